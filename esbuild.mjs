@@ -1,0 +1,47 @@
+// Builds the three bundles (extension client, language server, CLI) plus the engine bundle the
+// unit tests import, and copies the tree-sitter WebAssembly files next to them.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const outdir = 'dist';
+
+const grammarDir = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+const wasmFiles = [
+  require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
+  ...['python', 'typescript', 'tsx', 'javascript'].map((l) => path.join(grammarDir, `tree-sitter-${l}.wasm`)),
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  external: ['vscode'],
+  // The ESM build of web-tree-sitter crashes silently inside a CJS bundle (ARCHITECTURE.md §7).
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') /* the "require" condition: web-tree-sitter.cjs */ },
+  logLevel: 'warning',
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js` },
+  { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  // Not shipped in the .vsix: the engine's public API, for the unit tests.
+  { entryPoints: ['server/src/engine/index.ts'], outfile: `${outdir}/engine.js` },
+];
+
+mkdirSync(outdir, { recursive: true });
+for (const file of wasmFiles) copyFileSync(file, path.join(outdir, path.basename(file)));
+
+if (watch) {
+  for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
+} else {
+  await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+}

@@ -1,0 +1,105 @@
+// The pipeline: guard against input that is not source code, parse, extract facts, run each
+// rule in isolation, then apply severities and suppressions.
+
+import type { ResolvedPolicy } from '../policy/types';
+import { extractFacts } from './adapters';
+import { languageFromPath } from './languages';
+import { ParsedDocument } from './parsing';
+import { registeredRules } from './rules/registry';
+import type { RuleContext } from './rules/rule';
+import { applySuppressions, parseSuppressions } from './suppressions';
+import type { AnalysisResult, Finding, LanguageId, RuleFailure, RuleId, SeveritySetting, SkippedFile } from './types';
+
+export interface AnalyzeInput {
+  text: string;
+  path: string;
+  /** Defaults to the language of the path's extension. */
+  languageId?: LanguageId;
+}
+
+export interface AnalyzeOptions {
+  /** Files larger than this are skipped with a notice (default 1024 KB). */
+  maxFileSizeKb?: number;
+  /** Severity overrides applied after the policy's `rules` (editor settings). */
+  ruleSeverity?: Partial<Record<RuleId, SeveritySetting>>;
+}
+
+const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+
+export function analyze(input: AnalyzeInput, policy: ResolvedPolicy, options: AnalyzeOptions = {}): AnalysisResult {
+  const languageId = input.languageId ?? languageFromPath(input.path);
+  if (!languageId) return skippedResult({ reason: 'unsupported-language', detail: 'no PHI Guard analyser for this file type' });
+  const skipped = checkAnalysable(input.text, options);
+  if (skipped) return skippedResult(skipped);
+  const document = new ParsedDocument(languageId, input.text);
+  try {
+    return analyzeDocument(document, input.path, policy, options);
+  } finally {
+    document.dispose();
+  }
+}
+
+export function analyzeDocument(
+  document: ParsedDocument,
+  filePath: string,
+  policy: ResolvedPolicy,
+  options: AnalyzeOptions = {},
+): AnalysisResult {
+  const skipped = checkAnalysable(document.text, options);
+  if (skipped) return skippedResult(skipped);
+  const facts = extractFacts(document);
+  const context: RuleContext = { facts, policy, filePath };
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  for (const rule of registeredRules()) {
+    const severity = severityFor(rule.metadata.id, rule.metadata.defaultSeverity, policy, options);
+    if (severity === 'off') continue;
+    try {
+      for (const raw of rule.check(context)) findings.push({ ...raw, severity, hipaa: rule.metadata.hipaa });
+    } catch (error) {
+      ruleFailures.push({ ruleId: rule.metadata.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const suppressions = parseSuppressions(facts);
+  const { kept, suppressed } = applySuppressions(findings, suppressions);
+  kept.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
+  return {
+    findings: kept,
+    suppressed,
+    suppressions,
+    ruleFailures,
+    hasSyntaxErrors: document.tree.rootNode.hasError,
+  };
+}
+
+function severityFor(
+  id: RuleId,
+  fallback: SeveritySetting,
+  policy: ResolvedPolicy,
+  options: AnalyzeOptions,
+): SeveritySetting {
+  return options.ruleSeverity?.[id] ?? policy.rules[id] ?? fallback;
+}
+
+/** Refuses input that is not source a person wrote: too large, binary, or minified. */
+export function checkAnalysable(text: string, options: AnalyzeOptions): SkippedFile | undefined {
+  const limitKb = options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB;
+  if (text.length > limitKb * 1024) {
+    return { reason: 'too-large', detail: `larger than phiGuard.maxFileSizeKb (${limitKb} KB)` };
+  }
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return { reason: 'binary', detail: 'contains NUL bytes' };
+  let replacement = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) replacement++;
+  if (replacement > 16 && replacement > sample.length / 100) return { reason: 'binary', detail: 'not valid UTF-8 text' };
+  if (text.length > 20_000) {
+    const lines = text.split('\n', 50);
+    const longest = Math.max(...lines.map((line) => line.length));
+    if (lines.length < 5 && longest > 5_000) return { reason: 'minified', detail: 'looks minified (very long lines)' };
+  }
+  return undefined;
+}
+
+function skippedResult(skipped: SkippedFile): AnalysisResult {
+  return { findings: [], suppressed: [], suppressions: [], ruleFailures: [], skipped, hasSyntaxErrors: false };
+}

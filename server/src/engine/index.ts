@@ -1,0 +1,10 @@
+// The engine's public API: (text, path, policy) -> findings, suppressions. Pure and
+// editor-agnostic: the language server, the CLI and the tests all come through here.
+
+export * from './types';
+export { ParsedDocument, initParsers as initEngine, type TextChange } from './parsing';
+export { analyze, analyzeDocument, type AnalyzeInput, type AnalyzeOptions } from './analyze';
+export { languageFromPath, SUPPORTED_EXTENSIONS } from './languages';
+export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';
+export { applyTextEdits, countSyntaxErrors } from './text';
+export * from '../policy';

@@ -1,0 +1,157 @@
+// Tree-sitter through WebAssembly: one parser per language, grammars loaded once, and
+// documents that keep their tree so edits reparse incrementally (ARCHITECTURE.md §7).
+
+import * as path from 'node:path';
+import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import type { LanguageId, Position } from './types';
+
+export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
+
+const grammarByLanguage: Record<LanguageId, GrammarName> = {
+  python: 'python',
+  typescript: 'typescript',
+  typescriptreact: 'tsx',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+};
+
+const parsers = new Map<GrammarName, Parser>();
+let initialising: Promise<void> | undefined;
+
+/** Where the `.wasm` files are: beside the bundle (dist/) in every shipped form. */
+function defaultWasmDir(): string {
+  return __dirname;
+}
+
+/** Loads web-tree-sitter and the four grammars. Idempotent; call before analysing. */
+export function initParsers(wasmDir = defaultWasmDir()): Promise<void> {
+  initialising ??= (async () => {
+    await Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+    for (const grammar of ['python', 'typescript', 'tsx', 'javascript'] as const) {
+      const language = await Language.load(path.join(wasmDir, `tree-sitter-${grammar}.wasm`));
+      const parser = new Parser();
+      parser.setLanguage(language);
+      parsers.set(grammar, parser);
+    }
+  })();
+  return initialising;
+}
+
+export function grammarFor(languageId: LanguageId): GrammarName {
+  return grammarByLanguage[languageId];
+}
+
+function parserFor(languageId: LanguageId): Parser {
+  const parser = parsers.get(grammarFor(languageId));
+  if (!parser) throw new Error('PHI Guard engine used before initEngine() resolved');
+  return parser;
+}
+
+export function parse(languageId: LanguageId, text: string, previous?: Tree): Tree {
+  const tree = parserFor(languageId).parse(text, previous);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}
+
+/** A text change in LSP terms: the range replaced in the old text, and the new text. */
+export interface TextChange {
+  range: { start: Position; end: Position };
+  text: string;
+}
+
+/**
+ * A source file with its syntax tree, kept up to date by incremental reparsing. The server holds
+ * one per open editor; the CLI makes a fresh one per file.
+ */
+export class ParsedDocument {
+  private currentTree: Tree;
+  private lineStarts: number[];
+
+  constructor(
+    readonly languageId: LanguageId,
+    private currentText: string,
+  ) {
+    this.lineStarts = computeLineStarts(currentText);
+    this.currentTree = parse(languageId, currentText);
+  }
+
+  get text(): string {
+    return this.currentText;
+  }
+
+  get tree(): Tree {
+    return this.currentTree;
+  }
+
+  /** Applies LSP content changes in order and reparses once, reusing the old tree. */
+  applyChanges(changes: readonly TextChange[]): void {
+    let text = this.currentText;
+    let lineStarts = this.lineStarts;
+    for (const change of changes) {
+      const startIndex = offsetAt(lineStarts, text, change.range.start);
+      const oldEndIndex = offsetAt(lineStarts, text, change.range.end);
+      const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
+      const newLineStarts = computeLineStarts(newText);
+      const newEndIndex = startIndex + change.text.length;
+      const edit = new Edit({
+        startIndex,
+        oldEndIndex,
+        newEndIndex,
+        startPosition: pointAt(lineStarts, startIndex),
+        oldEndPosition: pointAt(lineStarts, oldEndIndex),
+        newEndPosition: pointAt(newLineStarts, newEndIndex),
+      });
+      this.currentTree.edit(edit);
+      text = newText;
+      lineStarts = newLineStarts;
+    }
+    const old = this.currentTree;
+    this.currentTree = parse(this.languageId, text, old);
+    old.delete();
+    this.currentText = text;
+    this.lineStarts = lineStarts;
+  }
+
+  /** Replaces the whole text (full sync or a reload): a fresh parse. */
+  replaceText(text: string): void {
+    this.currentTree.delete();
+    this.currentText = text;
+    this.lineStarts = computeLineStarts(text);
+    this.currentTree = parse(this.languageId, text);
+  }
+
+  dispose(): void {
+    this.currentTree.delete();
+  }
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function offsetAt(lineStarts: number[], text: string, position: Position): number {
+  if (position.line >= lineStarts.length) return text.length;
+  const lineStart = lineStarts[position.line];
+  const nextLineStart = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : text.length;
+  return Math.min(lineStart + Math.max(0, position.character), nextLineStart);
+}
+
+function pointAt(lineStarts: number[], offset: number): { row: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { row: low, column: offset - lineStarts[low] };
+}

@@ -1,0 +1,116 @@
+// The engine's public vocabulary: what analysis returns to the language server, the CLI and the
+// tests. Positions follow LSP conventions (0-based lines, UTF-16 code units) so the server can
+// pass them through untouched; the CLI adds 1 for SARIF and text output.
+
+export const RULE_IDS = [
+  'phi-in-log',
+  'phi-in-error',
+  'phi-to-third-party',
+  'phi-to-ai',
+  'missing-phi-access',
+  'phi-access-mismatch',
+  'unencrypted-phi-field',
+  'hardcoded-ai-key',
+  'unjustified-suppression',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
+
+export type PhiCategory = 'demographics' | 'clinical' | 'billing';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export type FixKind = 'fix' | 'secure-debug' | 'suppress';
+
+/** A fix is plain text edits on the analysed file: the server turns it into a code action. */
+export interface Fix {
+  title: string;
+  kind: FixKind;
+  /** The best fix for the finding: used by `source.fixAll` and `phi-guard fix`. */
+  isPreferred: boolean;
+  edits: TextEdit[];
+}
+
+/** One step of the way PHI took from its source to the sink (for hover and relatedInformation). */
+export interface FlowStep {
+  range: Range;
+  /** Describes the step by names and kinds only, never by value: "patient.first_name (demographics)". */
+  label: string;
+}
+
+export interface PhiElementRef {
+  /** Catalogue element, e.g. `date_of_birth`, or `record` for a whole patient record. */
+  element: string;
+  category: PhiCategory;
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  /** Names the PHI element and the sink, never the PHI value. */
+  message: string;
+  /** The smallest expression that shows the problem; its start line is the reported line. */
+  range: Range;
+  /** The line where the offending call / statement / declaration starts (0-based). */
+  line: number;
+  phi: PhiElementRef[];
+  /** Human name of the sink, e.g. `logging (logger.info)`. */
+  sink?: string;
+  /** Source first, sink last. Empty when the PHI sits in the sink's own argument. */
+  flow: FlowStep[];
+  /** HIPAA reference shown in hover, e.g. `45 CFR 164.502(b) (minimum necessary)`. */
+  hipaa: string;
+  fixes: Fix[];
+}
+
+export interface Suppression {
+  /** 0-based line of the comment. */
+  line: number;
+  range: Range;
+  rules: RuleId[];
+  /** Ids in the brackets that are not rule ids (reported as unknown, never silently ignored). */
+  unknownRules: string[];
+  reason?: string;
+  /** The line whose findings it hides (the comment's own line if code precedes it, else the next). */
+  appliesToLine: number;
+}
+
+export interface SkippedFile {
+  reason: 'too-large' | 'binary' | 'minified' | 'unsupported-language';
+  detail: string;
+}
+
+export interface RuleFailure {
+  ruleId: RuleId;
+  /** The exception's message. Rules never put source text in it. */
+  error: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Findings hidden by a suppression comment (for audit listings). */
+  suppressed: Finding[];
+  suppressions: Suppression[];
+  skipped?: SkippedFile;
+  ruleFailures: RuleFailure[];
+  /** Whether the syntax tree had errors (analysis still ran on what parsed). */
+  hasSyntaxErrors: boolean;
+}

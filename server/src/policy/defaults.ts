@@ -1,0 +1,28 @@
+// The built-in policy (POLICY.md, "Defaults with no file"). Protection never gets weaker than
+// this because a file is missing or broken.
+
+import type { ResolvedPolicy } from './types';
+
+export function defaultPolicy(): ResolvedPolicy {
+  return {
+    phi: { add: [], remove: [], safeIdentifiers: [], recordNames: [], sanitizers: [] },
+    audit: {
+      python: { decorator: 'phi_access', module: 'app.security.audit' },
+      typescript: { middleware: 'phiAccess', decorator: 'PhiAccess', module: '@/security/phi-access' },
+    },
+    roles: {
+      clinician: ['clinical', 'demographics'],
+      billing: ['billing', 'demographics'],
+      admin: ['*'],
+    },
+    encryption: {
+      types: ['EncryptedType', 'StringEncryptedType', 'EncryptedString'],
+      required: ['ssn', 'diagnosis'],
+    },
+    secureDebug: {},
+    vendors: [],
+    aiTools: [],
+    rules: {},
+    ignore: [],
+  };
+}
