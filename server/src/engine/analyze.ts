@@ -5,6 +5,8 @@ import type { ResolvedPolicy } from '../policy/types';
 import { extractFacts } from './adapters';
 import { languageFromPath } from './languages';
 import { ParsedDocument } from './parsing';
+import { classifierFor } from './phi/classifier-cache';
+import { FlowAnalyzer } from './phi/flow';
 import { registeredRules } from './rules/registry';
 import type { RuleContext } from './rules/rule';
 import { applySuppressions, parseSuppressions } from './suppressions';
@@ -48,7 +50,7 @@ export function analyzeDocument(
   const skipped = checkAnalysable(document.text, options);
   if (skipped) return skippedResult(skipped);
   const facts = extractFacts(document);
-  const context: RuleContext = { facts, policy, filePath };
+  const context: RuleContext = { facts, policy, filePath, flow: new FlowAnalyzer(facts, classifierFor(policy)) };
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const rule of registeredRules()) {

@@ -1,14 +1,13 @@
+// Picks the adapter for a document's language. A third language is one more adapter here.
+
 import type { FileFacts } from '../facts';
 import type { ParsedDocument } from '../parsing';
-import { computeLineStarts } from '../parsing';
+import { extractPythonFacts } from './python';
+import { extractTypeScriptFacts } from './typescript';
 
 export function extractFacts(document: ParsedDocument): FileFacts {
-  // Placeholder until the adapters land.
-  return {
-    language: document.languageId === 'python' ? 'python' : 'ts',
-    languageId: document.languageId,
-    text: document.text,
-    lineStarts: computeLineStarts(document.text),
-    scopes: [], bindings: [], calls: [], throws: [], imports: [], comments: [], importInsertLine: 0,
-  };
+  const { tree, text, languageId } = document;
+  return languageId === 'python'
+    ? extractPythonFacts(tree, text, languageId)
+    : extractTypeScriptFacts(tree, text, languageId);
 }

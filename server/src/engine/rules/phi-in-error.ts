@@ -1,16 +1,56 @@
-import type { Rule } from './rule';
+import { errorPatientIdFix } from '../fixes/patient-id';
+import { suppressFix } from '../fixes/suppress';
+import { describe } from '../phi/flow';
+import { classifyErrorSink } from '../sinks/errors';
+import type { Fix } from '../types';
+import type { RawFinding, Rule } from './rule';
 import { helpUri } from './rule';
+import { phiArguments, sinkFinding } from './sink-finding';
+
+const SINK_KIND = {
+  exception: 'an exception message',
+  'http-error': 'an HTTP error detail',
+  'error-body': 'an error response body',
+} as const;
 
 export const phiInError: Rule = {
   metadata: {
     id: 'phi-in-error',
-    title: 'TODO',
-    description: 'TODO',
+    title: 'PHI in an error message or error response',
+    description: 'A PHI value reaches an exception message, an HTTP error detail or an error body returned to the client; errors end up in logs, error trackers and browsers.',
     defaultSeverity: 'error',
-    hipaa: '45 CFR 164.502(b) (minimum necessary)',
+    hipaa: '45 CFR 164.502(b) (minimum necessary); 164.312(e)(1) (transmission security)',
     helpUri: helpUri('phi-in-error'),
   },
-  check() {
-    return [];
+  check(context) {
+    const { facts, flow } = context;
+    const findings: RawFinding[] = [];
+    for (const fact of facts.calls) {
+      const sink = classifyErrorSink(fact, facts);
+      if (!sink) continue;
+      const phiArgs = phiArguments(sink.args, fact, context);
+      if (!phiArgs.length) continue;
+      const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');
+      const fixes: Fix[] = [];
+      const preferred = errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId });
+      if (preferred) fixes.push(preferred);
+      fixes.push(suppressFix('phi-in-error', base.line, facts));
+      findings.push({ ...base, fixes });
+    }
+    for (const thrown of facts.throws) {
+      const taint = flow.taintOf(thrown.value, thrown.scopeId);
+      if (!taint || taint.record) continue;
+      findings.push({
+        ruleId: 'phi-in-error',
+        message: `PHI reaches a thrown value: ${describe(taint)}. Throw an error that refers to the record by its id instead.`,
+        range: taint.origin,
+        line: thrown.range.start.line,
+        phi: taint.elements,
+        sink: 'throw',
+        flow: [...taint.steps, { range: thrown.range, label: 'throw (error)' }],
+        fixes: [suppressFix('phi-in-error', thrown.range.start.line, facts)],
+      });
+    }
+    return findings;
   },
 };

@@ -1,16 +1,41 @@
-import type { Rule } from './rule';
+import { logPatientIdFix } from '../fixes/patient-id';
+import { secureDebugFix, splitQualifiedName } from '../fixes/secure-debug';
+import { suppressFix } from '../fixes/suppress';
+import { classifyLogSink } from '../sinks/logs';
+import type { Fix } from '../types';
+import type { RawFinding, Rule } from './rule';
 import { helpUri } from './rule';
+import { phiArguments, sinkFinding } from './sink-finding';
 
 export const phiInLog: Rule = {
   metadata: {
     id: 'phi-in-log',
-    title: 'TODO',
-    description: 'TODO',
+    title: 'PHI in log output',
+    description: 'A PHI value reaches a log, print or console sink; logs flow to aggregators and vendors that may not hold PHI.',
     defaultSeverity: 'error',
-    hipaa: '45 CFR 164.502(b) (minimum necessary)',
+    hipaa: '45 CFR 164.502(b) (minimum necessary); 164.312(b) (audit controls belong in the audit log, not app logs)',
     helpUri: helpUri('phi-in-log'),
   },
-  check() {
-    return [];
+  check(context) {
+    const { facts, policy, flow } = context;
+    const secureDebug = policy.secureDebug[facts.language === 'python' ? 'python' : 'typescript'];
+    const excluded = new Set(secureDebug ? [secureDebug, splitQualifiedName(secureDebug, facts.language).name] : []);
+    const findings: RawFinding[] = [];
+    for (const fact of facts.calls) {
+      const sink = classifyLogSink(fact, facts, flow, excluded);
+      if (!sink) continue;
+      const phiArgs = phiArguments(fact.call.args, fact, context);
+      if (!phiArgs.length) continue;
+      const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
+      const messageContext = { facts, flow, scopeId: fact.scopeId };
+      const fixes: Fix[] = [];
+      const preferred = logPatientIdFix(fact, sink.idiom, phiArgs, messageContext);
+      if (preferred) fixes.push(preferred);
+      const secure = secureDebugFix(fact, facts, policy);
+      if (secure) fixes.push(secure);
+      fixes.push(suppressFix('phi-in-log', base.line, facts));
+      findings.push({ ...base, fixes });
+    }
+    return findings;
   },
 };

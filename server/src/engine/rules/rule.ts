@@ -1,4 +1,5 @@
 import type { FileFacts } from '../facts';
+import type { FlowAnalyzer } from '../phi/flow';
 import type { ResolvedPolicy } from '../../policy/types';
 import type { Finding, RuleId, Severity } from '../types';
 
@@ -19,6 +20,8 @@ export interface RuleContext {
   facts: FileFacts;
   policy: ResolvedPolicy;
   filePath: string;
+  /** PHI flow over the facts, shared by the rules of one analysis. */
+  flow: FlowAnalyzer;
 }
 
 /** A finding before severity and suppressions are applied. */

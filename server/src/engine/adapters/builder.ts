@@ -1,0 +1,114 @@
+// What both language adapters share: node ranges, scope bookkeeping, a bounded expression
+// converter cache, and an iterative walk (deeply nested input must not overflow the stack).
+
+import type { Node, Tree } from 'web-tree-sitter';
+import type { CallExpr, CommentFact, Expr, FileFacts, Language, ScopeFact } from '../facts';
+import { computeLineStarts } from '../parsing';
+import type { LanguageId, Range } from '../types';
+
+/** Expressions nested deeper than this are summarised, not converted (fuzzed input, generated code). */
+export const MAX_EXPRESSION_DEPTH = 120;
+
+export function rangeOf(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+export function newFacts(language: Language, languageId: LanguageId, text: string, tree: Tree): FileFacts {
+  const module: ScopeFact = { id: 0, kind: 'module', range: rangeOf(tree.rootNode), params: [], decorators: [] };
+  return {
+    language,
+    languageId,
+    text,
+    lineStarts: computeLineStarts(text),
+    scopes: [module],
+    bindings: [],
+    calls: [],
+    throws: [],
+    imports: [],
+    comments: [],
+    importInsertLine: 0,
+  };
+}
+
+export type ScopeInit = Omit<ScopeFact, 'id' | 'parentId'>;
+
+/** The per-language part of extraction: turn one node into facts, and expressions into Expr. */
+export interface AdapterVisitor {
+  /** Records facts for `node`; returns a scope to open for its subtree, if it starts one. */
+  visit(node: Node, scopeId: number): ScopeInit | undefined;
+}
+
+/**
+ * Walks every named node once, depth-first, with a cursor (no recursion), keeping track of the
+ * innermost scope.
+ */
+export function walk(tree: Tree, facts: FileFacts, visitor: AdapterVisitor): void {
+  const cursor = tree.walk();
+  const scopes: { id: number; endIndex: number }[] = [{ id: 0, endIndex: Number.MAX_SAFE_INTEGER }];
+  for (;;) {
+    const node = cursor.currentNode;
+    while (scopes.length > 1 && node.startIndex >= scopes[scopes.length - 1].endIndex) scopes.pop();
+    if (node.isNamed) {
+      const parentId = scopes[scopes.length - 1].id;
+      const init = visitor.visit(node, parentId);
+      if (init) {
+        const id = facts.scopes.length;
+        facts.scopes.push({ ...init, id, parentId });
+        scopes.push({ id, endIndex: node.endIndex });
+      }
+    }
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return;
+    }
+  }
+}
+
+/** Caches converted expressions by node id: a call nested in another is converted once. */
+export class ExprCache {
+  private readonly cache = new Map<number, Expr>();
+
+  get(node: Node, convert: () => Expr): Expr {
+    let expr = this.cache.get(node.id);
+    if (!expr) {
+      expr = convert();
+      this.cache.set(node.id, expr);
+    }
+    return expr;
+  }
+}
+
+export function literal(node: Node): Expr {
+  return { kind: 'literal', range: rangeOf(node) };
+}
+
+/** The dotted path of a callee (`logging.getLogger`, `this.logger.info`), or undefined. */
+export function calleePath(expr: Expr): string[] | undefined {
+  if (expr.kind === 'name') return [expr.name];
+  if (expr.kind === 'member') {
+    const object = calleePath(expr.object);
+    return object ? [...object, expr.property] : undefined;
+  }
+  if (expr.kind === 'other' && expr.children.length === 1) return calleePath(expr.children[0]);
+  return undefined;
+}
+
+export function isCall(expr: Expr): expr is CallExpr {
+  return expr.kind === 'call';
+}
+
+/** The text of a string literal node's content without its quotes (both grammars). */
+export function stringContent(text: string, quoteLength: number): string {
+  return text.slice(quoteLength, Math.max(quoteLength, text.length - quoteLength));
+}
+
+/** A comment, and whether code precedes it on its line (then it is about that line). */
+export function commentFact(node: Node, text: string): CommentFact {
+  let i = node.startIndex - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  const trailing = i >= 0 && text[i] !== '\n' && text[i] !== '\r';
+  return { text: node.text, range: rangeOf(node), trailing };
+}

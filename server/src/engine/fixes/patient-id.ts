@@ -1,0 +1,199 @@
+// *Log patient_id instead*: rewrite a sink call so it keeps its static message and non-PHI
+// arguments and carries only the record's id, in the idiom of the logger (PRODUCT.md).
+
+import type { Argument, CallFact, Expr, ObjectExpr } from '../facts';
+import type { Taint } from '../phi/flow';
+import type { LogIdiom } from '../sinks/logs';
+import { sourceOf } from '../sinks/errors';
+import type { Fix, Range } from '../types';
+import { hasText, placeholderSegments, render, segmentsOf, tidy, type MessageContext, type Segment, type Syntax } from './message';
+
+export interface PhiArgument {
+  arg: Argument;
+  taint: Taint;
+}
+
+const PY_PERCENT = /%(\([^)]*\))?[-#0 +]*(\d+|\*)?(\.(\d+|\*))?[sdrifgGxXeEoca%]/g;
+const BRACES = /\{[^{}]*\}/g;
+
+/**
+ * The id to log: a `patient_id` / `patientId` variable in scope, else `<record>.id` when the PHI
+ * was read from a record expression that is safe to repeat (names and attributes only).
+ */
+export function idExpression(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext): string | undefined {
+  const offset = context.facts.lineStarts[fact.call.range.start.line] + fact.call.range.start.character;
+  for (const candidate of context.facts.language === 'python' ? ['patient_id'] : ['patientId', 'patient_id']) {
+    if (context.flow.findParam(candidate, fact.scopeId) || context.flow.resolveBinding(candidate, fact.scopeId, offset)) return candidate;
+  }
+  for (const { taint } of phiArgs) {
+    const root = taint.recordRoot;
+    if (root && isRepeatable(root) && root.range.start.line === root.range.end.line) return `${sourceOf(context.facts, root.range)}.id`;
+  }
+  return undefined;
+}
+
+function isRepeatable(expr: Expr): boolean {
+  if (expr.kind === 'name') return true;
+  if (expr.kind === 'member') return isRepeatable(expr.object);
+  return false;
+}
+
+export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
+  const syntax: Syntax = context.facts.language;
+  const id = idExpression(fact, phiArgs, context);
+  const tainted = new Set(phiArgs.map((p) => p.arg));
+  const args = fact.call.args;
+  const src = (node: { range: Range }) => sourceOf(context.facts, node.range);
+  const out: string[] = [];
+
+  const positional = args.filter((arg) => !arg.name);
+  const keywords = args.filter((arg) => arg.name);
+  // pino / bunyan take a merging object first: the message is the first string after it.
+  const leadingObject = idiom === 'pino' && positional[0]?.value.kind === 'object' ? positional[0] : undefined;
+  const messageArg = positional.find((arg) => arg !== leadingObject);
+  const rest = positional.filter((arg) => arg !== leadingObject && arg !== messageArg);
+  const placeholder = idiom === 'loguru' ? BRACES : idiom === 'stdlib' || idiom === 'debug' || idiom === 'console' || idiom === 'pino' ? PY_PERCENT : undefined;
+
+  // The message, with PHI placeholders and values dropped.
+  let message: Segment[] | undefined;
+  let consumed = new Set<Argument>();
+  if (messageArg) {
+    if (messageArg.value.kind === 'string' && placeholder && rest.length) {
+      const values = rest.map((arg) => arg.value);
+      message = tidy(placeholderSegments(messageArg.value, placeholder, values, context));
+      consumed = new Set(rest.slice(0, countPlaceholders(messageArg.value.value, placeholder)));
+    } else if (tainted.has(messageArg) || messageArg.value.kind === 'string' || messageArg.value.kind === 'template') {
+      message = tidy(segmentsOf(messageArg.value, context) ?? [{ kind: 'dropped' }]);
+    }
+  }
+  const messageText = (withId: boolean): string | undefined => {
+    if (!messageArg) return undefined;
+    if (!message) return src(messageArg);
+    const segments = hasText(message) ? [...message] : [{ kind: 'text', raw: 'patient record', quote: syntax === 'python' ? '"' : "'", fromTemplate: false } as Segment];
+    if (withId && id) segments.push({ kind: 'text', raw: syntax === 'python' ? ' patient_id=' : ' patientId=', quote: '"', fromTemplate: false }, { kind: 'value', source: id });
+    return render(segments, syntax);
+  };
+  const keptRest = rest.filter((arg) => !tainted.has(arg) && !consumed.has(arg)).map((arg) => src(arg));
+  const untaintedConsumed = rest.filter((arg) => consumed.has(arg) && !tainted.has(arg)).map((arg) => src(arg));
+  const keptKeywords = keywords.filter((arg) => !tainted.has(arg) && arg.name !== 'extra');
+  const idKey = syntax === 'python' ? 'patient_id' : 'patientId';
+  const hasIdField = keywords.some((arg) => arg.name === 'patient_id');
+
+  switch (idiom) {
+    case 'stdlib': {
+      const extra = keywords.find((arg) => arg.name === 'extra');
+      const message = messageText(false);
+      if (message) out.push(message);
+      out.push(...untaintedConsumed, ...keptRest, ...keptKeywords.map((arg) => src(arg)));
+      const entries = extra && extra.value.kind === 'object' ? keptEntries(extra.value, context, syntax) : extra && !tainted.has(extra) ? undefined : [];
+      if (entries === undefined) out.push(src(extra!));
+      else {
+        if (id && !entries.some((entry) => entry.startsWith(`"${idKey}"`) || entry.startsWith(`'${idKey}'`))) entries.push(`"${idKey}": ${id}`);
+        if (entries.length) out.push(`extra={${entries.join(', ')}}`);
+      }
+      break;
+    }
+    case 'structlog':
+    case 'loguru': {
+      const message = messageText(false);
+      if (message) out.push(message);
+      out.push(...untaintedConsumed, ...keptRest, ...keywords.filter((arg) => !tainted.has(arg)).map((arg) => src(arg)));
+      if (id && !hasIdField) out.push(`${idKey}=${id}`);
+      break;
+    }
+    case 'print': {
+      const message = messageText(false);
+      if (message) out.push(message);
+      out.push(...untaintedConsumed, ...keptRest);
+      if (id) out.push(`{"${idKey}": ${id}}`);
+      out.push(...keptKeywords.map((arg) => src(arg)));
+      break;
+    }
+    case 'stream':
+    case 'nest': {
+      const message = messageText(true);
+      if (message) out.push(message);
+      out.push(...untaintedConsumed, ...keptRest, ...keptKeywords.map((arg) => src(arg)));
+      break;
+    }
+    case 'pino': {
+      const entries = leadingObject && leadingObject.value.kind === 'object' ? keptEntries(leadingObject.value, context, syntax) : [];
+      if (id && !entries.some((entry) => entry.startsWith(idKey))) entries.push(`${idKey}: ${id}`);
+      if (entries.length) out.push(`{ ${entries.join(', ')} }`);
+      const message = messageText(false);
+      if (message) out.push(message);
+      out.push(...untaintedConsumed, ...keptRest);
+      break;
+    }
+    case 'console':
+    case 'winston':
+    case 'debug': {
+      const message = messageText(false);
+      if (message) out.push(message);
+      const objects = keptRest;
+      out.push(...untaintedConsumed);
+      const lastRest = rest[rest.length - 1];
+      if (idiom === 'winston' && lastRest?.value.kind === 'object' && !consumed.has(lastRest)) {
+        // winston's meta object: keep its clean fields and add the id there.
+        const entries = keptEntries(lastRest.value, context, syntax);
+        if (id) entries.push(`${idKey}: ${id}`);
+        out.push(...objects.filter((text) => text !== src(lastRest)), `{ ${entries.join(', ')} }`);
+      } else {
+        out.push(...objects);
+        if (id) out.push(`{ ${idKey}: ${id} }`);
+      }
+      break;
+    }
+  }
+  const argsText = `(${out.join(', ')})`;
+  if (argsText === sourceOf(context.facts, fact.call.argsRange)) return undefined;
+  return {
+    title: id ? `Log ${syntax === 'python' ? 'patient_id' : 'patientId'} instead` : 'Remove the PHI from this log call',
+    kind: 'fix',
+    isPreferred: true,
+    edits: [{ range: fact.call.argsRange, newText: argsText }],
+  };
+}
+
+/** The source of an object literal's entries that carry no PHI. */
+export function keptEntries(object: ObjectExpr, context: MessageContext, syntax: Syntax): string[] {
+  return object.entries
+    .filter((entry) => !context.flow.taintOf(entry.value, context.scopeId))
+    .map((entry) => sourceOf(context.facts, entry.range))
+    .filter((text) => (syntax === 'python' ? true : text.length > 0));
+}
+
+function countPlaceholders(format: string, pattern: RegExp): number {
+  return [...format.matchAll(pattern)].filter((match) => match[0] !== '%%').length;
+}
+
+/** Rewrites one PHI-carrying value of an error sink: its static text plus the record id. */
+export function rewriteErrorValue(expr: Expr, id: string | undefined, context: MessageContext): string {
+  const syntax: Syntax = context.facts.language;
+  const idKey = syntax === 'python' ? 'patient_id' : 'patientId';
+  if (expr.kind === 'object') {
+    const entries = expr.entries.flatMap((entry) => {
+      if (!context.flow.taintOf(entry.value, context.scopeId)) return [sourceOf(context.facts, entry.range)];
+      if (entry.spread || !entry.keyRange || !segmentsOf(entry.value, context)) return [];
+      return [`${sourceOf(context.facts, entry.keyRange)}: ${rewriteErrorValue(entry.value, id, context)}`];
+    });
+    if (id && !expr.entries.some((entry) => entry.key === idKey)) entries.push(syntax === 'python' ? `"${idKey}": ${id}` : `${idKey}: ${id}`);
+    return syntax === 'python' ? `{${entries.join(', ')}}` : `{ ${entries.join(', ')} }`;
+  }
+  const segments = tidy(segmentsOf(expr, context) ?? [{ kind: 'dropped' }]);
+  const quote = syntax === 'python' ? '"' : "'";
+  if (id) {
+    segments.push({ kind: 'text', raw: hasText(segments) ? ` (${idKey}=` : `${idKey}=`, quote, fromTemplate: false }, { kind: 'value', source: id });
+    if (hasText(segments.slice(0, -2))) segments.push({ kind: 'text', raw: ')', quote, fromTemplate: false });
+  } else if (!hasText(segments)) {
+    segments.push({ kind: 'text', raw: 'patient details withheld', quote, fromTemplate: false });
+  }
+  return render(segments, syntax);
+}
+
+export function errorPatientIdFix(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
+  const id = idExpression(fact, phiArgs, context);
+  const edits = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: rewriteErrorValue(arg.value, id, context) }));
+  if (!edits.length) return undefined;
+  return { title: id ? `Report ${context.facts.language === 'python' ? 'patient_id' : 'patientId'} instead` : 'Remove the PHI from this error', kind: 'fix', isPreferred: true, edits };
+}

@@ -1,0 +1,27 @@
+// Identifier tokens: `patientFirstName`, `patient_first_name` and `PatientFirstName` all split to
+// `patient first name` (RULES.md, name matching works on whole tokens).
+
+const TOKEN = /[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+/g;
+
+export function tokenize(identifier: string): string[] {
+  return (identifier.match(TOKEN) ?? []).map((token) => token.toLowerCase());
+}
+
+/** Whether identifier token `token` is catalogue token `word`, allowing plurals and numbering (`address2`). */
+export function tokenMatches(token: string, word: string): boolean {
+  if (token === word) return true;
+  const bare = token.replace(/\d+$/, '');
+  if (bare !== token && /[a-z]$/.test(word) && bare === word) return true;
+  if (token === `${word}s` || token === `${word}es`) return true;
+  if (word.endsWith('y') && token === `${word.slice(0, -1)}ies`) return true;
+  if (word.endsWith('is') && token === `${word.slice(0, -2)}es`) return true; // diagnosis -> diagnoses
+  return false;
+}
+
+/** Finds `words` as a contiguous run in `tokens`; returns the start index or -1 (last match wins). */
+export function findRun(tokens: readonly string[], words: readonly string[]): number {
+  for (let start = tokens.length - words.length; start >= 0; start--) {
+    if (words.every((word, i) => tokenMatches(tokens[start + i], word))) return start;
+  }
+  return -1;
+}
