@@ -112,3 +112,15 @@ export function commentFact(node: Node, text: string): CommentFact {
   const trailing = i >= 0 && text[i] !== '\n' && text[i] !== '\r';
   return { text: node.text, range: rangeOf(node), trailing };
 }
+
+/** The class scope enclosing `scopeId` (a method's class), for `self.x` / `this.x` bindings. */
+export function classScopeOf(facts: FileFacts, scopeId: number): number | undefined {
+  let current: number | undefined = scopeId;
+  while (current !== undefined) {
+    const scope: ScopeFact | undefined = facts.scopes[current];
+    if (!scope) return undefined;
+    if (scope.kind === 'class') return current;
+    current = scope.parentId;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Argument, BindingFact, DecoratorFact, Expr, FileFacts, ObjectEntry, ParamFact, TemplatePart } from '../facts';
 import type { LanguageId } from '../types';
-import { ExprCache, MAX_EXPRESSION_DEPTH, commentFact, literal, newFacts, rangeOf, walk, type ScopeInit } from './builder';
+import { ExprCache, MAX_EXPRESSION_DEPTH, classScopeOf, commentFact, literal, newFacts, rangeOf, walk, type ScopeInit } from './builder';
 
 const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis', 'lambda', 'type']);
 const TEST_TYPES = new Set(['comparison_operator', 'not_operator']);
@@ -147,6 +147,15 @@ export function extractPythonFacts(tree: Tree, text: string, languageId: Languag
   function bindTargets(target: Node, value: Expr, scopeId: number, offset: number, kind: BindingFact['kind']): void {
     if (target.type === 'identifier') {
       facts.bindings.push({ scopeId, name: target.text, range: rangeOf(target), offset, value, kind });
+      return;
+    }
+    if (target.type === 'attribute' && target.childForFieldName('object')?.text === 'self') {
+      // `self.logger = logging.getLogger(...)`: visible to every method of the class.
+      const classScope = classScopeOf(facts, scopeId);
+      const attribute = target.childForFieldName('attribute');
+      if (classScope !== undefined && attribute) {
+        facts.bindings.push({ scopeId: classScope, name: `self.${attribute.text}`, range: rangeOf(target), offset, value, kind });
+      }
       return;
     }
     if (COLLECTION_TYPES.has(target.type) || target.type === 'list_splat_pattern' || target.type === 'parenthesized_expression') {

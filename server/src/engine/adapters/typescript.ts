@@ -3,7 +3,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Argument, BindingFact, DecoratorFact, Expr, FileFacts, ObjectEntry, ParamFact, TemplatePart } from '../facts';
 import type { LanguageId } from '../types';
-import { ExprCache, MAX_EXPRESSION_DEPTH, commentFact, literal, newFacts, rangeOf, walk, type ScopeInit } from './builder';
+import { ExprCache, MAX_EXPRESSION_DEPTH, classScopeOf, commentFact, literal, newFacts, rangeOf, walk, type ScopeInit } from './builder';
 
 const LITERAL_TYPES = new Set([
   'number', 'true', 'false', 'null', 'undefined', 'regex', 'arrow_function', 'function_expression', 'function',
@@ -187,6 +187,15 @@ export function extractTypeScriptFacts(tree: Tree, text: string, languageId: Lan
           if (target) bindPattern(target, value, scopeId, offset, kind === 'iterate' ? 'iterate' : 'destructure');
         }
         return;
+      case 'member_expression': {
+        // `this.logger = new Logger(...)`: visible to every method of the class.
+        const property = pattern.childForFieldName('property');
+        const classScope = classScopeOf(facts, scopeId);
+        if (pattern.childForFieldName('object')?.type === 'this' && property && classScope !== undefined) {
+          facts.bindings.push({ scopeId: classScope, name: `this.${property.text}`, range: rangeOf(pattern), offset, value, kind });
+        }
+        return;
+      }
       case 'assignment_pattern': {
         const left = pattern.childForFieldName('left');
         if (left) bindPattern(left, value, scopeId, offset, kind);
@@ -257,6 +266,15 @@ export function extractTypeScriptFacts(tree: Tree, text: string, languageId: Lan
           const right = node.childForFieldName('right');
           const kind = node.type === 'assignment_expression' ? 'assign' : 'augmented';
           if (left && right) bindPattern(left, toExpr(right), scopeId, node.endIndex, kind);
+          return undefined;
+        }
+        case 'public_field_definition':
+        case 'field_definition': {
+          const name = node.childForFieldName('name') ?? node.childForFieldName('property');
+          const value = node.childForFieldName('value');
+          if (name && value) {
+            facts.bindings.push({ scopeId, name: `this.${name.text}`, range: rangeOf(name), offset: node.endIndex, value: toExpr(value), kind: 'assign' });
+          }
           return undefined;
         }
         case 'for_in_statement': {

@@ -2,7 +2,7 @@
 // literal, concatenation, `%` or `.format`) is split into text and value segments; PHI values are
 // dropped, the text around them tidied, and the rest emitted in the file's own string syntax.
 
-import type { Expr, FileFacts, StringExpr, TemplateExpr } from '../facts';
+import type { Expr, FileFacts, StringExpr } from '../facts';
 import type { FlowAnalyzer } from '../phi/flow';
 import { sourceOf } from '../sinks/errors';
 
@@ -72,12 +72,19 @@ function valueSegments(expr: Expr, context: MessageContext): Segment[] {
   return context.flow.taintOf(expr, context.scopeId) ? [{ kind: 'dropped' }] : [{ kind: 'value', source: sourceOf(context.facts, expr.range) }];
 }
 
-function textSegment(expr: StringExpr | TemplateExpr): Segment {
-  return { kind: 'text', raw: expr.kind === 'string' ? expr.value : '', quote: expr.quote, fromTemplate: false };
+function textSegment(expr: StringExpr): Segment {
+  return { kind: 'text', raw: expr.value, quote: expr.quote, fromTemplate: false };
 }
 
 /** `"a %s b" % (x, y)`, `"a {} b".format(x)`, and logging's `("a %s", x)`: placeholders map to values. */
-export function placeholderSegments(format: StringExpr, pattern: RegExp, values: Expr[], context: MessageContext): Segment[] {
+export function placeholderSegments(
+  format: StringExpr,
+  pattern: RegExp,
+  values: Expr[],
+  context: MessageContext,
+  /** Logging calls keep clean values as arguments, so their placeholders stay as they are. */
+  keepCleanPlaceholders = false,
+): Segment[] {
   const segments: Segment[] = [];
   let cursor = 0;
   let index = 0;
@@ -87,7 +94,9 @@ export function placeholderSegments(format: StringExpr, pattern: RegExp, values:
     if (start > cursor) segments.push({ kind: 'text', raw: format.value.slice(cursor, start), quote: format.quote, fromTemplate: false });
     const value = values[index++];
     if (!value) segments.push({ kind: 'text', raw: match[0], quote: format.quote, fromTemplate: false });
-    else segments.push(context.flow.taintOf(value, context.scopeId) ? { kind: 'dropped' } : { kind: 'value', source: sourceOf(context.facts, value.range) });
+    else if (context.flow.taintOf(value, context.scopeId)) segments.push({ kind: 'dropped' });
+    else if (keepCleanPlaceholders) segments.push({ kind: 'text', raw: match[0], quote: format.quote, fromTemplate: false });
+    else segments.push({ kind: 'value', source: sourceOf(context.facts, value.range) });
     cursor = start + match[0].length;
   }
   if (cursor < format.value.length) segments.push({ kind: 'text', raw: format.value.slice(cursor), quote: format.quote, fromTemplate: false });

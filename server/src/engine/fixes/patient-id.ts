@@ -60,7 +60,7 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
   if (messageArg) {
     if (messageArg.value.kind === 'string' && placeholder && rest.length) {
       const values = rest.map((arg) => arg.value);
-      message = tidy(placeholderSegments(messageArg.value, placeholder, values, context));
+      message = tidy(placeholderSegments(messageArg.value, placeholder, values, context, true));
       consumed = new Set(rest.slice(0, countPlaceholders(messageArg.value.value, placeholder)));
     } else if (tainted.has(messageArg) || messageArg.value.kind === 'string' || messageArg.value.kind === 'template') {
       message = tidy(segmentsOf(messageArg.value, context) ?? [{ kind: 'dropped' }]);
@@ -175,7 +175,8 @@ export function rewriteErrorValue(expr: Expr, id: string | undefined, context: M
     const entries = expr.entries.flatMap((entry) => {
       if (!context.flow.taintOf(entry.value, context.scopeId)) return [sourceOf(context.facts, entry.range)];
       if (entry.spread || !entry.keyRange || !segmentsOf(entry.value, context)) return [];
-      return [`${sourceOf(context.facts, entry.keyRange)}: ${rewriteErrorValue(entry.value, id, context)}`];
+      // The id goes into its own field below, not into every message.
+      return [`${sourceOf(context.facts, entry.keyRange)}: ${rewriteErrorValue(entry.value, undefined, context)}`];
     });
     if (id && !expr.entries.some((entry) => entry.key === idKey)) entries.push(syntax === 'python' ? `"${idKey}": ${id}` : `${idKey}: ${id}`);
     return syntax === 'python' ? `{${entries.join(', ')}}` : `{ ${entries.join(', ')} }`;

@@ -135,16 +135,19 @@ export class FlowAnalyzer {
   }
 
   private nameTaint(name: string, range: Range, scopeId: number, depth: number): Taint | undefined {
-    const classification = this.classifier.classify(name);
-    if (classification.kind === 'safe') return undefined;
+    // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
     const binding = this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
     if (binding) {
       const taint = this.bindingTaint(binding, depth);
       if (taint) {
-        return { ...taint, origin: range, steps: [...taint.steps, { range: binding.range, label: `${name} (holds ${describe(taint)})` }] };
+        // A variable holding a whole record is the record to take the id from (`record.id`).
+        const recordRoot: Expr | undefined = taint.record ? { kind: 'name', name, range } : taint.recordRoot;
+        return { ...taint, recordRoot, origin: range, steps: [...taint.steps, { range: binding.range, label: `${name} (holds ${describe(taint)})` }] };
       }
       if (isStaticValue(binding.value)) return undefined;
     }
+    const classification = this.classifier.classify(name);
+    if (classification.kind === 'safe') return undefined;
     const param = this.findParam(name, scopeId);
     if (param?.typeNames.some((type) => this.classifier.isRecordType(type))) {
       const category = categoryOfType(param.typeNames, this.classifier);
@@ -178,7 +181,7 @@ export class FlowAnalyzer {
     const label = exprLabel(expr);
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
-      const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? (onRecord ? expr.object : undefined));
+      const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName)) return undefined;

@@ -70,7 +70,11 @@ function pythonLoggerIdiom(receiver: Expr, scopeId: number, facts: FileFacts, fl
     }
     return hasLoggerTokens(receiver.name) ? defaultPythonIdiom(facts) : undefined;
   }
-  if (receiver.kind === 'member') return hasLoggerTokens(receiver.property) ? defaultPythonIdiom(facts) : undefined;
+  if (receiver.kind === 'member') {
+    const field = fieldBinding(receiver, scopeId, flow);
+    const fromFactory = field?.value.kind === 'call' ? pythonFactoryIdiom(field.value.callee, field.scopeId, facts, flow, depth + 1) : undefined;
+    return fromFactory ?? (hasLoggerTokens(receiver.property) ? defaultPythonIdiom(facts) : undefined);
+  }
   if (receiver.kind === 'call') return pythonFactoryIdiom(receiver.callee, scopeId, facts, flow, depth + 1);
   return undefined;
 }
@@ -92,8 +96,9 @@ function pythonFactoryIdiom(callee: Expr, scopeId: number, facts: FileFacts, flo
 }
 
 function defaultPythonIdiom(facts: FileFacts): LogIdiom {
+  if (importsModule(facts, 'logging')) return 'stdlib';
   if (importsModule(facts, 'loguru')) return 'loguru';
-  if (importsModule(facts, 'structlog') && !importsModule(facts, 'logging')) return 'structlog';
+  if (importsModule(facts, 'structlog')) return 'structlog';
   return 'stdlib';
 }
 
@@ -113,7 +118,11 @@ function tsLoggerIdiom(receiver: Expr, scopeId: number, facts: FileFacts, flow: 
     }
     return hasLoggerTokens(receiver.name) ? defaultTsIdiom(facts) : undefined;
   }
-  if (receiver.kind === 'member') return hasLoggerTokens(receiver.property) ? defaultTsIdiom(facts) : undefined;
+  if (receiver.kind === 'member') {
+    const field = fieldBinding(receiver, scopeId, flow);
+    const fromFactory = field ? tsFactoryIdiom(field.value, field.scopeId, facts, flow, depth + 1) : undefined;
+    return fromFactory ?? (hasLoggerTokens(receiver.property) ? defaultTsIdiom(facts) : undefined);
+  }
   if (receiver.kind === 'call') return tsFactoryIdiom(receiver, scopeId, facts, flow, depth + 1);
   return undefined;
 }
@@ -193,4 +202,12 @@ export function labelOf(expr: Expr): string {
   if (path) return path.join('.');
   if (expr.kind === 'member') return `….${expr.property}`;
   return 'call';
+}
+
+/** The assignment of `self.x` / `this.x` in the enclosing class, if any. */
+function fieldBinding(receiver: Expr, scopeId: number, flow: FlowAnalyzer) {
+  if (receiver.kind !== 'member' || receiver.object.kind !== 'name') return undefined;
+  const owner = receiver.object.name;
+  if (owner !== 'self' && owner !== 'this') return undefined;
+  return flow.resolveBinding(`${owner}.${receiver.property}`, scopeId, Number.MAX_SAFE_INTEGER);
 }
