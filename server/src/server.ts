@@ -1,1 +1,194 @@
-// placeholder
+// The PHI Guard language server: wires LSP to the engine and nothing more (ARCHITECTURE.md §3).
+// Started as `node dist/server.js --stdio` by any LSP client, or over IPC by
+// vscode-languageclient. The pieces live in ./lsp.
+
+import {
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  createConnection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { initEngine } from './engine';
+import { SERVER_NAME } from './protocol';
+import { AnalysisService } from './lsp/analysisService';
+import { readClientFeatures, serverCapabilities, type ClientFeatures } from './lsp/clientFeatures';
+import { provideCodeActions } from './lsp/codeActions';
+import { PullDiagnostics, PushDiagnostics, type DiagnosticsDelivery } from './lsp/diagnosticsDelivery';
+import { DocumentStore } from './lsp/documentStore';
+import { guarded, guardedNotification } from './lsp/guard';
+import { provideHover } from './lsp/hover';
+import { createLogger } from './lsp/logger';
+import { PolicyResolver } from './lsp/policyResolver';
+import { PolicyWatcher } from './lsp/policyWatcher';
+import { SettingsProvider } from './lsp/settings';
+import { uriToPath } from './lsp/uris';
+
+/** Edits to an open policy file arrive per keystroke; re-analysing everything waits for a pause. */
+const POLICY_REFRESH_DEBOUNCE_MS = 300;
+
+const connection = createConnection(ProposedFeatures.all);
+const logger = createLogger(connection);
+const documents = new DocumentStore();
+
+process.on('uncaughtException', (error) => logger.exception('uncaught exception', error));
+process.on('unhandledRejection', (error) => logger.exception('unhandled rejection', error));
+
+/** Everything that depends on the client's capabilities, created by `initialize`. */
+interface Session {
+  features: ClientFeatures;
+  settings: SettingsProvider;
+  policies: PolicyResolver;
+  analysis: AnalysisService;
+  delivery: DiagnosticsDelivery;
+  pull?: PullDiagnostics;
+  watcher: PolicyWatcher;
+}
+
+let session: Session | undefined;
+let policyRefreshTimer: NodeJS.Timeout | undefined;
+
+connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+  const features = readClientFeatures(params.capabilities);
+  const settings = new SettingsProvider(connection, features.configuration, params.initializationOptions, logger);
+  const watcher = new PolicyWatcher(connection, features, logger);
+  let delivery: DiagnosticsDelivery | undefined;
+  const policies = new PolicyResolver(logger, (loaded) => {
+    delivery?.policyLoaded(loaded);
+    watcher.policyLoaded(loaded);
+  });
+  policies.setWorkspaceFolders(workspaceFolderPaths(params));
+  const analysis = new AnalysisService(settings, policies, features, logger);
+  const pull = features.pullDiagnostics
+    ? new PullDiagnostics(connection, documents, analysis, features.diagnosticRefresh, logger)
+    : undefined;
+  delivery = pull ?? new PushDiagnostics(connection, documents, analysis, logger);
+  session = { features, settings, policies, analysis, delivery, pull, watcher };
+
+  const started = performance.now();
+  try {
+    await initEngine();
+    logger.info(`${SERVER_NAME} engine ready in ${(performance.now() - started).toFixed(0)} ms (${pull ? 'pull' : 'push'} diagnostics)`);
+  } catch (error) {
+    // The server stays up (hover/code actions answer empty); the output channel says why.
+    logger.exception('loading the tree-sitter grammars failed', error);
+  }
+  return { capabilities: serverCapabilities(features), serverInfo: { name: SERVER_NAME } };
+});
+
+connection.onInitialized(
+  guardedNotification(logger, 'initialized', () => {
+    if (!session) return;
+    session.watcher.start();
+    if (session.features.configurationChangeRegistration) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'phiGuard' })
+        .catch((error) => logger.exception('registering for configuration changes failed', error));
+    }
+    if (session.features.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardedNotification(logger, 'didChangeWorkspaceFolders', async () => {
+          const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+          session?.policies.setWorkspaceFolders(folders.flatMap((folder) => uriToPath(folder.uri) ?? []));
+          refreshEverything();
+        }),
+      );
+    }
+  }),
+);
+
+connection.onDidOpenTextDocument(
+  guardedNotification(logger, 'didOpen', (params) => {
+    const document = documents.open(params);
+    session?.delivery.opened(document);
+  }),
+);
+
+connection.onDidChangeTextDocument(
+  guardedNotification(logger, 'didChange', (params) => {
+    const document = documents.change(params);
+    if (!document || !session) return;
+    session.delivery.changed(document);
+    // An edited policy changes the findings of every file under it.
+    if (session.policies.isPolicyFile(document.filePath)) schedulePolicyRefresh();
+  }),
+);
+
+connection.onDidSaveTextDocument(
+  guardedNotification(logger, 'didSave', (params) => {
+    if (session?.policies.isPolicyFile(uriToPath(params.textDocument.uri))) schedulePolicyRefresh();
+  }),
+);
+
+connection.onDidCloseTextDocument(
+  guardedNotification(logger, 'didClose', (params) => {
+    const document = documents.close(params.textDocument.uri);
+    if (!session) return;
+    session.analysis.forget(params.textDocument.uri);
+    session.settings.forget(params.textDocument.uri);
+    session.delivery.closed(params.textDocument.uri);
+    // A closed policy editor may have held unsaved text: go back to what is on disk.
+    if (document && session.policies.isPolicyFile(document.filePath)) schedulePolicyRefresh();
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guardedNotification(logger, 'didChangeConfiguration', (params) => {
+    session?.settings.changed(params.settings);
+    refreshEverything();
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guardedNotification(logger, 'didChangeWatchedFiles', (params) => {
+    if (params.changes.some((change) => session?.policies.isPolicyFile(uriToPath(change.uri)))) schedulePolicyRefresh();
+  }),
+);
+
+connection.languages.diagnostics.on(
+  guarded(logger, 'textDocument/diagnostic', { kind: 'full', items: [] }, (params, token) =>
+    session?.pull ? session.pull.provide(params, token) : { kind: 'full' as const, items: [] },
+  ),
+);
+
+connection.onCodeAction(
+  guarded(logger, 'textDocument/codeAction', [], (params) =>
+    session ? provideCodeActions(params, documents.get(params.textDocument.uri), session.analysis, session.features) : [],
+  ),
+);
+
+connection.onHover(
+  guarded(logger, 'textDocument/hover', null, (params) =>
+    session ? provideHover(params, documents.get(params.textDocument.uri), session.analysis, session.features) : null,
+  ),
+);
+
+connection.onShutdown(() => {
+  if (policyRefreshTimer) clearTimeout(policyRefreshTimer);
+  session?.delivery.dispose();
+  documents.dispose();
+});
+
+function schedulePolicyRefresh(): void {
+  if (policyRefreshTimer) clearTimeout(policyRefreshTimer);
+  policyRefreshTimer = setTimeout(() => {
+    policyRefreshTimer = undefined;
+    refreshEverything();
+  }, POLICY_REFRESH_DEBOUNCE_MS);
+}
+
+/** Settings, workspace folders or a policy changed: forget cached results and re-diagnose. */
+function refreshEverything(): void {
+  if (!session) return;
+  session.policies.invalidate();
+  session.analysis.invalidateAll();
+  session.delivery.refreshAll();
+}
+
+function workspaceFolderPaths(params: InitializeParams): string[] {
+  if (params.workspaceFolders?.length) return params.workspaceFolders.flatMap((folder) => uriToPath(folder.uri) ?? []);
+  const root = params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined;
+  return root ? [root] : [];
+}
+
+connection.listen();

@@ -1,4 +1,12 @@
-// The policy module's public API (loading, validation, defaults).
+// The policy module's public API: finding, loading, validating and merging `phi-guard.json`,
+// the defaults, BAA status and the starter file.
 
 export * from './types';
 export { defaultPolicy } from './defaults';
+export { findPolicyFile, POLICY_FILE_NAME } from './find-policy-file';
+export { loadPolicyFile, validatePolicyText } from './policy-loader';
+export { clearPolicyCache, loadPolicyForFile, type PolicyLookupOptions } from './policy-cache';
+export { mergePolicyLayer, mergePolicyLayers, type PolicyLayer } from './merge-policy';
+export { createIgnoreMatcher, isIgnoredByPolicy, rebaseIgnorePattern, type IgnoreMatcher } from './policy-ignore';
+export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './baa-status';
+export { POLICY_SCHEMA_URL, starterPolicyText } from './starter-policy';

@@ -59,8 +59,47 @@ export interface ResolvedPolicy {
   aiTools: AiToolPolicy[];
   /** Severity overrides by rule id. */
   rules: Partial<Record<RuleId, SeveritySetting>>;
-  /** Gitignore-style globs, relative to the policy file's folder. */
+  /**
+   * Gitignore-style globs of files not to scan, relative to the folder of the top policy file
+   * (`LoadedPolicy.file`). Patterns declared by an extended file in another folder are rebased
+   * onto that folder (`tests/**` in `./security/org.json` becomes `security/tests/**`); a pattern
+   * that cannot be expressed relative to it (declared outside it, under a folder that is not an
+   * ancestor) is only in `ignoreGroups`. `createIgnoreMatcher()` / `isIgnoredByPolicy()` use
+   * `ignoreGroups` and are exact.
+   */
   ignore: string[];
+  /**
+   * The `ignore` patterns exactly as written, grouped by the folder of the policy file that
+   * declared them, in merge order (extended files first). Absent on the defaults.
+   */
+  ignoreGroups?: IgnoreGroup[];
+}
+
+export interface IgnoreGroup {
+  /** Absolute folder of the policy file that declared the patterns; they are relative to it. */
+  base: string;
+  patterns: string[];
+}
+
+/**
+ * One policy file as written, after validation dropped its invalid parts: every field optional,
+ * nothing merged. `mergePolicyLayer()` applies it over a `ResolvedPolicy`.
+ */
+export interface PolicyFileContent {
+  $schema?: string;
+  extends?: string | string[];
+  phi?: Partial<ResolvedPolicy['phi']>;
+  audit?: {
+    python?: Partial<ResolvedPolicy['audit']['python']>;
+    typescript?: Partial<ResolvedPolicy['audit']['typescript']>;
+  };
+  roles?: Record<string, string[]>;
+  encryption?: Partial<ResolvedPolicy['encryption']>;
+  secureDebug?: ResolvedPolicy['secureDebug'];
+  vendors?: VendorPolicy[];
+  aiTools?: AiToolPolicy[];
+  rules?: ResolvedPolicy['rules'];
+  ignore?: string[];
 }
 
 export interface PolicyDiagnostic {
@@ -69,13 +108,23 @@ export interface PolicyDiagnostic {
   range: Range;
   severity: 'error' | 'warning';
   message: string;
-  /** e.g. `invalid-json`, `schema`, `unknown-rule`, `extends-not-found`, `extends-cycle`. */
+  /**
+   * `invalid-json`, `empty-file`, `duplicate-key`, `schema`, `unknown-property`, `unknown-rule`,
+   * `invalid-date`, `duplicate-id`, `phi-without-baa`, `extends-invalid`, `extends-not-found`,
+   * `extends-cycle`, `extends-unreadable`, `extends-too-deep`, `extends-has-problems`,
+   * `policy-not-found`, `policy-unreadable`.
+   */
   code: string;
 }
 
+/** The result of loading a policy. May be shared through the cache: treat it as read-only. */
 export interface LoadedPolicy {
   policy: ResolvedPolicy;
-  /** Absolute path of the policy file used, or undefined when the defaults apply. */
+  /**
+   * Absolute path of the policy file used, or undefined when the defaults apply because no file
+   * was found. An explicit policy path that does not exist is kept here (with a
+   * `policy-not-found` diagnostic) so the caller can report it.
+   */
   file?: string;
   /** Every file read, the policy first then the ones it extends (for watching / cache keys). */
   files: string[];

@@ -1,0 +1,112 @@
+// Builds the LanguageClient that runs dist/server.js. The client does no analysis itself
+// (ARCHITECTURE.md §2): it only tells the server which documents and settings to look at.
+
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  type CloseHandlerResult,
+  type DocumentSelector,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { SERVER_NAME } from '../../server/src/protocol';
+import { redactingTraceChannel } from './redactingChannel';
+
+/** Also the prefix of the trace setting the client reads itself: `phiGuard.trace.server`. */
+export const CLIENT_ID = 'phiGuard';
+export const CONFIGURATION_SECTION = 'phiGuard';
+
+export const ANALYZED_LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
+
+const POLICY_FILE_GLOB = '**/phi-guard.json';
+
+/**
+ * Source files on disk and unsaved (untitled) buffers, plus the policy file so the server can
+ * publish diagnostics for a broken `phi-guard.json` in that file itself (POLICY.md).
+ */
+export const documentSelector: DocumentSelector = [
+  ...ANALYZED_LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  { scheme: 'file', language: 'json', pattern: POLICY_FILE_GLOB },
+  { scheme: 'file', language: 'jsonc', pattern: POLICY_FILE_GLOB },
+];
+
+export function createPolicyWatcher(): vscode.FileSystemWatcher {
+  return vscode.workspace.createFileSystemWatcher(POLICY_FILE_GLOB);
+}
+
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Like the library's default handler (restart a crashed server up to 4 times in 3 minutes),
+ * except when the server dies while starting: restarting then only repeats the failure and
+ * stacks up notifications, and ServerController reports a failed start once, with a retry.
+ */
+class PhiGuardErrorHandler implements ErrorHandler {
+  private readonly restarts: number[] = [];
+
+  constructor(private readonly clientState: () => State | undefined) {}
+
+  error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+  }
+
+  closed(): CloseHandlerResult {
+    if (this.clientState() !== State.Running) {
+      return { action: CloseAction.DoNotRestart, handled: true, message: 'The PHI Guard server exited while starting.' };
+    }
+    const now = Date.now();
+    this.restarts.push(now);
+    while (this.restarts.length > 0 && now - this.restarts[0] > RESTART_WINDOW_MS) this.restarts.shift();
+    if (this.restarts.length <= MAX_RESTARTS) return { action: CloseAction.Restart };
+    return {
+      action: CloseAction.DoNotRestart,
+      message: `The PHI Guard server crashed ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted. See "PHI Guard: Show Output", then run "PHI Guard: Restart Server".`,
+    };
+  }
+}
+
+export function createLanguageClient(
+  serverModule: string,
+  outputChannel: vscode.LogOutputChannel,
+  policyWatcher: vscode.FileSystemWatcher,
+): LanguageClient {
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: {
+      configurationSection: CONFIGURATION_SECTION,
+      // The server reloads the policy when any phi-guard.json is created, changed or deleted,
+      // including ones that are not open in an editor.
+      fileEvents: policyWatcher,
+    },
+    outputChannel,
+    traceOutputChannel: redactingTraceChannel(outputChannel),
+    // Problems are reported through notifications and the Problems panel, not by popping the log.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // We report a failed start ourselves, with a way to the log and a retry.
+    initializationFailedHandler: () => false,
+    errorHandler: new PhiGuardErrorHandler(() => client?.state),
+  };
+
+  const client: LanguageClient = new LanguageClient(CLIENT_ID, SERVER_NAME, serverOptions, clientOptions);
+  return client;
+}

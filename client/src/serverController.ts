@@ -1,0 +1,97 @@
+// Owns the language client's lifecycle: start, restart, stop, and telling the user clearly when
+// the server cannot start. Never logs source text: only paths, states and error messages.
+
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient, createPolicyWatcher } from './languageClient';
+
+const SHOW_OUTPUT = 'Show Output';
+const RETRY = 'Restart Server';
+
+export class ServerController {
+  private client: LanguageClient | undefined;
+  /** One watcher for the extension's lifetime, reused by every client across restarts. */
+  private readonly policyWatcher = createPolicyWatcher();
+  /** Serialises start/restart/stop so overlapping commands cannot race the client's state. */
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly outputChannel: vscode.LogOutputChannel,
+  ) {}
+
+  private get serverModule(): string {
+    return this.context.asAbsolutePath('dist/server.js');
+  }
+
+  start(): Promise<void> {
+    return this.enqueue(() => this.startNew());
+  }
+
+  restart(): Promise<void> {
+    return this.enqueue(async () => {
+      this.outputChannel.info('Restarting the PHI Guard server.');
+      await this.stopCurrent();
+      await this.startNew();
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.enqueue(() => this.stopCurrent());
+  }
+
+  /** For deactivate(): resolves once the server has shut down so VS Code does not orphan it. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.policyWatcher.dispose();
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const next = this.pending.then(step, step);
+    this.pending = next.catch(() => undefined);
+    return next;
+  }
+
+  private async startNew(): Promise<void> {
+    if (!existsSync(this.serverModule)) {
+      const message = `PHI Guard: the language server bundle is missing (${this.serverModule}). Reinstall the extension, or run "npm run build" when working from source.`;
+      this.outputChannel.error(message);
+      this.notifyFailure(message);
+      return;
+    }
+    const client = createLanguageClient(this.serverModule, this.outputChannel, this.policyWatcher);
+    this.client = client;
+    try {
+      await client.start();
+      this.outputChannel.info('PHI Guard server started.');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.outputChannel.error(`PHI Guard server failed to start: ${reason}`);
+      this.notifyFailure('PHI Guard: the language server failed to start, so no PHI diagnostics will be shown. The output has the details.');
+    }
+  }
+
+  private async stopCurrent(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    try {
+      // dispose() refuses a client that never reached Running (e.g. a failed start) by throwing;
+      // there is nothing to shut down then, so that error is expected and ignored.
+      // A client the library is restarting after a crash finishes starting first, then stops.
+      if (client.state === State.Starting) await client.start().catch(() => undefined);
+      if (client.state === State.Running) await client.dispose();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.outputChannel.warn(`Stopping the PHI Guard server: ${reason}`);
+    }
+  }
+
+  private notifyFailure(message: string): void {
+    void vscode.window.showErrorMessage(message, SHOW_OUTPUT, RETRY).then((choice) => {
+      if (choice === SHOW_OUTPUT) this.outputChannel.show();
+      else if (choice === RETRY) void this.restart();
+    });
+  }
+}

@@ -1,0 +1,101 @@
+// `phi-guard fix [paths...]`: apply every preferred fix, like `eslint --fix`, then list what is
+// left. Exit 1 when findings remain that have no automatic fix.
+
+import { parseArgs, type OptionSpec } from '../argv';
+import { colorEnabled } from '../cli-io';
+import type { Command } from '../command';
+import { ExitCode } from '../exit-codes';
+import { fixText } from '../fix-runner';
+import { formatNoticeLine } from '../format/notices-text';
+import { formatText, plural } from '../format/text';
+import { commandHelp } from '../help-text';
+import { createProgress } from '../progress';
+import type { Notice, ScannedFile, ScanReport } from '../report';
+import { noticesFor } from '../scan-runner';
+import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
+import { readSourceFile, writeSourceFile } from '../source-file';
+import { displayPath } from '../display-path';
+
+const options: OptionSpec[] = [
+  { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
+  { name: 'dry-run', type: 'boolean', description: 'show what would be fixed without writing any file' },
+  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 1024)' },
+];
+
+export const fixCommand: Command = {
+  name: 'fix',
+  summary: 'Apply the preferred fix of every finding (like eslint --fix)',
+  usage: 'phi-guard fix [paths...] [options]',
+  options,
+  details: [
+    'Fixes are applied in passes until none is left; a fix whose result would not parse is never',
+    'written. Suppressions are never added automatically.',
+    '',
+    'Exit codes: 0 nothing left to fix by hand, 1 findings remain that have no automatic fix,',
+    '2 usage error or invalid policy file.',
+  ].join('\n'),
+  async run(argv, io) {
+    const args = parseArgs(argv, options, 'fix');
+    if (args.options.help) {
+      io.stdout.write(commandHelp(fixCommand));
+      return ExitCode.Clean;
+    }
+    const dryRun = Boolean(args.options['dry-run']);
+    const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'fix');
+    const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'fix');
+
+    const files: ScannedFile[] = [];
+    const notices: Notice[] = [];
+    let totalApplied = 0;
+    let filesChanged = 0;
+    const progress = createProgress(io.stderr, 'fixing', targets.files.length);
+    for (const [index, file] of targets.files.entries()) {
+      progress.tick(index);
+      const display = displayPath(file, io.cwd);
+      const loaded = targets.policies.forFile(file);
+      const read = await readSourceFile(file, maxFileSizeKb);
+      if (!read.ok) {
+        notices.push({ kind: read.reason, level: 'warning', message: `skipped: ${read.detail}`, file: display, absolutePath: file });
+        files.push({ path: file, display, policyFile: loaded.file });
+        continue;
+      }
+      const outcome = fixText(read.source.text, file, loaded.policy, { maxFileSizeKb });
+      notices.push(...noticesFor(outcome.result, display, file));
+      if (outcome.refused > 0) {
+        notices.push({
+          kind: 'fix-refused',
+          level: 'warning',
+          message: `left ${plural(outcome.refused, 'fix', 'fixes')} unapplied: the result would not parse`,
+          file: display,
+          absolutePath: file,
+        });
+      }
+      if (outcome.applied > 0 && outcome.text !== read.source.text) {
+        if (!dryRun) await writeSourceFile(file, { ...read.source, text: outcome.text });
+        totalApplied += outcome.applied;
+        filesChanged++;
+        io.stdout.write(`${dryRun ? 'would fix' : 'fixed'} ${plural(outcome.applied, 'problem')} in ${display}\n`);
+      }
+      files.push({ path: file, display, result: outcome.result, policyFile: loaded.file });
+    }
+    progress.finish();
+
+    const policyError = reportPolicyDiagnostics(targets.policies, io);
+    for (const notice of notices) io.stderr.write(`${formatNoticeLine(notice)}\n`);
+    const verb = dryRun ? 'Would apply' : 'Applied';
+    io.stdout.write(`${verb} ${plural(totalApplied, 'fix', 'fixes')} in ${plural(filesChanged, 'file')}.\n`);
+
+    const remaining: ScanReport = {
+      cwd: io.cwd,
+      files,
+      notices,
+      policyDiagnostics: targets.policies.diagnostics,
+      ignoredCount: targets.discovery.ignoredCount,
+    };
+    io.stdout.write(formatText(remaining, colorEnabled(io.stdout, io.env)));
+
+    if (policyError) return ExitCode.UsageOrPolicyError;
+    const left = files.some((f) => f.result?.findings.some((finding) => finding.severity !== 'info'));
+    return left ? ExitCode.Findings : ExitCode.Clean;
+  },
+};

@@ -1,0 +1,93 @@
+// Turns the paths given on the command line into the source files to analyse: folders are walked
+// for supported extensions, skipping dependency/build folders, .gitignore'd paths and the
+// policy's `ignore` globs. Explicitly named files go through the same ignore rules, so a
+// pre-commit hook that passes every staged file still respects them.
+
+import { promises as fs, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import { languageFromPath } from '../../engine';
+import type { PolicyCache } from '../policy-access';
+import { GitignoreRules } from './gitignore-rules';
+import { isIgnoredByPolicy } from './policy-ignore';
+import { isSkippedDirectory } from './skipped-directories';
+
+export interface Discovery {
+  /** Absolute paths, in a stable order, without duplicates. */
+  files: string[];
+  /** Command-line paths that do not exist. */
+  missing: string[];
+  /** Files and folders left out by .gitignore or the policy's `ignore`. */
+  ignoredCount: number;
+  /** Folders that could not be read (absolute paths, with the error code). */
+  unreadableDirectories: { path: string; error: string }[];
+}
+
+export async function findSourceFiles(paths: readonly string[], cwd: string, policies: PolicyCache): Promise<Discovery> {
+  const discovery: Discovery = { files: [], missing: [], ignoredCount: 0, unreadableDirectories: [] };
+  const seen = new Set<string>();
+  const gitignore = new GitignoreRules();
+
+  const isIgnored = (target: string, isDirectory: boolean, boundary: string): boolean => {
+    if (gitignore.isIgnored(target, isDirectory, boundary)) return true;
+    // The policy governing the folder that contains the target decides.
+    return isIgnoredByPolicy(target, isDirectory, policies.forDirectory(path.dirname(target)));
+  };
+
+  const addFile = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    discovery.files.push(file);
+  };
+
+  const walk = async (directory: string, boundary: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      discovery.unreadableDirectories.push({ path: directory, error: errorCode(error) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        // Follow links to files; never links to folders (cycles, and code outside the tree).
+        const target = await fs.stat(full).catch(() => undefined);
+        isFile = Boolean(target?.isFile());
+        isDirectory = false;
+      }
+      if (isDirectory) {
+        if (isSkippedDirectory(full)) continue;
+        if (isIgnored(full, true, boundary)) {
+          discovery.ignoredCount++;
+          continue;
+        }
+        await walk(full, boundary);
+      } else if (isFile && languageFromPath(full)) {
+        if (isIgnored(full, false, boundary)) discovery.ignoredCount++;
+        else addFile(full);
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    if (!stat) {
+      discovery.missing.push(given);
+    } else if (stat.isDirectory()) {
+      await walk(absolute, absolute);
+    } else if (isIgnored(absolute, false, path.dirname(absolute))) {
+      discovery.ignoredCount++;
+    } else {
+      addFile(absolute);
+    }
+  }
+  return discovery;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,69 @@
+// Human output in the style of ESLint's "stylish": each file with findings, then one aligned row
+// per finding (`line:col  severity  message  rule-id`), then a summary. No source text, ever.
+
+import type { Finding, Severity } from '../../engine';
+import type { ScanReport } from '../report';
+import { palette, visibleLength, type Palette } from './colors';
+import { findingRegion } from './positions';
+import { summarize } from './summary';
+
+export function formatText(report: ScanReport, color: boolean): string {
+  const paint = palette(color);
+  const blocks: string[] = [];
+  for (const file of report.files) {
+    const findings = file.result?.findings ?? [];
+    if (findings.length === 0) continue;
+    blocks.push(`${paint.underline(file.display)}\n${alignRows(findings.map((f) => findingRow(f, paint)))}\n`);
+  }
+  const summary = summarize(report);
+  const lines: string[] = [];
+  if (summary.findings === 0) {
+    lines.push(paint.green(`✔ No PHI findings in ${plural(summary.filesScanned, 'file')}`));
+  } else {
+    const tone = summary.errors > 0 ? paint.red : summary.warnings > 0 ? paint.yellow : paint.blue;
+    const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
+    if (summary.infos > 0) parts.push(plural(summary.infos, 'info'));
+    lines.push(tone(paint.bold(`✖ ${plural(summary.findings, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesScanned, 'file')}`)));
+    if (summary.fixable > 0) {
+      lines.push(tone(`  ${summary.fixable} of them can be fixed automatically with \`phi-guard fix\`.`));
+    }
+  }
+  if (summary.suppressed > 0) lines.push(paint.dim(`  ${plural(summary.suppressed, 'finding')} suppressed in source (listed by --format json).`));
+  if (summary.filesSkipped > 0) lines.push(paint.dim(`  ${plural(summary.filesSkipped, 'file')} skipped (see the notices on stderr).`));
+  return [...blocks, lines.join('\n')].join('\n') + '\n';
+}
+
+function findingRow(finding: Finding, paint: Palette): string[] {
+  const region = findingRegion(finding);
+  return [
+    paint.dim(`${region.startLine}:${region.startColumn}`),
+    severityLabel(finding.severity, paint),
+    finding.message,
+    paint.dim(finding.ruleId),
+  ];
+}
+
+function severityLabel(severity: Severity, paint: Palette): string {
+  if (severity === 'error') return paint.red('error');
+  if (severity === 'warning') return paint.yellow('warning');
+  return paint.blue('info');
+}
+
+function alignRows(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => visibleLength(row[column]))));
+  return rows
+    .map((row) => {
+      const cells = row.map((cell, column) => {
+        if (column === row.length - 1) return cell;
+        const pad = ' '.repeat(widths[column] - visibleLength(cell));
+        // Positions right-aligned, the rest left-aligned.
+        return column === 0 ? pad + cell : cell + pad;
+      });
+      return `  ${cells.join('  ')}`;
+    })
+    .join('\n');
+}
+
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}

@@ -1,0 +1,56 @@
+// What a scan produces, before it is formatted. Paths are kept both absolute (to read and write)
+// and as displayed (relative to the cwd, forward slashes).
+
+import type { AnalysisResult, RuleId } from '../engine';
+import type { PolicyDiagnostic } from '../policy';
+
+export interface ScannedFile {
+  path: string;
+  display: string;
+  /** Undefined when the file could not be read (see the notices). */
+  result?: AnalysisResult;
+  /** The policy file that governed this file, if any (absolute). */
+  policyFile?: string;
+}
+
+export type NoticeKind =
+  | 'too-large'
+  | 'binary'
+  | 'minified'
+  | 'unsupported-language'
+  | 'unreadable'
+  | 'rule-failure'
+  | 'unknown-suppression-rule'
+  | 'fix-refused'
+  | 'policy';
+
+export interface Notice {
+  kind: NoticeKind;
+  level: 'error' | 'warning' | 'note';
+  /** Never contains source text. */
+  message: string;
+  /** Display path of the file concerned. */
+  file?: string;
+  /** Absolute path of the file concerned (for SARIF locations). */
+  absolutePath?: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based. */
+  column?: number;
+  ruleId?: RuleId;
+  /** Machine-readable code, e.g. the policy diagnostic code. */
+  code?: string;
+}
+
+export interface ScanReport {
+  cwd: string;
+  files: ScannedFile[];
+  notices: Notice[];
+  policyDiagnostics: PolicyDiagnostic[];
+  /** Files and folders left out by .gitignore or the policy's `ignore`. */
+  ignoredCount: number;
+}
+
+export function hasPolicyErrors(report: Pick<ScanReport, 'policyDiagnostics'>): boolean {
+  return report.policyDiagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,55 @@
+// What `scan` and `fix` share: checking the paths and --policy, finding the files, and reporting
+// policy problems on stderr as `file:line:col: severity: message`.
+
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { initEngine } from '../engine';
+import type { CliIO } from './cli-io';
+import { findSourceFiles, type Discovery } from './discovery/find-source-files';
+import { formatPolicyDiagnosticLine } from './format/notices-text';
+import { PolicyCache } from './policy-access';
+import { UsageError } from './usage-error';
+
+export interface Targets {
+  files: string[];
+  discovery: Discovery;
+  policies: PolicyCache;
+}
+
+export async function resolveTargets(
+  positionals: readonly string[],
+  options: { policy?: string },
+  io: CliIO,
+  command: string,
+): Promise<Targets> {
+  let policyPath: string | undefined;
+  if (options.policy !== undefined) {
+    policyPath = path.resolve(io.cwd, options.policy);
+    if (!existsSync(policyPath)) throw new UsageError(`policy file not found: ${options.policy}`, command);
+  }
+  const policies = new PolicyCache(policyPath);
+  await initEngine();
+  const discovery = await findSourceFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, policies);
+  if (discovery.missing.length > 0) {
+    throw new UsageError(`no such file or folder: ${discovery.missing.join(', ')}`, command);
+  }
+  return { files: discovery.files, discovery, policies };
+}
+
+/** Prints every policy problem once; returns whether any is an error (exit code 2). */
+export function reportPolicyDiagnostics(policies: PolicyCache, io: CliIO): boolean {
+  for (const diagnostic of policies.diagnostics) io.stderr.write(`${formatPolicyDiagnosticLine(diagnostic, io.cwd)}\n`);
+  if (policies.hasErrors) {
+    io.stderr.write('phi-guard: the policy file has errors; the built-in defaults were used for the invalid parts.\n');
+  }
+  return policies.hasErrors;
+}
+
+export function parseMaxFileSize(value: string | boolean | undefined, command: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value) || !(number > 0)) {
+    throw new UsageError(`invalid value '${String(value)}' for '--max-file-size-kb': expected a positive number`, command);
+  }
+  return number;
+}

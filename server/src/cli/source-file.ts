@@ -1,0 +1,38 @@
+// Reading and writing source files as the engine sees them: UTF-8 text without the byte-order
+// mark (editors do not count it as a column), which is put back on write.
+
+import { promises as fs } from 'node:fs';
+
+export interface SourceText {
+  text: string;
+  hasBom: boolean;
+}
+
+export type ReadOutcome =
+  | { ok: true; source: SourceText }
+  | { ok: false; reason: 'too-large' | 'binary' | 'unreadable'; detail: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+export async function readSourceFile(file: string, maxFileSizeKb?: number): Promise<ReadOutcome> {
+  try {
+    if (maxFileSizeKb !== undefined) {
+      const { size } = await fs.stat(file);
+      // Checked before reading so a huge generated file is never loaded into memory.
+      if (size > maxFileSizeKb * 1024) {
+        return { ok: false, reason: 'too-large', detail: `larger than ${maxFileSizeKb} KB (${Math.ceil(size / 1024)} KB)` };
+      }
+    }
+    const bytes = await fs.readFile(file);
+    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary', detail: 'contains NUL bytes' };
+    const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { ok: true, source: { text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom } };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    return { ok: false, reason: 'unreadable', detail: code ?? 'read failed' };
+  }
+}
+
+export async function writeSourceFile(file: string, source: SourceText): Promise<void> {
+  await fs.writeFile(file, (source.hasBom ? '\uFEFF' : '') + source.text, 'utf8');
+}

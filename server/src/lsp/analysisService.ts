@@ -1,0 +1,144 @@
+// One analysis per document version (and per settings/policy generation): results are cached
+// and shared by diagnostics, code actions and hover, so the same text is never analysed twice.
+
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { analyze, analyzeDocument, type AnalysisResult } from '../engine';
+import { isIgnoredByPolicy } from '../policy';
+import type { ClientFeatures } from './clientFeatures';
+import { findingsToDiagnostics, policyDiagnosticToLsp } from './diagnostics';
+import type { OpenDocument } from './documentStore';
+import type { Logger } from './logger';
+import type { PolicyResolver } from './policyResolver';
+import type { SettingsProvider } from './settings';
+
+export interface DocumentReport {
+  uri: string;
+  version: number;
+  /** Changes with the version and with every settings/policy generation: the pull resultId. */
+  resultId: string;
+  diagnostics: Diagnostic[];
+  /** Present when the document was analysed as source code. */
+  result?: AnalysisResult;
+}
+
+/** The document changed, or settings/policy changed, while the analysis waited for its inputs. */
+export class StaleAnalysis extends Error {
+  constructor() {
+    super('stale analysis');
+    this.name = 'StaleAnalysis';
+  }
+}
+
+interface CacheEntry {
+  version: number;
+  generation: number;
+  report: Promise<DocumentReport>;
+}
+
+export class AnalysisService {
+  private readonly cache = new Map<string, CacheEntry>();
+  /** Bumped by settings and policy changes; part of every cache key. */
+  private generation = 0;
+
+  constructor(
+    private readonly settings: SettingsProvider,
+    private readonly policies: PolicyResolver,
+    private readonly features: ClientFeatures,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Settings or a policy changed: every cached result is out of date. */
+  invalidateAll(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** The cached report for the document's current version, if it has been computed. */
+  async cachedReport(document: OpenDocument): Promise<DocumentReport | undefined> {
+    const entry = this.cache.get(document.uri);
+    if (!entry || entry.version !== document.version || entry.generation !== this.generation) return undefined;
+    return entry.report.catch(() => undefined);
+  }
+
+  /**
+   * The report for the document's current version. Rejects with StaleAnalysis when the document
+   * or the configuration moved on while settings and policy were being fetched.
+   */
+  report(document: OpenDocument): Promise<DocumentReport> {
+    const entry = this.cache.get(document.uri);
+    if (entry && entry.version === document.version && entry.generation === this.generation) return entry.report;
+    const version = document.version;
+    const generation = this.generation;
+    const report = this.compute(document, version, generation);
+    const created: CacheEntry = { version, generation, report };
+    this.cache.set(document.uri, created);
+    // A failed or stale computation must not stay cached.
+    report.catch(() => {
+      if (this.cache.get(document.uri) === created) this.cache.delete(document.uri);
+    });
+    return report;
+  }
+
+  /** Like report(), retrying a few times while the inputs keep moving. */
+  async currentReport(document: OpenDocument, isCancelled: () => boolean = () => false): Promise<DocumentReport | undefined> {
+    for (let attempt = 0; attempt < 5 && !isCancelled(); attempt++) {
+      try {
+        return await this.report(document);
+      } catch (error) {
+        if (!(error instanceof StaleAnalysis)) throw error;
+      }
+    }
+    return undefined;
+  }
+
+  private async compute(document: OpenDocument, version: number, generation: number): Promise<DocumentReport> {
+    const resultId = `${version}:${generation}`;
+    const empty: DocumentReport = { uri: document.uri, version, resultId, diagnostics: [] };
+    const settings = await this.settings.forResource(document.uri);
+    this.assertCurrent(document, version, generation);
+    if (!settings.enable) return empty;
+
+    if (this.policies.isPolicyFile(document.filePath)) {
+      const problems = await this.policies.validateText(document.text, document.displayPath);
+      this.assertCurrent(document, version, generation);
+      return { ...empty, diagnostics: problems.map(policyDiagnosticToLsp) };
+    }
+    if (!document.engineLanguage) return empty;
+
+    const loaded = await this.policies.forFile(document.filePath, settings.policyPath);
+    this.assertCurrent(document, version, generation);
+    // The policy's `ignore` applies in the editor as in CI: the two never disagree.
+    if (document.filePath && isIgnoredByPolicy(loaded.policy, document.filePath)) return empty;
+
+    // From here on everything is synchronous: the text analysed is the text of `version`.
+    const started = performance.now();
+    const options = { maxFileSizeKb: settings.maxFileSizeKb, ruleSeverity: settings.rules };
+    let result: AnalysisResult;
+    if (document.text.length > settings.maxFileSizeKb * 1024) {
+      // Too large to keep a tree for: the engine reports the skip without parsing.
+      document.releaseTree();
+      result = analyze({ text: document.text, path: document.displayPath, languageId: document.engineLanguage }, loaded.policy, options);
+    } else {
+      result = analyzeDocument(document.parsedDocument(), document.displayPath, loaded.policy, options);
+    }
+    for (const failure of result.ruleFailures) {
+      this.logger.errorOnce(
+        `${failure.ruleId}\u0000${document.displayPath}`,
+        `Rule ${failure.ruleId} failed on ${document.displayPath}: ${failure.error.slice(0, 200)}`,
+      );
+    }
+    this.logger.trace(
+      `analysed ${document.displayPath} v${version}: ${result.findings.length} findings` +
+        `${result.skipped ? ` (skipped: ${result.skipped.reason})` : ''} in ${(performance.now() - started).toFixed(1)} ms`,
+    );
+    return { ...empty, result, diagnostics: findingsToDiagnostics(result, document.uri, version, this.features) };
+  }
+
+  private assertCurrent(document: OpenDocument, version: number, generation: number): void {
+    if (document.closed || document.version !== version || this.generation !== generation) throw new StaleAnalysis();
+  }
+}

@@ -1,0 +1,23 @@
+// Finding the policy that governs a file: the nearest `phi-guard.json` in its folder or above.
+
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
+export const POLICY_FILE_NAME = 'phi-guard.json';
+
+/**
+ * The nearest `phi-guard.json` walking up from `startDir` (inclusive), stopping after `stopAt`
+ * (e.g. the workspace folder) when it is one of those folders, else at the file-system root.
+ */
+export function findPolicyFile(startDir: string, stopAt?: string): string | undefined {
+  let folder = path.resolve(startDir);
+  const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
+  for (;;) {
+    const candidate = path.join(folder, POLICY_FILE_NAME);
+    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    if (folder === stop) return undefined;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}

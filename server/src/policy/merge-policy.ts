@@ -1,0 +1,105 @@
+// Merging policy layers: the defaults, then every extended file in order (each one's own
+// `extends` before it), then the policy file itself. Later layers win. The semantics:
+//
+// - scalars and objects override key by key (`audit.python.decorator`, `secureDebug.typescript`);
+// - lists concatenate, deduplicated, first occurrence first: `phi.remove`, `phi.safeIdentifiers`,
+//   `phi.recordNames`, `phi.sanitizers`, `encryption.types`, `encryption.required`, `ignore`
+//   (so `encryption.required` can only grow: a file never drops `ssn` or `diagnosis`);
+// - `phi.add` concatenates by `name`, `vendors` and `aiTools` by `id`: a later entry with the same
+//   name/id replaces the earlier one as a whole, in its place;
+// - `roles` and `rules` merge by key: a later role replaces that role's category list, a later
+//   severity replaces that rule's severity; other keys stay.
+//
+// `ignore` patterns are relative to the folder of the file that declared them: they are kept as
+// written in `ignoreGroups` and rebased onto the top policy's folder in `ignore` (policy-ignore.ts).
+
+import { defaultPolicy } from './defaults';
+import { rebaseIgnorePattern } from './policy-ignore';
+import type { PolicyFileContent, ResolvedPolicy } from './types';
+
+export interface PolicyLayer {
+  content: PolicyFileContent;
+  /** Absolute folder of the file the layer comes from (for its `ignore` patterns). */
+  folder: string;
+}
+
+/** Defaults, then the layers in order; `topFolder` is the folder `ignore` is made relative to. */
+export function mergePolicyLayers(layers: PolicyLayer[], topFolder: string): ResolvedPolicy {
+  let policy = defaultPolicy();
+  for (const layer of layers) policy = mergePolicyLayer(policy, layer.content);
+  const ignoreGroups = layers
+    .filter((layer) => (layer.content.ignore?.length ?? 0) > 0)
+    .map((layer) => ({ base: layer.folder, patterns: unique(layer.content.ignore ?? []) }));
+  const rebased: string[] = [];
+  for (const group of ignoreGroups) {
+    for (const pattern of group.patterns) {
+      const relativeToTop = rebaseIgnorePattern(pattern, group.base, topFolder);
+      if (relativeToTop !== undefined) rebased.push(relativeToTop);
+    }
+  }
+  return { ...policy, ignore: unique(rebased), ignoreGroups };
+}
+
+/** One layer over a resolved policy (pure: returns a new policy). `ignore` concatenates as written. */
+export function mergePolicyLayer(base: ResolvedPolicy, layer: PolicyFileContent): ResolvedPolicy {
+  const phi = layer.phi ?? {};
+  const encryption = layer.encryption ?? {};
+  return {
+    phi: {
+      add: mergeById(base.phi.add, phi.add, (element) => element.name),
+      remove: unique([...base.phi.remove, ...(phi.remove ?? [])]),
+      safeIdentifiers: unique([...base.phi.safeIdentifiers, ...(phi.safeIdentifiers ?? [])]),
+      recordNames: unique([...base.phi.recordNames, ...(phi.recordNames ?? [])]),
+      sanitizers: unique([...base.phi.sanitizers, ...(phi.sanitizers ?? [])]),
+    },
+    audit: {
+      python: { ...base.audit.python, ...layer.audit?.python },
+      typescript: { ...base.audit.typescript, ...layer.audit?.typescript },
+    },
+    roles: mergeRoles(base.roles, layer.roles),
+    encryption: {
+      types: unique([...base.encryption.types, ...(encryption.types ?? [])]),
+      required: unique([...base.encryption.required, ...(encryption.required ?? [])]),
+    },
+    secureDebug: { ...base.secureDebug, ...layer.secureDebug },
+    vendors: mergeById(base.vendors, layer.vendors, (vendor) => vendor.id),
+    aiTools: mergeById(base.aiTools, layer.aiTools, (tool) => tool.id),
+    rules: { ...base.rules, ...layer.rules },
+    ignore: unique([...base.ignore, ...(layer.ignore ?? [])]),
+    ...(base.ignoreGroups ? { ignoreGroups: base.ignoreGroups } : {}),
+  };
+}
+
+function mergeRoles(base: Record<string, string[]>, layer: Record<string, string[]> | undefined): Record<string, string[]> {
+  const roles: Record<string, string[]> = {};
+  for (const [role, categories] of Object.entries(base)) roles[role] = [...categories];
+  for (const [role, categories] of Object.entries(layer ?? {})) roles[role] = unique(categories);
+  return roles;
+}
+
+/** Later entries replace earlier ones with the same key, in the earlier one's place. */
+function mergeById<T>(base: T[], layer: T[] | undefined, keyOf: (entry: T) => string): T[] {
+  const merged = base.map((entry) => cloneEntry(entry));
+  const position = new Map(merged.map((entry, index) => [keyOf(entry), index]));
+  for (const entry of layer ?? []) {
+    const key = keyOf(entry);
+    const index = position.get(key);
+    if (index === undefined) {
+      position.set(key, merged.length);
+      merged.push(cloneEntry(entry));
+    } else {
+      merged[index] = cloneEntry(entry);
+    }
+  }
+  return merged;
+}
+
+function cloneEntry<T>(entry: T): T {
+  const copy = { ...entry } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(copy)) if (Array.isArray(value)) copy[key] = [...value];
+  return copy as T;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

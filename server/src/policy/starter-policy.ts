@@ -1,0 +1,98 @@
+// The starter `phi-guard.json` written by `phi-guard init` and *Create Policy File*. Its active
+// values are exactly the built-in defaults, so creating it never changes what is reported; the
+// commented lines show every section and validate when uncommented.
+
+export const POLICY_SCHEMA_URL = 'https://phi-guard.dev/schema/phi-guard.schema.json';
+
+export function starterPolicyText(): string {
+  return `// PHI Guard policy, read by the VS Code extension, the language server and \`phi-guard scan\`.
+// Owned by the security/compliance team. Everything is optional: what is left out keeps the
+// built-in default, and an invalid entry is reported here and ignored.
+{
+  "$schema": "${POLICY_SCHEMA_URL}",
+
+  // Shared policies merged before this file (relative paths only; this file wins).
+  // "extends": ["./security/org-policy.json"],
+
+  "phi": {
+    // Organisation-specific PHI elements, on top of the built-in catalogue.
+    "add": [
+      // { "name": "aadhar_number", "category": "demographics", "encrypt": true },
+    ],
+    // Built-in elements this organisation does not treat as PHI (use sparingly).
+    "remove": [
+      // "email",
+    ],
+    // Identifiers that are never PHI on their own and are safe to log.
+    "safeIdentifiers": [
+      // "patient_id", "event_type", "timestamp", "user_id",
+    ],
+    // Names that denote whole PHI records, besides patient, encounter, medical_record...
+    "recordNames": [
+      // "member", "beneficiary",
+    ],
+    // Functions whose result is clean, besides names with mask, redact, hash, sanitize...
+    "sanitizers": [
+      // "scrub_phi", "maskSsn",
+    ]
+  },
+
+  // The audit + role-check control that endpoints touching patient data must carry.
+  "audit": {
+    "python": { "decorator": "phi_access", "module": "app.security.audit" },
+    "typescript": { "middleware": "phiAccess", "decorator": "PhiAccess", "module": "@/security/phi-access" }
+  },
+
+  // Role -> data categories it may access (demographics, clinical, billing; "*" = all).
+  "roles": {
+    "clinician": ["clinical", "demographics"],
+    "billing": ["billing", "demographics"],
+    "admin": ["*"]
+  },
+
+  "encryption": {
+    // Column types that count as encrypted at rest.
+    "types": ["EncryptedType", "StringEncryptedType", "EncryptedString"],
+    // PHI elements that must be encrypted at rest (plus any element added with "encrypt": true).
+    "required": ["ssn", "diagnosis"]
+  },
+
+  // A secure debug log: when set, log fixes also offer "Send to the secure debug log".
+  "secureDebug": {
+    // "python": "app.security.debug.phi_debug",
+    // "typescript": "phiDebug",
+  },
+
+  // Vendors and their BAA status. Only "signed" (and not past "expires") is covered, and only for
+  // the categories in "allow". With no entry, no vendor is covered.
+  "vendors": [
+    // { "id": "openai", "name": "OpenAI API", "kind": "ai", "baa": "signed", "expires": "2027-06-30",
+    //   "allow": ["clinical", "demographics"], "models": ["gpt-4.1", "gpt-4.1-mini"],
+    //   "endpoints": ["https://api.openai.com/v1"] },
+    // { "id": "datadog", "name": "Datadog", "kind": "observability", "baa": "none" },
+  ],
+
+  // AI coding tools: approved, restricted or prohibited. Installed AI extensions that no approved
+  // entry lists are flagged. With no entry, no AI tool is approved.
+  "aiTools": [
+    // { "id": "copilot-business", "name": "GitHub Copilot Business", "vendor": "github",
+    //   "extensionIds": ["GitHub.copilot", "GitHub.copilot-chat"],
+    //   "status": "approved", "baa": "signed", "phi": "never",
+    //   "useCases": ["code completion", "chat about code"],
+    //   "notes": "Use the organisation seat, never a personal account." },
+    // { "id": "chatgpt-consumer", "name": "ChatGPT (consumer app)", "vendor": "openai",
+    //   "status": "prohibited", "baa": "none", "phi": "never" },
+  ],
+
+  // Severity per rule: "error", "warning", "info" or "off".
+  "rules": {
+    // "phi-access-mismatch": "warning",
+  },
+
+  // Files not to scan (gitignore-style, relative to this file's folder), besides .gitignore.
+  "ignore": [
+    // "tests/fixtures/**", "**/migrations/**",
+  ]
+}
+`;
+}

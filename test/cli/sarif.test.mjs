@@ -1,0 +1,128 @@
+// `phi-guard scan --format sarif`: valid against the official SARIF 2.1.0 schema, with rule
+// metadata, fixes, suppressions and fingerprints that survive code moving around.
+
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { copyFixture, runCli, sarifSchemaErrors } from './run-cli.mjs';
+
+function scanSarif(cwd, args = []) {
+  const result = runCli(['scan', '--format', 'sarif', ...args], { cwd });
+  const log = JSON.parse(result.stdout);
+  assert.deepEqual(sarifSchemaErrors(log), [], 'valid SARIF 2.1.0');
+  return { ...result, log, run: log.runs[0] };
+}
+
+test('the validator rejects an invalid log (the schema check is real)', () => {
+  assert.notDeepEqual(sarifSchemaErrors({ version: '2.1.0', runs: [{ results: [] }] }), []);
+  assert.notDeepEqual(sarifSchemaErrors({ version: '2.0.0', runs: [] }), []);
+});
+
+test('header, tool and rules metadata', () => {
+  const cwd = copyFixture('clean');
+  const { status, log, run } = scanSarif(cwd);
+  assert.equal(status, 0);
+  assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+  assert.equal(log.version, '2.1.0');
+  assert.equal(log.runs.length, 1);
+  const { driver } = run.tool;
+  assert.equal(driver.name, 'PHI Guard');
+  assert.match(driver.version, /^\d+\.\d+\.\d+/);
+  assert.ok(driver.informationUri);
+  const ids = driver.rules.map((r) => r.id);
+  for (const id of ['phi-in-log', 'phi-in-error', 'unjustified-suppression']) assert.ok(ids.includes(id), id);
+  for (const rule of driver.rules) {
+    assert.ok(rule.name && rule.shortDescription.text && rule.fullDescription.text, rule.id);
+    assert.match(rule.helpUri, /^https:\/\//);
+    assert.match(rule.help.text, /HIPAA/);
+    assert.match(rule.help.markdown, /45 CFR/);
+    assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
+  }
+  assert.equal(driver.rules.find((r) => r.id === 'phi-in-log').defaultConfiguration.level, 'error');
+  assert.equal(driver.rules.find((r) => r.id === 'unjustified-suppression').defaultConfiguration.level, 'warning');
+  assert.deepEqual(run.results, []);
+  assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri.startsWith('file:///'), true);
+});
+
+test('a result: rule index, level, 1-based region under %SRCROOT%, fingerprint', () => {
+  const cwd = copyFixture('warning-only');
+  const { run } = scanSarif(cwd);
+  assert.equal(run.results.length, 1);
+  const [result] = run.results;
+  assert.equal(result.ruleId, 'unjustified-suppression');
+  assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'unjustified-suppression');
+  assert.equal(result.level, 'warning');
+  const { artifactLocation, region } = result.locations[0].physicalLocation;
+  assert.deepEqual(artifactLocation, { uri: 'app.py', uriBaseId: '%SRCROOT%' });
+  const line = readFileSync(path.join(cwd, 'app.py'), 'utf8').split('\n')[6];
+  assert.equal(region.startLine, 7);
+  assert.equal(region.startColumn, line.indexOf('#') + 1);
+  assert.equal(region.endLine, 7);
+  assert.equal(region.endColumn, line.length + 1);
+  const fingerprints = Object.values(result.partialFingerprints);
+  assert.equal(fingerprints.length, 1);
+  assert.ok(!fingerprints[0].includes('phi-guard: ignore'));
+});
+
+test('fingerprints are stable across runs and when code above moves', () => {
+  const cwd = copyFixture('warning-only');
+  const first = scanSarif(cwd).run.results[0];
+  assert.deepEqual(scanSarif(cwd).run.results[0].partialFingerprints, first.partialFingerprints);
+  const file = path.join(cwd, 'app.py');
+  writeFileSync(file, `# a new comment\n\n${readFileSync(file, 'utf8')}`);
+  const moved = scanSarif(cwd).run.results[0];
+  assert.equal(moved.locations[0].physicalLocation.region.startLine, 9);
+  assert.deepEqual(moved.partialFingerprints, first.partialFingerprints);
+});
+
+test('files outside the cwd get absolute file URIs', () => {
+  const cwd = copyFixture('warning-only');
+  const { run } = scanSarif(path.join(cwd), []);
+  const outside = runCli(['scan', '--format', 'sarif', cwd], { cwd: path.dirname(cwd) });
+  const log = JSON.parse(outside.stdout);
+  assert.deepEqual(sarifSchemaErrors(log), []);
+  const uri = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+  assert.equal(uri, `${path.basename(cwd)}/app.py`);
+  assert.ok(run.results.length === 1);
+});
+
+test('phi-in-log results carry the preferred fix as replacements, and flows when PHI moved', () => {
+  const cwd = copyFixture('leaky');
+  const { status, run } = scanSarif(cwd);
+  assert.equal(status, 1);
+  const results = run.results.filter((r) => r.ruleId === 'phi-in-log');
+  assert.equal(results.length, 2);
+  const python = results.find((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'app/patients.py');
+  assert.equal(python.level, 'error');
+  assert.equal(python.locations[0].physicalLocation.region.startLine, 8);
+  assert.ok(python.fixes?.length === 1, 'the preferred fix');
+  const [change] = python.fixes[0].artifactChanges;
+  assert.equal(change.artifactLocation.uri, 'app/patients.py');
+  for (const replacement of change.replacements) {
+    assert.ok(replacement.deletedRegion.startLine >= 1 && replacement.deletedRegion.startColumn >= 1);
+    assert.equal(typeof replacement.insertedContent.text, 'string');
+  }
+  assert.match(change.replacements.map((r) => r.insertedContent.text).join(''), /patient_id/);
+});
+
+test('suppressed findings are results with an inSource suppression and its justification', () => {
+  const cwd = copyFixture('suppressed');
+  const { status, run } = scanSarif(cwd);
+  assert.equal(status, 0);
+  const suppressed = run.results.filter((r) => r.suppressions?.length);
+  assert.equal(suppressed.length, 1);
+  assert.equal(suppressed[0].ruleId, 'phi-in-log');
+  assert.equal(suppressed[0].suppressions[0].kind, 'inSource');
+  assert.equal(suppressed[0].suppressions[0].justification, 'this logger writes to the HIPAA-compliant audit store');
+});
+
+test('notices become tool execution notifications', () => {
+  const cwd = copyFixture('notices');
+  writeFileSync(path.join(cwd, 'blob.py'), Buffer.from([0x00, 0x01, 0x02]));
+  const { status, run } = scanSarif(cwd);
+  assert.equal(status, 0);
+  const [notification] = run.invocations[0].toolExecutionNotifications;
+  assert.equal(notification.descriptor.id, 'binary');
+  assert.equal(notification.locations[0].physicalLocation.artifactLocation.uri, 'blob.py');
+});

@@ -1,0 +1,138 @@
+// The extension manifest (package.json) and the files it points at: what VS Code needs to
+// activate PHI Guard, show its commands and settings, validate the policy file and offer snippets.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const contributes = manifest.contributes ?? {};
+
+const RULE_IDS = [
+  'phi-in-log',
+  'phi-in-error',
+  'phi-to-third-party',
+  'phi-to-ai',
+  'missing-phi-access',
+  'phi-access-mismatch',
+  'unencrypted-phi-field',
+  'hardcoded-ai-key',
+  'unjustified-suppression',
+];
+const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+
+test('identity: name, display name, version, engine, entry point, CLI bin', () => {
+  assert.equal(manifest.name, 'phi-guard');
+  assert.equal(manifest.displayName, 'PHI Guard');
+  assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
+  assert.ok(manifest.publisher, 'publisher is required by vsce');
+  assert.equal(manifest.engines?.vscode, '^1.91.0');
+  assert.equal(manifest.main, './dist/extension.js');
+  assert.deepEqual(manifest.bin, { 'phi-guard': 'dist/cli.js' });
+  assert.equal(manifest.license, 'MIT');
+  assert.ok(existsSync(path.join(root, 'LICENSE')));
+});
+
+test('icon is a PNG that exists', () => {
+  assert.match(manifest.icon, /\.png$/);
+  const bytes = readFileSync(path.join(root, manifest.icon));
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+});
+
+test('activation is lazy: per language and on a policy file, never "*"', () => {
+  const events = manifest.activationEvents;
+  assert.ok(Array.isArray(events) && events.length > 0);
+  assert.ok(!events.includes('*'), 'activationEvents must not contain "*"');
+  assert.ok(!events.includes('onStartupFinished'), 'PHI Guard has no reason to start without a file');
+  for (const language of LANGUAGES) assert.ok(events.includes(`onLanguage:${language}`), `onLanguage:${language}`);
+  assert.ok(events.includes('workspaceContains:**/phi-guard.json'));
+});
+
+test('every command has the PHI Guard category and a title', () => {
+  const commands = contributes.commands ?? [];
+  const ids = commands.map((command) => command.command);
+  for (const id of ['phiGuard.restartServer', 'phiGuard.showOutput', 'phiGuard.fixAllInFile']) {
+    assert.ok(ids.includes(id), `command ${id} is contributed`);
+  }
+  for (const command of commands) {
+    assert.equal(command.category, 'PHI Guard', `${command.command} category`);
+    assert.ok(command.title && !command.title.startsWith('PHI Guard'), `${command.command} title (the category is shown already)`);
+  }
+  assert.equal(new Set(ids).size, ids.length, 'command ids are unique');
+});
+
+test('commands match the ids of the shared protocol module', () => {
+  const protocol = readFileSync(path.join(root, 'server', 'src', 'protocol.ts'), 'utf8');
+  const ids = (contributes.commands ?? []).map((command) => command.command);
+  for (const [, id] of protocol.matchAll(/:\s*'(phiGuard\.[A-Za-z]+)'/g)) {
+    assert.ok(ids.includes(id), `protocol command ${id} is contributed in package.json`);
+  }
+});
+
+test('settings exist with the right types and scopes', () => {
+  const properties = contributes.configuration?.properties ?? {};
+  const expect = {
+    'phiGuard.enable': ['boolean', 'resource'],
+    'phiGuard.policyPath': ['string', 'resource'],
+    'phiGuard.maxFileSizeKb': ['number', 'resource'],
+    'phiGuard.rules': ['object', 'resource'],
+    'phiGuard.trace.server': ['string', 'window'],
+  };
+  for (const [key, [type, scope]] of Object.entries(expect)) {
+    assert.ok(properties[key], `setting ${key} exists`);
+    assert.equal(properties[key].type, type, `${key} type`);
+    assert.equal(properties[key].scope, scope, `${key} scope`);
+    assert.ok('default' in properties[key], `${key} has a default`);
+  }
+  assert.deepEqual(properties['phiGuard.trace.server'].enum, ['off', 'messages', 'verbose']);
+  const ruleSettings = properties['phiGuard.rules'].properties ?? {};
+  assert.deepEqual(Object.keys(ruleSettings).sort(), [...RULE_IDS].sort(), 'phiGuard.rules lists every rule id');
+  for (const id of RULE_IDS) assert.deepEqual(ruleSettings[id].enum, ['error', 'warning', 'info', 'off']);
+  for (const key of Object.keys(properties)) assert.match(key, /^phiGuard\./, `${key} uses the phiGuard. prefix`);
+});
+
+test('phi-guard.json is validated by the shipped JSON schema', () => {
+  const entries = contributes.jsonValidation ?? [];
+  const entry = entries.find((item) => item.fileMatch === 'phi-guard.json' || item.fileMatch?.includes?.('phi-guard.json'));
+  assert.ok(entry, 'jsonValidation entry for phi-guard.json');
+  assert.equal(entry.url, './schemas/phi-guard.schema.json');
+});
+
+test('snippets exist for every analysed language and are valid JSON', () => {
+  const snippets = contributes.snippets ?? [];
+  for (const language of LANGUAGES) {
+    assert.ok(snippets.some((entry) => entry.language === language), `snippets for ${language}`);
+  }
+  for (const entry of snippets) {
+    const file = path.join(root, entry.path);
+    assert.ok(existsSync(file), `${entry.path} exists`);
+    const body = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(typeof body, 'object');
+  }
+});
+
+test('workspace trust and virtual workspaces are declared', () => {
+  assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+  assert.equal(manifest.capabilities?.virtualWorkspaces?.supported ?? manifest.capabilities?.virtualWorkspaces, false);
+});
+
+test('packaging: pinned vsce, a whitelist .vscodeignore that ships no sources, maps or the test bundle', () => {
+  assert.ok(manifest.devDependencies?.['@vscode/vsce'], '@vscode/vsce is a pinned devDependency');
+  assert.match(manifest.scripts?.package ?? '', /vsce package --no-dependencies/);
+  assert.ok(!('files' in manifest), '"files" and .vscodeignore cannot be combined');
+  const lines = readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  assert.equal(lines[0], '**', '.vscodeignore starts by excluding everything');
+  const included = lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1));
+  for (const required of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/*.wasm', 'package.json', 'README.md', 'LICENSE', 'icon.png']) {
+    assert.ok(included.includes(required), `.vscodeignore re-includes ${required}`);
+  }
+  for (const pattern of included) {
+    assert.ok(!/engine\.js|\.map$|node_modules|src\/|test\//.test(pattern), `.vscodeignore must not re-include ${pattern}`);
+  }
+});
