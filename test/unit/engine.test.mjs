@@ -177,9 +177,11 @@ describe('policy', () => {
     const record = 'def f(resident_file):\n    logger.info("x %s", resident_file)\n';
     assert.equal(analyze(record, 'a.py').findings.length, 0);
     assert.equal(analyze(record, 'a.py', withPhi({ recordNames: ['resident_file'] })).findings.length, 1);
-    const scrubbed = 'def f(p):\n    logger.info("x %s", scrub_phi(p.ssn))\n';
-    assert.equal(analyze(scrubbed, 'a.py').findings.length, 1);
-    assert.equal(analyze(scrubbed, 'a.py', withPhi({ sanitizers: ['scrub_phi'] })).findings.length, 0);
+    // `scrub` is a built-in sanitizer stem; an org's own function name is added by the policy.
+    assert.equal(analyze('def f(p):\n    logger.info("x %s", scrub_phi(p.ssn))\n', 'a.py').findings.length, 0);
+    const custom = 'def f(p):\n    logger.info("x %s", p.ssn.strip())\n';
+    assert.equal(analyze(custom, 'a.py').findings.length, 1);
+    assert.equal(analyze(custom, 'a.py', withPhi({ sanitizers: ['strip'] })).findings.length, 0);
   });
 
   test('rule severities from the policy and the options', () => {

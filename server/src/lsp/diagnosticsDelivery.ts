@@ -106,7 +106,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
       await this.connection.sendDiagnostics({ uri: report.uri, version: report.version, diagnostics: report.diagnostics });
     } catch (error) {
       if (error instanceof StaleAnalysis) return;
-      this.logger.exception(`analysing ${document.displayPath} failed`, error);
+      this.logger.exceptionOnce(`analysing ${document.displayPath} failed`, error);
     }
   }
 }

@@ -14,6 +14,8 @@ export interface Logger {
   trace(message: string): void;
   /** Logs an exception without its message text. */
   exception(context: string, error: unknown): void;
+  /** The same, once per context and error location (a failure that repeats on every keystroke). */
+  exceptionOnce(context: string, error: unknown): void;
 }
 
 export function createLogger(connection: Connection): Logger {
@@ -35,6 +37,10 @@ export function createLogger(connection: Connection): Logger {
     },
     exception(context, error) {
       connection.console.error(`${context}: ${describeError(error)}`);
+    },
+    exceptionOnce(context, error) {
+      const description = describeError(error);
+      logger.errorOnce(`${context}\u0000${description}`, `${context}: ${description}`);
     },
   };
   return logger;

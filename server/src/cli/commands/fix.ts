@@ -92,7 +92,8 @@ export const fixCommand: Command = {
       policyDiagnostics: targets.policies.diagnostics,
       ignoredCount: targets.discovery.ignoredCount,
     };
-    io.stdout.write(formatText(remaining, colorEnabled(io.stdout, io.env)));
+    const cleanMessage = dryRun ? 'No PHI findings would be left in' : 'No PHI findings left in';
+    io.stdout.write(formatText(remaining, colorEnabled(io.stdout, io.env), cleanMessage));
 
     if (policyError) return ExitCode.UsageOrPolicyError;
     const left = files.some((f) => f.result?.findings.some((finding) => finding.severity !== 'info'));

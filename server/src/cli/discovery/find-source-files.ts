@@ -78,14 +78,23 @@ export async function findSourceFiles(paths: readonly string[], cwd: string, pol
     if (!stat) {
       discovery.missing.push(given);
     } else if (stat.isDirectory()) {
-      await walk(absolute, absolute);
-    } else if (isIgnored(absolute, false, path.dirname(absolute))) {
+      await walk(absolute, gitignoreBoundary(absolute, cwd));
+    } else if (isIgnored(absolute, false, gitignoreBoundary(path.dirname(absolute), cwd))) {
       discovery.ignoredCount++;
     } else {
       addFile(absolute);
     }
   }
   return discovery;
+}
+
+/**
+ * Outside a git repository, .gitignore files are read from here down: the cwd when the path is
+ * inside it (so `phi-guard scan src` still honours ./.gitignore), else the folder itself.
+ */
+function gitignoreBoundary(directory: string, cwd: string): string {
+  const relative = path.relative(cwd, directory);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? directory : cwd;
 }
 
 function errorCode(error: unknown): string {

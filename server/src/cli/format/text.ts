@@ -7,7 +7,7 @@ import { palette, visibleLength, type Palette } from './colors';
 import { findingRegion } from './positions';
 import { summarize } from './summary';
 
-export function formatText(report: ScanReport, color: boolean): string {
+export function formatText(report: ScanReport, color: boolean, cleanMessage = 'No PHI findings in'): string {
   const paint = palette(color);
   const blocks: string[] = [];
   for (const file of report.files) {
@@ -18,7 +18,7 @@ export function formatText(report: ScanReport, color: boolean): string {
   const summary = summarize(report);
   const lines: string[] = [];
   if (summary.findings === 0) {
-    lines.push(paint.green(`✔ No PHI findings in ${plural(summary.filesScanned, 'file')}`));
+    lines.push(paint.green(`✔ ${cleanMessage} ${plural(summary.filesScanned, 'file')}`));
   } else {
     const tone = summary.errors > 0 ? paint.red : summary.warnings > 0 ? paint.yellow : paint.blue;
     const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];

@@ -46,7 +46,11 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
   const src = (node: { range: Range }) => sourceOf(context.facts, node.range);
   const out: string[] = [];
 
-  const positional = args.filter((arg) => !arg.name);
+  // `logger.log(level, msg, ...)`: the level stays first and is not the message.
+  const levelFirst = idiom === 'stdlib' && fact.call.callee.kind === 'member' && fact.call.callee.property === 'log';
+  const level = levelFirst ? args.find((arg) => !arg.name) : undefined;
+  if (level) out.push(src(level));
+  const positional = args.filter((arg) => !arg.name && arg !== level);
   const keywords = args.filter((arg) => arg.name);
   // pino / bunyan take a merging object first: the message is the first string after it.
   const leadingObject = idiom === 'pino' && positional[0]?.value.kind === 'object' ? positional[0] : undefined;

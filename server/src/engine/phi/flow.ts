@@ -144,7 +144,9 @@ export class FlowAnalyzer {
         const recordRoot: Expr | undefined = taint.record ? { kind: 'name', name, range } : taint.recordRoot;
         return { ...taint, recordRoot, origin: range, steps: [...taint.steps, { range: binding.range, label: `${name} (holds ${describe(taint)})` }] };
       }
-      if (isStaticValue(binding.value)) return undefined;
+      // A clean value that was fully analysed (literals, strings built from clean parts, values
+      // read from non-person objects) overrides the name; an opaque one leaves the name as evidence.
+      if (this.isKnownCleanValue(binding.value)) return undefined;
     }
     const classification = this.classifier.classify(name);
     if (classification.kind === 'safe') return undefined;
@@ -154,6 +156,26 @@ export class FlowAnalyzer {
       return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`);
     }
     return fromClassification(classification, { kind: 'name', name, range }, undefined, name);
+  }
+
+  private isKnownCleanValue(expr: Expr): boolean {
+    switch (expr.kind) {
+      case 'string':
+      case 'literal':
+      case 'test':
+      case 'template':
+      case 'binary':
+      case 'array':
+      case 'object':
+        return true;
+      case 'member':
+      case 'call': {
+        const root = rootName(expr);
+        return !!root && this.classifier.isNonPersonObjectName(root);
+      }
+      default:
+        return false;
+    }
   }
 
   private bindingTaint(binding: BindingFact, depth: number): Taint | undefined {
@@ -369,10 +391,6 @@ function categoryOfType(typeNames: string[], classifier: PhiClassifier): PhiCate
   return 'demographics';
 }
 
-/** Literals assigned to a variable make it clean, whatever its name says. */
-function isStaticValue(expr: Expr): boolean {
-  return expr.kind === 'string' || expr.kind === 'literal' || expr.kind === 'test';
-}
 
 function lastName(expr: Expr): string | undefined {
   if (expr.kind === 'name') return expr.name;
@@ -408,4 +426,16 @@ export function exprLabel(expr: Expr, depth = 0): string {
     default:
       return 'expression';
   }
+}
+
+/** The leftmost name of a member / call chain (`server` in `server.address()`). */
+function rootName(expr: Expr): string | undefined {
+  let current: Expr = expr;
+  for (let i = 0; i < 20; i++) {
+    if (current.kind === 'name') return current.name;
+    if (current.kind === 'member' || current.kind === 'index') current = current.object;
+    else if (current.kind === 'call') current = current.callee;
+    else return undefined;
+  }
+  return undefined;
 }
