@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { copyFixture, runCli, sarifSchemaErrors } from './run-cli.mjs';
+import { pathToFileURL } from 'node:url';
+import { copyFixture, emptyTempDir, runCli, sarifSchemaErrors } from './run-cli.mjs';
 
 function scanSarif(cwd, args = []) {
   const result = runCli(['scan', '--format', 'sarif', ...args], { cwd });
@@ -76,15 +77,19 @@ test('fingerprints are stable across runs and when code above moves', () => {
   assert.deepEqual(moved.partialFingerprints, first.partialFingerprints);
 });
 
-test('files outside the cwd get absolute file URIs', () => {
-  const cwd = copyFixture('warning-only');
-  const { run } = scanSarif(path.join(cwd), []);
-  const outside = runCli(['scan', '--format', 'sarif', cwd], { cwd: path.dirname(cwd) });
+test('paths are relative to %SRCROOT% (the cwd); files outside it get absolute file URIs', () => {
+  const fixture = copyFixture('warning-only');
+  const fromParent = runCli(['scan', '--format', 'sarif', fixture], { cwd: path.dirname(fixture) });
+  const inside = JSON.parse(fromParent.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+  assert.deepEqual(inside, { uri: `${path.basename(fixture)}/app.py`, uriBaseId: '%SRCROOT%' });
+
+  const elsewhere = emptyTempDir('elsewhere');
+  const outside = runCli(['scan', '--format', 'sarif', fixture], { cwd: elsewhere });
   const log = JSON.parse(outside.stdout);
   assert.deepEqual(sarifSchemaErrors(log), []);
-  const uri = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
-  assert.equal(uri, `${path.basename(cwd)}/app.py`);
-  assert.ok(run.results.length === 1);
+  const location = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+  assert.equal(location.uri, pathToFileURL(path.join(fixture, 'app.py')).href);
+  assert.equal(location.uriBaseId, undefined);
 });
 
 test('phi-in-log results carry the preferred fix as replacements, and flows when PHI moved', () => {
@@ -125,4 +130,21 @@ test('notices become tool execution notifications', () => {
   const [notification] = run.invocations[0].toolExecutionNotifications;
   assert.equal(notification.descriptor.id, 'binary');
   assert.equal(notification.locations[0].physicalLocation.artifactLocation.uri, 'blob.py');
+});
+
+test('PHI that flowed through a variable gets relatedLocations and a code flow, source first', () => {
+  const cwd = copyFixture('clean');
+  writeFileSync(
+    path.join(cwd, 'flow.py'),
+    'import logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef show(patient):\n    label = "DOB " + patient.dob\n    logger.info(label)\n',
+  );
+  const { status, run } = scanSarif(cwd);
+  assert.equal(status, 1);
+  const [result] = run.results.filter((r) => r.ruleId === 'phi-in-log');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 8);
+  assert.ok(result.relatedLocations.length >= 1);
+  assert.equal(result.relatedLocations[0].physicalLocation.region.startLine, 7);
+  assert.ok(result.relatedLocations.every((l) => l.message.text && !l.message.text.includes('DOB ')));
+  const steps = result.codeFlows[0].threadFlows[0].locations;
+  assert.equal(steps[0].location.physicalLocation.region.startLine, 7);
 });

@@ -171,3 +171,15 @@ test('a progress line is never written to a piped stderr', () => {
   const { stderr } = runCli(['scan', '--format', 'json'], { cwd });
   assert.equal(stderr, '');
 });
+
+test('files with syntax errors are still analysed, with a note; unsupported files named explicitly are skipped', () => {
+  const cwd = copyFixture('notices');
+  writeFileSync(path.join(cwd, 'broken.py'), 'def f(:\n    pass\n');
+  writeFileSync(path.join(cwd, 'README.md'), '# notes\n');
+  const { status, report } = runJson(['scan', '.', 'README.md'], { cwd });
+  assert.equal(status, 0);
+  const notices = Object.fromEntries(report.notices.map((n) => [n.file, `${n.level} ${n.kind}`]));
+  assert.equal(notices['broken.py'], 'note syntax-errors');
+  assert.equal(notices['README.md'], 'warning unsupported-language');
+  assert.ok(report.files.find((f) => f.file === 'broken.py').analyzed);
+});

@@ -58,6 +58,22 @@ describe('push diagnostics (client without textDocument.diagnostic)', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), []);
   });
 
+  it('publishes an empty list for a clean file', async () => {
+    const uri = fixtureUri('app', 'clean.py');
+    await client.open(uri, readFileSync(path.join(workspaceDir, 'app', 'clean.py'), 'utf8'));
+    assert.deepEqual(await client.waitForPublished(uri, { version: 1 }), []);
+  });
+
+  it('publishes phi-in-log for a TypeScript file', async () => {
+    const uri = fixtureUri('app', 'patientLog.ts');
+    await client.open(uri, readFileSync(path.join(workspaceDir, 'app', 'patientLog.ts'), 'utf8'), 'typescript');
+    const diagnostics = await client.waitForPublished(uri, {
+      version: 1,
+      predicate: (items) => items.some((d) => d.code === 'phi-in-log'),
+    });
+    assert.equal(diagnostics.find((d) => d.code === 'phi-in-log').range.start.line, 6);
+  });
+
   it('publishes an empty list when the document closes', async () => {
     const before = client.publishLog.length;
     await client.close(patientLogUri);

@@ -11,6 +11,8 @@ export interface ScannedFile {
   result?: AnalysisResult;
   /** The policy file that governed this file, if any (absolute). */
   policyFile?: string;
+  /** Why the file was not read, when `result` is undefined. */
+  readFailure?: 'too-large' | 'binary' | 'unreadable';
 }
 
 export type NoticeKind =
@@ -22,6 +24,7 @@ export type NoticeKind =
   | 'rule-failure'
   | 'unknown-suppression-rule'
   | 'fix-refused'
+  | 'syntax-errors'
   | 'policy';
 
 export interface Notice {

@@ -28,7 +28,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     const read = await readSourceFile(file, options.maxFileSizeKb);
     if (!read.ok) {
       notices.push({ kind: read.reason, level: 'warning', message: `skipped: ${read.detail}`, file: display, absolutePath: file });
-      scanned.push({ path: file, display, policyFile: loaded.file });
+      scanned.push({ path: file, display, policyFile: loaded.file, readFailure: read.reason });
       continue;
     }
     const result = analyze({ text: read.source.text, path: file }, loaded.policy, { maxFileSizeKb: options.maxFileSizeKb });
@@ -44,6 +44,15 @@ export function noticesFor(result: AnalysisResult, display: string, absolutePath
   const notices: Notice[] = [];
   if (result.skipped) {
     notices.push({ kind: result.skipped.reason, level: 'warning', message: `skipped: ${result.skipped.detail}`, file: display, absolutePath });
+  }
+  if (result.hasSyntaxErrors) {
+    notices.push({
+      kind: 'syntax-errors',
+      level: 'note',
+      message: 'the file has syntax errors; only what parsed was analysed',
+      file: display,
+      absolutePath,
+    });
   }
   for (const failure of result.ruleFailures) {
     notices.push({

@@ -27,8 +27,6 @@ export interface ClientFeatures {
   markdownHover: boolean;
   relatedInformation: boolean;
   codeDescription: boolean;
-  /** The client hands `Diagnostic.data` back in code action requests. */
-  diagnosticData: boolean;
   /** Client filters code actions by kind and understands `CodeAction` literals. */
   codeActionLiterals: boolean;
 }
@@ -54,7 +52,6 @@ export function readClientFeatures(capabilities: ClientCapabilities): ClientFeat
     markdownHover: !!textDocument?.hover?.contentFormat?.includes('markdown'),
     relatedInformation: !!diagnostics.relatedInformation,
     codeDescription: !!diagnostics.codeDescriptionSupport,
-    diagnosticData: !!diagnostics.dataSupport,
     codeActionLiterals: !!textDocument?.codeAction?.codeActionLiteralSupport,
   };
 }

@@ -56,7 +56,7 @@ export const fixCommand: Command = {
       const read = await readSourceFile(file, maxFileSizeKb);
       if (!read.ok) {
         notices.push({ kind: read.reason, level: 'warning', message: `skipped: ${read.detail}`, file: display, absolutePath: file });
-        files.push({ path: file, display, policyFile: loaded.file });
+        files.push({ path: file, display, policyFile: loaded.file, readFailure: read.reason });
         continue;
       }
       const outcome = fixText(read.source.text, file, loaded.policy, { maxFileSizeKb });

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type OptionSpec } from '../argv';
-import { colorEnabled, type CliIO } from '../cli-io';
+import { colorEnabled } from '../cli-io';
 import type { Command } from '../command';
 import { displayPath } from '../display-path';
 import { ExitCode } from '../exit-codes';

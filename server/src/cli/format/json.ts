@@ -102,7 +102,7 @@ function jsonFile(file: ScannedFile, cwd: string): JsonFile {
   return {
     file: file.display,
     analyzed: Boolean(file.result && !file.result.skipped),
-    ...(file.result?.skipped ? { skipped: file.result.skipped.reason } : file.result ? {} : { skipped: 'unreadable' }),
+    ...(file.result?.skipped ? { skipped: file.result.skipped.reason } : file.result ? {} : { skipped: file.readFailure ?? 'unreadable' }),
     findings: file.result?.findings.length ?? 0,
     suppressed: file.result?.suppressed.length ?? 0,
     ...(relativePolicy ? { policy: relativePolicy } : {}),
