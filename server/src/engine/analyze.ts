@@ -59,7 +59,7 @@ export function analyzeDocument(
     try {
       for (const raw of rule.check(context)) findings.push({ ...raw, severity, hipaa: rule.metadata.hipaa });
     } catch (error) {
-      ruleFailures.push({ ruleId: rule.metadata.id, error: error instanceof Error ? error.message : String(error) });
+      ruleFailures.push({ ruleId: rule.metadata.id, error: describeFailure(error) });
     }
   }
   const suppressions = parseSuppressions(facts);
@@ -104,4 +104,11 @@ export function checkAnalysable(text: string, options: AnalyzeOptions): SkippedF
 
 function skippedResult(skipped: SkippedFile): AnalysisResult {
   return { findings: [], suppressed: [], suppressions: [], ruleFailures: [], skipped, hasSyntaxErrors: false };
+}
+
+/** The error's type and where it was thrown: an exception message may quote source text. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frame = (error.stack ?? '').split('\n')[1]?.trim().replace(/^at /, '');
+  return frame ? `${error.name} at ${frame}` : error.name;
 }

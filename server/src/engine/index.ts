@@ -3,8 +3,8 @@
 
 export * from './types';
 export { ParsedDocument, initParsers as initEngine, type TextChange } from './parsing';
-export { analyze, analyzeDocument, type AnalyzeInput, type AnalyzeOptions } from './analyze';
-export { languageFromPath, SUPPORTED_EXTENSIONS } from './languages';
+export { analyze, analyzeDocument, checkAnalysable, type AnalyzeInput, type AnalyzeOptions } from './analyze';
+export { isLanguageId, languageFromPath, SUPPORTED_EXTENSIONS } from './languages';
 export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';
 export { applyTextEdits, countSyntaxErrors } from './text';
 export * from '../policy';

@@ -100,7 +100,7 @@ export interface SkippedFile {
 
 export interface RuleFailure {
   ruleId: RuleId;
-  /** The exception's message. Rules never put source text in it. */
+  /** The exception's type and location, never its message (which could quote source text). */
   error: string;
 }
 

@@ -9,6 +9,7 @@ import type { Notice, ScanReport, ScannedFile } from '../report';
 import { policyDiagnosticNotice } from './notices-text';
 import { findingRegion, regionOf, type Region } from './positions';
 import { hasPreferredFix, summarize, type ScanSummary } from './summary';
+import { suppressionHides } from './suppression-match';
 
 /** The shape of the JSON report. Fields are only ever added, never renamed. */
 export interface JsonReport {
@@ -140,12 +141,4 @@ function jsonSuppression(suppression: Suppression, file: string, suppressed: rea
     reason: suppression.reason ?? null,
     suppressedFindings: suppressed.filter((f) => suppressionHides(suppression, f)).length,
   };
-}
-
-/** Mirrors the engine's rule: a suppression hides the findings of the rules it names on its line. */
-export function suppressionHides(suppression: Suppression, finding: Finding): boolean {
-  return (
-    suppression.rules.includes(finding.ruleId) &&
-    (suppression.appliesToLine === finding.line || suppression.line === finding.line)
-  );
 }

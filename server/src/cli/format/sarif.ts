@@ -9,7 +9,7 @@ import { directoryUri, displayPath, fileUri, isInsideCwd, relativeUri } from '..
 import type { Notice, ScanReport, ScannedFile } from '../report';
 import { hasPolicyErrors } from '../report';
 import { FINGERPRINT_KEY, fingerprintsFor } from './fingerprint';
-import { suppressionHides } from './json';
+import { suppressionHides } from './suppression-match';
 import { policyDiagnosticNotice } from './notices-text';
 import { findingRegion, regionOf, type Region } from './positions';
 
