@@ -9,10 +9,21 @@ import { engine, loadEngine, repoRoot } from '../support/engine.mjs';
 
 before(loadEngine);
 
-const corpora = [path.join(repoRoot, 'test/fixtures/engine'), path.resolve(repoRoot, '../shared/spec/examples')].filter(existsSync);
+const corpora = [
+  path.join(repoRoot, 'test/fixtures/engine'),
+  path.join(repoRoot, 'test/fixtures/engine-policy/vendors'),
+  path.resolve(repoRoot, '../shared/spec/examples'),
+].filter(existsSync);
 
 function analyze(text, file, policy = engine().defaultPolicy()) {
   return engine().analyze({ text, path: file }, policy);
+}
+
+/** A corpus file analysed with the policy of its own folder (defaults when it has none). */
+function analyzeFixture(dir, file, text) {
+  const loaded = engine().loadPolicyForFile(path.join(dir, file), { stopAt: dir });
+  assert.deepEqual(loaded.diagnostics, []);
+  return analyze(text, file, loaded.policy);
 }
 
 describe('conformance corpora', () => {
@@ -24,7 +35,7 @@ describe('conformance corpora', () => {
         const implemented = new Set(e.registeredRules().map((rule) => rule.metadata.id));
         const text = readFixture(path.join(dir, file));
         const expected = expectedFindings(text).filter((key) => implemented.has(key.split(':')[1]));
-        const result = analyze(text, file);
+        const result = analyzeFixture(dir, file, text);
         assert.deepEqual(result.ruleFailures, []);
         assert.deepEqual(actualFindings(result), expected);
       });
@@ -40,14 +51,14 @@ describe('every preferred fix', () => {
         const languageId = e.languageFromPath(file);
         if (!languageId) return t.skip('not a supported language');
         const text = readFixture(path.join(dir, file));
-        const before = analyze(text, file);
+        const before = analyzeFixture(dir, file, text);
         const baselineErrors = e.countSyntaxErrors(text, languageId);
         for (const finding of before.findings) {
           const fix = finding.fixes.find((f) => f.isPreferred);
           if (!fix) continue;
           const fixed = e.applyTextEdits(text, fix.edits);
           assert.ok(e.countSyntaxErrors(fixed, languageId) <= baselineErrors, `${file}:${finding.line + 1} fix adds a syntax error:\n${fixed}`);
-          const after = analyze(fixed, file);
+          const after = analyzeFixture(dir, file, fixed);
           const stillThere = after.findings.filter((f) => f.ruleId === finding.ruleId && f.line === finding.line);
           assert.deepEqual(stillThere.map((f) => f.message), [], `${file}:${finding.line + 1} still reported after its fix`);
           assert.equal(after.findings.length, before.findings.length - 1, `${file}:${finding.line + 1} fix changed other findings`);
@@ -230,5 +241,41 @@ describe('input that is not ordinary source', () => {
       const junk = Array.from({ length: 400 }, () => String.fromCharCode(1 + Math.floor(random() * 0x2fff))).join('');
       for (const file of ['a.py', 'a.ts', 'a.tsx', 'a.js']) assert.doesNotThrow(() => analyze(junk, file));
     }
+  });
+});
+
+describe('vendors and BAAs', () => {
+  const withVendors = (vendors, phi = {}) => ({ ...engine().defaultPolicy(), vendors, phi: { ...engine().defaultPolicy().phi, ...phi } });
+  const aiCall = 'from openai import OpenAI\nclient = OpenAI()\n\ndef f(patient):\n    client.responses.create(model="gpt-4.1", input=f"Explain {patient.diagnosis}")\n';
+
+  test('every message names the vendor and why the BAA does not cover it', () => {
+    const cases = [
+      [[], /OpenAI.*no BAA on file/],
+      [[{ id: 'openai', baa: 'pending' }], /BAA status is pending/],
+      [[{ id: 'openai', baa: 'signed', expires: '2020-01-31' }], /BAA expired on 2020-01-31/],
+      [[{ id: 'openai', baa: 'signed', allow: ['demographics'] }], /does not cover clinical data/],
+      [[{ id: 'openai', baa: 'signed', models: ['gpt-4.1-mini'] }], /model gpt-4\.1 is not on the approved list/],
+    ];
+    for (const [vendors, reason] of cases) {
+      const [finding] = analyze(aiCall, 'a.py', withVendors(vendors)).findings;
+      assert.equal(finding?.ruleId, 'phi-to-ai');
+      assert.match(finding.message, reason);
+    }
+    assert.deepEqual(analyze(aiCall, 'a.py', withVendors([{ id: 'openai', baa: 'signed', models: ['gpt-4.1'] }])).findings, []);
+  });
+
+  test('de-identify fix wraps the PHI in the policy sanitizer, with its import', () => {
+    const policy = withVendors([], { sanitizers: ['app.phi.deidentify'] });
+    const [finding] = analyze(aiCall, 'a.py', policy).findings;
+    const fix = finding.fixes.find((f) => f.isPreferred);
+    const fixed = engine().applyTextEdits(aiCall, fix.edits);
+    assert.match(fixed, /from app\.phi import deidentify\n/);
+    assert.match(fixed, /input=deidentify\(f"Explain \{patient\.diagnosis\}"\)/);
+    assert.deepEqual(analyze(fixed, 'a.py', policy).findings, []);
+  });
+
+  test('the vendor is identified by imports and construction, not variable names', () => {
+    const lookalike = 'class Client:\n    pass\nopenai = Client()\n\ndef f(patient):\n    openai.chat.completions.create(messages=[patient.ssn])\n    sentry_sdk.set_user({"email": patient.email})\n';
+    assert.deepEqual(analyze(lookalike, 'a.py').findings, []);
   });
 });

@@ -212,3 +212,82 @@ export interface FileFacts {
   /** Statements that import names: where a fix adds a new import. */
   importInsertLine: number;
 }
+
+// --- Persistence models and credential-shaped literals (unencrypted-phi-field, hardcoded-ai-key).
+// Extracted by a second pass (adapters/*-models.ts, prisma/) so the rules never see syntax trees.
+
+export type OrmKind = 'sqlalchemy' | 'sqlmodel' | 'django' | 'prisma' | 'typeorm' | 'sequelize' | 'mongoose';
+
+/** Where and how a fix can make a field encrypted; the fix module turns it into edits. */
+export type FieldFixSite =
+  /** SQLAlchemy `Column(String(11))` / `mapped_column(String)`: wrap the type expression. */
+  | { kind: 'wrap-type'; range: Range }
+  /** `mapped_column(nullable=False)` / `Column()`: insert an encrypted type as the first argument. */
+  | { kind: 'insert-type'; at: Position; hasArgs: boolean }
+  /** `ssn: Mapped[str]` / SQLModel `ssn: str`: add ` = mapped_column(...)` / ` = Field(...)` after the annotation. */
+  | { kind: 'add-value'; at: Position; call: 'mapped_column' | 'Field' }
+  /** SQLModel `Field(...)`: add `sa_type=...` before the closing parenthesis. */
+  | { kind: 'add-keyword'; at: Position; hasArgs: boolean }
+  /** Django `models.CharField(...)`: wrap the field call in `encrypt(...)`. */
+  | { kind: 'wrap-call'; range: Range }
+  /** Prisma: add the `/// @encrypted` documentation (trailing, or on its own line above when the line has a comment). */
+  | { kind: 'prisma-doc'; line: number; lineEnd: Position; trailingComment: boolean; indent: string }
+  /** TypeORM `@Column(...)`: add a `transformer` option. */
+  | { kind: 'column-options'; argsRange: Range; optionsRange?: Range; optionsEmpty?: boolean; hasArgs: boolean }
+  /** Sequelize attribute value: wrap it in an encrypted-attribute helper. */
+  | { kind: 'wrap-value'; range: Range }
+  /** Mongoose: register (or extend) the mongoose-field-encryption plugin on the schema variable. */
+  | { kind: 'mongoose-plugin'; schemaVar: string; insertAt: Position; indent: string; fieldsArrayEnd?: Position; fieldsEmpty?: boolean };
+
+export interface ModelFieldFact {
+  name: string;
+  /** The stored column's own name when it differs (`Column("ssn", ...)`, `@map("ssn")`, `db_column=`). */
+  columnName?: string;
+  /** The declared type as written (`String(11)`, `models.CharField`, `String?`, `varchar`). */
+  type: string;
+  /** The column type expression: the finding's range. */
+  typeRange: Range;
+  /** The field's declaration: its start line is the reported line. */
+  range: Range;
+  /** Identifiers and option keys in the declaration (types, wrappers, transformers, decorators), for the policy's `encryption.types`. */
+  names: string[];
+  /** Set when a well-known mechanism outside the declaration encrypts it (Prisma `/// @encrypted`, a mongoose plugin). */
+  encryptedBy?: string;
+  /** A relation / enum / embedded reference rather than a stored value. */
+  relation?: boolean;
+  fix?: FieldFixSite;
+}
+
+export interface ModelFact {
+  orm: OrmKind;
+  name: string;
+  range: Range;
+  fields: ModelFieldFact[];
+}
+
+/** A string literal that could be a credential, with where it goes. */
+export interface StringLiteralFact {
+  value: string;
+  range: Range;
+  quote: string;
+  /** Python string prefix (`r`, `b`), empty otherwise. */
+  prefix: string;
+  /** The source between the quotes is exactly `value` (no escapes): a fix may rewrite it. */
+  plain: boolean;
+  /** What receives it: keyword argument, object key, assigned name / attribute / env var, parameter. */
+  target?: string;
+  /** Text of the callee of the call receiving it (directly or through an options object / dict). */
+  callee?: string;
+  /** Index among the call's positional arguments when passed directly. */
+  argIndex?: number;
+  /** First positional string argument of that call (`boto3.client("bedrock-runtime", ...)`, `os.getenv("X", ...)`). */
+  calleeFirstString?: string;
+  /** The whole statement, when the literal is the value of an assignment alone on its lines. */
+  statement?: Range;
+}
+
+/** Facts the model pass adds to `FileFacts` (absent on facts built without it). */
+export interface ModelFactsPart {
+  models?: ModelFact[];
+  literals?: StringLiteralFact[];
+}

@@ -171,8 +171,8 @@ function countPlaceholders(format: string, pattern: RegExp): number {
   return [...format.matchAll(pattern)].filter((match) => match[0] !== '%%').length;
 }
 
-/** Rewrites one PHI-carrying value of an error sink: its static text plus the record id. */
-export function rewriteErrorValue(expr: Expr, id: string | undefined, context: MessageContext): string {
+/** Rewrites one PHI-carrying value (an error message, an event property): its static text plus the record id. */
+export function rewriteWithId(expr: Expr, id: string | undefined, context: MessageContext): string {
   const syntax: Syntax = context.facts.language;
   const idKey = syntax === 'python' ? 'patient_id' : 'patientId';
   if (expr.kind === 'object') {
@@ -180,7 +180,7 @@ export function rewriteErrorValue(expr: Expr, id: string | undefined, context: M
       if (!context.flow.taintOf(entry.value, context.scopeId)) return [sourceOf(context.facts, entry.range)];
       if (entry.spread || !entry.keyRange || !segmentsOf(entry.value, context)) return [];
       // The id goes into its own field below, not into every message.
-      return [`${sourceOf(context.facts, entry.keyRange)}: ${rewriteErrorValue(entry.value, undefined, context)}`];
+      return [`${sourceOf(context.facts, entry.keyRange)}: ${rewriteWithId(entry.value, undefined, context)}`];
     });
     if (id && !expr.entries.some((entry) => entry.key === idKey)) entries.push(syntax === 'python' ? `"${idKey}": ${id}` : `${idKey}: ${id}`);
     return syntax === 'python' ? `{${entries.join(', ')}}` : `{ ${entries.join(', ')} }`;
@@ -198,7 +198,7 @@ export function rewriteErrorValue(expr: Expr, id: string | undefined, context: M
 
 export function errorPatientIdFix(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
   const id = idExpression(fact, phiArgs, context);
-  const edits = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: rewriteErrorValue(arg.value, id, context) }));
+  const edits = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: rewriteWithId(arg.value, id, context) }));
   if (!edits.length) return undefined;
   return { title: id ? `Report ${context.facts.language === 'python' ? 'patient_id' : 'patientId'} instead` : 'Remove the PHI from this error', kind: 'fix', isPreferred: true, edits };
 }

@@ -3,10 +3,12 @@
 import type { RuleId } from '../types';
 import { phiInError } from './phi-in-error';
 import { phiInLog } from './phi-in-log';
+import { phiToAi } from './phi-to-ai';
+import { phiToThirdParty } from './phi-to-third-party';
 import type { Rule, RuleMetadata } from './rule';
 import { unjustifiedSuppression } from './unjustified-suppression';
 
-const rules: Rule[] = [phiInLog, phiInError, unjustifiedSuppression];
+const rules: Rule[] = [phiInLog, phiInError, phiToThirdParty, phiToAi, unjustifiedSuppression];
 
 export function registeredRules(): readonly Rule[] {
   return rules;

@@ -1,0 +1,54 @@
+import { sendIdInsteadFix } from '../fixes/vendor-fixes';
+import { suppressFix } from '../fixes/suppress';
+import { baaCoverage } from '../sinks/vendor-coverage';
+import { sendsDefaultPii } from '../sinks/vendor-sinks';
+import type { Fix } from '../types';
+import type { RawFinding, Rule } from './rule';
+import { helpUri } from './rule';
+import { uncoveredVendorCalls, vendorFinding, vendorResolver } from './vendor-findings';
+
+export const phiToThirdParty: Rule = {
+  metadata: {
+    id: 'phi-to-third-party',
+    title: 'PHI sent to a third party without a BAA',
+    description: 'A PHI value reaches the SDK or API of an external service (observability, analytics, messaging) whose BAA in the policy does not cover it.',
+    defaultSeverity: 'error',
+    hipaa: '45 CFR 164.502(e) and 164.308(b)(1) (business associate contracts); 164.502(b) (minimum necessary)',
+    helpUri: helpUri('phi-to-third-party'),
+  },
+  check(context) {
+    const { facts, flow, policy } = context;
+    const findings: RawFinding[] = [];
+    for (const call of uncoveredVendorCalls(context, false)) {
+      const base = vendorFinding('phi-to-third-party', call);
+      const fixes: Fix[] = [];
+      // Messages and texts need their recipient: only events, tags and traits get the id rewrite.
+      if (call.sink.vendor.kind !== 'messaging') {
+        const preferred = sendIdInsteadFix(call.fact, call.phiArgs, { facts, flow, scopeId: call.fact.scopeId });
+        if (preferred) fixes.push(preferred);
+      }
+      fixes.push(suppressFix('phi-to-third-party', base.line, facts));
+      findings.push({ ...base, fixes });
+    }
+    const resolver = vendorResolver(context);
+    for (const fact of facts.calls) {
+      const flag = sendsDefaultPii(fact, facts, resolver);
+      if (!flag) continue;
+      const client = resolver.clientOf(fact.call.callee, fact.scopeId, 0);
+      const coverage = client ? baaCoverage(policy, client, ['demographics']) : undefined;
+      if (!coverage || coverage.covered) continue;
+      const line = fact.call.range.start.line;
+      findings.push({
+        ruleId: 'phi-to-third-party',
+        message: `${coverage.vendorName} is set to send default PII (user IPs, cookies, request data) with every event. Not covered: ${coverage.reason}.`,
+        range: flag.range,
+        line,
+        phi: [{ element: 'ip_address', category: 'demographics' }],
+        sink: `${coverage.vendorName}: init`,
+        flow: [],
+        fixes: [suppressFix('phi-to-third-party', line, facts)],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,37 @@
+// Whether the policy's BAA registry covers sending PHI of some categories to a vendor
+// (POLICY.md `vendors`): signed, not expired, the categories allowed, and for AI the model on the
+// allowlist and the endpoint among the covered ones.
+
+import { effectiveBaa } from '../../policy/baa-status';
+import type { ResolvedPolicy, VendorPolicy } from '../../policy/types';
+import type { PhiCategory } from '../types';
+import type { VendorClient } from './vendor-sinks';
+
+export interface Coverage {
+  covered: boolean;
+  /** Why not, in words for the finding's message (`BAA pending`, `model gpt-4o not approved`). */
+  reason?: string;
+  vendorName: string;
+  policy?: VendorPolicy;
+}
+
+export function baaCoverage(policy: ResolvedPolicy, client: VendorClient, categories: PhiCategory[], today = new Date()): Coverage {
+  const entry = policy.vendors.find((vendor) => vendor.id === client.vendor.id);
+  const vendorName = entry?.name ?? client.vendor.name;
+  if (!entry) return { covered: false, reason: 'no BAA on file in the policy', vendorName };
+  const status = effectiveBaa(entry, today);
+  if (status === 'expired') return { covered: false, reason: `BAA expired${entry.expires ? ` on ${entry.expires}` : ''}`, vendorName, policy: entry };
+  if (status !== 'signed') return { covered: false, reason: `BAA status is ${status}`, vendorName, policy: entry };
+  const allowed = entry.allow;
+  if (allowed && !allowed.includes('*')) {
+    const missing = [...new Set(categories)].filter((category) => !allowed.includes(category));
+    if (missing.length) return { covered: false, reason: `BAA does not cover ${missing.join(', ')} data`, vendorName, policy: entry };
+  }
+  if (client.model && entry.models?.length && !entry.models.includes(client.model)) {
+    return { covered: false, reason: `model ${client.model} is not on the approved list`, vendorName, policy: entry };
+  }
+  if (client.endpoint && entry.endpoints?.length && !entry.endpoints.some((endpoint) => client.endpoint!.startsWith(endpoint))) {
+    return { covered: false, reason: `endpoint ${client.endpoint} is not covered`, vendorName, policy: entry };
+  }
+  return { covered: true, vendorName, policy: entry };
+}
