@@ -279,3 +279,15 @@ describe('vendors and BAAs', () => {
     assert.deepEqual(analyze(lookalike, 'a.py').findings, []);
   });
 });
+
+describe('memory safety', () => {
+  test('trees and cursors stay valid when the garbage collector runs between analyses', async () => {
+    // A cursor left to web-tree-sitter's finalizer used to free memory through its deleted tree.
+    const text = readFixture(path.join(repoRoot, 'test/fixtures/engine/logs_python.py'));
+    for (let i = 0; i < 40; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      globalThis.gc?.();
+      assert.ok(analyze(text, 'a.py').findings.length > 0);
+    }
+  });
+});

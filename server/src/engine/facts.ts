@@ -2,7 +2,7 @@
 // (ARCHITECTURE.md §5). Expressions are kept as a small tree of their own so PHI flow can be
 // evaluated the same way for Python and TypeScript/JavaScript.
 
-import type { LanguageId, Range } from './types';
+import type { LanguageId, Position, Range } from './types';
 
 export type Language = 'python' | 'ts';
 
@@ -211,6 +211,10 @@ export interface FileFacts {
   comments: CommentFact[];
   /** Statements that import names: where a fix adds a new import. */
   importInsertLine: number;
+  /** Persistence models (SQLAlchemy, SQLModel, Django, Prisma, TypeORM, Sequelize, Mongoose). */
+  models?: ModelFact[];
+  /** String literals that could be credentials, with their context. */
+  literals?: StringLiteralFact[];
 }
 
 // --- Persistence models and credential-shaped literals (unencrypted-phi-field, hardcoded-ai-key).
@@ -232,8 +236,8 @@ export type FieldFixSite =
   | { kind: 'wrap-call'; range: Range }
   /** Prisma: add the `/// @encrypted` documentation (trailing, or on its own line above when the line has a comment). */
   | { kind: 'prisma-doc'; line: number; lineEnd: Position; trailingComment: boolean; indent: string }
-  /** TypeORM `@Column(...)`: add a `transformer` option. */
-  | { kind: 'column-options'; argsRange: Range; optionsRange?: Range; optionsEmpty?: boolean; hasArgs: boolean }
+  /** TypeORM `@Column(...)`: insert `before + transformer: <name> + after` at `at`. */
+  | { kind: 'column-options'; at: Position; before: string; after: string }
   /** Sequelize attribute value: wrap it in an encrypted-attribute helper. */
   | { kind: 'wrap-value'; range: Range }
   /** Mongoose: register (or extend) the mongoose-field-encryption plugin on the schema variable. */
@@ -284,10 +288,4 @@ export interface StringLiteralFact {
   calleeFirstString?: string;
   /** The whole statement, when the literal is the value of an assignment alone on its lines. */
   statement?: Range;
-}
-
-/** Facts the model pass adds to `FileFacts` (absent on facts built without it). */
-export interface ModelFactsPart {
-  models?: ModelFact[];
-  literals?: StringLiteralFact[];
 }

@@ -49,6 +49,7 @@ export function countSyntaxErrors(text: string, languageId: LanguageId): number 
         }
       }
     }
+    cursor.delete();
     return count;
   } finally {
     tree.delete();

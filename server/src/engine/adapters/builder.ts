@@ -1,7 +1,7 @@
 // What both language adapters share: node ranges, scope bookkeeping, a bounded expression
 // converter cache, and an iterative walk (deeply nested input must not overflow the stack).
 
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { CallExpr, CommentFact, Expr, FileFacts, Language, ScopeFact } from '../facts';
 import { computeLineStarts } from '../parsing';
 import type { LanguageId, Range } from '../types';
@@ -47,6 +47,16 @@ export interface AdapterVisitor {
  */
 export function walk(tree: Tree, facts: FileFacts, visitor: AdapterVisitor): void {
   const cursor = tree.walk();
+  try {
+    walkWith(cursor, facts, visitor);
+  } finally {
+    // Cursors must be freed before their tree: web-tree-sitter's finalizer for a forgotten
+    // cursor frees it through the tree's address, which corrupts memory once the tree is gone.
+    cursor.delete();
+  }
+}
+
+function walkWith(cursor: TreeCursor, facts: FileFacts, visitor: AdapterVisitor): void {
   const scopes: { id: number; endIndex: number }[] = [{ id: 0, endIndex: Number.MAX_SAFE_INTEGER }];
   for (;;) {
     const node = cursor.currentNode;
