@@ -22,7 +22,7 @@ function analyze(text, file, policy = engine().defaultPolicy()) {
 /** A corpus file analysed with the policy of its own folder (defaults when it has none). */
 function analyzeFixture(dir, file, text) {
   const loaded = engine().loadPolicyForFile(path.join(dir, file), { stopAt: dir });
-  assert.deepEqual(loaded.diagnostics, []);
+  assert.deepEqual(loaded.diagnostics.filter((d) => d.severity === 'error'), []);
   return analyze(text, file, loaded.policy);
 }
 

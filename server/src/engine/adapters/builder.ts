@@ -37,6 +37,11 @@ export type ScopeInit = Omit<ScopeFact, 'id' | 'parentId'>;
 
 /** The per-language part of extraction: turn one node into facts, and expressions into Expr. */
 export interface AdapterVisitor {
+  /**
+   * The node types `visit` handles. Only these are materialised as Node objects: crossing into
+   * WebAssembly for every node of the tree dominated scan time.
+   */
+  types: ReadonlySet<string>;
   /** Records facts for `node`; returns a scope to open for its subtree, if it starts one. */
   visit(node: Node, scopeId: number): ScopeInit | undefined;
 }
@@ -59,9 +64,9 @@ export function walk(tree: Tree, facts: FileFacts, visitor: AdapterVisitor): voi
 function walkWith(cursor: TreeCursor, facts: FileFacts, visitor: AdapterVisitor): void {
   const scopes: { id: number; endIndex: number }[] = [{ id: 0, endIndex: Number.MAX_SAFE_INTEGER }];
   for (;;) {
-    const node = cursor.currentNode;
-    while (scopes.length > 1 && node.startIndex >= scopes[scopes.length - 1].endIndex) scopes.pop();
-    if (node.isNamed) {
+    if (cursor.nodeIsNamed && visitor.types.has(cursor.nodeType)) {
+      const node = cursor.currentNode;
+      while (scopes.length > 1 && node.startIndex >= scopes[scopes.length - 1].endIndex) scopes.pop();
       const parentId = scopes[scopes.length - 1].id;
       const init = visitor.visit(node, parentId);
       if (init) {

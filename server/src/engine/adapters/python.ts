@@ -8,6 +8,12 @@ import { ExprCache, MAX_EXPRESSION_DEPTH, classScopeOf, commentFact, literal, ne
 const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis', 'lambda', 'type']);
 const TEST_TYPES = new Set(['comparison_operator', 'not_operator']);
 const COLLECTION_TYPES = new Set(['list', 'tuple', 'set', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern']);
+/** The node types the walk hands to `visit` (keep in sync with its switch). */
+const VISITED_TYPES = new Set([
+  'function_definition', 'class_definition', 'lambda', 'assignment', 'augmented_assignment', 'named_expression',
+  'for_statement', 'for_in_clause', 'as_pattern', 'call', 'raise_statement', 'comment', 'import_statement',
+  'import_from_statement',
+]);
 const COMPREHENSION_TYPES = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);
 
 export function extractPythonFacts(tree: Tree, text: string, languageId: LanguageId): FileFacts {
@@ -191,6 +197,8 @@ export function extractPythonFacts(tree: Tree, text: string, languageId: Languag
   }
 
   walk(tree, facts, {
+    types: VISITED_TYPES,
+    // Every `case` below must be listed in VISITED_TYPES.
     visit(node, scopeId): ScopeInit | undefined {
       switch (node.type) {
         case 'function_definition':

@@ -20,6 +20,12 @@ const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition',
   'generator_function_declaration', 'generator_function',
 ]);
+/** The node types the walk hands to `visit` (keep in sync with it). */
+const VISITED_TYPES = new Set([
+  ...FUNCTION_TYPES, 'class_declaration', 'abstract_class_declaration', 'class', 'variable_declarator',
+  'assignment_expression', 'augmented_assignment_expression', 'public_field_definition', 'field_definition',
+  'for_in_statement', 'call_expression', 'new_expression', 'throw_statement', 'comment', 'import_statement',
+]);
 const TYPE_NODE_TYPES = new Set(['type_annotation', 'type_arguments', 'type_parameters', 'type_identifier', 'predefined_type']);
 
 export function extractTypeScriptFacts(tree: Tree, text: string, languageId: LanguageId): FileFacts {
@@ -232,6 +238,8 @@ export function extractTypeScriptFacts(tree: Tree, text: string, languageId: Lan
   }
 
   walk(tree, facts, {
+    types: VISITED_TYPES,
+    // Every node type handled below must be listed in VISITED_TYPES.
     visit(node, scopeId): ScopeInit | undefined {
       if (FUNCTION_TYPES.has(node.type)) {
         const name = node.childForFieldName('name') ?? functionNameFromParent(node);

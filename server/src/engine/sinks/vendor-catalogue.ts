@@ -78,8 +78,18 @@ export function vendorById(id: string): VendorEntry | undefined {
   return VENDORS.find((vendor) => vendor.id === id);
 }
 
+/** Every method or function name that sends data to some vendor: a cheap first filter. */
+export const ALL_SENDING_NAMES: ReadonlySet<string> = new Set([...VENDORS.flatMap((vendor) => vendor.sends), 'gtag']);
+
+const vendorByModule = new Map<string, VendorEntry | undefined>();
+
 /** The vendor a module identifies, the longest matching module name winning. */
 export function vendorForModule(module: string): VendorEntry | undefined {
+  if (!vendorByModule.has(module)) vendorByModule.set(module, findVendorForModule(module));
+  return vendorByModule.get(module);
+}
+
+function findVendorForModule(module: string): VendorEntry | undefined {
   let best: { vendor: VendorEntry; length: number } | undefined;
   for (const vendor of VENDORS) {
     for (const name of vendor.modules) {

@@ -8,6 +8,7 @@ import type { FlowAnalyzer } from '../phi/flow';
 import { sourceOf } from './errors';
 import { labelOf } from './logs';
 import {
+  ALL_SENDING_NAMES,
   CLIENT_CLASS_VENDORS,
   ENDPOINT_ARGUMENTS,
   MODEL_ARGUMENTS,
@@ -47,7 +48,7 @@ export class VendorResolver {
     const { call } = fact;
     const callee = call.callee;
     const method = callee.kind === 'member' ? callee.property : callee.kind === 'name' ? callee.name : undefined;
-    if (!method) return undefined;
+    if (!method || !ALL_SENDING_NAMES.has(method)) return undefined;
     if (callee.kind === 'name' && method === 'gtag' && !this.flow.resolveBinding('gtag', fact.scopeId, Number.MAX_SAFE_INTEGER)) {
       return { vendor: vendorById('google-analytics')!, label: 'gtag', args: call.args };
     }
