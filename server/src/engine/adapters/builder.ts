@@ -1,7 +1,7 @@
 // What both language adapters share: node ranges, scope bookkeeping, a bounded expression
 // converter cache, and an iterative walk (deeply nested input must not overflow the stack).
 
-import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import { Query, type Node, type Tree } from 'web-tree-sitter';
 import type { CallExpr, CommentFact, Expr, FileFacts, Language, ScopeFact } from '../facts';
 import { computeLineStarts } from '../parsing';
 import type { LanguageId, Range } from '../types';
@@ -51,35 +51,36 @@ export interface AdapterVisitor {
  * innermost scope.
  */
 export function walk(tree: Tree, facts: FileFacts, visitor: AdapterVisitor): void {
-  const cursor = tree.walk();
-  try {
-    walkWith(cursor, facts, visitor);
-  } finally {
-    // Cursors must be freed before their tree: web-tree-sitter's finalizer for a forgotten
-    // cursor frees it through the tree's address, which corrupts memory once the tree is gone.
-    cursor.delete();
+  const scopes: { id: number; endIndex: number }[] = [{ id: 0, endIndex: Number.MAX_SAFE_INTEGER }];
+  for (const node of nodesOfTypes(tree, visitor.types)) {
+    while (scopes.length > 1 && node.startIndex >= scopes[scopes.length - 1].endIndex) scopes.pop();
+    const parentId = scopes[scopes.length - 1].id;
+    const init = visitor.visit(node, parentId);
+    if (init) {
+      const id = facts.scopes.length;
+      facts.scopes.push({ ...init, id, parentId });
+      scopes.push({ id, endIndex: node.endIndex });
+    }
   }
 }
 
-function walkWith(cursor: TreeCursor, facts: FileFacts, visitor: AdapterVisitor): void {
-  const scopes: { id: number; endIndex: number }[] = [{ id: 0, endIndex: Number.MAX_SAFE_INTEGER }];
-  for (;;) {
-    if (cursor.nodeIsNamed && visitor.types.has(cursor.nodeType)) {
-      const node = cursor.currentNode;
-      while (scopes.length > 1 && node.startIndex >= scopes[scopes.length - 1].endIndex) scopes.pop();
-      const parentId = scopes[scopes.length - 1].id;
-      const init = visitor.visit(node, parentId);
-      if (init) {
-        const id = facts.scopes.length;
-        facts.scopes.push({ ...init, id, parentId });
-        scopes.push({ id, endIndex: node.endIndex });
-      }
-    }
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return;
-    }
+const queries = new Map<string, Query>();
+
+/**
+ * Every node of the given types, in document order (outer before inner). A tree-sitter query
+ * finds them inside WebAssembly: walking the tree node by node from JavaScript, crossing into
+ * wasm at every step, cost more than parsing. Queries are compiled once per language and set.
+ */
+export function nodesOfTypes(tree: Tree, types: ReadonlySet<string>): Node[] {
+  const language = tree.language;
+  const key = `${language.name ?? ''}:${[...types].sort().join(',')}`;
+  let query = queries.get(key);
+  if (!query) {
+    const known = [...types].filter((type) => language.idForNodeType(type, true));
+    query = new Query(language, `[${known.map((type) => `(${type})`).join(' ')}] @node`);
+    queries.set(key, query);
   }
+  return query.captures(tree.rootNode).map((capture) => capture.node);
 }
 
 /** Caches converted expressions by node id: a call nested in another is converted once. */
