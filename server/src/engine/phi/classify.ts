@@ -41,6 +41,7 @@ export class PhiClassifier {
   private readonly safeIdentifiers: Set<string>;
   private readonly sanitizers: Set<string>;
   private readonly cache = new Map<string, IdentifierClass>();
+  private readonly sanitizerCache = new Map<string, boolean>();
 
   constructor(policy: ResolvedPolicy) {
     const removed = new Set(policy.phi.remove.map((name) => name.toLowerCase()));
@@ -137,6 +138,12 @@ export class PhiClassifier {
 
   /** Whether a function or method name is a sanitizer: its result is clean. */
   isSanitizer(name: string): boolean {
+    let result = this.sanitizerCache.get(name);
+    if (result === undefined) this.sanitizerCache.set(name, (result = this.isSanitizerUncached(name)));
+    return result;
+  }
+
+  private isSanitizerUncached(name: string): boolean {
     if (this.sanitizers.has(name)) return true;
     const tokens = tokenize(name);
     if (tokens.some((token) => SANITIZER_TOKENS.has(token))) return true;

@@ -3,8 +3,18 @@
 
 const TOKEN = /[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+/g;
 
+const tokenCache = new Map<string, string[]>();
+const TOKEN_CACHE_LIMIT = 100_000;
+
+/** Memoised: the same identifiers recur across a scan. Callers must not mutate the result. */
 export function tokenize(identifier: string): string[] {
-  return (identifier.match(TOKEN) ?? []).map((token) => token.toLowerCase());
+  let tokens = tokenCache.get(identifier);
+  if (!tokens) {
+    tokens = (identifier.match(TOKEN) ?? []).map((token) => token.toLowerCase());
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(identifier, tokens);
+  }
+  return tokens;
 }
 
 /** Whether identifier token `token` is catalogue token `word`, allowing plurals and numbering (`address2`). */
