@@ -4,8 +4,14 @@
 
 import * as vscode from 'vscode';
 import { Commands, SERVER_NAME } from '../../server/src/protocol';
+import { registerPolicyCommands } from './commands/policyCommands';
+import { registerScaffoldEndpointCommand } from './commands/scaffoldEndpoint';
 import { fixAllInActiveEditor } from './fixAll';
 import { ServerController } from './serverController';
+import { AiToolsController } from './views/aiToolsView';
+import { PhiGuardStatusBar } from './statusBar';
+import { AuditCoverageController } from './views/auditCoverageView';
+import { AUDIT_COVERAGE_REQUEST, type AuditCoverageParams, type AuditCoverageResult } from '../../server/src/protocol';
 
 let controller: ServerController | undefined;
 
@@ -21,7 +27,19 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(Commands.restartServer, () => server.restart()),
     vscode.commands.registerCommand(Commands.showOutput, () => outputChannel.show()),
     vscode.commands.registerCommand(Commands.fixAllInFile, () => fixAllInActiveEditor()),
+    registerScaffoldEndpointCommand(),
   );
+
+  // AI Tools & BAA view and policy commands: nothing is computed until the view is shown.
+  const aiTools = new AiToolsController();
+  context.subscriptions.push(aiTools, ...registerPolicyCommands(aiTools));
+
+  // Audit Coverage view and status bar: data from the server's phiGuard/auditCoverage request.
+  const coverage = new AuditCoverageController((params) => requestCoverage(server, params));
+  const statusBar = new PhiGuardStatusBar();
+  context.subscriptions.push(coverage, statusBar, coverage.onDidChangeModel((model) => statusBar.update(model)));
+  context.subscriptions.push(aiTools.onDidChangeShadowAi((summary) => statusBar.setShadowAi(summary)));
+  coverage.scheduleRefresh(0);
 
   // Not awaited: activation returns at once; start failures are reported by the controller.
   void server.start();
@@ -30,4 +48,10 @@ export function activate(context: vscode.ExtensionContext): void {
 export async function deactivate(): Promise<void> {
   await controller?.dispose();
   controller = undefined;
+}
+
+/** Waits (bounded) for the server to be running, then asks it for the coverage report. */
+async function requestCoverage(server: ServerController, params: AuditCoverageParams): Promise<AuditCoverageResult | undefined> {
+  for (let attempt = 0; attempt < 60 && !server.runningClient; attempt++) await new Promise((resolve) => setTimeout(resolve, 500));
+  return server.runningClient?.sendRequest<AuditCoverageResult>(AUDIT_COVERAGE_REQUEST, params);
 }

@@ -21,6 +21,11 @@ export class ServerController {
     private readonly outputChannel: vscode.LogOutputChannel,
   ) {}
 
+  /** The language client once it is running (for custom requests such as audit coverage). */
+  get runningClient(): LanguageClient | undefined {
+    return this.client?.state === State.Running ? this.client : undefined;
+  }
+
   private get serverModule(): string {
     return this.context.asAbsolutePath('dist/server.js');
   }

@@ -2,6 +2,7 @@
 // sides import this module; it must not import `vscode` or the server's connection.
 
 import type { RuleId, SeveritySetting } from './engine/types';
+import type { CoverageEndpoint, CoverageSummary } from './engine/coverage';
 
 export const SERVER_NAME = 'PHI Guard';
 export const DIAGNOSTIC_SOURCE = 'phi-guard';
@@ -32,3 +33,38 @@ export const Commands = {
   showOutput: 'phiGuard.showOutput',
   fixAllInFile: 'phiGuard.fixAllInFile',
 } as const;
+
+// ---- Audit coverage (issue 3): the Audit Coverage view and the status bar item -------------
+
+/** `phiGuard/auditCoverage`: the coverage report over the given workspace folders. */
+export const AUDIT_COVERAGE_REQUEST = 'phiGuard/auditCoverage';
+
+export interface AuditCoverageParams {
+  /** Workspace folder URIs (`file:`) to cover. */
+  folders: string[];
+}
+
+/** One endpoint of the report (docs/coverage-report.md), with the URI of its file. */
+export interface AuditCoverageEndpoint extends CoverageEndpoint {
+  uri: string;
+}
+
+export interface AuditCoverageResult {
+  summary: CoverageSummary;
+  endpoints: AuditCoverageEndpoint[];
+  /** Findings of every rule over the same files (for the status bar). */
+  findings: { total: number; errors: number; warnings: number };
+  /** Files analysed; `truncated` when the workspace had more than the server covers. */
+  files: number;
+  truncated: boolean;
+}
+
+export const AuditCoverageCommands = {
+  show: 'phiGuard.showAuditCoverage',
+  refresh: 'phiGuard.refreshAuditCoverage',
+  open: 'phiGuard.openEndpoint',
+} as const;
+
+/** Ids of the activity-bar container and the view (package.json `contributes`). */
+export const PHI_GUARD_VIEW_CONTAINER = 'phiGuard';
+export const AUDIT_COVERAGE_VIEW = 'phiGuard.auditCoverage';

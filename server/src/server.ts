@@ -10,14 +10,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { initEngine } from './engine';
-import { SERVER_NAME } from './protocol';
+import { AUDIT_COVERAGE_REQUEST, SERVER_NAME, type AuditCoverageParams } from './protocol';
 import { AnalysisService } from './lsp/analysisService';
 import { readClientFeatures, serverCapabilities, type ClientFeatures } from './lsp/clientFeatures';
 import { provideCodeActions } from './lsp/codeActions';
-import { PullDiagnostics, PushDiagnostics, type DiagnosticsDelivery } from './lsp/diagnosticsDelivery';
+import { analysisDelay, PullDiagnostics, PushDiagnostics, type DiagnosticsDelivery } from './lsp/diagnosticsDelivery';
 import { DocumentStore } from './lsp/documentStore';
 import { guarded, guardedNotification } from './lsp/guard';
 import { provideHover } from './lsp/hover';
+import { emptyCoverage, provideAuditCoverage } from './lsp/coverage';
 import { createLogger } from './lsp/logger';
 import { PolicyResolver } from './lsp/policyResolver';
 import { PolicyWatcher } from './lsp/policyWatcher';
@@ -60,9 +61,9 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   policies.setWorkspaceFolders(workspaceFolderPaths(params));
   const analysis = new AnalysisService(settings, policies, features, logger);
   const pull = features.pullDiagnostics
-    ? new PullDiagnostics(connection, documents, analysis, features.diagnosticRefresh, logger)
+    ? new PullDiagnostics(connection, documents, analysis, features.diagnosticRefresh, logger, analysisDelay(params.initializationOptions))
     : undefined;
-  delivery = pull ?? new PushDiagnostics(connection, documents, analysis, logger);
+  delivery = pull ?? new PushDiagnostics(connection, documents, analysis, logger, analysisDelay(params.initializationOptions));
   session = { features, settings, policies, analysis, delivery, pull, watcher };
 
   const started = performance.now();
@@ -156,6 +157,8 @@ connection.onCodeAction(
     session ? provideCodeActions(params, documents.get(params.textDocument.uri), session.analysis, session.features) : [],
   ),
 );
+
+connection.onRequest(AUDIT_COVERAGE_REQUEST, guarded(logger, AUDIT_COVERAGE_REQUEST, emptyCoverage(), (params: AuditCoverageParams, token) => (session ? provideAuditCoverage(params, token, documents, session) : emptyCoverage())));
 
 connection.onHover(
   guarded(logger, 'textDocument/hover', null, (params) =>

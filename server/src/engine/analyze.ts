@@ -3,8 +3,10 @@
 
 import type { ResolvedPolicy } from '../policy/types';
 import { extractFacts } from './adapters';
+import { findDjangoRoutes, findEndpoints, type EndpointFact, type RouteReference } from './endpoints';
 import { languageFromPath } from './languages';
 import { ParsedDocument } from './parsing';
+import { countPrismaSyntaxErrors } from './prisma/facts';
 import { classifierFor } from './phi/classifier-cache';
 import { FlowAnalyzer } from './phi/flow';
 import { registeredRules } from './rules/registry';
@@ -27,6 +29,9 @@ export interface AnalyzeOptions {
 }
 
 const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+
+/** A Prisma schema has models and comments only: the other rules have nothing to look at. */
+const PRISMA_RULES = new Set<RuleId>(['unencrypted-phi-field', 'unjustified-suppression']);
 
 export function analyze(input: AnalyzeInput, policy: ResolvedPolicy, options: AnalyzeOptions = {}): AnalysisResult {
   const languageId = input.languageId ?? languageFromPath(input.path);
@@ -56,6 +61,7 @@ export function analyzeDocument(
   for (const rule of registeredRules()) {
     const severity = severityFor(rule.metadata.id, rule.metadata.defaultSeverity, policy, options);
     if (severity === 'off') continue;
+    if (document.languageId === 'prisma' && !PRISMA_RULES.has(rule.metadata.id)) continue;
     try {
       for (const raw of rule.check(context)) findings.push({ ...raw, severity, hipaa: rule.metadata.hipaa });
     } catch (error) {
@@ -70,8 +76,27 @@ export function analyzeDocument(
     suppressed,
     suppressions,
     ruleFailures,
-    hasSyntaxErrors: document.tree.rootNode.hasError,
+    hasSyntaxErrors: document.hasTree ? document.tree.rootNode.hasError : countPrismaSyntaxErrors(document.text) > 0,
+    endpoints: endpointsOf(context),
+    routes: routesOf(context),
   };
+}
+
+function routesOf(context: RuleContext): RouteReference[] {
+  try {
+    return findDjangoRoutes(context.facts, context.filePath);
+  } catch {
+    return [];
+  }
+}
+
+/** The file's endpoints for the coverage report; never fails the analysis. */
+function endpointsOf(context: RuleContext): EndpointFact[] {
+  try {
+    return findEndpoints(context);
+  } catch {
+    return [];
+  }
 }
 
 function severityFor(

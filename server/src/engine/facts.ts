@@ -230,6 +230,8 @@ export type FieldFixSite =
   | { kind: 'insert-type'; at: Position; hasArgs: boolean }
   /** `ssn: Mapped[str]` / SQLModel `ssn: str`: add ` = mapped_column(...)` / ` = Field(...)` after the annotation. */
   | { kind: 'add-value'; at: Position; call: 'mapped_column' | 'Field' }
+  /** SQLModel `ssn: str = None`: the default becomes `Field(default=None, sa_type=...)`. */
+  | { kind: 'replace-default'; range: Range; defaultText: string }
   /** SQLModel `Field(...)`: add `sa_type=...` before the closing parenthesis. */
   | { kind: 'add-keyword'; at: Position; hasArgs: boolean }
   /** Django `models.CharField(...)`: wrap the field call in `encrypt(...)`. */

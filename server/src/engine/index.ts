@@ -8,3 +8,5 @@ export { isLanguageId, languageFromPath, SUPPORTED_EXTENSIONS } from './language
 export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';
 export { applyTextEdits, countSyntaxErrors } from './text';
 export * from '../policy';
+export { buildCoverageReport, summarize as summarizeCoverage, COVERAGE_REPORT_VERSION, type CoverageReport, type CoverageEndpoint, type CoverageSummary, type CoverageStatus, type CoverageInput } from './coverage';
+export type { EndpointFact, AuditControl, HttpMethod, Framework, RouteReference } from './endpoints/types';

@@ -12,6 +12,8 @@ const byExtension: Record<string, LanguageId> = {
   '.mjs': 'javascript',
   '.cjs': 'javascript',
   '.jsx': 'javascriptreact',
+  // No tree-sitter grammar: a line parser gives the models (prisma/schema-parser.ts).
+  '.prisma': 'prisma',
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(byExtension);

@@ -7,7 +7,8 @@ import type { LanguageId, Position } from './types';
 
 export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
 
-const grammarByLanguage: Record<LanguageId, GrammarName> = {
+/** Languages parsed with tree-sitter; Prisma schemas have no grammar and use a line parser. */
+const grammarByLanguage: Record<Exclude<LanguageId, 'prisma'>, GrammarName> = {
   python: 'python',
   typescript: 'typescript',
   typescriptreact: 'tsx',
@@ -38,7 +39,13 @@ export function initParsers(wasmDir = defaultWasmDir()): Promise<void> {
 }
 
 export function grammarFor(languageId: LanguageId): GrammarName {
+  if (!hasGrammar(languageId)) throw new Error(`no tree-sitter grammar for ${languageId}`);
   return grammarByLanguage[languageId];
+}
+
+/** Whether the language is parsed with tree-sitter (everything but Prisma schemas). */
+export function hasGrammar(languageId: LanguageId): languageId is Exclude<LanguageId, 'prisma'> {
+  return languageId !== 'prisma';
 }
 
 function parserFor(languageId: LanguageId): Parser {
@@ -64,7 +71,8 @@ export interface TextChange {
  * one per open editor; the CLI makes a fresh one per file.
  */
 export class ParsedDocument {
-  private currentTree: Tree;
+  /** Undefined for languages without a grammar (Prisma): their facts come from the text. */
+  private currentTree: Tree | undefined;
   private lineStarts: number[];
 
   constructor(
@@ -72,7 +80,7 @@ export class ParsedDocument {
     private currentText: string,
   ) {
     this.lineStarts = computeLineStarts(currentText);
-    this.currentTree = parse(languageId, currentText);
+    this.currentTree = hasGrammar(languageId) ? parse(languageId, currentText) : undefined;
   }
 
   get text(): string {
@@ -80,11 +88,18 @@ export class ParsedDocument {
   }
 
   get tree(): Tree {
+    if (!this.currentTree) throw new Error(`no syntax tree for ${this.languageId}`);
     return this.currentTree;
+  }
+
+  /** Whether the document is parsed with tree-sitter (`tree` is then available). */
+  get hasTree(): boolean {
+    return this.currentTree !== undefined;
   }
 
   /** Applies LSP content changes in order and reparses once, reusing the old tree. */
   applyChanges(changes: readonly TextChange[]): void {
+    const tree = this.currentTree;
     let text = this.currentText;
     let lineStarts = this.lineStarts;
     for (const change of changes) {
@@ -101,27 +116,29 @@ export class ParsedDocument {
         oldEndPosition: pointAt(lineStarts, oldEndIndex),
         newEndPosition: pointAt(newLineStarts, newEndIndex),
       });
-      this.currentTree.edit(edit);
+      tree?.edit(edit);
       text = newText;
       lineStarts = newLineStarts;
     }
-    const old = this.currentTree;
-    this.currentTree = parse(this.languageId, text, old);
-    old.delete();
+    if (tree) {
+      this.currentTree = parse(this.languageId, text, tree);
+      tree.delete();
+    }
     this.currentText = text;
     this.lineStarts = lineStarts;
   }
 
   /** Replaces the whole text (full sync or a reload): a fresh parse. */
   replaceText(text: string): void {
-    this.currentTree.delete();
+    this.currentTree?.delete();
     this.currentText = text;
     this.lineStarts = computeLineStarts(text);
-    this.currentTree = parse(this.languageId, text);
+    this.currentTree = hasGrammar(this.languageId) ? parse(this.languageId, text) : undefined;
   }
 
   dispose(): void {
-    this.currentTree.delete();
+    this.currentTree?.delete();
+    this.currentTree = undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 // Small text utilities shared by fixes, the CLI's `fix` command and the tests.
 
-import { computeLineStarts, parse } from './parsing';
+import { computeLineStarts, hasGrammar, parse } from './parsing';
+import { countPrismaSyntaxErrors } from './prisma/facts';
 import type { LanguageId, Position, TextEdit } from './types';
 
 export function offsetOf(lineStarts: number[], text: string, position: Position): number {
@@ -33,6 +34,7 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 
 /** How many ERROR / MISSING nodes the text parses with: fixes must never add any. */
 export function countSyntaxErrors(text: string, languageId: LanguageId): number {
+  if (!hasGrammar(languageId)) return countPrismaSyntaxErrors(text);
   const tree = parse(languageId, text);
   try {
     let count = 0;

@@ -2,6 +2,8 @@
 // tests. Positions follow LSP conventions (0-based lines, UTF-16 code units) so the server can
 // pass them through untouched; the CLI adds 1 for SARIF and text output.
 
+import type { EndpointFact, RouteReference } from './endpoints/types';
+
 export const RULE_IDS = [
   'phi-in-log',
   'phi-in-error',
@@ -19,7 +21,7 @@ export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
+export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'prisma';
 
 export type PhiCategory = 'demographics' | 'clinical' | 'billing';
 
@@ -113,4 +115,8 @@ export interface AnalysisResult {
   ruleFailures: RuleFailure[];
   /** Whether the syntax tree had errors (analysis still ran on what parsed). */
   hasSyntaxErrors: boolean;
+  /** HTTP endpoints found in the file, with their audit control (absent when the file was skipped). */
+  endpoints?: EndpointFact[];
+  /** Django URLconf routes (`urls.py`), joined to views of other files by the coverage report. */
+  routes?: RouteReference[];
 }

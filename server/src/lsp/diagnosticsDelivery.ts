@@ -20,6 +20,12 @@ import { fileKey, pathToUri } from './uris';
 
 export const ANALYSIS_DEBOUNCE_MS = 150;
 
+/** The quiet period a client may ask for in `initializationOptions.analysisDelayMs` (benchmarks use 0). */
+export function analysisDelay(initializationOptions: unknown): number {
+  const requested = (initializationOptions as { analysisDelayMs?: unknown } | undefined)?.analysisDelayMs;
+  return typeof requested === 'number' && requested >= 0 && requested <= 5000 ? requested : ANALYSIS_DEBOUNCE_MS;
+}
+
 export interface DiagnosticsDelivery {
   opened(document: OpenDocument): void;
   changed(document: OpenDocument): void;
@@ -41,6 +47,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
     private readonly documents: DocumentStore,
     private readonly analysis: AnalysisService,
     private readonly logger: Logger,
+    private readonly delayMs = ANALYSIS_DEBOUNCE_MS,
   ) {}
 
   opened(document: OpenDocument): void {
@@ -48,7 +55,7 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   }
 
   changed(document: OpenDocument): void {
-    this.schedule(document, ANALYSIS_DEBOUNCE_MS);
+    this.schedule(document, this.delayMs);
   }
 
   closed(uri: string): void {
@@ -121,12 +128,13 @@ export class PullDiagnostics implements DiagnosticsDelivery {
     private readonly analysis: AnalysisService,
     private readonly canRefresh: boolean,
     private readonly logger: Logger,
+    private readonly delayMs = ANALYSIS_DEBOUNCE_MS,
   ) {}
 
   async provide(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const quiet = await waitForQuietPeriod(document, ANALYSIS_DEBOUNCE_MS, token);
+    const quiet = await waitForQuietPeriod(document, this.delayMs, token);
     const report = quiet ? await this.analysis.currentReport(document, () => token.isCancellationRequested) : undefined;
     if (!report) {
       // Cancelled, or the text kept changing: the client asks again for the newer version.

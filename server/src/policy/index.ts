@@ -10,3 +10,7 @@ export { mergePolicyLayer, mergePolicyLayers, type PolicyLayer } from './merge-p
 export { createIgnoreMatcher, isIgnoredByPolicy, rebaseIgnorePattern, type IgnoreMatcher } from './policy-ignore';
 export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './baa-status';
 export { POLICY_SCHEMA_URL, starterPolicyText } from './starter-policy';
+export { checkPolicySemantics, DATE_DEPENDENT_CODES, type PolicySource } from './semantic-checks';
+export * from './ai-tools-model';
+export { buildAiToolsTree, PHI_LABEL, type AiToolsTreeNode, type TreeIcon, type TreeNodeAction } from './ai-tools-tree';
+export { aiToolsMarkdown, attentionItems, type MarkdownReportOptions } from './ai-tools-report';

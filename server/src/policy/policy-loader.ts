@@ -8,6 +8,7 @@ import { defaultPolicy } from './defaults';
 import { parsePolicyJson } from './json-document';
 import { mergePolicyLayers, type PolicyLayer } from './merge-policy';
 import { validatePolicyDocument, type ExtendsEntry } from './schema-validation';
+import { checkPolicySemantics, type PolicySource } from './semantic-checks';
 import { START_OF_FILE } from './text-positions';
 import type { LoadedPolicy, PolicyDiagnostic } from './types';
 
@@ -61,9 +62,12 @@ class LoadState {
   readonly diagnostics: PolicyDiagnostic[] = [];
   readonly files: string[] = [];
   readonly dependencies: PolicyDependencies = new Map();
+  /** Each layer's file and syntax tree, in merge order, for the semantic checks. */
+  readonly sources: PolicySource[] = [];
 
   finish(file: string, layers: PolicyLayer[]): LoadedPolicy {
-    return { policy: mergePolicyLayers(layers, path.dirname(file)), file, files: this.files, diagnostics: unique(this.diagnostics) };
+    const policy = mergePolicyLayers(layers, path.dirname(file));
+    return { policy, file, files: this.files, diagnostics: unique([...this.diagnostics, ...semanticDiagnostics(this.sources, policy)]) };
   }
 
   /** The layers of one file: those of each file it extends, in order, then its own. */
@@ -75,6 +79,7 @@ class LoadState {
     const layers: PolicyLayer[] = [];
     for (const entry of validated.extendsEntries) layers.push(...this.collectExtended(file, entry, chain, depth));
     layers.push({ content: validated.content, folder: path.dirname(file) });
+    this.sources.push({ file, document, content: validated.content });
     return layers;
   }
 
@@ -126,6 +131,15 @@ class LoadState {
       if (code === 'ENOENT') return { problem: 'missing', detail: 'not found' };
       return { problem: 'unreadable', detail: code ?? 'read error' };
     }
+  }
+}
+
+/** Semantic checks only add warnings: a bug in them must never stop a policy from loading. */
+function semanticDiagnostics(sources: PolicySource[], policy: LoadedPolicy['policy']): PolicyDiagnostic[] {
+  try {
+    return checkPolicySemantics(sources, policy);
+  } catch {
+    return [];
   }
 }
 

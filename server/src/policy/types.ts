@@ -110,7 +110,8 @@ export interface PolicyDiagnostic {
   message: string;
   /**
    * `invalid-json`, `empty-file`, `duplicate-key`, `schema`, `unknown-property`, `unknown-rule`,
-   * `invalid-date`, `duplicate-id`, `phi-without-baa`, `extends-invalid`, `extends-not-found`,
+   * `invalid-date`, `duplicate-id`, `phi-without-baa`, `vendor-baa-expired`, `vendor-baa-expiring`,
+   * `tool-vendor-without-baa` (semantic-checks.ts), `extends-invalid`, `extends-not-found`,
    * `extends-cycle`, `extends-unreadable`, `extends-too-deep`, `extends-has-problems`,
    * `policy-not-found`, `policy-unreadable`.
    */

@@ -66,6 +66,20 @@ function ensureSystemPackages({ needBuildHeaders }) {
 }
 
 /**
+ * The environment without what an outer `npm run` exported: its `npm_config_user_agent` names
+ * Node 20, which code-server's postinstall reads (and rejects), and its `npm_*`/`NODE` variables
+ * would configure the inner npm and leak into code-server's extension host.
+ */
+function inheritedEnv() {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD' || key === 'NODE_OPTIONS') continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+/**
  * Makes sure Node 24 + code-server are in the cache; returns the paths and the environment to run
  * code-server with. `fresh` is true when this call had to install them.
  */
@@ -81,7 +95,7 @@ export function ensureToolchain() {
   ensureSystemPackages({ needBuildHeaders: !cached });
 
   const env = {
-    ...process.env,
+    ...inheritedEnv(),
     PATH: `${nodeBin}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: nodePkg,
     // code-server's postinstall and its native modules must not pick up the project's settings.

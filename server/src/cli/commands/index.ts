@@ -2,12 +2,15 @@
 // one entry here.
 
 import type { Command } from '../command';
+import { coverageCommand } from './coverage';
 import { fixCommand } from './fix';
 import { helpCommand } from './help';
 import { initCommand } from './init';
+import { scaffoldCommand } from './scaffold';
 import { scanCommand } from './scan';
+import { toolsCommand } from './tools';
 
-export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, initCommand, helpCommand(() => COMMANDS)];
+export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, coverageCommand, initCommand, toolsCommand, scaffoldCommand, helpCommand(() => COMMANDS)];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.name === name);

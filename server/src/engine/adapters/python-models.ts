@@ -6,7 +6,8 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../facts';
 import { aloneOnLines, endOf, forEachNamedNode, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
 
-const NAME_TYPES = new Set(['identifier', 'keyword_argument']);
+const NAME_TYPES = new Set(['identifier']);
+const MAX_CALL_ARGS = 32;
 const SQLALCHEMY_COLUMNS = new Set(['Column', 'mapped_column']);
 const DJANGO_RELATIONS = new Set(['ForeignKey', 'OneToOneField', 'ManyToManyField', 'GenericForeignKey', 'GenericRelation', 'ParentalKey', 'ParentalManyToManyField']);
 const NOT_A_TYPE = new Set(['ForeignKey', 'Sequence', 'Identity', 'Computed', 'CheckConstraint', 'FetchedValue', 'DefaultClause']);
@@ -94,7 +95,20 @@ function classField(assignment: Node, info: ClassInfo): { field: ModelFieldFact;
     return { field, orm: mapped ? 'sqlalchemy' : 'sqlmodel' };
   }
 
-  if (right.type !== 'call') return undefined;
+  if (right.type !== 'call') {
+    // SQLModel `diagnosis: Optional[str] = None`: a column with a default.
+    if (!info.sqlModelTable || !annotation || /^ClassVar\b/.test(annotation.text)) return undefined;
+    const field: ModelFieldFact = {
+      name,
+      type: annotation.text,
+      typeRange: rangeOf(annotation),
+      range: declaration,
+      names: namesIn(annotation, NAME_TYPES),
+      relation: isRelationAnnotation(annotation.text),
+      fix: { kind: 'replace-default', range: rangeOf(right), defaultText: right.text },
+    };
+    return { field, orm: 'sqlmodel' };
+  }
   const names = namesIn(right, NAME_TYPES);
   if (annotation) namesIn(annotation, NAME_TYPES, names);
   // `encrypt(models.CharField(...))` and other wrappers: the field is the wrapped call.
@@ -288,6 +302,8 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
   }
   if (!parent) return;
   let callArgs: Node | null = null;
+  // Calls with very many arguments (generated code) are not client constructors: stay linear.
+  if (parent.type === 'argument_list' && parent.namedChildCount > MAX_CALL_ARGS) return;
   switch (parent.type) {
     case 'keyword_argument':
       literal.target = parent.childForFieldName('name')?.text;
@@ -327,7 +343,7 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
       break;
     }
   }
-  const call = callArgs?.type === 'argument_list' ? callArgs.parent : null;
+  const call = callArgs?.type === 'argument_list' && callArgs.namedChildCount <= MAX_CALL_ARGS ? callArgs.parent : null;
   if (call?.type === 'call') {
     literal.callee = call.childForFieldName('function')?.text.slice(0, 200);
     const first = positionalArgs(call)[0];

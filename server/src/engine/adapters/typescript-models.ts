@@ -10,6 +10,7 @@ import type { ModelPassResult } from './python-models';
 const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
 const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);
 const MAX_NESTING = 3;
+const MAX_CALL_ARGS = 32;
 
 interface PluginCall {
   schemaVar: string;
@@ -358,6 +359,8 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
   }
   if (!parent) return;
   let args: Node | null = null;
+  // Calls with very many arguments (generated code) are not client constructors: stay linear.
+  if (parent.type === 'arguments' && parent.namedChildCount > MAX_CALL_ARGS) return;
   switch (parent.type) {
     case 'pair': {
       if (parent.childForFieldName('value')?.id !== child.id) return;
@@ -409,7 +412,7 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
       literal.target = parent.namedChildren[0]?.text;
       break;
   }
-  const call = args?.parent;
+  const call = args && args.namedChildCount <= MAX_CALL_ARGS ? args.parent : undefined;
   if (call && (call.type === 'call_expression' || call.type === 'new_expression')) {
     literal.callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function')?.text.slice(0, 200);
     const first = realChildren(args!)[0];

@@ -267,4 +267,3 @@ function lastName(expr: Expr): string | undefined {
   return path?.[path.length - 1];
 }
 
-export type { Range };

@@ -55,8 +55,9 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
       if (kind === 'record') note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
     }
   }
+  const aggregated = aggregatedCalls(facts, scopes);
   for (const call of facts.calls) {
-    if (!scopes.has(call.scopeId)) continue;
+    if (!scopes.has(call.scopeId) || aggregated.has(call.call)) continue;
     note(...callEvidence(call.call, call.scopeId, flow));
   }
   const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
@@ -71,6 +72,28 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
   }
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
+}
+
+const AGGREGATES = new Set(['count', 'exists', 'len', 'length', 'size', 'countDocuments', 'estimatedDocumentCount']);
+
+/** Queries whose result is only counted (`db.query(Patient).filter(...).count()`): no record leaves. */
+function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
+  const found = new Set<Expr>();
+  const mark = (expr: Expr | undefined) => {
+    for (let current = expr, i = 0; current && current.kind === 'call' && i < 20; i++) {
+      found.add(current);
+      current = current.callee.kind === 'member' ? current.callee.object : undefined;
+    }
+  };
+  for (const { call, scopeId } of facts.calls) {
+    if (!scopes.has(scopeId)) continue;
+    const name = call.callee.kind === 'member' ? call.callee.property : call.callee.kind === 'name' ? call.callee.name : '';
+    if (!AGGREGATES.has(name)) continue;
+    found.add(call);
+    if (call.callee.kind === 'member') mark(call.callee.object);
+    else mark(call.args[0]?.value);
+  }
+  return found;
 }
 
 function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer): [string, (ResourceMatch | PhiCategory)[]] {

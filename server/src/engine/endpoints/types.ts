@@ -80,3 +80,15 @@ export interface EndpointFact {
   why: string[];
   placement?: AuditPlacement;
 }
+
+/** A Django URLconf entry: a route whose view lives in another file (joined by the coverage report). */
+export interface RouteReference {
+  path: string;
+  /** The view's function or class name (empty for `include()`). */
+  view: string;
+  kind: 'function' | 'class' | 'viewset' | 'include';
+  /** For `include("app.urls")`: the included module. */
+  module?: string;
+  /** 0-based line of the `path()` call. */
+  line: number;
+}

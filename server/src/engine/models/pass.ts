@@ -22,13 +22,19 @@ export function endOf(node: Node): Position {
 /** Calls `visit` on every named node, depth-first, without recursion (deep input must not overflow). */
 export function forEachNamedNode(tree: Tree, visit: (node: Node) => void): void {
   const cursor = tree.walk();
-  for (;;) {
-    const node = cursor.currentNode;
-    if (node.isNamed) visit(node);
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return;
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.isNamed) visit(node);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return;
+      }
     }
+  } finally {
+    // Free the cursor before its tree: web-tree-sitter's finalizer would free it through the
+    // tree's address after the tree is gone and corrupt wasm memory (see adapters/builder.ts).
+    cursor.delete();
   }
 }
 
@@ -60,7 +66,8 @@ export function aloneOnLines(node: Node, text: string): boolean {
   if (i >= 0 && text[i] !== '\n' && text[i] !== '\r') return false;
   let j = node.endIndex;
   while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === ';')) j++;
-  return j >= text.length || text[j] === '\n' || text[j] === '\r';
+  // A trailing comment goes with the statement.
+  return j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#' || text.startsWith('//', j);
 }
 
 /** The leading whitespace of the line `node` starts on. */

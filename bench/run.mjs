@@ -1,0 +1,164 @@
+// `npm run bench`: PHI Guard's speed and memory, each measured side by side with baselines in
+// the same run on the same generated tree, printed as a table and written to bench/results.json.
+// Benchmarks are not tests: nothing here asserts a time (TESTING.md).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+import { measureLiveLatency, measureServerMemory } from './lsp-bench.mjs';
+import { measureParseVsRules } from './engine-bench.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const generatedDir = path.join(root, 'bench/generated');
+const sizes = (process.env.BENCH_SIZES ?? '50000,500000,2000000').split(',').map(Number);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+
+function log(message) {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Runs a command `repeats` times; returns the median wall time (ms) and the child's peak RSS. */
+function timeCommand(command, args, { env = {} } = {}) {
+  const walls = [];
+  let peakRssKb;
+  for (let i = 0; i < repeats; i++) {
+    const rssFile = path.join(os.tmpdir(), `phi-guard-bench-rss-${process.pid}-${i}`);
+    const started = performance.now();
+    const result = spawnSync(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env, PHI_GUARD_BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    walls.push(performance.now() - started);
+    if (result.error) throw result.error;
+    if (existsSync(rssFile)) peakRssKb = Math.max(peakRssKb ?? 0, Number(readFileSync(rssFile, 'utf8')));
+  }
+  walls.sort((a, b) => a - b);
+  return { ms: walls[Math.floor(walls.length / 2)], peakRssKb };
+}
+
+function findRipgrep() {
+  const which = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
+  if (which.status === 0) return which.stdout.trim();
+  // The npm package downloads its binary from outside the registry; Debian ships ripgrep.
+  if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+    log('installing ripgrep from Debian for the lexical baseline…');
+    let install = spawnSync('apt-get', ['install', '-y', '-q', 'ripgrep'], { stdio: 'ignore' });
+    if (install.status !== 0) {
+      spawnSync('apt-get', ['update', '-q'], { stdio: 'ignore' });
+      install = spawnSync('apt-get', ['install', '-y', '-q', 'ripgrep'], { stdio: 'ignore' });
+    }
+    if (install.status === 0) return 'rg';
+  }
+  return undefined;
+}
+
+const PHI_WORDS = 'patient|first_?name|last_?name|full_?name|dob|date_?of_?birth|birth_?date|ssn|mrn|diagnos[ie]s|email|phone|address|insurance|medication|prescription|allerg|lab_?result|symptom|clinical_?notes';
+const RIPGREP_PATTERN = `(?i)(print|console\\.\\w+|log(ger|ging)?\\.\\w+)\\(.*(${PHI_WORDS})`;
+
+function countLines(dir) {
+  let lines = 0;
+  const stack = [dir];
+  while (stack.length) {
+    const current = stack.pop();
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) stack.push(full);
+      else if (/\.(py|ts|tsx|js|jsx)$/.test(entry.name)) lines += readFileSync(full, 'utf8').split('\n').length - 1;
+    }
+  }
+  return lines;
+}
+
+function formatMs(ms) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+async function main() {
+  if (!existsSync(path.join(root, 'dist/cli.js'))) throw new Error('run `npm run build` first');
+  mkdirSync(generatedDir, { recursive: true });
+  const rg = findRipgrep();
+  const astGrep = path.join(root, 'node_modules/.bin/ast-grep');
+  const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, scan: [], live: [], memory: {}, notes: [] };
+  if (!rg) results.notes.push('ripgrep not available: the lexical baseline was skipped');
+
+  for (const size of sizes) {
+    const dir = path.join(generatedDir, `tree-${size}`);
+    log(`generating ~${size} lines…`);
+    const tree = generate(dir, size);
+    const lines = countLines(dir);
+    log(`scanning ${tree.files} files, ${lines} lines…`);
+    const phiGuard = timeCommand(process.execPath, ['--require', path.join(root, 'bench/rss-probe.cjs'), 'dist/cli.js', 'scan', dir, '--format', 'json', '--output', os.devNull, '--fail-on', 'never']);
+    const cached = timeCommand(process.execPath, ['dist/cli.js', 'scan', dir, '--format', 'json', '--output', os.devNull, '--fail-on', 'never', '--cache', '--cache-location', path.join(os.tmpdir(), `phi-guard-bench-cache-${size}`)]);
+    const astGrepRun = existsSync(astGrep) ? timeCommand(astGrep, ['scan', '--rule', 'bench/baselines/ast-grep-phi-logs.yml', dir, '--json=compact']) : undefined;
+    const rgRun = rg ? timeCommand(rg, ['--count-matches', '--no-messages', '-e', RIPGREP_PATTERN, dir]) : undefined;
+    results.scan.push({
+      lines,
+      files: tree.files,
+      phiGuardMs: phiGuard.ms,
+      phiGuardLinesPerSecond: Math.round(lines / (phiGuard.ms / 1000)),
+      phiGuardPeakRssMb: phiGuard.peakRssKb ? Math.round(phiGuard.peakRssKb / 1024) : undefined,
+      phiGuardCachedMs: cached.ms,
+      astGrepMs: astGrepRun?.ms,
+      ripgrepMs: rgRun?.ms,
+      ratioVsAstGrep: astGrepRun ? +(phiGuard.ms / astGrepRun.ms).toFixed(2) : undefined,
+      ratioVsRipgrep: rgRun ? +(phiGuard.ms / rgRun.ms).toFixed(2) : undefined,
+    });
+  }
+
+  log('measuring live latency through the language server…');
+  const liveSource = path.join(generatedDir, `tree-${sizes[0]}`);
+  for (const language of ['python', 'typescript']) {
+    for (const lineCount of [1000, 5000, 10000]) {
+      const live = await measureLiveLatency({ root, sourceDir: liveSource, language, lineCount, edits: 200 });
+      const split = await measureParseVsRules({ root, sourceDir: liveSource, language, lineCount, edits: 200 });
+      results.live.push({ language, lines: lineCount, ...live, ...split });
+    }
+  }
+  log('measuring server memory after 200 open files…');
+  results.memory.server = await measureServerMemory({ root, sourceDir: path.join(generatedDir, `tree-${sizes[sizes.length - 1]}`), files: 200 });
+  results.memory.cliPeakRssMbLargestTree = results.scan[results.scan.length - 1]?.phiGuardPeakRssMb;
+  const vsix = readdirSync(root).find((file) => file.endsWith('.vsix'));
+  if (vsix) results.vsixKb = Math.round(statSync(path.join(root, vsix)).size / 1024);
+
+  writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+}
+
+function printTable(results) {
+  const rows = [['lines', 'files', 'PHI Guard', 'lines/s', 'cached', 'ast-grep', 'ripgrep', 'PG/ast-grep', 'PG/rg', 'peak RSS']];
+  for (const scan of results.scan) {
+    rows.push([
+      String(scan.lines), String(scan.files), formatMs(scan.phiGuardMs), String(scan.phiGuardLinesPerSecond), formatMs(scan.phiGuardCachedMs),
+      scan.astGrepMs ? formatMs(scan.astGrepMs) : '–', scan.ripgrepMs ? formatMs(scan.ripgrepMs) : '–',
+      scan.ratioVsAstGrep ? `${scan.ratioVsAstGrep}×` : '–', scan.ratioVsRipgrep ? `${scan.ratioVsRipgrep}×` : '–',
+      scan.phiGuardPeakRssMb ? `${scan.phiGuardPeakRssMb} MB` : '–',
+    ]);
+  }
+  console.log('\nCLI scan (median of runs; same tree, same run)');
+  printRows(rows);
+  const live = [['language', 'lines', 'p50', 'p95', 'parse share', 'parse p50', 'analysis p50']];
+  for (const row of results.live) {
+    live.push([row.language, String(row.lines), `${row.p50Ms.toFixed(1)} ms`, `${row.p95Ms.toFixed(1)} ms`, `${Math.round(row.parseShare * 100)}%`, `${row.parseP50Ms.toFixed(1)} ms`, `${row.analysisP50Ms.toFixed(1)} ms`]);
+  }
+  console.log('\nLive latency: didChange -> diagnostics for that version (200 single-character edits, analysis delay 0)');
+  printRows(live);
+  console.log(`\nServer RSS after ${results.memory.server.files} open files: ${results.memory.server.rssMb} MB`);
+  if (results.memory.cliPeakRssMbLargestTree) console.log(`CLI peak RSS on the largest tree: ${results.memory.cliPeakRssMbLargestTree} MB`);
+  if (results.vsixKb) console.log(`.vsix size: ${results.vsixKb} KB`);
+  for (const note of results.notes) console.log(`note: ${note}`);
+}
+
+function printRows(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  for (const row of rows) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+

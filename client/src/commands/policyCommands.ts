@@ -1,0 +1,78 @@
+// Policy commands: *Show AI Tools & BAA Status*, *Create Policy File*, *Export BAA Report*.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { aiToolsMarkdown, starterPolicyText } from '../../../server/src/policy';
+import { displayPolicyPath, POLICY_FILE_NAME } from '../views/aiToolsData';
+import { AI_TOOLS_VIEW_ID, type AiToolsController } from '../views/aiToolsView';
+
+export const PolicyCommands = {
+  showAiTools: 'phiGuard.showAiTools',
+  createPolicyFile: 'phiGuard.createPolicyFile',
+  exportBaaReport: 'phiGuard.exportBaaReport',
+} as const;
+
+export function registerPolicyCommands(aiTools: AiToolsController): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(PolicyCommands.showAiTools, () => vscode.commands.executeCommand(`${AI_TOOLS_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand(PolicyCommands.createPolicyFile, async () => {
+      const written = await createPolicyFile();
+      if (written) aiTools.refresh();
+    }),
+    vscode.commands.registerCommand(PolicyCommands.exportBaaReport, () => exportBaaReport(aiTools)),
+  ];
+}
+
+/** Writes the starter policy into a workspace folder (asking before overwriting) and opens it. */
+async function createPolicyFile(): Promise<vscode.Uri | undefined> {
+  const folder = await pickWorkspaceFolder();
+  if (!folder) return undefined;
+  const target = vscode.Uri.joinPath(folder.uri, POLICY_FILE_NAME);
+  if (await exists(target)) {
+    const choice = await vscode.window.showWarningMessage(
+      `${POLICY_FILE_NAME} already exists in ${folder.name}. Replace it with the starter policy? Its current content will be lost.`,
+      { modal: true },
+      'Replace',
+      'Open Existing',
+    );
+    if (choice === 'Open Existing') await vscode.window.showTextDocument(target);
+    if (choice !== 'Replace') return undefined;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starterPolicyText()));
+  await vscode.window.showTextDocument(target);
+  return target;
+}
+
+async function pickWorkspaceFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage(`PHI Guard: open a folder first; ${POLICY_FILE_NAME} goes at its root.`);
+    return undefined;
+  }
+  if (folders.length === 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: `Folder to create ${POLICY_FILE_NAME} in` });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The Markdown BAA report of the current policy and this editor, in an untitled editor. */
+async function exportBaaReport(aiTools: AiToolsController): Promise<void> {
+  const { model, folder } = aiTools.modelNow(true);
+  const content = aiToolsMarkdown(model, { displayPath: (file) => displayPolicyPath(file, folder) });
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(document, { preview: false });
+  if (!model.hasPolicy) {
+    const choice = await vscode.window.showInformationMessage(
+      `PHI Guard: no ${POLICY_FILE_NAME} governs ${folder ? path.basename(folder.uri.fsPath) : 'this window'}, so the report shows the defaults (nothing approved or covered).`,
+      'Create Policy File',
+    );
+    if (choice === 'Create Policy File') await vscode.commands.executeCommand(PolicyCommands.createPolicyFile);
+  }
+}

@@ -1,0 +1,87 @@
+// `phi-guard coverage [paths...]`: every endpoint, whether it touches patient data and carries
+// the audit control, and the share of PHI endpoints covered; exits 1 below --min.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { buildCoverageReport, type CoverageInput } from '../../engine';
+import { parseArgs, type OptionSpec } from '../argv';
+import type { Command } from '../command';
+import { ExitCode } from '../exit-codes';
+import { formatNoticeLine } from '../format/notices-text';
+import { commandHelp } from '../help-text';
+import { scanFiles } from '../scan-runner';
+import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
+import { UsageError } from '../usage-error';
+import { formatCoverageMarkdown, formatCoverageText, summaryLine } from './coverage-format';
+
+export const COVERAGE_FORMATS = ['text', 'json', 'markdown'] as const;
+type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
+
+const options: OptionSpec[] = [
+  { name: 'format', alias: 'f', type: 'string', choices: COVERAGE_FORMATS, valueName: 'text|json|markdown', description: 'output format (default: text)' },
+  { name: 'min', type: 'string', valueName: 'PERCENT', description: 'exit 1 when coverage of PHI endpoints is below PERCENT (0-100)' },
+  { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
+  { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
+  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 1024)' },
+];
+
+export const coverageCommand: Command = {
+  name: 'coverage',
+  summary: 'Report audit coverage: which endpoints touch patient data and carry the audit control',
+  usage: 'phi-guard coverage [paths...] [options]',
+  options,
+  details: [
+    'Lists every HTTP endpoint found (FastAPI, Flask, Django, Django REST Framework, Express, NestJS)',
+    'with its method, path, whether it touches patient data, and its audit control (action,',
+    'data_category, roles). The percentage is the share of PHI-touching endpoints that have one.',
+    'JSON output follows the schema in docs/coverage-report.md.',
+    '',
+    'Exit codes: 0 at or above --min (or no --min), 1 below --min, 2 usage error or invalid policy file.',
+  ].join('\n'),
+  async run(argv, io) {
+    const args = parseArgs(argv, options, 'coverage');
+    if (args.options.help) {
+      io.stdout.write(commandHelp(coverageCommand));
+      return ExitCode.Clean;
+    }
+    const format = (args.options.format as CoverageFormat | undefined) ?? 'text';
+    const min = parseMin(args.options.min);
+    const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'coverage');
+    const outputFile = args.options.output as string | undefined;
+
+    const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'coverage');
+    const scanned = await scanFiles(targets.files, { cwd: io.cwd, policies: targets.policies, maxFileSizeKb, progressStream: io.stderr });
+    const inputs: CoverageInput[] = scanned.files.flatMap((file) =>
+      file.result ? [{ display: file.display, absolutePath: file.path, result: file.result, policy: targets.policies.forFile(file.path).policy }] : [],
+    );
+    const report = buildCoverageReport(inputs);
+    const policyError = reportPolicyDiagnostics(targets.policies, io);
+    for (const notice of scanned.notices) if (notice.level !== 'note') io.stderr.write(`${formatNoticeLine(notice)}\n`);
+
+    const output =
+      format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? formatCoverageMarkdown(report) : formatCoverageText(report);
+    if (outputFile) {
+      const target = path.resolve(io.cwd, outputFile);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, output, 'utf8');
+      io.stderr.write(`${summaryLine(report)}\n`);
+    } else {
+      io.stdout.write(output);
+    }
+    if (policyError) return ExitCode.UsageOrPolicyError;
+    if (min !== undefined && report.summary.percent < min) {
+      io.stderr.write(`phi-guard: audit coverage ${report.summary.percent}% is below --min ${min}%\n`);
+      return ExitCode.Findings;
+    }
+    return ExitCode.Clean;
+  },
+};
+
+function parseMin(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(typeof value === 'string' ? value.replace(/%$/, '') : NaN);
+  if (typeof value !== 'string' || !/^\d+(\.\d+)?%?$/.test(value) || number > 100) {
+    throw new UsageError(`invalid value '${String(value)}' for '--min': expected a percentage from 0 to 100`, 'coverage');
+  }
+  return number;
+}

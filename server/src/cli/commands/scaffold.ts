@@ -1,0 +1,176 @@
+// `phi-guard scaffold`: write an audited, role-checked endpoint (router + test, and the
+// `phi_access` / `phiAccess` runtime on request) with the same generator as the command palette.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, initEngine, languageFromPath } from '../../engine';
+import { loadPolicyForFile, type ResolvedPolicy } from '../../policy';
+import {
+  DATA_CATEGORIES,
+  defaultRolesFor,
+  generateScaffold,
+  inspectProject,
+  locateRuntime,
+  SCAFFOLD_FRAMEWORKS,
+  SCAFFOLD_OPERATIONS,
+  ScaffoldOptionsError,
+  type AuditNames,
+  type DataCategory,
+  type ProjectReader,
+  type ScaffoldFramework,
+  type ScaffoldOperation,
+} from '../../scaffold';
+import { parseArgs, type OptionSpec } from '../argv';
+import type { Command } from '../command';
+import { isSkippedDirectory } from '../discovery/skipped-directories';
+import { ExitCode } from '../exit-codes';
+import { commandHelp } from '../help-text';
+import { UsageError } from '../usage-error';
+
+const options: OptionSpec[] = [
+  { name: 'framework', type: 'string', choices: SCAFFOLD_FRAMEWORKS, valueName: SCAFFOLD_FRAMEWORKS.join('|'), description: 'web framework (default: detected from the project)' },
+  { name: 'resource', type: 'string', valueName: 'NAME', description: 'singular resource name, an identifier (e.g. lab_result); required' },
+  { name: 'operations', type: 'string', valueName: 'LIST', description: `comma-separated: ${SCAFFOLD_OPERATIONS.join(',')} (default: all)` },
+  { name: 'category', type: 'string', choices: DATA_CATEGORIES, valueName: DATA_CATEGORIES.join('|'), description: 'PHI data category the endpoints serve; required' },
+  { name: 'roles', type: 'string', valueName: 'LIST', description: "comma-separated roles allowed (default: the policy's roles permitted for the category)" },
+  { name: 'with-runtime', type: 'boolean', description: 'also write the phi_access / phiAccess runtime module' },
+  { name: 'out', type: 'string', valueName: 'DIR', description: 'project folder to write into (default: the current folder)' },
+  { name: 'force', type: 'boolean', description: 'overwrite files that already exist' },
+];
+
+export const scaffoldCommand: Command = {
+  name: 'scaffold',
+  summary: 'Write an audited, role-checked PHI endpoint (router, test, runtime)',
+  usage: 'phi-guard scaffold --resource NAME --category CATEGORY [--framework F] [--operations LIST] [--roles LIST] [--with-runtime] [--out DIR] [--force]',
+  options,
+  details: [
+    'Writes one handler per operation, each with the audit + role-check control (action from the',
+    "operation, data_category, roles checked against the policy's role map), logging record ids only,",
+    "plus a test file. Follows the project's layout (app/ package, routers/ or routes/ folder) and the",
+    "policy's audit names and module. Prints the files written. Never overwrites without --force.",
+    '',
+    'Example: phi-guard scaffold --framework fastapi --resource lab_result --operations read,create \\',
+    '           --category clinical --roles clinician --with-runtime',
+    '',
+    'Exit codes: 0 written, 2 usage error or a file already exists.',
+  ].join('\n'),
+  async run(argv, io) {
+    const args = parseArgs(argv, options, 'scaffold');
+    if (args.options.help) {
+      io.stdout.write(commandHelp(scaffoldCommand));
+      return ExitCode.Clean;
+    }
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`, 'scaffold');
+    const resource = args.options.resource as string | undefined;
+    if (!resource) throw new UsageError("missing '--resource NAME'", 'scaffold');
+    const category = args.options.category as DataCategory | undefined;
+    if (!category) throw new UsageError(`missing '--category ${DATA_CATEGORIES.join('|')}'`, 'scaffold');
+    const operations = parseList(args.options.operations as string | undefined, [...SCAFFOLD_OPERATIONS]) as ScaffoldOperation[];
+
+    const outDir = path.resolve(io.cwd, (args.options.out as string | undefined) ?? '.');
+    const loaded = loadPolicyForFile(path.join(outDir, '__phi_guard_scaffold__.py'));
+    if (loaded.diagnostics.some((d) => d.severity === 'error')) {
+      io.stderr.write(`phi-guard: warning: ${loaded.file ?? 'the policy file'} has errors; using its valid parts and the defaults.\n`);
+    }
+    const policy = loaded.policy;
+    const reader = fsProjectReader(outDir);
+    const facts = await inspectProject(reader);
+    const framework = (args.options.framework as ScaffoldFramework | undefined) ?? facts.frameworks[0];
+    if (!framework) {
+      throw new UsageError(`cannot tell the framework from ${path.relative(io.cwd, outDir) || '.'}: pass --framework ${SCAFFOLD_FRAMEWORKS.join('|')}`, 'scaffold');
+    }
+    const roles = parseList(args.options.roles as string | undefined, defaultRolesFor(policy.roles, category));
+    const auditNames: AuditNames = {
+      pythonDecorator: policy.audit.python.decorator,
+      tsMiddleware: policy.audit.typescript.middleware,
+      tsDecorator: policy.audit.typescript.decorator,
+    };
+    const policyModule = framework === 'fastapi' ? policy.audit.python.module : policy.audit.typescript.module;
+    const runtime = await locateRuntime(reader, facts, framework, auditNames, policyModule);
+    const withRuntime = Boolean(args.options['with-runtime']);
+
+    let result;
+    try {
+      result = generateScaffold({ framework, resource, operations, category, roles, roleMap: policy.roles, withRuntime: withRuntime && !runtime.existing, layout: runtime.layout, auditNames, policy });
+    } catch (error) {
+      if (error instanceof ScaffoldOptionsError) throw new UsageError(error.problems.join('\n  '), 'scaffold');
+      throw error;
+    }
+
+    const force = Boolean(args.options.force);
+    const toWrite = [];
+    const conflicts: string[] = [];
+    for (const file of result.files) {
+      const target = path.join(outDir, ...file.path.split('/'));
+      const exists = await fs.stat(target).then(() => true, () => false);
+      if (exists && file.skipIfExists) continue;
+      if (exists && !force) conflicts.push(file.path);
+      toWrite.push({ file, target });
+    }
+    if (conflicts.length) {
+      io.stderr.write(`phi-guard: not overwriting existing file${conflicts.length > 1 ? 's' : ''} (use --force):\n${conflicts.map((c) => `  ${c}\n`).join('')}`);
+      return ExitCode.UsageOrPolicyError;
+    }
+    for (const { file, target } of toWrite) {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, file.content, 'utf8');
+      io.stdout.write(`${path.relative(io.cwd, target).split(path.sep).join('/') || target}\n`);
+    }
+    const findings = await countFindings(toWrite.map(({ file, target }) => ({ text: file.content, path: target })), policy);
+    if (findings > 0) {
+      io.stderr.write(`phi-guard: warning: the generated code has ${findings} finding${findings === 1 ? '' : 's'} under this policy; run 'phi-guard scan' on it.\n`);
+    }
+    if (runtime.existing && withRuntime) {
+      io.stderr.write(`phi-guard: the project already defines the audit runtime in ${runtime.existing}; the new code imports it from there.\n`);
+    } else if (!runtime.existing && !withRuntime) {
+      io.stderr.write(`phi-guard: note: no audit runtime found; the new code imports it from ${runtime.layout.runtimePath}. Pass --with-runtime to generate it.\n`);
+    }
+    io.stderr.write(`Run the generated tests: ${result.testCommand}\n`);
+    return ExitCode.Clean;
+  },
+};
+
+/** The generated code is meant to be clean under the project's own policy; say so when it is not. */
+async function countFindings(files: Array<{ text: string; path: string }>, policy: ResolvedPolicy): Promise<number> {
+  await initEngine();
+  let count = 0;
+  for (const file of files) if (languageFromPath(file.path)) count += analyze(file, policy).findings.length;
+  return count;
+}
+
+function parseList(value: string | undefined, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  return [...new Set(items)];
+}
+
+/** Lists the project's files (depth-limited, dependency and build folders skipped) and reads them. */
+function fsProjectReader(root: string): ProjectReader {
+  const MAX_FILES = 20_000;
+  const MAX_DEPTH = 8;
+  return {
+    async list() {
+      const files: string[] = [];
+      const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
+        if (depth > MAX_DEPTH || files.length >= MAX_FILES) return;
+        const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+          const full = path.join(dir, entry.name);
+          const relative = rel ? `${rel}/${entry.name}` : entry.name;
+          if (entry.isDirectory()) {
+            if (isSkippedDirectory(full)) continue;
+            // Folders too (trailing slash), so an empty `routes/` still shapes the layout.
+            files.push(`${relative}/`);
+            await walk(full, relative, depth + 1);
+          } else if (entry.isFile()) files.push(relative);
+          if (files.length >= MAX_FILES) return;
+        }
+      };
+      await walk(root, '', 0);
+      return files.sort();
+    },
+    async read(relativePath) {
+      return fs.readFile(path.join(root, ...relativePath.split('/')), 'utf8').catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,232 @@
+// Fixes for the endpoint rules: *Add @phi_access(...)* / `phiAccess({...})` / `@PhiAccess({...})`
+// placed the way the file's audited endpoints already do it (default: right below the route
+// decorator), with the import when it is missing; and corrections of a wrong audit control.
+
+import type { ResolvedPolicy } from '../../policy/types';
+import { actionFor, categoryFor, rolesFor, type AuditProblem } from '../endpoints/audit-check';
+import type { AuditControl, EndpointFact } from '../endpoints/types';
+import type { FileFacts } from '../facts';
+import type { Fix, Position, TextEdit } from '../types';
+
+interface AuditArguments {
+  action: string;
+  category: string;
+  roles: string[];
+}
+
+export function addAuditFix(endpoint: EndpointFact, facts: FileFacts, policy: ResolvedPolicy, fileEndpoints: readonly EndpointFact[]): Fix | undefined {
+  const placement = endpoint.placement;
+  if (!placement) return undefined;
+  const args: AuditArguments = { action: actionFor(endpoint), category: categoryFor(endpoint), roles: rolesFor(policy, categoryFor(endpoint)) };
+  const quote = preferredQuote(facts);
+  const edits: TextEdit[] = [];
+  let title: string;
+  if (placement.kind === 'python-decorator') {
+    const name = policy.audit.python.decorator || 'phi_access';
+    const decorator = `@${name}(${pythonArgs(args, quote)})`;
+    title = `Add ${decorator}`;
+    const line = pythonDecoratorLine(placement, conventionOf(fileEndpoints, 'python-decorator'));
+    edits.push({ range: point(line, 0), newText: `${placement.indent}${decorator}\n` });
+    const imported = importEdit(facts, policy.audit.python.module, name, quote);
+    if (imported) edits.push(imported);
+  } else if (placement.kind === 'ts-decorator') {
+    const name = policy.audit.typescript.decorator || 'PhiAccess';
+    const decorator = `@${name}(${tsObject(args, quote)})`;
+    title = `Add ${decorator}`;
+    const route = placement.decorators.find((d) => d.role === 'route') ?? placement.decorators[placement.decorators.length - 1];
+    const convention = conventionOf(fileEndpoints, 'ts-decorator');
+    if (route.range.end.line === placement.methodLine) {
+      edits.push({ range: point(route.range.end.line, route.range.end.character), newText: ` ${decorator}` });
+    } else {
+      const line = convention === 'above-route' ? route.range.start.line : convention === 'above-def' ? placement.methodLine : route.range.end.line + 1;
+      edits.push({ range: point(line, 0), newText: `${placement.indent}${decorator}\n` });
+    }
+    const imported = importEdit(facts, policy.audit.typescript.module, name, quote);
+    if (imported) edits.push(imported);
+  } else {
+    const name = policy.audit.typescript.middleware || 'phiAccess';
+    const middleware = `${name}(${tsObject(args, quote)})`;
+    title = `Add ${middleware} middleware`;
+    edits.push({ range: point(placement.position.line, placement.position.character), newText: `${middleware}, ` });
+    const imported = importEdit(facts, policy.audit.typescript.module, name, quote);
+    if (imported) edits.push(imported);
+  }
+  return { title, kind: 'fix', isPreferred: true, edits };
+}
+
+export function correctAuditFix(endpoint: EndpointFact, problems: readonly AuditProblem[], facts: FileFacts, policy: ResolvedPolicy): Fix | undefined {
+  const audit = endpoint.audit;
+  if (!audit || !problems.length) return undefined;
+  const quote = preferredQuote(facts);
+  const python = facts.language === 'python';
+  const literal = (value: string) => `${quote}${value}${quote}`;
+  const list = (values: string[]) => `[${values.map(literal).join(', ')}]`;
+  const insertion = audit.insertion;
+  if (!insertion) return undefined;
+
+  if (insertion.style === 'replace') {
+    const args = correctedArguments(audit, problems, endpoint, policy);
+    const name = audit.name || (python ? policy.audit.python.decorator : policy.audit.typescript.middleware);
+    const text = `${name}(${python ? pythonArgs(args, quote) : tsObject(args, quote)})`;
+    return { title: `Correct ${name}(...)`, kind: 'fix', isPreferred: true, edits: [{ range: insertion.range, newText: text }] };
+  }
+
+  const edits: TextEdit[] = [];
+  const added: string[] = [];
+  const titles: string[] = [];
+  for (const problem of problems) {
+    switch (problem.kind) {
+      case 'action-wrong':
+        edits.push({ range: problem.argument.range, newText: literal(problem.expected) });
+        titles.push(python ? `action=${literal(problem.expected)}` : `action: ${literal(problem.expected)}`);
+        break;
+      case 'category-invalid':
+        edits.push({ range: problem.argument.range, newText: literal(problem.expected) });
+        titles.push(python ? `data_category=${literal(problem.expected)}` : `dataCategory: ${literal(problem.expected)}`);
+        break;
+      case 'roles-not-permitted':
+        edits.push({ range: problem.argument.range, newText: list(problem.replacement) });
+        titles.push(python ? `roles=${list(problem.replacement)}` : `roles: ${list(problem.replacement)}`);
+        break;
+      case 'action-missing':
+        added.push(python ? `action=${literal(problem.expected)}` : `action: ${literal(problem.expected)}`);
+        break;
+      case 'category-missing':
+        added.push(python ? `data_category=${literal(problem.expected)}` : `dataCategory: ${literal(problem.expected)}`);
+        break;
+      case 'roles-missing':
+        added.push(python ? `roles=${list(problem.expected)}` : `roles: ${list(problem.expected)}`);
+        break;
+    }
+  }
+  if (added.length) {
+    titles.push(...added);
+    const position = insertion.position;
+    const text =
+      insertion.style === 'python-kwargs'
+        ? `${insertion.hasArguments ? ', ' : ''}${added.join(', ')}`
+        : insertion.hasEntries
+          ? `, ${added.join(', ')}`
+          : ` ${added.join(', ')} `;
+    // `roles=[]` is replaced rather than added to.
+    const emptyRoles = audit.roles && audit.roles.values?.length === 0 && problems.some((p) => p.kind === 'roles-missing');
+    if (emptyRoles && audit.roles) {
+      const roles = problems.find((p): p is Extract<AuditProblem, { kind: 'roles-missing' }> => p.kind === 'roles-missing')!;
+      edits.push({ range: audit.roles.range, newText: list(roles.expected) });
+      const remaining = added.filter((entry) => !/^roles/.test(entry));
+      if (remaining.length) {
+        const partial =
+          insertion.style === 'python-kwargs' ? `, ${remaining.join(', ')}` : `, ${remaining.join(', ')}`;
+        edits.push({ range: point(position.line, position.character), newText: partial });
+      }
+    } else {
+      edits.push({ range: point(position.line, position.character), newText: text });
+    }
+  }
+  return { title: `Correct the audit control: ${titles.join(', ')}`, kind: 'fix', isPreferred: true, edits };
+}
+
+function correctedArguments(audit: AuditControl, problems: readonly AuditProblem[], endpoint: EndpointFact, policy: ResolvedPolicy): AuditArguments {
+  const category = problems.some((p) => p.kind === 'category-missing' || p.kind === 'category-invalid')
+    ? categoryFor(endpoint)
+    : (audit.dataCategory?.values?.[0] ?? categoryFor(endpoint));
+  const rolesProblem = problems.find((p) => p.kind === 'roles-not-permitted');
+  const roles =
+    rolesProblem?.kind === 'roles-not-permitted'
+      ? rolesProblem.replacement
+      : audit.roles?.values?.length
+        ? audit.roles.values
+        : rolesFor(policy, category);
+  const action = problems.some((p) => p.kind === 'action-missing' || p.kind === 'action-wrong')
+    ? actionFor(endpoint)
+    : (audit.action?.values?.[0] ?? actionFor(endpoint));
+  return { action, category, roles };
+}
+
+type Convention = 'below-route' | 'above-route' | 'above-def';
+
+/** Where the file's audited endpoints put the audit decorator relative to the route decorator. */
+function conventionOf(endpoints: readonly EndpointFact[], kind: 'python-decorator' | 'ts-decorator'): Convention {
+  for (const endpoint of endpoints) {
+    const placement = endpoint.placement;
+    if (!placement || placement.kind !== kind || endpoint.audit?.level !== 'endpoint') continue;
+    const audit = placement.decorators.findIndex((d) => d.role === 'audit');
+    const route = placement.decorators.findIndex((d) => d.role === 'route');
+    if (audit < 0 || route < 0) continue;
+    if (audit < route) return 'above-route';
+    if (audit === route + 1) return 'below-route';
+    if (audit === placement.decorators.length - 1) return 'above-def';
+  }
+  return 'below-route';
+}
+
+function pythonDecoratorLine(placement: Extract<EndpointFact['placement'], { kind: 'python-decorator' }>, convention: Convention): number {
+  const route = placement.decorators.find((d) => d.role === 'route');
+  if (!route) return placement.defLine;
+  if (convention === 'above-route') return route.range.start.line;
+  if (convention === 'above-def') return placement.defLine;
+  return route.range.end.line + 1;
+}
+
+function pythonArgs(args: AuditArguments, quote: string): string {
+  const q = (value: string) => `${quote}${value}${quote}`;
+  return `action=${q(args.action)}, data_category=${q(args.category)}, roles=[${args.roles.map(q).join(', ')}]`;
+}
+
+function tsObject(args: AuditArguments, quote: string): string {
+  const q = (value: string) => `${quote}${value}${quote}`;
+  return `{ action: ${q(args.action)}, dataCategory: ${q(args.category)}, roles: [${args.roles.map(q).join(', ')}] }`;
+}
+
+/** The quote most of the file's string literals use (Python defaults to `"`, TS/JS to `'`). */
+function preferredQuote(facts: FileFacts): string {
+  const sample = facts.text.slice(0, 20_000);
+  const double = (sample.match(/"/g) ?? []).length;
+  const single = (sample.match(/'/g) ?? []).length;
+  if (facts.language === 'python') return single > double * 2 ? "'" : '"';
+  return double > single * 2 ? '"' : "'";
+}
+
+/** The import of the audit control, unless the file already has that name (imported or defined). */
+function importEdit(facts: FileFacts, module: string | undefined, name: string, quote: string): TextEdit | undefined {
+  if (!module) return undefined;
+  if (facts.imports.some((fact) => fact.names.has(name))) return undefined;
+  if (facts.scopes.some((scope) => scope.kind === 'function' && scope.parentId === 0 && scope.name === name)) return undefined;
+  if (facts.bindings.some((binding) => binding.scopeId === 0 && binding.name === name)) return undefined;
+  if (facts.language === 'python') return { range: point(pythonImportLine(facts), 0), newText: `from ${module} import ${name}\n` };
+  const esImports = facts.imports.some((fact) => facts.text.slice(lineStart(facts, fact.range.start.line), lineStart(facts, fact.range.start.line) + 200).trimStart().startsWith('import'));
+  const requires = facts.imports.filter((fact) => /\brequire\s*\(/.test(facts.text.slice(lineStart(facts, fact.range.start.line), lineStart(facts, fact.range.end.line + 1))));
+  const semi = /;\s*$/m.test(facts.text.slice(0, 5000)) ? ';' : '';
+  if (!esImports && requires.length) {
+    const line = Math.max(...requires.map((fact) => fact.range.end.line)) + 1;
+    return { range: point(line, 0), newText: `const { ${name} } = require(${quote}${module}${quote})${semi}\n` };
+  }
+  return { range: point(facts.importInsertLine, 0), newText: `import { ${name} } from ${quote}${module}${quote}${semi || ';'}\n` };
+}
+
+/** After the last top-level import; with none, after leading comments and a module docstring. */
+function pythonImportLine(facts: FileFacts): number {
+  if (facts.importInsertLine > 0) return facts.importInsertLine;
+  const lines = facts.text.split('\n');
+  let line = 0;
+  while (line < lines.length && /^\s*(#.*)?$/.test(lines[line]) && lines[line].startsWith('#')) line++;
+  const docstring = /^\s*[rRuU]?("""|''')/.exec(lines[line] ?? '');
+  if (docstring) {
+    const closeQuote = docstring[1];
+    const rest = lines[line].slice(lines[line].indexOf(closeQuote) + 3);
+    if (!rest.includes(closeQuote)) {
+      line++;
+      while (line < lines.length && !lines[line].includes(closeQuote)) line++;
+    }
+    line++;
+  }
+  return Math.min(line, lines.length);
+}
+
+function lineStart(facts: FileFacts, line: number): number {
+  return facts.lineStarts[line] ?? facts.text.length;
+}
+
+function point(line: number, character: number): { start: Position; end: Position } {
+  return { start: { line, character }, end: { line, character } };
+}

@@ -1,0 +1,209 @@
+import type { StringLiteralFact } from '../facts';
+import { envKeyFix, type KeyProvider } from '../fixes/env-key';
+import { suppressFix } from '../fixes/suppress';
+import { tokenize } from '../phi/identifiers';
+import type { Fix } from '../types';
+import type { RawFinding, Rule } from './rule';
+import { helpUri } from './rule';
+
+interface ProviderSpec extends KeyProvider {
+  /** The whole literal is a key of this provider (checked in order: the most specific first). */
+  pattern?: RegExp;
+  /** Compact lower-case words in client names, env names and option keys (`azureopenai`, `anthropic`). */
+  words: string[];
+}
+
+const PROVIDERS: ProviderSpec[] = [
+  { id: 'anthropic', label: 'Anthropic', env: 'ANTHROPIC_API_KEY', pattern: /^sk-ant-[A-Za-z0-9_-]{20,}$/, words: ['anthropic', 'claude'] },
+  { id: 'openrouter', label: 'OpenRouter', env: 'OPENROUTER_API_KEY', pattern: /^sk-or-v1-[A-Za-z0-9]{20,}$/, words: ['openrouter'] },
+  { id: 'azure-openai', label: 'Azure OpenAI', env: 'AZURE_OPENAI_API_KEY', words: ['azureopenai', 'azurechatopenai', 'azurekeycredential', 'createazure', 'azureai'] },
+  { id: 'bedrock', label: 'AWS Bedrock', env: 'AWS_ACCESS_KEY_ID', words: ['bedrock'] },
+  { id: 'openai', label: 'OpenAI', env: 'OPENAI_API_KEY', pattern: /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/, words: ['openai', 'chatgpt', 'gpt'] },
+  { id: 'google', label: 'Google AI', env: 'GOOGLE_API_KEY', pattern: /^AIza[0-9A-Za-z_-]{30,}$/, words: ['gemini', 'googlegenerativeai', 'googlegenai', 'generativeai', 'genai', 'vertexai', 'palm'] },
+  { id: 'groq', label: 'Groq', env: 'GROQ_API_KEY', pattern: /^gsk_[A-Za-z0-9]{30,}$/, words: ['groq'] },
+  { id: 'huggingface', label: 'Hugging Face', env: 'HF_TOKEN', pattern: /^hf_[A-Za-z0-9]{30,}$/, words: ['huggingface', 'inferenceclient', 'hfinference', 'hfapi', 'hftoken'] },
+  { id: 'replicate', label: 'Replicate', env: 'REPLICATE_API_TOKEN', pattern: /^r8_[A-Za-z0-9]{30,}$/, words: ['replicate'] },
+  { id: 'xai', label: 'xAI', env: 'XAI_API_KEY', pattern: /^xai-[A-Za-z0-9]{30,}$/, words: ['xai', 'grok'] },
+  { id: 'perplexity', label: 'Perplexity', env: 'PERPLEXITY_API_KEY', pattern: /^pplx-[A-Za-z0-9]{30,}$/, words: ['perplexity', 'pplx'] },
+  { id: 'fireworks', label: 'Fireworks AI', env: 'FIREWORKS_API_KEY', pattern: /^fw_[A-Za-z0-9]{20,}$/, words: ['fireworks'] },
+  { id: 'langsmith', label: 'LangSmith', env: 'LANGSMITH_API_KEY', pattern: /^lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}$/, words: ['langsmith', 'langchainapikey'] },
+  { id: 'elevenlabs', label: 'ElevenLabs', env: 'ELEVENLABS_API_KEY', pattern: /^sk_[a-f0-9]{48}$/, words: ['elevenlabs'] },
+  { id: 'cohere', label: 'Cohere', env: 'CO_API_KEY', words: ['cohere'] },
+  { id: 'mistral', label: 'Mistral', env: 'MISTRAL_API_KEY', words: ['mistral'] },
+  { id: 'together', label: 'Together AI', env: 'TOGETHER_API_KEY', words: ['together'] },
+  { id: 'deepseek', label: 'DeepSeek', env: 'DEEPSEEK_API_KEY', words: ['deepseek'] },
+  { id: 'voyage', label: 'Voyage AI', env: 'VOYAGE_API_KEY', words: ['voyage'] },
+  { id: 'ai21', label: 'AI21', env: 'AI21_API_KEY', words: ['ai21'] },
+];
+
+const AWS_ACCESS_KEY = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
+/** Clients that take the key as their first positional argument. */
+const POSITIONAL_KEY_CLIENTS = /(?:^|\.)(?:Client|ClientV2|AsyncClient|CohereClient|HfInference|InferenceClient|MistralClient|AzureKeyCredential|Groq|Replicate)$/;
+const ENV_READS = /(?:getenv|environ\.get|environ\.setdefault|env\.get|getEnv)$/;
+/** Option keys and names that hold a credential. */
+const KEY_WORDS = ['apikey', 'key', 'token', 'secret', 'accesskeyid', 'secretaccesskey', 'sessiontoken', 'credential', 'password', 'bearer', 'auth', 'authorization'];
+const NOT_KEY_LAST_TOKENS = new Set(['tokens', 'name', 'id', 'ids', 'url', 'uri', 'path', 'file', 'env', 'var', 'type', 'prefix', 'length', 'count', 'limit', 'header', 'field', 'version', 'model', 'region', 'endpoint', 'base']);
+const PLACEHOLDER_WORDS = [
+  '...', '\u2026', 'xxx', '***', '<', '>', '{', '}', '$', '%s', 'your', 'placeholder', 'example', 'fake', 'dummy', 'test',
+  'sample', 'changeme', 'change-me', 'change_me', 'replace', 'insert', 'redacted', 'mock', 'demo', 'todo', 'fixme', 'here',
+  'notreal', 'not-a-real', 'not_a_real', 'invalid', 'foobar', 'lorem', 'abcdef', '123456', 'qwerty', 'secret', 'password',
+];
+
+export const hardcodedAiKey: Rule = {
+  metadata: {
+    id: 'hardcoded-ai-key',
+    title: 'Hard-coded AI provider key',
+    description:
+      'A literal API key for an AI provider (OpenAI, Anthropic, Google, Cohere, Mistral, Groq, Hugging Face, AWS Bedrock...) is in source code; keys belong in the environment or a secret manager, scoped per application and environment.',
+    defaultSeverity: 'error',
+    hipaa: '45 CFR 164.312(d) (person or entity authentication); 164.312(a)(1) (access control)',
+    helpUri: helpUri('hardcoded-ai-key'),
+  },
+  check({ facts }) {
+    const findings: RawFinding[] = [];
+    for (const literal of facts.literals ?? []) {
+      const found = classifyLiteral(literal);
+      if (!found) continue;
+      const line = literal.range.start.line;
+      const fixes: Fix[] = [];
+      const preferred = envKeyFix(literal, found.key, found.provider, found.envName, facts);
+      if (preferred) fixes.push(preferred);
+      fixes.push(suppressFix('hardcoded-ai-key', line, facts));
+      findings.push({
+        ruleId: 'hardcoded-ai-key',
+        message: `Hard-coded ${found.provider.label} API key (${maskKey(found.key)}) in source. Read it from the environment (${found.envName}) or a secret manager, and rotate this key.`,
+        range: literal.range,
+        line,
+        phi: [],
+        sink: found.provider.label,
+        flow: [],
+        fixes,
+      });
+    }
+    return findings;
+  },
+};
+
+/** First four characters and an ellipsis: never the key itself. */
+export function maskKey(key: string): string {
+  return `${key.slice(0, 4)}\u2026`;
+}
+
+interface KeyFinding {
+  key: string;
+  provider: KeyProvider;
+  envName: string;
+}
+
+function classifyLiteral(literal: StringLiteralFact): KeyFinding | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(literal.value);
+  const key = bearer ? bearer[1] : literal.value;
+  if (/\s/.test(key) || looksLikePlaceholder(key)) return undefined;
+  const target = literal.target ?? '';
+  const callee = literal.callee ?? '';
+
+  // 1. Key-shaped literals of the major providers, anywhere.
+  for (const provider of PROVIDERS) {
+    if (provider.pattern?.test(key) && randomEnough(key.replace(/^[a-z]+[-_](?:[a-z]+[-_])?/i, ''), true)) {
+      return { key, provider, envName: envNameFor(provider, target, literal) };
+    }
+  }
+  // 2. Any credential literal passed to an AI client or assigned to an AI key name.
+  if (!randomEnough(key, false)) return undefined;
+  const clientProvider = providerOf(callee, literal.calleeFirstString);
+  if (clientProvider) {
+    const keyArgument = isKeyName(target) || (literal.argIndex === 0 && !target && POSITIONAL_KEY_CLIENTS.test(callee));
+    if (keyArgument) {
+      const provider = clientProvider.id === 'bedrock' || AWS_ACCESS_KEY.test(key) ? awsProvider(target, key) : clientProvider;
+      return { key, provider, envName: envNameFor(provider, target, literal) };
+    }
+  }
+  const named = isKeyName(target) ? providerOf(target) : undefined;
+  if (named) return { key, provider: named, envName: envNameFor(named, target, literal) };
+  // `os.getenv("OPENAI_API_KEY", "<literal>")`: a hard-coded fallback.
+  if (literal.argIndex === 1 && ENV_READS.test(callee) && literal.calleeFirstString && isKeyName(literal.calleeFirstString)) {
+    const provider = providerOf(literal.calleeFirstString);
+    if (provider) return { key, provider, envName: literal.calleeFirstString };
+  }
+  return undefined;
+}
+
+function awsProvider(target: string, key: string): KeyProvider {
+  const compact = compactName(target);
+  const env = AWS_ACCESS_KEY.test(key)
+    ? 'AWS_ACCESS_KEY_ID'
+    : compact.includes('secret')
+      ? 'AWS_SECRET_ACCESS_KEY'
+      : compact.includes('session')
+        ? 'AWS_SESSION_TOKEN'
+        : 'AWS_ACCESS_KEY_ID';
+  return { id: 'bedrock', label: 'AWS Bedrock', env };
+}
+
+function providerOf(name: string, firstString?: string): ProviderSpec | undefined {
+  const compact = compactName(name);
+  if (!compact) return undefined;
+  const tokens = new Set(tokenize(name));
+  for (const provider of PROVIDERS) {
+    if (provider.words.some((word) => (word.length <= 3 ? tokens.has(word) : compact.includes(word)))) return provider;
+  }
+  // `boto3.client("bedrock-runtime", ...)`, `session.client('bedrock')`.
+  if (firstString && /bedrock/i.test(firstString) && /client|session/i.test(name)) return PROVIDERS.find((p) => p.id === 'bedrock');
+  return undefined;
+}
+
+function isKeyName(name: string): boolean {
+  if (!name) return false;
+  const tokens = tokenize(name);
+  const compact = compactName(name);
+  if (compact.endsWith('accesskeyid')) return true;
+  if (tokens.length && NOT_KEY_LAST_TOKENS.has(tokens[tokens.length - 1])) return false;
+  return KEY_WORDS.some((word) => (word === 'key' || word === 'auth' ? tokens.includes(word) : compact.includes(word)));
+}
+
+function compactName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The env var for the fix: the one the code already names (`OPENAI_API_KEY = "..."`), else the provider's. */
+function envNameFor(provider: KeyProvider, target: string, literal: StringLiteralFact): string {
+  for (const candidate of [target, literal.calleeFirstString ?? '']) {
+    const named = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/.exec(candidate)?.[1];
+    if (named && /KEY|TOKEN|SECRET/.test(named) && (candidate === target || ENV_READS.test(literal.callee ?? ''))) return named;
+  }
+  return provider.env;
+}
+
+function looksLikePlaceholder(value: string): boolean {
+  if (value.length < 16) return true;
+  const lower = value.toLowerCase();
+  if (PLACEHOLDER_WORDS.some((word) => lower.includes(word))) return true;
+  // An environment variable's name, a URL, a path, a model name: not a key.
+  if (/^[A-Z0-9]+(?:_[A-Z0-9]+)+$/.test(value)) return true;
+  if (/^[a-z]+:\/\//i.test(value) || value.includes('/') && value.includes('.')) return true;
+  return false;
+}
+
+/** Whether the characters look random: keys do, placeholders and repeated patterns do not. */
+function randomEnough(body: string, shaped: boolean): boolean {
+  if (body.length < 16) return false;
+  if (!/[0-9]/.test(body) || !/[A-Za-z]/.test(body)) return false;
+  const counts = new Map<string, number>();
+  let sequential = 0;
+  for (let i = 0; i < body.length; i++) {
+    counts.set(body[i], (counts.get(body[i]) ?? 0) + 1);
+    const step = i > 0 ? body.charCodeAt(i) - body.charCodeAt(i - 1) : 0;
+    if (step === 1 || step === 0) sequential++;
+  }
+  if (counts.size < (shaped ? 10 : 12)) return false;
+  if (sequential > body.length * 0.4) return false;
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / body.length;
+    entropy -= p * Math.log2(p);
+  }
+  if (entropy < 3.2) return false;
+  // Keys are one token: prose-like literals with many dashes (`sk-spinner-fading-circle`) are not.
+  const separators = (body.match(/[-_.]/g) ?? []).length;
+  return separators <= Math.max(3, body.length / 8);
+}

@@ -1,0 +1,105 @@
+import type { ModelFact, ModelFieldFact, OrmKind } from '../facts';
+import { encryptFieldFix } from '../fixes/encrypt-field';
+import { suppressFix } from '../fixes/suppress';
+import { isEncryptionName, isProtectedValueName, requiredElements } from '../models/encryption';
+import { classifierFor } from '../phi/classifier-cache';
+import type { PhiClassifier } from '../phi/classify';
+import { tokenize } from '../phi/identifiers';
+import type { Fix, PhiCategory } from '../types';
+import type { RawFinding, Rule } from './rule';
+import { helpUri } from './rule';
+
+const ORM_LABEL: Record<OrmKind, string> = {
+  sqlalchemy: 'SQLAlchemy',
+  sqlmodel: 'SQLModel',
+  django: 'Django',
+  prisma: 'Prisma',
+  typeorm: 'TypeORM',
+  sequelize: 'Sequelize',
+  mongoose: 'Mongoose',
+};
+
+const ADVICE: Record<OrmKind, string> = {
+  sqlalchemy: 'Use an encrypted column type (sqlalchemy-utils `StringEncryptedType`).',
+  sqlmodel: 'Give it an encrypted column type (`sa_type=StringEncryptedType(...)`).',
+  django: 'Wrap the field in `encrypt(...)` (django-cryptography) or use an encrypted field type.',
+  prisma: 'Annotate it `/// @encrypted` (prisma-field-encryption).',
+  typeorm: 'Add an encryption `transformer` to the column.',
+  sequelize: 'Encrypt the attribute (an encrypting getter/setter or type).',
+  mongoose: 'Encrypt it with the mongoose-field-encryption plugin.',
+};
+
+const BOOLEAN_TYPE_TOKENS = new Set(['bool', 'boolean']);
+const DATE_TYPE_TOKENS = new Set(['date', 'datetime', 'time', 'timestamp', 'timestamptz']);
+
+export const unencryptedPhiField: Rule = {
+  metadata: {
+    id: 'unencrypted-phi-field',
+    title: 'PHI field stored without application-level encryption',
+    description:
+      'A persistence model field holds a PHI element the policy requires to be encrypted at rest (by default SSN and diagnosis), but its column is not encrypted by the application.',
+    defaultSeverity: 'error',
+    hipaa: '45 CFR 164.312(a)(2)(iv) (encryption and decryption); 164.312(e)(2)(ii)',
+    helpUri: helpUri('unencrypted-phi-field'),
+  },
+  check({ facts, policy }) {
+    const models = facts.models ?? [];
+    if (!models.length) return [];
+    const classifier = classifierFor(policy);
+    const required = requiredElements(policy, classifier);
+    const findings: RawFinding[] = [];
+    for (const model of models) {
+      for (const field of model.fields) {
+        const phi = requiredPhi(field, model, classifier, required);
+        if (!phi) continue;
+        if (field.encryptedBy || field.names.some((name) => isEncryptionName(name, policy))) continue;
+        const line = field.range.start.line;
+        const fixes: Fix[] = [];
+        const preferred = encryptFieldFix(field, facts, policy);
+        if (preferred) fixes.push(preferred);
+        fixes.push(suppressFix('unencrypted-phi-field', line, facts));
+        const where = model.name ? `${model.name}.${field.name}` : field.name;
+        findings.push({
+          ruleId: 'unencrypted-phi-field',
+          message: `Field \`${where}\` (${ORM_LABEL[model.orm]}) holds ${phi.element} (${phi.category}) without application-level encryption. ${ADVICE[model.orm]}`,
+          range: field.typeRange,
+          line,
+          phi: [phi],
+          sink: `${ORM_LABEL[model.orm]} model ${model.name}`.trim(),
+          flow: [],
+          fixes,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function requiredPhi(
+  field: ModelFieldFact,
+  model: ModelFact,
+  classifier: PhiClassifier,
+  required: Set<string>,
+): { element: string; category: PhiCategory } | undefined {
+  if (field.relation) return undefined;
+  for (const name of [field.name, field.columnName]) {
+    if (!name || isProtectedValueName(name)) continue;
+    const found = classifier.classify(name);
+    if (found.kind !== 'element' || !required.has(found.element)) continue;
+    if (!fitsContext(found.context, model.name, classifier)) continue;
+    const typeTokens = tokenize(field.type);
+    if (typeTokens.some((token) => BOOLEAN_TYPE_TOKENS.has(token))) continue;
+    // A date column is about when, not what (`diagnosed_at`, `diagnosis_date`), unless the element is a date.
+    if (typeTokens.some((token) => DATE_TYPE_TOKENS.has(token)) && !/date|birth|dob|death/.test(found.element)) continue;
+    return { element: found.element, category: found.category };
+  }
+  return undefined;
+}
+
+function fitsContext(context: string, modelName: string, classifier: PhiClassifier): boolean {
+  if (context === 'any') return !modelName || !classifier.isNonPersonObjectName(modelName) || classifier.isPersonObjectName(modelName);
+  if (context === 'person') return classifier.isPersonObjectName(modelName);
+  if (context === 'clinical') return classifier.isClinicalObjectName(modelName) || classifier.isPersonObjectName(modelName);
+  if (context === 'account') return classifier.isAccountObjectName(modelName);
+  return true;
+}

@@ -1,0 +1,139 @@
+// `phiGuard/auditCoverage`: the coverage report over the workspace folders' files, for the Audit
+// Coverage view and the status bar. Open documents use the analysis the diagnostics already
+// computed; files on disk are analysed once per (mtime, size, policy generation) and cached.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { analyze, buildCoverageReport, type AnalysisResult, type CoverageInput, type ResolvedPolicy } from '../engine';
+import { findSourceFiles } from '../cli/discovery/find-source-files';
+import { PolicyCache } from '../cli/policy-access';
+import type { AuditCoverageParams, AuditCoverageResult } from '../protocol';
+import type { AnalysisService } from './analysisService';
+import type { DocumentStore } from './documentStore';
+import type { PolicyResolver } from './policyResolver';
+import type { SettingsProvider } from './settings';
+import { pathToUri, uriToPath } from './uris';
+
+/** A workspace with more source files than this is covered partially (and says so). */
+export const MAX_COVERAGE_FILES = 5000;
+
+export interface CoverageSession {
+  analysis: AnalysisService;
+  policies: PolicyResolver;
+  settings: SettingsProvider;
+}
+
+interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  generation: number;
+  result: AnalysisResult;
+  policy: ResolvedPolicy;
+}
+
+const caches = new WeakMap<CoverageSession['analysis'], Map<string, CachedFile>>();
+
+export function emptyCoverage(): AuditCoverageResult {
+  return {
+    summary: { endpoints: 0, phiEndpoints: 0, covered: 0, mismatched: 0, missing: 0, suppressed: 0, percent: 100 },
+    endpoints: [],
+    findings: { total: 0, errors: 0, warnings: 0 },
+    files: 0,
+    truncated: false,
+  };
+}
+
+export async function provideAuditCoverage(
+  params: AuditCoverageParams | undefined,
+  token: CancellationToken | undefined,
+  documents: DocumentStore,
+  session: CoverageSession,
+): Promise<AuditCoverageResult> {
+  const folders = (params?.folders ?? []).flatMap((uri) => {
+    const folder = uriToPath(uri);
+    return folder ? [{ uri, folder }] : [];
+  });
+  let cache = caches.get(session.analysis);
+  if (!cache) caches.set(session.analysis, (cache = new Map()));
+  const inputs: CoverageInput[] = [];
+  const findings = { total: 0, errors: 0, warnings: 0 };
+  let files = 0;
+  let truncated = false;
+  const seen = new Set<string>();
+
+  for (const { uri: folderUri, folder } of folders) {
+    const settings = await session.settings.forResource(folderUri);
+    if (!settings.enable) continue;
+    const discovery = await findSourceFiles([folder], folder, new PolicyCache());
+    for (const file of discovery.files) {
+      if (token?.isCancellationRequested) return emptyCoverage();
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (files >= MAX_COVERAGE_FILES) {
+        truncated = true;
+        break;
+      }
+      files++;
+      const analysed = await analyseFile(file, documents, session, cache, settings.policyPath, settings.maxFileSizeKb);
+      if (!analysed) continue;
+      for (const finding of analysed.result.findings) {
+        findings.total++;
+        if (finding.severity === 'error') findings.errors++;
+        else if (finding.severity === 'warning') findings.warnings++;
+      }
+      inputs.push({ display: path.relative(folder, file) || path.basename(file), absolutePath: file, result: analysed.result, policy: analysed.policy });
+      // Keep the server responsive on a large first scan.
+      if (files % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  pruneCache(cache, seen);
+  const report = buildCoverageReport(inputs);
+  return {
+    summary: report.summary,
+    endpoints: report.endpoints.map((endpoint) => ({ ...endpoint, uri: pathToUri(endpoint.absolutePath) })),
+    findings,
+    files,
+    truncated,
+  };
+}
+
+async function analyseFile(
+  file: string,
+  documents: DocumentStore,
+  session: CoverageSession,
+  cache: Map<string, CachedFile>,
+  policyPath: string,
+  maxFileSizeKb: number,
+): Promise<{ result: AnalysisResult; policy: ResolvedPolicy } | undefined> {
+  const loaded = await session.policies.forFile(file, policyPath);
+  const open = documents.get(pathToUri(file));
+  if (open && !open.closed) {
+    const report = await session.analysis.currentReport(open);
+    return report?.result ? { result: report.result, policy: loaded.policy } : undefined;
+  }
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    return undefined;
+  }
+  if (stat.size > maxFileSizeKb * 1024) return undefined;
+  const generation = session.policies.generation;
+  const cached = cache.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.generation === generation) return cached;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const result = analyze({ text: text.replace(/^\uFEFF/, ''), path: file }, loaded.policy, { maxFileSizeKb });
+  const entry: CachedFile = { mtimeMs: stat.mtimeMs, size: stat.size, generation, result, policy: loaded.policy };
+  cache.set(file, entry);
+  return entry;
+}
+
+function pruneCache(cache: Map<string, CachedFile>, seen: Set<string>): void {
+  for (const file of cache.keys()) if (!seen.has(file)) cache.delete(file);
+}

@@ -1,0 +1,108 @@
+// The one generator behind `phi-guard scaffold` and *PHI Guard: Scaffold PHI endpoint*:
+// options -> files. Pure: it reads nothing and writes nothing; callers check for existing files
+// and write.
+
+import { defaultPolicy } from '../policy/defaults';
+import { classifierFor } from '../engine/phi/classifier-cache';
+import { pythonModuleOf } from './detect';
+import { resourceNames } from './names';
+import { fastapiRouter, fastapiTest } from './templates/fastapi-router';
+import { fastapiRuntime } from './templates/fastapi-runtime';
+import { expressRouter, expressTest } from './templates/express-router';
+import { expressRuntime } from './templates/express-runtime';
+import { relativeModule } from './templates/common';
+import { nestController, nestRuntime, nestSpec } from './templates/nestjs';
+import { orderedOperations } from './templates/operations';
+import { DEFAULT_AUDIT_NAMES, type GeneratedFile, type ScaffoldFramework, type ScaffoldLayout, type ScaffoldOptions, type ScaffoldResult } from './types';
+import { optionProblems } from './validate';
+
+export class ScaffoldOptionsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ScaffoldOptionsError';
+  }
+}
+
+export function defaultLayout(framework: ScaffoldFramework): ScaffoldLayout {
+  switch (framework) {
+    case 'fastapi':
+      return { routerDir: 'app/routers', testDir: 'tests', runtimePath: 'app/security/audit.py', moduleFormat: 'commonjs' };
+    case 'express':
+      return { routerDir: 'src/routes', testDir: 'test', runtimePath: 'src/security/phi-access.js', moduleFormat: 'commonjs' };
+    case 'nestjs':
+      return { routerDir: 'src', testDir: 'src', runtimePath: 'src/security/phi-access.ts', moduleFormat: 'commonjs' };
+  }
+}
+
+const join = (...parts: string[]): string => parts.filter(Boolean).join('/').replace(/\/+/g, '/');
+
+/** Throws ScaffoldOptionsError when the options are invalid (see `optionProblems`). */
+export function generateScaffold(options: ScaffoldOptions): ScaffoldResult {
+  const problems = optionProblems(options);
+  if (problems.length) throw new ScaffoldOptionsError(problems);
+  const layout = options.layout ?? defaultLayout(options.framework);
+  for (const dir of [layout.routerDir, layout.testDir, layout.runtimePath]) {
+    if (dir.startsWith('/') || /^[A-Za-z]:/.test(dir) || dir.split('/').includes('..')) throw new ScaffoldOptionsError([`Layout path '${dir}' must stay inside the target folder`]);
+  }
+  const audit = options.auditNames ?? DEFAULT_AUDIT_NAMES;
+  const names = resourceNames(options.resource.trim());
+  const operations = orderedOperations(options.operations);
+  const roles = [...new Set(options.roles)];
+  // A record id the PHI catalogue counts as PHI (`claim_id`: a claim number) stays out of log lines.
+  const classifier = classifierFor(options.policy ?? defaultPolicy());
+  const logRecordId = [`${names.snake}_id`, `${names.camel}Id`].every((id) => classifier.classify(id).kind === 'safe');
+  const common = { names, operations, category: options.category, roles, roleMap: options.roleMap, logRecordId };
+  const files: GeneratedFile[] = [];
+
+  if (options.framework === 'fastapi') {
+    const routerPath = join(layout.routerDir, `${names.snakePlural}.py`);
+    const testPath = join(layout.testDir, `test_${names.snakePlural}.py`);
+    const input = { ...common, decorator: audit.pythonDecorator, runtimeModule: pythonModuleOf(layout.runtimePath), routerModule: pythonModuleOf(routerPath) };
+    files.push({ path: routerPath, content: fastapiRouter(input), kind: 'router' });
+    files.push({ path: testPath, content: fastapiTest(input, testPath), kind: 'test' });
+    if (options.withRuntime) files.push({ path: layout.runtimePath, content: fastapiRuntime(options.roleMap, audit.pythonDecorator), kind: 'runtime' });
+    // Package markers so `app.routers.x` and `app.security.audit` import; an existing one is kept.
+    const packages = new Set<string>();
+    for (const file of [routerPath, ...(options.withRuntime ? [layout.runtimePath] : [])]) {
+      const parts = file.replace(/^src\//, '').split('/').slice(0, -1);
+      const prefix = file.startsWith('src/') ? 'src/' : '';
+      for (let i = 1; i <= parts.length; i++) packages.add(prefix + parts.slice(0, i).join('/'));
+    }
+    for (const pkg of [...packages].sort()) {
+      files.push({ path: `${pkg}/__init__.py`, content: '', kind: 'package-marker', skipIfExists: true });
+    }
+    return { files, primary: routerPath, testCommand: `python -m pytest ${testPath}` };
+  }
+
+  if (options.framework === 'express') {
+    const routerPath = join(layout.routerDir, `${names.kebabPlural}.js`);
+    const testPath = join(layout.testDir, `${names.kebabPlural}.test.js`);
+    const input = {
+      ...common,
+      middleware: audit.tsMiddleware,
+      format: layout.moduleFormat,
+      runtimeFromRouter: relativeModule(routerPath, layout.runtimePath, false),
+      routerFromTest: relativeModule(testPath, routerPath, false),
+      runtimeFromTest: relativeModule(testPath, layout.runtimePath, false),
+    };
+    files.push({ path: routerPath, content: expressRouter(input), kind: 'router' });
+    files.push({ path: testPath, content: expressTest(input), kind: 'test' });
+    if (options.withRuntime) files.push({ path: layout.runtimePath, content: expressRuntime(options.roleMap, audit.tsMiddleware, layout.moduleFormat), kind: 'runtime' });
+    return { files, primary: routerPath, testCommand: `node --test ${testPath}` };
+  }
+
+  const featureDir = join(layout.routerDir, names.kebabPlural);
+  const controllerPath = join(featureDir, `${names.kebabPlural}.controller.ts`);
+  const specPath = join(layout.testDir === layout.routerDir ? featureDir : layout.testDir, `${names.kebabPlural}.controller.spec.ts`);
+  const input = {
+    ...common,
+    decorator: audit.tsDecorator,
+    runtimeFromController: relativeModule(controllerPath, layout.runtimePath, false),
+    runtimeFromSpec: relativeModule(specPath, layout.runtimePath, false),
+    controllerFromSpec: relativeModule(specPath, controllerPath, false),
+  };
+  files.push({ path: controllerPath, content: nestController(input), kind: 'router' });
+  files.push({ path: specPath, content: nestSpec(input), kind: 'test' });
+  if (options.withRuntime) files.push({ path: layout.runtimePath, content: nestRuntime(options.roleMap, audit.tsDecorator), kind: 'runtime' });
+  return { files, primary: controllerPath, testCommand: `npx jest ${specPath}` };
+}

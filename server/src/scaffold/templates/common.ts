@@ -1,0 +1,50 @@
+// Small helpers shared by the templates.
+
+/** A Python literal for the role map: `{"clinician": ("clinical", "demographics"), ...}`. */
+export function pythonRoleMap(roleMap: Record<string, string[]>, indent: string): string {
+  const entries = Object.entries(roleMap).map(([role, categories]) => `${indent}    ${JSON.stringify(role)}: (${categories.map((c) => JSON.stringify(c)).join(', ')}${categories.length === 1 ? ',' : ''}),`);
+  return entries.length ? `{\n${entries.join('\n')}\n${indent}}` : '{}';
+}
+
+/** A JavaScript/TypeScript literal for the role map, single-quoted. */
+export function jsRoleMap(roleMap: Record<string, string[]>, indent: string): string {
+  const entries = Object.entries(roleMap).map(([role, categories]) => `${indent}  ${jsKey(role)}: [${categories.map(jsString).join(', ')}],`);
+  return entries.length ? `{\n${entries.join('\n')}\n${indent}}` : '{}';
+}
+
+export function jsString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function jsKey(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : jsString(key);
+}
+
+export function pyList(values: readonly string[]): string {
+  return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+}
+
+export function jsList(values: readonly string[]): string {
+  return `[${values.map(jsString).join(', ')}]`;
+}
+
+/** A role the test uses for the denied case: one from the role map that the endpoint does not allow, else an unknown one. */
+export function forbiddenRole(roleMap: Record<string, string[]>, allowed: readonly string[]): string {
+  const fromMap = Object.keys(roleMap).find((role) => !allowed.includes(role));
+  if (fromMap) return fromMap;
+  let candidate = 'receptionist';
+  while (allowed.includes(candidate) || candidate in roleMap) candidate += '_x';
+  return candidate;
+}
+
+/** Relative import specifier from one file to another (POSIX), without the extension. */
+export function relativeModule(fromFile: string, toFile: string, keepExtension: boolean): string {
+  const from = fromFile.split('/').slice(0, -1);
+  const to = toFile.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const ups = from.length - common;
+  const rest = to.slice(common).join('/');
+  const spec = `${ups ? '../'.repeat(ups) : './'}${rest}`;
+  return keepExtension ? spec : spec.replace(/\.(c|m)?(j|t)s$/, '');
+}

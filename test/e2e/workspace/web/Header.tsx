@@ -1,0 +1,4 @@
+export function Header({ title }: { title: string }) {
+  console.log('rendering header');
+  return <h1>{title}</h1>;
+}

@@ -1,0 +1,282 @@
+// Endpoint discovery (every framework), the endpoint rules' fixes as before/after text (re-parsed,
+// re-analysed clean), the policy's audit names and role map, the coverage report model and the
+// Audit Coverage view's data model.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { before, describe, test } from 'node:test';
+import * as esbuild from 'esbuild';
+import { engine, loadEngine, repoRoot } from '../support/engine.mjs';
+
+before(loadEngine);
+
+const ENDPOINT_RULES = ['missing-phi-access', 'phi-access-mismatch'];
+const analyze = (text, file, policy = engine().defaultPolicy()) => engine().analyze({ text, path: file }, policy);
+const endpointFindings = (result) => result.findings.filter((f) => ENDPOINT_RULES.includes(f.ruleId));
+const summary = (result) => (result.endpoints ?? []).map((e) => `${e.framework} ${e.methods.join(',')} ${e.path} ${e.touchesPhi ? 'phi' : 'clean'}${e.audit ? ' audited' : ''}`);
+
+/** Applies the preferred fix of the only endpoint finding; the result parses and is clean for the endpoint rules. */
+function fixed(text, file, policy) {
+  const e = engine();
+  const findings = endpointFindings(analyze(text, file, policy));
+  assert.equal(findings.length, 1, JSON.stringify(findings.map((f) => f.message)));
+  const fix = findings[0].fixes.find((f) => f.isPreferred);
+  const after = e.applyTextEdits(text, fix.edits);
+  const languageId = e.languageFromPath(file);
+  assert.equal(e.countSyntaxErrors(after, languageId), 0, after);
+  assert.deepEqual(endpointFindings(analyze(after, file, policy)).map((f) => f.message), [], after);
+  return after;
+}
+
+describe('endpoint discovery', () => {
+  test('FastAPI: APIRouter prefix, include_router mount, api_route methods, response_model', () => {
+    const text = [
+      'from fastapi import APIRouter, FastAPI',
+      'app = FastAPI()',
+      'router = APIRouter(prefix="/members")',
+      '@router.api_route("/{mid}", methods=["GET", "DELETE"])',
+      'def member(mid: str): ...',
+      '@router.get("/count", response_model=MemberOut)',
+      'def count(): ...',
+      '@app.get("/health")',
+      'def health(): ...',
+      'app.include_router(router, prefix="/v1")',
+    ].join('\n');
+    assert.deepEqual(summary(analyze(text, 'main.py')), ['fastapi GET,DELETE /v1/members/{mid} phi', 'fastapi GET /v1/members/count phi', 'fastapi GET /health clean']);
+  });
+
+  test('Flask: route methods, blueprint url_prefix, register_blueprint override', () => {
+    const text = [
+      'from flask import Blueprint, Flask',
+      'app = Flask(__name__)',
+      'bp = Blueprint("rx", __name__, url_prefix="/rx")',
+      '@bp.route("/<int:rid>", methods=["PUT"])',
+      'def update(rid): ...',
+      '@app.route("/about")',
+      'def about(): ...',
+      'app.register_blueprint(bp, url_prefix="/api/prescriptions")',
+    ].join('\n');
+    assert.deepEqual(summary(analyze(text, 'app.py')), ['flask PUT /api/prescriptions/<int:rid> phi', 'flask GET /about clean']);
+  });
+
+  test('Django function views in views.py, DRF api_view and ViewSet methods', () => {
+    const views = 'from .models import Patient\n\ndef detail(request, pk):\n    return Patient.objects.get(pk=pk)\n\ndef about(request):\n    return None\n\ndef helper(x):\n    return x\n';
+    assert.deepEqual(summary(analyze(views, 'clinic/views.py')), ['django ANY  phi', 'django ANY  clean']);
+    assert.deepEqual(summary(analyze(views, 'clinic/helpers.py')), [], 'outside views.py and without Django imports a function is not a view');
+    const drf = 'from rest_framework import viewsets\n\nclass EncounterViewSet(viewsets.ModelViewSet):\n    def retrieve(self, request, pk=None): ...\n    def partial_update(self, request, pk=None): ...\n    def helper(self): ...\n';
+    assert.deepEqual(summary(analyze(drf, 'api.py')), ['drf GET  phi', 'drf PATCH  phi']);
+  });
+
+  test('Express: route chains, mounted routers, router-wide phiAccess, CommonJS', () => {
+    const text = [
+      "const express = require('express');",
+      "const { phiAccess } = require('./audit');",
+      'const app = express();',
+      'const router = express.Router();',
+      "router.use(phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] }));",
+      "router.route('/:id').get((req, res) => res.json(getChart(req.params.id)));",
+      "app.get('/status', (req, res) => res.send('ok'));",
+      "app.use('/charts', router);",
+      "axios.get('/patients/1', { headers: {} });",
+    ].join('\n');
+    const result = analyze(text, 'server.js');
+    assert.deepEqual(summary(result), ['express GET /charts/:id phi audited', 'express GET /status clean']);
+    assert.equal(result.endpoints[0].audit.level, 'router');
+    assert.deepEqual(endpointFindings(result), []);
+  });
+
+  test('NestJS: controller prefix, DTO parameters, class-level @PhiAccess', () => {
+    const text = [
+      "import { Controller, Get, Post, Body } from '@nestjs/common';",
+      "@PhiAccess({ action: 'read', dataCategory: 'billing', roles: ['billing'] })",
+      "@Controller('claims')",
+      'export class ClaimsController {',
+      "  @Get(':id') one() { return 1; }",
+      '}',
+      "@Controller('intake')",
+      'export class IntakeController {',
+      '  @Post() submit(@Body() dto: CreatePatientDto) { return dto; }',
+      '  @Get() ping() { return "ok"; }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(summary(analyze(text, 'c.ts')), ['nestjs GET /claims/:id phi audited', 'nestjs POST /intake phi', 'nestjs GET /intake clean']);
+  });
+});
+
+describe('fixes (before/after, re-parsed)', () => {
+  test('FastAPI: directly below the route decorator, import added after the imports', () => {
+    const before = 'from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get("/patients/{pid}/labs")\ndef labs(pid: str):\n    return load_labs(pid)\n';
+    assert.equal(
+      fixed(before, 'a.py'),
+      'from fastapi import APIRouter\nfrom app.security.audit import phi_access\n\nrouter = APIRouter()\n\n\n@router.get("/patients/{pid}/labs")\n@phi_access(action="read", data_category="clinical", roles=["clinician"])\ndef labs(pid: str):\n    return load_labs(pid)\n',
+    );
+  });
+
+  test("follows the file's convention: audit decorator above the route decorator", () => {
+    const before = [
+      'from flask import Flask',
+      'from app.security.audit import phi_access',
+      'app = Flask(__name__)',
+      '@phi_access(action="read", data_category="demographics", roles=["clinician"])',
+      '@app.get("/patients/<pid>")',
+      'def one(pid): ...',
+      '@app.delete("/patients/<pid>")',
+      '@login_required',
+      'def remove(pid): ...',
+      '',
+    ].join('\n');
+    assert.match(fixed(before, 'a.py'), /\n@phi_access\(action="delete", data_category="demographics", roles=\["clinician", "billing"\]\)\n@app\.delete\("\/patients\/<pid>"\)\n@login_required\ndef remove/);
+  });
+
+  test('Django view: above the def; DRF method: at the method indentation', () => {
+    const view = 'from django.http import JsonResponse\n\ndef patient_chart(request, pk):\n    return JsonResponse(load_chart(pk))\n';
+    assert.equal(
+      fixed(view, 'views.py'),
+      'from django.http import JsonResponse\nfrom app.security.audit import phi_access\n\n@phi_access(action="read", data_category="clinical", roles=["clinician"])\ndef patient_chart(request, pk):\n    return JsonResponse(load_chart(pk))\n',
+    );
+    const drf = 'from rest_framework.views import APIView\n\nclass ClaimDetail(APIView):\n    def delete(self, request, pk):\n        return None\n';
+    assert.match(fixed(drf, 'api.py'), /class ClaimDetail\(APIView\):\n    @phi_access\(action="delete", data_category="billing", roles=\["billing"\]\)\n    def delete/);
+  });
+
+  test('Express: middleware before the handler; CommonJS files get a require', () => {
+    const esm = "import { Router } from 'express';\nconst router = Router();\nrouter.post('/patients', auth, async (req, res) => res.json(await createPatient(req.body)));\n";
+    assert.equal(
+      fixed(esm, 'r.ts'),
+      "import { Router } from 'express';\nimport { phiAccess } from '@/security/phi-access';\nconst router = Router();\nrouter.post('/patients', auth, phiAccess({ action: 'write', dataCategory: 'demographics', roles: ['clinician', 'billing'] }), async (req, res) => res.json(await createPatient(req.body)));\n",
+    );
+    const cjs = "const express = require('express');\nconst app = express();\napp.get('/labs/:id', (req, res) => res.json(findLab(req.params.id)));\n";
+    assert.match(fixed(cjs, 'r.js'), /^const express = require\('express'\);\nconst \{ phiAccess \} = require\('@\/security\/phi-access'\);\n[\s\S]*app\.get\('\/labs\/:id', phiAccess\(\{ action: 'read', dataCategory: 'clinical', roles: \['clinician'\] \}\), \(req, res\)/);
+  });
+
+  test('NestJS: @PhiAccess below the route decorator, or inline when they share a line', () => {
+    const nest = "import { Controller, Get } from '@nestjs/common';\n\n@Controller('patients')\nexport class P {\n  @Get(':id')\n  one() {\n    return 1;\n  }\n  @Get() all() { return []; }\n}\n";
+    const result = endpointFindings(analyze(nest, 'p.ts'));
+    assert.equal(result.length, 2);
+    const e = engine();
+    const first = e.applyTextEdits(nest, result[0].fixes[0].edits);
+    assert.match(first, /  @Get\(':id'\)\n  @PhiAccess\(\{ action: 'read', dataCategory: 'demographics', roles: \['clinician', 'billing'\] \}\)\n  one\(\)/);
+    assert.match(first, /import \{ PhiAccess \} from '@\/security\/phi-access';/);
+    const second = e.applyTextEdits(nest, result[1].fixes[0].edits);
+    assert.match(second, /  @Get\(\) @PhiAccess\(\{ action: 'read'.*\}\) all\(\)/);
+    for (const text of [first, second]) assert.equal(e.countSyntaxErrors(text, 'typescript'), 0);
+  });
+
+  test('mismatch fixes correct the action, add missing arguments, replace roles not permitted', () => {
+    const wrongAction = 'from app.security.audit import phi_access\n@router.put("/patients/{pid}")\n@phi_access(action="read", data_category="demographics", roles=["clinician"])\ndef put(pid): ...\n';
+    assert.match(fixed(wrongAction, 'a.py'), /@phi_access\(action="write", data_category="demographics", roles=\["clinician"\]\)/);
+    const missing = 'from app.security.audit import phi_access\n@router.get("/patients/{pid}/rx")\n@phi_access(action="read")\ndef rx(pid): ...\n';
+    assert.match(fixed(missing, 'a.py'), /@phi_access\(action="read", data_category="clinical", roles=\["clinician"\]\)/);
+    const bare = 'from app.security.audit import phi_access\n@router.delete("/claims/{cid}")\n@phi_access\ndef rm(cid): ...\n';
+    assert.match(fixed(bare, 'a.py'), /@phi_access\(action="delete", data_category="billing", roles=\["billing"\]\)/);
+    const roles = "router.get('/claims/:id', phiAccess({ action: 'read', dataCategory: 'billing', roles: ['clinician', 'billing'] }), h);\n";
+    assert.match(fixed(roles, 'a.ts'), /roles: \['billing'\]/);
+    const emptyObject = "router.get('/claims/:id', phiAccess({}), h);\n";
+    assert.match(fixed(emptyObject, 'a.ts'), /phiAccess\(\{ action: 'read', dataCategory: 'billing', roles: \['billing'\] \}\)/);
+  });
+});
+
+describe('policy', () => {
+  test("audit names, module and role map come from the policy; admin-only roles are used when nothing else fits", () => {
+    const policy = {
+      ...engine().defaultPolicy(),
+      audit: { python: { decorator: 'audited', module: 'hipaa.audit' }, typescript: { middleware: 'auditPhi', decorator: 'AuditPhi', module: '~/audit' } },
+      roles: { nurse: ['clinical', 'demographics'], admin: ['*'] },
+    };
+    const text = 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/claims/{cid}")\ndef claim(cid): ...\n';
+    assert.match(fixed(text, 'a.py', policy), /from hipaa\.audit import audited\n[\s\S]*@audited\(action="read", data_category="billing", roles=\["admin"\]\)/);
+    const audited = 'from hipaa.audit import audited\n@router.get("/charts/{cid}")\n@audited(action="read", data_category="clinical", roles=["billing"])\ndef chart(cid): ...\n';
+    const [finding] = endpointFindings(analyze(audited, 'a.py', policy));
+    assert.equal(finding.ruleId, 'phi-access-mismatch');
+    assert.match(finding.message, /"billing" not permitted for clinical/);
+    assert.equal(finding.severity, 'warning');
+    const off = { ...policy, rules: { 'phi-access-mismatch': 'off' } };
+    assert.deepEqual(endpointFindings(analyze(audited, 'a.py', off)), []);
+  });
+});
+
+describe('coverage report model', () => {
+  test('joins Django URLconfs (with include prefixes) to views and computes the percentage', () => {
+    const e = engine();
+    const policy = e.defaultPolicy();
+    const file = (rel, text) => {
+      const absolutePath = path.join('/proj', rel);
+      return { display: rel, absolutePath, result: e.analyze({ text, path: absolutePath }, policy), policy };
+    };
+    const report = e.buildCoverageReport([
+      file('proj/urls.py', 'from django.urls import include, path\nurlpatterns = [path("api/", include("clinic.urls"))]\n'),
+      file('clinic/urls.py', 'from django.urls import path\nfrom rest_framework.routers import DefaultRouter\nfrom . import views\nrouter = DefaultRouter()\nrouter.register(r"encounters", views.EncounterViewSet)\nurlpatterns = [path("patients/<int:pk>/", views.patient, name="p"), re_path(r"^status/$", views.status)]\n'),
+      file('clinic/views.py', 'from .models import Patient\n\ndef patient(request, pk):\n    return Patient.objects.get(pk=pk)\n\ndef status(request):\n    return None\n\nclass EncounterViewSet(ModelViewSet):\n    @phi_access(action="read", data_category="clinical", roles=["clinician"])\n    def retrieve(self, request, pk=None): ...\n    def list(self, request): ...\n'),
+    ]);
+    const rows = report.endpoints.map((x) => `${x.methods.join(',')} ${x.path} ${x.status}`);
+    assert.deepEqual(rows, ['ANY /api/patients/<int:pk>/ missing', 'ANY /api/status/ no-phi', 'GET /api/encounters/{pk}/ covered', 'GET /api/encounters/ missing']);
+    assert.deepEqual(report.summary, { endpoints: 4, phiEndpoints: 3, covered: 1, mismatched: 0, missing: 2, suppressed: 0, percent: 33.3 });
+  });
+
+  test('a suppressed missing-phi-access is listed as suppressed and left out of the percentage', () => {
+    const e = engine();
+    const policy = e.defaultPolicy();
+    const text = '# phi-guard: ignore[missing-phi-access] -- served by the audited gateway\n@router.get("/patients")\ndef all(): ...\n';
+    const report = e.buildCoverageReport([{ display: 'a.py', absolutePath: '/a.py', result: e.analyze({ text, path: '/a.py' }, policy), policy }]);
+    assert.equal(report.endpoints[0].status, 'suppressed');
+    assert.equal(report.summary.percent, 100);
+  });
+});
+
+describe('Audit Coverage view model', () => {
+  let buildCoverageTree;
+  before(() => {
+    const out = esbuild.buildSync({
+      entryPoints: [path.join(repoRoot, 'client/src/views/auditCoverageModel.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+    });
+    const module = { exports: {} };
+    new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+    ({ buildCoverageTree } = module.exports);
+  });
+
+  const endpoint = (over) => ({
+    file: 'api/patients.py', absolutePath: '/w/api/patients.py', uri: 'file:///w/api/patients.py', line: 10, column: 1, framework: 'fastapi',
+    methods: ['GET'], path: '/patients/{pid}', handler: 'read', touchesPhi: true, categories: ['demographics'], why: ['path names patient'],
+    covered: false, status: 'missing', problems: [], ...over,
+  });
+
+  test('groups by file, worst file first, icons per status, percentage as the description, positions 0-based', () => {
+    const model = buildCoverageTree({
+      summary: { endpoints: 4, phiEndpoints: 3, covered: 2, mismatched: 1, missing: 1, suppressed: 0, percent: 66.7 },
+      endpoints: [
+        endpoint({ file: 'web/routes.ts', absolutePath: '/w/web/routes.ts', uri: 'file:///w/web/routes.ts', line: 3, column: 1, status: 'covered', covered: true, action: 'read', data_category: ['clinical'], roles: ['clinician'] }),
+        endpoint({ line: 20, status: 'mismatch', covered: true, action: 'read', problems: ['action "read" does not match PATCH (expected "write")'], methods: ['PATCH'] }),
+        endpoint({ line: 10 }),
+        endpoint({ line: 30, path: '/version', handler: 'version', touchesPhi: false, status: 'no-phi', categories: [] }),
+      ],
+      findings: { total: 5, errors: 3, warnings: 2 },
+      files: 2,
+      truncated: false,
+    });
+    assert.equal(model.description, '66.7% covered (2/3)');
+    assert.equal(model.findings, 5);
+    assert.match(model.summary, /66\.7% · 5 findings/);
+    assert.deepEqual(model.files.map((f) => [f.label, f.icon, f.description]), [
+      ['patients.py', 'missing', 'api · 1/2 covered'],
+      ['routes.ts', 'covered', 'web · 1/1 covered'],
+    ]);
+    const [missing, mismatch, clean] = model.files[0].children;
+    assert.deepEqual([missing.icon, missing.label, missing.line, missing.character, missing.uri], ['missing', 'GET /patients/{pid}', 9, 0, 'file:///w/api/patients.py']);
+    assert.equal(mismatch.icon, 'mismatch');
+    assert.match(mismatch.tooltip, /expected "write"/);
+    assert.equal(clean.icon, 'no-phi');
+    assert.match(model.files[1].children[0].description, /read · clinical · clinician/);
+    assert.equal(new Set(model.files.flatMap((f) => f.children.map((c) => c.id))).size, 4, 'unique ids');
+  });
+
+  test('no server result and an empty workspace give a message', () => {
+    assert.match(buildCoverageTree(undefined).message, /not available/);
+    const empty = buildCoverageTree({ summary: { endpoints: 0, phiEndpoints: 0, covered: 0, mismatched: 0, missing: 0, suppressed: 0, percent: 100 }, endpoints: [], findings: { total: 0, errors: 0, warnings: 0 }, files: 3, truncated: false });
+    assert.equal(empty.description, 'no PHI endpoints');
+    assert.match(empty.message, /No HTTP endpoints/);
+  });
+});
