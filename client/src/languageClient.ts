@@ -36,6 +36,9 @@ export const documentSelector: DocumentSelector = [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
   ]),
+  // Prisma schemas: VS Code only knows the `prisma` language with the Prisma extension installed.
+  { scheme: 'file', language: 'prisma' },
+  { scheme: 'file', pattern: '**/*.prisma' },
   { scheme: 'file', language: 'json', pattern: POLICY_FILE_GLOB },
   { scheme: 'file', language: 'jsonc', pattern: POLICY_FILE_GLOB },
 ];

@@ -296,10 +296,10 @@ describe('BAA status', () => {
     assert.equal(isBaaExpiringSoon(vendor, new Date(2027, 6, 1)), false, 'already expired, not expiring');
   });
 
-  test('the full example\'s OpenAI BAA expires after 2027-06-30', () => {
+  test('the full example\'s OpenAI BAA expires after 2099-06-30', () => {
     const openai = loadPolicyFile(fixture('full', 'phi-guard.json')).policy.vendors.find((v) => v.id === 'openai');
-    assert.equal(effectiveBaa(openai, new Date(2027, 5, 30)), 'signed');
-    assert.equal(effectiveBaa(openai, new Date(2027, 6, 1)), 'expired');
+    assert.equal(effectiveBaa(openai, new Date(2099, 5, 30)), 'signed');
+    assert.equal(effectiveBaa(openai, new Date(2099, 6, 1)), 'expired');
   });
 });
 
