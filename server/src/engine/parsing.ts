@@ -55,7 +55,10 @@ function parserFor(languageId: LanguageId): Parser {
 }
 
 export function parse(languageId: LanguageId, text: string, previous?: Tree): Tree {
-  const tree = parserFor(languageId).parse(text, previous);
+  // Tree-sitter counts rows by LF only; LSP (and Python, and JS) also break lines at a lone CR.
+  // Parsing it as LF (same length, same indices) keeps node positions in LSP lines.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const tree = parserFor(languageId).parse(source, previous);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
 }
@@ -157,9 +160,14 @@ export function computeLineStarts(text: string): number[] {
 
 function offsetAt(lineStarts: number[], text: string, position: Position): number {
   if (position.line >= lineStarts.length) return text.length;
+  if (position.line < 0) return 0;
   const lineStart = lineStarts[position.line];
-  const nextLineStart = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : text.length;
-  return Math.min(lineStart + Math.max(0, position.character), nextLineStart);
+  let lineEnd = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : text.length;
+  // As LSP (and vscode-languageserver-textdocument): a character past the end of the line means
+  // the end of the line, before its line break; otherwise the tree and the document's text differ.
+  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  return Math.min(lineStart + Math.max(0, position.character), lineEnd);
 }
 
 function pointAt(lineStarts: number[], offset: number): { row: number; column: number } {

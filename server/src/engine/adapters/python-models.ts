@@ -4,8 +4,10 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../facts';
-import { aloneOnLines, endOf, forEachNamedNode, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
+import { aloneOnLines, endOf, forEachNodeOfTypes, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
 
+/** The node types the model pass looks at (keep in sync with its switch). */
+const VISITED_TYPES = new Set(['class_definition', 'call', 'string']);
 const NAME_TYPES = new Set(['identifier']);
 const MAX_CALL_ARGS = 32;
 const SQLALCHEMY_COLUMNS = new Set(['Column', 'mapped_column']);
@@ -20,7 +22,7 @@ export interface ModelPassResult {
 export function extractPythonModelFacts(tree: Tree, text: string): ModelPassResult {
   const models: ModelFact[] = [];
   const literals: StringLiteralFact[] = [];
-  forEachNamedNode(tree, (node) => {
+  forEachNodeOfTypes(tree, VISITED_TYPES, (node) => {
     switch (node.type) {
       case 'class_definition': {
         const model = classModel(node);

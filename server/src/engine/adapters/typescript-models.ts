@@ -4,9 +4,11 @@
 
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../facts';
-import { aloneOnLines, endOf, forEachNamedNode, indentOf, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
+import { aloneOnLines, endOf, forEachNodeOfTypes, indentOf, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
 import type { ModelPassResult } from './python-models';
 
+/** The node types the model pass looks at (keep in sync with its switch). */
+const VISITED_TYPES = new Set(['import_statement', 'public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'string', 'template_string']);
 const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
 const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);
 const MAX_NESTING = 3;
@@ -34,7 +36,7 @@ export function extractTypeScriptModelFacts(tree: Tree, text: string): ModelPass
   const mongoose: MongooseModel[] = [];
   const plugins: PluginCall[] = [];
 
-  forEachNamedNode(tree, (node) => {
+  forEachNodeOfTypes(tree, VISITED_TYPES, (node) => {
     switch (node.type) {
       case 'import_statement':
         recordImport(node, importedFrom);

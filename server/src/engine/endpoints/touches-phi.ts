@@ -55,14 +55,16 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
       if (kind === 'record') note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
     }
   }
+  const index = factsByScope(facts);
   const aggregated = aggregatedCalls(facts, scopes);
-  for (const call of facts.calls) {
-    if (!scopes.has(call.scopeId) || aggregated.has(call.call)) continue;
-    note(...callEvidence(call.call, call.scopeId, flow));
+  for (const scopeId of scopes) {
+    for (const call of index.calls.get(scopeId) ?? []) {
+      if (aggregated.has(call.call)) continue;
+      note(...callEvidence(call.call, call.scopeId, flow));
+    }
   }
   const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
-  for (const binding of facts.bindings) {
-    if (!bindingScopes.has(binding.scopeId)) continue;
+  for (const binding of [...bindingScopes].flatMap((scopeId) => index.bindings.get(scopeId) ?? [])) {
     const taint = flow.taintOf(binding.value, binding.scopeId);
     if (taint && countsAsPatientData(taint, flow)) note(`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category));
     if (!scopes.has(binding.scopeId)) {
@@ -85,8 +87,8 @@ function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
       current = current.callee.kind === 'member' ? current.callee.object : undefined;
     }
   };
-  for (const { call, scopeId } of facts.calls) {
-    if (!scopes.has(scopeId)) continue;
+  const index = factsByScope(facts);
+  for (const { call } of [...scopes].flatMap((scopeId) => index.calls.get(scopeId) ?? [])) {
     const name = call.callee.kind === 'member' ? call.callee.property : call.callee.kind === 'name' ? call.callee.name : '';
     if (!AGGREGATES.has(name)) continue;
     found.add(call);
@@ -147,8 +149,11 @@ function describeTaint(taint: Taint): string {
 /** The scope and every scope nested in it. */
 export function scopeTree(facts: FileFacts, rootId: number): Set<number> {
   const ids = new Set<number>([rootId]);
-  for (const scope of facts.scopes) {
-    if (scope.parentId !== undefined && ids.has(scope.parentId)) ids.add(scope.id);
+  // Scopes are recorded in document order, nested ones right after their parent.
+  for (let id = rootId + 1; id < facts.scopes.length; id++) {
+    const scope = facts.scopes[id];
+    if (scope.parentId === undefined || !ids.has(scope.parentId)) break;
+    ids.add(scope.id);
   }
   return ids;
 }
@@ -192,4 +197,31 @@ function rootName(expr: Expr): string | undefined {
     else return undefined;
   }
   return undefined;
+}
+
+interface ScopeIndex {
+  calls: Map<number, FileFacts['calls']>;
+  bindings: Map<number, FileFacts['bindings']>;
+}
+
+const scopeIndexes = new WeakMap<FileFacts, ScopeIndex>();
+
+/** Calls and bindings grouped by scope, built once per file: every endpoint looks only at its own. */
+function factsByScope(facts: FileFacts): ScopeIndex {
+  let index = scopeIndexes.get(facts);
+  if (!index) {
+    index = { calls: new Map(), bindings: new Map() };
+    for (const call of facts.calls) {
+      const list = index.calls.get(call.scopeId);
+      if (list) list.push(call);
+      else index.calls.set(call.scopeId, [call]);
+    }
+    for (const binding of facts.bindings) {
+      const list = index.bindings.get(binding.scopeId);
+      if (list) list.push(binding);
+      else index.bindings.set(binding.scopeId, [binding]);
+    }
+    scopeIndexes.set(facts, index);
+  }
+  return index;
 }

@@ -1,6 +1,7 @@
-// What the Python and TypeScript model passes share: an iterative walk over every named node,
+// What the Python and TypeScript model passes share: the nodes of the types they look at,
 // bounded subtree scans, and the statement/position helpers their facts need.
 
+import { nodesOfTypes } from '../adapters/builder';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Position, Range } from '../types';
 
@@ -19,23 +20,12 @@ export function endOf(node: Node): Position {
   return { line: node.endPosition.row, character: node.endPosition.column };
 }
 
-/** Calls `visit` on every named node, depth-first, without recursion (deep input must not overflow). */
-export function forEachNamedNode(tree: Tree, visit: (node: Node) => void): void {
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.isNamed) visit(node);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return;
-      }
-    }
-  } finally {
-    // Free the cursor before its tree: web-tree-sitter's finalizer would free it through the
-    // tree's address after the tree is gone and corrupt wasm memory (see adapters/builder.ts).
-    cursor.delete();
-  }
+/**
+ * Calls `visit` on every node of the given types, in document order. The nodes are found by a
+ * compiled tree-sitter query (adapters/builder.ts), not by walking every node from JavaScript.
+ */
+export function forEachNodeOfTypes(tree: Tree, types: ReadonlySet<string>, visit: (node: Node) => void): void {
+  for (const node of nodesOfTypes(tree, types)) visit(node);
 }
 
 const MAX_SCANNED_NODES = 400;
