@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { Commands, SERVER_NAME } from '../../server/src/protocol';
 import { registerPolicyCommands } from './commands/policyCommands';
 import { registerScaffoldEndpointCommand } from './commands/scaffoldEndpoint';
+import { registerScanWorkspaceCommand } from './commands/scanWorkspace';
 import { fixAllInActiveEditor } from './fixAll';
 import { ServerController } from './serverController';
 import { AiToolsController } from './views/aiToolsView';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(Commands.showOutput, () => outputChannel.show()),
     vscode.commands.registerCommand(Commands.fixAllInFile, () => fixAllInActiveEditor()),
     registerScaffoldEndpointCommand(),
+    registerScanWorkspaceCommand(server),
   );
 
   // AI Tools & BAA view and policy commands: nothing is computed until the view is shown.

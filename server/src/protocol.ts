@@ -32,6 +32,7 @@ export const Commands = {
   restartServer: 'phiGuard.restartServer',
   showOutput: 'phiGuard.showOutput',
   fixAllInFile: 'phiGuard.fixAllInFile',
+  scanWorkspace: 'phiGuard.scanWorkspace',
 } as const;
 
 // ---- Audit coverage (issue 3): the Audit Coverage view and the status bar item -------------
@@ -68,3 +69,22 @@ export const AuditCoverageCommands = {
 /** Ids of the activity-bar container and the view (package.json `contributes`). */
 export const PHI_GUARD_VIEW_CONTAINER = 'phiGuard';
 export const AUDIT_COVERAGE_VIEW = 'phiGuard.auditCoverage';
+
+/** `phiGuard/scanWorkspace`: analyse every file of the folders; findings of closed files are published. */
+export const SCAN_WORKSPACE_REQUEST = 'phiGuard/scanWorkspace';
+
+export interface ScanWorkspaceParams {
+  /** Workspace folder URIs (`file:`) to scan. */
+  folders: string[];
+}
+
+export interface ScanWorkspaceResult {
+  files: number;
+  filesWithFindings: number;
+  findings: number;
+  errors: number;
+  warnings: number;
+  /** More files than the server analyses in one go (the rest were left out). */
+  truncated: boolean;
+  cancelled: boolean;
+}

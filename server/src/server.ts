@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { initEngine } from './engine';
-import { AUDIT_COVERAGE_REQUEST, SERVER_NAME, type AuditCoverageParams } from './protocol';
+import { AUDIT_COVERAGE_REQUEST, SCAN_WORKSPACE_REQUEST, SERVER_NAME, type AuditCoverageParams, type ScanWorkspaceParams } from './protocol';
 import { AnalysisService } from './lsp/analysisService';
 import { readClientFeatures, serverCapabilities, type ClientFeatures } from './lsp/clientFeatures';
 import { provideCodeActions } from './lsp/codeActions';
@@ -19,6 +19,7 @@ import { DocumentStore } from './lsp/documentStore';
 import { guarded, guardedNotification } from './lsp/guard';
 import { provideHover } from './lsp/hover';
 import { emptyCoverage, provideAuditCoverage } from './lsp/coverage';
+import { EMPTY_SCAN, WorkspaceScan } from './lsp/workspaceScan';
 import { createLogger } from './lsp/logger';
 import { PolicyResolver } from './lsp/policyResolver';
 import { PolicyWatcher } from './lsp/policyWatcher';
@@ -44,6 +45,7 @@ interface Session {
   delivery: DiagnosticsDelivery;
   pull?: PullDiagnostics;
   watcher: PolicyWatcher;
+  workspaceScan: WorkspaceScan;
 }
 
 let session: Session | undefined;
@@ -64,7 +66,7 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     ? new PullDiagnostics(connection, documents, analysis, features.diagnosticRefresh, logger, analysisDelay(params.initializationOptions))
     : undefined;
   delivery = pull ?? new PushDiagnostics(connection, documents, analysis, logger, analysisDelay(params.initializationOptions));
-  session = { features, settings, policies, analysis, delivery, pull, watcher };
+  session = { features, settings, policies, analysis, delivery, pull, watcher, workspaceScan: new WorkspaceScan(connection, documents, features) };
 
   const started = performance.now();
   try {
@@ -101,6 +103,7 @@ connection.onInitialized(
 connection.onDidOpenTextDocument(
   guardedNotification(logger, 'didOpen', (params) => {
     const document = documents.open(params);
+    session?.workspaceScan.opened(document.uri);
     session?.delivery.opened(document);
   }),
 );
@@ -156,6 +159,11 @@ connection.onCodeAction(
   guarded(logger, 'textDocument/codeAction', [], (params) =>
     session ? provideCodeActions(params, documents.get(params.textDocument.uri), session.analysis, session.features) : [],
   ),
+);
+
+connection.onRequest(
+  SCAN_WORKSPACE_REQUEST,
+  guarded(logger, SCAN_WORKSPACE_REQUEST, EMPTY_SCAN, (params: ScanWorkspaceParams, token) => (session ? session.workspaceScan.run(params, token, session) : EMPTY_SCAN)),
 );
 
 connection.onRequest(AUDIT_COVERAGE_REQUEST, guarded(logger, AUDIT_COVERAGE_REQUEST, emptyCoverage(), (params: AuditCoverageParams, token) => (session ? provideAuditCoverage(params, token, documents, session) : emptyCoverage())));

@@ -11,7 +11,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { Finding, Fix, Range } from '../engine';
+import { applyTextEdits, countSyntaxErrors, type Finding, type Fix, type Range } from '../engine';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
 import type { AnalysisService } from './analysisService';
 import type { ClientFeatures } from './clientFeatures';
@@ -30,9 +30,10 @@ export async function provideCodeActions(
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (requested(only, CodeActionKind.QuickFix)) {
+    const offered = parsesAsWell(document);
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      for (const fix of await fixesOf(diagnostic, document, analysis)) {
+      for (const fix of (await fixesOf(diagnostic, document, analysis)).filter(offered)) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -50,6 +51,36 @@ export async function provideCodeActions(
     if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+/**
+ * Fixes are checked to parse on clean text (unit tests, fuzzing). On text that already has syntax
+ * errors, tree-sitter's error recovery can make a fix land badly, so each one is re-parsed and
+ * only those that parse at least as well as the document are offered (as `phi-guard fix` does).
+ * Clean files pay nothing: the current tree already says it has no error.
+ */
+function parsesAsWell(document: OpenDocument): (fix: Fix) => boolean {
+  // Lazy: most requests carry no PHI Guard diagnostic, and a skipped (too large) file has no tree.
+  let check: ((fix: Fix) => boolean) | undefined;
+  return (fix) => {
+    check ??= syntaxCheck(document);
+    return check(fix);
+  };
+}
+
+function syntaxCheck(document: OpenDocument): (fix: Fix) => boolean {
+  const languageId = document.engineLanguage;
+  let broken = false;
+  try {
+    const parsed = languageId ? document.parsedDocument() : undefined;
+    broken = !!parsed?.hasTree && parsed.tree.rootNode.hasError;
+  } catch {
+    broken = false;
+  }
+  if (!languageId || !broken) return () => true;
+  const text = document.text;
+  const baseline = countSyntaxErrors(text, languageId);
+  return (fix) => countSyntaxErrors(applyTextEdits(text, fix.edits), languageId) <= baseline;
 }
 
 /** Whether `kind` falls under one of the requested kinds (kinds are dot-separated hierarchies). */
@@ -77,7 +108,8 @@ export async function fixAllAction(
 ): Promise<CodeAction | undefined> {
   const report = await analysis.currentReport(document);
   if (!report?.result || report.version !== document.version) return undefined;
-  const edits = mergePreferredFixes(report.result.findings);
+  const offered = parsesAsWell(document);
+  const edits = mergePreferredFixes(report.result.findings.map((finding) => ({ ...finding, fixes: finding.fixes.filter(offered) })));
   if (!edits.length) return undefined;
   return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, edits, features) };
 }

@@ -44,50 +44,76 @@ export function emptyCoverage(): AuditCoverageResult {
   };
 }
 
+/** One analysed file of a workspace walk. */
+export interface WorkspaceFile {
+  folder: string;
+  file: string;
+  result: AnalysisResult;
+  policy: ResolvedPolicy;
+}
+
+/**
+ * Analyses every source file of the workspace folders (open documents from their editors, files
+ * on disk from the cache), shared by the coverage report and *Scan Workspace*. Undefined when
+ * cancelled.
+ */
+export async function analyseWorkspace(
+  folderUris: readonly string[],
+  token: CancellationToken | undefined,
+  documents: DocumentStore,
+  session: CoverageSession,
+): Promise<{ files: WorkspaceFile[]; truncated: boolean } | undefined> {
+  const folders = folderUris.flatMap((uri) => {
+    const folder = uriToPath(uri);
+    return folder ? [{ uri, folder }] : [];
+  });
+  let cache = caches.get(session.analysis);
+  if (!cache) caches.set(session.analysis, (cache = new Map()));
+  const analysed: WorkspaceFile[] = [];
+  let truncated = false;
+  const seen = new Set<string>();
+  for (const { uri: folderUri, folder } of folders) {
+    const settings = await session.settings.forResource(folderUri);
+    if (!settings.enable) continue;
+    const discovery = await findSourceFiles([folder], folder, new PolicyCache());
+    for (const file of discovery.files) {
+      if (token?.isCancellationRequested) return undefined;
+      if (seen.has(file)) continue;
+      if (seen.size >= MAX_COVERAGE_FILES) {
+        truncated = true;
+        break;
+      }
+      seen.add(file);
+      const entry = await analyseFile(file, documents, session, cache, settings.policyPath, settings.maxFileSizeKb);
+      if (entry) analysed.push({ folder, file, result: entry.result, policy: entry.policy });
+      // Keep the server responsive on a large first scan.
+      if (seen.size % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  pruneCache(cache, seen);
+  return { files: analysed, truncated };
+}
+
 export async function provideAuditCoverage(
   params: AuditCoverageParams | undefined,
   token: CancellationToken | undefined,
   documents: DocumentStore,
   session: CoverageSession,
 ): Promise<AuditCoverageResult> {
-  const folders = (params?.folders ?? []).flatMap((uri) => {
-    const folder = uriToPath(uri);
-    return folder ? [{ uri, folder }] : [];
-  });
-  let cache = caches.get(session.analysis);
-  if (!cache) caches.set(session.analysis, (cache = new Map()));
-  const inputs: CoverageInput[] = [];
+  const workspace = await analyseWorkspace(params?.folders ?? [], token, documents, session);
+  if (!workspace) return emptyCoverage();
   const findings = { total: 0, errors: 0, warnings: 0 };
-  let files = 0;
-  let truncated = false;
-  const seen = new Set<string>();
-
-  for (const { uri: folderUri, folder } of folders) {
-    const settings = await session.settings.forResource(folderUri);
-    if (!settings.enable) continue;
-    const discovery = await findSourceFiles([folder], folder, new PolicyCache());
-    for (const file of discovery.files) {
-      if (token?.isCancellationRequested) return emptyCoverage();
-      if (seen.has(file)) continue;
-      seen.add(file);
-      if (files >= MAX_COVERAGE_FILES) {
-        truncated = true;
-        break;
-      }
-      files++;
-      const analysed = await analyseFile(file, documents, session, cache, settings.policyPath, settings.maxFileSizeKb);
-      if (!analysed) continue;
-      for (const finding of analysed.result.findings) {
-        findings.total++;
-        if (finding.severity === 'error') findings.errors++;
-        else if (finding.severity === 'warning') findings.warnings++;
-      }
-      inputs.push({ display: path.relative(folder, file) || path.basename(file), absolutePath: file, result: analysed.result, policy: analysed.policy });
-      // Keep the server responsive on a large first scan.
-      if (files % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+  const inputs: CoverageInput[] = [];
+  for (const { folder, file, result, policy } of workspace.files) {
+    for (const finding of result.findings) {
+      findings.total++;
+      if (finding.severity === 'error') findings.errors++;
+      else if (finding.severity === 'warning') findings.warnings++;
     }
+    inputs.push({ display: path.relative(folder, file) || path.basename(file), absolutePath: file, result, policy });
   }
-  pruneCache(cache, seen);
+  const files = workspace.files.length;
+  const truncated = workspace.truncated;
   const report = buildCoverageReport(inputs);
   return {
     summary: report.summary,
