@@ -33,6 +33,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js` },
   { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
   { entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's scan workers (worker_threads), loaded by dist/cli.js from beside it.
+  { entryPoints: ['server/src/cli/parallel/worker.ts'], outfile: `${outdir}/scan-worker.js` },
   // Not shipped in the .vsix: the engine's public API, for the unit tests.
   { entryPoints: ['server/src/engine/index.ts'], outfile: `${outdir}/engine.js` },
 ];

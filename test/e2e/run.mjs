@@ -64,6 +64,7 @@ function emergencyStop(reason) {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     emergencyStop(`received ${signal}`);
+    runCleanups();
     process.exit(130);
   });
 }
@@ -73,6 +74,16 @@ const hardStop = setTimeout(() => {
   process.exit(3);
 }, RUN_TIMEOUT);
 hardStop.unref();
+
+function runCleanups() {
+  for (const cleanup of cleanups.splice(0)) {
+    try {
+      cleanup();
+    } catch {
+      /* best effort */
+    }
+  }
+}
 
 function runNpm(args) {
   log(`$ npm ${args.join(' ')}`);
@@ -263,13 +274,7 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   await server?.stop().catch(() => {});
-  for (const cleanup of cleanups) {
-    try {
-      cleanup();
-    } catch {
-      /* ignore */
-    }
-  }
+  runCleanups();
 }
 
 const passed = results.filter((r) => r.ok).length;

@@ -31,9 +31,11 @@ export function fixtureUri(...segments) {
  * @param {object} [options.initializationOptions]
  * @param {boolean} [options.documentChanges] declare versioned workspace edits
  * @param {boolean} [options.dataSupport] declare Diagnostic.data round-tripping
+ * @param {string[]} [options.execArgv] node options before the server script (e.g. --require)
+ * @param {object} [options.env] the server's environment (default: this process's)
  */
 export async function startServer(options = {}) {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -120,6 +122,9 @@ export async function startServer(options = {}) {
 
   const client = {
     connection,
+    /** The server process (resilience tests kill it). */
+    process: child,
+    exited,
     initializeResult,
     published,
     publishLog,

@@ -11,20 +11,22 @@ export interface ScannedFile {
   result?: AnalysisResult;
   /** The policy file that governed this file, if any (absolute). */
   policyFile?: string;
-  /** Why the file was not read, when `result` is undefined. */
-  readFailure?: 'too-large' | 'binary' | 'unreadable';
+  /** Why there is no `result`: the file was not read, or its analysis crashed. */
+  readFailure?: 'too-large' | 'binary' | 'unreadable' | 'analysis-failed';
 }
 
 export type NoticeKind =
   | 'too-large'
   | 'binary'
   | 'minified'
+  | 'too-deep'
   | 'unsupported-language'
   | 'unreadable'
   | 'rule-failure'
   | 'unknown-suppression-rule'
   | 'fix-refused'
   | 'syntax-errors'
+  | 'analysis-failed'
   | 'policy';
 
 export interface Notice {
@@ -52,6 +54,13 @@ export interface ScanReport {
   policyDiagnostics: PolicyDiagnostic[];
   /** Files and folders left out by .gitignore or the policy's `ignore`. */
   ignoredCount: number;
+  /** With `--cache`: files whose result came from the cache, and files analysed. */
+  cache?: CacheStats;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
 }
 
 export function hasPolicyErrors(report: Pick<ScanReport, 'policyDiagnostics'>): boolean {

@@ -1,9 +1,17 @@
 // Runs the engine over the discovered files, each with its nearest policy, and gathers findings
 // and notices. The engine is the same one the language server uses.
+//
+// Large scans are spread over worker threads (parallel/pool.ts); with `--cache`, files whose
+// content and policy have not changed since the last run are not analysed again (cache/). Either
+// way the report lists files, findings and notices in discovery order, exactly as a sequential
+// run on the main thread would.
 
-import { analyze, type AnalysisResult } from '../engine';
+import type { AnalysisResult, ResolvedPolicy } from '../engine';
+import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
+import { analyzeFile, contentHash, type FileOutcome } from './parallel/file-job';
+import { runPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { PolicyCache } from './policy-access';
 import { createProgress } from './progress';
 import type { Notice, ScannedFile, ScanReport } from './report';
@@ -15,28 +23,112 @@ export interface ScanOptions {
   maxFileSizeKb?: number;
   /** Where progress goes (only drawn on a TTY). */
   progressStream: OutputStream;
+  /** `--jobs`: at most this many worker threads; 1 = none. Undefined: sized to the machine and the scan. */
+  jobs?: number;
+  /** `--cache`: results of unchanged files are taken from it, new results stored in it (not saved). */
+  cache?: ScanCache;
+  /** Tests only: a worker exits abruptly on a file of this base name (PHI_GUARD_TEST_WORKER_CRASH). */
+  workerCrashOn?: string;
 }
 
+/** How many files the cache pass reads at once. */
+const READ_CONCURRENCY = 16;
+
 export async function scanFiles(files: readonly string[], options: ScanOptions): Promise<Omit<ScanReport, 'ignoredCount'>> {
-  const scanned: ScannedFile[] = [];
-  const notices: Notice[] = [];
+  const engineOptions = { maxFileSizeKb: options.maxFileSizeKb };
   const progress = createProgress(options.progressStream, 'scanning', files.length);
-  for (const [index, file] of files.entries()) {
-    progress.tick(index);
-    const display = displayPath(file, options.cwd);
-    const loaded = options.policies.forFile(file);
-    const read = await readSourceFile(file, options.maxFileSizeKb);
-    if (!read.ok) {
-      notices.push({ kind: read.reason, level: 'warning', message: `skipped: ${read.detail}`, file: display, absolutePath: file });
-      scanned.push({ path: file, display, policyFile: loaded.file, readFailure: read.reason });
-      continue;
+  let done = 0;
+  const advance = () => progress.tick(++done);
+
+  // Policies are loaded on the main thread, in discovery order (so are their diagnostics).
+  const policyIds = new Map<ResolvedPolicy, number>();
+  const policyList: ResolvedPolicy[] = [];
+  const loaded = files.map((file) => {
+    const policy = options.policies.forFile(file);
+    if (!policyIds.has(policy.policy)) {
+      policyIds.set(policy.policy, policyList.length);
+      policyList.push(policy.policy);
     }
-    const result = analyze({ text: read.source.text, path: file }, loaded.policy, { maxFileSizeKb: options.maxFileSizeKb });
-    notices.push(...noticesFor(result, display, file));
-    scanned.push({ path: file, display, result, policyFile: loaded.file });
+    return policy;
+  });
+
+  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  const fromCache = new Set<number>();
+  const cache = options.cache;
+  if (cache) {
+    await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
+      const file = files[index];
+      const read = await readSourceFile(file, options.maxFileSizeKb);
+      if (!read.ok) {
+        outcomes[index] = { kind: 'read-failure', reason: read.reason, detail: read.detail };
+        advance();
+        return;
+      }
+      const hash = contentHash(read.bytes);
+      const result = cache.get(file, cache.keyFor(hash, loaded[index].policy));
+      if (result) {
+        outcomes[index] = { kind: 'analyzed', result, contentHash: hash };
+        fromCache.add(index);
+        advance();
+      }
+    });
+  }
+
+  const todo = files.flatMap((_, index) => (outcomes[index] ? [] : [index]));
+  const workers = workerCount(options.jobs, todo.length);
+  const script = workers > 0 ? workerScript() : undefined;
+  if (script) {
+    const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)! }));
+    const run = await runPool(script, workers, jobs, policyList, { maxFileSizeKb: options.maxFileSizeKb, crashOn: options.workerCrashOn }, advance);
+    run.outcomes.forEach((outcome, job) => {
+      if (outcome) outcomes[todo[job]] = outcome;
+    });
+  }
+  // Everything left (no workers, or workers that could not start) runs here.
+  for (const index of todo) {
+    if (outcomes[index]) continue;
+    outcomes[index] = await analyzeFile(files[index], loaded[index].policy, engineOptions);
+    advance();
   }
   progress.finish();
-  return { cwd: options.cwd, files: scanned, notices, policyDiagnostics: options.policies.diagnostics };
+
+  const scanned: ScannedFile[] = [];
+  const notices: Notice[] = [];
+  for (const [index, file] of files.entries()) {
+    const display = displayPath(file, options.cwd);
+    const policyFile = loaded[index].file;
+    const outcome = outcomes[index]!;
+    if (outcome.kind === 'analyzed') {
+      if (cache && !fromCache.has(index)) cache.set(file, cache.keyFor(outcome.contentHash, loaded[index].policy), outcome.result);
+      notices.push(...noticesFor(outcome.result, display, file));
+      scanned.push({ path: file, display, result: outcome.result, policyFile });
+      continue;
+    }
+    cache?.forget(file);
+    if (outcome.kind === 'read-failure') {
+      notices.push({ kind: outcome.reason, level: 'warning', message: `skipped: ${outcome.detail}`, file: display, absolutePath: file });
+      scanned.push({ path: file, display, policyFile, readFailure: outcome.reason });
+    } else {
+      notices.push({ kind: 'analysis-failed', level: 'error', message: `not analysed: ${outcome.detail}`, file: display, absolutePath: file });
+      scanned.push({ path: file, display, policyFile, readFailure: 'analysis-failed' });
+    }
+  }
+  return {
+    cwd: options.cwd,
+    files: scanned,
+    notices,
+    policyDiagnostics: options.policies.diagnostics,
+    ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}),
+  };
+}
+
+/** Runs `task(0..count-1)` with at most `limit` running at once. */
+async function forEachLimited(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
 }
 
 /** What the engine reports besides findings: skipped files, failed rules, unknown rule ids. */

@@ -9,7 +9,8 @@ export interface SourceText {
 }
 
 export type ReadOutcome =
-  | { ok: true; source: SourceText }
+  /** `bytes`: the file as read, e.g. for a content hash. */
+  | { ok: true; source: SourceText; bytes: Buffer }
   | { ok: false; reason: 'too-large' | 'binary' | 'unreadable'; detail: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -26,7 +27,7 @@ export async function readSourceFile(file: string, maxFileSizeKb?: number): Prom
     const bytes = await fs.readFile(file);
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary', detail: 'contains NUL bytes' };
     const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { ok: true, source: { text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom } };
+    return { ok: true, source: { text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom }, bytes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code;
     return { ok: false, reason: 'unreadable', detail: code ?? 'read failed' };

@@ -5,7 +5,7 @@ import type { ResolvedPolicy } from '../policy/types';
 import { extractFacts } from './adapters';
 import { findDjangoRoutes, findEndpoints, type EndpointFact, type RouteReference } from './endpoints';
 import { languageFromPath } from './languages';
-import { ParsedDocument } from './parsing';
+import { MAX_PYTHON_INDENT_DEPTH, ParsedDocument, pythonIndentDepth } from './parsing';
 import { countPrismaSyntaxErrors } from './prisma/facts';
 import { classifierFor } from './phi/classifier-cache';
 import { FlowAnalyzer } from './phi/flow';
@@ -36,7 +36,7 @@ const PRISMA_RULES = new Set<RuleId>(['unencrypted-phi-field', 'unjustified-supp
 export function analyze(input: AnalyzeInput, policy: ResolvedPolicy, options: AnalyzeOptions = {}): AnalysisResult {
   const languageId = input.languageId ?? languageFromPath(input.path);
   if (!languageId) return skippedResult({ reason: 'unsupported-language', detail: 'no PHI Guard analyser for this file type' });
-  const skipped = checkAnalysable(input.text, options);
+  const skipped = checkAnalysable(input.text, options, languageId);
   if (skipped) return skippedResult(skipped);
   const document = new ParsedDocument(languageId, input.text);
   try {
@@ -52,7 +52,7 @@ export function analyzeDocument(
   policy: ResolvedPolicy,
   options: AnalyzeOptions = {},
 ): AnalysisResult {
-  const skipped = checkAnalysable(document.text, options);
+  const skipped = checkAnalysable(document.text, options, document.languageId);
   if (skipped) return skippedResult(skipped);
   const facts = extractFacts(document);
   const context: RuleContext = { facts, policy, filePath, flow: new FlowAnalyzer(facts, classifierFor(policy)) };
@@ -109,7 +109,7 @@ function severityFor(
 }
 
 /** Refuses input that is not source a person wrote: too large, binary, or minified. */
-export function checkAnalysable(text: string, options: AnalyzeOptions): SkippedFile | undefined {
+export function checkAnalysable(text: string, options: AnalyzeOptions, languageId?: LanguageId): SkippedFile | undefined {
   const limitKb = options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB;
   if (text.length > limitKb * 1024) {
     return { reason: 'too-large', detail: `larger than phiGuard.maxFileSizeKb (${limitKb} KB)` };
@@ -123,6 +123,9 @@ export function checkAnalysable(text: string, options: AnalyzeOptions): SkippedF
     const lines = text.split('\n', 50);
     const longest = Math.max(...lines.map((line) => line.length));
     if (lines.length < 5 && longest > 5_000) return { reason: 'minified', detail: 'looks minified (very long lines)' };
+  }
+  if (languageId === 'python' && pythonIndentDepth(text, MAX_PYTHON_INDENT_DEPTH) > MAX_PYTHON_INDENT_DEPTH) {
+    return { reason: 'too-deep', detail: `indentation nested more than ${MAX_PYTHON_INDENT_DEPTH} levels deep` };
   }
   return undefined;
 }

@@ -290,4 +290,6 @@ export interface StringLiteralFact {
   calleeFirstString?: string;
   /** The whole statement, when the literal is the value of an assignment alone on its lines. */
   statement?: Range;
+  /** The literal names something (module specifier, property key or name, literal type): no expression may replace it. */
+  namePosition?: boolean;
 }

@@ -55,12 +55,62 @@ function parserFor(languageId: LanguageId): Parser {
 }
 
 export function parse(languageId: LanguageId, text: string, previous?: Tree): Tree {
+  // Never hand the grammar a file it corrupts memory on (see MAX_PYTHON_INDENT_DEPTH): an
+  // empty tree instead, and analysis reports the file as skipped (checkAnalysable).
+  if (languageId === 'python' && pythonIndentDepth(text, MAX_PYTHON_INDENT_DEPTH) > MAX_PYTHON_INDENT_DEPTH) {
+    return parse(languageId, '');
+  }
   // Tree-sitter counts rows by LF only; LSP (and Python, and JS) also break lines at a lone CR.
   // Parsing it as LF (same length, same indices) keeps node positions in LSP lines.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const tree = parserFor(languageId).parse(source, previous);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
+}
+
+/**
+ * tree-sitter-python's external scanner saves its indentation stack in a fixed 1 KB buffer and
+ * overruns it at about 500 nested indentation levels, corrupting the WebAssembly heap: every
+ * later parse in the process then fails. Found by fuzzing; 300 leaves room for the scanner's
+ * string delimiters (up to 255 bytes) and is far beyond anything written by hand.
+ */
+export const MAX_PYTHON_INDENT_DEPTH = 300;
+
+/** The deepest stack of indentation levels (as the Python tokenizer keeps), stopping past `limit`. */
+export function pythonIndentDepth(text: string, limit = Infinity): number {
+  // Reaching `limit` levels takes at least 1 + 2 + ... + limit columns of indentation.
+  if (text.length < (limit * (limit + 1)) / 2) return 0;
+  const stack = [0];
+  let deepest = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let width = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) width++;
+      else if (c === 9) width = (width + 8) & ~7;
+      else if (c === 12) width = 0;
+      else break;
+    }
+    const c = text.charCodeAt(i);
+    if (i < n && c !== 10 && c !== 13 && c !== 35) {
+      while (stack.length > 1 && stack[stack.length - 1] > width) stack.pop();
+      if (width > stack[stack.length - 1]) {
+        stack.push(width);
+        deepest = Math.max(deepest, stack.length - 1);
+        if (deepest > limit) return deepest;
+      }
+    }
+    for (; i < n; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || ch === 13) {
+        i += ch === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        break;
+      }
+    }
+  }
+  return deepest;
 }
 
 /** A text change in LSP terms: the range replaced in the old text, and the new text. */

@@ -96,7 +96,7 @@ export interface Suppression {
 }
 
 export interface SkippedFile {
-  reason: 'too-large' | 'binary' | 'minified' | 'unsupported-language';
+  reason: 'too-large' | 'binary' | 'minified' | 'too-deep' | 'unsupported-language';
   detail: string;
 }
 

@@ -70,6 +70,7 @@ const skipReasons: Record<string, string> = {
   'too-large': 'the file is too large',
   binary: 'the file looks binary',
   minified: 'the file looks minified',
+  'too-deep': 'the code is nested too deeply',
 };
 
 /** The visible notice for a file the engine refused (never silently skipped, ARCHITECTURE.md §10). */

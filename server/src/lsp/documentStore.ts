@@ -57,7 +57,18 @@ export class OpenDocument {
   }
 
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
-    this.document = TextDocument.update(this.document, [...changes], version);
+    // Each range is clamped into the text it applies to: vscode-languageserver-textdocument keeps
+    // wrong line offsets after a change whose range starts past the last line (found by
+    // fuzzing), and every later change would then land in the wrong place.
+    const applied: TextDocumentContentChangeEvent[] = [];
+    for (const change of changes) {
+      const document = this.document;
+      const clamp = (position: { line: number; character: number }) => document.positionAt(document.offsetAt(position));
+      const safe = 'range' in change ? { ...change, range: { start: clamp(change.range.start), end: clamp(change.range.end) } } : change;
+      this.document = TextDocument.update(this.document, [safe], version);
+      applied.push(safe);
+    }
+    changes = applied;
     this.lastChangeAt = performance.now();
     if (!this.parsed) return;
     for (const change of changes) {

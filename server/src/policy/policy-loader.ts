@@ -120,7 +120,15 @@ class LoadState {
 
   /** Reads a file, recording its state first so a change after the read still invalidates the cache. */
   read(file: string): ReadResult {
-    const stats = statSync(file, { throwIfNoEntry: false });
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(file, { throwIfNoEntry: false });
+    } catch (error) {
+      // ENAMETOOLONG, ELOOP, EACCES on a folder: a bad `extends` must not throw out of loading.
+      const code = (error as NodeJS.ErrnoException).code;
+      this.dependencies.set(file, MISSING);
+      return { problem: 'unreadable', detail: code ?? 'stat error' };
+    }
     this.dependencies.set(file, stats ? fileState(stats) : MISSING);
     if (!stats) return { problem: 'missing', detail: 'not found' };
     if (!stats.isFile()) return { problem: 'unreadable', detail: 'not a file' };

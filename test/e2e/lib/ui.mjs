@@ -69,6 +69,8 @@ export class Workbench {
     const row = this.quickInput().locator('.monaco-list-row', { hasText: label }).first();
     await row.click();
     await this.quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
+    // The click left the mouse over the tab bar, whose tooltip would cover the breadcrumbs.
+    await this.page.mouse.move(900, 640);
   }
 
   async runCommandIfPresent(label) {

@@ -43,8 +43,9 @@ export async function runFuzz(options) {
   const started = Date.now();
   const deadline = Number.isFinite(timeBudgetMs) ? started + timeBudgetMs : Number.MAX_SAFE_INTEGER;
   const endIndex = firstCase + iterations;
-  const perCategory = Object.fromEntries(CATEGORIES.map((name) => [name, { inputs: 0, analyses: 0, failed: 0, crashes: 0, hangs: 0, slowestMs: 0 }]));
+  const perCategory = Object.fromEntries(CATEGORIES.map((name) => [name, { inputs: 0, analyses: 0, failed: 0, crashes: 0, hangs: 0, slowestMs: 0, worseOnBroken: 0 }]));
   const failures = [];
+  const pending = [];
 
   let next = firstCase;
   while (next < endIndex && Date.now() < deadline) {
@@ -53,20 +54,28 @@ export async function runFuzz(options) {
       stats.inputs++;
       stats.analyses += message.analyses;
       stats.slowestMs = Math.max(stats.slowestMs, message.ms);
+      stats.worseOnBroken += message.notes?.filter((note) => note.kind === 'fix-worse-on-broken-input').length ?? 0;
       if (message.problems.length) {
         stats.failed++;
-        failures.push(recordFailure({ seed, ...message }, writeCrashes, log));
+        pending.push(recordFailure({ ...message, runSeed: seed, caseSeed: message.seed }, writeCrashes, log).then((record) => failures.push(record)));
       }
     });
     if (outcome.finished) break;
+    if (!outcome.current) {
+      // The worker died outside a case (loading the engine): nothing to attribute it to.
+      failures.push({ runSeed: seed, category: 'harness', problems: [{ kind: outcome.kind, detail: outcome.detail }] });
+      log(`FAIL harness: ${outcome.kind}: ${outcome.detail}`);
+      break;
+    }
     // The case in flight hung or killed the worker.
     const { index, category, seed: caseSeedValue } = outcome.current;
     const stats = perCategory[category];
     stats.inputs++;
     stats[outcome.kind === 'hang' ? 'hangs' : 'crashes']++;
-    failures.push(recordFailure({ seed, index, category, seed2: caseSeedValue, problems: [{ kind: outcome.kind, detail: outcome.detail }] }, writeCrashes, log));
+    failures.push(await recordFailure({ runSeed: seed, index, category, caseSeed: caseSeedValue, problems: [{ kind: outcome.kind, detail: outcome.detail }] }, writeCrashes, log));
     next = index + 1;
   }
+  await Promise.all(pending);
 
   const summary = {
     seed,
@@ -87,9 +96,11 @@ export function summaryLine(summary) {
     .map(([name, stats]) => `${name} ${stats.inputs}`)
     .join(', ');
   const failed = summary.failures.length - summary.crashes - summary.hangs;
+  const worse = Object.values(summary.perCategory).reduce((sum, stats) => sum + stats.worseOnBroken, 0);
   return (
     `fuzz seed=${summary.seed}: ${summary.cases} inputs in ${(summary.elapsedMs / 1000).toFixed(1)} s (${categories}); ` +
-    `crashes ${summary.crashes}, hangs ${summary.hangs}, failed checks ${failed}`
+    `crashes ${summary.crashes}, hangs ${summary.hangs}, failed checks ${failed}` +
+    ` [${worse} fixes parse worse on already-broken input: not offered by the server, refused by phi-guard fix]`
   );
 }
 
@@ -126,25 +137,23 @@ function runWorker(workerData, hangTimeoutMs, onDone) {
         settle({ finished: true });
       }
     });
-    const died = (detail) => {
-      if (!current) settle({ finished: true, detail });
-      else settle({ kind: 'crash', current, detail });
-    };
+    const died = (detail) => settle({ kind: 'crash', current, detail });
     worker.on('error', (error) => died(String(error?.stack ?? error).slice(0, 500)));
     worker.on('exit', (code) => died(`worker exited with code ${code}`));
   });
 }
 
 let mainEngine;
-function engineForReplay() {
+async function engineForReplay() {
   mainEngine ??= createRequire(import.meta.url)(path.join(repoRoot, 'dist', 'engine.js'));
+  await mainEngine.initEngine();
   return mainEngine;
 }
 
 /** Writes the failing case to test/fuzz/crashes/ (input file + JSON with seeds and problems). */
-function recordFailure(failure, writeCrashes, log) {
-  const { seed, index, category, problems } = failure;
-  const caseSeedValue = failure.seed2 ?? describeCase(seed, index).seed;
+async function recordFailure(failure, writeCrashes, log) {
+  const { runSeed: seed, index, category, problems } = failure;
+  const caseSeedValue = failure.caseSeed ?? describeCase(seed, index).seed;
   const name = `${category}-${seed}-${index}`;
   const record = {
     runSeed: seed,
@@ -162,7 +171,7 @@ function recordFailure(failure, writeCrashes, log) {
     if (!input?.text && input?.text !== '') {
       // A hang, a crash or a huge input: rebuild it from the seed (generation itself is cheap).
       try {
-        input = generateInput(describeCase(seed, index), engineForReplay());
+        input = generateInput(describeCase(seed, index), await engineForReplay());
       } catch {
         input = undefined;
       }

@@ -12,7 +12,10 @@ import { formatNoticeLine } from '../format/notices-text';
 import { allFindings } from '../format/summary';
 import { commandHelp } from '../help-text';
 import type { ScanReport } from '../report';
+import { resolveCacheFile, ScanCache } from '../cache/scan-cache';
 import { scanFiles } from '../scan-runner';
+import { UsageError } from '../usage-error';
+import { TOOL_VERSION } from '../version';
 import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
 import type { Severity } from '../../engine';
 
@@ -25,6 +28,9 @@ const options: OptionSpec[] = [
   { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
   { name: 'fail-on', type: 'string', choices: FAIL_ON, valueName: 'error|warning|never', description: 'exit 1 when a finding is at or above this severity (default: error)' },
   { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 1024)' },
+  { name: 'jobs', alias: 'j', type: 'string', valueName: 'N', description: 'analyse with up to N worker threads; 1 = none (default: auto)' },
+  { name: 'cache', type: 'boolean', description: 'only analyse files changed since the last --cache run' },
+  { name: 'cache-location', type: 'string', valueName: 'PATH', description: 'cache file or folder (default: .phi-guard-cache)' },
 ];
 
 export const scanCommand: Command = {
@@ -36,6 +42,11 @@ export const scanCommand: Command = {
     'Paths default to the current folder. Folders are walked for .py, .ts, .tsx, .js, .jsx (and',
     'similar) files, skipping node_modules, build output, virtualenvs, .gitignore\'d paths and the',
     "policy's `ignore` globs. Each file uses its nearest phi-guard.json unless --policy is given.",
+    '',
+    'Large scans use worker threads (--jobs auto: one per CPU, up to 8, none for small scans); the',
+    'report is the same with any --jobs. --cache keeps each file\'s results, keyed by its content,',
+    'its policy, --max-file-size-kb and the PHI Guard version, so unchanged files are not analysed',
+    'again (see docs/cli-cache.md). With --format json the summary then counts cache hits/misses.',
     '',
     'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or invalid policy file.',
   ].join('\n'),
@@ -49,9 +60,28 @@ export const scanCommand: Command = {
     const failOn = (args.options['fail-on'] as FailOn | undefined) ?? 'error';
     const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'scan');
     const outputFile = args.options.output as string | undefined;
+    const jobs = parseJobs(args.options.jobs);
+    const cacheLocation = args.options['cache-location'] as string | undefined;
+    if (cacheLocation !== undefined && !args.options.cache) throw new UsageError("'--cache-location' needs '--cache'", 'scan');
 
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'scan');
-    const scanned = await scanFiles(targets.files, { cwd: io.cwd, policies: targets.policies, maxFileSizeKb, progressStream: io.stderr });
+    const warnCache = (message: string) => io.stderr.write(`phi-guard: warning: ${message}\n`);
+    const cache = args.options.cache
+      ? await ScanCache.open(resolveCacheFile(cacheLocation, io.cwd), { toolVersion: TOOL_VERSION, maxFileSizeKb }, warnCache)
+      : undefined;
+    const scanned = await scanFiles(targets.files, {
+      cwd: io.cwd,
+      policies: targets.policies,
+      maxFileSizeKb,
+      progressStream: io.stderr,
+      jobs,
+      cache,
+      workerCrashOn: io.env.PHI_GUARD_TEST_WORKER_CRASH || undefined,
+    });
+    if (cache) {
+      const problem = await cache.save();
+      if (problem) warnCache(problem);
+    }
     const report: ScanReport = {
       ...scanned,
       ignoredCount: targets.discovery.ignoredCount,
@@ -85,6 +115,14 @@ export const scanCommand: Command = {
     return failsOn(report, failOn) ? ExitCode.Findings : ExitCode.Clean;
   },
 };
+
+function parseJobs(value: string | boolean | undefined): number | undefined {
+  if (value === undefined || value === 'auto') return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`invalid value '${String(value)}' for '--jobs': expected a positive whole number or 'auto'`, 'scan');
+  }
+  return Math.min(Number(value), 64);
+}
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

@@ -91,7 +91,7 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
         },
         invocations: [
           {
-            executionSuccessful: !hasPolicyErrors(report) && !notices.some((n) => n.kind === 'rule-failure'),
+            executionSuccessful: !hasPolicyErrors(report) && !notices.some((n) => n.kind === 'rule-failure' || n.kind === 'analysis-failed'),
             toolExecutionNotifications: notices.map(toNotification),
             toolConfigurationNotifications: configurationNotices.map(toNotification),
           },

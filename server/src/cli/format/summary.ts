@@ -1,7 +1,7 @@
 // Counts shared by every output format and by the exit code.
 
 import type { Finding, Severity } from '../../engine';
-import type { ScanReport } from '../report';
+import type { CacheStats, ScanReport } from '../report';
 
 export interface ScanSummary {
   filesScanned: number;
@@ -15,6 +15,8 @@ export interface ScanSummary {
   /** Findings that have a preferred fix `phi-guard fix` would apply. */
   fixable: number;
   policyErrors: number;
+  /** Only with `--cache`: files whose result came from the cache (hits) and files analysed (misses). */
+  cache?: CacheStats;
 }
 
 export function allFindings(report: Pick<ScanReport, 'files'>): Finding[] {
@@ -39,5 +41,6 @@ export function summarize(report: ScanReport): ScanSummary {
     suppressed: report.files.reduce((n, f) => n + (f.result?.suppressed.length ?? 0), 0),
     fixable: findings.filter(hasPreferredFix).length,
     policyErrors: report.policyDiagnostics.filter((d) => d.severity === 'error').length,
+    ...(report.cache ? { cache: { hits: report.cache.hits, misses: report.cache.misses } } : {}),
   };
 }

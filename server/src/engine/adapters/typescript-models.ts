@@ -348,8 +348,17 @@ function stringLiteral(node: Node, text: string): StringLiteralFact | undefined 
   }
   if (!mayBeCredential(value)) return undefined;
   const literal: StringLiteralFact = { value, range: rangeOf(node), quote: node.text[0] ?? "'", prefix: '', plain };
+  if (isNamePosition(node)) literal.namePosition = true;
   describeContext(node, literal, text);
   return literal;
+}
+
+/** `import x from 'y'`, `{ 'k': v }`, `class A { 'm'() {} }`, `type T = 'x'`: names, not values. */
+function isNamePosition(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'literal_type' || parent.type === 'import_require_clause' || parent.type === 'module' || parent.type === 'internal_module') return true;
+  return ['source', 'key', 'name'].some((field) => parent.childForFieldName(field)?.id === node.id);
 }
 
 function describeContext(node: Node, literal: StringLiteralFact, text: string): void {

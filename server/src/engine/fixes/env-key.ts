@@ -16,6 +16,7 @@ export interface KeyProvider {
 export function envKeyFix(literal: StringLiteralFact, key: string, provider: KeyProvider, envName: string, facts: FileFacts): Fix | undefined {
   const python = facts.language === 'python';
   if (python && /b/i.test(literal.prefix)) return undefined;
+  if (literal.namePosition) return undefined;
   const title = `Read the ${provider.label} key from the environment (${envName})`;
   const target = literal.target ?? '';
   // `os.environ["X"] = "sk-..."` / `process.env.X = 'sk-...'` at top level: the environment already provides it.

@@ -1,0 +1,199 @@
+// `phi-guard scan --cache`: remembers each file's analysis, like ESLint's cache. One JSON file,
+// keyed by absolute path; an entry is used only when its key matches, and the key covers
+// everything the analysis depends on:
+//   - the sha256 of the file's bytes;
+//   - the policy as the engine receives it (the resolved policy, i.e. the policy file and every
+//     file it extends, merged over the defaults), plus each vendor's BAA status as of today (a BAA
+//     with an `expires` date lapses without any file changing);
+//   - the engine options that change results (the maximum file size);
+//   - PHI Guard's version (rules change between versions), also stored at the top of the file:
+//     a cache written by another version is dropped whole.
+// --fail-on and the output format do not matter: they only change how results are reported.
+//
+// The file is replaced atomically (temporary file + rename); a cache file that cannot be read or
+// does not have the expected shape is ignored with a notice, never a crash. Entries hold the
+// AnalysisResult only: no source text (findings never quote it).
+
+import { createHash } from 'node:crypto';
+import { promises as fs, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { effectiveBaa, type AnalysisResult, type ResolvedPolicy } from '../../engine';
+
+/** Bumped when the layout of the cache file changes. */
+const CACHE_FORMAT = 1;
+export const DEFAULT_CACHE_LOCATION = '.phi-guard-cache';
+
+interface CacheFile {
+  format: number;
+  version: string;
+  entries: Record<string, CacheEntry>;
+}
+
+interface CacheEntry {
+  key: string;
+  result: AnalysisResult;
+}
+
+export interface CacheOptions {
+  /** PHI Guard's version (package.json). */
+  toolVersion: string;
+  maxFileSizeKb?: number;
+}
+
+/**
+ * The cache file for `--cache-location`: a file path, or a folder (an existing one, or a path
+ * ending with a slash) that then gets one file per working directory, as ESLint does.
+ */
+export function resolveCacheFile(location: string | undefined, cwd: string): string {
+  const resolved = path.resolve(cwd, location ?? DEFAULT_CACHE_LOCATION);
+  const isFolder = location !== undefined && (/[\\/]$/.test(location) || statSync(resolved, { throwIfNoEntry: false })?.isDirectory());
+  if (!isFolder) return resolved;
+  const tag = createHash('sha256').update(cwd).digest('hex').slice(0, 12);
+  return path.join(resolved, `.phi-guard-cache-${tag}`);
+}
+
+export class ScanCache {
+  hits = 0;
+  misses = 0;
+  private entries: Map<string, CacheEntry>;
+  private readonly used = new Set<string>();
+  private readonly dropped = new Set<string>();
+  private changed = false;
+  private readonly policyKeys = new WeakMap<ResolvedPolicy, string>();
+  private readonly optionsKey: string;
+
+  private constructor(
+    readonly file: string,
+    entries: Map<string, CacheEntry>,
+    private readonly options: CacheOptions,
+  ) {
+    this.entries = entries;
+    this.optionsKey = JSON.stringify({ maxFileSizeKb: options.maxFileSizeKb ?? null });
+  }
+
+  /** Opens the cache file; `warn` receives a one-line notice when it exists but cannot be used. */
+  static async open(file: string, options: CacheOptions, warn: (message: string) => void): Promise<ScanCache> {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException)?.code;
+      if (code !== 'ENOENT') warn(`cannot read the cache file (${code ?? 'read failed'}); starting with an empty cache`);
+      return new ScanCache(file, new Map(), options);
+    }
+    const entries = parseCacheFile(text, options.toolVersion);
+    if (entries === 'corrupt') {
+      warn('the cache file is corrupt and was ignored; starting with an empty cache');
+      const cache = new ScanCache(file, new Map(), options);
+      cache.changed = true;
+      return cache;
+    }
+    const cache = new ScanCache(file, entries ?? new Map(), options);
+    if (!entries) cache.changed = true; // another version's cache: rewrite it
+    return cache;
+  }
+
+  /** The key of a file's analysis, from its content hash and the policy it is analysed with. */
+  keyFor(contentHash: string, policy: ResolvedPolicy): string {
+    return createHash('sha256')
+      .update(`${CACHE_FORMAT}\0${this.options.toolVersion}\0${this.optionsKey}\0${this.policyKey(policy)}\0${contentHash}`)
+      .digest('hex');
+  }
+
+  /** The cached result for `file` under `key`; counts a hit or a miss. */
+  get(file: string, key: string): AnalysisResult | undefined {
+    const entry = this.entries.get(file);
+    if (entry && entry.key === key) {
+      this.hits++;
+      this.used.add(file);
+      return entry.result;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  set(file: string, key: string, result: AnalysisResult): void {
+    this.entries.set(file, { key, result });
+    this.used.add(file);
+    this.changed = true;
+  }
+
+  /** The file was scanned but has no result to keep (unreadable, too large, analysis failed). */
+  forget(file: string): void {
+    this.dropped.add(file);
+    if (this.entries.delete(file)) this.changed = true;
+  }
+
+  /**
+   * Writes the cache when anything changed. Entries of files this run did not scan are kept
+   * (scanning one folder must not empty the cache of the others) unless the file is gone.
+   * Returns a notice when the file cannot be written (the scan's results stand).
+   */
+  async save(): Promise<string | undefined> {
+    for (const file of this.entries.keys()) {
+      if (this.used.has(file) || this.dropped.has(file)) continue;
+      if (!statSync(file, { throwIfNoEntry: false })) {
+        this.entries.delete(file);
+        this.changed = true;
+      }
+    }
+    if (!this.changed) return undefined;
+    const content: CacheFile = { format: CACHE_FORMAT, version: this.options.toolVersion, entries: Object.fromEntries(this.entries) };
+    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await fs.writeFile(temporary, JSON.stringify(content), 'utf8');
+      await fs.rename(temporary, this.file);
+      return undefined;
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => {});
+      const code = (error as NodeJS.ErrnoException)?.code;
+      return `cannot write the cache file (${code ?? 'write failed'}); results were not cached`;
+    }
+  }
+
+  private policyKey(policy: ResolvedPolicy): string {
+    let key = this.policyKeys.get(policy);
+    if (key === undefined) {
+      const baaToday = policy.vendors.map((vendor) => effectiveBaa(vendor));
+      key = createHash('sha256').update(JSON.stringify([policy, baaToday])).digest('hex');
+      this.policyKeys.set(policy, key);
+    }
+    return key;
+  }
+}
+
+/** The entries, undefined for a cache of another version or format, 'corrupt' when unusable. */
+function parseCacheFile(text: string, toolVersion: string): Map<string, CacheEntry> | undefined | 'corrupt' {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'corrupt';
+  }
+  if (!isObject(data) || !isObject(data.entries)) return 'corrupt';
+  if (data.format !== CACHE_FORMAT || data.version !== toolVersion) return undefined;
+  const entries = new Map<string, CacheEntry>();
+  for (const [file, entry] of Object.entries(data.entries)) {
+    // A damaged entry costs that file a re-analysis, not the whole cache.
+    if (isObject(entry) && typeof entry.key === 'string' && isAnalysisResult(entry.result)) {
+      entries.set(file, { key: entry.key, result: entry.result });
+    }
+  }
+  return entries;
+}
+
+function isAnalysisResult(value: unknown): value is AnalysisResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.findings) &&
+    Array.isArray(value.suppressed) &&
+    Array.isArray(value.suppressions) &&
+    Array.isArray(value.ruleFailures) &&
+    typeof value.hasSyntaxErrors === 'boolean'
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,39 @@
+// One file's work, the same on the main thread (`--jobs 1`, small scans) and in a scan worker:
+// read it, hash the bytes (for the cache), analyse it. Whatever happens, the outcome is plain
+// data that survives postMessage and never holds source text.
+
+import { createHash } from 'node:crypto';
+import { analyze, type AnalysisResult, type AnalyzeOptions, type ResolvedPolicy } from '../../engine';
+import { readSourceFile } from '../source-file';
+
+export type FileOutcome =
+  | { kind: 'read-failure'; reason: 'too-large' | 'binary' | 'unreadable'; detail: string }
+  /** `contentHash`: sha256 (hex) of the bytes that were analysed. */
+  | { kind: 'analyzed'; result: AnalysisResult; contentHash: string }
+  /** The analyser threw, or the worker running it died. `detail` never quotes source text. */
+  | { kind: 'analysis-failed'; detail: string };
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function analyzeFile(file: string, policy: ResolvedPolicy, options: AnalyzeOptions): Promise<FileOutcome> {
+  const read = await readSourceFile(file, options.maxFileSizeKb);
+  if (!read.ok) return { kind: 'read-failure', reason: read.reason, detail: read.detail };
+  return analyzeText(read.source.text, contentHash(read.bytes), file, policy, options);
+}
+
+export function analyzeText(text: string, hash: string, file: string, policy: ResolvedPolicy, options: AnalyzeOptions): FileOutcome {
+  try {
+    return { kind: 'analyzed', result: analyze({ text, path: file }, policy, options), contentHash: hash };
+  } catch (error) {
+    return { kind: 'analysis-failed', detail: `the analyser failed (${describeError(error)})` };
+  }
+}
+
+/** The error's type and code only: an exception message may quote source text. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `${error.name} ${code}` : error.name;
+}

@@ -1,0 +1,23 @@
+// The messages between the scan pool (main thread) and a scan worker (dist/scan-worker.js).
+
+import type { ResolvedPolicy } from '../../engine';
+import type { FileOutcome } from './file-job';
+
+export interface WorkerSetup {
+  maxFileSizeKb?: number;
+  /**
+   * Tests only (PHI_GUARD_TEST_WORKER_CRASH): the worker exits abruptly when asked to analyse a
+   * file with this base name, to prove a dead worker costs one file, not the scan.
+   */
+  crashOn?: string;
+}
+
+export type ToWorker =
+  /** Sent once per worker before the first file that uses the policy. */
+  | { type: 'policy'; id: number; policy: ResolvedPolicy }
+  | { type: 'analyze'; job: number; file: string; policyId: number };
+
+export type FromWorker =
+  /** The engine is initialised (the grammars are loaded). */
+  | { type: 'ready' }
+  | { type: 'done'; job: number; outcome: FileOutcome };
