@@ -11,6 +11,7 @@ import {
   defaultRolesFor,
   generateScaffold,
   inspectProject,
+  auditSetupFor,
   locateRuntime,
   resourceNameProblem,
   rolesPermittedFor,
@@ -86,12 +87,7 @@ export async function scaffoldEndpoint(target: vscode.Uri | undefined, args: Sca
   const roles = args.roles ?? (await pickRoles(policy.roles, category));
   if (!roles?.length) return undefined;
 
-  const auditNames: AuditNames = {
-    pythonDecorator: policy.audit.python.decorator,
-    tsMiddleware: policy.audit.typescript.middleware,
-    tsDecorator: policy.audit.typescript.decorator,
-  };
-  const policyModule = framework === 'fastapi' ? policy.audit.python.module : policy.audit.typescript.module;
+  const { auditNames, policyModule } = auditSetupFor(policy, framework);
   const runtime = await locateRuntime(reader, facts, framework, auditNames, policyModule);
   let withRuntime = false;
   if (!runtime.existing) {

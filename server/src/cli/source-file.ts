@@ -30,6 +30,9 @@ export async function readSourceFile(file: string, maxFileSizeKb?: number): Prom
     return { ok: true, source: { text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom }, bytes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code;
+    // A name that is not valid UTF-8 was decoded with U+FFFD by readdir: that path cannot be opened.
+    if (code === 'ENOENT' && file.includes('\uFFFD')) return { ok: false, reason: 'unreadable', detail: 'the file name is not valid UTF-8 (ENOENT)' };
+    if (code === 'ENOENT') return { ok: false, reason: 'unreadable', detail: 'the file was deleted before it could be read (ENOENT)' };
     return { ok: false, reason: 'unreadable', detail: code ?? 'read failed' };
   }
 }

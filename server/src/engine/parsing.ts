@@ -220,7 +220,8 @@ function offsetAt(lineStarts: number[], text: string, position: Position): numbe
   return Math.min(lineStart + Math.max(0, position.character), lineEnd);
 }
 
-function pointAt(lineStarts: number[], offset: number): { row: number; column: number } {
+/** The LSP position of a text offset, given the text's line starts (binary search). */
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {
@@ -228,5 +229,10 @@ function pointAt(lineStarts: number[], offset: number): { row: number; column: n
     if (lineStarts[mid] <= offset) low = mid;
     else high = mid - 1;
   }
-  return { row: low, column: offset - lineStarts[low] };
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+function pointAt(lineStarts: number[], offset: number): { row: number; column: number } {
+  const { line, character } = positionAt(lineStarts, offset);
+  return { row: line, column: character };
 }

@@ -15,4 +15,4 @@ export {
   runtimePathFromPolicy,
   type ProjectManifests,
 } from './detect';
-export { inspectProject, locateRuntime, type ProjectFacts, type ProjectReader, type RuntimeLookup } from './project';
+export { auditSetupFor, inspectProject, locateRuntime, type ProjectFacts, type ProjectReader, type RuntimeLookup } from './project';

@@ -2,6 +2,7 @@
 // palette (vscode.workspace.fs / findFiles) draw the same conclusions from it.
 
 import { definesAuditRuntime, detectFrameworks, detectLayout, runtimeNames, runtimePathFromPolicy } from './detect';
+import type { ResolvedPolicy } from '../policy/types';
 import type { AuditNames, ScaffoldFramework, ScaffoldLayout } from './types';
 
 export interface ProjectReader {
@@ -53,6 +54,18 @@ export async function inspectProject(reader: ProjectReader): Promise<ProjectFact
  * The layout for `framework`, pointing at the project's existing audit runtime when it has one
  * (searched in its sources), else at the policy's module (`audit.*.module`).
  */
+/** The audit control names and the runtime module a policy asks the scaffold to use. */
+export function auditSetupFor(policy: Pick<ResolvedPolicy, 'audit'>, framework: ScaffoldFramework): { auditNames: AuditNames; policyModule?: string } {
+  return {
+    auditNames: {
+      pythonDecorator: policy.audit.python.decorator,
+      tsMiddleware: policy.audit.typescript.middleware,
+      tsDecorator: policy.audit.typescript.decorator,
+    },
+    policyModule: framework === 'fastapi' ? policy.audit.python.module : policy.audit.typescript.module,
+  };
+}
+
 export async function locateRuntime(
   reader: ProjectReader,
   facts: ProjectFacts,

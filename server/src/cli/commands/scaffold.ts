@@ -10,11 +10,11 @@ import {
   defaultRolesFor,
   generateScaffold,
   inspectProject,
+  auditSetupFor,
   locateRuntime,
   SCAFFOLD_FRAMEWORKS,
   SCAFFOLD_OPERATIONS,
   ScaffoldOptionsError,
-  type AuditNames,
   type DataCategory,
   type ProjectReader,
   type ScaffoldFramework,
@@ -80,12 +80,7 @@ export const scaffoldCommand: Command = {
       throw new UsageError(`cannot tell the framework from ${path.relative(io.cwd, outDir) || '.'}: pass --framework ${SCAFFOLD_FRAMEWORKS.join('|')}`, 'scaffold');
     }
     const roles = parseList(args.options.roles as string | undefined, defaultRolesFor(policy.roles, category));
-    const auditNames: AuditNames = {
-      pythonDecorator: policy.audit.python.decorator,
-      tsMiddleware: policy.audit.typescript.middleware,
-      tsDecorator: policy.audit.typescript.decorator,
-    };
-    const policyModule = framework === 'fastapi' ? policy.audit.python.module : policy.audit.typescript.module;
+    const { auditNames, policyModule } = auditSetupFor(policy, framework);
     const runtime = await locateRuntime(reader, facts, framework, auditNames, policyModule);
     const withRuntime = Boolean(args.options['with-runtime']);
 

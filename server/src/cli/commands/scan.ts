@@ -93,6 +93,13 @@ export const scanCommand: Command = {
           file: displayPath(d.path, io.cwd),
           absolutePath: d.path,
         })),
+        ...targets.discovery.unreadableFiles.map((f) => ({
+          kind: 'unreadable' as const,
+          level: 'warning' as const,
+          message: `skipped: ${f.error === 'ENOENT' ? 'link to a file that does not exist (ENOENT)' : f.error === 'ELOOP' ? 'symbolic link loop (ELOOP)' : f.error}`,
+          file: displayPath(f.path, io.cwd),
+          absolutePath: f.path,
+        })),
         ...scanned.notices,
       ],
     };

@@ -20,10 +20,12 @@ export interface Discovery {
   ignoredCount: number;
   /** Folders that could not be read (absolute paths, with the error code). */
   unreadableDirectories: { path: string; error: string }[];
+  /** Source files listed in a folder that could not be reached: dangling or looping symlinks. */
+  unreadableFiles: { path: string; error: string }[];
 }
 
 export async function findSourceFiles(paths: readonly string[], cwd: string, policies: PolicyCache): Promise<Discovery> {
-  const discovery: Discovery = { files: [], missing: [], ignoredCount: 0, unreadableDirectories: [] };
+  const discovery: Discovery = { files: [], missing: [], ignoredCount: 0, unreadableDirectories: [], unreadableFiles: [] };
   const seen = new Set<string>();
   const gitignore = new GitignoreRules();
 
@@ -54,8 +56,18 @@ export async function findSourceFiles(paths: readonly string[], cwd: string, pol
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         // Follow links to files; never links to folders (cycles, and code outside the tree).
-        const target = await fs.stat(full).catch(() => undefined);
-        isFile = Boolean(target?.isFile());
+        let target: Awaited<ReturnType<typeof fs.stat>> | undefined;
+        try {
+          target = await fs.stat(full);
+        } catch (error) {
+          // A dangling link (its file deleted) or a loop: a source file we cannot read is said,
+          // never silently dropped.
+          if (languageFromPath(full) && !isIgnored(full, false, boundary)) {
+            discovery.unreadableFiles.push({ path: full, error: errorCode(error) });
+          }
+          continue;
+        }
+        isFile = target.isFile();
         isDirectory = false;
       }
       if (isDirectory) {

@@ -131,6 +131,19 @@ export function calleePath(expr: Expr): string[] | undefined {
   return undefined;
 }
 
+/** The leftmost name of a member / call chain (`server` in `server.address()`). */
+export function rootName(expr: Expr): string | undefined {
+  let current: Expr = expr;
+  for (let i = 0; i < 20; i++) {
+    if (current.kind === 'name') return current.name;
+    if (current.kind === 'member' || current.kind === 'index') current = current.object;
+    else if (current.kind === 'call') current = current.callee;
+    else if (current.kind === 'other' && current.children.length === 1) current = current.children[0];
+    else return undefined;
+  }
+  return undefined;
+}
+
 export function isCall(expr: Expr): expr is CallExpr {
   return expr.kind === 'call';
 }

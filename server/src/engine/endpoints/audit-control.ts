@@ -2,6 +2,7 @@
 // `@PhiAccess({...})`) in an expression and reading its arguments.
 
 import { calleePath } from '../adapters/builder';
+import { positionAt } from '../parsing';
 import type { CallExpr, Expr, FileFacts } from '../facts';
 import { offsetOf } from '../text';
 import type { Range } from '../types';
@@ -116,17 +117,8 @@ function pythonInsertion(call: CallExpr, facts: FileFacts): AuditInsertion {
   const hasArguments = call.args.length > 0;
   // `phi_access(action="read",)`: insert after the comma, which is then already there.
   const trailingComma = facts.text[cursor] === ',';
-  const position = positionAt(facts, trailingComma ? cursor + 1 : cursor + 1);
+  const position = positionAt(facts.lineStarts, cursor + 1);
   return { style: 'python-kwargs', position, hasArguments: hasArguments && !trailingComma };
 }
 
-export function positionAt(facts: FileFacts, offset: number): Range['start'] {
-  let low = 0;
-  let high = facts.lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (facts.lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - facts.lineStarts[low] };
-}
+

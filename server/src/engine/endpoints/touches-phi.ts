@@ -3,7 +3,7 @@
 // `response_model`, DTO types); its body reads PHI records or fields (FlowAnalyzer), queries a
 // patient-like model, or calls a function whose name says it fetches patient records.
 
-import { calleePath } from '../adapters/builder';
+import { calleePath, rootName } from '../adapters/builder';
 import type { Expr, FileFacts } from '../facts';
 import type { FlowAnalyzer, Taint } from '../phi/flow';
 import { tokenize } from '../phi/identifiers';
@@ -185,18 +185,6 @@ export function namesIn(expr: Expr, out: string[] = [], depth = 0): string[] {
       break;
   }
   return out;
-}
-
-function rootName(expr: Expr): string | undefined {
-  let current: Expr = expr;
-  for (let i = 0; i < 20; i++) {
-    if (current.kind === 'name') return current.name;
-    if (current.kind === 'member' || current.kind === 'index') current = current.object;
-    else if (current.kind === 'call') current = current.callee;
-    else if (current.kind === 'other' && current.children.length === 1) current = current.children[0];
-    else return undefined;
-  }
-  return undefined;
 }
 
 interface ScopeIndex {

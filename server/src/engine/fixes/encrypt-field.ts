@@ -2,6 +2,7 @@
 // level, with the imports it needs. The result must parse and be recognised as encrypted.
 
 import type { ResolvedPolicy } from '../../policy/types';
+import { positionAt } from '../parsing';
 import type { FileFacts, ModelFieldFact } from '../facts';
 import { calleePath } from '../adapters/builder';
 import { bareName } from '../models/encryption';
@@ -41,7 +42,7 @@ export function encryptFieldFix(field: ModelFieldFact, facts: FileFacts, policy:
       } else {
         // Right after the last argument (or its trailing comma), not before a `)` on its own line.
         const previous = previousNonSpace(facts, site.at);
-        const at = positionAt(facts, previous.offset + 1);
+        const at = positionAt(facts.lineStarts, previous.offset + 1);
         range = { start: at, end: at };
         const separator = previous.char === '(' ? '' : previous.char === ',' ? ' ' : ', ';
         text = `${separator}sa_type=${sql.encryptedType(sql.sqlalchemyName('String'))}`;
@@ -206,13 +207,4 @@ function previousNonSpace(facts: FileFacts, at: Position): { char: string; offse
   return { char: i >= 0 ? facts.text[i] : '', offset: i };
 }
 
-function positionAt(facts: FileFacts, offset: number): Position {
-  let low = 0;
-  let high = facts.lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (facts.lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - facts.lineStarts[low] };
-}
+

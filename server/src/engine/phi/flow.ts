@@ -2,7 +2,7 @@
 // came from, and through which variables. Works on the language-neutral facts only.
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } from '../facts';
-import { calleePath } from '../adapters/builder';
+import { calleePath, rootName } from '../adapters/builder';
 import { offsetOf } from '../text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../types';
 import type { PhiClassifier, IdentifierClass } from './classify';
@@ -426,16 +426,4 @@ export function exprLabel(expr: Expr, depth = 0): string {
     default:
       return 'expression';
   }
-}
-
-/** The leftmost name of a member / call chain (`server` in `server.address()`). */
-function rootName(expr: Expr): string | undefined {
-  let current: Expr = expr;
-  for (let i = 0; i < 20; i++) {
-    if (current.kind === 'name') return current.name;
-    if (current.kind === 'member' || current.kind === 'index') current = current.object;
-    else if (current.kind === 'call') current = current.callee;
-    else return undefined;
-  }
-  return undefined;
 }
