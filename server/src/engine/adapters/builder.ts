@@ -72,9 +72,22 @@ const queries = new Map<string, Query>();
  * wasm at every step, cost more than parsing. Queries are compiled once per language and set.
  */
 export function nodesOfTypes(tree: Tree, types: ReadonlySet<string>): Node[] {
+  const query = queryFor(tree, types);
+  const root = tree.rootNode;
+  if (!root.hasError) return query.captures(root).map((capture) => capture.node);
   // The query engine is super-linear over a large ERROR node (10,000 unclosed brackets took
-  // seconds, found by fuzzing); on a tree with errors a cursor walk is linear.
-  if (tree.rootNode.hasError) return walkNodesOfTypes(tree, types);
+  // seconds, found by fuzzing), and a file being edited often has one: query the top-level
+  // statements that parsed cleanly and walk only the broken ones (linear).
+  const nodes: Node[] = [];
+  for (const child of root.children) {
+    if (!child) continue;
+    if (child.hasError) walkNodesOfTypes(child, types, nodes);
+    else for (const capture of query.captures(child)) nodes.push(capture.node);
+  }
+  return nodes;
+}
+
+function queryFor(tree: Tree, types: ReadonlySet<string>): Query {
   const language = tree.language;
   const key = `${language.name ?? ''}:${[...types].sort().join(',')}`;
   let query = queries.get(key);
@@ -83,18 +96,17 @@ export function nodesOfTypes(tree: Tree, types: ReadonlySet<string>): Node[] {
     query = new Query(language, `[${known.map((type) => `(${type})`).join(' ')}] @node`);
     queries.set(key, query);
   }
-  return query.captures(tree.rootNode).map((capture) => capture.node);
+  return query;
 }
 
-/** The same nodes, in the same (pre-)order, by walking the tree with a cursor. */
-function walkNodesOfTypes(tree: Tree, types: ReadonlySet<string>): Node[] {
-  const nodes: Node[] = [];
-  const cursor = tree.walk();
+/** The same nodes, in the same (pre-)order, by walking a subtree with a cursor. */
+function walkNodesOfTypes(subtree: Node, types: ReadonlySet<string>, into: Node[]): void {
+  const cursor = subtree.walk();
   try {
     for (;;) {
-      if (types.has(cursor.nodeType)) nodes.push(cursor.currentNode);
+      if (types.has(cursor.nodeType)) into.push(cursor.currentNode);
       if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return nodes;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
     }
   } finally {
     // Before the tree is deleted: a cursor's finalizer frees through the tree's memory.
