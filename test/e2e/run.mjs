@@ -91,17 +91,20 @@ function runNpm(args) {
   if (r.status !== 0) throw new Error(`npm ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
-/** Packages test/e2e/inhost-runner/ with vsce into `tmp`; returns the .vsix path. */
-function packageRunner(tmp) {
-  const dir = path.join(tmp, 'inhost-runner');
-  cpSync(path.join(here, 'inhost-runner'), dir, { recursive: true });
-  const vsix = path.join(tmp, 'phi-guard-inhost-runner.vsix');
+/**
+ * Packages a test-only extension folder of test/e2e/ (inhost-runner/, fake-ai-extension/) with
+ * vsce into `tmp`; returns the .vsix path.
+ */
+function packageTestExtension(tmp, folder) {
+  const dir = path.join(tmp, folder);
+  cpSync(path.join(here, folder), dir, { recursive: true });
+  const vsix = path.join(tmp, `${folder}.vsix`);
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
     cwd: dir,
     encoding: 'utf8',
   });
-  if (r.status !== 0) throw new Error(`packaging the in-host runner failed:\n${r.stdout}${r.stderr}`);
+  if (r.status !== 0) throw new Error(`packaging ${folder} failed:\n${r.stdout}${r.stderr}`);
   return vsix;
 }
 
@@ -119,7 +122,8 @@ async function main() {
   const sabotage = process.env.PHI_GUARD_E2E_SABOTAGE || '';
   if (sabotage && !['silent-server', 'rules-off'].includes(sabotage)) throw new Error(`unknown PHI_GUARD_E2E_SABOTAGE=${sabotage}`);
   const only = (process.env.PHI_GUARD_E2E_ONLY || '').split(',').filter(Boolean);
-  const selected = only.length ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
+  // `manual` scenarios (investigation aids) run only when named in PHI_GUARD_E2E_ONLY.
+  const selected = only.length ? scenarios.filter((s) => only.includes(s.name)) : scenarios.filter((s) => !s.manual);
   if (!selected.length) throw new Error(`PHI_GUARD_E2E_ONLY=${only.join(',')} matches no scenario`);
 
   // 1. toolchain
@@ -156,8 +160,12 @@ async function main() {
   assertInstalledLayout(installed);
   log(`installed: ${path.relative(tmp, installed)}`);
   // The in-host test runner (inhost-runner/, activated only by a marker file) for test/vscode/suite.
-  const runnerVsix = packageRunner(tmp);
+  const runnerVsix = packageTestExtension(tmp, 'inhost-runner');
   installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix: runnerVsix, extensionId: 'phi-guard-test.phi-guard-inhost-runner' });
+  // Shadow AI: a stand-in for Cline (`saoudrizwan.claude-dev`, an id the AI Tools policy
+  // prohibits), installed like any extension so the editor lists it. Manifest only, no code.
+  const fakeAiVsix = packageTestExtension(tmp, 'fake-ai-extension');
+  installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix: fakeAiVsix, extensionId: 'saoudrizwan.claude-dev' });
 
   if (sabotage === 'silent-server') {
     copyFileSync(path.join(here, 'lib', 'silentServer.cjs'), path.join(installed, 'dist', 'server.js'));
@@ -219,6 +227,8 @@ async function main() {
       tmp,
       root,
       fixture: path.join(here, 'workspace'),
+      fixtures: here,
+      Workbench,
       artifact: (name) => path.join(artifacts, name),
       openWindow: async (folder) => {
         const other = await context.newPage();

@@ -138,7 +138,11 @@ export class PullDiagnostics implements DiagnosticsDelivery {
     const report = quiet ? await this.analysis.currentReport(document, () => token.isCancellationRequested) : undefined;
     if (!report) {
       // Cancelled, or the text kept changing: the client asks again for the newer version.
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed during analysis.', { retriggerRequest: !token.isCancellationRequested });
+      // Always `retriggerRequest: true`: vscode-languageclient cancels an in-flight pull when the
+      // document changes and re-pulls once it is answered, except when the answer says
+      // `retriggerRequest: false`; then the newer version is never pulled and the old
+      // diagnostics stay (seen as Fix All "leaving" its findings, test/e2e fix-all-stress).
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed during analysis.', { retriggerRequest: true });
     }
     const resultId = `${this.session}:${report.resultId}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };

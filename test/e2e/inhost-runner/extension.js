@@ -11,7 +11,9 @@ exports.activate = async function activate() {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return;
   const marker = path.join(folder.uri.fsPath, '.phi-guard-inhost-tests');
-  const { suite, results } = JSON.parse(fs.readFileSync(marker, 'utf8'));
+  // `after`: more modules with the same `run({ log, ...options })` shape, run once the suite passed
+  // (the Fix All race check, test/e2e/stress/fixAllStress.cjs).
+  const { suite, results, after = [] } = JSON.parse(fs.readFileSync(marker, 'utf8'));
   process.env.PHI_GUARD_TEST_WORKSPACE = folder.uri.fsPath;
 
   const output = [];
@@ -21,6 +23,10 @@ exports.activate = async function activate() {
   let stats;
   try {
     stats = await require(suite).run({ log });
+    for (const extra of after) {
+      log(`\n${path.basename(extra.module)}`);
+      await require(extra.module).run({ log, ...extra.options });
+    }
     ok = true;
   } catch (e) {
     error = String(e?.stack || e);

@@ -255,6 +255,124 @@ export class Workbench {
       .evaluateAll((rows) => rows.map((row) => (row.getAttribute('aria-label') || row.textContent || '').trim()));
   }
 
+  // ---- side bar views, status bar, notifications, dialogs ---------------------------------
+
+  /**
+   * Clicks the view container's icon in the activity bar (e.g. "PHI Guard"), unless the side bar
+   * already shows it (a second click would hide the side bar).
+   */
+  async openViewContainer(title) {
+    const sidebarTitle = this.page.locator('.part.sidebar .composite.title');
+    const showing = async () =>
+      (await this.page.locator('.part.sidebar').isVisible().catch(() => false)) &&
+      (await sidebarTitle.textContent().catch(() => '')).toLowerCase().includes(title.toLowerCase());
+    if (await showing()) return;
+    const icon = this.page.locator(`.part.activitybar .action-item [aria-label^="${title}"], .part.activitybar .action-item[aria-label^="${title}"]`).first();
+    await icon.click({ timeout: 15_000 });
+    await waitUntil(showing, { timeout: 15_000, what: `the side bar to show the ${title} container` });
+  }
+
+  /** A view (pane) of the side bar by its title. */
+  pane(title) {
+    return this.page.locator('.part.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: title }) }).first();
+  }
+
+  /** Expands the pane if it is collapsed. */
+  async expandPane(title) {
+    const header = this.pane(title).locator('.pane-header').first();
+    await header.waitFor({ state: 'visible', timeout: 15_000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await waitUntil(async () => (await header.getAttribute('aria-expanded')) !== 'false', { timeout: 10_000, what: `the ${title} view to expand` });
+  }
+
+  async collapsePane(title) {
+    const header = this.pane(title).locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') await header.click();
+  }
+
+  /** The pane's description (next to its title), e.g. the coverage percentage. */
+  async paneDescription(title) {
+    return ((await this.pane(title).locator('.pane-header .description').first().textContent().catch(() => '')) || '').replace(NBSP, ' ').trim();
+  }
+
+  /** The rendered rows of a tree view: { label (aria-label), text, level, expanded }. */
+  async treeRows(title) {
+    return this.pane(title)
+      .locator('.pane-body .monaco-list-row')
+      .evaluateAll((rows) =>
+        rows
+          .map((row) => ({
+            top: parseFloat(row.style.top || '0'),
+            label: (row.getAttribute('aria-label') || '').replace(/\u00a0/g, ' '),
+            text: (row.textContent || '').replace(/\u00a0/g, ' '),
+            level: Number(row.getAttribute('aria-level') || '0'),
+            expanded: row.getAttribute('aria-expanded'),
+            icons: [...row.querySelectorAll('.codicon, .custom-view-tree-node-item-icon')].map((el) => el.className).join(' '),
+          }))
+          .sort((a, b) => a.top - b.top),
+      );
+  }
+
+  /** Waits for a row of the view whose aria-label or text satisfies `predicate`; returns it. */
+  async waitForTreeRow(title, predicate, what, timeout = 30_000) {
+    return waitUntil(async () => (await this.treeRows(title)).find(predicate), { timeout, what });
+  }
+
+  treeRow(title, text) {
+    return this.pane(title).locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  }
+
+  /** Clicks an action of the view's title bar (shown while the header is hovered). */
+  async clickViewAction(title, actionLabel) {
+    const header = this.pane(title).locator('.pane-header').first();
+    await header.hover();
+    const action = header.locator(`.actions .action-label[aria-label*="${actionLabel}"], .actions .action-label[title*="${actionLabel}"]`).first();
+    await action.waitFor({ state: 'visible', timeout: 10_000 });
+    await action.click();
+  }
+
+  /** Texts of the status bar items. */
+  async statusBarTexts() {
+    return this.page
+      .locator('.part.statusbar .statusbar-item')
+      .evaluateAll((items) => items.map((el) => `${el.textContent || ''} || ${el.getAttribute('aria-label') || ''}`.replace(/\u00a0/g, ' ')));
+  }
+
+  async waitForStatusBar(predicate, what, timeout = 30_000) {
+    return waitUntil(async () => (await this.statusBarTexts()).find(predicate), { timeout, what });
+  }
+
+  /** Messages of the notifications in the notification center (opened by this call). */
+  async notificationCenterMessages() {
+    const center = this.page.locator('.notifications-center');
+    if (!(await center.isVisible().catch(() => false))) await this.runCommand('Notifications: Show Notifications');
+    await center.waitFor({ state: 'visible', timeout: 10_000 });
+    return center
+      .locator('.notification-list-item-message')
+      .evaluateAll((items) => items.map((el) => (el.textContent || '').replace(/\u00a0/g, ' ')));
+  }
+
+  /** Clicks a button of a modal dialog (VS Code's own dialog in the browser). */
+  async clickDialogButton(label, timeout = 20_000) {
+    const button = this.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: label }).first();
+    await button.waitFor({ state: 'visible', timeout });
+    await button.click();
+    await this.page.locator('.monaco-dialog-box').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Title of the quick input while it is open (e.g. "Scaffold PHI endpoint (2/5): resource"). */
+  async quickInputTitle() {
+    return ((await this.quickInput().locator('.quick-input-title').textContent().catch(() => '')) || '').trim();
+  }
+
+  async waitForQuickInputTitle(text, timeout = 15_000) {
+    return waitUntil(async () => {
+      const visible = await this.quickInput().isVisible().catch(() => false);
+      const title = visible ? await this.quickInputTitle() : '';
+      return title.includes(text) ? title : false;
+    }, { timeout, what: `the quick input titled "${text}"` });
+  }
+
   async screenshot(file) {
     await this.page.screenshot({ path: file });
   }

@@ -176,12 +176,13 @@ function checkRanges(text, result, label, problems) {
     if (!valid(start) || !valid(end) || start.line > end.line || (start.line === end.line && start.character > end.character)) {
       problems.push({ kind: 'bad-range', detail: `${label}: ${finding.ruleId} range ${JSON.stringify(finding.range)}` });
     }
-    // An edit may end at the start of the line after the last one (deleting a final line that has
-    // no line break): clients clamp it to the end of the document.
-    const validEnd = (position) => valid(position) || (position?.line === lines.length && position.character === 0);
+    // An edit may start or end at the start of the line after the last one (deleting or adding a
+    // final line when the text has no final line break): clients clamp it to the end of the text.
+    // Whether the result still parses is checked with the fixes.
+    const validEdge = (position) => valid(position) || (position?.line === lines.length && position.character === 0);
     for (const fix of finding.fixes) {
       for (const edit of fix.edits) {
-        if (!valid(edit.range.start) || !validEnd(edit.range.end)) {
+        if (!validEdge(edit.range.start) || !validEdge(edit.range.end)) {
           problems.push({ kind: 'bad-range', detail: `${label}: ${finding.ruleId} fix "${fix.title}" edit range ${JSON.stringify(edit.range)}` });
         }
       }
