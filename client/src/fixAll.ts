@@ -15,6 +15,8 @@ import { ANALYZED_LANGUAGES } from './languageClient';
 const RESOLVE_COUNT = 5;
 /** Requests for the fix-all action before giving up on a document that keeps changing. */
 const MAX_ATTEMPTS = 3;
+/** Longest wait for fresh diagnostics before asking the server again. */
+const SETTLE_MS = 750;
 
 export type FixAllOutcome = 'applied' | 'nothing-to-fix' | 'not-fixable' | 'changed' | 'failed' | 'no-editor' | 'unsupported';
 
@@ -42,6 +44,12 @@ export async function fixAllInActiveEditor(): Promise<FixAllOutcome> {
 
     if (!fixAll) {
       const remaining = findingsOf(document);
+      if (remaining > 0 && attempt < MAX_ATTEMPTS) {
+        // Findings are shown but the server offered no fix: its analysis may have been restarted
+        // (a settings or policy reload) while it answered. Ask again once that has settled.
+        await nextDiagnosticsOrTimeout(document.uri, SETTLE_MS);
+        continue;
+      }
       if (remaining > 0) {
         void vscode.window.showInformationMessage(
           `PHI Guard: ${remaining === 1 ? 'the finding' : `the ${remaining} findings`} in ${name} ${remaining === 1 ? 'has' : 'have'} no automatic fix; see the Problems panel for how to fix ${remaining === 1 ? 'it' : 'them'}.`,
@@ -84,6 +92,21 @@ async function requestFixAll(document: vscode.TextDocument): Promise<vscode.Code
   const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
   const fixAll = actions.filter(isCodeAction).find((action) => action.kind !== undefined && fixAllKind.contains(action.kind));
   return fixAll && (fixAll.edit || fixAll.command) ? fixAll : undefined;
+}
+
+/** Resolves at the next diagnostics change for `uri`, or after `ms`. */
+function nextDiagnosticsOrTimeout(uri: vscode.Uri, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) done();
+    });
+  });
 }
 
 function findingsOf(document: vscode.TextDocument): number {

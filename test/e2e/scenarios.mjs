@@ -26,6 +26,14 @@ function parseStatus(text) {
   return match ? { findings: Number(match[1]), percent: match[2] } : undefined;
 }
 
+function stressOptions(spec = '') {
+  const [iterations, modes] = spec.split(':');
+  return {
+    ...(Number(iterations) > 0 ? { iterations: Number(iterations) } : {}),
+    ...(modes ? { modes: modes.split(',').map(Number) } : {}),
+  };
+}
+
 /** Tree rows grouped under their level-1 row: [{ row, children: [rows] }]. */
 function groupRows(rows) {
   const groups = [];
@@ -321,6 +329,7 @@ export const scenarios = [
       await wb.page.keyboard.press('Enter');
       // 5/5 roles: the policy's defaults for clinical data.
       await wb.waitForQuickInputTitle('(5/5)');
+      await wb.waitForQuickInputRow('clinician');
       await ctx.screenshot('roles');
       await wb.page.keyboard.press('Enter');
       // The fixture imports phi_access from app.security.audit but has no implementation: the
@@ -417,7 +426,8 @@ export const scenarios = [
         assert.match(expired.icons, /codicon-error/);
         assert.match(childWith(vendors, 'GitHub').text, /BAA signed, until 2099-12-31/);
         assert.match(childWith(vendors, 'Sentry').text, /BAA pending/);
-        // Expand the expired vendor for the screenshot: its details spell the date out.
+        // Expand the expired vendor for the screenshot (in a wider side bar): its details spell the date out.
+        await ai.widenSidebar(560);
         await ai.treeRow(AI_VIEW, 'OpenAI API').locator('.monaco-tl-twistie').click();
         await ai.waitForTreeRow(AI_VIEW, (r) => /Expires: 2025-01-31 \(expired \d+ days? ago\)/.test(r.text), 'the expired vendor\'s "Expires" detail');
         await page.mouse.move(900, 640);
@@ -500,7 +510,12 @@ export const scenarios = [
       cpSync(ctx.fixture, workspace, { recursive: true });
       writeFileSync(
         path.join(workspace, '.phi-guard-inhost-tests'),
-        JSON.stringify({ suite: path.join(ctx.fixtures, 'stress', 'fixAllStress.cjs'), results }),
+        JSON.stringify({
+          suite: path.join(ctx.fixtures, 'stress', 'fixAllStress.cjs'),
+          results,
+          // PHI_GUARD_E2E_STRESS=30:4 → 30 iterations of mode 4 only (default: 30 of modes 0-4).
+          options: stressOptions(process.env.PHI_GUARD_E2E_STRESS),
+        }),
       );
       const page = await ctx.openWindow(workspace);
       try {

@@ -13,7 +13,7 @@ exports.activate = async function activate() {
   const marker = path.join(folder.uri.fsPath, '.phi-guard-inhost-tests');
   // `after`: more modules with the same `run({ log, ...options })` shape, run once the suite passed
   // (the Fix All race check, test/e2e/stress/fixAllStress.cjs).
-  const { suite, results, after = [] } = JSON.parse(fs.readFileSync(marker, 'utf8'));
+  const { suite, results, options, after = [] } = JSON.parse(fs.readFileSync(marker, 'utf8'));
   process.env.PHI_GUARD_TEST_WORKSPACE = folder.uri.fsPath;
 
   const output = [];
@@ -22,7 +22,7 @@ exports.activate = async function activate() {
   let error;
   let stats;
   try {
-    stats = await require(suite).run({ log });
+    stats = await require(suite).run({ log, options });
     for (const extra of after) {
       log(`\n${path.basename(extra.module)}`);
       await require(extra.module).run({ log, ...extra.options });

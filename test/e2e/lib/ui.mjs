@@ -272,6 +272,25 @@ export class Workbench {
     await waitUntil(showing, { timeout: 15_000, what: `the side bar to show the ${title} container` });
   }
 
+  /** Drags the sash at the side bar's right edge so the side bar is `width` pixels wide. */
+  async widenSidebar(width) {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box || box.width >= width) return;
+    const sashes = await this.page.locator('.monaco-sash.vertical').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, height: r.height };
+      }),
+    );
+    const edge = box.x + box.width;
+    const sash = sashes.filter((s) => Math.abs(s.x - edge) < 6 && s.height > 100)[0];
+    if (!sash) return;
+    await this.page.mouse.move(sash.x, sash.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(sash.x + (width - box.width), sash.y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   /** A view (pane) of the side bar by its title. */
   pane(title) {
     return this.page.locator('.part.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: title }) }).first();

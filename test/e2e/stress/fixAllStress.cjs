@@ -34,7 +34,7 @@ function waitFor(uri, predicate, timeout) {
   });
 }
 
-exports.run = async function run({ log, iterations = 30, modes = [0, 1, 2, 3, 4] }) {
+exports.run = async function run({ log, options = {}, iterations = options.iterations ?? 30, modes = options.modes ?? [0, 1, 2, 3, 4] }) {
   const workspace = process.env.PHI_GUARD_TEST_WORKSPACE;
   const source = fs.readFileSync(path.join(workspace, 'web', 'PatientCard.tsx'), 'utf8');
   await vscode.extensions.getExtension('phi-guard.phi-guard').activate();
@@ -61,10 +61,10 @@ exports.run = async function run({ log, iterations = 30, modes = [0, 1, 2, 3, 4]
     if (mode === 4) void vscode.workspace.getConfiguration('phiGuard').update('maxFileSizeKb', 2000 + i, vscode.ConfigurationTarget.Global);
     const before = document.getText();
     const versionBefore = document.version;
-    await vscode.commands.executeCommand('phiGuard.fixAllInFile');
+    const outcome = await vscode.commands.executeCommand('phiGuard.fixAllInFile');
     const changed = document.getText() !== before;
     const cleared = await waitFor(document.uri, (d) => d.length === 0, 15_000);
-    const line = `#${i} mode ${mode}: v${versionBefore}->v${document.version} text ${changed ? 'changed' : 'UNCHANGED'}, diagnostics ${cleared.ok ? `cleared in ${cleared.ms} ms` : `LEFT: ${JSON.stringify(ours(document.uri).map((d) => [d.code?.value ?? d.code, d.range.start.line]))}`}`;
+    const line = `#${i} mode ${mode}: ${outcome ?? ''} v${versionBefore}->v${document.version} text ${changed ? 'changed' : 'UNCHANGED'}, diagnostics ${cleared.ok ? `cleared in ${cleared.ms} ms` : `LEFT: ${JSON.stringify(ours(document.uri).map((d) => [d.code?.value ?? d.code, d.range.start.line]))}`}`;
     log(line);
     if (!changed || !cleared.ok) failures.push(line);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
