@@ -59,7 +59,7 @@ export async function measureLiveLatency({ root, sourceDir, language, lineCount,
   const server = await startServer(root);
   try {
     const text = sampleSource(sourceDir, language, lineCount);
-    const uri = pathToFileURL(path.join(root, `bench/generated/live-${lineCount}.${language === 'python' ? 'py' : 'ts'}`)).href;
+    const uri = pathToFileURL(path.join(sourceDir, '..', `live-${lineCount}.${language === 'python' ? 'py' : 'ts'}`)).href;
     server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: language, version: 1, text } });
     await server.waitFor(() => server.published.get(uri)?.version === 1);
     const latencies = [];

@@ -11,7 +11,9 @@ import { measureLiveLatency, measureServerMemory } from './lsp-bench.mjs';
 import { measureParseVsRules } from './engine-bench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const generatedDir = path.join(root, 'bench/generated');
+// Outside the repository: the CLI honours .gitignore, and a tree inside this checkout would be
+// ignored (or would need a flag no user passes).
+const generatedDir = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'phi-guard-bench');
 const sizes = (process.env.BENCH_SIZES ?? '50000,500000,2000000').split(',').map(Number);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 
