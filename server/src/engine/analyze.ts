@@ -55,7 +55,8 @@ export function analyzeDocument(
   const skipped = checkAnalysable(document.text, options, document.languageId);
   if (skipped) return skippedResult(skipped);
   const facts = extractFacts(document);
-  const context: RuleContext = { facts, policy, filePath, flow: new FlowAnalyzer(facts, classifierFor(policy)) };
+  const suppressions = parseSuppressions(facts);
+  const context: RuleContext = { facts, policy, filePath, flow: new FlowAnalyzer(facts, classifierFor(policy)), suppressions };
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const rule of registeredRules()) {
@@ -68,7 +69,6 @@ export function analyzeDocument(
       ruleFailures.push({ ruleId: rule.metadata.id, error: describeFailure(error) });
     }
   }
-  const suppressions = parseSuppressions(facts);
   const { kept, suppressed } = applySuppressions(findings, suppressions);
   kept.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
   return {

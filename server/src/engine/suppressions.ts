@@ -47,7 +47,7 @@ export function applySuppressions(
   for (const finding of findings) {
     const hidden =
       finding.ruleId !== 'unjustified-suppression' &&
-      suppressions.some((s) => s.rules.includes(finding.ruleId) && (s.appliesToLine === finding.line || s.line === finding.line));
+      suppressions.some((s) => s.rules.includes(finding.ruleId) && s.appliesToLine === finding.line);
     (hidden ? suppressed : kept).push(finding);
   }
   return { kept, suppressed };

@@ -2,7 +2,7 @@
 // converter cache, and an iterative walk (deeply nested input must not overflow the stack).
 
 import { Query, type Node, type Tree } from 'web-tree-sitter';
-import type { CallExpr, CommentFact, Expr, FileFacts, Language, ScopeFact } from '../facts';
+import type { CommentFact, Expr, FileFacts, Language, ScopeFact } from '../facts';
 import { computeLineStarts } from '../parsing';
 import type { LanguageId, Range } from '../types';
 
@@ -154,15 +154,6 @@ export function rootName(expr: Expr): string | undefined {
     else return undefined;
   }
   return undefined;
-}
-
-export function isCall(expr: Expr): expr is CallExpr {
-  return expr.kind === 'call';
-}
-
-/** The text of a string literal node's content without its quotes (both grammars). */
-export function stringContent(text: string, quoteLength: number): string {
-  return text.slice(quoteLength, Math.max(quoteLength, text.length - quoteLength));
 }
 
 /** A comment, and whether code precedes it on its line (then it is about that line). */

@@ -1,7 +1,7 @@
 import type { FileFacts } from '../facts';
 import type { FlowAnalyzer } from '../phi/flow';
 import type { ResolvedPolicy } from '../../policy/types';
-import type { Finding, RuleId, Severity } from '../types';
+import type { Finding, RuleId, Severity, Suppression } from '../types';
 
 export interface RuleMetadata {
   id: RuleId;
@@ -22,6 +22,8 @@ export interface RuleContext {
   filePath: string;
   /** PHI flow over the facts, shared by the rules of one analysis. */
   flow: FlowAnalyzer;
+  /** The file's suppression comments, parsed once per analysis. */
+  suppressions: Suppression[];
 }
 
 /** A finding before severity and suppressions are applied. */

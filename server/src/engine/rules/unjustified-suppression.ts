@@ -1,4 +1,3 @@
-import { parseSuppressions } from '../suppressions';
 import type { RawFinding, Rule } from './rule';
 import { helpUri } from './rule';
 
@@ -11,9 +10,9 @@ export const unjustifiedSuppression: Rule = {
     hipaa: '45 CFR 164.316(b)(1) (documentation of policies and procedures)',
     helpUri: helpUri('unjustified-suppression'),
   },
-  check({ facts }) {
+  check({ suppressions }) {
     const findings: RawFinding[] = [];
-    for (const suppression of parseSuppressions(facts)) {
+    for (const suppression of suppressions) {
       if (suppression.reason) continue;
       const names = suppression.rules.length ? suppression.rules.join(', ') : 'no known rule';
       findings.push({

@@ -62,7 +62,7 @@ function tsErrorBody(fact: CallFact, facts: FileFacts): ErrorSink | undefined {
   return { kind: 'error-body', label: `${labelOf(statusCall.callee)}(…).${callee.property}`, args: fact.call.args };
 }
 
-export function isExceptionClassName(name: string): boolean {
+function isExceptionClassName(name: string): boolean {
   return /^[A-Z]\w*(Error|Exception)$/.test(name) || name === 'Error';
 }
 
