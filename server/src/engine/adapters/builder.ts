@@ -1,10 +1,9 @@
 // What both language adapters share: node ranges, scope bookkeeping, a bounded expression
 // converter cache, and an iterative walk (deeply nested input must not overflow the stack).
 
-import { Query, type Node, type Tree } from 'web-tree-sitter';
-import type { CommentFact, Expr, FileFacts, Language, ScopeFact } from '../facts';
-import { computeLineStarts } from '../parsing';
-import type { LanguageId, Range } from '../types';
+import { Query, type Language as Grammar, type Node } from 'web-tree-sitter';
+import type { CommentFact, Expr, FileFacts, ScopeFact } from '../facts';
+import type { Range } from '../types';
 
 /** Expressions nested deeper than this are summarised, not converted (fuzzed input, generated code). */
 export const MAX_EXPRESSION_DEPTH = 120;
@@ -16,14 +15,21 @@ export function rangeOf(node: Node): Range {
   };
 }
 
-export function newFacts(language: Language, languageId: LanguageId, text: string, tree: Tree): FileFacts {
-  const module: ScopeFact = { id: 0, kind: 'module', range: rangeOf(tree.rootNode), params: [], decorators: [] };
+/**
+ * The flow facts of one top-level statement (a chunk): what an adapter extracts. Scope ids are
+ * the chunk's own, with 0 standing for the module; adapters/chunks.ts merges chunks into a file.
+ */
+export type FlowFacts = Pick<FileFacts, 'scopes' | 'bindings' | 'calls' | 'throws' | 'imports' | 'comments' | 'importInsertLine'>;
+
+/** The module's scope; its range is the whole file's, set when chunks are merged. */
+export function moduleScope(range: Range): ScopeFact {
+  return { id: 0, kind: 'module', range, params: [], decorators: [] };
+}
+
+export function newFlowFacts(): FlowFacts {
+  const zero = { line: 0, character: 0 };
   return {
-    language,
-    languageId,
-    text,
-    lineStarts: computeLineStarts(text),
-    scopes: [module],
+    scopes: [moduleScope({ start: zero, end: zero })],
     bindings: [],
     calls: [],
     throws: [],
@@ -47,12 +53,12 @@ export interface AdapterVisitor {
 }
 
 /**
- * Walks every named node once, depth-first, with a cursor (no recursion), keeping track of the
+ * Visits the nodes of the visitor's types in `subtree`, in document order, keeping track of the
  * innermost scope.
  */
-export function walk(tree: Tree, facts: FileFacts, visitor: AdapterVisitor): void {
+export function walk(subtree: Node, facts: FlowFacts, visitor: AdapterVisitor): void {
   const scopes: { id: number; endIndex: number }[] = [{ id: 0, endIndex: Number.MAX_SAFE_INTEGER }];
-  for (const node of nodesOfTypes(tree, visitor.types)) {
+  for (const node of nodesOfTypes(subtree, visitor.types)) {
     while (scopes.length > 1 && node.startIndex >= scopes[scopes.length - 1].endIndex) scopes.pop();
     const parentId = scopes[scopes.length - 1].id;
     const init = visitor.visit(node, parentId);
@@ -67,19 +73,20 @@ export function walk(tree: Tree, facts: FileFacts, visitor: AdapterVisitor): voi
 const queries = new Map<string, Query>();
 
 /**
- * Every node of the given types, in document order (outer before inner). A tree-sitter query
- * finds them inside WebAssembly: walking the tree node by node from JavaScript, crossing into
- * wasm at every step, cost more than parsing. Queries are compiled once per language and set.
+ * Every node of the given types in `subtree` (itself included), in document order (outer before
+ * inner). A tree-sitter query finds them inside WebAssembly: walking the tree node by node from
+ * JavaScript, crossing into wasm at every step, cost more than parsing. Queries are compiled
+ * once per language and set.
  */
-export function nodesOfTypes(tree: Tree, types: ReadonlySet<string>): Node[] {
-  const query = queryFor(tree, types);
-  const root = tree.rootNode;
-  if (!root.hasError) return query.captures(root).map((capture) => capture.node);
+export function nodesOfTypes(subtree: Node, types: ReadonlySet<string>): Node[] {
+  const query = queryFor(subtree.tree.language, types);
+  if (!subtree.hasError) return query.captures(subtree).map((capture) => capture.node);
   // The query engine is super-linear over a large ERROR node (10,000 unclosed brackets took
-  // seconds, found by fuzzing), and a file being edited often has one: query the top-level
-  // statements that parsed cleanly and walk only the broken ones (linear).
+  // seconds, found by fuzzing), and a file being edited often has one: query the children that
+  // parsed cleanly and walk only the broken ones (linear).
   const nodes: Node[] = [];
-  for (const child of root.children) {
+  if (types.has(subtree.type)) nodes.push(subtree);
+  for (const child of subtree.children) {
     if (!child) continue;
     if (child.hasError) walkNodesOfTypes(child, types, nodes);
     else for (const capture of query.captures(child)) nodes.push(capture.node);
@@ -87,8 +94,7 @@ export function nodesOfTypes(tree: Tree, types: ReadonlySet<string>): Node[] {
   return nodes;
 }
 
-function queryFor(tree: Tree, types: ReadonlySet<string>): Query {
-  const language = tree.language;
+function queryFor(language: Grammar, types: ReadonlySet<string>): Query {
   const key = `${language.name ?? ''}:${[...types].sort().join(',')}`;
   let query = queries.get(key);
   if (!query) {
@@ -165,7 +171,7 @@ export function commentFact(node: Node, text: string): CommentFact {
 }
 
 /** The class scope enclosing `scopeId` (a method's class), for `self.x` / `this.x` bindings. */
-export function classScopeOf(facts: FileFacts, scopeId: number): number | undefined {
+export function classScopeOf(facts: Pick<FileFacts, 'scopes'>, scopeId: number): number | undefined {
   let current: number | undefined = scopeId;
   while (current !== undefined) {
     const scope: ScopeFact | undefined = facts.scopes[current];

@@ -3,20 +3,17 @@
 import type { FileFacts } from '../facts';
 import type { ParsedDocument } from '../parsing';
 import { extractPrismaFacts } from '../prisma/facts';
-import { extractPythonFacts } from './python';
-import { extractPythonModelFacts } from './python-models';
-import { extractTypeScriptFacts } from './typescript';
-import { extractTypeScriptModelFacts } from './typescript-models';
+import { ChunkCache } from './chunks';
+
+/** Each document's chunk facts from its last analysis (the server keeps documents open). */
+const caches = new WeakMap<ParsedDocument, ChunkCache>();
 
 export function extractFacts(document: ParsedDocument): FileFacts {
-  const { text, languageId } = document;
-  if (languageId === 'prisma') return extractPrismaFacts(text);
-  const tree = document.tree;
-  const facts =
-    languageId === 'python' ? extractPythonFacts(tree, text, languageId) : extractTypeScriptFacts(tree, text, languageId);
-  // Persistence models and credential-shaped literals: a second pass in their own modules.
-  const { models, literals } = languageId === 'python' ? extractPythonModelFacts(tree, text) : extractTypeScriptModelFacts(tree, text);
-  facts.models = models;
-  facts.literals = literals;
-  return facts;
+  if (document.languageId === 'prisma') return extractPrismaFacts(document.text);
+  let cache = caches.get(document);
+  if (!cache) {
+    cache = new ChunkCache();
+    caches.set(document, cache);
+  }
+  return cache.extract(document);
 }

@@ -2,7 +2,7 @@
 // SQLModel `table=True`, Django ORM) and string literals that could be credentials. A second
 // walk over the same tree, so the main adapter stays about flow.
 
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../facts';
 import { aloneOnLines, endOf, forEachNodeOfTypes, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
 
@@ -19,10 +19,11 @@ export interface ModelPassResult {
   literals: StringLiteralFact[];
 }
 
-export function extractPythonModelFacts(tree: Tree, text: string): ModelPassResult {
+/** The models and credential-shaped literals of one top-level statement. */
+export function extractPythonModelFacts(chunk: Node, text: string): ModelPassResult {
   const models: ModelFact[] = [];
   const literals: StringLiteralFact[] = [];
-  forEachNodeOfTypes(tree, VISITED_TYPES, (node) => {
+  forEachNodeOfTypes(chunk, VISITED_TYPES, (node) => {
     switch (node.type) {
       case 'class_definition': {
         const model = classModel(node);

@@ -1,9 +1,8 @@
 // Python adapter: tree-sitter-python syntax -> language-neutral facts.
 
-import type { Node, Tree } from 'web-tree-sitter';
-import type { Argument, BindingFact, DecoratorFact, Expr, FileFacts, ObjectEntry, ParamFact, TemplatePart } from '../facts';
-import type { LanguageId } from '../types';
-import { ExprCache, MAX_EXPRESSION_DEPTH, classScopeOf, commentFact, literal, newFacts, rangeOf, walk, type ScopeInit } from './builder';
+import type { Node } from 'web-tree-sitter';
+import type { Argument, BindingFact, DecoratorFact, Expr, CallFact, ObjectEntry, ParamFact, TemplatePart } from '../facts';
+import { ExprCache, MAX_EXPRESSION_DEPTH, classScopeOf, commentFact, literal, newFlowFacts, rangeOf, walk, type FlowFacts, type ScopeInit } from './builder';
 
 const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis', 'lambda', 'type']);
 const TEST_TYPES = new Set(['comparison_operator', 'not_operator']);
@@ -16,8 +15,9 @@ const VISITED_TYPES = new Set([
 ]);
 const COMPREHENSION_TYPES = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);
 
-export function extractPythonFacts(tree: Tree, text: string, languageId: LanguageId): FileFacts {
-  const facts = newFacts('python', languageId, text, tree);
+/** The flow facts of one top-level statement (see FlowFacts). */
+export function extractPythonFacts(chunk: Node, text: string): FlowFacts {
+  const facts = newFlowFacts();
   const exprs = new ExprCache();
 
   const toExpr = (node: Node, depth = 0): Expr => exprs.get(node, () => convert(node, depth));
@@ -196,7 +196,7 @@ export function extractPythonFacts(tree: Tree, text: string, languageId: Languag
       });
   }
 
-  walk(tree, facts, {
+  walk(chunk, facts, {
     types: VISITED_TYPES,
     // Every `case` below must be listed in VISITED_TYPES.
     visit(node, scopeId): ScopeInit | undefined {
@@ -274,7 +274,7 @@ export function extractPythonFacts(tree: Tree, text: string, languageId: Languag
     const call = toExpr(node);
     if (call.kind !== 'call') return;
     const parent = node.parent;
-    const fact: FileFacts['calls'][number] = { scopeId, call };
+    const fact: CallFact = { scopeId, call };
     if (parent?.type === 'raise_statement') fact.thrownBy = rangeOf(parent);
     const returned = parent?.type === 'return_statement' ? parent : parent?.type === 'expression_list' && parent.parent?.type === 'return_statement' ? parent : undefined;
     if (returned) {

@@ -2,13 +2,13 @@
 // `@Column`, NestJS Mongoose `@Prop`, Sequelize `define` / `init`, Mongoose `new Schema({...})`
 // with its encryption plugins) and string literals that could be credentials.
 
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../facts';
 import { aloneOnLines, endOf, forEachNodeOfTypes, indentOf, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
 import type { ModelPassResult } from './python-models';
 
 /** The node types the model pass looks at (keep in sync with its switch). */
-const VISITED_TYPES = new Set(['import_statement', 'public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'string', 'template_string']);
+const VISITED_TYPES = new Set(['public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'string', 'template_string']);
 const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
 const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);
 const MAX_NESTING = 3;
@@ -28,22 +28,27 @@ interface MongooseModel {
   schemaVar?: string;
 }
 
-export function extractTypeScriptModelFacts(tree: Tree, text: string): ModelPassResult {
+/**
+ * What one top-level statement holds. Schemas and plugin calls meet across statements, and an
+ * `@Column` model's ORM depends on the file's imports: finishTypeScriptModels settles both.
+ */
+export interface TypeScriptModelPassResult extends ModelPassResult {
+  mongoose: MongooseModel[];
+  plugins: PluginCall[];
+}
+
+export function extractTypeScriptModelFacts(chunk: Node, text: string): TypeScriptModelPassResult {
   const models: ModelFact[] = [];
   const literals: StringLiteralFact[] = [];
-  const importedFrom = new Map<string, string>();
   const classModels = new Map<number, ModelFact>();
   const mongoose: MongooseModel[] = [];
   const plugins: PluginCall[] = [];
 
-  forEachNodeOfTypes(tree, VISITED_TYPES, (node) => {
+  forEachNodeOfTypes(chunk, VISITED_TYPES, (node) => {
     switch (node.type) {
-      case 'import_statement':
-        recordImport(node, importedFrom);
-        return;
       case 'public_field_definition':
       case 'field_definition':
-        decoratedField(node, text, importedFrom, classModels, models);
+        decoratedField(node, text, classModels, models);
         return;
       case 'new_expression': {
         const found = mongooseSchema(node, text);
@@ -67,28 +72,43 @@ export function extractTypeScriptModelFacts(tree: Tree, text: string): ModelPass
       }
     }
   });
-  applyPlugins(mongoose, plugins);
-  return { models, literals };
+  return { models, literals, mongoose, plugins };
 }
 
-function recordImport(node: Node, importedFrom: Map<string, string>): void {
-  const source = node.childForFieldName('source');
-  const module = source ? source.text.slice(1, -1) : '';
-  const clause = node.namedChildren.find((child) => child?.type === 'import_clause');
-  for (const part of clause?.namedChildren ?? []) {
-    if (part?.type !== 'named_imports') continue;
-    for (const specifier of part.namedChildren) {
-      const name = specifier?.childForFieldName('alias')?.text ?? specifier?.childForFieldName('name')?.text;
-      if (name) importedFrom.set(name, module);
+/**
+ * The file's models once all its statements are read: `@Column` models become Sequelize ones
+ * when `Column` comes from sequelize-typescript (TypeORM's transformer fix does not apply), and
+ * encryption plugins mark the fields of their schemas. The chunks' own facts stay untouched
+ * (they are cached): changed models are copies.
+ */
+export function finishTypeScriptModels(chunks: readonly TypeScriptModelPassResult[], columnModule: string | undefined): ModelFact[] {
+  const replaced = new Map<ModelFact, ModelFact>();
+  if (columnModule === 'sequelize-typescript') {
+    for (const chunk of chunks) {
+      for (const model of chunk.models) {
+        if (model.orm !== 'typeorm' && !model.fields.some((field) => field.fix?.kind === 'column-options')) continue;
+        const fields = model.fields.map((field) => (field.fix?.kind === 'column-options' ? { ...field, fix: undefined } : field));
+        replaced.set(model, { ...model, orm: model.orm === 'typeorm' ? 'sequelize' : model.orm, fields });
+      }
     }
   }
+  const plugins = chunks.flatMap((chunk) => chunk.plugins);
+  if (plugins.length) {
+    for (const chunk of chunks) {
+      for (const schema of chunk.mongoose) {
+        const model = replaced.get(schema.model) ?? schema.model;
+        const fields = withPlugins(model.fields, schema.schemaVar, plugins);
+        if (fields !== model.fields) replaced.set(schema.model, { ...model, fields });
+      }
+    }
+  }
+  return chunks.flatMap((chunk) => chunk.models.map((model) => replaced.get(model) ?? model));
 }
 
 /** `@Column(...) ssn: string` (TypeORM, sequelize-typescript) and `@Prop() ssn: string` (NestJS Mongoose). */
 function decoratedField(
   node: Node,
   text: string,
-  importedFrom: Map<string, string>,
   classModels: Map<number, ModelFact>,
   models: ModelFact[],
 ): void {
@@ -106,7 +126,8 @@ function decoratedField(
   if (!nameNode) return;
   const classNode = enclosingClass(node);
   if (!classNode) return;
-  const orm: OrmKind = column.name === 'Prop' ? 'mongoose' : importedFrom.get('Column') === 'sequelize-typescript' ? 'sequelize' : 'typeorm';
+  // `@Column` from sequelize-typescript is settled by finishTypeScriptModels.
+  const orm: OrmKind = column.name === 'Prop' ? 'mongoose' : 'typeorm';
   let model = classModels.get(classNode.id);
   if (!model) {
     model = { orm, name: classNode.childForFieldName('name')?.text ?? '', range: rangeOf(classNode), fields: [] };
@@ -292,21 +313,21 @@ function pluginCall(node: Node): PluginCall | undefined {
   return call;
 }
 
-function applyPlugins(schemas: MongooseModel[], plugins: PluginCall[]): void {
-  if (!plugins.length) return;
-  for (const { model, schemaVar } of schemas) {
-    if (!schemaVar) continue;
-    for (const plugin of plugins) {
-      if (plugin.schemaVar !== schemaVar) continue;
-      for (const field of model.fields) {
-        const covered = plugin.fields ? plugin.fields.includes(field.name) : !plugin.excluded.includes(field.name);
-        if (covered) field.encryptedBy = plugin.plugin || 'plugin';
-        else if (plugin.fields && plugin.fieldsArrayEnd && field.fix?.kind === 'mongoose-plugin') {
-          field.fix = { ...field.fix, fieldsArrayEnd: plugin.fieldsArrayEnd, fieldsEmpty: plugin.fields.length === 0 };
-        }
+/** The schema's fields with its plugins applied: the same array when no plugin is its. */
+function withPlugins(fields: ModelFieldFact[], schemaVar: string | undefined, plugins: readonly PluginCall[]): ModelFieldFact[] {
+  const own = plugins.filter((plugin) => plugin.schemaVar === schemaVar);
+  if (!schemaVar || !own.length) return fields;
+  return fields.map((original) => {
+    const field = { ...original };
+    for (const plugin of own) {
+      const covered = plugin.fields ? plugin.fields.includes(field.name) : !plugin.excluded.includes(field.name);
+      if (covered) field.encryptedBy = plugin.plugin || 'plugin';
+      else if (plugin.fields && plugin.fieldsArrayEnd && field.fix?.kind === 'mongoose-plugin') {
+        field.fix = { ...field.fix, fieldsArrayEnd: plugin.fieldsArrayEnd, fieldsEmpty: plugin.fields.length === 0 };
       }
     }
-  }
+    return field;
+  });
 }
 
 function realChildren(node: Node): Node[] {

@@ -1,9 +1,8 @@
 // TypeScript / JavaScript adapter (ts, tsx, js, jsx): tree-sitter syntax -> language-neutral facts.
 
-import type { Node, Tree } from 'web-tree-sitter';
-import type { Argument, BindingFact, DecoratorFact, Expr, FileFacts, ObjectEntry, ParamFact, TemplatePart } from '../facts';
-import type { LanguageId } from '../types';
-import { ExprCache, MAX_EXPRESSION_DEPTH, classScopeOf, commentFact, literal, newFacts, rangeOf, walk, type ScopeInit } from './builder';
+import type { Node } from 'web-tree-sitter';
+import type { Argument, BindingFact, DecoratorFact, Expr, CallFact, ObjectEntry, ParamFact, TemplatePart } from '../facts';
+import { ExprCache, MAX_EXPRESSION_DEPTH, classScopeOf, commentFact, literal, newFlowFacts, rangeOf, walk, type FlowFacts, type ScopeInit } from './builder';
 
 const LITERAL_TYPES = new Set([
   'number', 'true', 'false', 'null', 'undefined', 'regex', 'arrow_function', 'function_expression', 'function',
@@ -28,8 +27,9 @@ const VISITED_TYPES = new Set([
 ]);
 const TYPE_NODE_TYPES = new Set(['type_annotation', 'type_arguments', 'type_parameters', 'type_identifier', 'predefined_type']);
 
-export function extractTypeScriptFacts(tree: Tree, text: string, languageId: LanguageId): FileFacts {
-  const facts = newFacts('ts', languageId, text, tree);
+/** The flow facts of one top-level statement (see FlowFacts). */
+export function extractTypeScriptFacts(chunk: Node, text: string): FlowFacts {
+  const facts = newFlowFacts();
   const exprs = new ExprCache();
 
   const toExpr = (node: Node, depth = 0): Expr => exprs.get(node, () => convert(node, depth));
@@ -237,7 +237,7 @@ export function extractTypeScriptFacts(tree: Tree, text: string, languageId: Lan
     });
   }
 
-  walk(tree, facts, {
+  walk(chunk, facts, {
     types: VISITED_TYPES,
     // Every node type handled below must be listed in VISITED_TYPES.
     visit(node, scopeId): ScopeInit | undefined {
@@ -316,7 +316,7 @@ export function extractTypeScriptFacts(tree: Tree, text: string, languageId: Lan
   function recordCall(node: Node, scopeId: number): void {
     const call = toExpr(node);
     if (call.kind !== 'call') return;
-    const fact: FileFacts['calls'][number] = { scopeId, call };
+    const fact: CallFact = { scopeId, call };
     if (node.parent?.type === 'throw_statement') fact.thrownBy = rangeOf(node.parent);
     if (node.parent?.type === 'return_statement') fact.returnedWith = [];
     facts.calls.push(fact);

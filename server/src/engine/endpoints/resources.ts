@@ -32,10 +32,22 @@ export function resourceOfToken(token: string): ResourceMatch | undefined {
   return undefined;
 }
 
+/**
+ * Identifiers repeat across a file and across keystrokes, and every endpoint asks about the
+ * names of its calls: the answers are kept (bounded, emptied when full).
+ */
+const MAX_REMEMBERED = 20_000;
+const resourcesByIdentifier = new Map<string, readonly ResourceMatch[]>();
+
 /** Every resource word among an identifier's tokens (`PatientLabResultDto` -> patient, lab). */
-export function resourcesOf(identifier: string): ResourceMatch[] {
-  if (NEUTRAL_TYPE_NAMES.has(identifier)) return [];
-  return tokenize(identifier).flatMap((token) => resourceOfToken(token) ?? []);
+export function resourcesOf(identifier: string): readonly ResourceMatch[] {
+  let found = resourcesByIdentifier.get(identifier);
+  if (!found) {
+    found = NEUTRAL_TYPE_NAMES.has(identifier) ? [] : tokenize(identifier).flatMap((token) => resourceOfToken(token) ?? []);
+    if (resourcesByIdentifier.size >= MAX_REMEMBERED) resourcesByIdentifier.clear();
+    resourcesByIdentifier.set(identifier, found);
+  }
+  return found;
 }
 
 export interface PathSegment {

@@ -98,7 +98,7 @@ function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
   return found;
 }
 
-function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer): [string, (ResourceMatch | PhiCategory)[]] {
+function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer): [string, readonly (ResourceMatch | PhiCategory)[]] {
   const path = calleePath(call.callee) ?? [];
   const last = path[path.length - 1];
   // A query on a patient-like model: `db.query(Prescription)`, `get_object_or_404(Patient, pk=pk)`.

@@ -2,7 +2,7 @@
 // bounded subtree scans, and the statement/position helpers their facts need.
 
 import { nodesOfTypes } from '../adapters/builder';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import type { Position, Range } from '../types';
 
 export function rangeOf(node: Node): Range {
@@ -24,8 +24,8 @@ export function endOf(node: Node): Position {
  * Calls `visit` on every node of the given types, in document order. The nodes are found by a
  * compiled tree-sitter query (adapters/builder.ts), not by walking every node from JavaScript.
  */
-export function forEachNodeOfTypes(tree: Tree, types: ReadonlySet<string>, visit: (node: Node) => void): void {
-  for (const node of nodesOfTypes(tree, types)) visit(node);
+export function forEachNodeOfTypes(subtree: Node, types: ReadonlySet<string>, visit: (node: Node) => void): void {
+  for (const node of nodesOfTypes(subtree, types)) visit(node);
 }
 
 const MAX_SCANNED_NODES = 400;

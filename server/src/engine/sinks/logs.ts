@@ -185,12 +185,24 @@ function hasLoggerTokens(identifier: string): boolean {
   return tokenize(identifier).some((token) => LOGGER_TOKENS.has(token));
 }
 
-export function importOf(facts: FileFacts, localName: string): { module: string; imported: string } | undefined {
-  for (const fact of facts.imports) {
-    const imported = fact.names.get(localName);
-    if (imported) return { module: fact.module, imported };
+export interface ImportedName {
+  module: string;
+  imported: string;
+}
+
+const importIndexes = new WeakMap<FileFacts, Map<string, ImportedName>>();
+
+/** Where a local name is imported from (the first import of it); every call asks, so it is indexed. */
+export function importOf(facts: FileFacts, localName: string): ImportedName | undefined {
+  let index = importIndexes.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const fact of facts.imports) {
+      for (const [local, imported] of fact.names) if (imported && !index.has(local)) index.set(local, { module: fact.module, imported });
+    }
+    importIndexes.set(facts, index);
   }
-  return undefined;
+  return index.get(localName);
 }
 
 export function importsModule(facts: FileFacts, module: string): boolean {

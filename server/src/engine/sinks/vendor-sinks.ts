@@ -6,7 +6,7 @@ import { calleePath } from '../adapters/builder';
 import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../facts';
 import type { FlowAnalyzer } from '../phi/flow';
 import { sourceOf } from './errors';
-import { labelOf } from './logs';
+import { importOf, labelOf, type ImportedName } from './logs';
 import {
   ALL_SENDING_NAMES,
   CLIENT_CLASS_VENDORS,
@@ -179,12 +179,12 @@ export class VendorResolver {
     return undefined;
   }
 
-  private importOf(localName: string): { module: string; imported: string } | undefined {
-    for (const fact of this.facts.imports) {
-      const imported = fact.names.get(localName);
-      if (imported) return { module: fact.module, imported: imported === '*module*' || imported === '*default*' || imported === '*call*' ? localName : imported };
-    }
-    return undefined;
+  /** Like logs' importOf, with a whole-module import standing for the local name itself. */
+  private importOf(localName: string): ImportedName | undefined {
+    const found = importOf(this.facts, localName);
+    if (!found) return undefined;
+    const { module, imported } = found;
+    return { module, imported: imported === '*module*' || imported === '*default*' || imported === '*call*' ? localName : imported };
   }
 }
 

@@ -1,0 +1,170 @@
+// Incremental fact extraction (ARCHITECTURE.md §7). A file's facts are the merge of the facts
+// of its top-level statements ("chunks"), and a chunk whose text is the same as at the last
+// analysis is not extracted again: its facts are reused, moved to the chunk's new line and
+// offset. Extraction crosses into WebAssembly for every node it reads, which made it most of the
+// cost of a keystroke; now a keystroke costs the statement it touched.
+
+import type { Node } from 'web-tree-sitter';
+import type { FileFacts, Language } from '../facts';
+import { computeLineStarts, type ParsedDocument } from '../parsing';
+import type { Position } from '../types';
+import { moduleScope, rangeOf, type FlowFacts } from './builder';
+import { extractPythonFacts } from './python';
+import { extractPythonModelFacts, type ModelPassResult } from './python-models';
+import { extractTypeScriptFacts } from './typescript';
+import { extractTypeScriptModelFacts, finishTypeScriptModels, type TypeScriptModelPassResult } from './typescript-models';
+
+interface ChunkFacts {
+  flow: FlowFacts;
+  models: ModelPassResult | TypeScriptModelPassResult;
+}
+
+interface CachedChunk {
+  facts: ChunkFacts;
+  startRow: number;
+  startIndex: number;
+}
+
+/** The facts of one document's chunks at its last analysis, by what they depend on. */
+export class ChunkCache {
+  private chunks = new Map<string, CachedChunk>();
+
+  extract(document: ParsedDocument): FileFacts {
+    const { text, languageId } = document;
+    const language: Language = languageId === 'python' ? 'python' : 'ts';
+    const lineStarts = computeLineStarts(text);
+    const root = document.tree.rootNode;
+    const current = new Map<string, CachedChunk>();
+    const chunks: ChunkFacts[] = [];
+    for (const node of root.children) {
+      if (!node) continue;
+      const startRow = node.startPosition.row;
+      const startIndex = node.startIndex;
+      // Error recovery makes a broken statement's tree depend on the text after it: only
+      // statements that parsed cleanly are the same tree whenever their text is the same.
+      if (node.hasError) {
+        chunks.push(extractChunk(language, node, text));
+        continue;
+      }
+      const key = chunkKey(root.type, node, text, lineStarts, startRow, startIndex);
+      const cached = current.get(key) ?? this.chunks.get(key);
+      const facts = cached
+        ? relocate(cached.facts, startRow - cached.startRow, startIndex - cached.startIndex)
+        : extractChunk(language, node, text);
+      current.set(key, { facts, startRow, startIndex });
+      chunks.push(facts);
+    }
+    // Only this version's chunks are kept: the cache never outgrows the document.
+    this.chunks = current;
+    return merge(language, document, lineStarts, rangeOf(root), chunks);
+  }
+}
+
+/**
+ * What a chunk's facts depend on: its own text, the rest of its first and last lines (a comment
+ * is trailing when code precedes it; a statement is alone on its lines or not), and the type of
+ * the root (a broken file's root is an ERROR node, not a module: its imports are not top-level).
+ */
+function chunkKey(rootType: string, node: Node, text: string, lineStarts: readonly number[], startRow: number, startIndex: number): string {
+  const endIndex = node.endIndex;
+  const endRow = node.endPosition.row;
+  const from = lineStarts[startRow] ?? startIndex;
+  const to = endRow + 1 < lineStarts.length ? lineStarts[endRow + 1] : text.length;
+  return `${rootType}:${startIndex - from}:${endIndex - from}:${text.slice(from, to)}`;
+}
+
+function extractChunk(language: Language, node: Node, text: string): ChunkFacts {
+  return language === 'python'
+    ? { flow: extractPythonFacts(node, text), models: extractPythonModelFacts(node, text) }
+    : { flow: extractTypeScriptFacts(node, text), models: extractTypeScriptModelFacts(node, text) };
+}
+
+/** Joins the chunks' facts in document order, renumbering their scopes. */
+function merge(
+  language: Language,
+  document: ParsedDocument,
+  lineStarts: number[],
+  moduleRange: FileFacts['scopes'][number]['range'],
+  chunks: readonly ChunkFacts[],
+): FileFacts {
+  const facts: FileFacts = {
+    language,
+    languageId: document.languageId,
+    text: document.text,
+    lineStarts,
+    scopes: [moduleScope(moduleRange)],
+    bindings: [],
+    calls: [],
+    throws: [],
+    imports: [],
+    comments: [],
+    importInsertLine: 0,
+  };
+  for (const { flow } of chunks) {
+    // A chunk's scope k (k ≥ 1) is the file's scope base + k; 0 is the module in both.
+    const base = facts.scopes.length - 1;
+    const id = (local: number): number => (local === 0 ? 0 : local + base);
+    for (let k = 1; k < flow.scopes.length; k++) {
+      const scope = flow.scopes[k];
+      facts.scopes.push(base === 0 ? scope : { ...scope, id: id(scope.id), parentId: scope.parentId === undefined ? undefined : id(scope.parentId) });
+    }
+    for (const binding of flow.bindings) facts.bindings.push(binding.scopeId === 0 ? binding : { ...binding, scopeId: id(binding.scopeId) });
+    for (const call of flow.calls) facts.calls.push(call.scopeId === 0 ? call : { ...call, scopeId: id(call.scopeId) });
+    for (const thrown of flow.throws) facts.throws.push(thrown.scopeId === 0 ? thrown : { ...thrown, scopeId: id(thrown.scopeId) });
+    facts.imports.push(...flow.imports);
+    facts.comments.push(...flow.comments);
+    facts.importInsertLine = Math.max(facts.importInsertLine, flow.importInsertLine);
+  }
+  facts.literals = chunks.flatMap((chunk) => chunk.models.literals);
+  if (language === 'python') {
+    facts.models = chunks.flatMap((chunk) => chunk.models.models);
+  } else {
+    const columnModule = facts.imports.find((fact) => fact.names.has('Column'))?.module;
+    facts.models = finishTypeScriptModels(chunks.map((chunk) => chunk.models as TypeScriptModelPassResult), columnModule);
+  }
+  return facts;
+}
+
+/**
+ * A chunk's facts moved down `rows` lines and along `offset` characters. Facts are never
+ * modified after extraction, so what did not move is shared; shared objects stay shared (a call
+ * is both a CallFact's and a binding's expression).
+ */
+function relocate(facts: ChunkFacts, rows: number, offset: number): ChunkFacts {
+  if (rows === 0 && offset === 0) return facts;
+  let moved = facts;
+  if (rows !== 0) {
+    moved = shiftRows(facts, rows, new Map()) as ChunkFacts;
+    // A line number that is not a position: 0 says the chunk imports nothing.
+    if (moved.flow.importInsertLine) moved.flow.importInsertLine += rows;
+  }
+  if (offset === 0) return moved;
+  const bindings = moved.flow.bindings.map((binding) => ({ ...binding, offset: binding.offset + offset }));
+  return { ...moved, flow: { ...moved.flow, bindings } };
+}
+
+function shiftRows(value: unknown, rows: number, copies: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null || value instanceof Map) return value;
+  const existing = copies.get(value);
+  if (existing) return existing;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    copies.set(value, copy);
+    for (const item of value) copy.push(shiftRows(item, rows, copies));
+    return copy;
+  }
+  if (isPosition(value)) {
+    const copy: Position = { line: value.line + rows, character: value.character };
+    copies.set(value, copy);
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  copies.set(value, copy);
+  for (const [key, item] of Object.entries(value)) copy[key] = shiftRows(item, rows, copies);
+  return copy;
+}
+
+function isPosition(value: object): value is Position {
+  const keys = Object.keys(value);
+  return keys.length === 2 && typeof (value as Position).line === 'number' && typeof (value as Position).character === 'number';
+}
