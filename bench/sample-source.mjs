@@ -22,7 +22,12 @@ export function sampleSource(sourceDir, language, lineCount) {
     lines.push(...(language === 'python' ? text : text.filter((line) => !line.startsWith('import '))));
   }
   const header = language === 'python' ? [] : ["import { Router } from 'express';", "import pino from 'pino';", "import { phiAccess } from '../security/phi-access';"];
-  return [...header, ...lines.slice(0, lineCount)].join('\n') + '\n';
+  // Cut at a blank line (between two top-level statements), not inside a function: a file left
+  // unclosed parses as one ERROR root, which is not what a person edits. Comments fill the rest.
+  let cut = Math.max(0, lineCount - header.length);
+  while (cut > 0 && lines[cut - 1].trim() !== '') cut--;
+  const filler = Array.from({ length: lineCount - header.length - cut }, () => (language === 'python' ? '# -' : '// -'));
+  return [...header, ...lines.slice(0, cut), ...filler].join('\n') + '\n';
 }
 
 /** Deterministic single-character edits: insert `x` at a random position, then delete it again. */

@@ -126,18 +126,23 @@ export interface TextChange {
 export class ParsedDocument {
   /** Undefined for languages without a grammar (Prisma): their facts come from the text. */
   private currentTree: Tree | undefined;
-  private lineStarts: number[];
+  private currentLineStarts: number[];
 
   constructor(
     readonly languageId: LanguageId,
     private currentText: string,
   ) {
-    this.lineStarts = computeLineStarts(currentText);
+    this.currentLineStarts = computeLineStarts(currentText);
     this.currentTree = hasGrammar(languageId) ? parse(languageId, currentText) : undefined;
   }
 
   get text(): string {
     return this.currentText;
+  }
+
+  /** Offsets of the text's line starts (LF, CRLF and lone CR end a line). Do not modify. */
+  get lineStarts(): number[] {
+    return this.currentLineStarts;
   }
 
   get tree(): Tree {
@@ -154,7 +159,7 @@ export class ParsedDocument {
   applyChanges(changes: readonly TextChange[]): void {
     const tree = this.currentTree;
     let text = this.currentText;
-    let lineStarts = this.lineStarts;
+    let lineStarts = this.currentLineStarts;
     for (const change of changes) {
       const startIndex = offsetAt(lineStarts, text, change.range.start);
       const oldEndIndex = offsetAt(lineStarts, text, change.range.end);
@@ -178,14 +183,14 @@ export class ParsedDocument {
       tree.delete();
     }
     this.currentText = text;
-    this.lineStarts = lineStarts;
+    this.currentLineStarts = lineStarts;
   }
 
   /** Replaces the whole text (full sync or a reload): a fresh parse. */
   replaceText(text: string): void {
     this.currentTree?.delete();
     this.currentText = text;
-    this.lineStarts = computeLineStarts(text);
+    this.currentLineStarts = computeLineStarts(text);
     this.currentTree = hasGrammar(this.languageId) ? parse(this.languageId, text) : undefined;
   }
 

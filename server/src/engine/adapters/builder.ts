@@ -70,7 +70,8 @@ export function walk(subtree: Node, facts: FlowFacts, visitor: AdapterVisitor): 
   }
 }
 
-const queries = new Map<string, Query>();
+/** Compiled queries by node-type set (the adapters' sets are constants) and grammar. */
+const queries = new WeakMap<ReadonlySet<string>, Map<Grammar, Query>>();
 
 /**
  * Every node of the given types in `subtree` (itself included), in document order (outer before
@@ -95,12 +96,13 @@ export function nodesOfTypes(subtree: Node, types: ReadonlySet<string>): Node[] 
 }
 
 function queryFor(language: Grammar, types: ReadonlySet<string>): Query {
-  const key = `${language.name ?? ''}:${[...types].sort().join(',')}`;
-  let query = queries.get(key);
+  let byLanguage = queries.get(types);
+  if (!byLanguage) queries.set(types, (byLanguage = new Map()));
+  let query = byLanguage.get(language);
   if (!query) {
     const known = [...types].filter((type) => language.idForNodeType(type, true));
     query = new Query(language, `[${known.map((type) => `(${type})`).join(' ')}] @node`);
-    queries.set(key, query);
+    byLanguage.set(language, query);
   }
   return query;
 }

@@ -6,7 +6,7 @@
 
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts, Language } from '../facts';
-import { computeLineStarts, type ParsedDocument } from '../parsing';
+import type { ParsedDocument } from '../parsing';
 import type { Position } from '../types';
 import { moduleScope, rangeOf, type FlowFacts } from './builder';
 import { extractPythonFacts } from './python';
@@ -32,21 +32,30 @@ export class ChunkCache {
   extract(document: ParsedDocument): FileFacts {
     const { text, languageId } = document;
     const language: Language = languageId === 'python' ? 'python' : 'ts';
-    const lineStarts = computeLineStarts(text);
+    const lineStarts = document.lineStarts;
     const root = document.tree.rootNode;
     const current = new Map<string, CachedChunk>();
     const chunks: ChunkFacts[] = [];
-    for (const node of root.children) {
-      if (!node) continue;
+    // A child's start and position come with it from WebAssembly; anything else is one more
+    // call per child. Where it ends is bounded by where the next one starts.
+    const children = root.children.filter((child): child is Node => !!child);
+    const mayHaveErrors = root.hasError;
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i];
       const startRow = node.startPosition.row;
       const startIndex = node.startIndex;
       // Error recovery makes a broken statement's tree depend on the text after it: only
       // statements that parsed cleanly are the same tree whenever their text is the same.
-      if (node.hasError) {
+      if (mayHaveErrors && node.hasError) {
         chunks.push(extractChunk(language, node, text));
         continue;
       }
-      const key = chunkKey(root.type, node, text, lineStarts, startRow, startIndex);
+      const next = children[i + 1];
+      // In a broken file the same text may be cut into different fragments: the key says where
+      // the chunk ends. Only whitespace separates it from the next one in a clean tree, so
+      // there the end is found without asking WebAssembly.
+      const end = mayHaveErrors ? node.endIndex : endBefore(text, next?.startIndex ?? text.length, startIndex);
+      const key = chunkKey(root.type, text, lineStarts, startIndex, startRow, end, next?.startIndex, next?.startPosition.row);
       const cached = current.get(key) ?? this.chunks.get(key);
       const facts = cached
         ? relocate(cached.facts, startRow - cached.startRow, startIndex - cached.startIndex)
@@ -64,14 +73,37 @@ export class ChunkCache {
  * What a chunk's facts depend on: its own text, the rest of its first and last lines (a comment
  * is trailing when code precedes it; a statement is alone on its lines or not), and the type of
  * the root (a broken file's root is an ERROR node, not a module: its imports are not top-level).
+ * The chunk ends before the next one starts: the key runs to the start of the next one's line,
+ * or through that line when the two share it.
  */
-function chunkKey(rootType: string, node: Node, text: string, lineStarts: readonly number[], startRow: number, startIndex: number): string {
-  const endIndex = node.endIndex;
-  const endRow = node.endPosition.row;
+function chunkKey(
+  rootType: string,
+  text: string,
+  lineStarts: readonly number[],
+  startIndex: number,
+  startRow: number,
+  endIndex: number,
+  nextIndex: number | undefined,
+  nextRow: number | undefined,
+): string {
   const from = lineStarts[startRow] ?? startIndex;
-  const to = endRow + 1 < lineStarts.length ? lineStarts[endRow + 1] : text.length;
+  let to = text.length;
+  if (nextIndex !== undefined && nextRow !== undefined) {
+    const nextLineStart = lineStarts[nextRow] ?? nextIndex;
+    const ownLine = nextLineStart > startIndex && text.slice(nextLineStart, nextIndex).trim() === '';
+    to = ownLine ? nextLineStart : (lineStarts[nextRow + 1] ?? text.length);
+  }
   return `${rootType}:${startIndex - from}:${endIndex - from}:${text.slice(from, to)}`;
 }
+
+/** Where the text before `limit` stops being whitespace (not before `start`). */
+function endBefore(text: string, limit: number, start: number): number {
+  let end = limit;
+  while (end > start && WHITESPACE.has(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b]);
 
 function extractChunk(language: Language, node: Node, text: string): ChunkFacts {
   return language === 'python'

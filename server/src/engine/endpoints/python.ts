@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { calleePath } from '../adapters/builder';
 import type { CallExpr, Expr, FileFacts, ScopeFact } from '../facts';
+import { childScopes } from '../facts-index';
 import type { FlowAnalyzer } from '../phi/flow';
 import type { ResolvedPolicy } from '../../policy/types';
 import type { Range } from '../types';
@@ -70,8 +71,8 @@ export function findPythonEndpoints(facts: FileFacts, flow: FlowAnalyzer, policy
     if (!bases.some((base) => VIEW_BASE.test(base))) continue;
     const isDrf = bases.some((base) => /APIView|ViewSet|Generic/.test(base)) || importsFrom('rest_framework');
     const classAudit = endpointAudit(scope, auditNames, facts, 'class');
-    for (const method of facts.scopes) {
-      if (method.kind !== 'function' || method.parentId !== scope.id || !method.name) continue;
+    for (const method of childScopes(facts, scope.id)) {
+      if (method.kind !== 'function' || !method.name) continue;
       const methods = classMethodVerbs(method);
       if (!methods) continue;
       endpointScopes.add(method.id);

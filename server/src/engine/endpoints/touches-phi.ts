@@ -5,6 +5,7 @@
 
 import { calleePath, rootName } from '../adapters/builder';
 import type { Expr, FileFacts } from '../facts';
+import { bindingsIn, callsIn } from '../facts-index';
 import type { FlowAnalyzer, Taint } from '../phi/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../types';
@@ -55,16 +56,15 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
       if (kind === 'record') note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
     }
   }
-  const index = factsByScope(facts);
   const aggregated = aggregatedCalls(facts, scopes);
   for (const scopeId of scopes) {
-    for (const call of index.calls.get(scopeId) ?? []) {
+    for (const call of callsIn(facts, scopeId)) {
       if (aggregated.has(call.call)) continue;
       note(...callEvidence(call.call, call.scopeId, flow));
     }
   }
   const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
-  for (const binding of [...bindingScopes].flatMap((scopeId) => index.bindings.get(scopeId) ?? [])) {
+  for (const binding of [...bindingScopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
     const taint = flow.taintOf(binding.value, binding.scopeId);
     if (taint && countsAsPatientData(taint, flow)) note(`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category));
     if (!scopes.has(binding.scopeId)) {
@@ -87,8 +87,7 @@ function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
       current = current.callee.kind === 'member' ? current.callee.object : undefined;
     }
   };
-  const index = factsByScope(facts);
-  for (const { call } of [...scopes].flatMap((scopeId) => index.calls.get(scopeId) ?? [])) {
+  for (const { call } of [...scopes].flatMap((scopeId) => callsIn(facts, scopeId))) {
     const name = call.callee.kind === 'member' ? call.callee.property : call.callee.kind === 'name' ? call.callee.name : '';
     if (!AGGREGATES.has(name)) continue;
     found.add(call);
@@ -185,31 +184,4 @@ export function namesIn(expr: Expr, out: string[] = [], depth = 0): string[] {
       break;
   }
   return out;
-}
-
-interface ScopeIndex {
-  calls: Map<number, FileFacts['calls']>;
-  bindings: Map<number, FileFacts['bindings']>;
-}
-
-const scopeIndexes = new WeakMap<FileFacts, ScopeIndex>();
-
-/** Calls and bindings grouped by scope, built once per file: every endpoint looks only at its own. */
-function factsByScope(facts: FileFacts): ScopeIndex {
-  let index = scopeIndexes.get(facts);
-  if (!index) {
-    index = { calls: new Map(), bindings: new Map() };
-    for (const call of facts.calls) {
-      const list = index.calls.get(call.scopeId);
-      if (list) list.push(call);
-      else index.calls.set(call.scopeId, [call]);
-    }
-    for (const binding of facts.bindings) {
-      const list = index.bindings.get(binding.scopeId);
-      if (list) list.push(binding);
-      else index.bindings.set(binding.scopeId, [binding]);
-    }
-    scopeIndexes.set(facts, index);
-  }
-  return index;
 }

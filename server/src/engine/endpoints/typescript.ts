@@ -4,6 +4,7 @@
 
 import { calleePath } from '../adapters/builder';
 import type { Argument, CallExpr, Expr, FileFacts, ScopeFact } from '../facts';
+import { bindingsNamed, childScopes, functionNamed, functionWithin } from '../facts-index';
 import type { FlowAnalyzer } from '../phi/flow';
 import { tokenize } from '../phi/identifiers';
 import { offsetOf } from '../text';
@@ -165,7 +166,7 @@ function resolveAudit(expr: Expr, names: string[], facts: FileFacts): Expr | und
   if (expr.kind === 'call' && isAuditExpr(expr, names)) return expr;
   if (expr.kind === 'array') return findAuditCall(expr, names);
   if (expr.kind === 'name') {
-    const binding = facts.bindings.find((b) => b.name === expr.name && b.kind === 'assign' && b.value.kind === 'call' && isAuditExpr(b.value, names));
+    const binding = bindingsNamed(facts, expr.name).find((b) => b.kind === 'assign' && b.value.kind === 'call' && isAuditExpr(b.value, names));
     return binding?.value;
   }
   return undefined;
@@ -182,11 +183,11 @@ function resolveHandler(arg: Argument, scopeId: number, facts: FileFacts): Handl
   const expr = arg.value;
   if (expr.kind === 'name' || expr.kind === 'member') {
     const name = expr.kind === 'name' ? expr.name : expr.property;
-    const scope = facts.scopes.find((s) => s.kind === 'function' && s.name === name);
+    const scope = functionNamed(facts, name);
     return { name, nameRange: expr.kind === 'name' ? expr.range : expr.propertyRange, named: true, scope };
   }
   // An inline function, possibly wrapped (`asyncHandler(async (req, res) => ...)`).
-  const scope = facts.scopes.find((s) => s.kind === 'function' && s.parentId === scopeId && within(s.range, arg.range));
+  const scope = functionWithin(facts, scopeId, arg.range);
   if (!scope) return { name: '<anonymous>', nameRange: arg.range, named: false };
   return scope.name && scope.nameRange && within(scope.nameRange, arg.range)
     ? { name: scope.name, nameRange: scope.nameRange, named: true, scope }
@@ -207,8 +208,8 @@ function nestEndpoints(facts: FileFacts, flow: FlowAnalyzer, auditNames: string[
     const prefix = decorator.expr.kind === 'call' ? nestPath(decorator.expr) : '';
     const classAuditDecorator = controller.decorators.find((d) => isAuditExpr(d.expr, auditNames));
     const classAudit = classAuditDecorator ? readAuditControl(classAuditDecorator.expr, 'decorator', 'class', facts) : undefined;
-    for (const method of facts.scopes) {
-      if (method.kind !== 'function' || method.parentId !== controller.id) continue;
+    for (const method of childScopes(facts, controller.id)) {
+      if (method.kind !== 'function') continue;
       const route = method.decorators.find((d) => !!NEST_METHODS[lastNameOf(d.expr.kind === 'call' ? d.expr.callee : d.expr) ?? '']);
       if (!route) continue;
       const verb = NEST_METHODS[lastNameOf(route.expr.kind === 'call' ? route.expr.callee : route.expr) ?? ''];
