@@ -5,15 +5,20 @@ import type { ParsedDocument } from '../parsing';
 import { extractPrismaFacts } from '../prisma/facts';
 import { ChunkCache } from './chunks';
 
-/** Each document's chunk facts from its last analysis (the server keeps documents open). */
-const caches = new WeakMap<ParsedDocument, ChunkCache>();
+/**
+ * The chunk facts of the documents analysed most recently: the ones being edited. Documents
+ * that are only open do not keep theirs (facts cost more memory than the tree); a document
+ * coming back is extracted whole once.
+ */
+const MAX_CACHED_DOCUMENTS = 8;
+const caches = new Map<ParsedDocument, ChunkCache>();
 
 export function extractFacts(document: ParsedDocument): FileFacts {
   if (document.languageId === 'prisma') return extractPrismaFacts(document.text);
   let cache = caches.get(document);
-  if (!cache) {
-    cache = new ChunkCache();
-    caches.set(document, cache);
-  }
+  if (cache) caches.delete(document);
+  else cache = new ChunkCache();
+  caches.set(document, cache);
+  if (caches.size > MAX_CACHED_DOCUMENTS) caches.delete(caches.keys().next().value!);
   return cache.extract(document);
 }
