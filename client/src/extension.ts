@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Commands, SERVER_NAME } from '../../server/src/protocol';
 import { registerPolicyCommands } from './commands/policyCommands';
-import { registerScaffoldEndpointCommand } from './commands/scaffoldEndpoint';
+import { registerScaffoldEndpointCommand } from './commands/scaffoldEndpointCommand';
 import { registerScanWorkspaceCommand } from './commands/scanWorkspace';
 import { fixAllInActiveEditor } from './fixAll';
 import { ServerController } from './serverController';

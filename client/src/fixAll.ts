@@ -9,7 +9,7 @@
 
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../server/src/protocol';
-import { ANALYZED_LANGUAGES } from './languageClient';
+import { ANALYZED_LANGUAGES } from './documents';
 
 /** How many returned actions VS Code should resolve (fills in `edit` if the server defers it). */
 const RESOLVE_COUNT = 5;

@@ -7,7 +7,6 @@ import {
   ErrorAction,
   LanguageClient,
   type CloseHandlerResult,
-  type DocumentSelector,
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
@@ -17,35 +16,12 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { SERVER_NAME } from '../../server/src/protocol';
+import { documentSelector } from './documents';
 import { redactingTraceChannel } from './redactingChannel';
 
 /** Also the prefix of the trace setting the client reads itself: `phiGuard.trace.server`. */
 export const CLIENT_ID = 'phiGuard';
 export const CONFIGURATION_SECTION = 'phiGuard';
-
-export const ANALYZED_LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
-
-const POLICY_FILE_GLOB = '**/phi-guard.json';
-
-/**
- * Source files on disk and unsaved (untitled) buffers, plus the policy file so the server can
- * publish diagnostics for a broken `phi-guard.json` in that file itself (POLICY.md).
- */
-export const documentSelector: DocumentSelector = [
-  ...ANALYZED_LANGUAGES.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]),
-  // Prisma schemas: VS Code only knows the `prisma` language with the Prisma extension installed.
-  { scheme: 'file', language: 'prisma' },
-  { scheme: 'file', pattern: '**/*.prisma' },
-  { scheme: 'file', language: 'json', pattern: POLICY_FILE_GLOB },
-  { scheme: 'file', language: 'jsonc', pattern: POLICY_FILE_GLOB },
-];
-
-export function createPolicyWatcher(): vscode.FileSystemWatcher {
-  return vscode.workspace.createFileSystemWatcher(POLICY_FILE_GLOB);
-}
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -112,4 +88,13 @@ export function createLanguageClient(
 
   const client: LanguageClient = new LanguageClient(CLIENT_ID, SERVER_NAME, serverOptions, clientOptions);
   return client;
+}
+
+/** Whether a client has reached Running (the library's State, for callers that do not load it). */
+export function isRunning(client: LanguageClient): boolean {
+  return client.state === State.Running;
+}
+
+export function isStarting(client: LanguageClient): boolean {
+  return client.state === State.Starting;
 }

@@ -3,8 +3,9 @@
 
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient, createPolicyWatcher } from './languageClient';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createPolicyWatcher } from './documents';
+import { languageClientModule } from './lazy';
 
 const SHOW_OUTPUT = 'Show Output';
 const RETRY = 'Restart Server';
@@ -23,15 +24,22 @@ export class ServerController {
 
   /** The language client once it is running (for custom requests such as audit coverage). */
   get runningClient(): LanguageClient | undefined {
-    return this.client?.state === State.Running ? this.client : undefined;
+    return this.client && languageClientModule().isRunning(this.client) ? this.client : undefined;
   }
 
   private get serverModule(): string {
     return this.context.asAbsolutePath('dist/server.js');
   }
 
+  /**
+   * Starts the server on the next turn of the event loop: loading vscode-languageclient and
+   * spawning the server then does not count against (or hold up) the extension's activation.
+   */
   start(): Promise<void> {
-    return this.enqueue(() => this.startNew());
+    return this.enqueue(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.startNew();
+    });
   }
 
   restart(): Promise<void> {
@@ -65,7 +73,7 @@ export class ServerController {
       this.notifyFailure(message);
       return;
     }
-    const client = createLanguageClient(this.serverModule, this.outputChannel, this.policyWatcher);
+    const client = languageClientModule().createLanguageClient(this.serverModule, this.outputChannel, this.policyWatcher);
     this.client = client;
     try {
       await client.start();
@@ -85,8 +93,9 @@ export class ServerController {
       // dispose() refuses a client that never reached Running (e.g. a failed start) by throwing;
       // there is nothing to shut down then, so that error is expected and ignored.
       // A client the library is restarting after a crash finishes starting first, then stops.
-      if (client.state === State.Starting) await client.start().catch(() => undefined);
-      if (client.state === State.Running) await client.dispose();
+      const { isRunning, isStarting } = languageClientModule();
+      if (isStarting(client)) await client.start().catch(() => undefined);
+      if (isRunning(client)) await client.dispose();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.outputChannel.warn(`Stopping the PHI Guard server: ${reason}`);

@@ -92,7 +92,7 @@ function runNpm(args) {
 }
 
 /**
- * Packages a test-only extension folder of test/e2e/ (inhost-runner/, fake-ai-extension/) with
+ * Packages a test-only extension folder of test/e2e/ (inhost-runner/, fake-ai-extension/, noop-extension/) with
  * vsce into `tmp`; returns the .vsix path.
  */
 function packageTestExtension(tmp, folder) {
@@ -166,6 +166,9 @@ async function main() {
   // prohibits), installed like any extension so the editor lists it. Manifest only, no code.
   const fakeAiVsix = packageTestExtension(tmp, 'fake-ai-extension');
   installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix: fakeAiVsix, extensionId: 'saoudrizwan.claude-dev' });
+  // The activation-time baseline: an extension whose activate() does nothing.
+  const noopVsix = packageTestExtension(tmp, 'noop-extension');
+  installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix: noopVsix, extensionId: 'phi-guard-test.phi-guard-noop' });
 
   if (sabotage === 'silent-server') {
     copyFileSync(path.join(here, 'lib', 'silentServer.cjs'), path.join(installed, 'dist', 'server.js'));

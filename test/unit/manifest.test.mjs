@@ -129,10 +129,15 @@ test('packaging: pinned vsce, a whitelist .vscodeignore that ships no sources, m
     .filter((line) => line && !line.startsWith('#'));
   assert.equal(lines[0], '**', '.vscodeignore starts by excluding everything');
   const included = lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1));
-  for (const required of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/*.wasm', 'package.json', 'README.md', 'LICENSE', 'icon.png']) {
+  for (const required of ['dist/extension.js', 'dist/client-*.js', 'dist/server.js', 'dist/cli.js', 'dist/*.wasm', 'package.json', 'README.md', 'LICENSE', 'icon.png']) {
     assert.ok(included.includes(required), `.vscodeignore re-includes ${required}`);
   }
   for (const pattern of included) {
     assert.ok(!/engine\.js|\.map$|node_modules|src\/|test\//.test(pattern), `.vscodeignore must not re-include ${pattern}`);
   }
+  // The client's lazily loaded bundles (client/src/lazy.ts) are built beside dist/extension.js.
+  const lazy = readFileSync(path.join(root, 'client/src/lazy.ts'), 'utf8');
+  const bundles = [...lazy.matchAll(/'(client-[a-z]+\.js)'/g)].map((match) => match[1]);
+  assert.equal(bundles.length, 3);
+  for (const bundle of bundles) assert.ok(existsSync(path.join(root, 'dist', bundle)), `npm run build writes dist/${bundle}`);
 });

@@ -2,7 +2,8 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { aiToolsMarkdown, starterPolicyText } from '../../../server/src/policy';
+import { aiToolsMarkdown } from '../../../server/src/policy/ai-tools-report';
+import { starterPolicyText } from '../../../server/src/policy/starter-policy';
 import { displayPolicyPath, POLICY_FILE_NAME } from '../views/aiToolsData';
 import { AI_TOOLS_VIEW_ID, type AiToolsController } from '../views/aiToolsView';
 

@@ -27,8 +27,6 @@ import {
 } from '../../../server/src/scaffold';
 import { exists, policyFor, projectRootOf, workspaceProjectReader } from './scaffoldWorkspace';
 
-export const SCAFFOLD_ENDPOINT_COMMAND = 'phiGuard.scaffoldEndpoint';
-
 /**
  * Answers given up front skip their prompt (tests and other extensions:
  * `executeCommand('phiGuard.scaffoldEndpoint', folderUri, { framework: 'fastapi', ... })`).
@@ -52,13 +50,13 @@ const OPERATION_DETAILS: Record<ScaffoldOperation, string> = {
 };
 const TITLE = 'Scaffold PHI endpoint';
 
-export function registerScaffoldEndpointCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand(SCAFFOLD_ENDPOINT_COMMAND, (target?: unknown, args?: ScaffoldEndpointArgs) =>
-    scaffoldEndpoint(target instanceof vscode.Uri ? target : undefined, args ?? {}).catch((error: unknown) => {
-      const message = error instanceof ScaffoldOptionsError ? error.problems.join('; ') : error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(`PHI Guard: could not scaffold the endpoint: ${message}`);
-    }),
-  );
+/** The command's handler (registered by scaffoldEndpointCommand.ts, which loads this module on first use). */
+export function runScaffoldEndpointCommand(target?: unknown, args?: ScaffoldEndpointArgs): Promise<vscode.Uri[] | undefined> {
+  return scaffoldEndpoint(target instanceof vscode.Uri ? target : undefined, args ?? {}).catch((error: unknown) => {
+    const message = error instanceof ScaffoldOptionsError ? error.problems.join('; ') : error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`PHI Guard: could not scaffold the endpoint: ${message}`);
+    return undefined;
+  });
 }
 
 /** Returns the written files' URIs, or undefined when the user cancelled. */

@@ -3,7 +3,8 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadPolicyForFile, type LoadedPolicy } from '../../../server/src/policy';
+import type { LoadedPolicy } from '../../../server/src/policy';
+import { loadPolicyForFile } from '../lazy';
 import type { ProjectReader } from '../../../server/src/scaffold';
 
 const EXCLUDE = '**/{node_modules,.git,dist,build,out,coverage,venv,.venv,env,__pycache__,.tox,.mypy_cache,.pytest_cache,site-packages}/**';

@@ -6,16 +6,12 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  BUILTIN_AI_FEATURES,
-  buildAiToolsModel,
-  defaultPolicy,
-  loadPolicyForFile,
-  POLICY_FILE_NAME,
-  type AiToolsModel,
-  type InstalledExtension,
-  type LoadedPolicy,
-} from '../../../server/src/policy';
+import type { AiToolsModel, InstalledExtension, LoadedPolicy } from '../../../server/src/policy';
+import { BUILTIN_AI_FEATURES } from '../../../server/src/policy/ai-extension-catalogue';
+import { buildAiToolsModel } from '../../../server/src/policy/ai-tools-model';
+import { defaultPolicy } from '../../../server/src/policy/defaults';
+import { POLICY_FILE_NAME } from '../../../server/src/policy/find-policy-file';
+import { loadPolicyForFile } from '../lazy';
 
 export { POLICY_FILE_NAME };
 

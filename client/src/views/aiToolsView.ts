@@ -9,7 +9,10 @@
 // the installed AI tools the policy prohibits or does not list; show a warning when count > 0.
 
 import * as vscode from 'vscode';
-import { buildAiToolsTree, findPolicyFile, isoDay, type AiToolsModel, type AiToolsTreeNode, type InstalledAiEntry, type TreeNodeAction } from '../../../server/src/policy';
+import type { AiToolsModel, AiToolsTreeNode, InstalledAiEntry, TreeNodeAction } from '../../../server/src/policy';
+import { isoDay } from '../../../server/src/policy/ai-tools-model';
+import { buildAiToolsTree } from '../../../server/src/policy/ai-tools-tree';
+import { findPolicyFile } from '../../../server/src/policy/find-policy-file';
 import { computeWorkspaceAiTools, currentWorkspaceFolder, type WorkspaceAiTools } from './aiToolsData';
 
 export const AI_TOOLS_VIEW_ID = 'phiGuard.aiTools';

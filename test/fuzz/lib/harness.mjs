@@ -225,6 +225,9 @@ function checkIncremental(input, policy, engine, problems) {
   let document;
   try {
     document = new engine.ParsedDocument(input.languageId, input.text);
+    // Analysed before each batch, as the server analyses each version: the facts of unchanged
+    // statements are then reused (adapters/chunks.ts), and the final check covers that reuse.
+    engine.analyzeDocument(document, input.path, policy, input.options);
     let version = 1;
     for (const batch of input.batches) {
       // As the server's document store does: each range clamped into the text it applies to
@@ -240,6 +243,8 @@ function checkIncremental(input, policy, engine, problems) {
       }
       // The engine gets the raw positions half of the time: its own clamping must agree.
       document.applyChanges(version % 2 ? batch : clamped);
+      if (document.text !== reference.getText()) break;
+      engine.analyzeDocument(document, input.path, policy, input.options);
     }
     const expected = reference.getText();
     if (document.text !== expected) {
@@ -257,6 +262,9 @@ function checkIncremental(input, policy, engine, problems) {
       const key = (r) => r.findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`).join(' ');
       if (key(incremental) !== key(fresh)) {
         problems.push({ kind: 'incremental-mismatch', detail: `incremental [${key(incremental)}] vs fresh [${key(fresh)}]` });
+      } else if (JSON.stringify(incremental.findings) !== JSON.stringify(fresh.findings)) {
+        // Same places, different messages or fixes: reused facts that should have moved or changed.
+        problems.push({ kind: 'incremental-mismatch', detail: `incremental and fresh findings differ in messages or fixes at [${key(fresh)}]` });
       }
     }
   } catch (error) {

@@ -1,0 +1,29 @@
+// Which documents the client hands to the language server, and the policy-file watcher. Apart
+// from vscode-languageclient (client/src/languageClient.ts), which activation does not load.
+
+import * as vscode from 'vscode';
+import type { DocumentSelector } from 'vscode-languageclient/node';
+
+export const ANALYZED_LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
+
+const POLICY_FILE_GLOB = '**/phi-guard.json';
+
+/**
+ * Source files on disk and unsaved (untitled) buffers, plus the policy file so the server can
+ * publish diagnostics for a broken `phi-guard.json` in that file itself (POLICY.md).
+ */
+export const documentSelector: DocumentSelector = [
+  ...ANALYZED_LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  // Prisma schemas: VS Code only knows the `prisma` language with the Prisma extension installed.
+  { scheme: 'file', language: 'prisma' },
+  { scheme: 'file', pattern: '**/*.prisma' },
+  { scheme: 'file', language: 'json', pattern: POLICY_FILE_GLOB },
+  { scheme: 'file', language: 'jsonc', pattern: POLICY_FILE_GLOB },
+];
+
+export function createPolicyWatcher(): vscode.FileSystemWatcher {
+  return vscode.workspace.createFileSystemWatcher(POLICY_FILE_GLOB);
+}
