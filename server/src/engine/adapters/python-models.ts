@@ -4,7 +4,7 @@
 
 import type { Node } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../facts';
-import { aloneOnLines, endOf, forEachNodeOfTypes, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
+import { aloneOnLines, endOf, forEachNodeOfTypes, lastSegment, mayBeCredential, namesIn, rangeOf, sourceRulesOutCredential, startOf } from '../models/pass';
 
 /** The node types the model pass looks at (keep in sync with its switch). */
 const VISITED_TYPES = new Set(['class_definition', 'call', 'string']);
@@ -270,6 +270,7 @@ function stringValue(node: Node | null | undefined): string | undefined {
 }
 
 function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
+  if (sourceRulesOutCredential(text.slice(node.startIndex, node.endIndex))) return undefined;
   const parent = node.parent;
   if (!parent || parent.type === 'concatenated_string') return undefined;
   // A docstring is documentation, not a value.

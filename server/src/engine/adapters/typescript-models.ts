@@ -4,7 +4,7 @@
 
 import type { Node } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../facts';
-import { aloneOnLines, endOf, forEachNodeOfTypes, indentOf, lastSegment, mayBeCredential, namesIn, rangeOf, startOf } from '../models/pass';
+import { aloneOnLines, endOf, forEachNodeOfTypes, indentOf, lastSegment, mayBeCredential, namesIn, rangeOf, sourceRulesOutCredential, startOf } from '../models/pass';
 import type { ModelPassResult } from './python-models';
 
 /** The node types the model pass looks at (keep in sync with its switch). */
@@ -357,6 +357,7 @@ function stringValue(node: Node | null | undefined): string | undefined {
 }
 
 function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
+  if (sourceRulesOutCredential(text.slice(node.startIndex, node.endIndex))) return undefined;
   let value: string;
   let plain: boolean;
   if (node.type === 'template_string') {

@@ -74,6 +74,15 @@ export function lastSegment(text: string): string {
 }
 
 /** Quick filter for literals worth keeping as credential candidates (no prose, no tiny strings). */
+/**
+ * Whether a literal's source (quotes and prefix included) rules out a credential before its
+ * parts are read from the tree: too short, or spaced without being `Bearer …`. Most string
+ * literals are messages, and reading each one's children cost more than the check.
+ */
+export function sourceRulesOutCredential(source: string): boolean {
+  return source.length < 10 || (/\s/.test(source) && !/Bearer/i.test(source));
+}
+
 export function mayBeCredential(value: string): boolean {
   if (value.length < 8 || value.length > 512) return false;
   if (!/\s/.test(value)) return true;
