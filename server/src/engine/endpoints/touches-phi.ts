@@ -6,6 +6,7 @@
 import { calleePath, rootName } from '../adapters/builder';
 import type { Expr, FileFacts } from '../facts';
 import { bindingsIn, callsIn } from '../facts-index';
+import { rememberedEvidence } from './evidence-memo';
 import type { FlowAnalyzer, Taint } from '../phi/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../types';
@@ -36,6 +37,10 @@ const DATA_VERBS = new Set([
 ]);
 
 export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
+  return rememberedEvidence(input, facts, flow.classifier, () => gatherEvidence(input, facts, flow));
+}
+
+function gatherEvidence(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
   const categories: PhiCategory[] = [];
   const why: string[] = [];
   const note = (reason: string, found: readonly (ResourceMatch | PhiCategory)[]) => {
