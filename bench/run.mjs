@@ -154,7 +154,11 @@ function targets(results) {
     { target: '.vsix <= 3 MB', measured: results.vsixKb === undefined ? undefined : +(results.vsixKb / 1024).toFixed(2), unit: ' MB', limit: 3 },
     { target: 'extension activation <= 50 ms', measured: results.activation?.activationMs, unit: ' ms', limit: 50 },
   ];
-  return rows.map((row) => ({ ...row, met: row.measured === undefined ? undefined : row.measured <= row.limit }));
+  return rows.map((row) => ({
+    ...row,
+    measured: row.measured === undefined ? undefined : Math.round(row.measured * 10) / 10,
+    met: row.measured === undefined ? undefined : row.measured <= row.limit,
+  }));
 }
 
 function printTable(results) {

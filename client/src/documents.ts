@@ -1,5 +1,5 @@
-// Which documents the client hands to the language server, and the policy-file watcher. Apart
-// from vscode-languageclient (client/src/languageClient.ts), which activation does not load.
+// Which documents the client hands to the language server, and the policy-file watcher: kept
+// out of client/src/languageClient.ts, which is loaded after activation (client/src/lazy.ts).
 
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
