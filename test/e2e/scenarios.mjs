@@ -67,6 +67,23 @@ function diagnosticTimeout() {
   return timeout;
 }
 
+/**
+ * Opens `workspace` in a second window, where the runner extension (inhost-runner/) activates on
+ * the marker file, runs `suite` through the VS Code API and writes its result where `results`
+ * says. Resolves with that result; `whileOpen` may look at the window before it is closed.
+ */
+async function runInExtensionHost(ctx, workspace, marker, { timeout, what, whileOpen }) {
+  writeFileSync(path.join(workspace, '.phi-guard-inhost-tests'), JSON.stringify(marker));
+  const page = await ctx.openWindow(workspace);
+  try {
+    const result = await waitUntil(() => existsSync(marker.results) && JSON.parse(readFileSync(marker.results, 'utf8')), { timeout, interval: 250, what });
+    await whileOpen?.(page);
+    return result;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 export const scenarios = [
   {
     name: 'python-squiggle-and-problems',
@@ -486,37 +503,25 @@ export const scenarios = [
     name: 'inhost-api-suite',
     title: 'test/vscode/suite (the @vscode/test-electron mocha suite) passes in the extension host; Fix All 12× under load',
     async run(wb, ctx) {
-      // A second window on its own copy of the workspace: the runner extension (inhost-runner/)
-      // activates on the marker file, runs the suite through the VS Code API against the
-      // installed .vsix and writes the result where the marker says.
+      // A second window on its own copy of the workspace, running the suite against the installed .vsix.
       const workspace = path.join(ctx.tmp, 'workspace-inhost');
-      const results = path.join(ctx.tmp, 'inhost-results.json');
       cpSync(ctx.fixture, workspace, { recursive: true });
-      writeFileSync(
-        path.join(workspace, '.phi-guard-inhost-tests'),
-        JSON.stringify({
-          suite: path.join(ctx.root, 'test', 'vscode', 'suite', 'index.cjs'),
-          results,
-          // Then Fix All in the situations where it used to be flaky (mode 4: a diagnostics pull
-          // for the old text in flight when the fix lands); see stress/fixAllStress.cjs.
-          after: [{ module: path.join(ctx.fixtures, 'stress', 'fixAllStress.cjs'), options: { iterations: 12, modes: [4, 1, 4, 0] } }],
-        }),
-      );
-      const page = await ctx.openWindow(workspace);
-      try {
-        const result = await waitUntil(() => existsSync(results) && JSON.parse(readFileSync(results, 'utf8')), {
-          timeout: 240_000,
-          interval: 500,
-          what: 'the in-host mocha suite to write its result',
-        });
-        writeFileSync(ctx.artifact('inhost-mocha.log'), `VS Code ${result.version}\n${result.output}\n${result.error ?? ''}\n`);
-        await page.screenshot({ path: ctx.file('window') });
-        assert.ok(result.ok, `the in-host suite failed (see test/e2e/artifacts/inhost-mocha.log):\n${result.output.split('\n').slice(-25).join('\n')}`);
-        assert.match(result.output, /passing/);
-        assert.doesNotMatch(result.output, /failing|pending/);
-      } finally {
-        await page.close().catch(() => {});
-      }
+      const marker = {
+        suite: path.join(ctx.root, 'test', 'vscode', 'suite', 'index.cjs'),
+        results: path.join(ctx.tmp, 'inhost-results.json'),
+        // Then Fix All in the situations where it used to be flaky (mode 4: a diagnostics pull
+        // for the old text in flight when the fix lands); see stress/fixAllStress.cjs.
+        after: [{ module: path.join(ctx.fixtures, 'stress', 'fixAllStress.cjs'), options: { iterations: 12, modes: [4, 1, 4, 0] } }],
+      };
+      const result = await runInExtensionHost(ctx, workspace, marker, {
+        timeout: 240_000,
+        what: 'the in-host mocha suite to write its result',
+        whileOpen: (page) => page.screenshot({ path: ctx.file('window') }),
+      });
+      writeFileSync(ctx.artifact('inhost-mocha.log'), `VS Code ${result.version}\n${result.output}\n${result.error ?? ''}\n`);
+      assert.ok(result.ok, `the in-host suite failed (see test/e2e/artifacts/inhost-mocha.log):\n${result.output.split('\n').slice(-25).join('\n')}`);
+      assert.match(result.output, /passing/);
+      assert.doesNotMatch(result.output, /failing|pending/);
     },
   },
   {
@@ -525,31 +530,18 @@ export const scenarios = [
     async run(wb, ctx) {
       // A workspace with nothing PHI Guard activates on, so the probe times a real first activation.
       const workspace = path.join(ctx.tmp, 'workspace-activation');
-      const results = path.join(ctx.tmp, 'activation-results.json');
       mkdirSync(workspace, { recursive: true });
       writeFileSync(path.join(workspace, 'README.md'), '# nothing to analyse here\n');
-      writeFileSync(
-        path.join(workspace, '.phi-guard-inhost-tests'),
-        JSON.stringify({ suite: path.join(ctx.fixtures, 'probes', 'activation.cjs'), results }),
-      );
-      const page = await ctx.openWindow(workspace);
-      try {
-        const result = await waitUntil(() => existsSync(results) && JSON.parse(readFileSync(results, 'utf8')), {
-          timeout: 120_000,
-          interval: 250,
-          what: 'the activation probe to write its result',
-        });
-        assert.ok(result.ok, `the activation probe failed: ${result.error}`);
-        const round = (ms) => Math.round(ms * 10) / 10;
-        const activationMs = round(result.stats.activationMs);
-        const baselineMs = round(result.stats.baselineMs);
-        // A measurement, not a threshold (TESTING.md: benchmarks are not tests); `npm run bench` reports it.
-        const measured = { activationMs, baselineMs, vscode: result.version, date: new Date().toISOString() };
-        writeFileSync(ctx.artifact('activation.json'), `${JSON.stringify(measured, null, 2)}\n`);
-        console.log(`    activation: ${activationMs} ms; a no-op extension: ${baselineMs} ms (VS Code ${result.version})`);
-      } finally {
-        await page.close().catch(() => {});
-      }
+      const marker = { suite: path.join(ctx.fixtures, 'probes', 'activation.cjs'), results: path.join(ctx.tmp, 'activation-results.json') };
+      const result = await runInExtensionHost(ctx, workspace, marker, { timeout: 120_000, what: 'the activation probe to write its result' });
+      assert.ok(result.ok, `the activation probe failed: ${result.error}`);
+      const round = (ms) => Math.round(ms * 10) / 10;
+      const activationMs = round(result.stats.activationMs);
+      const baselineMs = round(result.stats.baselineMs);
+      // A measurement, not a threshold (TESTING.md: benchmarks are not tests); `npm run bench` reports it.
+      const measured = { activationMs, baselineMs, vscode: result.version, date: new Date().toISOString() };
+      writeFileSync(ctx.artifact('activation.json'), `${JSON.stringify(measured, null, 2)}\n`);
+      console.log(`    activation: ${activationMs} ms; a no-op extension: ${baselineMs} ms (VS Code ${result.version})`);
     },
   },
   {
@@ -559,29 +551,16 @@ export const scenarios = [
     title: 'Fix All, 30 times on fresh copies of PatientCard.tsx in the extension host',
     async run(wb, ctx) {
       const workspace = path.join(ctx.tmp, 'workspace-stress');
-      const results = path.join(ctx.tmp, 'stress-results.json');
       cpSync(ctx.fixture, workspace, { recursive: true });
-      writeFileSync(
-        path.join(workspace, '.phi-guard-inhost-tests'),
-        JSON.stringify({
-          suite: path.join(ctx.fixtures, 'stress', 'fixAllStress.cjs'),
-          results,
-          // PHI_GUARD_E2E_STRESS=30:4 → 30 iterations of mode 4 only (default: 30 of modes 0-4).
-          options: stressOptions(process.env.PHI_GUARD_E2E_STRESS),
-        }),
-      );
-      const page = await ctx.openWindow(workspace);
-      try {
-        const result = await waitUntil(() => existsSync(results) && JSON.parse(readFileSync(results, 'utf8')), {
-          timeout: 170_000,
-          interval: 500,
-          what: 'the stress run to write its result',
-        });
-        writeFileSync(ctx.artifact('fix-all-stress.log'), `${result.output}\n${result.error ?? ''}\n`);
-        assert.ok(result.ok, `${result.output.split('\n').slice(-12).join('\n')}\n${result.error ?? ''}`);
-      } finally {
-        await page.close().catch(() => {});
-      }
+      const marker = {
+        suite: path.join(ctx.fixtures, 'stress', 'fixAllStress.cjs'),
+        results: path.join(ctx.tmp, 'stress-results.json'),
+        // PHI_GUARD_E2E_STRESS=30:4 → 30 iterations of mode 4 only (default: 30 of modes 0-4).
+        options: stressOptions(process.env.PHI_GUARD_E2E_STRESS),
+      };
+      const result = await runInExtensionHost(ctx, workspace, marker, { timeout: 170_000, what: 'the stress run to write its result' });
+      writeFileSync(ctx.artifact('fix-all-stress.log'), `${result.output}\n${result.error ?? ''}\n`);
+      assert.ok(result.ok, `${result.output.split('\n').slice(-12).join('\n')}\n${result.error ?? ''}`);
     },
   },
 ];

@@ -21,15 +21,16 @@ export function rangeOf(node: Node): Range {
  */
 export type FlowFacts = Pick<FileFacts, 'scopes' | 'bindings' | 'calls' | 'throws' | 'imports' | 'comments' | 'importInsertLine'>;
 
-/** The module's scope; its range is the whole file's, set when chunks are merged. */
-export function moduleScope(range: Range): ScopeFact {
-  return { id: 0, kind: 'module', range, params: [], decorators: [] };
-}
+const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function newFlowFacts(): FlowFacts {
-  const zero = { line: 0, character: 0 };
+/**
+ * Empty facts with the module scope (id 0). A chunk's module scope only stands for the module;
+ * the file's, made when chunks are merged, has the whole file's range.
+ */
+export function newFlowFacts(moduleRange: Range = NO_RANGE): FlowFacts {
+  const module: ScopeFact = { id: 0, kind: 'module', range: moduleRange, params: [], decorators: [] };
   return {
-    scopes: [moduleScope({ start: zero, end: zero })],
+    scopes: [module],
     bindings: [],
     calls: [],
     throws: [],

@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FileFacts, Language } from '../facts';
 import type { ParsedDocument } from '../parsing';
 import type { Position } from '../types';
-import { moduleScope, rangeOf, type FlowFacts } from './builder';
+import { newFlowFacts, rangeOf, type FlowFacts } from './builder';
 import { extractPythonFacts } from './python';
 import { extractPythonModelFacts, type ModelPassResult } from './python-models';
 import { extractTypeScriptFacts } from './typescript';
@@ -119,19 +119,7 @@ function merge(
   moduleRange: FileFacts['scopes'][number]['range'],
   chunks: readonly ChunkFacts[],
 ): FileFacts {
-  const facts: FileFacts = {
-    language,
-    languageId: document.languageId,
-    text: document.text,
-    lineStarts,
-    scopes: [moduleScope(moduleRange)],
-    bindings: [],
-    calls: [],
-    throws: [],
-    imports: [],
-    comments: [],
-    importInsertLine: 0,
-  };
+  const facts: FileFacts = { language, languageId: document.languageId, text: document.text, lineStarts, ...newFlowFacts(moduleRange) };
   for (const { flow } of chunks) {
     // A chunk's scope k (k ≥ 1) is the file's scope base + k; 0 is the module in both.
     const base = facts.scopes.length - 1;
