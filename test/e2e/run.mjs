@@ -95,10 +95,15 @@ function runNpm(args) {
  * Packages a test-only extension folder of test/e2e/ (inhost-runner/, fake-ai-extension/, noop-extension/) with
  * vsce into `tmp`; returns the .vsix path.
  */
-function packageTestExtension(tmp, folder) {
-  const dir = path.join(tmp, folder);
+function packageTestExtension(tmp, folder, { name } = {}) {
+  const dir = path.join(tmp, name ?? folder);
   cpSync(path.join(here, folder), dir, { recursive: true });
-  const vsix = path.join(tmp, `${folder}.vsix`);
+  if (name) {
+    // A second copy under another name (and so another extension id).
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, name }, null, 2));
+  }
+  const vsix = path.join(tmp, `${name ?? folder}.vsix`);
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
     cwd: dir,
@@ -166,9 +171,11 @@ async function main() {
   // prohibits), installed like any extension so the editor lists it. Manifest only, no code.
   const fakeAiVsix = packageTestExtension(tmp, 'fake-ai-extension');
   installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix: fakeAiVsix, extensionId: 'saoudrizwan.claude-dev' });
-  // The activation-time baseline: an extension whose activate() does nothing.
-  const noopVsix = packageTestExtension(tmp, 'noop-extension');
-  installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix: noopVsix, extensionId: 'phi-guard-test.phi-guard-noop' });
+  // The activation-time baselines: extensions whose activate() does nothing, timed before and after PHI Guard.
+  for (const name of ['phi-guard-noop', 'phi-guard-noop-after']) {
+    const vsix = packageTestExtension(tmp, 'noop-extension', { name });
+    installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix, extensionId: `phi-guard-test.${name}` });
+  }
 
   if (sabotage === 'silent-server') {
     copyFileSync(path.join(here, 'lib', 'silentServer.cjs'), path.join(installed, 'dist', 'server.js'));
