@@ -10,8 +10,10 @@ import type { PhiClassifier } from '../phi/classify';
 import { offsetOf } from '../text';
 import type { PhiEvidence, PhiEvidenceInput } from './touches-phi';
 
+// Hits come from the files being edited (a scan seldom has two identical handlers): a few
+// modules' worth is enough, and bounds what a long CLI scan keeps.
 const MAX_REMEMBERED = 2_000;
-const MAX_MODULES = 64;
+const MAX_MODULES = 8;
 /** By classifier (policy), then by the module-level bindings, then by the handler's definition. */
 const remembered = new WeakMap<PhiClassifier, Map<string, Map<string, PhiEvidence>>>();
 const moduleSignatures = new WeakMap<FileFacts, string>();

@@ -35,6 +35,8 @@ const CLINICAL_RECORD_NOUNS = new Set(['encounter', 'chart', 'medical record', '
 const SANITIZER_STEMS = ['mask', 'redact', 'hash', 'saniti', 'deidentif', 'anonymi', 'anonymis', 'tokeniz', 'tokenis', 'encrypt', 'pseudonym', 'hmac', 'scrub'];
 const SANITIZER_TOKENS = new Set(['sha1', 'sha256', 'sha512', 'md5', 'blake2b', 'hexdigest', 'digest']);
 
+const MAX_CACHED_IDENTIFIERS = 50_000;
+
 export class PhiClassifier {
   private readonly elements: CatalogueElement[];
   private readonly recordNouns: string[][];
@@ -68,6 +70,8 @@ export class PhiClassifier {
     let result = this.cache.get(identifier);
     if (!result) {
       result = this.classifyUncached(identifier);
+      // One classifier serves a whole scan: bounded, so a large monorepo's names do not pile up.
+      if (this.cache.size >= MAX_CACHED_IDENTIFIERS) this.cache.clear();
       this.cache.set(identifier, result);
     }
     return result;
@@ -139,7 +143,10 @@ export class PhiClassifier {
   /** Whether a function or method name is a sanitizer: its result is clean. */
   isSanitizer(name: string): boolean {
     let result = this.sanitizerCache.get(name);
-    if (result === undefined) this.sanitizerCache.set(name, (result = this.isSanitizerUncached(name)));
+    if (result === undefined) {
+      if (this.sanitizerCache.size >= MAX_CACHED_IDENTIFIERS) this.sanitizerCache.clear();
+      this.sanitizerCache.set(name, (result = this.isSanitizerUncached(name)));
+    }
     return result;
   }
 
