@@ -94,6 +94,25 @@ describe('unencrypted-phi-field fixes', () => {
     assert.match(fixed(text, 'm.js', 'unencrypted-phi-field'), /ssn: encryptedAttribute\(DataTypes\.STRING\),/);
   });
 
+  test('sequelize-typescript @Column: a Sequelize finding, without the TypeORM transformer fix, in the editor too', () => {
+    // The ORM comes from the file's imports, a statement of its own: the editor's incremental
+    // extraction settles it when statements are merged, after an edit as on a fresh analysis.
+    const text = "import { Column, Model, Table } from 'sequelize-typescript';\n\n@Table\nexport class Patient extends Model {\n  @Column\n  ssn: string;\n}\n";
+    const summary = (result) => result.findings.filter((f) => f.ruleId === 'unencrypted-phi-field').map((f) => [f.message.includes('(Sequelize)'), f.fixes.some((fix) => fix.isPreferred)]);
+    assert.deepEqual(summary(analyze(text, 'p.ts')), [[true, false]]);
+    const { ParsedDocument, analyzeDocument } = engine();
+    const document = new ParsedDocument('typescript', text);
+    try {
+      analyzeDocument(document, 'p.ts', policy());
+      document.applyChanges([{ range: { start: { line: 6, character: 1 }, end: { line: 6, character: 1 } }, text: '\n' }]);
+      assert.deepEqual(summary(analyzeDocument(document, 'p.ts', policy())), [[true, false]]);
+    } finally {
+      document.dispose();
+    }
+    // The same class with TypeORM's Column gets the transformer fix.
+    assert.deepEqual(summary(analyze(text.replace('sequelize-typescript', 'typeorm'), 'p.ts')), [[false, true]]);
+  });
+
   test('Mongoose: the mongoose-field-encryption plugin is added, then extended', () => {
     const text = "import { Schema } from 'mongoose';\nconst PatientSchema = new Schema({\n  ssn: String,\n  diagnosis: String,\n});\nexport default PatientSchema;\n";
     const e = engine();
