@@ -125,6 +125,26 @@ describe('scan --jobs: parallel scans report exactly what a sequential scan repo
     assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
   });
 
+  test('--file-timeout: a file a worker takes too long on is reported as not analysed, and the scan goes on', () => {
+    // Files of a few thousand lines take a fresh worker far more than 5 ms; 0 means no limit.
+    const dir = emptyTempDir('file-timeout');
+    const leak = PY_LEAK(0);
+    for (const name of ['slow_a.py', 'slow_b.py']) writeFileSync(path.join(dir, name), Array.from({ length: 150 }, () => leak).join('\n'));
+    const timedOut = scan(dir, ['--format', 'json', '--jobs', '2', '--file-timeout', '0.005']);
+    assert.equal(timedOut.status, 0, timedOut.stderr);
+    const report = JSON.parse(timedOut.stdout);
+    assert.deepEqual(report.files.map((f) => [f.file, f.analyzed, f.skipped]), [['slow_a.py', false, 'analysis-failed'], ['slow_b.py', false, 'analysis-failed']]);
+    for (const notice of report.notices) assert.match(notice.message, /took longer than 0\.005 s \(--file-timeout\)/);
+    const unlimited = JSON.parse(scan(dir, ['--format', 'json', '--jobs', '2', '--file-timeout', '0']).stdout);
+    assert.deepEqual(unlimited.files.map((f) => f.analyzed), [true, true]);
+    assert.ok(unlimited.summary.errors > 0);
+    for (const bad of ['-1', 'soon', '1e3']) {
+      const result = runCli(['scan', `--file-timeout=${bad}`], { cwd: dir });
+      assert.equal(result.status, 2, bad);
+      assert.match(result.stderr, /--file-timeout/);
+    }
+  });
+
   test('--jobs must be a positive whole number or auto', () => {
     for (const bad of ['0', '-1', 'two', '1.5']) {
       const result = runCli(['scan', `--jobs=${bad}`], { cwd });

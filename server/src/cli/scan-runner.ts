@@ -27,6 +27,8 @@ export interface ScanOptions {
   jobs?: number;
   /** `--cache`: results of unchanged files are taken from it, new results stored in it (not saved). */
   cache?: ScanCache;
+  /** `--file-timeout`, in ms (0: none); only worker threads can be stopped mid-file. */
+  fileTimeoutMs?: number;
   /** Tests only: a worker exits abruptly on a file of this base name (PHI_GUARD_TEST_WORKER_CRASH). */
   workerCrashOn?: string;
 }
@@ -79,7 +81,8 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const script = workers > 0 ? workerScript() : undefined;
   if (script) {
     const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)! }));
-    const run = await runPool(script, workers, jobs, policyList, { maxFileSizeKb: options.maxFileSizeKb, crashOn: options.workerCrashOn }, advance);
+    const setup = { maxFileSizeKb: options.maxFileSizeKb, crashOn: options.workerCrashOn };
+    const run = await runPool(script, workers, jobs, policyList, setup, advance, options.fileTimeoutMs);
     run.outcomes.forEach((outcome, job) => {
       if (outcome) outcomes[todo[job]] = outcome;
     });

@@ -14,6 +14,7 @@ import { commandHelp } from '../help-text';
 import type { ScanReport } from '../report';
 import { resolveCacheFile, ScanCache } from '../cache/scan-cache';
 import { scanFiles } from '../scan-runner';
+import { DEFAULT_FILE_TIMEOUT_MS } from '../parallel/pool';
 import { UsageError } from '../usage-error';
 import { TOOL_VERSION } from '../version';
 import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
@@ -29,6 +30,7 @@ const options: OptionSpec[] = [
   { name: 'fail-on', type: 'string', choices: FAIL_ON, valueName: 'error|warning|never', description: 'exit 1 when a finding is at or above this severity (default: error)' },
   { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 1024)' },
   { name: 'jobs', alias: 'j', type: 'string', valueName: 'N', description: 'analyse with up to N worker threads; 1 = none (default: auto)' },
+  { name: 'file-timeout', type: 'string', valueName: 'SECONDS', description: 'give up on a file after this long, with a notice; 0 = never (default: 60)' },
   { name: 'cache', type: 'boolean', description: 'only analyse files changed since the last --cache run' },
   { name: 'cache-location', type: 'string', valueName: 'PATH', description: 'cache file or folder (default: .phi-guard-cache)' },
 ];
@@ -47,6 +49,8 @@ export const scanCommand: Command = {
     'report is the same with any --jobs. --cache keeps each file\'s results, keyed by its content,',
     'its policy, --max-file-size-kb and the PHI Guard version, so unchanged files are not analysed',
     'again (see docs/cli-cache.md). With --format json the summary then counts cache hits/misses.',
+    'A file still being analysed after --file-timeout (worker threads only) is reported as not',
+    'analysed, and the scan goes on.',
     '',
     'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or invalid policy file.',
   ].join('\n'),
@@ -61,6 +65,7 @@ export const scanCommand: Command = {
     const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'scan');
     const outputFile = args.options.output as string | undefined;
     const jobs = parseJobs(args.options.jobs);
+    const fileTimeoutMs = parseFileTimeout(args.options['file-timeout']);
     const cacheLocation = args.options['cache-location'] as string | undefined;
     if (cacheLocation !== undefined && !args.options.cache) throw new UsageError("'--cache-location' needs '--cache'", 'scan');
 
@@ -75,6 +80,7 @@ export const scanCommand: Command = {
       maxFileSizeKb,
       progressStream: io.stderr,
       jobs,
+      fileTimeoutMs,
       cache,
       workerCrashOn: io.env.PHI_GUARD_TEST_WORKER_CRASH || undefined,
     });
@@ -129,6 +135,14 @@ function parseJobs(value: string | boolean | undefined): number | undefined {
     throw new UsageError(`invalid value '${String(value)}' for '--jobs': expected a positive whole number or 'auto'`, 'scan');
   }
   return Math.min(Number(value), 64);
+}
+
+function parseFileTimeout(value: string | boolean | undefined): number {
+  if (value === undefined) return DEFAULT_FILE_TIMEOUT_MS;
+  if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value)) {
+    throw new UsageError(`invalid value '${String(value)}' for '--file-timeout': expected seconds (0 = no limit)`, 'scan');
+  }
+  return Math.round(Number(value) * 1000);
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -23,6 +23,8 @@ export const MAX_AUTO_JOBS = 8;
 export const MIN_FILES_PER_WORKER = 16;
 const IN_FLIGHT_PER_WORKER = 2;
 const MAX_STARTUP_FAILURES = 3;
+/** `--file-timeout` default: a file still being analysed after this long is given up on. */
+export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
 
 export interface PoolJob {
   file: string;
@@ -59,6 +61,10 @@ interface Slot {
   policiesSent: Set<number>;
   stopping: boolean;
   lastError?: unknown;
+  /** The job the deadline is for (the one being analysed), its timer, and whether it fired. */
+  timedJob?: number;
+  deadline?: NodeJS.Timeout;
+  timedOut?: boolean;
 }
 
 export interface PoolRun {
@@ -68,6 +74,10 @@ export interface PoolRun {
   crashes: number;
 }
 
+/**
+ * `fileTimeoutMs`: how long a worker may spend on one file (0: no limit). A worker past it is
+ * terminated and replaced, and the file gets an `analysis-failed` outcome that says so.
+ */
 export async function runPool(
   script: string,
   size: number,
@@ -75,6 +85,7 @@ export async function runPool(
   policies: readonly ResolvedPolicy[],
   setup: WorkerSetup,
   onDone: (index: number, outcome: FileOutcome) => void,
+  fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS,
 ): Promise<PoolRun> {
   const outcomes: (FileOutcome | undefined)[] = new Array(jobs.length);
   const pending: number[] = jobs.map((_, index) => index);
@@ -91,6 +102,7 @@ export async function runPool(
       finished = true;
       for (const slot of slots) {
         slot.stopping = true;
+        clearTimeout(slot.deadline);
         void slot.worker.terminate();
       }
       resolve({ outcomes, crashes });
@@ -115,6 +127,21 @@ export async function runPool(
         slot.inFlight.push(index);
         post(slot, { type: 'analyze', job: index, file: job.file, policyId: job.policyId });
       }
+      watch(slot);
+    };
+
+    // The deadline runs for the file a worker is analysing: the first of those it holds.
+    const watch = (slot: Slot) => {
+      const current = slot.inFlight[0];
+      if (current === slot.timedJob) return;
+      clearTimeout(slot.deadline);
+      slot.timedJob = current;
+      slot.deadline = undefined;
+      if (current === undefined || fileTimeoutMs <= 0) return;
+      slot.deadline = setTimeout(() => {
+        slot.timedOut = true;
+        void slot.worker.terminate();
+      }, fileTimeoutMs);
     };
 
     const start = () => {
@@ -136,12 +163,14 @@ export async function runPool(
         complete(message.job, message.outcome);
         if (remaining === 0) finish();
         else feed(slot);
+        watch(slot);
       });
       slot.worker.on('error', (error) => {
         slot.lastError = error;
       });
       slot.worker.on('exit', (code) => {
         slots.delete(slot);
+        clearTimeout(slot.deadline);
         if (slot.stopping || finished) return;
         crashes++;
         // The file being analysed is the suspect; the others it held go back to the queue.
@@ -149,7 +178,10 @@ export async function runPool(
         pending.push(...others.reverse());
         if (slot.ready && suspect !== undefined) {
           const why = slot.lastError ? describeError(slot.lastError) : `exit code ${code}`;
-          complete(suspect, { kind: 'analysis-failed', detail: `the analyser crashed (${why}); the scan went on without this file` });
+          const detail = slot.timedOut
+            ? `the analysis took longer than ${fileTimeoutMs / 1000} s (--file-timeout); the scan went on without this file`
+            : `the analyser crashed (${why}); the scan went on without this file`;
+          complete(suspect, { kind: 'analysis-failed', detail });
         } else {
           if (suspect !== undefined) pending.push(suspect);
           startupFailures++;
