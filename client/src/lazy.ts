@@ -2,7 +2,7 @@
 // dist/extension.js (esbuild.mjs) and loaded on first use: vscode-languageclient (the server
 // starts right after activation returns), the policy loader (jsonc-parser, ajv and the JSON
 // Schema) for the AI Tools view, and the scaffold command with its generator. Activation then
-// neither parses nor evaluates them: three quarters of the client's code.
+// neither parses nor evaluates them: over nine tenths of the client's code.
 
 import * as path from 'node:path';
 import type { LoadedPolicy, PolicyLookupOptions } from '../../server/src/policy';
