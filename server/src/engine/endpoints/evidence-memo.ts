@@ -6,6 +6,7 @@
 // reused. The evidence holds no positions, so a definition that moved is still a hit.
 
 import type { Expr, FileFacts } from '../facts';
+import { BoundedCache } from '../bounded-cache';
 import type { PhiClassifier } from '../phi/classify';
 import { offsetOf } from '../text';
 import type { PhiEvidence, PhiEvidenceInput } from './touches-phi';
@@ -15,7 +16,7 @@ import type { PhiEvidence, PhiEvidenceInput } from './touches-phi';
 const MAX_REMEMBERED = 2_000;
 const MAX_MODULES = 8;
 /** By classifier (policy), then by the module-level bindings, then by the handler's definition. */
-const remembered = new WeakMap<PhiClassifier, Map<string, Map<string, PhiEvidence>>>();
+const remembered = new WeakMap<PhiClassifier, BoundedCache<string, BoundedCache<string, PhiEvidence>>>();
 const moduleSignatures = new WeakMap<FileFacts, string>();
 const exprSignatures = new WeakMap<Expr, string>();
 
@@ -28,21 +29,10 @@ export function rememberedEvidence(
   const key = handlerKey(input, facts);
   if (key === undefined) return compute();
   let byModule = remembered.get(classifier);
-  if (!byModule) remembered.set(classifier, (byModule = new Map()));
+  if (!byModule) remembered.set(classifier, (byModule = new BoundedCache(MAX_MODULES)));
   // The same string object for every endpoint of an analysis: hashed once, not per endpoint.
-  const signature = moduleSignature(facts);
-  let byHandler = byModule.get(signature);
-  if (!byHandler) {
-    if (byModule.size >= MAX_MODULES) byModule.clear();
-    byModule.set(signature, (byHandler = new Map()));
-  }
-  let evidence = byHandler.get(key);
-  if (!evidence) {
-    evidence = compute();
-    if (byHandler.size >= MAX_REMEMBERED) byHandler.clear();
-    byHandler.set(key, evidence);
-  }
-  return evidence;
+  const byHandler = byModule.get(moduleSignature(facts), () => new BoundedCache<string, PhiEvidence>(MAX_REMEMBERED));
+  return byHandler.get(key, compute);
 }
 
 /** Undefined when the evidence reads scopes outside the handler's top-level definition. */

@@ -2,6 +2,7 @@
 // resource words (RULES.md record nouns plus clinical and billing resources), matched on whole
 // identifier tokens with plurals.
 
+import { BoundedCache } from '../bounded-cache';
 import { tokenize, tokenMatches } from '../phi/identifiers';
 import type { PhiCategory } from '../types';
 
@@ -36,18 +37,13 @@ export function resourceOfToken(token: string): ResourceMatch | undefined {
  * Identifiers repeat across a file and across keystrokes, and every endpoint asks about the
  * names of its calls: the answers are kept (bounded, emptied when full).
  */
-const MAX_REMEMBERED = 20_000;
-const resourcesByIdentifier = new Map<string, readonly ResourceMatch[]>();
+const resourcesByIdentifier = new BoundedCache<string, readonly ResourceMatch[]>(20_000);
 
 /** Every resource word among an identifier's tokens (`PatientLabResultDto` -> patient, lab). */
 export function resourcesOf(identifier: string): readonly ResourceMatch[] {
-  let found = resourcesByIdentifier.get(identifier);
-  if (!found) {
-    found = NEUTRAL_TYPE_NAMES.has(identifier) ? [] : tokenize(identifier).flatMap((token) => resourceOfToken(token) ?? []);
-    if (resourcesByIdentifier.size >= MAX_REMEMBERED) resourcesByIdentifier.clear();
-    resourcesByIdentifier.set(identifier, found);
-  }
-  return found;
+  return resourcesByIdentifier.get(identifier, () =>
+    NEUTRAL_TYPE_NAMES.has(identifier) ? [] : tokenize(identifier).flatMap((token) => resourceOfToken(token) ?? []),
+  );
 }
 
 export interface PathSegment {

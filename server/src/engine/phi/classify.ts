@@ -3,6 +3,7 @@
 
 import type { ResolvedPolicy } from '../../policy/types';
 import type { PhiCategory } from '../types';
+import { BoundedCache } from '../bounded-cache';
 import {
   ACCOUNT_OBJECT_WORDS,
   BUILTIN_ELEMENTS,
@@ -42,8 +43,9 @@ export class PhiClassifier {
   private readonly recordNouns: string[][];
   private readonly safeIdentifiers: Set<string>;
   private readonly sanitizers: Set<string>;
-  private readonly cache = new Map<string, IdentifierClass>();
-  private readonly sanitizerCache = new Map<string, boolean>();
+  // One classifier serves a whole scan: bounded, so a large monorepo's names do not pile up.
+  private readonly cache = new BoundedCache<string, IdentifierClass>(MAX_CACHED_IDENTIFIERS);
+  private readonly sanitizerCache = new BoundedCache<string, boolean>(MAX_CACHED_IDENTIFIERS);
 
   constructor(policy: ResolvedPolicy) {
     const removed = new Set(policy.phi.remove.map((name) => name.toLowerCase()));
@@ -67,14 +69,7 @@ export class PhiClassifier {
   }
 
   classify(identifier: string): IdentifierClass {
-    let result = this.cache.get(identifier);
-    if (!result) {
-      result = this.classifyUncached(identifier);
-      // One classifier serves a whole scan: bounded, so a large monorepo's names do not pile up.
-      if (this.cache.size >= MAX_CACHED_IDENTIFIERS) this.cache.clear();
-      this.cache.set(identifier, result);
-    }
-    return result;
+    return this.cache.get(identifier, () => this.classifyUncached(identifier));
   }
 
   private classifyUncached(identifier: string): IdentifierClass {
@@ -142,12 +137,7 @@ export class PhiClassifier {
 
   /** Whether a function or method name is a sanitizer: its result is clean. */
   isSanitizer(name: string): boolean {
-    let result = this.sanitizerCache.get(name);
-    if (result === undefined) {
-      if (this.sanitizerCache.size >= MAX_CACHED_IDENTIFIERS) this.sanitizerCache.clear();
-      this.sanitizerCache.set(name, (result = this.isSanitizerUncached(name)));
-    }
-    return result;
+    return this.sanitizerCache.get(name, () => this.isSanitizerUncached(name));
   }
 
   private isSanitizerUncached(name: string): boolean {

@@ -1,20 +1,15 @@
 // Identifier tokens: `patientFirstName`, `patient_first_name` and `PatientFirstName` all split to
 // `patient first name` (RULES.md, name matching works on whole tokens).
 
+import { BoundedCache } from '../bounded-cache';
+
 const TOKEN = /[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+/g;
 
-const tokenCache = new Map<string, string[]>();
-const TOKEN_CACHE_LIMIT = 100_000;
+const tokenCache = new BoundedCache<string, string[]>(100_000);
 
 /** Memoised: the same identifiers recur across a scan. Callers must not mutate the result. */
 export function tokenize(identifier: string): string[] {
-  let tokens = tokenCache.get(identifier);
-  if (!tokens) {
-    tokens = (identifier.match(TOKEN) ?? []).map((token) => token.toLowerCase());
-    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
-    tokenCache.set(identifier, tokens);
-  }
-  return tokens;
+  return tokenCache.get(identifier, () => (identifier.match(TOKEN) ?? []).map((token) => token.toLowerCase()));
 }
 
 /** Whether identifier token `token` is catalogue token `word`, allowing plurals and numbering (`address2`). */
