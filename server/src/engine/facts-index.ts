@@ -1,9 +1,14 @@
 // Lookups into a file's facts that rules make once per endpoint or call: grouped once per file
-// (and per analysis) instead of scanning every scope, call or binding each time, which made
-// endpoint discovery quadratic in the size of the file.
+// (and per analysis) instead of scanning every scope, call, binding or import each time, which
+// made endpoint discovery quadratic in the size of the file.
 
 import type { BindingFact, CallFact, FileFacts, ScopeFact } from './facts';
 import type { Position, Range } from './types';
+
+export interface ImportedName {
+  module: string;
+  imported: string;
+}
 
 interface FactsIndex {
   childScopes: Map<number, ScopeFact[]>;
@@ -11,6 +16,7 @@ interface FactsIndex {
   calls: Map<number, CallFact[]>;
   bindings: Map<number, BindingFact[]>;
   bindingsByName: Map<string, BindingFact[]>;
+  importsByLocalName: Map<string, ImportedName>;
 }
 
 const indexes = new WeakMap<FileFacts, FactsIndex>();
@@ -18,7 +24,7 @@ const indexes = new WeakMap<FileFacts, FactsIndex>();
 function indexOf(facts: FileFacts): FactsIndex {
   let index = indexes.get(facts);
   if (index) return index;
-  index = { childScopes: new Map(), functionsByName: new Map(), calls: new Map(), bindings: new Map(), bindingsByName: new Map() };
+  index = { childScopes: new Map(), functionsByName: new Map(), calls: new Map(), bindings: new Map(), bindingsByName: new Map(), importsByLocalName: new Map() };
   for (const scope of facts.scopes) {
     if (scope.parentId !== undefined) push(index.childScopes, scope.parentId, scope);
     if (scope.kind === 'function' && scope.name !== undefined && !index.functionsByName.has(scope.name)) index.functionsByName.set(scope.name, scope);
@@ -27,6 +33,11 @@ function indexOf(facts: FileFacts): FactsIndex {
   for (const binding of facts.bindings) {
     push(index.bindings, binding.scopeId, binding);
     push(index.bindingsByName, binding.name, binding);
+  }
+  for (const fact of facts.imports) {
+    for (const [local, imported] of fact.names) {
+      if (imported && !index.importsByLocalName.has(local)) index.importsByLocalName.set(local, { module: fact.module, imported });
+    }
   }
   indexes.set(facts, index);
   return index;
@@ -58,6 +69,11 @@ export function callsIn(facts: FileFacts, scopeId: number): readonly CallFact[] 
 /** The bindings made directly in a scope. */
 export function bindingsIn(facts: FileFacts, scopeId: number): readonly BindingFact[] {
   return indexOf(facts).bindings.get(scopeId) ?? NONE;
+}
+
+/** Where a local name is imported from (its first import). */
+export function importOf(facts: FileFacts, localName: string): ImportedName | undefined {
+  return indexOf(facts).importsByLocalName.get(localName);
 }
 
 /** Every binding of a name, in any scope, in document order. */

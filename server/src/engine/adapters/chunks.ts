@@ -6,8 +6,9 @@
 
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts, Language } from '../facts';
+import { importOf } from '../facts-index';
 import type { ParsedDocument } from '../parsing';
-import type { Position } from '../types';
+import type { Position, Range } from '../types';
 import { newFlowFacts, rangeOf, type FlowFacts } from './builder';
 import { extractPythonFacts } from './python';
 import { extractPythonModelFacts, type ModelPassResult } from './python-models';
@@ -65,7 +66,7 @@ export class ChunkCache {
     }
     // Only this version's chunks are kept: the cache never outgrows the document.
     this.chunks = current;
-    return merge(language, document, lineStarts, rangeOf(root), chunks);
+    return merge(language, document, rangeOf(root), chunks);
   }
 }
 
@@ -112,14 +113,9 @@ function extractChunk(language: Language, node: Node, text: string): ChunkFacts 
 }
 
 /** Joins the chunks' facts in document order, renumbering their scopes. */
-function merge(
-  language: Language,
-  document: ParsedDocument,
-  lineStarts: number[],
-  moduleRange: FileFacts['scopes'][number]['range'],
-  chunks: readonly ChunkFacts[],
-): FileFacts {
-  const facts: FileFacts = { language, languageId: document.languageId, text: document.text, lineStarts, ...newFlowFacts(moduleRange) };
+function merge(language: Language, document: ParsedDocument, moduleRange: Range, chunks: readonly ChunkFacts[]): FileFacts {
+  const { languageId, text, lineStarts } = document;
+  const facts: FileFacts = { language, languageId, text, lineStarts, ...newFlowFacts(moduleRange) };
   for (const { flow } of chunks) {
     // A chunk's scope k (k ≥ 1) is the file's scope base + k; 0 is the module in both.
     const base = facts.scopes.length - 1;
@@ -139,8 +135,7 @@ function merge(
   if (language === 'python') {
     facts.models = chunks.flatMap((chunk) => chunk.models.models);
   } else {
-    const columnModule = facts.imports.find((fact) => fact.names.has('Column'))?.module;
-    facts.models = finishTypeScriptModels(chunks.map((chunk) => chunk.models as TypeScriptModelPassResult), columnModule);
+    facts.models = finishTypeScriptModels(chunks.map((chunk) => chunk.models as TypeScriptModelPassResult), importOf(facts, 'Column')?.module);
   }
   return facts;
 }

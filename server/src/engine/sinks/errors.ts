@@ -5,7 +5,8 @@ import { calleePath } from '../adapters/builder';
 import type { Argument, CallFact, Expr, FileFacts } from '../facts';
 import { offsetOf } from '../text';
 import type { Range } from '../types';
-import { importOf, labelOf } from './logs';
+import { importOf } from '../facts-index';
+import { labelOf } from './logs';
 
 export type ErrorSinkKind = 'exception' | 'http-error' | 'error-body';
 

@@ -3,6 +3,7 @@
 
 import { calleePath } from '../adapters/builder';
 import type { CallFact, Expr, FileFacts } from '../facts';
+import { importOf } from '../facts-index';
 import type { FlowAnalyzer } from '../phi/flow';
 import { tokenize } from '../phi/identifiers';
 
@@ -185,25 +186,6 @@ function hasLoggerTokens(identifier: string): boolean {
   return tokenize(identifier).some((token) => LOGGER_TOKENS.has(token));
 }
 
-export interface ImportedName {
-  module: string;
-  imported: string;
-}
-
-const importIndexes = new WeakMap<FileFacts, Map<string, ImportedName>>();
-
-/** Where a local name is imported from (the first import of it); every call asks, so it is indexed. */
-export function importOf(facts: FileFacts, localName: string): ImportedName | undefined {
-  let index = importIndexes.get(facts);
-  if (!index) {
-    index = new Map();
-    for (const fact of facts.imports) {
-      for (const [local, imported] of fact.names) if (imported && !index.has(local)) index.set(local, { module: fact.module, imported });
-    }
-    importIndexes.set(facts, index);
-  }
-  return index.get(localName);
-}
 
 export function importsModule(facts: FileFacts, module: string): boolean {
   return facts.imports.some((fact) => fact.module === module || fact.module.startsWith(`${module}.`));

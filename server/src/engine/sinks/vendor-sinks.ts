@@ -4,9 +4,10 @@
 
 import { calleePath } from '../adapters/builder';
 import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../facts';
+import { importOf, type ImportedName } from '../facts-index';
 import type { FlowAnalyzer } from '../phi/flow';
 import { sourceOf } from './errors';
-import { importOf, labelOf, type ImportedName } from './logs';
+import { labelOf } from './logs';
 import {
   ALL_SENDING_NAMES,
   CLIENT_CLASS_VENDORS,
@@ -179,7 +180,7 @@ export class VendorResolver {
     return undefined;
   }
 
-  /** Like logs' importOf, with a whole-module import standing for the local name itself. */
+  /** Like facts-index's importOf, with a whole-module import standing for the local name itself. */
   private importOf(localName: string): ImportedName | undefined {
     const found = importOf(this.facts, localName);
     if (!found) return undefined;
