@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 import { measureLiveLatency, measureServerMemory } from './lsp-bench.mjs';
 import { measureParseVsRules } from './engine-bench.mjs';
+import { percentile } from './sample-source.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Outside the repository: the CLI honours .gitignore, and a tree inside this checkout would be
@@ -39,8 +40,7 @@ function timeCommand(command, args, { env = {} } = {}) {
     if (result.error) throw result.error;
     if (existsSync(rssFile)) peakRssKb = Math.max(peakRssKb ?? 0, Number(readFileSync(rssFile, 'utf8')));
   }
-  walls.sort((a, b) => a - b);
-  return { ms: walls[Math.floor(walls.length / 2)], peakRssKb };
+  return { ms: percentile(walls, 50), peakRssKb };
 }
 
 function findRipgrep() {
@@ -122,8 +122,7 @@ async function main() {
       // Each run starts a fresh server; the median run's p50 and p95 are reported (a 2-core machine is noisy).
       const runs = [];
       for (let i = 0; i < repeats; i++) runs.push(await measureLiveLatency({ root, sourceDir: liveSource, language, lineCount, edits: 200 }));
-      const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-      const live = { p50Ms: median(runs.map((run) => run.p50Ms)), p95Ms: median(runs.map((run) => run.p95Ms)), runsP95Ms: runs.map((run) => +run.p95Ms.toFixed(1)) };
+      const live = { p50Ms: percentile(runs.map((run) => run.p50Ms), 50), p95Ms: percentile(runs.map((run) => run.p95Ms), 50), runsP95Ms: runs.map((run) => +run.p95Ms.toFixed(1)) };
       const split = await measureParseVsRules({ root, sourceDir: liveSource, language, lineCount, edits: 200 });
       results.live.push({ language, lines: lineCount, ...live, ...split });
     }
