@@ -12,7 +12,7 @@ type LanguageClientModule = typeof import('./languageClient');
 type ScaffoldCommandModule = typeof import('./commands/scaffoldEndpoint');
 
 /** Bundle file names in dist/, by the module each one is built from. */
-export const LAZY_BUNDLES = {
+const LAZY_BUNDLES = {
   languageClient: 'client-language.js',
   policy: 'client-policy.js',
   scaffold: 'client-scaffold.js',
