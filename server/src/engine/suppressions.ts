@@ -3,7 +3,9 @@
 import type { FileFacts } from './facts';
 import { RULE_IDS, type Finding, type RuleId, type Suppression } from './types';
 
-const SUPPRESSION = /phi-guard:\s*ignore\s*\[([^\]]*)\](.*)$/;
+// The rest of the comment's first line: a Python comment's text keeps the `\r` of a CRLF file, and
+// `.` would stop before it, so line breaks are excluded explicitly rather than through `$`.
+const SUPPRESSION = /phi-guard:\s*ignore\s*\[([^\]]*)\]([^\r\n]*)/;
 const REASON = /^\s*--\s*(.*?)\s*$/;
 /** The text the *Suppress with a reason* fix inserts: still unjustified until replaced. */
 export const REASON_PLACEHOLDER = '<reason>';
