@@ -25,11 +25,14 @@ import { PolicyResolver } from './lsp/policyResolver';
 import { PolicyWatcher } from './lsp/policyWatcher';
 import { SettingsProvider } from './lsp/settings';
 import { uriToPath } from './lsp/uris';
+import { stdioTransport } from './lsp/stdioTransport';
 
 /** Edits to an open policy file arrive per keystroke; re-analysing everything waits for a pause. */
 const POLICY_REFRESH_DEBOUNCE_MS = 300;
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+const stdio = stdioTransport(() => shutdownReceived);
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const logger = createLogger(connection);
 const documents = new DocumentStore();
 
@@ -175,6 +178,7 @@ connection.onHover(
 );
 
 connection.onShutdown(() => {
+  shutdownReceived = true;
   if (policyRefreshTimer) clearTimeout(policyRefreshTimer);
   session?.delivery.dispose();
   documents.dispose();
