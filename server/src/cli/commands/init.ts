@@ -1,9 +1,10 @@
 // `phi-guard init`: write a starter phi-guard.json in the current folder.
 
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { safeWriteFile, UnsafeWriteError } from '../../safe-write';
 import { parseArgs, type OptionSpec } from '../argv';
 import type { Command } from '../command';
+import { displayPath } from '../display-path';
 import { ExitCode } from '../exit-codes';
 import { commandHelp } from '../help-text';
 import { starterPolicyText } from '../policy-access';
@@ -18,7 +19,11 @@ export const initCommand: Command = {
   summary: `Write a starter ${POLICY_FILE_NAME} policy file in the current folder`,
   usage: 'phi-guard init [--force]',
   options,
-  details: `Exit codes: 0 written, 1 ${POLICY_FILE_NAME} already exists (use --force), 2 usage error.`,
+  details: [
+    `Never writes through a symbolic link at ${POLICY_FILE_NAME}, even with --force.`,
+    '',
+    `Exit codes: 0 written, 1 ${POLICY_FILE_NAME} already exists (use --force) or is a symbolic link, 2 usage error.`,
+  ].join('\n'),
   async run(argv, io) {
     const args = parseArgs(argv, options, 'init');
     if (args.options.help) {
@@ -30,9 +35,13 @@ export const initCommand: Command = {
     }
     const target = path.join(io.cwd, POLICY_FILE_NAME);
     try {
-      // 'wx' fails if the file exists, so a concurrent writer is never clobbered either.
-      await fs.writeFile(target, starterPolicyText(), { encoding: 'utf8', flag: args.options.force ? 'w' : 'wx' });
+      // Without --force an existing file fails with EEXIST, so a concurrent writer is never clobbered either.
+      await safeWriteFile(io.cwd, target, starterPolicyText(), { overwrite: Boolean(args.options.force) });
     } catch (error) {
+      if (error instanceof UnsafeWriteError) {
+        io.stderr.write(`phi-guard: not writing ${POLICY_FILE_NAME}: ${error.describe((absolute) => displayPath(absolute, io.cwd))}.\n`);
+        return ExitCode.Findings;
+      }
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       io.stderr.write(`phi-guard: ${POLICY_FILE_NAME} already exists; use --force to overwrite it.\n`);
       return ExitCode.Findings;

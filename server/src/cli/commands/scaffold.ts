@@ -20,8 +20,10 @@ import {
   type ScaffoldFramework,
   type ScaffoldOperation,
 } from '../../scaffold';
+import { checkWriteTarget, safeWriteFile, UnsafeWriteError } from '../../safe-write';
 import { parseArgs, type OptionSpec } from '../argv';
 import type { Command } from '../command';
+import { displayPath } from '../display-path';
 import { isSkippedDirectory } from '../discovery/skipped-directories';
 import { ExitCode } from '../exit-codes';
 import { commandHelp } from '../help-text';
@@ -47,12 +49,13 @@ export const scaffoldCommand: Command = {
     'Writes one handler per operation, each with the audit + role-check control (action from the',
     "operation, data_category, roles checked against the policy's role map), logging record ids only,",
     "plus a test file. Follows the project's layout (app/ package, routers/ or routes/ folder) and the",
-    "policy's audit names and module. Prints the files written. Never overwrites without --force.",
+    "policy's audit names and module. Prints the files written. Never overwrites without --force,",
+    'and never writes through a symbolic link (at a file or a folder on its way), even with --force.',
     '',
     'Example: phi-guard scaffold --framework fastapi --resource lab_result --operations read,create \\',
     '           --category clinical --roles clinician --with-runtime',
     '',
-    'Exit codes: 0 written, 2 usage error or a file already exists.',
+    'Exit codes: 0 written, 2 usage error, a file already exists, or a symbolic link is in the way.',
   ].join('\n'),
   async run(argv, io) {
     const args = parseArgs(argv, options, 'scaffold');
@@ -67,7 +70,13 @@ export const scaffoldCommand: Command = {
     if (!category) throw new UsageError(`missing '--category ${DATA_CATEGORIES.join('|')}'`, 'scaffold');
     const operations = parseList(args.options.operations as string | undefined, [...SCAFFOLD_OPERATIONS]) as ScaffoldOperation[];
 
-    const outDir = path.resolve(io.cwd, (args.options.out as string | undefined) ?? '.');
+    const out = args.options.out as string | undefined;
+    const outDir = path.resolve(io.cwd, out ?? '.');
+    const outProblem = await fs.stat(outDir).then(
+      (stat) => (stat.isDirectory() ? undefined : 'is a file, not a folder'),
+      (error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'is not a folder: a file is on its path' : undefined),
+    );
+    if (outProblem) throw new UsageError(`'--out' ${out ?? '.'} ${outProblem}`, 'scaffold');
     const loaded = loadPolicyForFile(path.join(outDir, '__phi_guard_scaffold__.py'));
     if (loaded.diagnostics.some((d) => d.severity === 'error')) {
       io.stderr.write(`phi-guard: warning: ${loaded.file ?? 'the policy file'} has errors; using its valid parts and the defaults.\n`);
@@ -95,20 +104,32 @@ export const scaffoldCommand: Command = {
     const force = Boolean(args.options.force);
     const toWrite = [];
     const conflicts: string[] = [];
+    const unsafe: string[] = [];
     for (const file of result.files) {
       const target = path.join(outDir, ...file.path.split('/'));
-      const exists = await fs.stat(target).then(() => true, () => false);
+      let exists = false;
+      try {
+        ({ exists } = await checkWriteTarget(outDir, target));
+      } catch (error) {
+        if (!(error instanceof UnsafeWriteError)) throw error;
+        unsafe.push(`${file.path}: ${error.describe((absolute) => displayPath(absolute, io.cwd))}`);
+        continue;
+      }
       if (exists && file.skipIfExists) continue;
       if (exists && !force) conflicts.push(file.path);
-      toWrite.push({ file, target });
+      toWrite.push({ file, target, exists });
+    }
+    // Checked for every file before any is written, so a refusal leaves nothing half-scaffolded.
+    if (unsafe.length) {
+      io.stderr.write(`phi-guard: not scaffolding; nothing was written:\n${unsafe.map((line) => `  ${line}\n`).join('')}`);
+      return ExitCode.UsageOrPolicyError;
     }
     if (conflicts.length) {
       io.stderr.write(`phi-guard: not overwriting existing file${conflicts.length > 1 ? 's' : ''} (use --force):\n${conflicts.map((c) => `  ${c}\n`).join('')}`);
       return ExitCode.UsageOrPolicyError;
     }
-    for (const { file, target } of toWrite) {
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, file.content, 'utf8');
+    for (const { file, target, exists } of toWrite) {
+      await safeWriteFile(outDir, target, file.content, { overwrite: exists });
       io.stdout.write(`${path.relative(io.cwd, target).split(path.sep).join('/') || target}\n`);
     }
     const findings = await countFindings(toWrite.map(({ file, target }) => ({ text: file.content, path: target })), policy);
