@@ -6,6 +6,7 @@ import { aiToolsMarkdown } from '../../../server/src/policy/ai-tools-report';
 import { starterPolicyText } from '../../../server/src/policy/starter-policy';
 import { displayPolicyPath, POLICY_FILE_NAME } from '../views/aiToolsData';
 import { AI_TOOLS_VIEW_ID, type AiToolsController } from '../views/aiToolsView';
+import { checkWorkspaceWrite, writeWorkspaceFile } from './workspaceWrite';
 
 export const PolicyCommands = {
   showAiTools: 'phiGuard.showAiTools',
@@ -24,12 +25,25 @@ export function registerPolicyCommands(aiTools: AiToolsController): vscode.Dispo
   ];
 }
 
-/** Writes the starter policy into a workspace folder (asking before overwriting) and opens it. */
+/**
+ * Writes the starter policy into a workspace folder (asking before overwriting, never through a
+ * symbolic link) and opens it.
+ */
 async function createPolicyFile(): Promise<vscode.Uri | undefined> {
   const folder = await pickWorkspaceFolder();
   if (!folder) return undefined;
   const target = vscode.Uri.joinPath(folder.uri, POLICY_FILE_NAME);
-  if (await exists(target)) {
+  try {
+    return await writeStarterPolicy(folder, target);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`PHI Guard: could not create ${POLICY_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+async function writeStarterPolicy(folder: vscode.WorkspaceFolder, target: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const { exists } = await checkWorkspaceWrite(folder.uri, target);
+  if (exists) {
     const choice = await vscode.window.showWarningMessage(
       `${POLICY_FILE_NAME} already exists in ${folder.name}. Replace it with the starter policy? Its current content will be lost.`,
       { modal: true },
@@ -39,7 +53,7 @@ async function createPolicyFile(): Promise<vscode.Uri | undefined> {
     if (choice === 'Open Existing') await vscode.window.showTextDocument(target);
     if (choice !== 'Replace') return undefined;
   }
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starterPolicyText()));
+  await writeWorkspaceFile(folder.uri, target, starterPolicyText(), exists);
   await vscode.window.showTextDocument(target);
   return target;
 }
@@ -52,15 +66,6 @@ async function pickWorkspaceFolder(): Promise<vscode.WorkspaceFolder | undefined
   }
   if (folders.length === 1) return folders[0];
   return vscode.window.showWorkspaceFolderPick({ placeHolder: `Folder to create ${POLICY_FILE_NAME} in` });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The Markdown BAA report of the current policy and this editor, in an untitled editor. */

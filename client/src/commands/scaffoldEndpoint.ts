@@ -25,7 +25,8 @@ import {
   type ScaffoldLayout,
   type ScaffoldOperation,
 } from '../../../server/src/scaffold';
-import { exists, policyFor, projectRootOf, workspaceProjectReader } from './scaffoldWorkspace';
+import { policyFor, projectRootOf, workspaceProjectReader } from './scaffoldWorkspace';
+import { checkWorkspaceWrite, writeWorkspaceFile } from './workspaceWrite';
 
 /**
  * Answers given up front skip their prompt (tests and other extensions:
@@ -97,11 +98,12 @@ export async function scaffoldEndpoint(target: vscode.Uri | undefined, args: Sca
   const layout = chosenFolderLayout(runtime.layout, root, folder, framework);
   const result = generateScaffold({ framework, resource: resource.trim(), operations, category, roles, roleMap: policy.roles, withRuntime, layout, auditNames, policy });
 
-  // Never overwrite without asking; an existing package marker (__init__.py) is simply kept.
+  // Never overwrite without asking; an existing package marker (__init__.py) is simply kept. A
+  // symbolic link in the way of any file (throws, naming it) stops the command before any write.
   const planned: Array<{ uri: vscode.Uri; content: string; existed: boolean }> = [];
   for (const file of result.files) {
     const uri = vscode.Uri.joinPath(root, ...file.path.split('/'));
-    const existed = await exists(uri);
+    const { exists: existed } = await checkWorkspaceWrite(workspaceFolder.uri, uri);
     if (existed && file.skipIfExists) continue;
     planned.push({ uri, content: file.content, existed });
   }
@@ -118,11 +120,7 @@ export async function scaffoldEndpoint(target: vscode.Uri | undefined, args: Sca
     if (!overwrite) return undefined;
   }
 
-  const encoder = new TextEncoder();
-  for (const file of planned) {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file.uri, '..'));
-    await vscode.workspace.fs.writeFile(file.uri, encoder.encode(file.content));
-  }
+  for (const file of planned) await writeWorkspaceFile(workspaceFolder.uri, file.uri, file.content, file.existed);
   const primary = vscode.Uri.joinPath(root, ...result.primary.split('/'));
   await vscode.window.showTextDocument(primary, { preview: false });
   const test = result.files.find((f) => f.kind === 'test');
