@@ -2,7 +2,7 @@
 // Run after `node esbuild.mjs`: node --test test/unit/policy.test.mjs
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -15,11 +15,14 @@ import {
   daysUntilExpiry,
   defaultPolicy,
   effectiveBaa,
+  extendsOutside,
   findPolicyFile,
   isBaaExpiringSoon,
   isIgnoredByPolicy,
   loadPolicyFile,
   loadPolicyForFile,
+  policyOverrides,
+  registeredRules,
   starterPolicyText,
   validatePolicyText,
 } from '../../dist/engine.js';
@@ -551,6 +554,127 @@ describe('robustness', () => {
       [['phi-without-baa', 'warning', range(0, 74, 0, 83)]],
     );
     assert.equal(loaded.policy.aiTools.length, 1);
+  });
+});
+
+describe('limits: nesting and hostile extends paths', () => {
+  const nested = (depth, open, close, inner = '') => open.repeat(depth) + inner + close.repeat(depth);
+
+  for (const depth of [1_800, 100_000]) {
+    test(`arrays and objects nested ${depth} deep: a diagnostic where the limit is passed, the rest applies`, () => {
+      const text = `{\n  "rules": { "phi-in-log": "warning" },\n  "ignore": ${nested(depth, '[', ']')},\n  "phi": ${nested(depth, '{"a":', '}', '1')}\n}\n`;
+      const loaded = validatePolicyText(text, path.join(scratch, 'phi-guard.json'));
+      const deep = loaded.diagnostics.filter((d) => d.code === 'too-deep');
+      // The root object is level 1: `ignore` opens level 2 at column 12, so level 65 opens 63 further on.
+      assert.deepEqual(
+        deep.map((d) => [d.range.start, d.severity]),
+        [
+          [{ line: 2, character: 12 + 63 }, 'error'],
+          [{ line: 3, character: 9 + 63 * 5 }, 'error'],
+        ],
+      );
+      assert.match(deep[0].message, /nested too deeply/i);
+      // The settings that held them are dropped; the rest of the file is in force.
+      assert.deepEqual(loaded.policy.rules, { 'phi-in-log': 'warning' });
+      assert.deepEqual(loaded.policy.ignore, []);
+      assert.deepEqual(loaded.policy.phi, defaultPolicy().phi);
+    });
+  }
+
+  test('the limit is 64 levels, counted in values only (not brackets in strings or comments)', () => {
+    const codes = (text) => validatePolicyText(text, path.join(scratch, 'phi-guard.json')).diagnostics.map((d) => d.code);
+    assert.deepEqual(codes(`{ "ignore": ["${'['.repeat(200)}"] /* ${'{'.repeat(200)} */ }`), []);
+    // The root object is level 1: 64 levels is a schema error only, 65 is also too deep.
+    assert.deepEqual(codes(`{ "ignore": ${nested(63, '[', ']')} }`), ['schema']);
+    assert.deepEqual(codes(`{ "ignore": ${nested(64, '[', ']')} }`), ['too-deep', 'schema']);
+  });
+
+  test('a file too deep and unclosed: both reported, the defaults apply', () => {
+    const loaded = validatePolicyText(`{ "rules": { "phi-in-log": "off" }, "ignore": ${'['.repeat(5000)}`, path.join(scratch, 'phi-guard.json'));
+    assert.ok(loaded.diagnostics.some((d) => d.code === 'too-deep'));
+    assert.ok(loaded.diagnostics.some((d) => d.code === 'invalid-json'));
+    assert.deepEqual(loaded.policy.rules, {});
+  });
+
+  test('an extends entry with a NUL byte, an overlong path, a symlink loop or a folder: a diagnostic at that entry', () => {
+    const folder = scratchFolder({ 'sub/.keep': '' });
+    symlinkSync('loop-b', path.join(folder, 'loop-a'));
+    symlinkSync('loop-a', path.join(folder, 'loop-b'));
+    const entries = ['./x\\u0000y.json', `./${'a'.repeat(5000)}.json`, './loop-a', './sub'];
+    const text = `{\n  "extends": [\n${entries.map((e) => `    "${e}"`).join(',\n')}\n  ],\n  "rules": { "phi-in-log": "warning" }\n}\n`;
+    writeFileSync(path.join(folder, 'phi-guard.json'), text);
+    const loaded = loadPolicyFile(path.join(folder, 'phi-guard.json'));
+    assert.deepEqual(
+      loaded.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.severity]),
+      [
+        ['extends-invalid', 2, 4, 'error'],
+        ['extends-unreadable', 3, 4, 'error'],
+        ['extends-unreadable', 4, 4, 'error'],
+        ['extends-unreadable', 5, 4, 'error'],
+      ],
+    );
+    assert.match(loaded.diagnostics[1].message, /ENAMETOOLONG/);
+    assert.ok(loaded.diagnostics[1].message.length < 400, 'the overlong path is shortened');
+    assert.match(loaded.diagnostics[2].message, /ELOOP/);
+    assert.match(loaded.diagnostics[3].message, /folder/);
+    for (const d of loaded.diagnostics) assert.ok(!d.message.includes('\u0000'), d.message);
+    assert.deepEqual(loaded.policy.rules, { 'phi-in-log': 'warning' });
+  });
+
+  test('the cache checks those paths again without throwing, for every folder that shares the policy', () => {
+    clearPolicyCache();
+    const folder = scratchFolder({ 'a/app.py': '', 'b/app.py': '' });
+    symlinkSync('loop-b', path.join(folder, 'loop-a'));
+    symlinkSync('loop-a', path.join(folder, 'loop-b'));
+    for (const reference of ['./x\\u0000y.json', `./${'a'.repeat(5000)}.json`, './loop-a']) {
+      writeFileSync(path.join(folder, 'phi-guard.json'), `{ "extends": ["${reference}"] }`);
+      clearPolicyCache();
+      const first = loadPolicyForFile(path.join(folder, 'a', 'app.py'));
+      const second = loadPolicyForFile(path.join(folder, 'b', 'app.py'));
+      assert.equal(second, first, `${reference.slice(0, 12)}: the cached policy is reused`);
+      assert.equal(first.diagnostics.length, 1);
+    }
+  });
+
+  test('a phi-guard.json that is a symlink loop is reported, not skipped', () => {
+    const folder = scratchFolder({ 'src/app.py': '' });
+    symlinkSync('phi-guard.json', path.join(folder, 'phi-guard.json'));
+    assert.equal(findPolicyFile(path.join(folder, 'src')), path.join(folder, 'phi-guard.json'));
+    clearPolicyCache();
+    const loaded = loadPolicyForFile(path.join(folder, 'src', 'app.py'));
+    assert.equal(loaded.diagnostics[0].code, 'policy-unreadable');
+    assert.deepEqual(loaded.policy, defaultPolicy());
+  });
+});
+
+describe('rules a policy turns off or down', () => {
+  const defaults = registeredRules().map((rule) => ({ id: rule.metadata.id, defaultSeverity: rule.metadata.defaultSeverity }));
+
+  test('are listed with the file in the extends chain that set them', () => {
+    const root = scratchFolder({
+      'shared/org.json': '{ "rules": { "phi-in-log": "off", "phi-in-error": "warning", "phi-to-ai": "info" } }',
+      'repo/team.json': '{ "extends": "../shared/org.json", "rules": { "phi-to-ai": "error" } }',
+      'repo/phi-guard.json': '{ "extends": ["./team.json"], "rules": { "unjustified-suppression": "info", "phi-access-mismatch": "error" } }',
+    });
+    const top = path.join(root, 'repo', 'phi-guard.json');
+    const loaded = loadPolicyFile(top);
+    assert.deepEqual(loaded.diagnostics, []);
+    const team = path.join(root, 'repo', 'team.json');
+    const org = path.join(root, 'shared', 'org.json');
+    assert.deepEqual(policyOverrides(loaded, defaults), [
+      { ruleId: 'phi-in-log', severity: 'off', defaultSeverity: 'error', file: org, via: [top, team] },
+      { ruleId: 'phi-in-error', severity: 'warning', defaultSeverity: 'error', file: org, via: [top, team] },
+      { ruleId: 'unjustified-suppression', severity: 'info', defaultSeverity: 'warning', file: top, via: [] },
+    ]);
+    // The extended file outside the policy's folder is named, with the entry that extends it.
+    const outside = extendsOutside(loaded, [path.join(root, 'repo')]);
+    assert.deepEqual(outside.map((e) => [e.file, e.extendedBy, e.range.start]), [[org, team, { line: 0, character: 13 }]]);
+  });
+
+  test('none for the defaults or a policy that only raises severities', () => {
+    assert.deepEqual(policyOverrides({ policy: defaultPolicy(), files: [], diagnostics: [] }, defaults), []);
+    const loaded = validatePolicyText('{ "rules": { "phi-access-mismatch": "error" } }', path.join(scratch, 'phi-guard.json'));
+    assert.deepEqual(policyOverrides(loaded, defaults), []);
   });
 });
 

@@ -14,10 +14,24 @@ export function findPolicyFile(startDir: string, stopAt?: string): string | unde
   const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
   for (;;) {
     const candidate = path.join(folder, POLICY_FILE_NAME);
-    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    if (isPolicyCandidate(candidate)) return candidate;
     if (folder === stop) return undefined;
     const parent = path.dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
+  }
+}
+
+/**
+ * A regular file, or one the file system refuses to look at (ELOOP, EACCES): that may be a policy,
+ * so it is returned and the loader reports it with the defaults in force, rather than the search
+ * going on upwards to a policy that may be weaker, or throwing.
+ */
+function isPolicyCandidate(candidate: string): boolean {
+  try {
+    return statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
   }
 }

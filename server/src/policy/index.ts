@@ -6,6 +6,7 @@ export { defaultPolicy } from './defaults';
 export { findPolicyFile, POLICY_FILE_NAME } from './find-policy-file';
 export { loadPolicyFile, validatePolicyText } from './policy-loader';
 export { clearPolicyCache, loadPolicyForFile, type PolicyLookupOptions } from './policy-cache';
+export { extendsOutside, policyOverrides, type PolicyOverride } from './policy-overrides';
 export { mergePolicyLayer, mergePolicyLayers, type PolicyLayer } from './merge-policy';
 export { createIgnoreMatcher, isIgnoredByPolicy, rebaseIgnorePattern, type IgnoreMatcher } from './policy-ignore';
 export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './baa-status';

@@ -2,10 +2,17 @@
 // a plain value, reporting syntax errors and duplicate keys with exact positions. A file with
 // syntax errors yields no value: a partly parsed policy is not trusted (POLICY.md: invalid JSON
 // means the defaults apply).
+//
+// Nesting is bounded before anything recursive sees the text: jsonc-parser's parser, the value
+// conversion below, schema validation and pruning all recurse once per level, and a file nested a
+// few thousand levels deep would overflow the stack. A value that opens deeper than
+// MAX_NESTING_DEPTH is reported where it opens and replaced by a placeholder of the same length,
+// so every offset (and so every other diagnostic's position) stays exact; validation then drops
+// the setting that holds it, and the rest of the file still applies.
 
 // The UMD build of jsonc-parser loses its internal modules when bundled by esbuild; the ESM
 // build bundles cleanly.
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { createScanner, findNodeAtOffset, getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { PolicyDiagnostic } from './types';
 import { LineIndex } from './text-positions';
 
@@ -18,14 +25,27 @@ export interface PolicyJsonDocument {
   root?: Node;
   value?: unknown;
   diagnostics: PolicyDiagnostic[];
+  /** Where a value nested too deeply was cut off (already diagnosed): validation drops what holds it. */
+  tooDeep: JsonPath[];
 }
 
 const MAX_SYNTAX_DIAGNOSTICS = 20;
 
+/** Real policies nest four or five levels; nothing legitimate comes near this. */
+export const MAX_NESTING_DEPTH = 64;
+
 export function parsePolicyJson(text: string, file: string): PolicyJsonDocument {
   const lines = new LineIndex(text);
+  const { text: bounded, cuts } = cutTooDeep(text);
+  const depthDiagnostics = cuts.slice(0, MAX_SYNTAX_DIAGNOSTICS).map((cut): PolicyDiagnostic => ({
+    file,
+    range: lines.rangeAt(cut.offset, 1),
+    severity: 'error',
+    code: 'too-deep',
+    message: `Nested too deeply: more than ${MAX_NESTING_DEPTH} levels of arrays and objects. PHI Guard reads no deeper; the setting that holds this is ignored.`,
+  }));
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const root = parseTree(bounded, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   if (errors.length > 0) {
     const diagnostics = errors.slice(0, MAX_SYNTAX_DIAGNOSTICS).map((error): PolicyDiagnostic => ({
       file,
@@ -34,12 +54,13 @@ export function parsePolicyJson(text: string, file: string): PolicyJsonDocument 
       code: 'invalid-json',
       message: `Invalid JSON: ${syntaxErrorText(error.error)}. The whole file is ignored until this is fixed; the built-in defaults apply.`,
     }));
-    return { file, lines, diagnostics };
+    return { file, lines, diagnostics: [...depthDiagnostics, ...diagnostics], tooDeep: [] };
   }
   if (!root) {
     return {
       file,
       lines,
+      tooDeep: [],
       diagnostics: [
         {
           file,
@@ -51,10 +72,74 @@ export function parsePolicyJson(text: string, file: string): PolicyJsonDocument 
       ],
     };
   }
-  const diagnostics: PolicyDiagnostic[] = [];
+  const diagnostics: PolicyDiagnostic[] = [...depthDiagnostics];
   const value = nodeValue(root, [], file, lines, diagnostics);
-  return { file, lines, root, value, diagnostics };
+  // The placeholder is the innermost node at the cut (the tree is now at most MAX_NESTING_DEPTH + 1 deep).
+  const tooDeep = cuts.flatMap((cut) => {
+    const node = findNodeAtOffset(root, cut.offset);
+    return node ? [getNodePath(node)] : [];
+  });
+  return { file, lines, root, value, diagnostics, tooDeep };
 }
+
+interface DepthCut {
+  /** Offset of the bracket or brace that opens one level too many. */
+  offset: number;
+}
+
+/**
+ * The text with every value that opens deeper than MAX_NESTING_DEPTH replaced by `0` and spaces
+ * (line breaks kept), and where each one was. Iterative: the scanner tokenises without recursing,
+ * so strings and comments holding brackets do not count.
+ */
+function cutTooDeep(text: string): { text: string; cuts: DepthCut[] } {
+  // A cheap bound first: with no more opening characters than the limit, no value can exceed it.
+  let openings = 0;
+  for (let i = 0; i < text.length && openings <= MAX_NESTING_DEPTH; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 123 /* { */ || ch === 91 /* [ */) openings++;
+  }
+  if (openings <= MAX_NESTING_DEPTH) return { text, cuts: [] };
+
+  const scanner = createScanner(text, true);
+  const cuts: DepthCut[] = [];
+  const spans: [number, number][] = [];
+  let depth = 0;
+  let cutStart = -1;
+  for (let token = scanner.scan(); token !== TOKEN_EOF; token = scanner.scan()) {
+    if (token === TOKEN_OPEN_BRACE || token === TOKEN_OPEN_BRACKET) {
+      depth++;
+      if (depth === MAX_NESTING_DEPTH + 1) {
+        cutStart = scanner.getTokenOffset();
+        cuts.push({ offset: cutStart });
+      }
+    } else if (token === TOKEN_CLOSE_BRACE || token === TOKEN_CLOSE_BRACKET) {
+      if (depth === MAX_NESTING_DEPTH + 1 && cutStart >= 0) {
+        spans.push([cutStart, scanner.getTokenOffset() + scanner.getTokenLength()]);
+        cutStart = -1;
+      }
+      if (depth > 0) depth--;
+    }
+  }
+  // Unclosed to the end of the text: the parser reports the missing brackets.
+  if (cutStart >= 0) spans.push([cutStart, text.length]);
+  if (spans.length === 0) return { text, cuts };
+  const parts: string[] = [];
+  let position = 0;
+  for (const [start, end] of spans) {
+    parts.push(text.slice(position, start), '0', text.slice(start + 1, end).replace(/[^\r\n]/g, ' '));
+    position = end;
+  }
+  parts.push(text.slice(position));
+  return { text: parts.join(''), cuts };
+}
+
+// jsonc-parser's SyntaxKind values (a const enum, which cannot be imported under esbuild).
+const TOKEN_OPEN_BRACE = 1;
+const TOKEN_CLOSE_BRACE = 2;
+const TOKEN_OPEN_BRACKET = 3;
+const TOKEN_CLOSE_BRACKET = 4;
+const TOKEN_EOF = 17;
 
 /** The value of a node, with own properties only; later duplicate keys win, as in JSON.parse. */
 function nodeValue(node: Node, path: JsonPath, file: string, lines: LineIndex, diagnostics: PolicyDiagnostic[]): unknown {

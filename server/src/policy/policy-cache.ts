@@ -2,11 +2,10 @@
 // validates each policy once. An entry is reused only while every file it read (the policy, the
 // files it extends, and extended files that were missing) is unchanged on disk.
 
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPolicy } from './defaults';
 import { findPolicyFile } from './find-policy-file';
-import { fileState, loadPolicyFileTracked, MISSING, type PolicyDependencies } from './policy-loader';
+import { loadPolicyFileTracked, statFile, type PolicyDependencies } from './policy-loader';
 import type { LoadedPolicy } from './types';
 
 export interface PolicyLookupOptions {
@@ -40,10 +39,10 @@ export function clearPolicyCache(): void {
   cache.clear();
 }
 
+/** statFile() never throws: an `extends` path the file system refuses must not break a cache hit. */
 function isUnchanged(dependencies: PolicyDependencies): boolean {
   for (const [file, state] of dependencies) {
-    const stats = statSync(file, { throwIfNoEntry: false });
-    if ((stats ? fileState(stats) : MISSING) !== state) return false;
+    if (statFile(file).state !== state) return false;
   }
   return true;
 }

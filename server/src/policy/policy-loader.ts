@@ -10,7 +10,8 @@ import { mergePolicyLayers, type PolicyLayer } from './merge-policy';
 import { validatePolicyDocument, type ExtendsEntry } from './schema-validation';
 import { checkPolicySemantics, type PolicySource } from './semantic-checks';
 import { START_OF_FILE } from './text-positions';
-import type { LoadedPolicy, PolicyDiagnostic } from './types';
+import type { ExtendedPolicyFile, LoadedPolicy, PolicyDiagnostic } from './types';
+import type { RuleId } from '../engine/types';
 
 /** Deeper chains are almost certainly a mistake (cycles are reported separately). */
 const MAX_EXTENDS_DEPTH = 16;
@@ -38,6 +39,29 @@ export function validatePolicyText(text: string, file: string): LoadedPolicy {
 export function loadPolicyFileTracked(file: string): TrackedLoad {
   const absolute = path.resolve(file);
   const state = new LoadState();
+  try {
+    return loadTracked(absolute, state);
+  } catch (error) {
+    // A bug or an input nothing above anticipated must not take the CLI or the server down, nor
+    // leave a policy half-applied: the defaults apply, and the failure is a policy error.
+    const kind = error instanceof Error ? error.name : typeof error;
+    const diagnostics: PolicyDiagnostic[] = [
+      {
+        file: absolute,
+        range: START_OF_FILE,
+        severity: 'error',
+        code: 'policy-internal-error',
+        message: `PHI Guard could not load this policy (internal error: ${kind}); the built-in defaults apply.`,
+      },
+    ];
+    return {
+      loaded: { policy: defaultPolicy(), file: absolute, files: [absolute], diagnostics, extended: [], ruleOrigins: {} },
+      dependencies: state.dependencies,
+    };
+  }
+}
+
+function loadTracked(absolute: string, state: LoadState): TrackedLoad {
   const read = state.read(absolute);
   if (!('text' in read)) {
     const missing = read.problem === 'missing';
@@ -50,7 +74,10 @@ export function loadPolicyFileTracked(file: string): TrackedLoad {
         ? 'The policy file does not exist; the built-in defaults apply.'
         : `The policy file cannot be read (${read.detail}); the built-in defaults apply.`,
     });
-    return { loaded: { policy: defaultPolicy(), file: absolute, files: [], diagnostics: state.diagnostics }, dependencies: state.dependencies };
+    return {
+      loaded: { policy: defaultPolicy(), file: absolute, files: [], diagnostics: state.diagnostics, extended: [], ruleOrigins: {} },
+      dependencies: state.dependencies,
+    };
   }
   const layers = state.collectLayers(absolute, read.text, [absolute], 0);
   return { loaded: state.finish(absolute, layers), dependencies: state.dependencies };
@@ -58,36 +85,57 @@ export function loadPolicyFileTracked(file: string): TrackedLoad {
 
 type ReadResult = { text: string } | { problem: 'missing' | 'unreadable'; detail: string };
 
+/** A layer with the `extends` chain that brought it in: the policy file first, the layer's own file last. */
+interface ChainedLayer extends PolicyLayer {
+  chain: string[];
+}
+
 class LoadState {
   readonly diagnostics: PolicyDiagnostic[] = [];
   readonly files: string[] = [];
   readonly dependencies: PolicyDependencies = new Map();
   /** Each layer's file and syntax tree, in merge order, for the semantic checks. */
   readonly sources: PolicySource[] = [];
+  readonly extended: ExtendedPolicyFile[] = [];
 
-  finish(file: string, layers: PolicyLayer[]): LoadedPolicy {
+  finish(file: string, layers: ChainedLayer[]): LoadedPolicy {
     const policy = mergePolicyLayers(layers, path.dirname(file));
-    return { policy, file, files: this.files, diagnostics: unique([...this.diagnostics, ...semanticDiagnostics(this.sources, policy)]) };
+    // The same merge order as the rules themselves: the last layer that sets a rule decides it.
+    const ruleOrigins: Partial<Record<RuleId, string[]>> = {};
+    for (const layer of layers) for (const id of Object.keys(layer.content.rules ?? {})) ruleOrigins[id as RuleId] = layer.chain;
+    return {
+      policy,
+      file,
+      files: this.files,
+      diagnostics: unique([...this.diagnostics, ...semanticDiagnostics(this.sources, policy)]),
+      extended: this.extended,
+      ruleOrigins,
+    };
   }
 
   /** The layers of one file: those of each file it extends, in order, then its own. */
-  collectLayers(file: string, text: string, chain: string[], depth: number): PolicyLayer[] {
+  collectLayers(file: string, text: string, chain: string[], depth: number): ChainedLayer[] {
     if (!this.files.includes(file)) this.files.push(file);
     const document = parsePolicyJson(text, file);
     const validated = validatePolicyDocument(document);
     this.diagnostics.push(...document.diagnostics, ...validated.diagnostics);
-    const layers: PolicyLayer[] = [];
+    const layers: ChainedLayer[] = [];
     for (const entry of validated.extendsEntries) layers.push(...this.collectExtended(file, entry, chain, depth));
-    layers.push({ content: validated.content, folder: path.dirname(file) });
+    layers.push({ content: validated.content, folder: path.dirname(file), chain });
     this.sources.push({ file, document, content: validated.content });
     return layers;
   }
 
-  private collectExtended(file: string, entry: ExtendsEntry, chain: string[], depth: number): PolicyLayer[] {
-    const report = (code: string, message: string, severity: PolicyDiagnostic['severity'] = 'error'): PolicyLayer[] => {
+  private collectExtended(file: string, entry: ExtendsEntry, chain: string[], depth: number): ChainedLayer[] {
+    const report = (code: string, message: string, severity: PolicyDiagnostic['severity'] = 'error'): ChainedLayer[] => {
       this.diagnostics.push({ file, range: entry.range, severity, code, message });
       return [];
     };
+    // Checked before any file-system call: Node refuses such a path by throwing, and echoing it
+    // would put a control character into every report.
+    if (entry.reference.includes('\0')) {
+      return report('extends-invalid', `${entry.label} contains a NUL character, which no file path can hold. This file is not extended.`);
+    }
     if (!isRelativeReference(entry.reference)) {
       return report('extends-invalid', `${entry.label} must be a relative path (such as ./security/org-policy.json), not an absolute path or URL. This file is not extended.`);
     }
@@ -102,9 +150,10 @@ class LoadState {
     const read = this.read(target);
     if (!('text' in read)) {
       return read.problem === 'missing'
-        ? report('extends-not-found', `${entry.label}: the file ${displayPath(target, file)} does not exist. This file is not extended.`)
-        : report('extends-unreadable', `${entry.label}: the file ${displayPath(target, file)} cannot be read (${read.detail}). This file is not extended.`);
+        ? report('extends-not-found', `${entry.label}: the file ${shortPath(displayPath(target, file))} does not exist. This file is not extended.`)
+        : report('extends-unreadable', `${entry.label}: the file ${shortPath(displayPath(target, file))} cannot be read (${read.detail}). This file is not extended.`);
     }
+    this.extended.push({ file: target, extendedBy: file, range: entry.range });
     const before = this.diagnostics.length;
     const layers = this.collectLayers(target, read.text, [...chain, target], depth + 1);
     const errors = this.diagnostics.slice(before).filter((diagnostic) => diagnostic.severity === 'error').length;
@@ -120,24 +169,18 @@ class LoadState {
 
   /** Reads a file, recording its state first so a change after the read still invalidates the cache. */
   read(file: string): ReadResult {
-    let stats: ReturnType<typeof statSync>;
-    try {
-      stats = statSync(file, { throwIfNoEntry: false });
-    } catch (error) {
-      // ENAMETOOLONG, ELOOP, EACCES on a folder: a bad `extends` must not throw out of loading.
-      const code = (error as NodeJS.ErrnoException).code;
-      this.dependencies.set(file, MISSING);
-      return { problem: 'unreadable', detail: code ?? 'stat error' };
-    }
-    this.dependencies.set(file, stats ? fileState(stats) : MISSING);
-    if (!stats) return { problem: 'missing', detail: 'not found' };
-    if (!stats.isFile()) return { problem: 'unreadable', detail: 'not a file' };
+    const { state, stats, code } = statFile(file);
+    this.dependencies.set(file, state);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing', detail: 'not found' };
+    if (!stats) return { problem: 'unreadable', detail: describeErrorCode(code) };
+    if (stats.isDirectory()) return { problem: 'unreadable', detail: 'it is a folder, not a file' };
+    if (!stats.isFile()) return { problem: 'unreadable', detail: 'not a regular file' };
     try {
       return { text: stripByteOrderMark(readFileSync(file, 'utf8')) };
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { problem: 'missing', detail: 'not found' };
-      return { problem: 'unreadable', detail: code ?? 'read error' };
+      const readCode = errorCode(error);
+      if (readCode === 'ENOENT') return { problem: 'missing', detail: 'not found' };
+      return { problem: 'unreadable', detail: describeErrorCode(readCode) };
     }
   }
 }
@@ -155,6 +198,44 @@ export const MISSING = 'missing';
 
 export function fileState(stats: { mtimeMs: number; size: number; ino: number }): string {
   return `${stats.mtimeMs}:${stats.size}:${stats.ino}`;
+}
+
+/**
+ * A file's state for change detection; never throws. A path the file system refuses (a NUL byte,
+ * ENAMETOOLONG, ELOOP, EACCES on a folder above it) gets a state naming the error, so the same
+ * refusal next time counts as unchanged and a fixed path as changed.
+ */
+export function statFile(file: string): { state: string; stats?: ReturnType<typeof statSync>; code?: string } {
+  try {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats ? { state: fileState(stats), stats } : { state: MISSING, code: 'ENOENT' };
+  } catch (error) {
+    const code = errorCode(error);
+    return code === 'ENOENT' ? { state: MISSING, code } : { state: `error:${code}`, code };
+  }
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : 'EUNKNOWN';
+}
+
+const ERROR_TEXT: Record<string, string> = {
+  ENAMETOOLONG: 'the path is too long, ENAMETOOLONG',
+  ELOOP: 'a loop of symbolic links, ELOOP',
+  EACCES: 'permission denied, EACCES',
+  EPERM: 'permission denied, EPERM',
+  EISDIR: 'it is a folder, not a file',
+  ERR_INVALID_ARG_VALUE: 'not a valid path',
+};
+
+function describeErrorCode(code: string | undefined): string {
+  return (code && ERROR_TEXT[code]) ?? code ?? 'read error';
+}
+
+/** Paths in messages stay readable: an overlong one is shortened in the middle. */
+function shortPath(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 60)}…${text.slice(-50)}` : text;
 }
 
 /** Relative paths only: no absolute paths, drive letters, UNC paths or URLs (`https:`, `file:`, `npm:`). */

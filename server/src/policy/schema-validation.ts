@@ -60,6 +60,8 @@ export function validatePolicyDocument(document: PolicyJsonDocument): ValidatedP
   const { root, value } = document;
   if (!root || value === undefined) return { content: {}, extendsEntries: [], diagnostics: [] };
   const problems = new ProblemCollector(document, root);
+  // Already diagnosed where the nesting went too deep; what holds the cut-off value is dropped.
+  for (const path of document.tooDeep) problems.drop(path);
 
   const validate = policyValidator();
   if (!validate(value)) problems.addSchemaErrors(validate.errors ?? [], value);
@@ -138,6 +140,11 @@ class ProblemCollector {
     const unit = dropUnit(path);
     this.dropped.add(pathKey(unit));
     this.add({ range, code, severity: 'error', message: `${message} ${consequence(unit, code)}` });
+  }
+
+  /** Drops the drop unit of a problem that was reported elsewhere. */
+  drop(path: JsonPath): void {
+    this.dropped.add(pathKey(dropUnit(path)));
   }
 
   /** Records a problem that does not drop anything. */

@@ -113,9 +113,20 @@ export interface PolicyDiagnostic {
    * `invalid-date`, `duplicate-id`, `phi-without-baa`, `vendor-baa-expired`, `vendor-baa-expiring`,
    * `tool-vendor-without-baa` (semantic-checks.ts), `extends-invalid`, `extends-not-found`,
    * `extends-cycle`, `extends-unreadable`, `extends-too-deep`, `extends-has-problems`,
-   * `policy-not-found`, `policy-unreadable`.
+   * `policy-not-found`, `policy-unreadable`, `too-deep` (arrays/objects nested past the limit),
+   * `policy-internal-error`.
    */
   code: string;
+}
+
+/** A file a policy reached through `extends`, and the entry that extended it. */
+export interface ExtendedPolicyFile {
+  /** Absolute path of the extended file. */
+  file: string;
+  /** Absolute path of the file whose `extends` names it. */
+  extendedBy: string;
+  /** Where that `extends` entry is written in `extendedBy`. */
+  range: Range;
 }
 
 /** The result of loading a policy. May be shared through the cache: treat it as read-only. */
@@ -130,4 +141,11 @@ export interface LoadedPolicy {
   /** Every file read, the policy first then the ones it extends (for watching / cache keys). */
   files: string[];
   diagnostics: PolicyDiagnostic[];
+  /** Every file reached through `extends` (absent when no file was loaded). */
+  extended?: ExtendedPolicyFile[];
+  /**
+   * For each rule the files set a severity for, the `extends` chain of the file that set the one
+   * in force: the policy file first, the file that set it last (absolute paths).
+   */
+  ruleOrigins?: Partial<Record<RuleId, string[]>>;
 }
