@@ -1,14 +1,13 @@
 // `phi-guard coverage [paths...]`: every endpoint, whether it touches patient data and carries
 // the audit control, and the share of PHI endpoints covered; exits 1 below --min.
 
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { buildCoverageReport, type CoverageInput } from '../../engine';
 import { parseArgs, type OptionSpec } from '../argv';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { formatNoticeLine } from '../format/notices-text';
 import { commandHelp } from '../help-text';
+import { writeReportFile } from '../report-file';
 import { scanFiles } from '../scan-runner';
 import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
 import { UsageError } from '../usage-error';
@@ -61,9 +60,7 @@ export const coverageCommand: Command = {
     const output =
       format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? formatCoverageMarkdown(report) : formatCoverageText(report);
     if (outputFile) {
-      const target = path.resolve(io.cwd, outputFile);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, output, 'utf8');
+      await writeReportFile(outputFile, output, io.cwd, 'coverage');
       io.stderr.write(`${summaryLine(report)}\n`);
     } else {
       io.stdout.write(output);

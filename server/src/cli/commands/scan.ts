@@ -1,7 +1,5 @@
 // `phi-guard scan [paths...]`: analyse files and report findings as text, JSON or SARIF.
 
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs, type OptionSpec } from '../argv';
 import { colorEnabled } from '../cli-io';
 import type { Command } from '../command';
@@ -12,6 +10,7 @@ import { formatNoticeLine } from '../format/notices-text';
 import { allFindings } from '../format/summary';
 import { commandHelp } from '../help-text';
 import type { ScanReport } from '../report';
+import { writeReportFile } from '../report-file';
 import { resolveCacheFile, ScanCache } from '../cache/scan-cache';
 import { scanFiles } from '../scan-runner';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../parallel/pool';
@@ -117,9 +116,7 @@ export const scanCommand: Command = {
     const color = !outputFile && colorEnabled(io.stdout, io.env);
     const output = formatReport(report, format, { color });
     if (outputFile) {
-      const target = path.resolve(io.cwd, outputFile);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, output, 'utf8');
+      await writeReportFile(outputFile, output, io.cwd, 'scan');
     } else {
       io.stdout.write(output);
     }
