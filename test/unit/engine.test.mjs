@@ -6,6 +6,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { actualFindings, expectedFindings, readFixture } from '../support/expectations.mjs';
 import { engine, loadEngine, repoRoot } from '../support/engine.mjs';
+import { assertParsesAsPython38 } from '../support/python-check.mjs';
 
 before(loadEngine);
 
@@ -44,6 +45,8 @@ describe('conformance corpora', () => {
 });
 
 describe('every preferred fix', () => {
+  // Every fix of every Python fixture, applied on its own; checked by python3 in one batch below.
+  const fixedPython = [];
   for (const dir of corpora) {
     for (const file of readdirSync(dir).sort()) {
       test(`${path.basename(dir)}/${file}: parses, removes its finding, keeps the rest`, (t) => {
@@ -53,6 +56,13 @@ describe('every preferred fix', () => {
         const text = readFixture(path.join(dir, file));
         const before = analyzeFixture(dir, file, text);
         const baselineErrors = e.countSyntaxErrors(text, languageId);
+        if (languageId === 'python') {
+          for (const finding of [...before.findings, ...before.suppressed]) {
+            for (const fix of finding.fixes) {
+              fixedPython.push({ name: `${path.basename(dir)}/${file}:${finding.line + 1} ${fix.title}`, text: e.applyTextEdits(text, fix.edits) });
+            }
+          }
+        }
         for (const finding of before.findings) {
           const fix = finding.fixes.find((f) => f.isPreferred);
           if (!fix) continue;
@@ -66,6 +76,11 @@ describe('every preferred fix', () => {
       });
     }
   }
+
+  test('every fix of every Python fixture parses as Python 3.8 (python3, ast feature_version)', () => {
+    assert.ok(fixedPython.length > 50, `only ${fixedPython.length} Python fixes collected`);
+    assertParsesAsPython38(assert, fixedPython);
+  });
 });
 
 describe('fix texts', () => {
@@ -133,6 +148,78 @@ describe('fix texts', () => {
     const fixed = engine().applyTextEdits(text, fix.edits);
     assert.equal(fixed, 'import logging\nfrom app.security.debug import phi_debug\n\ndef f(patient):\n    phi_debug("x %s", patient.ssn)\n');
     assert.deepEqual(analyze(fixed, 'a.py', policy).findings, []);
+  });
+});
+
+describe('fixes add only the id: no secret, no value from elsewhere, Python 3.8', () => {
+  const KEY = 'sk-proj-Hq2mZ9xK4vL1nB8cR5tY3wE6uI0oP2aS4dF7gH9jK1lZ3xQ';
+  const preferredFix = (result, ruleId) => result.findings.find((f) => f.ruleId === ruleId).fixes.find((f) => f.isPreferred);
+  const lineOf = (text, pattern) => text.split('\n').find((line) => pattern.test(line));
+
+  test('an API key in the same log call is removed, never written into the message', () => {
+    const text = `import logging\nlogger = logging.getLogger(__name__)\n\ndef f(patient):\n    api_key = "${KEY}"\n    logger.info("using " + api_key + " for " + patient.name)\n`;
+    const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
+    const logLine = lineOf(fixed, /logger\.info/);
+    assert.equal(logLine, '    logger.info("using", extra={"patient_id": patient.id})');
+    assert.equal(fixed.split(KEY).length, 2, 'the key stays only where it was written (its own finding fixes it)');
+  });
+
+  test('a key read from the environment is still a secret: the log fix leaves the variable out too', () => {
+    const text = `import os\n\ndef f(patient):\n    api_key = os.environ["OPENAI_API_KEY"]\n    logger.info(f"using {api_key} for {patient.name}")\n`;
+    const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
+    assert.doesNotMatch(lineOf(fixed, /logger\.info/), /api_key/);
+  });
+
+  test('a key-shaped literal and a token keyword in the call are dropped (TypeScript and structlog)', () => {
+    const ts = `function f(patient) {\n  console.log('calling with ${KEY} for ' + patient.name);\n}\n`;
+    const fixedTs = engine().applyTextEdits(ts, preferredFix(analyze(ts, 'a.ts'), 'phi-in-log').edits);
+    assert.doesNotMatch(fixedTs, /sk-proj/);
+    assert.match(fixedTs, /console\.log\('calling with for', \{ patientId: patient\.id \}\);/);
+    const py = 'import structlog\nlog = structlog.get_logger()\ndef f(patient, token):\n    log.info("seen", ssn=patient.ssn, auth_token=token, visit_id=3)\n';
+    const fixedPy = engine().applyTextEdits(py, preferredFix(analyze(py, 'a.py'), 'phi-in-log').edits);
+    assert.match(fixedPy, /log\.info\("seen", visit_id=3, patient_id=patient\.id\)/);
+  });
+
+  test("a variable's content is never inlined: a PHI literal in a local stays where it was", () => {
+    const text = 'def f(patient):\n    note = "Patient John Smith, SSN 123-45-6789"\n    logger.info(note + " for " + patient.name)\n';
+    const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
+    const logLine = lineOf(fixed, /logger\.info/);
+    assert.doesNotMatch(logLine, /John Smith|123-45-6789/);
+    assert.equal(logLine, '    logger.info(f"{note} for", extra={"patient_id": patient.id})');
+  });
+
+  test('a message built from PHI elsewhere is dropped, not rebuilt from its assignment', () => {
+    const text = 'def f(patient):\n    msg = "Visit of Zebulon at " + patient.address\n    logger.info(msg)\n';
+    const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
+    assert.equal(lineOf(fixed, /logger\.info/), '    logger.info("patient record", extra={"patient_id": patient.id})');
+  });
+
+  test('a value holding the f-string quote switches the quote, else becomes .format(); both parse as Python 3.8', () => {
+    const cases = [
+      ['logger.info("status " + resp.headers.get("x-status") + " for " + patient.name)', `logger.info(f'status {resp.headers.get("x-status")} for', extra={"patient_id": patient.id})`],
+      ['logger.info("a " + h.get("x") + h.get(\'y\') + " for " + patient.name)', `logger.info("a {}{} for".format(h.get("x"), h.get('y')), extra={"patient_id": patient.id})`],
+      ['logger.info("p " + "\\\\".join(parts) + " for " + patient.name)', 'logger.info("p {} for".format("\\\\".join(parts)), extra={"patient_id": patient.id})'],
+      ['logger.info("s " + text[1:3] + " for " + patient.name)', 'logger.info(f"s {(text[1:3])} for", extra={"patient_id": patient.id})'],
+    ];
+    const sources = [];
+    for (const [call, expected] of cases) {
+      const text = `def f(patient, resp, h, parts, text):\n    ${call}\n`;
+      const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
+      assert.equal(lineOf(fixed, /logger\.info/).trim(), expected);
+      sources.push({ name: call, text: fixed });
+    }
+    assertParsesAsPython38(assert, sources);
+  });
+
+  test('copiesSourceText marks fixes that repeat a literal from the code, and only those', () => {
+    const copied = analyze('def f(patient):\n    logger.info("Patient found: " + patient.name)\n', 'a.py');
+    assert.equal(preferredFix(copied, 'phi-in-log').copiesSourceText, true);
+    const own = analyze('function f(patient) {\n  console.log(patient);\n}\n', 'a.ts');
+    assert.ok(!preferredFix(own, 'phi-in-log').copiesSourceText);
+    const key = analyze(`client = OpenAI(api_key="${KEY}")\n`, 'a.py');
+    assert.ok(!preferredFix(key, 'hardcoded-ai-key').copiesSourceText);
+    const endpoint = analyze('from fastapi import APIRouter\nrouter = APIRouter()\n\n@router.get("/patients/{pid}")\ndef read(pid):\n    return db.query(Patient).get(pid)\n', 'a.py');
+    assert.ok(!preferredFix(endpoint, 'missing-phi-access').copiesSourceText);
   });
 });
 

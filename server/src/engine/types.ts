@@ -49,6 +49,12 @@ export interface Fix {
   /** The best fix for the finding: used by `source.fixAll` and `phi-guard fix`. */
   isPreferred: boolean;
   edits: TextEdit[];
+  /**
+   * Set by the fix builder when an edit repeats a string literal from the code (a log message's
+   * static text, an argument kept as written). Such text can hold PHI or a secret, so reports
+   * that leave the machine (SARIF) carry no such fix; the editor and `phi-guard fix` still apply it.
+   */
+  copiesSourceText?: boolean;
 }
 
 /** One step of the way PHI took from its source to the sink (for hover and relatedInformation). */

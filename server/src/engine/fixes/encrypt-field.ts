@@ -9,6 +9,7 @@ import { bareName } from '../models/encryption';
 import { offsetOf } from '../text';
 import type { Fix, Position, TextEdit } from '../types';
 import { addImport } from './imports';
+import { SourceCopy } from './source-copy';
 
 /** The key placeholder a new encrypted column reads: defined once per module from the environment. */
 export const FIELD_KEY_NAME = 'FIELD_ENCRYPTION_KEY';
@@ -21,18 +22,20 @@ export function encryptFieldFix(field: ModelFieldFact, facts: FileFacts, policy:
     case 'replace-default': {
       const sql = new SqlAlchemyEdits(facts, policy);
       const type = sql.encryptedType(sql.sqlalchemyName(innerType(field.type)));
-      const text = `${sql.named('sqlmodel', 'Field')}(default=${site.defaultText}, sa_type=${type})`;
-      return fix(`Encrypt ${field.name} at rest (${sql.typeName})`, [{ range: site.range, newText: text }, ...sql.extraEdits()]);
+      const copy = new SourceCopy(facts);
+      const text = `${sql.named('sqlmodel', 'Field')}(default=${copy.note(site.defaultText)}, sa_type=${type})`;
+      return copy.mark(fix(`Encrypt ${field.name} at rest (${sql.typeName})`, [{ range: site.range, newText: text }, ...sql.extraEdits()]));
     }
     case 'wrap-type':
     case 'insert-type':
     case 'add-value':
     case 'add-keyword': {
       const sql = new SqlAlchemyEdits(facts, policy);
+      const copy = new SourceCopy(facts);
       let text: string;
       let range = { start: 'at' in site ? site.at : site.range.start, end: 'at' in site ? site.at : site.range.end };
       if (site.kind === 'wrap-type') {
-        text = sql.encryptedType(slice(facts, site.range.start, site.range.end));
+        text = sql.encryptedType(copy.note(slice(facts, site.range.start, site.range.end)));
         range = site.range;
       } else if (site.kind === 'insert-type') {
         text = sql.encryptedType(sql.sqlalchemyName(innerType(field.type))) + (site.hasArgs ? ', ' : '');
@@ -47,7 +50,7 @@ export function encryptFieldFix(field: ModelFieldFact, facts: FileFacts, policy:
         const separator = previous.char === '(' ? '' : previous.char === ',' ? ' ' : ', ';
         text = `${separator}sa_type=${sql.encryptedType(sql.sqlalchemyName('String'))}`;
       }
-      return fix(`Encrypt ${field.name} at rest (${sql.typeName})`, [{ range, newText: text }, ...sql.extraEdits()]);
+      return copy.mark(fix(`Encrypt ${field.name} at rest (${sql.typeName})`, [{ range, newText: text }, ...sql.extraEdits()]));
     }
     case 'wrap-call': {
       const edits: TextEdit[] = [

@@ -1,14 +1,23 @@
 // Rebuilding a message without its PHI: a string expression (literal, f-string / template
-// literal, concatenation, `%` or `.format`) is split into text and value segments; PHI values are
-// dropped, the text around them tidied, and the rest emitted in the file's own string syntax.
+// literal, concatenation, `%` or `.format`) is split into text and value segments; PHI values and
+// secrets are dropped, the text around them tidied, and the rest emitted in the file's own string
+// syntax. Only what is written at the call is kept: a variable stays a reference to the variable.
 
 import type { Expr, FileFacts, StringExpr } from '../facts';
 import type { FlowAnalyzer } from '../phi/flow';
 import { sourceOf } from '../sinks/errors';
+import { isSecret, withoutKeys } from './secrets';
 
 export type Segment =
-  | { kind: 'text'; raw: string; quote: string; fromTemplate: boolean }
-  | { kind: 'value'; source: string }
+  | {
+      kind: 'text';
+      raw: string;
+      quote: string;
+      fromTemplate: boolean;
+      /** Written by PHI Guard itself (`patient record`, ` patient_id=`), not copied from the code. */
+      own?: boolean;
+    }
+  | { kind: 'value'; source: string; /** The copied source holds a string literal. */ literal: boolean }
   | { kind: 'dropped' };
 
 export interface MessageContext {
@@ -23,22 +32,17 @@ const BRACES = /\{[^{}]*\}/g;
 /** Segments of a string-valued expression, or undefined when it is not one we can rebuild. */
 export function segmentsOf(expr: Expr, context: MessageContext, depth = 0): Segment[] | undefined {
   if (depth > 8) return undefined;
-  const isPhi = (value: Expr) => !!context.flow.taintOf(value, context.scopeId);
   switch (expr.kind) {
     case 'string':
       return [textSegment(expr)];
     case 'template':
       return expr.parts.map((part) =>
-        'text' in part
-          ? { kind: 'text', raw: part.text, quote: expr.quote, fromTemplate: true }
-          : isPhi(part.expr)
-            ? { kind: 'dropped' }
-            : { kind: 'value', source: sourceOf(context.facts, part.expr.range) },
+        'text' in part ? { kind: 'text', raw: withoutKeys(part.text), quote: expr.quote, fromTemplate: true } : valueSegment(part.expr, context),
       );
     case 'binary': {
       if (expr.operator === '+') {
-        const left = segmentsOf(expr.left, context, depth + 1) ?? valueSegments(expr.left, context);
-        const right = segmentsOf(expr.right, context, depth + 1) ?? valueSegments(expr.right, context);
+        const left = segmentsOf(expr.left, context, depth + 1) ?? [valueSegment(expr.left, context)];
+        const right = segmentsOf(expr.right, context, depth + 1) ?? [valueSegment(expr.right, context)];
         return [...left, ...right];
       }
       if (expr.operator === '%' && expr.left.kind === 'string') {
@@ -54,13 +58,11 @@ export function segmentsOf(expr: Expr, context: MessageContext, depth = 0): Segm
       }
       return undefined;
     }
-    case 'name': {
-      // A message built earlier in the function: `msg = "Found " + patient.name; logger.info(msg)`.
-      const offset = context.facts.lineStarts[expr.range.start.line] + expr.range.start.character;
-      const binding = context.flow.resolveBinding(expr.name, context.scopeId, offset);
-      if (!binding || binding.kind !== 'assign') return undefined;
-      return segmentsOf(binding.value, { ...context, scopeId: binding.scopeId }, depth + 1);
-    }
+    case 'name':
+      // A variable is never opened up: its value was written elsewhere (a constant holding a
+      // patient's details, a hard-coded key) and a fix that copied it here would put that text
+      // into the call. A clean variable stays a reference; one holding PHI or a secret is dropped.
+      return [valueSegment(expr, context)];
     case 'other':
       return expr.children.length === 1 ? segmentsOf(expr.children[0], context, depth + 1) : undefined;
     default:
@@ -68,12 +70,32 @@ export function segmentsOf(expr: Expr, context: MessageContext, depth = 0): Segm
   }
 }
 
-function valueSegments(expr: Expr, context: MessageContext): Segment[] {
-  return context.flow.taintOf(expr, context.scopeId) ? [{ kind: 'dropped' }] : [{ kind: 'value', source: sourceOf(context.facts, expr.range) }];
+/** Whether a fix leaves this value out of the call it rewrites: PHI, or a secret. */
+export function isDropped(expr: Expr, context: MessageContext): boolean {
+  return !!context.flow.taintOf(expr, context.scopeId) || isSecret(expr, context);
+}
+
+function valueSegment(expr: Expr, context: MessageContext): Segment {
+  return isDropped(expr, context) ? { kind: 'dropped' } : valueOf(sourceOf(context.facts, expr.range));
+}
+
+/** A value segment for source text; a quote in it means a string literal rides along. */
+export function valueOf(source: string): Segment {
+  return { kind: 'value', source, literal: /['"`]/.test(source) };
 }
 
 function textSegment(expr: StringExpr): Segment {
-  return { kind: 'text', raw: expr.value, quote: expr.quote, fromTemplate: false };
+  if (isKeyShapedLiteral(expr)) return { kind: 'dropped' };
+  return { kind: 'text', raw: withoutKeys(expr.value), quote: expr.quote, fromTemplate: false };
+}
+
+function isKeyShapedLiteral(expr: StringExpr): boolean {
+  return withoutKeys(expr.value).trim() === '' && expr.value.trim() !== '';
+}
+
+/** Whether rendering these segments repeats text from the code that holds a string literal. */
+export function copiesSourceText(segments: readonly Segment[]): boolean {
+  return segments.some((segment) => (segment.kind === 'text' ? !segment.own && segment.raw.trim() !== '' : segment.kind === 'value' && segment.literal));
 }
 
 /** `"a %s b" % (x, y)`, `"a {} b".format(x)`, and logging's `("a %s", x)`: placeholders map to values. */
@@ -91,16 +113,21 @@ export function placeholderSegments(
   for (const match of format.value.matchAll(pattern)) {
     if (match[0] === '%%') continue;
     const start = match.index ?? 0;
-    if (start > cursor) segments.push({ kind: 'text', raw: format.value.slice(cursor, start), quote: format.quote, fromTemplate: false });
     const value = values[index++];
+    if (start > cursor) segments.push(...literalText(format.value.slice(cursor, start), format.quote));
     if (!value) segments.push({ kind: 'text', raw: match[0], quote: format.quote, fromTemplate: false });
-    else if (context.flow.taintOf(value, context.scopeId)) segments.push({ kind: 'dropped' });
+    else if (isDropped(value, context)) segments.push({ kind: 'dropped' });
     else if (keepCleanPlaceholders) segments.push({ kind: 'text', raw: match[0], quote: format.quote, fromTemplate: false });
-    else segments.push({ kind: 'value', source: sourceOf(context.facts, value.range) });
+    else segments.push(valueSegment(value, context));
     cursor = start + match[0].length;
   }
-  if (cursor < format.value.length) segments.push({ kind: 'text', raw: format.value.slice(cursor), quote: format.quote, fromTemplate: false });
+  if (cursor < format.value.length) segments.push(...literalText(format.value.slice(cursor), format.quote));
   return segments;
+}
+
+/** Text of a format string, without the keys written into it. */
+function literalText(raw: string, quote: string): Segment[] {
+  return [{ kind: 'text', raw: withoutKeys(raw), quote, fromTemplate: false }];
 }
 
 /**
@@ -137,23 +164,52 @@ export type Syntax = 'python' | 'ts';
 
 /**
  * Renders segments as one string expression: a plain literal when there are no values, else an
- * f-string / template literal. `suffix` segments (the id reference) are appended.
+ * f-string / template literal (or, in Python, `.format(...)` when no f-string can hold a value).
  */
 export function render(segments: Segment[], syntax: Syntax): string {
-  const values = segments.some((segment) => segment.kind === 'value');
+  const values = segments.filter((segment): segment is Extract<Segment, { kind: 'value' }> => segment.kind === 'value');
   const firstText = segments.find((segment): segment is Extract<Segment, { kind: 'text' }> => segment.kind === 'text');
-  const quote = syntax === 'ts' ? (values ? '`' : pickTsQuote(firstText?.quote)) : pickPythonQuote(firstText?.quote);
-  let body = '';
-  for (const segment of segments) {
-    if (segment.kind === 'value') {
-      body += syntax === 'python' ? `{${segment.source}}` : `\${${segment.source}}`;
-    } else if (segment.kind === 'text') {
-      body += convertText(segment, quote, values, syntax);
-    }
+  if (syntax === 'ts') {
+    const quote = values.length ? '`' : pickTsQuote(firstText?.quote);
+    return `${quote}${body(segments, quote, syntax, (source) => `\${${source}}`)}${quote}`;
   }
-  body = body.replace(/\s+$/, '').replace(/^\s+/, '');
-  const prefix = syntax === 'python' && values ? 'f' : '';
-  return `${prefix}${quote}${body}${quote}`;
+  const preferred = pickPythonQuote(firstText?.quote);
+  if (!values.length) return `${preferred}${body(segments, preferred, syntax, () => '')}${preferred}`;
+  const fString = pythonQuotes(preferred).find((quote) => values.every((value) => fitsFString(value.source, quote)));
+  if (fString) return `f${fString}${body(segments, fString, syntax, (source) => `{${fStringField(source)}}`)}${fString}`;
+  // str.format takes its values as ordinary arguments, so any expression fits.
+  return `${preferred}${body(segments, preferred, syntax, () => '{}')}${preferred}.format(${values.map((value) => value.source).join(', ')})`;
+}
+
+function body(segments: Segment[], quote: string, syntax: Syntax, field: (source: string) => string): string {
+  const interpolating = segments.some((segment) => segment.kind === 'value');
+  let text = '';
+  for (const segment of segments) {
+    if (segment.kind === 'value') text += field(segment.source);
+    else if (segment.kind === 'text') text += convertText(segment, quote, interpolating, syntax);
+  }
+  return text.replace(/\s+$/, '').replace(/^\s+/, '');
+}
+
+/** The preferred quote first, then the other kind of the same length. */
+function pythonQuotes(preferred: string): string[] {
+  const other: Record<string, string> = { '"': "'", "'": '"', '"""': "'''", "'''": '"""' };
+  return [preferred, other[preferred]];
+}
+
+/**
+ * Python before 3.12 (PEP 701) reads an f-string's replacement fields with the string's own
+ * tokenizer: a field may hold no backslash, no `#`, no quote of the string's own kind, and no
+ * line break unless the string is triple-quoted. Generated code targets Python 3.8.
+ */
+function fitsFString(source: string, quote: string): boolean {
+  if (/[\\#]/.test(source) || source.includes(quote[0])) return false;
+  return quote.length === 3 || !/[\r\n]/.test(source);
+}
+
+/** A `:` or `!` at the top of a field starts a format spec or conversion; `{` a doubled brace. */
+function fStringField(source: string): string {
+  return /[:!]/.test(source) || source.startsWith('{') ? `(${source})` : source;
 }
 
 function pickPythonQuote(quote: string | undefined): string {

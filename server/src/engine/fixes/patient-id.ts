@@ -1,12 +1,17 @@
 // *Log patient_id instead*: rewrite a sink call so it keeps its static message and non-PHI
-// arguments and carries only the record's id, in the idiom of the logger (PRODUCT.md).
+// arguments and carries only the record's id, in the idiom of the logger. It adds nothing but
+// that id: PHI and secrets (keys, tokens) at the call are dropped, and variables are never
+// replaced by the text they hold.
 
 import type { Argument, CallFact, Expr, ObjectExpr } from '../facts';
 import type { Taint } from '../phi/flow';
 import type { LogIdiom } from '../sinks/logs';
 import { sourceOf } from '../sinks/errors';
+import { isKeyName } from '../rules/hardcoded-ai-key';
 import type { Fix, Range } from '../types';
-import { hasText, placeholderSegments, render, segmentsOf, tidy, type MessageContext, type Segment, type Syntax } from './message';
+import { isSecret } from './secrets';
+import { SourceCopy } from './source-copy';
+import { copiesSourceText, hasText, isDropped, placeholderSegments, render, segmentsOf, tidy, valueOf, type MessageContext, type Segment, type Syntax } from './message';
 
 export interface PhiArgument {
   arg: Argument;
@@ -41,9 +46,13 @@ function isRepeatable(expr: Expr): boolean {
 export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
   const syntax: Syntax = context.facts.language;
   const id = idExpression(fact, phiArgs, context);
-  const tainted = new Set(phiArgs.map((p) => p.arg));
   const args = fact.call.args;
-  const src = (node: { range: Range }) => sourceOf(context.facts, node.range);
+  // Left out of the new call: the PHI arguments and any secret riding along with them.
+  const phi = new Set(phiArgs.map((p) => p.arg));
+  const tainted = new Set(args.filter((arg) => phi.has(arg) || isSecret(arg.value, context) || (arg.name !== undefined && isKeyName(arg.name))));
+  const copy = new SourceCopy(context.facts);
+  if (id) copy.note(id);
+  const src = (node: { range: Range }) => copy.of(node.range);
   const out: string[] = [];
 
   // `logger.log(level, msg, ...)`: the level stays first and is not the message.
@@ -73,9 +82,9 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
   const messageText = (withId: boolean): string | undefined => {
     if (!messageArg) return undefined;
     if (!message) return src(messageArg);
-    const segments = hasText(message) ? [...message] : [{ kind: 'text', raw: 'patient record', quote: syntax === 'python' ? '"' : "'", fromTemplate: false } as Segment];
-    if (withId && id) segments.push({ kind: 'text', raw: syntax === 'python' ? ' patient_id=' : ' patientId=', quote: '"', fromTemplate: false }, { kind: 'value', source: id });
-    return render(segments, syntax);
+    const segments = hasText(message) ? [...message] : [ownText('patient record', syntax === 'python' ? '"' : "'")];
+    if (withId && id) segments.push(ownText(syntax === 'python' ? ' patient_id=' : ' patientId=', '"'), valueOf(id));
+    return copy.note(render(segments, syntax), copiesSourceText(segments));
   };
   const keptRest = rest.filter((arg) => !tainted.has(arg) && !consumed.has(arg)).map((arg) => src(arg));
   const untaintedConsumed = rest.filter((arg) => consumed.has(arg) && !tainted.has(arg)).map((arg) => src(arg));
@@ -89,7 +98,7 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
       const message = messageText(false);
       if (message) out.push(message);
       out.push(...untaintedConsumed, ...keptRest, ...keptKeywords.map((arg) => src(arg)));
-      const entries = extra && extra.value.kind === 'object' ? keptEntries(extra.value, context, syntax) : extra && !tainted.has(extra) ? undefined : [];
+      const entries = extra && extra.value.kind === 'object' ? keptEntries(extra.value, context, syntax, copy) : extra && !tainted.has(extra) ? undefined : [];
       if (entries === undefined) out.push(src(extra!));
       else {
         if (id && !entries.some((entry) => entry.startsWith(`"${idKey}"`) || entry.startsWith(`'${idKey}'`))) entries.push(`"${idKey}": ${id}`);
@@ -121,7 +130,7 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
       break;
     }
     case 'pino': {
-      const entries = leadingObject && leadingObject.value.kind === 'object' ? keptEntries(leadingObject.value, context, syntax) : [];
+      const entries = leadingObject && leadingObject.value.kind === 'object' ? keptEntries(leadingObject.value, context, syntax, copy) : [];
       if (id && !entries.some((entry) => entry.startsWith(idKey))) entries.push(`${idKey}: ${id}`);
       if (entries.length) out.push(`{ ${entries.join(', ')} }`);
       const message = messageText(false);
@@ -139,7 +148,7 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
       const lastRest = rest[rest.length - 1];
       if (idiom === 'winston' && lastRest?.value.kind === 'object' && !consumed.has(lastRest)) {
         // winston's meta object: keep its clean fields and add the id there.
-        const entries = keptEntries(lastRest.value, context, syntax);
+        const entries = keptEntries(lastRest.value, context, syntax, copy);
         if (id) entries.push(`${idKey}: ${id}`);
         out.push(...objects.filter((text) => text !== src(lastRest)), `{ ${entries.join(', ')} }`);
       } else {
@@ -151,19 +160,23 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
   }
   const argsText = `(${out.join(', ')})`;
   if (argsText === sourceOf(context.facts, fact.call.argsRange)) return undefined;
-  return {
+  return copy.mark({
     title: id ? `Log ${syntax === 'python' ? 'patient_id' : 'patientId'} instead` : 'Remove the PHI from this log call',
     kind: 'fix',
     isPreferred: true,
     edits: [{ range: fact.call.argsRange, newText: argsText }],
-  };
+  });
 }
 
-/** The source of an object literal's entries that carry no PHI. */
-export function keptEntries(object: ObjectExpr, context: MessageContext, syntax: Syntax): string[] {
+function ownText(raw: string, quote: string): Segment {
+  return { kind: 'text', raw, quote, fromTemplate: false, own: true };
+}
+
+/** The source of an object literal's entries that carry no PHI and no secret. */
+export function keptEntries(object: ObjectExpr, context: MessageContext, syntax: Syntax, copy: SourceCopy): string[] {
   return object.entries
-    .filter((entry) => !context.flow.taintOf(entry.value, context.scopeId))
-    .map((entry) => sourceOf(context.facts, entry.range))
+    .filter((entry) => !isDropped(entry.value, context) && !(entry.key && isKeyName(entry.key)))
+    .map((entry) => copy.of(entry.range))
     .filter((text) => (syntax === 'python' ? true : text.length > 0));
 }
 
@@ -172,33 +185,36 @@ function countPlaceholders(format: string, pattern: RegExp): number {
 }
 
 /** Rewrites one PHI-carrying value (an error message, an event property): its static text plus the record id. */
-export function rewriteWithId(expr: Expr, id: string | undefined, context: MessageContext): string {
+export function rewriteWithId(expr: Expr, id: string | undefined, context: MessageContext, copy: SourceCopy): string {
   const syntax: Syntax = context.facts.language;
   const idKey = syntax === 'python' ? 'patient_id' : 'patientId';
   if (expr.kind === 'object') {
     const entries = expr.entries.flatMap((entry) => {
-      if (!context.flow.taintOf(entry.value, context.scopeId)) return [sourceOf(context.facts, entry.range)];
-      if (entry.spread || !entry.keyRange || !segmentsOf(entry.value, context)) return [];
+      if (entry.key && isKeyName(entry.key)) return [];
+      if (!isDropped(entry.value, context)) return [copy.of(entry.range)];
+      // Only a message written in the entry itself is rebuilt; a variable's value stays out.
+      if (entry.spread || !entry.keyRange || entry.value.kind === 'name' || !segmentsOf(entry.value, context)) return [];
       // The id goes into its own field below, not into every message.
-      return [`${sourceOf(context.facts, entry.keyRange)}: ${rewriteWithId(entry.value, undefined, context)}`];
+      return [`${copy.of(entry.keyRange)}: ${rewriteWithId(entry.value, undefined, context, copy)}`];
     });
-    if (id && !expr.entries.some((entry) => entry.key === idKey)) entries.push(syntax === 'python' ? `"${idKey}": ${id}` : `${idKey}: ${id}`);
+    if (id && !expr.entries.some((entry) => entry.key === idKey)) entries.push(syntax === 'python' ? `"${idKey}": ${copy.note(id)}` : `${idKey}: ${copy.note(id)}`);
     return syntax === 'python' ? `{${entries.join(', ')}}` : `{ ${entries.join(', ')} }`;
   }
   const segments = tidy(segmentsOf(expr, context) ?? [{ kind: 'dropped' }]);
   const quote = syntax === 'python' ? '"' : "'";
   if (id) {
-    segments.push({ kind: 'text', raw: hasText(segments) ? ` (${idKey}=` : `${idKey}=`, quote, fromTemplate: false }, { kind: 'value', source: id });
-    if (hasText(segments.slice(0, -2))) segments.push({ kind: 'text', raw: ')', quote, fromTemplate: false });
+    segments.push(ownText(hasText(segments) ? ` (${idKey}=` : `${idKey}=`, quote), valueOf(id));
+    if (hasText(segments.slice(0, -2))) segments.push(ownText(')', quote));
   } else if (!hasText(segments)) {
-    segments.push({ kind: 'text', raw: 'patient details withheld', quote, fromTemplate: false });
+    segments.push(ownText('patient details withheld', quote));
   }
-  return render(segments, syntax);
+  return copy.note(render(segments, syntax), copiesSourceText(segments));
 }
 
 export function errorPatientIdFix(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
   const id = idExpression(fact, phiArgs, context);
-  const edits = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: rewriteWithId(arg.value, id, context) }));
+  const copy = new SourceCopy(context.facts);
+  const edits = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: rewriteWithId(arg.value, id, context, copy) }));
   if (!edits.length) return undefined;
-  return { title: id ? `Report ${context.facts.language === 'python' ? 'patient_id' : 'patientId'} instead` : 'Remove the PHI from this error', kind: 'fix', isPreferred: true, edits };
+  return copy.mark({ title: id ? `Report ${context.facts.language === 'python' ? 'patient_id' : 'patientId'} instead` : 'Remove the PHI from this error', kind: 'fix', isPreferred: true, edits });
 }

@@ -3,27 +3,29 @@
 
 import type { CallFact } from '../facts';
 import type { ResolvedPolicy } from '../../policy/types';
-import { sourceOf } from '../sinks/errors';
 import type { Fix, TextEdit } from '../types';
 import { addImport } from './imports';
 import type { MessageContext } from './message';
 import { idExpression, rewriteWithId, type PhiArgument } from './patient-id';
 import { splitQualifiedName } from './secure-debug';
+import { SourceCopy } from './source-copy';
 
 export function sendIdInsteadFix(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
   const id = idExpression(fact, phiArgs, context);
   if (!id) return undefined;
-  const edits = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: rewriteWithId(arg.value, id, context) }));
+  const copy = new SourceCopy(context.facts);
+  const edits = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: rewriteWithId(arg.value, id, context, copy) }));
   const key = context.facts.language === 'python' ? 'patient_id' : 'patientId';
-  return { title: `Send ${key} instead`, kind: 'fix', isPreferred: true, edits };
+  return copy.mark({ title: `Send ${key} instead`, kind: 'fix', isPreferred: true, edits });
 }
 
 export function deidentifyFix(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext, policy: ResolvedPolicy): Fix | undefined {
   const sanitizer = policy.phi.sanitizers[0];
   if (!sanitizer) return undefined;
   const { module, name } = splitQualifiedName(sanitizer, context.facts.language);
-  const edits: TextEdit[] = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: `${name}(${sourceOf(context.facts, arg.value.range)})` }));
+  const copy = new SourceCopy(context.facts);
+  const edits: TextEdit[] = phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: `${name}(${copy.of(arg.value.range)})` }));
   const importEdit = module ? addImport(context.facts, module, name) : undefined;
   if (importEdit) edits.push(importEdit);
-  return { title: `De-identify before sending (${name})`, kind: 'fix', isPreferred: true, edits };
+  return copy.mark({ title: `De-identify before sending (${name})`, kind: 'fix', isPreferred: true, edits });
 }

@@ -89,6 +89,17 @@ export function maskKey(key: string): string {
   return `${key.slice(0, 4)}\u2026`;
 }
 
+/**
+ * Whether a value, alone, has the shape of a provider key (`sk-proj-…`, `AIza…`, an AWS access
+ * key id), placeholders included: a fix that must not copy a secret leaves out anything this says.
+ */
+export function isKeyShaped(value: string): boolean {
+  const key = /^Bearer\s+(\S+)$/i.exec(value)?.[1] ?? value;
+  if (/\s/.test(key) || key.length < 16) return false;
+  if (AWS_ACCESS_KEY.test(key)) return true;
+  return PROVIDERS.some((provider) => provider.pattern?.test(key) && randomEnough(key.replace(/^[a-z]+[-_](?:[a-z]+[-_])?/i, ''), true));
+}
+
 interface KeyFinding {
   key: string;
   provider: KeyProvider;
@@ -152,7 +163,8 @@ function providerOf(name: string, firstString?: string): ProviderSpec | undefine
   return undefined;
 }
 
-function isKeyName(name: string): boolean {
+/** Whether a variable, attribute or option name says it holds a credential (`api_key`, `token`, `password`). */
+export function isKeyName(name: string): boolean {
   if (!name) return false;
   const tokens = tokenize(name);
   const compact = compactName(name);
