@@ -92,23 +92,33 @@ test('paths are relative to %SRCROOT% (the cwd); files outside it get absolute f
   assert.equal(location.uriBaseId, undefined);
 });
 
-test('phi-in-log results carry the preferred fix as replacements, and flows when PHI moved', () => {
+test('a preferred fix goes into SARIF as replacements unless it repeats a string literal from the source', () => {
   const cwd = copyFixture('leaky');
   const { status, run } = scanSarif(cwd);
   assert.equal(status, 1);
   const results = run.results.filter((r) => r.ruleId === 'phi-in-log');
   assert.equal(results.length, 2);
-  const python = results.find((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'app/patients.py');
+  const uriOf = (r) => r.locations[0].physicalLocation.artifactLocation.uri;
+  // `logger.info("Patient found: " + ...)`: the fix keeps "Patient found", text copied from the code.
+  const python = results.find((r) => uriOf(r) === 'app/patients.py');
   assert.equal(python.level, 'error');
   assert.equal(python.locations[0].physicalLocation.region.startLine, 8);
-  assert.ok(python.fixes?.length === 1, 'the preferred fix');
-  const [change] = python.fixes[0].artifactChanges;
-  assert.equal(change.artifactLocation.uri, 'app/patients.py');
+  assert.equal(python.fixes, undefined, 'a fix that copies a literal stays out of SARIF');
+  // `console.log(patient)`: the fix writes only PHI Guard's own text and the id.
+  const typescript = results.find((r) => uriOf(r) === 'web/client.ts');
+  assert.ok(typescript.fixes?.length === 1, 'the preferred fix');
+  const [change] = typescript.fixes[0].artifactChanges;
+  assert.equal(change.artifactLocation.uri, 'web/client.ts');
   for (const replacement of change.replacements) {
     assert.ok(replacement.deletedRegion.startLine >= 1 && replacement.deletedRegion.startColumn >= 1);
     assert.equal(typeof replacement.insertedContent.text, 'string');
   }
-  assert.match(change.replacements.map((r) => r.insertedContent.text).join(''), /patient_id/);
+  assert.match(change.replacements.map((r) => r.insertedContent.text).join(''), /patientId/);
+  const omitted = run.invocations[0].toolExecutionNotifications.filter((n) => n.descriptor.id === 'fixes-omitted');
+  assert.equal(omitted.length, 1);
+  assert.equal(omitted[0].level, 'note');
+  assert.match(omitted[0].message.text, /^1 fix was left out/);
+  assert.doesNotMatch(omitted[0].message.text, /Patient found/);
 });
 
 test('suppressed findings are results with an inSource suppression and its justification', () => {

@@ -1,10 +1,12 @@
 // `phi-guard scan --format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 // One run; rule metadata with help and HIPAA references; results with flows, the preferred fix
 // as a replacement, fingerprints, and in-source suppressions (with their justification) for
-// findings hidden by a comment.
+// findings hidden by a comment. SARIF files are uploaded to other systems, so a fix that repeats
+// a string literal from the code (which can hold PHI or a key) is left out; a notification says
+// how many were.
 
 import type * as Sarif from 'sarif';
-import { registeredRules, type Finding, type RuleId, type Severity, type Suppression } from '../../engine';
+import { registeredRules, type Finding, type Fix, type RuleId, type Severity, type Suppression } from '../../engine';
 import { directoryUri, displayPath, fileUri, isInsideCwd, relativeUri } from '../display-path';
 import type { Notice, ScanReport, ScannedFile } from '../report';
 import { hasPolicyErrors } from '../report';
@@ -30,6 +32,7 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
   });
 
   const results: Sarif.Result[] = [];
+  let omittedFixes = 0;
   for (const file of report.files) {
     if (!file.result) continue;
     const all = [...file.result.findings, ...file.result.suppressed].sort(
@@ -40,7 +43,9 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
       const suppressedBy = file.result!.suppressed.includes(finding)
         ? file.result!.suppressions.filter((s) => suppressionHides(s, finding))
         : [];
-      results.push(sarifResult(finding, file, fingerprints[i], ruleIndex.get(finding.ruleId), suppressedBy, location));
+      const result = sarifResult(finding, file, fingerprints[i], ruleIndex.get(finding.ruleId), suppressedBy, location);
+      if (preferredFix(finding)?.copiesSourceText) omittedFixes++;
+      results.push(result);
     });
   }
 
@@ -92,7 +97,7 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
         invocations: [
           {
             executionSuccessful: !hasPolicyErrors(report) && !notices.some((n) => n.kind === 'rule-failure' || n.kind === 'analysis-failed'),
-            toolExecutionNotifications: notices.map(toNotification),
+            toolExecutionNotifications: [...notices.map(toNotification), ...omittedFixesNotification(omittedFixes)],
             toolConfigurationNotifications: configurationNotices.map(toNotification),
           },
         ],
@@ -147,8 +152,8 @@ function sarifResult(
       },
     ];
   }
-  const fix = finding.fixes.find((f) => f.isPreferred && f.kind !== 'suppress') ?? finding.fixes.find((f) => f.isPreferred);
-  if (fix && fix.edits.length > 0) {
+  const fix = preferredFix(finding);
+  if (fix && fix.edits.length > 0 && !fix.copiesSourceText) {
     const edits = [...fix.edits].sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
@@ -176,6 +181,25 @@ function sarifResult(
     }));
   }
   return result;
+}
+
+function preferredFix(finding: Finding): Fix | undefined {
+  return finding.fixes.find((f) => f.isPreferred && f.kind !== 'suppress') ?? finding.fixes.find((f) => f.isPreferred);
+}
+
+function omittedFixesNotification(count: number): Sarif.Notification[] {
+  if (count === 0) return [];
+  const text =
+    count === 1
+      ? '1 fix was left out of this report because it repeats string literals from the source code'
+      : `${count} fixes were left out of this report because they repeat string literals from the source code`;
+  return [
+    {
+      level: 'note',
+      message: { text: `${text}; \`phi-guard fix\` and the editor's quick fixes still offer them.` },
+      descriptor: { id: 'fixes-omitted' },
+    },
+  ];
 }
 
 function artifactLocation(absolutePath: string, cwd: string): Sarif.ArtifactLocation {
