@@ -222,6 +222,35 @@ describe('coverage report model', () => {
   });
 });
 
+describe('route paths in messages and the coverage report', () => {
+  test('identifier-like numbers and e-mail segments in a route path are masked; parameters and versions stay', () => {
+    const e = engine();
+    const text = [
+      'from fastapi import APIRouter',
+      'router = APIRouter()',
+      '',
+      '@router.get("/v2/patients/078-05-1120/chart/{pid}")',
+      'def chart(pid):',
+      '    return db.query(Patient).get(pid)',
+      '',
+      '@router.get("/patients/by-mail/zeb.q@example.org")',
+      '@phi_access(action="write", data_category="demographics", roles=["clinician"])',
+      'def by_mail():',
+      '    return db.query(Patient).first()',
+      '',
+    ].join('\n');
+    const result = analyze(text, 'a.py');
+    const messages = endpointFindings(result).map((f) => f.message);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0], /^Endpoint GET \/v2\/patients\/…\/chart\/\{pid\} \(`chart`\)/);
+    assert.match(messages[1], /^Audit control of GET \/patients\/by-mail\/… \(`by_mail`\)/);
+    for (const message of messages) assert.doesNotMatch(message, /078-05-1120|1120|example\.org/);
+    const policy = e.defaultPolicy();
+    const report = e.buildCoverageReport([{ display: 'a.py', absolutePath: '/a.py', result, policy }]);
+    assert.deepEqual(report.endpoints.map((x) => x.path), ['/v2/patients/…/chart/{pid}', '/patients/by-mail/…']);
+  });
+});
+
 describe('Audit Coverage view model', () => {
   let buildCoverageTree;
   before(() => {

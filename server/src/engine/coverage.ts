@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { ResolvedPolicy } from '../policy/types';
 import { auditProblems, describeProblem } from './endpoints/audit-check';
 import { joinPaths } from './endpoints/resources';
+import { maskRoutePath } from './endpoints/route-label';
 import type { EndpointFact, RouteReference } from './endpoints/types';
 import type { AnalysisResult, PhiCategory } from './types';
 
@@ -126,7 +127,7 @@ function coverageEndpoint(file: CoverageInput, endpoint: EndpointFact, routePath
     column: endpoint.range.start.character + 1,
     framework: endpoint.framework,
     methods: [...endpoint.methods],
-    path: routePath,
+    path: maskRoutePath(routePath),
     handler: endpoint.handler.name,
     touchesPhi: endpoint.touchesPhi,
     categories: [...endpoint.categories],

@@ -43,10 +43,12 @@ const ENV_READS = /(?:getenv|environ\.get|environ\.setdefault|env\.get|getEnv)$/
 /** Option keys and names that hold a credential. */
 const KEY_WORDS = ['apikey', 'key', 'token', 'secret', 'accesskeyid', 'secretaccesskey', 'sessiontoken', 'credential', 'password', 'bearer', 'auth', 'authorization'];
 const NOT_KEY_LAST_TOKENS = new Set(['tokens', 'name', 'id', 'ids', 'url', 'uri', 'path', 'file', 'env', 'var', 'type', 'prefix', 'length', 'count', 'limit', 'header', 'field', 'version', 'model', 'region', 'endpoint', 'base']);
+// Runs such as `abcdef` or `123456` are not listed: a key may contain one, and a value made mostly
+// of runs is caught by randomEnough's share of sequential characters.
 const PLACEHOLDER_WORDS = [
   '...', '\u2026', 'xxx', '***', '<', '>', '{', '}', '$', '%s', 'your', 'placeholder', 'example', 'fake', 'dummy', 'test',
   'sample', 'changeme', 'change-me', 'change_me', 'replace', 'insert', 'redacted', 'mock', 'demo', 'todo', 'fixme', 'here',
-  'notreal', 'not-a-real', 'not_a_real', 'invalid', 'foobar', 'lorem', 'abcdef', '123456', 'qwerty', 'secret', 'password',
+  'notreal', 'not-a-real', 'not_a_real', 'invalid', 'foobar', 'lorem', 'qwerty', 'secret', 'password',
 ];
 
 export const hardcodedAiKey: Rule = {

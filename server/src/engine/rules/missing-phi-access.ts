@@ -1,4 +1,5 @@
 import { findEndpoints } from '../endpoints';
+import { routeLabel } from '../endpoints/route-label';
 import { addAuditFix } from '../fixes/phi-access';
 import { suppressFix } from '../fixes/suppress';
 import type { Fix } from '../types';
@@ -31,7 +32,7 @@ export const missingPhiAccess: Rule = {
       const fix = addAuditFix(endpoint, facts, policy, endpoints);
       if (fix) fixes.push(fix);
       fixes.push(suppressFix('missing-phi-access', endpoint.line, facts));
-      const route = `${endpoint.methods.join('/')}${endpoint.path ? ` ${endpoint.path}` : ''}`;
+      const route = routeLabel(endpoint);
       findings.push({
         ruleId: 'missing-phi-access',
         message: `Endpoint ${route} (\`${endpoint.handler.name}\`) touches ${endpoint.categories.join(', ')} data but has no ${control}: access is not audited or role-checked. Why: ${endpoint.why.join('; ')}.`,

@@ -1,4 +1,5 @@
 import { findEndpoints } from '../endpoints';
+import { routeLabel } from '../endpoints/route-label';
 import { auditProblems, describeProblem } from '../endpoints/audit-check';
 import { correctAuditFix } from '../fixes/phi-access';
 import { suppressFix } from '../fixes/suppress';
@@ -27,7 +28,7 @@ export const phiAccessMismatch: Rule = {
       const fix = endpoint.audit?.level === 'endpoint' ? correctAuditFix(endpoint, problems, facts, policy) : undefined;
       if (fix) fixes.push(fix);
       fixes.push(suppressFix('phi-access-mismatch', endpoint.line, facts));
-      const route = `${endpoint.methods.join('/')}${endpoint.path ? ` ${endpoint.path}` : ''}`;
+      const route = routeLabel(endpoint);
       findings.push({
         ruleId: 'phi-access-mismatch',
         message: `Audit control of ${route} (\`${endpoint.handler.name}\`) is wrong: ${problems.map((p) => describeProblem(p, endpoint.methods)).join('; ')}.`,
