@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const statusBar = new PhiGuardStatusBar();
   context.subscriptions.push(coverage, statusBar, coverage.onDidChangeModel((model) => statusBar.update(model)));
   context.subscriptions.push(aiTools.onDidChangeShadowAi((summary) => statusBar.setShadowAi(summary)));
+  context.subscriptions.push(server.onDidChangePolicyStatus((status) => statusBar.setPolicyStatus(status)));
   coverage.scheduleRefresh(0);
 
   // Not awaited: activation returns at once; start failures are reported by the controller.

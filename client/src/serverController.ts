@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { POLICY_STATUS_NOTIFICATION, type PolicyStatusParams } from '../../server/src/protocol';
 import { createPolicyWatcher } from './documents';
 import { languageClientModule } from './lazy';
 
@@ -16,6 +17,9 @@ export class ServerController {
   private readonly policyWatcher = createPolicyWatcher();
   /** Serialises start/restart/stop so overlapping commands cannot race the client's state. */
   private pending: Promise<void> = Promise.resolve();
+  private readonly policyStatus = new vscode.EventEmitter<PolicyStatusParams>();
+  /** What the server says about the policies in use; empty when no server is running. */
+  readonly onDidChangePolicyStatus = this.policyStatus.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -58,6 +62,7 @@ export class ServerController {
   async dispose(): Promise<void> {
     await this.stop();
     this.policyWatcher.dispose();
+    this.policyStatus.dispose();
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {
@@ -75,6 +80,8 @@ export class ServerController {
     }
     const client = languageClientModule().createLanguageClient(this.serverModule, this.outputChannel, this.policyWatcher);
     this.client = client;
+    // Registered before start so the first status (sent as soon as a policy loads) is not missed.
+    client.onNotification(POLICY_STATUS_NOTIFICATION, (params: PolicyStatusParams) => this.policyStatus.fire(params));
     try {
       await client.start();
       this.outputChannel.info('PHI Guard server started.');
@@ -89,6 +96,7 @@ export class ServerController {
     const client = this.client;
     this.client = undefined;
     if (!client) return;
+    this.policyStatus.fire({ policies: [] });
     try {
       // dispose() refuses a client that never reached Running (e.g. a failed start) by throwing;
       // there is nothing to shut down then, so that error is expected and ignored.

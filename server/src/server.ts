@@ -22,6 +22,7 @@ import { emptyCoverage, provideAuditCoverage } from './lsp/coverage';
 import { EMPTY_SCAN, WorkspaceScan } from './lsp/workspaceScan';
 import { createLogger } from './lsp/logger';
 import { PolicyResolver } from './lsp/policyResolver';
+import { PolicyStatusReporter } from './lsp/policyStatus';
 import { PolicyWatcher } from './lsp/policyWatcher';
 import { SettingsProvider } from './lsp/settings';
 import { uriToPath } from './lsp/uris';
@@ -49,6 +50,7 @@ interface Session {
   pull?: PullDiagnostics;
   watcher: PolicyWatcher;
   workspaceScan: WorkspaceScan;
+  policyStatus: PolicyStatusReporter;
 }
 
 let session: Session | undefined;
@@ -59,9 +61,11 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   const settings = new SettingsProvider(connection, features.configuration, params.initializationOptions, logger);
   const watcher = new PolicyWatcher(connection, features, logger);
   let delivery: DiagnosticsDelivery | undefined;
+  const policyStatus = new PolicyStatusReporter(connection, logger, () => policies.folders);
   const policies = new PolicyResolver(logger, (loaded) => {
     delivery?.policyLoaded(loaded);
     watcher.policyLoaded(loaded);
+    policyStatus.loaded(loaded);
   });
   policies.setWorkspaceFolders(workspaceFolderPaths(params));
   const analysis = new AnalysisService(settings, policies, features, logger);
@@ -69,7 +73,7 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     ? new PullDiagnostics(connection, documents, analysis, features.diagnosticRefresh, logger, analysisDelay(params.initializationOptions))
     : undefined;
   delivery = pull ?? new PushDiagnostics(connection, documents, analysis, logger, analysisDelay(params.initializationOptions));
-  session = { features, settings, policies, analysis, delivery, pull, watcher, workspaceScan: new WorkspaceScan(connection, documents, features) };
+  session = { features, settings, policies, analysis, delivery, pull, watcher, workspaceScan: new WorkspaceScan(connection, documents, features), policyStatus };
 
   const started = performance.now();
   try {
@@ -181,6 +185,7 @@ connection.onShutdown(() => {
   shutdownReceived = true;
   if (policyRefreshTimer) clearTimeout(policyRefreshTimer);
   session?.delivery.dispose();
+  session?.policyStatus.dispose();
   documents.dispose();
 });
 
@@ -195,6 +200,7 @@ function schedulePolicyRefresh(): void {
 /** Settings, workspace folders or a policy changed: forget cached results and re-diagnose. */
 function refreshEverything(): void {
   if (!session) return;
+  session.policyStatus.reset();
   session.policies.invalidate();
   session.analysis.invalidateAll();
   session.delivery.refreshAll();

@@ -35,6 +35,10 @@ export class PolicyResolver {
     this.workspaceFolders = folders.map((folder) => path.normalize(folder));
   }
 
+  get folders(): readonly string[] {
+    return this.workspaceFolders;
+  }
+
   /** The policy for a source file (or, for untitled buffers, for the first workspace folder). */
   forFile(filePath: string | undefined, policyPathSetting: string): Promise<LoadedPolicy> {
     const anchor = filePath ?? (this.workspaceFolders[0] && path.join(this.workspaceFolders[0], 'untitled'));

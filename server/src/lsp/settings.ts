@@ -5,7 +5,7 @@
 
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, type PhiGuardSettings } from '../protocol';
-import { RULE_IDS, type RuleId, type SeveritySetting } from '../engine';
+import { RULE_IDS, registeredRules, type RuleId, type SeveritySetting } from '../engine';
 import type { Logger } from './logger';
 
 const SECTION = 'phiGuard';
@@ -16,6 +16,8 @@ export class SettingsProvider {
   private readonly cache = new Map<string, Promise<PhiGuardSettings>>();
   /** For clients that cannot be asked: defaults + initializationOptions + pushed settings. */
   private pushed: PhiGuardSettings;
+  /** `phiGuard.rules` weakenings logged since the settings last changed: each is logged once. */
+  private readonly loggedRuleSettings = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -24,6 +26,7 @@ export class SettingsProvider {
     private readonly logger: Logger,
   ) {
     this.pushed = normalizeSettings(extractSection(initializationOptions));
+    this.logWeakenedRules(this.pushed);
   }
 
   /** The settings that apply to a document (its URI is the configuration scope). */
@@ -34,7 +37,7 @@ export class SettingsProvider {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: SECTION })
         .then(
-          (value) => normalizeSettings(value),
+          (value) => this.logWeakenedRules(normalizeSettings(value)),
           (error) => {
             this.logger.exception('workspace/configuration failed', error);
             this.cache.delete(uri);
@@ -49,8 +52,32 @@ export class SettingsProvider {
   /** didChangeConfiguration: forget everything; the next request pulls afresh. */
   changed(pushedSettings: unknown): void {
     this.cache.clear();
+    this.loggedRuleSettings.clear();
     const section = extractSection(pushedSettings);
-    if (section !== undefined) this.pushed = normalizeSettings(section);
+    if (section !== undefined) this.pushed = this.logWeakenedRules(normalizeSettings(section));
+  }
+
+  /**
+   * `phiGuard.rules` can turn rules off in the editor only, where CI still reports them: the
+   * output channel says which (rule ids only), so a quiet editor can be explained.
+   */
+  private logWeakenedRules(settings: PhiGuardSettings): PhiGuardSettings {
+    const rank: Record<SeveritySetting, number> = { off: 0, info: 1, warning: 2, error: 3 };
+    const off: string[] = [];
+    const down: string[] = [];
+    for (const rule of registeredRules()) {
+      const severity = settings.rules[rule.metadata.id];
+      if (severity === undefined || rank[severity] >= rank[rule.metadata.defaultSeverity]) continue;
+      if (severity === 'off') off.push(rule.metadata.id);
+      else down.push(`${rule.metadata.id} (${severity})`);
+    }
+    const parts = [...(off.length ? [`turns off ${off.join(', ')}`] : []), ...(down.length ? [`turns down ${down.join(', ')}`] : [])];
+    const message = parts.length ? `Setting phiGuard.rules ${parts.join('; ')} in the editor (the CLI does not apply this setting).` : '';
+    if (message && !this.loggedRuleSettings.has(message)) {
+      this.loggedRuleSettings.add(message);
+      this.logger.info(message);
+    }
+    return settings;
   }
 
   forget(uri: string): void {

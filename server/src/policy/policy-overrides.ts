@@ -24,12 +24,12 @@ export interface PolicyOverride {
 const RANK: Record<SeveritySetting, number> = { off: 0, info: 1, warning: 2, error: 3 };
 
 /**
- * Every rule `loaded` turns off or down, in the order of `defaults` (the engine's rules with their
- * default severities; the policy module does not load the rules itself).
+ * Every rule `loaded` turns off or down, in the order of `rules` (the engine's `registeredRules()`:
+ * the policy module does not load the rules itself).
  */
-export function policyOverrides(loaded: LoadedPolicy, defaults: readonly { id: RuleId; defaultSeverity: Severity }[]): PolicyOverride[] {
+export function policyOverrides(loaded: LoadedPolicy, rules: readonly { metadata: { id: RuleId; defaultSeverity: Severity } }[]): PolicyOverride[] {
   const overrides: PolicyOverride[] = [];
-  for (const { id, defaultSeverity } of defaults) {
+  for (const { metadata: { id, defaultSeverity } } of rules) {
     const severity = loaded.policy.rules[id];
     if (severity === undefined || !(severity in RANK) || RANK[severity] >= RANK[defaultSeverity]) continue;
     const chain = loaded.ruleOrigins?.[id] ?? (loaded.file ? [loaded.file] : []);
