@@ -101,3 +101,21 @@ export function assertParsesAsPython38(assert, sources) {
   });
   assert.deepEqual(shown, [], 'generated Python that does not parse on Python 3.8');
 }
+
+/**
+ * For inputs that may not parse themselves (fuzzed code): `[{ label, input, fixed: [{ title, text }] }]`
+ * in one python3 batch; returns the fixes whose result does not parse as Python 3.8 although
+ * their input does, as `{ name, problems, text }`.
+ */
+export function python38Regressions(pairs) {
+  const sources = pairs.flatMap((pair, i) => [
+    { name: `${i}:input`, text: pair.input },
+    ...pair.fixed.map((fix, j) => ({ name: `${i}:${j}`, text: fix.text })),
+  ]);
+  const failing = new Map(python38Failures(sources).map((failure) => [failure.name, failure.problems]));
+  return pairs.flatMap((pair, i) =>
+    failing.has(`${i}:input`)
+      ? []
+      : pair.fixed.flatMap((fix, j) => (failing.has(`${i}:${j}`) ? [{ name: `${pair.label}: ${fix.title}`, problems: failing.get(`${i}:${j}`), text: fix.text }] : [])),
+  );
+}

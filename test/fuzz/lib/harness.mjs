@@ -106,8 +106,12 @@ function policyFolder() {
   return policyDir;
 }
 
-/** Runs the checks; returns { problems: [{kind, detail}], analyses, ms, textLength }. */
-export function checkInput(input, engine, { timeFactor = 1, maxFixes = 40 } = {}) {
+/**
+ * Runs the checks; returns { problems: [{kind, detail}], analyses, ms, textLength }. With
+ * `collectPython`, also `python: { input, fixed: [{ title, text }] }` for a Python input that parses:
+ * the runner has python3 check that every fix of it parses as Python 3.8 (in one batch).
+ */
+export function checkInput(input, engine, { timeFactor = 1, maxFixes = 40, collectPython = false } = {}) {
   const problems = [];
   /** Observations that are not failures (counted in the summary). */
   const notes = [];
@@ -159,11 +163,12 @@ export function checkInput(input, engine, { timeFactor = 1, maxFixes = 40 } = {}
   };
 
   const result = run(input.text, 'input');
-  if (result && !result.skipped) checkFixes(input, result, engine, problems, notes, maxFixes);
+  const python = collectPython && input.languageId === 'python' && input.text.length <= PYTHON_CHECK_MAX_CHARS ? { input: input.text, fixed: [] } : undefined;
+  if (result && !result.skipped) checkFixes(input, result, engine, problems, notes, maxFixes, python?.fixed);
 
   if (input.batches) checkIncremental(input, policy, engine, problems);
 
-  return { problems, notes, analyses, ms: slowest };
+  return { problems, notes, analyses, ms: slowest, ...(python?.fixed.length ? { python } : {}) };
 }
 
 function checkRanges(text, result, label, problems) {
@@ -190,7 +195,10 @@ function checkRanges(text, result, label, problems) {
   }
 }
 
-function checkFixes(input, result, engine, problems, notes, maxFixes) {
+/** Larger Python inputs are not sent to python3 (the 50 MB line cases). */
+const PYTHON_CHECK_MAX_CHARS = 200_000;
+
+function checkFixes(input, result, engine, problems, notes, maxFixes, pythonFixed) {
   let before;
   let checked = 0;
   const seen = new Set();
@@ -203,7 +211,9 @@ function checkFixes(input, result, engine, problems, notes, maxFixes) {
       checked++;
       try {
         before ??= engine.countSyntaxErrors(input.text, input.languageId);
-        const after = engine.countSyntaxErrors(engine.applyTextEdits(input.text, fix.edits), input.languageId);
+        const fixedText = engine.applyTextEdits(input.text, fix.edits);
+        const after = engine.countSyntaxErrors(fixedText, input.languageId);
+        if (pythonFixed && before === 0) pythonFixed.push({ title: `${finding.ruleId} fix "${fix.title}"`, text: fixedText });
         if (after > before) {
           // On text that parses, a fix that adds a syntax error is a bug. On text that is already
           // broken, tree-sitter's error recovery shifts with any edit (even a comment line above

@@ -25,6 +25,8 @@ const WORKER = new URL('./worker.mjs', import.meta.url);
  * @param {number} [options.firstCase] start at this case index (replay)
  * @param {string[]} [options.only] categories to run
  * @param {boolean} [options.writeCrashes] write failing inputs to test/fuzz/crashes (default true)
+ * @param {boolean} [options.collectPython] keep every fixed text of Python inputs that parse, as
+ *   summary.pythonFixes ([{ label, input, fixed: [{ title, text }] }]), for a python3 check
  * @param {(line: string) => void} [options.log]
  */
 export async function runFuzz(options) {
@@ -38,6 +40,7 @@ export async function runFuzz(options) {
     firstCase = 0,
     only,
     writeCrashes = true,
+    collectPython = false,
     log = () => {},
   } = options;
   const started = Date.now();
@@ -46,15 +49,17 @@ export async function runFuzz(options) {
   const perCategory = Object.fromEntries(CATEGORIES.map((name) => [name, { inputs: 0, analyses: 0, failed: 0, crashes: 0, hangs: 0, slowestMs: 0, worseOnBroken: 0 }]));
   const failures = [];
   const pending = [];
+  const pythonFixes = [];
 
   let next = firstCase;
   while (next < endIndex && Date.now() < deadline) {
-    const outcome = await runWorker({ runSeed: seed, startIndex: next, endIndex, deadline, timeFactor, allowHuge, fixedCount: FIXED_CASES.length, only }, hangTimeoutMs, (message) => {
+    const outcome = await runWorker({ runSeed: seed, startIndex: next, endIndex, deadline, timeFactor, allowHuge, fixedCount: FIXED_CASES.length, only, collectPython }, hangTimeoutMs, (message) => {
       const stats = perCategory[message.category];
       stats.inputs++;
       stats.analyses += message.analyses;
       stats.slowestMs = Math.max(stats.slowestMs, message.ms);
       stats.worseOnBroken += message.notes?.filter((note) => note.kind === 'fix-worse-on-broken-input').length ?? 0;
+      if (message.python) pythonFixes.push({ label: `seed ${seed} case ${message.index} (${message.category})`, ...message.python });
       if (message.problems.length) {
         stats.failed++;
         pending.push(recordFailure({ ...message, runSeed: seed, caseSeed: message.seed }, writeCrashes, log).then((record) => failures.push(record)));
@@ -85,6 +90,7 @@ export async function runFuzz(options) {
     failures,
     crashes: Object.values(perCategory).reduce((sum, stats) => sum + stats.crashes, 0),
     hangs: Object.values(perCategory).reduce((sum, stats) => sum + stats.hangs, 0),
+    ...(collectPython ? { pythonFixes } : {}),
   };
   summary.line = summaryLine(summary);
   return summary;

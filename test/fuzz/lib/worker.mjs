@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const engine = require(path.join(repoRoot, 'dist', 'engine.js'));
 await engine.initEngine();
 
-const { runSeed, startIndex, endIndex, deadline, timeFactor, allowHuge, fixedCount, only } = workerData;
+const { runSeed, startIndex, endIndex, deadline, timeFactor, allowHuge, fixedCount, only, collectPython } = workerData;
 
 for (let index = startIndex; index < endIndex && Date.now() < deadline; index++) {
   const descriptor = describeCase(runSeed, index, fixedCount);
@@ -23,7 +23,7 @@ for (let index = startIndex; index < endIndex && Date.now() < deadline; index++)
   let outcome;
   try {
     const input = generateInput(descriptor, engine, { allowHuge });
-    const checked = checkInput(input, engine, { timeFactor });
+    const checked = checkInput(input, engine, { timeFactor, collectPython });
     outcome = { ...checked, note: input.note, textLength: input.text.length };
     // The runner writes failing inputs to test/fuzz/crashes/; huge ones are rebuilt from the seed.
     if (checked.problems.length) outcome.input = input.text.length <= 5_000_000 ? input : { ...input, text: undefined };
