@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
+import { assertParsesAsPython38 } from '../support/python-check.mjs';
 import { copyFixture, ROOT, runCli, runJson } from './run-cli.mjs';
 
 let engine;
@@ -32,6 +33,7 @@ test('fix applies every preferred fix; the files re-scan clean and still parse',
     assert.match(text, /patient_?[iI]d/, `${file} logs the id instead`);
     assert.ok(!/patient\.(name|dob|first_name)/.test(text.split('\n').filter((l) => /log/.test(l)).join('\n')));
   }
+  assertParsesAsPython38(assert, [{ name: 'app.py', text: read(cwd, 'app.py') }]);
   // Everything around the log calls is kept.
   assert.match(read(cwd, 'app.py'), /db\.save\(patient\)/);
   assert.equal(runCli(['fix'], { cwd }).stdout.split('\n')[0], 'Applied 0 fixes in 0 files.', 'a second run has nothing to do');
@@ -74,4 +76,33 @@ test('fix with a broken policy still fixes on the defaults but exits 2', () => {
   const { status, stderr } = runCli(['fix'], { cwd });
   assert.equal(status, 2);
   assert.match(stderr, /^phi-guard\.json:1:\d+: error:/m);
+});
+
+test('fix removes a hard-coded key from a log call instead of inlining it, and writes Python 3.8 code', () => {
+  const cwd = copyFixture('fixable');
+  const key = 'sk-proj-Hq2mZ9xK4vL1nB8cR5tY3wE6uI0oP2aS4dF7gH9jK1lZ3xQ';
+  const source = [
+    'import logging',
+    '',
+    'logger = logging.getLogger(__name__)',
+    '',
+    '',
+    'def lookup(patient, resp):',
+    `    api_key = "${key}"`,
+    '    logger.info("using " + api_key + " for " + patient.name)',
+    '    note = "Patient John Smith, SSN 123-45-6789"',
+    '    logger.info(note + " for " + patient.name)',
+    '    logger.info("status " + resp.headers.get("x-status") + " for " + patient.name)',
+    '',
+  ].join('\n');
+  writeFileSync(path.join(cwd, 'keys.py'), source);
+  const { status, stdout } = runCli(['fix', 'keys.py'], { cwd });
+  assert.equal(status, 0, stdout);
+  const text = read(cwd, 'keys.py');
+  const logLines = text.split('\n').filter((line) => /logger\.info/.test(line));
+  assert.equal(logLines.length, 3);
+  for (const line of logLines) assert.doesNotMatch(line, /sk-proj|api_key|John Smith|123-45-6789/, line);
+  assert.ok(!text.includes(key), 'the key itself is read from the environment now');
+  assertParsesAsPython38(assert, [{ name: 'keys.py', text }]);
+  assert.equal(runCli(['scan', 'keys.py'], { cwd }).status, 0, 'clean after the fix');
 });
