@@ -2,7 +2,8 @@
 // every file in a folder shares its nearest policy, and a broken file is reported once.
 
 import * as path from 'node:path';
-import { loadPolicyForFile, type LoadedPolicy, type PolicyDiagnostic } from '../policy';
+import { registeredRules } from '../engine';
+import { extendsOutside, loadPolicyForFile, policyOverrides, type ExtendedPolicyFile, type LoadedPolicy, type PolicyDiagnostic, type PolicyOverride } from '../policy';
 
 export { starterPolicyText } from '../policy';
 
@@ -10,9 +11,21 @@ export class PolicyCache {
   private readonly byDirectory = new Map<string, LoadedPolicy>();
   private readonly seenDiagnostics = new Set<string>();
   readonly diagnostics: PolicyDiagnostic[] = [];
+  /** Rules the loaded policies turn off or down, each once, in the order the policies were loaded. */
+  readonly overrides: PolicyOverride[] = [];
+  private readonly seenOverrides = new Set<string>();
+  /** Files the loaded policies extend from outside `roots` and the policy's own folder, each once. */
+  readonly extendedFromOutside: ExtendedPolicyFile[] = [];
+  private readonly seenOutside = new Set<string>();
 
-  /** `policyPath`: --policy, which then applies to every file. */
-  constructor(private readonly policyPath?: string) {}
+  /**
+   * `policyPath`: --policy, which then applies to every file. `roots`: folders an extended file
+   * may lie in without a notice (the working directory), besides the policy file's own folder.
+   */
+  constructor(
+    private readonly policyPath?: string,
+    private readonly roots: readonly string[] = [],
+  ) {}
 
   /** The policy for files directly inside `directory`. */
   forDirectory(directory: string): LoadedPolicy {
@@ -22,6 +35,7 @@ export class PolicyCache {
       // The loader searches from the file's folder upwards; the file itself need not exist.
       loaded = loadPolicyForFile(path.join(directory, '__phi_guard_probe__.py'), { policyPath: this.policyPath });
       this.record(loaded.diagnostics);
+      this.recordWeakening(loaded);
       this.byDirectory.set(key, loaded);
     }
     return loaded;
@@ -33,6 +47,22 @@ export class PolicyCache {
 
   get hasErrors(): boolean {
     return this.diagnostics.some((d) => d.severity === 'error');
+  }
+
+  private recordWeakening(loaded: LoadedPolicy): void {
+    for (const override of policyOverrides(loaded, registeredRules())) {
+      const key = JSON.stringify([override.ruleId, override.severity, override.file, override.via]);
+      if (this.seenOverrides.has(key)) continue;
+      this.seenOverrides.add(key);
+      this.overrides.push(override);
+    }
+    const roots = loaded.file ? [...this.roots, path.dirname(loaded.file)] : this.roots;
+    for (const entry of extendsOutside(loaded, roots)) {
+      const key = JSON.stringify([entry.file, entry.extendedBy, entry.range.start]);
+      if (this.seenOutside.has(key)) continue;
+      this.seenOutside.add(key);
+      this.extendedFromOutside.push(entry);
+    }
   }
 
   private record(diagnostics: readonly PolicyDiagnostic[]): void {

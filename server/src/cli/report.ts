@@ -2,7 +2,7 @@
 // and as displayed (relative to the cwd, forward slashes).
 
 import type { AnalysisResult, RuleId } from '../engine';
-import type { PolicyDiagnostic } from '../policy';
+import type { PolicyDiagnostic, PolicyOverride } from '../policy';
 
 export interface ScannedFile {
   path: string;
@@ -27,7 +27,8 @@ export type NoticeKind =
   | 'fix-refused'
   | 'syntax-errors'
   | 'analysis-failed'
-  | 'policy';
+  | 'policy'
+  | 'policy-extends-outside';
 
 export interface Notice {
   kind: NoticeKind;
@@ -52,6 +53,8 @@ export interface ScanReport {
   files: ScannedFile[];
   notices: Notice[];
   policyDiagnostics: PolicyDiagnostic[];
+  /** Rules the policies turn off or below their default severity, with the file that did it. */
+  policyOverrides?: PolicyOverride[];
   /** Files and folders left out by .gitignore or the policy's `ignore`. */
   ignoredCount: number;
   /** With `--cache`: files whose result came from the cache, and files analysed. */

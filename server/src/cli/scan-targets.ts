@@ -27,7 +27,7 @@ export async function resolveTargets(
     policyPath = path.resolve(io.cwd, options.policy);
     if (!existsSync(policyPath)) throw new UsageError(`policy file not found: ${options.policy}`, command);
   }
-  const policies = new PolicyCache(policyPath);
+  const policies = new PolicyCache(policyPath, [io.cwd]);
   await initEngine();
   const discovery = await findSourceFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, policies);
   if (discovery.missing.length > 0) {

@@ -7,6 +7,7 @@ import { displayPath } from '../display-path';
 import { ExitCode } from '../exit-codes';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../format';
 import { formatNoticeLine } from '../format/notices-text';
+import { extendsOutsideNotices, policyOverrideLines } from '../format/policy-overrides';
 import { allFindings } from '../format/summary';
 import { commandHelp } from '../help-text';
 import type { ScanReport } from '../report';
@@ -90,7 +91,9 @@ export const scanCommand: Command = {
     const report: ScanReport = {
       ...scanned,
       ignoredCount: targets.discovery.ignoredCount,
+      policyOverrides: targets.policies.overrides,
       notices: [
+        ...extendsOutsideNotices(targets.policies.extendedFromOutside, io.cwd),
         ...targets.discovery.unreadableDirectories.map((d) => ({
           kind: 'unreadable' as const,
           level: 'warning' as const,
@@ -110,6 +113,8 @@ export const scanCommand: Command = {
     };
 
     const policyError = reportPolicyDiagnostics(targets.policies, io);
+    // A rule the policy weakens is named in every format: here on stderr, and inside JSON and SARIF.
+    for (const line of policyOverrideLines(report.policyOverrides, io.cwd)) io.stderr.write(`${line}\n`);
     // JSON and SARIF carry notices inside the report; text output lists them on stderr.
     if (format === 'text') for (const notice of report.notices) io.stderr.write(`${formatNoticeLine(notice)}\n`);
 

@@ -7,6 +7,7 @@ import type { Finding, PhiCategory, RuleId, Severity, Suppression } from '../../
 import { displayPath } from '../display-path';
 import type { Notice, ScanReport, ScannedFile } from '../report';
 import { policyDiagnosticNotice } from './notices-text';
+import { jsonPolicyOverrides, type JsonPolicyOverride } from './policy-overrides';
 import { findingRegion, regionOf, type Region } from './positions';
 import { hasPreferredFix, summarize, type ScanSummary } from './summary';
 import { suppressionHides } from './suppression-match';
@@ -23,6 +24,8 @@ export interface JsonReport {
   suppressions: JsonSuppression[];
   /** Skipped files, failed rules, unknown rule ids in suppressions, policy problems. */
   notices: JsonNotice[];
+  /** Rules the policy turns off or below their default severity, with the file that did it. */
+  policyOverrides: JsonPolicyOverride[];
   summary: ScanSummary;
 }
 
@@ -90,6 +93,7 @@ export function buildJsonReport(report: ScanReport, version: string): JsonReport
       (file.result?.suppressions ?? []).map((s) => jsonSuppression(s, file.display, file.result?.suppressed ?? [])),
     ),
     notices: notices.map(({ absolutePath: _absolute, ...notice }) => notice),
+    policyOverrides: jsonPolicyOverrides(report.policyOverrides, report.cwd),
     summary: summarize(report),
   };
 }

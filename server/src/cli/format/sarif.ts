@@ -13,6 +13,7 @@ import { hasPolicyErrors } from '../report';
 import { FINGERPRINT_KEY, fingerprintsFor } from './fingerprint';
 import { suppressionHides } from './suppression-match';
 import { policyDiagnosticNotice } from './notices-text';
+import { sarifRuleOverrides } from './policy-overrides';
 import { findingRegion, regionOf, type Region } from './positions';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -49,8 +50,13 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
     });
   }
 
-  const notices = [...report.notices];
-  const configurationNotices = report.policyDiagnostics.map((d) => policyDiagnosticNotice(d, report.cwd));
+  // Where the configuration came from is about configuration, not execution.
+  const notices = report.notices.filter((notice) => notice.kind !== 'policy-extends-outside');
+  const configurationNotices = [
+    ...report.policyDiagnostics.map((d) => policyDiagnosticNotice(d, report.cwd)),
+    ...report.notices.filter((notice) => notice.kind === 'policy-extends-outside'),
+  ];
+  const ruleOverrides = sarifRuleOverrides(report.policyOverrides, report.cwd, ruleIndex);
   const toNotification = (notice: Notice): Sarif.Notification => ({
     level: notice.level,
     message: { text: notice.message },
@@ -99,6 +105,7 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
             executionSuccessful: !hasPolicyErrors(report) && !notices.some((n) => n.kind === 'rule-failure' || n.kind === 'analysis-failed'),
             toolExecutionNotifications: [...notices.map(toNotification), ...omittedFixesNotification(omittedFixes)],
             toolConfigurationNotifications: configurationNotices.map(toNotification),
+            ...(ruleOverrides.length > 0 ? { ruleConfigurationOverrides: ruleOverrides } : {}),
           },
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(report.cwd) } },
