@@ -363,6 +363,17 @@ describe('vendors and BAAs', () => {
     assert.deepEqual(analyze(aiCall, 'a.py', withVendors([{ id: 'openai', baa: 'signed', models: ['gpt-4.1'] }])).findings, []);
   });
 
+  test('a model or endpoint written in the code is named only by its model id or URL origin', () => {
+    const key = 'sk-proj-Hq2mZ9xK4vL1nB8cR5tY3wE6uI0oP2aS4dF7gH9jK1lZ3xQ';
+    const policy = withVendors([{ id: 'openai', baa: 'signed', models: ['gpt-4.1'], endpoints: ['https://baa.openai.example'] }]);
+    const text = `from openai import OpenAI\nclient = OpenAI(base_url="https://proxy.example.com/v1/078-05-1120?key=${key}")\n\ndef f(patient):\n    client.responses.create(model="gpt-4.1", input=patient.diagnosis)\n    client.responses.create(model="${key}", input=patient.diagnosis)\n`;
+    const messages = analyze(text, 'a.py', policy).findings.filter((f) => f.ruleId === 'phi-to-ai').map((f) => f.message);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0], /endpoint https:\/\/proxy\.example\.com is not covered/);
+    assert.match(messages[1], /the model in use is not on the approved list/);
+    for (const message of messages) assert.doesNotMatch(message, /078-05-1120|Hq2mZ9|\?key/);
+  });
+
   test('de-identify fix wraps the PHI in the policy sanitizer, with its import', () => {
     const policy = withVendors([], { sanitizers: ['app.phi.deidentify'] });
     const [finding] = analyze(aiCall, 'a.py', policy).findings;

@@ -28,10 +28,25 @@ export function baaCoverage(policy: ResolvedPolicy, client: VendorClient, catego
     if (missing.length) return { covered: false, reason: `BAA does not cover ${missing.join(', ')} data`, vendorName, policy: entry };
   }
   if (client.model && entry.models?.length && !entry.models.includes(client.model)) {
-    return { covered: false, reason: `model ${client.model} is not on the approved list`, vendorName, policy: entry };
+    return { covered: false, reason: `${shownModel(client.model)} is not on the approved list`, vendorName, policy: entry };
   }
   if (client.endpoint && entry.endpoints?.length && !entry.endpoints.some((endpoint) => client.endpoint!.startsWith(endpoint))) {
-    return { covered: false, reason: `endpoint ${client.endpoint} is not covered`, vendorName, policy: entry };
+    return { covered: false, reason: `${shownEndpoint(client.endpoint)} is not covered`, vendorName, policy: entry };
   }
   return { covered: true, vendorName, policy: entry };
+}
+
+// The model and endpoint are literals from the code: a message repeats them only in the shape of
+// a model id or a URL's origin, never a path, a query (where keys travel) or anything else.
+function shownModel(model: string): string {
+  return /^[A-Za-z0-9][\w.:/@+-]{0,79}$/.test(model) && !/[A-Za-z0-9]{24,}/.test(model) ? `model ${model}` : 'the model in use';
+}
+
+function shownEndpoint(endpoint: string): string {
+  try {
+    const origin = new URL(endpoint).origin;
+    return origin && origin !== 'null' ? `endpoint ${origin}` : 'the endpoint in use';
+  } catch {
+    return 'the endpoint in use';
+  }
 }
