@@ -67,7 +67,9 @@ function generateProject() {
   return dir;
 }
 
-const scan = (cwd, args, env) => runCli(['scan', '--fail-on', 'never', ...args], { cwd, env });
+// --allow-unanalysed: the binary file is reported, but these runs compare outputs, not exit codes.
+const scan = (cwd, args, env) => runCli(['scan', '--fail-on', 'never', '--allow-unanalysed', ...args], { cwd, env });
+const scanStrict = (cwd, args, env) => runCli(['scan', '--fail-on', 'never', ...args], { cwd, env });
 
 function json(cwd, args, env) {
   const result = scan(cwd, ['--format', 'json', ...args], env);
@@ -108,33 +110,48 @@ describe('scan --jobs: parallel scans report exactly what a sequential scan repo
     assert.equal(text3.stderr, text1.stderr);
   });
 
-  test('a worker that dies costs one file (with a notice), not the scan', () => {
-    const crashed = scan(cwd, ['--format', 'json', '--jobs', '3'], { PHI_GUARD_TEST_WORKER_CRASH: 'm007.py' });
-    assert.equal(crashed.status, 0, crashed.stderr);
+  test('a worker that dies costs one file (an error that fails the run), not the scan', () => {
+    const crashed = scanStrict(cwd, ['--format', 'json', '--jobs', '3'], { PHI_GUARD_TEST_WORKER_CRASH: 'm007.py' });
+    assert.equal(crashed.status, 2, crashed.stderr);
     const report = JSON.parse(crashed.stdout);
+    assert.deepEqual(report.summary.notAnalysedByReason, { binary: 1, crashed: 1 });
     const expected = JSON.parse(sequential.stdout);
     const notice = report.notices.find((n) => n.kind === 'analysis-failed');
     assert.equal(notice?.file, 'app/m007.py');
     assert.equal(notice.level, 'error');
-    assert.deepEqual(report.files.find((f) => f.file === 'app/m007.py'), { file: 'app/m007.py', analyzed: false, skipped: 'analysis-failed', findings: 0, suppressed: 0, policy: 'phi-guard.json' });
+    assert.deepEqual(report.files.find((f) => f.file === 'app/m007.py'), { file: 'app/m007.py', analyzed: false, skipped: 'analysis-failed', notAnalysed: 'crashed', findings: 0, suppressed: 0, policy: 'phi-guard.json' });
     // Every other file is reported as in the sequential run.
     const others = (r) => r.findings.filter((f) => f.file !== 'app/m007.py');
     assert.deepEqual(others(report), others(expected));
     assert.equal(report.files.length, expected.files.length);
-    const sarif = JSON.parse(scan(cwd, ['--format', 'sarif', '--jobs', '3'], { PHI_GUARD_TEST_WORKER_CRASH: 'm007.py' }).stdout);
+    const sarif = JSON.parse(scanStrict(cwd, ['--format', 'sarif', '--jobs', '3'], { PHI_GUARD_TEST_WORKER_CRASH: 'm007.py' }).stdout);
     assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
   });
 
-  test('--file-timeout: a file a worker takes too long on is reported as not analysed, and the scan goes on', () => {
+  test('--file-timeout: a file a worker takes too long on is not analysed: an error, exit 2 even with --fail-on never', () => {
     // Files of a few thousand lines take a fresh worker far more than 5 ms; 0 means no limit.
     const dir = emptyTempDir('file-timeout');
     const leak = PY_LEAK(0);
     for (const name of ['slow_a.py', 'slow_b.py']) writeFileSync(path.join(dir, name), Array.from({ length: 150 }, () => leak).join('\n'));
-    const timedOut = scan(dir, ['--format', 'json', '--jobs', '2', '--file-timeout', '0.005']);
-    assert.equal(timedOut.status, 0, timedOut.stderr);
+    const timedOut = scanStrict(dir, ['--format', 'json', '--jobs', '2', '--file-timeout', '0.005']);
+    assert.equal(timedOut.status, 2, timedOut.stderr);
     const report = JSON.parse(timedOut.stdout);
-    assert.deepEqual(report.files.map((f) => [f.file, f.analyzed, f.skipped]), [['slow_a.py', false, 'analysis-failed'], ['slow_b.py', false, 'analysis-failed']]);
-    for (const notice of report.notices) assert.match(notice.message, /took longer than 0\.005 s \(--file-timeout\)/);
+    assert.deepEqual(report.files.map((f) => [f.file, f.analyzed, f.skipped, f.notAnalysed]), [
+      ['slow_a.py', false, 'analysis-failed', 'timed-out'],
+      ['slow_b.py', false, 'analysis-failed', 'timed-out'],
+    ]);
+    assert.deepEqual(report.summary.notAnalysedByReason, { 'timed-out': 2 });
+    for (const notice of report.notices) {
+      assert.equal(notice.level, 'error');
+      assert.match(notice.message, /took longer than 0\.005 s \(--file-timeout\)/);
+    }
+    const text = scanStrict(dir, ['--jobs', '2', '--file-timeout', '0.005']);
+    assert.equal(text.status, 2);
+    assert.match(text.stdout, /^No PHI findings in 0 files analysed$/m);
+    assert.match(text.stdout, /^✖ 2 files not analysed \(2 timed out\); see the notices on stderr\.$/m);
+    assert.doesNotMatch(text.stdout, /✔/);
+    // Allowed: warnings, and the exit code is the findings' (none were seen: --fail-on never).
+    assert.equal(scan(dir, ['--jobs', '2', '--file-timeout', '0.005']).status, 0);
     const unlimited = JSON.parse(scan(dir, ['--format', 'json', '--jobs', '2', '--file-timeout', '0']).stdout);
     assert.deepEqual(unlimited.files.map((f) => f.analyzed), [true, true]);
     assert.ok(unlimited.summary.errors > 0);
@@ -160,10 +177,10 @@ describe('scan --cache', () => {
     const cwd = generateProject();
     const plain = scan(cwd, ['--format', 'json', '--jobs', '1']);
     const first = json(cwd, ['--cache']);
-    assert.deepEqual(first.report.summary.cache, { hits: 0, misses: 200 }, 'the binary file is never analysed');
+    assert.deepEqual(first.report.summary.cache, { hits: 0, misses: 201 }, 'the binary file is refused by the engine, and that is cached too');
     assert.ok(existsSync(path.join(cwd, '.phi-guard-cache')), 'default location: .phi-guard-cache in the cwd');
     const second = json(cwd, ['--cache']);
-    assert.deepEqual(second.report.summary.cache, { hits: 200, misses: 0 });
+    assert.deepEqual(second.report.summary.cache, { hits: 201, misses: 0 });
     assert.equal(withoutCacheStats(first.stdout), plain.stdout);
     assert.equal(withoutCacheStats(second.stdout), plain.stdout);
     assert.equal(plain.stdout.includes('"cache"'), false, 'no cache counts without --cache');
@@ -180,7 +197,7 @@ describe('scan --cache', () => {
     json(cwd, ['--cache']);
     writeFileSync(path.join(cwd, 'app', 'm001.py'), PY_LEAK(1));
     const after = json(cwd, ['--cache']);
-    assert.deepEqual(after.report.summary.cache, { hits: 199, misses: 1 });
+    assert.deepEqual(after.report.summary.cache, { hits: 200, misses: 1 });
     assert.ok(after.report.findings.some((f) => f.file === 'app/m001.py' && f.ruleId === 'phi-in-log'));
     assert.equal(withoutCacheStats(after.stdout), scan(cwd, ['--format', 'json']).stdout);
   });
@@ -190,11 +207,11 @@ describe('scan --cache', () => {
     json(cwd, ['--cache']);
     writeFileSync(path.join(cwd, 'svc', 'phi-guard.json'), JSON.stringify({ rules: { 'phi-in-log': 'off' } }));
     const after = json(cwd, ['--cache']);
-    assert.deepEqual(after.report.summary.cache, { hits: 140, misses: 60 });
+    assert.deepEqual(after.report.summary.cache, { hits: 141, misses: 60 });
     assert.equal(after.report.findings.filter((f) => f.file.startsWith('svc/') && f.ruleId === 'phi-in-log').length, 0);
     assert.equal(withoutCacheStats(after.stdout), scan(cwd, ['--format', 'json']).stdout);
     // --max-file-size-kb changes results too, so it is part of the key.
-    assert.deepEqual(json(cwd, ['--cache', '--max-file-size-kb', '512']).report.summary.cache, { hits: 0, misses: 200 });
+    assert.deepEqual(json(cwd, ['--cache', '--max-file-size-kb', '512']).report.summary.cache, { hits: 0, misses: 201 });
   });
 
   test('a cache written by another PHI Guard version is not used', () => {
@@ -204,9 +221,9 @@ describe('scan --cache', () => {
     const stored = JSON.parse(readFileSync(file, 'utf8'));
     const version = stored.version;
     writeFileSync(file, JSON.stringify({ ...stored, version: '0.0.0-older' }));
-    assert.deepEqual(json(cwd, ['--cache']).report.summary.cache, { hits: 0, misses: 200 });
+    assert.deepEqual(json(cwd, ['--cache']).report.summary.cache, { hits: 0, misses: 201 });
     assert.equal(JSON.parse(readFileSync(file, 'utf8')).version, version, 'rewritten for this version');
-    assert.deepEqual(json(cwd, ['--cache']).report.summary.cache, { hits: 200, misses: 0 });
+    assert.deepEqual(json(cwd, ['--cache']).report.summary.cache, { hits: 201, misses: 0 });
   });
 
   test('a corrupt cache file is ignored with a notice and replaced', () => {
@@ -217,7 +234,7 @@ describe('scan --cache', () => {
       writeFileSync(file, garbage);
       const run = json(cwd, ['--cache']);
       assert.match(run.stderr, /warning: the cache file is corrupt and was ignored/);
-      assert.deepEqual(run.report.summary.cache, { hits: 0, misses: 200 });
+      assert.deepEqual(run.report.summary.cache, { hits: 0, misses: 201 });
       assert.equal(withoutCacheStats(run.stdout), expected);
     }
     // A damaged entry costs that file only.
@@ -227,7 +244,7 @@ describe('scan --cache', () => {
     writeFileSync(file, JSON.stringify(stored));
     const run = json(cwd, ['--cache']);
     assert.equal(run.stderr.includes('corrupt'), false);
-    assert.deepEqual(run.report.summary.cache, { hits: 199, misses: 1 });
+    assert.deepEqual(run.report.summary.cache, { hits: 200, misses: 1 });
     assert.equal(withoutCacheStats(run.stdout), expected);
   });
 
@@ -235,7 +252,7 @@ describe('scan --cache', () => {
     const cwd = generateProject();
     const folder = emptyTempDir('cache-folder');
     json(cwd, ['--cache', '--cache-location', `${folder}/`]);
-    assert.deepEqual(json(cwd, ['--cache', '--cache-location', folder]).report.summary.cache, { hits: 200, misses: 0 });
+    assert.deepEqual(json(cwd, ['--cache', '--cache-location', folder]).report.summary.cache, { hits: 201, misses: 0 });
     json(cwd, ['--cache', '--cache-location', 'build/pg.cache']);
     assert.ok(existsSync(path.join(cwd, 'build', 'pg.cache')));
     assert.equal(existsSync(path.join(cwd, '.phi-guard-cache')), false);

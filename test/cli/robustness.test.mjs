@@ -1,9 +1,9 @@
 // `phi-guard scan` on a tree that fights back (issue 9, "CLI robustness"): unreadable files,
-// symlink loops, files deleted between listing and reading, non-UTF-8 file names. Each is a
-// notice (stderr in text output, `notices` in JSON, a tool notification in SARIF), the scan goes
-// on with the other files, and the exit code is decided by findings as always: a file that
-// could not be read is reported, never a reason to fail or to pass the build on its own
-// (docs/reliability.md).
+// symlink loops, files deleted between listing and reading, non-UTF-8 file names. Each is an
+// error notice (stderr in text output, `notices` in JSON, a tool notification in SARIF), the scan
+// goes on with the other files, and the run fails with exit code 2: a source file nobody could
+// read may hold anything, so it is never a pass (docs/reliability.md). `--allow-unanalysed`
+// turns them into warnings and leaves the exit code to the findings.
 
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -38,10 +38,11 @@ describe('unreadable files', () => {
     });
     try {
       const { status, report } = runJson(['scan', '.'], { cwd: dir });
-      assert.equal(status, 1, 'exit code by findings: leak.py has one');
+      assert.equal(status, 2, 'a file not read fails the run');
       const notices = noticesFor(report, 'app/secret.py');
       assert.equal(notices.length, 1);
       assert.equal(notices[0].kind, 'unreadable');
+      assert.equal(notices[0].level, 'error');
       assert.match(notices[0].message, /EACCES/);
       assert.ok(report.findings.some((finding) => finding.file === 'app/leak.py'));
     } finally {
@@ -57,8 +58,9 @@ describe('unreadable files', () => {
     });
     try {
       const { status, report } = runJson(['scan', '.'], { cwd: dir });
-      assert.equal(status, 1);
+      assert.equal(status, 2, 'its files were not analysed');
       assert.equal(noticesFor(report, 'locked')[0]?.kind, 'unreadable');
+      assert.equal(report.summary.foldersNotRead, 1);
     } finally {
       chmodSync(path.join(dir, 'locked'), 0o755);
     }
@@ -66,13 +68,14 @@ describe('unreadable files', () => {
 });
 
 describe('symbolic links', () => {
-  it('a loop of file links is a notice, and the scan goes on', () => {
+  it('a loop of file links is an error, and the scan goes on', () => {
     const dir = project((root) => {
       symlinkSync('loop_b.py', path.join(root, 'app', 'loop_a.py'));
       symlinkSync('loop_a.py', path.join(root, 'app', 'loop_b.py'));
     });
     const { status, report, stderr } = runJson(['scan', '.'], { cwd: dir });
-    assert.equal(status, 1, stderr);
+    assert.equal(status, 2, stderr);
+    assert.deepEqual(report.summary.notAnalysedByReason, { unreadable: 2 });
     for (const file of ['app/loop_a.py', 'app/loop_b.py']) {
       const [notice] = noticesFor(report, file);
       assert.equal(notice?.kind, 'unreadable', `${file}: ${JSON.stringify(report.notices)}`);
@@ -93,14 +96,14 @@ describe('symbolic links', () => {
 });
 
 describe('a file deleted between listing and reading', () => {
-  it('(a dangling link: listed, gone when read) is a notice, and the scan goes on', () => {
+  it('(a dangling link: listed, gone when read) is an error, and the scan goes on', () => {
     const dir = project((root) => {
       writeFileSync(path.join(root, 'app', 'gone.py'), LEAK);
       symlinkSync('gone.py', path.join(root, 'app', 'link_to_gone.py'));
       rmSync(path.join(root, 'app', 'gone.py'));
     });
     const { status, report } = runJson(['scan', '.'], { cwd: dir });
-    assert.equal(status, 1);
+    assert.equal(status, 2);
     const [notice] = noticesFor(report, 'app/link_to_gone.py');
     assert.equal(notice?.kind, 'unreadable', JSON.stringify(report.notices));
     assert.match(notice.message, /does not exist/);
@@ -130,7 +133,7 @@ describe('non-UTF-8 file names', () => {
       return;
     }
     const { status, report, stderr } = runJson(['scan', '.'], { cwd: dir });
-    assert.ok(status === 0 || status === 1, `exit ${status}: ${stderr}`);
+    assert.equal(status, 2, stderr);
     assert.ok(report.findings.some((finding) => finding.file === 'app/leak.py'), 'the other files are scanned');
     const mangled = report.notices.filter((notice) => notice.file?.includes('\ufffd'));
     assert.equal(mangled.length, 1, JSON.stringify(report.notices));
@@ -145,10 +148,11 @@ describe('every output format carries the notices', () => {
       symlinkSync('missing.py', path.join(root, 'app', 'dangling.py'));
     });
     const text = runCli(['scan', '.'], { cwd: dir });
-    assert.equal(text.status, 1);
-    assert.match(text.stderr, /app\/dangling\.py: warning: skipped: .*\[unreadable\]/);
+    assert.equal(text.status, 2);
+    assert.match(text.stderr, /app\/dangling\.py: error: not analysed: .*\[unreadable\]/);
+    assert.match(text.stdout, /✖ 1 file not analysed \(1 unreadable\)/);
     const sarif = runCli(['scan', '.', '--format', 'sarif'], { cwd: dir });
-    assert.equal(sarif.status, 1);
+    assert.equal(sarif.status, 2);
     const log = JSON.parse(sarif.stdout);
     assert.deepEqual(sarifSchemaErrors(log), []);
     const notifications = log.runs[0].invocations?.[0]?.toolExecutionNotifications ?? [];
@@ -158,13 +162,17 @@ describe('every output format carries the notices', () => {
     );
   });
 
-  it('with only unreadable files and no finding, the exit code is 0 (notices never fail the build)', () => {
+  it('with only an unreadable file and no finding, the exit code is 2, never 0; 0 with --allow-unanalysed', () => {
     const dir = emptyTempDir('robust-clean');
     writeFileSync(path.join(dir, 'phi-guard.json'), '{}');
     writeFileSync(path.join(dir, 'ok.py'), CLEAN);
     symlinkSync('missing.py', path.join(dir, 'dangling.py'));
     const { status, report } = runJson(['scan', '.'], { cwd: dir });
-    assert.equal(status, 0);
+    assert.equal(status, 2);
     assert.equal(noticesFor(report, 'dangling.py').length, 1);
+    assert.deepEqual(report.files.map((file) => [file.file, file.analyzed]), [['dangling.py', false], ['ok.py', true]]);
+    const allowed = runJson(['scan', '.', '--allow-unanalysed'], { cwd: dir });
+    assert.equal(allowed.status, 0);
+    assert.equal(noticesFor(allowed.report, 'dangling.py')[0].level, 'warning');
   });
 });

@@ -136,9 +136,11 @@ test('notices become tool execution notifications', () => {
   const cwd = copyFixture('notices');
   writeFileSync(path.join(cwd, 'blob.py'), Buffer.from([0x00, 0x01, 0x02]));
   const { status, run } = scanSarif(cwd);
-  assert.equal(status, 0);
+  assert.equal(status, 2, 'a file not analysed fails the run');
+  assert.equal(run.invocations[0].executionSuccessful, false);
   const [notification] = run.invocations[0].toolExecutionNotifications;
   assert.equal(notification.descriptor.id, 'binary');
+  assert.equal(notification.level, 'error');
   assert.equal(notification.locations[0].physicalLocation.artifactLocation.uri, 'blob.py');
 });
 

@@ -124,24 +124,30 @@ test('justified suppressions hide the finding and are listed with their reason',
   ]);
 });
 
-test('binary, too-large and unreadable files are notices; the scan goes on', () => {
+test('binary, too-large and minified files are not analysed: errors, the scan goes on, exit 2', () => {
   const cwd = copyFixture('notices');
   writeFileSync(path.join(cwd, 'blob.py'), Buffer.from([0x00, 0x01, 0x02, 0x50, 0x4b]));
   writeFileSync(path.join(cwd, 'huge.py'), `# phi-guard: ignore[phi-in-log]\n${'x = 1\n'.repeat(400)}`);
   writeFileSync(path.join(cwd, 'bundle.min.js'), `var a=${'1+'.repeat(15_000)}1;`);
   const { status, report } = runJson(['scan', '--max-file-size-kb', '1'], { cwd });
-  assert.equal(status, 0);
-  const kinds = Object.fromEntries(report.notices.map((n) => [n.file, n.kind]));
-  assert.equal(kinds['blob.py'], 'binary');
-  assert.equal(kinds['huge.py'], 'too-large');
+  assert.equal(status, 2);
+  const kinds = Object.fromEntries(report.notices.map((n) => [n.file, `${n.level} ${n.kind}`]));
+  assert.equal(kinds['blob.py'], 'error binary');
+  assert.equal(kinds['huge.py'], 'error too-large');
+  assert.equal(kinds['bundle.min.js'], 'error too-large');
   assert.ok(report.files.find((f) => f.file === 'ok.py').analyzed);
   assert.equal(report.findings.length, 0, 'the too-large file was not analysed');
 
   const text = runCli(['scan', '--max-file-size-kb', '1'], { cwd });
-  assert.equal(text.status, 0);
-  assert.match(text.stderr, /huge\.py: warning: skipped: larger than 1 KB .*\[too-large\]/);
-  assert.match(text.stderr, /blob\.py: warning: skipped: .*\[binary\]/);
+  assert.equal(text.status, 2);
+  assert.match(text.stderr, /huge\.py: error: not analysed: larger than --max-file-size-kb \(1 KB\): 3 KB \[too-large\]/);
+  assert.match(text.stderr, /blob\.py: error: not analysed: .*\[binary\]/);
   assert.ok(!text.stdout.includes('[binary]'), 'notices go to stderr in text format');
+  assert.match(text.stdout, /✖ 3 files not analysed \(2 too large, 1 binary\)/);
+
+  const allowed = runCli(['scan', '--max-file-size-kb', '1', '--allow-unanalysed'], { cwd });
+  assert.equal(allowed.status, 0);
+  assert.match(allowed.stderr, /blob\.py: warning: not analysed: .*\[binary\]/);
 });
 
 test('--output writes the report to a file and nothing to stdout', () => {

@@ -18,7 +18,8 @@ export function generalHelp(commands: readonly Command[]): string {
     '  -h, --help     show help (also: phi-guard help <command>)',
     '  -v, --version  print the version',
     '',
-    'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error.',
+    'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error, or a source',
+    'file that could not be analysed (unless --allow-unanalysed); 2 wins over 1.',
     '',
   ].join('\n');
 }

@@ -13,6 +13,24 @@ export interface ScannedFile {
   policyFile?: string;
   /** Why there is no `result`: the file was not read, or its analysis crashed. */
   readFailure?: 'too-large' | 'binary' | 'unreadable' | 'analysis-failed';
+  /** With `readFailure: 'analysis-failed'`: whether it was `--file-timeout` that stopped it. */
+  timedOut?: boolean;
+}
+
+/**
+ * Why a source file was not analysed. Each one fails a scan (exit code 2) unless
+ * `--allow-unanalysed`: a file nobody looked at is not a clean file.
+ */
+export const NOT_ANALYSED_REASONS = ['too-large', 'binary', 'unreadable', 'timed-out', 'crashed', 'minified', 'too-deep'] as const;
+export type NotAnalysedReason = (typeof NOT_ANALYSED_REASONS)[number];
+
+/** Why `file` was not analysed; undefined when it was, or when it is not a source file at all. */
+export function notAnalysedReason(file: ScannedFile): NotAnalysedReason | undefined {
+  if (file.readFailure === 'analysis-failed') return file.timedOut ? 'timed-out' : 'crashed';
+  if (file.readFailure) return file.readFailure;
+  const skipped = file.result?.skipped?.reason;
+  // A file named on the command line that PHI Guard has no analyser for is not a source file.
+  return skipped === 'unsupported-language' ? undefined : skipped;
 }
 
 export type NoticeKind =
@@ -59,6 +77,13 @@ export interface ScanReport {
   ignoredCount: number;
   /** With `--cache`: files whose result came from the cache, and files analysed. */
   cache?: CacheStats;
+  /**
+   * `--allow-unanalysed`: files that could not be analysed are reported, but do not fail the run.
+   * Undefined for a command that has no such option.
+   */
+  allowUnanalysed?: boolean;
+  /** Folders that could not be listed: the files in them were not analysed either. */
+  foldersNotRead?: number;
 }
 
 export interface CacheStats {

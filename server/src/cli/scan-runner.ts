@@ -13,8 +13,10 @@ import { displayPath } from './display-path';
 import { analyzeFile, contentHash, type FileOutcome } from './parallel/file-job';
 import { runPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { PolicyCache } from './policy-access';
+import type { Discovery } from './discovery/find-source-files';
 import { createProgress } from './progress';
 import type { Notice, ScannedFile, ScanReport } from './report';
+import { MAX_FILE_SIZE_OPTION } from './scan-targets';
 import { readSourceFile } from './source-file';
 
 export interface ScanOptions {
@@ -31,13 +33,16 @@ export interface ScanOptions {
   fileTimeoutMs?: number;
   /** Tests only: a worker exits abruptly on a file of this base name (PHI_GUARD_TEST_WORKER_CRASH). */
   workerCrashOn?: string;
+  /** `--allow-unanalysed`: a file that could not be analysed is a warning, not an error. */
+  allowUnanalysed?: boolean;
 }
 
 /** How many files the cache pass reads at once. */
 const READ_CONCURRENCY = 16;
 
 export async function scanFiles(files: readonly string[], options: ScanOptions): Promise<Omit<ScanReport, 'ignoredCount'>> {
-  const engineOptions = { maxFileSizeKb: options.maxFileSizeKb };
+  const engineOptions = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION };
+  const unanalysedLevel = options.allowUnanalysed ? 'warning' : 'error';
   const progress = createProgress(options.progressStream, 'scanning', files.length);
   let done = 0;
   const advance = () => progress.tick(++done);
@@ -81,7 +86,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const script = workers > 0 ? workerScript() : undefined;
   if (script) {
     const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)! }));
-    const setup = { maxFileSizeKb: options.maxFileSizeKb, crashOn: options.workerCrashOn };
+    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, crashOn: options.workerCrashOn };
     const run = await runPool(script, workers, jobs, policyList, setup, advance, options.fileTimeoutMs);
     run.outcomes.forEach((outcome, job) => {
       if (outcome) outcomes[todo[job]] = outcome;
@@ -103,17 +108,17 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     const outcome = outcomes[index]!;
     if (outcome.kind === 'analyzed') {
       if (cache && !fromCache.has(index)) cache.set(file, cache.keyFor(outcome.contentHash, loaded[index].policy), outcome.result);
-      notices.push(...noticesFor(outcome.result, display, file));
+      notices.push(...noticesFor(outcome.result, display, file, unanalysedLevel));
       scanned.push({ path: file, display, result: outcome.result, policyFile });
       continue;
     }
     cache?.forget(file);
     if (outcome.kind === 'read-failure') {
-      notices.push({ kind: outcome.reason, level: 'warning', message: `skipped: ${outcome.detail}`, file: display, absolutePath: file });
+      notices.push({ kind: outcome.reason, level: unanalysedLevel, message: `not analysed: ${outcome.detail}`, file: display, absolutePath: file });
       scanned.push({ path: file, display, policyFile, readFailure: outcome.reason });
     } else {
-      notices.push({ kind: 'analysis-failed', level: 'error', message: `not analysed: ${outcome.detail}`, file: display, absolutePath: file });
-      scanned.push({ path: file, display, policyFile, readFailure: 'analysis-failed' });
+      notices.push({ kind: 'analysis-failed', level: unanalysedLevel, message: `not analysed: ${outcome.detail}`, file: display, absolutePath: file });
+      scanned.push({ path: file, display, policyFile, readFailure: 'analysis-failed', ...(outcome.timedOut ? { timedOut: true } : {}) });
     }
   }
   return {
@@ -125,6 +130,32 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   };
 }
 
+/**
+ * The source files discovery listed but could not reach (dangling or looping links) and the
+ * folders it could not list, as files and notices of the report: none of them was analysed.
+ */
+export function discoveryFailures(
+  discovery: Discovery,
+  options: Pick<ScanOptions, 'cwd' | 'policies' | 'allowUnanalysed'>,
+): { files: ScannedFile[]; notices: Notice[] } {
+  const level = options.allowUnanalysed ? 'warning' : 'error';
+  const notices: Notice[] = discovery.unreadableDirectories.map((d) => ({
+    kind: 'unreadable',
+    level,
+    message: `folder not read, its files not analysed: ${d.error}`,
+    file: displayPath(d.path, options.cwd),
+    absolutePath: d.path,
+  }));
+  const files: ScannedFile[] = [];
+  for (const f of discovery.unreadableFiles) {
+    const display = displayPath(f.path, options.cwd);
+    const why = f.error === 'ENOENT' ? 'link to a file that does not exist (ENOENT)' : f.error === 'ELOOP' ? 'symbolic link loop (ELOOP)' : f.error;
+    notices.push({ kind: 'unreadable', level, message: `not analysed: ${why}`, file: display, absolutePath: f.path });
+    files.push({ path: f.path, display, policyFile: options.policies.forFile(f.path).file, readFailure: 'unreadable' });
+  }
+  return { files, notices };
+}
+
 /** Runs `task(0..count-1)` with at most `limit` running at once. */
 async function forEachLimited(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -134,11 +165,17 @@ async function forEachLimited(count: number, limit: number, task: (index: number
   await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
 }
 
-/** What the engine reports besides findings: skipped files, failed rules, unknown rule ids. */
-export function noticesFor(result: AnalysisResult, display: string, absolutePath: string): Notice[] {
+/**
+ * What the engine reports besides findings: files it did not analyse, failed rules, unknown rule
+ * ids. `unanalysedLevel`: the level of the notice for a source file the engine refused (too
+ * large, binary, minified, too deep); a file type it has no analyser for is always a warning.
+ */
+export function noticesFor(result: AnalysisResult, display: string, absolutePath: string, unanalysedLevel: Notice['level'] = 'warning'): Notice[] {
   const notices: Notice[] = [];
-  if (result.skipped) {
+  if (result.skipped?.reason === 'unsupported-language') {
     notices.push({ kind: result.skipped.reason, level: 'warning', message: `skipped: ${result.skipped.detail}`, file: display, absolutePath });
+  } else if (result.skipped) {
+    notices.push({ kind: result.skipped.reason, level: unanalysedLevel, message: `not analysed: ${result.skipped.detail}`, file: display, absolutePath });
   }
   if (result.hasSyntaxErrors) {
     notices.push({

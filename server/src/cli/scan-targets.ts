@@ -45,8 +45,17 @@ export function reportPolicyDiagnostics(policies: PolicyCache, io: CliIO): boole
   return policies.hasErrors;
 }
 
-export function parseMaxFileSize(value: string | boolean | undefined, command: string): number | undefined {
-  if (value === undefined) return undefined;
+/** The command-line option for the size limit, as notices name it. */
+export const MAX_FILE_SIZE_OPTION = '--max-file-size-kb';
+/**
+ * The CLI's default size limit, ten times the editor's (`phiGuard.maxFileSizeKb`, 1024 KB): the
+ * editor keeps typing responsive, while CI must not pass a file because it is big.
+ */
+export const CLI_DEFAULT_MAX_FILE_SIZE_KB = 10240;
+
+/** `--max-file-size-kb`, or the CLI's default. */
+export function parseMaxFileSize(value: string | boolean | undefined, command: string): number {
+  if (value === undefined) return CLI_DEFAULT_MAX_FILE_SIZE_KB;
   const number = Number(value);
   if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value) || !(number > 0)) {
     throw new UsageError(`invalid value '${String(value)}' for '--max-file-size-kb': expected a positive number`, command);

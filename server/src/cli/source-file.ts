@@ -1,11 +1,17 @@
-// Reading and writing source files as the engine sees them: UTF-8 text without the byte-order
-// mark (editors do not count it as a column), which is put back on write.
+// Reading and writing source files as the engine sees them: a JS string without the byte-order
+// mark (editors do not count it as a column). UTF-8, with or without a BOM, and UTF-16 (LE or BE)
+// with a BOM are read; TypeScript and editors accept all of them, so a file in any of them is
+// code that runs and must be analysed. Writing puts back the same encoding and BOM.
 
 import { promises as fs } from 'node:fs';
+
+export type SourceEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
 export interface SourceText {
   text: string;
   hasBom: boolean;
+  /** How the file was stored; UTF-8 when absent. */
+  encoding?: SourceEncoding;
 }
 
 export type ReadOutcome =
@@ -13,21 +19,24 @@ export type ReadOutcome =
   | { ok: true; source: SourceText; bytes: Buffer }
   | { ok: false; reason: 'too-large' | 'binary' | 'unreadable'; detail: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: false, ignoreBOM: true });
 
+/** `maxFileSizeKb` (`--max-file-size-kb`): larger files are not read. */
 export async function readSourceFile(file: string, maxFileSizeKb?: number): Promise<ReadOutcome> {
   try {
     if (maxFileSizeKb !== undefined) {
       const { size } = await fs.stat(file);
       // Checked before reading so a huge generated file is never loaded into memory.
       if (size > maxFileSizeKb * 1024) {
-        return { ok: false, reason: 'too-large', detail: `larger than ${maxFileSizeKb} KB (${Math.ceil(size / 1024)} KB)` };
+        return { ok: false, reason: 'too-large', detail: `larger than --max-file-size-kb (${maxFileSizeKb} KB): ${Math.ceil(size / 1024)} KB` };
       }
     }
     const bytes = await fs.readFile(file);
-    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary', detail: 'contains NUL bytes' };
-    const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { ok: true, source: { text: decoder.decode(hasBom ? bytes.subarray(3) : bytes), hasBom }, bytes };
+    const decoded = decodeSource(bytes);
+    if ('refused' in decoded) return { ok: false, reason: 'binary', detail: decoded.refused };
+    return { ok: true, source: decoded, bytes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code;
     // A name that is not valid UTF-8 was decoded with U+FFFD by readdir: that path cannot be opened.
@@ -37,6 +46,49 @@ export async function readSourceFile(file: string, maxFileSizeKb?: number): Prom
   }
 }
 
+/**
+ * The text of a file's bytes, by its byte-order mark (UTF-8 without one). Whether the text is
+ * text at all (NUL bytes, invalid UTF-8) is the engine's call, the same in the editor; only
+ * UTF-16 without a BOM is refused here, with a reason that says how to fix it, since it would
+ * otherwise be called binary.
+ */
+export function decodeSource(bytes: Uint8Array): SourceText | { refused: string } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: utf8.decode(bytes.subarray(3)), hasBom: true, encoding: 'utf8' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: utf16le.decode(bytes.subarray(2)), hasBom: true, encoding: 'utf16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: utf16be.decode(bytes.subarray(2)), hasBom: true, encoding: 'utf16be' };
+  }
+  if (looksLikeUtf16WithoutBom(bytes)) {
+    return { refused: 'looks like UTF-16 text without a byte-order mark; save it as UTF-8, or as UTF-16 with a BOM' };
+  }
+  return { text: utf8.decode(bytes), hasBom: false, encoding: 'utf8' };
+}
+
+/** ASCII-heavy UTF-16: every other byte of the first few hundred is NUL, on one side only. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const pairs = Math.min(bytes.length >> 1, 256);
+  if (pairs < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenNul++;
+    if (bytes[2 * i + 1] === 0) oddNul++;
+  }
+  return Math.max(evenNul, oddNul) >= pairs * 0.8 && Math.min(evenNul, oddNul) <= pairs * 0.05;
+}
+
+/** The bytes to write for `source`: its encoding and BOM, as it was read. */
+export function encodeSource(source: SourceText): Buffer {
+  const text = (source.hasBom ? '\uFEFF' : '') + source.text;
+  if (source.encoding === 'utf16le') return Buffer.from(text, 'utf16le');
+  if (source.encoding === 'utf16be') return Buffer.from(text, 'utf16le').swap16();
+  return Buffer.from(text, 'utf8');
+}
+
 export async function writeSourceFile(file: string, source: SourceText): Promise<void> {
-  await fs.writeFile(file, (source.hasBom ? '\uFEFF' : '') + source.text, 'utf8');
+  await fs.writeFile(file, encodeSource(source));
 }

@@ -24,6 +24,11 @@ export interface AnalyzeInput {
 export interface AnalyzeOptions {
   /** Files larger than this are skipped with a notice (default 1024 KB). */
   maxFileSizeKb?: number;
+  /**
+   * How the front end's user sets that limit (a setting, a command-line option), named in the
+   * notice; the engine serves both and names neither.
+   */
+  maxFileSizeName?: string;
   /** Severity overrides applied after the policy's `rules` (editor settings). */
   ruleSeverity?: Partial<Record<RuleId, SeveritySetting>>;
 }
@@ -112,13 +117,11 @@ function severityFor(
 export function checkAnalysable(text: string, options: AnalyzeOptions, languageId?: LanguageId): SkippedFile | undefined {
   const limitKb = options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB;
   if (text.length > limitKb * 1024) {
-    return { reason: 'too-large', detail: `larger than phiGuard.maxFileSizeKb (${limitKb} KB)` };
+    const limit = options.maxFileSizeName ? `${options.maxFileSizeName} (${limitKb} KB)` : `the size limit of ${limitKb} KB`;
+    return { reason: 'too-large', detail: `larger than ${limit}` };
   }
-  const sample = text.slice(0, 8192);
-  if (sample.includes('\u0000')) return { reason: 'binary', detail: 'contains NUL bytes' };
-  let replacement = 0;
-  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) replacement++;
-  if (replacement > 16 && replacement > sample.length / 100) return { reason: 'binary', detail: 'not valid UTF-8 text' };
+  const binary = binaryContent(text.slice(0, 8192));
+  if (binary) return { reason: 'binary', detail: binary };
   if (text.length > 20_000) {
     const lines = text.split('\n', 50);
     const longest = Math.max(...lines.map((line) => line.length));
@@ -128,6 +131,29 @@ export function checkAnalysable(text: string, options: AnalyzeOptions, languageI
     return { reason: 'too-deep', detail: `indentation nested more than ${MAX_PYTHON_INDENT_DEPTH} levels deep` };
   }
   return undefined;
+}
+
+/**
+ * Why a sample of the text is not text, if it is not: control characters (NUL above all) or
+ * bytes that were not valid UTF-8 make up much of it. A few of them are analysed around: the
+ * parser sees a NUL as a space (parserSource), so one NUL in a comment hides nothing.
+ */
+function binaryContent(sample: string): string | undefined {
+  let nul = 0;
+  let control = 0;
+  let replacement = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) nul++;
+    else if (c === 0xfffd) replacement++;
+    // C0 controls other than tab, LF, VT, FF, CR and ESC (ANSI colours in strings).
+    else if (c < 32 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 27) control++;
+  }
+  const suspicious = nul + control + replacement;
+  // A tenth of a short sample, or more than 16 and a hundredth of a long one.
+  if (suspicious * 10 <= sample.length && (suspicious <= 16 || suspicious * 100 <= sample.length)) return undefined;
+  if (nul + control >= replacement) return `looks binary (${nul} NUL and ${control} other control characters in its first ${sample.length} characters)`;
+  return 'not valid UTF-8 text';
 }
 
 function skippedResult(skipped: SkippedFile): AnalysisResult {

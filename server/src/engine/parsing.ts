@@ -60,12 +60,23 @@ export function parse(languageId: LanguageId, text: string, previous?: Tree): Tr
   if (languageId === 'python' && pythonIndentDepth(text, MAX_PYTHON_INDENT_DEPTH) > MAX_PYTHON_INDENT_DEPTH) {
     return parse(languageId, '');
   }
-  // Tree-sitter counts rows by LF only; LSP (and Python, and JS) also break lines at a lone CR.
-  // Parsing it as LF (same length, same indices) keeps node positions in LSP lines.
-  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const tree = parserFor(languageId).parse(source, previous);
+  const tree = parserFor(languageId).parse(parserSource(text), previous);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
+}
+
+/**
+ * The text as the grammars should see it, same length so every index and position is kept:
+ * - tree-sitter counts rows by LF only; LSP (and Python, and JS) also break lines at a lone CR,
+ *   so a lone CR is parsed as LF;
+ * - the lexers take a NUL for the end of the input, so one NUL (say, in a comment) would hide
+ *   everything after it from every rule; it is parsed as a space.
+ */
+export function parserSource(text: string): string {
+  let source = text;
+  if (source.includes('\r')) source = source.replace(/\r(?!\n)/g, '\n');
+  if (source.includes('\u0000')) source = source.replace(/\u0000/g, ' ');
+  return source;
 }
 
 /**

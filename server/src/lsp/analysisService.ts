@@ -116,7 +116,7 @@ export class AnalysisService {
 
     // From here on everything is synchronous: the text analysed is the text of `version`.
     const started = performance.now();
-    const options = { maxFileSizeKb: settings.maxFileSizeKb, ruleSeverity: settings.rules };
+    const options = { maxFileSizeKb: settings.maxFileSizeKb, maxFileSizeName: 'phiGuard.maxFileSizeKb', ruleSeverity: settings.rules };
     let result: AnalysisResult;
     if (document.text.length > settings.maxFileSizeKb * 1024) {
       // Too large to keep a tree for: the engine reports the skip without parsing.

@@ -1,5 +1,6 @@
 // The real files the mutations start from: the engine fixtures, the spec's conformance examples
-// (copied into test/fuzz/corpus so a fresh clone fuzzes the same inputs) and the demo project.
+// (copied into test/fuzz/corpus so a fresh clone fuzzes the same inputs), the demo project and the
+// hostile inputs of test/hostile (NUL bytes, UTF-16, odd line endings, binary).
 // Listed in a sorted, fixed order so a seed means the same input on every machine.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-const SOURCE_DIRS = ['test/fixtures/engine', 'test/fuzz/corpus', 'examples/demo-clinic', 'test/fixtures/lsp/workspace'];
+const SOURCE_DIRS = ['test/fixtures/engine', 'test/fuzz/corpus', 'examples/demo-clinic', 'test/fixtures/lsp/workspace', 'test/hostile'];
 const POLICY_DIRS = ['test/fixtures/policy', 'test/fixtures/engine-policy', 'examples/demo-clinic', 'test/fixtures/cli'];
 
 const LANGUAGE_BY_EXTENSION = {
@@ -56,9 +57,16 @@ export function sourceCorpus() {
   ).map((file) => ({
     file: path.relative(repoRoot, file).split(path.sep).join('/'),
     languageId: LANGUAGE_BY_EXTENSION[path.extname(file)],
-    text: readFileSync(file, 'utf8'),
+    text: decodeSource(readFileSync(file)),
   }));
   return sources;
+}
+
+/** As the CLI reads a file: UTF-16 by its byte-order mark, else UTF-8 (the BOM dropped). */
+function decodeSource(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 let policies;

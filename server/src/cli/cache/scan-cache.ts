@@ -68,7 +68,9 @@ export class ScanCache {
     private readonly options: CacheOptions,
   ) {
     this.entries = entries;
-    this.optionsKey = JSON.stringify({ maxFileSizeKb: options.maxFileSizeKb ?? null });
+    // `text`: how bytes become the text analysed (encodings, NUL bytes); bumped when that changes,
+    // since a result from before may have missed what the new reading sees.
+    this.optionsKey = JSON.stringify({ maxFileSizeKb: options.maxFileSizeKb ?? null, text: 2 });
   }
 
   /** Opens the cache file; `warn` receives a one-line notice when it exists but cannot be used. */

@@ -8,7 +8,9 @@ import { ExitCode } from '../exit-codes';
 import { formatNoticeLine } from '../format/notices-text';
 import { commandHelp } from '../help-text';
 import { writeReportFile } from '../report-file';
-import { scanFiles } from '../scan-runner';
+import { summarize } from '../format/summary';
+import { plural } from '../format/text';
+import { discoveryFailures, scanFiles } from '../scan-runner';
 import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
 import { UsageError } from '../usage-error';
 import { formatCoverageMarkdown, formatCoverageText, summaryLine } from './coverage-format';
@@ -21,7 +23,8 @@ const options: OptionSpec[] = [
   { name: 'min', type: 'string', valueName: 'PERCENT', description: 'exit 1 when coverage of PHI endpoints is below PERCENT (0-100)' },
   { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
-  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 1024)' },
+  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'do not analyse files larger than N KB: an error (default: 10240)' },
+  { name: 'allow-unanalysed', type: 'boolean', description: 'files that could not be analysed are warnings and do not fail the run' },
 ];
 
 export const coverageCommand: Command = {
@@ -35,7 +38,11 @@ export const coverageCommand: Command = {
     'data_category, roles). The percentage is the share of PHI-touching endpoints that have one.',
     'JSON output follows the schema in docs/coverage-report.md.',
     '',
-    'Exit codes: 0 at or above --min (or no --min), 1 below --min, 2 usage error or invalid policy file.',
+    'A source file that could not be analysed (too large, binary, unreadable...) may hide endpoints:',
+    "it fails the run with exit code 2 unless --allow-unanalysed or the policy's `ignore` leaves it out.",
+    '',
+    'Exit codes: 0 at or above --min (or no --min), 1 below --min, 2 usage error, invalid policy file,',
+    'or a source file not analysed (unless --allow-unanalysed); 2 wins over 1.',
   ].join('\n'),
   async run(argv, io) {
     const args = parseArgs(argv, options, 'coverage');
@@ -47,15 +54,25 @@ export const coverageCommand: Command = {
     const min = parseMin(args.options.min);
     const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'coverage');
     const outputFile = args.options.output as string | undefined;
+    const allowUnanalysed = Boolean(args.options['allow-unanalysed']);
 
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'coverage');
-    const scanned = await scanFiles(targets.files, { cwd: io.cwd, policies: targets.policies, maxFileSizeKb, progressStream: io.stderr });
+    const scanned = await scanFiles(targets.files, { cwd: io.cwd, policies: targets.policies, maxFileSizeKb, progressStream: io.stderr, allowUnanalysed });
+    const unreached = discoveryFailures(targets.discovery, { cwd: io.cwd, policies: targets.policies, allowUnanalysed });
     const inputs: CoverageInput[] = scanned.files.flatMap((file) =>
       file.result ? [{ display: file.display, absolutePath: file.path, result: file.result, policy: targets.policies.forFile(file.path).policy }] : [],
     );
     const report = buildCoverageReport(inputs);
     const policyError = reportPolicyDiagnostics(targets.policies, io);
-    for (const notice of scanned.notices) if (notice.level !== 'note') io.stderr.write(`${formatNoticeLine(notice)}\n`);
+    for (const notice of [...unreached.notices, ...scanned.notices]) if (notice.level !== 'note') io.stderr.write(`${formatNoticeLine(notice)}\n`);
+    const counted = summarize({
+      ...scanned,
+      files: [...unreached.files, ...scanned.files],
+      ignoredCount: targets.discovery.ignoredCount,
+      allowUnanalysed,
+      foldersNotRead: targets.discovery.unreadableDirectories.length,
+    });
+    const notAnalysed = counted.filesNotAnalysed + counted.foldersNotRead;
 
     const output =
       format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? formatCoverageMarkdown(report) : formatCoverageText(report);
@@ -65,7 +82,15 @@ export const coverageCommand: Command = {
     } else {
       io.stdout.write(output);
     }
+    if (notAnalysed > 0) {
+      const what = [
+        ...(counted.filesNotAnalysed > 0 ? [`${plural(counted.filesNotAnalysed, 'file')} not analysed`] : []),
+        ...(counted.foldersNotRead > 0 ? [`${plural(counted.foldersNotRead, 'folder')} not read`] : []),
+      ].join(' and ');
+      io.stderr.write(`phi-guard: ${allowUnanalysed ? 'warning' : 'error'}: ${what}: the report may miss their endpoints\n`);
+    }
     if (policyError) return ExitCode.UsageOrPolicyError;
+    if (notAnalysed > 0 && !allowUnanalysed) return ExitCode.NotAnalysed;
     if (min !== undefined && report.summary.percent < min) {
       io.stderr.write(`phi-guard: audit coverage ${report.summary.percent}% is below --min ${min}%\n`);
       return ExitCode.Findings;

@@ -19,7 +19,7 @@ import { displayPath } from '../display-path';
 const options: OptionSpec[] = [
   { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
   { name: 'dry-run', type: 'boolean', description: 'show what would be fixed without writing any file' },
-  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 1024)' },
+  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 10240)' },
 ];
 
 export const fixCommand: Command = {

@@ -3,17 +3,16 @@
 import { parseArgs, type OptionSpec } from '../argv';
 import { colorEnabled } from '../cli-io';
 import type { Command } from '../command';
-import { displayPath } from '../display-path';
 import { ExitCode } from '../exit-codes';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../format';
 import { formatNoticeLine } from '../format/notices-text';
 import { extendsOutsideNotices, policyOverrideLines } from '../format/policy-overrides';
-import { allFindings } from '../format/summary';
+import { allFindings, unanalysedFails } from '../format/summary';
 import { commandHelp } from '../help-text';
 import type { ScanReport } from '../report';
 import { writeReportFile } from '../report-file';
 import { resolveCacheFile, ScanCache } from '../cache/scan-cache';
-import { scanFiles } from '../scan-runner';
+import { discoveryFailures, scanFiles } from '../scan-runner';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../parallel/pool';
 import { UsageError } from '../usage-error';
 import { TOOL_VERSION } from '../version';
@@ -28,11 +27,12 @@ const options: OptionSpec[] = [
   { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
   { name: 'fail-on', type: 'string', choices: FAIL_ON, valueName: 'error|warning|never', description: 'exit 1 when a finding is at or above this severity (default: error)' },
-  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 1024)' },
+  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'do not analyse files larger than N KB: an error (default: 10240)' },
   { name: 'jobs', alias: 'j', type: 'string', valueName: 'N', description: 'analyse with up to N worker threads; 1 = none (default: auto)' },
   { name: 'file-timeout', type: 'string', valueName: 'SECONDS', description: 'give up on a file after this long, with a notice; 0 = never (default: 60)' },
   { name: 'cache', type: 'boolean', description: 'only analyse files changed since the last --cache run' },
   { name: 'cache-location', type: 'string', valueName: 'PATH', description: 'cache file or folder (default: .phi-guard-cache)' },
+  { name: 'allow-unanalysed', type: 'boolean', description: 'files that could not be analysed are warnings and do not fail the run' },
 ];
 
 export const scanCommand: Command = {
@@ -52,7 +52,13 @@ export const scanCommand: Command = {
     'A file still being analysed after --file-timeout (worker threads only) is reported as not',
     'analysed, and the scan goes on.',
     '',
-    'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or invalid policy file.',
+    'A source file that could not be analysed (too large, binary, unreadable, timed out, crashed,',
+    'minified, nested too deeply) is an error and fails the run with exit code 2, whatever',
+    "--fail-on says. Leave such files out with the policy's `ignore` globs (they are then never",
+    'read), or pass --allow-unanalysed to report them as warnings only.',
+    '',
+    'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, invalid policy file, or',
+    'a source file not analysed (unless --allow-unanalysed); 2 wins over 1.',
   ].join('\n'),
   async run(argv, io) {
     const args = parseArgs(argv, options, 'scan');
@@ -67,6 +73,7 @@ export const scanCommand: Command = {
     const jobs = parseJobs(args.options.jobs);
     const fileTimeoutMs = parseFileTimeout(args.options['file-timeout']);
     const cacheLocation = args.options['cache-location'] as string | undefined;
+    const allowUnanalysed = Boolean(args.options['allow-unanalysed']);
     if (cacheLocation !== undefined && !args.options.cache) throw new UsageError("'--cache-location' needs '--cache'", 'scan');
 
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'scan');
@@ -83,33 +90,21 @@ export const scanCommand: Command = {
       fileTimeoutMs,
       cache,
       workerCrashOn: io.env.PHI_GUARD_TEST_WORKER_CRASH || undefined,
+      allowUnanalysed,
     });
     if (cache) {
       const problem = await cache.save();
       if (problem) warnCache(problem);
     }
+    const unreached = discoveryFailures(targets.discovery, { cwd: io.cwd, policies: targets.policies, allowUnanalysed });
     const report: ScanReport = {
       ...scanned,
+      files: [...unreached.files, ...scanned.files],
       ignoredCount: targets.discovery.ignoredCount,
+      notices: [...extendsOutsideNotices(targets.policies.extendedFromOutside, io.cwd), ...unreached.notices, ...scanned.notices],
       policyOverrides: targets.policies.overrides,
-      notices: [
-        ...extendsOutsideNotices(targets.policies.extendedFromOutside, io.cwd),
-        ...targets.discovery.unreadableDirectories.map((d) => ({
-          kind: 'unreadable' as const,
-          level: 'warning' as const,
-          message: `skipped folder: ${d.error}`,
-          file: displayPath(d.path, io.cwd),
-          absolutePath: d.path,
-        })),
-        ...targets.discovery.unreadableFiles.map((f) => ({
-          kind: 'unreadable' as const,
-          level: 'warning' as const,
-          message: `skipped: ${f.error === 'ENOENT' ? 'link to a file that does not exist (ENOENT)' : f.error === 'ELOOP' ? 'symbolic link loop (ELOOP)' : f.error}`,
-          file: displayPath(f.path, io.cwd),
-          absolutePath: f.path,
-        })),
-        ...scanned.notices,
-      ],
+      allowUnanalysed,
+      foldersNotRead: targets.discovery.unreadableDirectories.length,
     };
 
     const policyError = reportPolicyDiagnostics(targets.policies, io);
@@ -127,6 +122,8 @@ export const scanCommand: Command = {
     }
 
     if (policyError) return ExitCode.UsageOrPolicyError;
+    // Before findings: a file nobody analysed may hold anything, so --fail-on cannot excuse it.
+    if (unanalysedFails(report)) return ExitCode.NotAnalysed;
     return failsOn(report, failOn) ? ExitCode.Findings : ExitCode.Clean;
   },
 };

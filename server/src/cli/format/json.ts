@@ -5,7 +5,7 @@
 
 import type { Finding, PhiCategory, RuleId, Severity, Suppression } from '../../engine';
 import { displayPath } from '../display-path';
-import type { Notice, ScanReport, ScannedFile } from '../report';
+import { notAnalysedReason, type NotAnalysedReason, type Notice, type ScanReport, type ScannedFile } from '../report';
 import { policyDiagnosticNotice } from './notices-text';
 import { jsonPolicyOverrides, type JsonPolicyOverride } from './policy-overrides';
 import { findingRegion, regionOf, type Region } from './positions';
@@ -34,6 +34,11 @@ export interface JsonFile {
   /** Whether the engine analysed it; `skipped` says why not. */
   analyzed: boolean;
   skipped?: string;
+  /**
+   * Set when this source file could not be analysed, which fails the scan unless
+   * `--allow-unanalysed`: too-large, binary, unreadable, timed-out, crashed, minified, too-deep.
+   */
+  notAnalysed?: NotAnalysedReason;
   findings: number;
   suppressed: number;
   /** The policy file that applied (relative path), absent when the built-in defaults applied. */
@@ -104,10 +109,12 @@ export function formatJson(report: ScanReport, version: string): string {
 
 function jsonFile(file: ScannedFile, cwd: string): JsonFile {
   const relativePolicy = file.policyFile ? displayPath(file.policyFile, cwd) : undefined;
+  const notAnalysed = notAnalysedReason(file);
   return {
     file: file.display,
     analyzed: Boolean(file.result && !file.result.skipped),
     ...(file.result?.skipped ? { skipped: file.result.skipped.reason } : file.result ? {} : { skipped: file.readFailure ?? 'unreadable' }),
+    ...(notAnalysed ? { notAnalysed } : {}),
     findings: file.result?.findings.length ?? 0,
     suppressed: file.result?.suppressed.length ?? 0,
     ...(relativePolicy ? { policy: relativePolicy } : {}),

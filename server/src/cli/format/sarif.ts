@@ -15,6 +15,7 @@ import { suppressionHides } from './suppression-match';
 import { policyDiagnosticNotice } from './notices-text';
 import { sarifRuleOverrides } from './policy-overrides';
 import { findingRegion, regionOf, type Region } from './positions';
+import { unanalysedFails } from './summary';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -102,7 +103,8 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
         },
         invocations: [
           {
-            executionSuccessful: !hasPolicyErrors(report) && !notices.some((n) => n.kind === 'rule-failure' || n.kind === 'analysis-failed'),
+            // A file not analysed (a crash, a timeout, too large...) fails the run unless allowed.
+            executionSuccessful: !hasPolicyErrors(report) && !unanalysedFails(report) && !notices.some((n) => n.kind === 'rule-failure'),
             toolExecutionNotifications: [...notices.map(toNotification), ...omittedFixesNotification(omittedFixes)],
             toolConfigurationNotifications: configurationNotices.map(toNotification),
             ...(ruleOverrides.length > 0 ? { ruleConfigurationOverrides: ruleOverrides } : {}),

@@ -1,12 +1,22 @@
 // Counts shared by every output format and by the exit code.
 
 import type { Finding, Severity } from '../../engine';
-import type { CacheStats, ScanReport } from '../report';
+import { NOT_ANALYSED_REASONS, notAnalysedReason, type CacheStats, type NotAnalysedReason, type ScanReport } from '../report';
 
 export interface ScanSummary {
+  /** Files analysed (same as `filesAnalysed`). */
   filesScanned: number;
+  /** Files not analysed, including files named on the command line that are not source files. */
   filesSkipped: number;
   filesIgnored: number;
+  /** Source files the engine analysed. */
+  filesAnalysed: number;
+  /** Source files that could not be analysed: each fails the scan unless `--allow-unanalysed`. */
+  filesNotAnalysed: number;
+  /** `filesNotAnalysed` by reason, only the reasons that occurred. */
+  notAnalysedByReason: Partial<Record<NotAnalysedReason, number>>;
+  /** Folders that could not be listed (their files are not counted anywhere). */
+  foldersNotRead: number;
   findings: number;
   errors: number;
   warnings: number;
@@ -27,13 +37,32 @@ export function hasPreferredFix(finding: Finding): boolean {
   return finding.fixes.some((fix) => fix.isPreferred && fix.kind !== 'suppress');
 }
 
+/** Whether the run fails (exit code 2) because something was not analysed. */
+export function unanalysedFails(report: ScanReport): boolean {
+  if (report.allowUnanalysed) return false;
+  return (report.foldersNotRead ?? 0) > 0 || report.files.some((file) => notAnalysedReason(file) !== undefined);
+}
+
 export function summarize(report: ScanReport): ScanSummary {
   const findings = allFindings(report);
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  const analysed = report.files.filter((f) => f.result && !f.result.skipped).length;
+  const notAnalysedByReason: Partial<Record<NotAnalysedReason, number>> = {};
+  let notAnalysed = 0;
+  for (const file of report.files) {
+    const reason = notAnalysedReason(file);
+    if (!reason) continue;
+    notAnalysed++;
+    notAnalysedByReason[reason] = (notAnalysedByReason[reason] ?? 0) + 1;
+  }
   return {
-    filesScanned: report.files.filter((f) => f.result && !f.result.skipped).length,
-    filesSkipped: report.files.filter((f) => !f.result || f.result.skipped).length,
+    filesScanned: analysed,
+    filesSkipped: report.files.length - analysed,
     filesIgnored: report.ignoredCount,
+    filesAnalysed: analysed,
+    filesNotAnalysed: notAnalysed,
+    notAnalysedByReason: Object.fromEntries(NOT_ANALYSED_REASONS.flatMap((r) => (notAnalysedByReason[r] ? [[r, notAnalysedByReason[r]]] : []))),
+    foldersNotRead: report.foldersNotRead ?? 0,
     findings: findings.length,
     errors: count('error'),
     warnings: count('warning'),

@@ -2,10 +2,10 @@
 // per finding (`line:col  severity  message  rule-id`), then a summary. No source text, ever.
 
 import type { Finding, Severity } from '../../engine';
-import type { ScanReport } from '../report';
+import type { NotAnalysedReason, ScanReport } from '../report';
 import { palette, visibleLength, type Palette } from './colors';
 import { findingRegion } from './positions';
-import { summarize } from './summary';
+import { summarize, type ScanSummary } from './summary';
 
 export function formatText(report: ScanReport, color: boolean, cleanMessage = 'No PHI findings in'): string {
   const paint = palette(color);
@@ -17,20 +17,50 @@ export function formatText(report: ScanReport, color: boolean, cleanMessage = 'N
   }
   const summary = summarize(report);
   const lines: string[] = [];
-  if (summary.findings === 0) {
+  const incomplete = summary.filesNotAnalysed > 0 || summary.foldersNotRead > 0;
+  if (summary.findings === 0 && incomplete) {
+    // Never a green tick when some files were not looked at.
+    lines.push(`${cleanMessage} ${plural(summary.filesAnalysed, 'file')} analysed`);
+  } else if (summary.findings === 0) {
     lines.push(paint.green(`✔ ${cleanMessage} ${plural(summary.filesScanned, 'file')}`));
   } else {
     const tone = summary.errors > 0 ? paint.red : summary.warnings > 0 ? paint.yellow : paint.blue;
     const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
     if (summary.infos > 0) parts.push(plural(summary.infos, 'info'));
-    lines.push(tone(paint.bold(`✖ ${plural(summary.findings, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesScanned, 'file')}`)));
+    const where = `${plural(summary.filesScanned, 'file')}${incomplete ? ' analysed' : ''}`;
+    lines.push(tone(paint.bold(`✖ ${plural(summary.findings, 'problem')} (${parts.join(', ')}) in ${where}`)));
     if (summary.fixable > 0) {
       lines.push(tone(`  ${summary.fixable} of them can be fixed automatically with \`phi-guard fix\`.`));
     }
   }
   if (summary.suppressed > 0) lines.push(paint.dim(`  ${plural(summary.suppressed, 'finding')} suppressed in source (listed by --format json).`));
-  if (summary.filesSkipped > 0) lines.push(paint.dim(`  ${plural(summary.filesSkipped, 'file')} skipped (see the notices on stderr).`));
+  const otherSkipped = summary.filesSkipped - summary.filesNotAnalysed;
+  if (otherSkipped > 0) lines.push(paint.dim(`  ${plural(otherSkipped, 'file')} skipped (see the notices on stderr).`));
+  if (incomplete) lines.push(...notAnalysedLines(summary, report.allowUnanalysed, paint));
   return [...blocks, lines.join('\n')].join('\n') + '\n';
+}
+
+const REASON_LABELS: Record<NotAnalysedReason, string> = {
+  'too-large': 'too large',
+  binary: 'binary',
+  unreadable: 'unreadable',
+  'timed-out': 'timed out',
+  crashed: 'analyser crashed',
+  minified: 'minified',
+  'too-deep': 'nested too deeply',
+};
+
+/** `✖ 3 files not analysed (1 too large, 1 timed out, 1 unreadable)`, and what to do about it. */
+function notAnalysedLines(summary: ScanSummary, allowed: boolean | undefined, paint: Palette): string[] {
+  const reasons = Object.entries(summary.notAnalysedByReason).map(([reason, n]) => `${n} ${REASON_LABELS[reason as NotAnalysedReason]}`);
+  const parts: string[] = [];
+  if (summary.filesNotAnalysed > 0) parts.push(`${plural(summary.filesNotAnalysed, 'file')} not analysed (${reasons.join(', ')})`);
+  if (summary.foldersNotRead > 0) parts.push(`${plural(summary.foldersNotRead, 'folder')} not read`);
+  if (allowed) return [paint.yellow(`⚠ ${parts.join(' and ')}; allowed by --allow-unanalysed, see the warnings on stderr.`)];
+  const lines = [paint.red(paint.bold(`✖ ${parts.join(' and ')}; see the notices on stderr.`))];
+  // Only a command that has the option (scan) says whether it was given.
+  if (allowed === false) lines.push(paint.red("  Fix them, leave them out with the policy's `ignore` globs, or pass --allow-unanalysed."));
+  return lines;
 }
 
 function findingRow(finding: Finding, paint: Palette): string[] {

@@ -10,8 +10,11 @@ export type FileOutcome =
   | { kind: 'read-failure'; reason: 'too-large' | 'binary' | 'unreadable'; detail: string }
   /** `contentHash`: sha256 (hex) of the bytes that were analysed. */
   | { kind: 'analyzed'; result: AnalysisResult; contentHash: string }
-  /** The analyser threw, or the worker running it died. `detail` never quotes source text. */
-  | { kind: 'analysis-failed'; detail: string };
+  /**
+   * The analyser threw, or the worker running it died (`timedOut`: stopped by `--file-timeout`).
+   * `detail` never quotes source text.
+   */
+  | { kind: 'analysis-failed'; detail: string; timedOut?: boolean };
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -181,7 +181,7 @@ export async function runPool(
           const detail = slot.timedOut
             ? `the analysis took longer than ${fileTimeoutMs / 1000} s (--file-timeout); the scan went on without this file`
             : `the analyser crashed (${why}); the scan went on without this file`;
-          complete(suspect, { kind: 'analysis-failed', detail });
+          complete(suspect, { kind: 'analysis-failed', detail, ...(slot.timedOut ? { timedOut: true } : {}) });
         } else {
           if (suspect !== undefined) pending.push(suspect);
           startupFailures++;

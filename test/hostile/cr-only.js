@@ -1,0 +1,1 @@
+// build marker: lone CR line endings (one NUL byte; Node runs this file as it is)function show(patient) {  console.log('patient', patient.ssn);}module.exports = { show };
