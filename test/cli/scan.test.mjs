@@ -79,7 +79,7 @@ test('JSON report: documented shape, 1-based positions, cwd-relative forward-sla
   const cwd = copyFixture('warning-only');
   const { status, report } = runJson(['scan', '.'], { cwd });
   assert.equal(status, 0);
-  assert.deepEqual(Object.keys(report), ['version', 'files', 'findings', 'suppressions', 'notices', 'summary']);
+  assert.deepEqual(Object.keys(report), ['version', 'files', 'findings', 'suppressions', 'notices', 'policyOverrides', 'summary']);
   assert.match(report.version, /^\d+\.\d+\.\d+/);
   const [finding] = report.findings;
   assert.equal(finding.file, 'app.py');
