@@ -85,7 +85,8 @@ after(() => {
 
 describe('the CLI', () => {
   const scans = {};
-  const scan = (format) => (scans[format] ??= runCli(['scan', '.', '--format', format, '--fail-on', 'never'], { cwd: workspace }));
+  // bundle.min.js is not analysed on purpose (its notice must not quote it either): allowed here.
+  const scan = (format) => (scans[format] ??= runCli(['scan', '.', '--format', format, '--fail-on', 'never', '--allow-unanalysed'], { cwd: workspace }));
 
   it('writes no canary in text, JSON or SARIF output, nor on stderr', () => {
     for (const format of ['text', 'json', 'sarif']) {
