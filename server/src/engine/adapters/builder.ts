@@ -170,7 +170,12 @@ export function commentFact(node: Node, text: string): CommentFact {
   let i = node.startIndex - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   const trailing = i >= 0 && text[i] !== '\n' && text[i] !== '\r';
-  return { text: node.text, range: rangeOf(node), trailing };
+  const range = rangeOf(node);
+  // tree-sitter-python's comment token runs to the LF, so in a CRLF file it ends with the CR: the
+  // comment (its text and range) stops before it, like the line it sits on.
+  const crs = /\r*$/.exec(node.text)![0].length;
+  if (crs === 0 || range.end.character < crs) return { text: node.text, range, trailing };
+  return { text: node.text.slice(0, -crs), range: { start: range.start, end: { line: range.end.line, character: range.end.character - crs } }, trailing };
 }
 
 /** The class scope enclosing `scopeId` (a method's class), for `self.x` / `this.x` bindings. */
