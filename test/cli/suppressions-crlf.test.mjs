@@ -36,3 +36,17 @@ test('CRLF Python: suppressions hide their findings and fix leaves the suppresse
   assert.equal(fix.status, 0, fix.stdout);
   assert.equal(readFileSync(path.join(cwd, 'app.py'), 'utf8'), SOURCE, 'the file is byte-identical');
 });
+
+test('an unknown id in a suppression is named only when it is shaped like a rule id, never a value', () => {
+  const cwd = emptyTempDir('unknown-suppression-id');
+  writeFileSync(
+    path.join(cwd, 'app.py'),
+    ['x = 1  # phi-guard: ignore[phi-in-logs] -- typo', 'y = 2  # phi-guard: ignore[078-05-1120] -- a value, not an id', ''].join('\n'),
+  );
+  const { report, stdout } = runJson(['scan'], { cwd });
+  const notices = report.notices.filter((n) => n.kind === 'unknown-suppression-rule');
+  assert.equal(notices.length, 2);
+  assert.match(notices[0].message, /unknown rule id 'phi-in-logs'/);
+  assert.doesNotMatch(stdout, /078-05-1120/);
+  assert.doesNotMatch(runCli(['scan'], { cwd }).stderr, /078-05-1120/);
+});

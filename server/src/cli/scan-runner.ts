@@ -212,9 +212,12 @@ export function noticesFor(result: AnalysisResult, display: string, absolutePath
   return notices;
 }
 
-/** Echoes the id only when it looks like one: a comment's text is source text and may hold anything. */
+/**
+ * Echoes the id only when it is shaped like one (lowercase words joined by hyphens, no digits): a
+ * comment's text is source text and may hold anything, `ignore[078-05-1120]` included.
+ */
 function describeUnknownRule(id: string): string {
-  return /^[a-z0-9][a-z0-9-]{0,47}$/.test(id)
+  return /^[a-z]{1,24}(-[a-z]{1,24}){0,5}$/.test(id)
     ? `suppression names an unknown rule id '${id}'`
     : 'suppression names something that is not a rule id';
 }
