@@ -88,7 +88,3 @@ export function encodeSource(source: SourceText): Buffer {
   if (source.encoding === 'utf16be') return Buffer.from(text, 'utf16le').swap16();
   return Buffer.from(text, 'utf8');
 }
-
-export async function writeSourceFile(file: string, source: SourceText): Promise<void> {
-  await fs.writeFile(file, encodeSource(source));
-}

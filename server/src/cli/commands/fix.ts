@@ -1,11 +1,14 @@
 // `phi-guard fix [paths...]`: apply every preferred fix, like `eslint --fix`, then list what is
 // left. Exit 1 when findings remain that have no automatic fix.
 
+import { analyze } from '../../engine';
+import { safeWriteFile } from '../../safe-write';
 import { parseArgs, type OptionSpec } from '../argv';
 import { colorEnabled } from '../cli-io';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { fixText } from '../fix-runner';
+import { createWriteCheck } from '../fix-write-check';
 import { formatNoticeLine } from '../format/notices-text';
 import { formatText, plural } from '../format/text';
 import { commandHelp } from '../help-text';
@@ -13,7 +16,7 @@ import { createProgress } from '../progress';
 import type { Notice, ScannedFile, ScanReport } from '../report';
 import { noticesFor } from '../scan-runner';
 import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
-import { readSourceFile, writeSourceFile } from '../source-file';
+import { encodeSource, readSourceFile } from '../source-file';
 import { displayPath } from '../display-path';
 
 const options: OptionSpec[] = [
@@ -29,7 +32,8 @@ export const fixCommand: Command = {
   options,
   details: [
     'Fixes are applied in passes until none is left; a fix whose result would not parse is never',
-    'written. Suppressions are never added automatically.',
+    'written. Suppressions are never added automatically. A file is never written through a',
+    'symbolic link (the link itself, or a linked folder on its path): it is reported instead.',
     '',
     'Exit codes: 0 nothing left to fix by hand, 1 findings remain that have no automatic fix,',
     '2 usage error or invalid policy file.',
@@ -48,15 +52,29 @@ export const fixCommand: Command = {
     const notices: Notice[] = [];
     let totalApplied = 0;
     let filesChanged = 0;
+    const checkWrite = createWriteCheck(targets.files, args.positionals.length > 0 ? args.positionals : ['.'], io.cwd);
     const progress = createProgress(io.stderr, 'fixing', targets.files.length);
     for (const [index, file] of targets.files.entries()) {
       progress.tick(index);
       const display = displayPath(file, io.cwd);
       const loaded = targets.policies.forFile(file);
+      const writable = await checkWrite(file);
+      if (writable.kind === 'alias') {
+        notices.push({ kind: 'fix-refused', level: 'note', message: writable.message, file: display, absolutePath: file });
+        continue;
+      }
       const read = await readSourceFile(file, maxFileSizeKb);
       if (!read.ok) {
         notices.push({ kind: read.reason, level: 'warning', message: `skipped: ${read.detail}`, file: display, absolutePath: file });
         files.push({ path: file, display, policyFile: loaded.file, readFailure: read.reason });
+        continue;
+      }
+      if (writable.kind === 'refused') {
+        // Read and analysed like any file, so its findings still count; never written.
+        const result = analyze({ text: read.source.text, path: file }, loaded.policy, { maxFileSizeKb });
+        notices.push({ kind: 'fix-refused', level: 'warning', message: writable.message, file: display, absolutePath: file });
+        notices.push(...noticesFor(result, display, file));
+        files.push({ path: file, display, result, policyFile: loaded.file });
         continue;
       }
       const outcome = fixText(read.source.text, file, loaded.policy, { maxFileSizeKb });
@@ -71,7 +89,7 @@ export const fixCommand: Command = {
         });
       }
       if (outcome.applied > 0 && outcome.text !== read.source.text) {
-        if (!dryRun) await writeSourceFile(file, { ...read.source, text: outcome.text });
+        if (!dryRun) await safeWriteFile(writable.root, file, encodeSource({ ...read.source, text: outcome.text }), { overwrite: true });
         totalApplied += outcome.applied;
         filesChanged++;
         io.stdout.write(`${dryRun ? 'would fix' : 'fixed'} ${plural(outcome.applied, 'problem')} in ${display}\n`);
