@@ -190,6 +190,7 @@ describe('scan --cache', () => {
     // The cache holds results, never source text.
     const cacheText = readFileSync(path.join(cwd, '.phi-guard-cache'), 'utf8');
     assert.equal(cacheText.includes('get_patient'), false);
+    assert.equal(cacheText.includes('patient dob'), false, 'not even a log message kept by a fix');
   });
 
   test('editing a file invalidates that file only', () => {

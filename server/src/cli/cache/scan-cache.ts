@@ -12,15 +12,18 @@
 //
 // The file is replaced atomically (temporary file + rename); a cache file that cannot be read or
 // does not have the expected shape is ignored with a notice, never a crash. Entries hold the
-// AnalysisResult only: no source text (findings never quote it).
+// AnalysisResult only, and no source text: findings never quote it, and the edits of a fix that
+// copies text from the source (`copiesSourceText`: a log message, which may hold a literal) are
+// not kept — no report that reads the cache needs them (SARIF leaves such fixes out, JSON and
+// text name fixes by title), and `phi-guard fix` analyses afresh.
 
 import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { effectiveBaa, type AnalysisResult, type ResolvedPolicy } from '../../engine';
+import { effectiveBaa, type AnalysisResult, type Finding, type ResolvedPolicy } from '../../engine';
 
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 export const DEFAULT_CACHE_LOCATION = '.phi-guard-cache';
 
 interface CacheFile {
@@ -115,7 +118,7 @@ export class ScanCache {
   }
 
   set(file: string, key: string, result: AnalysisResult): void {
-    this.entries.set(file, { key, result });
+    this.entries.set(file, { key, result: withoutCopiedSource(result) });
     this.used.add(file);
     this.changed = true;
   }
@@ -198,4 +201,15 @@ function isAnalysisResult(value: unknown): value is AnalysisResult {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The result as the cache keeps it: fixes that copy source text lose their edits. */
+function withoutCopiedSource(result: AnalysisResult): AnalysisResult {
+  const strip = (findings: readonly Finding[]): Finding[] =>
+    findings.map((finding) =>
+      finding.fixes.some((fix) => fix.copiesSourceText)
+        ? { ...finding, fixes: finding.fixes.map((fix) => (fix.copiesSourceText ? { ...fix, edits: [] } : fix)) }
+        : finding,
+    );
+  return { ...result, findings: strip(result.findings), suppressed: strip(result.suppressed) };
 }
