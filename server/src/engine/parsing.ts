@@ -3,6 +3,7 @@
 
 import * as path from 'node:path';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import { quietLongCommentBlocks } from './python-comment-runs';
 import type { LanguageId, Position } from './types';
 
 export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
@@ -60,10 +61,20 @@ export function parse(languageId: LanguageId, text: string, previous?: Tree): Tr
   if (languageId === 'python' && pythonIndentDepth(text, MAX_PYTHON_INDENT_DEPTH) > MAX_PYTHON_INDENT_DEPTH) {
     return parse(languageId, '');
   }
-  const tree = parserFor(languageId).parse(parserSource(text), previous);
+  const plain = parserSource(text);
+  const source = languageId === 'python' ? quietLongCommentBlocks(plain) : plain;
+  // Blanked comment blocks depend on lines far from an edit, so a tree from or for such a source
+  // is never reused: tree-sitter would keep the old text's tokens where nothing was edited.
+  const quieted = source !== plain;
+  const reuse = previous && !quieted && !quietedTrees.has(previous) ? previous : undefined;
+  const tree = parserFor(languageId).parse(source, reuse);
   if (!tree) throw new Error('tree-sitter returned no tree');
+  if (quieted) quietedTrees.add(tree);
   return tree;
 }
+
+/** Trees parsed from a source with blanked comment blocks. */
+const quietedTrees = new WeakSet<Tree>();
 
 /**
  * The text as the grammars should see it, same length so every index and position is kept:
@@ -71,6 +82,7 @@ export function parse(languageId: LanguageId, text: string, previous?: Tree): Tr
  *   so a lone CR is parsed as LF;
  * - the lexers take a NUL for the end of the input, so one NUL (say, in a comment) would hide
  *   everything after it from every rule; it is parsed as a space.
+ * Python's long comment blocks are blanked as well, by parse() (python-comment-runs.ts).
  */
 export function parserSource(text: string): string {
   let source = text;
