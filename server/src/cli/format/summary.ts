@@ -17,6 +17,8 @@ export interface ScanSummary {
   notAnalysedByReason: Partial<Record<NotAnalysedReason, number>>;
   /** Folders that could not be listed (their files are not counted anywhere). */
   foldersNotRead: number;
+  /** Analysed files on which a rule failed: its findings are missing, so they fail the scan like unanalysed files. */
+  filesPartlyAnalysed: number;
   findings: number;
   errors: number;
   warnings: number;
@@ -37,10 +39,14 @@ export function hasPreferredFix(finding: Finding): boolean {
   return finding.fixes.some((fix) => fix.isPreferred && fix.kind !== 'suppress');
 }
 
-/** Whether the run fails (exit code 2) because something was not analysed. */
+/** Whether the run fails (exit code 2) because something was not analysed, or not by every rule. */
 export function unanalysedFails(report: ScanReport): boolean {
   if (report.allowUnanalysed) return false;
-  return (report.foldersNotRead ?? 0) > 0 || report.files.some((file) => notAnalysedReason(file) !== undefined);
+  return (report.foldersNotRead ?? 0) > 0 || report.files.some((file) => notAnalysedReason(file) !== undefined || isPartlyAnalysed(file));
+}
+
+function isPartlyAnalysed(file: ScanReport['files'][number]): boolean {
+  return (file.result?.ruleFailures.length ?? 0) > 0;
 }
 
 export function summarize(report: ScanReport): ScanSummary {
@@ -63,6 +69,7 @@ export function summarize(report: ScanReport): ScanSummary {
     filesNotAnalysed: notAnalysed,
     notAnalysedByReason: Object.fromEntries(NOT_ANALYSED_REASONS.flatMap((r) => (notAnalysedByReason[r] ? [[r, notAnalysedByReason[r]]] : []))),
     foldersNotRead: report.foldersNotRead ?? 0,
+    filesPartlyAnalysed: report.files.filter(isPartlyAnalysed).length,
     findings: findings.length,
     errors: count('error'),
     warnings: count('warning'),
