@@ -4,12 +4,11 @@
 // a flood of edits leaves it responsive with diagnostics for the last version.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixtureUri, repoRoot, serverPath, startServer, waitFor } from './lspClient.mjs';
+import { throwingRulePreload } from '../support/throwing-rule-preload.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -24,49 +23,13 @@ const LOG_AND_AI = [
   '',
 ].join('\n');
 
-/**
- * A rule that throws, without shipping a hook: a --require preload (test-only, written to a temp
- * folder) rewrites the bundle as Node loads it so that `phi-to-ai` throws on files whose path
- * contains `rule-throws`, with an error message that quotes the source text (which must not
- * reach the log). The shipped server is byte-for-byte the one that runs everywhere else.
- */
-function throwingRulePreload() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'phi-guard-throwing-rule-'));
-  const file = path.join(dir, 'preload.cjs');
-  writeFileSync(
-    file,
-    `const Module = require('node:module');
-const fs = require('node:fs');
-const path = require('node:path');
-const target = ${JSON.stringify(path.resolve(serverPath))};
-const original = Module._extensions['.js'];
-Module._extensions['.js'] = function (module, filename) {
-  if (path.resolve(filename) !== target) return original(module, filename);
-  const pattern = /var rules = \\[[^\\]]*\\];/;
-  const source = fs.readFileSync(filename, 'utf8');
-  if (!pattern.test(source)) throw new Error('throwing-rule preload: the rule registry was not found in the bundle');
-  module._compile(source.replace(pattern, (registry) => registry + \`
-{
-  const victim = rules.find((rule) => rule.metadata.id === 'phi-to-ai');
-  const check = victim.check;
-  victim.check = (context) => {
-    if (String(context.filePath).includes('rule-throws')) throw new TypeError('cannot read ' + context.facts.text.slice(0, 80));
-    return check(context);
-  };
-}\`), filename);
-};
-`,
-  );
-  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 describe('a rule that throws', () => {
   let client;
   let preload;
   const uri = fixtureUri('app', 'rule-throws.py');
 
   before(async () => {
-    preload = throwingRulePreload();
+    preload = throwingRulePreload(serverPath);
     client = await startServer({ pull: false, execArgv: ['--require', preload.file] });
     await client.connection.sendNotification('$/setTrace', { value: 'verbose' });
   });
