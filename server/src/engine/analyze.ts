@@ -35,9 +35,6 @@ export interface AnalyzeOptions {
 
 const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
-/** A Prisma schema has models and comments only: the other rules have nothing to look at. */
-const PRISMA_RULES = new Set<RuleId>(['unencrypted-phi-field', 'unjustified-suppression']);
-
 export function analyze(input: AnalyzeInput, policy: ResolvedPolicy, options: AnalyzeOptions = {}): AnalysisResult {
   const languageId = input.languageId ?? languageFromPath(input.path);
   if (!languageId) return skippedResult({ reason: 'unsupported-language', detail: 'no PHI Guard analyser for this file type' });
@@ -67,7 +64,7 @@ export function analyzeDocument(
   for (const rule of registeredRules()) {
     const severity = severityFor(rule.metadata.id, rule.metadata.defaultSeverity, policy, options);
     if (severity === 'off') continue;
-    if (document.languageId === 'prisma' && !PRISMA_RULES.has(rule.metadata.id)) continue;
+    if (!rule.metadata.languages.includes(document.languageId)) continue;
     try {
       for (const raw of rule.check(context)) findings.push({ ...raw, severity, hipaa: rule.metadata.hipaa });
     } catch (error) {

@@ -3,19 +3,11 @@
 // pass them through untouched; the CLI adds 1 for SARIF and text output.
 
 import type { EndpointFact, RouteReference } from './endpoints/types';
+import { RULE_IDS } from './rules/rule-ids.generated';
 
-export const RULE_IDS = [
-  'phi-in-log',
-  'phi-in-error',
-  'phi-to-third-party',
-  'phi-to-ai',
-  'missing-phi-access',
-  'phi-access-mismatch',
-  'unencrypted-phi-field',
-  'hardcoded-ai-key',
-  'unjustified-suppression',
-] as const;
+export { RULE_IDS };
 
+/** A registered rule's id; the list is generated from the rule registry. */
 export type RuleId = (typeof RULE_IDS)[number];
 
 export type Severity = 'error' | 'warning' | 'info';

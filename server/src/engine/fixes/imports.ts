@@ -1,4 +1,5 @@
-// Adding an import a fix needs, unless the file already has it.
+// Adding an import a fix needs, unless the file already has it, and reading the import a
+// qualified name in the policy stands for.
 
 import type { FileFacts } from '../facts';
 import type { TextEdit } from '../types';
@@ -10,4 +11,14 @@ export function addImport(facts: FileFacts, module: string, name: string): TextE
   const line = facts.importInsertLine;
   const statement = facts.language === 'python' ? `from ${module} import ${name}\n` : `import { ${name} } from '${module}';\n`;
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: statement };
+}
+
+/** `app.security.debug.phi_debug` -> module `app.security.debug`, name `phi_debug`; `@/x#phiDebug` for TS. */
+export function splitQualifiedName(target: string, language: 'python' | 'ts'): { module?: string; name: string } {
+  if (language === 'ts') {
+    const hash = target.lastIndexOf('#');
+    return hash > 0 ? { module: target.slice(0, hash), name: target.slice(hash + 1) } : { name: target };
+  }
+  const dot = target.lastIndexOf('.');
+  return dot > 0 ? { module: target.slice(0, dot), name: target.slice(dot + 1) } : { name: target };
 }

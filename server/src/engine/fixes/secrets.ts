@@ -4,7 +4,7 @@
 
 import type { Expr } from '../facts';
 import { offsetOf } from '../text';
-import { isKeyName, isKeyShaped } from '../rules/hardcoded-ai-key';
+import { isKeyName, isKeyShaped } from '../rules/hardcoded-ai-key/key-detection';
 import type { MessageContext } from './message';
 
 const ENV_READ = /(?:^|\.)(?:getenv|get|setdefault|getEnv)$/;

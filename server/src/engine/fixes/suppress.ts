@@ -21,3 +21,8 @@ export function suppressFix(ruleId: RuleId, line: number, facts: FileFacts): Fix
     ],
   };
 }
+
+/** A finding's fixes: those of `candidates` that apply, in order, then *Suppress with a reason*. */
+export function withSuppressFix(ruleId: RuleId, line: number, facts: FileFacts, ...candidates: (Fix | undefined)[]): Fix[] {
+  return [...candidates.filter((fix): fix is Fix => fix !== undefined), suppressFix(ruleId, line, facts)];
+}

@@ -1,18 +1,33 @@
-// Every rule the engine runs. Adding a rule: one new module in this folder and one line here.
+// The only list of rules. The engine runs them in this order, and `npm run gen` derives from it
+// RULE_IDS (rules/rule-ids.generated.ts), the `phiGuard.rules` settings in package.json, the
+// policy schema's `rules` and the docs index (docs/rules/README.md). Adding a rule: its folder
+// and one line here, then `npm run gen` (docs/architecture.md, "How to add a rule").
 
 import type { RuleId } from '../types';
-import { hardcodedAiKey } from './hardcoded-ai-key';
-import { phiInError } from './phi-in-error';
-import { phiInLog } from './phi-in-log';
-import { phiToAi } from './phi-to-ai';
-import { phiToThirdParty } from './phi-to-third-party';
-import { missingPhiAccess } from './missing-phi-access';
-import { phiAccessMismatch } from './phi-access-mismatch';
+import { hardcodedAiKey } from './hardcoded-ai-key/rule';
+import { missingPhiAccess } from './missing-phi-access/rule';
+import { phiAccessMismatch } from './phi-access-mismatch/rule';
+import { phiInError } from './phi-in-error/rule';
+import { phiInLog } from './phi-in-log/rule';
+import { phiToAi } from './phi-to-ai/rule';
+import { phiToThirdParty } from './phi-to-third-party/rule';
 import type { Rule, RuleMetadata } from './rule';
-import { unencryptedPhiField } from './unencrypted-phi-field';
-import { unjustifiedSuppression } from './unjustified-suppression';
+import { unencryptedPhiField } from './unencrypted-phi-field/rule';
+import { unjustifiedSuppression } from './unjustified-suppression/rule';
 
-const rules: Rule[] = [phiInLog, phiInError, phiToThirdParty, phiToAi, missingPhiAccess, phiAccessMismatch, unencryptedPhiField, hardcodedAiKey, unjustifiedSuppression];
+// A test preload (test/support/throwing-rule-preload.mjs) finds this array in the bundles as
+// `var rules = [...]`: keep it one flat array of rule names.
+const rules: Rule[] = [
+  phiInLog,
+  phiInError,
+  phiToThirdParty,
+  phiToAi,
+  missingPhiAccess,
+  phiAccessMismatch,
+  unencryptedPhiField,
+  hardcodedAiKey,
+  unjustifiedSuppression,
+];
 
 export function registeredRules(): readonly Rule[] {
   return rules;

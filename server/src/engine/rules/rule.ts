@@ -1,19 +1,29 @@
 import type { FileFacts } from '../facts';
 import type { FlowAnalyzer } from '../phi/flow';
 import type { ResolvedPolicy } from '../../policy/types';
-import type { Finding, RuleId, Severity, Suppression } from '../types';
+import type { Finding, LanguageId, RuleId, Severity, Suppression } from '../types';
 
+/**
+ * What a rule is, apart from its check. The registry is the only list of rules, and
+ * `npm run gen` derives from these fields the `phiGuard.rules` settings, the policy schema's
+ * `rules`, the docs index (docs/rules/README.md) and RULE_IDS.
+ */
 export interface RuleMetadata {
   id: RuleId;
   /** Short title, e.g. "PHI in log output". */
   title: string;
-  /** One sentence for SARIF `shortDescription` and hover. */
+  /** One sentence for SARIF `shortDescription`, hover, the policy schema and the settings. */
   description: string;
   defaultSeverity: Severity;
   /** HIPAA Security / Privacy Rule reference shown in hover and SARIF help. */
   hipaa: string;
   helpUri: string;
+  /** The languages the rule runs on; the engine skips it in files of any other. */
+  languages: readonly LanguageId[];
 }
+
+/** Python, TypeScript, TSX, JavaScript and JSX: every language with a syntax tree. */
+export const CODE_LANGUAGES: readonly LanguageId[] = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 
 /** What a rule may look at: the language-neutral facts and the policy. Never the syntax tree. */
 export interface RuleContext {

@@ -1,5 +1,5 @@
-import type { RawFinding, Rule } from './rule';
-import { helpUri } from './rule';
+import type { RawFinding, Rule } from '../rule';
+import { CODE_LANGUAGES, helpUri } from '../rule';
 
 export const unjustifiedSuppression: Rule = {
   metadata: {
@@ -9,6 +9,7 @@ export const unjustifiedSuppression: Rule = {
     defaultSeverity: 'warning',
     hipaa: '45 CFR 164.316(b)(1) (documentation of policies and procedures)',
     helpUri: helpUri('unjustified-suppression'),
+    languages: [...CODE_LANGUAGES, 'prisma'],
   },
   check({ suppressions }) {
     const findings: RawFinding[] = [];

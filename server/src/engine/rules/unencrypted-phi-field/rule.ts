@@ -1,13 +1,13 @@
-import type { ModelFact, ModelFieldFact, OrmKind } from '../facts';
-import { encryptFieldFix } from '../fixes/encrypt-field';
-import { suppressFix } from '../fixes/suppress';
-import { isEncryptionName, isProtectedValueName, requiredElements } from '../models/encryption';
-import { classifierFor } from '../phi/classifier-cache';
-import type { PhiClassifier } from '../phi/classify';
-import { tokenize } from '../phi/identifiers';
-import type { Fix, PhiCategory } from '../types';
-import type { RawFinding, Rule } from './rule';
-import { helpUri } from './rule';
+import type { ModelFact, ModelFieldFact, OrmKind } from '../../facts';
+import { withSuppressFix } from '../../fixes/suppress';
+import { isEncryptionName, isProtectedValueName, requiredElements } from '../../models/encryption';
+import { classifierFor } from '../../phi/classifier-cache';
+import type { PhiClassifier } from '../../phi/classify';
+import { tokenize } from '../../phi/identifiers';
+import type { PhiCategory } from '../../types';
+import type { RawFinding, Rule } from '../rule';
+import { CODE_LANGUAGES, helpUri } from '../rule';
+import { encryptFieldFix } from './fix';
 
 const ORM_LABEL: Record<OrmKind, string> = {
   sqlalchemy: 'SQLAlchemy',
@@ -41,6 +41,7 @@ export const unencryptedPhiField: Rule = {
     defaultSeverity: 'error',
     hipaa: '45 CFR 164.312(a)(2)(iv) (encryption and decryption); 164.312(e)(2)(ii)',
     helpUri: helpUri('unencrypted-phi-field'),
+    languages: [...CODE_LANGUAGES, 'prisma'],
   },
   check({ facts, policy }) {
     const models = facts.models ?? [];
@@ -54,10 +55,7 @@ export const unencryptedPhiField: Rule = {
         if (!phi) continue;
         if (field.encryptedBy || field.names.some((name) => isEncryptionName(name, policy))) continue;
         const line = field.range.start.line;
-        const fixes: Fix[] = [];
-        const preferred = encryptFieldFix(field, facts, policy);
-        if (preferred) fixes.push(preferred);
-        fixes.push(suppressFix('unencrypted-phi-field', line, facts));
+        const fixes = withSuppressFix('unencrypted-phi-field', line, facts, encryptFieldFix(field, facts, policy));
         const where = model.name ? `${model.name}.${field.name}` : field.name;
         findings.push({
           ruleId: 'unencrypted-phi-field',

@@ -1,15 +1,16 @@
-// *Encrypt this field*: the per-ORM edit that makes a PHI column encrypted at the application
-// level, with the imports it needs. The result must parse and be recognised as encrypted.
+// The fix of unencrypted-phi-field, *Encrypt this field*: the per-ORM edit that makes a PHI
+// column encrypted at the application level, with the imports it needs. The result must parse
+// and be recognised as encrypted.
 
-import type { ResolvedPolicy } from '../../policy/types';
-import { positionAt } from '../parsing';
-import type { FileFacts, ModelFieldFact } from '../facts';
-import { calleePath } from '../adapters/builder';
-import { bareName } from '../models/encryption';
-import { offsetOf } from '../text';
-import type { Fix, Position, TextEdit } from '../types';
-import { addImport } from './imports';
-import { SourceCopy } from './source-copy';
+import type { ResolvedPolicy } from '../../../policy/types';
+import { calleePath } from '../../adapters/builder';
+import type { FileFacts, ModelFieldFact } from '../../facts';
+import { addImport } from '../../fixes/imports';
+import { SourceCopy } from '../../fixes/source-copy';
+import { bareName } from '../../models/encryption';
+import { positionAt } from '../../parsing';
+import { offsetOf } from '../../text';
+import type { Fix, Position, TextEdit } from '../../types';
 
 /** The key placeholder a new encrypted column reads: defined once per module from the environment. */
 export const FIELD_KEY_NAME = 'FIELD_ENCRYPTION_KEY';

@@ -1,10 +1,17 @@
-import type { StringLiteralFact } from '../facts';
-import { envKeyFix, type KeyProvider } from '../fixes/env-key';
-import { suppressFix } from '../fixes/suppress';
-import { tokenize } from '../phi/identifiers';
-import type { Fix } from '../types';
-import type { RawFinding, Rule } from './rule';
-import { helpUri } from './rule';
+// What hardcoded-ai-key calls a key: the AI providers' key shapes, the names and client
+// arguments that hold a credential, and what is only a placeholder. The log and error fixes use
+// the same tests to leave secrets out of the text they write.
+
+import type { StringLiteralFact } from '../../facts';
+import { tokenize } from '../../phi/identifiers';
+
+export interface KeyProvider {
+  id: string;
+  /** Human name: `OpenAI`, `AWS Bedrock`. */
+  label: string;
+  /** The environment variable a fix reads. */
+  env: string;
+}
 
 interface ProviderSpec extends KeyProvider {
   /** The whole literal is a key of this provider (checked in order: the most specific first). */
@@ -51,41 +58,6 @@ const PLACEHOLDER_WORDS = [
   'notreal', 'not-a-real', 'not_a_real', 'invalid', 'foobar', 'lorem', 'qwerty', 'secret', 'password',
 ];
 
-export const hardcodedAiKey: Rule = {
-  metadata: {
-    id: 'hardcoded-ai-key',
-    title: 'Hard-coded AI provider key',
-    description:
-      'A literal API key for an AI provider (OpenAI, Anthropic, Google, Cohere, Mistral, Groq, Hugging Face, AWS Bedrock...) is in source code; keys belong in the environment or a secret manager, scoped per application and environment.',
-    defaultSeverity: 'error',
-    hipaa: '45 CFR 164.312(d) (person or entity authentication); 164.312(a)(1) (access control)',
-    helpUri: helpUri('hardcoded-ai-key'),
-  },
-  check({ facts }) {
-    const findings: RawFinding[] = [];
-    for (const literal of facts.literals ?? []) {
-      const found = classifyLiteral(literal);
-      if (!found) continue;
-      const line = literal.range.start.line;
-      const fixes: Fix[] = [];
-      const preferred = envKeyFix(literal, found.key, found.provider, found.envName, facts);
-      if (preferred) fixes.push(preferred);
-      fixes.push(suppressFix('hardcoded-ai-key', line, facts));
-      findings.push({
-        ruleId: 'hardcoded-ai-key',
-        message: `Hard-coded ${found.provider.label} API key (${maskKey(found.key)}) in source. Read it from the environment (${found.envName}) or a secret manager, and rotate this key.`,
-        range: literal.range,
-        line,
-        phi: [],
-        sink: found.provider.label,
-        flow: [],
-        fixes,
-      });
-    }
-    return findings;
-  },
-};
-
 /** First four characters and an ellipsis: never the key itself. */
 export function maskKey(key: string): string {
   return `${key.slice(0, 4)}\u2026`;
@@ -102,13 +74,14 @@ export function isKeyShaped(value: string): boolean {
   return PROVIDERS.some((provider) => provider.pattern?.test(key) && randomEnough(key.replace(/^[a-z]+[-_](?:[a-z]+[-_])?/i, ''), true));
 }
 
-interface KeyFinding {
+export interface KeyFinding {
   key: string;
   provider: KeyProvider;
   envName: string;
 }
 
-function classifyLiteral(literal: StringLiteralFact): KeyFinding | undefined {
+/** The provider and env var of a literal that is a hard-coded key; undefined for anything else. */
+export function classifyLiteral(literal: StringLiteralFact): KeyFinding | undefined {
   const bearer = /^Bearer\s+(\S+)$/i.exec(literal.value);
   const key = bearer ? bearer[1] : literal.value;
   if (/\s/.test(key) || looksLikePlaceholder(key)) return undefined;

@@ -1,9 +1,8 @@
-import { deidentifyFix } from '../fixes/vendor-fixes';
-import { suppressFix } from '../fixes/suppress';
-import type { Fix } from '../types';
-import type { RawFinding, Rule } from './rule';
-import { helpUri } from './rule';
-import { uncoveredVendorCalls, vendorFinding } from './vendor-findings';
+import { withSuppressFix } from '../../fixes/suppress';
+import type { RawFinding, Rule } from '../rule';
+import { CODE_LANGUAGES, helpUri } from '../rule';
+import { uncoveredVendorCalls, vendorFinding } from '../vendor-findings';
+import { deidentifyFix } from './fix';
 
 export const phiToAi: Rule = {
   metadata: {
@@ -13,16 +12,15 @@ export const phiToAi: Rule = {
     defaultSeverity: 'error',
     hipaa: '45 CFR 164.502(e) and 164.308(b)(1) (business associate contracts); 164.514 (de-identification)',
     helpUri: helpUri('phi-to-ai'),
+    languages: CODE_LANGUAGES,
   },
   check(context) {
     const { facts, flow, policy } = context;
     const findings: RawFinding[] = [];
     for (const call of uncoveredVendorCalls(context, true)) {
       const base = vendorFinding('phi-to-ai', call);
-      const fixes: Fix[] = [];
       const deidentify = deidentifyFix(call.fact, call.phiArgs, { facts, flow, scopeId: call.fact.scopeId }, policy);
-      if (deidentify) fixes.push(deidentify);
-      fixes.push(suppressFix('phi-to-ai', base.line, facts));
+      const fixes = withSuppressFix('phi-to-ai', base.line, facts, deidentify);
       findings.push({ ...base, fixes });
     }
     return findings;

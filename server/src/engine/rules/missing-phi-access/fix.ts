@@ -1,18 +1,13 @@
-// Fixes for the endpoint rules: *Add @phi_access(...)* / `phiAccess({...})` / `@PhiAccess({...})`
+// The fix of missing-phi-access: *Add @phi_access(...)* / `phiAccess({...})` / `@PhiAccess({...})`
 // placed the way the file's audited endpoints already do it (default: right below the route
-// decorator), with the import when it is missing; and corrections of a wrong audit control.
+// decorator), with the import when it is missing.
 
-import type { ResolvedPolicy } from '../../policy/types';
-import { actionFor, categoryFor, rolesFor, type AuditProblem } from '../endpoints/audit-check';
-import type { AuditControl, EndpointFact } from '../endpoints/types';
-import type { FileFacts } from '../facts';
-import type { Fix, Position, TextEdit } from '../types';
-
-interface AuditArguments {
-  action: string;
-  category: string;
-  roles: string[];
-}
+import type { ResolvedPolicy } from '../../../policy/types';
+import { actionFor, categoryFor, rolesFor } from '../../endpoints/audit-check';
+import type { EndpointFact } from '../../endpoints/types';
+import type { FileFacts } from '../../facts';
+import { point, preferredQuote, pythonArgs, tsObject, type AuditArguments } from '../../fixes/audit-arguments';
+import type { Fix, TextEdit } from '../../types';
 
 export function addAuditFix(endpoint: EndpointFact, facts: FileFacts, policy: ResolvedPolicy, fileEndpoints: readonly EndpointFact[]): Fix | undefined {
   const placement = endpoint.placement;
@@ -54,95 +49,6 @@ export function addAuditFix(endpoint: EndpointFact, facts: FileFacts, policy: Re
   return { title, kind: 'fix', isPreferred: true, edits };
 }
 
-export function correctAuditFix(endpoint: EndpointFact, problems: readonly AuditProblem[], facts: FileFacts, policy: ResolvedPolicy): Fix | undefined {
-  const audit = endpoint.audit;
-  if (!audit || !problems.length) return undefined;
-  const quote = preferredQuote(facts);
-  const python = facts.language === 'python';
-  const literal = (value: string) => `${quote}${value}${quote}`;
-  const list = (values: string[]) => `[${values.map(literal).join(', ')}]`;
-  const insertion = audit.insertion;
-  if (!insertion) return undefined;
-
-  if (insertion.style === 'replace') {
-    const args = correctedArguments(audit, problems, endpoint, policy);
-    const name = audit.name || (python ? policy.audit.python.decorator : policy.audit.typescript.middleware);
-    const text = `${name}(${python ? pythonArgs(args, quote) : tsObject(args, quote)})`;
-    return { title: `Correct ${name}(...)`, kind: 'fix', isPreferred: true, edits: [{ range: insertion.range, newText: text }] };
-  }
-
-  const edits: TextEdit[] = [];
-  const added: string[] = [];
-  const titles: string[] = [];
-  for (const problem of problems) {
-    switch (problem.kind) {
-      case 'action-wrong':
-        edits.push({ range: problem.argument.range, newText: literal(problem.expected) });
-        titles.push(python ? `action=${literal(problem.expected)}` : `action: ${literal(problem.expected)}`);
-        break;
-      case 'category-invalid':
-        edits.push({ range: problem.argument.range, newText: literal(problem.expected) });
-        titles.push(python ? `data_category=${literal(problem.expected)}` : `dataCategory: ${literal(problem.expected)}`);
-        break;
-      case 'roles-not-permitted':
-        edits.push({ range: problem.argument.range, newText: list(problem.replacement) });
-        titles.push(python ? `roles=${list(problem.replacement)}` : `roles: ${list(problem.replacement)}`);
-        break;
-      case 'action-missing':
-        added.push(python ? `action=${literal(problem.expected)}` : `action: ${literal(problem.expected)}`);
-        break;
-      case 'category-missing':
-        added.push(python ? `data_category=${literal(problem.expected)}` : `dataCategory: ${literal(problem.expected)}`);
-        break;
-      case 'roles-missing':
-        added.push(python ? `roles=${list(problem.expected)}` : `roles: ${list(problem.expected)}`);
-        break;
-    }
-  }
-  if (added.length) {
-    titles.push(...added);
-    const position = insertion.position;
-    const text =
-      insertion.style === 'python-kwargs'
-        ? `${insertion.hasArguments ? ', ' : ''}${added.join(', ')}`
-        : insertion.hasEntries
-          ? `, ${added.join(', ')}`
-          : ` ${added.join(', ')} `;
-    // `roles=[]` is replaced rather than added to.
-    const emptyRoles = audit.roles && audit.roles.values?.length === 0 && problems.some((p) => p.kind === 'roles-missing');
-    if (emptyRoles && audit.roles) {
-      const roles = problems.find((p): p is Extract<AuditProblem, { kind: 'roles-missing' }> => p.kind === 'roles-missing')!;
-      edits.push({ range: audit.roles.range, newText: list(roles.expected) });
-      const remaining = added.filter((entry) => !/^roles/.test(entry));
-      if (remaining.length) {
-        const partial =
-          insertion.style === 'python-kwargs' ? `, ${remaining.join(', ')}` : `, ${remaining.join(', ')}`;
-        edits.push({ range: point(position.line, position.character), newText: partial });
-      }
-    } else {
-      edits.push({ range: point(position.line, position.character), newText: text });
-    }
-  }
-  return { title: `Correct the audit control: ${titles.join(', ')}`, kind: 'fix', isPreferred: true, edits };
-}
-
-function correctedArguments(audit: AuditControl, problems: readonly AuditProblem[], endpoint: EndpointFact, policy: ResolvedPolicy): AuditArguments {
-  const category = problems.some((p) => p.kind === 'category-missing' || p.kind === 'category-invalid')
-    ? categoryFor(endpoint)
-    : (audit.dataCategory?.values?.[0] ?? categoryFor(endpoint));
-  const rolesProblem = problems.find((p) => p.kind === 'roles-not-permitted');
-  const roles =
-    rolesProblem?.kind === 'roles-not-permitted'
-      ? rolesProblem.replacement
-      : audit.roles?.values?.length
-        ? audit.roles.values
-        : rolesFor(policy, category);
-  const action = problems.some((p) => p.kind === 'action-missing' || p.kind === 'action-wrong')
-    ? actionFor(endpoint)
-    : (audit.action?.values?.[0] ?? actionFor(endpoint));
-  return { action, category, roles };
-}
-
 type Convention = 'below-route' | 'above-route' | 'above-def';
 
 /** Where the file's audited endpoints put the audit decorator relative to the route decorator. */
@@ -166,25 +72,6 @@ function pythonDecoratorLine(placement: Extract<EndpointFact['placement'], { kin
   if (convention === 'above-route') return route.range.start.line;
   if (convention === 'above-def') return placement.defLine;
   return route.range.end.line + 1;
-}
-
-function pythonArgs(args: AuditArguments, quote: string): string {
-  const q = (value: string) => `${quote}${value}${quote}`;
-  return `action=${q(args.action)}, data_category=${q(args.category)}, roles=[${args.roles.map(q).join(', ')}]`;
-}
-
-function tsObject(args: AuditArguments, quote: string): string {
-  const q = (value: string) => `${quote}${value}${quote}`;
-  return `{ action: ${q(args.action)}, dataCategory: ${q(args.category)}, roles: [${args.roles.map(q).join(', ')}] }`;
-}
-
-/** The quote most of the file's string literals use (Python defaults to `"`, TS/JS to `'`). */
-function preferredQuote(facts: FileFacts): string {
-  const sample = facts.text.slice(0, 20_000);
-  const double = (sample.match(/"/g) ?? []).length;
-  const single = (sample.match(/'/g) ?? []).length;
-  if (facts.language === 'python') return single > double * 2 ? "'" : '"';
-  return double > single * 2 ? '"' : "'";
 }
 
 /** The import of the audit control, unless the file already has that name (imported or defined). */
@@ -225,8 +112,4 @@ function pythonImportLine(facts: FileFacts): number {
 
 function lineStart(facts: FileFacts, line: number): number {
   return facts.lineStarts[line] ?? facts.text.length;
-}
-
-function point(line: number, character: number): { start: Position; end: Position } {
-  return { start: { line, character }, end: { line, character } };
 }

@@ -1,11 +1,10 @@
-import { sendIdInsteadFix } from '../fixes/vendor-fixes';
-import { suppressFix } from '../fixes/suppress';
-import { baaCoverage } from '../sinks/vendor-coverage';
-import { sendsDefaultPii } from '../sinks/vendor-sinks';
-import type { Fix } from '../types';
-import type { RawFinding, Rule } from './rule';
-import { helpUri } from './rule';
-import { uncoveredVendorCalls, vendorFinding, vendorResolver } from './vendor-findings';
+import { suppressFix, withSuppressFix } from '../../fixes/suppress';
+import { baaCoverage } from '../../sinks/vendor-coverage';
+import { sendsDefaultPii } from '../../sinks/vendor-sinks';
+import type { RawFinding, Rule } from '../rule';
+import { CODE_LANGUAGES, helpUri } from '../rule';
+import { uncoveredVendorCalls, vendorFinding, vendorResolver } from '../vendor-findings';
+import { sendIdInsteadFix } from './fix';
 
 export const phiToThirdParty: Rule = {
   metadata: {
@@ -15,19 +14,16 @@ export const phiToThirdParty: Rule = {
     defaultSeverity: 'error',
     hipaa: '45 CFR 164.502(e) and 164.308(b)(1) (business associate contracts); 164.502(b) (minimum necessary)',
     helpUri: helpUri('phi-to-third-party'),
+    languages: CODE_LANGUAGES,
   },
   check(context) {
     const { facts, flow, policy } = context;
     const findings: RawFinding[] = [];
     for (const call of uncoveredVendorCalls(context, false)) {
       const base = vendorFinding('phi-to-third-party', call);
-      const fixes: Fix[] = [];
       // Messages and texts need their recipient: only events, tags and traits get the id rewrite.
-      if (call.sink.vendor.kind !== 'messaging') {
-        const preferred = sendIdInsteadFix(call.fact, call.phiArgs, { facts, flow, scopeId: call.fact.scopeId });
-        if (preferred) fixes.push(preferred);
-      }
-      fixes.push(suppressFix('phi-to-third-party', base.line, facts));
+      const preferred = call.sink.vendor.kind !== 'messaging' ? sendIdInsteadFix(call.fact, call.phiArgs, { facts, flow, scopeId: call.fact.scopeId }) : undefined;
+      const fixes = withSuppressFix('phi-to-third-party', base.line, facts, preferred);
       findings.push({ ...base, fixes });
     }
     const resolver = vendorResolver(context);

@@ -1,17 +1,11 @@
-// *Read the key from the environment*: the literal becomes `os.environ["OPENAI_API_KEY"]` /
-// `process.env.OPENAI_API_KEY` (a Bearer header keeps its prefix); a statement that only writes
-// the literal into the environment is removed. Titles name the variable, never the key.
+// The fix of hardcoded-ai-key, *Read the key from the environment*: the literal becomes
+// `os.environ["OPENAI_API_KEY"]` / `process.env.OPENAI_API_KEY` (a Bearer header keeps its
+// prefix); a statement that only writes the literal into the environment is removed. Titles name
+// the variable, never the key.
 
-import type { FileFacts, StringLiteralFact } from '../facts';
-import type { Fix, TextEdit } from '../types';
-
-export interface KeyProvider {
-  id: string;
-  /** Human name: `OpenAI`, `AWS Bedrock`. */
-  label: string;
-  /** The environment variable a fix reads. */
-  env: string;
-}
+import type { FileFacts, StringLiteralFact } from '../../facts';
+import type { Fix, TextEdit } from '../../types';
+import type { KeyProvider } from './key-detection';
 
 export function envKeyFix(literal: StringLiteralFact, key: string, provider: KeyProvider, envName: string, facts: FileFacts): Fix | undefined {
   const python = facts.language === 'python';

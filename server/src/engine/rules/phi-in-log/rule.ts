@@ -1,11 +1,10 @@
-import { logPatientIdFix } from '../fixes/patient-id';
-import { secureDebugFix, splitQualifiedName } from '../fixes/secure-debug';
-import { suppressFix } from '../fixes/suppress';
-import { classifyLogSink } from '../sinks/logs';
-import type { Fix } from '../types';
-import type { RawFinding, Rule } from './rule';
-import { helpUri } from './rule';
-import { phiArguments, sinkFinding } from './sink-finding';
+import { splitQualifiedName } from '../../fixes/imports';
+import { withSuppressFix } from '../../fixes/suppress';
+import { classifyLogSink } from '../../sinks/logs';
+import type { RawFinding, Rule } from '../rule';
+import { CODE_LANGUAGES, helpUri } from '../rule';
+import { phiArguments, sinkFinding } from '../sink-finding';
+import { logPatientIdFix, secureDebugFix } from './fix';
 
 export const phiInLog: Rule = {
   metadata: {
@@ -15,6 +14,7 @@ export const phiInLog: Rule = {
     defaultSeverity: 'error',
     hipaa: '45 CFR 164.502(b) (minimum necessary); 164.312(b) (audit controls belong in the audit log, not app logs)',
     helpUri: helpUri('phi-in-log'),
+    languages: CODE_LANGUAGES,
   },
   check(context) {
     const { facts, policy, flow } = context;
@@ -28,12 +28,7 @@ export const phiInLog: Rule = {
       if (!phiArgs.length) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
-      const fixes: Fix[] = [];
-      const preferred = logPatientIdFix(fact, sink.idiom, phiArgs, messageContext);
-      if (preferred) fixes.push(preferred);
-      const secure = secureDebugFix(fact, facts, policy);
-      if (secure) fixes.push(secure);
-      fixes.push(suppressFix('phi-in-log', base.line, facts));
+      const fixes = withSuppressFix('phi-in-log', base.line, facts, logPatientIdFix(fact, sink.idiom, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
       findings.push({ ...base, fixes });
     }
     return findings;

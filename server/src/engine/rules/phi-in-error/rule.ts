@@ -1,11 +1,10 @@
-import { errorPatientIdFix } from '../fixes/patient-id';
-import { suppressFix } from '../fixes/suppress';
-import { describe } from '../phi/flow';
-import { classifyErrorSink } from '../sinks/errors';
-import type { Fix } from '../types';
-import type { RawFinding, Rule } from './rule';
-import { helpUri } from './rule';
-import { phiArguments, sinkFinding } from './sink-finding';
+import { suppressFix, withSuppressFix } from '../../fixes/suppress';
+import { describe } from '../../phi/flow';
+import { classifyErrorSink } from '../../sinks/errors';
+import type { RawFinding, Rule } from '../rule';
+import { CODE_LANGUAGES, helpUri } from '../rule';
+import { phiArguments, sinkFinding } from '../sink-finding';
+import { errorPatientIdFix } from './fix';
 
 const SINK_KIND = {
   exception: 'an exception message',
@@ -21,6 +20,7 @@ export const phiInError: Rule = {
     defaultSeverity: 'error',
     hipaa: '45 CFR 164.502(b) (minimum necessary); 164.312(e)(1) (transmission security)',
     helpUri: helpUri('phi-in-error'),
+    languages: CODE_LANGUAGES,
   },
   check(context) {
     const { facts, flow } = context;
@@ -31,10 +31,7 @@ export const phiInError: Rule = {
       const phiArgs = phiArguments(sink.args, fact, context);
       if (!phiArgs.length) continue;
       const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');
-      const fixes: Fix[] = [];
-      const preferred = errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId });
-      if (preferred) fixes.push(preferred);
-      fixes.push(suppressFix('phi-in-error', base.line, facts));
+      const fixes = withSuppressFix('phi-in-error', base.line, facts, errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId }));
       findings.push({ ...base, fixes });
     }
     for (const thrown of facts.throws) {

@@ -1,0 +1,38 @@
+import { findEndpoints } from '../../endpoints';
+import { routeLabel } from '../../endpoints/route-label';
+import { withSuppressFix } from '../../fixes/suppress';
+import { endpointFinding } from '../endpoint-finding';
+import type { RawFinding, Rule } from '../rule';
+import { CODE_LANGUAGES, helpUri } from '../rule';
+import { addAuditFix } from './fix';
+
+export const missingPhiAccess: Rule = {
+  metadata: {
+    id: 'missing-phi-access',
+    title: 'Endpoint touches patient data without an audit control',
+    description:
+      'An HTTP endpoint that reads or writes patient data has no @phi_access decorator / phiAccess(...) middleware / @PhiAccess(...) decorator, so access is neither role-checked nor audited.',
+    defaultSeverity: 'error',
+    hipaa: '45 CFR 164.312(b) (audit controls); 164.312(a)(1) (access control)',
+    helpUri: helpUri('missing-phi-access'),
+    languages: CODE_LANGUAGES,
+  },
+  check(context) {
+    const { facts, policy } = context;
+    const endpoints = findEndpoints(context);
+    const findings: RawFinding[] = [];
+    for (const endpoint of endpoints) {
+      if (!endpoint.touchesPhi || endpoint.audit) continue;
+      const control =
+        facts.language === 'python'
+          ? `@${policy.audit.python.decorator}`
+          : endpoint.framework === 'nestjs'
+            ? `@${policy.audit.typescript.decorator}(...)`
+            : `${policy.audit.typescript.middleware}(...)`;
+      const fixes = withSuppressFix('missing-phi-access', endpoint.line, facts, addAuditFix(endpoint, facts, policy, endpoints));
+      const message = `Endpoint ${routeLabel(endpoint)} (\`${endpoint.handler.name}\`) touches ${endpoint.categories.join(', ')} data but has no ${control}: access is not audited or role-checked. Why: ${endpoint.why.join('; ')}.`;
+      findings.push(endpointFinding('missing-phi-access', endpoint, message, fixes));
+    }
+    return findings;
+  },
+};

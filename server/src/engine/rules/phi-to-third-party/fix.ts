@@ -1,0 +1,17 @@
+// The fix of phi-to-third-party, *Send patient_id instead*: the PHI in an event, tag or identify
+// call becomes its static text plus the record's id.
+
+import type { CallFact } from '../../facts';
+import type { MessageContext } from '../../fixes/message';
+import { idExpression, idRewrites, type PhiArgument } from '../../fixes/patient-id';
+import { SourceCopy } from '../../fixes/source-copy';
+import type { Fix } from '../../types';
+
+export function sendIdInsteadFix(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
+  const id = idExpression(fact, phiArgs, context);
+  if (!id) return undefined;
+  const copy = new SourceCopy(context.facts);
+  const edits = idRewrites(phiArgs, id, context, copy);
+  const key = context.facts.language === 'python' ? 'patient_id' : 'patientId';
+  return copy.mark({ title: `Send ${key} instead`, kind: 'fix', isPreferred: true, edits });
+}
