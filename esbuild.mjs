@@ -40,8 +40,12 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
   // The CLI's scan workers (worker_threads), loaded by dist/cli.js from beside it.
   { entryPoints: ['server/src/cli/parallel/worker.ts'], outfile: `${outdir}/scan-worker.js` },
-  // Not shipped in the .vsix: the engine's public API, for the unit tests.
-  { entryPoints: ['server/src/engine/index.ts'], outfile: `${outdir}/engine.js` },
+  // Not shipped in the .vsix: the public APIs of the engine and of the policy module, for the unit
+  // tests (the engine's own API does not include the policy loader).
+  {
+    stdin: { contents: "export * from './server/src/engine';\nexport * from './server/src/policy';\n", resolveDir: '.', sourcefile: 'engine-and-policy.ts', loader: 'ts' },
+    outfile: `${outdir}/engine.js`,
+  },
 ];
 
 mkdirSync(outdir, { recursive: true });

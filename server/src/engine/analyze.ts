@@ -1,7 +1,7 @@
 // The pipeline: guard against input that is not source code, parse, extract facts, run each
 // rule in isolation, then apply severities and suppressions.
 
-import type { ResolvedPolicy } from '../policy/types';
+import type { ResolvedPolicy } from './model/policy';
 import { extractFacts } from './adapters';
 import { findDjangoRoutes, findEndpoints, type EndpointFact, type RouteReference } from './endpoints';
 import { languageFromPath } from './languages';

@@ -4,7 +4,7 @@
 // build it from analysis results. JSON schema: docs/coverage-report.md.
 
 import * as path from 'node:path';
-import type { ResolvedPolicy } from '../policy/types';
+import type { ResolvedPolicy } from './model/policy';
 import { auditProblems, describeProblem } from './endpoints/audit-check';
 import { joinPaths } from './endpoints/resources';
 import { maskRoutePath } from './endpoints/route-label';

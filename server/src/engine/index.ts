@@ -1,5 +1,6 @@
 // The engine's public API: (text, path, policy) -> findings, suppressions. Pure and
-// editor-agnostic: the language server, the CLI and the tests all come through here.
+// editor-agnostic: the language server, the CLI and the tests all come through here. The policy
+// is an input: its resolved shape is exported here, reading and validating it is server/src/policy.
 
 export * from './types';
 export { ParsedDocument, initParsers as initEngine, type TextChange } from './parsing';
@@ -7,6 +8,7 @@ export { analyze, analyzeDocument, checkAnalysable, type AnalyzeInput, type Anal
 export { isLanguageId, languageFromPath, SUPPORTED_EXTENSIONS } from './languages';
 export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';
 export { applyTextEdits, countSyntaxErrors } from './text';
-export * from '../policy';
+export type * from './model/policy';
+export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './model/baa-status';
 export { buildCoverageReport, summarize as summarizeCoverage, COVERAGE_REPORT_VERSION, type CoverageReport, type CoverageEndpoint, type CoverageSummary, type CoverageStatus, type CoverageInput } from './coverage';
 export type { EndpointFact, AuditControl, HttpMethod, Framework, RouteReference } from './endpoints/types';

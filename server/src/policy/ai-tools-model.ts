@@ -3,7 +3,7 @@
 // report, so they never disagree. Pure: no `vscode`, no file system, no clock (today is passed).
 
 import { AI_EXTENSION_CATALOGUE, BUILTIN_AI_FEATURES, findAiExtension } from './ai-extension-catalogue';
-import { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './baa-status';
+import { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from '../engine/model/baa-status';
 import type { AiToolPolicy, BaaStatus, PhiUse, ResolvedPolicy, ToolStatus, VendorPolicy } from './types';
 
 export { AI_EXTENSION_CATALOGUE, BUILTIN_AI_FEATURES, findAiExtension };
@@ -298,7 +298,7 @@ function inDays(days: number): string {
   return days === 1 ? 'in 1 day' : `in ${days} days`;
 }
 
-/** The local calendar day as `YYYY-MM-DD` (BAA dates are calendar days, see baa-status.ts). */
+/** The local calendar day as `YYYY-MM-DD` (BAA dates are calendar days, see engine/model/baa-status.ts). */
 export function isoDay(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

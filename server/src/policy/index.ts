@@ -1,5 +1,5 @@
 // The policy module's public API: finding, loading, validating and merging `phi-guard.json`,
-// the defaults, BAA status and the starter file.
+// the defaults and the starter file. (A BAA's status on a day is the engine's: engine/model/baa-status.ts.)
 
 export * from './types';
 export { defaultPolicy } from './defaults';
@@ -9,7 +9,6 @@ export { clearPolicyCache, loadPolicyForFile, type PolicyLookupOptions } from '.
 export { extendsOutside, policyOverrides, type PolicyOverride } from './policy-overrides';
 export { mergePolicyLayer, mergePolicyLayers, type PolicyLayer } from './merge-policy';
 export { createIgnoreMatcher, isIgnoredByPolicy, rebaseIgnorePattern, type IgnoreMatcher } from './policy-ignore';
-export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './baa-status';
 export { POLICY_SCHEMA_URL, starterPolicyText } from './starter-policy';
 export { checkPolicySemantics, DATE_DEPENDENT_CODES, type PolicySource } from './semantic-checks';
 export * from './ai-tools-model';

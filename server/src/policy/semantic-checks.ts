@@ -13,7 +13,7 @@
 
 import type { Node } from 'jsonc-parser/lib/esm/main.js';
 import type { Range } from '../engine/types';
-import { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa } from './baa-status';
+import { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa } from '../engine/model/baa-status';
 import { formatJsonPath, nodeAtPath, type JsonPath, type PolicyJsonDocument } from './json-document';
 import type { AiToolPolicy, PolicyDiagnostic, PolicyFileContent, ResolvedPolicy, VendorPolicy } from './types';
 

@@ -1,85 +1,20 @@
-// The shape of `phi-guard.json` (POLICY.md) as the engine consumes it: every field resolved, the
-// built-in defaults applied, `extends` already merged. Loading and validation live in loader.ts.
+// What loading `phi-guard.json` gives (docs/policy.md): the resolved policy (its shape is the
+// engine's, server/src/engine/model/policy.ts), the files read, and every problem found.
 
-import type { PhiCategory, Range, RuleId, SeveritySetting } from '../engine/types';
+import type { Range, RuleId } from '../engine/types';
+import type { AiToolPolicy, ResolvedPolicy, VendorPolicy } from '../engine/model/policy';
 
-export type BaaStatus = 'signed' | 'pending' | 'none' | 'expired';
-export type ToolStatus = 'approved' | 'restricted' | 'prohibited';
-export type PhiUse = 'allowed' | 'deidentified-only' | 'never';
-export type VendorKind = 'ai' | 'observability' | 'analytics' | 'messaging' | string;
-
-export interface PhiElementDefinition {
-  name: string;
-  category: PhiCategory;
-  encrypt?: boolean;
-}
-
-export interface VendorPolicy {
-  id: string;
-  name?: string;
-  kind?: VendorKind;
-  /** As written in the file. Use `effectiveBaa()` to account for `expires`. */
-  baa: BaaStatus;
-  /** ISO date `YYYY-MM-DD`. */
-  expires?: string;
-  allow?: string[];
-  models?: string[];
-  endpoints?: string[];
-}
-
-export interface AiToolPolicy {
-  id: string;
-  name?: string;
-  vendor?: string;
-  extensionIds?: string[];
-  status: ToolStatus;
-  baa?: BaaStatus;
-  phi?: PhiUse;
-  useCases?: string[];
-  notes?: string;
-}
-
-export interface ResolvedPolicy {
-  phi: {
-    add: PhiElementDefinition[];
-    remove: string[];
-    safeIdentifiers: string[];
-    recordNames: string[];
-    sanitizers: string[];
-  };
-  audit: {
-    python: { decorator: string; module?: string };
-    typescript: { middleware: string; decorator: string; module?: string };
-  };
-  /** role -> data categories it may access (`*` = all). */
-  roles: Record<string, string[]>;
-  encryption: { types: string[]; required: string[] };
-  secureDebug: { python?: string; typescript?: string };
-  vendors: VendorPolicy[];
-  aiTools: AiToolPolicy[];
-  /** Severity overrides by rule id. */
-  rules: Partial<Record<RuleId, SeveritySetting>>;
-  /**
-   * Gitignore-style globs of files not to scan, relative to the folder of the top policy file
-   * (`LoadedPolicy.file`). Patterns declared by an extended file in another folder are rebased
-   * onto that folder (`tests/**` in `./security/org.json` becomes `security/tests/**`); a pattern
-   * that cannot be expressed relative to it (declared outside it, under a folder that is not an
-   * ancestor) is only in `ignoreGroups`. `createIgnoreMatcher()` / `isIgnoredByPolicy()` use
-   * `ignoreGroups` and are exact.
-   */
-  ignore: string[];
-  /**
-   * The `ignore` patterns exactly as written, grouped by the folder of the policy file that
-   * declared them, in merge order (extended files first). Absent on the defaults.
-   */
-  ignoreGroups?: IgnoreGroup[];
-}
-
-export interface IgnoreGroup {
-  /** Absolute folder of the policy file that declared the patterns; they are relative to it. */
-  base: string;
-  patterns: string[];
-}
+export type {
+  AiToolPolicy,
+  BaaStatus,
+  IgnoreGroup,
+  PhiElementDefinition,
+  PhiUse,
+  ResolvedPolicy,
+  ToolStatus,
+  VendorKind,
+  VendorPolicy,
+} from '../engine/model/policy';
 
 /**
  * One policy file as written, after validation dropped its invalid parts: every field optional,

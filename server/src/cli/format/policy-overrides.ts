@@ -3,7 +3,8 @@
 // and paths appear, never anything else from the policy files.
 
 import type * as Sarif from 'sarif';
-import type { ExtendedPolicyFile, PolicyOverride, RuleId, Severity, SeveritySetting } from '../../engine';
+import type { RuleId, Severity, SeveritySetting } from '../../engine';
+import type { ExtendedPolicyFile, PolicyOverride } from '../../policy';
 import { displayPath } from '../display-path';
 import type { Notice } from '../report';
 

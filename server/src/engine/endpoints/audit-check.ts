@@ -2,7 +2,7 @@
 // with the HTTP method, `data_category` and `roles` must be present, and every role must be
 // permitted for the category by the policy's role map.
 
-import type { ResolvedPolicy } from '../../policy/types';
+import type { ResolvedPolicy } from '../model/policy';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../types';
 import { primaryCategory } from './resources';

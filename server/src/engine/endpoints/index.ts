@@ -3,7 +3,7 @@
 
 import type { FileFacts } from '../facts';
 import type { FlowAnalyzer } from '../phi/flow';
-import type { ResolvedPolicy } from '../../policy/types';
+import type { ResolvedPolicy } from '../model/policy';
 import { findPythonEndpoints } from './python';
 import { findTypeScriptEndpoints } from './typescript';
 import type { EndpointFact } from './types';

@@ -7,7 +7,7 @@ import { calleePath } from '../adapters/builder';
 import type { CallExpr, Expr, FileFacts, ScopeFact } from '../facts';
 import { childScopes } from '../facts-index';
 import type { FlowAnalyzer } from '../phi/flow';
-import type { ResolvedPolicy } from '../../policy/types';
+import type { ResolvedPolicy } from '../model/policy';
 import type { Range } from '../types';
 import { findAuditCall, isAuditExpr, readAuditControl } from './audit-control';
 import { joinPaths } from './resources';

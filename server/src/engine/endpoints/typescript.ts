@@ -8,7 +8,7 @@ import { bindingsNamed, childScopes, functionNamed, functionWithin } from '../fa
 import type { FlowAnalyzer } from '../phi/flow';
 import { tokenize } from '../phi/identifiers';
 import { offsetOf } from '../text';
-import type { ResolvedPolicy } from '../../policy/types';
+import type { ResolvedPolicy } from '../model/policy';
 import type { Range } from '../types';
 import { findAuditCall, isAuditExpr, lastNameOf, readAuditControl } from './audit-control';
 import { joinPaths } from './resources';

@@ -1,6 +1,6 @@
 // Which names mean "encrypted at the application level", and which PHI elements must be.
 
-import type { ResolvedPolicy } from '../../policy/types';
+import type { ResolvedPolicy } from '../model/policy';
 import { BUILTIN_ELEMENTS } from '../phi/catalog';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';

@@ -1,4 +1,4 @@
-import type { ResolvedPolicy } from '../../policy/types';
+import type { ResolvedPolicy } from '../model/policy';
 import { PhiClassifier } from './classify';
 
 const classifiers = new WeakMap<ResolvedPolicy, PhiClassifier>();

@@ -1,7 +1,7 @@
 // Classifies identifiers against the PHI catalogue and the policy: is this name an element of
 // PHI, a whole patient record, something known to be safe, or unknown?
 
-import type { ResolvedPolicy } from '../../policy/types';
+import type { ResolvedPolicy } from '../model/policy';
 import type { PhiCategory } from '../types';
 import { BoundedCache } from '../bounded-cache';
 import {

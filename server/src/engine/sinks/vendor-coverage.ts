@@ -2,8 +2,8 @@
 // (POLICY.md `vendors`): signed, not expired, the categories allowed, and for AI the model on the
 // allowlist and the endpoint among the covered ones.
 
-import { effectiveBaa } from '../../policy/baa-status';
-import type { ResolvedPolicy, VendorPolicy } from '../../policy/types';
+import { effectiveBaa } from '../model/baa-status';
+import type { ResolvedPolicy, VendorPolicy } from '../model/policy';
 import type { PhiCategory } from '../types';
 import type { VendorClient } from './vendor-sinks';
 

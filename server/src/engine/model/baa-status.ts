@@ -2,7 +2,7 @@
 // Dates are calendar days: a BAA is still valid on its `expires` day, expired from the next one
 // (in the local time zone of the machine, like the people who read the dates).
 
-import type { BaaStatus, VendorPolicy } from './types';
+import type { BaaStatus, VendorPolicy } from './policy';
 
 /** Vendors whose BAA expires within this many days are flagged (AI Tools & BAA view, `tools`). */
 export const BAA_EXPIRY_WARNING_DAYS = 30;
