@@ -20,7 +20,7 @@ import { guarded, guardedNotification } from './lsp/guard';
 import { provideHover } from './lsp/hover';
 import { emptyCoverage, provideAuditCoverage } from './lsp/coverage';
 import { EMPTY_SCAN, WorkspaceScan } from './lsp/workspaceScan';
-import { createLogger } from './lsp/logger';
+import { createLogger, type Logger } from './lsp/logger';
 import { PolicyResolver } from './lsp/policyResolver';
 import { PolicyStatusReporter } from './lsp/policyStatus';
 import { PolicyWatcher } from './lsp/policyWatcher';
@@ -42,6 +42,7 @@ process.on('unhandledRejection', (error) => logger.exception('unhandled rejectio
 
 /** Everything that depends on the client's capabilities, created by `initialize`. */
 interface Session {
+  logger: Logger;
   features: ClientFeatures;
   settings: SettingsProvider;
   policies: PolicyResolver;
@@ -73,7 +74,7 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     ? new PullDiagnostics(connection, documents, analysis, features.diagnosticRefresh, logger, analysisDelay(params.initializationOptions))
     : undefined;
   delivery = pull ?? new PushDiagnostics(connection, documents, analysis, logger, analysisDelay(params.initializationOptions));
-  session = { features, settings, policies, analysis, delivery, pull, watcher, workspaceScan: new WorkspaceScan(connection, documents, features), policyStatus };
+  session = { logger, features, settings, policies, analysis, delivery, pull, watcher, workspaceScan: new WorkspaceScan(connection, documents, features), policyStatus };
 
   const started = performance.now();
   try {

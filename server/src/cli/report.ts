@@ -41,6 +41,7 @@ export type NoticeKind =
   | 'unsupported-language'
   | 'unreadable'
   | 'rule-failure'
+  | 'internal-error'
   | 'unknown-suppression-rule'
   | 'fix-refused'
   | 'syntax-errors'

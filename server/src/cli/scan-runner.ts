@@ -12,8 +12,8 @@ import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
 import { analyzeFile, contentHash, type FileOutcome } from './parallel/file-job';
 import { runPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
-import type { PolicyCache } from './policy-access';
-import type { Discovery } from './discovery/find-source-files';
+import type { FolderPolicies } from '../workspace/folder-policies';
+import type { Discovery } from '../workspace/find-source-files';
 import { createProgress } from './progress';
 import type { Notice, ScannedFile, ScanReport } from './report';
 import { MAX_FILE_SIZE_OPTION } from './scan-targets';
@@ -21,7 +21,7 @@ import { readSourceFile } from './source-file';
 
 export interface ScanOptions {
   cwd: string;
-  policies: PolicyCache;
+  policies: FolderPolicies;
   maxFileSizeKb?: number;
   /** Where progress goes (only drawn on a TTY). */
   progressStream: OutputStream;
@@ -195,6 +195,9 @@ export function noticesFor(result: AnalysisResult, display: string, absolutePath
       absolutePath,
       ruleId: failure.ruleId,
     });
+  }
+  for (const failure of result.internalErrors ?? []) {
+    notices.push({ kind: 'internal-error', level: 'error', message: `${failure.part} failed: ${failure.error}`, file: display, absolutePath });
   }
   for (const suppression of result.suppressions) {
     for (const unknown of suppression.unknownRules) {

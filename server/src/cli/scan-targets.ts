@@ -5,15 +5,15 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { initEngine } from '../engine';
 import type { CliIO } from './cli-io';
-import { findSourceFiles, type Discovery } from './discovery/find-source-files';
+import { findSourceFiles, type Discovery } from '../workspace/find-source-files';
 import { formatPolicyDiagnosticLine } from './format/notices-text';
-import { PolicyCache } from './policy-access';
+import { FolderPolicies } from '../workspace/folder-policies';
 import { UsageError } from './usage-error';
 
 export interface Targets {
   files: string[];
   discovery: Discovery;
-  policies: PolicyCache;
+  policies: FolderPolicies;
 }
 
 export async function resolveTargets(
@@ -27,7 +27,7 @@ export async function resolveTargets(
     policyPath = path.resolve(io.cwd, options.policy);
     if (!existsSync(policyPath)) throw new UsageError(`policy file not found: ${options.policy}`, command);
   }
-  const policies = new PolicyCache(policyPath, [io.cwd]);
+  const policies = new FolderPolicies(policyPath, [io.cwd]);
   await initEngine();
   const discovery = await findSourceFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, policies);
   if (discovery.missing.length > 0) {
@@ -37,7 +37,7 @@ export async function resolveTargets(
 }
 
 /** Prints every policy problem once; returns whether any is an error (exit code 2). */
-export function reportPolicyDiagnostics(policies: PolicyCache, io: CliIO): boolean {
+export function reportPolicyDiagnostics(policies: FolderPolicies, io: CliIO): boolean {
   for (const diagnostic of policies.diagnostics) io.stderr.write(`${formatPolicyDiagnosticLine(diagnostic, io.cwd)}\n`);
   if (policies.hasErrors) {
     io.stderr.write('phi-guard: the policy file has errors; the built-in defaults were used for the invalid parts.\n');

@@ -12,7 +12,7 @@ import { FlowAnalyzer } from './phi/flow';
 import { registeredRules } from './rules/registry';
 import type { RuleContext } from './rules/rule';
 import { applySuppressions, parseSuppressions } from './suppressions';
-import type { AnalysisResult, Finding, LanguageId, RuleFailure, RuleId, SeveritySetting, SkippedFile } from './types';
+import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, SeveritySetting, SkippedFile } from './types';
 
 export interface AnalyzeInput {
   text: string;
@@ -73,30 +73,37 @@ export function analyzeDocument(
   }
   const { kept, suppressed } = applySuppressions(findings, suppressions);
   kept.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
+  const internalErrors: InternalError[] = [];
+  const endpoints = endpointsOf(context, internalErrors);
+  const routes = routesOf(context, internalErrors);
   return {
     findings: kept,
     suppressed,
     suppressions,
     ruleFailures,
+    ...(internalErrors.length > 0 ? { internalErrors } : {}),
     hasSyntaxErrors: document.hasTree ? document.tree.rootNode.hasError : countPrismaSyntaxErrors(document.text) > 0,
-    endpoints: endpointsOf(context),
-    routes: routesOf(context),
+    endpoints,
+    routes,
   };
 }
 
-function routesOf(context: RuleContext): RouteReference[] {
+/** The file's Django URLconf routes; a failure is recorded, and the file has none. */
+function routesOf(context: RuleContext, internalErrors: InternalError[]): RouteReference[] {
   try {
     return findDjangoRoutes(context.facts, context.filePath);
-  } catch {
+  } catch (error) {
+    internalErrors.push({ part: 'django-routes', error: describeFailure(error) });
     return [];
   }
 }
 
-/** The file's endpoints for the coverage report; never fails the analysis. */
-function endpointsOf(context: RuleContext): EndpointFact[] {
+/** The file's endpoints for the coverage report; a failure is recorded, and the file has none. */
+function endpointsOf(context: RuleContext, internalErrors: InternalError[]): EndpointFact[] {
   try {
     return findEndpoints(context);
-  } catch {
+  } catch (error) {
+    internalErrors.push({ part: 'endpoint-discovery', error: describeFailure(error) });
     return [];
   }
 }

@@ -104,6 +104,14 @@ export interface RuleFailure {
   error: string;
 }
 
+/** A step of the analysis outside the rules that failed; the other steps and every rule still ran. */
+export interface InternalError {
+  /** `endpoint-discovery`: the file's endpoints for the coverage report; `django-routes`: its URLconf routes. */
+  part: 'endpoint-discovery' | 'django-routes';
+  /** The exception's type and location, never its message (which could quote source text). */
+  error: string;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
   /** Findings hidden by a suppression comment (for audit listings). */
@@ -111,6 +119,8 @@ export interface AnalysisResult {
   suppressions: Suppression[];
   skipped?: SkippedFile;
   ruleFailures: RuleFailure[];
+  /** Steps outside the rules that failed (absent when none did): the file is only partly analysed. */
+  internalErrors?: InternalError[];
   /** Whether the syntax tree had errors (analysis still ran on what parsed). */
   hasSyntaxErrors: boolean;
   /** HTTP endpoints found in the file, with their audit control (absent when the file was skipped). */

@@ -7,6 +7,7 @@ import { isIgnoredByPolicy } from '../policy';
 import type { ClientFeatures } from './clientFeatures';
 import { findingsToDiagnostics, policyDiagnosticToLsp } from './diagnostics';
 import type { OpenDocument } from './documentStore';
+import { logAnalysisFailures } from './analysisFailures';
 import type { Logger } from './logger';
 import type { PolicyResolver } from './policyResolver';
 import type { SettingsProvider } from './settings';
@@ -125,12 +126,7 @@ export class AnalysisService {
     } else {
       result = analyzeDocument(document.parsedDocument(), document.displayPath, loaded.policy, options);
     }
-    for (const failure of result.ruleFailures) {
-      this.logger.errorOnce(
-        `${failure.ruleId}\u0000${document.displayPath}`,
-        `Rule ${failure.ruleId} failed on ${document.displayPath}: ${failure.error.slice(0, 200)}`,
-      );
-    }
+    logAnalysisFailures(this.logger, result, document.displayPath);
     this.logger.trace(
       `analysed ${document.displayPath} v${version}: ${result.findings.length} findings` +
         `${result.skipped ? ` (skipped: ${result.skipped.reason})` : ''} in ${(performance.now() - started).toFixed(1)} ms`,

@@ -1,16 +1,20 @@
 // `phiGuard/auditCoverage`: the coverage report over the workspace folders' files, for the Audit
 // Coverage view and the status bar. Open documents use the analysis the diagnostics already
 // computed; files on disk are analysed once per (mtime, size, policy generation) and cached.
+// A file that cannot be read or analysed is logged once (its path and the error's type, never
+// its text) and left out; the rest of the workspace is still covered.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { analyze, buildCoverageReport, type AnalysisResult, type CoverageInput, type ResolvedPolicy } from '../engine';
-import { findSourceFiles } from '../cli/discovery/find-source-files';
-import { PolicyCache } from '../cli/policy-access';
 import type { AuditCoverageParams, AuditCoverageResult } from '../protocol';
+import { FolderPolicies } from '../workspace/folder-policies';
+import { findSourceFiles, type Discovery } from '../workspace/find-source-files';
+import { logAnalysisFailures } from './analysisFailures';
 import type { AnalysisService } from './analysisService';
 import type { DocumentStore } from './documentStore';
+import type { Logger } from './logger';
 import type { PolicyResolver } from './policyResolver';
 import type { SettingsProvider } from './settings';
 import { pathToUri, uriToPath } from './uris';
@@ -22,6 +26,7 @@ export interface CoverageSession {
   analysis: AnalysisService;
   policies: PolicyResolver;
   settings: SettingsProvider;
+  logger: Logger;
 }
 
 interface CachedFile {
@@ -75,7 +80,8 @@ export async function analyseWorkspace(
   for (const { uri: folderUri, folder } of folders) {
     const settings = await session.settings.forResource(folderUri);
     if (!settings.enable) continue;
-    const discovery = await findSourceFiles([folder], folder, new PolicyCache());
+    const discovery = await findSourceFiles([folder], folder, new FolderPolicies());
+    logUnreachable(discovery, session.logger);
     for (const file of discovery.files) {
       if (token?.isCancellationRequested) return undefined;
       if (seen.has(file)) continue;
@@ -141,7 +147,8 @@ async function analyseFile(
   let stat;
   try {
     stat = await fs.stat(file);
-  } catch {
+  } catch (error) {
+    unreadable(file, error, session.logger);
     return undefined;
   }
   if (stat.size > maxFileSizeKb * 1024) return undefined;
@@ -151,10 +158,18 @@ async function analyseFile(
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
-  } catch {
+  } catch (error) {
+    unreadable(file, error, session.logger);
     return undefined;
   }
-  const result = analyze({ text: text.replace(/^\uFEFF/, ''), path: file }, loaded.policy, { maxFileSizeKb });
+  let result: AnalysisResult;
+  try {
+    result = analyze({ text: text.replace(/^\uFEFF/, ''), path: file }, loaded.policy, { maxFileSizeKb });
+  } catch (error) {
+    session.logger.exceptionOnce(`Audit coverage: analysing ${file} failed; its endpoints are left out`, error);
+    return undefined;
+  }
+  logAnalysisFailures(session.logger, result, file);
   const entry: CachedFile = { mtimeMs: stat.mtimeMs, size: stat.size, generation, result, policy: loaded.policy };
   cache.set(file, entry);
   return entry;
@@ -162,4 +177,20 @@ async function analyseFile(
 
 function pruneCache(cache: Map<string, CachedFile>, seen: Set<string>): void {
   for (const file of cache.keys()) if (!seen.has(file)) cache.delete(file);
+}
+
+/** A file deleted since the walk found it is simply gone; any other error is said, once. */
+function unreadable(file: string, error: unknown, logger: Logger): void {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return;
+  logger.errorOnce(`coverage-unreadable\u0000${file}`, `Audit coverage: ${file} cannot be read (${code ?? 'error'}); its endpoints are left out`);
+}
+
+function logUnreachable(discovery: Discovery, logger: Logger): void {
+  for (const { path: folder, error } of discovery.unreadableDirectories) {
+    logger.errorOnce(`coverage-unreadable\u0000${folder}`, `Audit coverage: folder ${folder} cannot be read (${error}); its files are left out`);
+  }
+  for (const { path: file, error } of discovery.unreadableFiles) {
+    logger.errorOnce(`coverage-unreadable\u0000${file}`, `Audit coverage: ${file} cannot be reached (${error}); its endpoints are left out`);
+  }
 }

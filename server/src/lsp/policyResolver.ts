@@ -8,7 +8,7 @@ import {
   POLICY_FILE_NAME,
   clearPolicyCache,
   defaultPolicy,
-  loadPolicyForFile,
+  loadPolicyForFolder,
   validatePolicyText,
   type LoadedPolicy,
   type PolicyDiagnostic,
@@ -41,16 +41,35 @@ export class PolicyResolver {
 
   /** The policy for a source file (or, for untitled buffers, for the first workspace folder). */
   forFile(filePath: string | undefined, policyPathSetting: string): Promise<LoadedPolicy> {
-    const anchor = filePath ?? (this.workspaceFolders[0] && path.join(this.workspaceFolders[0], 'untitled'));
-    if (!anchor) return Promise.resolve(defaultLoadedPolicy());
-    const policyPath = this.resolvePolicyPath(policyPathSetting, anchor);
-    const key = `${path.dirname(anchor)}\u0000${policyPath ?? ''}`;
+    const folder = filePath ? path.dirname(filePath) : this.workspaceFolders[0];
+    if (!folder) return Promise.resolve(defaultLoadedPolicy());
+    return this.forFolder(folder, policyPathSetting);
+  }
+
+  /** The policy for the files directly inside `folder`, cached until `invalidate()`. */
+  forFolder(folder: string, policyPathSetting: string): Promise<LoadedPolicy> {
+    const policyPath = this.resolvePolicyPath(policyPathSetting, folder);
+    const key = `${folder}\u0000${policyPath ?? ''}`;
     let loaded = this.cache.get(key);
     if (!loaded) {
-      loaded = this.load(anchor, policyPath);
+      loaded = this.load(folder, policyPath);
       this.cache.set(key, loaded);
     }
     return loaded;
+  }
+
+  /**
+   * The policy for `folder` as it is on disk now, past this resolver's cache (the policy module
+   * re-checks the files it read): for requests that may arrive before the watcher's reload, such
+   * as the AI Tools view right after *Create Policy File*. Not reported to `onLoaded`.
+   */
+  current(folder: string, policyPathSetting: string): LoadedPolicy {
+    try {
+      return loadPolicyForFolder(folder, { policyPath: this.resolvePolicyPath(policyPathSetting, folder) });
+    } catch (error) {
+      this.logger.exception(`loading the policy for ${folder} failed; using the defaults`, error);
+      return defaultLoadedPolicy();
+    }
   }
 
   /** Validates the text of a policy file open in the editor (unsaved edits included). */
@@ -78,18 +97,18 @@ export class PolicyResolver {
     this.generation++;
   }
 
-  private async load(anchor: string, policyPath: string | undefined): Promise<LoadedPolicy> {
+  private async load(folder: string, policyPath: string | undefined): Promise<LoadedPolicy> {
     const started = performance.now();
     let loaded: LoadedPolicy;
     try {
-      loaded = loadPolicyForFile(anchor, { policyPath });
+      loaded = loadPolicyForFolder(folder, { policyPath });
     } catch (error) {
-      this.logger.exception(`loading the policy for ${anchor} failed; using the defaults`, error);
+      this.logger.exception(`loading the policy for ${folder} failed; using the defaults`, error);
       loaded = defaultLoadedPolicy();
     }
     for (const file of loaded.files) this.policyFiles.add(fileKey(file));
     this.logger.trace(
-      `policy for ${path.dirname(anchor)}: ${loaded.file ?? 'defaults'} (${loaded.diagnostics.length} problems, ${(performance.now() - started).toFixed(1)} ms)`,
+      `policy for ${folder}: ${loaded.file ?? 'defaults'} (${loaded.diagnostics.length} problems, ${(performance.now() - started).toFixed(1)} ms)`,
     );
     try {
       this.onLoaded(loaded);
@@ -99,11 +118,12 @@ export class PolicyResolver {
     return loaded;
   }
 
-  private resolvePolicyPath(setting: string, anchor: string): string | undefined {
+  /** The `phiGuard.policyPath` setting as a path: relative to the workspace folder of `folder`. */
+  private resolvePolicyPath(setting: string, folder: string): string | undefined {
     if (!setting) return undefined;
     if (path.isAbsolute(setting)) return path.normalize(setting);
-    const folder = this.workspaceFolderOf(anchor) ?? this.workspaceFolders[0] ?? path.dirname(anchor);
-    return path.resolve(folder, setting);
+    const root = this.workspaceFolderOf(folder) ?? this.workspaceFolders[0] ?? folder;
+    return path.resolve(root, setting);
   }
 
   private workspaceFolderOf(filePath: string): string | undefined {

@@ -5,7 +5,7 @@ export * from './types';
 export { defaultPolicy } from './defaults';
 export { findPolicyFile, POLICY_FILE_NAME } from './find-policy-file';
 export { loadPolicyFile, validatePolicyText } from './policy-loader';
-export { clearPolicyCache, loadPolicyForFile, type PolicyLookupOptions } from './policy-cache';
+export { clearPolicyCache, loadPolicyForFile, loadPolicyForFolder, type PolicyLookupOptions } from './policy-cache';
 export { extendsOutside, policyOverrides, type PolicyOverride } from './policy-overrides';
 export { mergePolicyLayer, mergePolicyLayers, type PolicyLayer } from './merge-policy';
 export { createIgnoreMatcher, isIgnoredByPolicy, rebaseIgnorePattern, type IgnoreMatcher } from './policy-ignore';

@@ -18,20 +18,23 @@ export interface PolicyLookupOptions {
 const cache = new Map<string, { loaded: LoadedPolicy; dependencies: PolicyDependencies }>();
 
 /**
- * The policy that applies to `sourceFile`: `policyPath` when given, else the nearest
- * `phi-guard.json` above the file, else the defaults (no file, no diagnostics). The result may be
- * shared with other callers: treat it as read-only.
+ * The policy that applies to the files directly inside `folder`: `policyPath` when given, else
+ * the nearest `phi-guard.json` in the folder or above, else the defaults (no file, no
+ * diagnostics). The result may be shared with other callers: treat it as read-only.
  */
-export function loadPolicyForFile(sourceFile: string, options: PolicyLookupOptions = {}): LoadedPolicy {
-  const policyFile = options.policyPath
-    ? path.resolve(options.policyPath)
-    : findPolicyFile(path.dirname(path.resolve(sourceFile)), options.stopAt);
+export function loadPolicyForFolder(folder: string, options: PolicyLookupOptions = {}): LoadedPolicy {
+  const policyFile = options.policyPath ? path.resolve(options.policyPath) : findPolicyFile(path.resolve(folder), options.stopAt);
   if (!policyFile) return { policy: defaultPolicy(), files: [], diagnostics: [] };
   const cached = cache.get(policyFile);
   if (cached && isUnchanged(cached.dependencies)) return cached.loaded;
   const { loaded, dependencies } = loadPolicyFileTracked(policyFile);
   cache.set(policyFile, { loaded, dependencies });
   return loaded;
+}
+
+/** The policy that applies to `sourceFile` (which need not exist): that of its folder. */
+export function loadPolicyForFile(sourceFile: string, options: PolicyLookupOptions = {}): LoadedPolicy {
+  return loadPolicyForFolder(path.dirname(path.resolve(sourceFile)), options);
 }
 
 /** Forget every cached policy (e.g. when the editor reports a policy file changed). */

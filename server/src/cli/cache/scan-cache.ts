@@ -195,6 +195,7 @@ function isAnalysisResult(value: unknown): value is AnalysisResult {
     Array.isArray(value.suppressed) &&
     Array.isArray(value.suppressions) &&
     Array.isArray(value.ruleFailures) &&
+    (value.internalErrors === undefined || Array.isArray(value.internalErrors)) &&
     typeof value.hasSyntaxErrors === 'boolean'
   );
 }

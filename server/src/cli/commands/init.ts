@@ -7,7 +7,7 @@ import type { Command } from '../command';
 import { displayPath } from '../display-path';
 import { ExitCode } from '../exit-codes';
 import { commandHelp } from '../help-text';
-import { starterPolicyText } from '../policy-access';
+import { starterPolicyText } from '../../policy';
 import { UsageError } from '../usage-error';
 
 export const POLICY_FILE_NAME = 'phi-guard.json';

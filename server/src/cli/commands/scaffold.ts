@@ -24,7 +24,7 @@ import { checkWriteTarget, safeWriteFile, UnsafeWriteError } from '../../safe-wr
 import { parseArgs, type OptionSpec } from '../argv';
 import type { Command } from '../command';
 import { displayPath } from '../display-path';
-import { isSkippedDirectory } from '../discovery/skipped-directories';
+import { isSkippedDirectory } from '../../workspace/skipped-directories';
 import { ExitCode } from '../exit-codes';
 import { commandHelp } from '../help-text';
 import { UsageError } from '../usage-error';

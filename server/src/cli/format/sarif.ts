@@ -104,7 +104,7 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
         invocations: [
           {
             // A file not analysed (a crash, a timeout, too large...) fails the run unless allowed.
-            executionSuccessful: !hasPolicyErrors(report) && !unanalysedFails(report) && !notices.some((n) => n.kind === 'rule-failure'),
+            executionSuccessful: !hasPolicyErrors(report) && !unanalysedFails(report) && !notices.some((n) => n.kind === 'rule-failure' || n.kind === 'internal-error'),
             toolExecutionNotifications: [...notices.map(toNotification), ...omittedFixesNotification(omittedFixes)],
             toolConfigurationNotifications: configurationNotices.map(toNotification),
             ...(ruleOverrides.length > 0 ? { ruleConfigurationOverrides: ruleOverrides } : {}),

@@ -46,7 +46,7 @@ export function unanalysedFails(report: ScanReport): boolean {
 }
 
 function isPartlyAnalysed(file: ScanReport['files'][number]): boolean {
-  return (file.result?.ruleFailures.length ?? 0) > 0;
+  return (file.result?.ruleFailures.length ?? 0) > 0 || (file.result?.internalErrors?.length ?? 0) > 0;
 }
 
 export function summarize(report: ScanReport): ScanSummary {

@@ -1,14 +1,21 @@
-// The CLI's one door to the policy loader (server/src/policy). Loading is cached per folder:
-// every file in a folder shares its nearest policy, and a broken file is reported once.
+// The policy of each folder of a walk, loaded once per folder: every file in a folder shares its
+// nearest policy, and a broken policy file is reported once. One implementation for the CLI's scan
+// and fix and the language server's workspace walks (coverage, Scan Workspace).
 
 import * as path from 'node:path';
 import { registeredRules } from '../engine';
-import { extendsOutside, loadPolicyForFile, policyOverrides, type ExtendedPolicyFile, type LoadedPolicy, type PolicyDiagnostic, type PolicyOverride } from '../policy';
+import {
+  extendsOutside,
+  loadPolicyForFolder,
+  policyOverrides,
+  type ExtendedPolicyFile,
+  type LoadedPolicy,
+  type PolicyDiagnostic,
+  type PolicyOverride,
+} from '../policy';
 
-export { starterPolicyText } from '../policy';
-
-export class PolicyCache {
-  private readonly byDirectory = new Map<string, LoadedPolicy>();
+export class FolderPolicies {
+  private readonly byFolder = new Map<string, LoadedPolicy>();
   private readonly seenDiagnostics = new Set<string>();
   readonly diagnostics: PolicyDiagnostic[] = [];
   /** Rules the loaded policies turn off or down, each once, in the order the policies were loaded. */
@@ -19,30 +26,29 @@ export class PolicyCache {
   private readonly seenOutside = new Set<string>();
 
   /**
-   * `policyPath`: --policy, which then applies to every file. `roots`: folders an extended file
-   * may lie in without a notice (the working directory), besides the policy file's own folder.
+   * `policyPath`: one policy for every folder (the CLI's --policy). `roots`: folders an extended
+   * file may lie in without a notice (the working directory), besides the policy file's own folder.
    */
   constructor(
     private readonly policyPath?: string,
     private readonly roots: readonly string[] = [],
   ) {}
 
-  /** The policy for files directly inside `directory`. */
-  forDirectory(directory: string): LoadedPolicy {
-    const key = this.policyPath ? '' : directory;
-    let loaded = this.byDirectory.get(key);
+  /** The policy for files directly inside `folder`. */
+  forFolder(folder: string): LoadedPolicy {
+    const key = this.policyPath ? '' : folder;
+    let loaded = this.byFolder.get(key);
     if (!loaded) {
-      // The loader searches from the file's folder upwards; the file itself need not exist.
-      loaded = loadPolicyForFile(path.join(directory, '__phi_guard_probe__.py'), { policyPath: this.policyPath });
+      loaded = loadPolicyForFolder(folder, { policyPath: this.policyPath });
       this.record(loaded.diagnostics);
       this.recordWeakening(loaded);
-      this.byDirectory.set(key, loaded);
+      this.byFolder.set(key, loaded);
     }
     return loaded;
   }
 
   forFile(file: string): LoadedPolicy {
-    return this.forDirectory(path.dirname(file));
+    return this.forFolder(path.dirname(file));
   }
 
   get hasErrors(): boolean {

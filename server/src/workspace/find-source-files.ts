@@ -1,20 +1,19 @@
-// Turns the paths given on the command line into the source files to analyse: folders are walked
-// for supported extensions, skipping dependency/build folders, .gitignore'd paths and the
-// policy's `ignore` globs. Explicitly named files go through the same ignore rules, so a
-// pre-commit hook that passes every staged file still respects them.
+// Turns paths (the command line's, the editor's workspace folders) into the source files to
+// analyse: folders are walked for supported extensions, skipping dependency/build folders,
+// .gitignore'd paths and the policy's `ignore` globs. Explicitly named files go through the same
+// ignore rules, so a pre-commit hook that passes every staged file still respects them.
 
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { languageFromPath } from '../../engine';
-import type { PolicyCache } from '../policy-access';
-import { GitignoreRules } from './gitignore-rules';
-import { isIgnoredByPolicy } from './policy-ignore';
+import { languageFromPath } from '../engine';
+import type { FolderPolicies } from './folder-policies';
+import { IgnoreRules } from './ignore-rules';
 import { isSkippedDirectory } from './skipped-directories';
 
 export interface Discovery {
   /** Absolute paths, in a stable order, without duplicates. */
   files: string[];
-  /** Command-line paths that do not exist. */
+  /** Given paths that do not exist. */
   missing: string[];
   /** Files and folders left out by .gitignore or the policy's `ignore`. */
   ignoredCount: number;
@@ -24,16 +23,11 @@ export interface Discovery {
   unreadableFiles: { path: string; error: string }[];
 }
 
-export async function findSourceFiles(paths: readonly string[], cwd: string, policies: PolicyCache): Promise<Discovery> {
+export async function findSourceFiles(paths: readonly string[], cwd: string, policies: FolderPolicies): Promise<Discovery> {
   const discovery: Discovery = { files: [], missing: [], ignoredCount: 0, unreadableDirectories: [], unreadableFiles: [] };
   const seen = new Set<string>();
-  const gitignore = new GitignoreRules();
-
-  const isIgnored = (target: string, isDirectory: boolean, boundary: string): boolean => {
-    if (gitignore.isIgnored(target, isDirectory, boundary)) return true;
-    // The policy governing the folder that contains the target decides.
-    return isIgnoredByPolicy(target, isDirectory, policies.forDirectory(path.dirname(target)));
-  };
+  const rules = new IgnoreRules(policies);
+  const isIgnored = (target: string, isDirectory: boolean, boundary: string): boolean => rules.isIgnored(target, isDirectory, boundary);
 
   const addFile = (file: string) => {
     if (seen.has(file)) return;
