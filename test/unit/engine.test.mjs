@@ -1,20 +1,22 @@
 // Engine unit tests: the conformance corpora (expect: markers), every preferred fix applied and
-// re-checked, the fix texts the product promises, and the policy's effect on analysis.
+// re-checked, and the policy's effect on analysis. Each rule's fix texts, before and after, are
+// in test/rules.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { actualFindings, expectedFindings, readFixture } from '../support/expectations.mjs';
 import { engine, loadEngine, repoRoot } from '../support/engine.mjs';
 import { assertParsesAsPython38 } from '../support/python-check.mjs';
+import { assertSpecExamplesPresent, SPEC_EXAMPLES, specExamplesPresent } from '../support/spec-examples.mjs';
 
 before(loadEngine);
 
 const corpora = [
   path.join(repoRoot, 'test/fixtures/engine'),
   path.join(repoRoot, 'test/fixtures/engine-policy/vendors'),
-  path.resolve(repoRoot, '../shared/spec/examples'),
-].filter(existsSync);
+  ...(specExamplesPresent() ? [SPEC_EXAMPLES] : []),
+];
 
 function analyze(text, file, policy = engine().defaultPolicy()) {
   return engine().analyze({ text, path: file }, policy);
@@ -28,6 +30,8 @@ function analyzeFixture(dir, file, text) {
 }
 
 describe('conformance corpora', () => {
+  test("the product contract's conformance examples are present", assertSpecExamplesPresent);
+
   for (const dir of corpora) {
     for (const file of readdirSync(dir).sort()) {
       test(`${path.basename(dir)}/${file}`, (t) => {
@@ -83,133 +87,9 @@ describe('every preferred fix', () => {
   });
 });
 
-describe('fix texts', () => {
-  const fixOf = (text, file) => {
-    const result = analyze(text, file);
-    assert.equal(result.findings.length, 1, JSON.stringify(result.findings.map((f) => f.message)));
-    const fix = result.findings[0].fixes.find((f) => f.isPreferred);
-    return engine().applyTextEdits(text, fix.edits);
-  };
-
-  test('the PRODUCT.md story: stdlib logging gets a static message and extra patient_id', () => {
-    const text = 'def show(patient):\n    logger.info(\'Patient found: \' + patient.name + \', DOB: \' + patient.dob)\n';
-    assert.equal(fixOf(text, 'a.py'), 'def show(patient):\n    logger.info(\'Patient found\', extra={"patient_id": patient.id})\n');
-  });
-
-  test('a patient_id variable in scope is used instead of record.id', () => {
-    const text = 'def show(patient_id, patient):\n    logger.info("dob %s", patient.dob)\n';
-    assert.equal(fixOf(text, 'a.py'), 'def show(patient_id, patient):\n    logger.info("dob", extra={"patient_id": patient_id})\n');
-  });
-
-  test('structlog gets a keyword field, other fields kept', () => {
-    const text = 'import structlog\nlog = structlog.get_logger()\ndef f(patient):\n    log.info("seen", ssn=patient.ssn, visit_id=3)\n';
-    assert.match(fixOf(text, 'a.py'), /log\.info\("seen", visit_id=3, patient_id=patient\.id\)/);
-  });
-
-  test('console.log gets an object argument', () => {
-    const text = "function f(patient) {\n  console.log('Patient found: ' + patient.name + ', DOB: ' + patient.dob);\n}\n";
-    assert.match(fixOf(text, 'a.ts'), /console\.log\('Patient found', \{ patientId: patient\.id \}\);/);
-  });
-
-  test('pino gets the id in its merging object', () => {
-    const text = "import pino from 'pino';\nconst log = pino();\nfunction f(patient) {\n  log.info(`born ${patient.dateOfBirth}`);\n}\n";
-    assert.match(fixOf(text, 'a.ts'), /log\.info\(\{ patientId: patient\.id \}, 'born'\);/);
-  });
-
-  test('an f-string exception keeps its text and refers to the id', () => {
-    const text = 'def f(patient):\n    raise ValueError(f"no insurance for {patient.last_name}")\n';
-    assert.match(fixOf(text, 'a.py'), /raise ValueError\(f"no insurance for \(patient_id=\{patient\.id\}\)"\)/);
-  });
-
-  test('with no record in scope the fix removes the PHI and keeps the static message', () => {
-    const text = 'def f(dob):\n    logger.info("born on %s", dob)\n';
-    assert.equal(fixOf(text, 'a.py'), 'def f(dob):\n    logger.info("born on")\n');
-  });
-
-  test('clean %-arguments stay with their placeholders', () => {
-    const text = 'def f(patient, visit):\n    logger.info("visit %s for %s", visit.id, patient.name)\n';
-    assert.match(fixOf(text, 'a.py'), /logger\.info\("visit %s for", visit\.id, extra=\{"patient_id": patient\.id\}\)/);
-  });
-
-  test('suppress fix inserts a comment with the placeholder reason, still unjustified', () => {
-    const text = 'def f(patient):\n    print(patient.ssn)\n';
-    const finding = analyze(text, 'a.py').findings[0];
-    const suppress = finding.fixes.find((f) => f.kind === 'suppress');
-    const fixed = engine().applyTextEdits(text, suppress.edits);
-    assert.equal(fixed, 'def f(patient):\n    # phi-guard: ignore[phi-in-log] -- <reason>\n    print(patient.ssn)\n');
-    assert.deepEqual(analyze(fixed, 'a.py').findings.map((f) => f.ruleId), ['unjustified-suppression']);
-  });
-
-  test('secure debug fix routes the call and adds the import', () => {
-    const policy = { ...engine().defaultPolicy(), secureDebug: { python: 'app.security.debug.phi_debug' } };
-    const text = 'import logging\n\ndef f(patient):\n    logging.info("x %s", patient.ssn)\n';
-    const finding = analyze(text, 'a.py', policy).findings[0];
-    const fix = finding.fixes.find((f) => f.kind === 'secure-debug');
-    const fixed = engine().applyTextEdits(text, fix.edits);
-    assert.equal(fixed, 'import logging\nfrom app.security.debug import phi_debug\n\ndef f(patient):\n    phi_debug("x %s", patient.ssn)\n');
-    assert.deepEqual(analyze(fixed, 'a.py', policy).findings, []);
-  });
-});
-
-describe('fixes add only the id: no secret, no value from elsewhere, Python 3.8', () => {
+describe('fixes that copy source text', () => {
   const KEY = 'sk-proj-Hq2mZ9xK4vL1nB8cR5tY3wE6uI0oP2aS4dF7gH9jK1lZ3xQ';
   const preferredFix = (result, ruleId) => result.findings.find((f) => f.ruleId === ruleId).fixes.find((f) => f.isPreferred);
-  const lineOf = (text, pattern) => text.split('\n').find((line) => pattern.test(line));
-
-  test('an API key in the same log call is removed, never written into the message', () => {
-    const text = `import logging\nlogger = logging.getLogger(__name__)\n\ndef f(patient):\n    api_key = "${KEY}"\n    logger.info("using " + api_key + " for " + patient.name)\n`;
-    const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
-    const logLine = lineOf(fixed, /logger\.info/);
-    assert.equal(logLine, '    logger.info("using", extra={"patient_id": patient.id})');
-    assert.equal(fixed.split(KEY).length, 2, 'the key stays only where it was written (its own finding fixes it)');
-  });
-
-  test('a key read from the environment is still a secret: the log fix leaves the variable out too', () => {
-    const text = `import os\n\ndef f(patient):\n    api_key = os.environ["OPENAI_API_KEY"]\n    logger.info(f"using {api_key} for {patient.name}")\n`;
-    const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
-    assert.doesNotMatch(lineOf(fixed, /logger\.info/), /api_key/);
-  });
-
-  test('a key-shaped literal and a token keyword in the call are dropped (TypeScript and structlog)', () => {
-    const ts = `function f(patient) {\n  console.log('calling with ${KEY} for ' + patient.name);\n}\n`;
-    const fixedTs = engine().applyTextEdits(ts, preferredFix(analyze(ts, 'a.ts'), 'phi-in-log').edits);
-    assert.doesNotMatch(fixedTs, /sk-proj/);
-    assert.match(fixedTs, /console\.log\('calling with for', \{ patientId: patient\.id \}\);/);
-    const py = 'import structlog\nlog = structlog.get_logger()\ndef f(patient, token):\n    log.info("seen", ssn=patient.ssn, auth_token=token, visit_id=3)\n';
-    const fixedPy = engine().applyTextEdits(py, preferredFix(analyze(py, 'a.py'), 'phi-in-log').edits);
-    assert.match(fixedPy, /log\.info\("seen", visit_id=3, patient_id=patient\.id\)/);
-  });
-
-  test("a variable's content is never inlined: a PHI literal in a local stays where it was", () => {
-    const text = 'def f(patient):\n    note = "Patient John Smith, SSN 123-45-6789"\n    logger.info(note + " for " + patient.name)\n';
-    const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
-    const logLine = lineOf(fixed, /logger\.info/);
-    assert.doesNotMatch(logLine, /John Smith|123-45-6789/);
-    assert.equal(logLine, '    logger.info(f"{note} for", extra={"patient_id": patient.id})');
-  });
-
-  test('a message built from PHI elsewhere is dropped, not rebuilt from its assignment', () => {
-    const text = 'def f(patient):\n    msg = "Visit of Zebulon at " + patient.address\n    logger.info(msg)\n';
-    const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
-    assert.equal(lineOf(fixed, /logger\.info/), '    logger.info("patient record", extra={"patient_id": patient.id})');
-  });
-
-  test('a value holding the f-string quote switches the quote, else becomes .format(); both parse as Python 3.8', () => {
-    const cases = [
-      ['logger.info("status " + resp.headers.get("x-status") + " for " + patient.name)', `logger.info(f'status {resp.headers.get("x-status")} for', extra={"patient_id": patient.id})`],
-      ['logger.info("a " + h.get("x") + h.get(\'y\') + " for " + patient.name)', `logger.info("a {}{} for".format(h.get("x"), h.get('y')), extra={"patient_id": patient.id})`],
-      ['logger.info("p " + "\\\\".join(parts) + " for " + patient.name)', 'logger.info("p {} for".format("\\\\".join(parts)), extra={"patient_id": patient.id})'],
-      ['logger.info("s " + text[1:3] + " for " + patient.name)', 'logger.info(f"s {(text[1:3])} for", extra={"patient_id": patient.id})'],
-    ];
-    const sources = [];
-    for (const [call, expected] of cases) {
-      const text = `def f(patient, resp, h, parts, text):\n    ${call}\n`;
-      const fixed = engine().applyTextEdits(text, preferredFix(analyze(text, 'a.py'), 'phi-in-log').edits);
-      assert.equal(lineOf(fixed, /logger\.info/).trim(), expected);
-      sources.push({ name: call, text: fixed });
-    }
-    assertParsesAsPython38(assert, sources);
-  });
 
   test('copiesSourceText marks fixes that repeat a literal from the code, and only those', () => {
     const copied = analyze('def f(patient):\n    logger.info("Patient found: " + patient.name)\n', 'a.py');
@@ -372,16 +252,6 @@ describe('vendors and BAAs', () => {
     assert.match(messages[0], /endpoint https:\/\/proxy\.example\.com is not covered/);
     assert.match(messages[1], /the model in use is not on the approved list/);
     for (const message of messages) assert.doesNotMatch(message, /078-05-1120|Hq2mZ9|\?key/);
-  });
-
-  test('de-identify fix wraps the PHI in the policy sanitizer, with its import', () => {
-    const policy = withVendors([], { sanitizers: ['app.phi.deidentify'] });
-    const [finding] = analyze(aiCall, 'a.py', policy).findings;
-    const fix = finding.fixes.find((f) => f.isPreferred);
-    const fixed = engine().applyTextEdits(aiCall, fix.edits);
-    assert.match(fixed, /from app\.phi import deidentify\n/);
-    assert.match(fixed, /input=deidentify\(f"Explain \{patient\.diagnosis\}"\)/);
-    assert.deepEqual(analyze(fixed, 'a.py', policy).findings, []);
   });
 
   test('the vendor is identified by imports and construction, not variable names', () => {

@@ -3,14 +3,15 @@
 // change. Whatever the edits, what it reports must be exactly what a fresh analysis of the same
 // text reports: findings, fixes, suppressions, endpoints.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { engine, loadEngine, repoRoot } from '../support/engine.mjs';
+import { assertSpecExamplesPresent, SPEC_EXAMPLES, specExamplesPresent } from '../support/spec-examples.mjs';
 
 before(loadEngine);
 
-const corpora = [path.join(repoRoot, 'test/fixtures/engine'), path.resolve(repoRoot, '../shared/spec/examples')].filter(existsSync);
+const corpora = [path.join(repoRoot, 'test/fixtures/engine'), ...(specExamplesPresent() ? [SPEC_EXAMPLES] : [])];
 const sources = corpora.flatMap((dir) =>
   readdirSync(dir)
     .filter((file) => /\.(py|ts|tsx|js|jsx)$/.test(file))
@@ -52,6 +53,8 @@ function visible(result) {
 }
 
 describe('incremental analysis equals a fresh analysis', () => {
+  test("the product contract's conformance examples are present", assertSpecExamplesPresent);
+
   for (const file of sources) {
     test(path.basename(file), () => {
       const { ParsedDocument, analyze, analyzeDocument, defaultPolicy, languageFromPath } = engine();

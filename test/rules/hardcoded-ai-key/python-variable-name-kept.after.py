@@ -1,0 +1,2 @@
+import os
+GEMINI_API_KEY = os.environ["GEMINI_API_KEY"]

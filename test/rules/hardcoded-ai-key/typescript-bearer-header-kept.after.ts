@@ -1,0 +1,1 @@
+const h = { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` };

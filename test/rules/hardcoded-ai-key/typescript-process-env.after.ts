@@ -1,0 +1,1 @@
+const c = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });

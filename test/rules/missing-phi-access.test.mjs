@@ -1,0 +1,14 @@
+// missing-phi-access: each case of test/rules/missing-phi-access/ (one or more per framework) is
+// analysed, fixed and compared whole with its after-file. The added control follows the file's
+// convention and the policy's audit names and role map.
+import { ruleFixtureSuite } from '../support/rule-fixtures.mjs';
+
+ruleFixtureSuite('missing-phi-access', {
+  'policy-audit-names-admin-only-roles': {
+    policy: (defaults) => ({
+      ...defaults,
+      audit: { python: { decorator: 'audited', module: 'hipaa.audit' }, typescript: { middleware: 'auditPhi', decorator: 'AuditPhi', module: '~/audit' } },
+      roles: { nurse: ['clinical', 'demographics'], admin: ['*'] },
+    }),
+  },
+});

@@ -1,0 +1,1 @@
+router.get('/claims/:id', phiAccess({ action: 'read', dataCategory: 'billing', roles: ['billing'] }), h);

@@ -1,0 +1,1 @@
+router.get('/claims/:id', phiAccess({}), h);  // expect: phi-access-mismatch

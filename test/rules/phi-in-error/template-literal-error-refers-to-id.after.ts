@@ -1,0 +1,3 @@
+export function f(patient) {
+  throw new Error(`no insurance for (patientId=${patient.id})`);
+}

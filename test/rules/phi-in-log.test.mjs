@@ -1,0 +1,12 @@
+// phi-in-log: each case of test/rules/phi-in-log/ is analysed, fixed and compared whole with its
+// after-file. Two cases apply the other fixes the editor offers: the secure debug log and the
+// suppression, whose placeholder reason keeps unjustified-suppression reporting.
+import { ruleFixtureSuite } from '../support/rule-fixtures.mjs';
+
+ruleFixtureSuite('phi-in-log', {
+  'secure-debug-with-import': {
+    apply: 'secure-debug',
+    policy: (defaults) => ({ ...defaults, secureDebug: { python: 'app.security.debug.phi_debug' } }),
+  },
+  'suppress-with-reason-placeholder': { apply: 'suppress' },
+});

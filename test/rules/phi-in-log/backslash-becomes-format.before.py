@@ -1,0 +1,2 @@
+def f(patient, resp, h, parts, text):
+    logger.info("p " + "\\".join(parts) + " for " + patient.name)  # expect: phi-in-log

@@ -1,0 +1,3 @@
+function f(patient) {
+  console.log('Patient found', { patientId: patient.id });
+}

@@ -1,0 +1,3 @@
+function f(patient) {
+  console.log('calling with for', { patientId: patient.id });
+}

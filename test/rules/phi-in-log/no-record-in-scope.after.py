@@ -1,0 +1,2 @@
+def f(dob):
+    logger.info("born on")

@@ -1,0 +1,5 @@
+import pino from 'pino';
+const log = pino();
+function f(patient) {
+  log.info({ patientId: patient.id }, 'born');
+}

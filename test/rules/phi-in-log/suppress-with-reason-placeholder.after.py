@@ -1,0 +1,3 @@
+def f(patient):
+    # phi-guard: ignore[phi-in-log] -- <reason>  # expect: unjustified-suppression
+    print(patient.ssn)

@@ -1,0 +1,2 @@
+def f(patient):
+    print(patient.ssn)  # expect: phi-in-log

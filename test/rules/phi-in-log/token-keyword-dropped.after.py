@@ -1,0 +1,4 @@
+import structlog
+log = structlog.get_logger()
+def f(patient, token):
+    log.info("seen", visit_id=3, patient_id=patient.id)

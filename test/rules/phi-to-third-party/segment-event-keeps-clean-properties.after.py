@@ -1,0 +1,4 @@
+import analytics
+
+def track(patient):
+    analytics.track(patient.id, "Visit booked", {"clinic": "north", "patient_id": patient.id})

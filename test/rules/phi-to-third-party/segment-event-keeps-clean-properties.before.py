@@ -1,0 +1,4 @@
+import analytics
+
+def track(patient):
+    analytics.track(patient.id, "Visit booked", {"email": patient.email, "clinic": "north"})  # expect: phi-to-third-party

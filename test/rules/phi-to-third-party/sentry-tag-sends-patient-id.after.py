@@ -1,0 +1,4 @@
+import sentry_sdk
+
+def f(patient):
+    sentry_sdk.set_tag("patient", f"patient_id={patient.id}")

@@ -1,0 +1,3 @@
+const P = sequelize.define('Patient', {
+  ssn: encryptedAttribute(DataTypes.STRING),
+});

@@ -1,0 +1,3 @@
+const P = sequelize.define('Patient', {
+  ssn: DataTypes.STRING,  // expect: unencrypted-phi-field
+});

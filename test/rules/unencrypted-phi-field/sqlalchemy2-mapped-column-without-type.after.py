@@ -1,0 +1,8 @@
+import os
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy_utils import StringEncryptedType
+FIELD_ENCRYPTION_KEY = os.environ["FIELD_ENCRYPTION_KEY"]
+
+class Patient(Base):
+    ssn: Mapped[str] = mapped_column(StringEncryptedType(String, FIELD_ENCRYPTION_KEY), nullable=False)

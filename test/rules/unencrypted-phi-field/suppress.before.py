@@ -1,0 +1,2 @@
+class Patient(Base):
+    ssn = Column(String)  # expect: unencrypted-phi-field

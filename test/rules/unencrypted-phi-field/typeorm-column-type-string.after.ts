@@ -1,0 +1,6 @@
+import { Column, Entity } from 'typeorm';
+@Entity()
+export class Patient {
+  @Column('varchar', { transformer: encryptionTransformer })
+  ssn: string;
+}
