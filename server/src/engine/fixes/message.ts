@@ -3,9 +3,9 @@
 // secrets are dropped, the text around them tidied, and the rest emitted in the file's own string
 // syntax. Only what is written at the call is kept: a variable stays a reference to the variable.
 
-import type { Expr, FileFacts, StringExpr } from '../facts';
-import type { FlowAnalyzer } from '../phi/flow';
+import type { Expr, StringExpr } from '../facts';
 import { sourceOf } from '../sinks/errors';
+import type { MessageContext } from './message-context';
 import { isSecret, withoutKeys } from './secrets';
 
 export type Segment =
@@ -20,14 +20,10 @@ export type Segment =
   | { kind: 'value'; source: string; /** The copied source holds a string literal. */ literal: boolean }
   | { kind: 'dropped' };
 
-export interface MessageContext {
-  facts: FileFacts;
-  flow: FlowAnalyzer;
-  scopeId: number;
-}
-
-const PY_PERCENT = /%(\([^)]*\))?[-#0 +]*(\d+|\*)?(\.(\d+|\*))?[sdrifgGxXeEoca%]/g;
-const BRACES = /\{[^{}]*\}/g;
+/** A `%`-style placeholder (`%s`, `%(name)d`, `%%`). */
+export const PY_PERCENT = /%(\([^)]*\))?[-#0 +]*(\d+|\*)?(\.(\d+|\*))?[sdrifgGxXeEoca%]/g;
+/** A `{}`-style placeholder (`{}`, `{name}`). */
+export const BRACES = /\{[^{}]*\}/g;
 
 /** Segments of a string-valued expression, or undefined when it is not one we can rebuild. */
 export function segmentsOf(expr: Expr, context: MessageContext, depth = 0): Segment[] | undefined {

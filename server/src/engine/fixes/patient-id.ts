@@ -9,7 +9,8 @@ import { sourceOf } from '../sinks/errors';
 import { isKeyName } from '../rules/hardcoded-ai-key/key-detection';
 import type { TextEdit } from '../types';
 import type { SourceCopy } from './source-copy';
-import { copiesSourceText, hasText, isDropped, render, segmentsOf, tidy, valueOf, type MessageContext, type Segment, type Syntax } from './message';
+import { copiesSourceText, hasText, isDropped, render, segmentsOf, tidy, valueOf, type Segment, type Syntax } from './message';
+import type { MessageContext } from './message-context';
 
 export interface PhiArgument {
   arg: Argument;

@@ -5,7 +5,7 @@
 import type { Expr } from '../facts';
 import { offsetOf } from '../text';
 import { isKeyName, isKeyShaped } from '../rules/hardcoded-ai-key/key-detection';
-import type { MessageContext } from './message';
+import type { MessageContext } from './message-context';
 
 const ENV_READ = /(?:^|\.)(?:getenv|get|setdefault|getEnv)$/;
 

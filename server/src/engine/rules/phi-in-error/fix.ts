@@ -2,7 +2,7 @@
 // becomes its static text plus the record's id.
 
 import type { CallFact } from '../../facts';
-import type { MessageContext } from '../../fixes/message';
+import type { MessageContext } from '../../fixes/message-context';
 import { idExpression, idRewrites, type PhiArgument } from '../../fixes/patient-id';
 import { SourceCopy } from '../../fixes/source-copy';
 import type { Fix } from '../../types';

@@ -7,7 +7,21 @@
 import type { ResolvedPolicy } from '../../../policy/types';
 import type { Argument, CallFact, FileFacts, ObjectExpr } from '../../facts';
 import { addImport, splitQualifiedName } from '../../fixes/imports';
-import { copiesSourceText, hasText, isDropped, placeholderSegments, render, segmentsOf, tidy, valueOf, type MessageContext, type Segment, type Syntax } from '../../fixes/message';
+import {
+  BRACES,
+  copiesSourceText,
+  hasText,
+  isDropped,
+  placeholderSegments,
+  PY_PERCENT,
+  render,
+  segmentsOf,
+  tidy,
+  valueOf,
+  type Segment,
+  type Syntax,
+} from '../../fixes/message';
+import type { MessageContext } from '../../fixes/message-context';
 import { idExpression, ownText, type PhiArgument } from '../../fixes/patient-id';
 import { isSecret } from '../../fixes/secrets';
 import { SourceCopy } from '../../fixes/source-copy';
@@ -15,9 +29,6 @@ import { sourceOf } from '../../sinks/errors';
 import type { LogIdiom } from '../../sinks/logs';
 import type { Fix, Range, TextEdit } from '../../types';
 import { isKeyName } from '../hardcoded-ai-key/key-detection';
-
-const PY_PERCENT = /%(\([^)]*\))?[-#0 +]*(\d+|\*)?(\.(\d+|\*))?[sdrifgGxXeEoca%]/g;
-const BRACES = /\{[^{}]*\}/g;
 
 export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
   const syntax: Syntax = context.facts.language;

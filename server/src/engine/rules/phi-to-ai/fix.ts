@@ -4,7 +4,7 @@
 import type { ResolvedPolicy } from '../../../policy/types';
 import type { CallFact } from '../../facts';
 import { addImport, splitQualifiedName } from '../../fixes/imports';
-import type { MessageContext } from '../../fixes/message';
+import type { MessageContext } from '../../fixes/message-context';
 import type { PhiArgument } from '../../fixes/patient-id';
 import { SourceCopy } from '../../fixes/source-copy';
 import type { Fix, TextEdit } from '../../types';
