@@ -3,14 +3,15 @@
 
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
+import { POLICY_FILE_NAME } from '../../server/src/protocol';
 
 export const ANALYZED_LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
 
-const POLICY_FILE_GLOB = '**/phi-guard.json';
+export const POLICY_FILE_GLOB = `**/${POLICY_FILE_NAME}`;
 
 /**
  * Source files on disk and unsaved (untitled) buffers, plus the policy file so the server can
- * publish diagnostics for a broken `phi-guard.json` in that file itself (POLICY.md).
+ * publish diagnostics for a broken `phi-guard.json` in that file itself (docs/policy.md).
  */
 export const documentSelector: DocumentSelector = [
   ...ANALYZED_LANGUAGES.flatMap((language) => [

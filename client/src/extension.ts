@@ -1,18 +1,18 @@
-// Entry point of the VS Code extension: a thin client (ARCHITECTURE.md §2). Activation only
-// creates the output channel, registers the commands and starts the language server; all
-// analysis happens in dist/server.js.
+// Entry point of the VS Code extension: a thin client (docs/architecture.md). Activation only
+// creates the output channel, registers the commands and views and starts the language server;
+// all analysis, policy reading and file generation happen in dist/server.js, behind the typed
+// requests of server/src/protocol.
 
 import * as vscode from 'vscode';
-import { Commands, SERVER_NAME } from '../../server/src/protocol';
+import { AiToolsRequest, AuditCoverageRequest, Commands, SERVER_NAME } from '../../server/src/protocol';
 import { registerPolicyCommands } from './commands/policyCommands';
-import { registerScaffoldEndpointCommand } from './commands/scaffoldEndpointCommand';
+import { registerScaffoldEndpointCommand } from './commands/scaffoldEndpoint';
 import { registerScanWorkspaceCommand } from './commands/scanWorkspace';
 import { fixAllInActiveEditor } from './fixAll';
 import { ServerController } from './serverController';
 import { AiToolsController } from './views/aiToolsView';
 import { PhiGuardStatusBar } from './statusBar';
 import { AuditCoverageController } from './views/auditCoverageView';
-import { AUDIT_COVERAGE_REQUEST, type AuditCoverageParams, type AuditCoverageResult } from '../../server/src/protocol';
 
 let controller: ServerController | undefined;
 
@@ -28,16 +28,16 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(Commands.restartServer, () => server.restart()),
     vscode.commands.registerCommand(Commands.showOutput, () => outputChannel.show()),
     vscode.commands.registerCommand(Commands.fixAllInFile, () => fixAllInActiveEditor()),
-    registerScaffoldEndpointCommand(),
+    registerScaffoldEndpointCommand(server),
     registerScanWorkspaceCommand(server),
   );
 
-  // AI Tools & BAA view and policy commands: nothing is computed until the view is shown.
-  const aiTools = new AiToolsController();
-  context.subscriptions.push(aiTools, ...registerPolicyCommands(aiTools));
+  // AI Tools & BAA view and policy commands: nothing is asked until the view is shown.
+  const aiTools = new AiToolsController((params) => server.request(AiToolsRequest, params));
+  context.subscriptions.push(aiTools, ...registerPolicyCommands(server, aiTools));
 
   // Audit Coverage view and status bar: data from the server's phiGuard/auditCoverage request.
-  const coverage = new AuditCoverageController((params) => requestCoverage(server, params));
+  const coverage = new AuditCoverageController((params) => server.request(AuditCoverageRequest, params));
   const statusBar = new PhiGuardStatusBar();
   context.subscriptions.push(coverage, statusBar, coverage.onDidChangeModel((model) => statusBar.update(model)));
   context.subscriptions.push(aiTools.onDidChangeShadowAi((summary) => statusBar.setShadowAi(summary)));
@@ -51,10 +51,4 @@ export function activate(context: vscode.ExtensionContext): void {
 export async function deactivate(): Promise<void> {
   await controller?.dispose();
   controller = undefined;
-}
-
-/** Waits (bounded) for the server to be running, then asks it for the coverage report. */
-async function requestCoverage(server: ServerController, params: AuditCoverageParams): Promise<AuditCoverageResult | undefined> {
-  for (let attempt = 0; attempt < 60 && !server.runningClient; attempt++) await new Promise((resolve) => setTimeout(resolve, 500));
-  return server.runningClient?.sendRequest<AuditCoverageResult>(AUDIT_COVERAGE_REQUEST, params);
 }

@@ -1,5 +1,6 @@
 // Builds the LanguageClient that runs dist/server.js. The client does no analysis itself
-// (ARCHITECTURE.md §2): it only tells the server which documents and settings to look at.
+// (docs/architecture.md, the thin client): it only tells the server which documents and settings
+// to look at.
 
 import * as vscode from 'vscode';
 import {
@@ -15,13 +16,12 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { SERVER_NAME } from '../../server/src/protocol';
+import { CONFIGURATION_SECTION, SERVER_NAME } from '../../server/src/protocol';
 import { documentSelector } from './documents';
 import { redactingTraceChannel } from './redactingChannel';
 
 /** Also the prefix of the trace setting the client reads itself: `phiGuard.trace.server`. */
-export const CLIENT_ID = 'phiGuard';
-export const CONFIGURATION_SECTION = 'phiGuard';
+export const CLIENT_ID = CONFIGURATION_SECTION;
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;

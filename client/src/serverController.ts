@@ -4,12 +4,15 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { POLICY_STATUS_NOTIFICATION, type PolicyStatusParams } from '../../server/src/protocol';
+import { PolicyStatusNotification, type PolicyStatusParams, type ProtocolRequest } from '../../server/src/protocol';
 import { createPolicyWatcher } from './documents';
 import { languageClientModule } from './lazy';
 
 const SHOW_OUTPUT = 'Show Output';
 const RETRY = 'Restart Server';
+/** How long a request waits for a server that is still starting. */
+const START_WAIT_MS = 30_000;
+const START_POLL_MS = 500;
 
 export class ServerController {
   private client: LanguageClient | undefined;
@@ -29,6 +32,19 @@ export class ServerController {
   /** The language client once it is running (for custom requests such as audit coverage). */
   get runningClient(): LanguageClient | undefined {
     return this.client && languageClientModule().isRunning(this.client) ? this.client : undefined;
+  }
+
+  /**
+   * Sends a `phiGuard/*` request, waiting (bounded) for a server that is still starting.
+   * Undefined when no server runs, or when it had no answer.
+   */
+  async request<P, R>(type: ProtocolRequest<P, R>, params: P, token?: vscode.CancellationToken): Promise<R | undefined> {
+    for (let waited = 0; waited < START_WAIT_MS && !this.runningClient; waited += START_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, START_POLL_MS));
+    }
+    const client = this.runningClient;
+    if (!client) return undefined;
+    return (await client.sendRequest<R | null>(type.method, params, token)) ?? undefined;
   }
 
   private get serverModule(): string {
@@ -81,7 +97,7 @@ export class ServerController {
     const client = languageClientModule().createLanguageClient(this.serverModule, this.outputChannel, this.policyWatcher);
     this.client = client;
     // Registered before start so the first status (sent as soon as a policy loads) is not missed.
-    client.onNotification(POLICY_STATUS_NOTIFICATION, (params: PolicyStatusParams) => this.policyStatus.fire(params));
+    client.onNotification(PolicyStatusNotification.method, (params: PolicyStatusParams) => this.policyStatus.fire(params));
     try {
       await client.start();
       this.outputChannel.info('PHI Guard server started.');

@@ -4,7 +4,7 @@
 // only shows while it is open) and names the rules the policy turns off or down.
 
 import * as vscode from 'vscode';
-import { AuditCoverageCommands, type PolicyStatusParams } from '../../server/src/protocol';
+import { Commands, type PolicyStatusParams } from '../../server/src/protocol';
 import type { CoverageTreeModel } from './views/auditCoverageModel';
 import type { ShadowAiSummary } from './views/aiToolsView';
 
@@ -18,7 +18,7 @@ export class PhiGuardStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'PHI Guard';
-    this.item.command = AuditCoverageCommands.show;
+    this.item.command = Commands.showAuditCoverage;
     this.item.text = '$(shield) PHI Guard';
     this.item.tooltip = 'PHI Guard: show audit coverage';
     this.item.show();
@@ -66,7 +66,7 @@ export class PhiGuardStatusBar implements vscode.Disposable {
     }
 
     const broken = this.policyStatus.policies.filter((policy) => policy.errors + policy.warnings > 0);
-    let command: vscode.Command | string = AuditCoverageCommands.show;
+    let command: vscode.Command | string = Commands.showAuditCoverage;
     if (broken.length > 0) {
       const first = broken[0];
       const problems = first.errors + first.warnings;

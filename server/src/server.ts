@@ -10,7 +10,23 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { initEngine } from './engine';
-import { AUDIT_COVERAGE_REQUEST, SCAN_WORKSPACE_REQUEST, SERVER_NAME, type AuditCoverageParams, type ScanWorkspaceParams } from './protocol';
+import {
+  AiToolsRequest,
+  AuditCoverageRequest,
+  BaaReportRequest,
+  CONFIGURATION_SECTION,
+  CreatePolicyFileRequest,
+  ScaffoldOptionsRequest,
+  ScaffoldResourceRequest,
+  ScaffoldRuntimeRequest,
+  ScaffoldWriteRequest,
+  ScanWorkspaceRequest,
+  SERVER_NAME,
+} from './protocol';
+import { provideAiTools, provideBaaReport } from './lsp/aiTools';
+import { createPolicyFile } from './lsp/policyFile';
+import { checkResource, scaffoldOptions, scaffoldRuntime, writeScaffold } from './lsp/scaffold';
+import { handleRequest } from './lsp/requests';
 import { AnalysisService } from './lsp/analysisService';
 import { readClientFeatures, serverCapabilities, type ClientFeatures } from './lsp/clientFeatures';
 import { provideCodeActions } from './lsp/codeActions';
@@ -93,7 +109,7 @@ connection.onInitialized(
     session.watcher.start();
     if (session.features.configurationChangeRegistration) {
       connection.client
-        .register(DidChangeConfigurationNotification.type, { section: 'phiGuard' })
+        .register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION })
         .catch((error) => logger.exception('registering for configuration changes failed', error));
     }
     if (session.features.workspaceFolders) {
@@ -169,12 +185,21 @@ connection.onCodeAction(
   ),
 );
 
-connection.onRequest(
-  SCAN_WORKSPACE_REQUEST,
-  guarded(logger, SCAN_WORKSPACE_REQUEST, EMPTY_SCAN, (params: ScanWorkspaceParams, token) => (session ? session.workspaceScan.run(params, token, session) : EMPTY_SCAN)),
-);
+handleRequest(connection, logger, ScanWorkspaceRequest, EMPTY_SCAN, (params, token) => (session ? session.workspaceScan.run(params, token, session) : EMPTY_SCAN));
+handleRequest(connection, logger, AuditCoverageRequest, emptyCoverage(), (params, token) => (session ? provideAuditCoverage(params, token, documents, session) : emptyCoverage()));
 
-connection.onRequest(AUDIT_COVERAGE_REQUEST, guarded(logger, AUDIT_COVERAGE_REQUEST, emptyCoverage(), (params: AuditCoverageParams, token) => (session ? provideAuditCoverage(params, token, documents, session) : emptyCoverage())));
+// The editor's views and commands that read the policy or write files: the work is done here, the
+// client only asks and shows (docs/architecture.md, "thin client").
+handleRequest(connection, logger, AiToolsRequest, undefined, (params) => (session ? provideAiTools(params, session) : undefined));
+handleRequest(connection, logger, BaaReportRequest, undefined, (params) => (session ? provideBaaReport(params, session) : undefined));
+const INTERNAL_ERROR = 'an internal error; see "PHI Guard: Show Output"';
+handleRequest(connection, logger, CreatePolicyFileRequest, { status: 'refused', reason: INTERNAL_ERROR }, (params) => createPolicyFile(params));
+handleRequest(connection, logger, ScaffoldOptionsRequest, undefined, (params) => (session ? scaffoldOptions(params, session) : undefined));
+handleRequest(connection, logger, ScaffoldResourceRequest, {}, (params) => checkResource(params));
+handleRequest(connection, logger, ScaffoldRuntimeRequest, undefined, (params) => (session ? scaffoldRuntime(params, session) : undefined));
+handleRequest(connection, logger, ScaffoldWriteRequest, { status: 'refused', problems: [INTERNAL_ERROR] }, (params) =>
+  session ? writeScaffold(params, session) : { status: 'refused' as const, problems: ['the server is starting'] },
+);
 
 connection.onHover(
   guarded(logger, 'textDocument/hover', null, (params) =>

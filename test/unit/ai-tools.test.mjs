@@ -1,8 +1,11 @@
-// The AI Tools & BAA model and tree (policy + installed extensions + today -> rows), the BAA
-// report, and the semantic policy checks with their positions.
+// The AI Tools & BAA model (policy + installed extensions + today), the view's rows the client
+// builds from it (client/src/views/aiToolsTree.ts, bundled here with esbuild), the BAA report,
+// and the semantic policy checks with their positions.
 // Run after `node esbuild.mjs`: node --test test/unit/ai-tools.test.mjs
 
+import * as esbuild from 'esbuild';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +16,6 @@ import {
   BUILTIN_AI_FEATURES,
   aiToolsMarkdown,
   buildAiToolsModel,
-  buildAiToolsTree,
   defaultPolicy,
   findAiExtension,
   isoDay,
@@ -23,6 +25,15 @@ import {
 } from '../../dist/engine.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const { buildAiToolsTree } = loadClientModule(path.join(here, '..', '..', 'client', 'src', 'views', 'aiToolsTree.ts'));
+
+/** A client module without `vscode` (plain data), bundled to CommonJS and evaluated. */
+function loadClientModule(entry) {
+  const out = esbuild.buildSync({ entryPoints: [entry], bundle: true, write: false, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'error' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  return module.exports;
+}
 const FIXTURE = path.join(here, '..', 'fixtures', 'tools', 'phi-guard.json');
 const JUNE_15 = new Date(2026, 5, 15);
 

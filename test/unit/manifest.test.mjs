@@ -56,12 +56,14 @@ test('every command has the PHI Guard category and a title', () => {
   assert.equal(new Set(ids).size, ids.length, 'command ids are unique');
 });
 
-test('commands match the ids of the shared protocol module', () => {
-  const protocol = readFileSync(path.join(root, 'server', 'src', 'protocol.ts'), 'utf8');
+test('commands match the ids of the shared protocol module, both ways', () => {
+  const protocol = readFileSync(path.join(root, 'server', 'src', 'protocol', 'commands.ts'), 'utf8');
+  const commandsBlock = protocol.slice(protocol.indexOf('export const Commands = {'), protocol.indexOf('} as const;'));
+  const protocolIds = [...commandsBlock.matchAll(/:\s*'(phiGuard\.[A-Za-z]+)'/g)].map((match) => match[1]);
   const ids = (contributes.commands ?? []).map((command) => command.command);
-  for (const [, id] of protocol.matchAll(/:\s*'(phiGuard\.[A-Za-z]+)'/g)) {
-    assert.ok(ids.includes(id), `protocol command ${id} is contributed in package.json`);
-  }
+  assert.ok(protocolIds.length > 0, 'the protocol lists its command ids');
+  for (const id of protocolIds) assert.ok(ids.includes(id), `protocol command ${id} is contributed in package.json`);
+  for (const id of ids) assert.ok(protocolIds.includes(id), `contributed command ${id} is in the protocol's Commands`);
 });
 
 test('settings exist with the right types and scopes', () => {
@@ -122,15 +124,38 @@ test('packaging: pinned vsce, a whitelist .vscodeignore that ships no sources, m
     .filter((line) => line && !line.startsWith('#'));
   assert.equal(lines[0], '**', '.vscodeignore starts by excluding everything');
   const included = lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1));
-  for (const required of ['dist/extension.js', 'dist/client-*.js', 'dist/server.js', 'dist/cli.js', 'dist/*.wasm', 'package.json', 'README.md', 'LICENSE', 'icon.png']) {
+  for (const required of ['dist/extension.js', 'dist/client-language.js', 'dist/server.js', 'dist/cli.js', 'dist/*.wasm', 'package.json', 'README.md', 'LICENSE', 'icon.png']) {
     assert.ok(included.includes(required), `.vscodeignore re-includes ${required}`);
   }
   for (const pattern of included) {
     assert.ok(!/engine\.js|\.map$|node_modules|src\/|test\//.test(pattern), `.vscodeignore must not re-include ${pattern}`);
   }
-  // The client's lazily loaded bundles (client/src/lazy.ts) are built beside dist/extension.js.
+  // The client's one lazily loaded bundle (client/src/lazy.ts) is built beside dist/extension.js;
+  // the policy loader and the scaffold generator run in the server, so no bundle of theirs ships.
   const lazy = readFileSync(path.join(root, 'client/src/lazy.ts'), 'utf8');
   const bundles = [...lazy.matchAll(/'(client-[a-z]+\.js)'/g)].map((match) => match[1]);
-  assert.equal(bundles.length, 3);
+  assert.deepEqual(bundles, ['client-language.js']);
   for (const bundle of bundles) assert.ok(existsSync(path.join(root, 'dist', bundle)), `npm run build writes dist/${bundle}`);
+  const build = readFileSync(path.join(root, 'esbuild.mjs'), 'utf8');
+  for (const dropped of ['client-policy.js', 'client-scaffold.js']) assert.ok(!build.includes(dropped), `esbuild.mjs no longer builds ${dropped}`);
+});
+
+test('dist/extension.js holds the client and the protocol only: no engine, policy loader or generator code', async () => {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'client/src/extension.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    write: false,
+    metafile: true,
+    outfile: path.join(root, 'dist', 'extension-check.js'),
+    logLevel: 'error',
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  const foreign = inputs.filter((input) => !input.startsWith('client/src/') && !input.startsWith('server/src/protocol/'));
+  assert.deepEqual(foreign, [], 'only client/src and server/src/protocol are bundled at activation');
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + (output.bytes ?? 0), 0);
+  assert.ok(bytes < 80 * 1024, `the activation bundle stays small (${bytes} bytes unminified)`);
 });

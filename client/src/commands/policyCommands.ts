@@ -1,61 +1,56 @@
-// Policy commands: *Show AI Tools & BAA Status*, *Create Policy File*, *Export BAA Report*.
+// Policy commands: *Show AI Tools & BAA Status*, *Create Policy File*, *Export BAA Report*. The
+// server writes the file and renders the report; this module asks, opens and shows.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { aiToolsMarkdown } from '../../../server/src/policy/ai-tools-report';
-import { starterPolicyText } from '../../../server/src/policy/starter-policy';
-import { displayPolicyPath, POLICY_FILE_NAME } from '../views/aiToolsData';
-import { AI_TOOLS_VIEW_ID, type AiToolsController } from '../views/aiToolsView';
-import { checkWorkspaceWrite, writeWorkspaceFile } from './workspaceWrite';
+import { AI_TOOLS_VIEW_ID, BaaReportRequest, Commands, CreatePolicyFileRequest, POLICY_FILE_NAME } from '../../../server/src/protocol';
+import type { ServerController } from '../serverController';
+import { aiToolsParams, currentWorkspaceFolder } from '../views/aiToolsData';
+import type { AiToolsController } from '../views/aiToolsView';
 
-export const PolicyCommands = {
-  showAiTools: 'phiGuard.showAiTools',
-  createPolicyFile: 'phiGuard.createPolicyFile',
-  exportBaaReport: 'phiGuard.exportBaaReport',
-} as const;
+const NOT_RUNNING = 'the language server is not running. Try "PHI Guard: Restart Server".';
 
-export function registerPolicyCommands(aiTools: AiToolsController): vscode.Disposable[] {
+export function registerPolicyCommands(server: ServerController, aiTools: AiToolsController): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(PolicyCommands.showAiTools, () => vscode.commands.executeCommand(`${AI_TOOLS_VIEW_ID}.focus`)),
-    vscode.commands.registerCommand(PolicyCommands.createPolicyFile, async () => {
-      const written = await createPolicyFile();
+    vscode.commands.registerCommand(Commands.showAiTools, () => vscode.commands.executeCommand(`${AI_TOOLS_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand(Commands.createPolicyFile, async () => {
+      const written = await createPolicyFile(server);
       if (written) aiTools.refresh();
     }),
-    vscode.commands.registerCommand(PolicyCommands.exportBaaReport, () => exportBaaReport(aiTools)),
+    vscode.commands.registerCommand(Commands.exportBaaReport, () => exportBaaReport(server)),
   ];
 }
 
 /**
- * Writes the starter policy into a workspace folder (asking before overwriting, never through a
- * symbolic link) and opens it.
+ * Has the server write the starter policy into a workspace folder (asking before replacing one,
+ * never through a symbolic link) and opens it.
  */
-async function createPolicyFile(): Promise<vscode.Uri | undefined> {
+async function createPolicyFile(server: ServerController): Promise<vscode.Uri | undefined> {
   const folder = await pickWorkspaceFolder();
   if (!folder) return undefined;
-  const target = vscode.Uri.joinPath(folder.uri, POLICY_FILE_NAME);
+  const failed = (reason: string) => void vscode.window.showErrorMessage(`PHI Guard: could not create ${POLICY_FILE_NAME}: ${reason}`);
   try {
-    return await writeStarterPolicy(folder, target);
+    let result = await server.request(CreatePolicyFileRequest, { folder: folder.uri.toString(), overwrite: false });
+    if (result?.status === 'exists') {
+      const existing = vscode.Uri.parse(result.uri);
+      const choice = await vscode.window.showWarningMessage(
+        `${POLICY_FILE_NAME} already exists in ${folder.name}. Replace it with the starter policy? Its current content will be lost.`,
+        { modal: true },
+        'Replace',
+        'Open Existing',
+      );
+      if (choice === 'Open Existing') await vscode.window.showTextDocument(existing);
+      if (choice !== 'Replace') return undefined;
+      result = await server.request(CreatePolicyFileRequest, { folder: folder.uri.toString(), overwrite: true });
+    }
+    if (!result) return failed(NOT_RUNNING);
+    if (result.status === 'refused') return failed(result.reason);
+    if (result.status !== 'written') return undefined;
+    const written = vscode.Uri.parse(result.uri);
+    await vscode.window.showTextDocument(written);
+    return written;
   } catch (error) {
-    void vscode.window.showErrorMessage(`PHI Guard: could not create ${POLICY_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
+    return failed(error instanceof Error ? error.message : String(error));
   }
-}
-
-async function writeStarterPolicy(folder: vscode.WorkspaceFolder, target: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const { exists } = await checkWorkspaceWrite(folder.uri, target);
-  if (exists) {
-    const choice = await vscode.window.showWarningMessage(
-      `${POLICY_FILE_NAME} already exists in ${folder.name}. Replace it with the starter policy? Its current content will be lost.`,
-      { modal: true },
-      'Replace',
-      'Open Existing',
-    );
-    if (choice === 'Open Existing') await vscode.window.showTextDocument(target);
-    if (choice !== 'Replace') return undefined;
-  }
-  await writeWorkspaceFile(folder.uri, target, starterPolicyText(), exists);
-  await vscode.window.showTextDocument(target);
-  return target;
 }
 
 async function pickWorkspaceFolder(): Promise<vscode.WorkspaceFolder | undefined> {
@@ -69,16 +64,20 @@ async function pickWorkspaceFolder(): Promise<vscode.WorkspaceFolder | undefined
 }
 
 /** The Markdown BAA report of the current policy and this editor, in an untitled editor. */
-async function exportBaaReport(aiTools: AiToolsController): Promise<void> {
-  const { model, folder } = aiTools.modelNow(true);
-  const content = aiToolsMarkdown(model, { displayPath: (file) => displayPolicyPath(file, folder) });
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+async function exportBaaReport(server: ServerController): Promise<void> {
+  const folder = currentWorkspaceFolder();
+  const report = await server.request(BaaReportRequest, aiToolsParams(folder));
+  if (!report) {
+    void vscode.window.showWarningMessage(`PHI Guard: could not export the BAA report: ${NOT_RUNNING}`);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
   await vscode.window.showTextDocument(document, { preview: false });
-  if (!model.hasPolicy) {
+  if (!report.hasPolicy) {
     const choice = await vscode.window.showInformationMessage(
-      `PHI Guard: no ${POLICY_FILE_NAME} governs ${folder ? path.basename(folder.uri.fsPath) : 'this window'}, so the report shows the defaults (nothing approved or covered).`,
+      `PHI Guard: no ${POLICY_FILE_NAME} governs ${folder ? folder.name : 'this window'}, so the report shows the defaults (nothing approved or covered).`,
       'Create Policy File',
     );
-    if (choice === 'Create Policy File') await vscode.commands.executeCommand(PolicyCommands.createPolicyFile);
+    if (choice === 'Create Policy File') await vscode.commands.executeCommand(Commands.createPolicyFile);
   }
 }

@@ -2,7 +2,7 @@
 // publishes the findings of closed files, so the Problems panel shows the whole workspace.
 
 import * as vscode from 'vscode';
-import { Commands, SCAN_WORKSPACE_REQUEST, type ScanWorkspaceParams, type ScanWorkspaceResult } from '../../../server/src/protocol';
+import { Commands, ScanWorkspaceRequest, type ScanWorkspaceParams } from '../../../server/src/protocol';
 import type { ServerController } from '../serverController';
 
 export function registerScanWorkspaceCommand(server: ServerController): vscode.Disposable {
@@ -12,15 +12,14 @@ export function registerScanWorkspaceCommand(server: ServerController): vscode.D
       void vscode.window.showInformationMessage('PHI Guard: open a folder to scan a workspace.');
       return;
     }
-    const client = server.runningClient;
-    if (!client) {
+    if (!server.runningClient) {
       void vscode.window.showWarningMessage('PHI Guard: the language server is not running. Try "PHI Guard: Restart Server".');
       return;
     }
     const params: ScanWorkspaceParams = { folders: folders.map((folder) => folder.uri.toString()) };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'PHI Guard: scanning the workspace…', cancellable: true },
-      (_progress, token) => client.sendRequest<ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, params, token),
+      (_progress, token) => server.request(ScanWorkspaceRequest, params, token),
     );
     if (!result || result.cancelled) return;
     const truncated = result.truncated ? ' (stopped at the file limit)' : '';

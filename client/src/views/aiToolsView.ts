@@ -1,34 +1,48 @@
-// The *AI Tools & BAA* view (`phiGuard.aiTools`) and shadow-AI detection. The rows come from the
-// pure model + tree in server/src/policy (unit-tested there); this module only renders them,
-// keeps them fresh, and tells the user once per session about unapproved AI extensions.
+// The *AI Tools & BAA* view (`phiGuard.aiTools`) and shadow-AI detection. The model comes from
+// the server (`phiGuard/aiTools`, the one `phi-guard tools` prints); its rows are the plain data
+// of aiToolsTree.ts (unit-tested there). This module renders them, keeps them fresh, and tells
+// the user once per session about unapproved AI extensions.
 //
-// Nothing is computed at activation: the policy is loaded when the view is first shown, or a few
-// seconds after activation for the shadow-AI check (only when a phi-guard.json exists).
+// Nothing is asked at activation: the model is requested when the view is first shown, or a few
+// seconds after activation for the shadow-AI check (which goes on only where a policy governs).
 //
 // For the status bar (owned by the status bar module): `shadowAi` / `onDidChangeShadowAi` give
 // the installed AI tools the policy prohibits or does not list; show a warning when count > 0.
 
 import * as vscode from 'vscode';
-import type { AiToolsModel, AiToolsTreeNode, InstalledAiEntry, TreeNodeAction } from '../../../server/src/policy';
-import { isoDay } from '../../../server/src/policy/ai-tools-model';
-import { buildAiToolsTree } from '../../../server/src/policy/ai-tools-tree';
-import { findPolicyFile } from '../../../server/src/policy/find-policy-file';
-import { computeWorkspaceAiTools, currentWorkspaceFolder, type WorkspaceAiTools } from './aiToolsData';
-
-export const AI_TOOLS_VIEW_ID = 'phiGuard.aiTools';
-/** Context key for the view's welcome content: `noWorkspace`, `noPolicy` or `ready`. */
-export const AI_TOOLS_STATE_CONTEXT = 'phiGuard.aiTools.state';
-/** Internal command behind clicks on rows (not in the command palette). */
-export const OPEN_TREE_ACTION_COMMAND = 'phiGuard.aiTools.openEntry';
+import {
+  AI_TOOLS_STATE_CONTEXT,
+  AI_TOOLS_VIEW_ID,
+  OPEN_AI_TOOLS_ENTRY_COMMAND,
+  POLICY_FILE_NAME,
+  type AiToolsModel,
+  type AiToolsParams,
+  type AiToolsResult,
+  type AiToolsViewState,
+  type InstalledAiEntry,
+} from '../../../server/src/protocol';
+import { POLICY_FILE_GLOB } from '../documents';
+import { aiToolsParams, currentWorkspaceFolder } from './aiToolsData';
+import { buildAiToolsTree, type AiToolsTreeNode, type TreeNodeAction } from './aiToolsTree';
 
 const SHADOW_CHECK_DELAY_MS = 4000;
 const REFRESH_DEBOUNCE_MS = 300;
+const UNAVAILABLE_MESSAGE = `The AI tools and BAAs of the ${POLICY_FILE_NAME} policy show once the PHI Guard server is running.`;
+
+/** Sends the model request; undefined when the server is not running. */
+export type AiToolsRequester = (params: AiToolsParams) => Promise<AiToolsResult | undefined>;
 
 export interface ShadowAiSummary {
   /** Installed AI tools the policy prohibits or does not list. */
   count: number;
   entries: InstalledAiEntry[];
   policyFile?: string;
+}
+
+/** The latest answer, with the folder it is about and the day BAA dates were judged on. */
+interface CurrentModel extends AiToolsResult {
+  folder?: vscode.WorkspaceFolder;
+  day: string;
 }
 
 export class AiToolsController implements vscode.Disposable, vscode.TreeDataProvider<AiToolsTreeNode> {
@@ -40,23 +54,27 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
   readonly onDidChangeShadowAi = this.shadowChanged.event;
 
   private readonly treeView: vscode.TreeView<AiToolsTreeNode>;
-  private current?: WorkspaceAiTools;
+  private current?: CurrentModel;
+  /** False when the last request got no answer (no server running). */
+  private available = true;
   private nodes: AiToolsTreeNode[] = [];
-  private started = false;
+  private started?: Promise<void>;
   private notified = false;
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private policyWatcher?: vscode.FileSystemWatcher;
   private lastFolder?: string;
+  private inFlight?: Promise<void>;
+  private again = false;
 
-  constructor() {
+  constructor(private readonly requestModel: AiToolsRequester) {
     this.treeView = vscode.window.createTreeView(AI_TOOLS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.treeView,
       this.treeChanged,
       this.shadowChanged,
-      vscode.commands.registerCommand(OPEN_TREE_ACTION_COMMAND, (action: TreeNodeAction) => this.runAction(action)),
+      vscode.commands.registerCommand(OPEN_AI_TOOLS_ENTRY_COMMAND, (action: TreeNodeAction) => this.runAction(action)),
     );
-    const timer = setTimeout(() => this.backgroundShadowCheck(), SHADOW_CHECK_DELAY_MS);
+    const timer = setTimeout(() => void this.backgroundShadowCheck(), SHADOW_CHECK_DELAY_MS);
     this.disposables.push({ dispose: () => clearTimeout(timer) });
   }
 
@@ -65,11 +83,11 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
     return this.current ? shadowSummary(this.current.model) : undefined;
   }
 
-  /** The current model, computing it if needed; `fresh` recomputes it now (e.g. for a report). */
-  modelNow(fresh = false): WorkspaceAiTools {
-    if (!this.started) this.start();
-    else if (fresh || !this.current) this.recompute();
-    return this.current ?? computeWorkspaceAiTools();
+  /** The current model, asking for it if needed; undefined when the server does not answer. */
+  async modelNow(): Promise<CurrentModel | undefined> {
+    if (!this.started) await this.start();
+    else if (!this.current) await this.recompute();
+    return this.current;
   }
 
   refresh(): void {
@@ -77,7 +95,7 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      this.recompute();
+      void this.recompute();
     }, REFRESH_DEBOUNCE_MS);
   }
 
@@ -96,13 +114,14 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
     item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
     item.accessibilityInformation = { label: node.accessibilityLabel };
     item.contextValue = node.contextValue;
-    if (node.action) item.command = { command: OPEN_TREE_ACTION_COMMAND, title: 'Open', arguments: [node.action] };
+    if (node.action) item.command = { command: OPEN_AI_TOOLS_ENTRY_COMMAND, title: 'Open', arguments: [node.action] };
     return item;
   }
 
   async getChildren(node?: AiToolsTreeNode): Promise<AiToolsTreeNode[]> {
     if (node) return node.children ?? [];
-    this.start(false);
+    // The first call waits for the first answer; later ones show what is there (a refresh fires a change).
+    if (!this.started) await this.start(false);
     await this.updateContext();
     return this.nodes;
   }
@@ -113,11 +132,10 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  /** First use: compute, and from now on follow every change that can alter the view. */
-  private start(fireTreeChange = true): void {
-    if (this.started) return;
-    this.started = true;
-    this.policyWatcher = vscode.workspace.createFileSystemWatcher('**/phi-guard.json');
+  /** First use: ask, and from now on follow every change that can alter the view. */
+  private start(fireTreeChange = true): Promise<void> {
+    if (this.started) return this.started;
+    this.policyWatcher = vscode.workspace.createFileSystemWatcher(POLICY_FILE_GLOB);
     const refresh = () => this.refresh();
     this.disposables.push(
       this.policyWatcher.onDidCreate(refresh),
@@ -125,45 +143,73 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
       this.policyWatcher.onDidDelete(refresh),
       vscode.extensions.onDidChange(refresh),
       vscode.workspace.onDidChangeWorkspaceFolders(refresh),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('phiGuard.policyPath') || event.affectsConfiguration('chat.disableAIFeatures')) refresh();
-      }),
+      // The policy path and the built-in AI features are settings; asking again is cheap.
+      vscode.workspace.onDidChangeConfiguration(refresh),
       // Files the policy extends are not named phi-guard.json: follow their saves too.
       vscode.workspace.onDidSaveTextDocument((document) => {
-        if (this.current?.loaded.files.includes(document.uri.fsPath)) refresh();
+        if (this.current?.policyFiles.some((uri) => vscode.Uri.parse(uri).fsPath === document.uri.fsPath)) refresh();
       }),
       // Multi-root: the view follows the folder of the active editor.
       vscode.window.onDidChangeActiveTextEditor(() => {
         if (currentWorkspaceFolder()?.uri.toString() !== this.lastFolder) refresh();
       }),
-      // A BAA can expire while the window stays open: re-judge the dates when the view is shown again.
+      // A BAA can expire while the window stays open: judge the dates again when the view is shown on another day.
       this.treeView.onDidChangeVisibility((event) => {
-        if (event.visible && this.current?.model.today !== isoDay(new Date())) refresh();
+        if (event.visible && this.current?.day !== localDay()) refresh();
       }),
     );
-    this.recompute(fireTreeChange);
+    this.started = this.recompute(fireTreeChange);
+    return this.started;
   }
 
-  private recompute(fireTreeChange = true): void {
-    const before = this.shadowAi?.count;
-    try {
-      this.current = computeWorkspaceAiTools();
-    } catch {
-      // Never leave the view broken: an unexpected failure shows the no-policy state.
-      this.current = undefined;
+  /** Asks for the model; overlapping calls collapse into one more request. */
+  private recompute(fireTreeChange = true): Promise<void> {
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight;
     }
-    this.lastFolder = this.current?.folder?.uri.toString();
+    this.inFlight = (async () => {
+      do {
+        this.again = false;
+        await this.askOnce(fireTreeChange);
+      } while (this.again);
+    })().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async askOnce(fireTreeChange: boolean): Promise<void> {
+    const before = this.shadowAi?.count;
+    const folder = currentWorkspaceFolder();
+    let result: AiToolsResult | undefined;
+    try {
+      result = await this.requestModel(aiToolsParams(folder));
+    } catch {
+      // Never leave the view broken: no answer shows the "server not running" message.
+      result = undefined;
+    }
+    this.available = result !== undefined;
+    this.current = result ? { ...result, folder, day: localDay() } : undefined;
+    this.lastFolder = folder?.uri.toString();
     this.nodes = this.current ? buildAiToolsTree(this.current.model) : [];
+    this.treeView.message = this.available ? undefined : UNAVAILABLE_MESSAGE;
     this.updateBadge();
     if (fireTreeChange) this.treeChanged.fire(undefined);
-    void this.updateContext();
+    await this.updateContext();
     const summary = this.shadowAi;
     if (summary && summary.count !== before) this.shadowChanged.fire(summary);
     if (summary) this.maybeNotify(summary);
   }
 
   private async updateContext(): Promise<void> {
-    const state = !vscode.workspace.workspaceFolders?.length ? 'noWorkspace' : this.current?.model.hasPolicy ? 'ready' : 'noPolicy';
+    const state: AiToolsViewState = !vscode.workspace.workspaceFolders?.length
+      ? 'noWorkspace'
+      : !this.available
+        ? 'unavailable'
+        : this.current?.model.hasPolicy
+          ? 'ready'
+          : 'noPolicy';
     await vscode.commands.executeCommand('setContext', AI_TOOLS_STATE_CONTEXT, state);
   }
 
@@ -173,14 +219,13 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
     this.treeView.badge = count > 0 ? { value: count, tooltip: `${count} AI tool or BAA item(s) need attention` } : undefined;
   }
 
-  /** Without the view ever being shown, still warn about shadow AI, but only where a policy exists. */
-  private backgroundShadowCheck(): void {
+  /** Without the view ever being shown, still warn about shadow AI, but only where a policy governs. */
+  private async backgroundShadowCheck(): Promise<void> {
     if (this.started) return;
     const folder = currentWorkspaceFolder();
     if (!folder || folder.uri.scheme !== 'file') return;
-    const hasPolicySetting = Boolean(vscode.workspace.getConfiguration('phiGuard', folder.uri).get<string>('policyPath', '').trim());
-    if (!hasPolicySetting && !findPolicyFile(folder.uri.fsPath)) return;
-    this.start();
+    const result = await this.requestModel(aiToolsParams(folder)).catch(() => undefined);
+    if (result?.model.hasPolicy) await this.start();
   }
 
   /** One notification per session, only with a policy, never repeated: the view and status bar keep the state. */
@@ -205,7 +250,7 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
         await vscode.commands.executeCommand('workbench.action.openSettings', action.setting);
         return;
       case 'openPolicy': {
-        const file = this.modelNow().model.policyFile;
+        const file = (await this.modelNow())?.model.policyFile;
         if (!file) {
           await vscode.commands.executeCommand(`${AI_TOOLS_VIEW_ID}.focus`);
           return;
@@ -247,4 +292,9 @@ function entryOffset(text: string, section: 'aiTools' | 'vendors', entryId: stri
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The local calendar day, as BAA dates are judged. */
+function localDay(): string {
+  return new Date().toDateString();
 }

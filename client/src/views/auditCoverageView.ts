@@ -1,14 +1,9 @@
 // The *Audit Coverage* view: endpoints grouped by file with covered / missing / mismatched icons,
 // the percentage as the view's description, a click jumps to the endpoint. The data comes from the
-// server (`phiGuard/auditCoverage`); this file only renders it (ARCHITECTURE.md §2).
+// server (`phiGuard/auditCoverage`); this file only renders it (the thin client, docs/architecture.md).
 
 import * as vscode from 'vscode';
-import {
-  AUDIT_COVERAGE_VIEW,
-  AuditCoverageCommands,
-  type AuditCoverageParams,
-  type AuditCoverageResult,
-} from '../../../server/src/protocol';
+import { AUDIT_COVERAGE_VIEW_ID, Commands, type AuditCoverageParams, type AuditCoverageResult } from '../../../server/src/protocol';
 import { buildCoverageTree, type CoverageEndpointNode, type CoverageFileNode, type CoverageTreeModel, type EndpointIcon } from './auditCoverageModel';
 
 type Node = CoverageFileNode | CoverageEndpointNode;
@@ -40,14 +35,14 @@ export class AuditCoverageController implements vscode.TreeDataProvider<Node>, v
   private again = false;
 
   constructor(private readonly request: CoverageRequester) {
-    this.view = vscode.window.createTreeView(AUDIT_COVERAGE_VIEW, { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(AUDIT_COVERAGE_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view,
       this.changed,
       this.modelChanged,
-      vscode.commands.registerCommand(AuditCoverageCommands.show, () => this.show()),
-      vscode.commands.registerCommand(AuditCoverageCommands.refresh, () => this.refresh()),
-      vscode.commands.registerCommand(AuditCoverageCommands.open, (node: CoverageEndpointNode) => openEndpoint(node)),
+      vscode.commands.registerCommand(Commands.showAuditCoverage, () => this.show()),
+      vscode.commands.registerCommand(Commands.refreshAuditCoverage, () => this.refresh()),
+      vscode.commands.registerCommand(Commands.openEndpoint, (node: CoverageEndpointNode) => openEndpoint(node)),
       // Findings change as files are edited and saved: re-request after a quiet moment.
       vscode.languages.onDidChangeDiagnostics(() => this.scheduleRefresh()),
       vscode.workspace.onDidSaveTextDocument(() => this.scheduleRefresh()),
@@ -62,7 +57,7 @@ export class AuditCoverageController implements vscode.TreeDataProvider<Node>, v
   }
 
   async show(): Promise<void> {
-    await vscode.commands.executeCommand(`${AUDIT_COVERAGE_VIEW}.focus`);
+    await vscode.commands.executeCommand(`${AUDIT_COVERAGE_VIEW_ID}.focus`);
     await this.refresh();
   }
 
@@ -118,7 +113,7 @@ export class AuditCoverageController implements vscode.TreeDataProvider<Node>, v
     item.tooltip = node.tooltip;
     item.iconPath = ICONS[node.icon];
     item.contextValue = `phiGuard.endpoint.${node.icon}`;
-    item.command = { command: AuditCoverageCommands.open, title: 'Go to Endpoint', arguments: [node] };
+    item.command = { command: Commands.openEndpoint, title: 'Go to Endpoint', arguments: [node] };
     return item;
   }
 

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { registeredRules } from '../engine';
 import { extendsOutside, policyOverrides, type LoadedPolicy } from '../policy';
-import { POLICY_STATUS_NOTIFICATION, type PolicyStatus, type PolicyStatusParams } from '../protocol';
+import { PolicyStatusNotification, type PolicyStatus, type PolicyStatusParams } from '../protocol';
+import { sendNotification } from './requests';
 import type { Logger } from './logger';
 import { fileKey, pathToUri } from './uris';
 
@@ -92,7 +93,7 @@ export class PolicyStatusReporter {
     const text = JSON.stringify(params);
     if (text === this.lastSent) return;
     this.lastSent = text;
-    this.connection.sendNotification(POLICY_STATUS_NOTIFICATION, params).catch((error) => this.logger.exception('sending the policy status failed', error));
+    sendNotification(this.connection, PolicyStatusNotification, params).catch((error) => this.logger.exception('sending the policy status failed', error));
   }
 
   private logOnce(message: string): void {

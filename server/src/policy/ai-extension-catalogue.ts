@@ -7,6 +7,8 @@
 // contain an AI feature next to a main job (GitLens, language packs...) are left out on purpose:
 // flagging them would be noise. An organisation can still list any id in its policy.
 
+import { BUILTIN_AI_FEATURES_SETTING } from '../protocol/settings';
+
 export interface AiExtensionInfo {
   /** Extension id as published (`publisher.name`). */
   id: string;
@@ -54,7 +56,7 @@ export const BUILTIN_AI_FEATURES = {
   id: 'vscode.builtin-ai-features',
   name: 'Built-in Copilot Chat / AI features',
   vendor: 'Microsoft / GitHub',
-  setting: 'chat.disableAIFeatures',
+  setting: BUILTIN_AI_FEATURES_SETTING,
   /** Policy `extensionIds` that cover the built-in features. */
   coveredBy: ['GitHub.copilot-chat'],
 } as const;

@@ -46,6 +46,8 @@ export interface AiToolEntry {
   baaText: string;
   /** `never` when the policy does not say (see `phiDeclared`). */
   phi: PhiUse;
+  /** `PHI allowed`, `de-identified data only`, `PHI never`. */
+  phiText: string;
   phiDeclared: boolean;
   useCases: string[];
   notes?: string;
@@ -120,6 +122,9 @@ export interface AiToolsModel {
     shadowAi?: number;
   };
 }
+
+/** How every presentation of the model (view, report, `phi-guard tools`) words a tool's PHI use. */
+export const PHI_LABEL: Record<PhiUse, string> = { allowed: 'PHI allowed', 'deidentified-only': 'de-identified data only', never: 'PHI never' };
 
 const STATUS_ORDER: Record<ToolStatus, number> = { approved: 0, restricted: 1, prohibited: 2 };
 
@@ -212,6 +217,7 @@ function toolEntry(tool: AiToolPolicy, vendors: readonly VendorPolicy[], today: 
     baaExpires: vendor?.expires,
     baaText: baaText(baa, vendor?.expires, vendor ? daysUntilExpiry(vendor, today) : undefined),
     phi,
+    phiText: PHI_LABEL[phi],
     phiDeclared: tool.phi !== undefined,
     useCases: [...(tool.useCases ?? [])],
     notes: tool.notes,

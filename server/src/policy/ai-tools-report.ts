@@ -2,7 +2,6 @@
 // markdown` print the same document from the same model.
 
 import type { AiToolsModel, InstalledAiEntry } from './ai-tools-model';
-import { PHI_LABEL } from './ai-tools-tree';
 
 export interface MarkdownReportOptions {
   /** How to show the policy file's path (e.g. relative to the workspace). Default: as is. */
@@ -36,7 +35,7 @@ export function aiToolsMarkdown(model: AiToolsModel, options: MarkdownReportOpti
           tool.status,
           tool.vendorName ?? tool.vendorId ?? '',
           tool.baaText,
-          PHI_LABEL[tool.phi] + (tool.phiDeclared ? '' : ' (not stated)'),
+          tool.phiText + (tool.phiDeclared ? '' : ' (not stated)'),
           tool.useCases.join(', '),
           tool.extensionIds.map((id) => `\`${id}\``).join(', '),
           tool.notes ?? '',

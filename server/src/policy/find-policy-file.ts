@@ -2,8 +2,9 @@
 
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { POLICY_FILE_NAME } from '../protocol/settings';
 
-export const POLICY_FILE_NAME = 'phi-guard.json';
+export { POLICY_FILE_NAME };
 
 /**
  * The nearest `phi-guard.json` walking up from `startDir` (inclusive), stopping after `stopAt`

@@ -12,5 +12,4 @@ export { createIgnoreMatcher, isIgnoredByPolicy, rebaseIgnorePattern, type Ignor
 export { POLICY_SCHEMA_URL, starterPolicyText } from './starter-policy';
 export { checkPolicySemantics, DATE_DEPENDENT_CODES, type PolicySource } from './semantic-checks';
 export * from './ai-tools-model';
-export { buildAiToolsTree, PHI_LABEL, type AiToolsTreeNode, type TreeIcon, type TreeNodeAction } from './ai-tools-tree';
 export { aiToolsMarkdown, attentionItems, type MarkdownReportOptions } from './ai-tools-report';

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, initEngine, languageFromPath } from '../../engine';
-import { loadPolicyForFile, type ResolvedPolicy } from '../../policy';
+import { loadPolicyForFolder, type ResolvedPolicy } from '../../policy';
 import {
   DATA_CATEGORIES,
   defaultRolesFor,
@@ -16,15 +16,14 @@ import {
   SCAFFOLD_OPERATIONS,
   ScaffoldOptionsError,
   type DataCategory,
-  type ProjectReader,
   type ScaffoldFramework,
   type ScaffoldOperation,
 } from '../../scaffold';
-import { checkWriteTarget, safeWriteFile, UnsafeWriteError } from '../../safe-write';
+import { fsProjectReader } from '../../scaffold/fs-project-reader';
+import { executeWrites, planWrites } from '../../scaffold/write-plan';
 import { parseArgs, type OptionSpec } from '../argv';
 import type { Command } from '../command';
 import { displayPath } from '../display-path';
-import { isSkippedDirectory } from '../../workspace/skipped-directories';
 import { ExitCode } from '../exit-codes';
 import { commandHelp } from '../help-text';
 import { UsageError } from '../usage-error';
@@ -77,7 +76,7 @@ export const scaffoldCommand: Command = {
       (error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'is not a folder: a file is on its path' : undefined),
     );
     if (outProblem) throw new UsageError(`'--out' ${out ?? '.'} ${outProblem}`, 'scaffold');
-    const loaded = loadPolicyForFile(path.join(outDir, '__phi_guard_scaffold__.py'));
+    const loaded = loadPolicyForFolder(outDir);
     if (loaded.diagnostics.some((d) => d.severity === 'error')) {
       io.stderr.write(`phi-guard: warning: ${loaded.file ?? 'the policy file'} has errors; using its valid parts and the defaults.\n`);
     }
@@ -102,23 +101,9 @@ export const scaffoldCommand: Command = {
     }
 
     const force = Boolean(args.options.force);
-    const toWrite = [];
-    const conflicts: string[] = [];
-    const unsafe: string[] = [];
-    for (const file of result.files) {
-      const target = path.join(outDir, ...file.path.split('/'));
-      let exists = false;
-      try {
-        ({ exists } = await checkWriteTarget(outDir, target));
-      } catch (error) {
-        if (!(error instanceof UnsafeWriteError)) throw error;
-        unsafe.push(`${file.path}: ${error.describe((absolute) => displayPath(absolute, io.cwd))}`);
-        continue;
-      }
-      if (exists && file.skipIfExists) continue;
-      if (exists && !force) conflicts.push(file.path);
-      toWrite.push({ file, target, exists });
-    }
+    const plan = await planWrites(outDir, result.files);
+    const unsafe = plan.refused.map(({ file, error }) => `${file.path}: ${error.describe((absolute) => displayPath(absolute, io.cwd))}`);
+    const conflicts = force ? [] : plan.conflicts.map(({ file }) => file.path);
     // Checked for every file before any is written, so a refusal leaves nothing half-scaffolded.
     if (unsafe.length) {
       io.stderr.write(`phi-guard: not scaffolding; nothing was written:\n${unsafe.map((line) => `  ${line}\n`).join('')}`);
@@ -128,9 +113,10 @@ export const scaffoldCommand: Command = {
       io.stderr.write(`phi-guard: not overwriting existing file${conflicts.length > 1 ? 's' : ''} (use --force):\n${conflicts.map((c) => `  ${c}\n`).join('')}`);
       return ExitCode.UsageOrPolicyError;
     }
-    for (const { file, target, exists } of toWrite) {
-      await safeWriteFile(outDir, target, file.content, { overwrite: exists });
-      io.stdout.write(`${path.relative(io.cwd, target).split(path.sep).join('/') || target}\n`);
+    const toWrite = plan.writes;
+    for (const write of toWrite) {
+      await executeWrites(outDir, [write]);
+      io.stdout.write(`${path.relative(io.cwd, write.target).split(path.sep).join('/') || write.target}\n`);
     }
     const findings = await countFindings(toWrite.map(({ file, target }) => ({ text: file.content, path: target })), policy);
     if (findings > 0) {
@@ -158,35 +144,4 @@ function parseList(value: string | undefined, fallback: string[]): string[] {
   if (value === undefined) return fallback;
   const items = value.split(',').map((item) => item.trim()).filter(Boolean);
   return [...new Set(items)];
-}
-
-/** Lists the project's files (depth-limited, dependency and build folders skipped) and reads them. */
-function fsProjectReader(root: string): ProjectReader {
-  const MAX_FILES = 20_000;
-  const MAX_DEPTH = 8;
-  return {
-    async list() {
-      const files: string[] = [];
-      const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
-        if (depth > MAX_DEPTH || files.length >= MAX_FILES) return;
-        const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-          const full = path.join(dir, entry.name);
-          const relative = rel ? `${rel}/${entry.name}` : entry.name;
-          if (entry.isDirectory()) {
-            if (isSkippedDirectory(full)) continue;
-            // Folders too (trailing slash), so an empty `routes/` still shapes the layout.
-            files.push(`${relative}/`);
-            await walk(full, relative, depth + 1);
-          } else if (entry.isFile()) files.push(relative);
-          if (files.length >= MAX_FILES) return;
-        }
-      };
-      await walk(root, '', 0);
-      return files.sort();
-    },
-    async read(relativePath) {
-      return fs.readFile(path.join(root, ...relativePath.split('/')), 'utf8').catch(() => undefined);
-    },
-  };
 }

@@ -2,7 +2,7 @@
 // aligned text tables, JSON, or the Markdown BAA report (the same document *Export BAA Report*
 // writes in the editor). All three come from the one model in policy/ai-tools-model.ts.
 
-import { aiToolsMarkdown, attentionItems, PHI_LABEL, type AiToolsModel, type PolicyDiagnostic } from '../../policy';
+import { aiToolsMarkdown, attentionItems, type AiToolsModel, type PolicyDiagnostic } from '../../policy';
 import { displayPath } from '../display-path';
 import { TOOL_VERSION } from '../version';
 import { palette, visibleLength, type Palette } from './colors';
@@ -67,7 +67,7 @@ function formatText(model: AiToolsModel, paint: Palette, show: (file: string) =>
           tool.warnings.length > 0 ? `${tool.name} ${paint.yellow('!')}` : tool.name,
           tool.vendorId ?? '',
           baaColored(tool.baa, tool.baaText, paint),
-          PHI_LABEL[tool.phi],
+          tool.phiText,
           tool.useCases.join(', '),
         ]),
       ),

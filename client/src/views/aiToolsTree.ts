@@ -1,9 +1,9 @@
-// The *AI Tools & BAA* view as plain data: what each row says, its icon, tooltip (Markdown) and
-// accessible label. The client only turns these nodes into vscode.TreeItems, so the whole view
-// is unit-tested without VS Code.
+// The *AI Tools & BAA* view as plain data: what each row says, its codicon and theme colour,
+// tooltip (Markdown) and accessible label, from the model the server sends. No `vscode` import:
+// aiToolsView.ts only turns these nodes into vscode.TreeItems, so the whole view is unit-tested
+// without VS Code (test/unit/ai-tools.test.mjs).
 
-import type { AiToolEntry, AiToolsModel, InstalledAiEntry, VendorEntry } from './ai-tools-model';
-import type { BaaStatus, PhiUse, ToolStatus } from './types';
+import type { AiToolEntry, AiToolsModel, BaaStatus, InstalledAiEntry, PhiUse, ToolStatus, VendorEntry } from '../../../server/src/protocol';
 
 export interface TreeIcon {
   /** Codicon id (`vscode.ThemeIcon` id). */
@@ -43,7 +43,6 @@ const COLOR = {
   info: 'descriptionForeground',
 } as const;
 
-export const PHI_LABEL: Record<PhiUse, string> = { allowed: 'PHI allowed', 'deidentified-only': 'de-identified data only', never: 'PHI never' };
 const GROUP_LABEL: Record<ToolStatus, string> = { approved: 'Approved tools', restricted: 'Restricted', prohibited: 'Prohibited' };
 const GROUP_EMPTY: Record<ToolStatus, string> = {
   approved: 'No approved AI tool in the policy',
@@ -90,11 +89,11 @@ function toolGroup(status: ToolStatus, tools: AiToolEntry[]): AiToolsTreeNode {
 function toolNode(tool: AiToolEntry): AiToolsTreeNode {
   const flagged = tool.warnings.length > 0;
   const baaText = tool.baaText;
-  const description = `BAA ${baaText} · ${PHI_LABEL[tool.phi]}`;
+  const description = `BAA ${baaText} · ${tool.phiText}`;
   const id = `tool:${tool.id}`;
   const details: AiToolsTreeNode[] = [
     detail(`${id}:baa`, 'BAA', baaText + (tool.vendorId ? ` (vendor ${tool.vendorName ?? tool.vendorId})` : ''), baaIcon(tool.baa)),
-    detail(`${id}:phi`, 'PHI', PHI_LABEL[tool.phi] + (tool.phiDeclared ? '' : ' (not stated: treated as never)'), phiIcon(tool.phi)),
+    detail(`${id}:phi`, 'PHI', tool.phiText + (tool.phiDeclared ? '' : ' (not stated: treated as never)'), phiIcon(tool.phi)),
     detail(`${id}:use`, 'Approved use cases', tool.useCases.length > 0 ? tool.useCases.join(', ') : 'none listed', { id: 'checklist' }),
   ];
   if (tool.notes) details.push(detail(`${id}:notes`, 'Notes', tool.notes, { id: 'note' }));
@@ -109,7 +108,7 @@ function toolNode(tool: AiToolEntry): AiToolsTreeNode {
     `**${md(tool.name)}** — ${tool.status}`,
     '',
     `- BAA: **${baaText}**${tool.vendorId ? ` (vendor \`${md(tool.vendorId)}\`)` : ''}`,
-    `- PHI: **${PHI_LABEL[tool.phi]}**${tool.phiDeclared ? '' : ' (not stated in the policy)'}`,
+    `- PHI: **${tool.phiText}**${tool.phiDeclared ? '' : ' (not stated in the policy)'}`,
     `- Approved use cases: ${tool.useCases.length > 0 ? tool.useCases.map(md).join(', ') : '_none listed_'}`,
     ...(tool.extensionIds.length > 0 ? [`- Extensions: ${tool.extensionIds.map((value) => `\`${md(value)}\``).join(', ')}`] : []),
     ...(tool.notes ? ['', md(tool.notes)] : []),
@@ -120,7 +119,7 @@ function toolNode(tool: AiToolEntry): AiToolsTreeNode {
     label: tool.name,
     description,
     tooltip,
-    accessibilityLabel: `${tool.name}, ${tool.status}, BAA ${baaText}, ${PHI_LABEL[tool.phi]}${flagged ? `. Attention: ${tool.warnings.join('; ')}` : ''}`,
+    accessibilityLabel: `${tool.name}, ${tool.status}, BAA ${baaText}, ${tool.phiText}${flagged ? `. Attention: ${tool.warnings.join('; ')}` : ''}`,
     icon: flagged ? { id: 'warning', color: COLOR.warning } : statusIcon(tool.status),
     contextValue: flagged ? 'phiGuard.aiTool.flagged' : 'phiGuard.aiTool',
     children: details,
