@@ -1,6 +1,6 @@
 import type { FileFacts } from '../facts';
 import type { FlowAnalyzer } from '../phi/flow';
-import type { ResolvedPolicy } from '../../policy/types';
+import type { ResolvedPolicy } from '../model/policy';
 import type { Finding, LanguageId, RuleId, Severity, Suppression } from '../types';
 
 /**

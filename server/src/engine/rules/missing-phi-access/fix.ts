@@ -2,7 +2,7 @@
 // placed the way the file's audited endpoints already do it (default: right below the route
 // decorator), with the import when it is missing.
 
-import type { ResolvedPolicy } from '../../../policy/types';
+import type { ResolvedPolicy } from '../../model/policy';
 import { actionFor, categoryFor, rolesFor } from '../../endpoints/audit-check';
 import type { EndpointFact } from '../../endpoints/types';
 import type { FileFacts } from '../../facts';

@@ -2,7 +2,7 @@
 // action for the HTTP method, the missing data category or roles, roles the policy permits),
 // or rewritten whole when its arguments cannot be edited one by one.
 
-import type { ResolvedPolicy } from '../../../policy/types';
+import type { ResolvedPolicy } from '../../model/policy';
 import { actionFor, categoryFor, rolesFor, type AuditProblem } from '../../endpoints/audit-check';
 import type { AuditControl, EndpointFact } from '../../endpoints/types';
 import type { FileFacts } from '../../facts';

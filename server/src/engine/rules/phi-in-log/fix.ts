@@ -4,7 +4,7 @@
 // policy names a secure debug function (`secureDebug`), the call keeps its arguments and goes
 // there instead of the ordinary log.
 
-import type { ResolvedPolicy } from '../../../policy/types';
+import type { ResolvedPolicy } from '../../model/policy';
 import type { Argument, CallFact, FileFacts, ObjectExpr } from '../../facts';
 import { addImport, splitQualifiedName } from '../../fixes/imports';
 import {

@@ -1,7 +1,7 @@
 // The fix of phi-to-ai, *De-identify before sending*: the PHI passed to the AI call is wrapped
 // in the policy's first sanitizer (its de-identification function), with the import it needs.
 
-import type { ResolvedPolicy } from '../../../policy/types';
+import type { ResolvedPolicy } from '../../model/policy';
 import type { CallFact } from '../../facts';
 import { addImport, splitQualifiedName } from '../../fixes/imports';
 import type { MessageContext } from '../../fixes/message-context';

@@ -2,7 +2,7 @@
 // column encrypted at the application level, with the imports it needs. The result must parse
 // and be recognised as encrypted.
 
-import type { ResolvedPolicy } from '../../../policy/types';
+import type { ResolvedPolicy } from '../../model/policy';
 import { calleePath } from '../../adapters/builder';
 import type { FileFacts, ModelFieldFact } from '../../facts';
 import { addImport } from '../../fixes/imports';
