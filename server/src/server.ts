@@ -1,4 +1,4 @@
-// The PHI Guard language server: wires LSP to the engine and nothing more (ARCHITECTURE.md §3).
+// The PHI Guard language server: wires LSP to the engine and nothing more (docs/architecture.md).
 // Started as `node dist/server.js --stdio` by any LSP client, or over IPC by
 // vscode-languageclient. The pieces live in ./lsp.
 

@@ -1,5 +1,5 @@
 // A minimal LSP client for the LSP-level tests: starts the bundled server over stdio and speaks
-// the protocol with vscode-languageserver-protocol (TESTING.md, layer "lsp"). It declares only
+// the protocol with vscode-languageserver-protocol (docs/architecture.md, "Tests mirror the layers"). It declares only
 // the capabilities a test asks for, so the same server is checked against plain clients and
 // VS Code-like ones. Everything waits by polling with a deadline, never by sleeping.
 

@@ -1,4 +1,4 @@
-// Quick fixes come straight from each diagnostic's `data` (stateless, ARCHITECTURE.md §6);
+// Quick fixes come straight from each diagnostic's `data` (stateless, docs/architecture.md);
 // "fix all" merges the preferred fix of every finding in the file into one edit. Edits are
 // tied to the document version they were computed for: a stale request gets no action.
 

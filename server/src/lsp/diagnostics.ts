@@ -1,6 +1,6 @@
 // Engine results -> LSP diagnostics. Each diagnostic carries, in `data`, the finding's fixes and
 // the document version they were computed for, so code actions need no server state and can
-// refuse to apply edits to a newer text (ARCHITECTURE.md §6).
+// refuse to apply edits to a newer text (docs/architecture.md).
 
 import {
   DiagnosticSeverity,
@@ -73,7 +73,7 @@ const skipReasons: Record<string, string> = {
   'too-deep': 'the code is nested too deeply',
 };
 
-/** The visible notice for a file the engine refused (never silently skipped, ARCHITECTURE.md §10). */
+/** The visible notice for a file the engine refused (never silently skipped, docs/architecture.md). */
 export function skippedNotice(reason: string, detail: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -1,5 +1,5 @@
 // How diagnostics reach the client: pulled (textDocument/diagnostic) when the client supports
-// it, pushed (textDocument/publishDiagnostics) otherwise, never both (ARCHITECTURE.md §3).
+// it, pushed (textDocument/publishDiagnostics) otherwise, never both (docs/architecture.md).
 // Either way analysis waits for a quiet period after the last keystroke.
 
 import {

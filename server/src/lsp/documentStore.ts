@@ -1,7 +1,7 @@
 // The open documents. Each keeps its text (vscode-languageserver-textdocument) and, once it has
 // been analysed, the engine's ParsedDocument. Content changes are queued and handed to the
 // engine in one batch when analysis actually runs, so typing a burst of characters costs one
-// incremental reparse, not one per keystroke (ARCHITECTURE.md §7).
+// incremental reparse, not one per keystroke (docs/architecture.md).
 
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -1,6 +1,6 @@
 // Every handler runs behind a guard: an exception is logged (without its message, which could
 // quote source text) and the client gets an empty answer instead of a dead server
-// (ARCHITECTURE.md §10).
+// (docs/architecture.md).
 
 import { ResponseError } from 'vscode-languageserver/node';
 import type { Logger } from './logger';

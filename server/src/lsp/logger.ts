@@ -1,7 +1,7 @@
 // The server's only way to write to the output channel. It takes ids, paths, positions and
 // timings; errors are reduced to their type and stack frames because an exception message may
 // quote the source text (a JSON parser error, a rule that formatted a node), and PHI must never
-// reach a log (PRODUCT.md, "never writes source text or PHI values").
+// reach a log (docs/architecture.md, "Privacy").
 
 import type { Connection } from 'vscode-languageserver/node';
 

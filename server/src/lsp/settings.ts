@@ -1,5 +1,5 @@
 // `phiGuard.*` settings, pulled per resource with workspace/configuration and cached until the
-// client says they changed (ARCHITECTURE.md §3: no settings in globals). Clients without
+// client says they changed (docs/architecture.md: no settings in globals). Clients without
 // workspace/configuration get the defaults, overlaid with initializationOptions and with what
 // didChangeConfiguration pushes.
 

@@ -1,4 +1,4 @@
-// The built-in policy (POLICY.md, "Defaults with no file"). Protection never gets weaker than
+// The built-in policy (docs/policy.md, "Defaults (no file)"). Protection never gets weaker than
 // this because a file is missing or broken.
 
 import type { ResolvedPolicy } from './types';

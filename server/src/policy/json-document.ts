@@ -1,6 +1,6 @@
 // Parses one policy file's text as JSON with comments (and trailing commas) into a syntax tree and
 // a plain value, reporting syntax errors and duplicate keys with exact positions. A file with
-// syntax errors yields no value: a partly parsed policy is not trusted (POLICY.md: invalid JSON
+// syntax errors yields no value: a partly parsed policy is not trusted (docs/policy.md: invalid JSON
 // means the defaults apply).
 //
 // Nesting is bounded before anything recursive sees the text: jsonc-parser's parser, the value

@@ -1,6 +1,6 @@
 // Loading a policy file: read, parse (JSON with comments), validate, follow `extends`, merge over
 // the defaults. Never throws for a bad file: every problem is a diagnostic in the file it is in,
-// and whatever is valid still applies (POLICY.md).
+// and whatever is valid still applies (docs/policy.md).
 
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

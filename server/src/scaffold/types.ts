@@ -12,7 +12,7 @@ export type ScaffoldOperation = (typeof SCAFFOLD_OPERATIONS)[number];
 export const DATA_CATEGORIES = ['demographics', 'clinical', 'billing'] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
-/** The audit `action` each operation is recorded with (RULES.md, `phi-access-mismatch`). */
+/** The audit `action` each operation is recorded with (docs/rules/phi-access-mismatch.md). */
 export const ACTION_OF_OPERATION: Record<ScaffoldOperation, 'read' | 'write' | 'delete'> = {
   read: 'read',
   create: 'write',
@@ -34,7 +34,7 @@ export interface ScaffoldLayout {
   moduleFormat: ModuleFormat;
 }
 
-/** The names the policy gives the audit control (POLICY.md `audit`). */
+/** The names the policy gives the audit control (docs/policy.md `audit`). */
 export interface AuditNames {
   pythonDecorator: string;
   tsMiddleware: string;

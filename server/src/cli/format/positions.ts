@@ -20,7 +20,7 @@ export function regionOf(range: Range): Region {
 }
 
 /**
- * Where a finding is reported: on the line where its call/statement starts (RULES.md). When the
+ * Where a finding is reported: on the line where its call/statement starts (docs/rules/). When the
  * PHI expression itself begins on a later line of a multi-line call, the region runs from the
  * start of the statement's line to the end of that expression.
  */
