@@ -3,9 +3,7 @@
 // and the semantic policy checks with their positions.
 // Run after `node esbuild.mjs`: node --test test/unit/ai-tools.test.mjs
 
-import * as esbuild from 'esbuild';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,17 +21,10 @@ import {
   parseIsoDay,
   validatePolicyText,
 } from '../../dist/engine.js';
+import { loadClientModule } from '../support/client-module.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { buildAiToolsTree } = loadClientModule(path.join(here, '..', '..', 'client', 'src', 'views', 'aiToolsTree.ts'));
-
-/** A client module without `vscode` (plain data), bundled to CommonJS and evaluated. */
-function loadClientModule(entry) {
-  const out = esbuild.buildSync({ entryPoints: [entry], bundle: true, write: false, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'error' });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-  return module.exports;
-}
+const { buildAiToolsTree } = loadClientModule('client/src/views/aiToolsTree.ts');
 const FIXTURE = path.join(here, '..', 'fixtures', 'tools', 'phi-guard.json');
 const JUNE_15 = new Date(2026, 5, 15);
 

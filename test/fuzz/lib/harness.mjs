@@ -1,5 +1,5 @@
 // One fuzz case: generate the input from its seed, run it through the engine, and check the
-// engine's promises (ARCHITECTURE.md §10, issue 9):
+// engine's promises (docs/architecture.md, "Robust by construction"; issue 9):
 //   - analyze never throws and returns within the per-file time bound;
 //   - no rule fails on it (result.ruleFailures is empty: a rule that throws is a bug);
 //   - finding ranges are positions inside the text;
@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadClientModule } from '../../support/client-module.mjs';
 import { SOURCE_GENERATORS, deepNesting, longLine } from './mutators.mjs';
 import { randomPolicyText } from './policy-gen.mjs';
 import { Random, caseSeed } from './random.mjs';
@@ -135,7 +136,8 @@ export function checkInput(input, engine, { timeFactor = 1, maxFixes = 40, colle
     try {
       engine.isIgnoredByPolicy(policy, path.join(policyFolder(), input.path));
       const model = engine.buildAiToolsModel({ policy, policyFile: path.join(policyFolder(), 'phi-guard.json'), policyErrors: 0, today: new Date(Date.UTC(2026, 0, 15)) });
-      engine.buildAiToolsTree(model);
+      // The AI Tools view's rows are the client's (client/src/views/aiToolsTree.ts).
+      loadClientModule('client/src/views/aiToolsTree.ts').buildAiToolsTree(model);
       engine.aiToolsMarkdown(model);
     } catch (error) {
       problems.push({ kind: 'policy-consumer-throw', detail: describe(error) });
