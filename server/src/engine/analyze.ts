@@ -3,16 +3,16 @@
 
 import type { ResolvedPolicy } from './model/policy';
 import { extractFacts } from './adapters';
-import { findDjangoRoutes, findEndpoints, type EndpointFact, type RouteReference } from './endpoints';
-import { languageFromPath } from './languages';
-import { MAX_PYTHON_INDENT_DEPTH, ParsedDocument, pythonIndentDepth } from './parsing';
-import { countPrismaSyntaxErrors } from './prisma/facts';
-import { classifierFor } from './phi/classifier-cache';
-import { FlowAnalyzer } from './phi/flow';
+import { findDjangoRoutes, findEndpoints, type EndpointFact, type RouteReference } from './analysis/endpoints';
+import { languageFromPath } from './model/languages';
+import { MAX_PYTHON_INDENT_DEPTH, ParsedDocument, pythonIndentDepth } from './parsing/parsed-document';
+import { countPrismaSyntaxErrors } from './adapters/prisma/facts';
+import { classifierFor } from './analysis/phi/classifier-cache';
+import { FlowAnalyzer } from './analysis/flow/flow';
 import { registeredRules } from './rules/registry';
 import type { RuleContext } from './rules/rule';
-import { applySuppressions, parseSuppressions } from './suppressions';
-import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, SeveritySetting, SkippedFile } from './types';
+import { applySuppressions, parseSuppressions } from './analysis/suppressions';
+import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, SeveritySetting, SkippedFile } from './model/types';
 
 export interface AnalyzeInput {
   text: string;

@@ -5,11 +5,11 @@
 
 import * as path from 'node:path';
 import type { ResolvedPolicy } from './model/policy';
-import { auditProblems, describeProblem } from './endpoints/audit-check';
-import { joinPaths } from './endpoints/resources';
-import { maskRoutePath } from './endpoints/route-label';
-import type { EndpointFact, RouteReference } from './endpoints/types';
-import type { AnalysisResult, PhiCategory } from './types';
+import { auditProblems, describeProblem } from './analysis/endpoints/audit-check';
+import { joinPaths } from './analysis/endpoints/resources';
+import { maskRoutePath } from './analysis/endpoints/route-label';
+import type { EndpointFact, RouteReference } from './model/endpoints';
+import type { AnalysisResult, PhiCategory } from './model/types';
 
 export const COVERAGE_REPORT_VERSION = 1;
 

@@ -2,13 +2,13 @@
 // editor-agnostic: the language server, the CLI and the tests all come through here. The policy
 // is an input: its resolved shape is exported here, reading and validating it is server/src/policy.
 
-export * from './types';
-export { ParsedDocument, initParsers as initEngine, type TextChange } from './parsing';
+export * from './model/types';
+export { ParsedDocument, initParsers as initEngine, type TextChange } from './parsing/parsed-document';
 export { analyze, analyzeDocument, checkAnalysable, type AnalyzeInput, type AnalyzeOptions } from './analyze';
-export { isLanguageId, languageFromPath, SUPPORTED_EXTENSIONS } from './languages';
+export { isLanguageId, languageFromPath, SUPPORTED_EXTENSIONS } from './model/languages';
 export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';
-export { applyTextEdits, countSyntaxErrors } from './text';
+export { applyTextEdits, countSyntaxErrors } from './model/text';
 export type * from './model/policy';
 export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './model/baa-status';
 export { buildCoverageReport, summarize as summarizeCoverage, COVERAGE_REPORT_VERSION, type CoverageReport, type CoverageEndpoint, type CoverageSummary, type CoverageStatus, type CoverageInput } from './coverage';
-export type { EndpointFact, AuditControl, HttpMethod, Framework, RouteReference } from './endpoints/types';
+export type { EndpointFact, AuditControl, HttpMethod, Framework, RouteReference } from './model/endpoints';

@@ -11,7 +11,7 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { ParsedDocument, languageFromPath, type LanguageId, type TextChange } from '../engine';
-import { isLanguageId } from '../engine/languages';
+import { isLanguageId } from '../engine/model/languages';
 import { uriToPath } from './uris';
 
 export class OpenDocument {

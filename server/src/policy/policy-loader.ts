@@ -11,7 +11,7 @@ import { validatePolicyDocument, type ExtendsEntry } from './schema-validation';
 import { checkPolicySemantics, type PolicySource } from './semantic-checks';
 import { START_OF_FILE } from './text-positions';
 import type { ExtendedPolicyFile, LoadedPolicy, PolicyDiagnostic } from './types';
-import type { RuleId } from '../engine/types';
+import type { RuleId } from '../engine/model/types';
 
 /** Deeper chains are almost certainly a mistake (cycles are reported separately). */
 const MAX_EXTENDS_DEPTH = 16;

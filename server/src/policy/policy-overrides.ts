@@ -4,7 +4,7 @@
 // legitimate; a weakening nobody sees is not.
 
 import path from 'node:path';
-import type { RuleId, Severity, SeveritySetting } from '../engine/types';
+import type { RuleId, Severity, SeveritySetting } from '../engine/model/types';
 import type { ExtendedPolicyFile, LoadedPolicy } from './types';
 
 export interface PolicyOverride {

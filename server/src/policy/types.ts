@@ -1,7 +1,7 @@
 // What loading `phi-guard.json` gives (docs/policy.md): the resolved policy (its shape is the
 // engine's, server/src/engine/model/policy.ts), the files read, and every problem found.
 
-import type { Range, RuleId } from '../engine/types';
+import type { Range, RuleId } from '../engine/model/types';
 import type { AiToolPolicy, ResolvedPolicy, VendorPolicy } from '../engine/model/policy';
 
 export type {

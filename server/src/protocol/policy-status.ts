@@ -1,6 +1,6 @@
 // A broken or weakening policy must show outside its own file too.
 
-import type { RuleId, SeveritySetting } from '../engine/types';
+import type { RuleId, SeveritySetting } from '../engine/model/types';
 import { notification } from './messages';
 
 export interface PolicyStatusParams {

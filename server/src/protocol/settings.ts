@@ -1,7 +1,7 @@
 // Names and settings both sides share. Both import this module; it must not import `vscode`,
 // the server's connection or any code: only types.
 
-import type { RuleId, SeveritySetting } from '../engine/types';
+import type { RuleId, SeveritySetting } from '../engine/model/types';
 
 export const SERVER_NAME = 'PHI Guard';
 export const DIAGNOSTIC_SOURCE = 'phi-guard';

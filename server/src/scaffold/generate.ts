@@ -3,7 +3,7 @@
 // and write.
 
 import { defaultPolicy } from '../policy/defaults';
-import { classifierFor } from '../engine/phi/classifier-cache';
+import { classifierFor } from '../engine/analysis/phi/classifier-cache';
 import { pythonModuleOf } from './detect';
 import { resourceNames } from './names';
 import { fastapiRouter, fastapiTest } from './templates/fastapi-router';

@@ -2,7 +2,7 @@
 // InputBox (validateInput) and the CLI (exit 2) can show it as it is.
 
 import { identifierTokens, resourceNames } from './names';
-import { primaryCategory, resourcesOf } from '../engine/endpoints/resources';
+import { primaryCategory, resourcesOf } from '../engine/analysis/endpoints/resources';
 import { DATA_CATEGORIES, SCAFFOLD_FRAMEWORKS, SCAFFOLD_OPERATIONS, type DataCategory, type ScaffoldOptions } from './types';
 
 export const RESOURCE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;

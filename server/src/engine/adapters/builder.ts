@@ -2,8 +2,8 @@
 // converter cache, and an iterative walk (deeply nested input must not overflow the stack).
 
 import { Query, type Language as Grammar, type Node } from 'web-tree-sitter';
-import type { CommentFact, Expr, FileFacts, ScopeFact } from '../facts';
-import type { Range } from '../types';
+import type { CommentFact, Expr, FileFacts, ScopeFact } from '../model/facts';
+import type { Range } from '../model/types';
 
 /** Expressions nested deeper than this are summarised, not converted (fuzzed input, generated code). */
 export const MAX_EXPRESSION_DEPTH = 120;

@@ -5,15 +5,15 @@
 // cost of a keystroke; now a keystroke costs the statement it touched.
 
 import type { Node } from 'web-tree-sitter';
-import type { FileFacts, Language } from '../facts';
-import { importOf } from '../facts-index';
-import type { ParsedDocument } from '../parsing';
-import type { Position, Range } from '../types';
+import type { FileFacts, Language } from '../model/facts';
+import { importOf } from '../model/facts-index';
+import type { ParsedDocument } from '../parsing/parsed-document';
+import type { Position, Range } from '../model/types';
 import { newFlowFacts, rangeOf, type FlowFacts } from './builder';
-import { extractPythonFacts } from './python';
-import { extractPythonModelFacts, type ModelPassResult } from './python-models';
-import { extractTypeScriptFacts } from './typescript';
-import { extractTypeScriptModelFacts, finishTypeScriptModels, type TypeScriptModelPassResult } from './typescript-models';
+import { extractPythonFacts } from './python/extract';
+import { extractPythonModelFacts, type ModelPassResult } from './python/models';
+import { extractTypeScriptFacts } from './typescript/extract';
+import { extractTypeScriptModelFacts, finishTypeScriptModels, type TypeScriptModelPassResult } from './typescript/models';
 
 interface ChunkFacts {
   flow: FlowFacts;

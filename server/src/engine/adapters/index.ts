@@ -1,8 +1,8 @@
 // Picks the adapter for a document's language. A third language is one more adapter here.
 
-import type { FileFacts } from '../facts';
-import type { ParsedDocument } from '../parsing';
-import { extractPrismaFacts } from '../prisma/facts';
+import type { FileFacts } from '../model/facts';
+import type { ParsedDocument } from '../parsing/parsed-document';
+import { extractPrismaFacts } from './prisma/facts';
 import { ChunkCache } from './chunks';
 
 /**

@@ -1,8 +1,8 @@
 // How the endpoint rules' fixes write an audit control's arguments (action, data category,
 // roles): as Python keyword arguments or a TS/JS object, in the quote the file mostly uses.
 
-import type { FileFacts } from '../facts';
-import type { Position } from '../types';
+import type { FileFacts } from '../model/facts';
+import type { Position } from '../model/types';
 
 export interface AuditArguments {
   action: string;

@@ -1,8 +1,8 @@
 // Adding an import a fix needs, unless the file already has it, and reading the import a
 // qualified name in the policy stands for.
 
-import type { FileFacts } from '../facts';
-import type { TextEdit } from '../types';
+import type { FileFacts } from '../model/facts';
+import type { TextEdit } from '../model/types';
 
 /** `from module import name` (Python) or `import { name } from 'module'` (TS/JS). */
 export function addImport(facts: FileFacts, module: string, name: string): TextEdit | undefined {

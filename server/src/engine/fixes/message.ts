@@ -3,8 +3,8 @@
 // secrets are dropped, the text around them tidied, and the rest emitted in the file's own string
 // syntax. Only what is written at the call is kept: a variable stays a reference to the variable.
 
-import type { Expr, StringExpr } from '../facts';
-import { sourceOf } from '../sinks/errors';
+import type { Expr, StringExpr } from '../model/facts';
+import { sourceOf } from '../analysis/sinks/errors';
 import type { MessageContext } from './message-context';
 import { isSecret, withoutKeys } from './secrets';
 

@@ -3,11 +3,11 @@
 // but the id: PHI and secrets (keys, tokens) are dropped, and variables are never replaced by
 // the text they hold.
 
-import type { Argument, CallFact, Expr } from '../facts';
-import type { Taint } from '../phi/flow';
-import { sourceOf } from '../sinks/errors';
+import type { Argument, CallFact, Expr } from '../model/facts';
+import type { Taint } from '../analysis/flow/flow';
+import { sourceOf } from '../analysis/sinks/errors';
 import { isKeyName } from '../rules/hardcoded-ai-key/key-detection';
-import type { TextEdit } from '../types';
+import type { TextEdit } from '../model/types';
 import type { SourceCopy } from './source-copy';
 import { copiesSourceText, hasText, isDropped, render, segmentsOf, tidy, valueOf, type Segment, type Syntax } from './message';
 import type { MessageContext } from './message-context';

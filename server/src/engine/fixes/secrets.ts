@@ -2,8 +2,8 @@
 // fix rewrites that call, so it leaves the key out rather than keeping it or, worse, copying
 // the key's literal into the new message; a log is no place for a credential either way.
 
-import type { Expr } from '../facts';
-import { offsetOf } from '../text';
+import type { Expr } from '../model/facts';
+import { offsetOf } from '../model/text';
 import { isKeyName, isKeyShaped } from '../rules/hardcoded-ai-key/key-detection';
 import type { MessageContext } from './message-context';
 

@@ -2,9 +2,9 @@
 // so a fix that copies any says so (`copiesSourceText`) and reports that leave the machine
 // (SARIF) leave it out. A quote in copied source text means a literal came along with it.
 
-import type { FileFacts } from '../facts';
-import { sourceOf } from '../sinks/errors';
-import type { Fix, Range } from '../types';
+import type { FileFacts } from '../model/facts';
+import { sourceOf } from '../analysis/sinks/errors';
+import type { Fix, Range } from '../model/types';
 
 const QUOTE = /['"`]/;
 

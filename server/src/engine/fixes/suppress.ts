@@ -1,9 +1,9 @@
 // *Suppress with a reason*: a comment above the finding's line naming the rule, with a reason
 // placeholder that keeps `unjustified-suppression` reporting until someone writes the reason.
 
-import type { FileFacts } from '../facts';
-import { REASON_PLACEHOLDER } from '../suppressions';
-import type { Fix, RuleId } from '../types';
+import type { FileFacts } from '../model/facts';
+import { REASON_PLACEHOLDER } from '../analysis/suppressions';
+import type { Fix, RuleId } from '../model/types';
 
 export function suppressFix(ruleId: RuleId, line: number, facts: FileFacts): Fix {
   const lineStart = facts.lineStarts[line] ?? 0;

@@ -2,7 +2,7 @@
 // `extends` already merged. The engine's input vocabulary, so it lives here; the policy module
 // (server/src/policy) reads, validates and merges `phi-guard.json` into this shape.
 
-import type { PhiCategory, RuleId, SeveritySetting } from '../types';
+import type { PhiCategory, RuleId, SeveritySetting } from './types';
 
 export type BaaStatus = 'signed' | 'pending' | 'none' | 'expired';
 export type ToolStatus = 'approved' | 'restricted' | 'prohibited';

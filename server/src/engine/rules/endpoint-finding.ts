@@ -1,8 +1,8 @@
 // What the endpoint rules (missing-phi-access, phi-access-mismatch) share: a finding on the
 // endpoint's route, naming the data categories it touches.
 
-import type { EndpointFact } from '../endpoints/types';
-import type { Fix, RuleId } from '../types';
+import type { EndpointFact } from '../model/endpoints';
+import type { Fix, RuleId } from '../model/types';
 import type { RawFinding } from './rule';
 
 export function endpointFinding(ruleId: RuleId, endpoint: EndpointFact, message: string, fixes: Fix[]): RawFinding {

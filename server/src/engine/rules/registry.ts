@@ -3,7 +3,7 @@
 // policy schema's `rules` and the docs index (docs/rules/README.md). Adding a rule: its folder
 // and one line here, then `npm run gen` (docs/architecture.md, "How to add a rule").
 
-import type { RuleId } from '../types';
+import type { RuleId } from '../model/types';
 import { hardcodedAiKey } from './hardcoded-ai-key/rule';
 import { missingPhiAccess } from './missing-phi-access/rule';
 import { phiAccessMismatch } from './phi-access-mismatch/rule';

@@ -1,7 +1,7 @@
-import type { FileFacts } from '../facts';
-import type { FlowAnalyzer } from '../phi/flow';
+import type { FileFacts } from '../model/facts';
+import type { FlowAnalyzer } from '../analysis/flow/flow';
 import type { ResolvedPolicy } from '../model/policy';
-import type { Finding, LanguageId, RuleId, Severity, Suppression } from '../types';
+import type { Finding, LanguageId, RuleId, Severity, Suppression } from '../model/types';
 
 /**
  * What a rule is, apart from its check. The registry is the only list of rules, and

@@ -1,9 +1,9 @@
 // What the sink rules share: which arguments of a call carry PHI, and the finding that reports it.
 
-import type { Argument, CallFact } from '../facts';
+import type { Argument, CallFact } from '../model/facts';
 import type { PhiArgument } from '../fixes/patient-id';
-import { exprLabel } from '../phi/flow';
-import type { FlowStep, RuleId } from '../types';
+import { exprLabel } from '../analysis/flow/flow';
+import type { FlowStep, RuleId } from '../model/types';
 import type { RawFinding, RuleContext } from './rule';
 
 export function phiArguments(args: Argument[], fact: CallFact, context: RuleContext): PhiArgument[] {

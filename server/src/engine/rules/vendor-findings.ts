@@ -1,11 +1,11 @@
 // What phi-to-third-party and phi-to-ai share: find vendor sinks that receive PHI the policy's
 // BAA registry does not cover, and describe why.
 
-import type { CallFact } from '../facts';
+import type { CallFact } from '../model/facts';
 import type { PhiArgument } from '../fixes/patient-id';
-import { baaCoverage, type Coverage } from '../sinks/vendor-coverage';
-import { VendorResolver, type VendorSink } from '../sinks/vendor-sinks';
-import type { PhiCategory } from '../types';
+import { baaCoverage, type Coverage } from '../analysis/sinks/vendor-coverage';
+import { VendorResolver, type VendorSink } from '../analysis/sinks/vendor-sinks';
+import type { PhiCategory } from '../model/types';
 import type { RuleContext } from './rule';
 import { phiArguments, sinkFinding } from './sink-finding';
 

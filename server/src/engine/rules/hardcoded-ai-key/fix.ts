@@ -3,8 +3,8 @@
 // prefix); a statement that only writes the literal into the environment is removed. Titles name
 // the variable, never the key.
 
-import type { FileFacts, StringLiteralFact } from '../../facts';
-import type { Fix, TextEdit } from '../../types';
+import type { FileFacts, StringLiteralFact } from '../../model/facts';
+import type { Fix, TextEdit } from '../../model/types';
 import type { KeyProvider } from './key-detection';
 
 export function envKeyFix(literal: StringLiteralFact, key: string, provider: KeyProvider, envName: string, facts: FileFacts): Fix | undefined {

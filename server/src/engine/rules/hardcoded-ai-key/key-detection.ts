@@ -2,8 +2,8 @@
 // arguments that hold a credential, and what is only a placeholder. The log and error fixes use
 // the same tests to leave secrets out of the text they write.
 
-import type { StringLiteralFact } from '../../facts';
-import { tokenize } from '../../phi/identifiers';
+import type { StringLiteralFact } from '../../model/facts';
+import { tokenize } from '../../analysis/phi/identifiers';
 
 export interface KeyProvider {
   id: string;

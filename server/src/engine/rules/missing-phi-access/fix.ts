@@ -3,11 +3,11 @@
 // decorator), with the import when it is missing.
 
 import type { ResolvedPolicy } from '../../model/policy';
-import { actionFor, categoryFor, rolesFor } from '../../endpoints/audit-check';
-import type { EndpointFact } from '../../endpoints/types';
-import type { FileFacts } from '../../facts';
+import { actionFor, categoryFor, rolesFor } from '../../analysis/endpoints/audit-check';
+import type { EndpointFact } from '../../model/endpoints';
+import type { FileFacts } from '../../model/facts';
 import { point, preferredQuote, pythonArgs, tsObject, type AuditArguments } from '../../fixes/audit-arguments';
-import type { Fix, TextEdit } from '../../types';
+import type { Fix, TextEdit } from '../../model/types';
 
 export function addAuditFix(endpoint: EndpointFact, facts: FileFacts, policy: ResolvedPolicy, fileEndpoints: readonly EndpointFact[]): Fix | undefined {
   const placement = endpoint.placement;

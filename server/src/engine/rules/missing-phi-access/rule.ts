@@ -1,5 +1,5 @@
-import { findEndpoints } from '../../endpoints';
-import { routeLabel } from '../../endpoints/route-label';
+import { findEndpoints } from '../../analysis/endpoints';
+import { routeLabel } from '../../analysis/endpoints/route-label';
 import { withSuppressFix } from '../../fixes/suppress';
 import { endpointFinding } from '../endpoint-finding';
 import type { RawFinding, Rule } from '../rule';

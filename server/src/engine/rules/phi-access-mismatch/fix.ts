@@ -3,11 +3,11 @@
 // or rewritten whole when its arguments cannot be edited one by one.
 
 import type { ResolvedPolicy } from '../../model/policy';
-import { actionFor, categoryFor, rolesFor, type AuditProblem } from '../../endpoints/audit-check';
-import type { AuditControl, EndpointFact } from '../../endpoints/types';
-import type { FileFacts } from '../../facts';
+import { actionFor, categoryFor, rolesFor, type AuditProblem } from '../../analysis/endpoints/audit-check';
+import type { AuditControl, EndpointFact } from '../../model/endpoints';
+import type { FileFacts } from '../../model/facts';
 import { point, preferredQuote, pythonArgs, tsObject, type AuditArguments } from '../../fixes/audit-arguments';
-import type { Fix, TextEdit } from '../../types';
+import type { Fix, TextEdit } from '../../model/types';
 
 export function correctAuditFix(endpoint: EndpointFact, problems: readonly AuditProblem[], facts: FileFacts, policy: ResolvedPolicy): Fix | undefined {
   const audit = endpoint.audit;

@@ -1,6 +1,6 @@
-import { auditProblems, describeProblem } from '../../endpoints/audit-check';
-import { findEndpoints } from '../../endpoints';
-import { routeLabel } from '../../endpoints/route-label';
+import { auditProblems, describeProblem } from '../../analysis/endpoints/audit-check';
+import { findEndpoints } from '../../analysis/endpoints';
+import { routeLabel } from '../../analysis/endpoints/route-label';
 import { withSuppressFix } from '../../fixes/suppress';
 import { endpointFinding } from '../endpoint-finding';
 import type { RawFinding, Rule } from '../rule';

@@ -1,6 +1,6 @@
 import { suppressFix, withSuppressFix } from '../../fixes/suppress';
-import { describe } from '../../phi/flow';
-import { classifyErrorSink } from '../../sinks/errors';
+import { describe } from '../../analysis/flow/flow';
+import { classifyErrorSink } from '../../analysis/sinks/errors';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';

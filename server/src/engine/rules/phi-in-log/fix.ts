@@ -5,7 +5,7 @@
 // there instead of the ordinary log.
 
 import type { ResolvedPolicy } from '../../model/policy';
-import type { Argument, CallFact, FileFacts, ObjectExpr } from '../../facts';
+import type { Argument, CallFact, FileFacts, ObjectExpr } from '../../model/facts';
 import { addImport, splitQualifiedName } from '../../fixes/imports';
 import {
   BRACES,
@@ -25,9 +25,9 @@ import type { MessageContext } from '../../fixes/message-context';
 import { idExpression, ownText, type PhiArgument } from '../../fixes/patient-id';
 import { isSecret } from '../../fixes/secrets';
 import { SourceCopy } from '../../fixes/source-copy';
-import { sourceOf } from '../../sinks/errors';
-import type { LogIdiom } from '../../sinks/logs';
-import type { Fix, Range, TextEdit } from '../../types';
+import { sourceOf } from '../../analysis/sinks/errors';
+import type { LogIdiom } from '../../analysis/sinks/logs';
+import type { Fix, Range, TextEdit } from '../../model/types';
 import { isKeyName } from '../hardcoded-ai-key/key-detection';
 
 export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {

@@ -1,6 +1,6 @@
 import { splitQualifiedName } from '../../fixes/imports';
 import { withSuppressFix } from '../../fixes/suppress';
-import { classifyLogSink } from '../../sinks/logs';
+import { classifyLogSink } from '../../analysis/sinks/logs';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';

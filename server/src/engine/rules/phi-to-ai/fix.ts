@@ -2,12 +2,12 @@
 // in the policy's first sanitizer (its de-identification function), with the import it needs.
 
 import type { ResolvedPolicy } from '../../model/policy';
-import type { CallFact } from '../../facts';
+import type { CallFact } from '../../model/facts';
 import { addImport, splitQualifiedName } from '../../fixes/imports';
 import type { MessageContext } from '../../fixes/message-context';
 import type { PhiArgument } from '../../fixes/patient-id';
 import { SourceCopy } from '../../fixes/source-copy';
-import type { Fix, TextEdit } from '../../types';
+import type { Fix, TextEdit } from '../../model/types';
 
 export function deidentifyFix(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext, policy: ResolvedPolicy): Fix | undefined {
   const sanitizer = policy.phi.sanitizers[0];

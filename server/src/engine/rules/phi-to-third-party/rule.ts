@@ -1,6 +1,6 @@
 import { suppressFix, withSuppressFix } from '../../fixes/suppress';
-import { baaCoverage } from '../../sinks/vendor-coverage';
-import { sendsDefaultPii } from '../../sinks/vendor-sinks';
+import { baaCoverage } from '../../analysis/sinks/vendor-coverage';
+import { sendsDefaultPii } from '../../analysis/sinks/vendor-sinks';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { uncoveredVendorCalls, vendorFinding, vendorResolver } from '../vendor-findings';

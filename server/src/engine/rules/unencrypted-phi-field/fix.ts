@@ -4,13 +4,13 @@
 
 import type { ResolvedPolicy } from '../../model/policy';
 import { calleePath } from '../../adapters/builder';
-import type { FileFacts, ModelFieldFact } from '../../facts';
+import type { FileFacts, ModelFieldFact } from '../../model/facts';
 import { addImport } from '../../fixes/imports';
 import { SourceCopy } from '../../fixes/source-copy';
-import { bareName } from '../../models/encryption';
-import { positionAt } from '../../parsing';
-import { offsetOf } from '../../text';
-import type { Fix, Position, TextEdit } from '../../types';
+import { bareName } from '../../analysis/encryption';
+import { positionAt } from '../../parsing/parsed-document';
+import { offsetOf } from '../../model/text';
+import type { Fix, Position, TextEdit } from '../../model/types';
 
 /** The key placeholder a new encrypted column reads: defined once per module from the environment. */
 export const FIELD_KEY_NAME = 'FIELD_ENCRYPTION_KEY';

@@ -1,10 +1,10 @@
-import type { ModelFact, ModelFieldFact, OrmKind } from '../../facts';
+import type { ModelFact, ModelFieldFact, OrmKind } from '../../model/facts';
 import { withSuppressFix } from '../../fixes/suppress';
-import { isEncryptionName, isProtectedValueName, requiredElements } from '../../models/encryption';
-import { classifierFor } from '../../phi/classifier-cache';
-import type { PhiClassifier } from '../../phi/classify';
-import { tokenize } from '../../phi/identifiers';
-import type { PhiCategory } from '../../types';
+import { isEncryptionName, isProtectedValueName, requiredElements } from '../../analysis/encryption';
+import { classifierFor } from '../../analysis/phi/classifier-cache';
+import type { PhiClassifier } from '../../analysis/phi/classify';
+import { tokenize } from '../../analysis/phi/identifiers';
+import type { PhiCategory } from '../../model/types';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { encryptFieldFix } from './fix';

@@ -1,0 +1,115 @@
+// Is an endpoint's audit control right (RULES.md, `phi-access-mismatch`)? The action must agree
+// with the HTTP method, `data_category` and `roles` must be present, and every role must be
+// permitted for the category by the policy's role map.
+
+import type { ResolvedPolicy } from '../../model/policy';
+import { tokenize } from '../phi/identifiers';
+import type { PhiCategory } from '../../model/types';
+import { primaryCategory } from './resources';
+import type { AuditAction, AuditArgument, EndpointFact, HttpMethod } from '../../model/endpoints';
+
+export const CATEGORIES: readonly PhiCategory[] = ['demographics', 'clinical', 'billing'];
+const ACTIONS: readonly AuditAction[] = ['read', 'write', 'delete'];
+
+const ACTION_OF: Partial<Record<HttpMethod, AuditAction>> = {
+  GET: 'read', HEAD: 'read', OPTIONS: 'read', POST: 'write', PUT: 'write', PATCH: 'write', DELETE: 'delete',
+};
+
+export type AuditProblem =
+  | { kind: 'action-missing'; expected: AuditAction }
+  | { kind: 'action-wrong'; actual: string; expected: AuditAction; argument: AuditArgument }
+  | { kind: 'category-missing'; expected: PhiCategory }
+  | { kind: 'category-invalid'; actual: string; expected: PhiCategory; argument: AuditArgument }
+  | { kind: 'roles-missing'; expected: string[] }
+  | { kind: 'roles-not-permitted'; denied: string[]; category: string; replacement: string[]; argument: AuditArgument };
+
+/** The actions an endpoint's methods call for; empty when any action fits (a Django view of any method). */
+export function expectedActions(methods: readonly HttpMethod[]): AuditAction[] {
+  const actions = methods.flatMap((method) => ACTION_OF[method] ?? []);
+  return methods.includes('ANY') ? [] : [...new Set(actions)];
+}
+
+/** The action a new audit control gets: from the method, or from the handler's name for any-method views. */
+export function actionFor(endpoint: EndpointFact): AuditAction {
+  const expected = expectedActions(endpoint.methods);
+  if (expected.length) return expected.includes('write') ? 'write' : expected.includes('delete') ? 'delete' : expected[0];
+  const tokens = tokenize(endpoint.handler.name);
+  if (tokens.some((t) => ['delete', 'remove', 'destroy', 'purge'].includes(t))) return 'delete';
+  if (tokens.some((t) => ['create', 'add', 'new', 'update', 'edit', 'save', 'upload', 'submit', 'set', 'write'].includes(t))) return 'write';
+  return 'read';
+}
+
+export function categoryFor(endpoint: EndpointFact): PhiCategory {
+  return primaryCategory(endpoint.categories);
+}
+
+export function rolePermits(policy: ResolvedPolicy, role: string, category: string): boolean {
+  const allowed = policy.roles[role];
+  return !!allowed && (allowed.includes('*') || allowed.includes(category));
+}
+
+/** The policy's roles for a category, leaving out wildcard (admin) roles unless nothing else fits. */
+export function rolesFor(policy: ResolvedPolicy, category: string): string[] {
+  const permitted = Object.keys(policy.roles).filter((role) => rolePermits(policy, role, category));
+  const specific = permitted.filter((role) => !policy.roles[role].includes('*') && role !== 'admin');
+  return specific.length ? specific : permitted;
+}
+
+export function auditProblems(endpoint: EndpointFact, policy: ResolvedPolicy): AuditProblem[] {
+  const audit = endpoint.audit;
+  if (!audit) return [];
+  const problems: AuditProblem[] = [];
+  const expected = expectedActions(endpoint.methods);
+  if (!audit.action) problems.push({ kind: 'action-missing', expected: actionFor(endpoint) });
+  else if (audit.action.values) {
+    const actual = audit.action.values[0] ?? '';
+    const valid = ACTIONS.includes(actual as AuditAction);
+    if (!valid || (expected.length && !expected.includes(actual as AuditAction))) {
+      problems.push({ kind: 'action-wrong', actual, expected: actionFor(endpoint), argument: audit.action });
+    }
+  }
+  let categories: string[] | undefined;
+  if (!audit.dataCategory) problems.push({ kind: 'category-missing', expected: categoryFor(endpoint) });
+  else if (audit.dataCategory.values) {
+    const invalid = audit.dataCategory.values.find((value) => !CATEGORIES.includes(value as PhiCategory));
+    if (invalid !== undefined || audit.dataCategory.values.length === 0) {
+      problems.push({ kind: 'category-invalid', actual: invalid ?? '', expected: categoryFor(endpoint), argument: audit.dataCategory });
+    } else categories = audit.dataCategory.values;
+  }
+  const category = categories?.[0] ?? categoryFor(endpoint);
+  if (!audit.roles || (audit.roles.values && audit.roles.values.length === 0)) {
+    problems.push({ kind: 'roles-missing', expected: rolesFor(policy, category) });
+  } else if (audit.roles.values) {
+    const checked = categories ?? [category];
+    const denied = audit.roles.values.filter((role) => !checked.every((c) => rolePermits(policy, role, c)));
+    if (denied.length) {
+      const kept = audit.roles.values.filter((role) => !denied.includes(role));
+      const deniedCategory = checked.find((c) => denied.some((role) => !rolePermits(policy, role, c))) ?? category;
+      problems.push({
+        kind: 'roles-not-permitted',
+        denied,
+        category: deniedCategory,
+        replacement: kept.length ? kept : rolesFor(policy, category),
+        argument: audit.roles,
+      });
+    }
+  }
+  return problems;
+}
+
+export function describeProblem(problem: AuditProblem, methods: readonly HttpMethod[]): string {
+  switch (problem.kind) {
+    case 'action-missing':
+      return `no \`action\` (expected "${problem.expected}")`;
+    case 'action-wrong':
+      return `action "${problem.actual}" does not match ${methods.join('/')} (expected "${problem.expected}")`;
+    case 'category-missing':
+      return `no data category (the handler touches ${problem.expected} data)`;
+    case 'category-invalid':
+      return `data_category "${problem.actual}" is not demographics, clinical or billing`;
+    case 'roles-missing':
+      return 'no `roles`';
+    case 'roles-not-permitted':
+      return `role${problem.denied.length > 1 ? 's' : ''} ${problem.denied.map((r) => `"${r}"`).join(', ')} not permitted for ${problem.category} data by the policy`;
+  }
+}

@@ -1,0 +1,111 @@
+// Which names denote patient data in an endpoint's path, types and calls: a small vocabulary of
+// resource words (RULES.md record nouns plus clinical and billing resources), matched on whole
+// identifier tokens with plurals.
+
+import { BoundedCache } from '../bounded-cache';
+import { tokenize, tokenMatches } from '../phi/identifiers';
+import type { PhiCategory } from '../../model/types';
+
+const RESOURCE_WORDS: Record<PhiCategory, readonly string[]> = {
+  demographics: ['patient', 'member', 'beneficiary', 'enrollee', 'subscriber', 'guarantor', 'insured', 'demographic', 'demographics'],
+  clinical: [
+    'encounter', 'chart', 'record', 'prescription', 'rx', 'lab', 'diagnosis', 'medication', 'allergy', 'immunization',
+    'vaccination', 'vital', 'vitals', 'observation', 'condition', 'procedure', 'ehr', 'emr', 'symptom', 'treatment',
+    'admission', 'discharge', 'referral', 'careplan', 'imaging', 'radiology', 'pathology', 'genetic', 'dx', 'clinical',
+    'medical', 'visit', 'appointment', 'consultation', 'triage', 'notes', 'soap',
+  ],
+  billing: ['claim', 'invoice', 'billing', 'eob', 'insurance', 'copay', 'remittance', 'superbill'],
+};
+
+/** Wrapper and framework types that say nothing about the data (`List[...]`, `Promise<...>`). */
+const NEUTRAL_TYPE_NAMES = new Set(['Record']);
+
+export interface ResourceMatch {
+  word: string;
+  category: PhiCategory;
+}
+
+/** The resource word an identifier token is, if any (`prescriptions` -> prescription, clinical). */
+export function resourceOfToken(token: string): ResourceMatch | undefined {
+  for (const category of ['clinical', 'billing', 'demographics'] as const) {
+    for (const word of RESOURCE_WORDS[category]) if (tokenMatches(token, word)) return { word, category };
+  }
+  return undefined;
+}
+
+/**
+ * Identifiers repeat across a file and across keystrokes, and every endpoint asks about the
+ * names of its calls: the answers are kept (bounded, emptied when full).
+ */
+const resourcesByIdentifier = new BoundedCache<string, readonly ResourceMatch[]>(20_000);
+
+/** Every resource word among an identifier's tokens (`PatientLabResultDto` -> patient, lab). */
+export function resourcesOf(identifier: string): readonly ResourceMatch[] {
+  return resourcesByIdentifier.get(identifier, () =>
+    NEUTRAL_TYPE_NAMES.has(identifier) ? [] : tokenize(identifier).flatMap((token) => resourceOfToken(token) ?? []),
+  );
+}
+
+export interface PathSegment {
+  text: string;
+  param: boolean;
+  /** For a parameter, its name (`pid` in `{pid}`, `<int:pk>`, `:id`). */
+  name: string;
+}
+
+/** Splits a route into segments, recognising FastAPI, Flask, Django, Express and NestJS parameters. */
+export function pathSegments(path: string): PathSegment[] {
+  return path
+    .replace(/^\^|\$$/g, '')
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map((text) => {
+      const param =
+        /^\{([^}:]+)(?::[^}]*)?\}$/.exec(text) ??
+        /^<(?:[^:>]+:)?([^>]+)>$/.exec(text) ??
+        /^:([A-Za-z_$][\w$]*)\??$/.exec(text) ??
+        /^\(\?P<([^>]+)>.*\)$/.exec(text) ??
+        /^\[\.{0,3}([^\]]+)\]$/.exec(text);
+      return param ? { text, param: true, name: param[1] } : { text, param: false, name: text };
+    });
+}
+
+/**
+ * The resource words by which a path names patient data: a resource that is the path's last
+ * fixed segment, or that a parameter then addresses (`/patients/{id}/...`), or a parameter named
+ * after one (`{patient_id}`). `/patients/version` names none: it is about the service.
+ */
+export function pathResources(path: string): ResourceMatch[] {
+  const segments = pathSegments(path);
+  const found: ResourceMatch[] = [];
+  const lastStatic = segments.reduce((last, segment, index) => (segment.param ? last : index), -1);
+  segments.forEach((segment, index) => {
+    const matches = resourcesOf(segment.name);
+    if (!matches.length) return;
+    if (segment.param || index === lastStatic || segments[index + 1]?.param) found.push(...matches);
+  });
+  return found;
+}
+
+/** Joins a prefix and a route the way routers do (`/patients` + `/{pid}` -> `/patients/{pid}`). */
+export function joinPaths(...parts: string[]): string {
+  const joined = parts
+    .filter((part) => part.length > 0)
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter((part) => part.length > 0)
+    .join('/');
+  const trailing = parts.length > 0 && parts[parts.length - 1].length > 1 && parts[parts.length - 1].endsWith('/');
+  return `/${joined}${trailing && joined ? '/' : ''}`;
+}
+
+/** clinical > billing > demographics: the category the audit event should carry. */
+export function primaryCategory(categories: readonly PhiCategory[]): PhiCategory {
+  if (categories.includes('clinical')) return 'clinical';
+  if (categories.includes('billing')) return 'billing';
+  return 'demographics';
+}
+
+export function uniqueCategories(categories: Iterable<PhiCategory>): PhiCategory[] {
+  const set = new Set(categories);
+  return (['clinical', 'billing', 'demographics'] as const).filter((category) => set.has(category));
+}

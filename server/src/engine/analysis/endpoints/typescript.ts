@@ -1,0 +1,262 @@
+// TypeScript / JavaScript endpoints: Express (`app.get`, `router.post`, `router.route('/x').get()`,
+// `app.use('/api', router)` mounts and `router.use(phiAccess(...))` within a file) and NestJS
+// (`@Controller('patients')` + `@Get(':id')`).
+
+import { calleePath } from '../../adapters/builder';
+import type { Argument, CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
+import { bindingsNamed, childScopes, functionNamed, functionWithin } from '../../model/facts-index';
+import type { FlowAnalyzer } from '../flow/flow';
+import { tokenize } from '../phi/identifiers';
+import { offsetOf } from '../../model/text';
+import type { ResolvedPolicy } from '../../model/policy';
+import type { Range } from '../../model/types';
+import { findAuditCall, isAuditExpr, lastNameOf, readAuditControl } from './audit-control';
+import { joinPaths } from './resources';
+import { returnTypeNames } from './signature';
+import { assessPhi } from './touches-phi';
+import type { AuditControl, DecoratorInfo, EndpointFact, HttpMethod } from '../../model/endpoints';
+
+const EXPRESS_METHODS: Record<string, HttpMethod> = {
+  get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ANY',
+};
+const NEST_METHODS: Record<string, HttpMethod> = {
+  Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY',
+};
+const ROUTER_FACTORIES = new Set(['express', 'Router', 'fastify', 'Hono', 'Koa']);
+const ROUTER_NAME_TOKENS = new Set(['app', 'router', 'routes', 'routers', 'server', 'api']);
+
+interface ExpressRouter {
+  prefix: string;
+  /** `router.use(phiAccess(...))`: applies to the routes registered after `offset`. */
+  audits: { offset: number; audit: AuditControl }[];
+}
+
+export function findTypeScriptEndpoints(facts: FileFacts, flow: FlowAnalyzer, policy: ResolvedPolicy): EndpointFact[] {
+  const auditNames = [policy.audit.typescript.middleware || 'phiAccess', policy.audit.typescript.decorator || 'PhiAccess'];
+  return [...expressEndpoints(facts, flow, auditNames), ...nestEndpoints(facts, flow, auditNames)];
+}
+
+function expressEndpoints(facts: FileFacts, flow: FlowAnalyzer, auditNames: string[]): EndpointFact[] {
+  const routers = new Map<string, ExpressRouter>();
+  const declared = new Set<string>();
+  for (const binding of facts.bindings) {
+    if (binding.kind !== 'assign' || binding.value.kind !== 'call') continue;
+    const factory = lastNameOf(binding.value.callee);
+    if (factory && ROUTER_FACTORIES.has(factory)) declared.add(binding.name);
+  }
+  const isRouter = (receiver: string[]): boolean => {
+    const name = receiver.join('.');
+    if (declared.has(name)) return true;
+    const last = receiver[receiver.length - 1];
+    if (!last || receiver.length > 2) return false;
+    const tokens = tokenize(last);
+    return ROUTER_NAME_TOKENS.has(tokens[tokens.length - 1] ?? '') && !(tokens.length === 1 && tokens[0] === 'api');
+  };
+  const routerOf = (name: string): ExpressRouter => {
+    let router = routers.get(name);
+    if (!router) routers.set(name, (router = { prefix: '', audits: [] }));
+    return router;
+  };
+
+  // Mounts and router-wide middleware: `app.use('/api', phiAccess(...), router)`, `router.use(phiAccess(...))`.
+  const uses = facts.calls.filter(({ call }) => call.callee.kind === 'member' && call.callee.property === 'use');
+  for (let pass = 0; pass < 3; pass++) {
+    for (const { call } of uses) {
+      const receiver = calleePath(call.callee)?.slice(0, -1);
+      if (!receiver || !isRouter(receiver)) continue;
+      const mount = call.args[0]?.value.kind === 'string' ? call.args[0].value.value : undefined;
+      const rest = mount === undefined ? call.args : call.args.slice(1);
+      const auditCall = rest.map((arg) => resolveAudit(arg.value, auditNames, facts)).find(Boolean);
+      const mounted = rest.filter((arg) => arg.value.kind === 'name' && (declared.has(arg.value.name) || routers.has(arg.value.name)));
+      const parent = routerOf(receiver.join('.'));
+      for (const arg of mounted) {
+        const child = routerOf((arg.value as Expr & { kind: 'name' }).name);
+        child.prefix = joinPaths(parent.prefix, mount ?? '', '');
+        if (child.prefix === '/') child.prefix = '';
+        if (auditCall && pass === 0) child.audits.push({ offset: 0, audit: readAuditControl(auditCall, 'middleware', 'router', facts) });
+      }
+      if (!mounted.length && auditCall && pass === 0 && mount === undefined) {
+        parent.audits.push({ offset: offsetOf(facts.lineStarts, facts.text, call.range.start), audit: readAuditControl(auditCall, 'middleware', 'router', facts) });
+      }
+    }
+  }
+
+  const endpoints: EndpointFact[] = [];
+  for (const fact of facts.calls) {
+    const { call } = fact;
+    if (call.callee.kind !== 'member') continue;
+    const method = EXPRESS_METHODS[call.callee.property];
+    if (!method) continue;
+    const route = routeTarget(call, isRouter);
+    if (!route) continue;
+    const handlerArg = route.args[route.args.length - 1];
+    if (!handlerArg || handlerArg.spread) continue;
+    const middlewares = route.args.slice(0, -1);
+    const router = routers.get(route.receiver);
+    const offset = offsetOf(facts.lineStarts, facts.text, call.range.start);
+    const auditCall = middlewares.map((arg) => resolveAudit(arg.value, auditNames, facts)).find(Boolean);
+    const audit = auditCall
+      ? readAuditControl(auditCall, 'middleware', 'endpoint', facts)
+      : router?.audits.filter((entry) => entry.offset <= offset).pop()?.audit;
+    const handler = resolveHandler(handlerArg, fact.scopeId, facts);
+    if (!handler.scope && !handler.named) continue;
+    const fullPath = joinPaths(router?.prefix ?? '', route.path);
+    const typeNames = handler.scope ? [...handler.scope.params.flatMap((p) => p.typeNames), ...returnTypeNames(facts, handler.scope)] : [];
+    const evidence = assessPhi(
+      { path: fullPath, handlerScopeId: handler.scope?.id, typeNames, nameHints: handler.scope ? [] : [handler.name] },
+      facts,
+      flow,
+    );
+    const start = call.range.start;
+    endpoints.push({
+      framework: 'express',
+      methods: [method],
+      path: fullPath,
+      handler: { name: handler.name, range: handler.nameRange },
+      line: start.line,
+      range: { start, end: handler.named ? handler.nameRange.end : route.pathEnd },
+      audit,
+      touchesPhi: evidence.touchesPhi,
+      categories: evidence.categories,
+      why: evidence.why,
+      placement: { kind: 'express-middleware', position: handlerArg.range.start },
+    });
+  }
+  return endpoints;
+}
+
+interface RouteTarget {
+  receiver: string;
+  path: string;
+  /** Middleware and handler arguments. */
+  args: Argument[];
+  pathEnd: Range['end'];
+}
+
+/** `router.get('/x', ...)` or the `.get(...)` of `router.route('/x').get(...).put(...)`. */
+function routeTarget(call: CallExpr, isRouter: (receiver: string[]) => boolean): RouteTarget | undefined {
+  if (call.callee.kind !== 'member') return undefined;
+  let object: Expr = call.callee.object;
+  while (object.kind === 'call' && object.callee.kind === 'member' && EXPRESS_METHODS[object.callee.property]) object = object.callee.object;
+  if (object.kind === 'call' && object.callee.kind === 'member' && object.callee.property === 'route') {
+    const receiver = calleePath(object.callee.object);
+    const pathArg = object.args[0]?.value;
+    if (!receiver || !isRouter(receiver) || !pathArg || !isPathLiteral(pathArg)) return undefined;
+    return { receiver: receiver.join('.'), path: pathValue(pathArg), args: call.args, pathEnd: pathArg.range.end };
+  }
+  if (object !== call.callee.object) return undefined;
+  const receiver = calleePath(object);
+  const pathArg = call.args[0]?.value;
+  if (!receiver || !isRouter(receiver) || !pathArg || !isPathLiteral(pathArg) || call.args.length < 2) return undefined;
+  return { receiver: receiver.join('.'), path: pathValue(pathArg), args: call.args.slice(1), pathEnd: pathArg.range.end };
+}
+
+function isPathLiteral(expr: Expr): boolean {
+  return (expr.kind === 'string' && (expr.value.startsWith('/') || expr.value === '*')) || (expr.kind === 'template' && 'text' in expr.parts[0] && expr.parts[0].text.startsWith('/'));
+}
+
+function pathValue(expr: Expr): string {
+  if (expr.kind === 'string') return expr.value;
+  if (expr.kind === 'template') return expr.parts.map((part) => ('text' in part ? part.text : ':param')).join('');
+  return '';
+}
+
+/** An audit middleware argument: the call itself, inside an array, or a variable bound to one. */
+function resolveAudit(expr: Expr, names: string[], facts: FileFacts): Expr | undefined {
+  if (expr.kind === 'call' && isAuditExpr(expr, names)) return expr;
+  if (expr.kind === 'array') return findAuditCall(expr, names);
+  if (expr.kind === 'name') {
+    const binding = bindingsNamed(facts, expr.name).find((b) => b.kind === 'assign' && b.value.kind === 'call' && isAuditExpr(b.value, names));
+    return binding?.value;
+  }
+  return undefined;
+}
+
+interface HandlerInfo {
+  name: string;
+  nameRange: Range;
+  named: boolean;
+  scope?: ScopeFact;
+}
+
+function resolveHandler(arg: Argument, scopeId: number, facts: FileFacts): HandlerInfo {
+  const expr = arg.value;
+  if (expr.kind === 'name' || expr.kind === 'member') {
+    const name = expr.kind === 'name' ? expr.name : expr.property;
+    const scope = functionNamed(facts, name);
+    return { name, nameRange: expr.kind === 'name' ? expr.range : expr.propertyRange, named: true, scope };
+  }
+  // An inline function, possibly wrapped (`asyncHandler(async (req, res) => ...)`).
+  const scope = functionWithin(facts, scopeId, arg.range);
+  if (!scope) return { name: '<anonymous>', nameRange: arg.range, named: false };
+  return scope.name && scope.nameRange && within(scope.nameRange, arg.range)
+    ? { name: scope.name, nameRange: scope.nameRange, named: true, scope }
+    : { name: '<anonymous>', nameRange: arg.range, named: false, scope };
+}
+
+function within(inner: Range, outer: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+function nestEndpoints(facts: FileFacts, flow: FlowAnalyzer, auditNames: string[]): EndpointFact[] {
+  const endpoints: EndpointFact[] = [];
+  for (const controller of facts.scopes) {
+    if (controller.kind !== 'class') continue;
+    const decorator = controller.decorators.find((d) => lastNameOf(d.expr.kind === 'call' ? d.expr.callee : d.expr) === 'Controller');
+    if (!decorator) continue;
+    const prefix = decorator.expr.kind === 'call' ? nestPath(decorator.expr) : '';
+    const classAuditDecorator = controller.decorators.find((d) => isAuditExpr(d.expr, auditNames));
+    const classAudit = classAuditDecorator ? readAuditControl(classAuditDecorator.expr, 'decorator', 'class', facts) : undefined;
+    for (const method of childScopes(facts, controller.id)) {
+      if (method.kind !== 'function') continue;
+      const route = method.decorators.find((d) => !!NEST_METHODS[lastNameOf(d.expr.kind === 'call' ? d.expr.callee : d.expr) ?? '']);
+      if (!route) continue;
+      const verb = NEST_METHODS[lastNameOf(route.expr.kind === 'call' ? route.expr.callee : route.expr) ?? ''];
+      const fullPath = joinPaths(prefix, route.expr.kind === 'call' ? nestPath(route.expr) : '');
+      const own = method.decorators.find((d) => isAuditExpr(d.expr, auditNames));
+      const audit = own ? readAuditControl(own.expr, 'decorator', 'endpoint', facts) : classAudit;
+      const typeNames = [...method.params.flatMap((p) => p.typeNames), ...returnTypeNames(facts, method)];
+      const evidence = assessPhi({ path: fullPath, handlerScopeId: method.id, typeNames, nameHints: [] }, facts, flow);
+      const start = method.decorators[0].range.start;
+      const nameRange = method.nameRange ?? method.range;
+      const decorators: DecoratorInfo[] = method.decorators.map((d) => ({
+        range: d.range,
+        role: d === route ? 'route' : isAuditExpr(d.expr, auditNames) ? 'audit' : 'other',
+      }));
+      const lineStart = facts.lineStarts[start.line] ?? 0;
+      endpoints.push({
+        framework: 'nestjs',
+        methods: [verb],
+        path: fullPath,
+        handler: { name: `${controller.name ?? 'Controller'}.${method.name ?? '<anonymous>'}`, range: nameRange },
+        line: start.line,
+        range: { start, end: nameRange.end },
+        audit,
+        touchesPhi: evidence.touchesPhi,
+        categories: evidence.categories,
+        why: evidence.why,
+        placement: {
+          kind: 'ts-decorator',
+          decorators,
+          methodLine: method.range.start.line,
+          indent: /^[ \t]*/.exec(facts.text.slice(lineStart, lineStart + 200))?.[0] ?? '',
+        },
+      });
+    }
+  }
+  return endpoints;
+}
+
+/** `'patients'`, `['a', 'b']` (the first), `{ path: 'patients' }`. */
+function nestPath(call: CallExpr): string {
+  const first = call.args[0]?.value;
+  if (!first) return '';
+  if (first.kind === 'string') return first.value;
+  if (first.kind === 'array' && first.items[0]?.kind === 'string') return first.items[0].value;
+  if (first.kind === 'object') {
+    const entry = first.entries.find((e) => e.key === 'path');
+    if (entry?.value.kind === 'string') return entry.value.value;
+  }
+  return '';
+}

@@ -1,0 +1,429 @@
+// Intra-function PHI flow (RULES.md, "Derived values"): which expressions carry PHI, where it
+// came from, and through which variables. Works on the language-neutral facts only.
+
+import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } from '../../model/facts';
+import { calleePath, rootName } from '../../adapters/builder';
+import { offsetOf } from '../../model/text';
+import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
+import type { PhiClassifier, IdentifierClass } from '../phi/classify';
+import { tokenize } from '../phi/identifiers';
+
+export interface Taint {
+  elements: PhiElementRef[];
+  /** The value is a whole patient record (or a collection / serialisation of one). */
+  record: boolean;
+  /** The record expression the PHI was read from (`patient` in `patient.dob`): the id fix uses it. */
+  recordRoot?: Expr;
+  /** The innermost expression that introduced the PHI. */
+  origin: Range;
+  /** Source first; each variable the PHI went through after it. */
+  steps: FlowStep[];
+}
+
+const MAX_DEPTH = 60;
+
+/** Calls whose result says nothing about the PHI in their arguments. */
+const OPAQUE_FUNCTIONS = new Set([
+  'len', 'bool', 'isinstance', 'issubclass', 'type', 'id', 'hasattr', 'callable', 'any', 'all', 'count',
+  'Boolean', 'isNaN', 'isFinite', 'isArray', 'typeof', 'exists', 'is_valid', 'isValid', 'includes', 'has',
+  'startswith', 'endswith', 'startsWith', 'endsWith', 'isdigit', 'isalpha', 'isnumeric', 'test', 'match',
+  'indexOf', 'index', 'find', 'keys', 'size', 'length', 'hash', 'ord', 'uuid4', 'uuid', 'now', 'utcnow',
+]);
+
+/** Calls that hand back their arguments' data in another form (`str(patient)`, `JSON.stringify`). */
+const PASS_THROUGH_FUNCTIONS = new Set([
+  'str', 'repr', 'vars', 'dict', 'list', 'tuple', 'set', 'sorted', 'reversed', 'format', 'dumps', 'stringify',
+  'String', 'assign', 'values', 'entries', 'structuredClone', 'deepcopy', 'copy', 'jsonable_encoder', 'asdict',
+  'model_to_dict', 'serialize', 'pformat', 'to_json', 'toJSON', 'encode', 'parse', 'loads', 'from', 'Array',
+  'Object', 'fromEntries', 'concat', 'join', 'f', 'escape', 'quote', 'unicode', 'text', 'safe', 'Markup',
+  'mark_safe', 'getattr', 'get', 'pop', 'setdefault', 'cast', 'Number', 'int', 'float', 'round', 'date',
+  'datetime', 'strftime', 'isoformat', 'new_str',
+]);
+
+/** Methods that return (part of) the receiver's data or the arguments'. */
+const PASS_THROUGH_METHODS = new Set([
+  'upper', 'lower', 'strip', 'lstrip', 'rstrip', 'title', 'capitalize', 'casefold', 'split', 'rsplit', 'join',
+  'replace', 'format', 'format_map', 'encode', 'decode', 'zfill', 'ljust', 'rjust', 'center', 'partition',
+  'strftime', 'isoformat', 'toString', 'toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice',
+  'substring', 'substr', 'padStart', 'padEnd', 'concat', 'toISOString', 'toLocaleDateString', 'toDateString',
+  'toLocaleString', 'toJSON', 'normalize', 'at', 'charAt', 'repeat', 'values', 'items', 'copy', 'dict',
+  'model_dump', 'model_dump_json', 'json', 'to_dict', 'toObject', 'serialize', 'asdict', 'splitlines', 'map',
+  'filter', 'flat', 'flatMap', 'reduce', 'sort', 'reverse', 'toFixed', 'date', 'strip_tags', 'to_json',
+  'dumps', 'render', 'getvalue', 'read', 'capitalize', 'swapcase', 'expandtabs', 'translate', 'removeprefix',
+  'removesuffix', 'localeCompare', 'valueOf', 'toLocaleUpperCase', 'toLocaleLowerCase', 'get', 'pop',
+  'setdefault', 'getattr', 'first', 'last',
+]);
+
+/** Query / collection methods: on a record-valued receiver, the result is still record data. */
+const QUERY_METHODS = new Set([
+  'get', 'first', 'all', 'one', 'one_or_none', 'scalar', 'scalars', 'scalar_one', 'scalar_one_or_none',
+  'order_by', 'limit', 'offset', 'where', 'filter', 'filter_by', 'fetchall', 'fetchone', 'fetchmany',
+  'first_or_404', 'get_or_404', 'exclude', 'select_related', 'prefetch_related', 'only', 'defer', 'distinct',
+  'paginate', 'execute', 'unique', 'find', 'find_one', 'findOne', 'findUnique', 'findUniqueOrThrow', 'findFirst',
+  'findFirstOrThrow', 'findMany', 'findAll', 'findByPk', 'findById', 'findOneBy', 'findBy', 'findOneOrFail',
+  'getOne', 'lean', 'exec', 'populate', 'sort', 'select', 'query', 'load', 'fetch', 'retrieve', 'read',
+  'get_object_or_404', 'get_list_or_404', 'latest', 'earliest', 'last', 'aggregate', 'search', 'list',
+  'getMany', 'getRawMany', 'getRawOne', 'then', 'get_by_id', 'getById', 'by_id', 'with_entities', 'objects',
+  'query_one', 'fetch_one', 'fetch_all', 'one_or_404', 'get_patient', 'create', 'update', 'upsert', 'save',
+]);
+
+const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
+
+/** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
+const RECORD_ACCESS_WORDS = new Set([
+  'repository', 'repo', 'service', 'services', 'model', 'objects', 'table', 'collection', 'store', 'dao',
+  'client', 'api', 'manager', 'crud', 'queries', 'query', 'db', 'provider', 'gateway', 'accessor', 'loader',
+]);
+
+export class FlowAnalyzer {
+  private readonly bindingsByScope = new Map<number, Map<string, BindingFact[]>>();
+  private readonly memo = new WeakMap<object, Taint | null>();
+  private readonly visiting = new Set<object>();
+
+  constructor(
+    readonly facts: FileFacts,
+    readonly classifier: PhiClassifier,
+  ) {
+    for (const binding of facts.bindings) {
+      let byName = this.bindingsByScope.get(binding.scopeId);
+      if (!byName) this.bindingsByScope.set(binding.scopeId, (byName = new Map()));
+      let list = byName.get(binding.name);
+      if (!list) byName.set(binding.name, (list = []));
+      list.push(binding);
+    }
+    for (const byName of this.bindingsByScope.values()) for (const list of byName.values()) list.sort((a, b) => a.offset - b.offset);
+  }
+
+  /** The PHI an expression carries, or undefined when it is clean. */
+  taintOf(expr: Expr, scopeId: number, depth = 0): Taint | undefined {
+    const cached = this.memo.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
+    if (depth > MAX_DEPTH || this.visiting.has(expr)) return undefined;
+    this.visiting.add(expr);
+    try {
+      const result = this.evaluate(expr, scopeId, depth + 1);
+      this.memo.set(expr, result ?? null);
+      return result;
+    } finally {
+      this.visiting.delete(expr);
+    }
+  }
+
+  private evaluate(expr: Expr, scopeId: number, depth: number): Taint | undefined {
+    switch (expr.kind) {
+      case 'name':
+        return this.nameTaint(expr.name, expr.range, scopeId, depth);
+      case 'member':
+        return this.memberTaint(expr, scopeId, depth);
+      case 'index':
+        return this.taintOf(expr.object, scopeId, depth);
+      case 'call':
+        return this.callTaint(expr, scopeId, depth);
+      case 'template':
+        return union(expr.parts.map((part) => ('expr' in part ? this.taintOf(part.expr, scopeId, depth) : undefined)));
+      case 'binary':
+        return union([this.taintOf(expr.left, scopeId, depth), this.taintOf(expr.right, scopeId, depth)]);
+      case 'object':
+        return union(expr.entries.map((entry) => this.taintOf(entry.value, scopeId, depth)));
+      case 'array':
+        return union(expr.items.map((item) => this.taintOf(item, scopeId, depth)));
+      case 'other':
+        return union(expr.children.map((child) => this.taintOf(child, scopeId, depth)));
+      default:
+        return undefined;
+    }
+  }
+
+  private nameTaint(name: string, range: Range, scopeId: number, depth: number): Taint | undefined {
+    // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
+    const binding = this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
+    if (binding) {
+      const taint = this.bindingTaint(binding, depth);
+      if (taint) {
+        // A variable holding a whole record is the record to take the id from (`record.id`).
+        const recordRoot: Expr | undefined = taint.record ? { kind: 'name', name, range } : taint.recordRoot;
+        return { ...taint, recordRoot, origin: range, steps: [...taint.steps, { range: binding.range, label: `${name} (holds ${describe(taint)})` }] };
+      }
+      // A clean value that was fully analysed (literals, strings built from clean parts, values
+      // read from non-person objects) overrides the name; an opaque one leaves the name as evidence.
+      if (this.isKnownCleanValue(binding.value)) return undefined;
+    }
+    const classification = this.classifier.classify(name);
+    if (classification.kind === 'safe') return undefined;
+    const param = this.findParam(name, scopeId);
+    if (param?.typeNames.some((type) => this.classifier.isRecordType(type))) {
+      const category = categoryOfType(param.typeNames, this.classifier);
+      return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`);
+    }
+    return fromClassification(classification, { kind: 'name', name, range }, undefined, name);
+  }
+
+  private isKnownCleanValue(expr: Expr): boolean {
+    switch (expr.kind) {
+      case 'string':
+      case 'literal':
+      case 'test':
+      case 'template':
+      case 'binary':
+      case 'array':
+      case 'object':
+        return true;
+      case 'member':
+      case 'call': {
+        const root = rootName(expr);
+        return !!root && this.classifier.isNonPersonObjectName(root);
+      }
+      default:
+        return false;
+    }
+  }
+
+  private bindingTaint(binding: BindingFact, depth: number): Taint | undefined {
+    if (this.visiting.has(binding)) return undefined;
+    this.visiting.add(binding);
+    try {
+      let value: Expr = binding.value;
+      if (binding.kind === 'destructure' && binding.property) {
+        value = { kind: 'member', object: binding.value, property: binding.property, propertyRange: binding.range, range: binding.range };
+      }
+      const taint = this.taintOf(value, binding.scopeId, depth);
+      if (binding.kind !== 'augmented') return taint;
+      const previous = this.resolveBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
+      return union([taint, previous ? this.bindingTaint(previous, depth + 1) : undefined]);
+    } finally {
+      this.visiting.delete(binding);
+    }
+  }
+
+  private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
+    const classification = this.classifier.classify(expr.property);
+    if (classification.kind === 'safe') return undefined;
+    const objectTaint = this.taintOf(expr.object, scopeId, depth);
+    const objectName = lastName(expr.object);
+    const label = exprLabel(expr);
+    if (classification.kind === 'element') {
+      const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
+      const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
+      switch (classification.context) {
+        case 'any':
+          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName)) return undefined;
+          break;
+        case 'person':
+          if (!onRecord) return undefined;
+          break;
+        case 'clinical':
+          if (!objectTaint?.record && !(objectName && this.classifier.isClinicalObjectName(objectName))) return undefined;
+          break;
+        case 'account':
+          if (!onRecord && !(objectName && this.classifier.isAccountObjectName(objectName))) return undefined;
+          break;
+      }
+      return fromClassification(classification, expr, root, label);
+    }
+    if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
+    if (!objectTaint) return undefined;
+    if (expr.property === '__dict__') return { ...objectTaint, origin: expr.range };
+    // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
+    return objectTaint.record ? undefined : { ...objectTaint, origin: expr.range };
+  }
+
+  private callTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
+    const callee = call.callee;
+    const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
+    if (!name) return undefined;
+    if (this.classifier.isSanitizer(name)) return undefined;
+    const path = calleePath(callee);
+    if (path && path.slice(0, -1).some((segment) => this.classifier.isSanitizer(segment))) return undefined;
+    if (OPAQUE_FUNCTIONS.has(name)) return undefined;
+    const argsTaint = () => union(call.args.map((arg) => this.taintOf(arg.value, scopeId, depth)));
+    const keyArgument = call.args.find((arg) => !arg.name && arg.value.kind === 'string');
+    if (callee.kind === 'member') {
+      const receiverTaint = this.taintOf(callee.object, scopeId, depth);
+      // `d.get("ssn")`, `getattr(p, "ssn")`: a read of that key.
+      if ((name === 'get' || name === 'pop' || name === 'getattr') && keyArgument?.value.kind === 'string') {
+        const member: MemberExpr = { kind: 'member', object: callee.object, property: keyArgument.value.value, propertyRange: keyArgument.range, range: call.range };
+        return this.taintOf(member, scopeId, depth);
+      }
+      if (receiverTaint?.record && QUERY_METHODS.has(name)) return { ...receiverTaint, origin: call.range };
+      if (PASS_THROUGH_METHODS.has(name)) return union([receiverTaint && { ...receiverTaint, origin: call.range }, argsTaint()]);
+    } else {
+      if (name === 'getattr' && call.args[1]?.value.kind === 'string') {
+        const member: MemberExpr = { kind: 'member', object: call.args[0].value, property: call.args[1].value.value, propertyRange: call.args[1].range, range: call.range };
+        return this.taintOf(member, scopeId, depth);
+      }
+      if (PASS_THROUGH_FUNCTIONS.has(name)) return argsTaint();
+    }
+    if (path && PASS_THROUGH_FUNCTIONS.has(name) && path.length === 2 && ['json', 'JSON', 'pprint', 'copy', 'Object', 'dataclasses', 'util', 'os'].includes(path[0])) {
+      return argsTaint();
+    }
+    return this.fetchedRecord(call, name, path, scopeId, depth) ?? this.getterElement(call, name, scopeId, depth);
+  }
+
+  /** `loadPatient(id)`, `Patient.objects.get(...)`, `db.get(Patient, id)`, `prisma.patient.findUnique(...)`. */
+  private fetchedRecord(call: CallExpr, name: string, path: string[] | undefined, scopeId: number, depth: number): Taint | undefined {
+    const tokens = tokenize(name);
+    if (tokens.length > 1 && FETCH_VERBS.has(tokens[0])) {
+      const rest = name.replace(/^[a-z]+_?/, '');
+      const category = this.recordCategoryOf(rest);
+      if (category) return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`);
+    }
+    if (QUERY_METHODS.has(name) || FETCH_VERBS.has(tokens[0] ?? '')) {
+      for (const segment of path?.slice(0, -1) ?? []) {
+        const category = this.recordCategoryOf(segment) ?? this.recordAccessCategory(segment);
+        if (category) return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`);
+      }
+      if (call.callee.kind === 'member' && call.callee.object.kind === 'call') {
+        const inner = this.taintOf(call.callee.object, scopeId, depth);
+        if (inner?.record) return { ...inner, origin: call.range };
+      }
+    }
+    for (const arg of call.args) {
+      if (arg.value.kind === 'name' && /^[A-Z]/.test(arg.value.name) && this.classifier.isRecordType(arg.value.name)) {
+        const category = this.recordCategoryOf(arg.value.name) ?? 'demographics';
+        return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`);
+      }
+    }
+    return undefined;
+  }
+
+  /** `patient.get_full_name()`, `getDiagnosis(p)`: a getter named after an element. */
+  private getterElement(call: CallExpr, name: string, scopeId: number, depth: number): Taint | undefined {
+    const stripped = name.replace(/^(get|fetch|load|compute|calc|format|read)_?/i, '');
+    if (!stripped) return undefined;
+    const classification = this.classifier.classify(stripped);
+    if (classification.kind !== 'element') return undefined;
+    const member: MemberExpr = {
+      kind: 'member',
+      object: call.callee.kind === 'member' ? call.callee.object : (call.args[0]?.value ?? { kind: 'literal', range: call.range }),
+      property: stripped,
+      propertyRange: call.range,
+      range: call.range,
+    };
+    if (call.callee.kind !== 'member' && !call.args.length) return undefined;
+    return this.memberTaint(member, scopeId, depth);
+  }
+
+  private recordCategoryOf(identifier: string): PhiCategory | undefined {
+    const classification = this.classifier.classify(identifier);
+    return classification.kind === 'record' ? classification.category : undefined;
+  }
+
+  private recordAccessCategory(identifier: string): PhiCategory | undefined {
+    const tokens = tokenize(identifier);
+    if (tokens.length < 2 || !RECORD_ACCESS_WORDS.has(tokens[tokens.length - 1])) return undefined;
+    return this.recordCategoryOf(tokens.slice(0, -1).join('_'));
+  }
+
+  /** The last binding of `name` visible at `offset` in `scopeId` or an enclosing scope. */
+  resolveBinding(name: string, scopeId: number, offset: number, exclude?: BindingFact): BindingFact | undefined {
+    let current: number | undefined = scopeId;
+    let first = true;
+    while (current !== undefined) {
+      const list = this.bindingsByScope.get(current)?.get(name);
+      if (list) {
+        // In the use's own scope only earlier bindings count; enclosing scopes may bind later (closures).
+        const visible = list.filter((binding) => binding !== exclude && (!first || binding.offset <= offset));
+        if (visible.length) return visible[visible.length - 1];
+      }
+      if (this.findParamInScope(name, current)) return undefined;
+      current = this.facts.scopes[current]?.parentId;
+      first = false;
+    }
+    return undefined;
+  }
+
+  private findParamInScope(name: string, scopeId: number): ParamFact | undefined {
+    return this.facts.scopes[scopeId]?.params.find((param) => param.name === name);
+  }
+
+  findParam(name: string, scopeId: number): ParamFact | undefined {
+    let current: number | undefined = scopeId;
+    while (current !== undefined) {
+      const param = this.findParamInScope(name, current);
+      if (param) return param;
+      current = this.facts.scopes[current]?.parentId;
+    }
+    return undefined;
+  }
+}
+
+function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string): Taint | undefined {
+  if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
+  if (classification.kind !== 'element') return undefined;
+  // A bare variable needs no context when the element is PHI anywhere; `name` alone does.
+  if (expr.kind === 'name' && classification.context !== 'any') return undefined;
+  return {
+    elements: [{ element: classification.element, category: classification.category }],
+    record: false,
+    recordRoot: root,
+    origin: expr.range,
+    steps: [{ range: expr.range, label: `${label} (${classification.element}, ${classification.category})` }],
+  };
+}
+
+function recordTaint(category: PhiCategory, root: Expr, range: Range, label: string): Taint {
+  return { elements: [{ element: 'record', category }], record: true, recordRoot: root, origin: range, steps: [{ range, label }] };
+}
+
+function union(taints: (Taint | undefined)[]): Taint | undefined {
+  const present = taints.filter((taint): taint is Taint => !!taint);
+  if (present.length <= 1) return present[0];
+  const elements: PhiElementRef[] = [];
+  for (const taint of present) {
+    for (const element of taint.elements) {
+      if (!elements.some((e) => e.element === element.element && e.category === element.category)) elements.push(element);
+    }
+  }
+  return {
+    elements,
+    record: present.some((taint) => taint.record),
+    recordRoot: present.find((taint) => taint.recordRoot)?.recordRoot,
+    origin: present[0].origin,
+    steps: present[0].steps,
+  };
+}
+
+function categoryOfType(typeNames: string[], classifier: PhiClassifier): PhiCategory {
+  for (const type of typeNames) {
+    const classification = classifier.classify(type);
+    if (classification.kind === 'record') return classification.category;
+  }
+  return 'demographics';
+}
+
+
+function lastName(expr: Expr): string | undefined {
+  if (expr.kind === 'name') return expr.name;
+  if (expr.kind === 'member') return expr.property;
+  if (expr.kind === 'other' && expr.children.length === 1) return lastName(expr.children[0]);
+  if (expr.kind === 'call') return lastName(expr.callee);
+  return undefined;
+}
+
+/** What a taint holds, by element names only. */
+export function describe(taint: Taint): string {
+  return taint.elements.map((element) => (element.element === 'record' ? `${element.category} record` : element.element)).join(', ');
+}
+
+/** An expression rendered by its names only (identifiers, calls), never literal values. */
+export function exprLabel(expr: Expr, depth = 0): string {
+  if (depth > 6) return '…';
+  switch (expr.kind) {
+    case 'name':
+      return expr.name;
+    case 'member':
+      return `${exprLabel(expr.object, depth + 1)}.${/^[A-Za-z_$][\w$]*$/.test(expr.property) ? expr.property : '[…]'}`;
+    case 'index':
+      return `${exprLabel(expr.object, depth + 1)}[…]`;
+    case 'call':
+      return `${exprLabel(expr.callee, depth + 1)}(…)`;
+    case 'other':
+      return expr.children.length === 1 ? exprLabel(expr.children[0], depth + 1) : 'expression';
+    case 'template':
+      return 'formatted string';
+    case 'string':
+      return 'string';
+    default:
+      return 'expression';
+  }
+}

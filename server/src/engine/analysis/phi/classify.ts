@@ -1,0 +1,177 @@
+// Classifies identifiers against the PHI catalogue and the policy: is this name an element of
+// PHI, a whole patient record, something known to be safe, or unknown?
+
+import type { ResolvedPolicy } from '../../model/policy';
+import type { PhiCategory } from '../../model/types';
+import { BoundedCache } from '../bounded-cache';
+import {
+  ACCOUNT_OBJECT_WORDS,
+  BUILTIN_ELEMENTS,
+  BUILTIN_RECORD_NOUNS,
+  BUILTIN_SAFE_IDENTIFIERS,
+  CLINICAL_OBJECT_WORDS,
+  NON_PERSON_OBJECTS,
+  NON_PERSON_QUALIFIERS,
+  PERSON_NAME_QUALIFIERS,
+  PERSON_OBJECT_WORDS,
+  RECORD_WORDS,
+  SAFE_FIRST_TOKENS,
+  SAFE_LAST_TOKENS,
+  type CatalogueElement,
+  type ElementContext,
+} from '../../catalogues/phi-elements';
+import { findRun, tokenize, tokenMatches } from './identifiers';
+
+export type IdentifierClass =
+  | { kind: 'safe' }
+  | { kind: 'unknown' }
+  | { kind: 'record'; category: PhiCategory }
+  | { kind: 'element'; element: string; category: PhiCategory; context: ElementContext };
+
+const SAFE: IdentifierClass = { kind: 'safe' };
+const UNKNOWN: IdentifierClass = { kind: 'unknown' };
+
+const CLINICAL_RECORD_NOUNS = new Set(['encounter', 'chart', 'medical record', 'health record', 'ehr', 'emr', 'clinical record']);
+
+const SANITIZER_STEMS = ['mask', 'redact', 'hash', 'saniti', 'deidentif', 'anonymi', 'anonymis', 'tokeniz', 'tokenis', 'encrypt', 'pseudonym', 'hmac', 'scrub'];
+const SANITIZER_TOKENS = new Set(['sha1', 'sha256', 'sha512', 'md5', 'blake2b', 'hexdigest', 'digest']);
+
+const MAX_CACHED_IDENTIFIERS = 50_000;
+
+export class PhiClassifier {
+  private readonly elements: CatalogueElement[];
+  private readonly recordNouns: string[][];
+  private readonly safeIdentifiers: Set<string>;
+  private readonly sanitizers: Set<string>;
+  // One classifier serves a whole scan: bounded, so a large monorepo's names do not pile up.
+  private readonly cache = new BoundedCache<string, IdentifierClass>(MAX_CACHED_IDENTIFIERS);
+  private readonly sanitizerCache = new BoundedCache<string, boolean>(MAX_CACHED_IDENTIFIERS);
+
+  constructor(policy: ResolvedPolicy) {
+    const removed = new Set(policy.phi.remove.map((name) => name.toLowerCase()));
+    const added: CatalogueElement[] = policy.phi.add.map((element) => ({
+      element: element.name,
+      category: element.category,
+      words: [tokenize(element.name)],
+      context: 'any',
+      encrypt: element.encrypt,
+    }));
+    this.elements = [
+      ...added,
+      ...BUILTIN_ELEMENTS.filter((element) => !isRemoved(element, removed)).map((element) => ({
+        ...element,
+        words: element.words.filter((words) => !removed.has(words.join('_'))),
+      })),
+    ];
+    this.recordNouns = [...BUILTIN_RECORD_NOUNS, ...policy.phi.recordNames.map((name) => tokenize(name))];
+    this.safeIdentifiers = new Set([...BUILTIN_SAFE_IDENTIFIERS, ...policy.phi.safeIdentifiers]);
+    this.sanitizers = new Set(policy.phi.sanitizers);
+  }
+
+  classify(identifier: string): IdentifierClass {
+    return this.cache.get(identifier, () => this.classifyUncached(identifier));
+  }
+
+  private classifyUncached(identifier: string): IdentifierClass {
+    if (this.safeIdentifiers.has(identifier)) return SAFE;
+    const tokens = tokenize(identifier);
+    if (tokens.length === 0) return UNKNOWN;
+    if (tokens.length > 1 && SAFE_FIRST_TOKENS.has(tokens[0])) return SAFE;
+    const match = this.bestElementMatch(tokens);
+    const last = tokens.length - 1;
+    if (match && match.end === last) return this.qualify(match, tokens);
+    if (SAFE_LAST_TOKENS.has(tokens[last])) return SAFE;
+    if (match) return this.qualify(match, tokens);
+    const record = this.recordCategory(tokens);
+    return record ? { kind: 'record', category: record } : UNKNOWN;
+  }
+
+  /** The catalogue run that ends last in the identifier, the longest one on a tie. */
+  private bestElementMatch(tokens: string[]): { element: CatalogueElement; start: number; end: number; words: string[] } | undefined {
+    let best: { element: CatalogueElement; start: number; end: number; words: string[] } | undefined;
+    for (const element of this.elements) {
+      for (const words of element.words) {
+        const start = findRun(tokens, words);
+        if (start < 0) continue;
+        const end = start + words.length - 1;
+        if (!best || end > best.end || (end === best.end && words.length > best.words.length)) {
+          best = { element, start, end, words };
+        }
+      }
+    }
+    return best;
+  }
+
+  private qualify(
+    match: { element: CatalogueElement; start: number; words: string[] },
+    tokens: string[],
+  ): IdentifierClass {
+    const before = match.start > 0 ? tokens[match.start - 1] : undefined;
+    const { element } = match;
+    let context = element.context;
+    if (element.element === 'name' && match.words.length === 1 && match.words[0] === 'name') {
+      if (before === undefined) context = 'person';
+      else if (!PERSON_NAME_QUALIFIERS.has(before)) return SAFE;
+    } else if (before !== undefined && NON_PERSON_QUALIFIERS.has(before) && !PERSON_OBJECT_WORDS.has(before)) {
+      context = 'person';
+    }
+    return { kind: 'element', element: element.element, category: element.category, context };
+  }
+
+  private recordCategory(tokens: string[]): PhiCategory | undefined {
+    for (const noun of this.recordNouns) {
+      const start = findRun(tokens, noun);
+      if (start < 0) continue;
+      const rest = [...tokens.slice(0, start), ...tokens.slice(start + noun.length)];
+      if (rest.every((token) => RECORD_WORDS.has(token) || /^\d+$/.test(token))) {
+        return CLINICAL_RECORD_NOUNS.has(noun.join(' ')) ? 'clinical' : 'demographics';
+      }
+    }
+    return undefined;
+  }
+
+  /** A type name that denotes a patient record (`Patient`, `PatientOut`, `List[Patient]` parts). */
+  isRecordType(typeName: string): boolean {
+    return this.classify(typeName).kind === 'record';
+  }
+
+  /** Whether a function or method name is a sanitizer: its result is clean. */
+  isSanitizer(name: string): boolean {
+    return this.sanitizerCache.get(name, () => this.isSanitizerUncached(name));
+  }
+
+  private isSanitizerUncached(name: string): boolean {
+    if (this.sanitizers.has(name)) return true;
+    const tokens = tokenize(name);
+    if (tokens.some((token) => SANITIZER_TOKENS.has(token))) return true;
+    if (tokens.some((token) => SANITIZER_STEMS.some((stem) => token.startsWith(stem)))) return true;
+    return tokens.some((token, i) => token === 'de' && tokens[i + 1]?.startsWith('identif'));
+  }
+
+  /** `patient`, `current_member`: an object whose `name` is a person's name. */
+  isPersonObjectName(name: string): boolean {
+    if (this.classify(name).kind === 'record') return true;
+    const tokens = tokenize(name);
+    return tokens.length > 0 && PERSON_OBJECT_WORDS.has(tokens[tokens.length - 1]);
+  }
+
+  /** `clinic`, `settings`, `app`: objects whose attributes are not about a patient. */
+  isNonPersonObjectName(name: string): boolean {
+    const tokens = tokenize(name);
+    if (tokens.length === 0) return false;
+    const lastToken = tokens[tokens.length - 1];
+    return NON_PERSON_OBJECTS.has(lastToken) || (tokens.length > 1 && NON_PERSON_QUALIFIERS.has(tokens[0]) && NON_PERSON_OBJECTS.has(lastToken));
+  }
+
+  isClinicalObjectName(name: string): boolean {
+    return tokenize(name).some((token) => [...CLINICAL_OBJECT_WORDS].some((word) => tokenMatches(token, word)));
+  }
+
+  isAccountObjectName(name: string): boolean {
+    return tokenize(name).some((token) => ACCOUNT_OBJECT_WORDS.has(token));
+  }
+}
+
+function isRemoved(element: CatalogueElement, removed: Set<string>): boolean {
+  return removed.has(element.element.toLowerCase());
+}

@@ -1,0 +1,84 @@
+// Error sinks (RULES.md, Sinks: Errors): exception messages, HTTP error details, and error bodies
+// returned to the client.
+
+import { calleePath } from '../../adapters/builder';
+import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
+import { offsetOf } from '../../model/text';
+import type { Range } from '../../model/types';
+import { importOf } from '../../model/facts-index';
+import { labelOf } from './logs';
+
+export type ErrorSinkKind = 'exception' | 'http-error' | 'error-body';
+
+export interface ErrorSink {
+  kind: ErrorSinkKind;
+  label: string;
+  /** The arguments whose content reaches the client or the exception message. */
+  args: Argument[];
+}
+
+const HTTP_ERROR_FUNCTIONS = new Set(['abort', 'createError', 'httpErrors', 'HttpError']);
+const PY_RESPONSE_CLASSES = new Set(['JSONResponse', 'Response', 'PlainTextResponse', 'HTMLResponse', 'ORJSONResponse', 'UJSONResponse', 'JsonResponse', 'HttpResponse']);
+const PY_BODY_HELPERS = new Set(['jsonify', 'make_response', 'render_template', 'Response', 'JSONResponse', 'JsonResponse', 'dict']);
+const TS_BODY_METHODS = new Set(['json', 'send', 'end', 'jsonp']);
+const ERROR_STATUS_NAME = /(^|_)(HTTP_[45]\d\d|NOT_FOUND|BAD_REQUEST|FORBIDDEN|UNAUTHORIZED|CONFLICT|UNPROCESSABLE|INTERNAL_SERVER_ERROR|GONE|TOO_MANY|SERVICE_UNAVAILABLE)|^[45]\d\d$/;
+const STATUS_ARG_NAMES = new Set(['status_code', 'status', 'code', 'headers', 'media_type', 'mimetype', 'content_type']);
+
+export function classifyErrorSink(fact: CallFact, facts: FileFacts): ErrorSink | undefined {
+  const { call } = fact;
+  const path = calleePath(call.callee);
+  const name = path?.[path.length - 1] ?? (call.callee.kind === 'member' ? call.callee.property : undefined);
+  const label = labelOf(call.callee);
+  const dataArgs = call.args.filter((arg) => !arg.name || !STATUS_ARG_NAMES.has(arg.name));
+  if (fact.thrownBy) return { kind: 'exception', label, args: dataArgs };
+  if (!name) return tsErrorBody(fact, facts);
+  if (isExceptionClassName(name) && (facts.language === 'python' || call.isNew)) return { kind: 'exception', label, args: dataArgs };
+  if (HTTP_ERROR_FUNCTIONS.has(name) || (path && /^boom$/i.test(path[0]) && path.length === 2)) {
+    return { kind: 'http-error', label, args: dataArgs.filter((arg) => !isNumericLiteral(arg.value, facts)) };
+  }
+  if (facts.language === 'python') {
+    if (/^HttpResponse(BadRequest|NotFound|Forbidden|ServerError|NotAllowed|Gone)$/.test(name)) return { kind: 'error-body', label, args: dataArgs };
+    if (PY_RESPONSE_CLASSES.has(name)) {
+      const status = call.args.find((arg) => arg.name === 'status_code' || arg.name === 'status');
+      if (status && isErrorStatus(status.value, facts)) return { kind: 'error-body', label, args: dataArgs };
+    }
+    if (PY_BODY_HELPERS.has(name) && fact.returnedWith?.some((expr) => isErrorStatus(expr, facts))) {
+      return { kind: 'error-body', label, args: dataArgs };
+    }
+    return undefined;
+  }
+  if (name === 'throw' && path?.length === 2) return { kind: 'http-error', label, args: dataArgs.filter((arg) => !isNumericLiteral(arg.value, facts)) };
+  return tsErrorBody(fact, facts);
+}
+
+/** `res.status(404).json(body)` / `reply.code(500).send(body)`. */
+function tsErrorBody(fact: CallFact, facts: FileFacts): ErrorSink | undefined {
+  const { callee } = fact.call;
+  if (callee.kind !== 'member' || !TS_BODY_METHODS.has(callee.property)) return undefined;
+  const statusCall = callee.object;
+  if (statusCall.kind !== 'call' || statusCall.callee.kind !== 'member') return undefined;
+  if (statusCall.callee.property !== 'status' && statusCall.callee.property !== 'code') return undefined;
+  const status = statusCall.args[0]?.value;
+  if (!status || !isErrorStatus(status, facts)) return undefined;
+  return { kind: 'error-body', label: `${labelOf(statusCall.callee)}(…).${callee.property}`, args: fact.call.args };
+}
+
+function isExceptionClassName(name: string): boolean {
+  return /^[A-Z]\w*(Error|Exception)$/.test(name) || name === 'Error';
+}
+
+function isErrorStatus(expr: Expr, facts: FileFacts): boolean {
+  const text = sourceOf(facts, expr.range).trim();
+  if (/^[45]\d\d$/.test(text)) return true;
+  if (expr.kind === 'member' || expr.kind === 'name') return ERROR_STATUS_NAME.test(expr.kind === 'member' ? expr.property : expr.name);
+  return false;
+}
+
+function isNumericLiteral(expr: Expr, facts: FileFacts): boolean {
+  return expr.kind === 'literal' && /^\d+$/.test(sourceOf(facts, expr.range).trim());
+}
+
+export function sourceOf(facts: FileFacts, range: Range): string {
+  return facts.text.slice(offsetOf(facts.lineStarts, facts.text, range.start), offsetOf(facts.lineStarts, facts.text, range.end));
+}
+

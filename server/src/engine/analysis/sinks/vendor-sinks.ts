@@ -1,0 +1,208 @@
+// Which calls send data to a third party or an AI provider. A receiver's vendor is found through
+// what it was built from: an import of the vendor's module, a client constructed from it, a
+// method chain on such a client, or a LangChain pipe that contains one.
+
+import { calleePath } from '../../adapters/builder';
+import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../../model/facts';
+import { importOf, type ImportedName } from '../../model/facts-index';
+import type { FlowAnalyzer } from '../flow/flow';
+import { sourceOf } from './errors';
+import { labelOf } from './logs';
+import {
+  ALL_SENDING_NAMES,
+  CLIENT_CLASS_VENDORS,
+  ENDPOINT_ARGUMENTS,
+  MODEL_ARGUMENTS,
+  vendorById,
+  vendorForModule,
+  type VendorEntry,
+} from '../../catalogues/vendors';
+
+export interface VendorClient {
+  vendor: VendorEntry;
+  /** The model the client was built for (`GenerativeModel('gemini-1.5-pro')`, `openai('gpt-4o')`). */
+  model?: string;
+  /** The endpoint the client was configured with (`base_url`, `azure_endpoint`). */
+  endpoint?: string;
+}
+
+export interface VendorSink extends VendorClient {
+  label: string;
+  /** Arguments that carry data to the vendor. */
+  args: Argument[];
+}
+
+const MAX_DEPTH = 8;
+/** Frameworks whose model provider may be unknown: a specific provider wins over them. */
+const GENERIC_VENDORS = new Set(['langchain', 'llamaindex', 'vercel-ai']);
+const REQUEST_OBJECT = /(Command|Mail|Request|Message)$/;
+const LOCAL_FRAMEWORK_CLASS = /Prompt|Template|Parser|Splitter|Loader|Document|Message|Tool|Memory|Reader|Node/;
+
+export class VendorResolver {
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly flow: FlowAnalyzer,
+  ) {}
+
+  /** The vendor sink a call is, if any. */
+  sinkOf(fact: CallFact): VendorSink | undefined {
+    const { call } = fact;
+    const callee = call.callee;
+    const method = callee.kind === 'member' ? callee.property : callee.kind === 'name' ? callee.name : undefined;
+    if (!method || !ALL_SENDING_NAMES.has(method)) return undefined;
+    if (callee.kind === 'name' && method === 'gtag' && !this.flow.resolveBinding('gtag', fact.scopeId, Number.MAX_SAFE_INTEGER)) {
+      return { vendor: vendorById('google-analytics')!, label: 'gtag', args: call.args };
+    }
+    const client = callee.kind === 'member' ? this.clientOf(callee.object, fact.scopeId, 0) : this.clientOf(callee, fact.scopeId, 0);
+    if (!client) {
+      // `llm("prompt")`: calling a LangChain model object directly.
+      return undefined;
+    }
+    if (!client.vendor.sends.includes(method)) return undefined;
+    const resolved = client.vendor.id === 'vercel-ai' ? this.vercelProvider(call, fact.scopeId) ?? client : client;
+    // `client.send(new InvokeModelCommand({...}))`, `sg.send(Mail(...))`: the request object's content is sent.
+    const args = call.args.flatMap((arg) => (arg.value.kind === 'call' && REQUEST_OBJECT.test(labelOf(arg.value.callee)) ? arg.value.args : [arg]));
+    const model = this.modelOf(call, fact.scopeId) ?? args.map((arg) => (arg.value.kind === 'object' ? this.modelOfObject(arg.value, fact.scopeId) : undefined)).find(Boolean);
+    return { ...resolved, model: model ?? resolved.model, label: labelOf(callee), args };
+  }
+
+  /** The vendor client an expression denotes, following imports, bindings and constructors. */
+  clientOf(expr: Expr, scopeId: number, depth: number): VendorClient | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    switch (expr.kind) {
+      case 'name': {
+        const imported = this.importOf(expr.name);
+        if (imported) {
+          const byClass = CLIENT_CLASS_VENDORS[imported.imported];
+          // `from google import genai` names the module `google.genai`.
+          const vendor = (byClass && vendorById(byClass)) || vendorForModule(`${imported.module}.${imported.imported}`) || vendorForModule(imported.module);
+          if (vendor) return { vendor };
+          if (imported.module === 'boto3') return undefined;
+        }
+        const binding = this.flow.resolveBinding(expr.name, scopeId, Number.MAX_SAFE_INTEGER);
+        return binding ? this.clientOf(binding.value, binding.scopeId, depth + 1) : undefined;
+      }
+      case 'member': {
+        if (expr.object.kind === 'name' && (expr.object.name === 'self' || expr.object.name === 'this')) {
+          const field = this.flow.resolveBinding(`${expr.object.name}.${expr.property}`, scopeId, Number.MAX_SAFE_INTEGER);
+          return field ? this.clientOf(field.value, field.scopeId, depth + 1) : undefined;
+        }
+        return this.clientOf(expr.object, scopeId, depth + 1);
+      }
+      case 'call':
+        return this.constructed(expr, scopeId, depth);
+      case 'binary': {
+        // LangChain: `prompt | llm | parser`: the model provider, not the prompt, is the sink.
+        if (expr.operator !== '|') return undefined;
+        const parts = [this.clientOf(expr.left, scopeId, depth + 1), this.clientOf(expr.right, scopeId, depth + 1)];
+        return parts.find((part) => part && !GENERIC_VENDORS.has(part.vendor.id)) ?? parts.find(Boolean);
+      }
+      case 'other':
+        for (const child of expr.children) {
+          const client = this.clientOf(child, scopeId, depth + 1);
+          if (client) return client;
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** A client built by a call: the callee's vendor, refined by the class and its configuration. */
+  private constructed(call: CallExpr, scopeId: number, depth: number): VendorClient | undefined {
+    const path = calleePath(call.callee);
+    const className = path?.[path.length - 1];
+    if (path && path[0] !== undefined && this.importOf(path[0])?.module === 'boto3') {
+      // `boto3.client("bedrock-runtime")` is Bedrock; other AWS services are not AI sinks.
+      const service = call.args[0]?.value;
+      return service?.kind === 'string' && service.value.startsWith('bedrock') ? { vendor: vendorById('aws-bedrock')! } : undefined;
+    }
+    const base = this.clientOf(call.callee, scopeId, depth + 1);
+    if (!base) return undefined;
+    // Prompt templates, parsers and loaders of a framework run locally: they send nothing.
+    if (GENERIC_VENDORS.has(base.vendor.id) && path?.some((segment) => LOCAL_FRAMEWORK_CLASS.test(segment))) return undefined;
+    const endpoint = this.stringArgument(call, ENDPOINT_ARGUMENTS, scopeId);
+    let vendor = base.vendor;
+    if (className && CLIENT_CLASS_VENDORS[className]) vendor = vendorById(CLIENT_CLASS_VENDORS[className]) ?? vendor;
+    if (vendor.id === 'openai' && endpoint && /azure/i.test(endpoint)) vendor = vendorById('azure-openai') ?? vendor;
+    if (vendor.id === 'openai' && call.args.some((arg) => arg.name === 'azure_endpoint' || arg.name === 'azure_deployment')) {
+      vendor = vendorById('azure-openai') ?? vendor;
+    }
+    const model = this.modelOf(call, scopeId) ?? (className && /Model$/.test(className) ? this.firstString(call) : undefined);
+    return { vendor, model: model ?? base.model, endpoint: endpoint ?? base.endpoint };
+  }
+
+  /** Vercel AI SDK: the provider is the `model:` argument (`openai('gpt-4o')`). */
+  private vercelProvider(call: CallExpr, scopeId: number): VendorClient | undefined {
+    const options = call.args[0]?.value;
+    if (options?.kind !== 'object') return undefined;
+    const modelEntry = options.entries.find((entry) => entry.key === 'model');
+    if (!modelEntry) return undefined;
+    const provider = this.clientOf(modelEntry.value, scopeId, 0);
+    if (!provider || provider.vendor.id === 'vercel-ai') return undefined;
+    const model = modelEntry.value.kind === 'call' ? this.firstString(modelEntry.value) : undefined;
+    return { ...provider, model: model ?? provider.model };
+  }
+
+  /** `model="gpt-4.1"` / `{ model: 'gpt-4.1' }` / `modelId`. */
+  modelOf(call: CallExpr, scopeId: number): string | undefined {
+    return this.stringArgument(call, MODEL_ARGUMENTS, scopeId);
+  }
+
+  private modelOfObject(object: Extract<Expr, { kind: 'object' }>, scopeId: number): string | undefined {
+    const entry = object.entries.find((e) => e.key !== undefined && MODEL_ARGUMENTS.includes(e.key));
+    return entry ? this.stringValue(entry.value, scopeId) : undefined;
+  }
+
+  private stringArgument(call: CallExpr, names: string[], scopeId: number): string | undefined {
+    for (const arg of call.args) {
+      if (arg.name && names.includes(arg.name)) return this.stringValue(arg.value, scopeId);
+      if (!arg.name && arg.value.kind === 'object') {
+        const entry = arg.value.entries.find((e) => e.key !== undefined && names.includes(e.key));
+        if (entry) return this.stringValue(entry.value, scopeId);
+      }
+    }
+    return undefined;
+  }
+
+  private firstString(call: CallExpr): string | undefined {
+    const first = call.args.find((arg) => !arg.name)?.value;
+    return first?.kind === 'string' ? first.value : undefined;
+  }
+
+  /** A string literal, or a name bound to one (`MODEL = "gpt-4.1"`). */
+  private stringValue(expr: Expr, scopeId: number): string | undefined {
+    if (expr.kind === 'string') return expr.value;
+    if (expr.kind === 'name') {
+      const binding = this.flow.resolveBinding(expr.name, scopeId, Number.MAX_SAFE_INTEGER);
+      if (binding?.value.kind === 'string') return binding.value.value;
+    }
+    return undefined;
+  }
+
+  /** Like facts-index's importOf, with a whole-module import standing for the local name itself. */
+  private importOf(localName: string): ImportedName | undefined {
+    const found = importOf(this.facts, localName);
+    if (!found) return undefined;
+    const { module, imported } = found;
+    return { module, imported: imported === '*module*' || imported === '*default*' || imported === '*call*' ? localName : imported };
+  }
+}
+
+/** `sentry_sdk.init(send_default_pii=True)` / `Sentry.init({ sendDefaultPii: true })`. */
+export function sendsDefaultPii(fact: CallFact, facts: FileFacts, resolver: VendorResolver): Argument | Expr | undefined {
+  const { callee } = fact.call;
+  if (callee.kind !== 'member' && callee.kind !== 'name') return undefined;
+  const name = callee.kind === 'member' ? callee.property : callee.name;
+  if (name !== 'init') return undefined;
+  const client = callee.kind === 'member' ? resolver.clientOf(callee.object, fact.scopeId, 0) : resolver.clientOf(callee, fact.scopeId, 0);
+  if (client?.vendor.id !== 'sentry') return undefined;
+  for (const arg of fact.call.args) {
+    if (arg.name === 'send_default_pii' && /^True$/.test(sourceOf(facts, arg.value.range).trim())) return arg;
+    if (!arg.name && arg.value.kind === 'object') {
+      const entry = arg.value.entries.find((e) => e.key === 'sendDefaultPii');
+      if (entry && sourceOf(facts, entry.value.range).trim() === 'true') return entry.value;
+    }
+  }
+  return undefined;
+}

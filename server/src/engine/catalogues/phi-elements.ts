@@ -1,0 +1,202 @@
+// The built-in PHI catalogue (RULES.md, "What counts as PHI"), as data. The classifier in
+// classify.ts reads it; the policy's `phi.add` / `phi.remove` adjust it per workspace.
+
+import type { PhiCategory } from '../model/types';
+
+/** What an element needs from the value it is read from before it counts as PHI. */
+export type ElementContext =
+  /** PHI wherever it appears (`ssn`, `date_of_birth`). */
+  | 'any'
+  /** Only on a person-like record (`name` on `patient`, not on `clinic`). */
+  | 'person'
+  /** Only on a clinical record (`notes` on an encounter, not on a ticket). */
+  | 'clinical'
+  /** Only on a patient account (`balance`). */
+  | 'account';
+
+export interface CatalogueElement {
+  /** Canonical element name shown in messages, e.g. `date_of_birth`. */
+  element: string;
+  category: PhiCategory;
+  /** Token sequences that denote it (`['date', 'of', 'birth']`). */
+  words: string[][];
+  context: ElementContext;
+  /** Default for encryption at rest (policy `encryption.required` adds more). */
+  encrypt?: boolean;
+}
+
+const demographics = (element: string, words: string[][], context: ElementContext = 'any'): CatalogueElement => ({
+  element,
+  category: 'demographics',
+  words,
+  context,
+});
+const clinical = (element: string, words: string[][], context: ElementContext = 'any'): CatalogueElement => ({
+  element,
+  category: 'clinical',
+  words,
+  context,
+});
+const billing = (element: string, words: string[][], context: ElementContext = 'any'): CatalogueElement => ({
+  element,
+  category: 'billing',
+  words,
+  context,
+});
+
+export const BUILTIN_ELEMENTS: CatalogueElement[] = [
+  // Names are handled with care: see PERSON_NAME_QUALIFIERS below.
+  demographics('name', [['name'], ['fname'], ['lname'], ['firstname'], ['lastname'], ['fullname'], ['surname'], ['forename'], ['middlename'], ['maidenname']]),
+  demographics('date_of_birth', [['dob'], ['date', 'of', 'birth'], ['birth', 'date'], ['birthdate'], ['birthday'], ['birth', 'day']]),
+  demographics('admission_date', [['admission', 'date'], ['admit', 'date'], ['admitted', 'at'], ['admission', 'at']]),
+  demographics('discharge_date', [['discharge', 'date'], ['discharged', 'at'], ['discharge', 'at']]),
+  demographics('date_of_death', [['date', 'of', 'death'], ['death', 'date'], ['dod']]),
+  demographics('ssn', [['ssn'], ['social', 'security', 'number'], ['social', 'security'], ['socialsecuritynumber']]),
+  demographics('mrn', [['mrn'], ['medical', 'record', 'number'], ['medical', 'record', 'no']]),
+  demographics('address', [['address'], ['street'], ['street', 'address'], ['addr'], ['address', 'line']]),
+  demographics('city', [['city']]),
+  demographics('zip_code', [['zip'], ['zip', 'code'], ['zipcode'], ['postal', 'code'], ['postcode']]),
+  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number']]),
+  demographics('email', [['email'], ['e', 'mail'], ['email', 'address']]),
+  demographics('insurance_id', [['insurance', 'id'], ['insurance', 'number'], ['insurance', 'member', 'id']]),
+  demographics('member_id', [['member', 'id'], ['member', 'number'], ['subscriber', 'id']]),
+  demographics('policy_number', [['policy', 'number'], ['policy', 'no']]),
+  demographics('health_plan_id', [['health', 'plan', 'id'], ['health', 'plan', 'number'], ['plan', 'member', 'id']]),
+  demographics('beneficiary_id', [['beneficiary', 'id'], ['beneficiary', 'number'], ['medicare', 'id'], ['medicaid', 'id'], ['medicare', 'number'], ['medicaid', 'number']]),
+  demographics('account_number', [['account', 'number'], ['bank', 'account'], ['account', 'no'], ['iban']]),
+  demographics('license_number', [['license', 'number'], ['licence', 'number'], ['drivers', 'license'], ['driver', 'license'], ['driving', 'license'], ['drivers', 'licence'], ['dl', 'number']]),
+  demographics('certificate_number', [['certificate', 'number'], ['certificate', 'id']]),
+  demographics('vehicle_id', [['vin'], ['license', 'plate'], ['vehicle', 'id'], ['vehicle', 'serial'], ['plate', 'number']]),
+  demographics('device_serial', [['serial', 'number'], ['device', 'serial'], ['device', 'serial', 'number'], ['serial', 'no']]),
+  demographics('biometric', [['biometric'], ['biometrics'], ['fingerprint', 'scan'], ['fingerprint', 'image'], ['retina', 'scan'], ['voice', 'print'], ['voiceprint'], ['face', 'scan'], ['facial', 'image']]),
+  demographics('photo', [['photo'], ['photograph'], ['headshot'], ['face', 'image'], ['profile', 'photo'], ['patient', 'photo']]),
+  demographics('ip_address', [['ip', 'address'], ['ip', 'addr']], 'person'),
+  demographics('national_id', [['national', 'id'], ['aadhar', 'number'], ['aadhaar', 'number'], ['aadhar'], ['aadhaar'], ['nhs', 'number'], ['passport', 'number'], ['passport', 'no'], ['passport'], ['sin', 'number'], ['tax', 'id']]),
+
+  clinical('diagnosis', [['diagnosis'], ['diagnosis', 'code'], ['dx'], ['dx', 'code'], ['icd10'], ['icd10', 'code'], ['icd', 'code'], ['icd']]),
+  clinical('condition', [['condition'], ['medical', 'condition'], ['chronic', 'condition']]),
+  clinical('problem_list', [['problem', 'list']]),
+  clinical('medication', [['medication'], ['meds'], ['drug', 'name'], ['prescription'], ['rx'], ['dosage'], ['dose']]),
+  clinical('allergy', [['allergy'], ['allergies']]),
+  clinical('lab_result', [['lab', 'result'], ['labs'], ['test', 'result'], ['lab', 'value'], ['lab', 'report']]),
+  clinical('vitals', [['vitals'], ['vital', 'signs'], ['blood', 'pressure'], ['heart', 'rate']]),
+  clinical('blood_type', [['blood', 'type'], ['blood', 'group']]),
+  clinical('procedure', [['procedure'], ['surgery'], ['surgical', 'history']]),
+  clinical('clinical_notes', [['clinical', 'notes'], ['clinical', 'note'], ['progress', 'note'], ['progress', 'notes'], ['medical', 'history'], ['medical', 'notes'], ['chief', 'complaint']]),
+  clinical('notes', [['notes'], ['note'], ['description'], ['summary']], 'clinical'),
+  clinical('symptoms', [['symptom'], ['symptoms']]),
+  clinical('treatment', [['treatment'], ['treatment', 'plan'], ['therapy']]),
+  clinical('immunizations', [['immunization'], ['vaccination'], ['vaccine', 'history']]),
+  clinical('genetic', [['genetic'], ['genetics'], ['genome'], ['genotype'], ['dna']]),
+  clinical('mental_health', [['mental', 'health'], ['psychiatric'], ['psych', 'history'], ['substance', 'abuse']]),
+  clinical('hiv_status', [['hiv', 'status'], ['hiv']]),
+  clinical('pregnancy', [['pregnancy'], ['pregnant'], ['pregnancy', 'status']]),
+
+  billing('insurance', [['insurance'], ['insurance', 'plan'], ['insurance', 'provider']]),
+  billing('claim', [['claim'], ['claim', 'number'], ['claim', 'id']]),
+  billing('billing_code', [['billing', 'code'], ['cpt', 'code'], ['cpt'], ['hcpcs'], ['hcpcs', 'code']]),
+  billing('payer', [['payer'], ['payor']]),
+  billing('copay', [['copay'], ['co', 'pay'], ['copayment']]),
+  billing('balance', [['balance'], ['amount', 'due'], ['outstanding', 'balance']], 'account'),
+];
+
+/** Tokens before `name` that make it a person's name (`first_name`, `patient_name`). */
+export const PERSON_NAME_QUALIFIERS = new Set([
+  'first', 'last', 'full', 'middle', 'maiden', 'given', 'family', 'preferred', 'legal', 'patient', 'member',
+  'nick', 'birth', 'sur', 'person', 'beneficiary', 'subscriber', 'guarantor', 'mother', 'father', 'spouse',
+  'guardian', 'caregiver', 'contact', 'enrollee', 'insured', 'pt', 'client', 'resident',
+]);
+
+/** Whole-record nouns (POLICY.md `phi.recordNames` adds more). */
+export const BUILTIN_RECORD_NOUNS: string[][] = [
+  ['patient'], ['member'], ['beneficiary'], ['encounter'], ['medical', 'record'], ['chart'], ['person'], ['people'],
+  ['enrollee'], ['subscriber'], ['health', 'record'], ['ehr'], ['emr'], ['clinical', 'record'], ['pt'],
+];
+
+/** Words that may stand around a record noun and still denote the record (`current_patient_data`). */
+export const RECORD_WORDS = new Set([
+  'current', 'new', 'existing', 'old', 'updated', 'target', 'matched', 'matching', 'found', 'selected', 'active',
+  'the', 'a', 'my', 'db', 'raw', 'full', 'other', 'primary', 'cached', 'saved', 'created', 'loaded', 'fetched',
+  'input', 'orig', 'original', 'record', 'records', 'data', 'info', 'information', 'details', 'detail', 'obj',
+  'object', 'dict', 'json', 'row', 'rows', 'doc', 'document', 'profile', 'payload', 'dto', 'entity', 'model',
+  'response', 'list', 'array', 'out', 'in', 'create', 'update', 'base', 'schema', 'read', 'public', 'request',
+  'type', 'interface', 'result', 'results', 'item', 'items', 'entry', 'entries', 'by', 'all', 'some', 'one',
+  'first', 'last', 'each', 'batch', 'export', 'snapshot', 'view', 'with', 'and', 'medical', 'clinical', 'health',
+  'summary', 'chart', 'file', 'dump', 'copy', 'clone', 'merged', 'partial', 'p',
+]);
+
+/** Objects whose attributes describe organisations or infrastructure, not a patient. */
+export const NON_PERSON_OBJECTS = new Set([
+  'clinic', 'hospital', 'provider', 'doctor', 'physician', 'practitioner', 'nurse', 'staff', 'facility',
+  'organization', 'organisation', 'org', 'company', 'practice', 'pharmacy', 'payer', 'insurer', 'vendor',
+  'tenant', 'site', 'department', 'app', 'application', 'config', 'settings', 'setting', 'env', 'environ',
+  'os', 'server', 'host', 'service', 'smtp', 'options', 'opts', 'conf', 'cfg', 'constants', 'process',
+  'module', 'model', 'file', 'table', 'column', 'field', 'schema', 'class', 'type', 'cls', 'func', 'fn',
+  'function', 'router', 'route', 'blueprint', 'logger', 'log', 'queue', 'job', 'task', 'event', 'channel',
+  'bucket', 'database', 'db', 'engine', 'session', 'connection', 'client', 'api', 'sdk', 'tool', 'plugin',
+  'product', 'plan', 'template', 'feature', 'flag', 'team', 'project', 'repo', 'package', 'device', 'region',
+  'location', 'ward', 'unit', 'lab', 'labs', 'insurance', 'admin', 'sender', 'system', 'platform', 'brand',
+  'drug', 'medication', 'test', 'exc', 'err', 'error', 'exception', 'e', 'ex', 'path', 'url', 'uri',
+]);
+
+/** Tokens before an element that make it describe a non-person (`hospital_name`, `server_address`). */
+export const NON_PERSON_QUALIFIERS = new Set([
+  ...NON_PERSON_OBJECTS,
+  'display', 'host', 'domain', 'file', 'dir', 'folder', 'image', 'container', 'pod', 'node', 'cluster',
+  'namespace', 'key', 'index', 'attr', 'attribute', 'param', 'parameter', 'variable', 'var', 'method', 'tag',
+  'topic', 'metric', 'span', 'trace', 'hostname', 'ip', 'mac', 'remote', 'local', 'bind', 'listen', 'socket',
+  'memory', 'base', 'web', 'return', 'reply', 'support', 'admin', 'noreply', 'sender', 'from', 'smtp', 'mail',
+  'callback', 'redirect', 'webhook', 'endpoint', 'sales', 'company', 'business',
+  'practice', 'clinic', 'hospital', 'facility', 'provider', 'doctor', 'physician', 'nurse', 'staff',
+  'drug', 'brand', 'generic', 'product', 'test', 'lab', 'model', 'app', 'service', 'queue', 'column', 'field',
+  'event', 'job', 'task', 'class', 'function', 'module', 'package', 'project', 'repo', 'branch', 'bucket',
+  'table', 'database', 'db', 'schema', 'role', 'group', 'team', 'org', 'tenant', 'vendor', 'device', 'printer',
+  'site', 'region', 'zone', 'country', 'state', 'locale', 'language', 'font', 'color', 'theme', 'style',
+  'component', 'element', 'widget', 'page', 'screen', 'view', 'form', 'input', 'button', 'label', 'icon',
+  'section', 'category', 'plan', 'insurance', 'insurer', 'payer', 'dept', 'department', 'ward', 'room', 'bed',
+]);
+
+/** Last tokens that make an identifier a count, flag, key or kind rather than PHI (`patient_id`). */
+export const SAFE_LAST_TOKENS = new Set([
+  'id', 'ids', 'uuid', 'guid', 'pk', 'key', 'keys', 'count', 'counts', 'total', 'num', 'length', 'len', 'size',
+  'index', 'idx', 'type', 'types', 'kind', 'status', 'state', 'code', 'codes', 'flag', 'flags', 'enabled',
+  'exists', 'present', 'valid', 'verified', 'required', 'ts', 'timestamp', 'at', 'version', 'hash', 'hashed',
+  'field', 'fields', 'column', 'columns', 'template', 'format', 'pattern', 'regex', 'schema', 'mask', 'masked',
+  'redacted', 'encrypted', 'token', 'tokenized', 'ref', 'url', 'uri', 'path', 'label', 'labels', 'header',
+  'headers', 'placeholder', 'validator', 'validation', 'error', 'errors', 'message', 'widget', 'input',
+  'button', 'class', 'style', 'option', 'options', 'changed', 'updated', 'sent', 'received', 'set', 'missing',
+  'enabled', 'disabled', 'visible', 'hidden', 'allowed', 'permission', 'permissions', 'scope', 'config',
+  'settings', 'form', 'component', 'view', 'page', 'model', 'serializer', 'regexp', 'matcher', 'parser',
+  'formatter', 'handler', 'callback', 'fn', 'func', 'service', 'client', 'repository', 'repo', 'router', 'table',
+  'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
+]);
+
+/** First tokens that make an identifier a boolean or a number (`has_diagnosis`, `num_allergies`). */
+export const SAFE_FIRST_TOKENS = new Set([
+  'is', 'has', 'have', 'should', 'can', 'did', 'was', 'were', 'needs', 'need', 'num', 'n', 'count', 'total',
+  'max', 'min', 'avg', 'mean', 'no', 'allow', 'allows', 'enable', 'enabled', 'show', 'hide', 'use', 'validate',
+  'valid', 'invalid', 'missing', 'on', 'handle', 'format', 'parse', 'set', 'with', 'without', 'number', 'len',
+]);
+
+/** Identifiers that are never PHI on their own (RULES.md, "Not PHI"), beyond the token rules. */
+export const BUILTIN_SAFE_IDENTIFIERS = new Set([
+  'id', 'uuid', 'patient_id', 'patientId', 'user_id', 'userId', 'event_type', 'eventType', 'timestamp',
+  'created_at', 'createdAt', 'updated_at', 'updatedAt', 'request_id', 'requestId', 'status_code', 'statusCode',
+  '__name__', 'self', 'cls', 'this', 'filename', 'hostname', 'username', 'namespace', 'pathname',
+]);
+
+/** Person-like objects: `name` and friends on these are a person's name. */
+export const PERSON_OBJECT_WORDS = new Set([
+  'patient', 'person', 'member', 'beneficiary', 'subscriber', 'enrollee', 'guarantor', 'dependent', 'resident',
+  'applicant', 'caregiver', 'guardian', 'contact', 'spouse', 'insured', 'individual', 'pt', 'newborn', 'mother',
+  'father', 'client', 'people', 'demographics', 'identity',
+]);
+
+/** Clinical-record objects: `notes`, `description`, `summary` on these are clinical notes. */
+export const CLINICAL_OBJECT_WORDS = new Set([
+  'encounter', 'visit', 'chart', 'note', 'notes', 'consult', 'consultation', 'admission', 'episode',
+  'observation', 'assessment', 'soap', 'diagnosis', 'condition', 'problem', 'appointment', 'referral',
+  'prescription', 'medication', 'procedure', 'record', 'history', 'patient', 'clinical', 'medical', 'lab', 'result',
+]);
+
+export const ACCOUNT_OBJECT_WORDS = new Set(['account', 'patient', 'member', 'ledger', 'statement', 'invoice', 'bill']);

@@ -1,0 +1,94 @@
+// Endpoint facts (ARCHITECTURE.md §5): every HTTP endpoint an adapter's facts reveal, with its
+// audit control and whether it touches patient data. Plain data only (ranges, strings), so the
+// language server and the CLI can pass them on as they are.
+
+import type { PhiCategory, Range } from './types';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'ANY';
+
+export type Framework = 'fastapi' | 'flask' | 'django' | 'drf' | 'express' | 'nestjs';
+
+export type AuditAction = 'read' | 'write' | 'delete';
+
+/** An argument of the audit control as written; `values` is undefined when it is not a literal. */
+export interface AuditArgument {
+  values?: string[];
+  /** The argument's value expression (what a fix replaces). */
+  range: Range;
+}
+
+export interface AuditControl {
+  /** `decorator` (Python, NestJS) or `middleware` (Express). */
+  kind: 'decorator' | 'middleware';
+  /** The name used (`phi_access`, `phiAccess`, `PhiAccess`). */
+  name: string;
+  /** Where it applies from: the endpoint itself, its router / blueprint, or its class. */
+  level: 'endpoint' | 'router' | 'class';
+  /** The audit expression (call or bare decorator name). */
+  range: Range;
+  action?: AuditArgument;
+  dataCategory?: AuditArgument;
+  roles?: AuditArgument;
+  /** Where a missing argument goes and how it is spelled; absent when it cannot be added safely. */
+  insertion?: AuditInsertion;
+}
+
+export type AuditInsertion =
+  /** Python keyword arguments: text is inserted at `position` (before the closing parenthesis). */
+  | { style: 'python-kwargs'; position: Range['start']; hasArguments: boolean }
+  /** A TS object literal argument: inserted after its last entry, or inside `{}`. */
+  | { style: 'ts-object'; position: Range['start']; hasEntries: boolean }
+  /** The whole audit expression must be rewritten (bare `@phi_access`, `phiAccess()`). */
+  | { style: 'replace'; range: Range };
+
+export interface DecoratorInfo {
+  range: Range;
+  role: 'route' | 'audit' | 'other';
+}
+
+/** Where the fix for a missing audit control goes. */
+export type AuditPlacement =
+  | {
+      kind: 'python-decorator';
+      /** The function's (or method's) decorators, in source order. */
+      decorators: DecoratorInfo[];
+      /** The `def` line (0-based) and its indentation. */
+      defLine: number;
+      indent: string;
+    }
+  | { kind: 'ts-decorator'; decorators: DecoratorInfo[]; methodLine: number; indent: string }
+  | {
+      kind: 'express-middleware';
+      /** Where `phiAccess(...)` goes: just before the handler argument. */
+      position: Range['start'];
+    };
+
+export interface EndpointFact {
+  framework: Framework;
+  methods: HttpMethod[];
+  /** The full path (router prefixes and mounts applied); empty when the route is not in this file. */
+  path: string;
+  handler: { name: string; range: Range };
+  /** Where endpoint findings are reported (RULES.md): first decorator / def / registration call. */
+  line: number;
+  /** From the report point to the end of the handler's name. */
+  range: Range;
+  audit?: AuditControl;
+  touchesPhi: boolean;
+  categories: PhiCategory[];
+  /** Short reasons, by names only (`path names patients`, `queries Prescription`). */
+  why: string[];
+  placement?: AuditPlacement;
+}
+
+/** A Django URLconf entry: a route whose view lives in another file (joined by the coverage report). */
+export interface RouteReference {
+  path: string;
+  /** The view's function or class name (empty for `include()`). */
+  view: string;
+  kind: 'function' | 'class' | 'viewset' | 'include';
+  /** For `include("app.urls")`: the included module. */
+  module?: string;
+  /** 0-based line of the `path()` call. */
+  line: number;
+}
