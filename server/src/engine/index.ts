@@ -3,11 +3,13 @@
 // is an input: its resolved shape is exported here, reading and validating it is server/src/policy.
 
 export * from './model/types';
-export { ParsedDocument, initParsers as initEngine, type TextChange } from './parsing/parsed-document';
+export { ParsedDocument, type TextChange } from './parsing/parsed-document';
+export { initParsers as initEngine } from './parsing/parsers';
 export { analyze, analyzeDocument, checkAnalysable, type AnalyzeInput, type AnalyzeOptions } from './analyze';
 export { isLanguageId, languageFromPath, SUPPORTED_EXTENSIONS } from './model/languages';
 export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';
-export { applyTextEdits, countSyntaxErrors } from './model/text';
+export { applyTextEdits } from './model/text';
+export { countSyntaxErrors } from './parsing/syntax-errors';
 export type * from './model/policy';
 export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './model/baa-status';
 export { buildCoverageReport, summarize as summarizeCoverage, COVERAGE_REPORT_VERSION, type CoverageReport, type CoverageEndpoint, type CoverageSummary, type CoverageStatus, type CoverageInput } from './coverage';

@@ -11,7 +11,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Node } from 'jsonc-parser/lib/esm/main.js';
 import policySchema from '../../../schemas/phi-guard.schema.json';
-import type { Range } from '../engine/model/types';
+import type { Range } from '../engine/model/ranges';
 import { formatJsonPath, nodeAtPath, propertyKeyNodeAtPath, quoteKey, type JsonPath, type PolicyJsonDocument } from './json-document';
 import type { PolicyDiagnostic, PolicyFileContent } from './types';
 

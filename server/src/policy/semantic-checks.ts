@@ -12,7 +12,7 @@
 // enum of the known categories, so an unknown one is a schema error at that item).
 
 import type { Node } from 'jsonc-parser/lib/esm/main.js';
-import type { Range } from '../engine/model/types';
+import type { Range } from '../engine/model/ranges';
 import { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa } from '../engine/model/baa-status';
 import { formatJsonPath, nodeAtPath, type JsonPath, type PolicyJsonDocument } from './json-document';
 import type { AiToolPolicy, PolicyDiagnostic, PolicyFileContent, ResolvedPolicy, VendorPolicy } from './types';

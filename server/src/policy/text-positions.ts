@@ -1,7 +1,7 @@
 // Offsets (UTF-16 code units, as jsonc-parser reports them) to LSP positions. Line breaks are
 // \n, \r\n and \r, as in LSP.
 
-import type { Position, Range } from '../engine/model/types';
+import type { Position, Range } from '../engine/model/ranges';
 
 export class LineIndex {
   private readonly lineStarts: number[] = [0];

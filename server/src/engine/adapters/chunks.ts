@@ -7,17 +7,17 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts, Language } from '../model/facts';
 import { importOf } from '../model/facts-index';
+import { rangeOf, type Position, type Range } from '../model/ranges';
 import type { ParsedDocument } from '../parsing/parsed-document';
-import type { Position, Range } from '../model/types';
-import { newFlowFacts, rangeOf, type FlowFacts } from './builder';
+import { newFlowFacts, type FlowFacts, type ModelsAndLiterals } from './context';
 import { extractPythonFacts } from './python/extract';
-import { extractPythonModelFacts, type ModelPassResult } from './python/models';
+import { extractPythonModelsAndLiterals } from './python/models';
 import { extractTypeScriptFacts } from './typescript/extract';
-import { extractTypeScriptModelFacts, finishTypeScriptModels, type TypeScriptModelPassResult } from './typescript/models';
+import { extractTypeScriptModelsAndLiterals, finishTypeScriptModels, type TypeScriptModelsAndLiterals } from './typescript/models';
 
 interface ChunkFacts {
   flow: FlowFacts;
-  models: ModelPassResult | TypeScriptModelPassResult;
+  models: ModelsAndLiterals | TypeScriptModelsAndLiterals;
 }
 
 interface CachedChunk {
@@ -108,8 +108,8 @@ const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b]);
 
 function extractChunk(language: Language, node: Node, text: string): ChunkFacts {
   return language === 'python'
-    ? { flow: extractPythonFacts(node, text), models: extractPythonModelFacts(node, text) }
-    : { flow: extractTypeScriptFacts(node, text), models: extractTypeScriptModelFacts(node, text) };
+    ? { flow: extractPythonFacts(node, text), models: extractPythonModelsAndLiterals(node, text) }
+    : { flow: extractTypeScriptFacts(node, text), models: extractTypeScriptModelsAndLiterals(node, text) };
 }
 
 /** Joins the chunks' facts in document order, renumbering their scopes. */
@@ -135,7 +135,7 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
   if (language === 'python') {
     facts.models = chunks.flatMap((chunk) => chunk.models.models);
   } else {
-    facts.models = finishTypeScriptModels(chunks.map((chunk) => chunk.models as TypeScriptModelPassResult), importOf(facts, 'Column')?.module);
+    facts.models = finishTypeScriptModels(chunks.map((chunk) => chunk.models as TypeScriptModelsAndLiterals), importOf(facts, 'Column')?.module);
   }
   return facts;
 }

@@ -4,7 +4,7 @@
 // syntax. Only what is written at the call is kept: a variable stays a reference to the variable.
 
 import type { Expr, StringExpr } from '../model/facts';
-import { sourceOf } from '../analysis/sinks/errors';
+import { sourceOf } from '../model/text';
 import type { MessageContext } from './message-context';
 import { isSecret, withoutKeys } from './secrets';
 

@@ -5,7 +5,7 @@
 
 import type { Argument, CallFact, Expr } from '../model/facts';
 import type { Taint } from '../analysis/flow/flow';
-import { sourceOf } from '../analysis/sinks/errors';
+import { sourceOf } from '../model/text';
 import { isKeyName } from '../rules/hardcoded-ai-key/key-detection';
 import type { TextEdit } from '../model/types';
 import type { SourceCopy } from './source-copy';

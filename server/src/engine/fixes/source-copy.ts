@@ -3,7 +3,7 @@
 // (SARIF) leave it out. A quote in copied source text means a literal came along with it.
 
 import type { FileFacts } from '../model/facts';
-import { sourceOf } from '../analysis/sinks/errors';
+import { sourceOf } from '../model/text';
 import type { Fix, Range } from '../model/types';
 
 const QUOTE = /['"`]/;

@@ -2,7 +2,8 @@
 // audit control and whether it touches patient data. Plain data only (ranges, strings), so the
 // language server and the CLI can pass them on as they are.
 
-import type { PhiCategory, Range } from './types';
+import type { PhiCategory } from './phi-category';
+import type { Range } from './ranges';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'ANY';
 

@@ -1,8 +1,9 @@
-// Small text utilities shared by fixes, the CLI's `fix` command and the tests.
+// Offsets, line starts and positions of a text, and edits applied to it: shared by the parsers,
+// the adapters, the fixes, the CLI's `fix` command and the tests.
 
-import { computeLineStarts, hasGrammar, parse } from '../parsing/parsed-document';
-import { countPrismaSyntaxErrors } from '../adapters/prisma/facts';
-import type { LanguageId, Position, TextEdit } from './types';
+import type { FileFacts } from './facts';
+import type { Position, Range } from './ranges';
+import type { TextEdit } from './types';
 
 export function offsetOf(lineStarts: number[], text: string, position: Position): number {
   if (position.line >= lineStarts.length) return text.length;
@@ -32,28 +33,32 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return result + text.slice(cursor);
 }
 
-/** How many ERROR / MISSING nodes the text parses with: fixes must never add any. */
-export function countSyntaxErrors(text: string, languageId: LanguageId): number {
-  if (!hasGrammar(languageId)) return countPrismaSyntaxErrors(text);
-  const tree = parse(languageId, text);
-  try {
-    let count = 0;
-    const cursor = tree.walk();
-    let done = false;
-    while (!done) {
-      const node = cursor.currentNode;
-      if (node.isError || node.isMissing) count++;
-      if (node.hasError && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          done = true;
-          break;
-        }
-      }
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
     }
-    cursor.delete();
-    return count;
-  } finally {
-    tree.delete();
   }
+  return starts;
+}
+
+/** The LSP position of a text offset, given the text's line starts (binary search). */
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+/** The source text of a range of the file. */
+export function sourceOf(facts: Pick<FileFacts, 'text' | 'lineStarts'>, range: Range): string {
+  return facts.text.slice(offsetOf(facts.lineStarts, facts.text, range.start), offsetOf(facts.lineStarts, facts.text, range.end));
 }

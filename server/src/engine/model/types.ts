@@ -1,11 +1,15 @@
 // The engine's public vocabulary: what analysis returns to the language server, the CLI and the
-// tests. Positions follow LSP conventions (0-based lines, UTF-16 code units) so the server can
-// pass them through untouched; the CLI adds 1 for SARIF and text output.
+// tests. Positions are model/ranges.ts's (LSP conventions), re-exported here with the data
+// categories so the vocabulary is one import.
 
 import type { EndpointFact, RouteReference } from './endpoints';
+import type { PhiCategory } from './phi-category';
+import type { Range } from './ranges';
 import { RULE_IDS } from '../rules/rule-ids.generated';
 
 export { RULE_IDS };
+export type { PhiCategory } from './phi-category';
+export type { Position, Range } from './ranges';
 
 /** A registered rule's id; the list is generated from the rule registry. */
 export type RuleId = (typeof RULE_IDS)[number];
@@ -14,18 +18,6 @@ export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
 export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'prisma';
-
-export type PhiCategory = 'demographics' | 'clinical' | 'billing';
-
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
 
 export interface TextEdit {
   range: Range;

@@ -2,7 +2,7 @@
 // nothing else (no calls, no flow). `language` is 'ts' because Prisma comments are `//`.
 
 import type { FileFacts } from '../../model/facts';
-import { computeLineStarts } from '../../parsing/parsed-document';
+import { computeLineStarts } from '../../model/text';
 import { parsePrismaSchema } from './schema-parser';
 
 export function extractPrismaFacts(text: string): FileFacts {

@@ -1,46 +1,45 @@
-// Python model pass: persistence models (SQLAlchemy declarative and 2.0 `Mapped`, Core `Table`,
-// SQLModel `table=True`, Django ORM) and string literals that could be credentials. A second
-// walk over the same tree, so the main adapter stays about flow.
+// Python's second pass: persistence models (SQLAlchemy declarative and 2.0 `Mapped`, Core
+// `Table`, SQLModel `table=True`, Django ORM), and the string literals of literals.ts in the same
+// walk over the chunk, so the flow visitor (extract.ts) stays about flow.
 
 import type { Node } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../../model/facts';
-import { aloneOnLines, endOf, forEachNodeOfTypes, lastSegment, mayBeCredential, namesIn, rangeOf, sourceRulesOutCredential, startOf } from '../model-pass';
+import { endOf, rangeOf, startOf } from '../../model/ranges';
+import { nodesOfTypes } from '../../parsing/node-query';
+import type { ModelsAndLiterals } from '../context';
+import { lastSegment, namesIn, realChildren } from '../syntax';
+import { stringLiteral } from './literals';
+import { keywordValue, positionalArgs, staticString } from './syntax';
 
-/** The node types the model pass looks at (keep in sync with its switch). */
+/** The node types the second pass looks at (keep in sync with its switch). */
 const VISITED_TYPES = new Set(['class_definition', 'call', 'string']);
 const NAME_TYPES = new Set(['identifier']);
-const MAX_CALL_ARGS = 32;
 const SQLALCHEMY_COLUMNS = new Set(['Column', 'mapped_column']);
 const DJANGO_RELATIONS = new Set(['ForeignKey', 'OneToOneField', 'ManyToManyField', 'GenericForeignKey', 'GenericRelation', 'ParentalKey', 'ParentalManyToManyField']);
 const NOT_A_TYPE = new Set(['ForeignKey', 'Sequence', 'Identity', 'Computed', 'CheckConstraint', 'FetchedValue', 'DefaultClause']);
 
-export interface ModelPassResult {
-  models: ModelFact[];
-  literals: StringLiteralFact[];
-}
-
 /** The models and credential-shaped literals of one top-level statement. */
-export function extractPythonModelFacts(chunk: Node, text: string): ModelPassResult {
+export function extractPythonModelsAndLiterals(chunk: Node, text: string): ModelsAndLiterals {
   const models: ModelFact[] = [];
   const literals: StringLiteralFact[] = [];
-  forEachNodeOfTypes(chunk, VISITED_TYPES, (node) => {
+  for (const node of nodesOfTypes(chunk, VISITED_TYPES)) {
     switch (node.type) {
       case 'class_definition': {
         const model = classModel(node);
         if (model) models.push(model);
-        return;
+        break;
       }
       case 'call': {
         const model = coreTable(node);
         if (model) models.push(model);
-        return;
+        break;
       }
       case 'string': {
         const literal = stringLiteral(node, text);
         if (literal) literals.push(literal);
       }
     }
-  });
+  }
   return { models, literals };
 }
 
@@ -139,7 +138,7 @@ function classField(assignment: Node, info: ClassInfo): { field: ModelFieldFact;
     return {
       field: {
         name,
-        columnName: stringValue(keywordValue(args, 'sa_column_name')),
+        columnName: staticString(keywordValue(args, 'sa_column_name')),
         type: typeNode.text,
         typeRange: rangeOf(typeNode),
         range: declaration,
@@ -155,7 +154,7 @@ function classField(assignment: Node, info: ClassInfo): { field: ModelFieldFact;
     return {
       field: {
         name,
-        columnName: args ? stringValue(keywordValue(args, 'db_column')) : undefined,
+        columnName: args ? staticString(keywordValue(args, 'db_column')) : undefined,
         type: calleePath,
         typeRange: rangeOf(call),
         range: declaration,
@@ -189,7 +188,7 @@ function columnCall(call: Node, annotation: Node | null): ColumnInfo {
   let relation = false;
   for (const arg of positional) {
     if (arg.type === 'string') {
-      columnName ??= stringValue(arg);
+      columnName ??= staticString(arg);
       continue;
     }
     const callee = arg.type === 'call' ? lastSegment(arg.childForFieldName('function')?.text ?? '') : '';
@@ -208,7 +207,7 @@ function coreTable(node: Node): ModelFact | undefined {
   const callee = lastSegment(node.childForFieldName('function')?.text ?? '');
   if (callee !== 'Table') return undefined;
   const args = positionalArgs(node);
-  const tableName = stringValue(args[0]);
+  const tableName = staticString(args[0]);
   if (tableName === undefined) return undefined;
   const fields: ModelFieldFact[] = [];
   for (const arg of args) {
@@ -233,23 +232,6 @@ function isRelationAnnotation(annotation: string): boolean {
   return /\b(List|list|Set|set)\s*\[/.test(annotation) || /\[\s*["']/.test(annotation);
 }
 
-function realChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
-}
-
-function positionalArgs(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  if (!args) return [];
-  return realChildren(args).filter((child) => child.type !== 'keyword_argument' && child.type !== 'list_splat' && child.type !== 'dictionary_splat');
-}
-
-function keywordValue(args: Node, name: string): Node | undefined {
-  for (const child of args.namedChildren) {
-    if (child?.type === 'keyword_argument' && child.childForFieldName('name')?.text === name) return child.childForFieldName('value') ?? undefined;
-  }
-  return undefined;
-}
-
 function openingParen(args: Node): { line: number; character: number } {
   const start = startOf(args);
   return { line: start.line, character: start.character + 1 };
@@ -260,97 +242,3 @@ function closingParen(args: Node): { line: number; character: number } {
   return { line: end.line, character: Math.max(0, end.character - 1) };
 }
 
-function stringValue(node: Node | null | undefined): string | undefined {
-  if (!node || node.type !== 'string') return undefined;
-  if (node.namedChildren.some((child) => child?.type === 'interpolation')) return undefined;
-  return node.namedChildren
-    .filter((child): child is Node => !!child && (child.type === 'string_content' || child.type === 'escape_sequence'))
-    .map((child) => child.text)
-    .join('');
-}
-
-function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
-  if (sourceRulesOutCredential(text.slice(node.startIndex, node.endIndex))) return undefined;
-  const parent = node.parent;
-  if (!parent || parent.type === 'concatenated_string') return undefined;
-  // A docstring is documentation, not a value.
-  if (parent.type === 'expression_statement' && parent.namedChildCount === 1) return undefined;
-  let hasEscape = false;
-  let value = '';
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'interpolation') return undefined;
-    if (child.type === 'string_content') value += child.text;
-    else if (child.type === 'escape_sequence') {
-      value += child.text;
-      hasEscape = true;
-    }
-  }
-  if (!mayBeCredential(value)) return undefined;
-  const start = node.children.find((child) => child?.type === 'string_start')?.text ?? '"';
-  const prefix = start.replace(/['"]+$/, '');
-  const quote = start.slice(prefix.length);
-  const literal: StringLiteralFact = { value, range: rangeOf(node), quote, prefix, plain: !hasEscape && quote.length === 1 };
-  describeContext(node, literal, text);
-  return literal;
-}
-
-/** Where the literal goes: keyword, dict key, assignment target, parameter, and the receiving call. */
-function describeContext(node: Node, literal: StringLiteralFact, text: string): void {
-  let parent = node.parent;
-  let child: Node = node;
-  // `("sk-" "...")` and `(value)`: look through parentheses.
-  while (parent?.type === 'parenthesized_expression') {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (!parent) return;
-  let callArgs: Node | null = null;
-  // Calls with very many arguments (generated code) are not client constructors: stay linear.
-  if (parent.type === 'argument_list' && parent.namedChildCount > MAX_CALL_ARGS) return;
-  switch (parent.type) {
-    case 'keyword_argument':
-      literal.target = parent.childForFieldName('name')?.text;
-      callArgs = parent.parent;
-      break;
-    case 'argument_list':
-      callArgs = parent;
-      literal.argIndex = realChildren(parent)
-        .filter((c) => c.type !== 'keyword_argument')
-        .findIndex((c) => c.id === child.id);
-      break;
-    case 'pair': {
-      if (parent.childForFieldName('value')?.id !== child.id) return;
-      const key = parent.childForFieldName('key');
-      literal.target = key ? (stringValue(key) ?? key.text) : undefined;
-      let container: Node | null = parent.parent;
-      if (container?.parent?.type === 'dictionary_splat') container = container.parent;
-      if (container?.parent?.type === 'keyword_argument') container = container.parent;
-      if (container?.parent?.type === 'argument_list') callArgs = container.parent;
-      break;
-    }
-    case 'assignment': {
-      if (parent.childForFieldName('right')?.id !== child.id) return;
-      literal.target = parent.childForFieldName('left')?.text;
-      const statement = parent.parent;
-      if (statement?.type === 'expression_statement' && aloneOnLines(statement, text)) literal.statement = rangeOf(statement);
-      break;
-    }
-    case 'default_parameter':
-    case 'typed_default_parameter':
-      literal.target = parent.childForFieldName('name')?.text;
-      break;
-    case 'boolean_operator': {
-      // `os.getenv("OPENAI_API_KEY") or "sk-..."`: named by the other side.
-      const other = parent.childForFieldName('left')?.id === child.id ? parent.childForFieldName('right') : parent.childForFieldName('left');
-      literal.target = other?.text.slice(0, 200);
-      break;
-    }
-  }
-  const call = callArgs?.type === 'argument_list' && callArgs.namedChildCount <= MAX_CALL_ARGS ? callArgs.parent : null;
-  if (call?.type === 'call') {
-    literal.callee = call.childForFieldName('function')?.text.slice(0, 200);
-    const first = positionalArgs(call)[0];
-    literal.calleeFirstString = stringValue(first);
-  }
-}

@@ -1,18 +1,20 @@
-// TypeScript / JavaScript model pass: persistence models (TypeORM and sequelize-typescript
+// TypeScript / JavaScript second pass: persistence models (TypeORM and sequelize-typescript
 // `@Column`, NestJS Mongoose `@Prop`, Sequelize `define` / `init`, Mongoose `new Schema({...})`
-// with its encryption plugins) and string literals that could be credentials.
+// with its encryption plugins), and the string literals of literals.ts in the same walk.
 
 import type { Node } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../../model/facts';
-import { aloneOnLines, endOf, forEachNodeOfTypes, indentOf, lastSegment, mayBeCredential, namesIn, rangeOf, sourceRulesOutCredential, startOf } from '../model-pass';
-import type { ModelPassResult } from '../python/models';
+import { endOf, rangeOf, startOf } from '../../model/ranges';
+import { nodesOfTypes } from '../../parsing/node-query';
+import type { ModelsAndLiterals } from '../context';
+import { indentOf, lastSegment, namesIn, realChildren } from '../syntax';
+import { stringLiteral } from './literals';
+import { VALUE_WRAPPERS, decoratorNodes, entryValue, propertyKey, staticString } from './syntax';
 
-/** The node types the model pass looks at (keep in sync with its switch). */
+/** The node types the second pass looks at (keep in sync with its switch). */
 const VISITED_TYPES = new Set(['public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'string', 'template_string']);
 const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
-const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);
 const MAX_NESTING = 3;
-const MAX_CALL_ARGS = 32;
 
 interface PluginCall {
   schemaVar: string;
@@ -32,38 +34,38 @@ interface MongooseModel {
  * What one top-level statement holds. Schemas and plugin calls meet across statements, and an
  * `@Column` model's ORM depends on the file's imports: finishTypeScriptModels settles both.
  */
-export interface TypeScriptModelPassResult extends ModelPassResult {
+export interface TypeScriptModelsAndLiterals extends ModelsAndLiterals {
   mongoose: MongooseModel[];
   plugins: PluginCall[];
 }
 
-export function extractTypeScriptModelFacts(chunk: Node, text: string): TypeScriptModelPassResult {
+export function extractTypeScriptModelsAndLiterals(chunk: Node, text: string): TypeScriptModelsAndLiterals {
   const models: ModelFact[] = [];
   const literals: StringLiteralFact[] = [];
   const classModels = new Map<number, ModelFact>();
   const mongoose: MongooseModel[] = [];
   const plugins: PluginCall[] = [];
 
-  forEachNodeOfTypes(chunk, VISITED_TYPES, (node) => {
+  for (const node of nodesOfTypes(chunk, VISITED_TYPES)) {
     switch (node.type) {
       case 'public_field_definition':
       case 'field_definition':
         decoratedField(node, text, classModels, models);
-        return;
+        break;
       case 'new_expression': {
         const found = mongooseSchema(node, text);
         if (found) {
           mongoose.push(found);
           models.push(found.model);
         }
-        return;
+        break;
       }
       case 'call_expression': {
         const model = sequelizeModel(node);
         if (model) models.push(model);
         const plugin = pluginCall(node);
         if (plugin) plugins.push(plugin);
-        return;
+        break;
       }
       case 'string':
       case 'template_string': {
@@ -71,7 +73,7 @@ export function extractTypeScriptModelFacts(chunk: Node, text: string): TypeScri
         if (literal) literals.push(literal);
       }
     }
-  });
+  }
   return { models, literals, mongoose, plugins };
 }
 
@@ -81,7 +83,7 @@ export function extractTypeScriptModelFacts(chunk: Node, text: string): TypeScri
  * encryption plugins mark the fields of their schemas. The chunks' own facts stay untouched
  * (they are cached): changed models are copies.
  */
-export function finishTypeScriptModels(chunks: readonly TypeScriptModelPassResult[], columnModule: string | undefined): ModelFact[] {
+export function finishTypeScriptModels(chunks: readonly TypeScriptModelsAndLiterals[], columnModule: string | undefined): ModelFact[] {
   const replaced = new Map<ModelFact, ModelFact>();
   if (columnModule === 'sequelize-typescript') {
     for (const chunk of chunks) {
@@ -112,7 +114,7 @@ function decoratedField(
   classModels: Map<number, ModelFact>,
   models: ModelFact[],
 ): void {
-  const decorators = decoratorsOf(node);
+  const decorators = decoratorNodes(node);
   let column: { decorator: Node; expression: Node; name: string } | undefined;
   for (const decorator of decorators) {
     const expression = decorator.namedChildren[0];
@@ -145,7 +147,7 @@ function decoratedField(
   const relation = !!options && (!!entryValue(options, 'ref') || /ObjectId/.test(typeOption?.text ?? ''));
   model.fields.push({
     name: nameNode.text,
-    columnName: options ? stringValue(entryValue(options, 'name')) : undefined,
+    columnName: options ? staticString(entryValue(options, 'name')) : undefined,
     type: typeText,
     typeRange: rangeOf(column.expression),
     range: rangeOf(nameNode),
@@ -176,16 +178,6 @@ function transformerSite(expression: Node, args: Node | null, argList: Node[], o
   return { kind: 'column-options', at: endOf(argList[argList.length - 1]), before: ', { ', after: ' }' };
 }
 
-function decoratorsOf(node: Node): Node[] {
-  const found = node.namedChildren.filter((child): child is Node => child?.type === 'decorator');
-  let previous = node.previousNamedSibling;
-  while (previous && (previous.type === 'decorator' || previous.type === 'comment')) {
-    if (previous.type === 'decorator') found.unshift(previous);
-    previous = previous.previousNamedSibling;
-  }
-  return found;
-}
-
 function enclosingClass(node: Node): Node | undefined {
   let current = node.parent;
   for (let depth = 0; current && depth < 4; depth++, current = current.parent) {
@@ -204,7 +196,7 @@ function sequelizeModel(node: Node): ModelFact | undefined {
   let name: string | undefined;
   let attributes: Node | undefined;
   if (method === 'define' && list[0]?.type === 'string' && list[1]?.type === 'object') {
-    name = stringValue(list[0]);
+    name = staticString(list[0]);
     attributes = list[1];
   } else if (method === 'init' && list[0]?.type === 'object' && list[1]?.type === 'object' && entryValue(list[1], 'sequelize')) {
     const object = fn.childForFieldName('object');
@@ -221,7 +213,7 @@ function sequelizeModel(node: Node): ModelFact | undefined {
     const typeNode = value.type === 'object' ? (entryValue(value, 'type') ?? value) : value;
     fields.push({
       name: key,
-      columnName: value.type === 'object' ? stringValue(entryValue(value, 'field')) : undefined,
+      columnName: value.type === 'object' ? staticString(entryValue(value, 'field')) : undefined,
       type: typeNode.text.slice(0, 200),
       typeRange: rangeOf(typeNode),
       range: rangeOf(entry),
@@ -243,7 +235,7 @@ function mongooseSchema(node: Node, text: string): MongooseModel | undefined {
   let schemaVar: string | undefined;
   let statement: Node | undefined;
   let holder = node.parent;
-  while (holder && WRAPPERS.has(holder.type)) holder = holder.parent;
+  while (holder && VALUE_WRAPPERS.has(holder.type)) holder = holder.parent;
   if (holder?.type === 'variable_declarator' && holder.childForFieldName('name')?.type === 'identifier') {
     schemaVar = holder.childForFieldName('name')!.text;
     statement = holder.parent ?? undefined;
@@ -300,12 +292,12 @@ function pluginCall(node: Node): PluginCall | undefined {
     const fields = entryValue(options, 'fields') ?? entryValue(options, 'encryptedFields');
     if (fields?.type === 'array') {
       const items = realChildren(fields);
-      call.fields = items.map((item) => stringValue(item)).filter((value): value is string => value !== undefined);
+      call.fields = items.map((item) => staticString(item)).filter((value): value is string => value !== undefined);
       const last = items[items.length - 1];
       call.fieldsArrayEnd = last ? endOf(last) : { line: fields.startPosition.row, character: fields.startPosition.column + 1 };
     }
     const excluded = entryValue(options, 'excludeFromEncryption');
-    if (excluded?.type === 'array') call.excluded = realChildren(excluded).map((item) => stringValue(item) ?? '');
+    if (excluded?.type === 'array') call.excluded = realChildren(excluded).map((item) => staticString(item) ?? '');
     if (!/encrypt/i.test(plugin) && !entryValue(options, 'encryptionKey') && !entryValue(options, 'secret') && !call.fields) return undefined;
   } else if (!/encrypt/i.test(plugin)) {
     return undefined;
@@ -330,125 +322,3 @@ function withPlugins(fields: ModelFieldFact[], schemaVar: string | undefined, pl
   });
 }
 
-function realChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
-}
-
-function propertyKey(pair: Node): string | undefined {
-  const key = pair.childForFieldName('key');
-  if (!key) return undefined;
-  if (key.type === 'property_identifier') return key.text;
-  return stringValue(key);
-}
-
-function entryValue(object: Node, name: string): Node | undefined {
-  for (const entry of object.namedChildren) {
-    if (entry?.type === 'pair' && propertyKey(entry) === name) return entry.childForFieldName('value') ?? undefined;
-    if (entry?.type === 'shorthand_property_identifier' && entry.text === name) return entry;
-  }
-  return undefined;
-}
-
-function stringValue(node: Node | null | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'string') return node.namedChildren.map((child) => child?.text ?? '').join('');
-  if (node.type === 'template_string' && !node.namedChildren.some((child) => child?.type === 'template_substitution')) return node.text.slice(1, -1);
-  return undefined;
-}
-
-function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
-  if (sourceRulesOutCredential(text.slice(node.startIndex, node.endIndex))) return undefined;
-  let value: string;
-  let plain: boolean;
-  if (node.type === 'template_string') {
-    if (node.namedChildren.some((child) => child?.type === 'template_substitution')) return undefined;
-    value = node.text.slice(1, -1);
-    plain = !value.includes('\\');
-  } else {
-    value = node.namedChildren.map((child) => child?.text ?? '').join('');
-    plain = !node.namedChildren.some((child) => child?.type === 'escape_sequence');
-  }
-  if (!mayBeCredential(value)) return undefined;
-  const literal: StringLiteralFact = { value, range: rangeOf(node), quote: node.text[0] ?? "'", prefix: '', plain };
-  if (isNamePosition(node)) literal.namePosition = true;
-  describeContext(node, literal, text);
-  return literal;
-}
-
-/** `import x from 'y'`, `{ 'k': v }`, `class A { 'm'() {} }`, `type T = 'x'`: names, not values. */
-function isNamePosition(node: Node): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  if (parent.type === 'literal_type' || parent.type === 'import_require_clause' || parent.type === 'module' || parent.type === 'internal_module') return true;
-  return ['source', 'key', 'name'].some((field) => parent.childForFieldName(field)?.id === node.id);
-}
-
-function describeContext(node: Node, literal: StringLiteralFact, text: string): void {
-  let child: Node = node;
-  let parent = node.parent;
-  while (parent && WRAPPERS.has(parent.type)) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (!parent) return;
-  let args: Node | null = null;
-  // Calls with very many arguments (generated code) are not client constructors: stay linear.
-  if (parent.type === 'arguments' && parent.namedChildCount > MAX_CALL_ARGS) return;
-  switch (parent.type) {
-    case 'pair': {
-      if (parent.childForFieldName('value')?.id !== child.id) return;
-      literal.target = propertyKey(parent);
-      // Up through nested option objects: `new BedrockRuntimeClient({ credentials: { accessKeyId: '...' } })`.
-      let container: Node | null = parent.parent;
-      for (let depth = 0; container && depth < 3; depth++) {
-        if (container.parent?.type === 'arguments') {
-          args = container.parent;
-          break;
-        }
-        if (container.parent?.type !== 'pair') break;
-        container = container.parent.parent;
-      }
-      break;
-    }
-    case 'arguments':
-      args = parent;
-      literal.argIndex = realChildren(parent).findIndex((c) => c.id === child.id);
-      break;
-    case 'variable_declarator':
-      literal.target = parent.childForFieldName('name')?.text;
-      break;
-    case 'assignment_expression': {
-      if (parent.childForFieldName('right')?.id !== child.id) return;
-      literal.target = parent.childForFieldName('left')?.text;
-      const statement = parent.parent;
-      if (statement?.type === 'expression_statement' && aloneOnLines(statement, text)) literal.statement = rangeOf(statement);
-      break;
-    }
-    case 'public_field_definition':
-    case 'field_definition':
-      literal.target = (parent.childForFieldName('name') ?? parent.childForFieldName('property'))?.text;
-      break;
-    case 'required_parameter':
-    case 'optional_parameter':
-      literal.target = parent.childForFieldName('pattern')?.text;
-      break;
-    case 'assignment_pattern':
-      literal.target = parent.childForFieldName('left')?.text;
-      break;
-    case 'binary_expression': {
-      // `process.env.OPENAI_API_KEY ?? 'sk-...'`: named by the other side.
-      const other = parent.childForFieldName('left')?.id === child.id ? parent.childForFieldName('right') : parent.childForFieldName('left');
-      literal.target = other?.text.slice(0, 200);
-      break;
-    }
-    case 'jsx_attribute':
-      literal.target = parent.namedChildren[0]?.text;
-      break;
-  }
-  const call = args && args.namedChildCount <= MAX_CALL_ARGS ? args.parent : undefined;
-  if (call && (call.type === 'call_expression' || call.type === 'new_expression')) {
-    literal.callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function')?.text.slice(0, 200);
-    const first = realChildren(args!)[0];
-    literal.calleeFirstString = stringValue(first);
-  }
-}

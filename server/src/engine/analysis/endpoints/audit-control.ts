@@ -1,11 +1,9 @@
 // Recognising the policy's audit control (`@phi_access(...)`, `phiAccess({...})`,
 // `@PhiAccess({...})`) in an expression and reading its arguments.
 
-import { calleePath } from '../../adapters/builder';
-import { positionAt } from '../../parsing/parsed-document';
+import { calleePath } from '../../model/expressions';
 import type { CallExpr, Expr, FileFacts } from '../../model/facts';
-import { offsetOf } from '../../model/text';
-import type { Range } from '../../model/types';
+import { offsetOf, positionAt } from '../../model/text';
 import type { AuditArgument, AuditControl, AuditInsertion } from '../../model/endpoints';
 
 const ACTION_KEYS = ['action'];

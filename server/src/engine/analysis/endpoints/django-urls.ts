@@ -2,7 +2,7 @@
 // to, so the coverage report can give Django views (found in views.py) their full path.
 
 import * as path from 'node:path';
-import { calleePath } from '../../adapters/builder';
+import { calleePath } from '../../model/expressions';
 import type { Expr, FileFacts } from '../../model/facts';
 import type { RouteReference } from '../../model/endpoints';
 

@@ -3,12 +3,11 @@
 // and Django REST Framework APIView / ViewSet methods.
 
 import * as path from 'node:path';
-import { calleePath } from '../../adapters/builder';
+import { calleePath } from '../../model/expressions';
 import type { CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
 import { childScopes } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import type { ResolvedPolicy } from '../../model/policy';
-import type { Range } from '../../model/types';
 import { findAuditCall, isAuditExpr, readAuditControl } from './audit-control';
 import { joinPaths } from './resources';
 import { pythonClassBases, returnTypeNames } from './signature';

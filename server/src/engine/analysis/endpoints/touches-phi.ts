@@ -3,7 +3,7 @@
 // `response_model`, DTO types); its body reads PHI records or fields (FlowAnalyzer), queries a
 // patient-like model, or calls a function whose name says it fetches patient records.
 
-import { calleePath, rootName } from '../../adapters/builder';
+import { calleePath, rootName } from '../../model/expressions';
 import type { Expr, FileFacts } from '../../model/facts';
 import { bindingsIn, callsIn } from '../../model/facts-index';
 import { rememberedEvidence } from './evidence-memo';

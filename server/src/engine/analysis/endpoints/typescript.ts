@@ -2,7 +2,7 @@
 // `app.use('/api', router)` mounts and `router.use(phiAccess(...))` within a file) and NestJS
 // (`@Controller('patients')` + `@Get(':id')`).
 
-import { calleePath } from '../../adapters/builder';
+import { calleePath } from '../../model/expressions';
 import type { Argument, CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
 import { bindingsNamed, childScopes, functionNamed, functionWithin } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';

@@ -2,7 +2,7 @@
 // came from, and through which variables. Works on the language-neutral facts only.
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } from '../../model/facts';
-import { calleePath, rootName } from '../../adapters/builder';
+import { calleePath, rootName } from '../../model/expressions';
 import { offsetOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';

@@ -1,12 +1,9 @@
 // Error sinks (RULES.md, Sinks: Errors): exception messages, HTTP error details, and error bodies
 // returned to the client.
 
-import { calleePath } from '../../adapters/builder';
+import { calleePath, labelOf } from '../../model/expressions';
 import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
-import { offsetOf } from '../../model/text';
-import type { Range } from '../../model/types';
-import { importOf } from '../../model/facts-index';
-import { labelOf } from './logs';
+import { sourceOf } from '../../model/text';
 
 export type ErrorSinkKind = 'exception' | 'http-error' | 'error-body';
 
@@ -76,9 +73,5 @@ function isErrorStatus(expr: Expr, facts: FileFacts): boolean {
 
 function isNumericLiteral(expr: Expr, facts: FileFacts): boolean {
   return expr.kind === 'literal' && /^\d+$/.test(sourceOf(facts, expr.range).trim());
-}
-
-export function sourceOf(facts: FileFacts, range: Range): string {
-  return facts.text.slice(offsetOf(facts.lineStarts, facts.text, range.start), offsetOf(facts.lineStarts, facts.text, range.end));
 }
 

@@ -1,7 +1,7 @@
 // Log sinks (RULES.md, Sinks: Logs), as data plus a small resolver that tells which logging
 // library a receiver belongs to, so the fix can speak that library's idiom.
 
-import { calleePath } from '../../adapters/builder';
+import { calleePath, labelOf } from '../../model/expressions';
 import type { CallFact, Expr, FileFacts } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
@@ -189,13 +189,6 @@ function hasLoggerTokens(identifier: string): boolean {
 
 export function importsModule(facts: FileFacts, module: string): boolean {
   return facts.imports.some((fact) => fact.module === module || fact.module.startsWith(`${module}.`));
-}
-
-export function labelOf(expr: Expr): string {
-  const path = calleePath(expr);
-  if (path) return path.join('.');
-  if (expr.kind === 'member') return `….${expr.property}`;
-  return 'call';
 }
 
 /** The assignment of `self.x` / `this.x` in the enclosing class, if any. */

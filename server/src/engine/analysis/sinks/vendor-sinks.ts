@@ -2,12 +2,11 @@
 // what it was built from: an import of the vendor's module, a client constructed from it, a
 // method chain on such a client, or a LangChain pipe that contains one.
 
-import { calleePath } from '../../adapters/builder';
+import { calleePath, labelOf } from '../../model/expressions';
 import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../../model/facts';
 import { importOf, type ImportedName } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
-import { sourceOf } from './errors';
-import { labelOf } from './logs';
+import { sourceOf } from '../../model/text';
 import {
   ALL_SENDING_NAMES,
   CLIENT_CLASS_VENDORS,

@@ -25,7 +25,7 @@ import type { MessageContext } from '../../fixes/message-context';
 import { idExpression, ownText, type PhiArgument } from '../../fixes/patient-id';
 import { isSecret } from '../../fixes/secrets';
 import { SourceCopy } from '../../fixes/source-copy';
-import { sourceOf } from '../../analysis/sinks/errors';
+import { sourceOf } from '../../model/text';
 import type { LogIdiom } from '../../analysis/sinks/logs';
 import type { Fix, Range, TextEdit } from '../../model/types';
 import { isKeyName } from '../hardcoded-ai-key/key-detection';

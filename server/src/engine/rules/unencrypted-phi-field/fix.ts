@@ -3,13 +3,12 @@
 // and be recognised as encrypted.
 
 import type { ResolvedPolicy } from '../../model/policy';
-import { calleePath } from '../../adapters/builder';
+import { calleePath } from '../../model/expressions';
 import type { FileFacts, ModelFieldFact } from '../../model/facts';
 import { addImport } from '../../fixes/imports';
 import { SourceCopy } from '../../fixes/source-copy';
 import { bareName } from '../../analysis/encryption';
-import { positionAt } from '../../parsing/parsed-document';
-import { offsetOf } from '../../model/text';
+import { offsetOf, positionAt } from '../../model/text';
 import type { Fix, Position, TextEdit } from '../../model/types';
 
 /** The key placeholder a new encrypted column reads: defined once per module from the environment. */

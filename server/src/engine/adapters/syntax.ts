@@ -1,31 +1,11 @@
-// What the Python and TypeScript model passes share: the nodes of the types they look at,
-// bounded subtree scans, and the statement/position helpers their facts need.
+// Reading syntax nodes the same way in every language: children without comments, bounded
+// subtree scans, statement and indentation checks, dotted names.
 
-import { nodesOfTypes } from './builder';
 import type { Node } from 'web-tree-sitter';
-import type { Position, Range } from '../model/types';
 
-export function rangeOf(node: Node): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
-}
-
-export function startOf(node: Node): Position {
-  return { line: node.startPosition.row, character: node.startPosition.column };
-}
-
-export function endOf(node: Node): Position {
-  return { line: node.endPosition.row, character: node.endPosition.column };
-}
-
-/**
- * Calls `visit` on every node of the given types, in document order. The nodes are found by a
- * compiled tree-sitter query (adapters/builder.ts), not by walking every node from JavaScript.
- */
-export function forEachNodeOfTypes(subtree: Node, types: ReadonlySet<string>, visit: (node: Node) => void): void {
-  for (const node of nodesOfTypes(subtree, types)) visit(node);
+/** The named children that are not comments. */
+export function realChildren(node: Node): Node[] {
+  return node.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
 }
 
 const MAX_SCANNED_NODES = 400;
@@ -71,20 +51,4 @@ export function indentOf(node: Node, text: string): string {
 export function lastSegment(text: string): string {
   const dot = text.lastIndexOf('.');
   return dot >= 0 ? text.slice(dot + 1) : text;
-}
-
-/** Quick filter for literals worth keeping as credential candidates (no prose, no tiny strings). */
-/**
- * Whether a literal's source (quotes and prefix included) rules out a credential before its
- * parts are read from the tree: too short, or spaced without being `Bearer …`. Most string
- * literals are messages, and reading each one's children cost more than the check.
- */
-export function sourceRulesOutCredential(source: string): boolean {
-  return source.length < 10 || (/\s/.test(source) && !/Bearer/i.test(source));
-}
-
-export function mayBeCredential(value: string): boolean {
-  if (value.length < 8 || value.length > 512) return false;
-  if (!/\s/.test(value)) return true;
-  return /^Bearer\s+\S+$/i.test(value);
 }

@@ -1,0 +1,132 @@
+// What every language adapter's flow extraction shares: the AdapterContext its small functions
+// take (text, facts so far, converted expressions), the walk that hands them the nodes of their
+// types with the innermost scope, and the few facts built the same way in every language.
+
+import type { Node } from 'web-tree-sitter';
+import type { CommentFact, Expr, FileFacts, ModelFact, ScopeFact, StringLiteralFact } from '../model/facts';
+import { rangeOf, type Range } from '../model/ranges';
+import { nodesOfTypes } from '../parsing/node-query';
+
+/** Expressions nested deeper than this are summarised, not converted (fuzzed input, generated code). */
+export const MAX_EXPRESSION_DEPTH = 120;
+
+/**
+ * The flow facts of one top-level statement (a chunk): what an adapter extracts. Scope ids are
+ * the chunk's own, with 0 standing for the module; adapters/chunks.ts merges chunks into a file.
+ */
+export type FlowFacts = Pick<FileFacts, 'scopes' | 'bindings' | 'calls' | 'throws' | 'imports' | 'comments' | 'importInsertLine'>;
+
+/**
+ * One chunk's extraction state, passed explicitly to each function of an adapter (one object per
+ * chunk: the per-node path allocates no closures).
+ */
+export interface AdapterContext {
+  /** The whole file's text: template and comment text is read from it by offset. */
+  readonly text: string;
+  /** The facts found so far in the chunk. */
+  readonly facts: FlowFacts;
+  /** Converted expressions by node id: a call nested in another is converted once. */
+  readonly exprs: Map<number, Expr>;
+}
+
+export function newAdapterContext(text: string): AdapterContext {
+  return { text, facts: newFlowFacts(), exprs: new Map() };
+}
+
+const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Empty facts with the module scope (id 0). A chunk's module scope only stands for the module;
+ * the file's, made when chunks are merged, has the whole file's range.
+ */
+export function newFlowFacts(moduleRange: Range = NO_RANGE): FlowFacts {
+  const module: ScopeFact = { id: 0, kind: 'module', range: moduleRange, params: [], decorators: [] };
+  return {
+    scopes: [module],
+    bindings: [],
+    calls: [],
+    throws: [],
+    imports: [],
+    comments: [],
+    importInsertLine: 0,
+  };
+}
+
+export type ScopeInit = Omit<ScopeFact, 'id' | 'parentId'>;
+
+/** Records the facts of one node; returns a scope to open for its subtree, if it starts one. */
+export type Visit = (context: AdapterContext, node: Node, scopeId: number) => ScopeInit | undefined;
+
+/**
+ * Hands `visit` the nodes of `types` in `subtree`, in document order, with the innermost scope.
+ * Only these nodes are materialised as Node objects: crossing into WebAssembly for every node of
+ * the tree dominated scan time.
+ */
+export function walk(subtree: Node, context: AdapterContext, types: ReadonlySet<string>, visit: Visit): void {
+  const { facts } = context;
+  const scopes: { id: number; endIndex: number }[] = [{ id: 0, endIndex: Number.MAX_SAFE_INTEGER }];
+  for (const node of nodesOfTypes(subtree, types)) {
+    while (scopes.length > 1 && node.startIndex >= scopes[scopes.length - 1].endIndex) scopes.pop();
+    const parentId = scopes[scopes.length - 1].id;
+    const init = visit(context, node, parentId);
+    if (init) {
+      const id = facts.scopes.length;
+      facts.scopes.push({ ...init, id, parentId });
+      scopes.push({ id, endIndex: node.endIndex });
+    }
+  }
+}
+
+/** The language's conversion of one expression node (called once per node, see cachedExpr). */
+export type ConvertExpr = (context: AdapterContext, node: Node, depth: number) => Expr;
+
+/** `node` as an expression, converted by `convert` the first time and remembered by node id. */
+export function cachedExpr(context: AdapterContext, node: Node, depth: number, convert: ConvertExpr): Expr {
+  let expr = context.exprs.get(node.id);
+  if (!expr) {
+    expr = convert(context, node, depth);
+    context.exprs.set(node.id, expr);
+  }
+  return expr;
+}
+
+export function literal(node: Node): Expr {
+  return { kind: 'literal', range: rangeOf(node) };
+}
+
+/** A comment, and whether code precedes it on its line (then it is about that line). */
+export function commentFact(node: Node, text: string): CommentFact {
+  let i = node.startIndex - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  const trailing = i >= 0 && text[i] !== '\n' && text[i] !== '\r';
+  const range = rangeOf(node);
+  // tree-sitter-python's comment token runs to the LF, so in a CRLF file it ends with the CR: the
+  // comment (its text and range) stops before it, like the line it sits on.
+  const crs = /\r*$/.exec(node.text)![0].length;
+  if (crs === 0 || range.end.character < crs) return { text: node.text, range, trailing };
+  return { text: node.text.slice(0, -crs), range: { start: range.start, end: { line: range.end.line, character: range.end.character - crs } }, trailing };
+}
+
+/** The class scope enclosing `scopeId` (a method's class), for `self.x` / `this.x` bindings. */
+export function classScopeOf(facts: Pick<FileFacts, 'scopes'>, scopeId: number): number | undefined {
+  let current: number | undefined = scopeId;
+  while (current !== undefined) {
+    const scope: ScopeFact | undefined = facts.scopes[current];
+    if (!scope) return undefined;
+    if (scope.kind === 'class') return current;
+    current = scope.parentId;
+  }
+  return undefined;
+}
+
+export function isNode(node: Node | null | undefined): node is Node {
+  return !!node;
+}
+
+/** What the second pass over a chunk finds (adapters/<language>/models.ts with literals.ts). */
+export interface ModelsAndLiterals {
+  /** Persistence models and their fields (unencrypted-phi-field). */
+  models: ModelFact[];
+  /** String literals that could be credentials, with their context (hardcoded-ai-key). */
+  literals: StringLiteralFact[];
+}

@@ -1,0 +1,53 @@
+// Python bindings: assignments, augmented assignments, walrus, `for` targets (comprehensions
+// included) and `with ... as`: each bound name (unpacking, `self.x` fields) and its value.
+
+import type { Node } from 'web-tree-sitter';
+import type { BindingFact, Expr } from '../../model/facts';
+import { rangeOf } from '../../model/ranges';
+import { classScopeOf, type AdapterContext } from '../context';
+import { COLLECTION_TYPES, toExpr } from './expressions';
+
+/** `a = v`, `a += v`, `(a := v)`: `field` names the target and `value` the value. */
+export function bindAssignment(context: AdapterContext, node: Node, scopeId: number, target: 'left' | 'name', source: 'right' | 'value', kind: BindingFact['kind']): void {
+  const left = node.childForFieldName(target);
+  const right = node.childForFieldName(source);
+  if (left && right) bindTargets(context, left, toExpr(context, right), scopeId, node.endIndex, kind);
+}
+
+/** `for x in items` and a comprehension's `for x in items`. */
+export function bindLoopTarget(context: AdapterContext, node: Node, scopeId: number): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  // A comprehension's body comes before its `for`: bind from the comprehension's start.
+  const offset = node.type === 'for_in_clause' ? (node.parent?.startIndex ?? node.startIndex) : node.startIndex;
+  if (left && right) bindTargets(context, left, toExpr(context, right), scopeId, offset, 'iterate');
+}
+
+/** `with open(p) as f` / `except E as e`: the alias holds the value. */
+export function bindAlias(context: AdapterContext, node: Node, scopeId: number): void {
+  const value = node.namedChildren[0];
+  const alias = node.childForFieldName('alias');
+  const target = alias?.namedChildren[0] ?? alias;
+  if (value && target) bindTargets(context, target, toExpr(context, value), scopeId, node.endIndex, 'with');
+}
+
+function bindTargets(context: AdapterContext, target: Node, value: Expr, scopeId: number, offset: number, kind: BindingFact['kind']): void {
+  const { facts } = context;
+  if (target.type === 'identifier') {
+    facts.bindings.push({ scopeId, name: target.text, range: rangeOf(target), offset, value, kind });
+    return;
+  }
+  if (target.type === 'attribute' && target.childForFieldName('object')?.text === 'self') {
+    // `self.logger = logging.getLogger(...)`: visible to every method of the class.
+    const classScope = classScopeOf(facts, scopeId);
+    const attribute = target.childForFieldName('attribute');
+    if (classScope !== undefined && attribute) {
+      facts.bindings.push({ scopeId: classScope, name: `self.${attribute.text}`, range: rangeOf(target), offset, value, kind });
+    }
+    return;
+  }
+  if (COLLECTION_TYPES.has(target.type) || target.type === 'list_splat_pattern' || target.type === 'parenthesized_expression') {
+    // Unpacking: each name may hold any part of the value.
+    for (const child of target.namedChildren) bindTargets(context, child, value, scopeId, offset, kind === 'iterate' ? kind : 'destructure');
+  }
+}

@@ -1,0 +1,150 @@
+// Python expressions -> the expression model (model/facts.ts): names, attributes, subscripts,
+// calls and their arguments, strings and f-strings, operators, collections, dicts.
+
+import type { Node } from 'web-tree-sitter';
+import type { Argument, Expr, ObjectEntry, TemplatePart } from '../../model/facts';
+import { rangeOf } from '../../model/ranges';
+import { MAX_EXPRESSION_DEPTH, cachedExpr, isNode, literal, type AdapterContext } from '../context';
+import { prefixAndQuote, staticString } from './syntax';
+
+const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis', 'lambda', 'type']);
+const TEST_TYPES = new Set(['comparison_operator', 'not_operator']);
+/** Lists, tuples and sets, and the patterns that unpack into several names. */
+export const COLLECTION_TYPES = new Set(['list', 'tuple', 'set', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern']);
+const COMPREHENSION_TYPES = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);
+
+/** `node` as an expression, converted once per chunk. */
+export function toExpr(context: AdapterContext, node: Node, depth = 0): Expr {
+  return cachedExpr(context, node, depth, convert);
+}
+
+function convert(context: AdapterContext, node: Node, depth: number): Expr {
+  const range = rangeOf(node);
+  if (depth > MAX_EXPRESSION_DEPTH) return { kind: 'other', range, children: [] };
+  const next = depth + 1;
+  switch (node.type) {
+    case 'identifier':
+      return { kind: 'name', name: node.text, range };
+    case 'attribute': {
+      const object = node.childForFieldName('object');
+      const attribute = node.childForFieldName('attribute');
+      if (!object || !attribute) break;
+      return { kind: 'member', object: toExpr(context, object, next), property: attribute.text, propertyRange: rangeOf(attribute), range };
+    }
+    case 'subscript': {
+      const value = node.childForFieldName('value');
+      const index = node.childForFieldName('subscript');
+      if (!value || !index) break;
+      const key = staticString(index);
+      if (key !== undefined) return { kind: 'member', object: toExpr(context, value, next), property: key, propertyRange: rangeOf(index), range };
+      return { kind: 'index', object: toExpr(context, value, next), index: toExpr(context, index, next), range };
+    }
+    case 'call': {
+      const fn = node.childForFieldName('function');
+      const args = node.childForFieldName('arguments');
+      if (!fn || !args) break;
+      return { kind: 'call', callee: toExpr(context, fn, next), args: convertArgs(context, args, next), isNew: false, argsRange: rangeOf(args), range };
+    }
+    case 'string':
+      return convertString(context, node, next);
+    case 'concatenated_string': {
+      const parts: TemplatePart[] = [];
+      for (const child of node.namedChildren) {
+        const expr = convertString(context, child, next);
+        if (expr.kind === 'string') parts.push({ text: expr.value });
+        else if (expr.kind === 'template') parts.push(...expr.parts);
+      }
+      if (parts.every((part) => 'text' in part)) {
+        return { kind: 'string', value: parts.map((part) => ('text' in part ? part.text : '')).join(''), quote: '"', prefix: '', range };
+      }
+      return { kind: 'template', parts, quote: '"', range };
+    }
+    case 'binary_operator':
+    case 'boolean_operator': {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      const operator = node.childForFieldName('operator');
+      if (!left || !right) break;
+      return { kind: 'binary', operator: operator?.text ?? '', left: toExpr(context, left, next), right: toExpr(context, right, next), range };
+    }
+    case 'conditional_expression': {
+      const [body, , otherwise] = node.namedChildren;
+      return { kind: 'other', range, children: [body, otherwise].filter(isNode).map((child) => toExpr(context, child, next)) };
+    }
+    case 'parenthesized_expression': {
+      const inner = node.namedChildren.find((child) => child.type !== 'comment');
+      return inner ? toExpr(context, inner, next) : literal(node);
+    }
+    case 'dictionary':
+      return { kind: 'object', entries: node.namedChildren.flatMap((child) => convertEntry(context, child, next)), range };
+    case 'keyword_argument': {
+      const value = node.childForFieldName('value');
+      return value ? toExpr(context, value, next) : literal(node);
+    }
+  }
+  if (LITERAL_TYPES.has(node.type)) return literal(node);
+  if (TEST_TYPES.has(node.type)) return { kind: 'test', range };
+  if (COLLECTION_TYPES.has(node.type)) {
+    return { kind: 'array', items: node.namedChildren.filter(isExpressionNode).map((child) => toExpr(context, child, next)), range };
+  }
+  if (COMPREHENSION_TYPES.has(node.type)) {
+    const body = node.childForFieldName('body') ?? node.namedChildren[0];
+    return { kind: 'other', range, children: body ? [toExpr(context, body, next)] : [] };
+  }
+  return { kind: 'other', range, children: node.namedChildren.filter(isExpressionNode).map((child) => toExpr(context, child, next)) };
+}
+
+/** A string or f-string: a template when it interpolates, else its value with quote and prefix. */
+function convertString(context: AdapterContext, node: Node, depth: number): Expr {
+  const range = rangeOf(node);
+  if (node.type !== 'string') return toExpr(context, node, depth);
+  const { prefix, quote } = prefixAndQuote(node);
+  const parts: TemplatePart[] = [];
+  for (const child of node.namedChildren) {
+    if (child.type === 'interpolation') {
+      const expression = child.childForFieldName('expression');
+      if (expression) parts.push({ expr: toExpr(context, expression, depth) });
+    } else if (child.type === 'string_content' || child.type === 'escape_sequence' || child.type === 'escape_interpolation') {
+      parts.push({ text: child.text });
+    }
+  }
+  if (parts.some((part) => 'expr' in part)) return { kind: 'template', parts, quote, range };
+  return { kind: 'string', value: parts.map((part) => ('text' in part ? part.text : '')).join(''), quote, prefix, range };
+}
+
+function convertEntry(context: AdapterContext, node: Node, depth: number): ObjectEntry[] {
+  if (node.type === 'pair') {
+    const key = node.childForFieldName('key');
+    const value = node.childForFieldName('value');
+    if (!key || !value) return [];
+    return [{ key: staticString(key), keyRange: rangeOf(key), value: toExpr(context, value, depth), range: rangeOf(node) }];
+  }
+  if (node.type === 'dictionary_splat') {
+    const inner = node.namedChildren[0];
+    return inner ? [{ value: toExpr(context, inner, depth), spread: true, range: rangeOf(node) }] : [];
+  }
+  return [];
+}
+
+function convertArgs(context: AdapterContext, node: Node, depth: number): Argument[] {
+  if (node.type === 'generator_expression') return [{ value: toExpr(context, node, depth), range: rangeOf(node) }];
+  const args: Argument[] = [];
+  for (const child of node.namedChildren) {
+    if (child.type === 'comment') continue;
+    if (child.type === 'keyword_argument') {
+      const name = child.childForFieldName('name');
+      const value = child.childForFieldName('value');
+      if (name && value) args.push({ name: name.text, value: toExpr(context, value, depth), range: rangeOf(child) });
+    } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+      const inner = child.namedChildren[0];
+      if (inner) args.push({ value: toExpr(context, inner, depth), spread: true, range: rangeOf(child) });
+    } else {
+      args.push({ value: toExpr(context, child, depth), range: rangeOf(child) });
+    }
+  }
+  return args;
+}
+
+function isExpressionNode(node: Node): boolean {
+  return node.type !== 'comment' && node.type !== 'for_in_clause' && node.type !== 'if_clause';
+}

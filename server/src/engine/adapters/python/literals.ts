@@ -1,0 +1,98 @@
+// Python string literals that could be credentials (hardcoded-ai-key), with what receives each:
+// keyword, dict key, assignment target, parameter default, the other side of an `or`, and the
+// call it is passed to.
+
+import type { Node } from 'web-tree-sitter';
+import type { StringLiteralFact } from '../../model/facts';
+import { rangeOf } from '../../model/ranges';
+import { mayBeCredential, sourceRulesOutCredential } from '../credential-literals';
+import { aloneOnLines, realChildren } from '../syntax';
+import { positionalArgs, prefixAndQuote, staticString } from './syntax';
+
+/** Calls with more arguments than this are generated code, not client constructors: context stays linear. */
+const MAX_CALL_ARGS = 32;
+
+/** The literal as a credential candidate, or undefined when it cannot be one (docstrings, f-strings, prose). */
+export function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
+  if (sourceRulesOutCredential(text.slice(node.startIndex, node.endIndex))) return undefined;
+  const parent = node.parent;
+  if (!parent || parent.type === 'concatenated_string') return undefined;
+  // A docstring is documentation, not a value.
+  if (parent.type === 'expression_statement' && parent.namedChildCount === 1) return undefined;
+  let hasEscape = false;
+  let value = '';
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'interpolation') return undefined;
+    if (child.type === 'string_content') value += child.text;
+    else if (child.type === 'escape_sequence') {
+      value += child.text;
+      hasEscape = true;
+    }
+  }
+  if (!mayBeCredential(value)) return undefined;
+  const { prefix, quote } = prefixAndQuote(node);
+  const literal: StringLiteralFact = { value, range: rangeOf(node), quote, prefix, plain: !hasEscape && quote.length === 1 };
+  describeContext(node, literal, text);
+  return literal;
+}
+
+/** Where the literal goes: keyword, dict key, assignment target, parameter, and the receiving call. */
+function describeContext(node: Node, literal: StringLiteralFact, text: string): void {
+  let parent = node.parent;
+  let child: Node = node;
+  // `("sk-" "...")` and `(value)`: look through parentheses.
+  while (parent?.type === 'parenthesized_expression') {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return;
+  let callArgs: Node | null = null;
+  // Calls with very many arguments (generated code) are not client constructors: stay linear.
+  if (parent.type === 'argument_list' && parent.namedChildCount > MAX_CALL_ARGS) return;
+  switch (parent.type) {
+    case 'keyword_argument':
+      literal.target = parent.childForFieldName('name')?.text;
+      callArgs = parent.parent;
+      break;
+    case 'argument_list':
+      callArgs = parent;
+      literal.argIndex = realChildren(parent)
+        .filter((c) => c.type !== 'keyword_argument')
+        .findIndex((c) => c.id === child.id);
+      break;
+    case 'pair': {
+      if (parent.childForFieldName('value')?.id !== child.id) return;
+      const key = parent.childForFieldName('key');
+      literal.target = key ? (staticString(key) ?? key.text) : undefined;
+      let container: Node | null = parent.parent;
+      if (container?.parent?.type === 'dictionary_splat') container = container.parent;
+      if (container?.parent?.type === 'keyword_argument') container = container.parent;
+      if (container?.parent?.type === 'argument_list') callArgs = container.parent;
+      break;
+    }
+    case 'assignment': {
+      if (parent.childForFieldName('right')?.id !== child.id) return;
+      literal.target = parent.childForFieldName('left')?.text;
+      const statement = parent.parent;
+      if (statement?.type === 'expression_statement' && aloneOnLines(statement, text)) literal.statement = rangeOf(statement);
+      break;
+    }
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      literal.target = parent.childForFieldName('name')?.text;
+      break;
+    case 'boolean_operator': {
+      // `os.getenv("OPENAI_API_KEY") or "sk-..."`: named by the other side.
+      const other = parent.childForFieldName('left')?.id === child.id ? parent.childForFieldName('right') : parent.childForFieldName('left');
+      literal.target = other?.text.slice(0, 200);
+      break;
+    }
+  }
+  const call = callArgs?.type === 'argument_list' && callArgs.namedChildCount <= MAX_CALL_ARGS ? callArgs.parent : null;
+  if (call?.type === 'call') {
+    literal.callee = call.childForFieldName('function')?.text.slice(0, 200);
+    const first = positionalArgs(call)[0];
+    literal.calleeFirstString = staticString(first);
+  }
+}

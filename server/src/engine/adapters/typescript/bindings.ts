@@ -1,0 +1,96 @@
+// TypeScript / JavaScript bindings: declarators, assignments (`this.x` fields included), class
+// fields, `for ... of/in` targets, and destructuring patterns with the property each name reads.
+
+import type { Node } from 'web-tree-sitter';
+import type { BindingFact, Expr } from '../../model/facts';
+import { rangeOf } from '../../model/ranges';
+import { classScopeOf, type AdapterContext } from '../context';
+import { toExpr } from './expressions';
+import { recordRequire } from './imports';
+import { staticString } from './syntax';
+
+/** `const x = v` (and `const p = require('p')`, an import too). */
+export function bindDeclarator(context: AdapterContext, node: Node, scopeId: number): void {
+  const name = node.childForFieldName('name');
+  const value = node.childForFieldName('value');
+  if (name && value) {
+    bindPattern(context, name, toExpr(context, value), scopeId, node.endIndex, 'assign');
+    recordRequire(context, name, value);
+  }
+}
+
+/** `x = v` and `x += v`. */
+export function bindAssignment(context: AdapterContext, node: Node, scopeId: number): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const kind = node.type === 'assignment_expression' ? 'assign' : 'augmented';
+  if (left && right) bindPattern(context, left, toExpr(context, right), scopeId, node.endIndex, kind);
+}
+
+/** `logger = new Logger()` in a class body: `this.logger` for every method. */
+export function bindClassField(context: AdapterContext, node: Node, scopeId: number): void {
+  const name = node.childForFieldName('name') ?? node.childForFieldName('property');
+  const value = node.childForFieldName('value');
+  if (name && value) {
+    context.facts.bindings.push({ scopeId, name: `this.${name.text}`, range: rangeOf(name), offset: node.endIndex, value: toExpr(context, value), kind: 'assign' });
+  }
+}
+
+/** `for (const x of items)` / `for (const k in obj)`. */
+export function bindLoopTarget(context: AdapterContext, node: Node, scopeId: number): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (left && right) bindPattern(context, left, toExpr(context, right), scopeId, node.startIndex, 'iterate');
+}
+
+/** Binds the names of a declarator / assignment target to (parts of) `value`. */
+function bindPattern(context: AdapterContext, pattern: Node, value: Expr, scopeId: number, offset: number, kind: BindingFact['kind']): void {
+  const { facts } = context;
+  switch (pattern.type) {
+    case 'identifier':
+    case 'shorthand_property_identifier_pattern':
+      facts.bindings.push({ scopeId, name: pattern.text, range: rangeOf(pattern), offset, value, kind });
+      return;
+    case 'object_pattern':
+      for (const child of pattern.namedChildren) {
+        if (child.type === 'shorthand_property_identifier_pattern') {
+          facts.bindings.push({ scopeId, name: child.text, range: rangeOf(child), offset, value, kind: 'destructure', property: child.text });
+        } else if (child.type === 'pair_pattern') {
+          const key = child.childForFieldName('key');
+          const target = child.childForFieldName('value');
+          if (!key || !target) continue;
+          const property = key.type === 'property_identifier' ? key.text : staticString(key);
+          const member: Expr = property
+            ? { kind: 'member', object: value, property, propertyRange: rangeOf(key), range: rangeOf(child) }
+            : value;
+          bindPattern(context, target.type === 'assignment_pattern' ? (target.childForFieldName('left') ?? target) : target, member, scopeId, offset, 'destructure');
+        } else if (child.type === 'object_assignment_pattern') {
+          const left = child.childForFieldName('left');
+          if (left) facts.bindings.push({ scopeId, name: left.text, range: rangeOf(left), offset, value, kind: 'destructure', property: left.text });
+        } else if (child.type === 'rest_pattern') {
+          const inner = child.namedChildren[0];
+          if (inner) bindPattern(context, inner, value, scopeId, offset, 'rest');
+        }
+      }
+      return;
+    case 'array_pattern':
+      for (const child of pattern.namedChildren) {
+        const target = child.type === 'assignment_pattern' ? child.childForFieldName('left') : child.type === 'rest_pattern' ? child.namedChildren[0] : child;
+        if (target) bindPattern(context, target, value, scopeId, offset, kind === 'iterate' ? 'iterate' : 'destructure');
+      }
+      return;
+    case 'member_expression': {
+      // `this.logger = new Logger(...)`: visible to every method of the class.
+      const property = pattern.childForFieldName('property');
+      const classScope = classScopeOf(facts, scopeId);
+      if (pattern.childForFieldName('object')?.type === 'this' && property && classScope !== undefined) {
+        facts.bindings.push({ scopeId: classScope, name: `this.${property.text}`, range: rangeOf(pattern), offset, value, kind });
+      }
+      return;
+    }
+    case 'assignment_pattern': {
+      const left = pattern.childForFieldName('left');
+      if (left) bindPattern(context, left, value, scopeId, offset, kind);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// TypeScript / JavaScript declarations: functions (arrow functions and methods included) and
+// classes as scopes, with their parameters (and type names) and decorators.
+
+import type { Node } from 'web-tree-sitter';
+import type { DecoratorFact, ParamFact } from '../../model/facts';
+import { rangeOf } from '../../model/ranges';
+import { literal, type AdapterContext, type ScopeInit } from '../context';
+import { toExpr } from './expressions';
+import { decoratorNodes, identifiersIn } from './syntax';
+
+export const FUNCTION_TYPES = new Set([
+  'function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition',
+  'generator_function_declaration', 'generator_function',
+]);
+
+export function functionScope(context: AdapterContext, node: Node): ScopeInit {
+  const name = node.childForFieldName('name') ?? functionNameFromParent(node);
+  return {
+    kind: 'function',
+    name: name?.text,
+    nameRange: name ? rangeOf(name) : undefined,
+    range: rangeOf(node),
+    params: params(node.childForFieldName('parameters') ?? node.childForFieldName('parameter')),
+    decorators: node.type === 'method_definition' ? decorators(context, node) : [],
+  };
+}
+
+export function classScope(context: AdapterContext, node: Node): ScopeInit {
+  const name = node.childForFieldName('name');
+  return { kind: 'class', name: name?.text, nameRange: name ? rangeOf(name) : undefined, range: rangeOf(node), params: [], decorators: decorators(context, node) };
+}
+
+function params(node: Node | null): ParamFact[] {
+  if (!node) return [];
+  if (node.type === 'identifier') return [{ name: node.text, range: rangeOf(node), typeNames: [] }];
+  const result: ParamFact[] = [];
+  for (const child of node.namedChildren) {
+    const pattern = child.type === 'identifier' ? child : (child.childForFieldName('pattern') ?? child.childForFieldName('left') ?? child);
+    const type = child.childForFieldName('type');
+    const names: Node[] = pattern.type === 'identifier' ? [pattern] : identifiersIn(pattern);
+    for (const name of names) result.push({ name: name.text, range: rangeOf(name), typeNames: type ? typeNames(type) : [] });
+  }
+  return result;
+}
+
+/** A class's or method's decorators; an exported class's are the export statement's. */
+function decorators(context: AdapterContext, node: Node): DecoratorFact[] {
+  const found = decoratorNodes(node);
+  if (node.parent?.type === 'export_statement') found.unshift(...node.parent.namedChildren.filter((child) => child.type === 'decorator'));
+  return found.map((decorator) => {
+    const expression = decorator.namedChildren[0];
+    return { expr: expression ? toExpr(context, expression) : literal(decorator), range: rangeOf(decorator) };
+  });
+}
+
+function typeNames(node: Node): string[] {
+  const names: string[] = [];
+  const stack = [node];
+  while (stack.length && names.length < 32) {
+    const current = stack.pop()!;
+    if (current.type === 'type_identifier' || current.type === 'identifier') names.push(current.text);
+    else stack.push(...current.namedChildren);
+  }
+  return names;
+}
+
+/** `const handler = async (req) => {...}` names the arrow function `handler`. */
+function functionNameFromParent(node: Node): Node | null {
+  const parent = node.parent;
+  if (parent?.type === 'variable_declarator') return parent.childForFieldName('name');
+  if (parent?.type === 'pair') return parent.childForFieldName('key');
+  return null;
+}

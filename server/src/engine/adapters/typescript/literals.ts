@@ -1,0 +1,113 @@
+// TypeScript / JavaScript string literals that could be credentials (hardcoded-ai-key), with
+// what receives each: option key (through nested option objects), declared name, assignment
+// target, class field, parameter default, JSX attribute, the other side of `??` / `||`, and the
+// call or constructor it is passed to. Literals that name something (imports, keys, literal
+// types) are marked: no expression may replace them.
+
+import type { Node } from 'web-tree-sitter';
+import type { StringLiteralFact } from '../../model/facts';
+import { rangeOf } from '../../model/ranges';
+import { mayBeCredential, sourceRulesOutCredential } from '../credential-literals';
+import { aloneOnLines, realChildren } from '../syntax';
+import { VALUE_WRAPPERS, propertyKey, staticString } from './syntax';
+
+/** Calls with more arguments than this are generated code, not client constructors: context stays linear. */
+const MAX_CALL_ARGS = 32;
+
+/** The literal as a credential candidate, or undefined when it cannot be one (prose, substitutions). */
+export function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
+  if (sourceRulesOutCredential(text.slice(node.startIndex, node.endIndex))) return undefined;
+  let value: string;
+  let plain: boolean;
+  if (node.type === 'template_string') {
+    if (node.namedChildren.some((child) => child?.type === 'template_substitution')) return undefined;
+    value = node.text.slice(1, -1);
+    plain = !value.includes('\\');
+  } else {
+    value = node.namedChildren.map((child) => child?.text ?? '').join('');
+    plain = !node.namedChildren.some((child) => child?.type === 'escape_sequence');
+  }
+  if (!mayBeCredential(value)) return undefined;
+  const literal: StringLiteralFact = { value, range: rangeOf(node), quote: node.text[0] ?? "'", prefix: '', plain };
+  if (isNamePosition(node)) literal.namePosition = true;
+  describeContext(node, literal, text);
+  return literal;
+}
+
+/** `import x from 'y'`, `{ 'k': v }`, `class A { 'm'() {} }`, `type T = 'x'`: names, not values. */
+function isNamePosition(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'literal_type' || parent.type === 'import_require_clause' || parent.type === 'module' || parent.type === 'internal_module') return true;
+  return ['source', 'key', 'name'].some((field) => parent.childForFieldName(field)?.id === node.id);
+}
+
+function describeContext(node: Node, literal: StringLiteralFact, text: string): void {
+  let child: Node = node;
+  let parent = node.parent;
+  while (parent && VALUE_WRAPPERS.has(parent.type)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return;
+  let args: Node | null = null;
+  // Calls with very many arguments (generated code) are not client constructors: stay linear.
+  if (parent.type === 'arguments' && parent.namedChildCount > MAX_CALL_ARGS) return;
+  switch (parent.type) {
+    case 'pair': {
+      if (parent.childForFieldName('value')?.id !== child.id) return;
+      literal.target = propertyKey(parent);
+      // Up through nested option objects: `new BedrockRuntimeClient({ credentials: { accessKeyId: '...' } })`.
+      let container: Node | null = parent.parent;
+      for (let depth = 0; container && depth < 3; depth++) {
+        if (container.parent?.type === 'arguments') {
+          args = container.parent;
+          break;
+        }
+        if (container.parent?.type !== 'pair') break;
+        container = container.parent.parent;
+      }
+      break;
+    }
+    case 'arguments':
+      args = parent;
+      literal.argIndex = realChildren(parent).findIndex((c) => c.id === child.id);
+      break;
+    case 'variable_declarator':
+      literal.target = parent.childForFieldName('name')?.text;
+      break;
+    case 'assignment_expression': {
+      if (parent.childForFieldName('right')?.id !== child.id) return;
+      literal.target = parent.childForFieldName('left')?.text;
+      const statement = parent.parent;
+      if (statement?.type === 'expression_statement' && aloneOnLines(statement, text)) literal.statement = rangeOf(statement);
+      break;
+    }
+    case 'public_field_definition':
+    case 'field_definition':
+      literal.target = (parent.childForFieldName('name') ?? parent.childForFieldName('property'))?.text;
+      break;
+    case 'required_parameter':
+    case 'optional_parameter':
+      literal.target = parent.childForFieldName('pattern')?.text;
+      break;
+    case 'assignment_pattern':
+      literal.target = parent.childForFieldName('left')?.text;
+      break;
+    case 'binary_expression': {
+      // `process.env.OPENAI_API_KEY ?? 'sk-...'`: named by the other side.
+      const other = parent.childForFieldName('left')?.id === child.id ? parent.childForFieldName('right') : parent.childForFieldName('left');
+      literal.target = other?.text.slice(0, 200);
+      break;
+    }
+    case 'jsx_attribute':
+      literal.target = parent.namedChildren[0]?.text;
+      break;
+  }
+  const call = args && args.namedChildCount <= MAX_CALL_ARGS ? args.parent : undefined;
+  if (call && (call.type === 'call_expression' || call.type === 'new_expression')) {
+    literal.callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function')?.text.slice(0, 200);
+    const first = realChildren(args!)[0];
+    literal.calleeFirstString = staticString(first);
+  }
+}

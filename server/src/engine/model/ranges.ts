@@ -1,0 +1,37 @@
+// Positions and ranges as LSP has them (0-based lines, UTF-16 code units), so the server passes
+// them through untouched and the CLI adds 1 for SARIF and text output; and the one way a syntax
+// node's span becomes a Range.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * What a range is read from: a tree-sitter node's start and end points. Named by shape, so the
+ * model (and the policy module, which imports Range from here) depends on no parser.
+ */
+export interface SyntaxSpan {
+  startPosition: { row: number; column: number };
+  endPosition: { row: number; column: number };
+}
+
+export function rangeOf(node: SyntaxSpan): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+export function startOf(node: SyntaxSpan): Position {
+  return { line: node.startPosition.row, character: node.startPosition.column };
+}
+
+export function endOf(node: SyntaxSpan): Position {
+  return { line: node.endPosition.row, character: node.endPosition.column };
+}
