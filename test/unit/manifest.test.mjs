@@ -114,21 +114,17 @@ test('workspace trust and virtual workspaces are declared', () => {
   assert.equal(manifest.capabilities?.virtualWorkspaces?.supported ?? manifest.capabilities?.virtualWorkspaces, false);
 });
 
-test('packaging: pinned vsce, a whitelist .vscodeignore that ships no sources, maps or the test bundle', () => {
+test('packaging: pinned vsce, one "files" whitelist for the .vsix and the npm package that ships no sources, maps or the test bundle', () => {
   assert.ok(manifest.devDependencies?.['@vscode/vsce'], '@vscode/vsce is a pinned devDependency');
   assert.match(manifest.scripts?.package ?? '', /vsce package --no-dependencies/);
-  assert.ok(!('files' in manifest), '"files" and .vscodeignore cannot be combined');
-  const lines = readFileSync(path.join(root, '.vscodeignore'), 'utf8')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
-  assert.equal(lines[0], '**', '.vscodeignore starts by excluding everything');
-  const included = lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1));
-  for (const required of ['dist/extension.js', 'dist/client-language.js', 'dist/server.js', 'dist/cli.js', 'dist/*.wasm', 'package.json', 'README.md', 'LICENSE', 'icon.png']) {
-    assert.ok(included.includes(required), `.vscodeignore re-includes ${required}`);
+  // vsce refuses a .vscodeignore next to "files", so "files" is the one list.
+  assert.ok(!existsSync(path.join(root, '.vscodeignore')), '"files" and .vscodeignore cannot be combined');
+  const included = manifest.files ?? [];
+  for (const required of ['dist/extension.js', 'dist/client-language.js', 'dist/server.js', 'dist/cli.js', 'dist/scan-worker.js', 'dist/*.wasm', 'README.md', 'LICENSE', 'icon.png']) {
+    assert.ok(included.includes(required), `"files" includes ${required}`);
   }
   for (const pattern of included) {
-    assert.ok(!/engine\.js|\.map$|node_modules|src\/|test\//.test(pattern), `.vscodeignore must not re-include ${pattern}`);
+    assert.ok(!/engine\.js|\.map$|node_modules|src\/|test\/|^dist\/\*\*?$/.test(pattern), `"files" must not include ${pattern}`);
   }
   // The client's one lazily loaded bundle (client/src/lazy.ts) is built beside dist/extension.js;
   // the policy loader and the scaffold generator run in the server, so no bundle of theirs ships.
