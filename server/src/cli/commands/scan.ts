@@ -23,7 +23,7 @@ export const FAIL_ON = ['error', 'warning', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 const options: OptionSpec[] = [
-  { name: 'format', alias: 'f', type: 'string', choices: OUTPUT_FORMATS, valueName: 'text|json|sarif', description: 'output format (default: text)' },
+  { name: 'format', alias: 'f', type: 'string', choices: OUTPUT_FORMATS, valueName: 'text|json|sarif|github|junit', description: 'output format (default: text); github: workflow-command annotations, junit: a JUnit XML test report' },
   { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
   { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
   { name: 'fail-on', type: 'string', choices: FAIL_ON, valueName: 'error|warning|never', description: 'exit 1 when a finding is at or above this severity (default: error)' },
@@ -115,7 +115,7 @@ export const scanCommand: Command = {
     if (format === 'text') for (const notice of report.notices) io.stderr.write(`${formatNoticeLine(notice)}\n`);
 
     const color = !outputFile && colorEnabled(io.stdout, io.env);
-    const output = formatReport(report, format, { color });
+    const output = formatReport(report, format, { color, workspace: io.env.GITHUB_WORKSPACE || undefined });
     if (outputFile) {
       await writeReportFile(outputFile, output, io.cwd, 'scan');
     } else {
