@@ -1,36 +1,40 @@
-// Log sinks (RULES.md, Sinks: Logs), as data plus a small resolver that tells which logging
-// library a receiver belongs to, so the fix can speak that library's idiom.
+// Log sinks (docs/rules/phi-in-log.md): which calls write to a log, and which library's logger
+// makes each one, so the fix can speak that library's idiom. The libraries are data
+// (catalogues/log-libraries.ts); this module only follows a receiver to where it was made.
 
+import {
+  DERIVED_LOGGER_METHODS,
+  GENERIC_LOGGER_FACTORIES,
+  LOG_LIBRARIES,
+  LOG_METHODS,
+  LOGGER_WORDS,
+  type LogLibrary,
+} from '../../catalogues/log-libraries';
 import { calleePath, labelOf } from '../../model/expressions';
 import type { CallFact, Expr, FileFacts } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 
-export type LogIdiom =
-  | 'stdlib' // logging: message + %-args + extra={}
-  | 'structlog' // event + keyword fields
-  | 'loguru' // message with {} + keyword fields
-  | 'print' // print / pprint / click.echo: positional values
-  | 'stream' // sys.stdout.write / warnings.warn: one string
-  | 'console' // console.*: message + values
-  | 'pino' // pino / bunyan: (mergingObject?, message, ...args)
-  | 'winston' // winston / log4js / generic: (message, meta)
-  | 'nest' // NestJS Logger: (message, context?)
-  | 'debug'; // the `debug` package: printf-style
-
 export interface LogSink {
-  idiom: LogIdiom;
+  library: LogLibrary;
   /** How the sink is named in messages: `logger.info`, `console.log`, `print`. */
   label: string;
 }
 
-const PY_LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'msg', 'trace', 'success', 'bind', 'new', 'contextualize']);
-const TS_LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'child', 'critical', 'alert', 'emerg']);
-const LOGGER_TOKENS = new Set(['log', 'logger', 'logging', 'structlog', 'loguru', 'winston', 'pino', 'bunyan', 'log4js', 'syslog']);
-const PRINT_FUNCTIONS = new Set(['print', 'pprint', 'pp']);
-const PRINT_PATHS = new Set(['pprint.pprint', 'pprint.pp', 'click.echo', 'typer.echo', 'click.secho', 'rich.print']);
-const STREAM_PATHS = new Set(['sys.stdout.write', 'sys.stderr.write', 'warnings.warn', 'sys.stdout.writelines', 'sys.stderr.writelines']);
+type Language = LogLibrary['language'];
+
+/** The catalogue indexed once: by sink call, function, global object and module, per language. */
+const byLanguage = (language: Language) => LOG_LIBRARIES.filter((library) => library.language === language);
+const index = <K extends keyof LogLibrary>(language: Language, key: K) =>
+  new Map(byLanguage(language).flatMap((library) => ((library[key] as string[] | undefined) ?? []).map((name) => [name, library] as const)));
+const SINK_CALLS = index('python', 'sinkCalls');
+const FUNCTIONS = index('python', 'functions');
+const GLOBALS = index('ts', 'globals');
+const CONSTRUCTORS = index('ts', 'constructors');
+const LOG_FUNCTION_MODULES = index('ts', 'logFunctionModules');
+const PYTHON_LOGGER_LIBRARIES = byLanguage('python').filter((library) => library.modules);
+const FALLBACK = { python: byLanguage('python').find((library) => library.fallback)!, ts: byLanguage('ts').find((library) => library.fallback)! };
 
 export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnalyzer, excluded: ReadonlySet<string>): LogSink | undefined {
   const { callee } = fact.call;
@@ -38,154 +42,172 @@ export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnal
   const dotted = path?.join('.');
   if (dotted && excluded.has(dotted)) return undefined;
   if (facts.language === 'python') {
-    if (callee.kind === 'name' && PRINT_FUNCTIONS.has(callee.name) && !flow.resolveBinding(callee.name, fact.scopeId, Number.MAX_SAFE_INTEGER)) {
-      return { idiom: 'print', label: callee.name };
+    const printer = callee.kind === 'name' ? FUNCTIONS.get(callee.name) : undefined;
+    if (printer && callee.kind === 'name' && !flow.resolveBinding(callee.name, fact.scopeId, Number.MAX_SAFE_INTEGER)) {
+      return { library: printer, label: callee.name };
     }
-    if (dotted && PRINT_PATHS.has(dotted)) return { idiom: 'print', label: dotted };
-    if (dotted && STREAM_PATHS.has(dotted)) return { idiom: 'stream', label: dotted };
-    if (callee.kind !== 'member' || !PY_LOG_METHODS.has(callee.property)) return undefined;
-    const idiom = pythonLoggerIdiom(callee.object, fact.scopeId, facts, flow, 0);
-    return idiom ? { idiom, label: labelOf(callee) } : undefined;
+    const sinkCall = dotted ? SINK_CALLS.get(dotted) : undefined;
+    if (sinkCall) return { library: sinkCall, label: dotted! };
+    if (callee.kind !== 'member' || !LOG_METHODS.python.has(callee.property)) return undefined;
+    const library = pythonLoggerLibrary(callee.object, fact.scopeId, facts, flow, 0);
+    return library ? { library, label: labelOf(callee) } : undefined;
   }
   if (callee.kind === 'name') {
-    return isDebugLogger(callee.name, fact.scopeId, facts, flow) ? { idiom: 'debug', label: callee.name } : undefined;
+    const library = logFunctionLibrary(callee.name, fact.scopeId, facts, flow);
+    return library ? { library, label: callee.name } : undefined;
   }
   if (callee.kind !== 'member') return undefined;
-  if (callee.object.kind === 'name' && callee.object.name === 'console') return { idiom: 'console', label: `console.${callee.property}` };
-  if (!TS_LOG_METHODS.has(callee.property)) return undefined;
-  const idiom = tsLoggerIdiom(callee.object, fact.scopeId, facts, flow, 0);
-  return idiom ? { idiom, label: labelOf(callee) } : undefined;
+  const global = callee.object.kind === 'name' ? GLOBALS.get(callee.object.name) : undefined;
+  if (global && callee.object.kind === 'name') return { library: global, label: `${callee.object.name}.${callee.property}` };
+  if (!LOG_METHODS.ts.has(callee.property)) return undefined;
+  const library = tsLoggerLibrary(callee.object, fact.scopeId, facts, flow, 0);
+  return library ? { library, label: labelOf(callee) } : undefined;
 }
 
-function pythonLoggerIdiom(receiver: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogIdiom | undefined {
+function pythonLoggerLibrary(receiver: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogLibrary | undefined {
   if (depth > 4) return undefined;
   if (receiver.kind === 'name') {
-    if (receiver.name === 'logging' && importsModule(facts, 'logging')) return 'stdlib';
+    // `logging.info(...)` with `import logging`, `logger` from `from loguru import logger`.
     const imported = importOf(facts, receiver.name);
-    if (imported?.module === 'loguru') return 'loguru';
-    if (imported?.module === 'structlog') return 'structlog';
+    const fromImport = imported ? pythonLibraryOfModule(imported.module) : undefined;
+    if (fromImport) return fromImport;
+    if (receiver.name === 'logging' && importsModule(facts, 'logging')) return pythonLibraryOfModule('logging');
     const binding = flow.resolveBinding(receiver.name, scopeId, Number.MAX_SAFE_INTEGER);
     if (binding?.value.kind === 'call') {
-      const fromFactory = pythonFactoryIdiom(binding.value.callee, binding.scopeId, facts, flow, depth + 1);
+      const fromFactory = pythonFactoryLibrary(binding.value.callee, binding.scopeId, facts, flow, depth + 1);
       if (fromFactory) return fromFactory;
     }
-    return hasLoggerTokens(receiver.name) ? defaultPythonIdiom(facts) : undefined;
+    return hasLoggerWords(receiver.name) ? defaultPythonLibrary(facts) : undefined;
   }
   if (receiver.kind === 'member') {
     const field = fieldBinding(receiver, scopeId, flow);
-    const fromFactory = field?.value.kind === 'call' ? pythonFactoryIdiom(field.value.callee, field.scopeId, facts, flow, depth + 1) : undefined;
-    return fromFactory ?? (hasLoggerTokens(receiver.property) ? defaultPythonIdiom(facts) : undefined);
+    const fromFactory = field?.value.kind === 'call' ? pythonFactoryLibrary(field.value.callee, field.scopeId, facts, flow, depth + 1) : undefined;
+    return fromFactory ?? (hasLoggerWords(receiver.property) ? defaultPythonLibrary(facts) : undefined);
   }
-  if (receiver.kind === 'call') return pythonFactoryIdiom(receiver.callee, scopeId, facts, flow, depth + 1);
+  if (receiver.kind === 'call') return pythonFactoryLibrary(receiver.callee, scopeId, facts, flow, depth + 1);
   return undefined;
 }
 
 /** `logging.getLogger(...)`, `structlog.get_logger()`, `logger.bind(...)`: what logger a call returns. */
-function pythonFactoryIdiom(callee: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogIdiom | undefined {
+function pythonFactoryLibrary(callee: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogLibrary | undefined {
   const path = calleePath(callee);
   if (!path) return undefined;
   const dotted = path.join('.');
   const last = path[path.length - 1];
-  if (dotted === 'logging.getLogger' || dotted === 'logging.LoggerAdapter') return 'stdlib';
-  if (path[0] === 'structlog' || (importOf(facts, path[0])?.module ?? '').startsWith('structlog')) return 'structlog';
-  if (last === 'getLogger') return 'stdlib';
-  if (last === 'get_logger') return defaultPythonIdiom(facts);
-  if (['bind', 'new', 'opt', 'patch', 'contextualize', 'getChild'].includes(last) && callee.kind === 'member') {
-    return pythonLoggerIdiom(callee.object, scopeId, facts, flow, depth + 1);
+  const root = path[0];
+  const byFactory = PYTHON_LOGGER_LIBRARIES.find((library) => library.factories?.includes(dotted));
+  if (byFactory) return byFactory;
+  const rootModule = importOf(facts, root)?.module ?? '';
+  const byModule = PYTHON_LOGGER_LIBRARIES.find((library) => library.factoryModule && library.modules!.some((module) => root === module || rootModule.startsWith(module)));
+  if (byModule) return byModule;
+  const byName = PYTHON_LOGGER_LIBRARIES.find((library) => library.factoryNames?.includes(last));
+  if (byName) return byName;
+  if (GENERIC_LOGGER_FACTORIES.has(last)) return defaultPythonLibrary(facts);
+  if (DERIVED_LOGGER_METHODS.python.has(last) && callee.kind === 'member') {
+    return pythonLoggerLibrary(callee.object, scopeId, facts, flow, depth + 1);
   }
   return undefined;
 }
 
-function defaultPythonIdiom(facts: FileFacts): LogIdiom {
-  if (importsModule(facts, 'logging')) return 'stdlib';
-  if (importsModule(facts, 'loguru')) return 'loguru';
-  if (importsModule(facts, 'structlog')) return 'structlog';
-  return 'stdlib';
+/** The library whose modules include `module` or a parent of it (`structlog.stdlib`). */
+function pythonLibraryOfModule(module: string): LogLibrary | undefined {
+  return PYTHON_LOGGER_LIBRARIES.find((library) => library.modules!.some((name) => module === name || module.startsWith(`${name}.`)));
 }
 
-function tsLoggerIdiom(receiver: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogIdiom | undefined {
+/** The first library (in catalogue order) the file imports, else the fallback. */
+function defaultPythonLibrary(facts: FileFacts): LogLibrary {
+  return PYTHON_LOGGER_LIBRARIES.find((library) => library.modules!.some((module) => importsModule(facts, module))) ?? FALLBACK.python;
+}
+
+function tsLoggerLibrary(receiver: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogLibrary | undefined {
   if (depth > 4) return undefined;
-  if (receiver.kind === 'other' && receiver.children.length === 1) return tsLoggerIdiom(receiver.children[0], scopeId, facts, flow, depth + 1);
+  if (receiver.kind === 'other' && receiver.children.length === 1) return tsLoggerLibrary(receiver.children[0], scopeId, facts, flow, depth + 1);
   if (receiver.kind === 'name') {
     const imported = importOf(facts, receiver.name);
     if (imported) {
-      const idiom = tsModuleIdiom(imported.module);
-      if (idiom) return idiom;
+      const library = tsLibraryOfModule(imported.module);
+      if (library) return library;
     }
     const binding = flow.resolveBinding(receiver.name, scopeId, Number.MAX_SAFE_INTEGER);
     if (binding?.value) {
-      const fromFactory = tsFactoryIdiom(binding.value, binding.scopeId, facts, flow, depth + 1);
+      const fromFactory = tsFactoryLibrary(binding.value, binding.scopeId, facts, flow, depth + 1);
       if (fromFactory) return fromFactory;
     }
-    return hasLoggerTokens(receiver.name) ? defaultTsIdiom(facts) : undefined;
+    return hasLoggerWords(receiver.name) ? defaultTsLibrary(facts) : undefined;
   }
   if (receiver.kind === 'member') {
     const field = fieldBinding(receiver, scopeId, flow);
-    const fromFactory = field ? tsFactoryIdiom(field.value, field.scopeId, facts, flow, depth + 1) : undefined;
-    return fromFactory ?? (hasLoggerTokens(receiver.property) ? defaultTsIdiom(facts) : undefined);
+    const fromFactory = field ? tsFactoryLibrary(field.value, field.scopeId, facts, flow, depth + 1) : undefined;
+    return fromFactory ?? (hasLoggerWords(receiver.property) ? defaultTsLibrary(facts) : undefined);
   }
-  if (receiver.kind === 'call') return tsFactoryIdiom(receiver, scopeId, facts, flow, depth + 1);
+  if (receiver.kind === 'call') return tsFactoryLibrary(receiver, scopeId, facts, flow, depth + 1);
   return undefined;
 }
 
-function tsFactoryIdiom(value: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogIdiom | undefined {
+/** What logger a value made by a call is: `pino()`, `require('winston').createLogger()`, `new Logger()`, `logger.child()`. */
+function tsFactoryLibrary(value: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogLibrary | undefined {
   let expr = value;
   while (expr.kind === 'other' && expr.children.length === 1) expr = expr.children[0];
   if (expr.kind !== 'call') return undefined;
   const path = calleePath(expr.callee);
   if (!path) {
     // `require('pino')()`
-    if (expr.callee.kind === 'call') return tsFactoryIdiom(expr.callee, scopeId, facts, flow, depth + 1);
+    if (expr.callee.kind === 'call') return tsFactoryLibrary(expr.callee, scopeId, facts, flow, depth + 1);
     return undefined;
   }
   const first = path[0];
   const last = path[path.length - 1];
-  if (first === 'require' && expr.args[0]?.value.kind === 'string') return tsModuleIdiom(expr.args[0].value.value);
+  if (first === 'require' && expr.args[0]?.value.kind === 'string') return tsLibraryOfModule(expr.args[0].value.value);
   const imported = importOf(facts, first);
   if (imported) {
-    const idiom = tsModuleIdiom(imported.module);
-    if (idiom) return idiom;
+    const library = tsLibraryOfModule(imported.module);
+    if (library) return library;
   }
-  if (last === 'Logger' && expr.isNew) return 'nest';
-  if (['child', 'getLogger', 'createLogger'].includes(last) && expr.callee.kind === 'member') {
-    return tsLoggerIdiom(expr.callee.object, scopeId, facts, flow, depth + 1) ?? defaultTsIdiom(facts);
+  const constructed = expr.isNew ? CONSTRUCTORS.get(last) : undefined;
+  if (constructed) return constructed;
+  if (DERIVED_LOGGER_METHODS.ts.has(last) && expr.callee.kind === 'member') {
+    return tsLoggerLibrary(expr.callee.object, scopeId, facts, flow, depth + 1) ?? defaultTsLibrary(facts);
   }
-  return hasLoggerTokens(last) ? defaultTsIdiom(facts) : undefined;
+  return hasLoggerWords(last) ? defaultTsLibrary(facts) : undefined;
 }
 
-function tsModuleIdiom(module: string): LogIdiom | undefined {
-  if (module === 'pino' || module === 'bunyan' || module === 'pino-http' || module.startsWith('pino')) return 'pino';
-  if (module === 'winston' || module === 'log4js' || module === 'loglevel' || module === 'signale') return 'winston';
-  if (module === '@nestjs/common') return 'nest';
+function tsLibraryOfModule(module: string): LogLibrary | undefined {
+  for (const library of LOG_LIBRARIES) {
+    if (library.language !== 'ts') continue;
+    if (library.modules?.includes(module) || (library.modulePrefix && module.startsWith(library.modulePrefix))) return library;
+  }
   return undefined;
 }
 
-function defaultTsIdiom(facts: FileFacts): LogIdiom {
+/** The library of the file's first import that names one (a framework's built-in logger counts), else the fallback. */
+function defaultTsLibrary(facts: FileFacts): LogLibrary {
   for (const imported of facts.imports) {
-    const idiom = tsModuleIdiom(imported.module);
-    if (idiom) return idiom;
-    if (imported.module === 'fastify') return 'pino';
+    const library = tsLibraryOfModule(imported.module) ?? LOG_LIBRARIES.find((candidate) => candidate.builtInTo?.includes(imported.module));
+    if (library) return library;
   }
-  return 'winston';
+  return FALLBACK.ts;
 }
 
-/** A function made by the `debug` package: `const dbg = debug('app:patients')`. */
-function isDebugLogger(name: string, scopeId: number, facts: FileFacts, flow: FlowAnalyzer): boolean {
+/** A function made by a log-function factory: `const dbg = debug('app:patients')`, `require('debug')('app')`. */
+function logFunctionLibrary(name: string, scopeId: number, facts: FileFacts, flow: FlowAnalyzer): LogLibrary | undefined {
   const binding = flow.resolveBinding(name, scopeId, Number.MAX_SAFE_INTEGER);
-  if (binding?.value.kind !== 'call') return false;
+  if (binding?.value.kind !== 'call') return undefined;
   const callee = binding.value.callee;
-  if (callee.kind === 'name') return importOf(facts, callee.name)?.module === 'debug';
+  if (callee.kind === 'name') {
+    const module = importOf(facts, callee.name)?.module;
+    return module === undefined ? undefined : LOG_FUNCTION_MODULES.get(module);
+  }
   if (callee.kind === 'call') {
     const inner = callee;
-    return calleePath(inner.callee)?.[0] === 'require' && inner.args[0]?.value.kind === 'string' && inner.args[0].value.value === 'debug';
+    const required = inner.args[0]?.value;
+    if (calleePath(inner.callee)?.[0] === 'require' && required?.kind === 'string') return LOG_FUNCTION_MODULES.get(required.value);
   }
-  return false;
+  return undefined;
 }
 
-function hasLoggerTokens(identifier: string): boolean {
-  return tokenize(identifier).some((token) => LOGGER_TOKENS.has(token));
+function hasLoggerWords(identifier: string): boolean {
+  return tokenize(identifier).some((token) => LOGGER_WORDS.has(token));
 }
-
 
 export function importsModule(facts: FileFacts, module: string): boolean {
   return facts.imports.some((fact) => fact.module === module || fact.module.startsWith(`${module}.`));

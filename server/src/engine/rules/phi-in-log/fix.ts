@@ -26,11 +26,12 @@ import { idExpression, ownText, type PhiArgument } from '../../fixes/patient-id'
 import { isSecret } from '../../fixes/secrets';
 import { SourceCopy } from '../../fixes/source-copy';
 import { sourceOf } from '../../model/text';
-import type { LogIdiom } from '../../analysis/sinks/logs';
+import type { LogCallShape } from '../../catalogues/log-libraries';
 import type { Fix, Range, TextEdit } from '../../model/types';
 import { isKeyName } from '../hardcoded-ai-key/key-detection';
 
-export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
+/** The call rewritten in its library's shape (catalogues/log-libraries.ts): where the id goes, which placeholders the message has. */
+export function logPatientIdFix(fact: CallFact, shape: LogCallShape, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
   const syntax: Syntax = context.facts.language;
   const id = idExpression(fact, phiArgs, context);
   const args = fact.call.args;
@@ -43,16 +44,16 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
   const out: string[] = [];
 
   // `logger.log(level, msg, ...)`: the level stays first and is not the message.
-  const levelFirst = idiom === 'stdlib' && fact.call.callee.kind === 'member' && fact.call.callee.property === 'log';
+  const levelFirst = shape.levelFirstMethod !== undefined && fact.call.callee.kind === 'member' && fact.call.callee.property === shape.levelFirstMethod;
   const level = levelFirst ? args.find((arg) => !arg.name) : undefined;
   if (level) out.push(src(level));
   const positional = args.filter((arg) => !arg.name && arg !== level);
   const keywords = args.filter((arg) => arg.name);
   // pino / bunyan take a merging object first: the message is the first string after it.
-  const leadingObject = idiom === 'pino' && positional[0]?.value.kind === 'object' ? positional[0] : undefined;
+  const leadingObject = shape.id === 'merging-object' && positional[0]?.value.kind === 'object' ? positional[0] : undefined;
   const messageArg = positional.find((arg) => arg !== leadingObject);
   const rest = positional.filter((arg) => arg !== leadingObject && arg !== messageArg);
-  const placeholder = idiom === 'loguru' ? BRACES : idiom === 'stdlib' || idiom === 'debug' || idiom === 'console' || idiom === 'pino' ? PY_PERCENT : undefined;
+  const placeholder = shape.placeholders === 'braces' ? BRACES : shape.placeholders === 'percent' ? PY_PERCENT : undefined;
 
   // The message, with PHI placeholders and values dropped.
   let message: Segment[] | undefined;
@@ -79,8 +80,8 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
   const idKey = syntax === 'python' ? 'patient_id' : 'patientId';
   const hasIdField = keywords.some((arg) => arg.name === 'patient_id');
 
-  switch (idiom) {
-    case 'stdlib': {
+  switch (shape.id) {
+    case 'extra': {
       const extra = keywords.find((arg) => arg.name === 'extra');
       const message = messageText(false);
       if (message) out.push(message);
@@ -93,15 +94,14 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
       }
       break;
     }
-    case 'structlog':
-    case 'loguru': {
+    case 'keyword': {
       const message = messageText(false);
       if (message) out.push(message);
       out.push(...untaintedConsumed, ...keptRest, ...keywords.filter((arg) => !tainted.has(arg)).map((arg) => src(arg)));
       if (id && !hasIdField) out.push(`${idKey}=${id}`);
       break;
     }
-    case 'print': {
+    case 'dict-argument': {
       const message = messageText(false);
       if (message) out.push(message);
       out.push(...untaintedConsumed, ...keptRest);
@@ -109,14 +109,13 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
       out.push(...keptKeywords.map((arg) => src(arg)));
       break;
     }
-    case 'stream':
-    case 'nest': {
+    case 'message': {
       const message = messageText(true);
       if (message) out.push(message);
       out.push(...untaintedConsumed, ...keptRest, ...keptKeywords.map((arg) => src(arg)));
       break;
     }
-    case 'pino': {
+    case 'merging-object': {
       const entries = leadingObject && leadingObject.value.kind === 'object' ? keptEntries(leadingObject.value, context, syntax, copy) : [];
       if (id && !entries.some((entry) => entry.startsWith(idKey))) entries.push(`${idKey}: ${id}`);
       if (entries.length) out.push(`{ ${entries.join(', ')} }`);
@@ -125,15 +124,14 @@ export function logPatientIdFix(fact: CallFact, idiom: LogIdiom, phiArgs: PhiArg
       out.push(...untaintedConsumed, ...keptRest);
       break;
     }
-    case 'console':
-    case 'winston':
-    case 'debug': {
+    case 'object-argument':
+    case 'meta-object': {
       const message = messageText(false);
       if (message) out.push(message);
       const objects = keptRest;
       out.push(...untaintedConsumed);
       const lastRest = rest[rest.length - 1];
-      if (idiom === 'winston' && lastRest?.value.kind === 'object' && !consumed.has(lastRest)) {
+      if (shape.id === 'meta-object' && lastRest?.value.kind === 'object' && !consumed.has(lastRest)) {
         // winston's meta object: keep its clean fields and add the id there.
         const entries = keptEntries(lastRest.value, context, syntax, copy);
         if (id) entries.push(`${idKey}: ${id}`);

@@ -28,7 +28,7 @@ export const phiInLog: Rule = {
       if (!phiArgs.length) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
-      const fixes = withSuppressFix('phi-in-log', base.line, facts, logPatientIdFix(fact, sink.idiom, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
+      const fixes = withSuppressFix('phi-in-log', base.line, facts, logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
       findings.push({ ...base, fixes });
     }
     return findings;
