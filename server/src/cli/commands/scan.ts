@@ -1,6 +1,8 @@
 // `phi-guard scan [paths...]`: analyse files and report findings as text, JSON or SARIF.
 
+import * as path from 'node:path';
 import { parseArgs, type OptionSpec } from '../argv';
+import { applyBaseline, changedSince, fingerprintsAtCommit, fingerprintsFromReport, realpathOrSelf, resolveBaseline } from '../baseline';
 import { colorEnabled } from '../cli-io';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
@@ -33,6 +35,8 @@ const options: OptionSpec[] = [
   { name: 'cache', type: 'boolean', description: 'only analyse files changed since the last --cache run' },
   { name: 'cache-location', type: 'string', valueName: 'PATH', description: 'cache file or folder (default: .phi-guard-cache)' },
   { name: 'allow-unanalysed', type: 'boolean', description: 'files that could not be analysed are warnings and do not fail the run' },
+  { name: 'baseline', type: 'string', valueName: 'REF|FILE', description: 'report only findings not present at git commit REF or in an earlier JSON/SARIF report FILE' },
+  { name: 'changed-since', type: 'string', valueName: 'REF', description: 'only analyse files changed since git commit REF (REF...HEAD, plus uncommitted and untracked files)' },
 ];
 
 export const scanCommand: Command = {
@@ -58,6 +62,12 @@ export const scanCommand: Command = {
     'read), or pass --allow-unanalysed to report them as warnings only. A file on which a rule',
     'failed (an internal error) is only partly analysed and fails the run the same way.',
     '',
+    '--baseline REF|FILE reports only the findings a change adds: those whose fingerprint (as in',
+    "SARIF's partialFingerprints: rule, file, sink, PHI elements, occurrence; not the line) is not",
+    'in the same scan of the files as they were at git commit REF, or in an earlier --format json',
+    'or sarif report FILE written from the same folder. --changed-since REF analyses only the files',
+    'changed since REF. Exit code 1 then follows the new findings only.',
+    '',
     'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, invalid policy file, or',
     'a source file not analysed (unless --allow-unanalysed); 2 wins over 1.',
   ].join('\n'),
@@ -77,7 +87,14 @@ export const scanCommand: Command = {
     const allowUnanalysed = Boolean(args.options['allow-unanalysed']);
     if (cacheLocation !== undefined && !args.options.cache) throw new UsageError("'--cache-location' needs '--cache'", 'scan');
 
+    const baselineSpec = args.options.baseline as string | undefined;
+    const changedSinceRef = args.options['changed-since'] as string | undefined;
+    // Checked before the scan, so a mistyped ref fails fast.
+    const baseline = baselineSpec !== undefined ? resolveBaseline(baselineSpec, io.cwd) : undefined;
+    const changed = changedSinceRef !== undefined ? changedSince(changedSinceRef, io.cwd) : undefined;
+
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'scan');
+    if (changed) targets.files = targets.files.filter((file) => changed.has(realpathOrSelf(file)));
     const warnCache = (message: string) => io.stderr.write(`phi-guard: warning: ${message}\n`);
     const cache = args.options.cache
       ? await ScanCache.open(resolveCacheFile(cacheLocation, io.cwd), { toolVersion: TOOL_VERSION, maxFileSizeKb }, warnCache)
@@ -107,6 +124,23 @@ export const scanCommand: Command = {
       allowUnanalysed,
       foldersNotRead: targets.discovery.unreadableDirectories.length,
     };
+
+    if (baseline && baselineSpec !== undefined) {
+      const known =
+        baseline.kind === 'file'
+          ? fingerprintsFromReport(baseline.file, baselineSpec)
+          : await fingerprintsAtCommit(baseline, {
+              positionals: args.positionals,
+              policy: args.options.policy !== undefined ? path.resolve(io.cwd, args.options.policy as string) : undefined,
+              cwd: io.cwd,
+              maxFileSizeKb,
+              jobs,
+              fileTimeoutMs,
+              only: changed,
+            });
+      const matched = applyBaseline(report, known);
+      io.stderr.write(`phi-guard: --baseline ${baselineSpec}: ${matched} finding(s) already there not reported\n`);
+    }
 
     const policyError = reportPolicyDiagnostics(targets.policies, io);
     // A rule the policy weakens is named in every format: here on stderr, and inside JSON and SARIF.

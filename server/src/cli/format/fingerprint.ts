@@ -5,7 +5,7 @@
 // occurrence among identical findings in that file, counted from the top.
 
 import { createHash } from 'node:crypto';
-import type { Finding } from '../../engine';
+import type { AnalysisResult, Finding } from '../../engine';
 
 export const FINGERPRINT_KEY = 'phiGuardFindingHash/v1';
 
@@ -18,4 +18,24 @@ export function fingerprintsFor(findings: readonly Finding[], file: string): str
     occurrences.set(signature, occurrence);
     return `${createHash('sha256').update(`${signature}\u0000${occurrence}`).digest('hex').slice(0, 32)}:${occurrence}`;
   });
+}
+
+/** A file's findings in the order fingerprints count occurrences: reported and suppressed, by position. */
+export function fingerprintOrder(result: Pick<AnalysisResult, 'findings' | 'suppressed'>): Finding[] {
+  return [...result.findings, ...result.suppressed].sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
+}
+
+// A finding keeps the fingerprint it had in the whole file: once `--baseline` has dropped the
+// findings already present, recounting occurrences among the rest would give the new ones other
+// fingerprints than the next full run gives them.
+const assigned = new WeakMap<Finding, string>();
+
+/** The fingerprint of each of a file's findings (reported and suppressed). */
+export function fileFingerprints(result: Pick<AnalysisResult, 'findings' | 'suppressed'>, file: string): Map<Finding, string> {
+  const all = fingerprintOrder(result);
+  if (!all.every((finding) => assigned.has(finding))) {
+    const fingerprints = fingerprintsFor(all, file);
+    all.forEach((finding, i) => assigned.set(finding, fingerprints[i]));
+  }
+  return new Map(all.map((finding) => [finding, assigned.get(finding)!]));
 }

@@ -8,6 +8,7 @@ import { displayPath } from '../display-path';
 import { notAnalysedReason, type NotAnalysedReason, type Notice, type ScanReport, type ScannedFile } from '../report';
 import { policyDiagnosticNotice } from './notices-text';
 import { jsonPolicyOverrides, type JsonPolicyOverride } from './policy-overrides';
+import { fileFingerprints } from './fingerprint';
 import { findingRegion, regionOf, type Region } from './positions';
 import { hasPreferredFix, summarize, type ScanSummary } from './summary';
 import { suppressionHides } from './suppression-match';
@@ -62,6 +63,11 @@ export interface JsonFinding extends Region {
   /** Whether `phi-guard fix` has a preferred fix for it. */
   fixable: boolean;
   fixes: { title: string; kind: string; isPreferred: boolean }[];
+  /**
+   * Stable across runs and line moves, the same as SARIF's `partialFingerprints`: what
+   * `--baseline FILE` matches findings by. Hashes no source text.
+   */
+  fingerprint: string;
 }
 
 export interface JsonSuppression {
@@ -93,7 +99,11 @@ export function buildJsonReport(report: ScanReport, version: string): JsonReport
   return {
     version,
     files: report.files.map((file) => jsonFile(file, report.cwd)),
-    findings: report.files.flatMap((file) => (file.result?.findings ?? []).map((f) => jsonFinding(f, file.display))),
+    findings: report.files.flatMap((file) => {
+      if (!file.result) return [];
+      const fingerprints = fileFingerprints(file.result, file.display);
+      return file.result.findings.map((f) => jsonFinding(f, file.display, fingerprints.get(f)!));
+    }),
     suppressions: report.files.flatMap((file) =>
       (file.result?.suppressions ?? []).map((s) => jsonSuppression(s, file.display, file.result?.suppressed ?? [])),
     ),
@@ -121,7 +131,7 @@ function jsonFile(file: ScannedFile, cwd: string): JsonFile {
   };
 }
 
-function jsonFinding(finding: Finding, file: string): JsonFinding {
+function jsonFinding(finding: Finding, file: string, fingerprint: string): JsonFinding {
   const region = findingRegion(finding);
   return {
     file,
@@ -140,6 +150,7 @@ function jsonFinding(finding: Finding, file: string): JsonFinding {
     hipaa: finding.hipaa,
     fixable: hasPreferredFix(finding),
     fixes: finding.fixes.map(({ title, kind, isPreferred }) => ({ title, kind, isPreferred })),
+    fingerprint,
   };
 }
 

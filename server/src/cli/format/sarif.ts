@@ -10,7 +10,7 @@ import { registeredRules, type Finding, type Fix, type RuleId, type Severity, ty
 import { directoryUri, displayPath, fileUri, isInsideCwd, relativeUri } from '../display-path';
 import type { Notice, ScanReport, ScannedFile } from '../report';
 import { hasPolicyErrors } from '../report';
-import { FINGERPRINT_KEY, fingerprintsFor } from './fingerprint';
+import { FINGERPRINT_KEY, fileFingerprints, fingerprintOrder } from './fingerprint';
 import { suppressionHides } from './suppression-match';
 import { policyDiagnosticNotice } from './notices-text';
 import { sarifRuleOverrides } from './policy-overrides';
@@ -37,15 +37,12 @@ export function buildSarifLog(report: ScanReport, tool: SarifToolInfo): Sarif.Lo
   let omittedFixes = 0;
   for (const file of report.files) {
     if (!file.result) continue;
-    const all = [...file.result.findings, ...file.result.suppressed].sort(
-      (a, b) => a.line - b.line || a.range.start.character - b.range.start.character,
-    );
-    const fingerprints = fingerprintsFor(all, file.display);
-    all.forEach((finding, i) => {
+    const fingerprints = fileFingerprints(file.result, file.display);
+    fingerprintOrder(file.result).forEach((finding) => {
       const suppressedBy = file.result!.suppressed.includes(finding)
         ? file.result!.suppressions.filter((s) => suppressionHides(s, finding))
         : [];
-      const result = sarifResult(finding, file, fingerprints[i], ruleIndex.get(finding.ruleId), suppressedBy, location);
+      const result = sarifResult(finding, file, fingerprints.get(finding)!, ruleIndex.get(finding.ruleId), suppressedBy, location);
       if (preferredFix(finding)?.copiesSourceText) omittedFixes++;
       results.push(result);
     });
