@@ -6,7 +6,7 @@
 import type { Argument, CallFact, Expr } from '../model/facts';
 import type { Taint } from '../analysis/flow/flow';
 import { sourceOf } from '../model/text';
-import { isKeyName } from '../rules/hardcoded-ai-key/key-detection';
+import { isKeyName } from '../analysis/api-keys';
 import type { TextEdit } from '../model/types';
 import type { SourceCopy } from './source-copy';
 import { copiesSourceText, hasText, isDropped, render, segmentsOf, tidy, valueOf, type Segment, type Syntax } from './message';

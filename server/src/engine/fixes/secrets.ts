@@ -4,7 +4,7 @@
 
 import type { Expr } from '../model/facts';
 import { offsetOf } from '../model/text';
-import { isKeyName, isKeyShaped } from '../rules/hardcoded-ai-key/key-detection';
+import { isKeyName, isKeyShaped } from '../analysis/api-keys';
 import type { MessageContext } from './message-context';
 
 const ENV_READ = /(?:^|\.)(?:getenv|get|setdefault|getEnv)$/;

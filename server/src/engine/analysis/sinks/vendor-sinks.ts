@@ -9,10 +9,10 @@ import type { FlowAnalyzer } from '../flow/flow';
 import { sourceOf } from '../../model/text';
 import {
   ALL_SENDING_NAMES,
-  CLIENT_CLASS_VENDORS,
   ENDPOINT_ARGUMENTS,
   MODEL_ARGUMENTS,
-  vendorById,
+  VENDOR_BY_CLIENT_CLASS,
+  VENDORS,
   vendorForModule,
   type VendorEntry,
 } from '../../catalogues/vendors';
@@ -32,8 +32,17 @@ export interface VendorSink extends VendorClient {
 }
 
 const MAX_DEPTH = 8;
-/** Frameworks whose model provider may be unknown: a specific provider wins over them. */
-const GENERIC_VENDORS = new Set(['langchain', 'llamaindex', 'vercel-ai']);
+/** Global functions that send to a vendor (`gtag`). */
+const GLOBAL_FUNCTIONS = new Map(VENDORS.flatMap((vendor) => (vendor.globalFunctions ?? []).map((name) => [name, vendor] as const)));
+/** General SDKs whose clients are made per service, and the vendors among their services. */
+const SERVICE_CLIENT_MODULES = new Map<string, VendorEntry[]>();
+for (const vendor of VENDORS) {
+  if (!vendor.serviceClients) continue;
+  const list = SERVICE_CLIENT_MODULES.get(vendor.serviceClients.module) ?? [];
+  SERVICE_CLIENT_MODULES.set(vendor.serviceClients.module, [...list, vendor]);
+}
+/** Vendors that a configured client of another vendor turns into (Azure OpenAI through the `openai` SDK). */
+const REFINEMENTS = VENDORS.filter((vendor) => vendor.refines);
 const REQUEST_OBJECT = /(Command|Mail|Request|Message)$/;
 const LOCAL_FRAMEWORK_CLASS = /Prompt|Template|Parser|Splitter|Loader|Document|Message|Tool|Memory|Reader|Node/;
 
@@ -49,8 +58,9 @@ export class VendorResolver {
     const callee = call.callee;
     const method = callee.kind === 'member' ? callee.property : callee.kind === 'name' ? callee.name : undefined;
     if (!method || !ALL_SENDING_NAMES.has(method)) return undefined;
-    if (callee.kind === 'name' && method === 'gtag' && !this.flow.resolveBinding('gtag', fact.scopeId, Number.MAX_SAFE_INTEGER)) {
-      return { vendor: vendorById('google-analytics')!, label: 'gtag', args: call.args };
+    const global = callee.kind === 'name' ? GLOBAL_FUNCTIONS.get(method) : undefined;
+    if (global && !this.flow.resolveBinding(method, fact.scopeId, Number.MAX_SAFE_INTEGER)) {
+      return { vendor: global, label: method, args: call.args };
     }
     const client = callee.kind === 'member' ? this.clientOf(callee.object, fact.scopeId, 0) : this.clientOf(callee, fact.scopeId, 0);
     if (!client) {
@@ -58,7 +68,7 @@ export class VendorResolver {
       return undefined;
     }
     if (!client.vendor.sends.includes(method)) return undefined;
-    const resolved = client.vendor.id === 'vercel-ai' ? this.vercelProvider(call, fact.scopeId) ?? client : client;
+    const resolved = client.vendor.providerInModelArgument ? (this.providerOfModelArgument(call, fact.scopeId) ?? client) : client;
     // `client.send(new InvokeModelCommand({...}))`, `sg.send(Mail(...))`: the request object's content is sent.
     const args = call.args.flatMap((arg) => (arg.value.kind === 'call' && REQUEST_OBJECT.test(labelOf(arg.value.callee)) ? arg.value.args : [arg]));
     const model = this.modelOf(call, fact.scopeId) ?? args.map((arg) => (arg.value.kind === 'object' ? this.modelOfObject(arg.value, fact.scopeId) : undefined)).find(Boolean);
@@ -72,11 +82,10 @@ export class VendorResolver {
       case 'name': {
         const imported = this.importOf(expr.name);
         if (imported) {
-          const byClass = CLIENT_CLASS_VENDORS[imported.imported];
           // `from google import genai` names the module `google.genai`.
-          const vendor = (byClass && vendorById(byClass)) || vendorForModule(`${imported.module}.${imported.imported}`) || vendorForModule(imported.module);
+          const vendor = VENDOR_BY_CLIENT_CLASS.get(imported.imported) ?? vendorForModule(`${imported.module}.${imported.imported}`) ?? vendorForModule(imported.module);
           if (vendor) return { vendor };
-          if (imported.module === 'boto3') return undefined;
+          if (SERVICE_CLIENT_MODULES.has(imported.module)) return undefined;
         }
         const binding = this.flow.resolveBinding(expr.name, scopeId, Number.MAX_SAFE_INTEGER);
         return binding ? this.clientOf(binding.value, binding.scopeId, depth + 1) : undefined;
@@ -94,7 +103,7 @@ export class VendorResolver {
         // LangChain: `prompt | llm | parser`: the model provider, not the prompt, is the sink.
         if (expr.operator !== '|') return undefined;
         const parts = [this.clientOf(expr.left, scopeId, depth + 1), this.clientOf(expr.right, scopeId, depth + 1)];
-        return parts.find((part) => part && !GENERIC_VENDORS.has(part.vendor.id)) ?? parts.find(Boolean);
+        return parts.find((part) => part && !part.vendor.providerNotIdentified) ?? parts.find(Boolean);
       }
       case 'other':
         for (const child of expr.children) {
@@ -111,34 +120,33 @@ export class VendorResolver {
   private constructed(call: CallExpr, scopeId: number, depth: number): VendorClient | undefined {
     const path = calleePath(call.callee);
     const className = path?.[path.length - 1];
-    if (path && path[0] !== undefined && this.importOf(path[0])?.module === 'boto3') {
-      // `boto3.client("bedrock-runtime")` is Bedrock; other AWS services are not AI sinks.
+    const sdk = path && path[0] !== undefined ? this.importOf(path[0])?.module : undefined;
+    if (sdk !== undefined && SERVICE_CLIENT_MODULES.has(sdk)) {
+      // `boto3.client("bedrock-runtime")` is Bedrock; the SDK's other services are not sinks.
       const service = call.args[0]?.value;
-      return service?.kind === 'string' && service.value.startsWith('bedrock') ? { vendor: vendorById('aws-bedrock')! } : undefined;
+      const vendor = service?.kind === 'string' ? SERVICE_CLIENT_MODULES.get(sdk)!.find((candidate) => service.value.startsWith(candidate.serviceClients!.servicePrefix)) : undefined;
+      return vendor ? { vendor } : undefined;
     }
     const base = this.clientOf(call.callee, scopeId, depth + 1);
     if (!base) return undefined;
     // Prompt templates, parsers and loaders of a framework run locally: they send nothing.
-    if (GENERIC_VENDORS.has(base.vendor.id) && path?.some((segment) => LOCAL_FRAMEWORK_CLASS.test(segment))) return undefined;
+    if (base.vendor.providerNotIdentified && path?.some((segment) => LOCAL_FRAMEWORK_CLASS.test(segment))) return undefined;
     const endpoint = this.stringArgument(call, ENDPOINT_ARGUMENTS, scopeId);
-    let vendor = base.vendor;
-    if (className && CLIENT_CLASS_VENDORS[className]) vendor = vendorById(CLIENT_CLASS_VENDORS[className]) ?? vendor;
-    if (vendor.id === 'openai' && endpoint && /azure/i.test(endpoint)) vendor = vendorById('azure-openai') ?? vendor;
-    if (vendor.id === 'openai' && call.args.some((arg) => arg.name === 'azure_endpoint' || arg.name === 'azure_deployment')) {
-      vendor = vendorById('azure-openai') ?? vendor;
-    }
+    let vendor = (className && VENDOR_BY_CLIENT_CLASS.get(className)) || base.vendor;
+    const refined = REFINEMENTS.find(({ refines }) => refines!.vendor === vendor.id && ((endpoint && refines!.endpoint.test(endpoint)) || call.args.some((arg) => arg.name !== undefined && refines!.arguments.includes(arg.name))));
+    if (refined) vendor = refined;
     const model = this.modelOf(call, scopeId) ?? (className && /Model$/.test(className) ? this.firstString(call) : undefined);
     return { vendor, model: model ?? base.model, endpoint: endpoint ?? base.endpoint };
   }
 
   /** Vercel AI SDK: the provider is the `model:` argument (`openai('gpt-4o')`). */
-  private vercelProvider(call: CallExpr, scopeId: number): VendorClient | undefined {
+  private providerOfModelArgument(call: CallExpr, scopeId: number): VendorClient | undefined {
     const options = call.args[0]?.value;
     if (options?.kind !== 'object') return undefined;
     const modelEntry = options.entries.find((entry) => entry.key === 'model');
     if (!modelEntry) return undefined;
     const provider = this.clientOf(modelEntry.value, scopeId, 0);
-    if (!provider || provider.vendor.id === 'vercel-ai') return undefined;
+    if (!provider || provider.vendor.providerInModelArgument) return undefined;
     const model = modelEntry.value.kind === 'call' ? this.firstString(modelEntry.value) : undefined;
     return { ...provider, model: model ?? provider.model };
   }
@@ -188,18 +196,19 @@ export class VendorResolver {
   }
 }
 
-/** `sentry_sdk.init(send_default_pii=True)` / `Sentry.init({ sendDefaultPii: true })`. */
+/** `sentry_sdk.init(send_default_pii=True)` / `Sentry.init({ sendDefaultPii: true })`: the vendor's defaultPiiSwitch turned on. */
 export function sendsDefaultPii(fact: CallFact, facts: FileFacts, resolver: VendorResolver): Argument | Expr | undefined {
   const { callee } = fact.call;
   if (callee.kind !== 'member' && callee.kind !== 'name') return undefined;
   const name = callee.kind === 'member' ? callee.property : callee.name;
   if (name !== 'init') return undefined;
   const client = callee.kind === 'member' ? resolver.clientOf(callee.object, fact.scopeId, 0) : resolver.clientOf(callee, fact.scopeId, 0);
-  if (client?.vendor.id !== 'sentry') return undefined;
+  const piiSwitch = client?.vendor.defaultPiiSwitch;
+  if (!piiSwitch) return undefined;
   for (const arg of fact.call.args) {
-    if (arg.name === 'send_default_pii' && /^True$/.test(sourceOf(facts, arg.value.range).trim())) return arg;
+    if (arg.name === piiSwitch.keyword && /^True$/.test(sourceOf(facts, arg.value.range).trim())) return arg;
     if (!arg.name && arg.value.kind === 'object') {
-      const entry = arg.value.entries.find((e) => e.key === 'sendDefaultPii');
+      const entry = arg.value.entries.find((e) => e.key === piiSwitch.option);
       if (entry && sourceOf(facts, entry.value.range).trim() === 'true') return entry.value;
     }
   }

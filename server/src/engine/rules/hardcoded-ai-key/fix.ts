@@ -5,7 +5,7 @@
 
 import type { FileFacts, StringLiteralFact } from '../../model/facts';
 import type { Fix, TextEdit } from '../../model/types';
-import type { KeyProvider } from './key-detection';
+import type { KeyProvider } from '../../analysis/api-keys';
 
 export function envKeyFix(literal: StringLiteralFact, key: string, provider: KeyProvider, envName: string, facts: FileFacts): Fix | undefined {
   const python = facts.language === 'python';

@@ -2,10 +2,11 @@ import { withSuppressFix } from '../../fixes/suppress';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { envKeyFix } from './fix';
-import { classifyLiteral, maskKey } from './key-detection';
+import { classifyLiteral, maskKey } from '../../analysis/api-keys';
 
-// The string literals this rule reads (`facts.literals`) are collected by the adapters, in
-// adapters/python-models.ts and adapters/typescript-models.ts.
+// The string literals this rule reads (`facts.literals`) are collected by the adapters
+// (adapters/<language>/literals.ts); what a key is, is analysis/api-keys.ts, with the providers'
+// key shapes in the vendor catalogue (catalogues/vendors.ts).
 export const hardcodedAiKey: Rule = {
   metadata: {
     id: 'hardcoded-ai-key',

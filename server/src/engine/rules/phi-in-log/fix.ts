@@ -28,7 +28,7 @@ import { SourceCopy } from '../../fixes/source-copy';
 import { sourceOf } from '../../model/text';
 import type { LogCallShape } from '../../catalogues/log-libraries';
 import type { Fix, Range, TextEdit } from '../../model/types';
-import { isKeyName } from '../hardcoded-ai-key/key-detection';
+import { isKeyName } from '../../analysis/api-keys';
 
 /** The call rewritten in its library's shape (catalogues/log-libraries.ts): where the id goes, which placeholders the message has. */
 export function logPatientIdFix(fact: CallFact, shape: LogCallShape, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {

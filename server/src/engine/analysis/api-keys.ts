@@ -1,47 +1,24 @@
-// What hardcoded-ai-key calls a key: the AI providers' key shapes, the names and client
-// arguments that hold a credential, and what is only a placeholder. The log and error fixes use
-// the same tests to leave secrets out of the text they write.
+// What a key is: the AI providers' key shapes (catalogues/vendors.ts), the names and client
+// arguments that hold a credential, and what is only a placeholder. hardcoded-ai-key reports
+// them; the log, error and vendor fixes use the same tests to leave secrets out of the text they
+// write.
 
-import type { StringLiteralFact } from '../../model/facts';
-import { tokenize } from '../../analysis/phi/identifiers';
+import { VENDORS, type ApiKeyShape, type VendorEntry } from '../catalogues/vendors';
+import type { StringLiteralFact } from '../model/facts';
+import { tokenize } from './phi/identifiers';
 
+/** The provider a key belongs to: its vendor entry, how messages name it, the env var a fix reads. */
 export interface KeyProvider {
-  id: string;
+  vendor: VendorEntry;
   /** Human name: `OpenAI`, `AWS Bedrock`. */
   label: string;
   /** The environment variable a fix reads. */
   env: string;
 }
 
-interface ProviderSpec extends KeyProvider {
-  /** The whole literal is a key of this provider (checked in order: the most specific first). */
-  pattern?: RegExp;
-  /** Compact lower-case words in client names, env names and option keys (`azureopenai`, `anthropic`). */
-  words: string[];
-}
-
-const PROVIDERS: ProviderSpec[] = [
-  { id: 'anthropic', label: 'Anthropic', env: 'ANTHROPIC_API_KEY', pattern: /^sk-ant-[A-Za-z0-9_-]{20,}$/, words: ['anthropic', 'claude'] },
-  { id: 'openrouter', label: 'OpenRouter', env: 'OPENROUTER_API_KEY', pattern: /^sk-or-v1-[A-Za-z0-9]{20,}$/, words: ['openrouter'] },
-  { id: 'azure-openai', label: 'Azure OpenAI', env: 'AZURE_OPENAI_API_KEY', words: ['azureopenai', 'azurechatopenai', 'azurekeycredential', 'createazure', 'azureai'] },
-  { id: 'bedrock', label: 'AWS Bedrock', env: 'AWS_ACCESS_KEY_ID', words: ['bedrock'] },
-  { id: 'openai', label: 'OpenAI', env: 'OPENAI_API_KEY', pattern: /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/, words: ['openai', 'chatgpt', 'gpt'] },
-  { id: 'google', label: 'Google AI', env: 'GOOGLE_API_KEY', pattern: /^AIza[0-9A-Za-z_-]{30,}$/, words: ['gemini', 'googlegenerativeai', 'googlegenai', 'generativeai', 'genai', 'vertexai', 'palm'] },
-  { id: 'groq', label: 'Groq', env: 'GROQ_API_KEY', pattern: /^gsk_[A-Za-z0-9]{30,}$/, words: ['groq'] },
-  { id: 'huggingface', label: 'Hugging Face', env: 'HF_TOKEN', pattern: /^hf_[A-Za-z0-9]{30,}$/, words: ['huggingface', 'inferenceclient', 'hfinference', 'hfapi', 'hftoken'] },
-  { id: 'replicate', label: 'Replicate', env: 'REPLICATE_API_TOKEN', pattern: /^r8_[A-Za-z0-9]{30,}$/, words: ['replicate'] },
-  { id: 'xai', label: 'xAI', env: 'XAI_API_KEY', pattern: /^xai-[A-Za-z0-9]{30,}$/, words: ['xai', 'grok'] },
-  { id: 'perplexity', label: 'Perplexity', env: 'PERPLEXITY_API_KEY', pattern: /^pplx-[A-Za-z0-9]{30,}$/, words: ['perplexity', 'pplx'] },
-  { id: 'fireworks', label: 'Fireworks AI', env: 'FIREWORKS_API_KEY', pattern: /^fw_[A-Za-z0-9]{20,}$/, words: ['fireworks'] },
-  { id: 'langsmith', label: 'LangSmith', env: 'LANGSMITH_API_KEY', pattern: /^lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}$/, words: ['langsmith', 'langchainapikey'] },
-  { id: 'elevenlabs', label: 'ElevenLabs', env: 'ELEVENLABS_API_KEY', pattern: /^sk_[a-f0-9]{48}$/, words: ['elevenlabs'] },
-  { id: 'cohere', label: 'Cohere', env: 'CO_API_KEY', words: ['cohere'] },
-  { id: 'mistral', label: 'Mistral', env: 'MISTRAL_API_KEY', words: ['mistral'] },
-  { id: 'together', label: 'Together AI', env: 'TOGETHER_API_KEY', words: ['together'] },
-  { id: 'deepseek', label: 'DeepSeek', env: 'DEEPSEEK_API_KEY', words: ['deepseek'] },
-  { id: 'voyage', label: 'Voyage AI', env: 'VOYAGE_API_KEY', words: ['voyage'] },
-  { id: 'ai21', label: 'AI21', env: 'AI21_API_KEY', words: ['ai21'] },
-];
+/** The vendors whose API keys are known, in the order their shapes and words are tried. */
+const KEYED_VENDORS = VENDORS.filter((vendor): vendor is VendorEntry & { key: ApiKeyShape } => vendor.key !== undefined);
+const AWS_BEDROCK = KEYED_VENDORS.find((vendor) => vendor.id === 'aws-bedrock')!;
 
 const AWS_ACCESS_KEY = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
 /** Clients that take the key as their first positional argument. */
@@ -71,7 +48,7 @@ export function isKeyShaped(value: string): boolean {
   const key = /^Bearer\s+(\S+)$/i.exec(value)?.[1] ?? value;
   if (/\s/.test(key) || key.length < 16) return false;
   if (AWS_ACCESS_KEY.test(key)) return true;
-  return PROVIDERS.some((provider) => provider.pattern?.test(key) && randomEnough(key.replace(/^[a-z]+[-_](?:[a-z]+[-_])?/i, ''), true));
+  return KEYED_VENDORS.some((vendor) => vendor.key.pattern?.test(key) && randomEnough(key.replace(/^[a-z]+[-_](?:[a-z]+[-_])?/i, ''), true));
 }
 
 export interface KeyFinding {
@@ -89,31 +66,36 @@ export function classifyLiteral(literal: StringLiteralFact): KeyFinding | undefi
   const callee = literal.callee ?? '';
 
   // 1. Key-shaped literals of the major providers, anywhere.
-  for (const provider of PROVIDERS) {
-    if (provider.pattern?.test(key) && randomEnough(key.replace(/^[a-z]+[-_](?:[a-z]+[-_])?/i, ''), true)) {
+  for (const vendor of KEYED_VENDORS) {
+    if (vendor.key.pattern?.test(key) && randomEnough(key.replace(/^[a-z]+[-_](?:[a-z]+[-_])?/i, ''), true)) {
+      const provider = keyProvider(vendor);
       return { key, provider, envName: envNameFor(provider, target, literal) };
     }
   }
   // 2. Any credential literal passed to an AI client or assigned to an AI key name.
   if (!randomEnough(key, false)) return undefined;
-  const clientProvider = providerOf(callee, literal.calleeFirstString);
-  if (clientProvider) {
+  const clientVendor = vendorNamedIn(callee, literal.calleeFirstString);
+  if (clientVendor) {
     const keyArgument = isKeyName(target) || (literal.argIndex === 0 && !target && POSITIONAL_KEY_CLIENTS.test(callee));
     if (keyArgument) {
-      const provider = clientProvider.id === 'bedrock' || AWS_ACCESS_KEY.test(key) ? awsProvider(target, key) : clientProvider;
+      const provider = clientVendor === AWS_BEDROCK || AWS_ACCESS_KEY.test(key) ? awsProvider(target, key) : keyProvider(clientVendor);
       return { key, provider, envName: envNameFor(provider, target, literal) };
     }
   }
-  const named = isKeyName(target) ? providerOf(target) : undefined;
-  if (named) return { key, provider: named, envName: envNameFor(named, target, literal) };
+  const namedVendor = isKeyName(target) ? vendorNamedIn(target) : undefined;
+  if (namedVendor) {
+    const provider = keyProvider(namedVendor);
+    return { key, provider, envName: envNameFor(provider, target, literal) };
+  }
   // `os.getenv("OPENAI_API_KEY", "<literal>")`: a hard-coded fallback.
   if (literal.argIndex === 1 && ENV_READS.test(callee) && literal.calleeFirstString && isKeyName(literal.calleeFirstString)) {
-    const provider = providerOf(literal.calleeFirstString);
-    if (provider) return { key, provider, envName: literal.calleeFirstString };
+    const vendor = vendorNamedIn(literal.calleeFirstString);
+    if (vendor) return { key, provider: keyProvider(vendor), envName: literal.calleeFirstString };
   }
   return undefined;
 }
 
+/** AWS keys: the access key id, the secret or the session token, by the name that receives it. */
 function awsProvider(target: string, key: string): KeyProvider {
   const compact = compactName(target);
   const env = AWS_ACCESS_KEY.test(key)
@@ -123,18 +105,23 @@ function awsProvider(target: string, key: string): KeyProvider {
       : compact.includes('session')
         ? 'AWS_SESSION_TOKEN'
         : 'AWS_ACCESS_KEY_ID';
-  return { id: 'bedrock', label: 'AWS Bedrock', env };
+  return { ...keyProvider(AWS_BEDROCK), env };
 }
 
-function providerOf(name: string, firstString?: string): ProviderSpec | undefined {
+function keyProvider(vendor: VendorEntry & { key: ApiKeyShape }): KeyProvider {
+  return { vendor, label: vendor.key.label ?? vendor.name, env: vendor.key.env };
+}
+
+/** The AI provider a client, env or option name names by its words (`AzureChatOpenAI`, `ANTHROPIC_API_KEY`). */
+function vendorNamedIn(name: string, firstString?: string): (VendorEntry & { key: ApiKeyShape }) | undefined {
   const compact = compactName(name);
   if (!compact) return undefined;
   const tokens = new Set(tokenize(name));
-  for (const provider of PROVIDERS) {
-    if (provider.words.some((word) => (word.length <= 3 ? tokens.has(word) : compact.includes(word)))) return provider;
+  for (const vendor of KEYED_VENDORS) {
+    if (vendor.key.words.some((word) => (word.length <= 3 ? tokens.has(word) : compact.includes(word)))) return vendor;
   }
   // `boto3.client("bedrock-runtime", ...)`, `session.client('bedrock')`.
-  if (firstString && /bedrock/i.test(firstString) && /client|session/i.test(name)) return PROVIDERS.find((p) => p.id === 'bedrock');
+  if (firstString && /bedrock/i.test(firstString) && /client|session/i.test(name)) return AWS_BEDROCK;
   return undefined;
 }
 
