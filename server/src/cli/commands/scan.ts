@@ -27,6 +27,7 @@ type FailOn = (typeof FAIL_ON)[number];
 const options: OptionSpec[] = [
   { name: 'format', alias: 'f', type: 'string', choices: OUTPUT_FORMATS, valueName: 'text|json|sarif|github|junit', description: 'output format (default: text); github: workflow-command annotations, junit: a JUnit XML test report' },
   { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
+  { name: 'sarif-output', type: 'string', valueName: 'FILE', description: 'also write the SARIF report to FILE (e.g. annotations on stdout and SARIF for code scanning in one run)' },
   { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
   { name: 'fail-on', type: 'string', choices: FAIL_ON, valueName: 'error|warning|never', description: 'exit 1 when a finding is at or above this severity (default: error)' },
   { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'do not analyse files larger than N KB: an error (default: 10240)' },
@@ -150,6 +151,8 @@ export const scanCommand: Command = {
 
     const color = !outputFile && colorEnabled(io.stdout, io.env);
     const output = formatReport(report, format, { color, workspace: io.env.GITHUB_WORKSPACE || undefined });
+    const sarifOutput = args.options['sarif-output'] as string | undefined;
+    if (sarifOutput) await writeReportFile(sarifOutput, formatReport(report, 'sarif', { color: false }), io.cwd, 'scan');
     if (outputFile) {
       await writeReportFile(outputFile, output, io.cwd, 'scan');
     } else {
