@@ -75,6 +75,27 @@ describe('resource names', () => {
     assert.equal(s.resourceNames('allergy').snakePlural, 'allergies');
     assert.equal(s.resourceNames('patient').isPatient, true);
   });
+  test('a plural resource names things as a person would (issue 18): lab_results -> lab_results.py, /lab-results, "a lab result"', () => {
+    for (const name of ['lab_results', 'LabResults', 'labResults', 'lab_result']) {
+      const n = s.resourceNames(name);
+      assert.deepEqual([n.snake, n.snakePlural, n.pascal, n.pascalPlural, n.kebabPlural, n.words], ['lab_result', 'lab_results', 'LabResult', 'LabResults', 'lab-results', 'lab result'], name);
+    }
+    // Irregular and Latin plurals, both ways.
+    for (const [name, singular, plural] of [['diagnoses', 'diagnosis', 'diagnoses'], ['allergies', 'allergy', 'allergies'], ['people', 'person', 'people'], ['statuses', 'status', 'statuses'], ['patients', 'patient', 'patients']]) {
+      const n = s.resourceNames(name);
+      assert.deepEqual([n.snake, n.snakePlural], [singular, plural], name);
+    }
+    assert.equal(s.resourceNames('patients').isPatient, true);
+    const files = s.generateScaffold(options({ resource: 'lab_results' })).files;
+    const router = files.find((f) => f.path === 'app/routers/lab_results.py');
+    assert.ok(router, files.map((f) => f.path).join(', '));
+    assert.match(router.content, /\/lab-results/);
+    assert.doesNotMatch(router.content, /resultses|lab-resultses|a lab results\b/);
+    assert.match(router.content, /a lab result\b/);
+    const test = files.find((f) => f.path === 'tests/test_lab_results.py');
+    assert.match(test.content, /python3 -m pytest tests\/test_lab_results\.py/);
+    assert.match(test.content, /fastapi, httpx \(for TestClient\) and pytest/);
+  });
   test('the category a name suggests', () => {
     assert.equal(s.suggestedCategory('lab_result'), 'clinical');
     assert.equal(s.suggestedCategory('claim'), 'billing');

@@ -71,7 +71,7 @@ export function generateScaffold(options: ScaffoldOptions): ScaffoldResult {
     for (const pkg of [...packages].sort()) {
       files.push({ path: `${pkg}/__init__.py`, content: '', kind: 'package-marker', skipIfExists: true });
     }
-    return { files, primary: routerPath, testCommand: `python -m pytest ${testPath}` };
+    return { files, primary: routerPath, testCommand: `python3 -m pytest ${testPath} (needs fastapi, httpx and pytest importable by that python3)` };
   }
 
   if (options.framework === 'express') {

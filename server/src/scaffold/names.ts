@@ -1,5 +1,7 @@
 // The identifiers, paths and labels derived from one resource name (`lab_result`, `LabResult`,
-// `labResult` all give the same set).
+// `labResult` all give the same set, and so do their plurals `lab_results`, `LabResults`).
+
+import * as inflect from 'pluralize';
 
 export interface ResourceNames {
   /** lab_result */
@@ -34,17 +36,26 @@ export function identifierTokens(name: string): string[] {
     .map((token) => token.toLowerCase());
 }
 
+/**
+ * The plural of one word, with the `pluralize` inflection library (irregular and Latin plurals:
+ * person -> people, diagnosis -> diagnoses, status -> statuses); a plural stays as it is.
+ */
 export function pluralize(word: string): string {
-  if (/sis$/.test(word)) return word.replace(/sis$/, 'ses');
-  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
-  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
-  return `${word}s`;
+  return inflect.plural(word);
+}
+
+/** The singular of one word: `results` -> `result`, `diagnoses` -> `diagnosis`, `patient` stays. */
+export function singularize(word: string): string {
+  return inflect.singular(word);
 }
 
 const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 export function resourceNames(resource: string): ResourceNames {
-  const tokens = identifierTokens(resource);
+  // A resource named in the plural (`lab_results`, as its table or route is often called) names the
+  // same things as its singular: `lab_results.py`, `/lab-results`, "a lab result".
+  const named = identifierTokens(resource);
+  const tokens = [...named.slice(0, -1), singularize(named[named.length - 1])];
   const plural = [...tokens.slice(0, -1), pluralize(tokens[tokens.length - 1])];
   const pascal = (words: string[]): string => words.map(capitalize).join('');
   const camel = (words: string[]): string => words[0] + pascal(words.slice(1));
