@@ -73,6 +73,15 @@ test('npm pack installs into an empty prefix and the installed phi-guard scans t
   const version = run('phi-guard', ['--version'], { cwd: temp, env, shell });
   assert.equal(version.trim(), manifest.version);
 
+  // `npx --package ./phi-guard-<v>.tgz phi-guard ...`, without installing.
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const viaNpx = run(npx, ['--yes', '--offline', '--cache', path.join(temp, 'npx-cache'), '--package', tarball, 'phi-guard', '--version'], {
+    cwd: temp,
+    env: { ...env, PATH: `${env.PATH}${path.delimiter}${path.dirname(process.execPath)}` },
+    shell,
+  });
+  assert.equal(viaNpx.trim(), manifest.version);
+
   const demo = path.join(temp, 'demo-clinic');
   cpSync(path.join(ROOT, 'examples', 'demo-clinic'), demo, { recursive: true });
   const scan = spawnSync('phi-guard', ['scan', '.', '--format', 'json', '--jobs', '2'], { cwd: demo, env, shell, encoding: 'utf8', timeout: 120_000 });
