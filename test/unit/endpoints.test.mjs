@@ -2,6 +2,7 @@
 // report model and the Audit Coverage view's data model. The endpoint rules' fixes are
 // test/rules' before/after fixtures (missing-phi-access, phi-access-mismatch).
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { before, describe, test } from 'node:test';
@@ -87,6 +88,42 @@ describe('endpoint discovery', () => {
       '}',
     ].join('\n');
     assert.deepEqual(summary(analyze(text, 'c.ts')), ['nestjs GET /claims/:id phi audited', 'nestjs POST /intake phi', 'nestjs GET /intake clean']);
+  });
+
+  test('Fastify, Hono and Koa routes are reported under their own names, by their app or router and by the file\'s imports', () => {
+    const koa = [
+      "const Router = require('koa-router');",
+      'const router = new Router();',
+      "router.get('/patients/:id', async (ctx) => { ctx.body = await db.patient.find(ctx.params.id); });",
+    ].join('\n');
+    assert.deepEqual(summary(analyze(koa, 'routes.js')), ['koa GET /patients/:id phi']);
+    const hono = ["import { Hono } from 'hono';", 'const api = new Hono();', "api.get('/labs/:id', (c) => c.json(loadLabs(c.req.param('id'))));"].join('\n');
+    assert.deepEqual(summary(analyze(hono, 'api.ts')), ['hono GET /labs/:id phi']);
+    const fastify = ["import Fastify from 'fastify';", 'const server = Fastify();', "server.get('/claims', async () => listClaims());"].join('\n');
+    const result = analyze(fastify, 'server.ts');
+    assert.deepEqual(summary(result), ['fastify GET /claims phi']);
+    assert.equal(endpointFindings(result)[0].sink, 'fastify endpoint');
+    const express = ["const app = require('express')();", "app.get('/patients', (req, res) => res.json(listPatients()));"].join('\n');
+    assert.deepEqual(summary(analyze(express, 'app.js')), ['express GET /patients phi']);
+  });
+
+  test('every framework of the catalogue has its fixture in test/fixtures/engine, whose endpoints all carry its id', () => {
+    const dir = path.join(repoRoot, 'test/fixtures/engine');
+    const files = readdirSync(dir);
+    for (const framework of engine().FRAMEWORKS) {
+      const fixture = files.find((file) => file.startsWith(`endpoints_${framework.id}.`) || file.startsWith(`endpoints_${framework.id}_`));
+      assert.ok(fixture, `test/fixtures/engine/endpoints_${framework.id}.* is the fixture of ${framework.name}`);
+      const found = analyze(readFileSync(path.join(dir, fixture), 'utf8'), fixture).endpoints;
+      assert.ok(found.length > 0, `${fixture} has endpoints`);
+      assert.deepEqual([...new Set(found.map((endpoint) => endpoint.framework))], [framework.id], fixture);
+    }
+  });
+
+  test('docs/coverage-report.md names every framework in its table and its JSON schema', () => {
+    const doc = readFileSync(path.join(repoRoot, 'docs/coverage-report.md'), 'utf8');
+    const schemaEnum = JSON.parse(/"framework": \{ "enum": (\[[^\]]*\]) \}/.exec(doc)[1]);
+    assert.deepEqual([...schemaEnum].sort(), engine().FRAMEWORKS.map((framework) => framework.id).sort());
+    for (const framework of engine().FRAMEWORKS) assert.match(doc, new RegExp(`^\\| ${framework.name} \\|`, 'm'), `a table row for ${framework.name}`);
   });
 });
 

@@ -14,3 +14,4 @@ export type * from './model/policy';
 export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './model/baa-status';
 export { buildCoverageReport, summarize as summarizeCoverage, COVERAGE_REPORT_VERSION, type CoverageReport, type CoverageEndpoint, type CoverageSummary, type CoverageStatus, type CoverageInput } from './coverage';
 export type { EndpointFact, AuditControl, HttpMethod, Framework, RouteReference } from './model/endpoints';
+export { FRAMEWORKS } from './catalogues/frameworks';

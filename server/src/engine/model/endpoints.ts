@@ -1,13 +1,15 @@
-// Endpoint facts (ARCHITECTURE.md §5): every HTTP endpoint an adapter's facts reveal, with its
-// audit control and whether it touches patient data. Plain data only (ranges, strings), so the
-// language server and the CLI can pass them on as they are.
+// Endpoint facts (docs/architecture.md, Inside the engine): every HTTP endpoint a file's facts
+// reveal, with its audit control and whether it touches patient data. Plain data only (ranges,
+// strings), so the language server and the CLI can pass them on as they are.
 
+import type { Framework } from '../catalogues/frameworks';
 import type { PhiCategory } from './phi-category';
 import type { Range } from './ranges';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'ANY';
 
-export type Framework = 'fastapi' | 'flask' | 'django' | 'drf' | 'express' | 'nestjs';
+/** The frameworks are catalogues/frameworks.ts's entries. */
+export type { Framework } from '../catalogues/frameworks';
 
 export type AuditAction = 'read' | 'write' | 'delete';
 

@@ -1,26 +1,33 @@
-// Endpoint discovery over one file's facts. Computed once per analysis and shared by the two
-// endpoint rules, the analysis result and the coverage report.
+// Endpoint discovery over one file's facts: each way of writing routes has its finder, run for
+// the frameworks of catalogues/frameworks.ts written that way. Computed once per analysis and
+// shared by the two endpoint rules, the analysis result and the coverage report.
 
-import type { FileFacts } from '../../model/facts';
-import type { FlowAnalyzer } from '../flow/flow';
-import type { ResolvedPolicy } from '../../model/policy';
-import { findPythonEndpoints } from './python';
-import { findTypeScriptEndpoints } from './typescript';
+import { frameworksWritten, type RouteStyle } from '../../catalogues/frameworks';
 import type { EndpointFact } from '../../model/endpoints';
+import type { FileFacts } from '../../model/facts';
+import type { ResolvedPolicy } from '../../model/policy';
+import { findControllers } from './controllers';
+import { findDjangoViews } from './django-views';
+import type { EndpointContext, FinderInput } from './finder';
+import { findRouteCalls } from './route-calls';
+import { findDecoratedRoutes } from './route-decorators';
 
 export * from '../../model/endpoints';
+export type { EndpointContext } from './finder';
 export { primaryCategory } from './resources';
 export { findDjangoRoutes } from './django-urls';
 
+/** The finder of each way of writing routes, in the order they run (a decorated route is not also a Django view). */
+const FINDERS: Record<RouteStyle, (input: FinderInput) => EndpointFact[]> = {
+  'route-decorators': findDecoratedRoutes,
+  'django-views': findDjangoViews,
+  'route-calls': findRouteCalls,
+  controllers: findControllers,
+};
+const STYLES = Object.keys(FINDERS) as RouteStyle[];
+
 const ENDPOINT_LANGUAGES = new Set<string>(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 const cache = new WeakMap<FileFacts, Map<ResolvedPolicy, EndpointFact[]>>();
-
-export interface EndpointContext {
-  facts: FileFacts;
-  flow: FlowAnalyzer;
-  policy: ResolvedPolicy;
-  filePath: string;
-}
 
 export function findEndpoints(context: EndpointContext): EndpointFact[] {
   let byPolicy = cache.get(context.facts);
@@ -28,10 +35,12 @@ export function findEndpoints(context: EndpointContext): EndpointFact[] {
   let endpoints = byPolicy.get(context.policy);
   if (!endpoints && !ENDPOINT_LANGUAGES.has(context.facts.languageId)) endpoints = [];
   if (!endpoints) {
-    endpoints =
-      context.facts.language === 'python'
-        ? findPythonEndpoints(context.facts, context.flow, context.policy, context.filePath)
-        : findTypeScriptEndpoints(context.facts, context.flow, context.policy);
+    endpoints = [];
+    const claimed = new Set<number>();
+    for (const style of STYLES) {
+      const frameworks = frameworksWritten(style).filter((framework) => framework.language === context.facts.language);
+      if (frameworks.length) endpoints.push(...FINDERS[style]({ ...context, frameworks, claimed }));
+    }
     endpoints.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
     byPolicy.set(context.policy, endpoints);
   }

@@ -1,48 +1,47 @@
-// TypeScript / JavaScript endpoints: Express (`app.get`, `router.post`, `router.route('/x').get()`,
-// `app.use('/api', router)` mounts and `router.use(phiAccess(...))` within a file) and NestJS
-// (`@Controller('patients')` + `@Get(':id')`).
+// Routes registered by calls on an app or router (Express, Fastify, Hono, Koa: the frameworks of
+// catalogues/frameworks.ts with `routes: 'route-calls'`): `app.get('/x', ...handlers)`,
+// `router.route('/x').get(...).put(...)`, `app.use('/api', router)` mounts and router-wide
+// `router.use(phiAccess(...))` within a file. A route's framework is its app's or router's: the
+// module its factory comes from (`new Router()` from `@koa/router` is Koa's), else the factory's
+// name, else the framework the file imports.
 
+import { isFrameworkModule, type Framework } from '../../catalogues/frameworks';
+import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
 import { calleePath } from '../../model/expressions';
 import type { Argument, CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
-import { bindingsNamed, childScopes, functionNamed, functionWithin } from '../../model/facts-index';
-import type { FlowAnalyzer } from '../flow/flow';
-import { tokenize } from '../phi/identifiers';
+import { bindingsNamed, functionNamed, functionWithin, importOf } from '../../model/facts-index';
+import type { Range } from '../../model/ranges';
 import { offsetOf } from '../../model/text';
-import type { ResolvedPolicy } from '../../model/policy';
-import type { Range } from '../../model/types';
+import { tokenize } from '../phi/identifiers';
 import { findAuditCall, isAuditExpr, lastNameOf, readAuditControl } from './audit-control';
+import { frameworkOfFile, type FinderInput } from './finder';
 import { joinPaths } from './resources';
 import { returnTypeNames } from './signature';
 import { assessPhi } from './touches-phi';
-import type { AuditControl, DecoratorInfo, EndpointFact, HttpMethod } from '../../model/endpoints';
 
 const EXPRESS_METHODS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ANY',
 };
-const NEST_METHODS: Record<string, HttpMethod> = {
-  Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY',
-};
-const ROUTER_FACTORIES = new Set(['express', 'Router', 'fastify', 'Hono', 'Koa']);
 const ROUTER_NAME_TOKENS = new Set(['app', 'router', 'routes', 'routers', 'server', 'api']);
 
-interface ExpressRouter {
+interface Router {
   prefix: string;
   /** `router.use(phiAccess(...))`: applies to the routes registered after `offset`. */
   audits: { offset: number; audit: AuditControl }[];
 }
 
-export function findTypeScriptEndpoints(facts: FileFacts, flow: FlowAnalyzer, policy: ResolvedPolicy): EndpointFact[] {
+export function findRouteCalls(input: FinderInput): EndpointFact[] {
+  const { facts, flow, policy } = input;
   const auditNames = [policy.audit.typescript.middleware || 'phiAccess', policy.audit.typescript.decorator || 'PhiAccess'];
-  return [...expressEndpoints(facts, flow, auditNames), ...nestEndpoints(facts, flow, auditNames)];
-}
-
-function expressEndpoints(facts: FileFacts, flow: FlowAnalyzer, auditNames: string[]): EndpointFact[] {
-  const routers = new Map<string, ExpressRouter>();
-  const declared = new Set<string>();
+  const fileFramework = frameworkOfFile(input);
+  const routers = new Map<string, Router>();
+  /** Apps and routers made by a factory, by the name bound to them: the framework they belong to. */
+  const declared = new Map<string, Framework>();
   for (const binding of facts.bindings) {
-    if (binding.kind !== 'assign' || binding.value.kind !== 'call') continue;
+    if (binding.kind !== 'assign' || binding.value.kind !== 'call' || declared.has(binding.name)) continue;
     const factory = lastNameOf(binding.value.callee);
-    if (factory && ROUTER_FACTORIES.has(factory)) declared.add(binding.name);
+    const byFactory = factory ? input.frameworks.find((framework) => framework.factories?.includes(factory)) : undefined;
+    if (byFactory) declared.set(binding.name, frameworkOfFactory(binding.value, facts, input) ?? byFactory.id);
   }
   const isRouter = (receiver: string[]): boolean => {
     const name = receiver.join('.');
@@ -52,7 +51,7 @@ function expressEndpoints(facts: FileFacts, flow: FlowAnalyzer, auditNames: stri
     const tokens = tokenize(last);
     return ROUTER_NAME_TOKENS.has(tokens[tokens.length - 1] ?? '') && !(tokens.length === 1 && tokens[0] === 'api');
   };
-  const routerOf = (name: string): ExpressRouter => {
+  const routerOf = (name: string): Router => {
     let router = routers.get(name);
     if (!router) routers.set(name, (router = { prefix: '', audits: [] }));
     return router;
@@ -109,7 +108,7 @@ function expressEndpoints(facts: FileFacts, flow: FlowAnalyzer, auditNames: stri
     );
     const start = call.range.start;
     endpoints.push({
-      framework: 'express',
+      framework: declared.get(route.receiver) ?? fileFramework,
       methods: [method],
       path: fullPath,
       handler: { name: handler.name, range: handler.nameRange },
@@ -123,6 +122,13 @@ function expressEndpoints(facts: FileFacts, flow: FlowAnalyzer, auditNames: stri
     });
   }
   return endpoints;
+}
+
+/** The framework whose module the factory's root name comes from (`express` in `express.Router()`, `Router` from `@koa/router`). */
+function frameworkOfFactory(call: CallExpr, facts: FileFacts, input: FinderInput): Framework | undefined {
+  const root = calleePath(call.callee)?.[0];
+  const module = root === undefined ? undefined : importOf(facts, root)?.module;
+  return module === undefined ? undefined : input.frameworks.find((framework) => isFrameworkModule(framework, module))?.id;
 }
 
 interface RouteTarget {
@@ -199,64 +205,3 @@ function within(inner: Range, outer: Range): boolean {
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
-function nestEndpoints(facts: FileFacts, flow: FlowAnalyzer, auditNames: string[]): EndpointFact[] {
-  const endpoints: EndpointFact[] = [];
-  for (const controller of facts.scopes) {
-    if (controller.kind !== 'class') continue;
-    const decorator = controller.decorators.find((d) => lastNameOf(d.expr.kind === 'call' ? d.expr.callee : d.expr) === 'Controller');
-    if (!decorator) continue;
-    const prefix = decorator.expr.kind === 'call' ? nestPath(decorator.expr) : '';
-    const classAuditDecorator = controller.decorators.find((d) => isAuditExpr(d.expr, auditNames));
-    const classAudit = classAuditDecorator ? readAuditControl(classAuditDecorator.expr, 'decorator', 'class', facts) : undefined;
-    for (const method of childScopes(facts, controller.id)) {
-      if (method.kind !== 'function') continue;
-      const route = method.decorators.find((d) => !!NEST_METHODS[lastNameOf(d.expr.kind === 'call' ? d.expr.callee : d.expr) ?? '']);
-      if (!route) continue;
-      const verb = NEST_METHODS[lastNameOf(route.expr.kind === 'call' ? route.expr.callee : route.expr) ?? ''];
-      const fullPath = joinPaths(prefix, route.expr.kind === 'call' ? nestPath(route.expr) : '');
-      const own = method.decorators.find((d) => isAuditExpr(d.expr, auditNames));
-      const audit = own ? readAuditControl(own.expr, 'decorator', 'endpoint', facts) : classAudit;
-      const typeNames = [...method.params.flatMap((p) => p.typeNames), ...returnTypeNames(facts, method)];
-      const evidence = assessPhi({ path: fullPath, handlerScopeId: method.id, typeNames, nameHints: [] }, facts, flow);
-      const start = method.decorators[0].range.start;
-      const nameRange = method.nameRange ?? method.range;
-      const decorators: DecoratorInfo[] = method.decorators.map((d) => ({
-        range: d.range,
-        role: d === route ? 'route' : isAuditExpr(d.expr, auditNames) ? 'audit' : 'other',
-      }));
-      const lineStart = facts.lineStarts[start.line] ?? 0;
-      endpoints.push({
-        framework: 'nestjs',
-        methods: [verb],
-        path: fullPath,
-        handler: { name: `${controller.name ?? 'Controller'}.${method.name ?? '<anonymous>'}`, range: nameRange },
-        line: start.line,
-        range: { start, end: nameRange.end },
-        audit,
-        touchesPhi: evidence.touchesPhi,
-        categories: evidence.categories,
-        why: evidence.why,
-        placement: {
-          kind: 'ts-decorator',
-          decorators,
-          methodLine: method.range.start.line,
-          indent: /^[ \t]*/.exec(facts.text.slice(lineStart, lineStart + 200))?.[0] ?? '',
-        },
-      });
-    }
-  }
-  return endpoints;
-}
-
-/** `'patients'`, `['a', 'b']` (the first), `{ path: 'patients' }`. */
-function nestPath(call: CallExpr): string {
-  const first = call.args[0]?.value;
-  if (!first) return '';
-  if (first.kind === 'string') return first.value;
-  if (first.kind === 'array' && first.items[0]?.kind === 'string') return first.items[0].value;
-  if (first.kind === 'object') {
-    const entry = first.entries.find((e) => e.key === 'path');
-    if (entry?.value.kind === 'string') return entry.value.value;
-  }
-  return '';
-}

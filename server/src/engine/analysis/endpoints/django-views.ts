@@ -1,0 +1,110 @@
+// Django views (and Django REST Framework's, the frameworks of catalogues/frameworks.ts with
+// `routes: 'django-views'`): module-level functions taking `request` in a views module (or a file
+// importing the framework), functions with a view decorator (`@require_GET`, `@api_view([...])`),
+// and the method-named handlers of class-based views (`APIView`, `ViewSet`, `@action`). Their paths
+// come from URLconfs (django-urls.ts), joined across files by the coverage report.
+
+import * as path from 'node:path';
+import type { Framework } from '../../catalogues/frameworks';
+import type { EndpointFact, HttpMethod } from '../../model/endpoints';
+import type { Expr, ScopeFact } from '../../model/facts';
+import { childScopes } from '../../model/facts-index';
+import { importsFramework, type FinderInput } from './finder';
+import { METHOD_NAMES, endpointAudit, lastName, methodsArgument, pythonAuditNames, pythonEndpoint } from './python-endpoint';
+import { pythonClassBases, returnTypeNames } from './signature';
+import { assessPhi } from './touches-phi';
+
+const DRF_ACTIONS: Record<string, HttpMethod> = {
+  list: 'GET', retrieve: 'GET', create: 'POST', update: 'PUT', partial_update: 'PATCH', destroy: 'DELETE',
+};
+const DJANGO_METHOD_DECORATORS: Record<string, HttpMethod[]> = {
+  require_GET: ['GET'], require_POST: ['POST'], require_safe: ['GET', 'HEAD'],
+};
+const VIEW_BASE = /(View|ViewSet|APIView|Mixin|Resource)$/;
+
+export function findDjangoViews(input: FinderInput): EndpointFact[] {
+  const { facts, flow, filePath } = input;
+  const auditNames = pythonAuditNames(input.policy);
+  const [plain, special] = frameworksOf(input);
+  const importsAny = input.frameworks.some((framework) => importsFramework(facts, framework));
+  const viewsFile = importsAny || /(^|_)views?\.py$/.test(path.basename(filePath)) || /[\\/]views[\\/]/.test(filePath);
+  const endpoints: EndpointFact[] = [];
+
+  // Class-based views: their method-named handlers.
+  for (const scope of facts.scopes) {
+    if (scope.kind !== 'class' || scope.parentId !== 0) continue;
+    const bases = pythonClassBases(facts, scope);
+    if (!bases.some((base) => VIEW_BASE.test(base))) continue;
+    const framework = bases.some((base) => special.viewBases?.test(base)) || importsFramework(facts, special) ? special.id : plain.id;
+    const classAudit = endpointAudit(scope, auditNames, facts, 'class');
+    for (const method of childScopes(facts, scope.id)) {
+      if (method.kind !== 'function' || !method.name) continue;
+      const methods = classMethodVerbs(method);
+      if (!methods) continue;
+      input.claimed.add(method.id);
+      const audit = endpointAudit(method, auditNames, facts) ?? classAudit;
+      const typeNames = [...method.params.flatMap((param) => param.typeNames), ...returnTypeNames(facts, method)];
+      const evidence = assessPhi(
+        { path: '', handlerScopeId: method.id, typeNames, nameHints: [scope.name ?? ''], extraScopeIds: [scope.id] },
+        facts,
+        flow,
+      );
+      const routeDecorator = method.decorators.find((d) => lastName(d.expr) === 'action')?.expr;
+      endpoints.push(pythonEndpoint(method, framework, methods, '', audit, evidence, facts, routeDecorator, auditNames, `${scope.name}.${method.name}`));
+    }
+  }
+
+  // Function views.
+  for (const scope of facts.scopes) {
+    if (scope.kind !== 'function' || input.claimed.has(scope.id) || scope.parentId !== 0 || !scope.name) continue;
+    const routeDecorator = scope.decorators.find((d) => isViewDecorator(d.expr, special.viewDecorators ?? []));
+    const isView = routeDecorator || (viewsFile && !scope.name.startsWith('_') && /^(request|req)$/.test(scope.params[0]?.name ?? ''));
+    if (!isView) continue;
+    const methods = routeDecorator ? viewMethods(routeDecorator.expr, special.viewDecorators ?? []) : ['ANY' as const];
+    const audit = endpointAudit(scope, auditNames, facts);
+    const typeNames = [...scope.params.flatMap((param) => param.typeNames), ...returnTypeNames(facts, scope)];
+    const evidence = assessPhi({ path: '', handlerScopeId: scope.id, typeNames, nameHints: [scope.name] }, facts, flow);
+    const framework: Framework = routeDecorator && special.viewDecorators?.includes(lastName(routeDecorator.expr) ?? '') ? special.id : plain.id;
+    endpoints.push(pythonEndpoint(scope, framework, methods, '', audit, evidence, facts, routeDecorator?.expr, auditNames));
+  }
+  return endpoints;
+}
+
+/** The style's plain framework (Django) and the one its view bases or decorators single out (DRF). */
+function frameworksOf(input: FinderInput): [FinderInput['frameworks'][number], FinderInput['frameworks'][number]] {
+  const plain = input.frameworks.find((framework) => framework.fallback) ?? input.frameworks[0];
+  const special = input.frameworks.find((framework) => framework !== plain) ?? plain;
+  return [plain, special];
+}
+
+function classMethodVerbs(method: ScopeFact): HttpMethod[] | undefined {
+  const name = method.name ?? '';
+  const action = method.decorators.find((d) => lastName(d.expr) === 'action');
+  if (action) return (action.expr.kind === 'call' ? methodsArgument(action.expr) : undefined) ?? ['GET'];
+  if (METHOD_NAMES[name]) return [METHOD_NAMES[name]];
+  if (DRF_ACTIONS[name]) return [DRF_ACTIONS[name]];
+  return undefined;
+}
+
+function isViewDecorator(expr: Expr, viewDecorators: readonly string[]): boolean {
+  const name = decoratorName(expr);
+  return !!name && (viewDecorators.includes(name) || name === 'require_http_methods' || name in DJANGO_METHOD_DECORATORS);
+}
+
+function viewMethods(expr: Expr, viewDecorators: readonly string[]): HttpMethod[] {
+  const name = decoratorName(expr) ?? '';
+  if (DJANGO_METHOD_DECORATORS[name]) return DJANGO_METHOD_DECORATORS[name];
+  if (expr.kind === 'call') {
+    const first = expr.args[0];
+    if (first?.value.kind === 'array') {
+      const methods = first.value.items.flatMap((item) => (item.kind === 'string' ? [item.value.toUpperCase() as HttpMethod] : []));
+      if (methods.length) return methods;
+    }
+  }
+  return viewDecorators.includes(name) ? ['GET'] : ['ANY'];
+}
+
+/** A view decorator's name: the last name of its callee (`@require_http_methods([...])`). */
+function decoratorName(expr: Expr): string | undefined {
+  return lastName(expr.kind === 'call' ? expr.callee : expr);
+}

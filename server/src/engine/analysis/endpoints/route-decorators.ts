@@ -1,0 +1,128 @@
+// Routes written as decorators on functions (FastAPI, Flask, and the frameworks of
+// catalogues/frameworks.ts with `routes: 'route-decorators'`): `@app.get("/x")`, `@bp.route("/x",
+// methods=[...])`, `@x.api_route(...)`; module-level `APIRouter(prefix=...)` / `Blueprint(...,
+// url_prefix=...)` routers and their in-file `include_router` / `register_blueprint` mounts give
+// the full path.
+
+import type { Framework } from '../../catalogues/frameworks';
+import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
+import { calleePath } from '../../model/expressions';
+import type { CallExpr, Expr, FileFacts } from '../../model/facts';
+import { findAuditCall, readAuditControl } from './audit-control';
+import { frameworkOfFile, type FinderInput } from './finder';
+import { METHOD_NAMES, endpointAudit, lastName, methodsArgument, pythonAuditNames, pythonEndpoint } from './python-endpoint';
+import { joinPaths } from './resources';
+import { returnTypeNames } from './signature';
+import { assessPhi, namesIn } from './touches-phi';
+
+interface RouterInfo {
+  framework: Framework;
+  prefix: string;
+  audit?: AuditControl;
+}
+
+export function findDecoratedRoutes(input: FinderInput): EndpointFact[] {
+  const { facts, flow } = input;
+  const auditNames = pythonAuditNames(input.policy);
+  const routers = collectRouters(input, auditNames);
+  const fileFramework = frameworkOfFile(input);
+  const endpoints: EndpointFact[] = [];
+  for (const scope of facts.scopes) {
+    if (scope.kind !== 'function') continue;
+    for (const decorator of scope.decorators) {
+      const route = routeOf(decorator.expr, routers, fileFramework, input);
+      if (!route) continue;
+      input.claimed.add(scope.id);
+      const audit =
+        endpointAudit(scope, auditNames, facts) ??
+        auditInArgs(decorator.expr as CallExpr, auditNames, facts) ??
+        route.router?.audit;
+      const typeNames = [
+        ...scope.params.flatMap((param) => param.typeNames),
+        ...returnTypeNames(facts, scope),
+        ...(route.responseModel ? namesIn(route.responseModel) : []),
+      ];
+      const evidence = assessPhi({ path: route.path, handlerScopeId: scope.id, typeNames, nameHints: [] }, facts, flow);
+      endpoints.push(pythonEndpoint(scope, route.framework, route.methods, route.path, audit, evidence, facts, decorator.expr, auditNames));
+      break;
+    }
+  }
+  return endpoints;
+}
+
+interface Route {
+  framework: Framework;
+  methods: HttpMethod[];
+  path: string;
+  router?: RouterInfo;
+  responseModel?: Expr;
+}
+
+function routeOf(expr: Expr, routers: Map<string, RouterInfo>, fileFramework: Framework, input: FinderInput): Route | undefined {
+  if (expr.kind !== 'call') return undefined;
+  const path = calleePath(expr.callee);
+  if (!path || path.length < 2) return undefined;
+  const method = path[path.length - 1];
+  const receiver = path.slice(0, -1).join('.');
+  const router = routers.get(receiver);
+  let methods: HttpMethod[];
+  let framework: Framework = router?.framework ?? fileFramework;
+  const namedBy = input.frameworks.find((candidate) => candidate.routeDecorators?.includes(method));
+  if (METHOD_NAMES[method]) methods = [METHOD_NAMES[method]];
+  else if (namedBy) {
+    if (!router) framework = namedBy.id;
+    methods = methodsArgument(expr) ?? ['GET'];
+  } else return undefined;
+  const pathArg = expr.args.find((arg) => arg.name === 'path' || arg.name === 'rule') ?? expr.args.find((arg) => !arg.name);
+  const routePath = pathArg && pathArg.value.kind === 'string' ? pathArg.value.value : undefined;
+  // Without a literal path, only a known router's decorator counts (not `@cache.get(key)`).
+  if (routePath === undefined && !router) return undefined;
+  if (routePath !== undefined && !router && routePath !== '' && !routePath.startsWith('/')) return undefined;
+  const responseModel = expr.args.find((arg) => arg.name === 'response_model')?.value;
+  return { framework, methods, path: joinPaths(router?.prefix ?? '', routePath ?? ''), router, responseModel };
+}
+
+/** Module-level `router = APIRouter(prefix=...)`, `bp = Blueprint(..., url_prefix=...)` and their mounts. */
+function collectRouters(input: FinderInput, auditNames: string[]): Map<string, RouterInfo> {
+  const { facts } = input;
+  const routers = new Map<string, RouterInfo>();
+  for (const binding of facts.bindings) {
+    if (binding.scopeId !== 0 || binding.kind !== 'assign' || binding.value.kind !== 'call') continue;
+    const factory = lastName(binding.value.callee);
+    const framework = factory ? input.frameworks.find((candidate) => candidate.factories?.includes(factory))?.id : undefined;
+    if (!framework) continue;
+    const call = binding.value;
+    const prefixArg = call.args.find((arg) => arg.name === 'prefix' || arg.name === 'url_prefix');
+    const prefix = prefixArg?.value.kind === 'string' ? prefixArg.value.value : '';
+    const auditCall = call.args.map((arg) => findAuditCall(arg.value, auditNames)).find(Boolean);
+    routers.set(binding.name, { framework, prefix, audit: auditCall ? readAuditControl(auditCall, 'decorator', 'router', facts) : undefined });
+  }
+  // `app.include_router(router, prefix="/api")`, `app.register_blueprint(bp, url_prefix="/api")`.
+  for (const { call } of facts.calls) {
+    const name = lastName(call.callee);
+    if (name !== 'include_router' && name !== 'register_blueprint') continue;
+    const target = call.args.find((arg) => !arg.name)?.value;
+    if (target?.kind !== 'name') continue;
+    const router = routers.get(target.name);
+    const mount = call.args.find((arg) => arg.name === 'prefix' || arg.name === 'url_prefix');
+    if (!router || mount?.value.kind !== 'string') continue;
+    const parentPath = calleePath(call.callee)?.slice(0, -1).join('.') ?? '';
+    const parent = routers.get(parentPath);
+    router.prefix = name === 'register_blueprint' ? joinPaths(parent?.prefix ?? '', mount.value.value) : joinPaths(parent?.prefix ?? '', mount.value.value, router.prefix);
+    if (router.prefix === '/') router.prefix = '';
+    if (!router.audit) {
+      const auditCall = call.args.map((arg) => findAuditCall(arg.value, auditNames)).find(Boolean);
+      if (auditCall) router.audit = readAuditControl(auditCall, 'decorator', 'router', facts);
+    }
+  }
+  return routers;
+}
+
+/** `@router.get("/x", dependencies=[Depends(phi_access(...))])`. */
+function auditInArgs(route: CallExpr, names: string[], facts: FileFacts): AuditControl | undefined {
+  for (const arg of route.args) {
+    const found = findAuditCall(arg.value, names);
+    if (found) return readAuditControl(found, 'decorator', 'endpoint', facts);
+  }
+  return undefined;
+}
