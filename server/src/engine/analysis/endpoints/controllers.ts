@@ -9,7 +9,7 @@ import { isAuditExpr, lastNameOf, readAuditControl } from './audit-control';
 import type { FinderInput } from './finder';
 import { joinPaths } from './resources';
 import { returnTypeNames } from './signature';
-import { assessPhi } from './touches-phi';
+import { assessPhi } from './evidence-memo';
 
 const ROUTE_DECORATORS: Record<string, HttpMethod> = {
   Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY',

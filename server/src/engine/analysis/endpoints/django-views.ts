@@ -12,7 +12,7 @@ import { childScopes } from '../../model/facts-index';
 import { importsFramework, type FinderInput } from './finder';
 import { METHOD_NAMES, endpointAudit, lastName, methodsArgument, pythonAuditNames, pythonEndpoint } from './python-endpoint';
 import { pythonClassBases, returnTypeNames } from './signature';
-import { assessPhi } from './touches-phi';
+import { assessPhi } from './evidence-memo';
 
 const DRF_ACTIONS: Record<string, HttpMethod> = {
   list: 'GET', retrieve: 'GET', create: 'POST', update: 'PUT', partial_update: 'PATCH', destroy: 'DELETE',

@@ -1,4 +1,4 @@
-// Endpoint evidence (assessPhi) was the largest part of re-analysing a file with many endpoints
+// Endpoint evidence (touches-phi.ts) was the largest part of re-analysing a file with many endpoints
 // after a keystroke, and a keystroke changes one endpoint at most. An endpoint's evidence is a
 // function of its handler's top-level definition (the scopes, calls and bindings in it), the
 // module-level bindings its names may resolve to, the endpoint's path and type names, and the
@@ -9,7 +9,8 @@ import type { Expr, FileFacts } from '../../model/facts';
 import { BoundedCache } from '../bounded-cache';
 import type { PhiClassifier } from '../phi/classify';
 import { offsetOf } from '../../model/text';
-import type { PhiEvidence, PhiEvidenceInput } from './touches-phi';
+import type { FlowAnalyzer } from '../flow/flow';
+import { gatherPhiEvidence, type PhiEvidence, type PhiEvidenceInput } from './touches-phi';
 
 // Hits come from the files being edited (a scan seldom has two identical handlers): a few
 // modules' worth is enough, and bounds what a long CLI scan keeps.
@@ -20,14 +21,12 @@ const remembered = new WeakMap<PhiClassifier, BoundedCache<string, BoundedCache<
 const moduleSignatures = new WeakMap<FileFacts, string>();
 const exprSignatures = new WeakMap<Expr, string>();
 
-export function rememberedEvidence(
-  input: PhiEvidenceInput,
-  facts: FileFacts,
-  classifier: PhiClassifier,
-  compute: () => PhiEvidence,
-): PhiEvidence {
+/** Does the endpoint touch patient data (touches-phi.ts), answered from an earlier analysis when its handler is unchanged. */
+export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
+  const compute = () => gatherPhiEvidence(input, facts, flow);
   const key = handlerKey(input, facts);
   if (key === undefined) return compute();
+  const classifier = flow.classifier;
   let byModule = remembered.get(classifier);
   if (!byModule) remembered.set(classifier, (byModule = new BoundedCache(MAX_MODULES)));
   // The same string object for every endpoint of an analysis: hashed once, not per endpoint.

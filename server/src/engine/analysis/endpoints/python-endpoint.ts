@@ -8,7 +8,7 @@ import { calleePath } from '../../model/expressions';
 import type { CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
 import type { ResolvedPolicy } from '../../model/policy';
 import { findAuditCall, isAuditExpr, readAuditControl } from './audit-control';
-import type { assessPhi } from './touches-phi';
+import type { PhiEvidence } from './touches-phi';
 
 /** Decorator (`@router.get`) and handler (`def get(self, ...)`) names that are HTTP methods. */
 export const METHOD_NAMES: Record<string, HttpMethod> = {
@@ -21,7 +21,7 @@ export function pythonEndpoint(
   methods: HttpMethod[],
   routePath: string,
   audit: AuditControl | undefined,
-  evidence: ReturnType<typeof assessPhi>,
+  evidence: PhiEvidence,
   facts: FileFacts,
   routeExpr: Expr | undefined,
   auditNames: string[],

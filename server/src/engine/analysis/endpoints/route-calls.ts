@@ -17,7 +17,7 @@ import { findAuditCall, isAuditExpr, lastNameOf, readAuditControl } from './audi
 import { frameworkOfFile, type FinderInput } from './finder';
 import { joinPaths } from './resources';
 import { returnTypeNames } from './signature';
-import { assessPhi } from './touches-phi';
+import { assessPhi } from './evidence-memo';
 
 const EXPRESS_METHODS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ANY',

@@ -13,7 +13,8 @@ import { frameworkOfFile, type FinderInput } from './finder';
 import { METHOD_NAMES, endpointAudit, lastName, methodsArgument, pythonAuditNames, pythonEndpoint } from './python-endpoint';
 import { joinPaths } from './resources';
 import { returnTypeNames } from './signature';
-import { assessPhi, namesIn } from './touches-phi';
+import { assessPhi } from './evidence-memo';
+import { namesIn } from './touches-phi';
 
 interface RouterInfo {
   framework: Framework;

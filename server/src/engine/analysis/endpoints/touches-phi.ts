@@ -6,7 +6,6 @@
 import { calleePath, rootName } from '../../model/expressions';
 import type { Expr, FileFacts } from '../../model/facts';
 import { bindingsIn, callsIn } from '../../model/facts-index';
-import { rememberedEvidence } from './evidence-memo';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
@@ -36,11 +35,8 @@ const DATA_VERBS = new Set([
   'upload', 'download', 'count', 'filter', 'all', 'first', 'one', 'many', 'aggregate', 'destroy', 'bulk', 'set',
 ]);
 
-export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
-  return rememberedEvidence(input, facts, flow.classifier, () => gatherEvidence(input, facts, flow));
-}
-
-function gatherEvidence(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
+/** The evidence, computed; finders ask evidence-memo.ts's assessPhi, which remembers it across analyses. */
+export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
   const categories: PhiCategory[] = [];
   const why: string[] = [];
   const note = (reason: string, found: readonly (ResourceMatch | PhiCategory)[]) => {
