@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -67,6 +67,7 @@ function git(cwd, ...args) {
 function hookRepository() {
   const clone = path.join(os.tmpdir(), 'phi-guard-hook-repo');
   rmSync(clone, { recursive: true, force: true });
+  if (run('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], ROOT).status !== 0) return hookRepositoryFromFiles(clone);
   git(ROOT, 'clone', '--quiet', '--shared', '--no-checkout', ROOT, clone);
   git(clone, 'checkout', '--quiet', '--detach', git(ROOT, 'rev-parse', 'HEAD').trim());
   const z = (out) => out.split('\0').filter(Boolean);
@@ -78,6 +79,26 @@ function hookRepository() {
   for (const file of z(git(ROOT, 'ls-files', '-z', '--deleted'))) rmSync(path.join(clone, file), { force: true });
   git(clone, 'add', '--all');
   if (git(clone, 'status', '--porcelain').trim() !== '') git(clone, 'commit', '--quiet', '--no-verify', '-m', 'working tree');
+  return { clone, rev: git(clone, 'rev-parse', 'HEAD').trim() };
+}
+
+/**
+ * A checkout without git history (an exported source tree): a new repository of its files, minus
+ * what .gitignore lists (simple patterns only: names, `dir/`, `*.ext`).
+ */
+function hookRepositoryFromFiles(clone) {
+  const patterns = readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const ignored = (relative) =>
+    relative.split(path.sep).includes('.git') ||
+    patterns.some((pattern) => {
+      const name = pattern.replace(/\/$/, '');
+      if (name.startsWith('*.')) return relative.endsWith(name.slice(1));
+      return relative === name || relative.startsWith(`${name}${path.sep}`) || relative.split(path.sep).includes(name);
+    });
+  cpSync(ROOT, clone, { recursive: true, filter: (source) => !ignored(path.relative(ROOT, source)) });
+  git(clone, 'init', '--quiet', '-b', 'main');
+  git(clone, 'add', '--all');
+  git(clone, 'commit', '--quiet', '--no-verify', '-m', 'working tree');
   return { clone, rev: git(clone, 'rev-parse', 'HEAD').trim() };
 }
 
