@@ -3,7 +3,7 @@
 // types with the innermost scope, and the few facts built the same way in every language.
 
 import type { Node } from 'web-tree-sitter';
-import type { CommentFact, Expr, FileFacts, ModelFact, ScopeFact, StringLiteralFact } from '../model/facts';
+import type { CommentFact, DecoratorFact, Expr, FileFacts, ModelFact, ScopeFact, StringLiteralFact } from '../model/facts';
 import { rangeOf, type Range } from '../model/ranges';
 import { nodesOfTypes } from '../parsing/node-query';
 
@@ -55,7 +55,7 @@ export function newFlowFacts(moduleRange: Range = NO_RANGE): FlowFacts {
 export type ScopeInit = Omit<ScopeFact, 'id' | 'parentId'>;
 
 /** Records the facts of one node; returns a scope to open for its subtree, if it starts one. */
-export type Visit = (context: AdapterContext, node: Node, scopeId: number) => ScopeInit | undefined;
+export type Visit = (context: AdapterContext, node: Node, scopeId: number) => ScopeInit | void;
 
 /**
  * Hands `visit` the nodes of `types` in `subtree`, in document order, with the innermost scope.
@@ -77,25 +77,62 @@ export function walk(subtree: Node, context: AdapterContext, types: ReadonlySet<
   }
 }
 
-/** The language's conversion of one expression node (called once per node, see cachedExpr). */
+/** A language's conversion of one expression node, its children converted through the language's ToExpr. */
 export type ConvertExpr = (context: AdapterContext, node: Node, depth: number) => Expr;
 
-/** `node` as an expression, converted by `convert` the first time and remembered by node id. */
-export function cachedExpr(context: AdapterContext, node: Node, depth: number, convert: ConvertExpr): Expr {
-  let expr = context.exprs.get(node.id);
-  if (!expr) {
-    expr = convert(context, node, depth);
-    context.exprs.set(node.id, expr);
-  }
-  return expr;
+/** The language's `toExpr`: a node as an expression, converted once per chunk. */
+export type ToExpr = (context: AdapterContext, node: Node, depth?: number) => Expr;
+
+/**
+ * A language's ToExpr made from its ConvertExpr: each node is converted the first time it is
+ * asked for and remembered by id, and summarised past MAX_EXPRESSION_DEPTH.
+ */
+export function exprConverter(convert: ConvertExpr): ToExpr {
+  return (context, node, depth = 0) => {
+    let expr = context.exprs.get(node.id);
+    if (!expr) {
+      expr = depth > MAX_EXPRESSION_DEPTH ? { kind: 'other', range: rangeOf(node), children: [] } : convert(context, node, depth);
+      context.exprs.set(node.id, expr);
+    }
+    return expr;
+  };
+}
+
+/** How a grammar names the parts of `a.b` and `a[k]`: node type -> object field, key field, and whether the key is a name or an index. */
+export type AccessSyntax = Readonly<Record<string, readonly [objectField: string, keyField: string, key: 'name' | 'index']>>;
+
+/**
+ * `a.b`, and `a[k]`: a member when the key is a string literal (`a["b"]` is `a.b`), else an
+ * element of a collection. Undefined when the node lacks a part (error recovery).
+ */
+export function accessExpr(context: AdapterContext, node: Node, syntax: AccessSyntax, range: Range, depth: number, toExpr: ToExpr, staticString: (node: Node) => string | undefined): Expr | undefined {
+  const [objectField, keyField, keyKind] = syntax[node.type];
+  const object = node.childForFieldName(objectField);
+  const key = node.childForFieldName(keyField);
+  if (!object || !key) return undefined;
+  const target = toExpr(context, object, depth);
+  if (keyKind === 'name') return { kind: 'member', object: target, property: key.text, propertyRange: rangeOf(key), range };
+  const property = staticString(key);
+  if (property !== undefined) return { kind: 'member', object: target, property, propertyRange: rangeOf(key), range };
+  return { kind: 'index', object: target, index: toExpr(context, key, depth), range };
+}
+
+/** A decorator as written: its expression (called or bare) and where it is. */
+export function decoratorFact(context: AdapterContext, decorator: Node, toExpr: ToExpr): DecoratorFact {
+  const expression = decorator.namedChildren[0];
+  return { expr: expression ? toExpr(context, expression) : literal(decorator), range: rangeOf(decorator) };
 }
 
 export function literal(node: Node): Expr {
   return { kind: 'literal', range: rangeOf(node) };
 }
 
+export function recordComment(context: AdapterContext, node: Node): void {
+  context.facts.comments.push(commentFact(node, context.text));
+}
+
 /** A comment, and whether code precedes it on its line (then it is about that line). */
-export function commentFact(node: Node, text: string): CommentFact {
+function commentFact(node: Node, text: string): CommentFact {
   let i = node.startIndex - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   const trailing = i >= 0 && text[i] !== '\n' && text[i] !== '\r';

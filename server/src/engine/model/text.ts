@@ -58,6 +58,12 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
   return { line: low, character: offset - lineStarts[low] };
 }
 
+/** The leading whitespace of a line (of its first 200 characters). */
+export function lineIndent(text: string, lineStarts: readonly number[], line: number): string {
+  const lineStart = lineStarts[line] ?? 0;
+  return /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))?.[0] ?? '';
+}
+
 /** The source text of a range of the file. */
 export function sourceOf(facts: Pick<FileFacts, 'text' | 'lineStarts'>, range: Range): string {
   return facts.text.slice(offsetOf(facts.lineStarts, facts.text, range.start), offsetOf(facts.lineStarts, facts.text, range.end));

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DecoratorFact, ParamFact } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { literal, type AdapterContext, type ScopeInit } from '../context';
+import { decoratorFact, type AdapterContext, type ScopeInit } from '../context';
 import { toExpr } from './expressions';
 
 /** `def` and `class` (decorated or not). */
@@ -43,12 +43,7 @@ function params(node: Node | null): ParamFact[] {
 function decorators(context: AdapterContext, definition: Node): DecoratorFact[] {
   const parent = definition.parent;
   if (!parent || parent.type !== 'decorated_definition') return [];
-  return parent.namedChildren
-    .filter((child) => child.type === 'decorator')
-    .map((decorator) => {
-      const expression = decorator.namedChildren[0];
-      return { expr: expression ? toExpr(context, expression) : literal(decorator), range: rangeOf(decorator) };
-    });
+  return parent.namedChildren.filter((child) => child.type === 'decorator').map((decorator) => decoratorFact(context, decorator, toExpr));
 }
 
 /** Type names mentioned in an annotation: `Optional[List[Patient]]` -> Optional, List, Patient. */

@@ -4,40 +4,30 @@
 import type { Node } from 'web-tree-sitter';
 import type { Argument, Expr, ObjectEntry, TemplatePart } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { MAX_EXPRESSION_DEPTH, cachedExpr, isNode, literal, type AdapterContext } from '../context';
+import { accessExpr, exprConverter, isNode, literal, type AccessSyntax, type AdapterContext } from '../context';
 import { prefixAndQuote, staticString } from './syntax';
 
 const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis', 'lambda', 'type']);
 const TEST_TYPES = new Set(['comparison_operator', 'not_operator']);
 /** Lists, tuples and sets, and the patterns that unpack into several names. */
 export const COLLECTION_TYPES = new Set(['list', 'tuple', 'set', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern']);
+const ACCESS: AccessSyntax = { attribute: ['object', 'attribute', 'name'], subscript: ['value', 'subscript', 'index'] };
 const COMPREHENSION_TYPES = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);
 
 /** `node` as an expression, converted once per chunk. */
-export function toExpr(context: AdapterContext, node: Node, depth = 0): Expr {
-  return cachedExpr(context, node, depth, convert);
-}
+export const toExpr = exprConverter(convert);
 
 function convert(context: AdapterContext, node: Node, depth: number): Expr {
   const range = rangeOf(node);
-  if (depth > MAX_EXPRESSION_DEPTH) return { kind: 'other', range, children: [] };
   const next = depth + 1;
   switch (node.type) {
     case 'identifier':
       return { kind: 'name', name: node.text, range };
-    case 'attribute': {
-      const object = node.childForFieldName('object');
-      const attribute = node.childForFieldName('attribute');
-      if (!object || !attribute) break;
-      return { kind: 'member', object: toExpr(context, object, next), property: attribute.text, propertyRange: rangeOf(attribute), range };
-    }
+    case 'attribute':
     case 'subscript': {
-      const value = node.childForFieldName('value');
-      const index = node.childForFieldName('subscript');
-      if (!value || !index) break;
-      const key = staticString(index);
-      if (key !== undefined) return { kind: 'member', object: toExpr(context, value, next), property: key, propertyRange: rangeOf(index), range };
-      return { kind: 'index', object: toExpr(context, value, next), index: toExpr(context, index, next), range };
+      const access = accessExpr(context, node, ACCESS, range, next, toExpr, staticString);
+      if (access) return access;
+      break;
     }
     case 'call': {
       const fn = node.childForFieldName('function');

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallFact } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { commentFact, newAdapterContext, walk, type AdapterContext, type FlowFacts, type ScopeInit } from '../context';
+import { newAdapterContext, recordComment, walk, type AdapterContext, type FlowFacts, type ScopeInit } from '../context';
 import { bindAlias, bindAssignment, bindLoopTarget } from './bindings';
 import { definitionScope, lambdaScope } from './declarations';
 import { toExpr } from './expressions';
@@ -26,7 +26,7 @@ export function extractPythonFacts(chunk: Node, text: string): FlowFacts {
 }
 
 // Every `case` below must be listed in VISITED_TYPES.
-function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit | undefined {
+function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit | void {
   switch (node.type) {
     case 'function_definition':
     case 'class_definition':
@@ -34,38 +34,32 @@ function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit 
     case 'lambda':
       return lambdaScope(node);
     case 'assignment':
-      bindAssignment(context, node, scopeId, 'left', 'right', 'assign');
-      return undefined;
+      return bindAssignment(context, node, scopeId, 'left', 'right', 'assign');
     case 'augmented_assignment':
-      bindAssignment(context, node, scopeId, 'left', 'right', 'augmented');
-      return undefined;
+      return bindAssignment(context, node, scopeId, 'left', 'right', 'augmented');
     case 'named_expression':
-      bindAssignment(context, node, scopeId, 'name', 'value', 'assign');
-      return undefined;
+      return bindAssignment(context, node, scopeId, 'name', 'value', 'assign');
     case 'for_statement':
     case 'for_in_clause':
-      bindLoopTarget(context, node, scopeId);
-      return undefined;
+      return bindLoopTarget(context, node, scopeId);
     case 'as_pattern':
-      bindAlias(context, node, scopeId);
-      return undefined;
+      return bindAlias(context, node, scopeId);
     case 'call':
-      recordCall(context, node, scopeId);
-      return undefined;
-    case 'raise_statement': {
-      const value = node.namedChildren[0];
-      if (value && value.type !== 'call') context.facts.throws.push({ scopeId, value: toExpr(context, value), range: rangeOf(node) });
-      return undefined;
-    }
+      return recordCall(context, node, scopeId);
+    case 'raise_statement':
+      return recordRaise(context, node, scopeId);
     case 'comment':
-      context.facts.comments.push(commentFact(node, context.text));
-      return undefined;
+      return recordComment(context, node);
     case 'import_statement':
     case 'import_from_statement':
-      recordImport(context, node);
-      return undefined;
+      return recordImport(context, node);
   }
-  return undefined;
+}
+
+/** `raise` of something that is not a call (a raised call is a CallFact with `thrownBy`). */
+function recordRaise(context: AdapterContext, node: Node, scopeId: number): void {
+  const value = node.namedChildren[0];
+  if (value && value.type !== 'call') context.facts.throws.push({ scopeId, value: toExpr(context, value), range: rangeOf(node) });
 }
 
 /** A call, and whether it is raised or returned (Flask `return jsonify(...), 404` is an error body). */

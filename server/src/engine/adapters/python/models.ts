@@ -4,7 +4,7 @@
 
 import type { Node } from 'web-tree-sitter';
 import type { FieldFixSite, ModelFact, ModelFieldFact, OrmKind, StringLiteralFact } from '../../model/facts';
-import { endOf, rangeOf, startOf } from '../../model/ranges';
+import { endOf, rangeOf, startOf, type Range } from '../../model/ranges';
 import { nodesOfTypes } from '../../parsing/node-query';
 import type { ModelsAndLiterals } from '../context';
 import { lastSegment, namesIn, realChildren } from '../syntax';
@@ -85,30 +85,14 @@ function classField(assignment: Node, info: ClassInfo): { field: ModelFieldFact;
     if (!annotation || /^ClassVar\b/.test(annotation.text)) return undefined;
     const mapped = /^Mapped\s*\[/.test(annotation.text);
     if (!mapped && !info.sqlModelTable) return undefined;
-    const field: ModelFieldFact = {
-      name,
-      type: annotation.text,
-      typeRange: rangeOf(annotation),
-      range: declaration,
-      names: namesIn(annotation, NAME_TYPES),
-      relation: isRelationAnnotation(annotation.text),
-      fix: { kind: 'add-value', at: endOf(annotation), call: mapped ? 'mapped_column' : 'Field' },
-    };
+    const field = annotatedField(name, annotation, declaration, { kind: 'add-value', at: endOf(annotation), call: mapped ? 'mapped_column' : 'Field' });
     return { field, orm: mapped ? 'sqlalchemy' : 'sqlmodel' };
   }
 
   if (right.type !== 'call') {
     // SQLModel `diagnosis: Optional[str] = None`: a column with a default.
     if (!info.sqlModelTable || !annotation || /^ClassVar\b/.test(annotation.text)) return undefined;
-    const field: ModelFieldFact = {
-      name,
-      type: annotation.text,
-      typeRange: rangeOf(annotation),
-      range: declaration,
-      names: namesIn(annotation, NAME_TYPES),
-      relation: isRelationAnnotation(annotation.text),
-      fix: { kind: 'replace-default', range: rangeOf(right), defaultText: right.text },
-    };
+    const field = annotatedField(name, annotation, declaration, { kind: 'replace-default', range: rangeOf(right), defaultText: right.text });
     return { field, orm: 'sqlmodel' };
   }
   const names = namesIn(right, NAME_TYPES);
@@ -169,6 +153,19 @@ function classField(assignment: Node, info: ClassInfo): { field: ModelFieldFact;
     return { field: { name, type: calleePath, typeRange: rangeOf(call), range: declaration, names, relation: true }, orm: 'django' };
   }
   return undefined;
+}
+
+/** A field declared by its annotation alone (`ssn: Mapped[str]`, SQLModel `ssn: str = None`). */
+function annotatedField(name: string, annotation: Node, declaration: Range, fix: FieldFixSite): ModelFieldFact {
+  return {
+    name,
+    type: annotation.text,
+    typeRange: rangeOf(annotation),
+    range: declaration,
+    names: namesIn(annotation, NAME_TYPES),
+    relation: isRelationAnnotation(annotation.text),
+    fix,
+  };
 }
 
 interface ColumnInfo {

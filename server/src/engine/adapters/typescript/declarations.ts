@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DecoratorFact, ParamFact } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { literal, type AdapterContext, type ScopeInit } from '../context';
+import { decoratorFact, type AdapterContext, type ScopeInit } from '../context';
 import { toExpr } from './expressions';
 import { decoratorNodes, identifiersIn } from './syntax';
 
@@ -47,10 +47,7 @@ function params(node: Node | null): ParamFact[] {
 function decorators(context: AdapterContext, node: Node): DecoratorFact[] {
   const found = decoratorNodes(node);
   if (node.parent?.type === 'export_statement') found.unshift(...node.parent.namedChildren.filter((child) => child.type === 'decorator'));
-  return found.map((decorator) => {
-    const expression = decorator.namedChildren[0];
-    return { expr: expression ? toExpr(context, expression) : literal(decorator), range: rangeOf(decorator) };
-  });
+  return found.map((decorator) => decoratorFact(context, decorator, toExpr));
 }
 
 function typeNames(node: Node): string[] {

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Argument, Expr, ObjectEntry, TemplatePart } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { MAX_EXPRESSION_DEPTH, cachedExpr, isNode, literal, type AdapterContext } from '../context';
+import { accessExpr, exprConverter, isNode, literal, type AccessSyntax, type AdapterContext } from '../context';
 import { TYPE_NODE_TYPES, staticString } from './syntax';
 
 const LITERAL_TYPES = new Set([
@@ -14,19 +14,17 @@ const LITERAL_TYPES = new Set([
 const NAME_TYPES = new Set(['identifier', 'shorthand_property_identifier', 'this', 'super', 'property_identifier']);
 const TEST_OPERATORS = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'instanceof', 'in']);
 const TEST_UNARY = new Set(['!', 'typeof', 'void', 'delete']);
+const ACCESS: AccessSyntax = { member_expression: ['object', 'property', 'name'], subscript_expression: ['object', 'index', 'index'] };
 const PASS_THROUGH = new Set([
   'parenthesized_expression', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression',
   'type_assertion', 'spread_element', 'yield_expression',
 ]);
 
 /** `node` as an expression, converted once per chunk. */
-export function toExpr(context: AdapterContext, node: Node, depth = 0): Expr {
-  return cachedExpr(context, node, depth, convert);
-}
+export const toExpr = exprConverter(convert);
 
 function convert(context: AdapterContext, node: Node, depth: number): Expr {
   const range = rangeOf(node);
-  if (depth > MAX_EXPRESSION_DEPTH) return { kind: 'other', range, children: [] };
   const next = depth + 1;
   if (NAME_TYPES.has(node.type)) return { kind: 'name', name: node.text, range };
   if (LITERAL_TYPES.has(node.type)) return literal(node);
@@ -35,19 +33,11 @@ function convert(context: AdapterContext, node: Node, depth: number): Expr {
     return inner ? { kind: 'other', range, children: [toExpr(context, inner, next)] } : literal(node);
   }
   switch (node.type) {
-    case 'member_expression': {
-      const object = node.childForFieldName('object');
-      const property = node.childForFieldName('property');
-      if (!object || !property) break;
-      return { kind: 'member', object: toExpr(context, object, next), property: property.text, propertyRange: rangeOf(property), range };
-    }
+    case 'member_expression':
     case 'subscript_expression': {
-      const object = node.childForFieldName('object');
-      const index = node.childForFieldName('index');
-      if (!object || !index) break;
-      const key = staticString(index);
-      if (key !== undefined) return { kind: 'member', object: toExpr(context, object, next), property: key, propertyRange: rangeOf(index), range };
-      return { kind: 'index', object: toExpr(context, object, next), index: toExpr(context, index, next), range };
+      const access = accessExpr(context, node, ACCESS, range, next, toExpr, staticString);
+      if (access) return access;
+      break;
     }
     case 'call_expression':
     case 'new_expression': {

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallFact } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { commentFact, newAdapterContext, walk, type AdapterContext, type FlowFacts, type ScopeInit } from '../context';
+import { newAdapterContext, recordComment, walk, type AdapterContext, type FlowFacts, type ScopeInit } from '../context';
 import { bindAssignment, bindClassField, bindDeclarator, bindLoopTarget } from './bindings';
 import { FUNCTION_TYPES, classScope, functionScope } from './declarations';
 import { toExpr } from './expressions';
@@ -26,7 +26,7 @@ export function extractTypeScriptFacts(chunk: Node, text: string): FlowFacts {
 }
 
 // Every node type handled below must be listed in VISITED_TYPES.
-function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit | undefined {
+function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit | void {
   if (FUNCTION_TYPES.has(node.type)) return functionScope(context, node);
   switch (node.type) {
     case 'class_declaration':
@@ -34,38 +34,33 @@ function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit 
     case 'class':
       return classScope(context, node);
     case 'variable_declarator':
-      bindDeclarator(context, node, scopeId);
-      return undefined;
+      return bindDeclarator(context, node, scopeId);
     case 'assignment_expression':
     case 'augmented_assignment_expression':
-      bindAssignment(context, node, scopeId);
-      return undefined;
+      return bindAssignment(context, node, scopeId);
     case 'public_field_definition':
     case 'field_definition':
-      bindClassField(context, node, scopeId);
-      return undefined;
+      return bindClassField(context, node, scopeId);
     case 'for_in_statement':
-      bindLoopTarget(context, node, scopeId);
-      return undefined;
+      return bindLoopTarget(context, node, scopeId);
     case 'call_expression':
     case 'new_expression':
-      recordCall(context, node, scopeId);
-      return undefined;
-    case 'throw_statement': {
-      const value = node.namedChildren.find((child) => child.type !== 'comment');
-      if (value && value.type !== 'call_expression' && value.type !== 'new_expression') {
-        context.facts.throws.push({ scopeId, value: toExpr(context, value), range: rangeOf(node) });
-      }
-      return undefined;
-    }
+      return recordCall(context, node, scopeId);
+    case 'throw_statement':
+      return recordThrow(context, node, scopeId);
     case 'comment':
-      context.facts.comments.push(commentFact(node, context.text));
-      return undefined;
+      return recordComment(context, node);
     case 'import_statement':
-      recordImport(context, node);
-      return undefined;
+      return recordImport(context, node);
   }
-  return undefined;
+}
+
+/** `throw` of something that is not a call (a thrown call is a CallFact with `thrownBy`). */
+function recordThrow(context: AdapterContext, node: Node, scopeId: number): void {
+  const value = node.namedChildren.find((child) => child.type !== 'comment');
+  if (value && value.type !== 'call_expression' && value.type !== 'new_expression') {
+    context.facts.throws.push({ scopeId, value: toExpr(context, value), range: rangeOf(node) });
+  }
 }
 
 /** A call, and whether it is thrown or returned. */

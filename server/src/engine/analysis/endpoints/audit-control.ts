@@ -2,9 +2,9 @@
 // `@PhiAccess({...})`) in an expression and reading its arguments.
 
 import { calleePath } from '../../model/expressions';
-import type { CallExpr, Expr, FileFacts } from '../../model/facts';
+import type { CallExpr, DecoratorFact, Expr, FileFacts } from '../../model/facts';
 import { offsetOf, positionAt } from '../../model/text';
-import type { AuditArgument, AuditControl, AuditInsertion } from '../../model/endpoints';
+import type { AuditArgument, AuditControl, AuditInsertion, DecoratorInfo } from '../../model/endpoints';
 
 const ACTION_KEYS = ['action'];
 const CATEGORY_KEYS = ['data_category', 'dataCategory', 'category', 'data_categories', 'dataCategories', 'categories'];
@@ -14,6 +14,14 @@ const ROLE_KEYS = ['roles', 'role', 'allowed_roles', 'allowedRoles'];
 export function lastNameOf(expr: Expr): string | undefined {
   const path = calleePath(expr);
   return path?.[path.length - 1];
+}
+
+/** Each decorator's role for a fix that adds or moves the audit control: the route's, the audit control, or another. */
+export function decoratorRoles(decorators: readonly DecoratorFact[], routeExpr: Expr | undefined, auditNames: readonly string[]): DecoratorInfo[] {
+  return decorators.map((decorator) => ({
+    range: decorator.range,
+    role: decorator.expr === routeExpr ? 'route' : isAuditExpr(decorator.expr, auditNames) ? 'audit' : 'other',
+  }));
 }
 
 /** Whether `expr` is the audit control itself, called or bare. */

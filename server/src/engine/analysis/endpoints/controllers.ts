@@ -2,11 +2,12 @@
 // catalogues/frameworks.ts with `routes: 'controllers'`): `@Controller('patients')` with
 // `@Get(':id')`, `@Post()`...; `@PhiAccess(...)` on the method or the class.
 
-import type { DecoratorInfo, EndpointFact, HttpMethod } from '../../model/endpoints';
+import type { EndpointFact, HttpMethod } from '../../model/endpoints';
 import type { CallExpr } from '../../model/facts';
 import { childScopes } from '../../model/facts-index';
-import { isAuditExpr, lastNameOf, readAuditControl } from './audit-control';
-import type { FinderInput } from './finder';
+import { lineIndent } from '../../model/text';
+import { decoratorRoles, isAuditExpr, lastNameOf, readAuditControl } from './audit-control';
+import { endpointFact, type FinderInput } from './finder';
 import { joinPaths } from './resources';
 import { returnTypeNames } from './signature';
 import { assessPhi } from './evidence-memo';
@@ -39,29 +40,11 @@ export function findControllers(input: FinderInput): EndpointFact[] {
       const evidence = assessPhi({ path: fullPath, handlerScopeId: method.id, typeNames, nameHints: [] }, facts, flow);
       const start = method.decorators[0].range.start;
       const nameRange = method.nameRange ?? method.range;
-      const decorators: DecoratorInfo[] = method.decorators.map((d) => ({
-        range: d.range,
-        role: d === route ? 'route' : isAuditExpr(d.expr, auditNames) ? 'audit' : 'other',
-      }));
-      const lineStart = facts.lineStarts[start.line] ?? 0;
-      endpoints.push({
-        framework,
-        methods: [verb],
-        path: fullPath,
-        handler: { name: `${controller.name ?? 'Controller'}.${method.name ?? '<anonymous>'}`, range: nameRange },
-        line: start.line,
-        range: { start, end: nameRange.end },
-        audit,
-        touchesPhi: evidence.touchesPhi,
-        categories: evidence.categories,
-        why: evidence.why,
-        placement: {
-          kind: 'ts-decorator',
-          decorators,
-          methodLine: method.range.start.line,
-          indent: /^[ \t]*/.exec(facts.text.slice(lineStart, lineStart + 200))?.[0] ?? '',
-        },
-      });
+      const handler = { name: `${controller.name ?? 'Controller'}.${method.name ?? '<anonymous>'}`, range: nameRange };
+      const decorators = decoratorRoles(method.decorators, route.expr, auditNames);
+      const indent = lineIndent(facts.text, facts.lineStarts, start.line);
+      const placement = { kind: 'ts-decorator', decorators, methodLine: method.range.start.line, indent } as const;
+      endpoints.push(endpointFact({ framework, methods: [verb], path: fullPath, handler, start, end: nameRange.end, audit, placement }, evidence));
     }
   }
   return endpoints;

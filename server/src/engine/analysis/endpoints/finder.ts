@@ -2,7 +2,10 @@
 // handlers already claimed by an earlier finder (a decorated route is not also a Django view).
 
 import { isFrameworkModule, type Framework, type FrameworkEntry } from '../../catalogues/frameworks';
+import type { AuditControl, AuditPlacement, EndpointFact, HttpMethod } from '../../model/endpoints';
 import type { FileFacts } from '../../model/facts';
+import type { Position } from '../../model/ranges';
+import type { PhiEvidence } from './touches-phi';
 import type { ResolvedPolicy } from '../../model/policy';
 import type { FlowAnalyzer } from '../flow/flow';
 
@@ -18,6 +21,25 @@ export interface FinderInput extends EndpointContext {
   frameworks: readonly (FrameworkEntry & { id: Framework })[];
   /** Handler scopes already reported by an earlier finder of the file. */
   claimed: Set<number>;
+}
+
+/** Where a finder found an endpoint: reported from `start` (first decorator, or the registration) to `end`. */
+export interface FoundEndpoint {
+  framework: Framework;
+  methods: HttpMethod[];
+  path: string;
+  handler: EndpointFact['handler'];
+  start: Position;
+  end: Position;
+  audit: AuditControl | undefined;
+  placement: AuditPlacement;
+}
+
+/** The endpoint fact of what a finder found, with the evidence that it touches patient data. */
+export function endpointFact(found: FoundEndpoint, evidence: PhiEvidence): EndpointFact {
+  const { framework, methods, path, handler, start, end, audit, placement } = found;
+  const { touchesPhi, categories, why } = evidence;
+  return { framework, methods, path, handler, line: start.line, range: { start, end }, audit, touchesPhi, categories, why, placement };
 }
 
 /** The framework a file of this style uses by its imports: the first imported, else the fallback. */

@@ -3,11 +3,13 @@
 // methods of `methods=[...]` arguments and method-named handlers.
 
 import type { Framework } from '../../catalogues/frameworks';
-import type { AuditControl, DecoratorInfo, EndpointFact, HttpMethod } from '../../model/endpoints';
+import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
 import { calleePath } from '../../model/expressions';
 import type { CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
 import type { ResolvedPolicy } from '../../model/policy';
-import { findAuditCall, isAuditExpr, readAuditControl } from './audit-control';
+import { lineIndent } from '../../model/text';
+import { endpointFact } from './finder';
+import { decoratorRoles, findAuditCall, isAuditExpr, readAuditControl } from './audit-control';
 import type { PhiEvidence } from './touches-phi';
 
 /** Decorator (`@router.get`) and handler (`def get(self, ...)`) names that are HTTP methods. */
@@ -29,26 +31,11 @@ export function pythonEndpoint(
 ): EndpointFact {
   const start = scope.decorators[0]?.range.start ?? scope.range.start;
   const nameRange = scope.nameRange ?? scope.range;
-  const decorators: DecoratorInfo[] = scope.decorators.map((decorator) => ({
-    range: decorator.range,
-    role: decorator.expr === routeExpr ? 'route' : isAuditExpr(decorator.expr, auditNames) ? 'audit' : 'other',
-  }));
+  const decorators = decoratorRoles(scope.decorators, routeExpr, auditNames);
   const defLine = scope.range.start.line;
-  const lineStart = facts.lineStarts[defLine] ?? 0;
-  const indent = /^[ \t]*/.exec(facts.text.slice(lineStart, lineStart + 200))?.[0] ?? '';
-  return {
-    framework,
-    methods,
-    path: routePath,
-    handler: { name: handlerName, range: nameRange },
-    line: start.line,
-    range: { start, end: nameRange.end },
-    audit,
-    touchesPhi: evidence.touchesPhi,
-    categories: evidence.categories,
-    why: evidence.why,
-    placement: { kind: 'python-decorator', decorators, defLine, indent },
-  };
+  const indent = lineIndent(facts.text, facts.lineStarts, defLine);
+  const placement = { kind: 'python-decorator', decorators, defLine, indent } as const;
+  return endpointFact({ framework, methods, path: routePath, handler: { name: handlerName, range: nameRange }, start, end: nameRange.end, audit, placement }, evidence);
 }
 
 /** `methods=["GET", "POST"]` (or the second positional argument). */

@@ -14,7 +14,7 @@ import type { Range } from '../../model/ranges';
 import { offsetOf } from '../../model/text';
 import { tokenize } from '../phi/identifiers';
 import { findAuditCall, isAuditExpr, lastNameOf, readAuditControl } from './audit-control';
-import { frameworkOfFile, type FinderInput } from './finder';
+import { endpointFact, frameworkOfFile, type FinderInput } from './finder';
 import { joinPaths } from './resources';
 import { returnTypeNames } from './signature';
 import { assessPhi } from './evidence-memo';
@@ -107,19 +107,10 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
       flow,
     );
     const start = call.range.start;
-    endpoints.push({
-      framework: declared.get(route.receiver) ?? fileFramework,
-      methods: [method],
-      path: fullPath,
-      handler: { name: handler.name, range: handler.nameRange },
-      line: start.line,
-      range: { start, end: handler.named ? handler.nameRange.end : route.pathEnd },
-      audit,
-      touchesPhi: evidence.touchesPhi,
-      categories: evidence.categories,
-      why: evidence.why,
-      placement: { kind: 'express-middleware', position: handlerArg.range.start },
-    });
+    const framework = declared.get(route.receiver) ?? fileFramework;
+    const end = handler.named ? handler.nameRange.end : route.pathEnd;
+    const placement = { kind: 'express-middleware', position: handlerArg.range.start } as const;
+    endpoints.push(endpointFact({ framework, methods: [method], path: fullPath, handler: { name: handler.name, range: handler.nameRange }, start, end, audit, placement }, evidence));
   }
   return endpoints;
 }
