@@ -1,7 +1,7 @@
 // What a CLI command is. A new command (`coverage`, `tools`) is one module implementing this and
-// one line in commands/index.ts.
+// one line in commands/index.ts; run-command.ts parses its arguments and answers `--help`.
 
-import type { OptionSpec } from './argv';
+import type { OptionSpec, ParsedArgs } from './argv';
 import type { CliIO } from './cli-io';
 import type { ExitCodeValue } from './exit-codes';
 
@@ -12,8 +12,12 @@ export interface Command {
   /** e.g. `phi-guard scan [paths...] [options]`. */
   usage: string;
   options: readonly OptionSpec[];
-  /** Extra help text after the options (examples, exit codes). */
-  details?: string;
-  /** Receives its arguments after the command name; throws UsageError for bad usage. */
-  run(argv: readonly string[], io: CliIO): Promise<ExitCodeValue>;
+  /** Extra help text after the options (examples, exit codes), as lines. */
+  details?: readonly string[];
+  /** The command takes no positional arguments (run-command.ts refuses them). */
+  noArguments?: boolean;
+  /** What `--help` shows, when not the command's usage and options (`phi-guard help --help`: the command list). */
+  helpText?(): string;
+  /** Receives its parsed arguments (never `--help`); throws UsageError for bad usage. */
+  run(args: ParsedArgs, io: CliIO): Promise<ExitCodeValue>;
 }

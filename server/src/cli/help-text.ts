@@ -32,7 +32,7 @@ export function commandHelp(command: Command): string {
     '',
     'Options:',
     describeOptions(command.options),
-    ...(command.details ? ['', command.details] : []),
+    ...(command.details ? ['', ...command.details] : []),
     '',
   ].join('\n');
 }

@@ -2,6 +2,7 @@
 // code; everything else lives in the commands.
 
 import { processIO, type CliIO } from './cli-io';
+import { runCommand } from './run-command';
 import { COMMANDS, findCommand } from './commands';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 import { generalHelp } from './help-text';
@@ -26,7 +27,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
     if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' (options go after the command)`);
     const command = findCommand(first);
     if (!command) throw new UsageError(`unknown command '${first}'`);
-    return await command.run(rest, io);
+    return await runCommand(command, rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`phi-guard: ${error.message}\nRun 'phi-guard help${error.command ? ` ${error.command}` : ''}' for usage.\n`);

@@ -2,11 +2,11 @@
 // the audit control, and the share of PHI endpoints covered; exits 1 below --min.
 
 import { buildCoverageReport, type CoverageInput } from '../../engine';
-import { parseArgs, type OptionSpec } from '../argv';
+import type { OptionSpec } from '../argv';
+import { ALLOW_UNANALYSED_OPTION, MAX_FILE_SIZE_OPTION, OUTPUT_OPTION, POLICY_OPTION } from '../shared-options';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { formatNoticeLine } from '../format/notices-text';
-import { commandHelp } from '../help-text';
 import { writeReportFile } from '../report-file';
 import { summarize } from '../format/summary';
 import { plural } from '../format/text';
@@ -21,10 +21,10 @@ type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 const options: OptionSpec[] = [
   { name: 'format', alias: 'f', type: 'string', choices: COVERAGE_FORMATS, valueName: 'text|json|markdown', description: 'output format (default: text)' },
   { name: 'min', type: 'string', valueName: 'PERCENT', description: 'exit 1 when coverage of PHI endpoints is below PERCENT (0-100)' },
-  { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
-  { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
-  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'do not analyse files larger than N KB: an error (default: 10240)' },
-  { name: 'allow-unanalysed', type: 'boolean', description: 'files that could not be analysed are warnings and do not fail the run' },
+  OUTPUT_OPTION,
+  POLICY_OPTION,
+  MAX_FILE_SIZE_OPTION,
+  ALLOW_UNANALYSED_OPTION,
 ];
 
 export const coverageCommand: Command = {
@@ -43,13 +43,8 @@ export const coverageCommand: Command = {
     '',
     'Exit codes: 0 at or above --min (or no --min), 1 below --min, 2 usage error, invalid policy file,',
     'or a source file not analysed (unless --allow-unanalysed); 2 wins over 1.',
-  ].join('\n'),
-  async run(argv, io) {
-    const args = parseArgs(argv, options, 'coverage');
-    if (args.options.help) {
-      io.stdout.write(commandHelp(coverageCommand));
-      return ExitCode.Clean;
-    }
+  ],
+  async run(args, io) {
     const format = (args.options.format as CoverageFormat | undefined) ?? 'text';
     const min = parseMin(args.options.min);
     const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'coverage');

@@ -3,7 +3,8 @@
 
 import { analyze } from '../../engine';
 import { safeWriteFile } from '../../safe-write';
-import { parseArgs, type OptionSpec } from '../argv';
+import type { OptionSpec } from '../argv';
+import { POLICY_OPTION } from '../shared-options';
 import { colorEnabled } from '../cli-io';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
@@ -11,7 +12,6 @@ import { fixText } from '../fix-runner';
 import { createWriteCheck } from '../fix-write-check';
 import { formatNoticeLine } from '../format/notices-text';
 import { formatText, plural } from '../format/text';
-import { commandHelp } from '../help-text';
 import { createProgress } from '../progress';
 import type { Notice, ScannedFile, ScanReport } from '../report';
 import { noticesFor } from '../scan-runner';
@@ -20,7 +20,7 @@ import { encodeSource, readSourceFile } from '../source-file';
 import { displayPath } from '../display-path';
 
 const options: OptionSpec[] = [
-  { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
+  POLICY_OPTION,
   { name: 'dry-run', type: 'boolean', description: 'show what would be fixed without writing any file' },
   { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'skip files larger than N KB, with a notice (default: 10240)' },
 ];
@@ -37,13 +37,8 @@ export const fixCommand: Command = {
     '',
     'Exit codes: 0 nothing left to fix by hand, 1 findings remain that have no automatic fix,',
     '2 usage error or invalid policy file.',
-  ].join('\n'),
-  async run(argv, io) {
-    const args = parseArgs(argv, options, 'fix');
-    if (args.options.help) {
-      io.stdout.write(commandHelp(fixCommand));
-      return ExitCode.Clean;
-    }
+  ],
+  async run(args, io) {
     const dryRun = Boolean(args.options['dry-run']);
     const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'fix');
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'fix');

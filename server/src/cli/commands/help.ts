@@ -6,15 +6,16 @@ import { commandHelp, generalHelp } from '../help-text';
 import { UsageError } from '../usage-error';
 
 export function helpCommand(commands: () => readonly Command[]): Command {
-  const command: Command = {
+  return {
     name: 'help',
     summary: 'Show help for a command',
     usage: 'phi-guard help [command]',
     options: [],
-    async run(argv, io) {
-      const [name, ...extra] = argv;
+    helpText: () => generalHelp(commands()),
+    async run(args, io) {
+      const [name, ...extra] = args.positionals;
       if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`, 'help');
-      if (!name || name === '--help' || name === '-h') {
+      if (!name) {
         io.stdout.write(generalHelp(commands()));
         return ExitCode.Clean;
       }
@@ -24,5 +25,4 @@ export function helpCommand(commands: () => readonly Command[]): Command {
       return ExitCode.Clean;
     },
   };
-  return command;
 }

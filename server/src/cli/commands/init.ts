@@ -2,13 +2,11 @@
 
 import * as path from 'node:path';
 import { safeWriteFile, UnsafeWriteError } from '../../safe-write';
-import { parseArgs, type OptionSpec } from '../argv';
+import type { OptionSpec } from '../argv';
 import type { Command } from '../command';
 import { displayPath } from '../display-path';
 import { ExitCode } from '../exit-codes';
-import { commandHelp } from '../help-text';
 import { starterPolicyText } from '../../policy';
-import { UsageError } from '../usage-error';
 
 export const POLICY_FILE_NAME = 'phi-guard.json';
 
@@ -19,20 +17,13 @@ export const initCommand: Command = {
   summary: `Write a starter ${POLICY_FILE_NAME} policy file in the current folder`,
   usage: 'phi-guard init [--force]',
   options,
+  noArguments: true,
   details: [
     `Never writes through a symbolic link at ${POLICY_FILE_NAME}, even with --force.`,
     '',
     `Exit codes: 0 written, 1 ${POLICY_FILE_NAME} already exists (use --force) or is a symbolic link, 2 usage error.`,
-  ].join('\n'),
-  async run(argv, io) {
-    const args = parseArgs(argv, options, 'init');
-    if (args.options.help) {
-      io.stdout.write(commandHelp(initCommand));
-      return ExitCode.Clean;
-    }
-    if (args.positionals.length > 0) {
-      throw new UsageError(`unexpected argument '${args.positionals[0]}'`, 'init');
-    }
+  ],
+  async run(args, io) {
     const target = path.join(io.cwd, POLICY_FILE_NAME);
     try {
       // Without --force an existing file fails with EEXIST, so a concurrent writer is never clobbered either.

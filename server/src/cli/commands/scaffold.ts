@@ -21,11 +21,10 @@ import {
 } from '../../scaffold';
 import { fsProjectReader } from '../../scaffold/fs-project-reader';
 import { executeWrites, planWrites } from '../../scaffold/write-plan';
-import { parseArgs, type OptionSpec } from '../argv';
+import type { OptionSpec } from '../argv';
 import type { Command } from '../command';
 import { displayPath } from '../display-path';
 import { ExitCode } from '../exit-codes';
-import { commandHelp } from '../help-text';
 import { UsageError } from '../usage-error';
 
 const options: OptionSpec[] = [
@@ -44,6 +43,7 @@ export const scaffoldCommand: Command = {
   summary: 'Write an audited, role-checked PHI endpoint (router, test, runtime)',
   usage: 'phi-guard scaffold --resource NAME --category CATEGORY [--framework F] [--operations LIST] [--roles LIST] [--with-runtime] [--out DIR] [--force]',
   options,
+  noArguments: true,
   details: [
     'Writes one handler per operation, each with the audit + role-check control (action from the',
     "operation, data_category, roles checked against the policy's role map), logging record ids only,",
@@ -55,14 +55,8 @@ export const scaffoldCommand: Command = {
     '           --category clinical --roles clinician --with-runtime',
     '',
     'Exit codes: 0 written, 2 usage error, a file already exists, or a symbolic link is in the way.',
-  ].join('\n'),
-  async run(argv, io) {
-    const args = parseArgs(argv, options, 'scaffold');
-    if (args.options.help) {
-      io.stdout.write(commandHelp(scaffoldCommand));
-      return ExitCode.Clean;
-    }
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`, 'scaffold');
+  ],
+  async run(args, io) {
     const resource = args.options.resource as string | undefined;
     if (!resource) throw new UsageError("missing '--resource NAME'", 'scaffold');
     const category = args.options.category as DataCategory | undefined;

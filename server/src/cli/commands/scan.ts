@@ -1,7 +1,8 @@
 // `phi-guard scan [paths...]`: analyse files and report findings as text, JSON or SARIF.
 
 import * as path from 'node:path';
-import { parseArgs, type OptionSpec } from '../argv';
+import type { OptionSpec } from '../argv';
+import { ALLOW_UNANALYSED_OPTION, MAX_FILE_SIZE_OPTION, OUTPUT_OPTION, POLICY_OPTION } from '../shared-options';
 import { applyBaseline, changedSince, fingerprintsAtCommit, fingerprintsFromReport, realpathOrSelf, resolveBaseline } from '../baseline';
 import { colorEnabled } from '../cli-io';
 import type { Command } from '../command';
@@ -10,7 +11,6 @@ import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../format';
 import { formatNoticeLine } from '../format/notices-text';
 import { extendsOutsideNotices, policyOverrideLines } from '../format/policy-overrides';
 import { allFindings, unanalysedFails } from '../format/summary';
-import { commandHelp } from '../help-text';
 import type { ScanReport } from '../report';
 import { writeReportFile } from '../report-file';
 import { resolveCacheFile, ScanCache } from '../cache/scan-cache';
@@ -26,16 +26,16 @@ type FailOn = (typeof FAIL_ON)[number];
 
 const options: OptionSpec[] = [
   { name: 'format', alias: 'f', type: 'string', choices: OUTPUT_FORMATS, valueName: 'text|json|sarif|github|junit', description: 'output format (default: text); github: workflow-command annotations, junit: a JUnit XML test report' },
-  { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
+  OUTPUT_OPTION,
   { name: 'sarif-output', type: 'string', valueName: 'FILE', description: 'also write the SARIF report to FILE (e.g. annotations on stdout and SARIF for code scanning in one run)' },
-  { name: 'policy', type: 'string', valueName: 'FILE', description: 'policy file for every file (default: the nearest phi-guard.json)' },
+  POLICY_OPTION,
   { name: 'fail-on', type: 'string', choices: FAIL_ON, valueName: 'error|warning|never', description: 'exit 1 when a finding is at or above this severity (default: error)' },
-  { name: 'max-file-size-kb', type: 'string', valueName: 'N', description: 'do not analyse files larger than N KB: an error (default: 10240)' },
+  MAX_FILE_SIZE_OPTION,
   { name: 'jobs', alias: 'j', type: 'string', valueName: 'N', description: 'analyse with up to N worker threads; 1 = none (default: auto)' },
   { name: 'file-timeout', type: 'string', valueName: 'SECONDS', description: 'give up on a file after this long, with a notice; 0 = never (default: 60)' },
   { name: 'cache', type: 'boolean', description: 'only analyse files changed since the last --cache run' },
   { name: 'cache-location', type: 'string', valueName: 'PATH', description: 'cache file or folder (default: .phi-guard-cache)' },
-  { name: 'allow-unanalysed', type: 'boolean', description: 'files that could not be analysed are warnings and do not fail the run' },
+  ALLOW_UNANALYSED_OPTION,
   { name: 'baseline', type: 'string', valueName: 'REF|FILE', description: 'report only findings not present at git commit REF or in an earlier JSON/SARIF report FILE' },
   { name: 'changed-since', type: 'string', valueName: 'REF', description: 'only analyse files changed since git commit REF (REF...HEAD, plus uncommitted and untracked files)' },
 ];
@@ -71,13 +71,8 @@ export const scanCommand: Command = {
     '',
     'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, invalid policy file, or',
     'a source file not analysed (unless --allow-unanalysed); 2 wins over 1.',
-  ].join('\n'),
-  async run(argv, io) {
-    const args = parseArgs(argv, options, 'scan');
-    if (args.options.help) {
-      io.stdout.write(commandHelp(scanCommand));
-      return ExitCode.Clean;
-    }
+  ],
+  async run(args, io) {
     const format = (args.options.format as OutputFormat | undefined) ?? 'text';
     const failOn = (args.options['fail-on'] as FailOn | undefined) ?? 'error';
     const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'scan');

@@ -5,13 +5,12 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildAiToolsModel, DATE_DEPENDENT_CODES, findPolicyFile, hasExpiredBaa, loadPolicyFile, parseIsoDay, defaultPolicy, type LoadedPolicy } from '../../policy';
-import { parseArgs, type OptionSpec } from '../argv';
+import type { OptionSpec } from '../argv';
 import { colorEnabled } from '../cli-io';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { formatPolicyDiagnosticLine } from '../format/notices-text';
 import { formatTools, type ToolsFormat } from '../format/tools';
-import { commandHelp } from '../help-text';
 import { UsageError } from '../usage-error';
 
 const FORMATS: readonly ToolsFormat[] = ['text', 'json', 'markdown'];
@@ -28,19 +27,14 @@ export const toolsCommand: Command = {
   summary: 'List the AI tools and vendors of the policy with BAA status and expiry',
   usage: 'phi-guard tools [--policy FILE] [--format text|json|markdown] [--fail-on-expired]',
   options,
+  noArguments: true,
   details: [
     'A signed BAA is valid through its `expires` day and expired from the next day; one expiring',
     'within 30 days is flagged. Policy problems are printed on stderr.',
     '',
     'Exit codes: 0 listed, 1 a BAA has expired (with --fail-on-expired), 2 usage error or invalid policy file.',
-  ].join('\n'),
-  async run(argv, io) {
-    const args = parseArgs(argv, options, 'tools');
-    if (args.options.help) {
-      io.stdout.write(commandHelp(toolsCommand));
-      return ExitCode.Clean;
-    }
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`, 'tools');
+  ],
+  async run(args, io) {
     const format = (args.options.format as ToolsFormat | undefined) ?? 'text';
     let today = new Date();
     if (typeof args.options.today === 'string') {
