@@ -2,17 +2,12 @@
 // its `node:test` + supertest file. JavaScript with JSDoc types, CommonJS or ES modules.
 
 import type { ResourceNames } from '../names';
-import { ACTION_OF_OPERATION, type DataCategory, type ModuleFormat } from '../types';
+import { ACTION_OF_OPERATION, type ModuleFormat } from '../types';
 import { forbiddenRole, jsList, jsString } from './common';
 import { JsModuleWriter } from './js-modules';
-import { idParam, routePath, type OperationShape } from './operations';
+import { idParam, routePath, type OperationShape, type TemplateInputBase } from './operations';
 
-export interface ExpressTemplateInput {
-  names: ResourceNames;
-  operations: OperationShape[];
-  category: DataCategory;
-  roles: string[];
-  roleMap: Record<string, string[]>;
+export interface ExpressTemplateInput extends TemplateInputBase {
   middleware: string;
   format: ModuleFormat;
   /** Import specifier of the runtime from the router (`../security/phi-access`). */
@@ -140,14 +135,7 @@ function expressHandler(input: ExpressTemplateInput, op: OperationShape, id: str
   let body: string[];
   switch (op.operation) {
     case 'read':
-      body = [
-        `      const found = await repository.get(${keyArgs});`,
-        '      if (!found) {',
-        ...notFound,
-        '      }',
-        `      logger.info(${jsString(`${n.snake} read`)}, ${ids});`,
-        '      res.json(found);',
-      ];
+      body = oneRecordBody('found', `repository.get(${keyArgs})`, notFound, `logger.info(${jsString(`${n.snake} read`)}, ${ids});`);
       break;
     case 'create':
       body = [
@@ -161,14 +149,7 @@ function expressHandler(input: ExpressTemplateInput, op: OperationShape, id: str
       ];
       break;
     case 'update':
-      body = [
-        `      const updated = await repository.update(${keyArgs}, fieldsFrom(req.body));`,
-        '      if (!updated) {',
-        ...notFound,
-        '      }',
-        `      logger.info(${jsString(`${n.snake} updated`)}, ${ids});`,
-        '      res.json(updated);',
-      ];
+      body = oneRecordBody('updated', `repository.update(${keyArgs}, fieldsFrom(req.body))`, notFound, `logger.info(${jsString(`${n.snake} updated`)}, ${ids});`);
       break;
     case 'delete':
       body = [
@@ -191,6 +172,11 @@ function expressHandler(input: ExpressTemplateInput, op: OperationShape, id: str
     '    }',
     '  });',
   ];
+}
+
+/** A handler body that loads or changes one record: 404 when there is none, else log its ids and send it. */
+function oneRecordBody(variable: string, call: string, notFound: readonly string[], logLine: string): string[] {
+  return [`      const ${variable} = await ${call};`, `      if (!${variable}) {`, ...notFound, '      }', `      ${logLine}`, `      res.json(${variable});`];
 }
 
 export function expressTest(input: ExpressTemplateInput): string {

@@ -2,16 +2,11 @@
 // operation) and its pytest file.
 
 import type { ResourceNames } from '../names';
-import { ACTION_OF_OPERATION, type DataCategory } from '../types';
+import { ACTION_OF_OPERATION } from '../types';
 import { forbiddenRole, pyList } from './common';
-import { idParam, orderedOperations, routePath, type OperationShape } from './operations';
+import { idParam, orderedOperations, routePath, type OperationShape, type TemplateInputBase } from './operations';
 
-export interface FastapiTemplateInput {
-  names: ResourceNames;
-  operations: OperationShape[];
-  category: DataCategory;
-  roles: string[];
-  roleMap: Record<string, string[]>;
+export interface FastapiTemplateInput extends TemplateInputBase {
   decorator: string;
   /** Dotted module of the runtime (`app.security.audit`). */
   runtimeModule: string;

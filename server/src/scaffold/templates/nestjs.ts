@@ -1,17 +1,11 @@
 // NestJS: a controller (with a replaceable in-memory service) whose handlers carry
 // `@PhiAccess({...})`, its Jest spec, and the runtime (decorator + guard + audit sinks).
 
-import type { ResourceNames } from '../names';
-import { ACTION_OF_OPERATION, type DataCategory } from '../types';
+import { ACTION_OF_OPERATION } from '../types';
 import { forbiddenRole, jsList, jsRoleMap, jsString } from './common';
-import { idParam, type OperationShape } from './operations';
+import { idParam, type TemplateInputBase } from './operations';
 
-export interface NestTemplateInput {
-  names: ResourceNames;
-  operations: OperationShape[];
-  category: DataCategory;
-  roles: string[];
-  roleMap: Record<string, string[]>;
+export interface NestTemplateInput extends TemplateInputBase {
   decorator: string;
   /** Import specifier of the runtime from the controller. */
   runtimeFromController: string;

@@ -1,7 +1,7 @@
 // The HTTP shape of each operation, shared by every framework's templates.
 
 import type { ResourceNames } from '../names';
-import type { ScaffoldOperation } from '../types';
+import type { DataCategory, ScaffoldOperation } from '../types';
 
 export interface OperationShape {
   operation: ScaffoldOperation;
@@ -41,4 +41,13 @@ export function routePath(names: ResourceNames, item: boolean, param: (name: str
 export function idParam(names: ResourceNames, style: 'snake' | 'camel'): string {
   if (names.isPatient) return style === 'snake' ? 'patient_id' : 'patientId';
   return style === 'snake' ? `${names.snake}_id` : `${names.camel}Id`;
+}
+
+/** What every framework's templates are given: the resource, its operations, and who may use them. */
+export interface TemplateInputBase {
+  names: ResourceNames;
+  operations: OperationShape[];
+  category: DataCategory;
+  roles: string[];
+  roleMap: Record<string, string[]>;
 }
