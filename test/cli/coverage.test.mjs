@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { copyCoverageProject } from '../support/coverage-project.mjs';
 import { ROOT, runCli } from './run-cli.mjs';
 
 const dirs = [];
@@ -14,7 +15,8 @@ after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }))
 function copyCoverageFixture(name) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `phi-guard-coverage-${name}-`));
   dirs.push(dir);
-  cpSync(path.join(ROOT, 'test', 'fixtures', 'coverage', name), dir, { recursive: true });
+  if (name === 'project') copyCoverageProject(dir);
+  else cpSync(path.join(ROOT, 'test', 'fixtures', 'coverage', name), dir, { recursive: true });
   return dir;
 }
 

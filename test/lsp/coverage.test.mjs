@@ -2,12 +2,13 @@
 // documents' unsaved text and files changed on disk.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { repoRoot, startServer } from './lspClient.mjs';
+import { copyCoverageProject } from '../support/coverage-project.mjs';
+import { startServer } from './lspClient.mjs';
 
 const REQUEST = 'phiGuard/auditCoverage';
 
@@ -17,7 +18,7 @@ describe('phiGuard/auditCoverage', () => {
   let folder;
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-coverage-'));
-    cpSync(path.join(repoRoot, 'test', 'fixtures', 'coverage', 'project'), dir, { recursive: true });
+    copyCoverageProject(dir);
     folder = pathToFileURL(dir).href;
     client = await startServer({ pull: true });
   });

@@ -2,12 +2,13 @@
 // reach the Problems panel; opening a file hands over to its live diagnostics.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { repoRoot, startServer } from './lspClient.mjs';
+import { copyCoverageProject } from '../support/coverage-project.mjs';
+import { startServer } from './lspClient.mjs';
 
 const REQUEST = 'phiGuard/scanWorkspace';
 
@@ -16,7 +17,7 @@ describe('phiGuard/scanWorkspace', () => {
   let dir;
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-scan-'));
-    cpSync(path.join(repoRoot, 'test', 'fixtures', 'coverage', 'project'), dir, { recursive: true });
+    copyCoverageProject(dir);
     writeFileSync(path.join(dir, 'leaky.py'), 'import logging\nlogger = logging.getLogger(__name__)\n\ndef show(patient):\n    logger.info("dob %s", patient.dob)\n');
     writeFileSync(path.join(dir, 'clean.py'), 'def show(patient):\n    return patient.id\n');
     client = await startServer({ pull: true });
