@@ -23,7 +23,7 @@ test('a rule failure fails the scan with exit 2 and is counted; --allow-unanalys
 
   const text = run();
   assert.equal(text.status, 2, text.stderr);
-  assert.match(text.stdout, /✖ 1 file only partly analysed \(a rule failed\)/);
+  assert.match(text.stdout, /✖ 1 file only partly analysed \(a rule or an analysis step failed\)/);
   assert.doesNotMatch(text.stdout, /✔/);
   assert.match(text.stderr, /rule phi-to-ai failed/);
   assert.doesNotMatch(text.stdout + text.stderr, /tangerine/, 'the error message quoting the source is not echoed');

@@ -17,7 +17,7 @@ export interface ScanSummary {
   notAnalysedByReason: Partial<Record<NotAnalysedReason, number>>;
   /** Folders that could not be listed (their files are not counted anywhere). */
   foldersNotRead: number;
-  /** Analysed files on which a rule failed: its findings are missing, so they fail the scan like unanalysed files. */
+  /** Analysed files on which a rule or an analysis step (endpoint discovery, Django routes) failed: what it would have found is missing, so they fail the scan like unanalysed files. */
   filesPartlyAnalysed: number;
   findings: number;
   errors: number;

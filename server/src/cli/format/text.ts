@@ -56,7 +56,7 @@ function notAnalysedLines(summary: ScanSummary, allowed: boolean | undefined, pa
   const parts: string[] = [];
   if (summary.filesNotAnalysed > 0) parts.push(`${plural(summary.filesNotAnalysed, 'file')} not analysed (${reasons.join(', ')})`);
   if (summary.foldersNotRead > 0) parts.push(`${plural(summary.foldersNotRead, 'folder')} not read`);
-  if (summary.filesPartlyAnalysed > 0) parts.push(`${plural(summary.filesPartlyAnalysed, 'file')} only partly analysed (a rule failed)`);
+  if (summary.filesPartlyAnalysed > 0) parts.push(`${plural(summary.filesPartlyAnalysed, 'file')} only partly analysed (a rule or an analysis step failed)`);
   if (allowed) return [paint.yellow(`⚠ ${parts.join(' and ')}; allowed by --allow-unanalysed, see the warnings on stderr.`)];
   const lines = [paint.red(paint.bold(`✖ ${parts.join(' and ')}; see the notices on stderr.`))];
   // Only a command that has the option (scan) says whether it was given.
