@@ -24,7 +24,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   external: ['vscode'],
-  // The ESM build of web-tree-sitter crashes silently inside a CJS bundle (ARCHITECTURE.md §7).
+  // The ESM build of web-tree-sitter crashes silently inside a CJS bundle (docs/architecture.md, "Bundled").
   alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') /* the "require" condition: web-tree-sitter.cjs */ },
   logLevel: 'warning',
 };

@@ -1,6 +1,6 @@
 // `npm run bench`: PHI Guard's speed and memory, each measured side by side with baselines in
 // the same run on the same generated tree, printed as a table and written to bench/results.json.
-// Benchmarks are not tests: nothing here asserts a time (TESTING.md).
+// Benchmarks are not tests: nothing here asserts a time (docs/architecture.md, "Tests mirror the layers").
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 // `phi-guard scan` on fixture folders: exit codes, text and JSON output, notices.
-// The phi-in-log assertions follow RULES.md (one finding per call, on the line the call starts).
+// The phi-in-log assertions follow docs/rules/phi-in-log.md (one finding per call, on the line the call starts).
 
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

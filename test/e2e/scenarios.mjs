@@ -539,7 +539,7 @@ export const scenarios = [
       const activationMs = round(result.stats.activationMs);
       const baselineMs = round(result.stats.baselineMs);
       const noopRightAfterMs = round(result.stats.afterMs);
-      // A measurement, not a threshold (TESTING.md: benchmarks are not tests); `npm run bench` reports it.
+      // A measurement, not a threshold (docs/architecture.md: benchmarks are not tests); `npm run bench` reports it.
       const measured = { activationMs, baselineMs, noopRightAfterMs, vscode: result.version, date: new Date().toISOString() };
       writeFileSync(ctx.artifact('activation.json'), `${JSON.stringify(measured, null, 2)}\n`);
       console.log(`    activation: ${activationMs} ms; a no-op extension: ${baselineMs} ms before it, ${noopRightAfterMs} ms right after it (VS Code ${result.version})`);

@@ -1,4 +1,4 @@
-// No leak from the tool itself (issue 9, PRODUCT.md "never writes source text or PHI values"):
+// No leak from the tool itself (docs/reliability.md, "No leak from the tool itself"; docs/architecture.md, "Privacy"):
 // files full of unique canary values are scanned with everything turned up — the server with
 // `$/setTrace verbose`, the client's verbose trace redaction, the CLI in every format — and the
 // canaries must never appear in anything the tool writes.

@@ -1,4 +1,4 @@
-// The server survives what goes wrong around it (ARCHITECTURE.md §10, issue 9 "Server
+// The server survives what goes wrong around it (docs/reliability.md, "Server
 // resilience"): a rule that throws is isolated and logged once without source text; files it
 // will not analyse get a visible notice; a killed server is replaced and diagnostics come back;
 // a flood of edits leaves it responsive with diagnostics for the last version.

@@ -1,5 +1,5 @@
 // The server answers sensibly whatever it is asked, keeps source text out of its logs,
-// debounces bursts of edits and shuts down cleanly (ARCHITECTURE.md §10).
+// debounces bursts of edits and shuts down cleanly (docs/reliability.md, "Server robustness").
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

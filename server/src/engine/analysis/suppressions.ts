@@ -1,4 +1,4 @@
-// `# phi-guard: ignore[rule, ...] -- reason` comments (RULES.md, Suppressions).
+// `# phi-guard: ignore[rule, ...] -- reason` comments (docs/rules/unjustified-suppression.md, "Syntax").
 
 import type { FileFacts } from '../model/facts';
 import { RULE_IDS, type Finding, type RuleId, type Suppression } from '../model/types';

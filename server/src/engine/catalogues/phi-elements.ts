@@ -1,4 +1,4 @@
-// The built-in PHI catalogue (RULES.md, "What counts as PHI"), as data. The classifier in
+// The built-in PHI catalogue (docs/policy.md, "What counts as PHI"), as data. The classifier in
 // classify.ts reads it; the policy's `phi.add` / `phi.remove` adjust it per workspace.
 
 import type { PhiCategory } from '../model/types';
@@ -107,7 +107,7 @@ export const PERSON_NAME_QUALIFIERS = new Set([
   'guardian', 'caregiver', 'contact', 'enrollee', 'insured', 'pt', 'client', 'resident',
 ]);
 
-/** Whole-record nouns (POLICY.md `phi.recordNames` adds more). */
+/** Whole-record nouns (the policy's `phi.recordNames` adds more, docs/policy.md). */
 export const BUILTIN_RECORD_NOUNS: string[][] = [
   ['patient'], ['member'], ['beneficiary'], ['encounter'], ['medical', 'record'], ['chart'], ['person'], ['people'],
   ['enrollee'], ['subscriber'], ['health', 'record'], ['ehr'], ['emr'], ['clinical', 'record'], ['pt'],
@@ -178,7 +178,7 @@ export const SAFE_FIRST_TOKENS = new Set([
   'valid', 'invalid', 'missing', 'on', 'handle', 'format', 'parse', 'set', 'with', 'without', 'number', 'len',
 ]);
 
-/** Identifiers that are never PHI on their own (RULES.md, "Not PHI"), beyond the token rules. */
+/** Identifiers that are never PHI on their own (docs/policy.md, "What counts as PHI"), beyond the token rules. */
 export const BUILTIN_SAFE_IDENTIFIERS = new Set([
   'id', 'uuid', 'patient_id', 'patientId', 'user_id', 'userId', 'event_type', 'eventType', 'timestamp',
   'created_at', 'createdAt', 'updated_at', 'updatedAt', 'request_id', 'requestId', 'status_code', 'statusCode',

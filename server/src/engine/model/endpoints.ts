@@ -72,7 +72,7 @@ export interface EndpointFact {
   /** The full path (router prefixes and mounts applied); empty when the route is not in this file. */
   path: string;
   handler: { name: string; range: Range };
-  /** Where endpoint findings are reported (RULES.md): first decorator / def / registration call. */
+  /** Where endpoint findings are reported (docs/rules/missing-phi-access.md): first decorator / def / registration call. */
   line: number;
   /** From the report point to the end of the handler's name. */
   range: Range;

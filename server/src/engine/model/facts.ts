@@ -1,5 +1,5 @@
 // The language-neutral model that adapters extract from syntax trees and rules reason on
-// (ARCHITECTURE.md §5). Expressions are kept as a small tree of their own so PHI flow can be
+// (docs/architecture.md, "Inside the engine"). Expressions are kept as a small tree of their own so PHI flow can be
 // evaluated the same way for Python and TypeScript/JavaScript.
 
 import type { LanguageId, Position, Range } from './types';

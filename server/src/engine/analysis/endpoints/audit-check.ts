@@ -1,4 +1,4 @@
-// Is an endpoint's audit control right (RULES.md, `phi-access-mismatch`)? The action must agree
+// Is an endpoint's audit control right (docs/rules/phi-access-mismatch.md)? The action must agree
 // with the HTTP method, `data_category` and `roles` must be present, and every role must be
 // permitted for the category by the policy's role map.
 

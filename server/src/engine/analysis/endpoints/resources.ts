@@ -1,5 +1,5 @@
 // Which names denote patient data in an endpoint's path, types and calls: a small vocabulary of
-// resource words (RULES.md record nouns plus clinical and billing resources), matched on whole
+// resource words (docs/coverage-report.md, "What is an endpoint": record nouns plus clinical and billing resources), matched on whole
 // identifier tokens with plurals.
 
 import { BoundedCache } from '../bounded-cache';

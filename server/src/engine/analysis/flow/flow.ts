@@ -1,4 +1,4 @@
-// Intra-function PHI flow (RULES.md, "Derived values"): which expressions carry PHI, where it
+// Intra-function PHI flow (docs/architecture.md, "Flow"; the rule pages' "What it finds"): which expressions carry PHI, where it
 // came from, and through which variables. Works on the language-neutral facts only.
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } from '../../model/facts';

@@ -1,5 +1,5 @@
 // Identifier tokens: `patientFirstName`, `patient_first_name` and `PatientFirstName` all split to
-// `patient first name` (RULES.md, name matching works on whole tokens).
+// `patient first name` (docs/policy.md, "What counts as PHI": names match by whole tokens).
 
 import { BoundedCache } from '../bounded-cache';
 

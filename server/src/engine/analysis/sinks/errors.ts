@@ -1,4 +1,4 @@
-// Error sinks (RULES.md, Sinks: Errors): exception messages, HTTP error details, and error bodies
+// Error sinks (docs/rules/phi-in-error.md): exception messages, HTTP error details, and error bodies
 // returned to the client.
 
 import { calleePath, labelOf } from '../../model/expressions';

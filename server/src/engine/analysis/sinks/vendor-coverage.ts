@@ -1,5 +1,5 @@
 // Whether the policy's BAA registry covers sending PHI of some categories to a vendor
-// (POLICY.md `vendors`): signed, not expired, the categories allowed, and for AI the model on the
+// (docs/policy.md, `vendors`): signed, not expired, the categories allowed, and for AI the model on the
 // allowlist and the endpoint among the covered ones.
 
 import { effectiveBaa } from '../../model/baa-status';
