@@ -1,5 +1,5 @@
 // The built-in PHI catalogue (docs/policy.md, "What counts as PHI"), as data. The classifier in
-// classify.ts reads it; the policy's `phi.add` / `phi.remove` adjust it per workspace.
+// analysis/phi/classify.ts reads it; the policy's `phi.add` / `phi.remove` adjust it per workspace.
 
 import type { PhiCategory } from '../model/types';
 

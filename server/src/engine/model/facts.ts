@@ -218,7 +218,7 @@ export interface FileFacts {
 }
 
 // --- Persistence models and credential-shaped literals (unencrypted-phi-field, hardcoded-ai-key).
-// Extracted by a second pass (adapters/*-models.ts, prisma/) so the rules never see syntax trees.
+// Extracted by a second pass (adapters/<language>/models.ts and literals.ts, adapters/prisma/) so the rules never see syntax trees.
 
 export type OrmKind = 'sqlalchemy' | 'sqlmodel' | 'django' | 'prisma' | 'typeorm' | 'sequelize' | 'mongoose';
 

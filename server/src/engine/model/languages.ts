@@ -12,7 +12,7 @@ const byExtension: Record<string, LanguageId> = {
   '.mjs': 'javascript',
   '.cjs': 'javascript',
   '.jsx': 'javascriptreact',
-  // No tree-sitter grammar: a line parser gives the models (prisma/schema-parser.ts).
+  // No tree-sitter grammar: a line parser gives the models (adapters/prisma/schema-parser.ts).
   '.prisma': 'prisma',
 };
 
