@@ -11,6 +11,19 @@
  */
 const KNOWN_ENGINE_CYCLES = [];
 
+/**
+ * The engine's layers, bottom first (docs/architecture.md, "Inside the engine"): each imports
+ * only its own and the ones below it; the entry points (index, analyze, coverage) sit on top.
+ */
+const ENGINE_LAYERS = ['catalogues', 'model', 'parsing', 'adapters', 'analysis', 'fixes', 'rules'];
+const ENGINE_LAYER_RULES = ENGINE_LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `engine-layers-${layer}`,
+  comment: `engine/${layer}/ imports nothing from the layers above it (${ENGINE_LAYERS.slice(i + 1).join(', ')}) or the entry points.`,
+  severity: 'error',
+  from: { path: `^server/src/engine/${layer}/` },
+  to: { path: `^server/src/engine/(?:(?:${ENGINE_LAYERS.slice(i + 1).join('|')})/|[^/]+[.]ts$)` },
+}));
+
 /** What the thin client may import besides its own files: the protocol, VS Code, the language client, Node. */
 const CLIENT_MAY_IMPORT = ['^client/src/', '^server/src/protocol/', '^vscode$', '^vscode-languageclient', '^node:', '^path$'];
 
@@ -44,6 +57,7 @@ module.exports = {
       from: { path: '^server/src/engine/' },
       to: { path: ['^client/', '^server/src/(cli|lsp|protocol|workspace|scaffold)/', '^server/src/server[.]ts$', '^vscode', 'vscode-languageserver'] },
     },
+    ...ENGINE_LAYER_RULES,
     {
       name: 'engine-not-to-policy-module',
       comment: 'The engine takes the resolved policy as input (engine/model/policy.ts); it never loads, validates or merges one.',

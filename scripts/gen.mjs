@@ -22,7 +22,7 @@ const readIfPresent = (file) => {
 };
 
 const artefacts = [
-  ['server/src/engine/rules/rule-ids.generated.ts', () => ruleIdsModule(rules)],
+  ['server/src/engine/model/rule-ids.generated.ts', () => ruleIdsModule(rules)],
   ['package.json', () => packageJson(read('package.json'), rules)],
   ['schemas/phi-guard.schema.json', () => policySchema(read('schemas/phi-guard.schema.json'), rules)],
   ['docs/rules/README.md', () => docsIndex(rules)],

@@ -9,7 +9,7 @@ export { analyze, analyzeDocument, checkAnalysable, type AnalyzeInput, type Anal
 export { isLanguageId, languageFromPath, SUPPORTED_EXTENSIONS } from './model/languages';
 export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';
 export { applyTextEdits } from './model/text';
-export { countSyntaxErrors } from './parsing/syntax-errors';
+export { countSyntaxErrors } from './adapters/syntax-errors';
 export type * from './model/policy';
 export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './model/baa-status';
 export { buildCoverageReport, summarize as summarizeCoverage, COVERAGE_REPORT_VERSION, type CoverageReport, type CoverageEndpoint, type CoverageSummary, type CoverageStatus, type CoverageInput } from './coverage';

@@ -1,7 +1,10 @@
 // The built-in PHI catalogue (docs/policy.md, "What counts as PHI"), as data. The classifier in
 // analysis/phi/classify.ts reads it; the policy's `phi.add` / `phi.remove` adjust it per workspace.
 
-import type { PhiCategory } from '../model/types';
+/** The data categories of PHI: what an element belongs to, what a BAA allows and what an audit control names (`data_category`). */
+export type PhiCategory = 'demographics' | 'clinical' | 'billing';
+
+export const PHI_CATEGORIES: readonly PhiCategory[] = ['demographics', 'clinical', 'billing'];
 
 /** What an element needs from the value it is read from before it counts as PHI. */
 export type ElementContext =

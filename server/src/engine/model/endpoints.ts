@@ -3,7 +3,7 @@
 // strings), so the language server and the CLI can pass them on as they are.
 
 import type { Framework } from '../catalogues/frameworks';
-import type { PhiCategory } from './phi-category';
+import type { PhiCategory } from '../catalogues/phi-elements';
 import type { Range } from './ranges';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'ANY';

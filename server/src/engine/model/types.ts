@@ -3,12 +3,12 @@
 // categories so the vocabulary is one import.
 
 import type { EndpointFact, RouteReference } from './endpoints';
-import type { PhiCategory } from './phi-category';
+import type { PhiCategory } from '../catalogues/phi-elements';
 import type { Range } from './ranges';
-import { RULE_IDS } from '../rules/rule-ids.generated';
+import { RULE_IDS } from './rule-ids.generated';
 
 export { RULE_IDS };
-export type { PhiCategory } from './phi-category';
+export type { PhiCategory } from '../catalogues/phi-elements';
 export type { Position, Range } from './ranges';
 
 /** A registered rule's id; the list is generated from the rule registry. */

@@ -1,5 +1,5 @@
 // The only list of rules. The engine runs them in this order, and `npm run gen` derives from it
-// RULE_IDS (rules/rule-ids.generated.ts), the `phiGuard.rules` settings in package.json, the
+// RULE_IDS (model/rule-ids.generated.ts), the `phiGuard.rules` settings in package.json, the
 // policy schema's `rules` and the docs index (docs/rules/README.md). Adding a rule: its folder
 // and one line here, then `npm run gen` (docs/architecture.md, "How to add a rule").
 

@@ -4,11 +4,10 @@
 
 import type { ResolvedPolicy } from '../../model/policy';
 import { tokenize } from '../phi/identifiers';
-import type { PhiCategory } from '../../model/types';
+import { PHI_CATEGORIES, type PhiCategory } from '../../catalogues/phi-elements';
 import { primaryCategory } from './resources';
 import type { AuditAction, AuditArgument, EndpointFact, HttpMethod } from '../../model/endpoints';
 
-export const CATEGORIES: readonly PhiCategory[] = ['demographics', 'clinical', 'billing'];
 const ACTIONS: readonly AuditAction[] = ['read', 'write', 'delete'];
 
 const ACTION_OF: Partial<Record<HttpMethod, AuditAction>> = {
@@ -71,7 +70,7 @@ export function auditProblems(endpoint: EndpointFact, policy: ResolvedPolicy): A
   let categories: string[] | undefined;
   if (!audit.dataCategory) problems.push({ kind: 'category-missing', expected: categoryFor(endpoint) });
   else if (audit.dataCategory.values) {
-    const invalid = audit.dataCategory.values.find((value) => !CATEGORIES.includes(value as PhiCategory));
+    const invalid = audit.dataCategory.values.find((value) => !PHI_CATEGORIES.includes(value as PhiCategory));
     if (invalid !== undefined || audit.dataCategory.values.length === 0) {
       problems.push({ kind: 'category-invalid', actual: invalid ?? '', expected: categoryFor(endpoint), argument: audit.dataCategory });
     } else categories = audit.dataCategory.values;

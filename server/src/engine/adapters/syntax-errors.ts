@@ -1,9 +1,9 @@
 // How many lines of a text do not parse: a fix must never add any (the LSP's code actions, the
 // CLI's fix runner and the tests check it).
 
-import { countPrismaSyntaxErrors } from '../adapters/prisma/facts';
+import { countPrismaSyntaxErrors } from './prisma/facts';
 import type { LanguageId } from '../model/types';
-import { hasGrammar, parse } from './parsers';
+import { hasGrammar, parse } from '../parsing/parsers';
 
 /** How many ERROR / MISSING nodes the text parses with: fixes must never add any. */
 export function countSyntaxErrors(text: string, languageId: LanguageId): number {
