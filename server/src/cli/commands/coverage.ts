@@ -1,7 +1,7 @@
 // `phi-guard coverage [paths...]`: every endpoint, whether it touches patient data and carries
 // the audit control, and the share of PHI endpoints covered; exits 1 below --min.
 
-import { buildCoverageReport, type CoverageInput } from '../../engine';
+import { buildCoverageReport, FRAMEWORKS, type CoverageInput } from '../../engine';
 import type { OptionSpec } from '../argv';
 import { ALLOW_UNANALYSED_OPTION, MAX_FILE_SIZE_OPTION, OUTPUT_OPTION, POLICY_OPTION } from '../shared-options';
 import type { Command } from '../command';
@@ -33,9 +33,10 @@ export const coverageCommand: Command = {
   usage: 'phi-guard coverage [paths...] [options]',
   options,
   details: [
-    'Lists every HTTP endpoint found (FastAPI, Flask, Django, Django REST Framework, Express, NestJS)',
-    'with its method, path, whether it touches patient data, and its audit control (action,',
-    'data_category, roles). The percentage is the share of PHI-touching endpoints that have one.',
+    'Lists every HTTP endpoint found, with its method, path, whether it touches patient data, and its',
+    'audit control (action, data_category, roles). The percentage is the share of PHI-touching',
+    'endpoints that have one. Frameworks:',
+    `  ${FRAMEWORKS.map((framework) => framework.name).join(', ')}.`,
     'JSON output follows the schema in docs/coverage-report.md.',
     '',
     'A source file that could not be analysed (too large, binary, unreadable...) may hide endpoints:',
