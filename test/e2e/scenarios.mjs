@@ -239,7 +239,7 @@ export const scenarios = [
   },
   {
     name: 'policy-diagnostic',
-    title: 'A broken phi-guard.json gets a phi-guard diagnostic in the Problems panel',
+    title: 'A broken phi-guard.json gets a phi-guard diagnostic in the Problems panel and a warning in the status bar',
     async run(wb) {
       await wb.openFile(POLICY_FILE);
       await wb.showProblems();
@@ -250,6 +250,8 @@ export const scenarios = [
         diagnosticTimeout(),
       );
       assert.match(row, /comma/i, `the message says what is wrong: ${row}`);
+      // Defaults apply where the policy is broken, and the status bar says so (a click opens it).
+      await wb.waitForStatusBar((text) => /\bpolicy\b/.test(text), 'the status bar item to warn about the broken policy');
     },
   },
   {
