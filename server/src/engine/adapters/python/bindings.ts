@@ -7,7 +7,7 @@ import { rangeOf } from '../../model/ranges';
 import { classScopeOf, type AdapterContext } from '../context';
 import { COLLECTION_TYPES, toExpr } from './expressions';
 
-/** `a = v`, `a += v`, `(a := v)`: `field` names the target and `value` the value. */
+/** `a = v`, `a += v`, `(a := v)`: the node's `target` field is bound to its `source` field's value. */
 export function bindAssignment(context: AdapterContext, node: Node, scopeId: number, target: 'left' | 'name', source: 'right' | 'value', kind: BindingFact['kind']): void {
   const left = node.childForFieldName(target);
   const right = node.childForFieldName(source);
