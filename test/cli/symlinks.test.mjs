@@ -145,3 +145,10 @@ describe('--output never writes through a symbolic link', { skip }, () => {
     }
   });
 });
+
+test('--output /dev/null (a character device, not a link) is written, not refused', () => {
+  const cwd = emptyTempDir('output-dev-null');
+  writeFileSync(path.join(cwd, 'app.py'), 'print("hello")\n');
+  const result = runCli(['scan', '--format', 'json', '--output', '/dev/null'], { cwd });
+  assert.equal(result.status, 0, result.stderr);
+});
