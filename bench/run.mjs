@@ -24,7 +24,7 @@ function log(message) {
 }
 
 /** Runs a command `repeats` times; returns the median wall time (ms) and the child's peak RSS. */
-function timeCommand(command, args, { env = {} } = {}) {
+function timeCommand(command, args, { env = {}, mustSucceed = false } = {}) {
   const walls = [];
   let peakRssKb;
   for (let i = 0; i < repeats; i++) {
@@ -38,6 +38,8 @@ function timeCommand(command, args, { env = {} } = {}) {
     });
     walls.push(performance.now() - started);
     if (result.error) throw result.error;
+    // A run that failed (a refused option, a crash) took no time worth reporting.
+    if (mustSucceed && result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
     if (existsSync(rssFile)) peakRssKb = Math.max(peakRssKb ?? 0, Number(readFileSync(rssFile, 'utf8')));
   }
   return { ms: percentile(walls, 50), peakRssKb };
@@ -94,11 +96,13 @@ async function main() {
     const tree = generate(dir, size);
     const lines = countLines(dir);
     log(`scanning ${tree.files} files, ${lines} lines…`);
-    const phiGuard = timeCommand(process.execPath, ['--require', path.join(root, 'bench/rss-probe.cjs'), 'dist/cli.js', 'scan', dir, '--format', 'json', '--output', os.devNull, '--fail-on', 'never']);
+    // A regular file: `--output` refuses anything else (/dev/null included), and a refused run would be timed instead of the scan.
+    const report = path.join(os.tmpdir(), `phi-guard-bench-report-${process.pid}.json`);
+    const phiGuard = timeCommand(process.execPath, ['--require', path.join(root, 'bench/rss-probe.cjs'), 'dist/cli.js', 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never'], { mustSucceed: true });
     // The warm cache: one run fills it, the timed runs hit it (an unchanged tree, as in CI re-runs).
-    const cacheArgs = ['dist/cli.js', 'scan', dir, '--format', 'json', '--output', os.devNull, '--fail-on', 'never', '--cache', '--cache-location', path.join(os.tmpdir(), `phi-guard-bench-cache-${size}`)];
+    const cacheArgs = ['dist/cli.js', 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never', '--cache', '--cache-location', path.join(os.tmpdir(), `phi-guard-bench-cache-${size}`)];
     spawnSync(process.execPath, cacheArgs, { cwd: root, stdio: 'ignore' });
-    const cached = timeCommand(process.execPath, cacheArgs);
+    const cached = timeCommand(process.execPath, cacheArgs, { mustSucceed: true });
     const astGrepRun = existsSync(astGrep) ? timeCommand(astGrep, ['scan', '--rule', 'bench/baselines/ast-grep-phi-logs.yml', dir, '--json=compact']) : undefined;
     const rgRun = rg ? timeCommand(rg, ['--count-matches', '--no-messages', '-e', RIPGREP_PATTERN, dir]) : undefined;
     results.scan.push({
