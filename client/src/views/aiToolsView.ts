@@ -10,6 +10,7 @@
 // the installed AI tools the policy prohibits or does not list; show a warning when count > 0.
 
 import * as vscode from 'vscode';
+import { CoalescedRun } from './coalescedRun';
 import {
   AI_TOOLS_STATE_CONTEXT,
   AI_TOOLS_VIEW_ID,
@@ -63,8 +64,7 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private policyWatcher?: vscode.FileSystemWatcher;
   private lastFolder?: string;
-  private inFlight?: Promise<void>;
-  private again = false;
+  private readonly refreshes = new CoalescedRun();
 
   constructor(private readonly requestModel: AiToolsRequester) {
     this.treeView = vscode.window.createTreeView(AI_TOOLS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
@@ -164,19 +164,7 @@ export class AiToolsController implements vscode.Disposable, vscode.TreeDataProv
 
   /** Asks for the model; overlapping calls collapse into one more request. */
   private recompute(fireTreeChange = true): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight;
-    }
-    this.inFlight = (async () => {
-      do {
-        this.again = false;
-        await this.askOnce(fireTreeChange);
-      } while (this.again);
-    })().finally(() => {
-      this.inFlight = undefined;
-    });
-    return this.inFlight;
+    return this.refreshes.run(() => this.askOnce(fireTreeChange));
   }
 
   private async askOnce(fireTreeChange: boolean): Promise<void> {

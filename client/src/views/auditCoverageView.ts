@@ -3,6 +3,7 @@
 // server (`phiGuard/auditCoverage`); this file only renders it (the thin client, docs/architecture.md).
 
 import * as vscode from 'vscode';
+import { CoalescedRun } from './coalescedRun';
 import { AUDIT_COVERAGE_VIEW_ID, Commands, type AuditCoverageParams, type AuditCoverageResult } from '../../../server/src/protocol';
 import { buildCoverageTree, type CoverageEndpointNode, type CoverageFileNode, type CoverageTreeModel, type EndpointIcon } from './auditCoverageModel';
 
@@ -31,8 +32,7 @@ export class AuditCoverageController implements vscode.TreeDataProvider<Node>, v
   private readonly disposables: vscode.Disposable[] = [];
   private model: CoverageTreeModel = buildCoverageTree(undefined);
   private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
-  private again = false;
+  private readonly refreshes = new CoalescedRun();
 
   constructor(private readonly request: CoverageRequester) {
     this.view = vscode.window.createTreeView(AUDIT_COVERAGE_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
@@ -71,30 +71,20 @@ export class AuditCoverageController implements vscode.TreeDataProvider<Node>, v
 
   /** Re-requests the report; overlapping calls collapse into one more run. */
   refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight;
-    }
-    this.inFlight = (async () => {
-      do {
-        this.again = false;
-        const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.toString());
-        let result: AuditCoverageResult | undefined;
-        try {
-          result = await this.request({ folders });
-        } catch {
-          result = undefined;
-        }
-        this.model = buildCoverageTree(result);
-        this.view.description = this.model.description;
-        this.view.message = this.model.message;
-        this.changed.fire(undefined);
-        this.modelChanged.fire(this.model);
-      } while (this.again);
-    })().finally(() => {
-      this.inFlight = undefined;
+    return this.refreshes.run(async () => {
+      const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.toString());
+      let result: AuditCoverageResult | undefined;
+      try {
+        result = await this.request({ folders });
+      } catch {
+        result = undefined;
+      }
+      this.model = buildCoverageTree(result);
+      this.view.description = this.model.description;
+      this.view.message = this.model.message;
+      this.changed.fire(undefined);
+      this.modelChanged.fire(this.model);
     });
-    return this.inFlight;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
