@@ -49,18 +49,30 @@ const billing = (element: string, words: string[][], context: ElementContext = '
 
 export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   // Names are handled with care: see PERSON_NAME_QUALIFIERS below.
-  demographics('name', [['name'], ['fname'], ['lname'], ['firstname'], ['lastname'], ['fullname'], ['surname'], ['forename'], ['middlename'], ['maidenname']]),
-  demographics('date_of_birth', [['dob'], ['date', 'of', 'birth'], ['birth', 'date'], ['birthdate'], ['birthday'], ['birth', 'day']]),
+  // Spanish and Portuguese names sit beside the English ones (docs/policy.md, "What counts as PHI"); accents are dropped before matching.
+  demographics('name', [
+    ['name'], ['fname'], ['lname'], ['firstname'], ['lastname'], ['fullname'], ['surname'], ['forename'], ['middlename'], ['maidenname'],
+    ['nombre'], ['nome'], ['apellido'], ['sobrenome'], ['nombre', 'completo'], ['nome', 'completo'], ['nombre', 'paciente'], ['nome', 'paciente'],
+    ['nombre', 'del', 'paciente'], ['nome', 'do', 'paciente'], ['primer', 'apellido'], ['segundo', 'apellido'],
+  ]),
+  demographics('date_of_birth', [
+    ['dob'], ['date', 'of', 'birth'], ['birth', 'date'], ['birthdate'], ['birthday'], ['birth', 'day'],
+    ['fecha', 'nacimiento'], ['fecha', 'de', 'nacimiento'], ['nacimiento'], ['data', 'nascimento'], ['data', 'de', 'nascimento'], ['nascimento'],
+  ]),
   demographics('admission_date', [['admission', 'date'], ['admit', 'date'], ['admitted', 'at'], ['admission', 'at']]),
   demographics('discharge_date', [['discharge', 'date'], ['discharged', 'at'], ['discharge', 'at']]),
   demographics('date_of_death', [['date', 'of', 'death'], ['death', 'date'], ['dod']]),
   demographics('ssn', [['ssn'], ['social', 'security', 'number'], ['social', 'security'], ['socialsecuritynumber']]),
-  demographics('mrn', [['mrn'], ['medical', 'record', 'number'], ['medical', 'record', 'no']]),
-  demographics('address', [['address'], ['street'], ['street', 'address'], ['addr'], ['address', 'line']]),
-  demographics('city', [['city']]),
-  demographics('zip_code', [['zip'], ['zip', 'code'], ['zipcode'], ['postal', 'code'], ['postcode']]),
-  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number']]),
-  demographics('email', [['email'], ['e', 'mail'], ['email', 'address']]),
+  // Human-facing record numbers are MRN-class (unlike the opaque `patient_id`); `no`, `num`, `nbr` read as `number` (NUMBER_ABBREVIATIONS).
+  demographics('mrn', [
+    ['mrn'], ['medical', 'record', 'number'], ['patient', 'number'], ['pat', 'number'], ['pt', 'number'], ['hospital', 'number'],
+    ['case', 'number'], ['chart', 'number'], ['number', 'historia', 'clinica'], ['number', 'historia'], ['nhc'], ['number', 'prontuario'],
+  ]),
+  demographics('address', [['address'], ['street'], ['street', 'address'], ['addr'], ['address', 'line'], ['direccion'], ['domicilio'], ['endereco'], ['logradouro']]),
+  demographics('city', [['city'], ['ciudad'], ['cidade']]),
+  demographics('zip_code', [['zip'], ['zip', 'code'], ['zipcode'], ['postal', 'code'], ['postcode'], ['codigo', 'postal'], ['cep']]),
+  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number'], ['telefono'], ['telefone'], ['celular'], ['movil']]),
+  demographics('email', [['email'], ['e', 'mail'], ['email', 'address'], ['correo'], ['correo', 'electronico']]),
   demographics('insurance_id', [['insurance', 'id'], ['insurance', 'number'], ['insurance', 'member', 'id']]),
   demographics('member_id', [['member', 'id'], ['member', 'number'], ['subscriber', 'id']]),
   demographics('policy_number', [['policy', 'number'], ['policy', 'no']]),
@@ -74,21 +86,35 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   demographics('biometric', [['biometric'], ['biometrics'], ['fingerprint', 'scan'], ['fingerprint', 'image'], ['retina', 'scan'], ['voice', 'print'], ['voiceprint'], ['face', 'scan'], ['facial', 'image']]),
   demographics('photo', [['photo'], ['photograph'], ['headshot'], ['face', 'image'], ['profile', 'photo'], ['patient', 'photo']]),
   demographics('ip_address', [['ip', 'address'], ['ip', 'addr']], 'person'),
-  demographics('national_id', [['national', 'id'], ['aadhar', 'number'], ['aadhaar', 'number'], ['aadhar'], ['aadhaar'], ['nhs', 'number'], ['passport', 'number'], ['passport', 'no'], ['passport'], ['sin', 'number'], ['tax', 'id']]),
+  // National and health-system identifiers beyond the US ones: UK NHS / Scottish CHI, Canadian health card,
+  // Australian IHI, French INSEE/NIR, Dutch BSN, Swedish personnummer, Indian Aadhaar, Spanish DNI, Brazilian CPF, Mexican CURP.
+  demographics('national_id', [
+    ['national', 'id'], ['aadhar', 'number'], ['aadhaar', 'number'], ['aadhar'], ['aadhaar'], ['nhs', 'number'], ['passport', 'number'],
+    ['passport'], ['sin', 'number'], ['tax', 'id'], ['chi', 'number'], ['health', 'card', 'number'], ['health', 'card'], ['ihi', 'number'],
+    ['ihi'], ['insee'], ['insee', 'number'], ['nir'], ['bsn'], ['personnummer'], ['dni'], ['cpf'], ['curp'], ['cedula'],
+  ]),
+  // `documento` is an identity document only on a person's record (`paciente.documento`), not a file.
+  demographics('identity_document', [['documento'], ['documento', 'identidad'], ['documento', 'de', 'identidad']], 'person'),
 
-  clinical('diagnosis', [['diagnosis'], ['diagnosis', 'code'], ['dx'], ['dx', 'code'], ['icd10'], ['icd10', 'code'], ['icd', 'code'], ['icd']]),
-  clinical('condition', [['condition'], ['medical', 'condition'], ['chronic', 'condition']]),
+  clinical('diagnosis', [
+    ['diagnosis'], ['diagnosis', 'code'], ['diagnostic'], ['diagnostic', 'code'], ['dx'], ['dx', 'code'], ['icd10'], ['icd10', 'code'],
+    ['icd', 'code'], ['icd'], ['diagnostico'],
+  ]),
+  clinical('condition', [['condition'], ['medical', 'condition'], ['chronic', 'condition'], ['enfermedad'], ['doenca']]),
   clinical('problem_list', [['problem', 'list']]),
-  clinical('medication', [['medication'], ['meds'], ['drug', 'name'], ['prescription'], ['rx'], ['dosage'], ['dose']]),
-  clinical('allergy', [['allergy'], ['allergies']]),
+  clinical('medication', [
+    ['medication'], ['meds'], ['drug', 'name'], ['prescription'], ['rx'], ['dosage'], ['dose'],
+    ['medicamento'], ['medicacion'], ['medicacao'], ['receta'], ['receita'], ['prescripcion'], ['prescricao'],
+  ]),
+  clinical('allergy', [['allergy'], ['allergies'], ['alergia']]),
   clinical('lab_result', [['lab', 'result'], ['labs'], ['test', 'result'], ['lab', 'value'], ['lab', 'report']]),
   clinical('vitals', [['vitals'], ['vital', 'signs'], ['blood', 'pressure'], ['heart', 'rate']]),
   clinical('blood_type', [['blood', 'type'], ['blood', 'group']]),
   clinical('procedure', [['procedure'], ['surgery'], ['surgical', 'history']]),
   clinical('clinical_notes', [['clinical', 'notes'], ['clinical', 'note'], ['progress', 'note'], ['progress', 'notes'], ['medical', 'history'], ['medical', 'notes'], ['chief', 'complaint']]),
   clinical('notes', [['notes'], ['note'], ['description'], ['summary']], 'clinical'),
-  clinical('symptoms', [['symptom'], ['symptoms']]),
-  clinical('treatment', [['treatment'], ['treatment', 'plan'], ['therapy']]),
+  clinical('symptoms', [['symptom'], ['symptoms'], ['sintoma']]),
+  clinical('treatment', [['treatment'], ['treatment', 'plan'], ['therapy'], ['tratamiento'], ['tratamento']]),
   clinical('immunizations', [['immunization'], ['vaccination'], ['vaccine', 'history']]),
   clinical('genetic', [['genetic'], ['genetics'], ['genome'], ['genotype'], ['dna']]),
   clinical('mental_health', [['mental', 'health'], ['psychiatric'], ['psych', 'history'], ['substance', 'abuse']]),
@@ -114,7 +140,39 @@ export const PERSON_NAME_QUALIFIERS = new Set([
 export const BUILTIN_RECORD_NOUNS: string[][] = [
   ['patient'], ['member'], ['beneficiary'], ['encounter'], ['medical', 'record'], ['chart'], ['person'], ['people'],
   ['enrollee'], ['subscriber'], ['health', 'record'], ['ehr'], ['emr'], ['clinical', 'record'], ['pt'],
+  ['paciente'], ['historia', 'clinica'], ['prontuario'], ['expediente', 'clinico'], ['persona'], ['pessoa'],
 ];
+
+/** Record nouns whose record is clinical rather than demographic. */
+export const CLINICAL_RECORD_NOUNS = new Set(['encounter', 'chart', 'medical record', 'health record', 'ehr', 'emr', 'clinical record', 'historia clinica', 'prontuario', 'expediente clinico']);
+
+/** Words that stand on their own for a person's name, and so need a person-like record (`patient.name`, not `clinic.name`). */
+export const BARE_NAME_WORDS = new Set(['name', 'nombre', 'nome']);
+
+/** Abbreviations of `number` in record numbers (`patient_no`, `pat_num`, `case_nbr`, `numero_historia`). */
+export const NUMBER_ABBREVIATIONS = new Set(['num', 'nbr', 'nro', 'numero', 'nr']);
+
+/**
+ * Tokens that look like an element's plural or stem but name something else: `diagnostics` are a
+ * tool's or a compiler's messages, not a patient's diagnoses.
+ */
+export const NOT_ELEMENT_TOKENS = new Set(['diagnostics']);
+
+/** Tokens that say a value is already masked, truncated or hashed (`ssn_last4`, `masked_phone`, `phone_last_four`). */
+export const MASKED_VALUE_TOKENS = new Set(['masked', 'redacted', 'obfuscated', 'truncated', 'last4', 'lastfour', 'hashed', 'encrypted']);
+
+/**
+ * `claims` of a token, request, session or JWT are authorization claims, not insurance claims:
+ * the words before `claims` (`token_claims`) or the objects they hang on (`request.claims`).
+ */
+export const AUTHORIZATION_WORDS = new Set([
+  'token', 'tokens', 'jwt', 'id', 'access', 'refresh', 'auth', 'authorization', 'authz', 'authn', 'request', 'req', 'session',
+  'custom', 'oidc', 'oauth', 'identity', 'security', 'principal', 'decoded', 'verified', 'payload', 'bearer', 'cognito',
+  'firebase', 'ctx', 'context', 'locals', 'user', 'current', 'jws', 'jwe', 'saml', 'assertion', 'credential', 'credentials',
+]);
+
+/** Registered JWT / OIDC claim names: reading them from any claims object is authorization data. */
+export const JWT_CLAIM_NAMES = new Set(['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'azp', 'scope', 'scp', 'roles', 'role', 'groups', 'tid', 'oid', 'sid', 'amr', 'acr', 'permissions']);
 
 /** Words that may stand around a record noun and still denote the record (`current_patient_data`). */
 export const RECORD_WORDS = new Set([
@@ -126,6 +184,7 @@ export const RECORD_WORDS = new Set([
   'type', 'interface', 'result', 'results', 'item', 'items', 'entry', 'entries', 'by', 'all', 'some', 'one',
   'first', 'last', 'each', 'batch', 'export', 'snapshot', 'view', 'with', 'and', 'medical', 'clinical', 'health',
   'summary', 'chart', 'file', 'dump', 'copy', 'clone', 'merged', 'partial', 'p',
+  'datos', 'dados', 'de', 'del', 'do', 'da', 'nuevo', 'novo', 'actual', 'atual',
 ]);
 
 /** Objects whose attributes describe organisations or infrastructure, not a patient. */
@@ -140,6 +199,12 @@ export const NON_PERSON_OBJECTS = new Set([
   'product', 'plan', 'template', 'feature', 'flag', 'team', 'project', 'repo', 'package', 'device', 'region',
   'location', 'ward', 'unit', 'lab', 'labs', 'insurance', 'admin', 'sender', 'system', 'platform', 'brand',
   'drug', 'medication', 'test', 'exc', 'err', 'error', 'exception', 'e', 'ex', 'path', 'url', 'uri',
+  // Staff, not patients: their contact data is not PHI (docs/policy.md, "Names are not values").
+  'prescriber', 'clinician', 'therapist', 'pharmacist', 'dentist', 'surgeon', 'employee', 'operator', 'reviewer',
+  'approver', 'author', 'referrer', 'attending', 'medico', 'enfermera', 'doctora',
+  // Names, labels and messages about fields, not the fields' values (`labels.date_of_birth`, `messages.ssn`).
+  'errors', 'labels', 'label', 'messages', 'fields', 'columns', 'headers', 'params', 'urls', 'paths', 'choices',
+  'translations', 'i18n', 'strings', 'enum', 'enums', 'placeholders', 'titles',
 ]);
 
 /** Tokens before an element that make it describe a non-person (`hospital_name`, `server_address`). */
@@ -157,6 +222,8 @@ export const NON_PERSON_QUALIFIERS = new Set([
   'site', 'region', 'zone', 'country', 'state', 'locale', 'language', 'font', 'color', 'theme', 'style',
   'component', 'element', 'widget', 'page', 'screen', 'view', 'form', 'input', 'button', 'label', 'icon',
   'section', 'category', 'plan', 'insurance', 'insurer', 'payer', 'dept', 'department', 'ward', 'room', 'bed',
+  'prescriber', 'clinician', 'therapist', 'pharmacist', 'practitioner', 'employee', 'operator', 'conf', 'config',
+  'server', 'system', 'mailer', 'ops',
 ]);
 
 /** Last tokens that make an identifier a count, flag, key or kind rather than PHI (`patient_id`). */
@@ -192,7 +259,7 @@ export const BUILTIN_SAFE_IDENTIFIERS = new Set([
 export const PERSON_OBJECT_WORDS = new Set([
   'patient', 'person', 'member', 'beneficiary', 'subscriber', 'enrollee', 'guarantor', 'dependent', 'resident',
   'applicant', 'caregiver', 'guardian', 'contact', 'spouse', 'insured', 'individual', 'pt', 'newborn', 'mother',
-  'father', 'client', 'people', 'demographics', 'identity',
+  'father', 'client', 'people', 'demographics', 'identity', 'paciente', 'persona', 'pessoa', 'titular', 'beneficiario', 'afiliado',
 ]);
 
 /** Clinical-record objects: `notes`, `description`, `summary` on these are clinical notes. */
@@ -200,6 +267,7 @@ export const CLINICAL_OBJECT_WORDS = new Set([
   'encounter', 'visit', 'chart', 'note', 'notes', 'consult', 'consultation', 'admission', 'episode',
   'observation', 'assessment', 'soap', 'diagnosis', 'condition', 'problem', 'appointment', 'referral',
   'prescription', 'medication', 'procedure', 'record', 'history', 'patient', 'clinical', 'medical', 'lab', 'result',
+  'paciente', 'consulta', 'cita', 'historia', 'diagnostico', 'receta', 'prontuario', 'atendimento', 'atencion', 'evolucion',
 ]);
 
 export const ACCOUNT_OBJECT_WORDS = new Set(['account', 'patient', 'member', 'ledger', 'statement', 'invoice', 'bill']);

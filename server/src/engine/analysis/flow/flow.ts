@@ -3,10 +3,11 @@
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } from '../../model/facts';
 import { calleePath, rootName } from '../../model/expressions';
-import { offsetOf } from '../../model/text';
+import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
+import { isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice } from '../phi/names-not-values';
 
 export interface Taint {
   elements: PhiElementRef[];
@@ -116,6 +117,7 @@ export class FlowAnalyzer {
       case 'member':
         return this.memberTaint(expr, scopeId, depth);
       case 'index':
+        if (isLastFewCharactersSlice(sourceOf(this.facts, expr.index.range))) return undefined;
         return this.taintOf(expr.object, scopeId, depth);
       case 'call':
         return this.callTaint(expr, scopeId, depth);
@@ -148,9 +150,14 @@ export class FlowAnalyzer {
       // read from non-person objects) overrides the name; an opaque one leaves the name as evidence.
       if (this.isKnownCleanValue(binding.value)) return undefined;
     }
+    // Names are not values: a constant only names an element (`NHS_NUMBER_SYSTEM`).
+    if (isConstantName(name)) return undefined;
     const classification = this.classifier.classify(name);
     if (classification.kind === 'safe') return undefined;
+    // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
+    if (isClaim(classification) && binding && isAuthorizationSource(binding.value)) return undefined;
     const param = this.findParam(name, scopeId);
+    if (isClaim(classification) && param?.typeNames.some((type) => isAuthorizationSource({ kind: 'name', name: type, range }))) return undefined;
     if (param?.typeNames.some((type) => this.classifier.isRecordType(type))) {
       const category = categoryOfType(param.typeNames, this.classifier);
       return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`);
@@ -201,6 +208,8 @@ export class FlowAnalyzer {
     const objectTaint = this.taintOf(expr.object, scopeId, depth);
     const objectName = lastName(expr.object);
     const label = exprLabel(expr);
+    if (!objectTaint?.record && isConstantMember(expr.object, expr.property, (name) => this.classifier.isRecordType(name))) return undefined;
+    if (isClaim(classification) && !objectTaint?.record && isAuthorizationSource(expr.object)) return undefined;
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
@@ -222,6 +231,7 @@ export class FlowAnalyzer {
     }
     if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
     if (!objectTaint) return undefined;
+    if (isJwtClaimName(expr.property) && objectTaint.elements.every((element) => element.element === 'claim')) return undefined;
     if (expr.property === '__dict__') return { ...objectTaint, origin: expr.range };
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
     return objectTaint.record ? undefined : { ...objectTaint, origin: expr.range };
@@ -235,6 +245,7 @@ export class FlowAnalyzer {
     const path = calleePath(callee);
     if (path && path.slice(0, -1).some((segment) => this.classifier.isSanitizer(segment))) return undefined;
     if (OPAQUE_FUNCTIONS.has(name)) return undefined;
+    if (isLastFewCharactersCall(call, (expr) => sourceOf(this.facts, expr.range))) return undefined;
     const argsTaint = () => union(call.args.map((arg) => this.taintOf(arg.value, scopeId, depth)));
     const keyArgument = call.args.find((arg) => !arg.name && arg.value.kind === 'string');
     if (callee.kind === 'member') {
@@ -359,6 +370,10 @@ function fromClassification(classification: IdentifierClass, expr: Expr, root: E
     origin: expr.range,
     steps: [{ range: expr.range, label: `${label} (${classification.element}, ${classification.category})` }],
   };
+}
+
+function isClaim(classification: IdentifierClass): boolean {
+  return classification.kind === 'element' && classification.element === 'claim';
 }
 
 function recordTaint(category: PhiCategory, root: Expr, range: Range, label: string): Taint {

@@ -6,11 +6,17 @@ import type { PhiCategory } from '../../model/types';
 import { BoundedCache } from '../bounded-cache';
 import {
   ACCOUNT_OBJECT_WORDS,
+  AUTHORIZATION_WORDS,
+  BARE_NAME_WORDS,
   BUILTIN_ELEMENTS,
   BUILTIN_RECORD_NOUNS,
   BUILTIN_SAFE_IDENTIFIERS,
   CLINICAL_OBJECT_WORDS,
+  CLINICAL_RECORD_NOUNS,
+  MASKED_VALUE_TOKENS,
   NON_PERSON_OBJECTS,
+  NOT_ELEMENT_TOKENS,
+  NUMBER_ABBREVIATIONS,
   NON_PERSON_QUALIFIERS,
   PERSON_NAME_QUALIFIERS,
   PERSON_OBJECT_WORDS,
@@ -30,8 +36,6 @@ export type IdentifierClass =
 
 const SAFE: IdentifierClass = { kind: 'safe' };
 const UNKNOWN: IdentifierClass = { kind: 'unknown' };
-
-const CLINICAL_RECORD_NOUNS = new Set(['encounter', 'chart', 'medical record', 'health record', 'ehr', 'emr', 'clinical record']);
 
 const SANITIZER_STEMS = ['mask', 'redact', 'hash', 'saniti', 'deidentif', 'anonymi', 'anonymis', 'tokeniz', 'tokenis', 'encrypt', 'pseudonym', 'hmac', 'scrub'];
 const SANITIZER_TOKENS = new Set(['sha1', 'sha256', 'sha512', 'md5', 'blake2b', 'hexdigest', 'digest']);
@@ -74,9 +78,10 @@ export class PhiClassifier {
 
   private classifyUncached(identifier: string): IdentifierClass {
     if (this.safeIdentifiers.has(identifier)) return SAFE;
-    const tokens = tokenize(identifier);
+    const tokens = canonicalTokens(identifier);
     if (tokens.length === 0) return UNKNOWN;
     if (tokens.length > 1 && SAFE_FIRST_TOKENS.has(tokens[0])) return SAFE;
+    if (isMaskedName(tokens)) return SAFE;
     const match = this.bestElementMatch(tokens);
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
@@ -109,7 +114,9 @@ export class PhiClassifier {
     const before = match.start > 0 ? tokens[match.start - 1] : undefined;
     const { element } = match;
     let context = element.context;
-    if (element.element === 'name' && match.words.length === 1 && match.words[0] === 'name') {
+    // `token_claims`, `jwt_claims`, `id_token_claims`: authorization claims, not insurance claims.
+    if (element.element === 'claim' && before !== undefined && AUTHORIZATION_WORDS.has(before)) return SAFE;
+    if (element.element === 'name' && match.words.length === 1 && BARE_NAME_WORDS.has(match.words[0])) {
       if (before === undefined) context = 'person';
       else if (!PERSON_NAME_QUALIFIERS.has(before)) return SAFE;
     } else if (before !== undefined && NON_PERSON_QUALIFIERS.has(before) && !PERSON_OBJECT_WORDS.has(before)) {
@@ -151,7 +158,7 @@ export class PhiClassifier {
   /** `patient`, `current_member`: an object whose `name` is a person's name. */
   isPersonObjectName(name: string): boolean {
     if (this.classify(name).kind === 'record') return true;
-    const tokens = tokenize(name);
+    const tokens = canonicalTokens(name);
     return tokens.length > 0 && PERSON_OBJECT_WORDS.has(tokens[tokens.length - 1]);
   }
 
@@ -170,6 +177,28 @@ export class PhiClassifier {
   isAccountObjectName(name: string): boolean {
     return tokenize(name).some((token) => ACCOUNT_OBJECT_WORDS.has(token));
   }
+}
+
+/**
+ * The identifier's tokens as the catalogue reads them: abbreviations of `number` after the first
+ * token become `number` (`patient_no`, `pat_num`), and look-alikes of an element
+ * (`diagnostics`) become a token that matches nothing.
+ */
+export function canonicalTokens(identifier: string): string[] {
+  const tokens = tokenize(identifier);
+  if (!tokens.some((token, i) => (i > 0 && (NUMBER_ABBREVIATIONS.has(token) || token === 'no')) || NOT_ELEMENT_TOKENS.has(token))) return tokens;
+  return tokens.map((token, i) => {
+    if (NOT_ELEMENT_TOKENS.has(token)) return '-';
+    if (i === 0) return token;
+    // `no` only at the end: `patient_no`, not `patient_no_show`.
+    if (NUMBER_ABBREVIATIONS.has(token) || (token === 'no' && i === tokens.length - 1)) return 'number';
+    return token;
+  });
+}
+
+/** `ssn_last4`, `masked_phone`, `phone_last_four`, `last_4_ssn`: a value already masked to a few characters. */
+function isMaskedName(tokens: string[]): boolean {
+  return tokens.some((token, i) => MASKED_VALUE_TOKENS.has(token) || (token === 'last' && /^(4|four|digits)$/.test(tokens[i + 1] ?? '')));
 }
 
 function isRemoved(element: CatalogueElement, removed: Set<string>): boolean {

@@ -1,5 +1,6 @@
 // Identifier tokens: `patientFirstName`, `patient_first_name` and `PatientFirstName` all split to
 // `patient first name` (docs/policy.md, "What counts as PHI": names match by whole tokens).
+// Accents are dropped first, so `diagnóstico` and `diagnostico`, `dirección` and `direccion` are one token.
 
 import { BoundedCache } from '../bounded-cache';
 
@@ -7,9 +8,16 @@ const TOKEN = /[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+/g;
 
 const tokenCache = new BoundedCache<string, string[]>(100_000);
 
+const COMBINING_MARKS = /\p{M}+/gu;
+
 /** Memoised: the same identifiers recur across a scan. Callers must not mutate the result. */
 export function tokenize(identifier: string): string[] {
-  return tokenCache.get(identifier, () => (identifier.match(TOKEN) ?? []).map((token) => token.toLowerCase()));
+  return tokenCache.get(identifier, () => (withoutAccents(identifier).match(TOKEN) ?? []).map((token) => token.toLowerCase()));
+}
+
+function withoutAccents(identifier: string): string {
+  // Plain ASCII, the usual case, needs no Unicode normalisation.
+  return /^[\x00-\x7f]*$/.test(identifier) ? identifier : identifier.normalize('NFD').replace(COMBINING_MARKS, '');
 }
 
 /** Whether identifier token `token` is catalogue token `word`, allowing plurals and numbering (`address2`). */

@@ -1,0 +1,79 @@
+// Names are not values (docs/policy.md, "Names are not values"): a constant or an enum member that
+// only *mentions* a PHI element (`FieldName.DATE_OF_BIRTH`, `NHS_NUMBER_SYSTEM`), authorization
+// claims (`request.claims`, `claims.sub`), and values already cut to their last few characters
+// (`ssn[-4:]`, `phone.slice(-4)`) carry no patient data. The flow analysis asks these questions
+// before it reads PHI into a name; they look at names and the shape of expressions only.
+
+import { calleePath } from '../../model/expressions';
+import type { CallExpr, Expr } from '../../model/facts';
+import { AUTHORIZATION_WORDS, JWT_CLAIM_NAMES } from '../../catalogues/phi-elements';
+import { tokenize } from './identifiers';
+
+/** `NHS_NUMBER_SYSTEM`, `DATE_OF_BIRTH`: an upper-case name of two or more words is a constant, not a variable. */
+const CONSTANT_NAME = /^_*[A-Z][A-Z0-9]*(?:_+[A-Z0-9]+)+_*$/;
+/** `FieldName`, `SearchParam`: a type-like name (an enum, a class, an `as const` object). */
+const TYPE_LIKE_NAME = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/;
+
+export function isConstantName(name: string | undefined): boolean {
+  return !!name && CONSTANT_NAME.test(name);
+}
+
+/**
+ * `FieldName.DATE_OF_BIRTH`, `Urls.NHS_NUMBER`, `settings.ADMIN_EMAIL`, `FIELD_NAMES.dob`,
+ * `FieldName.DateOfBirth` (a TypeScript enum member): a constant's name, not a patient's value.
+ * The caller has checked that the object carries no PHI of its own.
+ */
+export function isConstantMember(object: Expr, property: string, isRecordName: (name: string) => boolean): boolean {
+  if (isConstantName(property)) return true;
+  if (object.kind !== 'name') return false;
+  if (isConstantName(object.name)) return true;
+  return TYPE_LIKE_NAME.test(object.name) && /^[A-Z]/.test(property) && !isRecordName(object.name);
+}
+
+/** Whether an expression is read from an authorization source: a token, a request, a session, a JWT. */
+export function isAuthorizationSource(expr: Expr, depth = 0): boolean {
+  if (depth > 8) return false;
+  switch (expr.kind) {
+    case 'name':
+      return hasAuthorizationWord(expr.name);
+    case 'member':
+      return hasAuthorizationWord(expr.property) || isAuthorizationSource(expr.object, depth + 1);
+    case 'index':
+      return isAuthorizationSource(expr.object, depth + 1);
+    case 'call': {
+      const path = calleePath(expr.callee) ?? [];
+      // `jwt.verify(token)`, `jwt_decode(token)`, `auth.verifyIdToken(idToken)`, `get_jwt()`.
+      return path.some((segment) => hasAuthorizationWord(segment) || /verify|decode/i.test(segment)) || (expr.callee.kind === 'member' && isAuthorizationSource(expr.callee.object, depth + 1));
+    }
+    case 'other':
+      return expr.children.length > 0 && expr.children.every((child) => isAuthorizationSource(child, depth + 1));
+    default:
+      return false;
+  }
+}
+
+function hasAuthorizationWord(name: string): boolean {
+  return tokenize(name).some((token) => AUTHORIZATION_WORDS.has(token) || token === 'jwt' || token === 'claims');
+}
+
+/** `claims.sub`, `tokenClaims.roles`: a registered JWT claim. */
+export function isJwtClaimName(property: string): boolean {
+  return JWT_CLAIM_NAMES.has(property);
+}
+
+const LAST_FEW = /^-\s*[1-4]$/;
+const LENGTH_MINUS_FEW = /\.length\s*-\s*[1-4]$|^len\(.*\)\s*-\s*[1-4]$/;
+const PYTHON_LAST_FEW_SLICE = /^(?:-\s*[1-4]|len\(.*\)\s*-\s*[1-4])\s*:\s*$/;
+
+/** `phone.slice(-4)`, `ssn.substring(ssn.length - 4)`, `ssn.substr(-4)`: the last few characters only. */
+export function isLastFewCharactersCall(call: CallExpr, sourceOf: (expr: Expr) => string): boolean {
+  if (call.callee.kind !== 'member' || !['slice', 'substr', 'substring'].includes(call.callee.property)) return false;
+  if (call.args.length !== 1) return false;
+  const start = sourceOf(call.args[0].value).trim();
+  return LAST_FEW.test(start) || LENGTH_MINUS_FEW.test(start);
+}
+
+/** Python `ssn[-4:]`, `phone[len(phone) - 4:]`: the index's source text is a slice of the last few characters. */
+export function isLastFewCharactersSlice(indexSource: string): boolean {
+  return PYTHON_LAST_FEW_SLICE.test(indexSource.trim());
+}
