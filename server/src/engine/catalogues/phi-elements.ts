@@ -104,7 +104,7 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   clinical('problem_list', [['problem', 'list']]),
   clinical('medication', [
     ['medication'], ['meds'], ['drug', 'name'], ['prescription'], ['rx'], ['dosage'], ['dose'],
-    ['medicamento'], ['medicacion'], ['medicacao'], ['receta'], ['receita'], ['prescripcion'], ['prescricao'],
+    ['medicamento'], ['medicacion'], ['medicacao'], ['receta'], ['receita', 'medica'], ['prescripcion'], ['prescricao'],
   ]),
   clinical('allergy', [['allergy'], ['allergies'], ['alergia']]),
   clinical('lab_result', [['lab', 'result'], ['labs'], ['test', 'result'], ['lab', 'value'], ['lab', 'report']]),
@@ -140,7 +140,7 @@ export const PERSON_NAME_QUALIFIERS = new Set([
 export const BUILTIN_RECORD_NOUNS: string[][] = [
   ['patient'], ['member'], ['beneficiary'], ['encounter'], ['medical', 'record'], ['chart'], ['person'], ['people'],
   ['enrollee'], ['subscriber'], ['health', 'record'], ['ehr'], ['emr'], ['clinical', 'record'], ['pt'],
-  ['paciente'], ['historia', 'clinica'], ['prontuario'], ['expediente', 'clinico'], ['persona'], ['pessoa'],
+  ['paciente'], ['historia', 'clinica'], ['prontuario'], ['expediente', 'clinico'], ['pessoa'],
 ];
 
 /** Record nouns whose record is clinical rather than demographic. */
@@ -158,6 +158,14 @@ export const NUMBER_ABBREVIATIONS = new Set(['num', 'nbr', 'nro', 'numero', 'nr'
  */
 export const NOT_ELEMENT_TOKENS = new Set(['diagnostics']);
 
+/**
+ * Stems that name an element only at the end of a name or before these words: `encounter.diagnostic`
+ * and `diagnostic_report` are clinical, `diagnostic_mode` and `diagnostic_level` are not.
+ */
+export const ADJECTIVE_STEMS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['diagnostic', new Set(['code', 'codes', 'report', 'reports', 'result', 'results', 'impression', 'impressions', 'finding', 'findings', 'summary', 'test', 'tests'])],
+]);
+
 /** Tokens that say a value is already masked, truncated or hashed (`ssn_last4`, `masked_phone`, `phone_last_four`). */
 export const MASKED_VALUE_TOKENS = new Set(['masked', 'redacted', 'obfuscated', 'truncated', 'last4', 'lastfour', 'hashed', 'encrypted']);
 
@@ -169,6 +177,12 @@ export const AUTHORIZATION_WORDS = new Set([
   'token', 'tokens', 'jwt', 'id', 'access', 'refresh', 'auth', 'authorization', 'authz', 'authn', 'request', 'req', 'session',
   'custom', 'oidc', 'oauth', 'identity', 'security', 'principal', 'decoded', 'verified', 'payload', 'bearer', 'cognito',
   'firebase', 'ctx', 'context', 'locals', 'user', 'current', 'jws', 'jwe', 'saml', 'assertion', 'credential', 'credentials',
+]);
+
+/** Objects and calls that hold authorization claims: `request.claims`, `jwt.decode(token)`, `session.claims`. */
+export const AUTHORIZATION_SOURCE_WORDS = new Set([
+  'token', 'tokens', 'jwt', 'auth', 'authorization', 'authz', 'authn', 'request', 'req', 'session', 'oidc', 'oauth', 'identity',
+  'principal', 'decoded', 'bearer', 'cognito', 'firebase', 'ctx', 'context', 'jws', 'jwe', 'saml', 'assertion', 'credential', 'credentials',
 ]);
 
 /** Registered JWT / OIDC claim names: reading them from any claims object is authorization data. */
@@ -203,8 +217,7 @@ export const NON_PERSON_OBJECTS = new Set([
   'prescriber', 'clinician', 'therapist', 'pharmacist', 'dentist', 'surgeon', 'employee', 'operator', 'reviewer',
   'approver', 'author', 'referrer', 'attending', 'medico', 'enfermera', 'doctora',
   // Names, labels and messages about fields, not the fields' values (`labels.date_of_birth`, `messages.ssn`).
-  'errors', 'labels', 'label', 'messages', 'fields', 'columns', 'headers', 'params', 'urls', 'paths', 'choices',
-  'translations', 'i18n', 'strings', 'enum', 'enums', 'placeholders', 'titles',
+  'errors', 'labels', 'label', 'columns', 'headers', 'urls', 'paths', 'choices', 'i18n', 'enum', 'enums', 'placeholders', 'titles',
 ]);
 
 /** Tokens before an element that make it describe a non-person (`hospital_name`, `server_address`). */

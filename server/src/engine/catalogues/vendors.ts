@@ -40,6 +40,8 @@ export interface VendorEntry {
   refines?: { vendor: string; endpoint: RegExp; arguments: string[] };
   /** Clients made per service by a general SDK (`boto3.client("bedrock-runtime")`); the SDK's other services are no sinks. */
   serviceClients?: { module: string; servicePrefix: string };
+  /** General SDKs whose client classes (`clients`) select this vendor: `new AWS.SNS()` of `aws-sdk` v2. */
+  umbrellaModules?: string[];
   /** Global functions that send to the vendor when the file does not define them (`gtag`). */
   globalFunctions?: string[];
   /** The `init` option that makes the SDK send default PII with every event: Python keyword and JS option names. */
@@ -93,6 +95,11 @@ export const VENDORS: readonly VendorEntry[] = [
   { id: 'slack', name: 'Slack', kind: 'messaging', modules: ['slack_sdk', 'slack', '@slack/web-api', '@slack/webhook', '@slack/bolt'], sends: ['chat_postMessage', 'chat_postEphemeral', 'chat_update', 'chat_scheduleMessage', 'files_upload', 'files_upload_v2', 'postMessage', 'postEphemeral', 'scheduleMessage', 'update', 'send', 'uploadV2'] },
   { id: 'twilio', name: 'Twilio', kind: 'messaging', modules: ['twilio', 'twilio.rest'], sends: ['create', 'send'] },
   { id: 'sendgrid', name: 'SendGrid', kind: 'messaging', modules: ['sendgrid', '@sendgrid/mail', '@sendgrid/client'], sends: ['send', 'sendMultiple', 'send_multiple', 'Mail', 'request'] },
+  // Push notifications and AWS messaging: a notification's title and body leave for the vendor (and the device's lock screen).
+  { id: 'firebase-messaging', name: 'Firebase Cloud Messaging', kind: 'messaging', modules: ['firebase-admin', 'firebase-admin/messaging', 'firebase_admin', 'firebase_admin.messaging'], sends: ['send', 'sendEach', 'sendEachForMulticast', 'sendMulticast', 'sendAll', 'sendToDevice', 'sendToTopic', 'sendToCondition', 'send_each', 'send_each_for_multicast', 'send_multicast', 'send_all'] },
+  { id: 'aws-sns', name: 'AWS SNS', kind: 'messaging', modules: ['@aws-sdk/client-sns'], sends: ['publish', 'publishBatch', 'publish_batch', 'send'], clients: ['SNS', 'SNSClient'], serviceClients: { module: 'boto3', servicePrefix: 'sns' }, umbrellaModules: ['aws-sdk'] },
+  { id: 'aws-ses', name: 'AWS SES', kind: 'messaging', modules: ['@aws-sdk/client-ses', '@aws-sdk/client-sesv2'], sends: ['sendEmail', 'sendRawEmail', 'sendTemplatedEmail', 'sendBulkTemplatedEmail', 'send_email', 'send_raw_email', 'send_templated_email', 'send_bulk_templated_email', 'send_bulk_email', 'send'], clients: ['SES', 'SESClient', 'SESv2', 'SESv2Client'], serviceClients: { module: 'boto3', servicePrefix: 'ses' }, umbrellaModules: ['aws-sdk'] },
+  { id: 'web-push', name: 'Web Push', kind: 'messaging', modules: ['web-push', 'pywebpush'], sends: ['sendNotification', 'webpush'] },
 ];
 
 /** Keyword / property names under which a client's endpoint is configured. */

@@ -6,6 +6,7 @@ import type { PhiCategory } from '../../model/types';
 import { BoundedCache } from '../bounded-cache';
 import {
   ACCOUNT_OBJECT_WORDS,
+  ADJECTIVE_STEMS,
   AUTHORIZATION_WORDS,
   BARE_NAME_WORDS,
   BUILTIN_ELEMENTS,
@@ -186,9 +187,12 @@ export class PhiClassifier {
  */
 export function canonicalTokens(identifier: string): string[] {
   const tokens = tokenize(identifier);
-  if (!tokens.some((token, i) => (i > 0 && (NUMBER_ABBREVIATIONS.has(token) || token === 'no')) || NOT_ELEMENT_TOKENS.has(token))) return tokens;
+  const needsWork = (token: string, i: number) => (i > 0 && (NUMBER_ABBREVIATIONS.has(token) || token === 'no')) || NOT_ELEMENT_TOKENS.has(token) || ADJECTIVE_STEMS.has(token);
+  if (!tokens.some(needsWork)) return tokens;
   return tokens.map((token, i) => {
     if (NOT_ELEMENT_TOKENS.has(token)) return '-';
+    const followers = ADJECTIVE_STEMS.get(token);
+    if (followers && i < tokens.length - 1 && !followers.has(tokens[i + 1])) return '-';
     if (i === 0) return token;
     // `no` only at the end: `patient_no`, not `patient_no_show`.
     if (NUMBER_ABBREVIATIONS.has(token) || (token === 'no' && i === tokens.length - 1)) return 'number';

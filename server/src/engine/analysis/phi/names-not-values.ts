@@ -6,7 +6,7 @@
 
 import { calleePath } from '../../model/expressions';
 import type { CallExpr, Expr } from '../../model/facts';
-import { AUTHORIZATION_WORDS, JWT_CLAIM_NAMES } from '../../catalogues/phi-elements';
+import { AUTHORIZATION_SOURCE_WORDS, JWT_CLAIM_NAMES } from '../../catalogues/phi-elements';
 import { tokenize } from './identifiers';
 
 /** `NHS_NUMBER_SYSTEM`, `DATE_OF_BIRTH`: an upper-case name of two or more words is a constant, not a variable. */
@@ -53,7 +53,7 @@ export function isAuthorizationSource(expr: Expr, depth = 0): boolean {
 }
 
 function hasAuthorizationWord(name: string): boolean {
-  return tokenize(name).some((token) => AUTHORIZATION_WORDS.has(token) || token === 'jwt' || token === 'claims');
+  return tokenize(name).some((token) => AUTHORIZATION_SOURCE_WORDS.has(token));
 }
 
 /** `claims.sub`, `tokenClaims.roles`: a registered JWT claim. */

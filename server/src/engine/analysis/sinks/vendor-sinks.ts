@@ -43,7 +43,8 @@ for (const vendor of VENDORS) {
 }
 /** Vendors that a configured client of another vendor turns into (Azure OpenAI through the `openai` SDK). */
 const REFINEMENTS = VENDORS.filter((vendor) => vendor.refines);
-const REQUEST_OBJECT = /(Command|Mail|Request|Message)$/;
+const REQUEST_OBJECT = /(Command|Mail|Request|Message|Notification)$/;
+const MAX_REQUEST_NESTING = 4;
 const LOCAL_FRAMEWORK_CLASS = /Prompt|Template|Parser|Splitter|Loader|Document|Message|Tool|Memory|Reader|Node/;
 
 export class VendorResolver {
@@ -69,10 +70,26 @@ export class VendorResolver {
     }
     if (!client.vendor.sends.includes(method)) return undefined;
     const resolved = client.vendor.providerInModelArgument ? (this.providerOfModelArgument(call, fact.scopeId) ?? client) : client;
-    // `client.send(new InvokeModelCommand({...}))`, `sg.send(Mail(...))`: the request object's content is sent.
-    const args = call.args.flatMap((arg) => (arg.value.kind === 'call' && REQUEST_OBJECT.test(labelOf(arg.value.callee)) ? arg.value.args : [arg]));
+    const args = this.requestContents(call.args, fact.scopeId, 0);
     const model = this.modelOf(call, fact.scopeId) ?? args.map((arg) => (arg.value.kind === 'object' ? this.modelOfObject(arg.value, fact.scopeId) : undefined)).find(Boolean);
     return { ...resolved, model: model ?? resolved.model, label: labelOf(callee), args };
+  }
+
+  /**
+   * `client.send(new InvokeModelCommand({...}))`, `sg.send(Mail(...))`,
+   * `messaging.send(message)` with `message = messaging.Message(notification=messaging.Notification(body=...))`:
+   * the request object's content is sent, nested request objects included.
+   */
+  private requestContents(args: Argument[], scopeId: number, depth: number): Argument[] {
+    return args.flatMap((arg) => {
+      let value = arg.value;
+      if (value.kind === 'name' && depth < MAX_REQUEST_NESTING) {
+        const bound = this.flow.resolveBinding(value.name, scopeId, Number.MAX_SAFE_INTEGER)?.value;
+        if (bound?.kind === 'call' && REQUEST_OBJECT.test(labelOf(bound.callee))) value = bound;
+      }
+      if (value.kind !== 'call' || depth >= MAX_REQUEST_NESTING || !REQUEST_OBJECT.test(labelOf(value.callee))) return [arg];
+      return this.requestContents(value.args, scopeId, depth + 1);
+    });
   }
 
   /** The vendor client an expression denotes, following imports, bindings and constructors. */
@@ -128,7 +145,11 @@ export class VendorResolver {
       return vendor ? { vendor } : undefined;
     }
     const base = this.clientOf(call.callee, scopeId, depth + 1);
-    if (!base) return undefined;
+    if (!base) {
+      // `new AWS.SNS()` of `aws-sdk` v2: the class selects the service of a general SDK.
+      const byClass = className ? VENDOR_BY_CLIENT_CLASS.get(className) : undefined;
+      return byClass && sdk !== undefined && byClass.umbrellaModules?.includes(sdk) ? { vendor: byClass } : undefined;
+    }
     // Prompt templates, parsers and loaders of a framework run locally: they send nothing.
     if (base.vendor.providerNotIdentified && path?.some((segment) => LOCAL_FRAMEWORK_CLASS.test(segment))) return undefined;
     const endpoint = this.stringArgument(call, ENDPOINT_ARGUMENTS, scopeId);
