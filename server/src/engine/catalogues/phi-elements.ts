@@ -154,9 +154,16 @@ export const NUMBER_ABBREVIATIONS = new Set(['num', 'nbr', 'nro', 'numero', 'nr'
 
 /**
  * Tokens that look like an element's plural or stem but name something else: `diagnostics` are a
- * tool's or a compiler's messages, not a patient's diagnoses.
+ * tool's or a compiler's messages, not a patient's diagnoses; DNIS is the number a caller dialled.
  */
-export const NOT_ELEMENT_TOKENS = new Set(['diagnostics']);
+export const NOT_ELEMENT_TOKENS = new Set(['diagnostics', 'dnis']);
+
+/** Staff, not patients: an element anywhere after one of these (`clinician_first_name`, `prescriber_email_address`) is theirs. */
+export const STAFF_WORDS = new Set([
+  'doctor', 'physician', 'provider', 'nurse', 'staff', 'clinician', 'prescriber', 'practitioner', 'therapist', 'pharmacist',
+  'dentist', 'surgeon', 'employee', 'admin', 'administrator', 'operator', 'author', 'reviewer', 'approver', 'referrer', 'attending',
+  'medico', 'enfermera', 'doctora',
+]);
 
 /**
  * Stems that name an element only at the end of a name or before these words: `encounter.diagnostic`

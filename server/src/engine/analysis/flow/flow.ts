@@ -155,9 +155,9 @@ export class FlowAnalyzer {
     const classification = this.classifier.classify(name);
     if (classification.kind === 'safe') return undefined;
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
-    if (isClaim(classification) && binding && isAuthorizationSource(binding.value)) return undefined;
+    if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
     const param = this.findParam(name, scopeId);
-    if (isClaim(classification) && param?.typeNames.some((type) => isAuthorizationSource({ kind: 'name', name: type, range }))) return undefined;
+    if (isClaimsWord(classification, name) && param?.typeNames.some((type) => isAuthorizationSource({ kind: 'name', name: type, range }))) return undefined;
     if (param?.typeNames.some((type) => this.classifier.isRecordType(type))) {
       const category = categoryOfType(param.typeNames, this.classifier);
       return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`);
@@ -209,13 +209,13 @@ export class FlowAnalyzer {
     const objectName = lastName(expr.object);
     const label = exprLabel(expr);
     if (!objectTaint?.record && isConstantMember(expr.object, expr.property, (name) => this.classifier.isRecordType(name))) return undefined;
-    if (isClaim(classification) && !objectTaint?.record && isAuthorizationSource(expr.object)) return undefined;
+    if (isClaimsWord(classification, expr.property) && !objectTaint?.record && isAuthorizationSource(expr.object)) return undefined;
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
       switch (classification.context) {
         case 'any':
-          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName)) return undefined;
+          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
           break;
         case 'person':
           if (!onRecord) return undefined;
@@ -235,6 +235,16 @@ export class FlowAnalyzer {
     if (expr.property === '__dict__') return { ...objectTaint, origin: expr.range };
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
     return objectTaint.record ? undefined : { ...objectTaint, origin: expr.range };
+  }
+
+  /**
+   * `const client = appointment.client`: a word that names both a person and a thing (`client`)
+   * read as a property of another record is the person (a therapy practice's client), not an API client.
+   */
+  private isPersonReadFromRecord(object: Expr, scopeId: number): boolean {
+    if (object.kind !== 'name' || !this.classifier.isPersonObjectName(object.name)) return false;
+    const binding = this.resolveBinding(object.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, object.range.start));
+    return binding?.value.kind === 'member' && binding.value.property === object.name;
   }
 
   private callTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
@@ -372,8 +382,11 @@ function fromClassification(classification: IdentifierClass, expr: Expr, root: E
   };
 }
 
-function isClaim(classification: IdentifierClass): boolean {
-  return classification.kind === 'element' && classification.element === 'claim';
+/** `claims`, `tokenClaims`: the claims themselves, which a token or a request may hold (not `claim_id` or `claim_number`). */
+function isClaimsWord(classification: IdentifierClass, name: string): boolean {
+  if (classification.kind !== 'element' || classification.element !== 'claim') return false;
+  const last = tokenize(name).at(-1);
+  return last === 'claims' || last === 'claim';
 }
 
 function recordTaint(category: PhiCategory, root: Expr, range: Range, label: string): Taint {

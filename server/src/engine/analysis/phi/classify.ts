@@ -24,6 +24,7 @@ import {
   RECORD_WORDS,
   SAFE_FIRST_TOKENS,
   SAFE_LAST_TOKENS,
+  STAFF_WORDS,
   type CatalogueElement,
   type ElementContext,
 } from '../../catalogues/phi-elements';
@@ -123,6 +124,8 @@ export class PhiClassifier {
     } else if (before !== undefined && NON_PERSON_QUALIFIERS.has(before) && !PERSON_OBJECT_WORDS.has(before)) {
       context = 'person';
     }
+    // `clinician_first_name`, `prescriber_email_address`: a member of staff's, not a patient's.
+    if (context === 'any' && tokens.slice(0, match.start).some((token) => STAFF_WORDS.has(token))) context = 'person';
     return { kind: 'element', element: element.element, category: element.category, context };
   }
 
