@@ -62,8 +62,8 @@ export function parse(languageId: LanguageId, text: string, previous?: Tree): Tr
     return parse(languageId, '');
   }
   const plain = parserSource(text);
-  const source = languageId === 'python' ? quietLongCommentBlocks(plain) : plain;
-  // Blanked comment blocks depend on lines far from an edit, so a tree from or for such a source
+  const source = languageId === 'python' ? quietLongCommentBlocks(plain) : withoutGrammarGaps(grammarFor(languageId), plain);
+  // Blanked comment blocks (and the rewrites of withoutGrammarGaps) depend on text beyond an edit, so a tree from or for such a source
   // is never reused: tree-sitter would keep the old text's tokens where nothing was edited.
   const quieted = source !== plain;
   const reuse = previous && !quieted && !quietedTrees.has(previous) ? previous : undefined;
@@ -88,6 +88,32 @@ export function parserSource(text: string): string {
   let source = text;
   if (source.includes('\r')) source = source.replace(/\r(?!\n)/g, '\n');
   if (source.includes('\u0000')) source = source.replace(/\u0000/g, ' ');
+  return source;
+}
+
+/** `&#128681;`: a decimal character reference of six or seven digits (the grammars take five at most). */
+const LONG_DECIMAL_REFERENCE = /&#(\d{6,7});/g;
+/** `: (any) =>`, `type T = (string) =>`: a function type whose one parameter is named like a predefined type. */
+const PREDEFINED_NAME_PARAMETER = /((?::|\btype\s+[A-Za-z_$][\w$]*(?:<[^<>=]*>)?\s*=)\s*\(\s*)(any|number|string|boolean|object|symbol|unknown|never|bigint)(\s*\)\s*=>)/g;
+
+/**
+ * Valid TypeScript and JSX that the grammars of @vscode/tree-sitter-wasm reject, rewritten to
+ * the same length so every index and position is kept (docs/reliability.md, "Known parser limits"):
+ * - JSX text `&#128681;` becomes the same character in hexadecimal, zero-padded (`&#x1f6a9;`);
+ * - a function type's lone parameter named `any`, `number`, `string`… gets a name that is no
+ *   keyword (`(any) =>` becomes `(_ny) =>`): the name of a parameter in a type is never data.
+ */
+export function withoutGrammarGaps(grammar: GrammarName, text: string): string {
+  let source = text;
+  if ((grammar === 'tsx' || grammar === 'javascript') && source.includes('&#')) {
+    source = source.replace(LONG_DECIMAL_REFERENCE, (whole, digits: string) => {
+      const hex = Number(digits).toString(16);
+      return hex.length <= digits.length - 1 ? `&#x${hex.padStart(digits.length - 1, '0')};` : whole;
+    });
+  }
+  if ((grammar === 'typescript' || grammar === 'tsx') && source.includes('=>')) {
+    source = source.replace(PREDEFINED_NAME_PARAMETER, (_whole, before: string, name: string, after: string) => `${before}_${name.slice(1)}${after}`);
+  }
   return source;
 }
 
