@@ -81,6 +81,11 @@ export function frameworksWritten(style: RouteStyle): readonly (FrameworkEntry &
   return FRAMEWORKS.filter((framework) => framework.routes === style);
 }
 
+/** The framework's own name for messages (`Fastify`, `Django REST Framework`). */
+export function frameworkName(id: string): string {
+  return FRAMEWORKS.find((framework) => framework.id === id)?.name ?? id;
+}
+
 /** Whether `module` is one of the framework's modules or a submodule of one (`.` or `/`). */
 export function isFrameworkModule(framework: FrameworkEntry, module: string): boolean {
   return framework.modules.some((name) => module === name || module.startsWith(`${name}.`) || module.startsWith(`${name}/`));

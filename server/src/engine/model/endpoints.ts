@@ -82,6 +82,8 @@ export interface EndpointFact {
   /** Short reasons, by names only (`path names patients`, `queries Prescription`). */
   why: string[];
   placement?: AuditPlacement;
+  /** A DRF class's actions inherited from mixins and generic views (`list`, `create`...), reported at the class. */
+  inheritedActions?: string[];
 }
 
 /** A Django URLconf entry: a route whose view lives in another file (joined by the coverage report). */
