@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Framework } from '../../catalogues/frameworks';
 import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
 import type { Expr, ScopeFact } from '../../model/facts';
-import { childScopes } from '../../model/facts-index';
+import { bindingsIn, childScopes } from '../../model/facts-index';
 import { importsFramework, type FinderInput } from './finder';
 import { METHOD_NAMES, endpointAudit, lastName, methodsArgument, pythonAuditNames, pythonEndpoint } from './python-endpoint';
 import { pythonClassBases, returnTypeNames } from './signature';
@@ -31,6 +31,8 @@ const NOT_HTTP_BASES = new Set([
   'ModelView', 'ModelSQL', 'ModelStorage', 'Workflow', 'Wizard', 'StateView', 'StateTransition', 'StateAction', 'Report',
   'DeactivableMixin', 'ModelAdmin', 'TabularInline', 'StackedInline', 'BaseCommand', 'Task', 'AppConfig',
 ]);
+/** The class attributes that say what a view serves. */
+const DATA_ATTRIBUTES = ['queryset', 'serializer_class', 'model'];
 /** Decorators of functions that are not views: signal receivers, admin actions, tasks. */
 const NOT_VIEW_DECORATORS = new Set(['receiver', 'action', 'register', 'shared_task', 'task', 'periodic_task', 'classmethod', 'staticmethod']);
 /** Modules that hold no views: admin, tasks, signals, management commands, migrations, tests. */
@@ -51,6 +53,7 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
     if (!bases.some((base) => VIEW_BASE.test(base) && !NOT_HTTP_BASES.has(base)) || bases.some((base) => NOT_HTTP_BASES.has(base))) continue;
     const framework = bases.some((base) => special.viewBases?.test(base)) || importsFramework(facts, special) ? special.id : plain.id;
     const classAudit = endpointAudit(scope, auditNames, facts, 'class');
+    const servesDeclaredData = bindingsIn(facts, scope.id).some((binding) => DATA_ATTRIBUTES.includes(binding.name));
     for (const method of childScopes(facts, scope.id)) {
       if (method.kind !== 'function' || !method.name || !isInstanceMethod(method)) continue;
       const methods = classMethodVerbs(method);
@@ -58,8 +61,10 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
       input.claimed.add(method.id);
       const audit = endpointAudit(method, auditNames, facts) ?? classAudit;
       const typeNames = [...method.params.flatMap((param) => param.typeNames), ...returnTypeNames(facts, method)];
+      // What the class serves (`queryset`, `serializer_class`) speaks for it better than its name.
+      const nameHints = servesDeclaredData ? [] : [scope.name ?? ''];
       const evidence = assessPhi(
-        { path: '', handlerScopeId: method.id, typeNames, nameHints: [scope.name ?? ''], extraScopeIds: [scope.id] },
+        { path: '', handlerScopeId: method.id, typeNames, nameHints, extraScopeIds: [scope.id], classAttributes: DATA_ATTRIBUTES },
         facts,
         flow,
       );
@@ -106,7 +111,7 @@ function inheritedEndpoint(
       typeNames: [],
       nameHints: [],
       extraScopeIds: [scope.id],
-      classAttributes: ['queryset', 'serializer_class', 'model'],
+      classAttributes: DATA_ATTRIBUTES,
       dataScopeIds: dataMethods(facts, scope).map((method) => method.id),
     },
     facts,

@@ -57,8 +57,19 @@ const resourcesByIdentifier = new BoundedCache<string, readonly ResourceMatch[]>
 /** Every resource word among an identifier's tokens (`PatientLabResultDto` -> patient, lab). */
 export function resourcesOf(identifier: string): readonly ResourceMatch[] {
   return resourcesByIdentifier.get(identifier, () =>
-    NEUTRAL_TYPE_NAMES.has(identifier) || isReferenceData(identifier) ? [] : tokenize(identifier).flatMap((token) => resourceOfToken(token) ?? []),
+    NEUTRAL_TYPE_NAMES.has(identifier) || isReferenceData(identifier) ? [] : resourcesOfTokens(tokenize(identifier)),
   );
+}
+
+/**
+ * `record` alone (`/records/{id}`) is a chart; beside other words it is whatever they say
+ * (`AvailabilityRecord`, `AuditRecord`, `MedicalRecord` is medical).
+ */
+function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
+  return tokens.flatMap((token) => {
+    const match = resourceOfToken(token);
+    return !match || (match.word === 'record' && tokens.length > 1) ? [] : [match];
+  });
 }
 
 export interface PathSegment {

@@ -182,7 +182,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
     }
   }
   // `Patient.objects.filter(...)`, `prisma.labResult.findMany()`, `this.patientsService.findOne()`.
-  for (const segment of path.slice(0, -1)) {
+  // A constant read (`PatientStats.CSV_MAPPING.copy()`) is not a query.
+  const readsConstant = path.some((segment) => /^[A-Z][A-Z0-9_]+$/.test(segment) && segment.length > 2);
+  for (const segment of readsConstant ? [] : path.slice(0, -1)) {
     if (segment === 'this' || segment === 'self') continue;
     const found = resourcesOf(segment);
     if (found.length) return [`calls ${path.join('.')}`, found];
