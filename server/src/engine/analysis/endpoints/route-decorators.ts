@@ -4,9 +4,10 @@
 // url_prefix=...)` routers and their in-file `include_router` / `register_blueprint` mounts give
 // the full path.
 
-import type { Framework } from '../../catalogues/frameworks';
+import { isFrameworkModule, type Framework } from '../../catalogues/frameworks';
 import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
 import { calleePath } from '../../model/expressions';
+import { importOf } from '../../model/facts-index';
 import type { CallExpr, Expr, FileFacts } from '../../model/facts';
 import { findAuditCall, readAuditControl } from './audit-control';
 import { frameworkOfFile, type FinderInput } from './finder';
@@ -62,22 +63,26 @@ interface Route {
 function routeOf(expr: Expr, routers: Map<string, RouterInfo>, fileFramework: Framework, input: FinderInput): Route | undefined {
   if (expr.kind !== 'call') return undefined;
   const path = calleePath(expr.callee);
-  if (!path || path.length < 2) return undefined;
-  const method = path[path.length - 1];
+  if (!path) return undefined;
+  const bare = path.length === 1 ? bareRouteDecorator(path[0], input) : undefined;
+  if (path.length < 2 && !bare) return undefined;
+  const method = bare?.imported ?? path[path.length - 1];
   const receiver = path.slice(0, -1).join('.');
   const router = routers.get(receiver);
   let methods: HttpMethod[];
-  let framework: Framework = router?.framework ?? fileFramework;
-  const namedBy = input.frameworks.find((candidate) => candidate.routeDecorators?.includes(method));
+  let framework: Framework = bare?.framework ?? router?.framework ?? fileFramework;
+  const namedBy =
+    input.frameworks.find((candidate) => candidate.id === framework && candidate.routeDecorators?.includes(method)) ??
+    input.frameworks.find((candidate) => candidate.routeDecorators?.includes(method));
   if (METHOD_NAMES[method]) methods = [METHOD_NAMES[method]];
   else if (namedBy) {
-    if (!router) framework = namedBy.id;
+    if (!router && !bare) framework = namedBy.id;
     methods = methodsArgument(expr) ?? ['GET'];
   } else return undefined;
   const pathArg = expr.args.find((arg) => arg.name === 'path' || arg.name === 'rule') ?? expr.args.find((arg) => !arg.name);
   const routePath = pathArg && pathArg.value.kind === 'string' ? pathArg.value.value : undefined;
   // Without a literal path, only a known router's decorator counts (not `@cache.get(key)`).
-  if (routePath === undefined && !router) return undefined;
+  if (routePath === undefined && !router && !bare) return undefined;
   if (routePath !== undefined && !router && routePath !== '' && !routePath.startsWith('/')) return undefined;
   const responseModel = expr.args.find((arg) => arg.name === 'response_model')?.value;
   return { framework, methods, path: joinPaths(router?.prefix ?? '', routePath ?? ''), router, responseModel };
@@ -90,7 +95,7 @@ function collectRouters(input: FinderInput, auditNames: string[]): Map<string, R
   for (const binding of facts.bindings) {
     if (binding.scopeId !== 0 || binding.kind !== 'assign' || binding.value.kind !== 'call') continue;
     const factory = lastName(binding.value.callee);
-    const framework = factory ? input.frameworks.find((candidate) => candidate.factories?.includes(factory))?.id : undefined;
+    const framework = factory ? factoryFramework(binding.value, factory, input) : undefined;
     if (!framework) continue;
     const call = binding.value;
     const prefixArg = call.args.find((arg) => arg.name === 'prefix' || arg.name === 'url_prefix');
@@ -117,6 +122,27 @@ function collectRouters(input: FinderInput, auditNames: string[]): Map<string, R
     }
   }
   return routers;
+}
+
+/**
+ * The framework of a router factory: the one whose module it is imported from (`Blueprint` from
+ * `quart`, `Router` from `ninja`, `web.RouteTableDef()` from `aiohttp`), else the first making it.
+ */
+function factoryFramework(call: CallExpr, factory: string, input: FinderInput): Framework | undefined {
+  const makers = input.frameworks.filter((candidate) => candidate.factories?.includes(factory));
+  const root = calleePath(call.callee)?.[0];
+  const module = root === undefined ? undefined : importOf(input.facts, root)?.module;
+  const imported = module === undefined ? undefined : makers.find((candidate) => isFrameworkModule(candidate, module));
+  return (imported ?? makers[0])?.id;
+}
+
+/** `@get("/x")` imported from a framework's module (Litestar): the framework and the decorator's name there. */
+function bareRouteDecorator(name: string, input: FinderInput): { framework: Framework; imported: string } | undefined {
+  const imported = importOf(input.facts, name);
+  if (!imported) return undefined;
+  const framework = input.frameworks.find((candidate) => isFrameworkModule(candidate, imported.module));
+  if (!framework || !(METHOD_NAMES[imported.imported] || framework.routeDecorators?.includes(imported.imported))) return undefined;
+  return { framework: framework.id, imported: imported.imported };
 }
 
 /** `@router.get("/x", dependencies=[Depends(phi_access(...))])`. */

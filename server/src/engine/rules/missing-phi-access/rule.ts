@@ -29,7 +29,11 @@ export const missingPhiAccess: Rule = {
           ? `@${policy.audit.python.decorator}`
           : endpoint.framework === 'nestjs'
             ? `@${policy.audit.typescript.decorator}(...)`
-            : `${policy.audit.typescript.middleware}(...)`;
+            : endpoint.framework === 'fastify'
+              ? `preHandler: ${policy.audit.typescript.middleware}(...)`
+              : endpoint.framework === 'nextjs'
+                ? 'withPhiAccess(...) wrapper'
+                : `${policy.audit.typescript.middleware}(...)`;
       const fixes = withSuppressFix('missing-phi-access', endpoint.line, facts, addAuditFix(endpoint, facts, policy, endpoints));
       const inherited = endpoint.inheritedActions?.length ? `: inherited ${endpoint.inheritedActions.join(', ')}` : '';
       const message = `${frameworkName(endpoint.framework)} endpoint ${routeLabel(endpoint)} (\`${endpoint.handler.name}\`${inherited}) touches ${endpoint.categories.join(', ')} data but has no ${control}: access is not audited or role-checked. Why: ${endpoint.why.join('; ')}.`;
