@@ -26,6 +26,8 @@ export function findNextRoutes(input: FinderInput): EndpointFact[] {
   if (app) return appRouteHandlers(input, routeOfDirectories(app[1]));
   const pages = PAGES_API.exec(filePath);
   if (pages) return pagesApiHandler(input, routeOfDirectories(pages[1]));
+  // A route handler outside `app/` (a copy, a test): known by `next/server`, its route not known.
+  if (input.facts.imports.some((fact) => fact.module === 'next/server')) return appRouteHandlers(input, '');
   return [];
 }
 

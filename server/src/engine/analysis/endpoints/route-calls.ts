@@ -37,6 +37,11 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
   const auditNames = [policy.audit.typescript.middleware || 'phiAccess', policy.audit.typescript.decorator || 'PhiAccess'];
   const fileFramework = frameworkOfFile(input);
   const routers = new Map<string, Router>();
+  const routerOf = (name: string): Router => {
+    let router = routers.get(name);
+    if (!router) routers.set(name, (router = { prefix: '', audits: [] }));
+    return router;
+  };
   /** Apps and routers made by a factory, by the name bound to them: the framework they belong to. */
   const declared = new Map<string, Framework>();
   for (const binding of facts.bindings) {
@@ -49,6 +54,10 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     const factory = lastNameOf(binding.value.callee);
     const byFactory = factory ? input.frameworks.find((framework) => framework.factories?.includes(factory)) : undefined;
     if (byFactory) declared.set(binding.name, frameworkOfFactory(binding.value, facts, input) ?? byFactory.id);
+    // Koa: `new Router({ prefix: '/api' })`.
+    const options = binding.value.args[0]?.value;
+    const prefix = options?.kind === 'object' ? options.entries.find((entry) => entry.key === 'prefix')?.value : undefined;
+    if (byFactory && prefix?.kind === 'string') routerOf(binding.name).prefix = prefix.value;
   }
   const isRouter = (receiver: string[]): boolean => {
     const name = receiver.join('.');
@@ -58,14 +67,11 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     const tokens = tokenize(last);
     return ROUTER_NAME_TOKENS.has(tokens[tokens.length - 1] ?? '') && !(tokens.length === 1 && tokens[0] === 'api');
   };
-  const routerOf = (name: string): Router => {
-    let router = routers.get(name);
-    if (!router) routers.set(name, (router = { prefix: '', audits: [] }));
-    return router;
-  };
 
   // Mounts and router-wide middleware: `app.use('/api', phiAccess(...), router)`, `router.use(phiAccess(...))`.
-  const uses = facts.calls.filter(({ call }) => call.callee.kind === 'member' && call.callee.property === 'use');
+  // Hono mounts a sub-app with `app.route('/patients', patients)`.
+  const isHonoMount = (call: CallExpr) => call.callee.kind === 'member' && call.callee.property === 'route' && call.args.length === 2 && call.args[1].value.kind === 'name';
+  const uses = facts.calls.filter(({ call }) => (call.callee.kind === 'member' && call.callee.property === 'use') || isHonoMount(call));
   for (let pass = 0; pass < 3; pass++) {
     for (const { call } of uses) {
       const receiver = calleePath(call.callee)?.slice(0, -1);

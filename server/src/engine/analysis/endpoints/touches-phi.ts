@@ -47,10 +47,10 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const weak = evidenceList();
   const strong = evidenceList();
 
-  const fromPath = pathResources(input.path);
+  const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path);
   weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
   for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
-  for (const name of input.nameHints) weak.note(`view named after ${name}`, resourcesOf(name));
+  for (const name of input.nameHints) if (!namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
@@ -135,6 +135,23 @@ function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
 function isTotal(expr: Expr, aggregated: Set<Expr>): boolean {
   if (aggregated.has(expr)) return true;
   return expr.kind === 'other' && expr.children.length === 1 && isTotal(expr.children[0], aggregated);
+}
+
+/** Words of a name that says it returns totals (`getVisitCounts`, `/patients/stats`, `AdmissionStatistics`). */
+const TOTAL_WORDS = new Set(['count', 'counts', 'stats', 'statistics', 'totals', 'metrics', 'analytics', 'aggregate', 'aggregates']);
+
+/** `/stats/admissions`, `/getVisitCounts`: totals, unless the path addresses one patient (`/patients/{id}/stats`). */
+function pathNamesTotals(path: string): boolean {
+  const segments = pathSegments(path);
+  if (!segments.some((segment) => !segment.param && namesTotals(segment.name))) return false;
+  const addressed = segments.some((segment, index) =>
+    segment.param ? resourcesOf(segment.name).length > 0 : resourcesOf(segment.name).length > 0 && segments[index + 1]?.param,
+  );
+  return !addressed;
+}
+
+function namesTotals(name: string): boolean {
+  return tokenize(name).some((token) => TOTAL_WORDS.has(token));
 }
 
 /** Verbs of a call that fetches rows (`findMany`, `query`, `select`, `fetch_all`, `getRows`). */
