@@ -80,12 +80,16 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
     }
   }
   const onlyTotals = aggregated.size > 0 && strong.categories.length === 0 && !readsRecords(facts, scopes, aggregated);
+  // A handler here whose body only builds a response (`NextResponse.json({ status: 'ok' })`) serves
+  // static content, a health check or metadata, whatever its route's folder is named.
+  const declaresPhi = input.typeNames.some((name) => resourcesOf(name).length > 0);
+  const staticContent = input.handlerScopeId !== undefined && strong.categories.length === 0 && !declaresPhi && onlyBuildsResponse(facts, scopes);
   // A code list's endpoint (`ICDViewSet`, `/icd-codes/{id}`) serves no patient unless it reads one.
   const handlerName = input.handlerScopeId === undefined ? undefined : facts.scopes[input.handlerScopeId]?.name;
   const referenceNames = [...input.nameHints, ...(handlerName ? [handlerName] : []), ...pathSegments(input.path).map((segment) => segment.name)];
   const reference = referenceNames.some(isReferenceData) && !strong.categories.includes('demographics');
-  const categories = onlyTotals || reference ? [] : [...weak.categories, ...strong.categories];
-  const why = onlyTotals || reference ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
+  const categories = onlyTotals || reference || staticContent ? [] : [...weak.categories, ...strong.categories];
+  const why = onlyTotals || reference || staticContent ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
 }
@@ -152,6 +156,27 @@ function pathNamesTotals(path: string): boolean {
 
 function namesTotals(name: string): boolean {
   return tokenize(name).some((token) => TOTAL_WORDS.has(token));
+}
+
+/** Calls that build or send a response rather than read data. */
+const RESPONSE_CALLS = new Set([
+  'json', 'send', 'status', 'end', 'code', 'header', 'set', 'type', 'sendStatus', 'Response', 'NextResponse', 'jsonify',
+  'JSONResponse', 'JsonResponse', 'HttpResponse', 'PlainTextResponse', 'json_response', 'make_response', 'text', 'html', 'String', 'Boolean', 'Date', 'now',
+]);
+
+/** The handler makes calls, and every one builds the response (a stub or a bare `return x` is not judged). */
+function onlyBuildsResponse(facts: FileFacts, scopes: Set<number>): boolean {
+  let calls = 0;
+  for (const scopeId of scopes) {
+    for (const { call } of callsIn(facts, scopeId)) {
+      const path = calleePath(call.callee) ?? [];
+      if (!path.some((segment) => RESPONSE_CALLS.has(segment))) return false;
+      // `Response({"member": member_id})` passes on what names a patient.
+      if (call.args.some((arg) => namesIn(arg.value).some((name) => resourcesOf(name).length > 0))) return false;
+      calls++;
+    }
+  }
+  return calls > 0;
 }
 
 /** Verbs of a call that fetches rows (`findMany`, `query`, `select`, `fetch_all`, `getRows`). */
@@ -273,6 +298,9 @@ export function namesIn(expr: Expr, out: string[] = [], depth = 0): string[] {
       break;
     case 'array':
       for (const item of expr.items) namesIn(item, out, depth + 1);
+      break;
+    case 'object':
+      for (const entry of expr.entries) namesIn(entry.value, out, depth + 1);
       break;
     case 'other':
       for (const child of expr.children) namesIn(child, out, depth + 1);
