@@ -66,8 +66,8 @@ describe('phi-guard coverage', () => {
     assert.equal(status, 0);
     assert.match(stdout, /^# Audit coverage/);
     assert.match(stdout, /\*\*\d+(\.\d)?%\*\* of the endpoints that touch patient data/);
-    assert.match(stdout, /\| File \| Line \| Method \| Path \| Handler \| Touches PHI \| Covered \| Status \| Action \| Data category \| Roles \|/);
-    assert.match(stdout, /\| api\/patients\.py \| 20 \| GET \| `\/api\/patients\/\{pid\}\/labs` \| `labs` \| yes \(clinical, demographics\) \| yes \| covered \| read \| clinical \| clinician \|/);
+    assert.match(stdout, /\| File \| Line \| Method \| Path \| Handler \| Framework \| Touches PHI \| Covered \| Status \| Action \| Data category \| Roles \|/);
+    assert.match(stdout, /\| api\/patients\.py \| 20 \| GET \| `\/api\/patients\/\{pid\}\/labs` \| `labs` \| FastAPI \| yes \(clinical, demographics\) \| yes \| covered \| read \| clinical \| clinician \|/);
     assert.match(stdout, /## Mismatched audit controls/);
   });
 

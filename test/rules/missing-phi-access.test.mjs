@@ -4,6 +4,9 @@
 import { ruleFixtureSuite } from '../support/rule-fixtures.mjs';
 
 ruleFixtureSuite('missing-phi-access', {
+  // Next.js: the file's place is the route.
+  'nextjs-app-route-wrapped': { path: 'app/api/patients/[id]/route.ts' },
+  'nextjs-pages-api-default-export': { path: 'pages/api/visits.js' },
   'policy-audit-names-admin-only-roles': {
     policy: (defaults) => ({
       ...defaults,

@@ -52,7 +52,143 @@ describe('endpoint discovery', () => {
     assert.deepEqual(summary(analyze(views, 'clinic/views.py')), ['django ANY  phi', 'django ANY  clean']);
     assert.deepEqual(summary(analyze(views, 'clinic/helpers.py')), [], 'outside views.py and without Django imports a function is not a view');
     const drf = 'from rest_framework import viewsets\n\nclass EncounterViewSet(viewsets.ModelViewSet):\n    def retrieve(self, request, pk=None): ...\n    def partial_update(self, request, pk=None): ...\n    def helper(self): ...\n';
-    assert.deepEqual(summary(analyze(drf, 'api.py')), ['drf GET  phi', 'drf PATCH  phi']);
+    // The class serves its inherited list/create/update/destroy too: one endpoint, at the class.
+    assert.deepEqual(summary(analyze(drf, 'api.py')), ['drf GET,POST,PUT,DELETE  clean', 'drf GET  phi', 'drf PATCH  phi']);
+  });
+
+  test('DRF: actions inherited from mixins and generic views are one finding per class, naming them', () => {
+    const text = [
+      'from rest_framework import generics, mixins, viewsets',
+      'from .models import Encounter, IcdCode, Patient',
+      '',
+      'class PatientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):',
+      '    serializer_class = PatientSerializer',
+      '    permission_classes = [IsAuthenticated]',
+      '    def retrieve(self, request, pk=None):',
+      '        return Response(PatientSerializer(Patient.objects.get(pk=pk)).data)',
+      '',
+      'class BaseEncounterViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):',
+      '    pass',
+      '',
+      'class EncounterViewSet(BaseEncounterViewSet, mixins.DestroyModelMixin):',
+      '    def get_queryset(self):',
+      '        return Encounter.objects.filter(doctor=self.request.user)',
+      '',
+      'class EncounterList(generics.ListCreateAPIView):',
+      '    queryset = Encounter.objects.all()',
+      '    def get(self, request):  # its own endpoint, returning nothing from the queryset',
+      '        return Response([])',
+      '',
+      'class IcdCodeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):',
+      '    queryset = IcdCode.objects.all()',
+      '',
+      'class PatientPermissionViewSet(viewsets.ReadOnlyModelViewSet):',
+      '    permission_classes = [IsPatientOwner]',
+    ].join('\n');
+    const result = analyze(text, 'api.py');
+    assert.deepEqual(summary(result), [
+      'drf GET  phi',
+      'drf GET  phi',
+      'drf POST  clean',
+      'drf POST,DELETE  phi',
+      'drf POST  phi',
+      'drf GET  clean',
+      'drf GET  clean',
+      'drf GET  clean',
+    ]);
+    const missing = endpointFindings(result).map((f) => `${f.line} ${/\(`([^`]+)`([^)]*)\)/.exec(f.message).slice(1).join('')}`);
+    assert.deepEqual(missing, [
+      '3 PatientViewSet: inherited list',
+      '6 PatientViewSet.retrieve',
+      '12 EncounterViewSet: inherited create, destroy',
+      '16 EncounterList: inherited create',
+    ]);
+  });
+
+  test('HTTP routes only: Tryton model hooks, admin actions, signals, tasks and commands are not endpoints', () => {
+    const tryton = [
+      'from trytond.model import ModelSQL, ModelView',
+      'class PatientEvaluation(ModelSQL, ModelView):',
+      '    @classmethod',
+      '    def create(cls, vlist):',
+      '        return super().create(vlist)',
+      'class Prescription:',
+      '    @classmethod',
+      '    def create(cls, vlist):',
+      '        return [cls(**values) for values in vlist]',
+    ].join('\n');
+    assert.deepEqual(summary(analyze(tryton, 'health/views.py')), []);
+    const django = [
+      'from django.contrib import admin',
+      'from django.dispatch import receiver',
+      'from celery import shared_task',
+      '@receiver(post_save, sender=Patient)',
+      'def request_patient_sync(request, instance, **kwargs): ...',
+      '@shared_task',
+      'def request_export(request, patient_id): ...',
+      '@admin.action(description="Discharge")',
+      'def discharge(request, queryset): ...',
+      'class PatientAdmin(admin.ModelAdmin):',
+      '    def get(self, request): ...',
+    ].join('\n');
+    assert.deepEqual(summary(analyze(django, 'clinic/views.py')), []);
+    const command = 'from django.core.management.base import BaseCommand\ndef export(request, patient):\n    return Patient.objects.all()\n';
+    assert.deepEqual(summary(analyze(command, 'clinic/management/commands/export.py')), []);
+    assert.deepEqual(summary(analyze(command, 'clinic/views.py')), ['django ANY  phi'], 'the same function in a views module is a view');
+  });
+
+  test('touches PHI: aggregates, reference data and health checks do not; the rows beside a total do', () => {
+    const py = [
+      'from fastapi import APIRouter',
+      'from django.db.models import Count',
+      'router = APIRouter()',
+      '@router.get("/stats/admissions")',
+      'def admissions():',
+      '    return {"total": db.query(Patient).filter(Patient.admitted).count()}',
+      '@router.get("/patients/by-ward")',
+      'def by_ward():',
+      '    return Patient.objects.values("ward").annotate(total=Count("id"))',
+      '@router.get("/patients/with-visits")',
+      'def with_visits():',
+      '    return Patient.objects.annotate(visits=Count("visit"))',
+      '@router.get("/patients")',
+      'def page():',
+      '    return {"rows": repo.find_page(), "total": Patient.objects.count()}',
+      '@router.get("/icd-codes/{code}")',
+      'def icd(code):',
+      '    return get_icd11_diagnosis_by_id(code)',
+      '@router.get("/health")',
+      'def health():',
+      '    return {"ok": True}',
+    ].join('\n');
+    assert.deepEqual(summary(analyze(py, 'main.py')), [
+      'fastapi GET /stats/admissions clean',
+      'fastapi GET /patients/by-ward clean',
+      'fastapi GET /patients/with-visits phi',
+      'fastapi GET /patients phi',
+      'fastapi GET /icd-codes/{code} clean',
+      'fastapi GET /health clean',
+    ]);
+    const ts = [
+      "import express from 'express';",
+      'const router = express.Router();',
+      "router.get('/stats/visits', async (req, res) => res.json(await prisma.visit.groupBy({ by: ['clinic'], _count: true })));",
+      "router.get('/stats/patients', async (req, res) => res.json({ n: await prisma.patient.count() }));",
+      "router.get('/patients/summary', async (req, res) => res.json(await prisma.patient.aggregate({ _avg: { age: true } })));",
+      "router.get('/visits', async (req, res) => res.json(await prisma.visit.findMany()));",
+      "router.get('/loinc/:code', async (req, res) => res.json(await loincCatalog.lookup(req.params.code)));",
+      "router.get('/visits/status', (req, res) => res.status(200).json({ service: 'visits', ok: true }));",
+      "router.get('/visits/:id/echo', (req, res) => res.json({ visit: req.params.visitId }));",
+    ].join('\n');
+    assert.deepEqual(summary(analyze(ts, 'routes.ts')), [
+      'express GET /stats/visits clean',
+      'express GET /stats/patients clean',
+      'express GET /patients/summary clean',
+      'express GET /visits phi',
+      'express GET /loinc/:code clean',
+      'express GET /visits/status clean',
+      'express GET /visits/:id/echo phi',
+    ]);
   });
 
   test('Express: route chains, mounted routers, router-wide phiAccess, CommonJS', () => {
@@ -159,8 +295,9 @@ describe('coverage report model', () => {
       file('clinic/views.py', 'from .models import Patient\n\ndef patient(request, pk):\n    return Patient.objects.get(pk=pk)\n\ndef status(request):\n    return None\n\nclass EncounterViewSet(ModelViewSet):\n    @phi_access(action="read", data_category="clinical", roles=["clinician"])\n    def retrieve(self, request, pk=None): ...\n    def list(self, request): ...\n'),
     ]);
     const rows = report.endpoints.map((x) => `${x.methods.join(',')} ${x.path} ${x.status}`);
-    assert.deepEqual(rows, ['ANY /api/patients/<int:pk>/ missing', 'ANY /api/status/ no-phi', 'GET /api/encounters/{pk}/ covered', 'GET /api/encounters/ missing']);
-    assert.deepEqual(report.summary, { endpoints: 4, phiEndpoints: 3, covered: 1, mismatched: 0, missing: 2, suppressed: 0, percent: 33.3 });
+    // The class's inherited create/update/destroy serve no queryset the file names: listed, not PHI.
+    assert.deepEqual(rows, ['ANY /api/patients/<int:pk>/ missing', 'ANY /api/status/ no-phi', 'POST,PUT,PATCH,DELETE /api/encounters/ no-phi', 'GET /api/encounters/{pk}/ covered', 'GET /api/encounters/ missing']);
+    assert.deepEqual(report.summary, { endpoints: 5, phiEndpoints: 3, covered: 1, mismatched: 0, missing: 2, suppressed: 0, percent: 33.3 });
   });
 
   test('a suppressed missing-phi-access is listed as suppressed and left out of the percentage', () => {
@@ -193,7 +330,7 @@ describe('route paths in messages and the coverage report', () => {
     const result = analyze(text, 'a.py');
     const messages = endpointFindings(result).map((f) => f.message);
     assert.equal(messages.length, 2);
-    assert.match(messages[0], /^Endpoint GET \/v2\/patients\/…\/chart\/\{pid\} \(`chart`\)/);
+    assert.match(messages[0], /^FastAPI endpoint GET \/v2\/patients\/…\/chart\/\{pid\} \(`chart`\)/);
     assert.match(messages[1], /^Audit control of GET \/patients\/by-mail\/… \(`by_mail`\)/);
     for (const message of messages) assert.doesNotMatch(message, /078-05-1120|1120|example\.org/);
     const policy = e.defaultPolicy();

@@ -109,7 +109,7 @@ function endpointNode(endpoint: AuditCoverageEndpoint): CoverageEndpointNode {
     label: `${endpoint.methods.join(', ')} ${route}`,
     description: [endpoint.handler, audit].filter(Boolean).join(' — '),
     tooltip: [
-      `${endpoint.methods.join(', ')} ${route} (${endpoint.framework})`,
+      `${endpoint.methods.join(', ')} ${route} (${endpoint.frameworkName ?? endpoint.framework})`,
       `${endpoint.file}:${endpoint.line} · ${endpoint.handler}`,
       state[icon],
       endpoint.why.length ? `Why: ${endpoint.why.join('; ')}` : '',

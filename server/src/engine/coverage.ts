@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { ResolvedPolicy } from './model/policy';
 import { auditProblems, describeProblem } from './analysis/endpoints/audit-check';
 import { joinPaths } from './analysis/endpoints/resources';
+import { frameworkName } from './catalogues/frameworks';
 import { maskRoutePath } from './analysis/endpoints/route-label';
 import type { EndpointFact, RouteReference } from './model/endpoints';
 import type { AnalysisResult, PhiCategory } from './model/types';
@@ -25,6 +26,8 @@ export interface CoverageEndpoint {
   /** 1-based column of that point. */
   column: number;
   framework: EndpointFact['framework'];
+  /** The framework's own name (`Fastify`, `Django REST Framework`), as the report and the view show it. */
+  frameworkName: string;
   /** HTTP methods; `ANY` for a view that accepts every method. */
   methods: string[];
   /** Full path; empty when the route was not found (a Django view with no URLconf entry). */
@@ -126,9 +129,10 @@ function coverageEndpoint(file: CoverageInput, endpoint: EndpointFact, routePath
     line: endpoint.line + 1,
     column: endpoint.range.start.character + 1,
     framework: endpoint.framework,
+    frameworkName: frameworkName(endpoint.framework),
     methods: [...endpoint.methods],
     path: maskRoutePath(routePath),
-    handler: endpoint.handler.name,
+    handler: endpoint.inheritedActions?.length ? `${endpoint.handler.name} (inherited ${endpoint.inheritedActions.join(', ')})` : endpoint.handler.name,
     touchesPhi: endpoint.touchesPhi,
     categories: [...endpoint.categories],
     why: [...endpoint.why],

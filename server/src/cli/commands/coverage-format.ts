@@ -21,7 +21,7 @@ export function formatCoverageText(report: CoverageReport): string {
     }
     const route = `${endpoint.methods.join(',')} ${endpoint.path || '(no route found)'}`;
     const audit = endpoint.covered ? `  ${auditText(endpoint)}` : '';
-    lines.push(`  ${String(endpoint.line).padStart(4)}  ${STATUS_TEXT[endpoint.status].padEnd(10)}  ${route}  ${endpoint.handler}${audit}`);
+    lines.push(`  ${String(endpoint.line).padStart(4)}  ${STATUS_TEXT[endpoint.status].padEnd(10)}  ${route}  ${endpoint.handler} (${endpoint.frameworkName})${audit}`);
     for (const problem of endpoint.problems) lines.push(`${' '.repeat(20)}- ${problem}`);
   }
   if (lines.length) lines.push('');
@@ -38,12 +38,12 @@ export function formatCoverageMarkdown(report: CoverageReport): string {
       `(${summary.covered} of ${summary.phiEndpoints - summary.suppressed}; ${summary.endpoints} endpoints in all, ` +
       `${summary.missing} missing, ${summary.mismatched} mismatched, ${summary.suppressed} suppressed).`,
     '',
-    '| File | Line | Method | Path | Handler | Touches PHI | Covered | Status | Action | Data category | Roles |',
-    '|---|---:|---|---|---|---|---|---|---|---|---|',
+    '| File | Line | Method | Path | Handler | Framework | Touches PHI | Covered | Status | Action | Data category | Roles |',
+    '|---|---:|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const e of report.endpoints) {
     out.push(
-      `| ${cell(e.file)} | ${e.line} | ${e.methods.join(', ')} | ${cell(e.path ? `\`${e.path}\`` : '—')} | ${cell(`\`${e.handler}\``)} | ` +
+      `| ${cell(e.file)} | ${e.line} | ${e.methods.join(', ')} | ${cell(e.path ? `\`${e.path}\`` : '—')} | ${cell(`\`${e.handler}\``)} | ${cell(e.frameworkName)} | ` +
         `${e.touchesPhi ? `yes (${e.categories.join(', ')})` : 'no'} | ${e.covered ? 'yes' : 'no'} | ${e.status} | ` +
         `${e.action ?? '—'} | ${e.data_category?.join(', ') ?? '—'} | ${e.roles?.join(', ') ?? '—'} |`,
     );

@@ -8,9 +8,10 @@
  * - `route-decorators`: `@app.get("/x")`, `@bp.route("/x")` on a function (route-decorators.ts);
  * - `django-views`: view functions and classes, paths from URLconfs (django-views.ts);
  * - `route-calls`: `app.get('/x', ...handlers)` on an app or router (route-calls.ts);
- * - `controllers`: `@Get(':id')` methods of a `@Controller('x')` class (controllers.ts).
+ * - `controllers`: `@Get(':id')` methods of a `@Controller('x')` class (controllers.ts);
+ * - `file-routes`: the file's place is the route, its exports the handlers (Next.js, nextjs-routes.ts).
  */
-export type RouteStyle = 'route-decorators' | 'django-views' | 'route-calls' | 'controllers';
+export type RouteStyle = 'route-decorators' | 'django-views' | 'route-calls' | 'controllers' | 'file-routes';
 
 export interface FrameworkEntry {
   /** Shown in findings (`fastify endpoint`), the coverage report and the view. */
@@ -44,7 +45,7 @@ export const FRAMEWORKS = [
     language: 'python',
     routes: 'route-decorators',
     modules: ['flask'],
-    factories: ['Flask', 'Blueprint', 'Quart'],
+    factories: ['Flask', 'Blueprint'],
     routeDecorators: ['route'],
   },
   {
@@ -53,10 +54,30 @@ export const FRAMEWORKS = [
     language: 'python',
     routes: 'route-decorators',
     modules: ['fastapi'],
-    factories: ['FastAPI', 'APIRouter', 'NinjaAPI', 'Router'],
+    factories: ['FastAPI', 'APIRouter'],
     routeDecorators: ['api_route'],
     fallback: true,
   },
+  {
+    id: 'quart',
+    name: 'Quart',
+    language: 'python',
+    routes: 'route-decorators',
+    modules: ['quart'],
+    factories: ['Quart', 'Blueprint'],
+    routeDecorators: ['route'],
+  },
+  { id: 'django-ninja', name: 'Django Ninja', language: 'python', routes: 'route-decorators', modules: ['ninja'], factories: ['NinjaAPI', 'Router'] },
+  {
+    id: 'litestar',
+    name: 'Litestar',
+    language: 'python',
+    routes: 'route-decorators',
+    modules: ['litestar', 'starlite'],
+    factories: ['Litestar', 'Router'],
+    routeDecorators: ['route'],
+  },
+  { id: 'aiohttp', name: 'aiohttp', language: 'python', routes: 'route-decorators', modules: ['aiohttp'], factories: ['RouteTableDef', 'Application'] },
   { id: 'django', name: 'Django', language: 'python', routes: 'django-views', modules: ['django'], fallback: true },
   {
     id: 'drf',
@@ -68,9 +89,10 @@ export const FRAMEWORKS = [
     viewDecorators: ['api_view'],
   },
   { id: 'express', name: 'Express', language: 'ts', routes: 'route-calls', modules: ['express'], factories: ['express', 'Router'], fallback: true },
-  { id: 'fastify', name: 'Fastify', language: 'ts', routes: 'route-calls', modules: ['fastify'], factories: ['fastify'] },
+  { id: 'fastify', name: 'Fastify', language: 'ts', routes: 'route-calls', modules: ['fastify'], factories: ['fastify', 'Fastify'] },
   { id: 'hono', name: 'Hono', language: 'ts', routes: 'route-calls', modules: ['hono'], factories: ['Hono'] },
   { id: 'koa', name: 'Koa', language: 'ts', routes: 'route-calls', modules: ['koa', 'koa-router', '@koa/router'], factories: ['Koa'] },
+  { id: 'nextjs', name: 'Next.js', language: 'ts', routes: 'file-routes', modules: ['next'] },
   { id: 'nestjs', name: 'NestJS', language: 'ts', routes: 'controllers', modules: ['@nestjs/common', '@nestjs/core'], fallback: true },
 ] as const satisfies readonly FrameworkEntry[];
 
@@ -79,6 +101,11 @@ export type Framework = (typeof FRAMEWORKS)[number]['id'];
 /** The frameworks whose routes are written in `style`, in catalogue order. */
 export function frameworksWritten(style: RouteStyle): readonly (FrameworkEntry & { id: Framework })[] {
   return FRAMEWORKS.filter((framework) => framework.routes === style);
+}
+
+/** The framework's own name for messages (`Fastify`, `Django REST Framework`). */
+export function frameworkName(id: string): string {
+  return FRAMEWORKS.find((framework) => framework.id === id)?.name ?? id;
 }
 
 /** Whether `module` is one of the framework's modules or a submodule of one (`.` or `/`). */

@@ -64,6 +64,28 @@ export type AuditPlacement =
       kind: 'express-middleware';
       /** Where `phiAccess(...)` goes: just before the handler argument. */
       position: Range['start'];
+    }
+  | {
+      /** Fastify: `preHandler: phiAccess(...)` in the route options. */
+      kind: 'fastify-option';
+      /** The route options object (`app.get(path, { ... }, handler)`, `app.route({ ... })`), when written. */
+      options?: { range: Range; empty: boolean; firstEntry?: { position: Range['start']; indent: string; ownLine: boolean } };
+      /** An existing `preHandler` value (a hook or an array of hooks) that the control joins. */
+      preHandler?: { range: Range; array: boolean; empty: boolean };
+      /** Where a new options object goes when there is none: before the handler argument. */
+      handlerStart: Range['start'];
+    }
+  | {
+      /** Next.js route handlers: the handler wrapped, `export const GET = withPhiAccess({...}, handler)`. */
+      kind: 'nextjs-wrap';
+      /** The export keyword(s) to replace (`export `, `export default `), up to the function. */
+      exportRange: Range;
+      /** `export const GET = ` or `export default `: what precedes the wrapper. */
+      exportText: string;
+      /** The end of the handler (function declaration or expression), where the wrapper closes. */
+      end: Range['start'];
+      /** A declaration (`function GET() {}`) needs `;` after the wrapper; an expression keeps its own. */
+      declaration: boolean;
     };
 
 export interface EndpointFact {
@@ -82,6 +104,8 @@ export interface EndpointFact {
   /** Short reasons, by names only (`path names patients`, `queries Prescription`). */
   why: string[];
   placement?: AuditPlacement;
+  /** A DRF class's actions inherited from mixins and generic views (`list`, `create`...), reported at the class. */
+  inheritedActions?: string[];
 }
 
 /** A Django URLconf entry: a route whose view lives in another file (joined by the coverage report). */

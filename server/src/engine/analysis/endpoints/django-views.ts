@@ -6,13 +6,14 @@
 
 import * as path from 'node:path';
 import type { Framework } from '../../catalogues/frameworks';
-import type { EndpointFact, HttpMethod } from '../../model/endpoints';
+import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
 import type { Expr, ScopeFact } from '../../model/facts';
-import { childScopes } from '../../model/facts-index';
+import { bindingsIn, childScopes } from '../../model/facts-index';
 import { importsFramework, type FinderInput } from './finder';
 import { METHOD_NAMES, endpointAudit, lastName, methodsArgument, pythonAuditNames, pythonEndpoint } from './python-endpoint';
 import { pythonClassBases, returnTypeNames } from './signature';
 import { assessPhi } from './evidence-memo';
+import { actionMethods, dataMethods, inheritedActions, type DrfAction } from './drf-inherited';
 
 const DRF_ACTIONS: Record<string, HttpMethod> = {
   list: 'GET', retrieve: 'GET', create: 'POST', update: 'PUT', partial_update: 'PATCH', destroy: 'DELETE',
@@ -21,6 +22,21 @@ const DJANGO_METHOD_DECORATORS: Record<string, HttpMethod[]> = {
   require_GET: ['GET'], require_POST: ['POST'], require_safe: ['GET', 'HEAD'],
 };
 const VIEW_BASE = /(View|ViewSet|APIView|Mixin|Resource)$/;
+/**
+ * Bases of classes that are not HTTP views although their names look alike or their methods are
+ * named like actions: Tryton models (`ModelView`, `ModelSQL`: `create(cls, vlist)` is an ORM
+ * hook), wizards and reports, Django admin classes and management commands, Celery tasks.
+ */
+const NOT_HTTP_BASES = new Set([
+  'ModelView', 'ModelSQL', 'ModelStorage', 'Workflow', 'Wizard', 'StateView', 'StateTransition', 'StateAction', 'Report',
+  'DeactivableMixin', 'ModelAdmin', 'TabularInline', 'StackedInline', 'BaseCommand', 'Task', 'AppConfig',
+]);
+/** The class attributes that say what a view serves. */
+const DATA_ATTRIBUTES = ['queryset', 'serializer_class', 'model'];
+/** Decorators of functions that are not views: signal receivers, admin actions, tasks. */
+const NOT_VIEW_DECORATORS = new Set(['receiver', 'action', 'register', 'shared_task', 'task', 'periodic_task', 'classmethod', 'staticmethod']);
+/** Modules that hold no views: admin, tasks, signals, management commands, migrations, tests. */
+const NOT_VIEW_FILE = /(^|[\\/])(admin|tasks|signals|receivers|apps|models|serializers|tests?|conftest)\.py$|[\\/](management[\\/]commands|migrations|tests)[\\/]/;
 
 export function findDjangoViews(input: FinderInput): EndpointFact[] {
   const { facts, flow, filePath } = input;
@@ -34,31 +50,37 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
   for (const scope of facts.scopes) {
     if (scope.kind !== 'class' || scope.parentId !== 0) continue;
     const bases = pythonClassBases(facts, scope);
-    if (!bases.some((base) => VIEW_BASE.test(base))) continue;
+    if (!bases.some((base) => VIEW_BASE.test(base) && !NOT_HTTP_BASES.has(base)) || bases.some((base) => NOT_HTTP_BASES.has(base))) continue;
     const framework = bases.some((base) => special.viewBases?.test(base)) || importsFramework(facts, special) ? special.id : plain.id;
     const classAudit = endpointAudit(scope, auditNames, facts, 'class');
+    const servesDeclaredData = bindingsIn(facts, scope.id).some((binding) => DATA_ATTRIBUTES.includes(binding.name));
     for (const method of childScopes(facts, scope.id)) {
-      if (method.kind !== 'function' || !method.name) continue;
+      if (method.kind !== 'function' || !method.name || !isInstanceMethod(method)) continue;
       const methods = classMethodVerbs(method);
       if (!methods) continue;
       input.claimed.add(method.id);
       const audit = endpointAudit(method, auditNames, facts) ?? classAudit;
       const typeNames = [...method.params.flatMap((param) => param.typeNames), ...returnTypeNames(facts, method)];
+      // What the class serves (`queryset`, `serializer_class`) speaks for it better than its name.
+      const nameHints = servesDeclaredData ? [] : [scope.name ?? ''];
       const evidence = assessPhi(
-        { path: '', handlerScopeId: method.id, typeNames, nameHints: [scope.name ?? ''], extraScopeIds: [scope.id] },
+        { path: '', handlerScopeId: method.id, typeNames, nameHints, extraScopeIds: [scope.id], classAttributes: DATA_ATTRIBUTES },
         facts,
         flow,
       );
       const routeDecorator = method.decorators.find((d) => lastName(d.expr) === 'action')?.expr;
       endpoints.push(pythonEndpoint(method, framework, methods, '', audit, evidence, facts, routeDecorator, auditNames, `${scope.name}.${method.name}`));
     }
+    const inherited = inheritedActions(facts, scope);
+    if (inherited.length) endpoints.push(inheritedEndpoint(scope, inherited, framework, classAudit, input, auditNames));
   }
 
   // Function views.
   for (const scope of facts.scopes) {
     if (scope.kind !== 'function' || input.claimed.has(scope.id) || scope.parentId !== 0 || !scope.name) continue;
     const routeDecorator = scope.decorators.find((d) => isViewDecorator(d.expr, special.viewDecorators ?? []));
-    const isView = routeDecorator || (viewsFile && !scope.name.startsWith('_') && /^(request|req)$/.test(scope.params[0]?.name ?? ''));
+    const notView = NOT_VIEW_FILE.test(filePath) || scope.decorators.some((d) => NOT_VIEW_DECORATORS.has(decoratorName(d.expr) ?? ''));
+    const isView = routeDecorator || (viewsFile && !notView && !scope.name.startsWith('_') && /^(request|req)$/.test(scope.params[0]?.name ?? ''));
     if (!isView) continue;
     const methods = routeDecorator ? viewMethods(routeDecorator.expr, special.viewDecorators ?? []) : ['ANY' as const];
     const audit = endpointAudit(scope, auditNames, facts);
@@ -68,6 +90,41 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
     endpoints.push(pythonEndpoint(scope, framework, methods, '', audit, evidence, facts, routeDecorator?.expr, auditNames));
   }
   return endpoints;
+}
+
+/**
+ * The endpoint of the actions a DRF class inherits (drf-inherited.ts): at the class, evidence
+ * from what the actions serve (`queryset`, `serializer_class`, `model`, `get_queryset()`).
+ */
+function inheritedEndpoint(
+  scope: ScopeFact,
+  actions: DrfAction[],
+  framework: Framework,
+  audit: AuditControl | undefined,
+  input: FinderInput,
+  auditNames: string[],
+): EndpointFact {
+  const { facts, flow } = input;
+  const evidence = assessPhi(
+    {
+      path: '',
+      typeNames: [],
+      nameHints: [],
+      extraScopeIds: [scope.id],
+      classAttributes: DATA_ATTRIBUTES,
+      dataScopeIds: dataMethods(facts, scope).map((method) => method.id),
+    },
+    facts,
+    flow,
+  );
+  const endpoint = pythonEndpoint(scope, framework, actionMethods(actions), '', audit, evidence, facts, undefined, auditNames, scope.name);
+  return { ...endpoint, inheritedActions: actions };
+}
+
+/** A method called on an instance (`def list(self, request)`), not a `@classmethod` ORM hook. */
+function isInstanceMethod(method: ScopeFact): boolean {
+  if (method.decorators.some((d) => ['classmethod', 'staticmethod'].includes(decoratorName(d.expr) ?? ''))) return false;
+  return method.params[0]?.name === 'self';
 }
 
 /** The style's plain framework (Django) and the one its view bases or decorators single out (DRF). */

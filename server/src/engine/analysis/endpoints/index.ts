@@ -9,6 +9,7 @@ import type { ResolvedPolicy } from '../../model/policy';
 import { findControllers } from './controllers';
 import { findDjangoViews } from './django-views';
 import type { EndpointContext, FinderInput } from './finder';
+import { findNextRoutes } from './nextjs-routes';
 import { findRouteCalls } from './route-calls';
 import { findDecoratedRoutes } from './route-decorators';
 
@@ -23,6 +24,7 @@ const FINDERS: Record<RouteStyle, (input: FinderInput) => EndpointFact[]> = {
   'django-views': findDjangoViews,
   'route-calls': findRouteCalls,
   controllers: findControllers,
+  'file-routes': findNextRoutes,
 };
 const STYLES = Object.keys(FINDERS) as RouteStyle[];
 

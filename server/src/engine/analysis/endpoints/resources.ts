@@ -17,6 +17,21 @@ const RESOURCE_WORDS: Record<PhiCategory, readonly string[]> = {
   billing: ['claim', 'invoice', 'billing', 'eob', 'insurance', 'copay', 'remittance', 'superbill'],
 };
 
+/**
+ * Tokens of reference data: code systems and catalogues (`IcdCode`, `LoincTest`, `DiagnosisCode`,
+ * `MedicationCatalog`) hold no patient, whatever clinical word is beside them.
+ */
+const REFERENCE_TOKENS = new Set([
+  'icd', 'loinc', 'snomed', 'cpt', 'hcpcs', 'ndc', 'rxnorm', 'atc', 'code', 'codes', 'codeset', 'valueset', 'catalog', 'catalogs',
+  'catalogue', 'catalogues', 'formulary', 'formularies', 'terminology', 'terminologies', 'vocabulary', 'ontology',
+]);
+
+/** Whether an identifier names reference data rather than a patient's (`ICD11Diagnosis`, `get_icd_codes`, not `PatientCode`). */
+export function isReferenceData(identifier: string): boolean {
+  const tokens = tokenize(identifier);
+  return tokens.some((token) => REFERENCE_TOKENS.has(token.replace(/\d+$/, ''))) && !tokens.some((token) => resourceOfToken(token)?.category === 'demographics');
+}
+
 /** Wrapper and framework types that say nothing about the data (`List[...]`, `Promise<...>`). */
 const NEUTRAL_TYPE_NAMES = new Set(['Record']);
 
@@ -42,8 +57,19 @@ const resourcesByIdentifier = new BoundedCache<string, readonly ResourceMatch[]>
 /** Every resource word among an identifier's tokens (`PatientLabResultDto` -> patient, lab). */
 export function resourcesOf(identifier: string): readonly ResourceMatch[] {
   return resourcesByIdentifier.get(identifier, () =>
-    NEUTRAL_TYPE_NAMES.has(identifier) ? [] : tokenize(identifier).flatMap((token) => resourceOfToken(token) ?? []),
+    NEUTRAL_TYPE_NAMES.has(identifier) || isReferenceData(identifier) ? [] : resourcesOfTokens(tokenize(identifier)),
   );
+}
+
+/**
+ * `record` alone (`/records/{id}`) is a chart; beside other words it is whatever they say
+ * (`AvailabilityRecord`, `AuditRecord`, `MedicalRecord` is medical).
+ */
+function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
+  return tokens.flatMap((token) => {
+    const match = resourceOfToken(token);
+    return !match || (match.word === 'record' && tokens.length > 1) ? [] : [match];
+  });
 }
 
 export interface PathSegment {

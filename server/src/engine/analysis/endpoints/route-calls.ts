@@ -6,12 +6,12 @@
 // name, else the framework the file imports.
 
 import { isFrameworkModule, type Framework } from '../../catalogues/frameworks';
-import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
+import type { AuditControl, AuditPlacement, EndpointFact, HttpMethod } from '../../model/endpoints';
 import { calleePath } from '../../model/expressions';
 import type { Argument, CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
 import { bindingsNamed, functionNamed, functionWithin, importOf } from '../../model/facts-index';
 import type { Range } from '../../model/ranges';
-import { offsetOf } from '../../model/text';
+import { lineIndent, offsetOf } from '../../model/text';
 import { tokenize } from '../phi/identifiers';
 import { findAuditCall, isAuditExpr, lastNameOf, readAuditControl } from './audit-control';
 import { endpointFact, frameworkOfFile, type FinderInput } from './finder';
@@ -22,7 +22,9 @@ import { assessPhi } from './evidence-memo';
 const EXPRESS_METHODS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ANY',
 };
-const ROUTER_NAME_TOKENS = new Set(['app', 'router', 'routes', 'routers', 'server', 'api']);
+const ROUTER_NAME_TOKENS = new Set(['app', 'router', 'routes', 'routers', 'server', 'api', 'fastify']);
+/** Fastify route options whose hooks run before the handler (where an audit control sits). */
+const FASTIFY_HOOKS = ['preHandler', 'onRequest', 'preValidation', 'preParsing'];
 
 interface Router {
   prefix: string;
@@ -35,13 +37,27 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
   const auditNames = [policy.audit.typescript.middleware || 'phiAccess', policy.audit.typescript.decorator || 'PhiAccess'];
   const fileFramework = frameworkOfFile(input);
   const routers = new Map<string, Router>();
+  const routerOf = (name: string): Router => {
+    let router = routers.get(name);
+    if (!router) routers.set(name, (router = { prefix: '', audits: [] }));
+    return router;
+  };
   /** Apps and routers made by a factory, by the name bound to them: the framework they belong to. */
   const declared = new Map<string, Framework>();
   for (const binding of facts.bindings) {
     if (binding.kind !== 'assign' || binding.value.kind !== 'call' || declared.has(binding.name)) continue;
+    const required = requiredFramework(binding.value, input);
+    if (required) {
+      declared.set(binding.name, required);
+      continue;
+    }
     const factory = lastNameOf(binding.value.callee);
     const byFactory = factory ? input.frameworks.find((framework) => framework.factories?.includes(factory)) : undefined;
     if (byFactory) declared.set(binding.name, frameworkOfFactory(binding.value, facts, input) ?? byFactory.id);
+    // Koa: `new Router({ prefix: '/api' })`.
+    const options = binding.value.args[0]?.value;
+    const prefix = options?.kind === 'object' ? options.entries.find((entry) => entry.key === 'prefix')?.value : undefined;
+    if (byFactory && prefix?.kind === 'string') routerOf(binding.name).prefix = prefix.value;
   }
   const isRouter = (receiver: string[]): boolean => {
     const name = receiver.join('.');
@@ -51,14 +67,11 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     const tokens = tokenize(last);
     return ROUTER_NAME_TOKENS.has(tokens[tokens.length - 1] ?? '') && !(tokens.length === 1 && tokens[0] === 'api');
   };
-  const routerOf = (name: string): Router => {
-    let router = routers.get(name);
-    if (!router) routers.set(name, (router = { prefix: '', audits: [] }));
-    return router;
-  };
 
   // Mounts and router-wide middleware: `app.use('/api', phiAccess(...), router)`, `router.use(phiAccess(...))`.
-  const uses = facts.calls.filter(({ call }) => call.callee.kind === 'member' && call.callee.property === 'use');
+  // Hono mounts a sub-app with `app.route('/patients', patients)`.
+  const isHonoMount = (call: CallExpr) => call.callee.kind === 'member' && call.callee.property === 'route' && call.args.length === 2 && call.args[1].value.kind === 'name';
+  const uses = facts.calls.filter(({ call }) => (call.callee.kind === 'member' && call.callee.property === 'use') || isHonoMount(call));
   for (let pass = 0; pass < 3; pass++) {
     for (const { call } of uses) {
       const receiver = calleePath(call.callee)?.slice(0, -1);
@@ -85,15 +98,23 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     const { call } = fact;
     if (call.callee.kind !== 'member') continue;
     const method = EXPRESS_METHODS[call.callee.property];
-    if (!method) continue;
-    const route = routeTarget(call, isRouter);
+    const route = method ? routeTarget(call, isRouter) : fastifyRouteTarget(call, isRouter);
     if (!route) continue;
-    const handlerArg = route.args[route.args.length - 1];
+    const methods = route.methods ?? [method];
+    let handlerArg: Argument | undefined = route.handler ?? route.args[route.args.length - 1];
     if (!handlerArg || handlerArg.spread) continue;
-    const middlewares = route.args.slice(0, -1);
+    let middlewares: Expr[] = route.args.slice(0, -1).map((arg) => arg.value);
+    // `router.get('/x', [auth, validate, handler])`: the handler is the array's last item.
+    if (handlerArg.value.kind === 'array' && handlerArg.value.items.length) {
+      const items = handlerArg.value.items;
+      middlewares = [...middlewares, ...items.slice(0, -1)];
+      handlerArg = { value: items[items.length - 1], range: items[items.length - 1].range };
+    }
+    const options = route.options ?? middlewares.find((expr): expr is Expr & { kind: 'object' } => expr.kind === 'object');
+    if (options) middlewares = [...middlewares, ...hookValues(options)];
     const router = routers.get(route.receiver);
     const offset = offsetOf(facts.lineStarts, facts.text, call.range.start);
-    const auditCall = middlewares.map((arg) => resolveAudit(arg.value, auditNames, facts)).find(Boolean);
+    const auditCall = middlewares.map((expr) => resolveAudit(expr, auditNames, facts)).find(Boolean);
     const audit = auditCall
       ? readAuditControl(auditCall, 'middleware', 'endpoint', facts)
       : router?.audits.filter((entry) => entry.offset <= offset).pop()?.audit;
@@ -109,8 +130,9 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     const start = call.range.start;
     const framework = declared.get(route.receiver) ?? fileFramework;
     const end = handler.named ? handler.nameRange.end : route.pathEnd;
-    const placement = { kind: 'express-middleware', position: handlerArg.range.start } as const;
-    endpoints.push(endpointFact({ framework, methods: [method], path: fullPath, handler: { name: handler.name, range: handler.nameRange }, start, end, audit, placement }, evidence));
+    const placement: AuditPlacement =
+      framework === 'fastify' ? fastifyPlacement(options, handlerArg, facts) : { kind: 'express-middleware', position: handlerArg.range.start };
+    endpoints.push(endpointFact({ framework, methods, path: fullPath, handler: { name: handler.name, range: handler.nameRange }, start, end, audit, placement }, evidence));
   }
   return endpoints;
 }
@@ -128,6 +150,66 @@ interface RouteTarget {
   /** Middleware and handler arguments. */
   args: Argument[];
   pathEnd: Range['end'];
+  /** Fastify's `route({ method, url, handler })`: the methods, handler and options written there. */
+  methods?: HttpMethod[];
+  handler?: Argument;
+  options?: Expr & { kind: 'object' };
+}
+
+/** `require('fastify')()`, `require('express')()`: the framework of the required module. */
+function requiredFramework(call: CallExpr, input: FinderInput): Framework | undefined {
+  const inner = call.callee;
+  if (inner.kind !== 'call' || lastNameOf(inner.callee) !== 'require') return undefined;
+  const module = inner.args[0]?.value;
+  return module?.kind === 'string' ? input.frameworks.find((framework) => isFrameworkModule(framework, module.value))?.id : undefined;
+}
+
+/** Fastify's full declaration: `fastify.route({ method: 'GET', url: '/x', preHandler, handler })`. */
+function fastifyRouteTarget(call: CallExpr, isRouter: (receiver: string[]) => boolean): RouteTarget | undefined {
+  if (call.callee.kind !== 'member' || call.callee.property !== 'route' || call.args.length !== 1) return undefined;
+  const options = call.args[0].value;
+  const receiver = calleePath(call.callee.object);
+  if (options.kind !== 'object' || !receiver || !isRouter(receiver)) return undefined;
+  const entry = (key: string) => options.entries.find((candidate) => candidate.key === key);
+  const url = entry('url') ?? entry('path');
+  const handler = entry('handler');
+  if (!url || !isPathLiteral(url.value) || !handler) return undefined;
+  const methodValue = entry('method')?.value;
+  const names = methodValue?.kind === 'string' ? [methodValue.value] : methodValue?.kind === 'array' ? methodValue.items.flatMap((item) => (item.kind === 'string' ? [item.value] : [])) : [];
+  const methods = names.map((name) => EXPRESS_METHODS[name.toLowerCase()]).filter((method): method is HttpMethod => !!method);
+  return {
+    receiver: receiver.join('.'),
+    path: pathValue(url.value),
+    args: [],
+    pathEnd: url.value.range.end,
+    methods: methods.length ? methods : ['ANY'],
+    handler: { value: handler.value, range: handler.value.range },
+    options,
+  };
+}
+
+/** The hooks of a Fastify options object (`{ preHandler: [auth, phiAccess(...)] }`). */
+function hookValues(options: Expr & { kind: 'object' }): Expr[] {
+  return options.entries.filter((entry) => entry.key && FASTIFY_HOOKS.includes(entry.key)).map((entry) => entry.value);
+}
+
+/** Where the Fastify fix puts `preHandler: phiAccess(...)`: the options object, its preHandler, or a new object. */
+function fastifyPlacement(options: (Expr & { kind: 'object' }) | undefined, handlerArg: Argument, facts: FileFacts): AuditPlacement {
+  const preHandler = options?.entries.find((entry) => entry.key === 'preHandler');
+  const first = options?.entries[0];
+  const firstEntry = first && {
+    position: first.range.start,
+    indent: lineIndent(facts.text, facts.lineStarts, first.range.start.line),
+    ownLine: first.range.start.line !== options.range.start.line,
+  };
+  return {
+    kind: 'fastify-option',
+    options: options ? { range: options.range, empty: options.entries.length === 0, firstEntry } : undefined,
+    preHandler: preHandler
+      ? { range: preHandler.value.range, array: preHandler.value.kind === 'array', empty: preHandler.value.kind === 'array' && !preHandler.value.items.length }
+      : undefined,
+    handlerStart: handlerArg.range.start,
+  };
 }
 
 /** `router.get('/x', ...)` or the `.get(...)` of `router.route('/x').get(...).put(...)`. */

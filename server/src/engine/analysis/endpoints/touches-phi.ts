@@ -9,7 +9,7 @@ import { bindingsIn, callsIn } from '../../model/facts-index';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
-import { pathResources, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
+import { isReferenceData, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
   path: string;
@@ -21,6 +21,10 @@ export interface PhiEvidenceInput {
   nameHints: string[];
   /** Further scopes whose bindings count (a DRF class body: `queryset = Patient.objects.all()`). */
   extraScopeIds?: number[];
+  /** When set, only these class attributes of the extra scopes count (`queryset`, `serializer_class`, `model`). */
+  classAttributes?: readonly string[];
+  /** Further functions read like the handler (a DRF class's `get_queryset` for its inherited actions). */
+  dataScopeIds?: number[];
 }
 
 export interface PhiEvidence {
@@ -37,6 +41,60 @@ const DATA_VERBS = new Set([
 
 /** The evidence, computed; finders ask evidence-memo.ts's assessPhi, which remembers it across analyses. */
 export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
+  // Weak evidence (names: the path, declared types, view and class names, class attributes) and
+  // strong evidence (what the handler's body reads). A handler whose body only aggregates
+  // (`.count()`, `values(...).annotate(Count(...))`) returns totals, whatever its names say.
+  const weak = evidenceList();
+  const strong = evidenceList();
+
+  const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path);
+  weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
+  for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
+  for (const name of input.nameHints) if (!namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
+
+  const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
+  for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
+  if (input.handlerScopeId !== undefined) {
+    for (const param of facts.scopes[input.handlerScopeId]?.params ?? []) {
+      const kind = flow.classifier.classify(param.name).kind;
+      if (kind === 'record') strong.note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
+    }
+  }
+  const aggregated = aggregatedCalls(facts, scopes);
+  for (const scopeId of scopes) {
+    for (const call of callsIn(facts, scopeId)) {
+      if (aggregated.has(call.call)) continue;
+      strong.note(...callEvidence(call.call, call.scopeId, flow, aggregated));
+    }
+  }
+  const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
+  for (const binding of [...bindingScopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
+    const inHandler = scopes.has(binding.scopeId);
+    if (!inHandler && input.classAttributes && !input.classAttributes.includes(binding.name)) continue;
+    const taint = flow.taintOf(binding.value, binding.scopeId);
+    const target = inHandler ? strong : weak;
+    if (taint && countsAsPatientData(taint, flow)) target.note(`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category));
+    if (!inHandler) {
+      // Class attributes (`queryset = Patient.objects.all()`, `serializer_class = PatientSerializer`).
+      for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
+    }
+  }
+  const onlyTotals = aggregated.size > 0 && strong.categories.length === 0 && !readsRecords(facts, scopes, aggregated);
+  // A handler here whose body only builds a response (`NextResponse.json({ status: 'ok' })`) serves
+  // static content, a health check or metadata, whatever its route's folder is named.
+  const declaresPhi = input.typeNames.some((name) => resourcesOf(name).length > 0);
+  const staticContent = input.handlerScopeId !== undefined && strong.categories.length === 0 && !declaresPhi && onlyBuildsResponse(facts, scopes);
+  // A code list's endpoint (`ICDViewSet`, `/icd-codes/{id}`) serves no patient unless it reads one.
+  const handlerName = input.handlerScopeId === undefined ? undefined : facts.scopes[input.handlerScopeId]?.name;
+  const referenceNames = [...input.nameHints, ...(handlerName ? [handlerName] : []), ...pathSegments(input.path).map((segment) => segment.name)];
+  const reference = referenceNames.some(isReferenceData) && !strong.categories.includes('demographics');
+  const categories = onlyTotals || reference || staticContent ? [] : [...weak.categories, ...strong.categories];
+  const why = onlyTotals || reference || staticContent ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
+  const unique = uniqueCategories(categories);
+  return { touchesPhi: unique.length > 0, categories: unique, why };
+}
+
+function evidenceList() {
   const categories: PhiCategory[] = [];
   const why: string[] = [];
   const note = (reason: string, found: readonly (ResourceMatch | PhiCategory)[]) => {
@@ -44,40 +102,18 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
     for (const item of found) categories.push(typeof item === 'string' ? item : item.category);
     if (why.length < 6 && !why.includes(reason)) why.push(reason);
   };
-
-  const fromPath = pathResources(input.path);
-  note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
-  for (const name of input.typeNames) note(`uses the PHI model ${name}`, resourcesOf(name));
-  for (const name of input.nameHints) note(`view named after ${name}`, resourcesOf(name));
-
-  const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
-  if (input.handlerScopeId !== undefined) {
-    for (const param of facts.scopes[input.handlerScopeId]?.params ?? []) {
-      const kind = flow.classifier.classify(param.name).kind;
-      if (kind === 'record') note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
-    }
-  }
-  const aggregated = aggregatedCalls(facts, scopes);
-  for (const scopeId of scopes) {
-    for (const call of callsIn(facts, scopeId)) {
-      if (aggregated.has(call.call)) continue;
-      note(...callEvidence(call.call, call.scopeId, flow));
-    }
-  }
-  const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
-  for (const binding of [...bindingScopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
-    const taint = flow.taintOf(binding.value, binding.scopeId);
-    if (taint && countsAsPatientData(taint, flow)) note(`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category));
-    if (!scopes.has(binding.scopeId)) {
-      // Class attributes (`queryset = Patient.objects.all()`, `serializer_class = PatientSerializer`).
-      for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) note(`uses the PHI model ${name}`, resourcesOf(name));
-    }
-  }
-  const unique = uniqueCategories(categories);
-  return { touchesPhi: unique.length > 0, categories: unique, why };
+  return { categories, why, note };
 }
 
-const AGGREGATES = new Set(['count', 'exists', 'len', 'length', 'size', 'countDocuments', 'estimatedDocumentCount']);
+/**
+ * Calls whose result is a total, not records: `.count()`, Django's `.aggregate(...)`, Prisma's
+ * `count`/`aggregate`/`groupBy`, Sequelize's `sum`/`max`/`min`, Mongo's counts.
+ */
+const AGGREGATES = new Set([
+  'count', 'exists', 'len', 'length', 'size', 'countDocuments', 'estimatedDocumentCount', 'aggregate', 'groupBy', 'sum', 'avg',
+]);
+/** Aggregate functions of an annotation (`annotate(total=Count("id"))`). */
+const AGGREGATE_FUNCTIONS = new Set(['Count', 'Sum', 'Avg', 'Max', 'Min', 'StdDev', 'Variance']);
 
 /** Queries whose result is only counted (`db.query(Patient).filter(...).count()`): no record leaves. */
 function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
@@ -90,7 +126,8 @@ function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
   };
   for (const { call } of [...scopes].flatMap((scopeId) => callsIn(facts, scopeId))) {
     const name = call.callee.kind === 'member' ? call.callee.property : call.callee.kind === 'name' ? call.callee.name : '';
-    if (!AGGREGATES.has(name)) continue;
+    if (AGGREGATE_FUNCTIONS.has(name)) found.add(call);
+    if (!AGGREGATES.has(name) && !isGroupByTotal(call)) continue;
     found.add(call);
     if (call.callee.kind === 'member') mark(call.callee.object);
     else mark(call.args[0]?.value);
@@ -98,7 +135,85 @@ function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
   return found;
 }
 
-function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer): [string, readonly (ResourceMatch | PhiCategory)[]] {
+/** A total passed on (`res.json(await prisma.patient.aggregate(...))`): not a record. */
+function isTotal(expr: Expr, aggregated: Set<Expr>): boolean {
+  if (aggregated.has(expr)) return true;
+  return expr.kind === 'other' && expr.children.length === 1 && isTotal(expr.children[0], aggregated);
+}
+
+/** Words of a name that says it returns totals (`getVisitCounts`, `/patients/stats`, `AdmissionStatistics`). */
+const TOTAL_WORDS = new Set(['count', 'counts', 'stats', 'statistics', 'totals', 'metrics', 'analytics', 'aggregate', 'aggregates']);
+
+/** `/stats/admissions`, `/getVisitCounts`: totals, unless the path addresses one patient (`/patients/{id}/stats`). */
+function pathNamesTotals(path: string): boolean {
+  const segments = pathSegments(path);
+  if (!segments.some((segment) => !segment.param && namesTotals(segment.name))) return false;
+  const addressed = segments.some((segment, index) =>
+    segment.param ? resourcesOf(segment.name).length > 0 : resourcesOf(segment.name).length > 0 && segments[index + 1]?.param,
+  );
+  return !addressed;
+}
+
+function namesTotals(name: string): boolean {
+  return tokenize(name).some((token) => TOTAL_WORDS.has(token));
+}
+
+/** Calls that build or send a response rather than read data. */
+const RESPONSE_CALLS = new Set([
+  'json', 'send', 'status', 'end', 'code', 'header', 'set', 'type', 'sendStatus', 'Response', 'NextResponse', 'jsonify',
+  'JSONResponse', 'JsonResponse', 'HttpResponse', 'PlainTextResponse', 'json_response', 'make_response', 'text', 'html', 'String', 'Boolean', 'Date', 'now',
+]);
+
+/** The handler makes calls, and every one builds the response (a stub or a bare `return x` is not judged). */
+function onlyBuildsResponse(facts: FileFacts, scopes: Set<number>): boolean {
+  let calls = 0;
+  for (const scopeId of scopes) {
+    for (const { call } of callsIn(facts, scopeId)) {
+      const path = calleePath(call.callee) ?? [];
+      if (!path.some((segment) => RESPONSE_CALLS.has(segment))) return false;
+      // `Response({"member": member_id})` passes on what names a patient.
+      if (call.args.some((arg) => namesIn(arg.value).some((name) => resourcesOf(name).length > 0))) return false;
+      calls++;
+    }
+  }
+  return calls > 0;
+}
+
+/** Verbs of a call that fetches rows (`findMany`, `query`, `select`, `fetch_all`, `getRows`). */
+const READ_VERBS = new Set(['find', 'fetch', 'load', 'query', 'select', 'search', 'list', 'retrieve', 'read', 'execute', 'raw', 'paginate', 'all', 'filter']);
+
+/** Whether the handler also reads rows besides its totals (then its names still say what it serves). */
+function readsRecords(facts: FileFacts, scopes: Set<number>, aggregated: Set<Expr>): boolean {
+  for (const scopeId of scopes) {
+    for (const { call } of callsIn(facts, scopeId)) {
+      if (aggregated.has(call)) continue;
+      const tokens = tokenize(lastCalleeName(call));
+      if (READ_VERBS.has(tokens[0] ?? '') || (tokens[0] === 'get' && tokens.length > 1)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `Patient.objects.values("ward").annotate(total=Count("id"))`: totals per group. An annotation on
+ * whole rows (`Patient.objects.annotate(n=Count("visits"))`) still returns the patients.
+ */
+function isGroupByTotal(call: Expr & { kind: 'call' }): boolean {
+  if (call.callee.kind !== 'member' || call.callee.property !== 'annotate' || !call.args.length) return false;
+  if (!call.args.every((arg) => arg.value.kind === 'call' && AGGREGATE_FUNCTIONS.has(lastCalleeName(arg.value)))) return false;
+  for (let current: Expr = call.callee.object, i = 0; current.kind === 'call' && current.callee.kind === 'member' && i < 20; i++) {
+    if (current.callee.property === 'values' || current.callee.property === 'values_list') return true;
+    current = current.callee.object;
+  }
+  return false;
+}
+
+function lastCalleeName(call: Expr & { kind: 'call' }): string {
+  const path = calleePath(call.callee);
+  return path?.[path.length - 1] ?? '';
+}
+
+function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer, aggregated: Set<Expr>): [string, readonly (ResourceMatch | PhiCategory)[]] {
   const path = calleePath(call.callee) ?? [];
   const last = path[path.length - 1];
   // A query on a patient-like model: `db.query(Prescription)`, `get_object_or_404(Patient, pk=pk)`.
@@ -109,7 +224,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
     }
   }
   // `Patient.objects.filter(...)`, `prisma.labResult.findMany()`, `this.patientsService.findOne()`.
-  for (const segment of path.slice(0, -1)) {
+  // A constant read (`PatientStats.CSV_MAPPING.copy()`) is not a query.
+  const readsConstant = path.some((segment) => /^[A-Z][A-Z0-9_]+$/.test(segment) && segment.length > 2);
+  for (const segment of readsConstant ? [] : path.slice(0, -1)) {
     if (segment === 'this' || segment === 'self') continue;
     const found = resourcesOf(segment);
     if (found.length) return [`calls ${path.join('.')}`, found];
@@ -122,9 +239,11 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
       if (found.length) return [`calls ${last}`, found];
     }
   }
+  if (call.args.length && call.args.every((arg) => isTotal(arg.value, aggregated))) return ['', []];
   const result = flow.taintOf(call, scopeId);
   if (result && countsAsPatientData(result, flow)) return [`reads ${describeTaint(result)}`, result.elements.map((e) => e.category)];
   for (const arg of call.args) {
+    if (isTotal(arg.value, aggregated)) continue;
     const taint = flow.taintOf(arg.value, scopeId);
     if (taint && countsAsPatientData(taint, flow)) return [`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category)];
   }
@@ -179,6 +298,9 @@ export function namesIn(expr: Expr, out: string[] = [], depth = 0): string[] {
       break;
     case 'array':
       for (const item of expr.items) namesIn(item, out, depth + 1);
+      break;
+    case 'object':
+      for (const entry of expr.entries) namesIn(entry.value, out, depth + 1);
       break;
     case 'other':
       for (const child of expr.children) namesIn(child, out, depth + 1);

@@ -5,6 +5,7 @@
 import type { ResolvedPolicy } from '../../model/policy';
 import { actionFor, categoryFor, rolesFor } from '../../analysis/endpoints/audit-check';
 import type { EndpointFact } from '../../model/endpoints';
+import { NEXTJS_WRAPPER } from '../../analysis/endpoints/nextjs-routes';
 import type { FileFacts } from '../../model/facts';
 import { point, preferredQuote, pythonArgs, tsObject, type AuditArguments } from '../../fixes/audit-arguments';
 import type { Fix, TextEdit } from '../../model/types';
@@ -38,6 +39,20 @@ export function addAuditFix(endpoint: EndpointFact, facts: FileFacts, policy: Re
     }
     const imported = importEdit(facts, policy.audit.typescript.module, name, quote);
     if (imported) edits.push(imported);
+  } else if (placement.kind === 'fastify-option') {
+    const name = policy.audit.typescript.middleware || 'phiAccess';
+    const hook = `${name}(${tsObject(args, quote)})`;
+    title = `Add preHandler: ${hook}`;
+    edits.push(...fastifyEdits(placement, hook));
+    const imported = importEdit(facts, policy.audit.typescript.module, name, quote);
+    if (imported) edits.push(imported);
+  } else if (placement.kind === 'nextjs-wrap') {
+    const name = NEXTJS_WRAPPER;
+    title = `Wrap in ${name}(...)`;
+    edits.push({ range: placement.exportRange, newText: `${placement.exportText}${name}(${tsObject(args, quote)}, ` });
+    edits.push({ range: point(placement.end.line, placement.end.character), newText: placement.declaration ? ');' : ')' });
+    const imported = importEdit(facts, policy.audit.typescript.module, name, quote);
+    if (imported) edits.push(imported);
   } else {
     const name = policy.audit.typescript.middleware || 'phiAccess';
     const middleware = `${name}(${tsObject(args, quote)})`;
@@ -47,6 +62,27 @@ export function addAuditFix(endpoint: EndpointFact, facts: FileFacts, policy: Re
     if (imported) edits.push(imported);
   }
   return { title, kind: 'fix', isPreferred: true, edits };
+}
+
+/** `preHandler: hook` joined to what the route options already hold. */
+function fastifyEdits(placement: Extract<EndpointFact['placement'], { kind: 'fastify-option' }>, hook: string): TextEdit[] {
+  const { options, preHandler } = placement;
+  // After the hooks already there: authentication first, so the audit event knows who.
+  if (preHandler?.array) {
+    const end = point(preHandler.range.end.line, preHandler.range.end.character - 1);
+    return [{ range: end, newText: preHandler.empty ? hook : `, ${hook}` }];
+  }
+  if (preHandler) {
+    return [
+      { range: point(preHandler.range.start.line, preHandler.range.start.character), newText: '[' },
+      { range: point(preHandler.range.end.line, preHandler.range.end.character), newText: `, ${hook}]` },
+    ];
+  }
+  if (options?.empty) return [{ range: options.range, newText: `{ preHandler: ${hook} }` }];
+  const first = options?.firstEntry;
+  if (first?.ownLine) return [{ range: point(first.position.line, first.position.character), newText: `preHandler: ${hook},\n${first.indent}` }];
+  if (options) return [{ range: point(options.range.start.line, options.range.start.character + 1), newText: ` preHandler: ${hook},` }];
+  return [{ range: point(placement.handlerStart.line, placement.handlerStart.character), newText: `{ preHandler: ${hook} }, ` }];
 }
 
 type Convention = 'below-route' | 'above-route' | 'above-def';

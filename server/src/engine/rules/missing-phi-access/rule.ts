@@ -1,4 +1,5 @@
 import { findEndpoints } from '../../analysis/endpoints';
+import { frameworkName } from '../../catalogues/frameworks';
 import { routeLabel } from '../../analysis/endpoints/route-label';
 import { withSuppressFix } from '../../fixes/suppress';
 import { endpointFinding } from '../endpoint-finding';
@@ -28,9 +29,14 @@ export const missingPhiAccess: Rule = {
           ? `@${policy.audit.python.decorator}`
           : endpoint.framework === 'nestjs'
             ? `@${policy.audit.typescript.decorator}(...)`
-            : `${policy.audit.typescript.middleware}(...)`;
+            : endpoint.framework === 'fastify'
+              ? `preHandler: ${policy.audit.typescript.middleware}(...)`
+              : endpoint.framework === 'nextjs'
+                ? 'withPhiAccess(...) wrapper'
+                : `${policy.audit.typescript.middleware}(...)`;
       const fixes = withSuppressFix('missing-phi-access', endpoint.line, facts, addAuditFix(endpoint, facts, policy, endpoints));
-      const message = `Endpoint ${routeLabel(endpoint)} (\`${endpoint.handler.name}\`) touches ${endpoint.categories.join(', ')} data but has no ${control}: access is not audited or role-checked. Why: ${endpoint.why.join('; ')}.`;
+      const inherited = endpoint.inheritedActions?.length ? `: inherited ${endpoint.inheritedActions.join(', ')}` : '';
+      const message = `${frameworkName(endpoint.framework)} endpoint ${routeLabel(endpoint)} (\`${endpoint.handler.name}\`${inherited}) touches ${endpoint.categories.join(', ')} data but has no ${control}: access is not audited or role-checked. Why: ${endpoint.why.join('; ')}.`;
       findings.push(endpointFinding('missing-phi-access', endpoint, message, fixes));
     }
     return findings;

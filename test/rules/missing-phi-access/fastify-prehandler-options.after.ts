@@ -1,0 +1,28 @@
+import Fastify from 'fastify';
+import { db } from './db';
+import { phiAccess } from './security/phi-access';
+
+const app = Fastify();
+
+app.get('/patients/:id', { preHandler: phiAccess({ action: 'read', dataCategory: 'demographics', roles: ['clinician', 'billing'] }) }, async (request) => db.patient.findUnique({ where: { id: request.params.id } }));
+
+app.get('/patients/:id/labs', { preHandler: phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] }), schema: { params: {} } }, async (request) => db.labResult.findMany({ where: { patientId: request.params.id } }));
+
+app.get('/patients/:id/notes', { preHandler: [app.authenticate, phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] })] }, async (request) => db.note.findMany({ where: { patientId: request.params.id } }));
+
+app.get('/patients/:id/allergies', { preHandler: [app.authenticate, phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] })] }, async (request) => db.allergy.findMany({ where: { patientId: request.params.id } }));
+
+app.route({
+  preHandler: phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] }),
+  method: ['GET', 'HEAD'],
+  url: '/encounters/:id',
+  handler: async (request) => db.encounter.findUnique({ where: { id: request.params.id } }),
+});
+
+app.route({ method: 'POST', url: '/visits', preHandler: phiAccess({ action: 'write', dataCategory: 'clinical', roles: ['clinician'] }), handler: async (request) => db.visit.create({ data: request.body }) });
+
+app.get('/patients/:id/vitals', { onRequest: [app.authenticate, phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] })] }, async (request) => db.vital.findMany({ where: { patientId: request.params.id } }));
+
+app.get('/stats/admissions', async () => ({ total: await db.patient.count() }));
+
+app.get('/health', {}, async () => ({ ok: true }));
