@@ -26,7 +26,8 @@ export interface PolicyFileContent {
   phi?: Partial<ResolvedPolicy['phi']>;
   audit?: {
     python?: Partial<ResolvedPolicy['audit']['python']>;
-    typescript?: Partial<ResolvedPolicy['audit']['typescript']>;
+    /** `middleware` may be one name or a list (the first is the one fixes insert). */
+    typescript?: Partial<Omit<ResolvedPolicy['audit']['typescript'], 'middleware' | 'otherMiddleware'>> & { middleware?: string | string[] };
   };
   roles?: Record<string, string[]>;
   encryption?: Partial<ResolvedPolicy['encryption']>;
