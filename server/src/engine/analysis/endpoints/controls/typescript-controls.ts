@@ -23,7 +23,13 @@ const APP_FACTORIES = new Set(['express', 'fastify', 'Fastify', 'Koa', 'Hono', '
 
 export function typescriptControl(facts: FileFacts, endpoint: EndpointFact, scope: ScopeFact | undefined, audit: TypeScriptAuditPolicy): AuditControl | undefined {
   const middleware = [audit.middleware, ...(audit.otherMiddleware ?? [])].filter(Boolean);
-  const registration = facts.calls.find(({ call }) => call.callee.kind === 'member' && samePosition(call.range.start, endpoint.range.start))?.call;
+  // The call registering this handler: in `router.route('/x').get(h1).put(h2)` every call starts at `router`.
+  const registration = facts.calls.find(
+    ({ call }) =>
+      call.callee.kind === 'member' &&
+      samePosition(call.range.start, endpoint.range.start) &&
+      call.args.some((arg) => within(endpoint.handler.range, arg.range) || within(arg.range, endpoint.handler.range)),
+  )?.call;
   if (registration) {
     const own = routeMiddleware(facts, registration, endpoint, middleware, audit.middleware);
     if (own) return own;
