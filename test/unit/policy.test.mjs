@@ -797,3 +797,16 @@ describe('audit: the controls the project already has', () => {
     for (const key of ['middleware', 'guards', 'wrappers', 'calls']) assert.ok(typescript.properties[key]?.description, `typescript.${key}`);
   });
 });
+
+describe('audit calls', () => {
+  const file = path.join(scratch, 'audit-calls', 'phi-guard.json');
+
+  test('a common method name without its receiver is reported and dropped; names with a receiver or their own stay', () => {
+    const loaded = validatePolicyText(JSON.stringify({ audit: { python: { calls: ['log', 'audit_log.record', 'record_phi_access'] }, typescript: { calls: ['send'] } } }), file);
+    assert.deepEqual(loaded.diagnostics.map((d) => d.code), ['audit-call-too-broad', 'audit-call-too-broad']);
+    assert.match(loaded.diagnostics[0].message, /audit\.python\.calls\[0\]/);
+    assert.doesNotMatch(loaded.diagnostics[0].message, /"log"/, 'the message names the key, not the value');
+    assert.deepEqual(loaded.policy.audit.python.calls, ['audit_log.record', 'record_phi_access']);
+    assert.deepEqual(loaded.policy.audit.typescript.calls, []);
+  });
+});
