@@ -57,3 +57,10 @@ test('the cache does not keep a result once the settings change', () => {
   writeFileSync(path.join(cwd, 'clinic/clinic/settings.py'), 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n]\n');
   assert.deepEqual(scan(), ['admin/src/patients.controller.ts', 'billing/invoices/views.py', 'clinic/patients/views.py']);
 });
+
+test('fix leaves alone the views the settings MIDDLEWARE covers', () => {
+  const cwd = workspace();
+  const { stdout } = runCli(['fix', '.', '--dry-run'], { cwd });
+  assert.match(stdout, /would fix 1 problem in billing\/invoices\/views\.py/);
+  assert.doesNotMatch(stdout, /clinic\/patients\/views\.py/);
+});
