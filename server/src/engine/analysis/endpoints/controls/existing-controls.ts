@@ -12,7 +12,8 @@ import { handlerScope, lastSegment } from './names';
 import { pythonControl } from './python-controls';
 import { typescriptControl } from './typescript-controls';
 
-const DJANGO_FRAMEWORKS = new Set(['django', 'drf']);
+/** Django's own views, DRF's and Django Ninja's all run through the project's MIDDLEWARE. */
+const isDjango = (framework: string): boolean => framework.startsWith('django') || framework === 'drf' || framework.includes('ninja');
 
 export interface ControlsInput {
   facts: FileFacts;
@@ -42,7 +43,7 @@ function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditCon
 /** A middleware the policy names, listed in the `MIDDLEWARE` of the settings of the Django project holding the file. */
 function djangoMiddleware(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
   const names = input.policy.audit.python.middleware ?? [];
-  if (!names.length || !DJANGO_FRAMEWORKS.has(endpoint.framework) || !input.auditContext) return undefined;
+  if (!names.length || !isDjango(endpoint.framework) || !input.auditContext) return undefined;
   const file = path.resolve(input.filePath);
   for (const settings of input.auditContext.djangoSettings) {
     if (!isInside(file, settings.projectRoot)) continue;
