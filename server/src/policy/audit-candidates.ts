@@ -54,10 +54,10 @@ export function collectCandidates(candidates: AuditCandidates, file: string, tex
     for (const name of matches(code, /^\s+(?:await\s+)?((?:self\.)?[A-Za-z_]\w*\.[A-Za-z_]\w*)\s*\(/gm)) addCall(candidates.python.calls, name.replace(/^self\./, ''), file);
     return;
   }
-  for (const list of matches(code, /\.use\s*\(([^;]*?)\)\s*;?\s*$/gm)) {
+  for (const list of matches(code, /\.use\s*\(([^;\n]{0,400}?)\)\s*;?\s*$/gm)) {
     for (const name of identifiers(list)) add(candidates.typescript.middleware, name, file);
   }
-  for (const list of matches(code, /\.(?:get|post|put|patch|delete|all)\s*\(\s*['"`][^'"`]*['"`]\s*,([^;]*)/g)) {
+  for (const list of matches(code, /\.(?:get|post|put|patch|delete|all)\s*\(\s*['"`][^'"`\n]{0,200}['"`]\s*,([^;\n]{0,400})/g)) {
     // The arguments between the path and the handler: a name followed by a comma.
     for (const name of matches(list, /(?:^|[,[])\s*([A-Za-z_$][\w$]*)(?:\([^()]*\))?\s*(?=,)/g)) add(candidates.typescript.middleware, name, file);
   }
@@ -66,8 +66,8 @@ export function collectCandidates(candidates: AuditCandidates, file: string, tex
   for (const list of matches(code, /@Use(?:Guards|Interceptors)\s*\(([^)]*)\)/g)) {
     for (const name of identifiers(list)) add(candidates.typescript.guards, name, file);
   }
-  for (const list of matches(code, /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]*)\)/g)) {
-    for (const name of identifiers(list)) add(candidates.typescript.guards, name, file);
+  for (const list of matches(code, /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g)) {
+    for (const name of identifiers(untilClosingParenthesis(list))) add(candidates.typescript.guards, name, file);
   }
   for (const name of matches(code, /\bclass\s+([A-Za-z_$][\w$]*(?:Guard|Interceptor))\b/g)) add(candidates.typescript.guards, name, file);
   for (const name of matches(code, /export\s+(?:const\s+(?:GET|POST|PUT|PATCH|DELETE)\s*=|default)\s*([A-Za-z_$][\w$]*)\s*\(/g)) add(candidates.typescript.wrappers, name, file);
@@ -97,6 +97,16 @@ function identifiers(text: string): string[] {
   return [...text.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, ' ').matchAll(/(?:new\s+)?\b([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g)]
     .map((match) => match[1].split('.').pop() ?? '')
     .filter(Boolean);
+}
+
+/** The text up to the parenthesis closing an argument list whose opening one precedes `text`. */
+export function untilClosingParenthesis(text: string): string {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '(') depth++;
+    else if (text[index] === ')' && depth-- === 0) return text.slice(0, index);
+  }
+  return text;
 }
 
 function withoutComments(text: string, marker: '#' | '//'): string {

@@ -6,13 +6,15 @@
 
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { untilClosingParenthesis } from '../policy/audit-candidates';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
 
 /** Larger files are not settings modules or bootstrap files anyone wrote by hand. */
 const MAX_BYTES = 512 * 1024;
 const SETTINGS_ASSIGNMENT = /^MIDDLEWARE(?:_CLASSES)?\s*(?::[^=\n]*)?(\+?=)\s*[[(]([\s\S]*?)[\])]/gm;
 const SETTINGS_APPEND = /^MIDDLEWARE\.(?:append|insert)\s*\(([^)]*)\)/gm;
-const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^)]*(?:\([^)]*\)[^)]*)*)\)/g;
+/** The arguments up to the statement's end (bounded: no pattern here may backtrack far). */
+const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g;
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
@@ -60,7 +62,7 @@ export function nestGlobalsOf(file: string, text: string): NestGlobalControls | 
   const code = stripComments(text, '//');
   const names: string[] = [];
   for (const match of code.matchAll(NEST_GLOBAL_CALL)) {
-    for (const name of match[1].matchAll(/(?:new\s+)?\b([A-Z][A-Za-z0-9_$]*)\b/g)) names.push(name[1]);
+    for (const name of untilClosingParenthesis(match[1]).matchAll(/(?:new\s+)?\b([A-Z][A-Za-z0-9_$]*)\b/g)) names.push(name[1]);
   }
   for (const match of code.matchAll(NEST_PROVIDER)) {
     const used = /\buse(?:Class|Existing)\s*:\s*([A-Za-z_$][A-Za-z0-9_$]*)/.exec(match[0]);
