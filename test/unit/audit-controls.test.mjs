@@ -308,6 +308,21 @@ describe('Express, Fastify and Koa middleware', () => {
     assert.deepEqual(byPath, { '/patients/:id': 'middleware@endpoint', '/charts/:id': 'none', '/allergies/:id': 'middleware@app' });
   });
 
+  test('Fastify: the policy\'s own phiAccess({...}) as a preHandler is checked as written', () => {
+    const result = analyze(
+      [
+        "import Fastify from 'fastify';",
+        'const app = Fastify();',
+        "app.get('/patients/:id/allergies', { preHandler: phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] }) }, async (request) => db.allergy.findMany({ where: { patientId: request.params.id } }));",
+        "app.delete('/patients/:id/allergies', { preHandler: phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] }) }, async (request) => db.allergy.deleteMany({ where: { patientId: request.params.id } }));",
+      ],
+      'server.ts',
+      engine().defaultPolicy(),
+    );
+    const rules = result.findings.filter((f) => f.ruleId.includes('phi-access')).map((f) => `${f.line}:${f.ruleId}`);
+    assert.deepEqual(rules, ['3:phi-access-mismatch'], 'DELETE audited as "read" is wrong; the GET is right');
+  });
+
   test('a wrapper around the handler; with a wrong action written, it is a mismatch', () => {
     const result = analyze(
       [

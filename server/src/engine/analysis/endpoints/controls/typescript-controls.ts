@@ -46,9 +46,12 @@ export function typescriptControl(facts: FileFacts, endpoint: EndpointFact, scop
 /** Middleware in the route's own arguments, before the handler: `app.get(p, auditPatientAccess, h)`, `{ preHandler: [...] }`. */
 function routeMiddleware(facts: FileFacts, registration: CallExpr, endpoint: EndpointFact, names: readonly string[], primary: string): AuditControl | undefined {
   for (const arg of registration.args) {
-    if (within(endpoint.handler.range, arg.range)) break;
+    const holdsHandler = within(endpoint.handler.range, arg.range);
+    // `fastify.route({ url, preHandler: [...], handler })`: only the object's hook options count.
+    if (holdsHandler && arg.value.kind !== 'object') break;
     const found = middlewareIn(arg.value, names);
     if (found) return middlewareControl(facts, found.expr, found.name, primary, 'endpoint');
+    if (holdsHandler) break;
   }
   return undefined;
 }
