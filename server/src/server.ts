@@ -27,6 +27,7 @@ import { provideAiTools, provideBaaReport } from './lsp/aiTools';
 import { createPolicyFile } from './lsp/policyFile';
 import { checkResource, scaffoldOptions, scaffoldRuntime, writeScaffold } from './lsp/scaffold';
 import { handleRequest } from './lsp/requests';
+import { WorkspaceAuditContexts } from './lsp/auditContexts';
 import { AnalysisService } from './lsp/analysisService';
 import { readClientFeatures, serverCapabilities, type ClientFeatures } from './lsp/clientFeatures';
 import { provideCodeActions } from './lsp/codeActions';
@@ -85,7 +86,9 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     policyStatus.loaded(loaded);
   });
   policies.setWorkspaceFolders(workspaceFolderPaths(params));
-  const analysis = new AnalysisService(settings, policies, features, logger);
+  // Django settings and global Nest guards cover endpoints in other files: a change re-analyses.
+  const auditContexts = new WorkspaceAuditContexts(() => policies.folders, () => schedulePolicyRefresh());
+  const analysis = new AnalysisService(settings, policies, features, logger, auditContexts);
   const pull = features.pullDiagnostics
     ? new PullDiagnostics(connection, documents, analysis, features.diagnosticRefresh, logger, analysisDelay(params.initializationOptions))
     : undefined;

@@ -1,11 +1,12 @@
 // `phi-guard init`: writes the starter policy, refuses to overwrite without --force.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'jsonc-parser';
 import { emptyTempDir, runCli } from './run-cli.mjs';
+import { validatePolicyText } from '../../dist/engine.js';
 
 test('init writes a valid starter phi-guard.json', () => {
   const cwd = emptyTempDir('init');
@@ -43,4 +44,69 @@ test('init takes no paths', () => {
   const cwd = emptyTempDir('init');
   assert.equal(runCli(['init', 'somewhere'], { cwd }).status, 2);
   assert.ok(!existsSync(path.join(cwd, 'phi-guard.json')));
+});
+
+test('init proposes the audit controls the folder seems to have, as commented entries saying where they were found', () => {
+  const cwd = emptyTempDir('init');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  write('app/routers/patients.py', [
+    'from fastapi import APIRouter, Depends',
+    'from app.deps import audit_phi, get_db',
+    'router = APIRouter(dependencies=[Depends(audit_phi), Depends(get_db)])',
+    '',
+  ].join('\n'));
+  write('clinic/settings.py', [
+    'MIDDLEWARE = [',
+    '    "django.middleware.security.SecurityMiddleware",',
+    '    "clinic.audit.middleware.PHIAuditMiddleware",',
+    '    # "clinic.audit.middleware.OldAuditMiddleware",',
+    ']',
+    '',
+  ].join('\n'));
+  write('api/views.py', 'class PatientViewSet(ViewSet):\n    permission_classes = [IsAuthenticated, AuditedPatientAccess]\n');
+  write('src/server.ts', "import express from 'express';\nconst app = express();\napp.use(auditPatientAccess);\napp.get('/p/:id', authenticate, (req, res) => { auditService.log('read'); res.json({}); });\n");
+  write('src/patients.controller.ts', "@UseGuards(AuthGuard, PhiAuditGuard)\nexport class PatientsController {}\n");
+
+  const { status } = runCli(['init'], { cwd });
+  assert.equal(status, 0);
+  const text = readFileSync(path.join(cwd, 'phi-guard.json'), 'utf8');
+  for (const [name, file] of [
+    ['audit_phi', 'app/routers/patients.py'],
+    ['clinic.audit.middleware.PHIAuditMiddleware', 'clinic/settings.py'],
+    ['AuditedPatientAccess', 'api/views.py'],
+    ['auditPatientAccess', 'src/server.ts'],
+    ['auditService.log', 'src/server.ts'],
+    ['PhiAuditGuard', 'src/patients.controller.ts'],
+  ]) {
+    const line = text.split('\n').find((candidate) => candidate.includes(`"${name}"`));
+    assert.ok(line, `${name} is proposed`);
+    assert.match(line, /^\s*\/\//, `${name} is commented out`);
+    assert.ok(line.endsWith(`// found in ${file}`), `${name} says where it was found: ${line}`);
+  }
+  // Names without "audit", and a commented-out middleware, are not proposed; no source text is copied.
+  for (const absent of ['get_db', 'IsAuthenticated', 'authenticate', 'AuthGuard', 'OldAuditMiddleware', 'SecurityMiddleware', 'res.json']) {
+    assert.ok(!text.includes(absent), `${absent} is not in the file`);
+  }
+  // Still valid JSON with comments, with no trailing comma, and exactly the defaults: a scan reports no policy problem.
+  const errors = [];
+  parse(text, errors, { allowTrailingComma: false });
+  assert.deepEqual(errors, []);
+  const scan = runCli(['scan', 'app'], { cwd });
+  assert.doesNotMatch(scan.stderr, /phi-guard\.json/);
+
+  // Uncommented, the proposals are valid entries of the policy, and in force.
+  const uncommented = text.replace(/^(\s*)\/\/\s*(?=["{[,])/gm, '$1');
+  const loaded = validatePolicyText(uncommented, path.join(cwd, 'phi-guard.json'));
+  assert.deepEqual(loaded.diagnostics.map((d) => d.code), ['extends-not-found']);
+  const { python, typescript } = loaded.policy.audit;
+  assert.deepEqual(python.dependencies, ['audit_phi']);
+  assert.deepEqual(python.permissionClasses, ['AuditedPatientAccess']);
+  assert.deepEqual(python.middleware, ['clinic.audit.middleware.PHIAuditMiddleware']);
+  assert.equal(typescript.middleware, 'phiAccess', 'the middleware fixes insert stays first');
+  assert.deepEqual(typescript.otherMiddleware, ['auditPatientAccess']);
+  assert.deepEqual(typescript.guards, ['PhiAuditGuard']);
+  assert.deepEqual(typescript.calls, ['auditService.log']);
 });

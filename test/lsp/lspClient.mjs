@@ -72,7 +72,9 @@ export async function startServer(options = {}) {
     return null;
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(workspaceDir).href, name: 'workspace' }]);
+  // `options.workspaceDir`: another folder than the shared fixture workspace (a test's own temporary one).
+  const folderDir = options.workspaceDir ?? workspaceDir;
+  connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(folderDir).href, name: 'workspace' }]);
   connection.listen();
 
   const diagnosticsCapabilities = {
@@ -108,8 +110,8 @@ export async function startServer(options = {}) {
   });
   const initializeRequest = connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: pathToFileURL(workspaceDir).href,
-    workspaceFolders: [{ uri: pathToFileURL(workspaceDir).href, name: 'workspace' }],
+    rootUri: pathToFileURL(folderDir).href,
+    workspaceFolders: [{ uri: pathToFileURL(folderDir).href, name: 'workspace' }],
     capabilities,
     initializationOptions: options.initializationOptions,
   });

@@ -96,6 +96,15 @@ test('phi-guard.json is validated by the shipped JSON schema', () => {
   assert.equal(entry.url, './schemas/phi-guard.schema.json');
 });
 
+test('phi-guard.json is JSON with comments, so the commented entries `init` writes are not errors', () => {
+  const languages = contributes.languages ?? [];
+  const jsonc = languages.filter((language) => language.id === 'jsonc');
+  assert.ok(jsonc.some((language) => (language.filenames ?? []).includes('phi-guard.json')), 'phi-guard.json is declared under the jsonc language');
+  // No other language claims the file, and the extension does not redefine jsonc itself.
+  assert.ok(languages.every((language) => language.id === 'jsonc' || !(language.filenames ?? []).includes('phi-guard.json')));
+  assert.ok(jsonc.every((language) => !language.configuration && !language.extensions?.length));
+});
+
 test('snippets exist for every analysed language and are valid JSON', () => {
   const snippets = contributes.snippets ?? [];
   for (const language of LANGUAGES) {

@@ -70,7 +70,15 @@ describe('the full example of docs/policy.md', () => {
     assert.deepEqual(policy.phi.add, [{ name: 'aadhar_number', category: 'demographics', encrypt: true }]);
     assert.deepEqual(policy.phi.remove, ['email']);
     assert.deepEqual(policy.phi.recordNames, ['patient', 'member', 'beneficiary']);
-    assert.deepEqual(policy.audit.typescript, { middleware: 'phiAccess', decorator: 'PhiAccess', module: '@/security/phi-access' });
+    assert.deepEqual(policy.audit.typescript, {
+      middleware: 'phiAccess',
+      decorator: 'PhiAccess',
+      module: '@/security/phi-access',
+      otherMiddleware: [],
+      guards: [],
+      wrappers: [],
+      calls: [],
+    });
     assert.deepEqual(policy.roles, { clinician: ['clinical', 'demographics'], billing: ['billing', 'demographics'], admin: ['*'] });
     assert.deepEqual(policy.encryption, {
       types: ['EncryptedType', 'StringEncryptedType', 'EncryptedString'],
@@ -326,7 +334,14 @@ describe('extends', () => {
     assert.deepEqual(policy.roles.nurse, ['clinical', 'demographics']);
     assert.deepEqual(policy.roles.billing, ['billing']);
     assert.deepEqual(policy.roles.admin, ['*']);
-    assert.deepEqual(policy.audit.python, { decorator: 'audited', module: 'app.security.audit' });
+    assert.deepEqual(policy.audit.python, {
+      decorator: 'audited',
+      module: 'app.security.audit',
+      dependencies: [],
+      permissionClasses: [],
+      middleware: [],
+      calls: [],
+    });
     // `build/` has no inner slash: in team/ it matches a build folder at any depth below team/.
     assert.deepEqual(policy.ignore, ['shared/fixtures/**', 'shared/**/*.gen.py', 'team/**/build/', 'top-only/**']);
   });
@@ -702,5 +717,96 @@ describe('the starter policy', () => {
     assert.equal(loaded.policy.vendors.length, 2);
     assert.equal(loaded.policy.aiTools.length, 2);
     assert.deepEqual(loaded.policy.phi.add, [{ name: 'aadhar_number', category: 'demographics', encrypt: true }]);
+  });
+});
+
+describe('audit: the controls the project already has', () => {
+  const file = path.join(scratch, 'audit', 'phi-guard.json');
+  const audit = (value) => validatePolicyText(JSON.stringify({ audit: value }), file);
+
+  test('every list is read, and the defaults name none', () => {
+    const loaded = audit({
+      python: {
+        dependencies: ['audit_phi'],
+        permissionClasses: ['AuditedPatientAccess'],
+        middleware: ['clinic.audit.middleware.PHIAuditMiddleware'],
+        calls: ['audit_log.record'],
+      },
+      typescript: { middleware: ['phiAccess', 'auditPatientAccess'], guards: ['PhiAuditGuard'], wrappers: ['withPhiAccess'], calls: ['auditService.log'] },
+    });
+    assert.deepEqual(loaded.diagnostics, []);
+    assert.deepEqual(loaded.policy.audit.python, {
+      decorator: 'phi_access',
+      module: 'app.security.audit',
+      dependencies: ['audit_phi'],
+      permissionClasses: ['AuditedPatientAccess'],
+      middleware: ['clinic.audit.middleware.PHIAuditMiddleware'],
+      calls: ['audit_log.record'],
+    });
+    const ts = loaded.policy.audit.typescript;
+    assert.equal(ts.middleware, 'phiAccess', 'the first middleware of the list is the one fixes insert');
+    assert.deepEqual(ts.otherMiddleware, ['auditPatientAccess']);
+    assert.deepEqual([ts.guards, ts.wrappers, ts.calls], [['PhiAuditGuard'], ['withPhiAccess'], ['auditService.log']]);
+    const defaults = defaultPolicy().audit;
+    assert.deepEqual([defaults.python.dependencies, defaults.python.permissionClasses, defaults.python.middleware, defaults.python.calls], [[], [], [], []]);
+    assert.deepEqual([defaults.typescript.otherMiddleware, defaults.typescript.guards, defaults.typescript.wrappers, defaults.typescript.calls], [[], [], [], []]);
+  });
+
+  test('typescript.middleware may still be one name', () => {
+    const loaded = audit({ typescript: { middleware: 'auditAccess' } });
+    assert.deepEqual(loaded.diagnostics, []);
+    assert.equal(loaded.policy.audit.typescript.middleware, 'auditAccess');
+    assert.deepEqual(loaded.policy.audit.typescript.otherMiddleware, []);
+  });
+
+  test('a bad name is reported at that name and only that name is dropped', () => {
+    const loaded = audit({ python: { dependencies: ['audit_phi', 'not a name'], calls: [42] }, typescript: { middleware: [], guards: 'PhiAuditGuard' } });
+    const codes = loaded.diagnostics.map((d) => [d.code, d.message]);
+    assert.equal(loaded.diagnostics.length, 4, JSON.stringify(codes));
+    assert.ok(loaded.diagnostics.every((d) => d.code === 'schema'));
+    assert.ok(codes.some(([, message]) => /audit\.python\.dependencies\[1\]/.test(message)), JSON.stringify(codes));
+    assert.ok(codes.some(([, message]) => /audit\.typescript\.guards/.test(message) && /array/.test(message)), JSON.stringify(codes));
+    assert.deepEqual(loaded.policy.audit.python.dependencies, ['audit_phi']);
+    assert.deepEqual(loaded.policy.audit.python.calls, []);
+    assert.equal(loaded.policy.audit.typescript.middleware, 'phiAccess', 'an empty middleware list leaves the default');
+    assert.deepEqual(loaded.policy.audit.typescript.guards, []);
+  });
+
+  test('an unknown key in audit is reported with a suggestion', () => {
+    const loaded = audit({ python: { dependency: ['audit_phi'] } });
+    assert.deepEqual(loaded.diagnostics.map((d) => d.code), ['unknown-property']);
+    assert.match(loaded.diagnostics[0].message, /Did you mean `dependencies`\?/);
+  });
+
+  test('extends: a project adds its controls to the organisation\'s; a middleware list sets the name fixes insert', () => {
+    const folder = scratchFolder({
+      'org.json': JSON.stringify({ audit: { python: { dependencies: ['org_audit'] }, typescript: { middleware: ['orgAudit', 'orgTrail'], guards: ['OrgGuard'] } } }),
+      'phi-guard.json': JSON.stringify({ extends: ['./org.json'], audit: { python: { dependencies: ['audit_phi'] }, typescript: { middleware: 'phiAccess', guards: ['PhiAuditGuard'] } } }),
+    });
+    const loaded = loadPolicyFile(path.join(folder, 'phi-guard.json'));
+    assert.deepEqual(loaded.diagnostics, []);
+    assert.deepEqual(loaded.policy.audit.python.dependencies, ['org_audit', 'audit_phi']);
+    assert.equal(loaded.policy.audit.typescript.middleware, 'phiAccess');
+    assert.deepEqual(loaded.policy.audit.typescript.otherMiddleware, ['orgTrail']);
+    assert.deepEqual(loaded.policy.audit.typescript.guards, ['OrgGuard', 'PhiAuditGuard']);
+  });
+
+  test('every new field has a description in the schema', () => {
+    const { python, typescript } = schema.properties.audit.properties;
+    for (const key of ['dependencies', 'permissionClasses', 'middleware', 'calls']) assert.ok(python.properties[key]?.description, `python.${key}`);
+    for (const key of ['middleware', 'guards', 'wrappers', 'calls']) assert.ok(typescript.properties[key]?.description, `typescript.${key}`);
+  });
+});
+
+describe('audit calls', () => {
+  const file = path.join(scratch, 'audit-calls', 'phi-guard.json');
+
+  test('a common method name without its receiver is reported and dropped; names with a receiver or their own stay', () => {
+    const loaded = validatePolicyText(JSON.stringify({ audit: { python: { calls: ['log', 'audit_log.record', 'record_phi_access'] }, typescript: { calls: ['send'] } } }), file);
+    assert.deepEqual(loaded.diagnostics.map((d) => d.code), ['audit-call-too-broad', 'audit-call-too-broad']);
+    assert.match(loaded.diagnostics[0].message, /audit\.python\.calls\[0\]/);
+    assert.doesNotMatch(loaded.diagnostics[0].message, /"log"/, 'the message names the key, not the value');
+    assert.deepEqual(loaded.policy.audit.python.calls, ['audit_log.record', 'record_phi_access']);
+    assert.deepEqual(loaded.policy.audit.typescript.calls, []);
   });
 });

@@ -6,7 +6,7 @@
 // way the report lists files, findings and notices in discovery order, exactly as a sequential
 // run on the main thread would.
 
-import type { AnalysisResult, ResolvedPolicy } from '../engine';
+import type { AnalysisResult, ProjectAuditContext, ResolvedPolicy } from '../engine';
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
@@ -35,13 +35,16 @@ export interface ScanOptions {
   workerCrashOn?: string;
   /** `--allow-unanalysed`: a file that could not be analysed is a warning, not an error. */
   allowUnanalysed?: boolean;
+  /** Audit controls registered outside each file (workspace/audit-context.ts), from the scan's pre-pass. */
+  auditContext?: ProjectAuditContext;
 }
 
 /** How many files the cache pass reads at once. */
 const READ_CONCURRENCY = 16;
 
 export async function scanFiles(files: readonly string[], options: ScanOptions): Promise<Omit<ScanReport, 'ignoredCount'>> {
-  const engineOptions = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION };
+  const auditContext = options.auditContext;
+  const engineOptions = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, ...(auditContext ? { auditContext } : {}) };
   const unanalysedLevel = options.allowUnanalysed ? 'warning' : 'error';
   const progress = createProgress(options.progressStream, 'scanning', files.length);
   let done = 0;
@@ -86,7 +89,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const script = workers > 0 ? workerScript() : undefined;
   if (script) {
     const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)! }));
-    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, crashOn: options.workerCrashOn };
+    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, crashOn: options.workerCrashOn, auditContext };
     const run = await runPool(script, workers, jobs, policyList, setup, advance, options.fileTimeoutMs);
     run.outcomes.forEach((outcome, job) => {
       if (outcome) outcomes[todo[job]] = outcome;

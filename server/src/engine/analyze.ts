@@ -2,6 +2,7 @@
 // rule in isolation, then apply severities and suppressions.
 
 import type { ResolvedPolicy } from './model/policy';
+import type { ProjectAuditContext } from './model/audit-context';
 import { extractFacts } from './adapters';
 import { findDjangoRoutes, findEndpoints, type EndpointFact, type RouteReference } from './analysis/endpoints';
 import { languageFromPath } from './model/languages';
@@ -32,6 +33,11 @@ export interface AnalyzeOptions {
   maxFileSizeName?: string;
   /** Severity overrides applied after the policy's `rules` (editor settings). */
   ruleSeverity?: Partial<Record<RuleId, SeveritySetting>>;
+  /**
+   * Audit controls registered outside the file: the workspace's Django settings modules and global
+   * NestJS guards (workspace/audit-context.ts computes it). Plain data, so scan workers get it too.
+   */
+  auditContext?: ProjectAuditContext;
 }
 
 const DEFAULT_MAX_FILE_SIZE_KB = 1024;
@@ -59,7 +65,14 @@ export function analyzeDocument(
   if (skipped) return skippedResult(skipped);
   const facts = extractFacts(document);
   const suppressions = parseSuppressions(facts);
-  const context: RuleContext = { facts, policy, filePath, flow: new FlowAnalyzer(facts, classifierFor(policy)), suppressions };
+  const context: RuleContext = {
+    facts,
+    policy,
+    filePath,
+    flow: new FlowAnalyzer(facts, classifierFor(policy)),
+    suppressions,
+    ...(options.auditContext ? { auditContext: options.auditContext } : {}),
+  };
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const rule of registeredRules()) {

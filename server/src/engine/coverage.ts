@@ -9,7 +9,7 @@ import { auditProblems, describeProblem } from './analysis/endpoints/audit-check
 import { joinPaths } from './analysis/endpoints/resources';
 import { frameworkName } from './catalogues/frameworks';
 import { maskRoutePath } from './analysis/endpoints/route-label';
-import type { EndpointFact, RouteReference } from './model/endpoints';
+import type { AuditControl, EndpointFact, RouteReference } from './model/endpoints';
 import type { AnalysisResult, PhiCategory } from './model/types';
 
 export const COVERAGE_REPORT_VERSION = 1;
@@ -40,7 +40,7 @@ export interface CoverageEndpoint {
   covered: boolean;
   status: CoverageStatus;
   /** Where the audit control sits: on the endpoint, its router / blueprint, or its class. */
-  auditLevel?: 'endpoint' | 'router' | 'class';
+  auditLevel?: AuditControl['level'];
   action?: string;
   /** `data_category` (Python) / `dataCategory` (TS); several when a list is given. */
   data_category?: string[];

@@ -11,6 +11,7 @@ export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/regist
 export { applyTextEdits } from './model/text';
 export { countSyntaxErrors } from './adapters/syntax-errors';
 export type * from './model/policy';
+export type { ProjectAuditContext, DjangoSettingsModule, NestGlobalControls } from './model/audit-context';
 export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSoon } from './model/baa-status';
 export { buildCoverageReport, summarize as summarizeCoverage, COVERAGE_REPORT_VERSION, type CoverageReport, type CoverageEndpoint, type CoverageSummary, type CoverageStatus, type CoverageInput } from './coverage';
 export type { EndpointFact, AuditControl, HttpMethod, Framework, RouteReference } from './model/endpoints';

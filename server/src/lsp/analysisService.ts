@@ -2,7 +2,7 @@
 // and shared by diagnostics, code actions and hover, so the same text is never analysed twice.
 
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { analyze, analyzeDocument, type AnalysisResult } from '../engine';
+import { analyze, analyzeDocument, type AnalysisResult, type ProjectAuditContext } from '../engine';
 import { isIgnoredByPolicy } from '../policy';
 import type { ClientFeatures } from './clientFeatures';
 import { findingsToDiagnostics, policyDiagnosticToLsp } from './diagnostics';
@@ -11,6 +11,7 @@ import { logAnalysisFailures } from './analysisFailures';
 import type { Logger } from './logger';
 import type { PolicyResolver } from './policyResolver';
 import type { SettingsProvider } from './settings';
+import type { WorkspaceAuditContexts } from './auditContexts';
 
 export interface DocumentReport {
   uri: string;
@@ -46,7 +47,13 @@ export class AnalysisService {
     private readonly policies: PolicyResolver,
     private readonly features: ClientFeatures,
     private readonly logger: Logger,
+    private readonly auditContexts?: WorkspaceAuditContexts,
   ) {}
+
+  /** The audit context of the file's workspace folder (Django settings, global Nest guards), if any. */
+  async auditContextFor(filePath: string | undefined): Promise<ProjectAuditContext | undefined> {
+    return (await this.auditContexts?.forFile(filePath)?.catch(() => undefined)) ?? undefined;
+  }
 
   /** Settings or a policy changed: every cached result is out of date. */
   invalidateAll(): void {
@@ -114,10 +121,19 @@ export class AnalysisService {
     this.assertCurrent(document, version, generation);
     // The policy's `ignore` applies in the editor as in CI: the two never disagree.
     if (document.filePath && isIgnoredByPolicy(loaded.policy, document.filePath)) return empty;
+    // This document may be a settings module or a Nest bootstrap file: its current text counts.
+    void this.auditContexts?.documentChanged(document.filePath, document.text).catch(() => undefined);
+    const auditContext = await this.auditContextFor(document.filePath);
+    this.assertCurrent(document, version, generation);
 
     // From here on everything is synchronous: the text analysed is the text of `version`.
     const started = performance.now();
-    const options = { maxFileSizeKb: settings.maxFileSizeKb, maxFileSizeName: 'phiGuard.maxFileSizeKb', ruleSeverity: settings.rules };
+    const options = {
+      maxFileSizeKb: settings.maxFileSizeKb,
+      maxFileSizeName: 'phiGuard.maxFileSizeKb',
+      ruleSeverity: settings.rules,
+      ...(auditContext ? { auditContext } : {}),
+    };
     let result: AnalysisResult;
     if (document.text.length > settings.maxFileSizeKb * 1024) {
       // Too large to keep a tree for: the engine reports the skip without parsing.

@@ -164,7 +164,8 @@ async function analyseFile(
   }
   let result: AnalysisResult;
   try {
-    result = analyze({ text: text.replace(/^\uFEFF/, ''), path: file }, loaded.policy, { maxFileSizeKb });
+    const auditContext = await session.analysis.auditContextFor(file);
+    result = analyze({ text: text.replace(/^\uFEFF/, ''), path: file }, loaded.policy, { maxFileSizeKb, ...(auditContext ? { auditContext } : {}) });
   } catch (error) {
     session.logger.exceptionOnce(`Audit coverage: analysing ${file} failed; its endpoints are left out`, error);
     return undefined;

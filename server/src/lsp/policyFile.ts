@@ -3,9 +3,9 @@
 // existing file only when the user said to replace it.
 
 import * as path from 'node:path';
-import { starterPolicyText } from '../policy';
 import { POLICY_FILE_NAME, type CreatePolicyFileParams, type CreatePolicyFileResult } from '../protocol';
 import { checkWriteTarget, safeWriteFile, UnsafeWriteError } from '../safe-write';
+import { starterPolicyFor } from '../workspace/find-audit-candidates';
 import { pathToUri, uriToPath } from './uris';
 
 export async function createPolicyFile(params: CreatePolicyFileParams): Promise<CreatePolicyFileResult> {
@@ -15,7 +15,7 @@ export async function createPolicyFile(params: CreatePolicyFileParams): Promise<
   try {
     const { exists } = await checkWriteTarget(folder, target);
     if (exists && !params.overwrite) return { status: 'exists', uri: pathToUri(target) };
-    await safeWriteFile(folder, target, starterPolicyText(), { overwrite: exists });
+    await safeWriteFile(folder, target, await starterPolicyFor(folder), { overwrite: exists });
     return { status: 'written', uri: pathToUri(target) };
   } catch (error) {
     const reason = refusal(error, folder);

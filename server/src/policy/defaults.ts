@@ -7,8 +7,16 @@ export function defaultPolicy(): ResolvedPolicy {
   return {
     phi: { add: [], remove: [], safeIdentifiers: [], recordNames: [], sanitizers: [] },
     audit: {
-      python: { decorator: 'phi_access', module: 'app.security.audit' },
-      typescript: { middleware: 'phiAccess', decorator: 'PhiAccess', module: '@/security/phi-access' },
+      python: { decorator: 'phi_access', module: 'app.security.audit', dependencies: [], permissionClasses: [], middleware: [], calls: [] },
+      typescript: {
+        middleware: 'phiAccess',
+        decorator: 'PhiAccess',
+        module: '@/security/phi-access',
+        otherMiddleware: [],
+        guards: [],
+        wrappers: [],
+        calls: [],
+      },
     },
     roles: {
       clinician: ['clinical', 'demographics'],

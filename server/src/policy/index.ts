@@ -10,6 +10,7 @@ export { extendsOutside, policyOverrides, type PolicyOverride } from './policy-o
 export { mergePolicyLayer, mergePolicyLayers, type PolicyLayer } from './merge-policy';
 export { createIgnoreMatcher, isIgnoredByPolicy, rebaseIgnorePattern, type IgnoreMatcher } from './policy-ignore';
 export { POLICY_SCHEMA_URL, starterPolicyText } from './starter-policy';
+export { collectCandidates, emptyCandidates, type AuditCandidates } from './audit-candidates';
 export { checkPolicySemantics, DATE_DEPENDENT_CODES, type PolicySource } from './semantic-checks';
 export * from './ai-tools-model';
 export { aiToolsMarkdown, attentionItems, type MarkdownReportOptions } from './ai-tools-report';

@@ -2,6 +2,8 @@
 // `extends` before it), then the policy file itself. Later layers win. The semantics:
 //
 // - scalars and objects override key by key (`audit.python.decorator`, `secureDebug.typescript`);
+// - the `audit` lists of controls the project already has concatenate like the lists below; a
+//   `typescript.middleware` list sets the name fixes insert to its first entry (mergeAudit);
 // - lists concatenate, deduplicated, first occurrence first: `phi.remove`, `phi.safeIdentifiers`,
 //   `phi.recordNames`, `phi.sanitizers`, `encryption.types`, `encryption.required`, `ignore`
 //   (so `encryption.required` can only grow: a file never drops `ssn` or `diagnosis`);
@@ -52,10 +54,7 @@ export function mergePolicyLayer(base: ResolvedPolicy, layer: PolicyFileContent)
       recordNames: unique([...base.phi.recordNames, ...(phi.recordNames ?? [])]),
       sanitizers: unique([...base.phi.sanitizers, ...(phi.sanitizers ?? [])]),
     },
-    audit: {
-      python: { ...base.audit.python, ...layer.audit?.python },
-      typescript: { ...base.audit.typescript, ...layer.audit?.typescript },
-    },
+    audit: mergeAudit(base.audit, layer.audit),
     roles: mergeRoles(base.roles, layer.roles),
     encryption: {
       types: unique([...base.encryption.types, ...(encryption.types ?? [])]),
@@ -67,6 +66,38 @@ export function mergePolicyLayer(base: ResolvedPolicy, layer: PolicyFileContent)
     rules: { ...base.rules, ...layer.rules },
     ignore: unique([...base.ignore, ...(layer.ignore ?? [])]),
     ...(base.ignoreGroups ? { ignoreGroups: base.ignoreGroups } : {}),
+  };
+}
+
+/**
+ * Names and modules override; the lists of controls the project already has concatenate, so a
+ * project file adds its own controls to an organisation's. A `typescript.middleware` list sets
+ * the name fixes insert to its first entry and adds every entry as a control.
+ */
+function mergeAudit(base: ResolvedPolicy['audit'], layer: PolicyFileContent['audit']): ResolvedPolicy['audit'] {
+  const python = layer?.python ?? {};
+  const { middleware, ...typescript } = layer?.typescript ?? {};
+  const middlewareList = middleware === undefined ? [] : Array.isArray(middleware) ? middleware : [middleware];
+  const list = (baseList: string[] | undefined, added: string[] | undefined): string[] => unique([...(baseList ?? []), ...(added ?? [])]);
+  const primary = middlewareList[0] ?? base.typescript.middleware;
+  return {
+    python: {
+      ...base.python,
+      ...python,
+      dependencies: list(base.python.dependencies, python.dependencies),
+      permissionClasses: list(base.python.permissionClasses, python.permissionClasses),
+      middleware: list(base.python.middleware, python.middleware),
+      calls: list(base.python.calls, python.calls),
+    },
+    typescript: {
+      ...base.typescript,
+      ...typescript,
+      middleware: primary,
+      otherMiddleware: list(base.typescript.otherMiddleware, middlewareList.slice(1)).filter((name) => name !== primary),
+      guards: list(base.typescript.guards, typescript.guards),
+      wrappers: list(base.typescript.wrappers, typescript.wrappers),
+      calls: list(base.typescript.calls, typescript.calls),
+    },
   };
 }
 

@@ -190,6 +190,8 @@ function checkSemantics(value: Record<string, unknown>, problems: ProblemCollect
   });
   warnDuplicateIds('vendors', vendors, problems);
 
+  checkAuditCalls(value, problems);
+
   const tools = Array.isArray(value.aiTools) ? (value.aiTools as Record<string, unknown>[]) : [];
   warnDuplicateIds('aiTools', tools, problems);
   tools.forEach((tool, index) => {
@@ -200,6 +202,34 @@ function checkSemantics(value: Record<string, unknown>, problems: ProblemCollect
       `${formatJsonPath(['aiTools', index, 'phi'])} is \`allowed\` but ${formatJsonPath(['aiTools', index, 'baa'])} is not \`signed\`: PHI may only be used with a tool covered by a signed BAA.`,
     );
   });
+}
+
+/** Method names so common that, without a receiver, they would make every such call an audit control. */
+const GENERIC_CALLS = new Set([
+  'log', 'info', 'debug', 'warn', 'warning', 'error', 'exception', 'critical', 'print', 'trace',
+  'record', 'write', 'send', 'emit', 'track', 'save', 'create', 'update', 'add', 'push', 'append', 'insert', 'get', 'set', 'run', 'call',
+]);
+
+/**
+ * `audit.*.calls`: an entry that is a common method name with no receiver (`log`) would count any
+ * `logger.log(...)` as an audit control, weakening the rule, so it is reported and dropped.
+ */
+function checkAuditCalls(value: Record<string, unknown>, problems: ProblemCollector): void {
+  const audit = value.audit as Record<string, Record<string, unknown> | undefined> | undefined;
+  for (const language of ['python', 'typescript'] as const) {
+    const calls = audit?.[language]?.calls;
+    if (!Array.isArray(calls)) continue;
+    calls.forEach((call, index) => {
+      const path: JsonPath = ['audit', language, 'calls', index];
+      if (typeof call !== 'string' || problems.isDropped(path) || call.includes('.') || !GENERIC_CALLS.has(call)) return;
+      problems.report(
+        path,
+        problems.valueRange(path),
+        'audit-call-too-broad',
+        `${capitalize(formatJsonPath(path))} is a common method name without its receiver: every such call would count as an audit control. Write it with the receiver, e.g. \`audit_log.record\`.`,
+      );
+    });
+  }
 }
 
 function warnDuplicateIds(section: 'vendors' | 'aiTools', entries: Record<string, unknown>[], problems: ProblemCollector): void {

@@ -1,10 +1,17 @@
 // The starter `phi-guard.json` written by `phi-guard init` and *Create Policy File*. Its active
 // values are exactly the built-in defaults, so creating it never changes what is reported; the
-// commented lines show every section and validate when uncommented.
+// commented lines show every section and validate when uncommented. It is JSON with comments
+// (the extension declares phi-guard.json as `jsonc`).
+
+import { hasCandidates, type AuditCandidate, type AuditCandidates } from './audit-candidates';
 
 export const POLICY_SCHEMA_URL = 'https://phi-guard.dev/schema/phi-guard.schema.json';
 
-export function starterPolicyText(): string {
+/**
+ * The starter policy; `candidates` (audit-candidates.ts) become commented entries of the `audit`
+ * lists, each saying where it was found, and replace the generic examples.
+ */
+export function starterPolicyText(candidates?: AuditCandidates): string {
   return `// PHI Guard policy, read by the VS Code extension, the language server and \`phi-guard scan\`.
 // Owned by the security/compliance team. Everything is optional: what is left out keeps the
 // built-in default, and an invalid entry is reported here and ignored.
@@ -37,10 +44,52 @@ export function starterPolicyText(): string {
     ]
   },
 
-  // The audit + role-check control that endpoints touching patient data must carry.
+  // The audit + role-check control that endpoints touching patient data must carry, and the
+  // controls the project already has that count as one where they sit (route, router, app, class,
+  // settings). ${candidates && hasCandidates(candidates) ? 'The commented names were found in this workspace because they contain\n  // the word audit: uncomment the ones that really audit access to patient data.' : 'Uncomment and rename the examples to the controls your project uses.'}
   "audit": {
-    "python": { "decorator": "phi_access", "module": "app.security.audit" },
-    "typescript": { "middleware": "phiAccess", "decorator": "PhiAccess", "module": "@/security/phi-access" }
+    "python": {
+      "decorator": "phi_access",
+      "module": "app.security.audit",
+      // FastAPI dependencies: Depends(...) on the route, its router or the app.
+      "dependencies": [
+${entries(candidates?.python.dependencies, 'audit_phi')}
+      ],
+      // Django REST framework permission / authentication classes of a view.
+      "permissionClasses": [
+${entries(candidates?.python.permissionClasses, 'AuditedPatientAccess')}
+      ],
+      // Django middleware listed in a settings module's MIDDLEWARE (covers that Django project).
+      "middleware": [
+${entries(candidates?.python.middleware, 'clinic.audit.middleware.PHIAuditMiddleware')}
+      ],
+      // Audit functions called inside a handler before it returns.
+      "calls": [
+${entries(candidates?.python.calls, 'audit_log.record')}
+      ]
+    },
+    "typescript": {
+      // The first middleware is the one fixes insert; every name listed counts as a control on the
+      // route, its router or the app (and as a Fastify preHandler / onRequest hook).
+      "middleware": [
+        "phiAccess"
+${entries(candidates?.typescript.middleware, 'auditPatientAccess', true)}
+      ],
+      "decorator": "PhiAccess",
+      "module": "@/security/phi-access",
+      // NestJS guards and interceptors (@UseGuards, @UseInterceptors, global ones).
+      "guards": [
+${entries(candidates?.typescript.guards, 'PhiAuditGuard')}
+      ],
+      // Next.js route handler wrappers: export const GET = withPhiAccess({...}, handler).
+      "wrappers": [
+${entries(candidates?.typescript.wrappers, 'withPhiAccess')}
+      ],
+      // Audit functions called inside a handler before it returns.
+      "calls": [
+${entries(candidates?.typescript.calls, 'auditService.log')}
+      ]
+    }
   },
 
   // Role -> data categories it may access (demographics, clinical, billing; "*" = all).
@@ -95,4 +144,20 @@ export function starterPolicyText(): string {
   ]
 }
 `;
+}
+
+/**
+ * Commented entries of an `audit` list: the candidates found (with where), else one example.
+ * `leadingComma`: the list already has an active first entry (`typescript.middleware`).
+ */
+function entries(candidates: readonly AuditCandidate[] | undefined, example: string, leadingComma = false): string {
+  const indent = '        ';
+  const entry = (name: string) => (leadingComma ? `, ${JSON.stringify(name)}` : `${JSON.stringify(name)},`);
+  if (!candidates?.length) return `${indent}// ${entry(example)}`;
+  return candidates.map((candidate) => `${indent}// ${entry(candidate.name)} // found in ${commentSafe(candidate.file)}`).join('\n');
+}
+
+/** A path as a line comment can hold it: no line breaks or other control characters. */
+function commentSafe(file: string): string {
+  return file.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '?');
 }

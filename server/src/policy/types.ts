@@ -26,7 +26,8 @@ export interface PolicyFileContent {
   phi?: Partial<ResolvedPolicy['phi']>;
   audit?: {
     python?: Partial<ResolvedPolicy['audit']['python']>;
-    typescript?: Partial<ResolvedPolicy['audit']['typescript']>;
+    /** `middleware` may be one name or a list (the first is the one fixes insert). */
+    typescript?: Partial<Omit<ResolvedPolicy['audit']['typescript'], 'middleware' | 'otherMiddleware'>> & { middleware?: string | string[] };
   };
   roles?: Record<string, string[]>;
   encryption?: Partial<ResolvedPolicy['encryption']>;
@@ -46,7 +47,7 @@ export interface PolicyDiagnostic {
   /**
    * `invalid-json`, `empty-file`, `duplicate-key`, `schema`, `unknown-property`, `unknown-rule`,
    * `invalid-date`, `duplicate-id`, `phi-without-baa`, `vendor-baa-expired`, `vendor-baa-expiring`,
-   * `tool-vendor-without-baa` (semantic-checks.ts), `extends-invalid`, `extends-not-found`,
+   * `tool-vendor-without-baa` (semantic-checks.ts), `audit-call-too-broad`, `extends-invalid`, `extends-not-found`,
    * `extends-cycle`, `extends-unreadable`, `extends-too-deep`, `extends-has-problems`,
    * `policy-not-found`, `policy-unreadable`, `too-deep` (arrays/objects nested past the limit),
    * `policy-internal-error`.

@@ -41,6 +41,8 @@ export interface CacheOptions {
   /** PHI Guard's version (package.json). */
   toolVersion: string;
   maxFileSizeKb?: number;
+  /** The scan's audit context: a file's result depends on the Django settings and global guards elsewhere. */
+  auditContext?: unknown;
 }
 
 /**
@@ -73,7 +75,7 @@ export class ScanCache {
     this.entries = entries;
     // `text`: how bytes become the text analysed (encodings, NUL bytes); bumped when that changes,
     // since a result from before may have missed what the new reading sees.
-    this.optionsKey = JSON.stringify({ maxFileSizeKb: options.maxFileSizeKb ?? null, text: 2 });
+    this.optionsKey = JSON.stringify({ maxFileSizeKb: options.maxFileSizeKb ?? null, text: 2, auditContext: options.auditContext ?? null });
   }
 
   /** Opens the cache file; `warn` receives a one-line notice when it exists but cannot be used. */

@@ -1,6 +1,7 @@
 // `phi-guard coverage [paths...]`: every endpoint, whether it touches patient data and carries
 // the audit control, and the share of PHI endpoints covered; exits 1 below --min.
 
+import { computeAuditContext } from '../../workspace/audit-context';
 import { buildCoverageReport, FRAMEWORKS, type CoverageInput } from '../../engine';
 import type { OptionSpec } from '../argv';
 import { ALLOW_UNANALYSED_OPTION, MAX_FILE_SIZE_OPTION, OUTPUT_OPTION, POLICY_OPTION } from '../shared-options';
@@ -53,7 +54,8 @@ export const coverageCommand: Command = {
     const allowUnanalysed = Boolean(args.options['allow-unanalysed']);
 
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'coverage');
-    const scanned = await scanFiles(targets.files, { cwd: io.cwd, policies: targets.policies, maxFileSizeKb, progressStream: io.stderr, allowUnanalysed });
+    const auditContext = await computeAuditContext(targets.files);
+    const scanned = await scanFiles(targets.files, { cwd: io.cwd, policies: targets.policies, maxFileSizeKb, progressStream: io.stderr, allowUnanalysed, auditContext });
     const unreached = discoveryFailures(targets.discovery, { cwd: io.cwd, policies: targets.policies, allowUnanalysed });
     const inputs: CoverageInput[] = scanned.files.flatMap((file) =>
       file.result ? [{ display: file.display, absolutePath: file.path, result: file.result, policy: targets.policies.forFile(file.path).policy }] : [],

@@ -1,6 +1,7 @@
 // `phi-guard fix [paths...]`: apply every preferred fix, like `eslint --fix`, then list what is
 // left. Exit 1 when findings remain that have no automatic fix.
 
+import { computeAuditContext } from '../../workspace/audit-context';
 import { analyze } from '../../engine';
 import { safeWriteFile } from '../../safe-write';
 import type { OptionSpec } from '../argv';
@@ -42,6 +43,9 @@ export const fixCommand: Command = {
     const dryRun = Boolean(args.options['dry-run']);
     const maxFileSizeKb = parseMaxFileSize(args.options['max-file-size-kb'], 'fix');
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'fix');
+    // As in `scan`: a Django settings MIDDLEWARE or a global Nest guard covers endpoints elsewhere, which then need no fix.
+    const auditContext = await computeAuditContext(targets.files);
+    const engineOptions = { maxFileSizeKb, auditContext };
 
     const files: ScannedFile[] = [];
     const notices: Notice[] = [];
@@ -66,13 +70,13 @@ export const fixCommand: Command = {
       }
       if (writable.kind === 'refused') {
         // Read and analysed like any file, so its findings still count; never written.
-        const result = analyze({ text: read.source.text, path: file }, loaded.policy, { maxFileSizeKb });
+        const result = analyze({ text: read.source.text, path: file }, loaded.policy, engineOptions);
         notices.push({ kind: 'fix-refused', level: 'warning', message: writable.message, file: display, absolutePath: file });
         notices.push(...noticesFor(result, display, file));
         files.push({ path: file, display, result, policyFile: loaded.file });
         continue;
       }
-      const outcome = fixText(read.source.text, file, loaded.policy, { maxFileSizeKb });
+      const outcome = fixText(read.source.text, file, loaded.policy, engineOptions);
       notices.push(...noticesFor(outcome.result, display, file));
       if (outcome.refused > 0) {
         notices.push({

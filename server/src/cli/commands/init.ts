@@ -1,4 +1,5 @@
-// `phi-guard init`: write a starter phi-guard.json in the current folder.
+// `phi-guard init`: write a starter phi-guard.json in the current folder, proposing the audit
+// controls the folder seems to have (names containing `audit`) as commented entries.
 
 import * as path from 'node:path';
 import { safeWriteFile, UnsafeWriteError } from '../../safe-write';
@@ -6,7 +7,7 @@ import type { OptionSpec } from '../argv';
 import type { Command } from '../command';
 import { displayPath } from '../display-path';
 import { ExitCode } from '../exit-codes';
-import { starterPolicyText } from '../../policy';
+import { starterPolicyFor } from '../../workspace/find-audit-candidates';
 
 export const POLICY_FILE_NAME = 'phi-guard.json';
 
@@ -19,6 +20,8 @@ export const initCommand: Command = {
   options,
   noArguments: true,
   details: [
+    `Proposes the audit controls the folder seems to have (a dependency, middleware, permission class,`,
+    `guard, wrapper or function whose name contains "audit") as commented entries of the audit section.`,
     `Never writes through a symbolic link at ${POLICY_FILE_NAME}, even with --force.`,
     '',
     `Exit codes: 0 written, 1 ${POLICY_FILE_NAME} already exists (use --force) or is a symbolic link, 2 usage error.`,
@@ -27,7 +30,7 @@ export const initCommand: Command = {
     const target = path.join(io.cwd, POLICY_FILE_NAME);
     try {
       // Without --force an existing file fails with EEXIST, so a concurrent writer is never clobbered either.
-      await safeWriteFile(io.cwd, target, starterPolicyText(), { overwrite: Boolean(args.options.force) });
+      await safeWriteFile(io.cwd, target, await starterPolicyFor(io.cwd), { overwrite: Boolean(args.options.force) });
     } catch (error) {
       if (error instanceof UnsafeWriteError) {
         io.stderr.write(`phi-guard: not writing ${POLICY_FILE_NAME}: ${error.describe((absolute) => displayPath(absolute, io.cwd))}.\n`);

@@ -1,5 +1,6 @@
 // `phi-guard scan [paths...]`: analyse files and report findings as text, JSON or SARIF.
 
+import { computeAuditContext } from '../../workspace/audit-context';
 import * as path from 'node:path';
 import type { OptionSpec } from '../argv';
 import { ALLOW_UNANALYSED_OPTION, MAX_FILE_SIZE_OPTION, OUTPUT_OPTION, POLICY_OPTION } from '../shared-options';
@@ -92,8 +93,10 @@ export const scanCommand: Command = {
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'scan');
     if (changed) targets.files = targets.files.filter((file) => changed.has(realpathOrSelf(file)));
     const warnCache = (message: string) => io.stderr.write(`phi-guard: warning: ${message}\n`);
+    // The pre-pass: Django settings and global NestJS guards cover endpoints in other files.
+    const auditContext = await computeAuditContext(targets.files);
     const cache = args.options.cache
-      ? await ScanCache.open(resolveCacheFile(cacheLocation, io.cwd), { toolVersion: TOOL_VERSION, maxFileSizeKb }, warnCache)
+      ? await ScanCache.open(resolveCacheFile(cacheLocation, io.cwd), { toolVersion: TOOL_VERSION, maxFileSizeKb, auditContext }, warnCache)
       : undefined;
     const scanned = await scanFiles(targets.files, {
       cwd: io.cwd,
@@ -105,6 +108,7 @@ export const scanCommand: Command = {
       cache,
       workerCrashOn: io.env.PHI_GUARD_TEST_WORKER_CRASH || undefined,
       allowUnanalysed,
+      auditContext,
     });
     if (cache) {
       const problem = await cache.save();

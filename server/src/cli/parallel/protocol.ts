@@ -1,6 +1,6 @@
 // The messages between the scan pool (main thread) and a scan worker (dist/scan-worker.js).
 
-import type { ResolvedPolicy } from '../../engine';
+import type { ProjectAuditContext, ResolvedPolicy } from '../../engine';
 import type { FileOutcome } from './file-job';
 
 export interface WorkerSetup {
@@ -12,6 +12,8 @@ export interface WorkerSetup {
    * file with this base name, to prove a dead worker costs one file, not the scan.
    */
   crashOn?: string;
+  /** The scan's audit context (plain data), passed to every analysis. */
+  auditContext?: ProjectAuditContext;
 }
 
 export type ToWorker =

@@ -27,6 +27,6 @@ async function handle(message: ToWorker): Promise<void> {
   const policy = policies.get(message.policyId);
   if (!policy) throw new Error(`scan-worker: unknown policy ${message.policyId}`);
   if (setup.crashOn && path.basename(message.file) === setup.crashOn) process.exit(70);
-  const outcome = await analyzeFile(message.file, policy, { maxFileSizeKb: setup.maxFileSizeKb, maxFileSizeName: setup.maxFileSizeName });
+  const outcome = await analyzeFile(message.file, policy, { maxFileSizeKb: setup.maxFileSizeKb, maxFileSizeName: setup.maxFileSizeName, ...(setup.auditContext ? { auditContext: setup.auditContext } : {}) });
   post({ type: 'done', job: message.job, outcome });
 }

@@ -21,12 +21,25 @@ export interface AuditArgument {
 }
 
 export interface AuditControl {
-  /** `decorator` (Python, NestJS) or `middleware` (Express). */
-  kind: 'decorator' | 'middleware';
-  /** The name used (`phi_access`, `phiAccess`, `PhiAccess`). */
+  /**
+   * `decorator` (Python, NestJS) or `middleware` (Express...); for the controls the project
+   * already has (docs/policy.md, `audit`): a FastAPI `dependency`, a DRF `permission-class`, a
+   * `django-middleware`, a NestJS `guard` / interceptor, a Next.js `wrapper`, or an audit `call`
+   * inside the handler.
+   */
+  kind: 'decorator' | 'middleware' | 'dependency' | 'permission-class' | 'django-middleware' | 'guard' | 'wrapper' | 'call';
+  /** The name used (`phi_access`, `phiAccess`, `PhiAccess`, `audit_phi`...). */
   name: string;
-  /** Where it applies from: the endpoint itself, its router / blueprint, or its class. */
-  level: 'endpoint' | 'router' | 'class';
+  /**
+   * Where it applies from: the endpoint itself, its router / blueprint, its class, the app (or a
+   * global NestJS guard), or the Django project (a settings module's `MIDDLEWARE`).
+   */
+  level: 'endpoint' | 'router' | 'class' | 'app' | 'project';
+  /**
+   * A control the project already has, named in the policy's `audit` lists: it covers the
+   * endpoint, and phi-access-mismatch checks only the arguments written at it (none may be).
+   */
+  existing?: boolean;
   /** The audit expression (call or bare decorator name). */
   range: Range;
   action?: AuditArgument;

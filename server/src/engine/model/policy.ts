@@ -49,8 +49,8 @@ export interface ResolvedPolicy {
     sanitizers: string[];
   };
   audit: {
-    python: { decorator: string; module?: string };
-    typescript: { middleware: string; decorator: string; module?: string };
+    python: PythonAuditPolicy;
+    typescript: TypeScriptAuditPolicy;
   };
   /** role -> data categories it may access (`*` = all). */
   roles: Record<string, string[]>;
@@ -80,4 +80,37 @@ export interface IgnoreGroup {
   /** Absolute folder of the policy file that declared the patterns; they are relative to it. */
   base: string;
   patterns: string[];
+}
+
+/**
+ * The Python audit control fixes insert (`decorator`, imported from `module`), and the controls the
+ * project already has that count as one (docs/policy.md, `audit`). The lists are absent or empty
+ * when the policy names none.
+ */
+export interface PythonAuditPolicy {
+  decorator: string;
+  module?: string;
+  /** FastAPI dependencies: `Depends(name)` on the route, its router or the app. */
+  dependencies?: string[];
+  /** DRF classes in `permission_classes` / `authentication_classes`. */
+  permissionClasses?: string[];
+  /** Django middleware, as written in a settings module's `MIDDLEWARE`. */
+  middleware?: string[];
+  /** Audit functions called inside the handler (`audit_log.record`). */
+  calls?: string[];
+}
+
+export interface TypeScriptAuditPolicy {
+  /** The middleware fixes insert: the file's single name, or the first of its list. */
+  middleware: string;
+  decorator: string;
+  module?: string;
+  /** Every other middleware name the policy lists; each counts as a control like `middleware`. */
+  otherMiddleware?: string[];
+  /** NestJS guards and interceptors. */
+  guards?: string[];
+  /** Next.js route handler wrappers (`withPhiAccess`). */
+  wrappers?: string[];
+  /** Audit functions called inside the handler (`auditService.log`). */
+  calls?: string[];
 }

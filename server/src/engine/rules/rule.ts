@@ -1,6 +1,7 @@
 import type { FileFacts } from '../model/facts';
 import type { FlowAnalyzer } from '../analysis/flow/flow';
 import type { ResolvedPolicy } from '../model/policy';
+import type { ProjectAuditContext } from '../model/audit-context';
 import type { Finding, LanguageId, RuleId, Severity, Suppression } from '../model/types';
 
 /**
@@ -34,6 +35,8 @@ export interface RuleContext {
   flow: FlowAnalyzer;
   /** The file's suppression comments, parsed once per analysis. */
   suppressions: Suppression[];
+  /** Audit controls registered outside the file (Django settings, global NestJS guards), when known. */
+  auditContext?: ProjectAuditContext;
 }
 
 /** A finding before severity and suppressions are applied. */

@@ -1,6 +1,7 @@
 // Is an endpoint's audit control right (docs/rules/phi-access-mismatch.md)? The action must agree
 // with the HTTP method, `data_category` and `roles` must be present, and every role must be
-// permitted for the category by the policy's role map.
+// permitted for the category by the policy's role map. A control the project already has (named
+// in the policy's `audit` lists) is checked only on what is written at it: no argument is missing.
 
 import type { ResolvedPolicy } from '../../model/policy';
 import { tokenize } from '../phi/identifiers';
@@ -59,8 +60,11 @@ export function auditProblems(endpoint: EndpointFact, policy: ResolvedPolicy): A
   if (!audit) return [];
   const problems: AuditProblem[] = [];
   const expected = expectedActions(endpoint.methods);
-  if (!audit.action) problems.push({ kind: 'action-missing', expected: actionFor(endpoint) });
-  else if (audit.action.values) {
+  // A control the project already has is checked only on what is written at it.
+  const checkMissing = !audit.existing;
+  if (!audit.action) {
+    if (checkMissing) problems.push({ kind: 'action-missing', expected: actionFor(endpoint) });
+  } else if (audit.action.values) {
     const actual = audit.action.values[0] ?? '';
     const valid = ACTIONS.includes(actual as AuditAction);
     if (!valid || (expected.length && !expected.includes(actual as AuditAction))) {
@@ -68,17 +72,18 @@ export function auditProblems(endpoint: EndpointFact, policy: ResolvedPolicy): A
     }
   }
   let categories: string[] | undefined;
-  if (!audit.dataCategory) problems.push({ kind: 'category-missing', expected: categoryFor(endpoint) });
-  else if (audit.dataCategory.values) {
+  if (!audit.dataCategory) {
+    if (checkMissing) problems.push({ kind: 'category-missing', expected: categoryFor(endpoint) });
+  } else if (audit.dataCategory.values) {
     const invalid = audit.dataCategory.values.find((value) => !PHI_CATEGORIES.includes(value as PhiCategory));
     if (invalid !== undefined || audit.dataCategory.values.length === 0) {
       problems.push({ kind: 'category-invalid', actual: invalid ?? '', expected: categoryFor(endpoint), argument: audit.dataCategory });
     } else categories = audit.dataCategory.values;
   }
   const category = categories?.[0] ?? categoryFor(endpoint);
-  if (!audit.roles || (audit.roles.values && audit.roles.values.length === 0)) {
+  if (!audit.roles ? checkMissing : audit.roles.values?.length === 0) {
     problems.push({ kind: 'roles-missing', expected: rolesFor(policy, category) });
-  } else if (audit.roles.values) {
+  } else if (audit.roles?.values) {
     const checked = categories ?? [category];
     const denied = audit.roles.values.filter((role) => !checked.every((c) => rolePermits(policy, role, c)));
     if (denied.length) {

@@ -6,6 +6,8 @@ import { frameworksWritten, type RouteStyle } from '../../catalogues/frameworks'
 import type { EndpointFact } from '../../model/endpoints';
 import type { FileFacts } from '../../model/facts';
 import type { ResolvedPolicy } from '../../model/policy';
+import type { ProjectAuditContext } from '../../model/audit-context';
+import { applyExistingControls } from './controls/existing-controls';
 import { findControllers } from './controllers';
 import { findDjangoViews } from './django-views';
 import type { EndpointContext, FinderInput } from './finder';
@@ -29,12 +31,14 @@ const FINDERS: Record<RouteStyle, (input: FinderInput) => EndpointFact[]> = {
 const STYLES = Object.keys(FINDERS) as RouteStyle[];
 
 const ENDPOINT_LANGUAGES = new Set<string>(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
-const cache = new WeakMap<FileFacts, Map<ResolvedPolicy, EndpointFact[]>>();
+const cache = new WeakMap<FileFacts, Map<ResolvedPolicy, { auditContext?: ProjectAuditContext; endpoints: EndpointFact[] }>>();
 
-export function findEndpoints(context: EndpointContext): EndpointFact[] {
+/** `auditContext`: the workspace's Django settings and global NestJS guards (model/audit-context.ts). */
+export function findEndpoints(context: EndpointContext & { auditContext?: ProjectAuditContext }): EndpointFact[] {
   let byPolicy = cache.get(context.facts);
   if (!byPolicy) cache.set(context.facts, (byPolicy = new Map()));
-  let endpoints = byPolicy.get(context.policy);
+  const cached = byPolicy.get(context.policy);
+  let endpoints = cached?.auditContext === context.auditContext ? cached?.endpoints : undefined;
   if (!endpoints && !ENDPOINT_LANGUAGES.has(context.facts.languageId)) endpoints = [];
   if (!endpoints) {
     endpoints = [];
@@ -44,7 +48,8 @@ export function findEndpoints(context: EndpointContext): EndpointFact[] {
       if (frameworks.length) endpoints.push(...FINDERS[style]({ ...context, frameworks, claimed }));
     }
     endpoints.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
-    byPolicy.set(context.policy, endpoints);
+    applyExistingControls(endpoints, context);
+    byPolicy.set(context.policy, { auditContext: context.auditContext, endpoints });
   }
   return endpoints;
 }

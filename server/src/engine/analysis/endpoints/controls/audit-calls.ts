@@ -1,0 +1,47 @@
+// An audit call inside the handler (`audit_log.record(...)`, `this.auditService.log(...)`, names
+// from the policy's `audit.*.calls`) counts as the endpoint's audit control when it runs before
+// the data leaves: not after a `return` (or an Express/Fastify send) of its own block, where it is
+// unreachable or too late.
+
+import type { AuditControl } from '../../../model/endpoints';
+import type { CallFact, FileFacts, ScopeFact } from '../../../model/facts';
+import { callsIn } from '../../../model/facts-index';
+import { callNamed } from './names';
+
+/** A statement that hands the response back: `return ...`, `res.json(...)`, `reply.send(...)`. */
+const RETURN_LINE = /^\s*(return\b|(res|response|reply|ctx)\.(json|send|end|render|redirect|sendFile)\s*\()/;
+
+export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly string[]): AuditControl | undefined {
+  if (!names.length) return undefined;
+  for (const fact of callsIn(facts, scope.id)) {
+    const name = callNamed(fact.call.callee, names);
+    if (!name || !reachedBeforeReturn(facts, scope, fact)) continue;
+    return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
+  }
+  return undefined;
+}
+
+/**
+ * Whether no return before the call, in the handler, ends the block the call is in: a return
+ * whose indentation is at most the call's, with no line between them indented less than the
+ * return (which would close its block).
+ */
+function reachedBeforeReturn(facts: FileFacts, scope: ScopeFact, fact: CallFact): boolean {
+  const callLine = fact.call.range.start.line;
+  const lines = facts.text.split('\n', callLine + 1);
+  const indentOf = (line: string) => line.length - line.trimStart().length;
+  const callIndent = indentOf(lines[callLine] ?? '');
+  for (let line = scope.range.start.line + 1; line < callLine; line++) {
+    const text = lines[line] ?? '';
+    if (!RETURN_LINE.test(text)) continue;
+    const returnIndent = indentOf(text);
+    if (returnIndent > callIndent) continue;
+    let closed = false;
+    for (let between = line + 1; between < callLine && !closed; between++) {
+      const other = lines[between] ?? '';
+      if (other.trim() && indentOf(other) < returnIndent) closed = true;
+    }
+    if (!closed) return false;
+  }
+  return true;
+}

@@ -1,0 +1,83 @@
+// Matching the names the policy's `audit` lists give against what the code writes, and finding
+// an endpoint's handler among the file's scopes.
+
+import { calleePath } from '../../../model/expressions';
+import type { Expr, FileFacts, ScopeFact } from '../../../model/facts';
+import type { Range } from '../../../model/ranges';
+import type { EndpointFact } from '../../../model/endpoints';
+
+/** `clinic.audit.AuditedPatientAccess` -> AuditedPatientAccess. */
+export function lastSegment(name: string): string {
+  const parts = name.split('.');
+  return parts[parts.length - 1];
+}
+
+/**
+ * Whether a class, dependency, guard, wrapper or middleware expression is one the policy names:
+ * by its last name, the import path being the project's business (`security.audit_phi` in the
+ * policy matches `audit_phi` and `deps.audit_phi` in the code).
+ */
+export function namesOne(expr: Expr, names: readonly string[]): string | undefined {
+  const target = expr.kind === 'call' ? expr.callee : expr;
+  const path = calleePath(target);
+  const last = path?.[path.length - 1];
+  if (!last) return undefined;
+  return names.find((name) => lastSegment(name) === last);
+}
+
+/**
+ * Whether a call's callee ends with the segments of an audit call the policy names:
+ * `audit_log.record` matches `audit_log.record(...)` and `self.audit_log.record(...)`, never a
+ * bare `record(...)` or another receiver's `record`.
+ */
+export function callNamed(callee: Expr, names: readonly string[]): string | undefined {
+  const path = calleePath(callee);
+  if (!path) return undefined;
+  return names.find((name) => {
+    const segments = name.split('.');
+    if (segments.length > path.length) return false;
+    const tail = path.slice(path.length - segments.length);
+    return tail.every((segment, index) => segment === segments[index]);
+  });
+}
+
+/** The handler's function (or, for an endpoint reported at its class, the class) scope. */
+export function handlerScope(facts: FileFacts, endpoint: EndpointFact): ScopeFact | undefined {
+  const range = endpoint.handler.range;
+  const exact = facts.scopes.find((scope) => scope.kind !== 'module' && scope.nameRange && sameRange(scope.nameRange, range));
+  if (exact) return exact;
+  // An inline handler (`app.get('/x', async (req, res) => ...)`): the function written in its argument.
+  const inline = facts.scopes.find((scope) => scope.kind === 'function' && within(scope.range, range));
+  if (inline) return inline;
+  // A handler passed by name: the function of that name in the file.
+  const name = endpoint.handler.name.split('.').pop() ?? '';
+  return facts.scopes.find((scope) => scope.kind === 'function' && scope.name === name);
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+export function within(inner: Range, outer: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/** `[A, B]`, `(A, B)`, `A & B`, `A | B`: the names written in a list of classes. */
+export function namesInList(expr: Expr, depth = 0): Expr[] {
+  if (depth > 8) return [];
+  switch (expr.kind) {
+    case 'name':
+    case 'member':
+    case 'call':
+      return [expr];
+    case 'array':
+      return expr.items.flatMap((item) => namesInList(item, depth + 1));
+    case 'binary':
+      return [...namesInList(expr.left, depth + 1), ...namesInList(expr.right, depth + 1)];
+    case 'other':
+      return expr.children.flatMap((child) => namesInList(child, depth + 1));
+    default:
+      return [];
+  }
+}

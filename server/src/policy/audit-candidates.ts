@@ -1,0 +1,122 @@
+// The audit controls a workspace seems to have already, proposed by `phi-guard init` and *Create
+// Policy File* as commented entries of the policy's `audit` lists (docs/policy.md): a dependency,
+// middleware, permission class, guard, wrapper or function whose name contains `audit`, found by
+// small patterns over each file's text. Only names and the file they were found in are kept,
+// never source text; a team uncomments the ones that really audit PHI access.
+
+export type PythonCandidateList = 'dependencies' | 'permissionClasses' | 'middleware' | 'calls';
+export type TypeScriptCandidateList = 'middleware' | 'guards' | 'wrappers' | 'calls';
+
+export interface AuditCandidate {
+  name: string;
+  /** Where it was first found: a path relative to the policy's folder, with `/`. */
+  file: string;
+}
+
+export interface AuditCandidates {
+  python: Record<PythonCandidateList, AuditCandidate[]>;
+  typescript: Record<TypeScriptCandidateList, AuditCandidate[]>;
+}
+
+/** At most this many proposals per list: the file is for people to read. */
+export const MAX_CANDIDATES_PER_LIST = 8;
+
+const AUDIT = /audit/i;
+const NAME = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
+/** Receivers that are loggers or the language, not an audit service (`console.log`). */
+const NOT_AUDIT_RECEIVERS = new Set(['console', 'logging', 'logger', 'log']);
+
+export function emptyCandidates(): AuditCandidates {
+  return {
+    python: { dependencies: [], permissionClasses: [], middleware: [], calls: [] },
+    typescript: { middleware: [], guards: [], wrappers: [], calls: [] },
+  };
+}
+
+export function hasCandidates(candidates: AuditCandidates): boolean {
+  return [...Object.values(candidates.python), ...Object.values(candidates.typescript)].some((list) => list.length > 0);
+}
+
+/** Adds the candidates of one file (`file`: its path relative to the policy's folder). */
+export function collectCandidates(candidates: AuditCandidates, file: string, text: string): void {
+  if (!AUDIT.test(text)) return;
+  const code = withoutComments(text, file.endsWith('.py') ? '#' : '//');
+  if (file.endsWith('.py')) {
+    for (const name of matches(code, /\b(?:Depends|Security)\(\s*(?:dependency\s*=\s*)?([A-Za-z_][\w.]*)/g)) add(candidates.python.dependencies, name, file);
+    for (const list of matches(code, /\b(?:permission_classes|authentication_classes)\s*(?:=|\()\s*[[(]([^\])]*)/g)) {
+      for (const name of identifiers(list)) add(candidates.python.permissionClasses, name, file);
+    }
+    for (const name of matches(code, /^class\s+(\w+)\s*\([^)]*Permission[^)]*\)/gm)) add(candidates.python.permissionClasses, name, file);
+    for (const list of matches(code, /^MIDDLEWARE\s*(?::[^=\n]*)?\+?=\s*[[(]([^\])]*)/gm)) {
+      for (const name of matches(list, /["']([A-Za-z_][\w.]*)["']/g)) add(candidates.python.middleware, name, file);
+    }
+    for (const name of matches(code, /^class\s+(\w*Middleware)\b/gm)) add(candidates.python.middleware, name, file);
+    for (const name of matches(code, /^\s+(?:await\s+)?((?:self\.)?[A-Za-z_]\w*\.[A-Za-z_]\w*)\s*\(/gm)) addCall(candidates.python.calls, name.replace(/^self\./, ''), file);
+    return;
+  }
+  for (const list of matches(code, /\.use\s*\(([^;\n]{0,400}?)\)\s*;?\s*$/gm)) {
+    for (const name of identifiers(list)) add(candidates.typescript.middleware, name, file);
+  }
+  for (const list of matches(code, /\.(?:get|post|put|patch|delete|all)\s*\(\s*['"`][^'"`\n]{0,200}['"`]\s*,([^;\n]{0,400})/g)) {
+    // The arguments between the path and the handler: a name followed by a comma.
+    for (const name of matches(list, /(?:^|[,[])\s*([A-Za-z_$][\w$]*)(?:\([^()]*\))?\s*(?=,)/g)) add(candidates.typescript.middleware, name, file);
+  }
+  for (const name of matches(code, /\b(?:preHandler|onRequest)\s*:\s*\[?\s*([A-Za-z_$][\w$]*)/g)) add(candidates.typescript.middleware, name, file);
+  for (const name of matches(code, /\.addHook\(\s*['"](?:preHandler|onRequest)['"]\s*,\s*([A-Za-z_$][\w$]*)/g)) add(candidates.typescript.middleware, name, file);
+  for (const list of matches(code, /@Use(?:Guards|Interceptors)\s*\(([^)]*)\)/g)) {
+    for (const name of identifiers(list)) add(candidates.typescript.guards, name, file);
+  }
+  for (const list of matches(code, /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g)) {
+    for (const name of identifiers(untilClosingParenthesis(list))) add(candidates.typescript.guards, name, file);
+  }
+  for (const name of matches(code, /\bclass\s+([A-Za-z_$][\w$]*(?:Guard|Interceptor))\b/g)) add(candidates.typescript.guards, name, file);
+  for (const name of matches(code, /export\s+(?:const\s+(?:GET|POST|PUT|PATCH|DELETE)\s*=|default)\s*([A-Za-z_$][\w$]*)\s*\(/g)) add(candidates.typescript.wrappers, name, file);
+  for (const name of matches(code, /(?:^|[\s;{(=>])(?:await\s+)?((?:this\.)?[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*)\s*\(/gm)) addCall(candidates.typescript.calls, name.replace(/^this\./, ''), file);
+}
+
+/** Lists each proposal once, in the order found, names containing `audit` only. */
+function add(list: AuditCandidate[], name: string, file: string): void {
+  if (!AUDIT.test(name) || !NAME.test(name) || list.length >= MAX_CANDIDATES_PER_LIST) return;
+  if (list.some((candidate) => candidate.name === name)) return;
+  list.push({ name, file });
+}
+
+/** `audit_log.record`, `auditService.log`: a call on a receiver named for auditing (not a logger). */
+function addCall(list: AuditCandidate[], name: string, file: string): void {
+  const [receiver] = name.split('.');
+  if (!AUDIT.test(receiver) || NOT_AUDIT_RECEIVERS.has(receiver)) return;
+  add(list, name, file);
+}
+
+function matches(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)].map((match) => match[1]).filter((value): value is string => value !== undefined);
+}
+
+/** The names written in a list of arguments (`new X()`, `X`, `mod.X`), strings left out. */
+function identifiers(text: string): string[] {
+  return [...text.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, ' ').matchAll(/(?:new\s+)?\b([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g)]
+    .map((match) => match[1].split('.').pop() ?? '')
+    .filter(Boolean);
+}
+
+/** The text up to the parenthesis closing an argument list whose opening one precedes `text`. */
+export function untilClosingParenthesis(text: string): string {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '(') depth++;
+    else if (text[index] === ')' && depth-- === 0) return text.slice(0, index);
+  }
+  return text;
+}
+
+function withoutComments(text: string, marker: '#' | '//'): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const at = line.indexOf(marker);
+      // `//` inside a URL string (`'https://...'`) is kept: only a marker outside quotes counts.
+      if (at < 0 || (marker === '//' && line.slice(0, at).endsWith(':'))) return line;
+      return line.slice(0, at);
+    })
+    .join('\n');
+}

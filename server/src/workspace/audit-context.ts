@@ -1,0 +1,123 @@
+// The workspace's audit context (engine/model/audit-context.ts), computed before the rules run:
+// the Django settings modules (files assigning `MIDDLEWARE = [...]`) with the project folder each
+// configures, and the NestJS guards and interceptors registered globally with the package each
+// belongs to. Read from the files' text with small patterns (names only, never values): a
+// commented-out entry does not count.
+
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { untilClosingParenthesis } from '../policy/audit-candidates';
+import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
+
+/** Larger files are not settings modules or bootstrap files anyone wrote by hand. */
+const MAX_BYTES = 512 * 1024;
+const SETTINGS_ASSIGNMENT = /^MIDDLEWARE(?:_CLASSES)?\s*(?::[^=\n]*)?(\+?=)\s*[[(]([\s\S]*?)[\])]/gm;
+const SETTINGS_APPEND = /^MIDDLEWARE\.(?:append|insert)\s*\(([^)]*)\)/gm;
+/** The arguments up to the statement's end (bounded: no pattern here may backtrack far). */
+const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g;
+const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
+
+export function emptyAuditContext(): ProjectAuditContext {
+  return { djangoSettings: [], nestGlobals: [] };
+}
+
+/** The audit context of a set of files (absolute paths): the ones that register controls are read. */
+export async function computeAuditContext(files: readonly string[]): Promise<ProjectAuditContext> {
+  const context = emptyAuditContext();
+  for (const file of files) {
+    const extension = path.extname(file).toLowerCase();
+    const python = extension === '.py';
+    if (!python && !['.ts', '.js', '.mts', '.cts', '.mjs', '.cjs'].includes(extension)) continue;
+    const text = await readSmall(file);
+    if (text === undefined) continue;
+    if (python) {
+      const settings = djangoSettingsOf(file, text);
+      if (settings) context.djangoSettings.push(settings);
+    } else {
+      const globals = nestGlobalsOf(file, text);
+      if (globals) context.nestGlobals.push(globals);
+    }
+  }
+  return context;
+}
+
+/** A settings module's `MIDDLEWARE` entries, if the file assigns it. */
+export function djangoSettingsOf(file: string, text: string): DjangoSettingsModule | undefined {
+  if (!text.includes('MIDDLEWARE')) return undefined;
+  const code = stripComments(text, '#');
+  const middleware: string[] = [];
+  let assigns = false;
+  for (const match of code.matchAll(SETTINGS_ASSIGNMENT)) {
+    if (match[1] === '=') assigns = true;
+    middleware.push(...stringsIn(match[2]));
+  }
+  if (!assigns) return undefined;
+  for (const match of code.matchAll(SETTINGS_APPEND)) middleware.push(...stringsIn(match[1]));
+  return { file, projectRoot: djangoProjectRoot(file), middleware: [...new Set(middleware)] };
+}
+
+/** Guard and interceptor classes a file registers globally (`app.useGlobalGuards(new X())`, an `APP_GUARD` provider). */
+export function nestGlobalsOf(file: string, text: string): NestGlobalControls | undefined {
+  if (!/useGlobal(Guards|Interceptors)|APP_(GUARD|INTERCEPTOR)/.test(text)) return undefined;
+  const code = stripComments(text, '//');
+  const names: string[] = [];
+  for (const match of code.matchAll(NEST_GLOBAL_CALL)) {
+    for (const name of untilClosingParenthesis(match[1]).matchAll(/(?:new\s+)?\b([A-Z][A-Za-z0-9_$]*)\b/g)) names.push(name[1]);
+  }
+  for (const match of code.matchAll(NEST_PROVIDER)) {
+    const used = /\buse(?:Class|Existing)\s*:\s*([A-Za-z_$][A-Za-z0-9_$]*)/.exec(match[0]);
+    if (used) names.push(used[1]);
+  }
+  if (!names.length) return undefined;
+  return { file, packageRoot: nearestWith(path.dirname(file), 'package.json') ?? path.dirname(file), names: [...new Set(names)] };
+}
+
+/**
+ * The folder of the Django project a settings module configures: the nearest folder above it
+ * holding `manage.py`, else the folder its dotted module name starts from (above every package
+ * folder, those with an `__init__.py`).
+ */
+function djangoProjectRoot(settingsFile: string): string {
+  const managed = nearestWith(path.dirname(settingsFile), 'manage.py', 4);
+  if (managed) return managed;
+  let folder = path.dirname(settingsFile);
+  while (existsSync(path.join(folder, '__init__.py')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return folder;
+}
+
+function nearestWith(start: string, marker: string, levels = 32): string | undefined {
+  let folder = start;
+  for (let level = 0; level < levels; level++) {
+    if (existsSync(path.join(folder, marker))) return folder;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+  return undefined;
+}
+
+/** Dotted names in string literals: `"clinic.audit.middleware.PHIAuditMiddleware"`. */
+function stringsIn(text: string): string[] {
+  return [...text.matchAll(/["']([A-Za-z_][A-Za-z0-9_.]*)["']/g)].map((match) => match[1]);
+}
+
+/** Whole-line and trailing comments removed (a `#` or `//` inside a string is rare in these files). */
+function stripComments(text: string, marker: '#' | '//'): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const at = line.indexOf(marker);
+      return at < 0 ? line : line.slice(0, at);
+    })
+    .join('\n');
+}
+
+async function readSmall(file: string): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

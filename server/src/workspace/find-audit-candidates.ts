@@ -1,0 +1,45 @@
+// The audit-control candidates of a folder (policy/audit-candidates.ts) for `phi-guard init` and
+// *Create Policy File*: its source files as a scan would find them (.gitignore and the skipped
+// folders apply), each read once; paths are reported relative to the folder.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { collectCandidates, emptyCandidates, type AuditCandidates } from '../policy/audit-candidates';
+import { starterPolicyText } from '../policy/starter-policy';
+import { findSourceFiles } from './find-source-files';
+import { FolderPolicies } from './folder-policies';
+
+/** Files larger than this are generated or vendored, not where a team defines its controls. */
+const MAX_BYTES = 512 * 1024;
+/** Enough for any project's own code; a monorepo's first files are as telling as its last. */
+const MAX_FILES = 20_000;
+
+export async function findAuditCandidates(folder: string): Promise<AuditCandidates> {
+  const candidates = emptyCandidates();
+  const discovery = await findSourceFiles([folder], folder, new FolderPolicies());
+  for (const file of discovery.files.slice(0, MAX_FILES)) {
+    if (!/\.(py|[cm]?[jt]sx?)$/i.test(file)) continue;
+    const text = await readSmall(file);
+    if (text !== undefined) collectCandidates(candidates, path.relative(folder, file).split(path.sep).join('/'), text);
+  }
+  return candidates;
+}
+
+async function readSmall(file: string): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The starter policy for a folder, with the candidates found in it: what `phi-guard init` and
+ * *Create Policy File* write. A folder that cannot be searched gets the plain starter policy.
+ */
+export async function starterPolicyFor(folder: string): Promise<string> {
+  const candidates = await findAuditCandidates(folder).catch(() => undefined);
+  return starterPolicyText(candidates);
+}

@@ -1,0 +1,66 @@
+// The scan's pre-pass (workspace/audit-context.ts): a Django middleware listed in a settings
+// module's MIDDLEWARE covers the views of that Django project only, and a NestJS guard registered
+// globally covers the controllers of its package; the same with worker threads and with the cache.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { emptyTempDir, runCli } from './run-cli.mjs';
+
+function workspace() {
+  const cwd = emptyTempDir('audit-context');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  const view = 'from .models import Patient\n\n\ndef patient_detail(request, pk):\n    return Patient.objects.get(pk=pk)\n';
+  write('phi-guard.json', JSON.stringify({ audit: { python: { middleware: ['clinic.audit.middleware.PHIAuditMiddleware'] }, typescript: { guards: ['PhiAuditGuard'] } } }));
+  // Two Django projects side by side; only the first lists the audit middleware (the second has it commented out).
+  write('clinic/manage.py', '');
+  write('clinic/clinic/__init__.py', '');
+  write('clinic/clinic/settings.py', 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "clinic.audit.middleware.PHIAuditMiddleware",\n]\n');
+  write('clinic/patients/views.py', view);
+  write('billing/manage.py', '');
+  write('billing/billing/__init__.py', '');
+  write('billing/billing/settings.py', 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    # "clinic.audit.middleware.PHIAuditMiddleware",\n]\n');
+  write('billing/invoices/views.py', view);
+  // Two NestJS packages; only the first registers the guard globally.
+  const controller = "import { Controller, Get, Param } from '@nestjs/common';\n@Controller('patients')\nexport class PatientsController {\n  @Get(':id')\n  findOne(@Param('id') id: string) {\n    return this.patients.findOne(id);\n  }\n}\n";
+  write('api/package.json', '{}');
+  write('api/src/main.ts', "const app = await NestFactory.create(AppModule);\napp.useGlobalGuards(new PhiAuditGuard());\n");
+  write('api/src/patients.controller.ts', controller);
+  write('admin/package.json', '{}');
+  write('admin/src/main.ts', "const app = await NestFactory.create(AppModule);\n// app.useGlobalGuards(new PhiAuditGuard());\n");
+  write('admin/src/patients.controller.ts', controller);
+  return cwd;
+}
+
+const missing = (stdout) =>
+  JSON.parse(stdout)
+    .findings.filter((finding) => finding.ruleId === 'missing-phi-access')
+    .map((finding) => finding.file)
+    .sort();
+
+test('a settings MIDDLEWARE covers its own Django project, a global guard its own package; the others are still reported', () => {
+  const cwd = workspace();
+  const expected = ['admin/src/patients.controller.ts', 'billing/invoices/views.py'];
+  const serial = runCli(['scan', '.', '--format', 'json', '--jobs', '1'], { cwd });
+  assert.deepEqual(missing(serial.stdout), expected, serial.stderr);
+  const parallel = runCli(['scan', '.', '--format', 'json', '--jobs', '2'], { cwd });
+  assert.deepEqual(missing(parallel.stdout), expected, parallel.stderr);
+});
+
+test('the cache does not keep a result once the settings change', () => {
+  const cwd = workspace();
+  const scan = () => missing(runCli(['scan', '.', '--format', 'json', '--cache', '--jobs', '1'], { cwd }).stdout);
+  assert.deepEqual(scan(), ['admin/src/patients.controller.ts', 'billing/invoices/views.py']);
+  writeFileSync(path.join(cwd, 'clinic/clinic/settings.py'), 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n]\n');
+  assert.deepEqual(scan(), ['admin/src/patients.controller.ts', 'billing/invoices/views.py', 'clinic/patients/views.py']);
+});
+
+test('fix leaves alone the views the settings MIDDLEWARE covers', () => {
+  const cwd = workspace();
+  const { stdout } = runCli(['fix', '.', '--dry-run'], { cwd });
+  assert.match(stdout, /would fix 1 problem in billing\/invoices\/views\.py/);
+  assert.doesNotMatch(stdout, /clinic\/patients\/views\.py/);
+});
