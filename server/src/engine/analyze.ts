@@ -57,7 +57,7 @@ export function analyzeDocument(
 ): AnalysisResult {
   const skipped = checkAnalysable(document.text, options, document.languageId);
   if (skipped) return skippedResult(skipped);
-  const facts = extractFacts(document);
+  const facts = extractFacts(document, filePath);
   const suppressions = parseSuppressions(facts);
   const context: RuleContext = { facts, policy, filePath, flow: new FlowAnalyzer(facts, classifierFor(policy)), suppressions };
   const findings: Finding[] = [];

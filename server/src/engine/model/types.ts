@@ -17,7 +17,10 @@ export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'prisma';
+export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'prisma' | DataLanguageId;
+
+/** Data files: no code, only the values written in them (phi-literal). */
+export type DataLanguageId = 'json' | 'jsonl' | 'yaml' | 'csv' | 'tsv' | 'hl7' | 'ipynb' | 'dotenv';
 
 export interface TextEdit {
   range: Range;
