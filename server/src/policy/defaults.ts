@@ -5,7 +5,7 @@ import type { ResolvedPolicy } from './types';
 
 export function defaultPolicy(): ResolvedPolicy {
   return {
-    phi: { add: [], remove: [], safeIdentifiers: [], recordNames: [], sanitizers: [] },
+    phi: { add: [], remove: [], safeIdentifiers: [], recordNames: [], sanitizers: [], syntheticData: [] },
     audit: {
       python: { decorator: 'phi_access', module: 'app.security.audit' },
       typescript: { middleware: 'phiAccess', decorator: 'PhiAccess', module: '@/security/phi-access' },
@@ -24,5 +24,6 @@ export function defaultPolicy(): ResolvedPolicy {
     aiTools: [],
     rules: {},
     ignore: [],
+    suppressions: [],
   };
 }

@@ -3,7 +3,8 @@
 //
 // - scalars and objects override key by key (`audit.python.decorator`, `secureDebug.typescript`);
 // - lists concatenate, deduplicated, first occurrence first: `phi.remove`, `phi.safeIdentifiers`,
-//   `phi.recordNames`, `phi.sanitizers`, `encryption.types`, `encryption.required`, `ignore`
+//   `phi.recordNames`, `phi.sanitizers`, `phi.syntheticData`, `encryption.types`, `encryption.required`,
+//   `ignore`, `suppressions`
 //   (so `encryption.required` can only grow: a file never drops `ssn` or `diagnosis`);
 // - `phi.add` concatenates by `name`, `vendors` and `aiTools` by `id`: a later entry with the same
 //   name/id replaces the earlier one as a whole, in its place;
@@ -51,6 +52,7 @@ export function mergePolicyLayer(base: ResolvedPolicy, layer: PolicyFileContent)
       safeIdentifiers: unique([...base.phi.safeIdentifiers, ...(phi.safeIdentifiers ?? [])]),
       recordNames: unique([...base.phi.recordNames, ...(phi.recordNames ?? [])]),
       sanitizers: unique([...base.phi.sanitizers, ...(phi.sanitizers ?? [])]),
+      syntheticData: unique([...(base.phi.syntheticData ?? []), ...(phi.syntheticData ?? [])]),
     },
     audit: {
       python: { ...base.audit.python, ...layer.audit?.python },
@@ -66,6 +68,7 @@ export function mergePolicyLayer(base: ResolvedPolicy, layer: PolicyFileContent)
     aiTools: mergeById(base.aiTools, layer.aiTools, (tool) => tool.id),
     rules: { ...base.rules, ...layer.rules },
     ignore: unique([...base.ignore, ...(layer.ignore ?? [])]),
+    suppressions: [...(base.suppressions ?? []), ...(layer.suppressions ?? [])],
     ...(base.ignoreGroups ? { ignoreGroups: base.ignoreGroups } : {}),
   };
 }

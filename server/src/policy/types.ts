@@ -35,6 +35,7 @@ export interface PolicyFileContent {
   aiTools?: AiToolPolicy[];
   rules?: ResolvedPolicy['rules'];
   ignore?: string[];
+  suppressions?: ResolvedPolicy['suppressions'];
 }
 
 export interface PolicyDiagnostic {

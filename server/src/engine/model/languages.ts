@@ -51,6 +51,19 @@ const GENERATED_DATA_FILES = new Set([
   'deno.lock',
 ]);
 
+/**
+ * The pre-commit hook's `files` pattern (.pre-commit-hooks.yaml; a test checks they agree): every
+ * extension of SUPPORTED_EXTENSIONS, and `.env` samples by name.
+ */
+export function preCommitFilesPattern(): string {
+  return `(?i)(\\.(${SUPPORTED_EXTENSIONS.map((extension) => extension.slice(1)).join('|')})|(^|/)\\.env(\\.[\\w.-]+)?)$`;
+}
+
+/** The hook's `exclude` pattern: declaration files and the lockfiles the engine never reads. */
+export function preCommitExcludePattern(): string {
+  return `(?i)(\\.d\\.ts|(^|/)(${[...GENERATED_DATA_FILES].map((name) => name.replace(/[.]/g, '\\.')).join('|')}))$`;
+}
+
 const DATA_LANGUAGES: ReadonlySet<LanguageId> = new Set<DataLanguageId>(['json', 'jsonl', 'yaml', 'csv', 'tsv', 'hl7', 'ipynb', 'dotenv']);
 
 export function languageFromPath(filePath: string): LanguageId | undefined {
