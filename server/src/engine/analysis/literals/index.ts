@@ -52,7 +52,7 @@ function literalHit(literal: StringLiteralFact): LiteralHit | undefined {
   if (!element) return undefined;
   const hit: LiteralHit = { element, key, range: literal.range };
   const { start, end } = literal.range;
-  const newText = syntheticValue(element, literal.value);
+  const newText = syntheticValue(element, literal.value, key);
   if (literal.plain && start.line === end.line && newText !== undefined) {
     const open = literal.prefix.length + literal.quote.length;
     hit.replacement = {
@@ -67,7 +67,7 @@ function dataHit(value: DataValueFact): LiteralHit | undefined {
   const element = classifyCandidate(value);
   if (!element) return undefined;
   const hit: LiteralHit = { element, key: value.key, range: value.range, where: value.where, cellOutputs: value.cellOutputs };
-  const newText = value.replaceable ? syntheticValue(element, value.value) : undefined;
+  const newText = value.replaceable ? syntheticValue(element, value.value, value.key) : undefined;
   if (newText !== undefined) hit.replacement = { range: value.range, newText };
   return hit;
 }

@@ -159,7 +159,9 @@ export function isOtherIdentifierKey(key: string | undefined): boolean {
     words,
     'order', 'orders', 'invoice', 'tracking', 'confirmation', 'reference', 'ref', 'transaction', 'txn', 'sku', 'serial',
     'npi', 'dea', 'license', 'licence', 'ein', 'tin', 'tax', 'routing', 'iban', 'swift', 'isbn', 'upc', 'ticket', 'batch',
-    'lot', 'version', 'build', 'port', 'timestamp', 'created', 'updated', 'modified', 'version', 'hash', 'checksum', 'uuid',
+    'lot', 'version', 'build', 'port', 'timestamp', 'created', 'updated', 'modified', 'hash', 'checksum', 'uuid',
     'guid', 'ndc', 'cpt', 'icd', 'loinc', 'snomed', 'rxnorm', 'code', 'phone', 'fax', 'zip', 'postal',
+    // A key naming some other identifier (`run_id`, `job_number`): an SSN-shaped value there is that identifier.
+    'id', 'ids', 'identifier', 'number', 'no', 'num', 'nbr', 'key', 'run', 'job',
   );
 }

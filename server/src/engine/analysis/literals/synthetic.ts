@@ -5,7 +5,7 @@
 import type { LiteralElement } from './keys';
 
 /** The synthetic value for `value`, or undefined when its shape cannot be kept. */
-export function syntheticValue(element: LiteralElement, value: string): string | undefined {
+export function syntheticValue(element: LiteralElement, value: string, key?: string): string | undefined {
   switch (element) {
     case 'ssn':
       // 987-65-4320..4329: the SSA's range for advertisements; area 9xx is never issued.
@@ -38,7 +38,7 @@ export function syntheticValue(element: LiteralElement, value: string): string |
     case 'ip':
       return '192.0.2.1';
     case 'name':
-      return syntheticName(value);
+      return syntheticName(value, key !== undefined && /family|last|surname|^PID-|^NK1-/i.test(key));
   }
 }
 
@@ -59,11 +59,11 @@ function syntheticDate(value: string): string | undefined {
 
 const SYNTHETIC_WORDS = ['Jane123', 'Doe456', 'Lee789', 'Roe012'];
 
-/** Synthea-style: as many words as the name had, each with digits; HL7 `^` separators kept. */
-function syntheticName(value: string): string {
+/** Synthea-style: as many words as the name had, each with digits (a family name starts `Doe456`); HL7 `^` separators kept. */
+function syntheticName(value: string, familyName: boolean): string {
   const separator = value.includes('^') ? '^' : ' ';
   const words = value.split(separator);
-  let index = 0;
+  let index = familyName ? 1 : 0;
   const replaced = words.map((word) => {
     if (!word.trim()) return word;
     const synthetic = SYNTHETIC_WORDS[index++ % SYNTHETIC_WORDS.length];
