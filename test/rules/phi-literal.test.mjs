@@ -135,3 +135,12 @@ test('every fix makes its finding go away: the synthetic values are ones the rul
     assert.deepEqual(literalFindings(analyze(fixture(name), name.replace('.after', ''))), [], name);
   }
 });
+
+test('docs/rules/phi-literal.md: the flagged example is flagged, the fixed and quiet ones are not', () => {
+  const doc = readFileSync(path.join(repoRoot, 'docs/rules/phi-literal.md'), 'utf8');
+  const blocks = [...doc.matchAll(/^Python — (flagged|fixed):\n\n```python\n([\s\S]*?)```/gm), ...doc.matchAll(/^(Not flagged):\n\n```python\n([\s\S]*?)```/gm)];
+  assert.equal(blocks.length, 3);
+  for (const [, kind, code] of blocks) {
+    assert.equal(literalFindings(analyze(code, 'a.py')).length, kind === 'flagged' ? 1 : 0, kind);
+  }
+});
