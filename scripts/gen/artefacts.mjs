@@ -14,6 +14,14 @@ const LANGUAGE_LABELS = {
   javascript: 'JavaScript',
   javascriptreact: 'JSX',
   prisma: 'Prisma schema',
+  json: 'JSON',
+  jsonl: 'NDJSON',
+  yaml: 'YAML',
+  csv: 'CSV',
+  tsv: 'TSV',
+  hl7: 'HL7 v2',
+  ipynb: 'Jupyter notebook',
+  dotenv: '.env',
 };
 
 export function ruleIdsModule(rules) {

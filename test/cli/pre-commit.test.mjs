@@ -14,7 +14,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { SUPPORTED_EXTENSIONS } from '../../dist/engine.js';
+import { preCommitExcludePattern, preCommitFilesPattern, SUPPORTED_EXTENSIONS } from '../../dist/engine.js';
 import { emptyTempDir, ROOT } from './run-cli.mjs';
 
 const hooksFile = readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
@@ -25,13 +25,18 @@ test('.pre-commit-hooks.yaml: one node hook on exactly the file types the engine
   assert.equal(field('language'), 'node');
   assert.equal(field('pass_filenames'), 'true');
   assert.match(field('entry'), /^phi-guard scan --fail-on error$/);
-  // SUPPORTED_EXTENSIONS is the engine's one list of what it analyses.
-  const expected = `(?i)\\.(${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join('|')})$`;
+  // SUPPORTED_EXTENSIONS (and `.env` samples) is the engine's one list of what it analyses.
+  const expected = preCommitFilesPattern();
   assert.equal(field('files'), expected, 'files matches SUPPORTED_EXTENSIONS: update .pre-commit-hooks.yaml');
+  assert.equal(field('exclude'), preCommitExcludePattern(), 'exclude matches the engine: update .pre-commit-hooks.yaml');
   // Python's `re` reads the same pattern; JavaScript's needs the flag moved.
   const matches = new RegExp(expected.replace('(?i)', ''), 'i');
   for (const extension of SUPPORTED_EXTENSIONS) assert.ok(matches.test(`src/x${extension.toUpperCase()}`), extension);
   assert.ok(!matches.test('README.md'));
+  for (const name of ['.env', 'config/.env.example', '.env.local']) assert.ok(matches.test(name), name);
+  const excluded = new RegExp(preCommitExcludePattern().replace('(?i)', ''), 'i');
+  for (const name of ['package-lock.json', 'web/pnpm-lock.yaml', 'src/x.d.ts']) assert.ok(excluded.test(name), name);
+  assert.ok(!excluded.test('tests/data/patients.json'));
 });
 
 const GIT_ENV = {

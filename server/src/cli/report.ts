@@ -47,7 +47,8 @@ export type NoticeKind =
   | 'syntax-errors'
   | 'analysis-failed'
   | 'policy'
-  | 'policy-extends-outside';
+  | 'policy-extends-outside'
+  | 'partly-read';
 
 export interface Notice {
   kind: NoticeKind;

@@ -10,7 +10,7 @@ import type { AnalysisResult, ProjectAuditContext, ResolvedPolicy } from '../eng
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
-import { analyzeFile, contentHash, type FileOutcome } from './parallel/file-job';
+import { analyzeFile, contentHash, isDataFile, type FileOutcome } from './parallel/file-job';
 import { runPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { FolderPolicies } from '../workspace/folder-policies';
 import type { Discovery } from '../workspace/find-source-files';
@@ -68,7 +68,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   if (cache) {
     await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
       const file = files[index];
-      const read = await readSourceFile(file, options.maxFileSizeKb);
+      const read = await readSourceFile(file, options.maxFileSizeKb, isDataFile(file));
       if (!read.ok) {
         outcomes[index] = { kind: 'read-failure', reason: read.reason, detail: read.detail };
         advance();
@@ -179,6 +179,15 @@ export function noticesFor(result: AnalysisResult, display: string, absolutePath
     notices.push({ kind: result.skipped.reason, level: 'warning', message: `skipped: ${result.skipped.detail}`, file: display, absolutePath });
   } else if (result.skipped) {
     notices.push({ kind: result.skipped.reason, level: unanalysedLevel, message: `not analysed: ${result.skipped.detail}`, file: display, absolutePath });
+  }
+  if (result.partlyRead) {
+    notices.push({
+      kind: 'partly-read',
+      level: 'warning',
+      message: `partly read: only the first ${result.partlyRead.readKb} KB of ${result.partlyRead.totalKb} KB were scanned for PHI (${MAX_FILE_SIZE_OPTION})`,
+      file: display,
+      absolutePath,
+    });
   }
   if (result.hasSyntaxErrors) {
     notices.push({

@@ -15,19 +15,24 @@ export interface SourceText {
 }
 
 export type ReadOutcome =
-  /** `bytes`: the file as read, e.g. for a content hash. */
-  | { ok: true; source: SourceText; bytes: Buffer }
+  /** `bytes`: the file as read, e.g. for a content hash; `totalBytes`: the file's size when only its start was read. */
+  | { ok: true; source: SourceText; bytes: Buffer; totalBytes?: number }
   | { ok: false; reason: 'too-large' | 'binary' | 'unreadable'; detail: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const utf16le = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true });
 const utf16be = new TextDecoder('utf-16be', { fatal: false, ignoreBOM: true });
 
-/** `maxFileSizeKb` (`--max-file-size-kb`): larger files are not read. */
-export async function readSourceFile(file: string, maxFileSizeKb?: number): Promise<ReadOutcome> {
+/**
+ * `maxFileSizeKb` (`--max-file-size-kb`): larger files are not read, except that with
+ * `startOfLarger` (data files, for a scan) their first `maxFileSizeKb` are read and `totalBytes`
+ * says the rest was not. Never for a file that will be written back (`phi-guard fix`).
+ */
+export async function readSourceFile(file: string, maxFileSizeKb?: number, startOfLarger = false): Promise<ReadOutcome> {
   try {
     if (maxFileSizeKb !== undefined) {
       const { size } = await fs.stat(file);
+      if (size > maxFileSizeKb * 1024 && startOfLarger) return await readStart(file, maxFileSizeKb * 1024, size);
       // Checked before reading so a huge generated file is never loaded into memory.
       if (size > maxFileSizeKb * 1024) {
         return { ok: false, reason: 'too-large', detail: `larger than --max-file-size-kb (${maxFileSizeKb} KB): ${Math.ceil(size / 1024)} KB` };
@@ -43,6 +48,21 @@ export async function readSourceFile(file: string, maxFileSizeKb?: number): Prom
     if (code === 'ENOENT' && file.includes('\uFFFD')) return { ok: false, reason: 'unreadable', detail: 'the file name is not valid UTF-8 (ENOENT)' };
     if (code === 'ENOENT') return { ok: false, reason: 'unreadable', detail: 'the file was deleted before it could be read (ENOENT)' };
     return { ok: false, reason: 'unreadable', detail: code ?? 'read failed' };
+  }
+}
+
+/** The first `limit` bytes of a file, streamed: a large data file is never loaded whole. */
+async function readStart(file: string, limit: number, size: number): Promise<ReadOutcome> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const bytes = Buffer.alloc(limit);
+    const { bytesRead } = await handle.read(bytes, 0, limit, 0);
+    const start = bytes.subarray(0, bytesRead);
+    const decoded = decodeSource(start);
+    if ('refused' in decoded) return { ok: false, reason: 'binary', detail: decoded.refused };
+    return { ok: true, source: decoded, bytes: start, totalBytes: size };
+  } finally {
+    await handle.close();
   }
 }
 

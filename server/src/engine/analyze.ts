@@ -8,17 +8,20 @@ import { findDjangoRoutes, findEndpoints, type EndpointFact, type RouteReference
 import { languageFromPath } from './model/languages';
 import { ParsedDocument } from './parsing/parsed-document';
 import { MAX_PYTHON_INDENT_DEPTH, pythonIndentDepth } from './parsing/parsers';
-import { countPrismaSyntaxErrors } from './adapters/prisma/facts';
+import { countSyntaxErrors } from './adapters/syntax-errors';
 import { classifierFor } from './analysis/phi/classifier-cache';
 import { FlowAnalyzer } from './analysis/flow/flow';
 import { registeredRules } from './rules/registry';
 import type { RuleContext } from './rules/rule';
-import { applySuppressions, parseSuppressions } from './analysis/suppressions';
+import { applyPolicySuppressions, applySuppressions, parseSuppressions } from './analysis/suppressions';
+import { isDataLanguage } from './model/languages';
 import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, SeveritySetting, SkippedFile } from './model/types';
 
 export interface AnalyzeInput {
   text: string;
   path: string;
+  /** The file was longer than what `text` holds (a data file read up to the size limit): its size in bytes. */
+  totalBytes?: number;
   /** Defaults to the language of the path's extension. */
   languageId?: LanguageId;
 }
@@ -45,14 +48,33 @@ const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 export function analyze(input: AnalyzeInput, policy: ResolvedPolicy, options: AnalyzeOptions = {}): AnalysisResult {
   const languageId = input.languageId ?? languageFromPath(input.path);
   if (!languageId) return skippedResult({ reason: 'unsupported-language', detail: 'no PHI Guard analyser for this file type' });
-  const skipped = checkAnalysable(input.text, options, languageId);
+  const { text, partlyRead } = dataFileStart(input, languageId, options);
+  const skipped = checkAnalysable(text, options, languageId);
   if (skipped) return skippedResult(skipped);
-  const document = new ParsedDocument(languageId, input.text);
+  const document = new ParsedDocument(languageId, text);
   try {
-    return analyzeDocument(document, input.path, policy, options);
+    const result = analyzeDocument(document, input.path, policy, options);
+    return partlyRead ? { ...result, partlyRead } : result;
   } finally {
     document.dispose();
   }
+}
+
+/**
+ * A data file larger than the size limit is analysed up to it (cut at a line end) and said to be
+ * partly read; source files are refused whole instead (checkAnalysable).
+ */
+function dataFileStart(input: AnalyzeInput, languageId: LanguageId, options: AnalyzeOptions): { text: string; partlyRead?: AnalysisResult['partlyRead'] } {
+  if (!isDataLanguage(languageId)) return { text: input.text };
+  const limit = (options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
+  let text = input.text;
+  if (text.length > limit) {
+    const cut = text.lastIndexOf('\n', limit);
+    text = text.slice(0, cut > 0 ? cut + 1 : limit);
+  }
+  const totalBytes = Math.max(input.totalBytes ?? 0, input.text.length);
+  if (text.length === input.text.length && input.totalBytes === undefined) return { text };
+  return { text, partlyRead: { readKb: Math.ceil(Buffer.byteLength(text) / 1024), totalKb: Math.ceil(totalBytes / 1024) } };
 }
 
 export function analyzeDocument(
@@ -61,9 +83,13 @@ export function analyzeDocument(
   policy: ResolvedPolicy,
   options: AnalyzeOptions = {},
 ): AnalysisResult {
+  // A data file over the limit (an editor buffer): analysed up to it, as a file read from disk is.
+  if (isDataLanguage(document.languageId) && document.text.length > (options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024) {
+    return analyze({ text: document.text, path: filePath, languageId: document.languageId }, policy, options);
+  }
   const skipped = checkAnalysable(document.text, options, document.languageId);
   if (skipped) return skippedResult(skipped);
-  const facts = extractFacts(document);
+  const facts = extractFacts(document, filePath);
   const suppressions = parseSuppressions(facts);
   const context: RuleContext = {
     facts,
@@ -85,7 +111,10 @@ export function analyzeDocument(
       ruleFailures.push({ ruleId: rule.metadata.id, error: describeFailure(error) });
     }
   }
-  const { kept, suppressed } = applySuppressions(findings, suppressions);
+  const inline = applySuppressions(findings, suppressions);
+  const fromPolicy = applyPolicySuppressions(inline.kept, policy, filePath);
+  const kept = fromPolicy.kept;
+  const suppressed = [...inline.suppressed, ...fromPolicy.suppressed];
   kept.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
   const internalErrors: InternalError[] = [];
   const endpoints = endpointsOf(context, internalErrors);
@@ -94,9 +123,10 @@ export function analyzeDocument(
     findings: kept,
     suppressed,
     suppressions,
+    ...(fromPolicy.applied.length > 0 ? { policySuppressions: fromPolicy.applied } : {}),
     ruleFailures,
     ...(internalErrors.length > 0 ? { internalErrors } : {}),
-    hasSyntaxErrors: document.hasTree ? document.tree.rootNode.hasError : countPrismaSyntaxErrors(document.text) > 0,
+    hasSyntaxErrors: document.hasTree ? document.tree.rootNode.hasError : countSyntaxErrors(document.text, document.languageId) > 0,
     endpoints,
     routes,
   };
@@ -134,13 +164,15 @@ function severityFor(
 /** Refuses input that is not source a person wrote: too large, binary, or minified. */
 export function checkAnalysable(text: string, options: AnalyzeOptions, languageId?: LanguageId): SkippedFile | undefined {
   const limitKb = options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB;
-  if (text.length > limitKb * 1024) {
+  // Data files are cut at the limit instead (dataFileStart), and may be one long line (minified JSON).
+  const data = languageId !== undefined && isDataLanguage(languageId);
+  if (!data && text.length > limitKb * 1024) {
     const limit = options.maxFileSizeName ? `${options.maxFileSizeName} (${limitKb} KB)` : `the size limit of ${limitKb} KB`;
     return { reason: 'too-large', detail: `larger than ${limit}` };
   }
   const binary = binaryContent(text.slice(0, 8192));
   if (binary) return { reason: 'binary', detail: binary };
-  if (text.length > 20_000) {
+  if (!data && text.length > 20_000) {
     const lines = text.split('\n', 50);
     const longest = Math.max(...lines.map((line) => line.length));
     if (lines.length < 5 && longest > 5_000) return { reason: 'minified', detail: 'looks minified (very long lines)' };

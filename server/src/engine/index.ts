@@ -6,7 +6,7 @@ export * from './model/types';
 export { ParsedDocument, type TextChange } from './parsing/parsed-document';
 export { initParsers as initEngine } from './parsing/parsers';
 export { analyze, analyzeDocument, checkAnalysable, type AnalyzeInput, type AnalyzeOptions } from './analyze';
-export { isLanguageId, languageFromPath, SUPPORTED_EXTENSIONS } from './model/languages';
+export { ENV_FILE_PATTERN, isDataLanguage, isLanguageId, languageFromPath, preCommitExcludePattern, preCommitFilesPattern, SUPPORTED_EXTENSIONS } from './model/languages';
 export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';
 export { applyTextEdits } from './model/text';
 export { countSyntaxErrors } from './adapters/syntax-errors';

@@ -5,7 +5,7 @@ import type { ResolvedPolicy } from './types';
 
 export function defaultPolicy(): ResolvedPolicy {
   return {
-    phi: { add: [], remove: [], safeIdentifiers: [], recordNames: [], sanitizers: [] },
+    phi: { add: [], remove: [], safeIdentifiers: [], recordNames: [], sanitizers: [], syntheticData: [] },
     audit: {
       python: { decorator: 'phi_access', module: 'app.security.audit', dependencies: [], permissionClasses: [], middleware: [], calls: [] },
       typescript: {
@@ -32,5 +32,6 @@ export function defaultPolicy(): ResolvedPolicy {
     aiTools: [],
     rules: {},
     ignore: [],
+    suppressions: [],
   };
 }

@@ -5,7 +5,8 @@
 // - the `audit` lists of controls the project already has concatenate like the lists below; a
 //   `typescript.middleware` list sets the name fixes insert to its first entry (mergeAudit);
 // - lists concatenate, deduplicated, first occurrence first: `phi.remove`, `phi.safeIdentifiers`,
-//   `phi.recordNames`, `phi.sanitizers`, `encryption.types`, `encryption.required`, `ignore`
+//   `phi.recordNames`, `phi.sanitizers`, `phi.syntheticData`, `encryption.types`, `encryption.required`,
+//   `ignore`, `suppressions`
 //   (so `encryption.required` can only grow: a file never drops `ssn` or `diagnosis`);
 // - `phi.add` concatenates by `name`, `vendors` and `aiTools` by `id`: a later entry with the same
 //   name/id replaces the earlier one as a whole, in its place;
@@ -53,6 +54,7 @@ export function mergePolicyLayer(base: ResolvedPolicy, layer: PolicyFileContent)
       safeIdentifiers: unique([...base.phi.safeIdentifiers, ...(phi.safeIdentifiers ?? [])]),
       recordNames: unique([...base.phi.recordNames, ...(phi.recordNames ?? [])]),
       sanitizers: unique([...base.phi.sanitizers, ...(phi.sanitizers ?? [])]),
+      syntheticData: unique([...(base.phi.syntheticData ?? []), ...(phi.syntheticData ?? [])]),
     },
     audit: mergeAudit(base.audit, layer.audit),
     roles: mergeRoles(base.roles, layer.roles),
@@ -65,6 +67,7 @@ export function mergePolicyLayer(base: ResolvedPolicy, layer: PolicyFileContent)
     aiTools: mergeById(base.aiTools, layer.aiTools, (tool) => tool.id),
     rules: { ...base.rules, ...layer.rules },
     ignore: unique([...base.ignore, ...(layer.ignore ?? [])]),
+    suppressions: [...(base.suppressions ?? []), ...(layer.suppressions ?? [])],
     ...(base.ignoreGroups ? { ignoreGroups: base.ignoreGroups } : {}),
   };
 }

@@ -41,6 +41,10 @@ export function starterPolicyText(candidates?: AuditCandidates): string {
     // Functions whose result is clean, besides names with mask, redact, hash, sanitize...
     "sanitizers": [
       // "scrub_phi", "maskSsn",
+    ],
+    // Files of generated (synthetic) data: phi-literal stays quiet there.
+    "syntheticData": [
+      // "tests/fixtures/synthea/**",
     ]
   },
 
@@ -141,6 +145,11 @@ ${entries(candidates?.typescript.calls, 'auditService.log')}
   // Files not to scan (gitignore-style, relative to this file's folder), besides .gitignore.
   "ignore": [
     // "tests/fixtures/**", "**/migrations/**",
+  ],
+
+  // Suppressions for files that cannot hold a comment (JSON, CSV, notebook outputs), with a reason.
+  "suppressions": [
+    // { "files": "tests/data/export-2019.csv", "rules": ["phi-literal"], "reason": "de-identified by the IRB process, ticket SEC-41" },
   ]
 }
 `;

@@ -36,6 +36,7 @@ export interface PolicyFileContent {
   aiTools?: AiToolPolicy[];
   rules?: ResolvedPolicy['rules'];
   ignore?: string[];
+  suppressions?: ResolvedPolicy['suppressions'];
 }
 
 export interface PolicyDiagnostic {

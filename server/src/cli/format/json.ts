@@ -72,10 +72,12 @@ export interface JsonFinding extends Region {
 
 export interface JsonSuppression {
   file: string;
-  /** 1-based line of the comment. */
-  line: number;
-  /** 1-based line whose findings it hides. */
-  appliesToLine: number;
+  /** `policy`: an entry of the policy's `suppressions` (for files that cannot hold a comment); absent for comments. */
+  source?: 'policy';
+  /** 1-based line of the comment; null for a policy suppression (it covers the whole file). */
+  line: number | null;
+  /** 1-based line whose findings it hides; null for a policy suppression. */
+  appliesToLine: number | null;
   rules: RuleId[];
   /** null when the comment gives no `-- reason` (reported as unjustified-suppression). */
   reason: string | null;
@@ -105,7 +107,18 @@ export function buildJsonReport(report: ScanReport, version: string): JsonReport
       return file.result.findings.map((f) => jsonFinding(f, file.display, fingerprints.get(f)!));
     }),
     suppressions: report.files.flatMap((file) =>
-      (file.result?.suppressions ?? []).map((s) => jsonSuppression(s, file.display, file.result?.suppressed ?? [])),
+      [
+        ...(file.result?.suppressions ?? []).map((s) => jsonSuppression(s, file.display, file.result?.suppressed ?? [])),
+        ...(file.result?.policySuppressions ?? []).map((s): JsonSuppression => ({
+          file: file.display,
+          source: 'policy',
+          line: null,
+          appliesToLine: null,
+          rules: s.rules,
+          reason: s.reason,
+          suppressedFindings: s.suppressedFindings,
+        })),
+      ],
     ),
     notices: notices.map(({ absolutePath: _absolute, ...notice }) => notice),
     policyOverrides: jsonPolicyOverrides(report.policyOverrides, report.cwd),

@@ -3,7 +3,7 @@
 // data that survives postMessage and never holds source text.
 
 import { createHash } from 'node:crypto';
-import { analyze, type AnalysisResult, type AnalyzeOptions, type ResolvedPolicy } from '../../engine';
+import { analyze, isDataLanguage, languageFromPath, type AnalysisResult, type AnalyzeOptions, type ResolvedPolicy } from '../../engine';
 import { readSourceFile } from '../source-file';
 
 export type FileOutcome =
@@ -21,14 +21,20 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 export async function analyzeFile(file: string, policy: ResolvedPolicy, options: AnalyzeOptions): Promise<FileOutcome> {
-  const read = await readSourceFile(file, options.maxFileSizeKb);
+  // A data file larger than the limit is read up to it and reported as partly read.
+  const read = await readSourceFile(file, options.maxFileSizeKb, isDataFile(file));
   if (!read.ok) return { kind: 'read-failure', reason: read.reason, detail: read.detail };
-  return analyzeText(read.source.text, contentHash(read.bytes), file, policy, options);
+  return analyzeText(read.source.text, contentHash(read.bytes), file, policy, options, read.totalBytes);
 }
 
-export function analyzeText(text: string, hash: string, file: string, policy: ResolvedPolicy, options: AnalyzeOptions): FileOutcome {
+export function isDataFile(file: string): boolean {
+  const languageId = languageFromPath(file);
+  return languageId !== undefined && isDataLanguage(languageId);
+}
+
+export function analyzeText(text: string, hash: string, file: string, policy: ResolvedPolicy, options: AnalyzeOptions, totalBytes?: number): FileOutcome {
   try {
-    return { kind: 'analyzed', result: analyze({ text, path: file }, policy, options), contentHash: hash };
+    return { kind: 'analyzed', result: analyze({ text, path: file, totalBytes }, policy, options), contentHash: hash };
   } catch (error) {
     return { kind: 'analysis-failed', detail: `the analyser failed (${describeError(error)})` };
   }

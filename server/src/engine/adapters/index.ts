@@ -3,6 +3,8 @@
 import type { FileFacts } from '../model/facts';
 import type { ParsedDocument } from '../parsing/parsed-document';
 import { extractPrismaFacts } from './prisma/facts';
+import { extractDataFacts } from './data';
+import { isDataLanguage } from '../model/languages';
 import { ChunkCache } from './chunks';
 
 /**
@@ -13,8 +15,10 @@ import { ChunkCache } from './chunks';
 const MAX_CACHED_DOCUMENTS = 8;
 const caches = new Map<ParsedDocument, ChunkCache>();
 
-export function extractFacts(document: ParsedDocument): FileFacts {
+/** `filePath`: data files take record names from it (`patients.csv`). */
+export function extractFacts(document: ParsedDocument, filePath = ''): FileFacts {
   if (document.languageId === 'prisma') return extractPrismaFacts(document.text);
+  if (isDataLanguage(document.languageId)) return extractDataFacts(document.text, document.languageId, filePath);
   let cache = caches.get(document);
   if (cache) caches.delete(document);
   else cache = new ChunkCache();

@@ -2,11 +2,14 @@
 // CLI's fix runner and the tests check it).
 
 import { countPrismaSyntaxErrors } from './prisma/facts';
+import { countDataSyntaxErrors } from './data';
+import { isDataLanguage } from '../model/languages';
 import type { LanguageId } from '../model/types';
 import { hasGrammar, parse } from '../parsing/parsers';
 
 /** How many ERROR / MISSING nodes the text parses with: fixes must never add any. */
 export function countSyntaxErrors(text: string, languageId: LanguageId): number {
+  if (isDataLanguage(languageId)) return countDataSyntaxErrors(text, languageId);
   if (!hasGrammar(languageId)) return countPrismaSyntaxErrors(text);
   const tree = parse(languageId, text);
   try {

@@ -1,7 +1,9 @@
 // `# phi-guard: ignore[rule, ...] -- reason` comments (docs/rules/unjustified-suppression.md, "Syntax").
 
 import type { FileFacts } from '../model/facts';
-import { RULE_IDS, type Finding, type RuleId, type Suppression } from '../model/types';
+import type { ResolvedPolicy } from '../model/policy';
+import { matchesPathGlob } from '../model/path-globs';
+import { RULE_IDS, type AppliedPolicySuppression, type Finding, type RuleId, type Suppression } from '../model/types';
 
 // The rest of the comment's first line: a Python comment's text keeps the `\r` of a CRLF file, and
 // `.` would stop before it, so line breaks are excluded explicitly rather than through `$`.
@@ -53,4 +55,32 @@ export function applySuppressions(
     (hidden ? suppressed : kept).push(finding);
   }
   return { kept, suppressed };
+}
+
+/**
+ * The policy's `suppressions` (for files that cannot hold a comment): an entry whose `files` glob
+ * matches the file hides the findings of its rules there. Entries that match are returned with
+ * how many findings each hid, to be listed with the inline suppressions.
+ */
+export function applyPolicySuppressions(
+  findings: Finding[],
+  policy: ResolvedPolicy,
+  filePath: string,
+): { kept: Finding[]; suppressed: Finding[]; applied: AppliedPolicySuppression[] } {
+  const entries = (policy.suppressions ?? [])
+    .map((entry) => ({ ...entry, files: Array.isArray(entry.files) ? entry.files : [entry.files] }))
+    .filter((entry) => entry.reason?.trim() && entry.files.some((glob) => matchesPathGlob(glob, filePath)));
+  if (entries.length === 0) return { kept: findings, suppressed: [], applied: [] };
+  const applied: AppliedPolicySuppression[] = entries.map((entry) => ({ files: entry.files, rules: entry.rules, reason: entry.reason, suppressedFindings: 0 }));
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const finding of findings) {
+    const index = finding.ruleId === 'unjustified-suppression' ? -1 : entries.findIndex((entry) => entry.rules.includes(finding.ruleId));
+    if (index < 0) kept.push(finding);
+    else {
+      applied[index].suppressedFindings++;
+      suppressed.push(finding);
+    }
+  }
+  return { kept, suppressed, applied };
 }

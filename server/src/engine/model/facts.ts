@@ -213,8 +213,34 @@ export interface FileFacts {
   importInsertLine: number;
   /** Persistence models (SQLAlchemy, SQLModel, Django, Prisma, TypeORM, Sequelize, Mongoose). */
   models?: ModelFact[];
-  /** String literals that could be credentials, with their context. */
+  /** String literals that could be credentials or PHI, with their context. */
   literals?: StringLiteralFact[];
+  /** The values of a data file (JSON, YAML, CSV, HL7, notebook...), with their keys (phi-literal). */
+  dataValues?: DataValueFact[];
+  /** A data file cut at the size cap: only its first `readChars` characters were read. */
+  partlyRead?: { readChars: number; totalChars: number };
+}
+
+/**
+ * A value written in a data file, with what the file's structure says about it. Extracted by
+ * adapters/data/; phi-literal decides whether it is PHI.
+ */
+export interface DataValueFact {
+  value: string;
+  /** Where the value's characters are (quotes excluded). */
+  range: Range;
+  /** The key, column, variable or field (`PID-5`) it sits under. */
+  key?: string;
+  /** Names of the records around it, outermost first: parent keys, FHIR `resourceType`s, the file's name. */
+  context: string[];
+  /** The other keys of the same record (the row's columns). */
+  siblingKeys?: readonly string[];
+  /** Where in the file, for the message: `cell 3, output 1`. */
+  where?: string;
+  /** The text at `range` is exactly `value`: a fix may replace it. */
+  replaceable: boolean;
+  /** A notebook output's value: the cell's `outputs` array, which *Clear this cell's outputs* empties. */
+  cellOutputs?: Range;
 }
 
 // --- Persistence models and credential-shaped literals (unencrypted-phi-field, hardcoded-ai-key).
@@ -292,4 +318,10 @@ export interface StringLiteralFact {
   statement?: Range;
   /** The literal names something (module specifier, property key or name, literal type): no expression may replace it. */
   namePosition?: boolean;
+  /** Shaped like a credential (one token of 8-512 characters, or a Bearer header): hardcoded-ai-key reads only these. */
+  credentialShaped?: boolean;
+  /** The variable, key or callee of the dict / object / list / call the literal sits in (`PATIENT = {...}`). */
+  record?: string;
+  /** The other keys of that dict / object. */
+  siblingKeys?: string[];
 }

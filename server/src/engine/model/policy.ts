@@ -47,6 +47,8 @@ export interface ResolvedPolicy {
     safeIdentifiers: string[];
     recordNames: string[];
     sanitizers: string[];
+    /** Globs of files known to hold generated data: phi-literal stays quiet there. */
+    syntheticData?: string[];
   };
   audit: {
     python: PythonAuditPolicy;
@@ -60,6 +62,8 @@ export interface ResolvedPolicy {
   aiTools: AiToolPolicy[];
   /** Severity overrides by rule id. */
   rules: Partial<Record<RuleId, SeveritySetting>>;
+  /** Suppressions for files that cannot hold a comment (JSON, CSV, notebook outputs). */
+  suppressions?: PolicySuppression[];
   /**
    * Gitignore-style globs of files not to scan, relative to the folder of the top policy file
    * (`LoadedPolicy.file`). Patterns declared by an extended file in another folder are rebased
@@ -74,6 +78,13 @@ export interface ResolvedPolicy {
    * declared them, in merge order (extended files first). Absent on the defaults.
    */
   ignoreGroups?: IgnoreGroup[];
+}
+
+/** One entry of the policy's `suppressions`: the rules it hides in the files its globs match, and why. */
+export interface PolicySuppression {
+  files: string | string[];
+  rules: RuleId[];
+  reason: string;
 }
 
 export interface IgnoreGroup {

@@ -10,4 +10,5 @@ export const RULE_IDS = [
   'unencrypted-phi-field',
   'hardcoded-ai-key',
   'unjustified-suppression',
+  'phi-literal',
 ] as const;

@@ -17,7 +17,10 @@ export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'prisma';
+export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'prisma' | DataLanguageId;
+
+/** Data files: no code, only the values written in them (phi-literal). */
+export type DataLanguageId = 'json' | 'jsonl' | 'yaml' | 'csv' | 'tsv' | 'hl7' | 'ipynb' | 'dotenv';
 
 export interface TextEdit {
   range: Range;
@@ -104,11 +107,23 @@ export interface InternalError {
   error: string;
 }
 
+/** An entry of the policy's `suppressions` that matched the file, with how many findings it hid. */
+export interface AppliedPolicySuppression {
+  files: string[];
+  rules: RuleId[];
+  reason: string;
+  suppressedFindings: number;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
-  /** Findings hidden by a suppression comment (for audit listings). */
+  /** Findings hidden by a suppression comment or a policy suppression (for audit listings). */
   suppressed: Finding[];
   suppressions: Suppression[];
+  /** The policy's `suppressions` entries that match this file (absent when none do). */
+  policySuppressions?: AppliedPolicySuppression[];
+  /** A data file cut at the size limit: only its start was analysed (a warning, not a failure). */
+  partlyRead?: { readKb: number; totalKb: number };
   skipped?: SkippedFile;
   ruleFailures: RuleFailure[];
   /** Steps outside the rules that failed (absent when none did): the file is only partly analysed. */

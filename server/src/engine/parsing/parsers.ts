@@ -8,8 +8,11 @@ import type { LanguageId } from '../model/types';
 
 export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
 
+/** The languages with a tree-sitter grammar: source code. */
+export type GrammarLanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
+
 /** Languages parsed with tree-sitter; Prisma schemas have no grammar and use a line parser. */
-const grammarByLanguage: Record<Exclude<LanguageId, 'prisma'>, GrammarName> = {
+const grammarByLanguage: Record<GrammarLanguageId, GrammarName> = {
   python: 'python',
   typescript: 'typescript',
   typescriptreact: 'tsx',
@@ -44,9 +47,9 @@ export function grammarFor(languageId: LanguageId): GrammarName {
   return grammarByLanguage[languageId];
 }
 
-/** Whether the language is parsed with tree-sitter (everything but Prisma schemas). */
-export function hasGrammar(languageId: LanguageId): languageId is Exclude<LanguageId, 'prisma'> {
-  return languageId !== 'prisma';
+/** Whether the language is parsed with tree-sitter (source code; not Prisma schemas or data files). */
+export function hasGrammar(languageId: LanguageId): languageId is GrammarLanguageId {
+  return Object.hasOwn(grammarByLanguage, languageId);
 }
 
 function parserFor(languageId: LanguageId): Parser {

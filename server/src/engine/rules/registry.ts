@@ -9,6 +9,7 @@ import { missingPhiAccess } from './missing-phi-access/rule';
 import { phiAccessMismatch } from './phi-access-mismatch/rule';
 import { phiInError } from './phi-in-error/rule';
 import { phiInLog } from './phi-in-log/rule';
+import { phiLiteral } from './phi-literal/rule';
 import { phiToAi } from './phi-to-ai/rule';
 import { phiToThirdParty } from './phi-to-third-party/rule';
 import type { Rule, RuleMetadata } from './rule';
@@ -27,6 +28,7 @@ const rules: Rule[] = [
   unencryptedPhiField,
   hardcodedAiKey,
   unjustifiedSuppression,
+  phiLiteral,
 ];
 
 export function registeredRules(): readonly Rule[] {

@@ -1,20 +1,21 @@
-// Python string literals that could be credentials (hardcoded-ai-key), with what receives each:
-// keyword, dict key, assignment target, parameter default, the other side of an `or`, and the
-// call it is passed to.
+// Python string literals that could be credentials (hardcoded-ai-key) or PHI values (phi-literal),
+// with what receives each: keyword, dict key, assignment target, parameter default, the other side
+// of an `or`, the call it is passed to, and the record it sits in (`PATIENT = {...}`) with that
+// record's other keys.
 
 import type { Node } from 'web-tree-sitter';
 import type { StringLiteralFact } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { mayBeCredential, sourceRulesOutCredential } from '../credential-literals';
+import { mayBeCredential, mayBePhi, sourceRulesOutLiteral } from '../credential-literals';
 import { aloneOnLines, realChildren } from '../syntax';
 import { positionalArgs, prefixAndQuote, staticString } from './syntax';
 
 /** Calls with more arguments than this are generated code, not client constructors: context stays linear. */
 const MAX_CALL_ARGS = 32;
 
-/** The literal as a credential candidate, or undefined when it cannot be one (docstrings, f-strings, prose). */
+/** The literal as a credential or PHI candidate, or undefined when it cannot be one (docstrings, f-strings, prose). */
 export function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
-  if (sourceRulesOutCredential(text.slice(node.startIndex, node.endIndex))) return undefined;
+  if (sourceRulesOutLiteral(text.slice(node.startIndex, node.endIndex))) return undefined;
   const parent = node.parent;
   if (!parent || parent.type === 'concatenated_string') return undefined;
   // A docstring is documentation, not a value.
@@ -30,11 +31,82 @@ export function stringLiteral(node: Node, text: string): StringLiteralFact | und
       hasEscape = true;
     }
   }
-  if (!mayBeCredential(value)) return undefined;
+  const credential = mayBeCredential(value);
+  if (!credential && !mayBePhi(value)) return undefined;
   const { prefix, quote } = prefixAndQuote(node);
   const literal: StringLiteralFact = { value, range: rangeOf(node), quote, prefix, plain: !hasEscape && quote.length === 1 };
+  if (credential) literal.credentialShaped = true;
   describeContext(node, literal, text);
+  describeRecord(node, literal);
   return literal;
+}
+
+/** Record names and sibling keys read above a literal: enough for `A = {"b": {"c": "x"}}`. */
+const MAX_RECORD_DEPTH = 4;
+const MAX_SIBLING_KEYS = 64;
+
+/** The record the literal sits in (`PATIENT = {...}`, `Patient(ssn=...)`) and that record's other keys. */
+function describeRecord(node: Node, literal: StringLiteralFact): void {
+  let child: Node = node;
+  let parent = node.parent;
+  const names: string[] = [];
+  for (let depth = 0; parent && depth < MAX_RECORD_DEPTH * 2; depth++) {
+    switch (parent.type) {
+      case 'pair':
+        if (child.id === parent.childForFieldName('key')?.id) return;
+        if (depth > 0) names.push(staticString(parent.childForFieldName('key')) ?? '');
+        break;
+      case 'dictionary':
+        if (!literal.siblingKeys) literal.siblingKeys = dictionaryKeys(parent);
+        break;
+      case 'keyword_argument':
+        if (depth > 0) names.push(parent.childForFieldName('name')?.text ?? '');
+        if (!literal.siblingKeys && parent.parent) literal.siblingKeys = keywordNames(parent.parent);
+        break;
+      case 'argument_list': {
+        const callee = parent.parent?.childForFieldName('function')?.text;
+        if (callee && callee.length <= 200) names.push(callee);
+        break;
+      }
+      case 'assignment':
+        if (depth > 0 || names.length > 0) names.push(parent.childForFieldName('left')?.text.slice(0, 200) ?? '');
+        parent = null;
+        continue;
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'parenthesized_expression':
+      case 'call':
+        break;
+      default:
+        parent = null;
+        continue;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  const record = names.filter(Boolean).reverse().join('.');
+  if (record) literal.record = record;
+}
+
+function dictionaryKeys(dictionary: Node): string[] {
+  const keys: string[] = [];
+  for (const pair of dictionary.namedChildren) {
+    if (keys.length >= MAX_SIBLING_KEYS) break;
+    if (pair?.type !== 'pair') continue;
+    const key = staticString(pair.childForFieldName('key'));
+    if (key) keys.push(key);
+  }
+  return keys;
+}
+
+function keywordNames(args: Node): string[] {
+  const names: string[] = [];
+  for (const arg of args.namedChildren) {
+    if (names.length >= MAX_SIBLING_KEYS) break;
+    if (arg?.type === 'keyword_argument') names.push(arg.childForFieldName('name')?.text ?? '');
+  }
+  return names;
 }
 
 /** Where the literal goes: keyword, dict key, assignment target, parameter, and the receiving call. */

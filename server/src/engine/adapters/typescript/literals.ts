@@ -1,5 +1,5 @@
-// TypeScript / JavaScript string literals that could be credentials (hardcoded-ai-key), with
-// what receives each: option key (through nested option objects), declared name, assignment
+// TypeScript / JavaScript string literals that could be credentials (hardcoded-ai-key) or PHI
+// values (phi-literal), with the record they sit in (`const PATIENT = {...}`) and what receives each: option key (through nested option objects), declared name, assignment
 // target, class field, parameter default, JSX attribute, the other side of `??` / `||`, and the
 // call or constructor it is passed to. Literals that name something (imports, keys, literal
 // types) are marked: no expression may replace them.
@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { StringLiteralFact } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { mayBeCredential, sourceRulesOutCredential } from '../credential-literals';
+import { mayBeCredential, mayBePhi, sourceRulesOutLiteral } from '../credential-literals';
 import { aloneOnLines, realChildren } from '../syntax';
 import { VALUE_WRAPPERS, propertyKey, staticString } from './syntax';
 
@@ -16,7 +16,7 @@ const MAX_CALL_ARGS = 32;
 
 /** The literal as a credential candidate, or undefined when it cannot be one (prose, substitutions). */
 export function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
-  if (sourceRulesOutCredential(text.slice(node.startIndex, node.endIndex))) return undefined;
+  if (sourceRulesOutLiteral(text.slice(node.startIndex, node.endIndex))) return undefined;
   let value: string;
   let plain: boolean;
   if (node.type === 'template_string') {
@@ -27,11 +27,71 @@ export function stringLiteral(node: Node, text: string): StringLiteralFact | und
     value = node.namedChildren.map((child) => child?.text ?? '').join('');
     plain = !node.namedChildren.some((child) => child?.type === 'escape_sequence');
   }
-  if (!mayBeCredential(value)) return undefined;
+  const credential = mayBeCredential(value);
+  if (!credential && !mayBePhi(value)) return undefined;
   const literal: StringLiteralFact = { value, range: rangeOf(node), quote: node.text[0] ?? "'", prefix: '', plain };
+  if (credential) literal.credentialShaped = true;
   if (isNamePosition(node)) literal.namePosition = true;
   describeContext(node, literal, text);
+  if (!literal.namePosition) describeRecord(node, literal);
   return literal;
+}
+
+/** Record names and sibling keys read above a literal: enough for `const a = { b: { c: 'x' } }`. */
+const MAX_RECORD_DEPTH = 8;
+const MAX_SIBLING_KEYS = 64;
+
+/** The record the literal sits in (`const PATIENT = {...}`, `createPatient({...})`) and that record's other keys. */
+function describeRecord(node: Node, literal: StringLiteralFact): void {
+  let parent = node.parent;
+  const names: string[] = [];
+  for (let depth = 0; parent && depth < MAX_RECORD_DEPTH; depth++) {
+    switch (parent.type) {
+      case 'pair':
+        if (depth > 0) names.push(propertyKey(parent) ?? '');
+        break;
+      case 'object':
+        if (!literal.siblingKeys) literal.siblingKeys = objectKeys(parent);
+        break;
+      case 'arguments': {
+        const call = parent.parent;
+        const callee = call?.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function')?.text;
+        if (callee && callee.length <= 200) names.push(callee);
+        break;
+      }
+      case 'variable_declarator':
+        if (depth > 0) names.push(parent.childForFieldName('name')?.text.slice(0, 200) ?? '');
+        parent = null;
+        continue;
+      case 'assignment_expression':
+        if (depth > 0) names.push(parent.childForFieldName('left')?.text.slice(0, 200) ?? '');
+        parent = null;
+        continue;
+      case 'array':
+      case 'call_expression':
+      case 'new_expression':
+        break;
+      default:
+        if (!VALUE_WRAPPERS.has(parent.type)) {
+          parent = null;
+          continue;
+        }
+    }
+    parent = parent.parent;
+  }
+  const record = names.filter(Boolean).reverse().join('.');
+  if (record) literal.record = record;
+}
+
+function objectKeys(object: Node): string[] {
+  const keys: string[] = [];
+  for (const entry of object.namedChildren) {
+    if (keys.length >= MAX_SIBLING_KEYS) break;
+    if (entry?.type !== 'pair') continue;
+    const key = propertyKey(entry);
+    if (key) keys.push(key);
+  }
+  return keys;
 }
 
 /** `import x from 'y'`, `{ 'k': v }`, `class A { 'm'() {} }`, `type T = 'x'`: names, not values. */

@@ -21,6 +21,7 @@ export const hardcodedAiKey: Rule = {
   check({ facts }) {
     const findings: RawFinding[] = [];
     for (const literal of facts.literals ?? []) {
+      if (!literal.credentialShaped) continue;
       const found = classifyLiteral(literal);
       if (!found) continue;
       const line = literal.range.start.line;

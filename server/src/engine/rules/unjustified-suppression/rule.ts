@@ -9,7 +9,7 @@ export const unjustifiedSuppression: Rule = {
     defaultSeverity: 'warning',
     hipaa: '45 CFR 164.316(b)(1) (documentation of policies and procedures)',
     helpUri: helpUri('unjustified-suppression'),
-    languages: [...CODE_LANGUAGES, 'prisma'],
+    languages: [...CODE_LANGUAGES, 'prisma', 'yaml', 'dotenv'],
   },
   check({ suppressions }) {
     const findings: RawFinding[] = [];

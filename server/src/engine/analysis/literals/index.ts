@@ -1,0 +1,73 @@
+// phi-literal's analysis: every value written in the file (source string literals, data file
+// values, HL7 messages in literals) judged by classify.ts, as hits grouped by line.
+
+import type { DataValueFact, FileFacts, StringLiteralFact } from '../../model/facts';
+import type { Range } from '../../model/ranges';
+import { hl7Fields, looksLikeHl7 } from '../../adapters/data/hl7';
+import { classifyCandidate } from './classify';
+import { hasSyntheticMarker, type LiteralElement } from './keys';
+import { syntheticValue } from './synthetic';
+
+export { ELEMENT_LABELS, type LiteralElement } from './keys';
+
+/** One PHI value: what it is, where it is, and the edit that makes it synthetic when there is one. */
+export interface LiteralHit {
+  element: LiteralElement;
+  /** The key it sits under, when it is safe to show (an element name, never a value). */
+  key?: string;
+  range: Range;
+  where?: string;
+  replacement?: { range: Range; newText: string };
+  cellOutputs?: Range;
+}
+
+export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
+  const hits: LiteralHit[] = [];
+  for (const literal of facts.literals ?? []) {
+    if (literal.namePosition) continue;
+    const hit = literalHit(literal);
+    if (hit) hits.push(hit);
+  }
+  for (const value of facts.dataValues ?? []) {
+    const hit = dataHit(value);
+    if (hit) hits.push(hit);
+  }
+  return hits;
+}
+
+function literalHit(literal: StringLiteralFact): LiteralHit | undefined {
+  const target = literal.target?.split('.') ?? [];
+  const key = target.length > 0 ? target[target.length - 1] : undefined;
+  const context = [...(literal.record?.split('.') ?? []), ...target.slice(0, -1)];
+  if (looksLikeHl7(literal.value)) {
+    // One finding for the message, naming its first PHI field; the fields are not rewritten.
+    if ([literal.target, ...context].some(hasSyntheticMarker)) return undefined;
+    for (const field of hl7Fields(literal.value)) {
+      const element = classifyCandidate({ value: field.value, key: field.key, context: [field.key.slice(0, 3)] });
+      if (element) return { element, key: field.key, range: literal.range };
+    }
+    return undefined;
+  }
+  const element = classifyCandidate({ value: literal.value, key, context, siblingKeys: literal.siblingKeys });
+  if (!element) return undefined;
+  const hit: LiteralHit = { element, key, range: literal.range };
+  const { start, end } = literal.range;
+  const newText = syntheticValue(element, literal.value, key);
+  if (literal.plain && start.line === end.line && newText !== undefined) {
+    const open = literal.prefix.length + literal.quote.length;
+    hit.replacement = {
+      range: { start: { line: start.line, character: start.character + open }, end: { line: end.line, character: end.character - literal.quote.length } },
+      newText,
+    };
+  }
+  return hit;
+}
+
+function dataHit(value: DataValueFact): LiteralHit | undefined {
+  const element = classifyCandidate(value);
+  if (!element) return undefined;
+  const hit: LiteralHit = { element, key: value.key, range: value.range, where: value.where, cellOutputs: value.cellOutputs };
+  const newText = value.replaceable ? syntheticValue(element, value.value, value.key) : undefined;
+  if (newText !== undefined) hit.replacement = { range: value.range, newText };
+  return hit;
+}

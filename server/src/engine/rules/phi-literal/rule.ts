@@ -1,0 +1,67 @@
+import { suppressFix } from '../../fixes/suppress';
+import { ELEMENT_LABELS, findLiteralPhi, type LiteralHit } from '../../analysis/literals';
+import { matchesPathGlob } from '../../model/path-globs';
+import type { LanguageId } from '../../model/types';
+import type { RawFinding, Rule } from '../rule';
+import { CODE_LANGUAGES, helpUri } from '../rule';
+import { clearCellOutputsFix, replaceWithSyntheticFix } from './fix';
+
+// What a value is, is analysis/literals/ (validation, keys, synthetic values); the values come
+// from the code adapters' string literals and from adapters/data/ (JSON, YAML, CSV, HL7,
+// notebooks, .env samples). One finding per line: the values of one row or record line together.
+
+/** Formats a suppression comment can be written in; the others are suppressed in the policy's `suppressions`. */
+const COMMENT_LANGUAGES: ReadonlySet<LanguageId> = new Set<LanguageId>([...CODE_LANGUAGES, 'yaml', 'dotenv']);
+
+export const phiLiteral: Rule = {
+  metadata: {
+    id: 'phi-literal',
+    title: 'PHI written into the repository',
+    description:
+      'A PHI value (a valid SSN, MBI or NHS number, a record number, or a date of birth, contact data or name in a patient record) is written in source, a fixture, a data file or a notebook output; use synthetic data.',
+    defaultSeverity: 'error',
+    hipaa: '45 CFR 164.514(b) (de-identification: the Safe Harbor identifiers); 164.502 (uses and disclosures)',
+    helpUri: helpUri('phi-literal'),
+    languages: [...CODE_LANGUAGES, 'json', 'jsonl', 'yaml', 'csv', 'tsv', 'hl7', 'ipynb', 'dotenv'],
+  },
+  check({ facts, policy, filePath }) {
+    const synthetic = policy.phi.syntheticData ?? [];
+    if (synthetic.some((glob) => matchesPathGlob(glob, filePath))) return [];
+    const byLine = new Map<number, LiteralHit[]>();
+    for (const hit of findLiteralPhi(facts)) {
+      const line = hit.range.start.line;
+      byLine.set(line, [...(byLine.get(line) ?? []), hit]);
+    }
+    const findings: RawFinding[] = [];
+    for (const [line, hits] of byLine) {
+      const fixes = [replaceWithSyntheticFix(hits), clearCellOutputsFix(hits)].filter((fix) => fix !== undefined);
+      if (COMMENT_LANGUAGES.has(facts.languageId)) fixes.push(suppressFix('phi-literal', line, facts));
+      findings.push({
+        ruleId: 'phi-literal',
+        message: messageFor(hits),
+        range: hits[0].range,
+        line,
+        phi: [],
+        sink: 'repository',
+        flow: [],
+        fixes,
+      });
+    }
+    return findings;
+  },
+};
+
+/** `SSN under "ssn" and date of birth under "dob" (cell 3, output 1) written in the repository.` Never a value. */
+function messageFor(hits: readonly LiteralHit[]): string {
+  const parts: string[] = [];
+  for (const hit of hits) {
+    const label = ELEMENT_LABELS[hit.element];
+    const key = hit.key && /^[\w .-]{1,40}$/.test(hit.key) ? ` under "${hit.key}"` : '';
+    const part = `${label}${key}`;
+    if (!parts.includes(part)) parts.push(part);
+  }
+  const shown = parts.length > 4 ? [...parts.slice(0, 4), `${parts.length - 4} more`] : parts;
+  const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  const where = hits.find((hit) => hit.where)?.where;
+  return `Real-looking ${list}${where ? ` (${where})` : ''} written into the repository. Replace it with synthetic data, or list the file in the policy's phi.syntheticData if it is generated.`;
+}

@@ -1,0 +1,146 @@
+// phi-literal: each case of test/rules/phi-literal/ (source, CSV, FHIR, YAML, HL7, notebooks, with
+// their look-alikes) is analysed, fixed and compared whole with its after-file; no value ever
+// appears in what a finding reports; the policy's syntheticData and suppressions, the size cap,
+// and notebooks staying valid nbformat once their PHI outputs are cleared.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { engine, repoRoot } from '../support/engine.mjs';
+import { withoutMarkers } from '../support/expectations.mjs';
+import { ruleFixtureSuite } from '../support/rule-fixtures.mjs';
+
+ruleFixtureSuite('phi-literal');
+
+const FIXTURES = path.join(repoRoot, 'test/rules/phi-literal');
+const analyze = (text, file, policy = engine().defaultPolicy(), options) => engine().analyze({ text, path: file }, policy, options);
+const fixture = (name) => withoutMarkers(readFileSync(path.join(FIXTURES, name), 'utf8')).source;
+const literalFindings = (result) => result.findings.filter((f) => f.ruleId === 'phi-literal');
+
+/** What a finding shows anywhere: message, fix titles, sink, PHI names. */
+const shown = (result) => JSON.stringify([...result.findings, ...result.suppressed].map((f) => ({ ...f, fixes: f.fixes.map((fix) => fix.title) })));
+
+test('no value appears in a finding: not the SSN, name, date of birth, MRN, e-mail or phone', () => {
+  const values = ['471-28-3390', '471283390', 'Maria', 'Gonzalez', '1961-04-17', '1961', 'A0048812', 'maria', '867-2368', '02139', '523-41-7781', '485 777 3457'];
+  for (const name of ['python-identifiers.before.py', 'typescript-fixture.before.ts', 'patients.before.csv', 'fhir-bundle.before.json', 'seed.before.yaml', 'adt.before.hl7', 'notebook-phi-outputs.before.ipynb']) {
+    const result = analyze(fixture(name), name.replace('.before', ''));
+    assert.ok(literalFindings(result).length > 0, name);
+    const text = shown(result);
+    for (const value of values) assert.ok(!text.includes(value), `${name}: "${value}" is in a finding`);
+  }
+});
+
+test('the message names the element, the key and, in a notebook, the cell and output', () => {
+  const csv = literalFindings(analyze(fixture('patients.before.csv'), 'patients.csv'));
+  assert.match(csv[0].message, /SSN under "ssn"/);
+  assert.match(csv[0].message, /date of birth under "dob"/);
+  const notebook = literalFindings(analyze(fixture('notebook-phi-outputs.before.ipynb'), 'analysis.ipynb'));
+  assert.deepEqual(
+    notebook.map((f) => /\((cell \d+(?:, output \d+)?)\)/.exec(f.message)?.[1]),
+    ['cell 2, output 1', 'cell 3, output 1', 'cell 4'],
+  );
+});
+
+test('the markdown prose of a notebook and free prose in code are never read as names', () => {
+  const prose = 'note = "Maria Gonzalez called about her results"\npatient_note = "Spoke with Maria Gonzalez today"\n';
+  assert.deepEqual(literalFindings(analyze(prose, 'notes.py')), []);
+});
+
+test('a person context is needed for contact data; an SSN-shaped value under another identifier is quiet', () => {
+  const cases = [
+    ['staff = {"email": "maria.gonzalez@gmail.com", "phone": "(617) 867-2368"}\n', 0],
+    ['patient = {"email": "maria.gonzalez@gmail.com"}\n', 1],
+    ['contact = {"patient_phone": "(617) 867-2368"}\n', 1],
+    ['row = {"first_name": "Maria", "last_name": "Gonzalez"}\n', 1],
+    ['row = {"first_name": "Maria", "city": "Boston"}\n', 0],
+    ['job = {"run_id": "471-28-3390", "tracking_number": "471-28-3390"}\n', 0],
+    ['events = [{"created_at": "1961-04-17T10:00:00Z", "updated_at": "1961-04-17"}]\n', 0],
+    ['person = {"dob": "1961-04-17T00:00:00Z"}\n', 1],
+  ];
+  for (const [code, count] of cases) assert.equal(literalFindings(analyze(code, 'seed.py')).length, count, code);
+});
+
+test('policy phi.syntheticData quiets the files it matches, nowhere else', () => {
+  const text = fixture('patients.before.csv');
+  const policy = { ...engine().defaultPolicy(), phi: { ...engine().defaultPolicy().phi, syntheticData: ['tests/fixtures/synthea/**'] } };
+  assert.deepEqual(literalFindings(analyze(text, '/repo/tests/fixtures/synthea/patients.csv', policy)), []);
+  assert.equal(literalFindings(analyze(text, '/repo/tests/fixtures/patients.csv', policy)).length, 2);
+  // No policy: a real-looking SSN in tests/ is a finding (the folder says nothing).
+  assert.equal(literalFindings(analyze(text, '/repo/tests/data/patients.csv')).length, 2);
+});
+
+test('policy suppressions hide the rule in the files they match, and are listed with their count', () => {
+  const policy = {
+    ...engine().defaultPolicy(),
+    suppressions: [{ files: 'tests/data/export-2019.csv', rules: ['phi-literal'], reason: 'de-identified by the IRB process, ticket SEC-41' }],
+  };
+  const hidden = analyze(fixture('patients.before.csv'), '/repo/tests/data/export-2019.csv', policy);
+  assert.deepEqual(hidden.findings, []);
+  assert.equal(hidden.suppressed.length, 2);
+  assert.deepEqual(hidden.policySuppressions, [{ files: ['tests/data/export-2019.csv'], rules: ['phi-literal'], reason: 'de-identified by the IRB process, ticket SEC-41', suppressedFindings: 2 }]);
+  const other = analyze(fixture('patients.before.csv'), '/repo/tests/data/export-2020.csv', policy);
+  assert.equal(other.findings.length, 2);
+  assert.equal(other.policySuppressions, undefined);
+});
+
+test('a data file over the size limit is read up to it and said to be partly read', () => {
+  const header = 'id,first_name,last_name,ssn\n';
+  const real = '1,Maria,Gonzalez,471-28-3390\n';
+  const filler = '2,Jane123,Doe456,999-12-3456\n'.repeat(2000);
+  const result = analyze(header + real + filler + real, 'patients.csv', engine().defaultPolicy(), { maxFileSizeKb: 8 });
+  assert.equal(result.skipped, undefined);
+  assert.deepEqual(result.partlyRead && result.partlyRead.readKb <= 8, true);
+  assert.ok(result.partlyRead.totalKb > 50);
+  assert.deepEqual(literalFindings(result).map((f) => f.line), [1]);
+});
+
+test('lockfiles, and minified JSON is still read', () => {
+  for (const name of ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'Pipfile.lock', 'poetry.lock']) assert.equal(engine().languageFromPath(name), undefined, name);
+  assert.equal(engine().languageFromPath('config/.env.example'), 'dotenv');
+  assert.equal(engine().languageFromPath('src/.env.ts'), 'typescript');
+  const minified = JSON.stringify({ patients: Array.from({ length: 400 }, (_, i) => ({ id: i, name: `Jane${i} Doe${i}`, ssn: '999-12-3456' })).concat([{ id: 1, name: 'Maria Gonzalez', ssn: '471-28-3390' }]) });
+  const result = analyze(minified, 'export.json');
+  assert.equal(result.skipped, undefined);
+  assert.equal(literalFindings(result).length, 1);
+});
+
+test('.env samples: a patient variable is a finding, a marked or staff one is not', () => {
+  const text = 'PATIENT_SSN=471-28-3390\nTEST_PATIENT_SSN=471-28-3390\nADMIN_EMAIL=ops@clinic.org\n# phi-guard: ignore[phi-literal] -- sample from the vendor docs\nSEED_SSN="523-41-7781"\n';
+  const result = analyze(text, '.env.example');
+  assert.deepEqual(literalFindings(result).map((f) => f.line), [0]);
+  assert.equal(result.suppressed.length, 1);
+});
+
+test('an HL7 message in a string literal is one finding at the literal', () => {
+  const code = 'ADT = "MSH|^~\\\\&|EPIC|HOSP|||20240101||ADT^A01|1|P|2.5\\rPID|1||A0048812^^^HOSP^MR||GONZALEZ^MARIA||19610417|F"\nSAMPLE_ADT = "MSH|^~\\\\&|EPIC\\rPID|1||A0048812^^^HOSP^MR||GONZALEZ^MARIA||19610417|F"\n';
+  const result = analyze(code, 'hl7_samples.py');
+  assert.deepEqual(literalFindings(result).map((f) => f.line), [0]);
+  assert.ok(!shown(result).includes('GONZALEZ'));
+});
+
+test('clearing the PHI outputs leaves a valid notebook: JSON, nbformat fields, cells and sources kept', () => {
+  const before = JSON.parse(fixture('notebook-phi-outputs.before.ipynb').replace(/ \/\/ expect.*$/gm, ''));
+  const after = JSON.parse(fixture('notebook-phi-outputs.after.ipynb'));
+  assert.equal(after.nbformat, 4);
+  assert.equal(after.nbformat_minor, before.nbformat_minor);
+  assert.deepEqual(after.metadata, before.metadata);
+  assert.equal(after.cells.length, before.cells.length);
+  assert.deepEqual(after.cells.map((cell) => cell.source), before.cells.map((cell) => cell.source));
+  assert.deepEqual(after.cells.map((cell) => cell.outputs?.length), [undefined, 0, 0, 0]);
+  for (const cell of after.cells.filter((c) => c.cell_type === 'code')) assert.ok('execution_count' in cell && 'metadata' in cell);
+});
+
+test('every fix makes its finding go away: the synthetic values are ones the rule treats as synthetic', () => {
+  for (const name of ['python-identifiers.after.py', 'typescript-fixture.after.ts', 'patients.after.csv', 'fhir-bundle.after.json', 'seed.after.yaml', 'adt.after.hl7']) {
+    assert.deepEqual(literalFindings(analyze(fixture(name), name.replace('.after', ''))), [], name);
+  }
+});
+
+test('docs/rules/phi-literal.md: the flagged example is flagged, the fixed and quiet ones are not', () => {
+  const doc = readFileSync(path.join(repoRoot, 'docs/rules/phi-literal.md'), 'utf8');
+  const blocks = [...doc.matchAll(/^Python — (flagged|fixed):\n\n```python\n([\s\S]*?)```/gm), ...doc.matchAll(/^(Not flagged):\n\n```python\n([\s\S]*?)```/gm)];
+  assert.equal(blocks.length, 3);
+  for (const [, kind, code] of blocks) {
+    assert.equal(literalFindings(analyze(code, 'a.py')).length, kind === 'flagged' ? 1 : 0, kind);
+  }
+});
