@@ -74,7 +74,7 @@ function overview(report: ComplianceReport): string {
   const tools = report.aiTools.summary;
   const card = (value: string, label: string, cls = '') => `<div class="card ${cls}"><div class="big">${e(value)}</div><div>${e(label)}</div></div>`;
   return `<section id="overview" class="cards">
-${card(percentText(summary), 'audit coverage of PHI endpoints', summary.percent >= 90 ? 'good' : summary.percent >= 60 ? 'fair' : 'poor')}
+${card(summary.phiEndpoints - summary.suppressed === 0 ? '—' : `${summary.percent}%`, `audit coverage of PHI endpoints (${summary.covered}/${summary.phiEndpoints - summary.suppressed})`, summary.percent >= 90 ? 'good' : summary.percent >= 60 ? 'fair' : 'poor')}
 ${card(String(report.findings.total), `open findings (${report.findings.bySeverity.error} error, ${report.findings.bySeverity.warning} warning)`, report.findings.bySeverity.error ? 'poor' : '')}
 ${card(String(report.suppressions.length), 'suppressions')}
 ${card(String(report.policyOverrides.length), 'rules turned off or down', report.policyOverrides.length ? 'fair' : '')}
@@ -210,7 +210,7 @@ main{max-width:980px;margin:0 auto;padding:24px 28px 40px}
 h1{font-size:24px;margin:0 0 12px}
 h2{font-size:18px;margin:28px 0 8px;padding-bottom:4px;border-bottom:1px solid var(--border)}
 p{margin:6px 0 10px}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;background:var(--code-bg);padding:1px 4px;border-radius:4px;word-break:break-all}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;background:var(--code-bg);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0}
 .facts dt{color:var(--muted)}
 .facts dd{margin:0}

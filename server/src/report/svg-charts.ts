@@ -9,7 +9,7 @@ import type { VendorEntry } from '../policy';
 const LABEL_WIDTH = 260;
 const BAR_WIDTH = 360;
 const ROW = 26;
-const CHART_WIDTH = LABEL_WIDTH + BAR_WIDTH + 70;
+const CHART_WIDTH = LABEL_WIDTH + BAR_WIDTH + 100;
 
 /** The share of PHI endpoints covered, overall and per service/folder: one bar each. */
 export function coverageChart(overall: CoverageGroup, groups: readonly CoverageGroup[]): string {
