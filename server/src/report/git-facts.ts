@@ -42,11 +42,21 @@ export function createBlame(): (absolutePath: string, line: number) => LineAutho
   return (absolutePath, line) => {
     const key = `${absolutePath}\u0000${line}`;
     if (cache.has(key)) return cache.get(key);
-    const output = git(['blame', '--porcelain', '--no-textconv', '-L', `${line},${line}`, '--', path.basename(absolutePath)], path.dirname(absolutePath));
-    const author = output === undefined ? undefined : parsePorcelain(output);
+    const folder = path.dirname(absolutePath);
+    const output = git(['blame', '--porcelain', '--no-textconv', '-L', `${line},${line}`, '--', path.basename(absolutePath)], folder);
+    // A file git does not track yet, inside a work tree, is as uncommitted as a changed line.
+    const author = output !== undefined ? parsePorcelain(output) : insideWorkTree(folder) ? {} : undefined;
     cache.set(key, author);
     return author;
   };
+}
+
+const workTrees = new Map<string, boolean>();
+
+function insideWorkTree(folder: string): boolean {
+  let inside = workTrees.get(folder);
+  if (inside === undefined) workTrees.set(folder, (inside = git(['rev-parse', '--is-inside-work-tree'], folder)?.trim() === 'true'));
+  return inside;
 }
 
 /** The header of `git blame --porcelain` for one line; the line's text (after a tab) is skipped. */

@@ -23,7 +23,7 @@ export function percentText(summary: CoverageSummary): string {
 }
 
 export function suppressionAddedBy(entry: SuppressionEntry): string {
-  if (!entry.added) return 'unknown (not in a git repository, or not tracked)';
+  if (!entry.added) return 'unknown (not in a git repository)';
   if (!entry.added.commit) return 'not committed yet';
   return [entry.added.author ?? 'unknown author', entry.added.date, `commit ${entry.added.commit.slice(0, 12)}`].filter(Boolean).join(', ');
 }
