@@ -599,14 +599,23 @@ export const scenarios = [
         assert.ok(facts.themeBackground && facts.themeBackground !== 'rgba(0, 0, 0, 0)', `the editor's theme colours reach the webview (${facts.themeBackground})`);
         assert.equal(facts.bodyBackground, facts.themeBackground, 'the page uses the editor background');
         assert.ok(facts.save, 'a Save… button');
+        // A toast (the shadow-AI notice of this window) would cover the report in the screenshot.
+        for (const close of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) await close.click().catch(() => {});
         await page.mouse.move(900, 640);
         await win.screenshot(ctx.file('webview'));
         // Save…: the dialog proposes the workspace folder; accept it.
         await frame.click('button#save');
         const input = win.quickInput().locator('input');
         await input.waitFor({ state: 'visible', timeout: 20_000 });
-        const proposed = await input.inputValue();
-        assert.match(proposed, /phi-guard-compliance-report-\d{4}-\d\d-\d\d\.html$/);
+        // The simple file dialog fills in the proposed path once it has listed the folder.
+        await waitUntil(async () => /workspace-report\/phi-guard-compliance-report-\d{4}-\d\d-\d\d\.html$/.test(await input.inputValue()), {
+          timeout: 20_000,
+          what: 'the save dialog to propose phi-guard-compliance-report-<date>.html in the workspace folder',
+        }).catch(async (error) => {
+          await win.screenshot(ctx.file('save-dialog.FAILED'));
+          throw new Error(`${error.message}; the input holds ${JSON.stringify(await input.inputValue())}`);
+        });
+        await win.screenshot(ctx.file('save-dialog'));
         await page.keyboard.press('Enter');
         const saved = await waitUntil(
           () => {
