@@ -509,6 +509,20 @@ export const scenarios = [
     async run(wb, ctx) {
       const demo = path.join(ctx.tmp, 'report-demo');
       cpSync(path.join(ctx.root, 'examples', 'demo-clinic'), demo, { recursive: true });
+      // A repository of its own, so the report names its commit and who added the suppression.
+      const git = (...args) => {
+        const r = spawnSync('git', args, {
+          cwd: demo,
+          encoding: 'utf8',
+          env: { ...process.env, GIT_AUTHOR_NAME: 'Demo Clinic Team', GIT_AUTHOR_EMAIL: 'team@demo-clinic.test', GIT_COMMITTER_NAME: 'Demo Clinic Team', GIT_COMMITTER_EMAIL: 'team@demo-clinic.test' },
+        });
+        assert.equal(r.status, 0, r.stderr);
+        return r.stdout.trim();
+      };
+      git('init', '-q', '-b', 'main');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'demo clinic');
+      const head = git('rev-parse', 'HEAD');
       const file = path.join(demo, 'compliance-report.html');
       const cli = spawnSync(process.execPath, [path.join(ctx.root, 'dist', 'cli.js'), 'report', '--output', file], { cwd: demo, encoding: 'utf8' });
       assert.equal(cli.status, 0, cli.stderr);
@@ -527,6 +541,8 @@ export const scenarios = [
         assert.ok(bars.every((width) => width > 10), `the bars are drawn: ${bars}`);
         const reason = page.locator('#suppressions td.reason', { hasText: 'records-retention reconciles erasures by MRN' });
         assert.ok(await reason.isVisible(), 'the suppression reason is visible');
+        assert.match(await page.locator('#suppressions tbody tr').first().innerText(), new RegExp(`Demo Clinic Team, \\d{4}-\\d\\d-\\d\\d, commit ${head.slice(0, 12)}`));
+        assert.equal(await page.locator('#revision').innerText(), `commit ${head} (branch main)`);
         const timeline = page.locator('#vendors svg[aria-label="BAA expiry timeline per vendor"]');
         assert.ok(await timeline.isVisible(), 'the BAA timeline is visible');
         assert.equal(await timeline.locator('circle').count(), 2);
