@@ -8,8 +8,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { registeredRules } from '../engine';
 import { buildAiToolsModel, defaultPolicy, isoDay, policyOverrides, type LoadedPolicy, type PolicyOverride } from '../policy';
 import type { ComplianceReportParams, ComplianceReportResult } from '../protocol';
-import { buildComplianceReport, createBlame, gitRevision, renderComplianceHtml, type ReportFile } from '../report';
-import { TOOL_VERSION } from '../cli/version';
+import { buildComplianceReport, createBlame, gitRevision, renderComplianceHtml, REPORT_TOOL_VERSION, type ReportFile } from '../report';
 import { analyseWorkspace, type CoverageSession } from './coverage';
 import type { DocumentStore } from './documentStore';
 import { uriToPath } from './uris';
@@ -55,7 +54,7 @@ export async function provideComplianceReport(
   const files: ReportFile[] = workspace.files.map((entry) => ({ display: display(entry.file), absolutePath: entry.file, result: entry.result, policy: entry.policy }));
   const report = buildComplianceReport({
     generatedAt: now,
-    toolVersion: TOOL_VERSION,
+    toolVersion: REPORT_TOOL_VERSION,
     scope: folders.length ? folders.map((folder) => path.basename(folder)) : [],
     revision: first ? gitRevision(first) : {},
     files,

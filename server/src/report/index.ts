@@ -5,3 +5,4 @@ export * from './model';
 export { createBlame, describeRevision, gitRevision, parsePorcelain } from './git-facts';
 export { renderComplianceHtml, type HtmlOptions } from './render-html';
 export { renderComplianceMarkdown } from './render-markdown';
+export { REPORT_TOOL_VERSION } from './version';
