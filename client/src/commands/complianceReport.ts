@@ -43,7 +43,8 @@ export function registerComplianceReportCommand(server: ServerController): vscod
         current = undefined;
       });
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if ((message as { type?: unknown } | undefined)?.type === 'save' && current) void saveReport(current, folders[0].uri);
+        const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.uri.scheme === 'file');
+        if ((message as { type?: unknown } | undefined)?.type === 'save' && current && folder) void saveReport(current, folder.uri);
       });
     } else {
       panel.reveal(vscode.ViewColumn.Active);
