@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { AiToolsRequest, AuditCoverageRequest, Commands, SERVER_NAME } from '../../server/src/protocol';
+import { registerComplianceReportCommand } from './commands/complianceReport';
 import { registerPolicyCommands } from './commands/policyCommands';
 import { registerScaffoldEndpointCommand } from './commands/scaffoldEndpoint';
 import { registerScanWorkspaceCommand } from './commands/scanWorkspace';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(Commands.fixAllInFile, () => fixAllInActiveEditor()),
     registerScaffoldEndpointCommand(server),
     registerScanWorkspaceCommand(server),
+    registerComplianceReportCommand(server),
   );
 
   // AI Tools & BAA view and policy commands: nothing is asked until the view is shown.

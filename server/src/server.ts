@@ -13,6 +13,7 @@ import { initEngine } from './engine';
 import {
   AiToolsRequest,
   AuditCoverageRequest,
+  ComplianceReportRequest,
   BaaReportRequest,
   CONFIGURATION_SECTION,
   CreatePolicyFileRequest,
@@ -36,6 +37,7 @@ import { DocumentStore } from './lsp/documentStore';
 import { guarded, guardedNotification } from './lsp/guard';
 import { provideHover } from './lsp/hover';
 import { emptyCoverage, provideAuditCoverage } from './lsp/coverage';
+import { provideComplianceReport } from './lsp/complianceReport';
 import { EMPTY_SCAN, WorkspaceScan } from './lsp/workspaceScan';
 import { createLogger, type Logger } from './lsp/logger';
 import { PolicyResolver } from './lsp/policyResolver';
@@ -195,6 +197,7 @@ handleRequest(connection, logger, AuditCoverageRequest, emptyCoverage(), (params
 // client only asks and shows (docs/architecture.md, "thin client").
 handleRequest(connection, logger, AiToolsRequest, undefined, (params) => (session ? provideAiTools(params, session) : undefined));
 handleRequest(connection, logger, BaaReportRequest, undefined, (params) => (session ? provideBaaReport(params, session) : undefined));
+handleRequest(connection, logger, ComplianceReportRequest, undefined, (params, token) => (session ? provideComplianceReport(params, token, documents, session) : undefined));
 const INTERNAL_ERROR = 'an internal error; see "PHI Guard: Show Output"';
 handleRequest(connection, logger, CreatePolicyFileRequest, { status: 'refused', reason: INTERNAL_ERROR }, (params) => createPolicyFile(params));
 handleRequest(connection, logger, ScaffoldOptionsRequest, undefined, (params) => (session ? scaffoldOptions(params, session) : undefined));

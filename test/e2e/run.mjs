@@ -16,7 +16,7 @@
 //   PHI_GUARD_E2E_SKIP_PACKAGE=1     install the existing .vsix instead of running `npm run package`
 //   PHI_GUARD_E2E_ONLY=a,b           run only these scenarios (by name)
 //   PHI_GUARD_E2E_KEEP=1             keep the temp folders (workspace, user data, logs)
-//   PHI_GUARD_E2E_UPDATE_DOCS=1      also copy the quick-fix screenshot to docs/images/quick-fix.png
+//   PHI_GUARD_E2E_UPDATE_DOCS=1      also copy the quick-fix and compliance-report screenshots to docs/images/
 //   PHI_GUARD_E2E_SABOTAGE=silent-server | rules-off
 //                                    self-test: replace the installed language server with one that
 //                                    never publishes diagnostics, or turn every rule off in the user

@@ -3,8 +3,10 @@
 // (except that the quick fix follows the squiggle it fixes).
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { waitUntil } from './lib/wait.mjs';
 
 const PY_FILE = 'app/patient_lookup.py';
@@ -496,6 +498,154 @@ export const scenarios = [
         assert.match(report, /expired on 2025-01-31/);
         await page.mouse.move(900, 640);
         await ai.screenshot(ctx.file('report'));
+      } finally {
+        await page.close().catch(() => {});
+      }
+    },
+  },
+  {
+    name: 'compliance-report-browser',
+    title: 'phi-guard report on the demo: Chromium renders the coverage chart, the suppression reason and the BAA timeline, loads nothing, prints to PDF',
+    async run(wb, ctx) {
+      const demo = path.join(ctx.tmp, 'report-demo');
+      cpSync(path.join(ctx.root, 'examples', 'demo-clinic'), demo, { recursive: true });
+      // A repository of its own, so the report names its commit and who added the suppression.
+      const git = (...args) => {
+        const r = spawnSync('git', args, {
+          cwd: demo,
+          encoding: 'utf8',
+          env: { ...process.env, GIT_AUTHOR_NAME: 'Demo Clinic Team', GIT_AUTHOR_EMAIL: 'team@demo-clinic.test', GIT_COMMITTER_NAME: 'Demo Clinic Team', GIT_COMMITTER_EMAIL: 'team@demo-clinic.test' },
+        });
+        assert.equal(r.status, 0, r.stderr);
+        return r.stdout.trim();
+      };
+      git('init', '-q', '-b', 'main');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'demo clinic');
+      const head = git('rev-parse', 'HEAD');
+      const file = path.join(demo, 'compliance-report.html');
+      const cli = spawnSync(process.execPath, [path.join(ctx.root, 'dist', 'cli.js'), 'report', '--output', file], { cwd: demo, encoding: 'utf8' });
+      assert.equal(cli.status, 0, cli.stderr);
+      const page = await wb.page.context().newPage();
+      try {
+        await page.setViewportSize({ width: 1060, height: 900 });
+        const requests = [];
+        page.on('request', (request) => {
+          if (!request.url().startsWith('file:')) requests.push(request.url());
+        });
+        await page.goto(pathToFileURL(file).href);
+        const coverageChart = page.locator('#coverage svg[aria-label^="Audit coverage"]');
+        await coverageChart.waitFor({ state: 'visible', timeout: 15_000 });
+        const bars = await coverageChart.locator('rect.fill').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
+        assert.equal(bars.length, 3, 'all endpoints, app/, web/');
+        assert.ok(bars.every((width) => width > 10), `the bars are drawn: ${bars}`);
+        const reason = page.locator('#suppressions td.reason', { hasText: 'records-retention reconciles erasures by MRN' });
+        assert.ok(await reason.isVisible(), 'the suppression reason is visible');
+        assert.match(await page.locator('#suppressions tbody tr').first().innerText(), new RegExp(`Demo Clinic Team, \\d{4}-\\d\\d-\\d\\d, commit ${head.slice(0, 12)}`));
+        assert.equal(await page.locator('#revision').innerText(), `commit ${head} (branch main)`);
+        const timeline = page.locator('#vendors svg[aria-label="BAA expiry timeline per vendor"]');
+        assert.ok(await timeline.isVisible(), 'the BAA timeline is visible');
+        assert.equal(await timeline.locator('circle').count(), 2);
+        assert.match(await page.locator('#ai-tools').innerText(), /approved[\s\S]*restricted[\s\S]*prohibited/);
+        assert.deepEqual(requests, [], 'the page requested nothing beyond its own file');
+        const shot = ctx.file('report');
+        await page.screenshot({ path: shot, fullPage: true });
+        if (process.env.PHI_GUARD_E2E_UPDATE_DOCS) copyFileSync(shot, path.join(ctx.root, 'docs', 'images', 'compliance-report.png'));
+        // Printing: Chromium's own PDF of the page (print CSS applied).
+        await page.emulateMedia({ media: 'print' });
+        const pdf = await page.pdf({ format: 'A4', printBackground: true });
+        assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+        writeFileSync(ctx.artifact('compliance-report.pdf'), pdf);
+      } finally {
+        await page.close().catch(() => {});
+      }
+    },
+  },
+  {
+    name: 'compliance-report-command',
+    title: 'PHI Guard: Open Compliance Report from the palette shows the report in a themed webview with a strict CSP; Save… writes the page',
+    async run(wb, ctx) {
+      const folder = path.join(ctx.tmp, 'workspace-report');
+      cpSync(path.join(ctx.root, 'examples', 'demo-clinic'), folder, { recursive: true });
+      const page = await ctx.openWindow(folder);
+      try {
+        const win = new ctx.Workbench(page);
+        await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+        await win.runCommandIfPresent('View: Close Secondary Side Bar');
+        await win.runCommand('PHI Guard: Open Compliance Report', { timeout: 60_000 });
+        await page.locator('.tab', { hasText: 'PHI Guard Compliance Report' }).waitFor({ state: 'visible', timeout: 60_000 });
+        // The webview's document lives in nested iframes.
+        const frame = await waitUntil(
+          async () => {
+            for (const candidate of page.frames()) {
+              const found = await candidate.evaluate(() => Boolean(document.querySelector('#coverage'))).catch(() => false);
+              if (found) return candidate;
+            }
+            return false;
+          },
+          { timeout: 60_000, what: 'the compliance report in the webview' },
+        );
+        const facts = await frame.evaluate(() => {
+          const probe = document.createElement('div');
+          probe.style.background = 'var(--vscode-editor-background)';
+          document.body.appendChild(probe);
+          const themeBackground = getComputedStyle(probe).backgroundColor;
+          probe.remove();
+          return {
+            csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+            sections: [...document.querySelectorAll('section[id]')].map((s) => s.id),
+            revision: document.querySelector('#revision')?.textContent ?? '',
+            total: [...document.querySelectorAll('#coverage tr.total td')].map((td) => td.textContent.trim()),
+            reason: document.querySelector('#suppressions td.reason')?.textContent ?? '',
+            timeline: Boolean(document.querySelector('#vendors svg[aria-label="BAA expiry timeline per vendor"]')),
+            bodyBackground: getComputedStyle(document.body).backgroundColor,
+            themeBackground,
+            save: Boolean(document.querySelector('button#save')),
+          };
+        });
+        assert.match(facts.csp, /^default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+';$/);
+        assert.deepEqual(facts.sections, ['overview', 'coverage', 'findings', 'suppressions', 'policy-overrides', 'vendors', 'ai-tools']);
+        assert.equal(facts.revision, 'not a git repository');
+        // The same numbers as the CLI's coverage of the same folder.
+        const cli = spawnSync(process.execPath, [path.join(ctx.root, 'dist', 'cli.js'), 'coverage', '--format', 'json'], { cwd: folder, encoding: 'utf8' });
+        const summary = JSON.parse(cli.stdout).summary;
+        assert.equal(facts.total.at(-1), `${summary.percent}% (${summary.covered}/${summary.phiEndpoints - summary.suppressed})`);
+        assert.match(facts.reason, /records-retention reconciles erasures by MRN/);
+        assert.ok(facts.timeline, 'the BAA timeline');
+        assert.ok(facts.themeBackground && facts.themeBackground !== 'rgba(0, 0, 0, 0)', `the editor's theme colours reach the webview (${facts.themeBackground})`);
+        assert.equal(facts.bodyBackground, facts.themeBackground, 'the page uses the editor background');
+        assert.ok(facts.save, 'a Save… button');
+        // A toast (the shadow-AI notice of this window) would cover the report in the screenshot.
+        for (const close of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) await close.click().catch(() => {});
+        await page.mouse.move(900, 640);
+        await win.screenshot(ctx.file('webview'));
+        // Save…: the dialog proposes the workspace folder; accept it.
+        await frame.click('button#save');
+        const input = win.quickInput().locator('input');
+        await input.waitFor({ state: 'visible', timeout: 20_000 });
+        // The simple file dialog fills in the proposed path once it has listed the folder.
+        await waitUntil(async () => /workspace-report\/phi-guard-compliance-report-\d{4}-\d\d-\d\d\.html$/.test(await input.inputValue()), {
+          timeout: 20_000,
+          what: 'the save dialog to propose phi-guard-compliance-report-<date>.html in the workspace folder',
+        }).catch(async (error) => {
+          await win.screenshot(ctx.file('save-dialog.FAILED'));
+          throw new Error(`${error.message}; the input holds ${JSON.stringify(await input.inputValue())}`);
+        });
+        await win.screenshot(ctx.file('save-dialog'));
+        await page.keyboard.press('Enter');
+        const saved = await waitUntil(
+          () => {
+            const name = readdirSync(folder).find((entry) => /^phi-guard-compliance-report-.*\.html$/.test(entry));
+            return name ? path.join(folder, name) : false;
+          },
+          { timeout: 20_000, what: 'the saved report file' },
+        );
+        const html = await waitUntil(() => {
+          const text = readFileSync(saved, 'utf8');
+          return text.includes('</html>') ? text : false;
+        }, { what: 'the saved report to be complete' });
+        assert.match(html, /^<!DOCTYPE html>/);
+        assert.doesNotMatch(html, /<script|https?:\/\//, 'the saved page is the self-contained one, without the webview script');
       } finally {
         await page.close().catch(() => {});
       }

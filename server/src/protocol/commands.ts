@@ -11,6 +11,7 @@ export const Commands = {
   showAiTools: 'phiGuard.showAiTools',
   createPolicyFile: 'phiGuard.createPolicyFile',
   exportBaaReport: 'phiGuard.exportBaaReport',
+  openComplianceReport: 'phiGuard.openComplianceReport',
   showAuditCoverage: 'phiGuard.showAuditCoverage',
   refreshAuditCoverage: 'phiGuard.refreshAuditCoverage',
   openEndpoint: 'phiGuard.openEndpoint',

@@ -11,3 +11,4 @@ export * from './policy-status';
 export * from './ai-tools';
 export * from './policy-file';
 export * from './scaffold';
+export * from './compliance-report';
