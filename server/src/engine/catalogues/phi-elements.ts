@@ -55,7 +55,7 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   demographics('discharge_date', [['discharge', 'date'], ['discharged', 'at'], ['discharge', 'at']]),
   demographics('date_of_death', [['date', 'of', 'death'], ['death', 'date'], ['dod']]),
   demographics('ssn', [['ssn'], ['social', 'security', 'number'], ['social', 'security'], ['socialsecuritynumber']]),
-  demographics('mrn', [['mrn'], ['medical', 'record', 'number'], ['medical', 'record', 'no']]),
+  demographics('mrn', [['mrn'], ['medical', 'record', 'number'], ['medical', 'record', 'no'], ['patient', 'number'], ['hospital', 'number']]),
   demographics('address', [['address'], ['street'], ['street', 'address'], ['addr'], ['address', 'line']]),
   demographics('city', [['city']]),
   demographics('zip_code', [['zip'], ['zip', 'code'], ['zipcode'], ['postal', 'code'], ['postcode']]),

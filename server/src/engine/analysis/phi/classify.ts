@@ -74,13 +74,14 @@ export class PhiClassifier {
 
   private classifyUncached(identifier: string): IdentifierClass {
     if (this.safeIdentifiers.has(identifier)) return SAFE;
-    const tokens = tokenize(identifier);
+    const written = tokenize(identifier);
+    const tokens = readAsWords(written);
     if (tokens.length === 0) return UNKNOWN;
-    if (tokens.length > 1 && SAFE_FIRST_TOKENS.has(tokens[0])) return SAFE;
+    if (tokens.length > 1 && (SAFE_FIRST_TOKENS.has(tokens[0]) || SAFE_FIRST_TOKENS.has(written[0]))) return SAFE;
     const match = this.bestElementMatch(tokens);
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
-    if (SAFE_LAST_TOKENS.has(tokens[last])) return SAFE;
+    if (SAFE_LAST_TOKENS.has(tokens[last]) || SAFE_LAST_TOKENS.has(written[last])) return SAFE;
     if (match) return this.qualify(match, tokens);
     const record = this.recordCategory(tokens);
     return record ? { kind: 'record', category: record } : UNKNOWN;
@@ -170,6 +171,18 @@ export class PhiClassifier {
   isAccountObjectName(name: string): boolean {
     return tokenize(name).some((token) => ACCOUNT_OBJECT_WORDS.has(token));
   }
+}
+
+/** Abbreviations source systems write for a word (`vPatientNo`, `patient_num`, `acct_nbr`). */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['no', 'number'],
+  ['num', 'number'],
+  ['nbr', 'number'],
+]);
+
+/** An identifier's tokens with abbreviations read as their words (the abbreviations are not PHI words on their own). */
+function readAsWords(tokens: string[]): string[] {
+  return tokens.some((token) => ABBREVIATIONS.has(token)) ? tokens.map((token) => ABBREVIATIONS.get(token) ?? token) : tokens;
 }
 
 function isRemoved(element: CatalogueElement, removed: Set<string>): boolean {
