@@ -434,10 +434,12 @@ export class FlowAnalyzer {
       range: call.range,
     };
     if (call.callee.kind !== 'member' && !call.args.length) return undefined;
-    // A plain function's result is not an attribute of its argument (`full_name(patient)` is
-    // followed through its summary, if at all); only a getter-named one reads it (`get_ssn(p)`).
-    if (call.callee.kind !== 'member' && stripped === name) return undefined;
-    return this.memberTaint(member, scopeId, depth);
+    const taint = this.memberTaint(member, scopeId, depth);
+    if (!taint || call.callee.kind === 'member') return taint;
+    // A plain function's result is named as the call it is (`full_name(…)`), not as an attribute
+    // of its argument that the code never reads.
+    const [first, ...rest] = taint.steps;
+    return { ...taint, steps: [{ range: call.range, label: first.label.replace(/^[^(]*/, `${exprLabel(call)} `) }, ...rest] };
   }
 
   private recordCategoryOf(identifier: string): PhiCategory | undefined {
