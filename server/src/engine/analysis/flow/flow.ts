@@ -105,40 +105,59 @@ const RECORD_ACCESS_WORDS = new Set([
 ]);
 
 export class FlowAnalyzer {
-  private readonly bindingsByScope = new Map<number, Map<string, BindingFact[]>>();
+  private readonly bindingsByScope: BindingIndex = new Map();
+  /**
+   * The bindings a value is followed through: the assignments, plus the stores into containers
+   * (`d["k"] = v`, `missing.append(v)`). Kept apart so that resolving a name to what it was made
+   * by (a logger, a client) never lands on a store.
+   */
+  private readonly valueBindingsByScope: BindingIndex = new Map();
   private readonly memo = new WeakMap<object, Taint | null>();
   private readonly visiting = new Set<object>();
   /** Synthetic container bindings read their stored values in the storing call's scope (containers.ts). */
   private readonly valueScopes = new WeakMap<BindingFact, number>();
   private readonly stringForms: RecordStringForms;
+  private readonly stores = new WeakSet<BindingFact>();
 
   constructor(
     readonly facts: FileFacts,
     readonly classifier: PhiClassifier,
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
-    this.indexBindings(facts.bindings);
+    const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
+    indexBindings(this.bindingsByScope, assignments);
+    indexBindings(this.valueBindingsByScope, assignments);
     // `self.x = v` in a method is kept in the class's scope; `v` is read where it was written.
     for (const binding of facts.bindings) {
       if (facts.scopes[binding.scopeId]?.kind !== 'class' || !/^(self|this)\./.test(binding.name)) continue;
       const written = this.innermostScopeAt(binding.range.start, binding.scopeId);
       if (written !== binding.scopeId) this.valueScopes.set(binding, written);
     }
-    // Containers filled by calls (`missing.append(p.mrn)`): found with the assignments indexed, added after.
-    const stored = containerBindings(facts, (name, scopeId, offset) => this.declaringScope(name, scopeId, offset), (name) => this.classifier.isNonPersonObjectName(name.replace(/^(self|this)\./, '')));
-    for (const { binding, valueScopeId } of stored) this.valueScopes.set(binding, valueScopeId);
-    this.indexBindings(stored.map(({ binding }) => binding));
+    // Containers filled by calls (`missing.append(p.mrn)`) and by item or attribute assignment
+    // (`d["mrn"] = p.mrn`): found with the assignments indexed, bound where the container is declared.
+    const declaringScope = (name: string, scopeId: number, offset: number) => this.declaringScope(name, scopeId, offset);
+    const stored = containerBindings(facts, declaringScope, (name) => this.classifier.isNonPersonObjectName(name.replace(/^(self|this)\./, '')));
+    for (const binding of facts.bindings) {
+      if (!isStoreName(binding.name)) continue;
+      const name = binding.name.slice(0, -STORE_SUFFIX.length);
+      const scopeId = declaringScope(name, binding.scopeId, binding.offset) ?? binding.scopeId;
+      stored.push({ binding: { ...binding, name, scopeId }, valueScopeId: binding.scopeId });
+    }
+    for (const { binding, valueScopeId } of stored) {
+      this.valueScopes.set(binding, valueScopeId);
+      this.stores.add(binding);
+    }
+    indexBindings(this.valueBindingsByScope, stored.map(({ binding }) => binding));
   }
 
-  private indexBindings(bindings: readonly BindingFact[]): void {
-    for (const binding of bindings) {
-      let byName = this.bindingsByScope.get(binding.scopeId);
-      if (!byName) this.bindingsByScope.set(binding.scopeId, (byName = new Map()));
-      let list = byName.get(binding.name);
-      if (!list) byName.set(binding.name, (list = []));
-      list.push(binding);
-    }
-    for (const byName of this.bindingsByScope.values()) for (const list of byName.values()) list.sort((a, b) => a.offset - b.offset);
+  /** Whether `root` names one record where `scopeId` sees it at `offset`: a parameter or a variable assigned once, not a loop's. */
+  private rootStaysValid(root: Expr, scopeId: number, offset: number): boolean {
+    const name = rootName(root);
+    if (!name) return false;
+    if (name === 'self' || name === 'this') return true;
+    const binding = this.resolveBinding(name, scopeId, offset);
+    if (binding) return binding.kind !== 'iterate';
+    return !!this.findParam(name, scopeId);
   }
 
   /** The innermost scope inside `outerId` (or it) that contains `position`. */
@@ -228,12 +247,13 @@ export class FlowAnalyzer {
 
   private nameTaint(name: string, range: Range, scopeId: number, depth: number): Taint | undefined {
     // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
-    const binding = this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
+    const binding = this.resolveValueBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
     if (binding) {
       const taint = this.bindingTaint(binding, depth);
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
-        const recordRoot: Expr | undefined = taint.record ? { kind: 'name', name, range } : taint.recordRoot;
+        // (A dict or frame made from a record is not one: its id is still the record's.)
+        const recordRoot: Expr | undefined = taint.record && taint.objectForm ? { kind: 'name', name, range } : taint.recordRoot;
         return { ...taint, recordRoot, origin: range, steps: [...taint.steps, { range: binding.range, label: `${name} (holds ${describe(taint)})` }] };
       }
       // A clean value that was fully analysed (literals, strings built from clean parts, values
@@ -256,7 +276,7 @@ export class FlowAnalyzer {
     for (let current: BindingFact | undefined = binding, i = 0; current && i < MAX_DEPTH; i++) {
       if (!this.isKnownCleanValue(current.value)) return false;
       if (current.kind !== 'augmented') return true;
-      current = this.resolveBinding(current.name, current.scopeId, current.offset - 1, current);
+      current = this.resolveValueBinding(current.name, current.scopeId, current.offset - 1, current);
     }
     return false;
   }
@@ -291,9 +311,14 @@ export class FlowAnalyzer {
       if (binding.kind === 'destructure' && binding.property) {
         value = { kind: 'member', object: binding.value, property: binding.property, propertyRange: binding.range, range: binding.range };
       }
-      const taint = this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
+      let taint = this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
+      // A container filled in a loop or a callback holds many records' data: the loop variable is
+      // no record to take the id from where the container is used.
+      if (taint?.recordRoot && this.stores.has(binding) && !this.rootStaysValid(taint.recordRoot, binding.scopeId, binding.offset)) {
+        taint = { ...taint, recordRoot: undefined };
+      }
       if (binding.kind !== 'augmented') return taint;
-      const previous = this.resolveBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
+      const previous = this.resolveValueBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
       return union([taint, previous ? this.bindingTaint(previous, depth + 1) : undefined]);
     } finally {
       this.visiting.delete(binding);
@@ -345,10 +370,12 @@ export class FlowAnalyzer {
    */
   private fieldTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | null | undefined {
     if (expr.object.kind !== 'name' || (expr.object.name !== 'self' && expr.object.name !== 'this')) return undefined;
-    const binding = this.resolveBinding(`${expr.object.name}.${expr.property}`, scopeId, Number.MAX_SAFE_INTEGER);
+    const binding = this.resolveValueBinding(`${expr.object.name}.${expr.property}`, scopeId, Number.MAX_SAFE_INTEGER);
     if (!binding) return undefined;
     const taint = this.bindingTaint(binding, depth);
-    if (taint) return { ...taint, origin: expr.range, steps: [...taint.steps, { range: binding.range, label: `${exprLabel(expr)} (holds ${describe(taint)})` }] };
+    // What the field was assigned from belongs to the method that assigned it: only the field itself is repeatable here.
+    const recordRoot = taint?.record && taint.objectForm ? expr : undefined;
+    if (taint) return { ...taint, recordRoot, origin: expr.range, steps: [...taint.steps, { range: binding.range, label: `${exprLabel(expr)} (holds ${describe(taint)})` }] };
     // A field assigned only clean values is clean; an opaque one leaves its name as evidence.
     return this.isKnownCleanBinding(binding) ? null : undefined;
   }
@@ -455,10 +482,19 @@ export class FlowAnalyzer {
 
   /** The last binding of `name` visible at `offset` in `scopeId` or an enclosing scope. */
   resolveBinding(name: string, scopeId: number, offset: number, exclude?: BindingFact): BindingFact | undefined {
+    return this.resolveIn(this.bindingsByScope, name, scopeId, offset, exclude);
+  }
+
+  /** Like resolveBinding, stores into containers included: what the value held at `offset`. */
+  private resolveValueBinding(name: string, scopeId: number, offset: number, exclude?: BindingFact): BindingFact | undefined {
+    return this.resolveIn(this.valueBindingsByScope, name, scopeId, offset, exclude);
+  }
+
+  private resolveIn(index: BindingIndex, name: string, scopeId: number, offset: number, exclude?: BindingFact): BindingFact | undefined {
     let current: number | undefined = scopeId;
     let first = true;
     while (current !== undefined) {
-      const list = this.bindingsByScope.get(current)?.get(name);
+      const list = index.get(current)?.get(name);
       if (list) {
         // In the use's own scope only earlier bindings count; enclosing scopes may bind later (closures).
         const visible = list.filter((binding) => binding !== exclude && (!first || binding.offset <= offset));
@@ -484,6 +520,26 @@ export class FlowAnalyzer {
     }
     return undefined;
   }
+}
+
+type BindingIndex = Map<number, Map<string, BindingFact[]>>;
+
+/** The adapters bind a store into a container (`d["k"] = v`, `obj.k = v`) as `d[]` (model/facts.ts). */
+const STORE_SUFFIX = '[]';
+
+function isStoreName(name: string): boolean {
+  return name.endsWith(STORE_SUFFIX);
+}
+
+function indexBindings(index: BindingIndex, bindings: readonly BindingFact[]): void {
+  for (const binding of bindings) {
+    let byName = index.get(binding.scopeId);
+    if (!byName) index.set(binding.scopeId, (byName = new Map()));
+    let list = byName.get(binding.name);
+    if (!list) byName.set(binding.name, (list = []));
+    list.push(binding);
+  }
+  for (const byName of index.values()) for (const list of byName.values()) list.sort((a, b) => a.offset - b.offset);
 }
 
 function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string): Taint | undefined {
