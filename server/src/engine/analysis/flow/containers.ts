@@ -5,9 +5,26 @@
 
 import type { BindingFact, CallExpr, Expr, FileFacts } from '../../model/facts';
 import { offsetOf } from '../../model/text';
+import { tokenize } from '../phi/identifiers';
 
 /** Methods that store their arguments in the receiver (Python lists, sets, dicts; JS arrays, Sets, Maps). */
 const STORING_METHODS = new Set(['append', 'extend', 'insert', 'add', 'update', 'setdefault', 'push', 'unshift', 'set', 'appendleft', 'extendleft']);
+
+/**
+ * Receivers whose `add` / `update` / `set` hand data to a service, not into a value the code
+ * logs later (`db.session.add(patient)`, `span.set(...)`, `sentry_scope.set_context(...)`).
+ */
+const SERVICE_WORDS = new Set([
+  'db', 'database', 'session', 'connection', 'conn', 'cursor', 'engine', 'client', 'api', 'sdk', 'app',
+  'application', 'router', 'blueprint', 'logger', 'log', 'tracer', 'span', 'scope', 'metrics', 'registry',
+  'parser', 'mailer', 'transport', 'redis', 'cache', 'store', 'storage', 'bucket', 'producer', 'broker',
+]);
+
+/** Whether a receiver name (`db`, `self.session`, `redisClient`) names a service rather than a container of data. */
+export function isServiceName(name: string): boolean {
+  const tokens = tokenize(name.replace(/^(self|this)\./, ''));
+  return tokens.length > 0 && SERVICE_WORDS.has(tokens[tokens.length - 1]);
+}
 
 /** Where a binding of `name` as seen from `scopeId` lives: the scope that declares it (or has it as a parameter). */
 export type DeclaringScope = (name: string, scopeId: number, offset: number) => number | undefined;

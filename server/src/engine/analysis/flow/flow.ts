@@ -7,7 +7,7 @@ import { offsetOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { containerBindings } from './containers';
+import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
 
 export interface Taint {
@@ -136,7 +136,7 @@ export class FlowAnalyzer {
     // Containers filled by calls (`missing.append(p.mrn)`) and by item or attribute assignment
     // (`d["mrn"] = p.mrn`): found with the assignments indexed, bound where the container is declared.
     const declaringScope = (name: string, scopeId: number, offset: number) => this.declaringScope(name, scopeId, offset);
-    const stored = containerBindings(facts, declaringScope, (name) => this.classifier.isNonPersonObjectName(name.replace(/^(self|this)\./, '')));
+    const stored = containerBindings(facts, declaringScope, isServiceName);
     for (const binding of facts.bindings) {
       if (!isStoreName(binding.name)) continue;
       const name = binding.name.slice(0, -STORE_SUFFIX.length);
