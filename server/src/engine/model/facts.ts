@@ -151,7 +151,9 @@ export interface ScopeFact {
 
 /**
  * A name receiving a value. Destructuring records the property path (`const { dob } = patient`
- * binds `dob` to `patient.dob`); iteration binds an element of the iterable.
+ * binds `dob` to `patient.dob`); iteration binds an element of the iterable. A store into a
+ * container (`d["k"] = v`, `payload.k = v`) is an `augmented` binding of `d[]` / `payload[]`:
+ * the container holds `v` from then on, and the name is no assignment of `d` itself.
  */
 export interface BindingFact {
   scopeId: number;

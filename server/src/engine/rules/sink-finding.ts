@@ -9,7 +9,7 @@ import type { RawFinding, RuleContext } from './rule';
 export function phiArguments(args: Argument[], fact: CallFact, context: RuleContext): PhiArgument[] {
   const found: PhiArgument[] = [];
   for (const arg of args) {
-    const taint = context.flow.taintOf(arg.value, fact.scopeId);
+    const taint = context.flow.sinkTaint(arg.value, fact.scopeId);
     if (taint) found.push({ arg, taint });
   }
   return found;

@@ -37,6 +37,12 @@ function bindTargets(context: AdapterContext, target: Node, value: Expr, scopeId
     facts.bindings.push({ scopeId, name: target.text, range: rangeOf(target), offset, value, kind });
     return;
   }
+  if ((target.type === 'subscript' || target.type === 'attribute') && (kind === 'assign' || kind === 'augmented') && target.childForFieldName(target.type === 'subscript' ? 'value' : 'object')?.text !== 'self') {
+    // `d["mrn"] = v`, `payload.mrn = v`: the container receives `v` (bound as `d[]`, model/facts.ts).
+    const container = containerOf(target);
+    if (container) facts.bindings.push({ scopeId, name: `${container}[]`, range: rangeOf(target), offset, value, kind: 'augmented' });
+    return;
+  }
   if (target.type === 'attribute' && target.childForFieldName('object')?.text === 'self') {
     // `self.logger = logging.getLogger(...)`: visible to every method of the class.
     const classScope = classScopeOf(facts, scopeId);
@@ -50,4 +56,18 @@ function bindTargets(context: AdapterContext, target: Node, value: Expr, scopeId
     // Unpacking: each name may hold any part of the value.
     for (const child of target.namedChildren) bindTargets(context, child, value, scopeId, offset, kind === 'iterate' ? kind : 'destructure');
   }
+}
+
+/** The variable an item or attribute target stores into: `d` for `d["k"]["j"]`, `self.cache` for `self.cache[k]`. */
+function containerOf(target: Node): string | undefined {
+  let current: Node | null = target;
+  for (let i = 0; i < 8 && current; i++) {
+    const object: Node | null = current.childForFieldName(current.type === 'subscript' ? 'value' : 'object');
+    if (!object) return undefined;
+    if (object.type === 'identifier') return object.text === 'self' ? undefined : object.text;
+    if (object.type === 'attribute' && object.childForFieldName('object')?.text === 'self') return object.text.replace(/\s+/g, '');
+    if (object.type !== 'subscript' && object.type !== 'attribute') return undefined;
+    current = object;
+  }
+  return undefined;
 }

@@ -83,14 +83,38 @@ function bindPattern(context: AdapterContext, pattern: Node, value: Expr, scopeI
       // `this.logger = new Logger(...)`: visible to every method of the class.
       const property = pattern.childForFieldName('property');
       const classScope = classScopeOf(facts, scopeId);
-      if (pattern.childForFieldName('object')?.type === 'this' && property && classScope !== undefined) {
-        facts.bindings.push({ scopeId: classScope, name: `this.${property.text}`, range: rangeOf(pattern), offset, value, kind });
+      if (pattern.childForFieldName('object')?.type === 'this') {
+        if (property && classScope !== undefined) facts.bindings.push({ scopeId: classScope, name: `this.${property.text}`, range: rangeOf(pattern), offset, value, kind });
+        return;
       }
+      bindStore(context, pattern, value, scopeId, offset, kind);
       return;
     }
+    case 'subscript_expression':
+      bindStore(context, pattern, value, scopeId, offset, kind);
+      return;
     case 'assignment_pattern': {
       const left = pattern.childForFieldName('left');
       if (left) bindPattern(context, left, value, scopeId, offset, kind);
     }
+  }
+}
+
+/** `payload.mrn = v`, `byId[id] = v`: the container receives `v` (bound as `payload[]`, model/facts.ts). */
+function bindStore(context: AdapterContext, target: Node, value: Expr, scopeId: number, offset: number, kind: BindingFact['kind']): void {
+  if (kind !== 'assign' && kind !== 'augmented') return;
+  let current: Node | null = target;
+  for (let i = 0; i < 8 && current; i++) {
+    const object: Node | null = current.childForFieldName('object');
+    if (!object) return;
+    let container: string | undefined;
+    if (object.type === 'identifier') container = object.text;
+    else if (object.type === 'member_expression' && object.childForFieldName('object')?.type === 'this') container = `this.${object.childForFieldName('property')?.text ?? ''}`;
+    if (container !== undefined) {
+      context.facts.bindings.push({ scopeId, name: `${container}[]`, range: rangeOf(target), offset, value, kind: 'augmented' });
+      return;
+    }
+    if (object.type !== 'member_expression' && object.type !== 'subscript_expression') return;
+    current = object;
   }
 }

@@ -8,6 +8,8 @@ import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/ty
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice } from '../phi/names-not-values';
+import { containerBindings, isServiceName } from './containers';
+import { RecordStringForms } from './record-string-forms';
 
 export interface Taint {
   elements: PhiElementRef[];
@@ -19,6 +21,11 @@ export interface Taint {
   origin: Range;
   /** Source first; each variable the PHI went through after it. */
   steps: FlowStep[];
+  /**
+   * The value is the record object itself (or its `str()`), not its data: turned into a string it
+   * shows what its class's string form shows (record-string-forms.ts). `className` when known.
+   */
+  objectForm?: { className?: string };
 }
 
 const MAX_DEPTH = 60;
@@ -39,6 +46,9 @@ const PASS_THROUGH_FUNCTIONS = new Set([
   'Object', 'fromEntries', 'concat', 'join', 'f', 'escape', 'quote', 'unicode', 'text', 'safe', 'Markup',
   'mark_safe', 'getattr', 'get', 'pop', 'setdefault', 'cast', 'Number', 'int', 'float', 'round', 'date',
   'datetime', 'strftime', 'isoformat', 'new_str',
+  // Containers built from others (docs/rules/phi-in-log.md, "What is followed").
+  'zip', 'map', 'filter', 'enumerate', 'frozenset', 'iter', 'next', 'chain', 'Set', 'Map', 'OrderedDict',
+  'Counter', 'deque', 'DataFrame', 'from_records', 'from_dict', 'json_normalize', 'astuple',
 ]);
 
 /** Methods that return (part of) the receiver's data or the arguments'. */
@@ -53,6 +63,9 @@ const PASS_THROUGH_METHODS = new Set([
   'dumps', 'render', 'getvalue', 'read', 'capitalize', 'swapcase', 'expandtabs', 'translate', 'removeprefix',
   'removesuffix', 'localeCompare', 'valueOf', 'toLocaleUpperCase', 'toLocaleLowerCase', 'get', 'pop',
   'setdefault', 'getattr', 'first', 'last',
+  // Set operations and pandas frames shown whole (`.columns`, `.shape`, `len()` are not their data).
+  'union', 'intersection', 'difference', 'symmetric_difference', 'head', 'tail', 'to_string', 'to_records',
+  'to_csv', 'to_markdown', 'to_html', 'sample', 'from_records', 'from_dict', 'astuple',
 ]);
 
 /** Query / collection methods: on a record-valued receiver, the result is still record data. */
@@ -68,6 +81,22 @@ const QUERY_METHODS = new Set([
   'query_one', 'fetch_one', 'fetch_all', 'one_or_404', 'get_patient', 'create', 'update', 'upsert', 'save',
 ]);
 
+/** Pass-through functions that give the record's string form (`str(patient)` prints what `print(patient)` does). */
+const STRING_FORM_FUNCTIONS = new Set(['str', 'repr', 'format', 'String']);
+const STRING_FORM_METHODS = new Set(['format', 'format_map']);
+
+/** Modules whose pass-through functions are called through the module (`json.dumps`, `Object.assign`, `pd.DataFrame`). */
+const PASS_THROUGH_MODULES = new Set(['json', 'JSON', 'pprint', 'copy', 'Object', 'dataclasses', 'util', 'os', 'Array', 'pd', 'pandas', 'itertools', 'collections', 'attr', 'attrs']);
+
+/** Name tokens of a value that is already a serialisation of a record, not the record object. */
+const SERIALISED_WORDS = new Set(['json', 'str', 'string', 'text', 'dump', 'csv', 'yaml', 'xml', 'serialized', 'serialised', 'repr', 'html']);
+
+/** Members that describe a collection or a frame, not its values (`df.shape`, `rows.length`). */
+const SHAPE_MEMBERS = new Set(['shape', 'ndim', 'dtypes', 'empty', 'size', 'length', 'columns']);
+
+/** What a DRF serializer gives its data as. */
+const SERIALIZER_DATA_MEMBERS = new Set(['data', 'validated_data', 'initial_data']);
+
 const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
 
 /** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
@@ -77,22 +106,85 @@ const RECORD_ACCESS_WORDS = new Set([
 ]);
 
 export class FlowAnalyzer {
-  private readonly bindingsByScope = new Map<number, Map<string, BindingFact[]>>();
+  private readonly bindingsByScope: BindingIndex = new Map();
+  /**
+   * The bindings a value is followed through: the assignments, plus the stores into containers
+   * (`d["k"] = v`, `missing.append(v)`). Kept apart so that resolving a name to what it was made
+   * by (a logger, a client) never lands on a store.
+   */
+  private readonly valueBindingsByScope: BindingIndex = new Map();
   private readonly memo = new WeakMap<object, Taint | null>();
   private readonly visiting = new Set<object>();
+  /** Synthetic container bindings read their stored values in the storing call's scope (containers.ts). */
+  private readonly valueScopes = new WeakMap<BindingFact, number>();
+  private readonly stringForms: RecordStringForms;
+  private readonly stores = new WeakSet<BindingFact>();
 
   constructor(
     readonly facts: FileFacts,
     readonly classifier: PhiClassifier,
   ) {
+    this.stringForms = new RecordStringForms(facts, classifier);
+    const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
+    indexBindings(this.bindingsByScope, assignments);
+    indexBindings(this.valueBindingsByScope, assignments);
+    // `self.x = v` in a method is kept in the class's scope; `v` is read where it was written.
     for (const binding of facts.bindings) {
-      let byName = this.bindingsByScope.get(binding.scopeId);
-      if (!byName) this.bindingsByScope.set(binding.scopeId, (byName = new Map()));
-      let list = byName.get(binding.name);
-      if (!list) byName.set(binding.name, (list = []));
-      list.push(binding);
+      if (facts.scopes[binding.scopeId]?.kind !== 'class' || !/^(self|this)\./.test(binding.name)) continue;
+      const written = this.innermostScopeAt(binding.range.start, binding.scopeId);
+      if (written !== binding.scopeId) this.valueScopes.set(binding, written);
     }
-    for (const byName of this.bindingsByScope.values()) for (const list of byName.values()) list.sort((a, b) => a.offset - b.offset);
+    // Containers filled by calls (`missing.append(p.mrn)`) and by item or attribute assignment
+    // (`d["mrn"] = p.mrn`): found with the assignments indexed, bound where the container is declared.
+    const declaringScope = (name: string, scopeId: number, offset: number) => this.declaringScope(name, scopeId, offset);
+    const stored = containerBindings(facts, declaringScope, isServiceName);
+    for (const binding of facts.bindings) {
+      if (!isStoreName(binding.name)) continue;
+      const name = binding.name.slice(0, -STORE_SUFFIX.length);
+      const scopeId = declaringScope(name, binding.scopeId, binding.offset) ?? binding.scopeId;
+      stored.push({ binding: { ...binding, name, scopeId }, valueScopeId: binding.scopeId });
+    }
+    for (const { binding, valueScopeId } of stored) {
+      this.valueScopes.set(binding, valueScopeId);
+      this.stores.add(binding);
+    }
+    indexBindings(this.valueBindingsByScope, stored.map(({ binding }) => binding));
+  }
+
+  /** Whether `root` names one record where `scopeId` sees it at `offset`: a parameter or a variable assigned once, not a loop's. */
+  private rootStaysValid(root: Expr, scopeId: number, offset: number): boolean {
+    const name = rootName(root);
+    if (!name) return false;
+    if (name === 'self' || name === 'this') return true;
+    const binding = this.resolveBinding(name, scopeId, offset);
+    if (binding) return binding.kind !== 'iterate';
+    return !!this.findParam(name, scopeId);
+  }
+
+  /** The innermost scope inside `outerId` (or it) that contains `position`. */
+  private innermostScopeAt(position: Range['start'], outerId: number): number {
+    let best = outerId;
+    for (const scope of this.facts.scopes) {
+      if (scope.id <= best || !contains(scope.range, position)) continue;
+      // Scopes are numbered in document order, parents first: a later containing scope is nested deeper.
+      for (let parent = scope.parentId; parent !== undefined; parent = this.facts.scopes[parent]?.parentId) {
+        if (parent === outerId) {
+          best = scope.id;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The scope whose binding (or parameter) `name` is, seen from `scopeId` at `offset`. */
+  private declaringScope(name: string, scopeId: number, offset: number): number | undefined {
+    const binding = this.resolveBinding(name, scopeId, offset);
+    if (binding) return binding.scopeId;
+    for (let current: number | undefined = scopeId; current !== undefined; current = this.facts.scopes[current]?.parentId) {
+      if (this.findParamInScope(name, current)) return current;
+    }
+    return undefined;
   }
 
   /** The PHI an expression carries, or undefined when it is clean. */
@@ -122,9 +214,13 @@ export class FlowAnalyzer {
       case 'call':
         return this.callTaint(expr, scopeId, depth);
       case 'template':
-        return union(expr.parts.map((part) => ('expr' in part ? this.taintOf(part.expr, scopeId, depth) : undefined)));
-      case 'binary':
-        return union([this.taintOf(expr.left, scopeId, depth), this.taintOf(expr.right, scopeId, depth)]);
+        return union(expr.parts.map((part) => ('expr' in part ? this.asString(this.taintOf(part.expr, scopeId, depth)) : undefined)));
+      case 'binary': {
+        const [left, right] = [this.taintOf(expr.left, scopeId, depth), this.taintOf(expr.right, scopeId, depth)];
+        // `"%s" % patient`, `'in ' + patient`: the record's string form.
+        if (expr.operator === '%' || expr.operator === '+') return union([this.asString(left), this.asString(right)]);
+        return union([left, right]);
+      }
       case 'object':
         return union(expr.entries.map((entry) => this.taintOf(entry.value, scopeId, depth)));
       case 'array':
@@ -136,19 +232,35 @@ export class FlowAnalyzer {
     }
   }
 
+  /**
+   * The PHI an argument of a sink carries as the sink writes it. A Python sink writes a record
+   * object by its string form; a JS logger or console writes an object's fields.
+   */
+  sinkTaint(expr: Expr, scopeId: number): Taint | undefined {
+    const taint = this.taintOf(expr, scopeId);
+    return this.facts.language === 'python' ? this.asString(taint) : taint;
+  }
+
+  /** A taint as the string the value turns into: a record object whose string form shows no PHI is clean. */
+  private asString(taint: Taint | undefined): Taint | undefined {
+    if (!taint?.objectForm) return taint;
+    return this.stringForms.formOf(taint.objectForm.className) === 'no-phi' ? undefined : taint;
+  }
+
   private nameTaint(name: string, range: Range, scopeId: number, depth: number): Taint | undefined {
     // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
-    const binding = this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
+    const binding = this.resolveValueBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
     if (binding) {
       const taint = this.bindingTaint(binding, depth);
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
-        const recordRoot: Expr | undefined = taint.record ? { kind: 'name', name, range } : taint.recordRoot;
+        // (A dict or frame made from a record is not one: its id is still the record's.)
+        const recordRoot: Expr | undefined = taint.record && taint.objectForm ? { kind: 'name', name, range } : taint.recordRoot;
         return { ...taint, recordRoot, origin: range, steps: [...taint.steps, { range: binding.range, label: `${name} (holds ${describe(taint)})` }] };
       }
       // A clean value that was fully analysed (literals, strings built from clean parts, values
       // read from non-person objects) overrides the name; an opaque one leaves the name as evidence.
-      if (this.isKnownCleanValue(binding.value)) return undefined;
+      if (this.isKnownCleanBinding(binding)) return undefined;
     }
     // Names are not values: a constant only names an element (`NHS_NUMBER_SYSTEM`).
     if (isConstantName(name)) return undefined;
@@ -160,9 +272,20 @@ export class FlowAnalyzer {
     if (isClaimsWord(classification, name) && param?.typeNames.some((type) => isAuthorizationSource({ kind: 'name', name: type, range }))) return undefined;
     if (param?.typeNames.some((type) => this.classifier.isRecordType(type))) {
       const category = categoryOfType(param.typeNames, this.classifier);
-      return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`);
+      const className = param.typeNames.find((type) => /^[A-Z]/.test(type) && this.classifier.isRecordType(type));
+      return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`, { className });
     }
     return fromClassification(classification, { kind: 'name', name, range }, undefined, name);
+  }
+
+  /** An augmented binding (`x += …`, `x.append(…)`) is known clean only when what it added to is too. */
+  private isKnownCleanBinding(binding: BindingFact): boolean {
+    for (let current: BindingFact | undefined = binding, i = 0; current && i < MAX_DEPTH; i++) {
+      if (!this.isKnownCleanValue(current.value)) return false;
+      if (current.kind !== 'augmented') return true;
+      current = this.resolveValueBinding(current.name, current.scopeId, current.offset - 1, current);
+    }
+    return false;
   }
 
   private isKnownCleanValue(expr: Expr): boolean {
@@ -175,8 +298,10 @@ export class FlowAnalyzer {
       case 'array':
       case 'object':
         return true;
-      case 'member':
-      case 'call': {
+      case 'call':
+        if (expr.callee.kind === 'name' && OPAQUE_FUNCTIONS.has(expr.callee.name)) return true;
+      // falls through
+      case 'member': {
         const root = rootName(expr);
         return !!root && this.classifier.isNonPersonObjectName(root);
       }
@@ -193,9 +318,14 @@ export class FlowAnalyzer {
       if (binding.kind === 'destructure' && binding.property) {
         value = { kind: 'member', object: binding.value, property: binding.property, propertyRange: binding.range, range: binding.range };
       }
-      const taint = this.taintOf(value, binding.scopeId, depth);
+      let taint = this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
+      // A container filled in a loop or a callback holds many records' data: the loop variable is
+      // no record to take the id from where the container is used.
+      if (taint?.recordRoot && this.stores.has(binding) && !this.rootStaysValid(taint.recordRoot, binding.scopeId, binding.offset)) {
+        taint = { ...taint, recordRoot: undefined };
+      }
       if (binding.kind !== 'augmented') return taint;
-      const previous = this.resolveBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
+      const previous = this.resolveValueBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
       return union([taint, previous ? this.bindingTaint(previous, depth + 1) : undefined]);
     } finally {
       this.visiting.delete(binding);
@@ -203,6 +333,13 @@ export class FlowAnalyzer {
   }
 
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
+    const field = this.fieldTaint(expr, scopeId, depth);
+    if (field !== undefined) return field ?? undefined;
+    if (SHAPE_MEMBERS.has(expr.property)) return undefined;
+    if (SERIALIZER_DATA_MEMBERS.has(expr.property) && isSerializerValue(expr.object, (name) => this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, expr.range.start)))) {
+      const serialized = this.taintOf(expr.object, scopeId, depth);
+      return serialized && { ...plain(serialized), origin: expr.range };
+    }
     const classification = this.classifier.classify(expr.property);
     if (classification.kind === 'safe') return undefined;
     const objectTaint = this.taintOf(expr.object, scopeId, depth);
@@ -229,12 +366,28 @@ export class FlowAnalyzer {
       }
       return fromClassification(classification, expr, root, label);
     }
-    if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
+    if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`, {});
     if (!objectTaint) return undefined;
     if (isJwtClaimName(expr.property) && objectTaint.elements.every((element) => element.element === 'claim')) return undefined;
-    if (expr.property === '__dict__') return { ...objectTaint, origin: expr.range };
+    if (expr.property === '__dict__') return { ...plain(objectTaint), origin: expr.range };
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
-    return objectTaint.record ? undefined : { ...objectTaint, origin: expr.range };
+    return objectTaint.record ? undefined : { ...plain(objectTaint), origin: expr.range };
+  }
+
+  /**
+   * `self.cache` / `this.lastProps`: what the class's methods assigned to the field, when they did
+   * (null: assigned, and clean); undefined when the field has no assignment in the file.
+   */
+  private fieldTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | null | undefined {
+    if (expr.object.kind !== 'name' || (expr.object.name !== 'self' && expr.object.name !== 'this')) return undefined;
+    const binding = this.resolveValueBinding(`${expr.object.name}.${expr.property}`, scopeId, Number.MAX_SAFE_INTEGER);
+    if (!binding) return undefined;
+    const taint = this.bindingTaint(binding, depth);
+    // What the field was assigned from belongs to the method that assigned it: only the field itself is repeatable here.
+    const recordRoot = taint?.record && taint.objectForm ? expr : undefined;
+    if (taint) return { ...taint, recordRoot, origin: expr.range, steps: [...taint.steps, { range: binding.range, label: `${exprLabel(expr)} (holds ${describe(taint)})` }] };
+    // A field assigned only clean values is clean; an opaque one leaves its name as evidence.
+    return this.isKnownCleanBinding(binding) ? null : undefined;
   }
 
   /**
@@ -257,6 +410,12 @@ export class FlowAnalyzer {
     if (OPAQUE_FUNCTIONS.has(name)) return undefined;
     if (isLastFewCharactersCall(call, (expr) => sourceOf(this.facts, expr.range))) return undefined;
     const argsTaint = () => union(call.args.map((arg) => this.taintOf(arg.value, scopeId, depth)));
+    // `PatientSerializer(patient)`: the serializer's data is the record's (read through `.data`).
+    const serializes = serializerRecordName(name);
+    if (serializes !== undefined) {
+      const category = serializes ? this.recordCategoryOf(serializes) : undefined;
+      return plain(union([argsTaint(), category ? recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`) : undefined]));
+    }
     const keyArgument = call.args.find((arg) => !arg.name && arg.value.kind === 'string');
     if (callee.kind === 'member') {
       const receiverTaint = this.taintOf(callee.object, scopeId, depth);
@@ -266,16 +425,18 @@ export class FlowAnalyzer {
         return this.taintOf(member, scopeId, depth);
       }
       if (receiverTaint?.record && QUERY_METHODS.has(name)) return { ...receiverTaint, origin: call.range };
-      if (PASS_THROUGH_METHODS.has(name)) return union([receiverTaint && { ...receiverTaint, origin: call.range }, argsTaint()]);
+      // `"{}".format(patient)` is the record's string form; `patient.model_dump()` is its data.
+      if (PASS_THROUGH_METHODS.has(name)) return union([receiverTaint && { ...plain(receiverTaint), origin: call.range }, STRING_FORM_METHODS.has(name) ? argsTaint() : plain(argsTaint())]);
     } else {
       if (name === 'getattr' && call.args[1]?.value.kind === 'string') {
         const member: MemberExpr = { kind: 'member', object: call.args[0].value, property: call.args[1].value.value, propertyRange: call.args[1].range, range: call.range };
         return this.taintOf(member, scopeId, depth);
       }
-      if (PASS_THROUGH_FUNCTIONS.has(name)) return argsTaint();
+      // `str(patient)` is the record's string form; `vars(patient)`, `asdict(patient)` its data.
+      if (PASS_THROUGH_FUNCTIONS.has(name)) return STRING_FORM_FUNCTIONS.has(name) ? argsTaint() : plain(argsTaint());
     }
-    if (path && PASS_THROUGH_FUNCTIONS.has(name) && path.length === 2 && ['json', 'JSON', 'pprint', 'copy', 'Object', 'dataclasses', 'util', 'os'].includes(path[0])) {
-      return argsTaint();
+    if (path && PASS_THROUGH_FUNCTIONS.has(name) && path.length === 2 && PASS_THROUGH_MODULES.has(path[0])) {
+      return plain(argsTaint());
     }
     return this.fetchedRecord(call, name, path, scopeId, depth) ?? this.getterElement(call, name, scopeId, depth);
   }
@@ -286,12 +447,12 @@ export class FlowAnalyzer {
     if (tokens.length > 1 && FETCH_VERBS.has(tokens[0])) {
       const rest = name.replace(/^[a-z]+_?/, '');
       const category = this.recordCategoryOf(rest);
-      if (category) return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`);
+      if (category) return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`, {});
     }
     if (QUERY_METHODS.has(name) || FETCH_VERBS.has(tokens[0] ?? '')) {
       for (const segment of path?.slice(0, -1) ?? []) {
         const category = this.recordCategoryOf(segment) ?? this.recordAccessCategory(segment);
-        if (category) return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`);
+        if (category) return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`, { className: /^[A-Z]/.test(segment) ? segment : undefined });
       }
       if (call.callee.kind === 'member' && call.callee.object.kind === 'call') {
         const inner = this.taintOf(call.callee.object, scopeId, depth);
@@ -301,7 +462,7 @@ export class FlowAnalyzer {
     for (const arg of call.args) {
       if (arg.value.kind === 'name' && /^[A-Z]/.test(arg.value.name) && this.classifier.isRecordType(arg.value.name)) {
         const category = this.recordCategoryOf(arg.value.name) ?? 'demographics';
-        return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`);
+        return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`, { className: arg.value.name });
       }
     }
     return undefined;
@@ -321,7 +482,12 @@ export class FlowAnalyzer {
       range: call.range,
     };
     if (call.callee.kind !== 'member' && !call.args.length) return undefined;
-    return this.memberTaint(member, scopeId, depth);
+    const taint = this.memberTaint(member, scopeId, depth);
+    if (!taint || call.callee.kind === 'member') return taint;
+    // A plain function's result is named as the call it is (`full_name(…)`), not as an attribute
+    // of its argument that the code never reads.
+    const [first, ...rest] = taint.steps;
+    return { ...taint, steps: [{ range: call.range, label: first.label.replace(/^[^(]*/, `${exprLabel(call)} `) }, ...rest] };
   }
 
   private recordCategoryOf(identifier: string): PhiCategory | undefined {
@@ -337,10 +503,19 @@ export class FlowAnalyzer {
 
   /** The last binding of `name` visible at `offset` in `scopeId` or an enclosing scope. */
   resolveBinding(name: string, scopeId: number, offset: number, exclude?: BindingFact): BindingFact | undefined {
+    return this.resolveIn(this.bindingsByScope, name, scopeId, offset, exclude);
+  }
+
+  /** Like resolveBinding, stores into containers included: what the value held at `offset`. */
+  private resolveValueBinding(name: string, scopeId: number, offset: number, exclude?: BindingFact): BindingFact | undefined {
+    return this.resolveIn(this.valueBindingsByScope, name, scopeId, offset, exclude);
+  }
+
+  private resolveIn(index: BindingIndex, name: string, scopeId: number, offset: number, exclude?: BindingFact): BindingFact | undefined {
     let current: number | undefined = scopeId;
     let first = true;
     while (current !== undefined) {
-      const list = this.bindingsByScope.get(current)?.get(name);
+      const list = index.get(current)?.get(name);
       if (list) {
         // In the use's own scope only earlier bindings count; enclosing scopes may bind later (closures).
         const visible = list.filter((binding) => binding !== exclude && (!first || binding.offset <= offset));
@@ -368,8 +543,32 @@ export class FlowAnalyzer {
   }
 }
 
+type BindingIndex = Map<number, Map<string, BindingFact[]>>;
+
+/** The adapters bind a store into a container (`d["k"] = v`, `obj.k = v`) as `d[]` (model/facts.ts). */
+const STORE_SUFFIX = '[]';
+
+function isStoreName(name: string): boolean {
+  return name.endsWith(STORE_SUFFIX);
+}
+
+function indexBindings(index: BindingIndex, bindings: readonly BindingFact[]): void {
+  for (const binding of bindings) {
+    let byName = index.get(binding.scopeId);
+    if (!byName) index.set(binding.scopeId, (byName = new Map()));
+    let list = byName.get(binding.name);
+    if (!list) byName.set(binding.name, (list = []));
+    list.push(binding);
+  }
+  for (const byName of index.values()) for (const list of byName.values()) list.sort((a, b) => a.offset - b.offset);
+}
+
 function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string): Taint | undefined {
-  if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
+  if (classification.kind === 'record') {
+    // `patient_json`, `patientStr`: already a serialisation, not the record object.
+    const serialised = expr.kind === 'name' && tokenize(expr.name).some((token) => SERIALISED_WORDS.has(token));
+    return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`, serialised ? undefined : {});
+  }
   if (classification.kind !== 'element') return undefined;
   // A bare variable needs no context when the element is PHI anywhere; `name` alone does.
   if (expr.kind === 'name' && classification.context !== 'any') return undefined;
@@ -389,8 +588,19 @@ function isClaimsWord(classification: IdentifierClass, name: string): boolean {
   return last === 'claims' || last === 'claim';
 }
 
-function recordTaint(category: PhiCategory, root: Expr, range: Range, label: string): Taint {
-  return { elements: [{ element: 'record', category }], record: true, recordRoot: root, origin: range, steps: [{ range, label }] };
+function recordTaint(category: PhiCategory, root: Expr, range: Range, label: string, objectForm?: Taint['objectForm']): Taint {
+  const taint: Taint = { elements: [{ element: 'record', category }], record: true, recordRoot: root, origin: range, steps: [{ range, label }] };
+  if (objectForm) taint.objectForm = objectForm;
+  return taint;
+}
+
+/** The taint of a value made from a record's data (`vars(patient)`, a dict, JSON): no longer the record object. */
+function plain(taint: Taint): Taint;
+function plain(taint: Taint | undefined): Taint | undefined;
+function plain(taint: Taint | undefined): Taint | undefined {
+  if (!taint?.objectForm) return taint;
+  const { objectForm: _objectForm, ...rest } = taint;
+  return rest;
 }
 
 function union(taints: (Taint | undefined)[]): Taint | undefined {
@@ -454,4 +664,38 @@ export function exprLabel(expr: Expr, depth = 0): string {
     default:
       return 'expression';
   }
+}
+
+/**
+ * For a serializer class or factory name (`PatientSerializer`, `get_serializer`), the record noun
+ * it names (`Patient`; empty when it names none); undefined for other names.
+ */
+function serializerRecordName(name: string): string | undefined {
+  const tokens = tokenize(name);
+  if (tokens.length === 0 || tokens[tokens.length - 1] !== 'serializer') return undefined;
+  return /^[A-Z]/.test(name) ? tokens.slice(0, -1).join('_') : '';
+}
+
+/** `PatientSerializer(p)`, `self.get_serializer(p)`, or a variable assigned one. */
+function isSerializerValue(expr: Expr, resolve: (name: string) => BindingFact | undefined): boolean {
+  let current = expr;
+  for (let i = 0; i < 4; i++) {
+    while (current.kind === 'other' && current.children.length === 1) current = current.children[0];
+    if (current.kind === 'call') {
+      const callee = current.callee;
+      const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
+      return !!name && serializerRecordName(name) !== undefined;
+    }
+    if (current.kind !== 'name') return false;
+    const binding = resolve(current.name);
+    if (!binding) return false;
+    current = binding.value;
+  }
+  return false;
+}
+
+function contains(range: Range, position: Range['start']): boolean {
+  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
 }
