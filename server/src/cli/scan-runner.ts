@@ -18,6 +18,7 @@ import { createProgress } from './progress';
 import type { Notice, ScannedFile, ScanReport } from './report';
 import { MAX_FILE_SIZE_OPTION } from './scan-targets';
 import { readSourceFile } from './source-file';
+import { buildProjectIndexes } from './project-index';
 
 export interface ScanOptions {
   cwd: string;
@@ -35,6 +36,11 @@ export interface ScanOptions {
   workerCrashOn?: string;
   /** `--allow-unanalysed`: a file that could not be analysed is a warning, not an error. */
   allowUnanalysed?: boolean;
+  /**
+   * Follow calls across functions and files: the whole project of each file is summarised first
+   * (project-index.ts), also when only a few of its files are reported on.
+   */
+  crossFile?: boolean;
 }
 
 /** How many files the cache pass reads at once. */
@@ -62,6 +68,11 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   const fromCache = new Set<number>();
   const cache = options.cache;
+  const workspaces = options.crossFile
+    ? await buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, contentHash })
+    : undefined;
+  const workspaceOf = (index: number) => workspaces?.forFile(files[index]);
+  const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, workspaceOf(index)?.index.dependencyKey(files[index]));
   if (cache) {
     await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
       const file = files[index];
@@ -72,7 +83,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
         return;
       }
       const hash = contentHash(read.bytes);
-      const result = cache.get(file, cache.keyFor(hash, loaded[index].policy));
+      const result = cache.get(file, cacheKey(index, hash));
       if (result) {
         outcomes[index] = { kind: 'analyzed', result, contentHash: hash };
         fromCache.add(index);
@@ -85,8 +96,8 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const workers = workerCount(options.jobs, todo.length);
   const script = workers > 0 ? workerScript() : undefined;
   if (script) {
-    const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)! }));
-    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, crashOn: options.workerCrashOn };
+    const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)!, workspaceId: workspaceOf(index)?.id }));
+    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, crashOn: options.workerCrashOn, workspaces: workspaces?.data() };
     const run = await runPool(script, workers, jobs, policyList, setup, advance, options.fileTimeoutMs);
     run.outcomes.forEach((outcome, job) => {
       if (outcome) outcomes[todo[job]] = outcome;
@@ -95,7 +106,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   // Everything left (no workers, or workers that could not start) runs here.
   for (const index of todo) {
     if (outcomes[index]) continue;
-    outcomes[index] = await analyzeFile(files[index], loaded[index].policy, engineOptions);
+    outcomes[index] = await analyzeFile(files[index], loaded[index].policy, { ...engineOptions, workspace: workspaceOf(index)?.index });
     advance();
   }
   progress.finish();
@@ -107,7 +118,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     const policyFile = loaded[index].file;
     const outcome = outcomes[index]!;
     if (outcome.kind === 'analyzed') {
-      if (cache && !fromCache.has(index)) cache.set(file, cache.keyFor(outcome.contentHash, loaded[index].policy), outcome.result);
+      if (cache && !fromCache.has(index)) cache.set(file, cacheKey(index, outcome.contentHash), outcome.result);
       notices.push(...noticesFor(outcome.result, display, file, unanalysedLevel));
       scanned.push({ path: file, display, result: outcome.result, policyFile });
       continue;

@@ -8,6 +8,8 @@
 //   - the engine options that change results (the maximum file size);
 //   - PHI Guard's version (rules change between versions), also stored at the top of the file:
 //     a cache written by another version is dropped whole.
+//   - with the workspace index, the summaries of the files it imports (dependencyKey): a leak
+//     reported at a call depends on what the callee in another file does.
 // --fail-on and the output format do not matter: they only change how results are reported.
 //
 // The file is replaced atomically (temporary file + rename); a cache file that cannot be read or
@@ -99,9 +101,9 @@ export class ScanCache {
   }
 
   /** The key of a file's analysis, from its content hash and the policy it is analysed with. */
-  keyFor(contentHash: string, policy: ResolvedPolicy): string {
+  keyFor(contentHash: string, policy: ResolvedPolicy, dependencies = ''): string {
     return createHash('sha256')
-      .update(`${CACHE_FORMAT}\0${this.options.toolVersion}\0${this.optionsKey}\0${this.policyKey(policy)}\0${contentHash}`)
+      .update(`${CACHE_FORMAT}\0${this.options.toolVersion}\0${this.optionsKey}\0${this.policyKey(policy)}\0${contentHash}\0${dependencies}`)
       .digest('hex');
   }
 

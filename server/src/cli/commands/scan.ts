@@ -105,6 +105,7 @@ export const scanCommand: Command = {
       cache,
       workerCrashOn: io.env.PHI_GUARD_TEST_WORKER_CRASH || undefined,
       allowUnanalysed,
+      crossFile: true,
     });
     if (cache) {
       const problem = await cache.save();

@@ -2,6 +2,7 @@
 
 import type { ResolvedPolicy } from '../../engine';
 import type { FileOutcome } from './file-job';
+import type { WorkspaceData } from '../project-index';
 
 export interface WorkerSetup {
   maxFileSizeKb?: number;
@@ -12,12 +13,14 @@ export interface WorkerSetup {
    * file with this base name, to prove a dead worker costs one file, not the scan.
    */
   crashOn?: string;
+  /** The scan's workspace indexes (summaries only), rebuilt once per worker. */
+  workspaces?: WorkspaceData[];
 }
 
 export type ToWorker =
   /** Sent once per worker before the first file that uses the policy. */
   | { type: 'policy'; id: number; policy: ResolvedPolicy }
-  | { type: 'analyze'; job: number; file: string; policyId: number };
+  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number };
 
 export type FromWorker =
   /** The engine is initialised (the grammars are loaded). */

@@ -95,6 +95,48 @@ export class WorkspaceIndex {
     return this.nodes.get(keyOf(filePath, name))?.state;
   }
 
+  /**
+   * What the findings of `filePath` depend on in other files: the resolved summaries of the files
+   * it imports (barrels followed) and its own. Calls are resolved only through imports, so a file
+   * whose dependency key is unchanged gets the same findings (a cache keys results by it).
+   */
+  dependencyKey(filePath: string): string {
+    this.ensureResolved();
+    const file = this.files.get(filePath);
+    if (!file) return '';
+    const reached = new Set<string>([filePath]);
+    const queue = [file];
+    while (queue.length && reached.size < 200) {
+      const current = queue.shift()!;
+      for (const target of this.importedFiles(current)) {
+        if (reached.has(target)) continue;
+        reached.add(target);
+        queue.push(this.files.get(target)!);
+      }
+    }
+    const states = [...reached].sort().map((target) => [target, this.files.get(target)!.functions.map((fn) => this.nodes.get(keyOf(target, fn.name))?.state)]);
+    return JSON.stringify(states);
+  }
+
+  /** The workspace files a file's imports and re-exports name. */
+  private importedFiles(file: FileSummary): string[] {
+    const found: string[] = [];
+    for (const imp of [...file.imports, ...file.reexports]) {
+      if (file.language === 'python') {
+        const modulePath = this.pythonModule(file, imp.module);
+        if (modulePath) found.push(modulePath);
+        for (const [, name] of imp.names) {
+          const submodule = name !== '*module*' && this.pythonModule(file, imp.module.endsWith('.') ? `${imp.module}${name}` : `${imp.module}.${name}`);
+          if (submodule) found.push(submodule);
+        }
+      } else {
+        const target = this.tsModule(file.path, imp.module);
+        if (target) found.push(target);
+      }
+    }
+    return found;
+  }
+
   /** Resolves every call and follows the calls to a fixpoint (again only after a change). */
   private ensureResolved(): void {
     if (!this.dirty) return;
