@@ -1,8 +1,10 @@
 // The workspace index of `phi-guard scan` (docs/architecture.md, "Flows across functions and
 // files"): before the files asked for are analysed, every source file of their project is
 // summarised, so a leak through a helper in a file not named on the command line (a pre-commit
-// hook's staged files, --changed-since) is found as a full scan finds it. The index holds
-// summaries only: no source text, no syntax trees.
+// hook's staged files, --changed-since) is found as a full scan finds it. Calls are resolved
+// through imports only, so the files the reported ones import (directly or not) are all a
+// finding can depend on: those are summarised, the rest of the project is only listed. The
+// index holds summaries only: no source text, no syntax trees.
 //
 // A file's project is the folder of its policy file, else the nearest folder with a project file
 // (.git, pyproject.toml, package.json, ...) not above the working directory, else the working
@@ -70,30 +72,46 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
   const indexes: WorkspaceIndex[] = [];
   const aliases: (PathAliases | undefined)[] = [];
   const projects = new ProjectIndexes(indexes, aliases);
+  // Files read only to follow calls into them: their folders' policy problems are not reported.
+  const quiet = options.policies.unreported();
   for (const [root, files] of roots) {
     const id = indexes.length;
     const pathAliases = tsconfigPaths(root);
     const index = new WorkspaceIndex(root, pathAliases);
     indexes.push(index);
     aliases.push(pathAliases);
-    const discovery = await findSourceFiles([root], options.cwd, options.policies);
-    for (const file of new Set([...discovery.files, ...files])) {
-      const summary = await summaryOf(file, options);
-      if (summary) index.set(summary);
+    const discovery = await findSourceFiles([root], options.cwd, quiet);
+    index.addKnownFiles(discovery.files);
+    index.addKnownFiles(files);
+    // Only what the reported files import, directly or not, can change their findings: the rest
+    // of the project is listed (for resolving imports) but not read.
+    const reported = new Set(files);
+    const queue = [...files];
+    const seen = new Set(queue);
+    for (let next = 0; next < queue.length; next++) {
+      const file = queue[next];
+      const summary = await summaryOf(file, reported.has(file) ? options.policies : quiet, options);
+      if (!summary) continue;
+      index.set(summary);
+      for (const imported of index.importsOf(file)) {
+        if (seen.has(imported)) continue;
+        seen.add(imported);
+        queue.push(imported);
+      }
     }
     for (const file of files) projects.assign(file, id);
   }
   return projects;
 }
 
-async function summaryOf(file: string, options: IndexOptions): Promise<FileSummary | undefined> {
+async function summaryOf(file: string, policies: FolderPolicies, options: IndexOptions): Promise<FileSummary | undefined> {
   const read = await readSourceFile(file, options.maxFileSizeKb);
   if (!read.ok) return undefined;
   const hash = options.contentHash(read.bytes);
   const cached = options.summaryCache?.get(file, hash);
   if (cached) return cached;
   try {
-    const summary = summarizeFile({ text: read.source.text, path: file }, options.policies.forFile(file).policy);
+    const summary = summarizeFile({ text: read.source.text, path: file }, policies.forFile(file).policy);
     if (summary) options.summaryCache?.set(file, hash, summary);
     return summary;
   } catch {

@@ -38,6 +38,8 @@ export interface PathAliases {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** Every source file of the project, summarised or not yet: imports resolve against them. */
+  private readonly known = new Set<string>();
   private readonly pythonModules = new Map<string, string>();
   private nodes = new Map<string, Node>();
   private dirty = true;
@@ -62,14 +64,33 @@ export class WorkspaceIndex {
 
   set(summary: FileSummary): void {
     this.files.set(summary.path, summary);
-    if (summary.language === 'python') this.pythonModules.set(this.dottedName(summary.path), summary.path);
+    this.addKnownFiles([summary.path]);
     this.dirty = true;
+  }
+
+  /**
+   * Files of the project that imports may name, before they are summarised: a front end then
+   * summarises only what the files it reports on import, directly or not (importsOf).
+   */
+  addKnownFiles(paths: readonly string[]): void {
+    for (const filePath of paths) {
+      if (this.known.has(filePath)) continue;
+      this.known.add(filePath);
+      if (/\.pyi?$/.test(filePath)) this.pythonModules.set(this.dottedName(filePath), filePath);
+    }
+  }
+
+  /** The project files a summarised file imports or re-exports (the files its findings can depend on). */
+  importsOf(filePath: string): string[] {
+    const file = this.files.get(filePath);
+    return file ? [...new Set(this.importedFiles(file))] : [];
   }
 
   delete(filePath: string): void {
     const summary = this.files.get(filePath);
     if (!summary) return;
     this.files.delete(filePath);
+    this.known.delete(filePath);
     if (summary.language === 'python') this.pythonModules.delete(this.dottedName(filePath));
     this.dirty = true;
   }
@@ -109,9 +130,10 @@ export class WorkspaceIndex {
     while (queue.length && reached.size < 200) {
       const current = queue.shift()!;
       for (const target of this.importedFiles(current)) {
-        if (reached.has(target)) continue;
+        const summary = this.files.get(target);
+        if (reached.has(target) || !summary) continue;
         reached.add(target);
-        queue.push(this.files.get(target)!);
+        queue.push(summary);
       }
     }
     const states = [...reached].sort().map((target) => [target, this.files.get(target)!.functions.map((fn) => this.nodes.get(keyOf(target, fn.name))?.state)]);
@@ -187,8 +209,9 @@ export class WorkspaceIndex {
     const packageImport = dotted && file.imports.find((imp) => imp.module === dotted && imp.names.some(([local, name]) => local === head && name === '*module*'));
     if (packageImport) {
       const modulePath = this.pythonModule(file, packageImport.module);
-      if (!modulePath) return undefined;
-      symbol = { kind: 'module', file: this.files.get(modulePath)! };
+      const moduleFile = modulePath && this.files.get(modulePath);
+      if (!moduleFile) return undefined;
+      symbol = { kind: 'module', file: moduleFile };
       rest.splice(0, rest.length - 1);
     } else {
       symbol = this.localSymbol(file, head, new Set());
@@ -227,18 +250,16 @@ export class WorkspaceIndex {
   private importedSymbol(file: FileSummary, module: string, imported: string, seen: Set<string>): Symbol | undefined {
     if (file.language === 'python') {
       if (imported === '*module*') {
-        const modulePath = this.pythonModule(file, module);
-        return modulePath ? { kind: 'module', file: this.files.get(modulePath)! } : undefined;
+        return this.moduleSymbol(this.pythonModule(file, module));
       }
       // `from . import audit_util`: a submodule first, else a name the package defines.
       const submodule = this.pythonModule(file, module.endsWith('.') ? `${module}${imported}` : `${module}.${imported}`);
-      if (submodule) return { kind: 'module', file: this.files.get(submodule)! };
-      const modulePath = this.pythonModule(file, module);
-      return modulePath ? this.exportedSymbol(this.files.get(modulePath)!, imported, seen) : undefined;
+      if (submodule) return this.moduleSymbol(submodule);
+      const moduleFile = this.summaryAt(this.pythonModule(file, module));
+      return moduleFile ? this.exportedSymbol(moduleFile, imported, seen) : undefined;
     }
-    const target = this.tsModule(file.path, module);
-    if (!target) return undefined;
-    const targetFile = this.files.get(target)!;
+    const targetFile = this.summaryAt(this.tsModule(file.path, module));
+    if (!targetFile) return undefined;
     if (imported === '*module*') return { kind: 'module', file: targetFile };
     if (imported === '*default*') return targetFile.defaultExport ? this.ownSymbol(targetFile, targetFile.defaultExport) : undefined;
     if (imported === '*call*') return undefined;
@@ -253,12 +274,12 @@ export class WorkspaceIndex {
     const own = this.ownSymbol(file, name);
     if (own) return own;
     for (const reexport of file.reexports) {
-      const target = this.tsModule(file.path, reexport.module);
+      const target = this.summaryAt(this.tsModule(file.path, reexport.module));
       if (!target) continue;
       const named = reexport.names.find(([local]) => local === name);
-      if (named) return named[1] === '*module*' ? { kind: 'module', file: this.files.get(target)! } : this.exportedSymbol(this.files.get(target)!, named[1], seen);
+      if (named) return named[1] === '*module*' ? { kind: 'module', file: target } : this.exportedSymbol(target, named[1], seen);
       if (reexport.names.some(([local]) => local === '*')) {
-        const found = this.exportedSymbol(this.files.get(target)!, name, seen);
+        const found = this.exportedSymbol(target, name, seen);
         if (found) return found;
       }
     }
@@ -267,6 +288,15 @@ export class WorkspaceIndex {
       if (entry) return this.importedSymbol(file, imp.module, entry[1], seen);
     }
     return undefined;
+  }
+
+  private summaryAt(filePath: string | undefined): FileSummary | undefined {
+    return filePath === undefined ? undefined : this.files.get(filePath);
+  }
+
+  private moduleSymbol(filePath: string | undefined): Symbol | undefined {
+    const file = this.summaryAt(filePath);
+    return file && { kind: 'module', file };
   }
 
   /** A method of a class of `file`, or of its workspace base classes. */
@@ -302,7 +332,7 @@ export class WorkspaceIndex {
       const rest = module.slice(dots).split('.').filter(Boolean);
       const base = path.join(dir, ...rest);
       for (const candidate of rest.length ? [`${base}.py`, path.join(base, '__init__.py')] : [path.join(base, '__init__.py')]) {
-        if (this.files.has(candidate)) return candidate;
+        if (this.known.has(candidate)) return candidate;
       }
       return undefined;
     }
@@ -331,7 +361,7 @@ export class WorkspaceIndex {
     for (const base of bases) {
       const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
       const candidates = [base, ...TS_EXTENSIONS.map((ext) => stem + ext), ...TS_EXTENSIONS.map((ext) => path.join(base, `index${ext}`))];
-      for (const candidate of candidates) if (this.files.has(candidate)) return candidate;
+      for (const candidate of candidates) if (this.known.has(candidate)) return candidate;
     }
     return undefined;
   }
