@@ -2,7 +2,7 @@
 // and shared by diagnostics, code actions and hover, so the same text is never analysed twice.
 
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { analyze, analyzeDocument, type AnalysisResult } from '../engine';
+import { analyze, analyzeDocument, type AnalysisResult, type WorkspaceIndex } from '../engine';
 import { isIgnoredByPolicy } from '../policy';
 import type { ClientFeatures } from './clientFeatures';
 import { findingsToDiagnostics, policyDiagnosticToLsp } from './diagnostics';
@@ -40,13 +40,25 @@ export class AnalysisService {
   private readonly cache = new Map<string, CacheEntry>();
   /** Bumped by settings and policy changes; part of every cache key. */
   private generation = 0;
+  /** Per document: bumped when a summary its findings depend on changed (a helper in another file). */
+  private readonly revisions = new Map<string, number>();
 
   constructor(
     private readonly settings: SettingsProvider,
     private readonly policies: PolicyResolver,
     private readonly features: ClientFeatures,
     private readonly logger: Logger,
+    /** The workspace index a file's calls are followed with (workspaceFlows.ts), if any. */
+    private readonly workspaceFor: (filePath: string) => WorkspaceIndex | undefined = () => undefined,
   ) {}
+
+  /** Summaries these documents' findings depend on changed: their results are out of date. */
+  dependenciesChanged(uris: readonly string[]): void {
+    for (const uri of uris) {
+      this.revisions.set(uri, (this.revisions.get(uri) ?? 0) + 1);
+      this.cache.delete(uri);
+    }
+  }
 
   /** Settings or a policy changed: every cached result is out of date. */
   invalidateAll(): void {
@@ -56,6 +68,7 @@ export class AnalysisService {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.revisions.delete(uri);
   }
 
   /** The cached report for the document's current version, if it has been computed. */
@@ -97,7 +110,7 @@ export class AnalysisService {
   }
 
   private async compute(document: OpenDocument, version: number, generation: number): Promise<DocumentReport> {
-    const resultId = `${version}:${generation}`;
+    const resultId = `${version}:${generation}:${this.revisions.get(document.uri) ?? 0}`;
     const empty: DocumentReport = { uri: document.uri, version, resultId, diagnostics: [] };
     const settings = await this.settings.forResource(document.uri);
     this.assertCurrent(document, version, generation);
@@ -117,7 +130,8 @@ export class AnalysisService {
 
     // From here on everything is synchronous: the text analysed is the text of `version`.
     const started = performance.now();
-    const options = { maxFileSizeKb: settings.maxFileSizeKb, maxFileSizeName: 'phiGuard.maxFileSizeKb', ruleSeverity: settings.rules };
+    const workspace = document.filePath ? this.workspaceFor(document.filePath) : undefined;
+    const options = { maxFileSizeKb: settings.maxFileSizeKb, maxFileSizeName: 'phiGuard.maxFileSizeKb', ruleSeverity: settings.rules, workspace };
     let result: AnalysisResult;
     if (document.text.length > settings.maxFileSizeKb * 1024) {
       // Too large to keep a tree for: the engine reports the skip without parsing.
