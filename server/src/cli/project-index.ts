@@ -55,9 +55,8 @@ export interface IndexOptions {
   cwd: string;
   policies: FolderPolicies;
   maxFileSizeKb?: number;
-  /** Summaries of unchanged files, by content (the scan cache's). */
-  summaryCache?: { get(file: string, hash: string): FileSummary | undefined; set(file: string, hash: string, summary: FileSummary): void };
-  contentHash(bytes: Uint8Array): string;
+  /** Files already summarised (undefined: tried, nothing to follow): the reported ones, by the scan's first pass. */
+  summarised?: ReadonlyMap<string, FileSummary | undefined>;
 }
 
 export async function buildProjectIndexes(targets: readonly string[], options: IndexOptions): Promise<ProjectIndexes> {
@@ -90,7 +89,7 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
     const seen = new Set(queue);
     for (let next = 0; next < queue.length; next++) {
       const file = queue[next];
-      const summary = await summaryOf(file, reported.has(file) ? options.policies : quiet, options);
+      const summary = options.summarised?.has(file) ? options.summarised.get(file) : await summaryOf(file, reported.has(file) ? options.policies : quiet, options);
       if (!summary) continue;
       index.set(summary);
       for (const imported of index.importsOf(file)) {
@@ -107,13 +106,8 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
 async function summaryOf(file: string, policies: FolderPolicies, options: IndexOptions): Promise<FileSummary | undefined> {
   const read = await readSourceFile(file, options.maxFileSizeKb);
   if (!read.ok) return undefined;
-  const hash = options.contentHash(read.bytes);
-  const cached = options.summaryCache?.get(file, hash);
-  if (cached) return cached;
   try {
-    const summary = summarizeFile({ text: read.source.text, path: file }, policies.forFile(file).policy);
-    if (summary) options.summaryCache?.set(file, hash, summary);
-    return summary;
+    return summarizeFile({ text: read.source.text, path: file }, policies.forFile(file).policy);
   } catch {
     // A file the engine cannot summarise is followed by no call; its own analysis reports the failure.
     return undefined;

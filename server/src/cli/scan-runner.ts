@@ -6,11 +6,11 @@
 // way the report lists files, findings and notices in discovery order, exactly as a sequential
 // run on the main thread would.
 
-import type { AnalysisResult, ResolvedPolicy } from '../engine';
+import type { AnalysisResult, FileSummary, ResolvedPolicy } from '../engine';
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
-import { analyzeFile, contentHash, type FileOutcome } from './parallel/file-job';
+import { analyzeFile, contentHash, summarizeOneFile, type FileOutcome } from './parallel/file-job';
 import { runPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { FolderPolicies } from '../workspace/folder-policies';
 import type { Discovery } from '../workspace/find-source-files';
@@ -18,7 +18,8 @@ import { createProgress } from './progress';
 import type { Notice, ScannedFile, ScanReport } from './report';
 import { MAX_FILE_SIZE_OPTION } from './scan-targets';
 import { readSourceFile } from './source-file';
-import { buildProjectIndexes } from './project-index';
+import { buildProjectIndexes, type ProjectIndexes } from './project-index';
+import type { LoadedPolicy } from '../policy';
 
 export interface ScanOptions {
   cwd: string;
@@ -68,9 +69,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   const fromCache = new Set<number>();
   const cache = options.cache;
-  const workspaces = options.crossFile
-    ? await buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, contentHash })
-    : undefined;
+  const workspaces = options.crossFile ? await indexProjects(files, loaded, policyIds, policyList, options) : undefined;
   const workspaceOf = (index: number) => workspaces?.forFile(files[index]);
   const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, workspaceOf(index)?.index.dependencyKey(files[index]));
   if (cache) {
@@ -117,6 +116,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     const display = displayPath(file, options.cwd);
     const policyFile = loaded[index].file;
     const outcome = outcomes[index]!;
+    if (outcome.kind === 'summarized') throw new Error('a summary is not an analysis');
     if (outcome.kind === 'analyzed') {
       if (cache && !fromCache.has(index)) cache.set(file, cacheKey(index, outcome.contentHash), outcome.result);
       notices.push(...noticesFor(outcome.result, display, file, unanalysedLevel));
@@ -139,6 +139,51 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     policyDiagnostics: options.policies.diagnostics,
     ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}),
   };
+}
+
+/**
+ * The workspace index's first pass: the reported files' summaries (from the cache, else in the
+ * worker pool when the scan is large enough, else here), then the project files they import.
+ */
+async function indexProjects(
+  files: readonly string[],
+  loaded: readonly LoadedPolicy[],
+  policyIds: ReadonlyMap<ResolvedPolicy, number>,
+  policyList: readonly ResolvedPolicy[],
+  options: ScanOptions,
+): Promise<ProjectIndexes> {
+  const summaries = new Map<string, FileSummary | undefined>();
+  const cache = options.cache;
+  const todo: number[] = [];
+  await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
+    const read = cache ? await readSourceFile(files[index], options.maxFileSizeKb) : undefined;
+    const cached = read?.ok ? cache!.getSummary(files[index], cache!.keyFor(contentHash(read.bytes), loaded[index].policy)) : undefined;
+    if (cached) summaries.set(files[index], cached);
+    else todo.push(index);
+  });
+  todo.sort((a, b) => a - b);
+  const keep = (index: number, outcome: FileOutcome) => {
+    // A file that could not be summarised is followed into by no call; its analysis reports why.
+    summaries.set(files[index], outcome.kind === 'summarized' ? outcome.summary : undefined);
+    if (outcome.kind === 'summarized' && outcome.summary) cache?.setSummary(files[index], cache.keyFor(outcome.contentHash, loaded[index].policy), outcome.summary);
+  };
+  const workers = workerCount(options.jobs, todo.length);
+  const script = workers > 0 ? workerScript() : undefined;
+  if (script) {
+    const progress = createProgress(options.progressStream, 'indexing', todo.length);
+    let done = 0;
+    const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)!, summarize: true }));
+    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION };
+    const run = await runPool(script, workers, jobs, policyList, setup, () => progress.tick(++done), options.fileTimeoutMs);
+    run.outcomes.forEach((outcome, job) => {
+      if (outcome) keep(todo[job], outcome);
+    });
+    progress.finish();
+  }
+  for (const index of todo) {
+    if (!summaries.has(files[index])) keep(index, await summarizeOneFile(files[index], loaded[index].policy, { maxFileSizeKb: options.maxFileSizeKb }));
+  }
+  return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries });
 }
 
 /**

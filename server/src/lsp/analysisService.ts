@@ -1,6 +1,7 @@
 // One analysis per document version (and per settings/policy generation): results are cached
 // and shared by diagnostics, code actions and hover, so the same text is never analysed twice.
 
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { analyze, analyzeDocument, type AnalysisResult, type WorkspaceIndex } from '../engine';
 import { isIgnoredByPolicy } from '../policy';
@@ -15,7 +16,10 @@ import type { SettingsProvider } from './settings';
 export interface DocumentReport {
   uri: string;
   version: number;
-  /** Changes with the version and with every settings/policy generation: the pull resultId. */
+  /**
+   * Changes with the version, with every settings/policy generation and with the diagnostics
+   * themselves (a helper in another file changed them): the pull resultId.
+   */
   resultId: string;
   diagnostics: Diagnostic[];
   /** Present when the document was analysed as source code. */
@@ -40,8 +44,6 @@ export class AnalysisService {
   private readonly cache = new Map<string, CacheEntry>();
   /** Bumped by settings and policy changes; part of every cache key. */
   private generation = 0;
-  /** Per document: bumped when a summary its findings depend on changed (a helper in another file). */
-  private readonly revisions = new Map<string, number>();
 
   constructor(
     private readonly settings: SettingsProvider,
@@ -52,12 +54,9 @@ export class AnalysisService {
     private readonly workspaceFor: (filePath: string) => WorkspaceIndex | undefined = () => undefined,
   ) {}
 
-  /** Summaries these documents' findings depend on changed: their results are out of date. */
+  /** Summaries these documents' findings depend on changed: their results may be out of date. */
   dependenciesChanged(uris: readonly string[]): void {
-    for (const uri of uris) {
-      this.revisions.set(uri, (this.revisions.get(uri) ?? 0) + 1);
-      this.cache.delete(uri);
-    }
+    for (const uri of uris) this.cache.delete(uri);
   }
 
   /** Settings or a policy changed: every cached result is out of date. */
@@ -68,7 +67,6 @@ export class AnalysisService {
 
   forget(uri: string): void {
     this.cache.delete(uri);
-    this.revisions.delete(uri);
   }
 
   /** The cached report for the document's current version, if it has been computed. */
@@ -110,7 +108,7 @@ export class AnalysisService {
   }
 
   private async compute(document: OpenDocument, version: number, generation: number): Promise<DocumentReport> {
-    const resultId = `${version}:${generation}:${this.revisions.get(document.uri) ?? 0}`;
+    const resultId = `${version}:${generation}`;
     const empty: DocumentReport = { uri: document.uri, version, resultId, diagnostics: [] };
     const settings = await this.settings.forResource(document.uri);
     this.assertCurrent(document, version, generation);
@@ -145,7 +143,10 @@ export class AnalysisService {
       `analysed ${document.displayPath} v${version}: ${result.findings.length} findings` +
         `${result.skipped ? ` (skipped: ${result.skipped.reason})` : ''} in ${(performance.now() - started).toFixed(1)} ms`,
     );
-    return { ...empty, result, diagnostics: findingsToDiagnostics(result, document.uri, version, this.features) };
+    const diagnostics = findingsToDiagnostics(result, document.uri, version, this.features);
+    // Re-analysed for a changed helper with the same outcome, the report stays `unchanged`.
+    const digest = createHash('sha256').update(JSON.stringify(diagnostics)).digest('hex').slice(0, 12);
+    return { ...empty, resultId: `${resultId}:${digest}`, result, diagnostics };
   }
 
   private assertCurrent(document: OpenDocument, version: number, generation: number): void {

@@ -20,7 +20,7 @@ export interface WorkerSetup {
 export type ToWorker =
   /** Sent once per worker before the first file that uses the policy. */
   | { type: 'policy'; id: number; policy: ResolvedPolicy }
-  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number };
+  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number; summarize?: boolean };
 
 export type FromWorker =
   /** The engine is initialised (the grammars are loaded). */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initEngine, type ResolvedPolicy, type WorkspaceIndex } from '../../engine';
 import { indexFromData } from '../project-index';
-import { analyzeFile } from './file-job';
+import { analyzeFile, summarizeOneFile } from './file-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
 const port = parentPort;
@@ -29,6 +29,10 @@ async function handle(message: ToWorker): Promise<void> {
   const policy = policies.get(message.policyId);
   if (!policy) throw new Error(`scan-worker: unknown policy ${message.policyId}`);
   if (setup.crashOn && path.basename(message.file) === setup.crashOn) process.exit(70);
+  if (message.summarize) {
+    post({ type: 'done', job: message.job, outcome: await summarizeOneFile(message.file, policy, { maxFileSizeKb: setup.maxFileSizeKb }) });
+    return;
+  }
   const outcome = await analyzeFile(message.file, policy, {
     maxFileSizeKb: setup.maxFileSizeKb,
     maxFileSizeName: setup.maxFileSizeName,
