@@ -44,6 +44,7 @@ import { PolicyResolver } from './lsp/policyResolver';
 import { PolicyStatusReporter } from './lsp/policyStatus';
 import { PolicyWatcher } from './lsp/policyWatcher';
 import { SettingsProvider } from './lsp/settings';
+import { WorkspaceFlows } from './lsp/workspaceFlows';
 import { uriToPath } from './lsp/uris';
 import { stdioTransport } from './lsp/stdioTransport';
 
@@ -71,6 +72,9 @@ interface Session {
   watcher: PolicyWatcher;
   workspaceScan: WorkspaceScan;
   policyStatus: PolicyStatusReporter;
+  /** The workspace's function summaries: findings through helpers in other files. */
+  flows: WorkspaceFlows;
+  folders: string[];
 }
 
 let session: Session | undefined;
@@ -87,15 +91,26 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     watcher.policyLoaded(loaded);
     policyStatus.loaded(loaded);
   });
-  policies.setWorkspaceFolders(workspaceFolderPaths(params));
+  const folders = workspaceFolderPaths(params);
+  policies.setWorkspaceFolders(folders);
   // Django settings and global Nest guards cover endpoints in other files: a change re-analyses.
   const auditContexts = new WorkspaceAuditContexts(() => policies.folders, () => schedulePolicyRefresh());
-  const analysis = new AnalysisService(settings, policies, features, logger, auditContexts);
+  const flows = new WorkspaceFlows(
+    connection,
+    documents,
+    logger,
+    { progress: !!params.capabilities.window?.workDoneProgress, watchFiles: features.watchedFilesRegistration },
+    (uris) => {
+      session?.analysis.dependenciesChanged(uris);
+      session?.delivery.refresh(uris);
+    },
+  );
+  const analysis = new AnalysisService(settings, policies, features, logger, auditContexts, (filePath) => flows.indexFor(filePath));
   const pull = features.pullDiagnostics
     ? new PullDiagnostics(connection, documents, analysis, features.diagnosticRefresh, logger, analysisDelay(params.initializationOptions))
     : undefined;
   delivery = pull ?? new PushDiagnostics(connection, documents, analysis, logger, analysisDelay(params.initializationOptions));
-  session = { logger, features, settings, policies, analysis, delivery, pull, watcher, workspaceScan: new WorkspaceScan(connection, documents, features), policyStatus };
+  session = { logger, features, settings, policies, analysis, delivery, pull, watcher, workspaceScan: new WorkspaceScan(connection, documents, features), policyStatus, flows, folders };
 
   const started = performance.now();
   try {
@@ -112,6 +127,7 @@ connection.onInitialized(
   guardedNotification(logger, 'initialized', () => {
     if (!session) return;
     session.watcher.start();
+    session.flows.start(session.folders);
     if (session.features.configurationChangeRegistration) {
       connection.client
         .register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION })
@@ -121,7 +137,9 @@ connection.onInitialized(
       connection.workspace.onDidChangeWorkspaceFolders(
         guardedNotification(logger, 'didChangeWorkspaceFolders', async () => {
           const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-          session?.policies.setWorkspaceFolders(folders.flatMap((folder) => uriToPath(folder.uri) ?? []));
+          const paths = folders.flatMap((folder) => uriToPath(folder.uri) ?? []);
+          session?.policies.setWorkspaceFolders(paths);
+          session?.flows.start(paths);
           refreshEverything();
         }),
       );
@@ -134,6 +152,7 @@ connection.onDidOpenTextDocument(
     const document = documents.open(params);
     session?.workspaceScan.opened(document.uri);
     session?.delivery.opened(document);
+    session?.flows.documentChanged(document);
   }),
 );
 
@@ -142,6 +161,7 @@ connection.onDidChangeTextDocument(
     const document = documents.change(params);
     if (!document || !session) return;
     session.delivery.changed(document);
+    session.flows.documentChanged(document);
     // An edited policy changes the findings of every file under it.
     if (session.policies.isPolicyFile(document.filePath)) schedulePolicyRefresh();
   }),
@@ -160,6 +180,7 @@ connection.onDidCloseTextDocument(
     session.analysis.forget(params.textDocument.uri);
     session.settings.forget(params.textDocument.uri);
     session.delivery.closed(params.textDocument.uri);
+    session.flows.documentClosed(document?.filePath);
     // A closed policy editor may have held unsaved text: go back to what is on disk.
     if (document && session.policies.isPolicyFile(document.filePath)) schedulePolicyRefresh();
   }),
@@ -175,6 +196,7 @@ connection.onDidChangeConfiguration(
 connection.onDidChangeWatchedFiles(
   guardedNotification(logger, 'didChangeWatchedFiles', (params) => {
     if (params.changes.some((change) => session?.policies.isPolicyFile(uriToPath(change.uri)))) schedulePolicyRefresh();
+    session?.flows.filesChanged(params.changes);
   }),
 );
 
@@ -217,6 +239,7 @@ connection.onShutdown(() => {
   shutdownReceived = true;
   if (policyRefreshTimer) clearTimeout(policyRefreshTimer);
   session?.delivery.dispose();
+  session?.flows.dispose();
   session?.policyStatus.dispose();
   documents.dispose();
 });

@@ -33,6 +33,7 @@ export function fixtureUri(...segments) {
  * @param {boolean} [options.dataSupport] declare Diagnostic.data round-tripping
  * @param {string[]} [options.execArgv] node options before the server script (e.g. --require)
  * @param {object} [options.env] the server's environment (default: this process's)
+ * @param {string} [options.workspace] the workspace folder (default: the LSP fixture workspace)
  */
 export async function startServer(options = {}) {
   const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
@@ -72,8 +73,8 @@ export async function startServer(options = {}) {
     return null;
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
-  // `options.workspaceDir`: another folder than the shared fixture workspace (a test's own temporary one).
-  const folderDir = options.workspaceDir ?? workspaceDir;
+  // `options.workspaceDir` (or `options.workspace`): another folder than the shared fixture workspace (a test's own temporary one).
+  const folderDir = options.workspaceDir ?? options.workspace ?? workspaceDir;
   connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(folderDir).href, name: 'workspace' }]);
   connection.listen();
 
@@ -156,6 +157,10 @@ export async function startServer(options = {}) {
       TextDocument.update(document, changes, version);
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
       return version;
+    },
+    /** `workspace/didChangeWatchedFiles`: files changed on disk (type 1 created, 2 changed, 3 deleted). */
+    async filesChanged(changes) {
+      await connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
     },
     async close(uri) {
       documents.delete(uri);

@@ -113,6 +113,7 @@ export async function fingerprintsAtCommit(source: Extract<BaselineSource, { kin
       jobs: options.jobs,
       fileTimeoutMs: options.fileTimeoutMs,
       allowUnanalysed: true,
+      crossFile: true,
     });
     const fingerprints = new Set<string>();
     for (const file of scanned.files) {

@@ -6,11 +6,11 @@
 // way the report lists files, findings and notices in discovery order, exactly as a sequential
 // run on the main thread would.
 
-import type { AnalysisResult, ProjectAuditContext, ResolvedPolicy } from '../engine';
+import type { AnalysisResult, FileSummary, ProjectAuditContext, ResolvedPolicy } from '../engine';
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
-import { analyzeFile, contentHash, isDataFile, type FileOutcome } from './parallel/file-job';
+import { analyzeFile, contentHash, isDataFile, summarizeOneFile, type FileOutcome } from './parallel/file-job';
 import { runPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { FolderPolicies } from '../workspace/folder-policies';
 import type { Discovery } from '../workspace/find-source-files';
@@ -18,6 +18,8 @@ import { createProgress } from './progress';
 import type { Notice, ScannedFile, ScanReport } from './report';
 import { MAX_FILE_SIZE_OPTION } from './scan-targets';
 import { readSourceFile } from './source-file';
+import { buildProjectIndexes, type ProjectIndexes } from './project-index';
+import type { LoadedPolicy } from '../policy';
 
 export interface ScanOptions {
   cwd: string;
@@ -37,6 +39,11 @@ export interface ScanOptions {
   allowUnanalysed?: boolean;
   /** Audit controls registered outside each file (workspace/audit-context.ts), from the scan's pre-pass. */
   auditContext?: ProjectAuditContext;
+  /**
+   * Follow calls across functions and files: the whole project of each file is summarised first
+   * (project-index.ts), also when only a few of its files are reported on.
+   */
+  crossFile?: boolean;
 }
 
 /** How many files the cache pass reads at once. */
@@ -65,6 +72,9 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   const fromCache = new Set<number>();
   const cache = options.cache;
+  const workspaces = options.crossFile ? await indexProjects(files, loaded, policyIds, policyList, options) : undefined;
+  const workspaceOf = (index: number) => workspaces?.forFile(files[index]);
+  const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, workspaceOf(index)?.index.dependencyKey(files[index]));
   if (cache) {
     await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
       const file = files[index];
@@ -75,7 +85,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
         return;
       }
       const hash = contentHash(read.bytes);
-      const result = cache.get(file, cache.keyFor(hash, loaded[index].policy));
+      const result = cache.get(file, cacheKey(index, hash));
       if (result) {
         outcomes[index] = { kind: 'analyzed', result, contentHash: hash };
         fromCache.add(index);
@@ -88,8 +98,8 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const workers = workerCount(options.jobs, todo.length);
   const script = workers > 0 ? workerScript() : undefined;
   if (script) {
-    const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)! }));
-    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, crashOn: options.workerCrashOn, auditContext };
+    const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)!, workspaceId: workspaceOf(index)?.id }));
+    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, crashOn: options.workerCrashOn, auditContext, workspaces: workspaces?.data() };
     const run = await runPool(script, workers, jobs, policyList, setup, advance, options.fileTimeoutMs);
     run.outcomes.forEach((outcome, job) => {
       if (outcome) outcomes[todo[job]] = outcome;
@@ -98,7 +108,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   // Everything left (no workers, or workers that could not start) runs here.
   for (const index of todo) {
     if (outcomes[index]) continue;
-    outcomes[index] = await analyzeFile(files[index], loaded[index].policy, engineOptions);
+    outcomes[index] = await analyzeFile(files[index], loaded[index].policy, { ...engineOptions, workspace: workspaceOf(index)?.index });
     advance();
   }
   progress.finish();
@@ -109,8 +119,9 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     const display = displayPath(file, options.cwd);
     const policyFile = loaded[index].file;
     const outcome = outcomes[index]!;
+    if (outcome.kind === 'summarized') throw new Error('a summary is not an analysis');
     if (outcome.kind === 'analyzed') {
-      if (cache && !fromCache.has(index)) cache.set(file, cache.keyFor(outcome.contentHash, loaded[index].policy), outcome.result);
+      if (cache && !fromCache.has(index)) cache.set(file, cacheKey(index, outcome.contentHash), outcome.result);
       notices.push(...noticesFor(outcome.result, display, file, unanalysedLevel));
       scanned.push({ path: file, display, result: outcome.result, policyFile });
       continue;
@@ -131,6 +142,51 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     policyDiagnostics: options.policies.diagnostics,
     ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}),
   };
+}
+
+/**
+ * The workspace index's first pass: the reported files' summaries (from the cache, else in the
+ * worker pool when the scan is large enough, else here), then the project files they import.
+ */
+async function indexProjects(
+  files: readonly string[],
+  loaded: readonly LoadedPolicy[],
+  policyIds: ReadonlyMap<ResolvedPolicy, number>,
+  policyList: readonly ResolvedPolicy[],
+  options: ScanOptions,
+): Promise<ProjectIndexes> {
+  const summaries = new Map<string, FileSummary | undefined>();
+  const cache = options.cache;
+  const todo: number[] = [];
+  await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
+    const read = cache ? await readSourceFile(files[index], options.maxFileSizeKb) : undefined;
+    const cached = read?.ok ? cache!.getSummary(files[index], cache!.keyFor(contentHash(read.bytes), loaded[index].policy)) : undefined;
+    if (cached) summaries.set(files[index], cached);
+    else todo.push(index);
+  });
+  todo.sort((a, b) => a - b);
+  const keep = (index: number, outcome: FileOutcome) => {
+    // A file that could not be summarised is followed into by no call; its analysis reports why.
+    summaries.set(files[index], outcome.kind === 'summarized' ? outcome.summary : undefined);
+    if (outcome.kind === 'summarized' && outcome.summary) cache?.setSummary(files[index], cache.keyFor(outcome.contentHash, loaded[index].policy), outcome.summary);
+  };
+  const workers = workerCount(options.jobs, todo.length);
+  const script = workers > 0 ? workerScript() : undefined;
+  if (script) {
+    const progress = createProgress(options.progressStream, 'indexing', todo.length);
+    let done = 0;
+    const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)!, summarize: true }));
+    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION };
+    const run = await runPool(script, workers, jobs, policyList, setup, () => progress.tick(++done), options.fileTimeoutMs);
+    run.outcomes.forEach((outcome, job) => {
+      if (outcome) keep(todo[job], outcome);
+    });
+    progress.finish();
+  }
+  for (const index of todo) {
+    if (!summaries.has(files[index])) keep(index, await summarizeOneFile(files[index], loaded[index].policy, { maxFileSizeKb: options.maxFileSizeKb }));
+  }
+  return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries });
 }
 
 /**

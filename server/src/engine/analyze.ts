@@ -11,11 +11,15 @@ import { MAX_PYTHON_INDENT_DEPTH, pythonIndentDepth } from './parsing/parsers';
 import { countSyntaxErrors } from './adapters/syntax-errors';
 import { classifierFor } from './analysis/phi/classifier-cache';
 import { FlowAnalyzer } from './analysis/flow/flow';
-import { registeredRules } from './rules/registry';
+import { registeredRules, ruleMetadata } from './rules/registry';
+import type { FileFacts } from './model/facts';
+import { CrossFileFlows } from './summaries/cross-file';
+import { summarizeFacts } from './summaries/extract';
+import type { WorkspaceIndex } from './summaries/workspace-index';
 import type { RuleContext } from './rules/rule';
 import { applyPolicySuppressions, applySuppressions, parseSuppressions } from './analysis/suppressions';
 import { isDataLanguage } from './model/languages';
-import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, SeveritySetting, SkippedFile } from './model/types';
+import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, Severity, SeveritySetting, SkippedFile } from './model/types';
 
 export interface AnalyzeInput {
   text: string;
@@ -41,6 +45,11 @@ export interface AnalyzeOptions {
    * NestJS guards (workspace/audit-context.ts computes it). Plain data, so scan workers get it too.
    */
   auditContext?: ProjectAuditContext;
+  /**
+   * The workspace's function summaries: calls to its functions are followed (what they return,
+   * which parameters reach sinks). Without it, flows stop at calls to the file's own functions too.
+   */
+  workspace?: WorkspaceIndex;
 }
 
 const DEFAULT_MAX_FILE_SIZE_KB = 1024;
@@ -91,11 +100,13 @@ export function analyzeDocument(
   if (skipped) return skippedResult(skipped);
   const facts = extractFacts(document, filePath);
   const suppressions = parseSuppressions(facts);
+  const internalErrors: InternalError[] = [];
+  const crossFile = crossFileFlowsOf(options.workspace, facts, policy, filePath, internalErrors);
   const context: RuleContext = {
     facts,
     policy,
     filePath,
-    flow: new FlowAnalyzer(facts, classifierFor(policy)),
+    flow: new FlowAnalyzer(facts, classifierFor(policy), crossFile?.hooks()),
     suppressions,
     ...(options.auditContext ? { auditContext: options.auditContext } : {}),
   };
@@ -111,12 +122,12 @@ export function analyzeDocument(
       ruleFailures.push({ ruleId: rule.metadata.id, error: describeFailure(error) });
     }
   }
+  if (crossFile) findings.push(...callFindings(crossFile, context, findings, (id, fallback) => severityFor(id, fallback, policy, options), internalErrors));
   const inline = applySuppressions(findings, suppressions);
   const fromPolicy = applyPolicySuppressions(inline.kept, policy, filePath);
   const kept = fromPolicy.kept;
   const suppressed = [...inline.suppressed, ...fromPolicy.suppressed];
   kept.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
-  const internalErrors: InternalError[] = [];
   const endpoints = endpointsOf(context, internalErrors);
   const routes = routesOf(context, internalErrors);
   return {
@@ -130,6 +141,44 @@ export function analyzeDocument(
     endpoints,
     routes,
   };
+}
+
+function crossFileFlowsOf(
+  workspace: WorkspaceIndex | undefined,
+  facts: FileFacts,
+  policy: ResolvedPolicy,
+  filePath: string,
+  internalErrors: InternalError[],
+): CrossFileFlows | undefined {
+  if (!workspace) return undefined;
+  try {
+    return new CrossFileFlows(workspace, facts, workspace.file(filePath) ?? summarizeFacts(facts, policy, filePath));
+  } catch (error) {
+    internalErrors.push({ part: 'cross-file-flows', error: describeFailure(error) });
+    return undefined;
+  }
+}
+
+/** Leaks inside callees, reported at the calls; a call another rule already reports on that line is left to it. */
+function callFindings(
+  crossFile: CrossFileFlows,
+  context: RuleContext,
+  existing: readonly Finding[],
+  severity: (id: RuleId, fallback: SeveritySetting) => SeveritySetting,
+  internalErrors: InternalError[],
+): Finding[] {
+  const found: Finding[] = [];
+  try {
+    const enabled = (id: RuleId) => severity(id, ruleMetadata(id)?.defaultSeverity ?? 'error') !== 'off';
+    for (const raw of crossFile.callFindings(context, enabled)) {
+      if (existing.some((finding) => finding.ruleId === raw.ruleId && finding.line === raw.line)) continue;
+      const metadata = ruleMetadata(raw.ruleId)!;
+      found.push({ ...raw, severity: severity(raw.ruleId, metadata.defaultSeverity) as Severity, hipaa: metadata.hipaa });
+    }
+  } catch (error) {
+    internalErrors.push({ part: 'cross-file-flows', error: describeFailure(error) });
+  }
+  return found;
 }
 
 /** The file's Django URLconf routes; a failure is recorded, and the file has none. */

@@ -1,8 +1,9 @@
 // One analysis per document version (and per settings/policy generation): results are cached
 // and shared by diagnostics, code actions and hover, so the same text is never analysed twice.
 
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { analyze, analyzeDocument, type AnalysisResult, type ProjectAuditContext } from '../engine';
+import { analyze, analyzeDocument, type AnalysisResult, type ProjectAuditContext, type WorkspaceIndex } from '../engine';
 import { isIgnoredByPolicy } from '../policy';
 import type { ClientFeatures } from './clientFeatures';
 import { findingsToDiagnostics, policyDiagnosticToLsp } from './diagnostics';
@@ -16,7 +17,10 @@ import type { WorkspaceAuditContexts } from './auditContexts';
 export interface DocumentReport {
   uri: string;
   version: number;
-  /** Changes with the version and with every settings/policy generation: the pull resultId. */
+  /**
+   * Changes with the version, with every settings/policy generation and with the diagnostics
+   * themselves (a helper in another file changed them): the pull resultId.
+   */
   resultId: string;
   diagnostics: Diagnostic[];
   /** Present when the document was analysed as source code. */
@@ -48,11 +52,18 @@ export class AnalysisService {
     private readonly features: ClientFeatures,
     private readonly logger: Logger,
     private readonly auditContexts?: WorkspaceAuditContexts,
+    /** The workspace index a file's calls are followed with (workspaceFlows.ts), if any. */
+    private readonly workspaceFor: (filePath: string) => WorkspaceIndex | undefined = () => undefined,
   ) {}
 
   /** The audit context of the file's workspace folder (Django settings, global Nest guards), if any. */
   async auditContextFor(filePath: string | undefined): Promise<ProjectAuditContext | undefined> {
     return (await this.auditContexts?.forFile(filePath)?.catch(() => undefined)) ?? undefined;
+  }
+
+  /** Summaries these documents' findings depend on changed: their results may be out of date. */
+  dependenciesChanged(uris: readonly string[]): void {
+    for (const uri of uris) this.cache.delete(uri);
   }
 
   /** Settings or a policy changed: every cached result is out of date. */
@@ -128,10 +139,12 @@ export class AnalysisService {
 
     // From here on everything is synchronous: the text analysed is the text of `version`.
     const started = performance.now();
+    const workspace = document.filePath ? this.workspaceFor(document.filePath) : undefined;
     const options = {
       maxFileSizeKb: settings.maxFileSizeKb,
       maxFileSizeName: 'phiGuard.maxFileSizeKb',
       ruleSeverity: settings.rules,
+      workspace,
       ...(auditContext ? { auditContext } : {}),
     };
     let result: AnalysisResult;
@@ -147,7 +160,10 @@ export class AnalysisService {
       `analysed ${document.displayPath} v${version}: ${result.findings.length} findings` +
         `${result.skipped ? ` (skipped: ${result.skipped.reason})` : ''} in ${(performance.now() - started).toFixed(1)} ms`,
     );
-    return { ...empty, result, diagnostics: findingsToDiagnostics(result, document.uri, version, this.features) };
+    const diagnostics = findingsToDiagnostics(result, document.uri, version, this.features);
+    // Re-analysed for a changed helper with the same outcome, the report stays `unchanged`.
+    const digest = createHash('sha256').update(JSON.stringify(diagnostics)).digest('hex').slice(0, 12);
+    return { ...empty, resultId: `${resultId}:${digest}`, result, diagnostics };
   }
 
   private assertCurrent(document: OpenDocument, version: number, generation: number): void {

@@ -11,6 +11,7 @@ import { ruleMetadata, type AnalysisResult, type Finding, type Fix, type RuleId,
 import type { PolicyDiagnostic } from '../policy';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { ClientFeatures } from './clientFeatures';
+import { pathToUri } from './uris';
 
 /** What a PHI Guard diagnostic remembers for its code actions. */
 export interface FindingData {
@@ -58,7 +59,7 @@ export function findingToDiagnostic(finding: Finding, uri: string, version: numb
   // A flow of just the sink says nothing the squiggle does not.
   if (features.relatedInformation && finding.flow.length > 1) {
     diagnostic.relatedInformation = finding.flow.map(
-      (step): DiagnosticRelatedInformation => ({ location: { uri, range: step.range }, message: step.label }),
+      (step): DiagnosticRelatedInformation => ({ location: { uri: step.path ? pathToUri(step.path) : uri, range: step.range }, message: step.label }),
     );
   }
   const data: FindingData = { kind: 'finding', version, ruleId: finding.ruleId, fixes: finding.fixes };

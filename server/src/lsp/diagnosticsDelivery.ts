@@ -32,6 +32,8 @@ export interface DiagnosticsDelivery {
   closed(uri: string): void;
   /** Settings or a policy changed: every open document needs new diagnostics. */
   refreshAll(): void;
+  /** A helper these documents call changed: they need new diagnostics. */
+  refresh(uris: readonly string[]): void;
   /** A policy was (re)loaded from disk: its problems belong on the policy files. */
   policyLoaded(loaded: LoadedPolicy): void;
   dispose(): void;
@@ -61,6 +63,13 @@ export class PushDiagnostics implements DiagnosticsDelivery {
   closed(uri: string): void {
     this.cancel(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  refresh(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const document = this.documents.get(uri);
+      if (document) this.schedule(document, 0);
+    }
   }
 
   refreshAll(): void {
@@ -154,6 +163,11 @@ export class PullDiagnostics implements DiagnosticsDelivery {
   closed(): void {}
   policyLoaded(): void {}
   dispose(): void {}
+
+  refresh(): void {
+    // Pulled diagnostics can only be refreshed all at once; unchanged documents answer `unchanged`.
+    this.refreshAll();
+  }
 
   refreshAll(): void {
     if (!this.canRefresh) return;

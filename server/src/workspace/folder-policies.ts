@@ -34,6 +34,15 @@ export class FolderPolicies {
     private readonly roots: readonly string[] = [],
   ) {}
 
+  /**
+   * The same policies, loaded afresh into an instance whose diagnostics nobody reports: for files
+   * read only to follow calls into them (the CLI's workspace index), whose folders' policy
+   * problems are not the scan's.
+   */
+  unreported(): FolderPolicies {
+    return new FolderPolicies(this.policyPath, this.roots);
+  }
+
   /** The policy for files directly inside `folder`. */
   forFolder(folder: string): LoadedPolicy {
     const key = this.policyPath ? '' : folder;

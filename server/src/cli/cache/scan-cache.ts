@@ -8,6 +8,10 @@
 //   - the engine options that change results (the maximum file size);
 //   - PHI Guard's version (rules change between versions), also stored at the top of the file:
 //     a cache written by another version is dropped whole.
+//   - with the workspace index, the summaries of the files it imports (dependencyKey): a leak
+//     reported at a call depends on what the callee in another file does.
+// The workspace index's function summaries are kept too (`summaries`, keyed by content and
+// policy): names, indexes and positions only, no source text.
 // --fail-on and the output format do not matter: they only change how results are reported.
 //
 // The file is replaced atomically (temporary file + rename); a cache file that cannot be read or
@@ -20,16 +24,23 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { effectiveBaa, type AnalysisResult, type Finding, type ResolvedPolicy } from '../../engine';
+import { effectiveBaa, type AnalysisResult, type FileSummary, type Finding, type ResolvedPolicy } from '../../engine';
 
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 export const DEFAULT_CACHE_LOCATION = '.phi-guard-cache';
 
 interface CacheFile {
   format: number;
   version: string;
   entries: Record<string, CacheEntry>;
+  /** Function summaries for the workspace index, keyed by content and policy only. */
+  summaries?: Record<string, SummaryEntry>;
+}
+
+interface SummaryEntry {
+  key: string;
+  summary: FileSummary;
 }
 
 interface CacheEntry {
@@ -61,6 +72,7 @@ export class ScanCache {
   hits = 0;
   misses = 0;
   private entries: Map<string, CacheEntry>;
+  private readonly summaries: Map<string, SummaryEntry>;
   private readonly used = new Set<string>();
   private readonly dropped = new Set<string>();
   private changed = false;
@@ -71,8 +83,10 @@ export class ScanCache {
     readonly file: string,
     entries: Map<string, CacheEntry>,
     private readonly options: CacheOptions,
+    summaries: Map<string, SummaryEntry> = new Map(),
   ) {
     this.entries = entries;
+    this.summaries = summaries;
     // `text`: how bytes become the text analysed (encodings, NUL bytes); bumped when that changes,
     // since a result from before may have missed what the new reading sees.
     this.optionsKey = JSON.stringify({ maxFileSizeKb: options.maxFileSizeKb ?? null, text: 2, auditContext: options.auditContext ?? null });
@@ -88,22 +102,22 @@ export class ScanCache {
       if (code !== 'ENOENT') warn(`cannot read the cache file (${code ?? 'read failed'}); starting with an empty cache`);
       return new ScanCache(file, new Map(), options);
     }
-    const entries = parseCacheFile(text, options.toolVersion);
-    if (entries === 'corrupt') {
+    const parsed = parseCacheFile(text, options.toolVersion);
+    if (parsed === 'corrupt') {
       warn('the cache file is corrupt and was ignored; starting with an empty cache');
       const cache = new ScanCache(file, new Map(), options);
       cache.changed = true;
       return cache;
     }
-    const cache = new ScanCache(file, entries ?? new Map(), options);
-    if (!entries) cache.changed = true; // another version's cache: rewrite it
+    const cache = new ScanCache(file, parsed?.entries ?? new Map(), options, parsed?.summaries);
+    if (!parsed) cache.changed = true; // another version's cache: rewrite it
     return cache;
   }
 
   /** The key of a file's analysis, from its content hash and the policy it is analysed with. */
-  keyFor(contentHash: string, policy: ResolvedPolicy): string {
+  keyFor(contentHash: string, policy: ResolvedPolicy, dependencies = ''): string {
     return createHash('sha256')
-      .update(`${CACHE_FORMAT}\0${this.options.toolVersion}\0${this.optionsKey}\0${this.policyKey(policy)}\0${contentHash}`)
+      .update(`${CACHE_FORMAT}\0${this.options.toolVersion}\0${this.optionsKey}\0${this.policyKey(policy)}\0${contentHash}\0${dependencies}`)
       .digest('hex');
   }
 
@@ -122,6 +136,17 @@ export class ScanCache {
   set(file: string, key: string, result: AnalysisResult): void {
     this.entries.set(file, { key, result: withoutCopiedSource(result) });
     this.used.add(file);
+    this.changed = true;
+  }
+
+  /** The file's function summaries under `key` (content and policy: keyFor without dependencies). */
+  getSummary(file: string, key: string): FileSummary | undefined {
+    const entry = this.summaries.get(file);
+    return entry && entry.key === key ? entry.summary : undefined;
+  }
+
+  setSummary(file: string, key: string, summary: FileSummary): void {
+    this.summaries.set(file, { key, summary });
     this.changed = true;
   }
 
@@ -144,8 +169,19 @@ export class ScanCache {
         this.changed = true;
       }
     }
+    for (const file of this.summaries.keys()) {
+      if (!statSync(file, { throwIfNoEntry: false })) {
+        this.summaries.delete(file);
+        this.changed = true;
+      }
+    }
     if (!this.changed) return undefined;
-    const content: CacheFile = { format: CACHE_FORMAT, version: this.options.toolVersion, entries: Object.fromEntries(this.entries) };
+    const content: CacheFile = {
+      format: CACHE_FORMAT,
+      version: this.options.toolVersion,
+      entries: Object.fromEntries(this.entries),
+      summaries: Object.fromEntries(this.summaries),
+    };
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
@@ -171,7 +207,10 @@ export class ScanCache {
 }
 
 /** The entries, undefined for a cache of another version or format, 'corrupt' when unusable. */
-function parseCacheFile(text: string, toolVersion: string): Map<string, CacheEntry> | undefined | 'corrupt' {
+function parseCacheFile(
+  text: string,
+  toolVersion: string,
+): { entries: Map<string, CacheEntry>; summaries: Map<string, SummaryEntry> } | undefined | 'corrupt' {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -187,7 +226,13 @@ function parseCacheFile(text: string, toolVersion: string): Map<string, CacheEnt
       entries.set(file, { key: entry.key, result: entry.result });
     }
   }
-  return entries;
+  const summaries = new Map<string, SummaryEntry>();
+  for (const [file, entry] of Object.entries(isObject(data.summaries) ? data.summaries : {})) {
+    if (isObject(entry) && typeof entry.key === 'string' && isObject(entry.summary) && Array.isArray(entry.summary.functions)) {
+      summaries.set(file, { key: entry.key, summary: entry.summary as unknown as FileSummary });
+    }
+  }
+  return { entries, summaries };
 }
 
 function isAnalysisResult(value: unknown): value is AnalysisResult {

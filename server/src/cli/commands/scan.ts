@@ -109,6 +109,7 @@ export const scanCommand: Command = {
       workerCrashOn: io.env.PHI_GUARD_TEST_WORKER_CRASH || undefined,
       allowUnanalysed,
       auditContext,
+      crossFile: true,
     });
     if (cache) {
       const problem = await cache.save();

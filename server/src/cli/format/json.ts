@@ -58,7 +58,8 @@ export interface JsonFinding extends Region {
   phi: { element: string; category: PhiCategory }[];
   sink?: string;
   /** Source first, sink last; empty when the PHI sits in the sink's own argument. */
-  flow: (Region & { line: number; column: number; label: string })[];
+  /** `file`: set when the step is in another file (a sink inside a helper the finding's call reaches). */
+  flow: (Region & { line: number; column: number; label: string; file?: string })[];
   hipaa: string;
   /** Whether `phi-guard fix` has a preferred fix for it. */
   fixable: boolean;
@@ -104,7 +105,7 @@ export function buildJsonReport(report: ScanReport, version: string): JsonReport
     findings: report.files.flatMap((file) => {
       if (!file.result) return [];
       const fingerprints = fileFingerprints(file.result, file.display);
-      return file.result.findings.map((f) => jsonFinding(f, file.display, fingerprints.get(f)!));
+      return file.result.findings.map((f) => jsonFinding(f, file.display, fingerprints.get(f)!, report.cwd));
     }),
     suppressions: report.files.flatMap((file) =>
       [
@@ -144,7 +145,7 @@ function jsonFile(file: ScannedFile, cwd: string): JsonFile {
   };
 }
 
-function jsonFinding(finding: Finding, file: string, fingerprint: string): JsonFinding {
+function jsonFinding(finding: Finding, file: string, fingerprint: string, cwd: string): JsonFinding {
   const region = findingRegion(finding);
   return {
     file,
@@ -158,7 +159,7 @@ function jsonFinding(finding: Finding, file: string, fingerprint: string): JsonF
     ...(finding.sink ? { sink: finding.sink } : {}),
     flow: finding.flow.map((step) => {
       const stepRegion = regionOf(step.range);
-      return { line: stepRegion.startLine, column: stepRegion.startColumn, ...stepRegion, label: step.label };
+      return { line: stepRegion.startLine, column: stepRegion.startColumn, ...stepRegion, label: step.label, ...(step.path ? { file: displayPath(step.path, cwd) } : {}) };
     }),
     hipaa: finding.hipaa,
     fixable: hasPreferredFix(finding),

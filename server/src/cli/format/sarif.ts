@@ -143,7 +143,7 @@ function sarifResult(
   if (finding.flow.length > 0) {
     result.relatedLocations = finding.flow.map((step, i) => ({
       id: i + 1,
-      ...location(file.path, regionOf(step.range)),
+      ...location(step.path ?? file.path, regionOf(step.range)),
       message: { text: step.label },
     }));
     result.codeFlows = [
@@ -151,7 +151,7 @@ function sarifResult(
         threadFlows: [
           {
             locations: finding.flow.map((step) => ({
-              location: { ...location(file.path, regionOf(step.range)), message: { text: step.label } },
+              location: { ...location(step.path ?? file.path, regionOf(step.range)), message: { text: step.label } },
             })),
           },
         ],

@@ -3,7 +3,7 @@
 // data that survives postMessage and never holds source text.
 
 import { createHash } from 'node:crypto';
-import { analyze, isDataLanguage, languageFromPath, type AnalysisResult, type AnalyzeOptions, type ResolvedPolicy } from '../../engine';
+import { analyze, isDataLanguage, languageFromPath, summarizeFile, type AnalysisResult, type AnalyzeOptions, type FileSummary, type ResolvedPolicy } from '../../engine';
 import { readSourceFile } from '../source-file';
 
 export type FileOutcome =
@@ -14,7 +14,9 @@ export type FileOutcome =
    * The analyser threw, or the worker running it died (`timedOut`: stopped by `--file-timeout`).
    * `detail` never quotes source text.
    */
-  | { kind: 'analysis-failed'; detail: string; timedOut?: boolean };
+  | { kind: 'analysis-failed'; detail: string; timedOut?: boolean }
+  /** The first pass of a scan that follows calls across files: the file's function summaries only. */
+  | { kind: 'summarized'; summary?: FileSummary; contentHash: string };
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -45,4 +47,16 @@ export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const code = (error as NodeJS.ErrnoException).code;
   return code ? `${error.name} ${code}` : error.name;
+}
+
+/** The workspace index's pass over a file: its summaries (undefined for a file without functions to follow). */
+export async function summarizeOneFile(file: string, policy: ResolvedPolicy, options: AnalyzeOptions): Promise<FileOutcome> {
+  const read = await readSourceFile(file, options.maxFileSizeKb);
+  if (!read.ok) return { kind: 'read-failure', reason: read.reason, detail: read.detail };
+  try {
+    const summary = summarizeFile({ text: read.source.text, path: file }, policy);
+    return { kind: 'summarized', contentHash: contentHash(read.bytes), ...(summary ? { summary } : {}) };
+  } catch (error) {
+    return { kind: 'analysis-failed', detail: `the analyser failed (${describeError(error)})` };
+  }
 }

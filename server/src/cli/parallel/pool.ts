@@ -29,6 +29,10 @@ export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
 export interface PoolJob {
   file: string;
   policyId: number;
+  /** The workspace index (of WorkerSetup.workspaces) the file is analysed with. */
+  workspaceId?: number;
+  /** Only summarise the file's functions (the workspace index's pass), do not analyse it. */
+  summarize?: boolean;
 }
 
 /**
@@ -125,7 +129,7 @@ export async function runPool(
           post(slot, { type: 'policy', id: job.policyId, policy: policies[job.policyId] });
         }
         slot.inFlight.push(index);
-        post(slot, { type: 'analyze', job: index, file: job.file, policyId: job.policyId });
+        post(slot, { type: 'analyze', job: index, file: job.file, policyId: job.policyId, workspaceId: job.workspaceId, summarize: job.summarize });
       }
       watch(slot);
     };

@@ -2,6 +2,7 @@
 
 import type { ProjectAuditContext, ResolvedPolicy } from '../../engine';
 import type { FileOutcome } from './file-job';
+import type { WorkspaceData } from '../project-index';
 
 export interface WorkerSetup {
   maxFileSizeKb?: number;
@@ -14,12 +15,14 @@ export interface WorkerSetup {
   crashOn?: string;
   /** The scan's audit context (plain data), passed to every analysis. */
   auditContext?: ProjectAuditContext;
+  /** The scan's workspace indexes (summaries only), rebuilt once per worker. */
+  workspaces?: WorkspaceData[];
 }
 
 export type ToWorker =
   /** Sent once per worker before the first file that uses the policy. */
   | { type: 'policy'; id: number; policy: ResolvedPolicy }
-  | { type: 'analyze'; job: number; file: string; policyId: number };
+  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number; summarize?: boolean };
 
 export type FromWorker =
   /** The engine is initialised (the grammars are loaded). */

@@ -3,14 +3,16 @@
 
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { initEngine, type ResolvedPolicy } from '../../engine';
-import { analyzeFile } from './file-job';
+import { initEngine, type ResolvedPolicy, type WorkspaceIndex } from '../../engine';
+import { indexFromData } from '../project-index';
+import { analyzeFile, summarizeOneFile } from './file-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker must run in a worker thread');
 const setup = (workerData ?? {}) as WorkerSetup;
 const policies = new Map<number, ResolvedPolicy>();
+const workspaces = new Map<number, WorkspaceIndex>();
 const post = (message: FromWorker) => port.postMessage(message);
 
 let queue: Promise<void> = initEngine().then(() => post({ type: 'ready' }));
@@ -27,6 +29,21 @@ async function handle(message: ToWorker): Promise<void> {
   const policy = policies.get(message.policyId);
   if (!policy) throw new Error(`scan-worker: unknown policy ${message.policyId}`);
   if (setup.crashOn && path.basename(message.file) === setup.crashOn) process.exit(70);
-  const outcome = await analyzeFile(message.file, policy, { maxFileSizeKb: setup.maxFileSizeKb, maxFileSizeName: setup.maxFileSizeName, ...(setup.auditContext ? { auditContext: setup.auditContext } : {}) });
+  if (message.summarize) {
+    post({ type: 'done', job: message.job, outcome: await summarizeOneFile(message.file, policy, { maxFileSizeKb: setup.maxFileSizeKb }) });
+    return;
+  }
+  const outcome = await analyzeFile(message.file, policy, {
+    maxFileSizeKb: setup.maxFileSizeKb,
+    maxFileSizeName: setup.maxFileSizeName,
+    workspace: message.workspaceId === undefined ? undefined : workspaceIndex(message.workspaceId),
+  });
   post({ type: 'done', job: message.job, outcome });
+}
+
+function workspaceIndex(id: number): WorkspaceIndex | undefined {
+  let index = workspaces.get(id);
+  const data = setup.workspaces?.[id];
+  if (!index && data) workspaces.set(id, (index = indexFromData(data)));
+  return index;
 }

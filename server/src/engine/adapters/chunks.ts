@@ -127,6 +127,8 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
     for (const binding of flow.bindings) facts.bindings.push(binding.scopeId === 0 ? binding : { ...binding, scopeId: id(binding.scopeId) });
     for (const call of flow.calls) facts.calls.push(call.scopeId === 0 ? call : { ...call, scopeId: id(call.scopeId) });
     for (const thrown of flow.throws) facts.throws.push(thrown.scopeId === 0 ? thrown : { ...thrown, scopeId: id(thrown.scopeId) });
+    for (const returned of flow.returns) facts.returns!.push(returned.scopeId === 0 ? returned : { ...returned, scopeId: id(returned.scopeId) });
+    facts.reexports!.push(...flow.reexports);
     facts.imports.push(...flow.imports);
     facts.comments.push(...flow.comments);
     facts.importInsertLine = Math.max(facts.importInsertLine, flow.importInsertLine);

@@ -14,7 +14,8 @@ export const MAX_EXPRESSION_DEPTH = 120;
  * The flow facts of one top-level statement (a chunk): what an adapter extracts. Scope ids are
  * the chunk's own, with 0 standing for the module; adapters/chunks.ts merges chunks into a file.
  */
-export type FlowFacts = Pick<FileFacts, 'scopes' | 'bindings' | 'calls' | 'throws' | 'imports' | 'comments' | 'importInsertLine'>;
+export type FlowFacts = Pick<FileFacts, 'scopes' | 'bindings' | 'calls' | 'throws' | 'imports' | 'comments' | 'importInsertLine'> &
+  Required<Pick<FileFacts, 'returns' | 'reexports'>>;
 
 /**
  * One chunk's extraction state, passed explicitly to each function of an adapter (one object per
@@ -47,6 +48,8 @@ export function newFlowFacts(moduleRange: Range = NO_RANGE): FlowFacts {
     calls: [],
     throws: [],
     imports: [],
+    returns: [],
+    reexports: [],
     comments: [],
     importInsertLine: 0,
   };

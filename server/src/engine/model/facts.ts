@@ -147,6 +147,12 @@ export interface ScopeFact {
   nameRange?: Range;
   params: ParamFact[];
   decorators: DecoratorFact[];
+  /** A class's base classes as written (`Base`, `mixins.Auditable`), for method resolution across classes. */
+  bases?: string[];
+  /** An arrow function's expression body: its return value. */
+  expressionBody?: Expr;
+  /** `export default function ...` (TS/JS): what a default import of the module names. */
+  exportDefault?: boolean;
 }
 
 /**
@@ -175,6 +181,13 @@ export interface CallFact {
   thrownBy?: Range;
   /** When the call is `return`ed (Flask `return jsonify(...), 404` is an error body). */
   returnedWith?: Expr[];
+}
+
+/** A `return` statement, for the summaries of functions across files. */
+export interface ReturnFact {
+  scopeId: number;
+  value?: Expr;
+  range: Range;
 }
 
 /** `raise` / `throw` of something that is not a call (`throw \`bad ${x}\``). */
@@ -210,6 +223,10 @@ export interface FileFacts {
   calls: CallFact[];
   throws: ThrowFact[];
   imports: ImportFact[];
+  /** `return` statements (facts extracted before they were recorded have none). */
+  returns?: ReturnFact[];
+  /** TS/JS `export * from 'm'` (names `*` -> `*`) and `export { a as b } from 'm'` (b -> a). */
+  reexports?: ImportFact[];
   comments: CommentFact[];
   /** Statements that import names: where a fix adds a new import. */
   importInsertLine: number;

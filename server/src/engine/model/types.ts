@@ -49,6 +49,8 @@ export interface FlowStep {
   range: Range;
   /** Describes the step by names and kinds only, never by value: "patient.first_name (demographics)". */
   label: string;
+  /** The file of the step when it is not the analysed file (a sink inside a helper of another module); absolute. */
+  path?: string;
 }
 
 export interface PhiElementRef {
@@ -102,7 +104,7 @@ export interface RuleFailure {
 /** A step of the analysis outside the rules that failed; the other steps and every rule still ran. */
 export interface InternalError {
   /** `endpoint-discovery`: the file's endpoints for the coverage report; `django-routes`: its URLconf routes. */
-  part: 'endpoint-discovery' | 'django-routes';
+  part: 'endpoint-discovery' | 'django-routes' | 'cross-file-flows';
   /** The exception's type and location, never its message (which could quote source text). */
   error: string;
 }

@@ -18,7 +18,14 @@ export function definitionScope(context: AdapterContext, node: Node): ScopeInit 
     range: rangeOf(node),
     params: isFunction ? params(node.childForFieldName('parameters')) : [],
     decorators: decorators(context, node),
+    ...(isFunction ? {} : { bases: baseClasses(node.childForFieldName('superclasses')) }),
   };
+}
+
+/** `class A(Base, mixins.Auditable, metaclass=M)` -> `Base`, `mixins.Auditable` (keywords are not bases). */
+function baseClasses(node: Node | null): string[] {
+  if (!node) return [];
+  return node.namedChildren.filter((child) => child.type === 'identifier' || child.type === 'attribute').map((child) => child.text);
 }
 
 export function lambdaScope(node: Node): ScopeInit {

@@ -15,7 +15,7 @@ import { recordImport } from './imports';
 const VISITED_TYPES = new Set([
   'function_definition', 'class_definition', 'lambda', 'assignment', 'augmented_assignment', 'named_expression',
   'for_statement', 'for_in_clause', 'as_pattern', 'call', 'raise_statement', 'comment', 'import_statement',
-  'import_from_statement',
+  'import_from_statement', 'return_statement',
 ]);
 
 /** The flow facts of one top-level statement (see FlowFacts). */
@@ -53,7 +53,15 @@ function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit 
     case 'import_statement':
     case 'import_from_statement':
       return recordImport(context, node);
+    case 'return_statement':
+      return recordReturn(context, node, scopeId);
   }
+}
+
+/** `return x` (a returned tuple is one value). */
+function recordReturn(context: AdapterContext, node: Node, scopeId: number): void {
+  const value = node.namedChildren.find((child) => child.type !== 'comment');
+  context.facts.returns.push({ scopeId, value: value ? toExpr(context, value) : undefined, range: rangeOf(node) });
 }
 
 /** `raise` of something that is not a call (a raised call is a CallFact with `thrownBy`). */

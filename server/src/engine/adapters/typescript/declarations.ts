@@ -2,7 +2,7 @@
 // classes as scopes, with their parameters (and type names) and decorators.
 
 import type { Node } from 'web-tree-sitter';
-import type { DecoratorFact, ParamFact } from '../../model/facts';
+import type { DecoratorFact, Expr, ParamFact } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
 import { decoratorFact, type AdapterContext, type ScopeInit } from '../context';
 import { toExpr } from './expressions';
@@ -22,12 +22,44 @@ export function functionScope(context: AdapterContext, node: Node): ScopeInit {
     range: rangeOf(node),
     params: params(node.childForFieldName('parameters') ?? node.childForFieldName('parameter')),
     decorators: node.type === 'method_definition' ? decorators(context, node) : [],
+    ...expressionBody(context, node),
+    ...(isDefaultExport(node) ? { exportDefault: true } : {}),
   };
+}
+
+/** `(p) => p.name`: the body is the return value. */
+function expressionBody(context: AdapterContext, node: Node): { expressionBody?: Expr } {
+  if (node.type !== 'arrow_function') return {};
+  const body = node.childForFieldName('body');
+  return body && body.type !== 'statement_block' ? { expressionBody: toExpr(context, body) } : {};
+}
+
+function isDefaultExport(node: Node): boolean {
+  const parent = node.parent;
+  return parent?.type === 'export_statement' && parent.children.some((child) => child.type === 'default');
+}
+
+/** `class A extends Base` / `extends mixins.Auditable` (TS wraps it in an extends clause, JS does not). */
+function baseClasses(node: Node): string[] {
+  const heritage = node.namedChildren.find((child) => child.type === 'class_heritage');
+  if (!heritage) return [];
+  const clause = heritage.namedChildren.find((child) => child.type === 'extends_clause') ?? heritage;
+  const base = clause.namedChildren.find((child) => child.type === 'identifier' || child.type === 'member_expression');
+  return base ? [base.text] : [];
 }
 
 export function classScope(context: AdapterContext, node: Node): ScopeInit {
   const name = node.childForFieldName('name');
-  return { kind: 'class', name: name?.text, nameRange: name ? rangeOf(name) : undefined, range: rangeOf(node), params: [], decorators: decorators(context, node) };
+  return {
+    kind: 'class',
+    name: name?.text,
+    nameRange: name ? rangeOf(name) : undefined,
+    range: rangeOf(node),
+    params: [],
+    decorators: decorators(context, node),
+    bases: baseClasses(node),
+    ...(isDefaultExport(node) ? { exportDefault: true } : {}),
+  };
 }
 
 function params(node: Node | null): ParamFact[] {

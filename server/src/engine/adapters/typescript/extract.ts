@@ -9,13 +9,14 @@ import { newAdapterContext, recordComment, walk, type AdapterContext, type FlowF
 import { bindAssignment, bindClassField, bindDeclarator, bindLoopTarget } from './bindings';
 import { FUNCTION_TYPES, classScope, functionScope } from './declarations';
 import { toExpr } from './expressions';
-import { recordImport } from './imports';
+import { recordImport, recordReexport } from './imports';
 
 /** The node types the walk hands to `visit` (keep in sync with it). */
 const VISITED_TYPES = new Set([
   ...FUNCTION_TYPES, 'class_declaration', 'abstract_class_declaration', 'class', 'variable_declarator',
   'assignment_expression', 'augmented_assignment_expression', 'public_field_definition', 'field_definition',
   'for_in_statement', 'call_expression', 'new_expression', 'throw_statement', 'comment', 'import_statement',
+  'return_statement', 'export_statement',
 ]);
 
 /** The flow facts of one top-level statement (see FlowFacts). */
@@ -52,7 +53,16 @@ function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit 
       return recordComment(context, node);
     case 'import_statement':
       return recordImport(context, node);
+    case 'return_statement':
+      return recordReturn(context, node, scopeId);
+    case 'export_statement':
+      return recordReexport(context, node);
   }
+}
+
+function recordReturn(context: AdapterContext, node: Node, scopeId: number): void {
+  const value = node.namedChildren.find((child) => child.type !== 'comment');
+  context.facts.returns.push({ scopeId, value: value ? toExpr(context, value) : undefined, range: rangeOf(node) });
 }
 
 /** `throw` of something that is not a call (a thrown call is a CallFact with `thrownBy`). */

@@ -44,3 +44,25 @@ export function recordRequire(context: AdapterContext, name: Node, value: Node):
   else for (const id of identifiersIn(name)) names.set(id.text, id.text);
   context.facts.imports.push({ module, names, range: rangeOf(value) });
 }
+
+/** `export * from './m'` (`*` -> `*`), `export { a as b } from './m'` (b -> a): what a barrel file passes on. */
+export function recordReexport(context: AdapterContext, node: Node): void {
+  const source = node.childForFieldName('source');
+  const module = source ? staticString(source) : undefined;
+  if (module === undefined) return;
+  const names = new Map<string, string>();
+  const clause = node.namedChildren.find((child) => child.type === 'export_clause');
+  if (clause) {
+    for (const specifier of clause.namedChildren) {
+      const name = specifier.childForFieldName('name')?.text;
+      const alias = specifier.childForFieldName('alias')?.text;
+      if (name) names.set(alias ?? name, name);
+    }
+  } else {
+    const namespace = node.namedChildren.find((child) => child.type === 'namespace_export');
+    const local = namespace?.namedChildren[0]?.text;
+    if (local) names.set(local, '*module*');
+    else names.set('*', '*');
+  }
+  context.facts.reexports.push({ module, names, range: rangeOf(node) });
+}

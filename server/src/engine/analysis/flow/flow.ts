@@ -105,6 +105,21 @@ const RECORD_ACCESS_WORDS = new Set([
   'client', 'api', 'manager', 'crud', 'queries', 'query', 'db', 'provider', 'gateway', 'accessor', 'loader',
 ]);
 
+/**
+ * Where flows across functions plug in (engine/summaries/): what a parameter stands for while a
+ * function's summary is computed, and what a call to a workspace function returns. Without hooks
+ * the analysis is the single-function one.
+ */
+export interface FlowHooks {
+  /** Taint a parameter carries in addition to what its name says (a marker for the caller's value). */
+  paramTaint?(param: ParamFact, range: Range): Taint | undefined;
+  /**
+   * The result of a call: `builtin` is what the single-function analysis says, `argTaint` the
+   * taint of an expression in the caller's scope.
+   */
+  callResult?(call: CallExpr, scopeId: number, builtin: () => Taint | undefined, argTaint: (expr: Expr) => Taint | undefined): Taint | undefined;
+}
+
 export class FlowAnalyzer {
   private readonly bindingsByScope: BindingIndex = new Map();
   /**
@@ -123,6 +138,7 @@ export class FlowAnalyzer {
   constructor(
     readonly facts: FileFacts,
     readonly classifier: PhiClassifier,
+    readonly hooks: FlowHooks = {},
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
     const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
@@ -264,6 +280,17 @@ export class FlowAnalyzer {
     }
     // Names are not values: a constant only names an element (`NHS_NUMBER_SYSTEM`).
     if (isConstantName(name)) return undefined;
+    const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
+    const byName = this.nameTaintByName(name, range, scopeId, binding);
+    return assumed ? union([byName, assumed]) : byName;
+  }
+
+  private assumedParamTaint(name: string, range: Range, scopeId: number): Taint | undefined {
+    const param = this.findParam(name, scopeId);
+    return param ? this.hooks.paramTaint!(param, range) : undefined;
+  }
+
+  private nameTaintByName(name: string, range: Range, scopeId: number, binding: BindingFact | undefined): Taint | undefined {
     const classification = this.classifier.classify(name);
     if (classification.kind === 'safe') return undefined;
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
@@ -401,6 +428,11 @@ export class FlowAnalyzer {
   }
 
   private callTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
+    if (!this.hooks.callResult) return this.builtinCallTaint(call, scopeId, depth);
+    return this.hooks.callResult(call, scopeId, () => this.builtinCallTaint(call, scopeId, depth), (expr) => this.taintOf(expr, scopeId, depth));
+  }
+
+  private builtinCallTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
     const callee = call.callee;
     const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
     if (!name) return undefined;
@@ -603,7 +635,7 @@ function plain(taint: Taint | undefined): Taint | undefined {
   return rest;
 }
 
-function union(taints: (Taint | undefined)[]): Taint | undefined {
+export function union(taints: (Taint | undefined)[]): Taint | undefined {
   const present = taints.filter((taint): taint is Taint => !!taint);
   if (present.length <= 1) return present[0];
   const elements: PhiElementRef[] = [];

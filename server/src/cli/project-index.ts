@@ -1,0 +1,159 @@
+// The workspace index of `phi-guard scan` (docs/architecture.md, "Flows across functions and
+// files"): before the files asked for are analysed, every source file of their project is
+// summarised, so a leak through a helper in a file not named on the command line (a pre-commit
+// hook's staged files, --changed-since) is found as a full scan finds it. Calls are resolved
+// through imports only, so the files the reported ones import (directly or not) are all a
+// finding can depend on: those are summarised, the rest of the project is only listed. The
+// index holds summaries only: no source text, no syntax trees.
+//
+// A file's project is the folder of its policy file, else the nearest folder with a project file
+// (.git, pyproject.toml, package.json, ...) not above the working directory, else the working
+// directory, else (files outside it) the common folder of the scan's targets. Its files are
+// discovered with the scan's own ignore rules.
+
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { summarizeFile, WorkspaceIndex, type FileSummary, type PathAliases } from '../engine';
+import type { FolderPolicies } from '../workspace/folder-policies';
+import { findSourceFiles } from '../workspace/find-source-files';
+import { readSourceFile } from './source-file';
+
+/** An index as plain data, for the scan workers. */
+export interface WorkspaceData {
+  root: string;
+  aliases?: PathAliases;
+  summaries: FileSummary[];
+}
+
+export class ProjectIndexes {
+  private readonly byFile = new Map<string, number>();
+
+  constructor(readonly indexes: WorkspaceIndex[], readonly aliases: (PathAliases | undefined)[]) {}
+
+  assign(file: string, id: number): void {
+    this.byFile.set(file, id);
+  }
+
+  /** The index a file is analysed with, and its id among `data()`. */
+  forFile(file: string): { id: number; index: WorkspaceIndex } | undefined {
+    const id = this.byFile.get(file);
+    return id === undefined ? undefined : { id, index: this.indexes[id] };
+  }
+
+  data(): WorkspaceData[] {
+    return this.indexes.map((index, id) => ({ root: index.root, ...(this.aliases[id] ? { aliases: this.aliases[id] } : {}), summaries: index.summaries() }));
+  }
+}
+
+export function indexFromData(data: WorkspaceData): WorkspaceIndex {
+  const index = new WorkspaceIndex(data.root, data.aliases);
+  for (const summary of data.summaries) index.set(summary);
+  return index;
+}
+
+export interface IndexOptions {
+  cwd: string;
+  policies: FolderPolicies;
+  maxFileSizeKb?: number;
+  /** Files already summarised (undefined: tried, nothing to follow): the reported ones, by the scan's first pass. */
+  summarised?: ReadonlyMap<string, FileSummary | undefined>;
+}
+
+export async function buildProjectIndexes(targets: readonly string[], options: IndexOptions): Promise<ProjectIndexes> {
+  const fallback = commonFolder(targets) ?? options.cwd;
+  const roots = new Map<string, string[]>();
+  for (const file of targets) {
+    const root = projectRootOf(file, options.policies, options.cwd, fallback);
+    const list = roots.get(root) ?? [];
+    list.push(file);
+    roots.set(root, list);
+  }
+  const indexes: WorkspaceIndex[] = [];
+  const aliases: (PathAliases | undefined)[] = [];
+  const projects = new ProjectIndexes(indexes, aliases);
+  // Files read only to follow calls into them: their folders' policy problems are not reported.
+  const quiet = options.policies.unreported();
+  for (const [root, files] of roots) {
+    const id = indexes.length;
+    const pathAliases = tsconfigPaths(root);
+    const index = new WorkspaceIndex(root, pathAliases);
+    indexes.push(index);
+    aliases.push(pathAliases);
+    const discovery = await findSourceFiles([root], options.cwd, quiet);
+    index.addKnownFiles(discovery.files);
+    index.addKnownFiles(files);
+    // Only what the reported files import, directly or not, can change their findings: the rest
+    // of the project is listed (for resolving imports) but not read.
+    const reported = new Set(files);
+    const queue = [...files];
+    const seen = new Set(queue);
+    for (let next = 0; next < queue.length; next++) {
+      const file = queue[next];
+      const summary = options.summarised?.has(file) ? options.summarised.get(file) : await summaryOf(file, reported.has(file) ? options.policies : quiet, options);
+      if (!summary) continue;
+      index.set(summary);
+      for (const imported of index.importsOf(file)) {
+        if (seen.has(imported)) continue;
+        seen.add(imported);
+        queue.push(imported);
+      }
+    }
+    for (const file of files) projects.assign(file, id);
+  }
+  return projects;
+}
+
+async function summaryOf(file: string, policies: FolderPolicies, options: IndexOptions): Promise<FileSummary | undefined> {
+  const read = await readSourceFile(file, options.maxFileSizeKb);
+  if (!read.ok) return undefined;
+  try {
+    return summarizeFile({ text: read.source.text, path: file }, policies.forFile(file).policy);
+  } catch {
+    // A file the engine cannot summarise is followed by no call; its own analysis reports the failure.
+    return undefined;
+  }
+}
+
+/** Files that mark a project's folder. */
+const PROJECT_MARKERS = ['.git', 'pyproject.toml', 'setup.py', 'setup.cfg', 'package.json', 'tsconfig.json'];
+
+function projectRootOf(file: string, policies: FolderPolicies, cwd: string, fallback: string): string {
+  const policyFile = policies.forFile(file).file;
+  if (policyFile && isInside(file, path.dirname(policyFile))) return path.dirname(policyFile);
+  // Never above the working directory when the file is inside it: a scan run in a project
+  // (a pre-commit hook, CI) indexes that project, not the folders around it.
+  const stop = isInside(file, cwd) ? cwd : undefined;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (PROJECT_MARKERS.some((marker) => existsSync(path.join(dir, marker)))) return dir;
+    if (dir === stop || path.dirname(dir) === dir) break;
+  }
+  if (stop) return stop;
+  return isInside(file, fallback) ? fallback : path.dirname(file);
+}
+
+function commonFolder(files: readonly string[]): string | undefined {
+  if (!files.length) return undefined;
+  let common = path.dirname(files[0]);
+  for (const file of files) while (!isInside(file, common)) common = path.dirname(common);
+  return common;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** `compilerOptions.paths` of the project's tsconfig.json (comments and trailing commas allowed). */
+function tsconfigPaths(root: string): PathAliases | undefined {
+  try {
+    const text = readFileSync(path.join(root, 'tsconfig.json'), 'utf8');
+    const json = JSON.parse(text.replace(/\/\*[\s\S]*?\*\/|(^|[^:"'])\/\/.*$/gm, '$1').replace(/,(\s*[}\]])/g, '$1')) as {
+      compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> };
+    };
+    const paths = json.compilerOptions?.paths;
+    if (!paths || typeof paths !== 'object') return undefined;
+    return { baseUrl: path.resolve(root, json.compilerOptions?.baseUrl ?? '.'), paths };
+  } catch {
+    return undefined;
+  }
+}

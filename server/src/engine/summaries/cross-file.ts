@@ -1,0 +1,157 @@
+// Pass 3 of flows across functions: analysing one file with the workspace index. A call to a
+// workspace function returns what the callee's summary says (by value: an id stays an id), and a
+// call passing PHI to a parameter that reaches a sink inside the callee is reported at the call,
+// with the sink's rule, a message naming the callee and the sink, and the sink as the last step
+// of the flow (in its own file).
+
+import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../model/facts';
+import { calleePath } from '../model/expressions';
+import { sourceOf } from '../model/text';
+import type { Fix, FlowStep, RuleId } from '../model/types';
+import { exprLabel, union, type FlowHooks, type Taint } from '../analysis/flow/flow';
+import { withSuppressFix } from '../fixes/suppress';
+import type { RawFinding, RuleContext } from '../rules/rule';
+import type { FileSummary, SinkEffect } from './types';
+import { argumentFor, type CallTarget, type WorkspaceIndex } from './workspace-index';
+
+const WHAT_THE_SINK_DOES: Record<SinkEffect['ruleId'], string> = {
+  'phi-in-log': 'logs it',
+  'phi-in-error': 'puts it in an error',
+  'phi-to-third-party': 'sends it to a third party',
+  'phi-to-ai': 'sends it to an AI service',
+};
+
+const SINK_KIND: Record<SinkEffect['ruleId'], string> = {
+  'phi-in-log': 'log sink',
+  'phi-in-error': 'error',
+  'phi-to-third-party': 'third-party sink',
+  'phi-to-ai': 'AI sink',
+};
+
+export class CrossFileFlows {
+  private readonly targets = new WeakMap<CallExpr, CallTarget | null>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly facts: FileFacts,
+    /** This file's summary as it is now (the index may hold an older one while the file is edited). */
+    private readonly file: FileSummary,
+  ) {}
+
+  /** The flow hooks: a call to a workspace function returns what its summary says. */
+  hooks(): FlowHooks {
+    return {
+      callResult: (call, scopeId, builtin, argTaint) => {
+        const target = this.targetOf(call, scopeId);
+        if (!target) return builtin();
+        const { summary } = target;
+        const label = `${exprLabel(call.callee)}()`;
+        const parts: (Taint | undefined)[] = [];
+        if (summary.returnsOwn) {
+          const what = summary.returnsOwn.elements.map((e) => (e.element === 'record' ? `${e.category} record` : e.element)).join(', ');
+          parts.push({
+            elements: summary.returnsOwn.elements,
+            record: summary.returnsOwn.record,
+            ...(summary.returnsOwn.record ? { recordRoot: call } : {}),
+            origin: call.range,
+            steps: [{ range: call.range, label: `${label} (returns ${what})` }],
+          });
+        }
+        for (const param of summary.returnsParams) {
+          const arg = argumentFor(positioned(call.args), target, param);
+          const taint = arg && argTaint(arg.value);
+          if (taint) parts.push({ ...taint, origin: call.range, steps: [...taint.steps, { range: call.range, label: `${label} (returns it)` }] });
+        }
+        return union(parts);
+      },
+    };
+  }
+
+  /** Calls that pass PHI to a parameter reaching a sink inside the callee: one finding per call. */
+  callFindings(context: RuleContext, enabled: (ruleId: RuleId) => boolean): RawFinding[] {
+    const findings: RawFinding[] = [];
+    for (const fact of this.facts.calls) {
+      const target = this.targetOf(fact.call, fact.scopeId);
+      if (!target?.summary.sinks.length) continue;
+      const args = positioned(fact.call.args);
+      for (const { param, effect } of target.summary.sinks) {
+        if (!enabled(effect.ruleId)) continue;
+        const arg = argumentFor(args, target, param);
+        const taint = arg && context.flow.taintOf(arg.value, fact.scopeId);
+        if (!arg || !taint) continue;
+        findings.push(this.finding(fact, arg, taint, effect));
+        break;
+      }
+    }
+    return findings;
+  }
+
+  private finding(fact: CallFact, arg: Argument, taint: Taint, effect: SinkEffect): RawFinding {
+    const callee = `${exprLabel(fact.call.callee)}()`;
+    const where = `${this.index.displayPath(effect.path)}:${effect.range.start.line + 1}`;
+    const line = fact.call.range.start.line;
+    const flow: FlowStep[] = [
+      ...taint.steps,
+      { range: fact.call.callee.range, label: `${callee} (passes it on)` },
+      { range: effect.range, label: `${effect.sink} (${SINK_KIND[effect.ruleId]})`, ...(effect.path !== this.file.path ? { path: effect.path } : {}) },
+    ];
+    return {
+      ruleId: effect.ruleId,
+      message: `\`${exprLabel(arg.value)}\` is passed to \`${callee}\`, which ${WHAT_THE_SINK_DOES[effect.ruleId]} (${where}).`,
+      range: taint.origin,
+      line,
+      phi: taint.elements,
+      sink: `${callee} -> ${effect.sink}`,
+      flow,
+      fixes: withSuppressFix(effect.ruleId, line, this.facts, effect.ruleId === 'phi-in-log' ? this.passIdFix(arg, taint) : undefined),
+    };
+  }
+
+  /** `trace("x", patient.date_of_birth)` -> `trace("x", patient.id)`: the helper gets the record's id instead. */
+  private passIdFix(arg: Argument, taint: Taint): Fix | undefined {
+    const root = taint.recordRoot;
+    if (!root || !isRepeatable(root) || root.range.start.line !== root.range.end.line) return undefined;
+    if (!within(arg.value, root)) return undefined;
+    const id = `${sourceOf(this.facts, root.range)}.id`;
+    return { title: `Pass \`${id}\` instead`, kind: 'fix', isPreferred: true, edits: [{ range: arg.value.range, newText: id }] };
+  }
+
+  private targetOf(call: CallExpr, scopeId: number): CallTarget | undefined {
+    const cached = this.targets.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const callee = calleePath(call.callee);
+    const target = callee && callee.length <= 4 ? this.index.resolveCall(this.file, this.classOf(scopeId), callee) : undefined;
+    this.targets.set(call, target ?? null);
+    return target;
+  }
+
+  /** The top-level class a scope's method belongs to, for `self.m()` / `this.m()`. */
+  private classOf(scopeId: number): string | undefined {
+    let scope = this.facts.scopes[scopeId];
+    for (let i = 0; scope && i < 50; i++) {
+      const parent = this.facts.scopes[scope.parentId ?? -1];
+      if (scope.kind === 'class' && parent?.kind === 'module') return scope.name;
+      scope = parent;
+    }
+    return undefined;
+  }
+}
+
+/** Arguments with their positional index (keyword arguments and spreads have none). */
+function positioned(args: Argument[]): (Argument & { position?: number })[] {
+  return args.map((arg, position) => (arg.name === undefined && !arg.spread ? { ...arg, position } : arg));
+}
+
+function isRepeatable(expr: Expr): boolean {
+  if (expr.kind === 'name') return true;
+  if (expr.kind === 'member') return isRepeatable(expr.object);
+  return false;
+}
+
+function within(outer: Expr, inner: Expr): boolean {
+  const a = outer.range;
+  const b = inner.range;
+  const after = b.start.line > a.start.line || (b.start.line === a.start.line && b.start.character >= a.start.character);
+  const before = b.end.line < a.end.line || (b.end.line === a.end.line && b.end.character <= a.end.character);
+  return after && before;
+}

@@ -1,0 +1,222 @@
+// Pass 1 of flows across functions: one file's facts -> the summaries of its functions.
+//
+// Each parameter of a summarised function gets a marker taint standing for "whatever the caller
+// passes", each call a marker for "whatever this call returns". The file's sink rules then run
+// once with those markers: a sink reached by a parameter marker (and by nothing the function
+// reads itself) is a sink of that parameter; a return value carrying a marker returns that
+// parameter or call result; PHI the function reads by itself is its own. Markers are element
+// names no catalogue entry can have, and never leave this module.
+
+import type { CallExpr, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
+import { calleePath } from '../model/expressions';
+import type { ResolvedPolicy } from '../model/policy';
+import type { PhiElementRef, Range } from '../model/types';
+import { FlowAnalyzer, union, type Taint } from '../analysis/flow/flow';
+import { classifierFor } from '../analysis/phi/classifier-cache';
+import { registeredRules } from '../rules/registry';
+import type { RawFinding, RuleContext } from '../rules/rule';
+import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
+
+const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
+const MARKER = '\u0000';
+
+interface Summarised {
+  scope: ScopeFact;
+  summary: FunctionSummary;
+  /** The call facts made directly in the function, in document order: call site k is calls[k]. */
+  calls: CallExpr[];
+}
+
+export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePath: string): FileSummary {
+  const classes = new Map<number, ClassSummary>();
+  for (const scope of facts.scopes) {
+    if (scope.kind === 'class' && scope.name && facts.scopes[scope.parentId ?? -1]?.kind === 'module') {
+      classes.set(scope.id, { name: scope.name, bases: scope.bases ?? [] });
+    }
+  }
+  const functions: Summarised[] = [];
+  const byScope = new Map<number, number>();
+  for (const scope of facts.scopes) {
+    if (scope.kind !== 'function' || !scope.name) continue;
+    const parent = facts.scopes[scope.parentId ?? -1];
+    const owner = parent?.kind === 'class' ? classes.get(parent.id) : undefined;
+    if (parent?.kind !== 'module' && !owner) continue;
+    byScope.set(scope.id, functions.length);
+    functions.push({
+      scope,
+      calls: [],
+      summary: {
+        name: owner ? `${owner.name}.${scope.name}` : scope.name,
+        ...(owner ? { className: owner.name } : {}),
+        params: scope.params.map((param) => param.name),
+        sinks: [],
+        sinksViaCalls: [],
+        returnsParams: [],
+        returnsCalls: [],
+        calls: [],
+      },
+    });
+  }
+  const callIndex = new Map<CallExpr, { fn: number; site: number }>();
+  for (const fact of facts.calls) {
+    const fn = byScope.get(fact.scopeId);
+    const callee = calleePath(fact.call.callee);
+    if (fn === undefined || !callee || callee.length > 4) continue;
+    const owner = functions[fn];
+    callIndex.set(fact.call, { fn, site: owner.calls.length });
+    owner.calls.push(fact.call);
+    owner.summary.calls.push({ callee, args: [] });
+  }
+  const paramMarkers = new Map<ParamFact, string>();
+  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}p:${index}:${i}`)));
+
+  const classifier = classifierFor(policy);
+  const flow = new FlowAnalyzer(facts, classifier, {
+    paramTaint: (param, range) => {
+      const marker = paramMarkers.get(param);
+      return marker ? markerTaint(marker, range) : undefined;
+    },
+    callResult: (call, _scopeId, builtin) => {
+      const site = callIndex.get(call);
+      const name = calleePath(call.callee)?.at(-1);
+      if (!site || (name && classifier.isSanitizer(name))) return builtin();
+      return union([builtin(), markerTaint(`${MARKER}c:${site.fn}:${site.site}`, call.range)]);
+    },
+  });
+
+  functions.forEach((fn, index) => {
+    fn.summary.calls.forEach((site, k) => {
+      site.args = fn.calls[k].args.map((arg, position) => argumentOf(flow, arg.value, fn.scope.id, index, arg.name, arg.spread, position));
+    });
+  });
+  recordReturns(facts, flow, functions, byScope);
+  recordSinks(facts, policy, filePath, flow, functions, byScope);
+
+  const defaultScope = facts.scopes.find((scope) => scope.exportDefault && scope.name && (scope.kind === 'class' || byScope.has(scope.id)));
+  return {
+    path: filePath,
+    language: facts.language,
+    imports: facts.imports.map(moduleImport),
+    reexports: (facts.reexports ?? []).map(moduleImport),
+    classes: [...classes.values()],
+    functions: functions.map((fn) => fn.summary),
+    ...(defaultScope?.name ? { defaultExport: defaultScope.name } : {}),
+  };
+}
+
+function moduleImport(fact: { module: string; names: Map<string, string> }): ModuleImport {
+  return { module: fact.module, names: [...fact.names] };
+}
+
+function markerTaint(marker: string, range: Range): Taint {
+  return { elements: [{ element: marker, category: 'demographics' }], record: false, origin: range, steps: [] };
+}
+
+interface Markers {
+  params: number[];
+  calls: number[];
+  own: PhiElementRef[];
+}
+
+/** Which of function `fn`'s parameters and call results a taint carries, and what PHI of its own. */
+function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Markers {
+  const found: Markers = { params: [], calls: [], own: [] };
+  for (const element of taint?.elements ?? []) {
+    if (!element.element.startsWith(MARKER)) {
+      found.own.push(element);
+      continue;
+    }
+    const [kind, owner, index] = element.element.slice(1).split(':');
+    if (Number(owner) !== fn) continue;
+    (kind === 'p' ? found.params : found.calls).push(Number(index));
+  }
+  return found;
+}
+
+function argumentOf(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number, name: string | undefined, spread: boolean | undefined, position: number): CallArgument {
+  const markers = markersOf(flow.taintOf(value, scopeId), fn);
+  return {
+    ...(name === undefined && !spread ? { position } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(spread ? { spread: true } : {}),
+    params: markers.params,
+    calls: markers.calls,
+  };
+}
+
+function recordReturns(facts: FileFacts, flow: FlowAnalyzer, functions: Summarised[], byScope: Map<number, number>): void {
+  const values: { fn: number; value: Expr }[] = [];
+  for (const returned of facts.returns ?? []) {
+    const fn = byScope.get(returned.scopeId);
+    if (fn !== undefined && returned.value) values.push({ fn, value: returned.value });
+  }
+  functions.forEach((fn, index) => {
+    if (fn.scope.expressionBody) values.push({ fn: index, value: fn.scope.expressionBody });
+  });
+  for (const { fn, value } of values) {
+    const taint = flow.taintOf(value, functions[fn].scope.id);
+    if (!taint) continue;
+    const summary = functions[fn].summary;
+    const markers = markersOf(taint, fn);
+    addAll(summary.returnsParams, markers.params);
+    addAll(summary.returnsCalls, markers.calls);
+    if (markers.own.length) {
+      const own = summary.returnsOwn ?? { elements: [], record: false };
+      for (const element of markers.own) {
+        if (!own.elements.some((e) => e.element === element.element && e.category === element.category)) own.elements.push(element);
+      }
+      own.record ||= taint.record;
+      summary.returnsOwn = own;
+    }
+  }
+}
+
+/** Runs the sink rules with the markers; a sink reached by markers only belongs to the callers. */
+function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string, flow: FlowAnalyzer, functions: Summarised[], byScope: Map<number, number>): void {
+  const context: RuleContext = { facts, policy, filePath, flow, suppressions: [] };
+  for (const rule of registeredRules()) {
+    if (!SINK_RULES.has(rule.metadata.id) || !rule.metadata.languages.includes(facts.languageId)) continue;
+    let findings: RawFinding[];
+    try {
+      findings = rule.check(context);
+    } catch {
+      // The rule's own run reports its failure; a summary without its sinks only follows less.
+      continue;
+    }
+    for (const finding of findings) {
+      const sinkStep = finding.flow.at(-1);
+      if (!sinkStep) continue;
+      const scope = innermostFunction(facts.scopes, sinkStep.range);
+      const fn = scope === undefined ? undefined : byScope.get(scope);
+      if (fn === undefined) continue;
+      const markers = markersOf({ elements: finding.phi }, fn);
+      if (markers.own.length || finding.phi.some((e) => !e.element.startsWith(MARKER))) continue;
+      const effect = { ruleId: rule.metadata.id as SinkRuleId, sink: finding.sink ?? rule.metadata.id, path: filePath, range: sinkStep.range };
+      const summary = functions[fn].summary;
+      for (const param of markers.params) summary.sinks.push({ param, effect });
+      for (const call of markers.calls) summary.sinksViaCalls.push({ call, effect });
+    }
+  }
+}
+
+/** The innermost function scope holding `range`. */
+function innermostFunction(scopes: ScopeFact[], range: Range): number | undefined {
+  let best: ScopeFact | undefined;
+  for (const scope of scopes) {
+    if (scope.kind !== 'function' || !contains(scope.range, range)) continue;
+    if (!best || contains(best.range, scope.range)) best = scope;
+  }
+  return best?.id;
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  const startsAfter = inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character);
+  const endsBefore = inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character);
+  return startsAfter && endsBefore;
+}
+
+function addAll(target: number[], values: number[]): void {
+  for (const value of values) if (!target.includes(value)) target.push(value);
+}
+
+export type { CallSite };

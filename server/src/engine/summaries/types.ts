@@ -1,0 +1,95 @@
+// What a function does with the PHI it is given, as plain data (docs/architecture.md, "Flows
+// across functions and files"). Summaries hold names, indexes, rule ids and positions only: never
+// source text, never syntax trees, so a workspace index of them stays small and can be cached,
+// sent to worker threads and compared.
+
+import type { Language } from '../model/facts';
+import type { PhiElementRef, Range, RuleId } from '../model/types';
+
+/** The rules whose sinks a parameter can reach inside a callee. */
+export type SinkRuleId = Extract<RuleId, 'phi-in-log' | 'phi-in-error' | 'phi-to-third-party' | 'phi-to-ai'>;
+
+/** A sink inside some function of the workspace. */
+export interface SinkEffect {
+  ruleId: SinkRuleId;
+  /** The sink's name as the rule reports it (`logger.debug`, `Sentry: captureMessage`). */
+  sink: string;
+  /** The file holding the sink (absolute path). */
+  path: string;
+  /** The sink call's callee. */
+  range: Range;
+}
+
+/** An argument of a call inside a function: which of the function's parameters and earlier call results flow into it. */
+export interface CallArgument {
+  /** Positional index, undefined for a keyword argument or a spread. */
+  position?: number;
+  /** Keyword name (`value=` in Python). */
+  name?: string;
+  spread?: boolean;
+  params: number[];
+  calls: number[];
+}
+
+/** A call made by a function, by the dotted path of its callee (`trace`, `audit_util.trace`, `self.save`). */
+export interface CallSite {
+  callee: string[];
+  args: CallArgument[];
+}
+
+/** PHI a function returns whatever its caller passes (a query on a patient model, `patient.first_name` read by name). */
+export interface OwnReturn {
+  elements: PhiElementRef[];
+  record: boolean;
+}
+
+export interface FunctionSummary {
+  /** `trace`, or `Class.method`. */
+  name: string;
+  className?: string;
+  params: string[];
+  /** Parameters that reach a sink, and the sink. */
+  sinks: { param: number; effect: SinkEffect }[];
+  /** Sinks reached by the result of one of the function's own calls (`log(helper(x))`). */
+  sinksViaCalls: { call: number; effect: SinkEffect }[];
+  returnsParams: number[];
+  /** Calls whose result the function returns. */
+  returnsCalls: number[];
+  returnsOwn?: OwnReturn;
+  calls: CallSite[];
+}
+
+/** A class of the file, with its base classes as written. */
+export interface ClassSummary {
+  name: string;
+  bases: string[];
+}
+
+/** `import`s as local name -> imported name (`*module*`, `*default*`), and what a barrel re-exports. */
+export interface ModuleImport {
+  module: string;
+  names: [string, string][];
+}
+
+export interface FileSummary {
+  path: string;
+  language: Language;
+  imports: ModuleImport[];
+  reexports: ModuleImport[];
+  classes: ClassSummary[];
+  functions: FunctionSummary[];
+  /** The function or class of `export default`. */
+  defaultExport?: string;
+}
+
+/** What a resolved function does, after following its calls through the workspace to a fixpoint. */
+export interface ResolvedSummary {
+  name: string;
+  path: string;
+  params: string[];
+  /** Python methods take `self` / `cls` first; called on an instance or `cls`, the arguments start at 1. */
+  implicitFirst: boolean;
+  sinks: { param: number; effect: SinkEffect }[];
+  returnsParams: number[];
+  returnsOwn?: OwnReturn;
+}

@@ -1,0 +1,466 @@
+// Pass 2 of flows across functions: the workspace index. It holds every file's summaries (never
+// source text or trees), resolves each call to a function of the workspace by name, through
+// imports and through `self.` / `this.` / `cls.` and base classes, and follows calls to a
+// fixpoint, so a function's summary includes what its callees do with its parameters.
+
+import * as path from 'node:path';
+import type { PhiElementRef } from '../model/types';
+import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ResolvedSummary, SinkEffect } from './types';
+
+/** Enough rounds for long chains; a summary only grows, so the fixpoint is reached well before. */
+const MAX_ROUNDS = 30;
+/** How far a call result is followed into the arguments it was built from. */
+const MAX_NESTING = 6;
+const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'];
+
+type Symbol = { kind: 'function'; file: FileSummary; fn: FunctionSummary } | { kind: 'class'; file: FileSummary; cls: ClassSummary } | { kind: 'module'; file: FileSummary };
+
+/** A resolved call: the callee and where the call's arguments start among its parameters. */
+export interface CallTarget {
+  summary: ResolvedSummary;
+  /** 1 when the call passes `self` / `cls` implicitly. */
+  offset: number;
+}
+
+interface Node {
+  key: string;
+  file: FileSummary;
+  fn: FunctionSummary;
+  targets: (CallTarget | undefined)[];
+  state: ResolvedSummary;
+}
+
+/** Options of the TS resolution: `compilerOptions.paths` of the project's tsconfig.json. */
+export interface PathAliases {
+  baseUrl: string;
+  paths: Record<string, string[]>;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileSummary>();
+  /** Every source file of the project, summarised or not yet: imports resolve against them. */
+  private readonly known = new Set<string>();
+  private readonly pythonModules = new Map<string, string>();
+  private nodes = new Map<string, Node>();
+  private dirty = true;
+
+  constructor(
+    /** The project's folder: Python module names and message paths are relative to it. */
+    readonly root: string,
+    private readonly aliases?: PathAliases,
+  ) {}
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  summaries(): FileSummary[] {
+    return [...this.files.values()];
+  }
+
+  file(filePath: string): FileSummary | undefined {
+    return this.files.get(filePath);
+  }
+
+  set(summary: FileSummary): void {
+    this.files.set(summary.path, summary);
+    this.addKnownFiles([summary.path]);
+    this.dirty = true;
+  }
+
+  /**
+   * Files of the project that imports may name, before they are summarised: a front end then
+   * summarises only what the files it reports on import, directly or not (importsOf).
+   */
+  addKnownFiles(paths: readonly string[]): void {
+    for (const filePath of paths) {
+      if (this.known.has(filePath)) continue;
+      this.known.add(filePath);
+      if (/\.pyi?$/.test(filePath)) this.pythonModules.set(this.dottedName(filePath), filePath);
+    }
+  }
+
+  /** The project files a summarised file imports or re-exports (the files its findings can depend on). */
+  importsOf(filePath: string): string[] {
+    const file = this.files.get(filePath);
+    return file ? [...new Set(this.importedFiles(file))] : [];
+  }
+
+  delete(filePath: string): void {
+    const summary = this.files.get(filePath);
+    if (!summary) return;
+    this.files.delete(filePath);
+    this.known.delete(filePath);
+    if (summary.language === 'python') this.pythonModules.delete(this.dottedName(filePath));
+    this.dirty = true;
+  }
+
+  /** The path shown in messages: relative to the project, with `/`. */
+  displayPath(filePath: string): string {
+    const relative = path.relative(this.root, filePath);
+    return (relative && !relative.startsWith('..') ? relative : filePath).split(path.sep).join('/');
+  }
+
+  /** The callee of a call made in `file` (from a method of `className`, if any), when it is a workspace function. */
+  resolveCall(file: FileSummary, className: string | undefined, callee: string[]): CallTarget | undefined {
+    this.ensureResolved();
+    const found = this.targetOf(file, className, callee);
+    if (!found) return undefined;
+    const node = this.nodes.get(keyOf(found.file.path, found.fn.name));
+    return node ? { summary: node.state, offset: found.offset } : undefined;
+  }
+
+  /** A resolved summary by file and name (`trace`, `Class.method`), for tests and tools. */
+  summaryOf(filePath: string, name: string): ResolvedSummary | undefined {
+    this.ensureResolved();
+    return this.nodes.get(keyOf(filePath, name))?.state;
+  }
+
+  /**
+   * What the findings of `filePath` depend on in other files: the resolved summaries of the files
+   * it imports (barrels followed) and its own. Calls are resolved only through imports, so a file
+   * whose dependency key is unchanged gets the same findings (a cache keys results by it).
+   */
+  dependencyKey(filePath: string): string {
+    this.ensureResolved();
+    const file = this.files.get(filePath);
+    if (!file) return '';
+    const reached = new Set<string>([filePath]);
+    const queue = [file];
+    while (queue.length && reached.size < 200) {
+      const current = queue.shift()!;
+      for (const target of this.importedFiles(current)) {
+        const summary = this.files.get(target);
+        if (reached.has(target) || !summary) continue;
+        reached.add(target);
+        queue.push(summary);
+      }
+    }
+    const states = [...reached].sort().map((target) => [target, this.files.get(target)!.functions.map((fn) => this.nodes.get(keyOf(target, fn.name))?.state)]);
+    return JSON.stringify(states);
+  }
+
+  /** The workspace files a file's imports and re-exports name. */
+  private importedFiles(file: FileSummary): string[] {
+    const found: string[] = [];
+    for (const imp of [...file.imports, ...file.reexports]) {
+      if (file.language === 'python') {
+        const modulePath = this.pythonModule(file, imp.module);
+        if (modulePath) found.push(modulePath);
+        for (const [, name] of imp.names) {
+          const submodule = name !== '*module*' && this.pythonModule(file, imp.module.endsWith('.') ? `${imp.module}${name}` : `${imp.module}.${name}`);
+          if (submodule) found.push(submodule);
+        }
+      } else {
+        const target = this.tsModule(file.path, imp.module);
+        if (target) found.push(target);
+      }
+    }
+    return found;
+  }
+
+  /** Resolves every call and follows the calls to a fixpoint (again only after a change). */
+  private ensureResolved(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const nodes = new Map<string, Node>();
+    for (const file of this.files.values()) {
+      for (const fn of file.functions) {
+        const state: ResolvedSummary = {
+          name: fn.name,
+          path: file.path,
+          params: fn.params,
+          implicitFirst: file.language === 'python' && !!fn.className && ['self', 'cls'].includes(fn.params[0] ?? ''),
+          sinks: [...fn.sinks],
+          returnsParams: [...fn.returnsParams],
+          ...(fn.returnsOwn ? { returnsOwn: { elements: [...fn.returnsOwn.elements], record: fn.returnsOwn.record } } : {}),
+        };
+        nodes.set(keyOf(file.path, fn.name), { key: keyOf(file.path, fn.name), file, fn, targets: [], state });
+      }
+    }
+    this.nodes = nodes;
+    for (const node of nodes.values()) {
+      node.targets = node.fn.calls.map((site) => {
+        const found = this.targetOf(node.file, node.fn.className, site.callee);
+        const target = found && nodes.get(keyOf(found.file.path, found.fn.name));
+        return target ? { summary: target.state, offset: found.offset } : undefined;
+      });
+    }
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let changed = false;
+      for (const node of nodes.values()) changed = propagate(node) || changed;
+      if (!changed) break;
+    }
+  }
+
+  private targetOf(file: FileSummary, className: string | undefined, callee: string[]): { file: FileSummary; fn: FunctionSummary; offset: number } | undefined {
+    const [head, ...rest] = callee;
+    if (rest.length === 0) {
+      const symbol = this.localSymbol(file, head, new Set());
+      return symbol?.kind === 'function' && !symbol.fn.className ? { file: symbol.file, fn: symbol.fn, offset: 0 } : undefined;
+    }
+    if (rest.length === 1 && ['self', 'cls', 'this'].includes(head) && className) {
+      const method = this.findMethod(file, className, rest[0], 0);
+      return method && { ...method, offset: file.language === 'python' ? 1 : 0 };
+    }
+    // `util.trace`, `Helper.run`, `app.util.trace` (Python `import app.util` binds `app`).
+    let symbol: Symbol | undefined;
+    const dotted = file.language === 'python' && rest.length > 1 ? callee.slice(0, -1).join('.') : undefined;
+    const packageImport = dotted && file.imports.find((imp) => imp.module === dotted && imp.names.some(([local, name]) => local === head && name === '*module*'));
+    if (packageImport) {
+      const modulePath = this.pythonModule(file, packageImport.module);
+      const moduleFile = modulePath && this.files.get(modulePath);
+      if (!moduleFile) return undefined;
+      symbol = { kind: 'module', file: moduleFile };
+      rest.splice(0, rest.length - 1);
+    } else {
+      symbol = this.localSymbol(file, head, new Set());
+    }
+    for (let i = 0; symbol && i < rest.length - 1; i++) {
+      symbol = symbol.kind === 'module' ? this.exportedSymbol(symbol.file, rest[i], new Set()) : undefined;
+    }
+    const last = rest[rest.length - 1];
+    if (symbol?.kind === 'module') {
+      const exported = this.exportedSymbol(symbol.file, last, new Set());
+      return exported?.kind === 'function' && !exported.fn.className ? { file: exported.file, fn: exported.fn, offset: 0 } : undefined;
+    }
+    if (symbol?.kind === 'class') {
+      const method = this.findMethod(symbol.file, symbol.cls.name, last, 0);
+      return method && { ...method, offset: method.fn.params[0] === 'cls' && file.language === 'python' ? 1 : 0 };
+    }
+    return undefined;
+  }
+
+  /** What a name means in a file: an import, else its own top-level function or class. */
+  private localSymbol(file: FileSummary, name: string, seen: Set<string>): Symbol | undefined {
+    for (const imp of file.imports) {
+      const entry = imp.names.find(([local]) => local === name);
+      if (entry) return this.importedSymbol(file, imp.module, entry[1], seen);
+    }
+    return this.ownSymbol(file, name);
+  }
+
+  private ownSymbol(file: FileSummary, name: string): Symbol | undefined {
+    const fn = file.functions.find((candidate) => candidate.name === name && !candidate.className);
+    if (fn) return { kind: 'function', file, fn };
+    const cls = file.classes.find((candidate) => candidate.name === name);
+    return cls ? { kind: 'class', file, cls } : undefined;
+  }
+
+  private importedSymbol(file: FileSummary, module: string, imported: string, seen: Set<string>): Symbol | undefined {
+    if (file.language === 'python') {
+      if (imported === '*module*') {
+        return this.moduleSymbol(this.pythonModule(file, module));
+      }
+      // `from . import audit_util`: a submodule first, else a name the package defines.
+      const submodule = this.pythonModule(file, module.endsWith('.') ? `${module}${imported}` : `${module}.${imported}`);
+      if (submodule) return this.moduleSymbol(submodule);
+      const moduleFile = this.summaryAt(this.pythonModule(file, module));
+      return moduleFile ? this.exportedSymbol(moduleFile, imported, seen) : undefined;
+    }
+    const targetFile = this.summaryAt(this.tsModule(file.path, module));
+    if (!targetFile) return undefined;
+    if (imported === '*module*') return { kind: 'module', file: targetFile };
+    if (imported === '*default*') return targetFile.defaultExport ? this.ownSymbol(targetFile, targetFile.defaultExport) : undefined;
+    if (imported === '*call*') return undefined;
+    return this.exportedSymbol(targetFile, imported, seen);
+  }
+
+  /** A name another module can import from `file`: its own, one it imports (Python, TS), or a barrel's re-export. */
+  private exportedSymbol(file: FileSummary, name: string, seen: Set<string>): Symbol | undefined {
+    const visit = `${file.path}#${name}`;
+    if (seen.has(visit) || seen.size > 32) return undefined;
+    seen.add(visit);
+    const own = this.ownSymbol(file, name);
+    if (own) return own;
+    for (const reexport of file.reexports) {
+      const target = this.summaryAt(this.tsModule(file.path, reexport.module));
+      if (!target) continue;
+      const named = reexport.names.find(([local]) => local === name);
+      if (named) return named[1] === '*module*' ? { kind: 'module', file: target } : this.exportedSymbol(target, named[1], seen);
+      if (reexport.names.some(([local]) => local === '*')) {
+        const found = this.exportedSymbol(target, name, seen);
+        if (found) return found;
+      }
+    }
+    for (const imp of file.imports) {
+      const entry = imp.names.find(([local]) => local === name);
+      if (entry) return this.importedSymbol(file, imp.module, entry[1], seen);
+    }
+    return undefined;
+  }
+
+  private summaryAt(filePath: string | undefined): FileSummary | undefined {
+    return filePath === undefined ? undefined : this.files.get(filePath);
+  }
+
+  private moduleSymbol(filePath: string | undefined): Symbol | undefined {
+    const file = this.summaryAt(filePath);
+    return file && { kind: 'module', file };
+  }
+
+  /** A method of a class of `file`, or of its workspace base classes. */
+  private findMethod(file: FileSummary, className: string, method: string, depth: number): { file: FileSummary; fn: FunctionSummary } | undefined {
+    if (depth > 8) return undefined;
+    const fn = file.functions.find((candidate) => candidate.className === className && candidate.name === `${className}.${method}`);
+    if (fn) return { file, fn };
+    const cls = file.classes.find((candidate) => candidate.name === className);
+    for (const base of cls?.bases ?? []) {
+      const parts = base.split('.');
+      let symbol = this.localSymbol(file, parts[0], new Set());
+      for (let i = 1; symbol && i < parts.length; i++) symbol = symbol.kind === 'module' ? this.exportedSymbol(symbol.file, parts[i], new Set()) : undefined;
+      if (symbol?.kind !== 'class') continue;
+      const found = this.findMethod(symbol.file, symbol.cls.name, method, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private dottedName(filePath: string): string {
+    const relative = path.relative(this.root, filePath).replace(/\.pyi?$/, '');
+    const parts = relative.split(path.sep).filter((part) => part && part !== '.');
+    if (parts[parts.length - 1] === '__init__') parts.pop();
+    return parts.join('.');
+  }
+
+  /** The file of a Python module named in `file` (absolute, or relative with leading dots). */
+  private pythonModule(file: FileSummary, module: string): string | undefined {
+    const dots = /^\.*/.exec(module)![0].length;
+    if (dots > 0) {
+      let dir = path.dirname(file.path);
+      for (let i = 1; i < dots; i++) dir = path.dirname(dir);
+      const rest = module.slice(dots).split('.').filter(Boolean);
+      const base = path.join(dir, ...rest);
+      for (const candidate of rest.length ? [`${base}.py`, path.join(base, '__init__.py')] : [path.join(base, '__init__.py')]) {
+        if (this.known.has(candidate)) return candidate;
+      }
+      return undefined;
+    }
+    const exact = this.pythonModules.get(module);
+    if (exact) return exact;
+    // `src/` layouts and projects scanned from above their package root.
+    let best: string | undefined;
+    for (const [dotted, filePath] of this.pythonModules) {
+      if (dotted.endsWith(`.${module}`) && (!best || filePath.length < best.length)) best = filePath;
+    }
+    return best;
+  }
+
+  /** The file of a TS/JS module specifier: relative, or through the tsconfig `paths` aliases. */
+  private tsModule(fromFile: string, specifier: string): string | undefined {
+    const bases: string[] = [];
+    if (specifier.startsWith('.')) bases.push(path.resolve(path.dirname(fromFile), specifier));
+    else if (this.aliases) {
+      for (const [pattern, targets] of Object.entries(this.aliases.paths)) {
+        const star = pattern.indexOf('*');
+        const matched = star < 0 ? (specifier === pattern ? '' : undefined) : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) ? specifier.slice(star, specifier.length - (pattern.length - star - 1)) : undefined;
+        if (matched === undefined) continue;
+        for (const target of targets) bases.push(path.resolve(this.aliases.baseUrl, target.replace('*', matched)));
+      }
+    }
+    for (const base of bases) {
+      const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
+      const candidates = [base, ...TS_EXTENSIONS.map((ext) => stem + ext), ...TS_EXTENSIONS.map((ext) => path.join(base, `index${ext}`))];
+      for (const candidate of candidates) if (this.known.has(candidate)) return candidate;
+    }
+    return undefined;
+  }
+}
+
+function keyOf(filePath: string, name: string): string {
+  return `${filePath}#${name}`;
+}
+
+/** One round for one function: what its resolved calls add to its summary. Returns whether it grew. */
+function propagate(node: Node): boolean {
+  const { fn, state } = node;
+  let changed = false;
+  const addSink = (param: number, effect: SinkEffect) => {
+    if (state.sinks.some((s) => s.param === param && sameEffect(s.effect, effect))) return;
+    state.sinks.push({ param, effect });
+    changed = true;
+  };
+  fn.calls.forEach((site, k) => {
+    const target = node.targets[k];
+    if (!target) return;
+    for (const { param, effect } of target.summary.sinks) {
+      const arg = argumentFor(site.args, target, param);
+      if (arg) for (const p of argumentParams(node, arg, 0)) addSink(p, effect);
+    }
+  });
+  for (const { call, effect } of fn.sinksViaCalls) for (const p of resultParams(node, call, 0)) addSink(p, effect);
+  for (const call of fn.returnsCalls) {
+    for (const p of resultParams(node, call, 0)) {
+      if (!state.returnsParams.includes(p)) {
+        state.returnsParams.push(p);
+        changed = true;
+      }
+    }
+    const own = resultOwn(node, call, 0);
+    if (own && mergeOwn(state, own)) changed = true;
+  }
+  return changed;
+}
+
+/** The argument a call passes for the callee's parameter `param`. */
+export function argumentFor<A extends { position?: number; name?: string }>(args: A[], target: CallTarget, param: number): A | undefined {
+  const name = target.summary.params[param];
+  return args.find((arg) => arg.name !== undefined && arg.name === name) ?? args.find((arg) => arg.position !== undefined && arg.position === param - target.offset);
+}
+
+function argumentParams(node: Node, arg: CallArgument, depth: number): number[] {
+  const found = [...arg.params];
+  if (depth < MAX_NESTING) for (const call of arg.calls) for (const p of resultParams(node, call, depth + 1)) if (!found.includes(p)) found.push(p);
+  return found;
+}
+
+/** The caller's parameters that flow into the result of its call `call`. */
+function resultParams(node: Node, call: number, depth: number): number[] {
+  const target = node.targets[call];
+  const site = node.fn.calls[call];
+  if (!target || !site || depth > MAX_NESTING) return [];
+  const found: number[] = [];
+  for (const param of target.summary.returnsParams) {
+    const arg = argumentFor(site.args, target, param);
+    if (arg) for (const p of argumentParams(node, arg, depth + 1)) if (!found.includes(p)) found.push(p);
+  }
+  return found;
+}
+
+/** PHI the result of call `call` carries whatever the caller's parameters are. */
+function resultOwn(node: Node, call: number, depth: number): OwnReturn | undefined {
+  const target = node.targets[call];
+  const site = node.fn.calls[call];
+  if (!target || !site || depth > MAX_NESTING) return undefined;
+  let own: OwnReturn | undefined = target.summary.returnsOwn && { elements: [...target.summary.returnsOwn.elements], record: target.summary.returnsOwn.record };
+  for (const param of target.summary.returnsParams) {
+    const arg = argumentFor(site.args, target, param);
+    for (const inner of arg?.calls ?? []) {
+      const nested = resultOwn(node, inner, depth + 1);
+      if (nested) own = own ? { elements: mergeElements(own.elements, nested.elements), record: own.record || nested.record } : nested;
+    }
+  }
+  return own;
+}
+
+function mergeOwn(state: ResolvedSummary, own: OwnReturn): boolean {
+  if (!state.returnsOwn) {
+    state.returnsOwn = { elements: [...own.elements], record: own.record };
+    return true;
+  }
+  const before = state.returnsOwn.elements.length;
+  const record = state.returnsOwn.record;
+  state.returnsOwn.elements = mergeElements(state.returnsOwn.elements, own.elements);
+  state.returnsOwn.record ||= own.record;
+  return state.returnsOwn.elements.length !== before || state.returnsOwn.record !== record;
+}
+
+function mergeElements(a: PhiElementRef[], b: PhiElementRef[]): PhiElementRef[] {
+  const merged = [...a];
+  for (const element of b) if (!merged.some((e) => e.element === element.element && e.category === element.category)) merged.push(element);
+  return merged;
+}
+
+function sameEffect(a: SinkEffect, b: SinkEffect): boolean {
+  return a.path === b.path && a.ruleId === b.ruleId && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+}

@@ -1,0 +1,178 @@
+// The editor's workspace index (docs/architecture.md, "Flows across functions and files"): the
+// summaries of every source file of each workspace folder, so a squiggle in an open file can come
+// from a helper in a closed one. Built in the background at start-up (one file per turn of the
+// event loop, with `$/progress` when the client supports it), so diagnostics of open files never
+// wait for it; updated when an open document pauses, when files change on disk; and the open
+// documents whose findings depend on a changed summary are re-diagnosed. Summaries only: no
+// source text, no trees.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
+import { languageFromPath, summarizeFile, SUPPORTED_EXTENSIONS, WorkspaceIndex, type FileSummary } from '../engine';
+import { FolderPolicies } from '../workspace/folder-policies';
+import { findSourceFiles } from '../workspace/find-source-files';
+import type { OpenDocument } from './documentStore';
+import type { DocumentStore } from './documentStore';
+import type { Logger } from './logger';
+import { uriToPath } from './uris';
+
+/** An open document's summary is updated once typing pauses this long. */
+const SUMMARY_DEBOUNCE_MS = 500;
+/** Files larger than this are not summarised (the editor's default analysis limit). */
+const MAX_SUMMARY_BYTES = 1024 * 1024;
+
+export class WorkspaceFlows {
+  private indexes: { folder: string; index: WorkspaceIndex }[] = [];
+  private policies = new FolderPolicies();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private build = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: DocumentStore,
+    private readonly logger: Logger,
+    private readonly options: { progress: boolean; watchFiles: boolean },
+    /** Open documents whose findings may have changed with a summary. */
+    private readonly onDependentsChanged: (uris: string[]) => void,
+  ) {}
+
+  /** The index a file's calls are followed with: its workspace folder's. */
+  indexFor(filePath: string): WorkspaceIndex | undefined {
+    let best: { folder: string; index: WorkspaceIndex } | undefined;
+    for (const entry of this.indexes) {
+      if (isInside(filePath, entry.folder) && (!best || entry.folder.length > best.folder.length)) best = entry;
+    }
+    return best?.index;
+  }
+
+  /** (Re)builds the indexes of the workspace folders, in the background. */
+  start(folders: readonly string[]): void {
+    const build = ++this.build;
+    this.policies = new FolderPolicies();
+    this.indexes = folders.map((folder) => ({ folder, index: new WorkspaceIndex(folder) }));
+    if (this.options.watchFiles && build === 1) {
+      const globPattern = `**/*{${SUPPORTED_EXTENSIONS.join(',')}}`;
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] })
+        .catch((error) => this.logger.exception('registering the source file watcher failed', error));
+    }
+    void this.buildAll(build).catch((error) => this.logger.exception('building the workspace index failed', error));
+  }
+
+  /** An open document changed: its summary follows once typing pauses. */
+  documentChanged(document: OpenDocument): void {
+    const filePath = document.filePath;
+    if (!filePath || !this.indexFor(filePath) || !document.engineLanguage) return;
+    const pending = this.timers.get(document.uri);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      document.uri,
+      setTimeout(() => {
+        this.timers.delete(document.uri);
+        if (document.closed) return;
+        this.update(filePath, this.summarize(filePath, document.text));
+      }, SUMMARY_DEBOUNCE_MS),
+    );
+  }
+
+  /** A document was closed: what is on disk counts again. */
+  documentClosed(filePath: string | undefined): void {
+    if (filePath && this.indexFor(filePath)) void this.refreshFromDisk(filePath);
+  }
+
+  /** Files created, changed or deleted on disk (not the open ones: their editor text counts). */
+  filesChanged(changes: readonly FileEvent[]): void {
+    for (const change of changes) {
+      const filePath = uriToPath(change.uri);
+      if (!filePath || !languageFromPath(filePath) || !this.indexFor(filePath) || filePath.split(path.sep).includes('node_modules')) continue;
+      if (this.documents.all().some((document) => document.filePath === filePath)) continue;
+      if (change.type === FileChangeType.Deleted) this.update(filePath, undefined);
+      else void this.refreshFromDisk(filePath);
+    }
+  }
+
+  dispose(): void {
+    this.build++;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async buildAll(build: number): Promise<void> {
+    const started = performance.now();
+    const progress = this.options.progress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('PHI Guard: indexing the workspace', 0, undefined, false);
+    let done = 0;
+    try {
+      for (const { folder, index } of this.indexes) {
+        const discovery = await findSourceFiles([folder], folder, this.policies);
+        if (build !== this.build) return;
+        index.addKnownFiles(discovery.files);
+        for (const file of discovery.files) {
+          const summary = await this.readSummary(file);
+          if (build !== this.build) return;
+          if (summary) index.set(summary);
+          done++;
+          if (done % 50 === 0) progress?.report(`${done} files`);
+          // One file per turn: requests and diagnostics of open files are answered in between.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      // Open documents: their editor text, not the disk's.
+      for (const document of this.documents.all()) {
+        const index = document.filePath ? this.indexFor(document.filePath) : undefined;
+        const summary = index && document.engineLanguage ? this.summarize(document.filePath!, document.text) : undefined;
+        if (summary) index!.set(summary);
+      }
+    } finally {
+      progress?.done();
+    }
+    this.logger.info(`workspace index: ${done} files summarised in ${(performance.now() - started).toFixed(0)} ms`);
+    // Everything open was analysed without (part of) the index.
+    this.onDependentsChanged(this.documents.all().map((document) => document.uri));
+  }
+
+  private async refreshFromDisk(filePath: string): Promise<void> {
+    this.update(filePath, await this.readSummary(filePath));
+  }
+
+  private async readSummary(filePath: string): Promise<FileSummary | undefined> {
+    try {
+      const stat = await fs.stat(filePath);
+      if (!stat.isFile() || stat.size > MAX_SUMMARY_BYTES) return undefined;
+      return this.summarize(filePath, await fs.readFile(filePath, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private summarize(filePath: string, text: string): FileSummary | undefined {
+    try {
+      return summarizeFile({ text, path: filePath }, this.policies.forFile(filePath).policy);
+    } catch (error) {
+      // Followed into by no call; the file's own analysis reports what failed.
+      this.logger.trace(`summarising ${path.basename(filePath)} failed (${error instanceof Error ? error.name : typeof error})`);
+      return undefined;
+    }
+  }
+
+  /** Replaces a file's summary; re-diagnoses the open documents whose dependencies changed. */
+  private update(filePath: string, summary: FileSummary | undefined): void {
+    const index = this.indexFor(filePath);
+    if (!index) return;
+    const old = index.file(filePath);
+    if (old && summary && JSON.stringify(old) === JSON.stringify(summary)) return;
+    if (!old && !summary) return;
+    const open = this.documents.all().filter((document) => document.filePath && this.indexFor(document.filePath) === index);
+    const before = open.map((document) => index.dependencyKey(document.filePath!));
+    if (summary) index.set(summary);
+    else index.delete(filePath);
+    const changed = open.filter((document, i) => index.dependencyKey(document.filePath!) !== before[i]).map((document) => document.uri);
+    if (changed.length) this.onDependentsChanged(changed);
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,74 @@
+// `phi-guard scan` follows calls into the project's other files (docs/architecture.md, "Flows
+// across functions and files"): scanning only the caller finds the leak through a helper it
+// imports, the sink is a related location in JSON and SARIF, worker threads give the same report,
+// and --cache never serves a result the helper's edit has made stale.
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { emptyTempDir, ROOT, runCli, runJson, sarifSchemaErrors } from './run-cli.mjs';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/flows/python');
+
+function project() {
+  const dir = emptyTempDir('flows');
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+const lineOf = (dir, file, fragment) => readFileSync(path.join(dir, file), 'utf8').split('\n').findIndex((line) => line.includes(fragment)) + 1;
+
+describe('scan: flows across files', () => {
+  test('scanning only the caller finds the leak through the helper in another file', () => {
+    const dir = project();
+    const { status, report } = runJson(['scan', 'clinic/intake.py'], { cwd: dir });
+    assert.equal(status, 1);
+    assert.deepEqual(report.files.map((f) => f.file), ['clinic/intake.py']);
+    const line = lineOf(dir, 'clinic/intake.py', 'trace("admitting", patient.date_of_birth)');
+    const finding = report.findings.find((f) => f.line === line);
+    assert.ok(finding, 'the call is reported');
+    assert.equal(finding.ruleId, 'phi-in-log');
+    assert.equal(finding.message, '`patient.date_of_birth` is passed to `trace()`, which logs it (clinic/audit.py:8).');
+    const sink = finding.flow.at(-1);
+    assert.equal(sink.file, 'clinic/audit.py');
+    assert.equal(sink.line, 8);
+    // The helper's own line is not reported: it is not a leak on its own terms.
+    const helper = runJson(['scan', 'clinic/audit.py'], { cwd: dir }).report;
+    assert.deepEqual(helper.findings.map((f) => f.line), [lineOf(dir, 'clinic/audit.py', 'logger.info("showing %s", patient.last_name)')]);
+  });
+
+  test('SARIF points the related location of the sink at the helper file', () => {
+    const dir = project();
+    const { stdout } = runCli(['scan', 'clinic/intake.py', '--format', 'sarif'], { cwd: dir });
+    const log = JSON.parse(stdout);
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const line = lineOf(dir, 'clinic/intake.py', 'audit.trace("mrn", patient.mrn)');
+    const result = log.runs[0].results.find((r) => r.locations[0].physicalLocation.region.startLine === line);
+    const sink = result.relatedLocations.at(-1);
+    assert.equal(sink.physicalLocation.artifactLocation.uri, 'clinic/audit.py');
+    assert.equal(sink.physicalLocation.region.startLine, 8);
+  });
+
+  test('worker threads report what the main thread reports', () => {
+    const dir = project();
+    const one = runCli(['scan', '.', '--format', 'json', '--jobs', '1'], { cwd: dir });
+    const two = runCli(['scan', '.', '--format', 'json', '--jobs', '2'], { cwd: dir });
+    assert.equal(two.stdout, one.stdout);
+    assert.ok(JSON.parse(one.stdout).findings.some((f) => f.message.includes('is passed to `relay()`')));
+  });
+
+  test('--cache: editing the helper re-checks its callers', () => {
+    const dir = project();
+    const line = lineOf(dir, 'clinic/intake.py', 'trace("admitting", patient.date_of_birth)');
+    const scan = () => runJson(['scan', 'clinic/intake.py', '--cache'], { cwd: dir }).report;
+    assert.ok(scan().findings.some((f) => f.line === line));
+    const again = scan();
+    assert.ok(again.findings.some((f) => f.line === line));
+    assert.equal(again.summary.cache.hits, 1);
+    const audit = path.join(dir, 'clinic/audit.py');
+    writeFileSync(audit, readFileSync(audit, 'utf8').replace('logger.debug("%s: %s", label, value)', 'logger.debug("%s: %s", label, mask(value))'));
+    const edited = scan();
+    assert.equal(edited.summary.cache.hits, 0, 'the caller is analysed again');
+    assert.ok(!edited.findings.some((f) => f.line === line));
+  });
+});
