@@ -20,6 +20,8 @@ export interface LineAuthor {
 
 /** What the report describes: the commit of the scanned tree, when there is one. */
 export interface Revision {
+  /** Inside a git work tree (even one without a commit yet). */
+  repository?: boolean;
   /** Full hash of HEAD; undefined outside a git repository (or a repository without commits). */
   commit?: string;
   branch?: string;
