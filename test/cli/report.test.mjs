@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { ROOT, runCli } from './run-cli.mjs';
 
@@ -247,6 +248,14 @@ describe('phi-guard report in a git repository', () => {
     assert.equal(uncommitted[4], 'not committed yet');
     assert.ok(!html.includes('<b>restricted</b>') && !html.includes('<i>odd'), 'no markup from the repository');
     assert.ok(!html.includes('dana@example.test'), 'names, not e-mail addresses');
+  });
+
+  test('a shallow clone says its authors may be those of its oldest commit', () => {
+    const clone = tempDir('shallow');
+    git(['clone', '-q', '--depth', '1', pathToFileURL(repo).href, clone], os.tmpdir());
+    const html = runCli(['report'], { cwd: clone }).stdout;
+    assert.match(html, new RegExp(`<dd id="revision">commit ${head} \\(branch main\\) \\(a shallow clone: lines older than its history are attributed to its oldest commit\\)</dd>`));
+    assert.doesNotMatch(runCli(['report'], { cwd: repo }).stdout, /shallow/);
   });
 
   test('the Markdown variant has the same author, and the reason as text (no markup, no link)', () => {

@@ -29,7 +29,8 @@ export function gitRevision(folder: string): Revision {
   if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) return insideWorkTree(folder) ? { repository: true } : {};
   const branch = git(['symbolic-ref', '--quiet', '--short', 'HEAD'], folder)?.trim() || undefined;
   const status = git(['status', '--porcelain', '--untracked-files=no', '--ignore-submodules'], folder);
-  return { repository: true, commit, branch, uncommittedChanges: status === undefined ? undefined : status.trim().length > 0 };
+  const shallow = git(['rev-parse', '--is-shallow-repository'], folder)?.trim() === 'true';
+  return { repository: true, commit, branch, shallow: shallow || undefined, uncommittedChanges: status === undefined ? undefined : status.trim().length > 0 };
 }
 
 /**
@@ -83,5 +84,6 @@ export function describeRevision(revision: Revision): string {
   const parts = [`commit ${revision.commit}`];
   if (revision.branch) parts.push(`(branch ${revision.branch})`);
   if (revision.uncommittedChanges) parts.push('with uncommitted changes');
+  if (revision.shallow) parts.push('(a shallow clone: lines older than its history are attributed to its oldest commit)');
   return parts.join(' ');
 }

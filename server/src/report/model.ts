@@ -25,6 +25,8 @@ export interface Revision {
   /** Full hash of HEAD; undefined outside a git repository (or a repository without commits). */
   commit?: string;
   branch?: string;
+  /** A shallow clone: `git blame` attributes older lines to the oldest commit fetched. */
+  shallow?: boolean;
   /** Tracked files differ from `commit`: the report describes the working tree, not the commit alone. */
   uncommittedChanges?: boolean;
 }
