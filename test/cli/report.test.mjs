@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { ROOT, runCli } from './run-cli.mjs';
 
@@ -247,6 +248,34 @@ describe('phi-guard report in a git repository', () => {
     assert.equal(uncommitted[4], 'not committed yet');
     assert.ok(!html.includes('<b>restricted</b>') && !html.includes('<i>odd'), 'no markup from the repository');
     assert.ok(!html.includes('dana@example.test'), 'names, not e-mail addresses');
+  });
+
+  test('a shallow clone says its authors may be those of its oldest commit', () => {
+    const clone = tempDir('shallow');
+    git(['clone', '-q', '--depth', '1', pathToFileURL(repo).href, clone], os.tmpdir());
+    const html = runCli(['report'], { cwd: clone }).stdout;
+    assert.match(html, new RegExp(`<dd id="revision">commit ${head} \\(branch main\\) \\(a shallow clone: lines older than its history are attributed to its oldest commit\\)</dd>`));
+    assert.doesNotMatch(runCli(['report'], { cwd: repo }).stdout, /shallow/);
+  });
+
+  test('the Markdown variant has the same author, and the reason as text (no markup, no link)', () => {
+    const md = runCli(['report', '--format', 'markdown'], { cwd: repo });
+    assert.equal(md.status, 0, md.stderr);
+    const line = md.stdout.split('\n').find((l) => l.startsWith('| `billing/<i>odd<i>.py:7`'));
+    assert.ok(line, md.stdout);
+    assert.match(line, /\| billing run log goes to the &lt;b>restricted&lt;\/b> store & is purged after 7 days \| 1 \| Dana Auditor, 2026-03-04, commit [0-9a-f]{12} \|$/);
+    assert.doesNotMatch(md.stdout, /<b>/, 'markup outside a code span is an entity');
+  });
+
+  test('a repository without a commit yet is named so, its suppressions not committed', () => {
+    const fresh = tempDir('fresh');
+    git(['init', '-q'], fresh);
+    writeFileSync(path.join(fresh, 'svc.py'), 'import logging\n\n\ndef f(patient):\n    # phi-guard: ignore[phi-in-log] -- [see runbook](javascript:alert(1)) for the *purge*\n    logging.info(patient.name)\n');
+    const html = runCli(['report'], { cwd: fresh }).stdout;
+    assert.match(html, /<dd id="revision">a git repository with no commit yet<\/dd>/);
+    assert.equal(rows(section(html, 'suppressions'))[1][4], 'not committed yet');
+    const md = runCli(['report', '--format', 'markdown'], { cwd: fresh }).stdout;
+    assert.ok(md.includes('| \\[see runbook\\](javascript:alert(1)) for the \\*purge\\* |'), md);
   });
 
   test('every rule the policy turns off or down is listed with the file that did it', () => {

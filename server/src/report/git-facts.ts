@@ -26,10 +26,11 @@ function git(args: readonly string[], cwd: string): string | undefined {
 /** The commit `folder` is at; `{}` outside a repository, or when git is not installed. */
 export function gitRevision(folder: string): Revision {
   const commit = git(['rev-parse', '--verify', '--quiet', 'HEAD'], folder)?.trim();
-  if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) return {};
+  if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) return insideWorkTree(folder) ? { repository: true } : {};
   const branch = git(['symbolic-ref', '--quiet', '--short', 'HEAD'], folder)?.trim() || undefined;
   const status = git(['status', '--porcelain', '--untracked-files=no', '--ignore-submodules'], folder);
-  return { commit, branch, uncommittedChanges: status === undefined ? undefined : status.trim().length > 0 };
+  const shallow = git(['rev-parse', '--is-shallow-repository'], folder)?.trim() === 'true';
+  return { repository: true, commit, branch, shallow: shallow || undefined, uncommittedChanges: status === undefined ? undefined : status.trim().length > 0 };
 }
 
 /**
@@ -79,9 +80,10 @@ export function parsePorcelain(output: string): LineAuthor | undefined {
 
 /** How the report names what it describes. */
 export function describeRevision(revision: Revision): string {
-  if (!revision.commit) return 'not a git repository';
+  if (!revision.commit) return revision.repository ? 'a git repository with no commit yet' : 'not a git repository';
   const parts = [`commit ${revision.commit}`];
   if (revision.branch) parts.push(`(branch ${revision.branch})`);
   if (revision.uncommittedChanges) parts.push('with uncommitted changes');
+  if (revision.shallow) parts.push('(a shallow clone: lines older than its history are attributed to its oldest commit)');
   return parts.join(' ');
 }

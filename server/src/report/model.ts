@@ -20,9 +20,13 @@ export interface LineAuthor {
 
 /** What the report describes: the commit of the scanned tree, when there is one. */
 export interface Revision {
+  /** Inside a git work tree (even one without a commit yet). */
+  repository?: boolean;
   /** Full hash of HEAD; undefined outside a git repository (or a repository without commits). */
   commit?: string;
   branch?: string;
+  /** A shallow clone: `git blame` attributes older lines to the oldest commit fetched. */
+  shallow?: boolean;
   /** Tracked files differ from `commit`: the report describes the working tree, not the commit alone. */
   uncommittedChanges?: boolean;
 }

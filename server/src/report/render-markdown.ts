@@ -42,7 +42,7 @@ export function renderComplianceMarkdown(report: ComplianceReport): string {
     out.push(row(['Location', 'Rules', 'Reason', 'Hides', 'Added by']), row(['---', '---', '---', '---:', '---']));
     for (const s of report.suppressions) {
       const rules = [...s.rules.map(code), ...s.unknownRules.map((r) => `${code(r)} (unknown rule)`)].join(', ');
-      out.push(row([code(`${s.file}:${s.line}`), rules, s.reason ?? '**no reason given**', s.hides, suppressionAddedBy(s)]));
+      out.push(row([code(`${s.file}:${s.line}`), rules, s.reason ? plain(s.reason) : '**no reason given**', s.hides, plain(suppressionAddedBy(s))]));
     }
   }
   out.push('');
@@ -51,7 +51,7 @@ export function renderComplianceMarkdown(report: ComplianceReport): string {
   if (report.policyOverrides.length === 0) out.push('No rule is turned off or below its default severity.');
   else {
     out.push(row(['Rule', 'In force', 'Default', 'Set by']), row(['---', '---', '---', '---']));
-    for (const o of report.policyOverrides) out.push(row([code(o.ruleId), `**${o.severity}**`, o.defaultSeverity, overrideSetBy(o)]));
+    for (const o of report.policyOverrides) out.push(row([code(o.ruleId), `**${o.severity}**`, o.defaultSeverity, plain(overrideSetBy(o))]));
   }
   out.push('');
 
@@ -61,7 +61,7 @@ export function renderComplianceMarkdown(report: ComplianceReport): string {
   else {
     out.push(`BAA status as of ${today}; one expiring within ${expiryWarningDays} days is flagged.`, '');
     out.push(row(['Vendor', 'Kind', 'BAA', 'Expires', 'Days left', 'Flag']), row(['---', '---', '---', '---', '---:', '---']));
-    for (const v of vendors) out.push(row([v.name, v.kind ?? '', v.baaText, v.expires ?? '—', v.daysUntilExpiry ?? '—', v.flagged ? `**${v.warnings.join('; ') || 'attention'}**` : '']));
+    for (const v of vendors) out.push(row([plain(v.name), plain(v.kind ?? ''), v.baaText, v.expires ?? '—', v.daysUntilExpiry ?? '—', v.flagged ? `**${plain(v.warnings.join('; ') || 'attention')}**` : '']));
   }
   out.push('');
 
@@ -70,7 +70,7 @@ export function renderComplianceMarkdown(report: ComplianceReport): string {
   if (tools.length === 0) out.push('The policy lists no AI tool, so none is approved.');
   else {
     out.push(row(['Status', 'AI tool', 'Vendor', 'BAA', 'PHI', 'Approved use cases']), row(['---', '---', '---', '---', '---', '---']));
-    for (const t of tools) out.push(row([t.status, t.name, t.vendorName ?? t.vendorId ?? '', t.baaText, `${t.phiText}${t.phiDeclared ? '' : ' (not stated)'}`, t.useCases.join(', ')]));
+    for (const t of tools) out.push(row([t.status, plain(t.name), plain(t.vendorName ?? t.vendorId ?? ''), t.baaText, `${t.phiText}${t.phiDeclared ? '' : ' (not stated)'}`, plain(t.useCases.join(', '))]));
   }
   out.push('', '---', '', `_${NEVER_CONTAINS}_`, '');
   return out.join('\n');
@@ -80,9 +80,18 @@ function row(cells: readonly (string | number)[]): string {
   return `| ${cells.map((c) => cell(String(c))).join(' | ')} |`;
 }
 
-/** A table cell: pipes escaped, one line, and no HTML a Markdown viewer would render. */
+/** A table cell: pipes escaped (GFM needs it inside code spans too), one line. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Text the team wrote (reasons, names in the policy) shown as written: Markdown's link, image,
+ * emphasis and code characters escaped and `<` as an entity, so a reason cannot become a link or
+ * HTML in a Markdown viewer. Paths and ids go into code spans instead (code()), where neither applies.
+ */
+function plain(text: string): string {
+  return text.replace(/[\\`*_[\]!~]/g, (c) => `\\${c}`).replace(/</g, '&lt;');
 }
 
 function code(text: string): string {
