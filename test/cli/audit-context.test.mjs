@@ -64,3 +64,40 @@ test('fix leaves alone the views the settings MIDDLEWARE covers', () => {
   assert.match(stdout, /would fix 1 problem in billing\/invoices\/views\.py/);
   assert.doesNotMatch(stdout, /clinic\/patients\/views\.py/);
 });
+
+test('REST_FRAMEWORK default permission classes cover the DRF views of the project that do not set their own', () => {
+  const cwd = emptyTempDir('audit-context');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  write('phi-guard.json', JSON.stringify({ audit: { python: { permissionClasses: ['AuditedPatientAccess'] } } }));
+  write('clinic/manage.py', '');
+  write('clinic/clinic/__init__.py', '');
+  write('clinic/clinic/settings.py', [
+    'REST_FRAMEWORK = {',
+    '    "DEFAULT_PERMISSION_CLASSES": [',
+    '        "rest_framework.permissions.IsAuthenticated",',
+    '        "clinic.permissions.AuditedPatientAccess",',
+    '    ],',
+    '}',
+    '',
+  ].join('\n'));
+  const viewSet = (name, own) => [
+    `class ${name}(viewsets.ViewSet):`,
+    ...(own ? [`    permission_classes = [${own}]`] : []),
+    '    def retrieve(self, request, pk=None):',
+    '        return Response(Patient.objects.get(pk=pk).diagnosis)',
+    '',
+  ];
+  write('clinic/patients/api.py', [
+    'from rest_framework import viewsets',
+    'from .models import Patient',
+    '',
+    ...viewSet('PatientViewSet'),
+    ...viewSet('PublicPatientViewSet', 'AllowAny'),
+  ].join('\n'));
+  const { stdout, stderr } = runCli(['scan', '.', '--format', 'json'], { cwd });
+  const reported = JSON.parse(stdout).findings.filter((f) => f.ruleId === 'missing-phi-access').map((f) => f.line);
+  assert.deepEqual(reported, [10], `only the view that sets its own permission_classes without the audit class: ${stderr}`);
+});

@@ -43,7 +43,7 @@ export async function computeAuditContext(files: readonly string[]): Promise<Pro
 
 /** A settings module's `MIDDLEWARE` entries, if the file assigns it. */
 export function djangoSettingsOf(file: string, text: string): DjangoSettingsModule | undefined {
-  if (!text.includes('MIDDLEWARE')) return undefined;
+  if (!text.includes('MIDDLEWARE') && !text.includes('DEFAULT_')) return undefined;
   const code = stripComments(text, '#');
   const middleware: string[] = [];
   let assigns = false;
@@ -51,9 +51,20 @@ export function djangoSettingsOf(file: string, text: string): DjangoSettingsModu
     if (match[1] === '=') assigns = true;
     middleware.push(...stringsIn(match[2]));
   }
-  if (!assigns) return undefined;
   for (const match of code.matchAll(SETTINGS_APPEND)) middleware.push(...stringsIn(match[1]));
-  return { file, projectRoot: djangoProjectRoot(file), middleware: [...new Set(middleware)] };
+  const permission = drfDefault(code, 'DEFAULT_PERMISSION_CLASSES');
+  const authentication = drfDefault(code, 'DEFAULT_AUTHENTICATION_CLASSES');
+  if (!assigns && !permission.length && !authentication.length) return undefined;
+  const settings: DjangoSettingsModule = { file, projectRoot: djangoProjectRoot(file), middleware: [...new Set(middleware)] };
+  if (permission.length || authentication.length) settings.drfDefaults = { permission, authentication };
+  return settings;
+}
+
+/** `"DEFAULT_PERMISSION_CLASSES": ["clinic.api.AuditedPatientAccess"]` inside `REST_FRAMEWORK = {...}`. */
+function drfDefault(code: string, key: string): string[] {
+  if (!/^REST_FRAMEWORK\s*(?::[^=\n]*)?=/m.test(code)) return [];
+  const pattern = new RegExp(`["']${key}["']\\s*:\\s*[[(]([^\\])]{0,2000})`, 'g');
+  return [...code.matchAll(pattern)].flatMap((match) => stringsIn(match[1]));
 }
 
 /** Guard and interceptor classes a file registers globally (`app.useGlobalGuards(new X())`, an `APP_GUARD` provider). */

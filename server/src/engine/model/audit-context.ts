@@ -10,6 +10,11 @@ export interface DjangoSettingsModule {
   projectRoot: string;
   /** The `MIDDLEWARE` entries, as written (`clinic.audit.middleware.PHIAuditMiddleware`). */
   middleware: string[];
+  /**
+   * `REST_FRAMEWORK`'s `DEFAULT_PERMISSION_CLASSES` / `DEFAULT_AUTHENTICATION_CLASSES`, as
+   * written: they apply to every DRF view of the project that does not set its own.
+   */
+  drfDefaults?: { permission: string[]; authentication: string[] };
 }
 
 export interface NestGlobalControls {

@@ -35,7 +35,7 @@ function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditCon
   const { facts, policy } = input;
   const scope = handlerScope(facts, endpoint);
   if (facts.language === 'python') {
-    return (scope ? pythonControl(facts, endpoint, scope, policy.audit.python) : undefined) ?? djangoMiddleware(endpoint, input);
+    return (scope ? pythonControl(facts, endpoint, scope, policy.audit.python) : undefined) ?? djangoMiddleware(endpoint, input) ?? drfDefault(endpoint, input);
   }
   return typescriptControl(facts, endpoint, scope, policy.audit.typescript) ?? nestGlobal(endpoint, input);
 }
@@ -51,6 +51,40 @@ function djangoMiddleware(endpoint: EndpointFact, input: ControlsInput): AuditCo
     if (listed) return { kind: 'django-middleware', name: lastSegment(listed), level: 'project', range: endpoint.range, existing: true };
   }
   return undefined;
+}
+
+/**
+ * A DRF class the policy names in the project's `REST_FRAMEWORK` defaults: it applies to a DRF
+ * view that does not set that list itself (`permission_classes` / `authentication_classes`).
+ */
+function drfDefault(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
+  const names = input.policy.audit.python.permissionClasses ?? [];
+  if (!names.length || endpoint.framework !== 'drf' || !input.auditContext) return undefined;
+  const file = path.resolve(input.filePath);
+  const own = ownDrfLists(input.facts, endpoint);
+  for (const settings of input.auditContext.djangoSettings) {
+    if (!settings.drfDefaults || !isInside(file, settings.projectRoot)) continue;
+    for (const [list, entries] of [['permission_classes', settings.drfDefaults.permission], ['authentication_classes', settings.drfDefaults.authentication]] as const) {
+      if (own.has(list)) continue;
+      const listed = entries.find((entry) => names.some((name) => lastSegment(entry) === lastSegment(name)));
+      if (listed) return { kind: 'permission-class', name: lastSegment(listed), level: 'project', range: endpoint.range, existing: true };
+    }
+  }
+  return undefined;
+}
+
+/** The DRF class lists a view sets itself: in its class, or by decorator on a function view. */
+function ownDrfLists(facts: FileFacts, endpoint: EndpointFact): Set<string> {
+  const scope = handlerScope(facts, endpoint);
+  const own = new Set<string>();
+  if (!scope) return own;
+  const viewClass = scope.kind === 'class' ? scope : facts.scopes.find((candidate) => candidate.id === scope.parentId && candidate.kind === 'class');
+  for (const binding of viewClass ? facts.bindings.filter((b) => b.scopeId === viewClass.id) : []) own.add(binding.name);
+  for (const decorator of scope.decorators) {
+    const callee = decorator.expr.kind === 'call' ? decorator.expr.callee : decorator.expr;
+    if (callee.kind === 'name') own.add(callee.name);
+  }
+  return own;
 }
 
 /** A guard or interceptor the policy names, registered globally in the NestJS package holding the file. */
