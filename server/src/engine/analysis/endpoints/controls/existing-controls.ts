@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import type { AuditControl, EndpointFact } from '../../../model/endpoints';
 import type { ProjectAuditContext } from '../../../model/audit-context';
-import type { FileFacts } from '../../../model/facts';
+import { calleePath } from '../../../model/expressions';
+import type { FileFacts, ScopeFact } from '../../../model/facts';
 import type { ResolvedPolicy } from '../../../model/policy';
 import { handlerScope, lastSegment } from './names';
 import { pythonControl } from './python-controls';
@@ -35,9 +36,40 @@ function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditCon
   const { facts, policy } = input;
   const scope = handlerScope(facts, endpoint);
   if (facts.language === 'python') {
-    return (scope ? pythonControl(facts, endpoint, scope, policy.audit.python) : undefined) ?? djangoMiddleware(endpoint, input) ?? drfDefault(endpoint, input);
+    return (
+      (scope ? pythonControl(facts, endpoint, scope, policy.audit.python) : undefined) ??
+      (scope ? fastapiElsewhere(endpoint, scope, input) : undefined) ??
+      djangoMiddleware(endpoint, input) ??
+      drfDefault(endpoint, input)
+    );
   }
   return typescriptControl(facts, endpoint, scope, policy.audit.typescript) ?? nestGlobal(endpoint, input);
+}
+
+/**
+ * A FastAPI dependency the policy names, declared in another file: on the `include_router` that
+ * mounts this route's router, or on every app of the project (`FastAPI(dependencies=[...])`).
+ */
+function fastapiElsewhere(endpoint: EndpointFact, scope: ScopeFact, input: ControlsInput): AuditControl | undefined {
+  const names = (input.policy.audit.python.dependencies ?? []).map(lastSegment);
+  const context = input.auditContext;
+  if (!names.length || endpoint.framework !== 'fastapi' || !context) return undefined;
+  const file = path.resolve(input.filePath);
+  const named = (dependencies: readonly string[]) => dependencies.find((dependency) => names.includes(dependency));
+  const receivers = scope.decorators.flatMap((decorator) => {
+    const receiver = decorator.expr.kind === 'call' ? calleePath(decorator.expr.callee)?.slice(0, -1) : undefined;
+    return receiver?.length === 1 ? receiver : [];
+  });
+  for (const mount of context.fastapiMounts ?? []) {
+    if (path.resolve(mount.routerFile) !== file || !receivers.includes(mount.routerName)) continue;
+    const name = named(mount.dependencies);
+    if (name) return { kind: 'dependency', name, level: 'router', range: endpoint.range, existing: true };
+  }
+  // An app-wide dependency covers the project's routes only when no app of the project lacks one.
+  const apps = (context.fastapiApps ?? []).filter((app) => isInside(file, app.projectRoot));
+  const appDependencies = apps.map((app) => named(app.dependencies));
+  if (apps.length && appDependencies.every(Boolean)) return { kind: 'dependency', name: appDependencies[0]!, level: 'app', range: endpoint.range, existing: true };
+  return undefined;
 }
 
 /** A middleware the policy names, listed in the `MIDDLEWARE` of the settings of the Django project holding the file. */
