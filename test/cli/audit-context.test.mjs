@@ -64,3 +64,76 @@ test('fix leaves alone the views the settings MIDDLEWARE covers', () => {
   assert.match(stdout, /would fix 1 problem in billing\/invoices\/views\.py/);
   assert.doesNotMatch(stdout, /clinic\/patients\/views\.py/);
 });
+
+test('REST_FRAMEWORK default permission classes cover the DRF views of the project that do not set their own', () => {
+  const cwd = emptyTempDir('audit-context');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  write('phi-guard.json', JSON.stringify({ audit: { python: { permissionClasses: ['AuditedPatientAccess'] } } }));
+  write('clinic/manage.py', '');
+  write('clinic/clinic/__init__.py', '');
+  write('clinic/clinic/settings.py', [
+    'REST_FRAMEWORK = {',
+    '    "DEFAULT_PERMISSION_CLASSES": [',
+    '        "rest_framework.permissions.IsAuthenticated",',
+    '        "clinic.permissions.AuditedPatientAccess",',
+    '    ],',
+    '}',
+    '',
+  ].join('\n'));
+  const viewSet = (name, own) => [
+    `class ${name}(viewsets.ViewSet):`,
+    ...(own ? [`    permission_classes = [${own}]`] : []),
+    '    def retrieve(self, request, pk=None):',
+    '        return Response(Patient.objects.get(pk=pk).diagnosis)',
+    '',
+  ];
+  write('clinic/patients/api.py', [
+    'from rest_framework import viewsets',
+    'from .models import Patient',
+    '',
+    ...viewSet('PatientViewSet'),
+    ...viewSet('PublicPatientViewSet', 'AllowAny'),
+  ].join('\n'));
+  const { stdout, stderr } = runCli(['scan', '.', '--format', 'json'], { cwd });
+  const reported = JSON.parse(stdout).findings.filter((f) => f.ruleId === 'missing-phi-access').map((f) => f.line);
+  assert.deepEqual(reported, [10], `only the view that sets its own permission_classes without the audit class: ${stderr}`);
+});
+
+test('FastAPI: include_router(..., dependencies=[...]) in main.py covers that router\'s routes; an app-wide dependency covers the project only when every app has one', () => {
+  const cwd = emptyTempDir('audit-context');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  const routes = (prefix) => `from fastapi import APIRouter\nrouter = APIRouter(prefix="/${prefix}")\n\n\n@router.get("/{pid}")\ndef read(pid: str):\n    return Patient.get(pid).diagnosis\n`;
+  write('phi-guard.json', JSON.stringify({ audit: { python: { dependencies: ['audit_phi'] } } }));
+  write('svc/app/__init__.py', '');
+  write('svc/app/routers/__init__.py', '');
+  write('svc/app/routers/charts.py', routes('charts'));
+  write('svc/app/routers/notes.py', routes('notes'));
+  write('svc/app/main.py', [
+    'from fastapi import Depends, FastAPI',
+    'from app.routers import charts, notes',
+    'from app.deps import audit_phi',
+    'app = FastAPI()',
+    'app.include_router(charts.router, dependencies=[Depends(audit_phi)])',
+    'app.include_router(notes.router)',
+    '',
+  ].join('\n'));
+  const reported = () =>
+    JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd }).stdout)
+      .findings.filter((f) => f.ruleId === 'missing-phi-access')
+      .map((f) => f.file)
+      .sort();
+  assert.deepEqual(reported(), ['svc/app/routers/notes.py']);
+
+  // One app with the dependency: every route of the project is covered.
+  write('svc/app/main.py', 'from fastapi import Depends, FastAPI\nfrom app.routers import charts, notes\napp = FastAPI(\n    dependencies=[Depends(audit_phi)],\n)\napp.include_router(charts.router)\napp.include_router(notes.router)\n');
+  assert.deepEqual(reported(), []);
+  // A second app without it: the app-wide dependency no longer says which routes it covers.
+  write('svc/app/admin.py', 'from fastapi import FastAPI\nadmin = FastAPI()\n');
+  assert.deepEqual(reported(), ['svc/app/routers/charts.py', 'svc/app/routers/notes.py']);
+});

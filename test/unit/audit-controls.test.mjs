@@ -323,6 +323,22 @@ describe('Express, Fastify and Koa middleware', () => {
     assert.deepEqual(rules, ['3:phi-access-mismatch'], 'DELETE audited as "read" is wrong; the GET is right');
   });
 
+  test('Hono: app.use(path, mw) covers the routes under that path only', () => {
+    const result = analyze(
+      [
+        "import { Hono } from 'hono';",
+        'const app = new Hono();',
+        "app.use('/patients/*', auditPatientAccess);",
+        "app.get('/patients/:id', async (c) => c.json(await db.patient.findUnique({ where: { id: c.req.param('id') } })));",
+        "app.get('/charts/:id', async (c) => c.json(await db.patient.findUnique({ where: { id: c.req.param('id') } })));",
+      ],
+      'api.ts',
+      TS_POLICY(),
+    );
+    const byPath = Object.fromEntries(result.endpoints.filter((e) => e.touchesPhi).map((e) => [e.path, e.audit ? `${e.audit.kind}@${e.audit.level}` : 'none']));
+    assert.deepEqual(byPath, { '/patients/:id': 'middleware@app', '/charts/:id': 'none' });
+  });
+
   test('a wrapper around the handler; with a wrong action written, it is a mismatch', () => {
     const result = analyze(
       [

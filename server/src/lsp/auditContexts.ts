@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import type { ProjectAuditContext } from '../engine';
-import { computeAuditContext, djangoSettingsOf, nestGlobalsOf } from '../workspace/audit-context';
+import { auditContextOfFile, computeAuditContext, withFileEntries } from '../workspace/audit-context';
 import { findSourceFiles } from '../workspace/find-source-files';
 import { FolderPolicies } from '../workspace/folder-policies';
 
@@ -30,22 +30,14 @@ export class WorkspaceAuditContexts {
     return context;
   }
 
-  /** An open document's current text: its entry in the context is replaced when it differs. */
+  /** An open document's current text: its entries in the context are replaced when they differ. */
   async documentChanged(filePath: string | undefined, text: string): Promise<void> {
-    if (!filePath) return;
+    if (!filePath || !/\.(py|[cm]?[jt]s)$/i.test(filePath)) return;
     const current = this.forFile(filePath);
     if (!current) return;
-    const context = await current;
-    const python = path.extname(filePath).toLowerCase() === '.py';
-    const settings = python ? djangoSettingsOf(filePath, text) : undefined;
-    const globals = python ? undefined : nestGlobalsOf(filePath, text);
-    const before = JSON.stringify([context.djangoSettings.find((s) => s.file === filePath), context.nestGlobals.find((g) => g.file === filePath)]);
-    if (before === JSON.stringify([settings, globals])) return;
     // A new object, never the old one changed: results cached for the old context are not reused.
-    const updated: ProjectAuditContext = {
-      djangoSettings: [...context.djangoSettings.filter((s) => s.file !== filePath), ...(settings ? [settings] : [])],
-      nestGlobals: [...context.nestGlobals.filter((g) => g.file !== filePath), ...(globals ? [globals] : [])],
-    };
+    const updated = withFileEntries(await current, filePath, auditContextOfFile(filePath, text));
+    if (!updated) return;
     const folder = this.folderOf(filePath);
     if (folder) this.byFolder.set(folder, Promise.resolve(updated));
     this.onChanged();

@@ -7,6 +7,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
+import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mounts';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
 
 /** Larger files are not settings modules or bootstrap files anyone wrote by hand. */
@@ -18,7 +19,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -30,20 +31,49 @@ export async function computeAuditContext(files: readonly string[]): Promise<Pro
     if (!python && !['.ts', '.js', '.mts', '.cts', '.mjs', '.cjs'].includes(extension)) continue;
     const text = await readSmall(file);
     if (text === undefined) continue;
-    if (python) {
-      const settings = djangoSettingsOf(file, text);
-      if (settings) context.djangoSettings.push(settings);
-    } else {
-      const globals = nestGlobalsOf(file, text);
-      if (globals) context.nestGlobals.push(globals);
-    }
+    const entries = auditContextOfFile(file, text);
+    context.djangoSettings.push(...entries.djangoSettings);
+    context.nestGlobals.push(...entries.nestGlobals);
+    context.fastapiApps!.push(...entries.fastapiApps!);
+    context.fastapiMounts!.push(...entries.fastapiMounts!);
   }
   return context;
 }
 
+/** What one file contributes to the audit context (empty lists when nothing). */
+export function auditContextOfFile(file: string, text: string): ProjectAuditContext {
+  const entries = emptyAuditContext();
+  if (path.extname(file).toLowerCase() === '.py') {
+    const settings = djangoSettingsOf(file, text);
+    if (settings) entries.djangoSettings.push(settings);
+    const code = stripComments(text, '#');
+    entries.fastapiApps!.push(...fastapiAppsOf(file, code));
+    entries.fastapiMounts!.push(...fastapiMountsOf(file, code));
+  } else {
+    const globals = nestGlobalsOf(file, text);
+    if (globals) entries.nestGlobals.push(globals);
+  }
+  return entries;
+}
+
+/** The context with `file`'s entries replaced by `entries` (a new object; undefined when nothing changes). */
+export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
+  const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
+  const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? []];
+  if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
+  return {
+    djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
+    nestGlobals: [...others(context.nestGlobals), ...entries.nestGlobals],
+    fastapiApps: [...others(context.fastapiApps), ...(entries.fastapiApps ?? [])],
+    fastapiMounts: [...others(context.fastapiMounts), ...(entries.fastapiMounts ?? [])],
+  };
+}
+
 /** A settings module's `MIDDLEWARE` entries, if the file assigns it. */
 export function djangoSettingsOf(file: string, text: string): DjangoSettingsModule | undefined {
-  if (!text.includes('MIDDLEWARE')) return undefined;
+  if (!text.includes('MIDDLEWARE') && !text.includes('DEFAULT_')) return undefined;
   const code = stripComments(text, '#');
   const middleware: string[] = [];
   let assigns = false;
@@ -51,9 +81,20 @@ export function djangoSettingsOf(file: string, text: string): DjangoSettingsModu
     if (match[1] === '=') assigns = true;
     middleware.push(...stringsIn(match[2]));
   }
-  if (!assigns) return undefined;
   for (const match of code.matchAll(SETTINGS_APPEND)) middleware.push(...stringsIn(match[1]));
-  return { file, projectRoot: djangoProjectRoot(file), middleware: [...new Set(middleware)] };
+  const permission = drfDefault(code, 'DEFAULT_PERMISSION_CLASSES');
+  const authentication = drfDefault(code, 'DEFAULT_AUTHENTICATION_CLASSES');
+  if (!assigns && !permission.length && !authentication.length) return undefined;
+  const settings: DjangoSettingsModule = { file, projectRoot: djangoProjectRoot(file), middleware: [...new Set(middleware)] };
+  if (permission.length || authentication.length) settings.drfDefaults = { permission, authentication };
+  return settings;
+}
+
+/** `"DEFAULT_PERMISSION_CLASSES": ["clinic.api.AuditedPatientAccess"]` inside `REST_FRAMEWORK = {...}`. */
+function drfDefault(code: string, key: string): string[] {
+  if (!/^REST_FRAMEWORK\s*(?::[^=\n]*)?=/m.test(code)) return [];
+  const pattern = new RegExp(`["']${key}["']\\s*:\\s*[[(]([^\\])]{0,2000})`, 'g');
+  return [...code.matchAll(pattern)].flatMap((match) => stringsIn(match[1]));
 }
 
 /** Guard and interceptor classes a file registers globally (`app.useGlobalGuards(new X())`, an `APP_GUARD` provider). */
@@ -80,9 +121,7 @@ export function nestGlobalsOf(file: string, text: string): NestGlobalControls | 
 function djangoProjectRoot(settingsFile: string): string {
   const managed = nearestWith(path.dirname(settingsFile), 'manage.py', 4);
   if (managed) return managed;
-  let folder = path.dirname(settingsFile);
-  while (existsSync(path.join(folder, '__init__.py')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
-  return folder;
+  return pythonProjectRoot(settingsFile);
 }
 
 function nearestWith(start: string, marker: string, levels = 32): string | undefined {

@@ -10,6 +10,11 @@ export interface DjangoSettingsModule {
   projectRoot: string;
   /** The `MIDDLEWARE` entries, as written (`clinic.audit.middleware.PHIAuditMiddleware`). */
   middleware: string[];
+  /**
+   * `REST_FRAMEWORK`'s `DEFAULT_PERMISSION_CLASSES` / `DEFAULT_AUTHENTICATION_CLASSES`, as
+   * written: they apply to every DRF view of the project that does not set its own.
+   */
+  drfDefaults?: { permission: string[]; authentication: string[] };
 }
 
 export interface NestGlobalControls {
@@ -21,7 +26,31 @@ export interface NestGlobalControls {
   names: string[];
 }
 
+/** `app.include_router(patients.router, dependencies=[Depends(audit_phi)])` in another file than the routes. */
+export interface FastApiMount {
+  /** Absolute path of the file that mounts the router (`main.py`). */
+  file: string;
+  /** Absolute path of the module defining the router, resolved from the mounting file's imports. */
+  routerFile: string;
+  /** The router's name in that module (`router`). */
+  routerName: string;
+  /** The names in the call's `Depends(...)` / `Security(...)` dependencies. */
+  dependencies: string[];
+}
+
+/** `app = FastAPI(dependencies=[Depends(audit_phi)])`: every app of a Python project, with its dependencies. */
+export interface FastApiApp {
+  file: string;
+  /** The folder the project's dotted module names start from (above every package folder). */
+  projectRoot: string;
+  dependencies: string[];
+}
+
 export interface ProjectAuditContext {
   djangoSettings: DjangoSettingsModule[];
   nestGlobals: NestGlobalControls[];
+  /** FastAPI routers mounted with dependencies in another file. */
+  fastapiMounts?: FastApiMount[];
+  /** FastAPI apps; their dependencies cover the project's routes when every app of the project has one. */
+  fastapiApps?: FastApiApp[];
 }

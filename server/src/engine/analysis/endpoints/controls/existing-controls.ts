@@ -1,26 +1,15 @@
 // The audit controls a project already has (docs/policy.md, `audit`; docs/rules/missing-phi-access.md),
 // applied to the endpoints the finders found without the policy's own control: in the file (the
-// route, its router or app, its class, an audit call in the handler), or in the workspace's audit
-// context (a Django settings module's `MIDDLEWARE`, a global NestJS guard).
+// route, its router or app, its class, an audit call in the handler), else in the workspace's
+// audit context (context-controls.ts).
 
-import * as path from 'node:path';
 import type { AuditControl, EndpointFact } from '../../../model/endpoints';
-import type { ProjectAuditContext } from '../../../model/audit-context';
-import type { FileFacts } from '../../../model/facts';
-import type { ResolvedPolicy } from '../../../model/policy';
-import { handlerScope, lastSegment } from './names';
+import { djangoMiddleware, drfDefault, fastapiElsewhere, nestGlobal, type ControlsInput } from './context-controls';
+import { handlerScope } from './names';
 import { pythonControl } from './python-controls';
 import { typescriptControl } from './typescript-controls';
 
-/** Django's own views, DRF's and Django Ninja's all run through the project's MIDDLEWARE. */
-const isDjango = (framework: string): boolean => framework.startsWith('django') || framework === 'drf' || framework.includes('ninja');
-
-export interface ControlsInput {
-  facts: FileFacts;
-  policy: ResolvedPolicy;
-  filePath: string;
-  auditContext?: ProjectAuditContext;
-}
+export type { ControlsInput } from './context-controls';
 
 /** Sets `audit` on each endpoint that has none when a control the project already has covers it. */
 export function applyExistingControls(endpoints: EndpointFact[], input: ControlsInput): void {
@@ -35,38 +24,12 @@ function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditCon
   const { facts, policy } = input;
   const scope = handlerScope(facts, endpoint);
   if (facts.language === 'python') {
-    return (scope ? pythonControl(facts, endpoint, scope, policy.audit.python) : undefined) ?? djangoMiddleware(endpoint, input);
+    return (
+      (scope ? pythonControl(facts, endpoint, scope, policy.audit.python) : undefined) ??
+      (scope ? fastapiElsewhere(endpoint, scope, input) : undefined) ??
+      djangoMiddleware(endpoint, input) ??
+      drfDefault(endpoint, input)
+    );
   }
   return typescriptControl(facts, endpoint, scope, policy.audit.typescript) ?? nestGlobal(endpoint, input);
-}
-
-/** A middleware the policy names, listed in the `MIDDLEWARE` of the settings of the Django project holding the file. */
-function djangoMiddleware(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
-  const names = input.policy.audit.python.middleware ?? [];
-  if (!names.length || !isDjango(endpoint.framework) || !input.auditContext) return undefined;
-  const file = path.resolve(input.filePath);
-  for (const settings of input.auditContext.djangoSettings) {
-    if (!isInside(file, settings.projectRoot)) continue;
-    const listed = settings.middleware.find((entry) => names.some((name) => entry === name || lastSegment(entry) === lastSegment(name)));
-    if (listed) return { kind: 'django-middleware', name: lastSegment(listed), level: 'project', range: endpoint.range, existing: true };
-  }
-  return undefined;
-}
-
-/** A guard or interceptor the policy names, registered globally in the NestJS package holding the file. */
-function nestGlobal(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
-  const names = input.policy.audit.typescript.guards ?? [];
-  if (!names.length || endpoint.framework !== 'nestjs' || !input.auditContext) return undefined;
-  const file = path.resolve(input.filePath);
-  for (const registration of input.auditContext.nestGlobals) {
-    if (!isInside(file, registration.packageRoot)) continue;
-    const listed = registration.names.find((entry) => names.some((name) => lastSegment(name) === entry));
-    if (listed) return { kind: 'guard', name: listed, level: 'app', range: endpoint.range, existing: true };
-  }
-  return undefined;
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(path.resolve(folder), file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

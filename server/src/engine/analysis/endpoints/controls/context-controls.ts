@@ -1,0 +1,113 @@
+// The audit controls that sit in other files than the endpoints they cover, looked up in the
+// workspace's audit context (engine/model/audit-context.ts): FastAPI dependencies on a mount or
+// on every app in `main.py`, a Django settings module's `MIDDLEWARE` and `REST_FRAMEWORK`
+// defaults (for the Django project holding the view), global NestJS guards (for the package).
+
+import * as path from 'node:path';
+import type { AuditControl, EndpointFact } from '../../../model/endpoints';
+import type { ProjectAuditContext } from '../../../model/audit-context';
+import { calleePath } from '../../../model/expressions';
+import type { FileFacts, ScopeFact } from '../../../model/facts';
+import type { ResolvedPolicy } from '../../../model/policy';
+import { handlerScope, lastSegment } from './names';
+
+export interface ControlsInput {
+  facts: FileFacts;
+  policy: ResolvedPolicy;
+  filePath: string;
+  auditContext?: ProjectAuditContext;
+}
+
+/** Django's own views, DRF's and Django Ninja's all run through the project's MIDDLEWARE. */
+const isDjango = (framework: string): boolean => framework.startsWith('django') || framework === 'drf' || framework.includes('ninja');
+
+/**
+ * A FastAPI dependency the policy names, declared in another file: on the `include_router` that
+ * mounts this route's router, or on every app of the project (`FastAPI(dependencies=[...])`).
+ */
+export function fastapiElsewhere(endpoint: EndpointFact, scope: ScopeFact, input: ControlsInput): AuditControl | undefined {
+  const names = (input.policy.audit.python.dependencies ?? []).map(lastSegment);
+  const context = input.auditContext;
+  if (!names.length || endpoint.framework !== 'fastapi' || !context) return undefined;
+  const file = path.resolve(input.filePath);
+  const named = (dependencies: readonly string[]) => dependencies.find((dependency) => names.includes(dependency));
+  const receivers = scope.decorators.flatMap((decorator) => {
+    const receiver = decorator.expr.kind === 'call' ? calleePath(decorator.expr.callee)?.slice(0, -1) : undefined;
+    return receiver?.length === 1 ? receiver : [];
+  });
+  for (const mount of context.fastapiMounts ?? []) {
+    if (path.resolve(mount.routerFile) !== file || !receivers.includes(mount.routerName)) continue;
+    const name = named(mount.dependencies);
+    if (name) return { kind: 'dependency', name, level: 'router', range: endpoint.range, existing: true };
+  }
+  // An app-wide dependency covers the project's routes only when no app of the project lacks one.
+  const apps = (context.fastapiApps ?? []).filter((app) => isInside(file, app.projectRoot));
+  const appDependencies = apps.map((app) => named(app.dependencies));
+  if (apps.length && appDependencies.every(Boolean)) return { kind: 'dependency', name: appDependencies[0]!, level: 'app', range: endpoint.range, existing: true };
+  return undefined;
+}
+
+/** A middleware the policy names, listed in the `MIDDLEWARE` of the settings of the Django project holding the file. */
+export function djangoMiddleware(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
+  const names = input.policy.audit.python.middleware ?? [];
+  if (!names.length || !isDjango(endpoint.framework) || !input.auditContext) return undefined;
+  const file = path.resolve(input.filePath);
+  for (const settings of input.auditContext.djangoSettings) {
+    if (!isInside(file, settings.projectRoot)) continue;
+    const listed = settings.middleware.find((entry) => names.some((name) => entry === name || lastSegment(entry) === lastSegment(name)));
+    if (listed) return { kind: 'django-middleware', name: lastSegment(listed), level: 'project', range: endpoint.range, existing: true };
+  }
+  return undefined;
+}
+
+/**
+ * A DRF class the policy names in the project's `REST_FRAMEWORK` defaults: it applies to a DRF
+ * view that does not set that list itself (`permission_classes` / `authentication_classes`).
+ */
+export function drfDefault(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
+  const names = input.policy.audit.python.permissionClasses ?? [];
+  if (!names.length || endpoint.framework !== 'drf' || !input.auditContext) return undefined;
+  const file = path.resolve(input.filePath);
+  const own = ownDrfLists(input.facts, endpoint);
+  for (const settings of input.auditContext.djangoSettings) {
+    if (!settings.drfDefaults || !isInside(file, settings.projectRoot)) continue;
+    for (const [list, entries] of [['permission_classes', settings.drfDefaults.permission], ['authentication_classes', settings.drfDefaults.authentication]] as const) {
+      if (own.has(list)) continue;
+      const listed = entries.find((entry) => names.some((name) => lastSegment(entry) === lastSegment(name)));
+      if (listed) return { kind: 'permission-class', name: lastSegment(listed), level: 'project', range: endpoint.range, existing: true };
+    }
+  }
+  return undefined;
+}
+
+/** The DRF class lists a view sets itself: in its class, or by decorator on a function view. */
+function ownDrfLists(facts: FileFacts, endpoint: EndpointFact): Set<string> {
+  const scope = handlerScope(facts, endpoint);
+  const own = new Set<string>();
+  if (!scope) return own;
+  const viewClass = scope.kind === 'class' ? scope : facts.scopes.find((candidate) => candidate.id === scope.parentId && candidate.kind === 'class');
+  for (const binding of viewClass ? facts.bindings.filter((b) => b.scopeId === viewClass.id) : []) own.add(binding.name);
+  for (const decorator of scope.decorators) {
+    const callee = decorator.expr.kind === 'call' ? decorator.expr.callee : decorator.expr;
+    if (callee.kind === 'name') own.add(callee.name);
+  }
+  return own;
+}
+
+/** A guard or interceptor the policy names, registered globally in the NestJS package holding the file. */
+export function nestGlobal(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
+  const names = input.policy.audit.typescript.guards ?? [];
+  if (!names.length || endpoint.framework !== 'nestjs' || !input.auditContext) return undefined;
+  const file = path.resolve(input.filePath);
+  for (const registration of input.auditContext.nestGlobals) {
+    if (!isInside(file, registration.packageRoot)) continue;
+    const listed = registration.names.find((entry) => names.some((name) => lastSegment(name) === entry));
+    if (listed) return { kind: 'guard', name: listed, level: 'app', range: endpoint.range, existing: true };
+  }
+  return undefined;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
