@@ -93,6 +93,14 @@ const SERIALISED_WORDS = new Set(['json', 'str', 'string', 'text', 'dump', 'csv'
 /** Members that describe a collection or a frame, not its values (`df.shape`, `rows.length`). */
 const SHAPE_MEMBERS = new Set(['shape', 'ndim', 'dtypes', 'empty', 'size', 'length', 'columns']);
 
+/** Last tokens of a root object that holds configuration (`emailConfig`, `settings`, `process.env`). */
+const CONFIG_WORDS = new Set(['config', 'configuration', 'settings', 'setting', 'env', 'environ', 'options', 'opts', 'conf', 'cfg', 'constants', 'process']);
+
+function isConfigName(name: string | undefined): boolean {
+  const tokens = name ? tokenize(name) : [];
+  return tokens.length > 0 && CONFIG_WORDS.has(tokens[tokens.length - 1]);
+}
+
 /** What a DRF serializer gives its data as. */
 const SERIALIZER_DATA_MEMBERS = new Set(['data', 'validated_data', 'initial_data']);
 
@@ -311,18 +319,44 @@ export class FlowAnalyzer {
       if (binding.kind === 'destructure' && binding.property) {
         value = { kind: 'member', object: binding.value, property: binding.property, propertyRange: binding.range, range: binding.range };
       }
-      let taint = this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
-      // A container filled in a loop or a callback holds many records' data: the loop variable is
-      // no record to take the id from where the container is used.
-      if (taint?.recordRoot && this.stores.has(binding) && !this.rootStaysValid(taint.recordRoot, binding.scopeId, binding.offset)) {
-        taint = { ...taint, recordRoot: undefined };
-      }
+      const taint = this.stores.has(binding) ? this.storedTaint(binding, depth) : this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
       if (binding.kind !== 'augmented') return taint;
       const previous = this.resolveValueBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
       return union([taint, previous ? this.bindingTaint(previous, depth + 1) : undefined]);
     } finally {
       this.visiting.delete(binding);
     }
+  }
+
+  /** What one store put into its container. */
+  private storedTaint(store: BindingFact, depth: number): Taint | undefined {
+    const taint = this.taintOf(store.value, this.valueScopes.get(store) ?? store.scopeId, depth);
+    // A container filled in a loop or a callback holds many records' data: the loop variable is
+    // no record to take the id from where the container is used.
+    if (taint?.recordRoot && !this.rootStaysValid(taint.recordRoot, store.scopeId, store.offset)) return { ...taint, recordRoot: undefined };
+    return taint;
+  }
+
+  /**
+   * `summary.matched` after `summary.matchedClaims.push(claim)`, `req.method` after
+   * `req.user = {...}`: what a key of a container holds leaves out the stores into its other keys.
+   * Undefined when the container is not a variable with bindings (then the whole value counts).
+   */
+  private keyTaint(container: Expr, key: string, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
+    if (container.kind !== 'name') return undefined;
+    const offset = offsetOf(this.facts.lineStarts, this.facts.text, container.range.start);
+    let current = this.resolveValueBinding(container.name, scopeId, offset);
+    if (!current || !this.stores.has(current)) return undefined;
+    const parts: (Taint | undefined)[] = [];
+    for (let i = 0; current && i < MAX_DEPTH; i++) {
+      if (!this.stores.has(current)) {
+        parts.push(this.bindingTaint(current, depth + 1));
+        break;
+      }
+      if (current.property === undefined || current.property === key) parts.push(this.storedTaint(current, depth + 1));
+      current = this.resolveValueBinding(current.name, current.scopeId, current.offset - 1, current);
+    }
+    return { taint: union(parts) };
   }
 
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
@@ -344,6 +378,8 @@ export class FlowAnalyzer {
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName)) return undefined;
+          // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
+          if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           break;
         case 'person':
           if (!onRecord) return undefined;
@@ -357,11 +393,15 @@ export class FlowAnalyzer {
       }
       return fromClassification(classification, expr, root, label);
     }
-    if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`, {});
+    // (`row.patient` of a query row may be the patient's name as text: no object form to trust.)
+    if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
     if (!objectTaint) return undefined;
     if (expr.property === '__dict__') return { ...plain(objectTaint), origin: expr.range };
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
-    return objectTaint.record ? undefined : { ...plain(objectTaint), origin: expr.range };
+    if (objectTaint.record) return undefined;
+    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth);
+    const partTaint = keyed ? keyed.taint : objectTaint;
+    return partTaint && { ...plain(partTaint), origin: expr.range };
   }
 
   /**
