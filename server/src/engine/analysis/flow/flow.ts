@@ -171,8 +171,11 @@ export class FlowAnalyzer {
   /** The innermost scope inside `outerId` (or it) that contains `position`. */
   private innermostScopeAt(position: Range['start'], outerId: number): number {
     let best = outerId;
-    for (const scope of this.facts.scopes) {
-      if (scope.id <= best || !contains(scope.range, position)) continue;
+    // Scopes are in document order: those inside the class follow it, and none after `position` contains it.
+    for (let id = outerId + 1; id < this.facts.scopes.length; id++) {
+      const scope = this.facts.scopes[id];
+      if (isAfter(scope.range.start, position)) break;
+      if (!contains(scope.range, position)) continue;
       // Scopes are numbered in document order, parents first: a later containing scope is nested deeper.
       for (let parent = scope.parentId; parent !== undefined; parent = this.facts.scopes[parent]?.parentId) {
         if (parent === outerId) {
@@ -704,6 +707,10 @@ function isSerializerValue(expr: Expr, resolve: (name: string) => BindingFact | 
     current = binding.value;
   }
   return false;
+}
+
+function isAfter(a: Range['start'], b: Range['start']): boolean {
+  return a.line > b.line || (a.line === b.line && a.character > b.character);
 }
 
 function contains(range: Range, position: Range['start']): boolean {
