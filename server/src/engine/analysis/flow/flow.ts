@@ -448,6 +448,8 @@ export class FlowAnalyzer {
       }
       if (receiverTaint?.record && QUERY_METHODS.has(name)) return { ...receiverTaint, origin: call.range };
       // `"{}".format(patient)` is the record's string form; `patient.model_dump()` is its data.
+      // `patient.toString()` is its string form too.
+      if (name === 'toString' && !call.args.length) return this.asString(receiverTaint);
       if (PASS_THROUGH_METHODS.has(name)) return union([receiverTaint && { ...plain(receiverTaint), origin: call.range }, STRING_FORM_METHODS.has(name) ? argsTaint() : plain(argsTaint())]);
     } else {
       if (name === 'getattr' && call.args[1]?.value.kind === 'string') {
@@ -455,7 +457,7 @@ export class FlowAnalyzer {
         return this.taintOf(member, scopeId, depth);
       }
       // `str(patient)` is the record's string form; `vars(patient)`, `asdict(patient)` its data.
-      if (PASS_THROUGH_FUNCTIONS.has(name)) return STRING_FORM_FUNCTIONS.has(name) ? argsTaint() : plain(argsTaint());
+      if (PASS_THROUGH_FUNCTIONS.has(name)) return STRING_FORM_FUNCTIONS.has(name) ? this.asString(argsTaint()) : plain(argsTaint());
     }
     if (path && PASS_THROUGH_FUNCTIONS.has(name) && path.length === 2 && PASS_THROUGH_MODULES.has(path[0])) {
       return plain(argsTaint());
