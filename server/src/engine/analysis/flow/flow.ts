@@ -7,8 +7,20 @@ import { offsetOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
+import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
+import {
+  isConfigName,
+  isSerializerValue,
+  PASS_THROUGH_MODULES,
+  SERIALISED_WORDS,
+  SERIALIZER_DATA_MEMBERS,
+  serializerRecordName,
+  SHAPE_MEMBERS,
+  STRING_FORM_FUNCTIONS,
+  STRING_FORM_METHODS,
+} from './value-kinds';
 
 export interface Taint {
   elements: PhiElementRef[];
@@ -80,30 +92,6 @@ const QUERY_METHODS = new Set([
   'query_one', 'fetch_one', 'fetch_all', 'one_or_404', 'get_patient', 'create', 'update', 'upsert', 'save',
 ]);
 
-/** Pass-through functions that give the record's string form (`str(patient)` prints what `print(patient)` does). */
-const STRING_FORM_FUNCTIONS = new Set(['str', 'repr', 'format', 'String']);
-const STRING_FORM_METHODS = new Set(['format', 'format_map']);
-
-/** Modules whose pass-through functions are called through the module (`json.dumps`, `Object.assign`, `pd.DataFrame`). */
-const PASS_THROUGH_MODULES = new Set(['json', 'JSON', 'pprint', 'copy', 'Object', 'dataclasses', 'util', 'os', 'Array', 'pd', 'pandas', 'itertools', 'collections', 'attr', 'attrs']);
-
-/** Name tokens of a value that is already a serialisation of a record, not the record object. */
-const SERIALISED_WORDS = new Set(['json', 'str', 'string', 'text', 'dump', 'csv', 'yaml', 'xml', 'serialized', 'serialised', 'repr', 'html']);
-
-/** Members that describe a collection or a frame, not its values (`df.shape`, `rows.length`). */
-const SHAPE_MEMBERS = new Set(['shape', 'ndim', 'dtypes', 'empty', 'size', 'length', 'columns']);
-
-/** Last tokens of a root object that holds configuration (`emailConfig`, `settings`, `process.env`). */
-const CONFIG_WORDS = new Set(['config', 'configuration', 'settings', 'setting', 'env', 'environ', 'options', 'opts', 'conf', 'cfg', 'constants', 'process']);
-
-function isConfigName(name: string | undefined): boolean {
-  const tokens = name ? tokenize(name) : [];
-  return tokens.length > 0 && CONFIG_WORDS.has(tokens[tokens.length - 1]);
-}
-
-/** What a DRF serializer gives its data as. */
-const SERIALIZER_DATA_MEMBERS = new Set(['data', 'validated_data', 'initial_data']);
-
 const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
 
 /** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
@@ -138,7 +126,7 @@ export class FlowAnalyzer {
     // `self.x = v` in a method is kept in the class's scope; `v` is read where it was written.
     for (const binding of facts.bindings) {
       if (facts.scopes[binding.scopeId]?.kind !== 'class' || !/^(self|this)\./.test(binding.name)) continue;
-      const written = this.innermostScopeAt(binding.range.start, binding.scopeId);
+      const written = innermostScopeAt(facts.scopes, binding.range.start, binding.scopeId);
       if (written !== binding.scopeId) this.valueScopes.set(binding, written);
     }
     // Containers filled by calls (`missing.append(p.mrn)`) and by item or attribute assignment
@@ -166,25 +154,6 @@ export class FlowAnalyzer {
     const binding = this.resolveBinding(name, scopeId, offset);
     if (binding) return binding.kind !== 'iterate';
     return !!this.findParam(name, scopeId);
-  }
-
-  /** The innermost scope inside `outerId` (or it) that contains `position`. */
-  private innermostScopeAt(position: Range['start'], outerId: number): number {
-    let best = outerId;
-    // Scopes are in document order: those inside the class follow it, and none after `position` contains it.
-    for (let id = outerId + 1; id < this.facts.scopes.length; id++) {
-      const scope = this.facts.scopes[id];
-      if (isAfter(scope.range.start, position)) break;
-      if (!contains(scope.range, position)) continue;
-      // Scopes are numbered in document order, parents first: a later containing scope is nested deeper.
-      for (let parent = scope.parentId; parent !== undefined; parent = this.facts.scopes[parent]?.parentId) {
-        if (parent === outerId) {
-          best = scope.id;
-          break;
-        }
-      }
-    }
-    return best;
   }
 
   /** The scope whose binding (or parameter) `name` is, seen from `scopeId` at `offset`. */
@@ -567,26 +536,6 @@ export class FlowAnalyzer {
   }
 }
 
-type BindingIndex = Map<number, Map<string, BindingFact[]>>;
-
-/** The adapters bind a store into a container (`d["k"] = v`, `obj.k = v`) as `d[]` (model/facts.ts). */
-const STORE_SUFFIX = '[]';
-
-function isStoreName(name: string): boolean {
-  return name.endsWith(STORE_SUFFIX);
-}
-
-function indexBindings(index: BindingIndex, bindings: readonly BindingFact[]): void {
-  for (const binding of bindings) {
-    let byName = index.get(binding.scopeId);
-    if (!byName) index.set(binding.scopeId, (byName = new Map()));
-    let list = byName.get(binding.name);
-    if (!list) byName.set(binding.name, (list = []));
-    list.push(binding);
-  }
-  for (const byName of index.values()) for (const list of byName.values()) list.sort((a, b) => a.offset - b.offset);
-}
-
 function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string): Taint | undefined {
   if (classification.kind === 'record') {
     // `patient_json`, `patientStr`: already a serialisation, not the record object.
@@ -681,42 +630,4 @@ export function exprLabel(expr: Expr, depth = 0): string {
     default:
       return 'expression';
   }
-}
-
-/**
- * For a serializer class or factory name (`PatientSerializer`, `get_serializer`), the record noun
- * it names (`Patient`; empty when it names none); undefined for other names.
- */
-function serializerRecordName(name: string): string | undefined {
-  const tokens = tokenize(name);
-  if (tokens.length === 0 || tokens[tokens.length - 1] !== 'serializer') return undefined;
-  return /^[A-Z]/.test(name) ? tokens.slice(0, -1).join('_') : '';
-}
-
-/** `PatientSerializer(p)`, `self.get_serializer(p)`, or a variable assigned one. */
-function isSerializerValue(expr: Expr, resolve: (name: string) => BindingFact | undefined): boolean {
-  let current = expr;
-  for (let i = 0; i < 4; i++) {
-    while (current.kind === 'other' && current.children.length === 1) current = current.children[0];
-    if (current.kind === 'call') {
-      const callee = current.callee;
-      const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
-      return !!name && serializerRecordName(name) !== undefined;
-    }
-    if (current.kind !== 'name') return false;
-    const binding = resolve(current.name);
-    if (!binding) return false;
-    current = binding.value;
-  }
-  return false;
-}
-
-function isAfter(a: Range['start'], b: Range['start']): boolean {
-  return a.line > b.line || (a.line === b.line && a.character > b.character);
-}
-
-function contains(range: Range, position: Range['start']): boolean {
-  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return afterStart && beforeEnd;
 }
