@@ -11,6 +11,7 @@ import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type Bindin
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
 import {
+  COUNTS_AND_TESTS,
   isConfigName,
   isSerializerValue,
   PASS_THROUGH_MODULES,
@@ -272,7 +273,7 @@ export class FlowAnalyzer {
       case 'object':
         return true;
       case 'call':
-        if (expr.callee.kind === 'name' && OPAQUE_FUNCTIONS.has(expr.callee.name)) return true;
+        if (expr.callee.kind === 'name' && COUNTS_AND_TESTS.has(expr.callee.name)) return true;
       // falls through
       case 'member': {
         const root = rootName(expr);

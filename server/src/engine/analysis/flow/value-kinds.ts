@@ -26,6 +26,9 @@ export function isConfigName(name: string | undefined): boolean {
   return tokens.length > 0 && CONFIG_WORDS.has(tokens[tokens.length - 1]);
 }
 
+/** Functions whose result is a number or a boolean, whatever they are given: a variable assigned one is clean (`patient_num = len(rows)`). */
+export const COUNTS_AND_TESTS = new Set(['len', 'bool', 'isinstance', 'issubclass', 'hasattr', 'callable', 'any', 'all', 'Boolean', 'isNaN', 'isFinite']);
+
 /** What a DRF serializer gives its data as. */
 export const SERIALIZER_DATA_MEMBERS = new Set(['data', 'validated_data', 'initial_data']);
 
