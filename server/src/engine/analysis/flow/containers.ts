@@ -10,6 +10,9 @@ import { tokenize } from '../phi/identifiers';
 /** Methods that store their arguments in the receiver (Python lists, sets, dicts; JS arrays, Sets, Maps). */
 const STORING_METHODS = new Set(['append', 'extend', 'insert', 'add', 'update', 'setdefault', 'push', 'unshift', 'set', 'appendleft', 'extendleft']);
 
+/** Methods that hand back an entry of the receiver, which a storing call then fills. */
+const ENTRY_METHODS = new Set(['setdefault', 'get']);
+
 /**
  * Receivers whose `add` / `update` / `set` hand data to a service, not into a value the code
  * logs later (`db.session.add(patient)`, `span.set(...)`, `sentry_scope.set_context(...)`).
@@ -90,6 +93,11 @@ function containerOf(expr: Expr): { name: string; key?: string } | undefined {
     } else if (current.kind === 'index') {
       key = undefined;
       current = current.object;
+    } else if (current.kind === 'call' && current.callee.kind === 'member' && ENTRY_METHODS.has(current.callee.property)) {
+      // `groups.setdefault(ward, []).append(p.mrn)`, `byWard.get(ward).push(p.mrn)`: an entry of `groups`.
+      const keyArg = current.args[0]?.value;
+      key = keyArg?.kind === 'string' ? keyArg.value : undefined;
+      current = current.callee.object;
     } else return undefined;
   }
   return undefined;
