@@ -6,6 +6,7 @@ import type { BindingFact, Expr } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
 import { classScopeOf, type AdapterContext } from '../context';
 import { COLLECTION_TYPES, toExpr } from './expressions';
+import { staticString } from './syntax';
 
 /** `a = v`, `a += v`, `(a := v)`: the node's `target` field is bound to its `source` field's value. */
 export function bindAssignment(context: AdapterContext, node: Node, scopeId: number, target: 'left' | 'name', source: 'right' | 'value', kind: BindingFact['kind']): void {
@@ -40,7 +41,7 @@ function bindTargets(context: AdapterContext, target: Node, value: Expr, scopeId
   if ((target.type === 'subscript' || target.type === 'attribute') && (kind === 'assign' || kind === 'augmented') && target.childForFieldName(target.type === 'subscript' ? 'value' : 'object')?.text !== 'self') {
     // `d["mrn"] = v`, `payload.mrn = v`: the container receives `v` (bound as `d[]`, model/facts.ts).
     const container = containerOf(target);
-    if (container) facts.bindings.push({ scopeId, name: `${container}[]`, range: rangeOf(target), offset, value, kind: 'augmented' });
+    if (container) facts.bindings.push({ scopeId, name: `${container.name}[]`, range: rangeOf(target), offset, value, kind: 'augmented', ...(container.key === undefined ? {} : { property: container.key }) });
     return;
   }
   if (target.type === 'attribute' && target.childForFieldName('object')?.text === 'self') {
@@ -58,16 +59,24 @@ function bindTargets(context: AdapterContext, target: Node, value: Expr, scopeId
   }
 }
 
-/** The variable an item or attribute target stores into: `d` for `d["k"]["j"]`, `self.cache` for `self.cache[k]`. */
-function containerOf(target: Node): string | undefined {
+/**
+ * The variable an item or attribute target stores into, and its key stored into: `d` and `k` for
+ * `d["k"]["j"]`, `self.cache` for `self.cache[k]` (no key: it is not a literal).
+ */
+function containerOf(target: Node): { name: string; key?: string } | undefined {
   let current: Node | null = target;
   for (let i = 0; i < 8 && current; i++) {
     const object: Node | null = current.childForFieldName(current.type === 'subscript' ? 'value' : 'object');
     if (!object) return undefined;
-    if (object.type === 'identifier') return object.text === 'self' ? undefined : object.text;
-    if (object.type === 'attribute' && object.childForFieldName('object')?.text === 'self') return object.text.replace(/\s+/g, '');
+    const key = current.type === 'subscript' ? staticKey(current.childForFieldName('subscript')) : current.childForFieldName('attribute')?.text;
+    if (object.type === 'identifier') return object.text === 'self' ? undefined : { name: object.text, key };
+    if (object.type === 'attribute' && object.childForFieldName('object')?.text === 'self') return { name: object.text.replace(/\s+/g, ''), key };
     if (object.type !== 'subscript' && object.type !== 'attribute') return undefined;
     current = object;
   }
   return undefined;
+}
+
+function staticKey(node: Node | null): string | undefined {
+  return node ? staticString(node) : undefined;
 }

@@ -107,11 +107,14 @@ function bindStore(context: AdapterContext, target: Node, value: Expr, scopeId: 
   for (let i = 0; i < 8 && current; i++) {
     const object: Node | null = current.childForFieldName('object');
     if (!object) return;
+    // The key of the container stored into, when it is written out (`obj.k`, `obj['k']`).
+    const keyNode = current.type === 'subscript_expression' ? current.childForFieldName('index') : current.childForFieldName('property');
+    const key = !keyNode ? undefined : current.type === 'subscript_expression' ? staticString(keyNode) : keyNode.text;
     let container: string | undefined;
     if (object.type === 'identifier') container = object.text;
     else if (object.type === 'member_expression' && object.childForFieldName('object')?.type === 'this') container = `this.${object.childForFieldName('property')?.text ?? ''}`;
     if (container !== undefined) {
-      context.facts.bindings.push({ scopeId, name: `${container}[]`, range: rangeOf(target), offset, value, kind: 'augmented' });
+      context.facts.bindings.push({ scopeId, name: `${container}[]`, range: rangeOf(target), offset, value, kind: 'augmented', ...(key === undefined ? {} : { property: key }) });
       return;
     }
     if (object.type !== 'member_expression' && object.type !== 'subscript_expression') return;

@@ -10,6 +10,9 @@ import { tokenize } from '../phi/identifiers';
 /** Methods that store their arguments in the receiver (Python lists, sets, dicts; JS arrays, Sets, Maps). */
 const STORING_METHODS = new Set(['append', 'extend', 'insert', 'add', 'update', 'setdefault', 'push', 'unshift', 'set', 'appendleft', 'extendleft']);
 
+/** Methods that hand back an entry of the receiver, which a storing call then fills. */
+const ENTRY_METHODS = new Set(['setdefault', 'get']);
+
 /**
  * Receivers whose `add` / `update` / `set` hand data to a service, not into a value the code
  * logs later (`db.session.add(patient)`, `span.set(...)`, `sentry_scope.set_context(...)`).
@@ -45,12 +48,15 @@ export function containerBindings(facts: FileFacts, declaringScope: DeclaringSco
   for (const fact of facts.calls) {
     const stored = storedInto(fact.call);
     if (!stored) continue;
-    const name = containerName(stored.target);
-    if (!name || skipReceiver(name)) continue;
+    const container = containerOf(stored.target);
+    if (!container || skipReceiver(container.name)) continue;
+    const { name, key } = container;
     const offset = offsetOf(facts.lineStarts, facts.text, fact.call.range.end);
     const scopeId = declaringScope(name, fact.scopeId, offset) ?? fact.scopeId;
     const value: Expr = { kind: 'array', items: stored.values, range: fact.call.range };
-    bindings.push({ binding: { scopeId, name, range: stored.target.range, offset, value, kind: 'augmented' }, valueScopeId: fact.scopeId });
+    const binding: BindingFact = { scopeId, name, range: stored.target.range, offset, value, kind: 'augmented' };
+    if (key !== undefined) binding.property = key;
+    bindings.push({ binding, valueScopeId: fact.scopeId });
   }
   return bindings;
 }
@@ -69,19 +75,30 @@ function storedInto(call: CallExpr): { target: Expr; values: Expr[] } | undefine
 }
 
 /**
- * The variable a container expression is kept in: `missing`, `rows` for `rows["mrns"]`,
- * `self.cache` / `this.cache` for a field. Calls are not followed (`get_list().append(x)` stores
- * into a value no variable names).
+ * The variable a container expression is kept in, and the key of it stored into: `missing`,
+ * `rows` and key `mrns` for `rows["mrns"]`, `self.cache` / `this.cache` for a field. Calls are not
+ * followed (`get_list().append(x)` stores into a value no variable names).
  */
-function containerName(expr: Expr): string | undefined {
+function containerOf(expr: Expr): { name: string; key?: string } | undefined {
   let current = expr;
+  let key: string | undefined;
   for (let i = 0; i < 8; i++) {
     if (current.kind === 'other' && current.children.length === 1) current = current.children[0];
-    else if (current.kind === 'name') return current.name === 'self' || current.name === 'this' ? undefined : current.name;
+    else if (current.kind === 'name') return current.name === 'self' || current.name === 'this' ? undefined : { name: current.name, key };
     else if (current.kind === 'member' && current.object.kind === 'name' && (current.object.name === 'self' || current.object.name === 'this')) {
-      return `${current.object.name}.${current.property}`;
-    } else if (current.kind === 'member' || current.kind === 'index') current = current.object;
-    else return undefined;
+      return { name: `${current.object.name}.${current.property}`, key };
+    } else if (current.kind === 'member') {
+      key = current.property;
+      current = current.object;
+    } else if (current.kind === 'index') {
+      key = undefined;
+      current = current.object;
+    } else if (current.kind === 'call' && current.callee.kind === 'member' && ENTRY_METHODS.has(current.callee.property)) {
+      // `groups.setdefault(ward, []).append(p.mrn)`, `byWard.get(ward).push(p.mrn)`: an entry of `groups`.
+      const keyArg = current.args[0]?.value;
+      key = keyArg?.kind === 'string' ? keyArg.value : undefined;
+      current = current.callee.object;
+    } else return undefined;
   }
   return undefined;
 }

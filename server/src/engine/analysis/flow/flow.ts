@@ -8,8 +8,21 @@ import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/ty
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice } from '../phi/names-not-values';
+import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
+import {
+  COUNTS_AND_TESTS,
+  isConfigName,
+  isSerializerValue,
+  PASS_THROUGH_MODULES,
+  SERIALISED_WORDS,
+  SERIALIZER_DATA_MEMBERS,
+  serializerRecordName,
+  SHAPE_MEMBERS,
+  STRING_FORM_FUNCTIONS,
+  STRING_FORM_METHODS,
+} from './value-kinds';
 
 export interface Taint {
   elements: PhiElementRef[];
@@ -81,22 +94,6 @@ const QUERY_METHODS = new Set([
   'query_one', 'fetch_one', 'fetch_all', 'one_or_404', 'get_patient', 'create', 'update', 'upsert', 'save',
 ]);
 
-/** Pass-through functions that give the record's string form (`str(patient)` prints what `print(patient)` does). */
-const STRING_FORM_FUNCTIONS = new Set(['str', 'repr', 'format', 'String']);
-const STRING_FORM_METHODS = new Set(['format', 'format_map']);
-
-/** Modules whose pass-through functions are called through the module (`json.dumps`, `Object.assign`, `pd.DataFrame`). */
-const PASS_THROUGH_MODULES = new Set(['json', 'JSON', 'pprint', 'copy', 'Object', 'dataclasses', 'util', 'os', 'Array', 'pd', 'pandas', 'itertools', 'collections', 'attr', 'attrs']);
-
-/** Name tokens of a value that is already a serialisation of a record, not the record object. */
-const SERIALISED_WORDS = new Set(['json', 'str', 'string', 'text', 'dump', 'csv', 'yaml', 'xml', 'serialized', 'serialised', 'repr', 'html']);
-
-/** Members that describe a collection or a frame, not its values (`df.shape`, `rows.length`). */
-const SHAPE_MEMBERS = new Set(['shape', 'ndim', 'dtypes', 'empty', 'size', 'length', 'columns']);
-
-/** What a DRF serializer gives its data as. */
-const SERIALIZER_DATA_MEMBERS = new Set(['data', 'validated_data', 'initial_data']);
-
 const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
 
 /** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
@@ -147,7 +144,7 @@ export class FlowAnalyzer {
     // `self.x = v` in a method is kept in the class's scope; `v` is read where it was written.
     for (const binding of facts.bindings) {
       if (facts.scopes[binding.scopeId]?.kind !== 'class' || !/^(self|this)\./.test(binding.name)) continue;
-      const written = this.innermostScopeAt(binding.range.start, binding.scopeId);
+      const written = innermostScopeAt(facts.scopes, binding.range.start, binding.scopeId);
       if (written !== binding.scopeId) this.valueScopes.set(binding, written);
     }
     // Containers filled by calls (`missing.append(p.mrn)`) and by item or attribute assignment
@@ -175,22 +172,6 @@ export class FlowAnalyzer {
     const binding = this.resolveBinding(name, scopeId, offset);
     if (binding) return binding.kind !== 'iterate';
     return !!this.findParam(name, scopeId);
-  }
-
-  /** The innermost scope inside `outerId` (or it) that contains `position`. */
-  private innermostScopeAt(position: Range['start'], outerId: number): number {
-    let best = outerId;
-    for (const scope of this.facts.scopes) {
-      if (scope.id <= best || !contains(scope.range, position)) continue;
-      // Scopes are numbered in document order, parents first: a later containing scope is nested deeper.
-      for (let parent = scope.parentId; parent !== undefined; parent = this.facts.scopes[parent]?.parentId) {
-        if (parent === outerId) {
-          best = scope.id;
-          break;
-        }
-      }
-    }
-    return best;
   }
 
   /** The scope whose binding (or parameter) `name` is, seen from `scopeId` at `offset`. */
@@ -326,7 +307,7 @@ export class FlowAnalyzer {
       case 'object':
         return true;
       case 'call':
-        if (expr.callee.kind === 'name' && OPAQUE_FUNCTIONS.has(expr.callee.name)) return true;
+        if (expr.callee.kind === 'name' && COUNTS_AND_TESTS.has(expr.callee.name)) return true;
       // falls through
       case 'member': {
         const root = rootName(expr);
@@ -345,18 +326,44 @@ export class FlowAnalyzer {
       if (binding.kind === 'destructure' && binding.property) {
         value = { kind: 'member', object: binding.value, property: binding.property, propertyRange: binding.range, range: binding.range };
       }
-      let taint = this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
-      // A container filled in a loop or a callback holds many records' data: the loop variable is
-      // no record to take the id from where the container is used.
-      if (taint?.recordRoot && this.stores.has(binding) && !this.rootStaysValid(taint.recordRoot, binding.scopeId, binding.offset)) {
-        taint = { ...taint, recordRoot: undefined };
-      }
+      const taint = this.stores.has(binding) ? this.storedTaint(binding, depth) : this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
       if (binding.kind !== 'augmented') return taint;
       const previous = this.resolveValueBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
       return union([taint, previous ? this.bindingTaint(previous, depth + 1) : undefined]);
     } finally {
       this.visiting.delete(binding);
     }
+  }
+
+  /** What one store put into its container. */
+  private storedTaint(store: BindingFact, depth: number): Taint | undefined {
+    const taint = this.taintOf(store.value, this.valueScopes.get(store) ?? store.scopeId, depth);
+    // A container filled in a loop or a callback holds many records' data: the loop variable is
+    // no record to take the id from where the container is used.
+    if (taint?.recordRoot && !this.rootStaysValid(taint.recordRoot, store.scopeId, store.offset)) return { ...taint, recordRoot: undefined };
+    return taint;
+  }
+
+  /**
+   * `summary.matched` after `summary.matchedClaims.push(claim)`, `req.method` after
+   * `req.user = {...}`: what a key of a container holds leaves out the stores into its other keys.
+   * Undefined when the container is not a variable with bindings (then the whole value counts).
+   */
+  private keyTaint(container: Expr, key: string, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
+    if (container.kind !== 'name') return undefined;
+    const offset = offsetOf(this.facts.lineStarts, this.facts.text, container.range.start);
+    let current = this.resolveValueBinding(container.name, scopeId, offset);
+    if (!current || !this.stores.has(current)) return undefined;
+    const parts: (Taint | undefined)[] = [];
+    for (let i = 0; current && i < MAX_DEPTH; i++) {
+      if (!this.stores.has(current)) {
+        parts.push(this.bindingTaint(current, depth + 1));
+        break;
+      }
+      if (current.property === undefined || current.property === key) parts.push(this.storedTaint(current, depth + 1));
+      current = this.resolveValueBinding(current.name, current.scopeId, current.offset - 1, current);
+    }
+    return { taint: union(parts) };
   }
 
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
@@ -380,6 +387,8 @@ export class FlowAnalyzer {
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
+          // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
+          if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           break;
         case 'person':
           if (!onRecord) return undefined;
@@ -393,12 +402,16 @@ export class FlowAnalyzer {
       }
       return fromClassification(classification, expr, root, label);
     }
-    if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`, {});
+    // (`row.patient` of a query row may be the patient's name as text: no object form to trust.)
+    if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
     if (!objectTaint) return undefined;
     if (isJwtClaimName(expr.property) && objectTaint.elements.every((element) => element.element === 'claim')) return undefined;
     if (expr.property === '__dict__') return { ...plain(objectTaint), origin: expr.range };
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
-    return objectTaint.record ? undefined : { ...plain(objectTaint), origin: expr.range };
+    if (objectTaint.record) return undefined;
+    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth);
+    const partTaint = keyed ? keyed.taint : objectTaint;
+    return partTaint && { ...plain(partTaint), origin: expr.range };
   }
 
   /**
@@ -458,6 +471,8 @@ export class FlowAnalyzer {
       }
       if (receiverTaint?.record && QUERY_METHODS.has(name)) return { ...receiverTaint, origin: call.range };
       // `"{}".format(patient)` is the record's string form; `patient.model_dump()` is its data.
+      // `patient.toString()` is its string form too.
+      if (name === 'toString' && !call.args.length) return this.asString(receiverTaint);
       if (PASS_THROUGH_METHODS.has(name)) return union([receiverTaint && { ...plain(receiverTaint), origin: call.range }, STRING_FORM_METHODS.has(name) ? argsTaint() : plain(argsTaint())]);
     } else {
       if (name === 'getattr' && call.args[1]?.value.kind === 'string') {
@@ -465,7 +480,7 @@ export class FlowAnalyzer {
         return this.taintOf(member, scopeId, depth);
       }
       // `str(patient)` is the record's string form; `vars(patient)`, `asdict(patient)` its data.
-      if (PASS_THROUGH_FUNCTIONS.has(name)) return STRING_FORM_FUNCTIONS.has(name) ? argsTaint() : plain(argsTaint());
+      if (PASS_THROUGH_FUNCTIONS.has(name)) return STRING_FORM_FUNCTIONS.has(name) ? this.asString(argsTaint()) : plain(argsTaint());
     }
     if (path && PASS_THROUGH_FUNCTIONS.has(name) && path.length === 2 && PASS_THROUGH_MODULES.has(path[0])) {
       return plain(argsTaint());
@@ -575,26 +590,6 @@ export class FlowAnalyzer {
   }
 }
 
-type BindingIndex = Map<number, Map<string, BindingFact[]>>;
-
-/** The adapters bind a store into a container (`d["k"] = v`, `obj.k = v`) as `d[]` (model/facts.ts). */
-const STORE_SUFFIX = '[]';
-
-function isStoreName(name: string): boolean {
-  return name.endsWith(STORE_SUFFIX);
-}
-
-function indexBindings(index: BindingIndex, bindings: readonly BindingFact[]): void {
-  for (const binding of bindings) {
-    let byName = index.get(binding.scopeId);
-    if (!byName) index.set(binding.scopeId, (byName = new Map()));
-    let list = byName.get(binding.name);
-    if (!list) byName.set(binding.name, (list = []));
-    list.push(binding);
-  }
-  for (const byName of index.values()) for (const list of byName.values()) list.sort((a, b) => a.offset - b.offset);
-}
-
 function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string): Taint | undefined {
   if (classification.kind === 'record') {
     // `patient_json`, `patientStr`: already a serialisation, not the record object.
@@ -696,38 +691,4 @@ export function exprLabel(expr: Expr, depth = 0): string {
     default:
       return 'expression';
   }
-}
-
-/**
- * For a serializer class or factory name (`PatientSerializer`, `get_serializer`), the record noun
- * it names (`Patient`; empty when it names none); undefined for other names.
- */
-function serializerRecordName(name: string): string | undefined {
-  const tokens = tokenize(name);
-  if (tokens.length === 0 || tokens[tokens.length - 1] !== 'serializer') return undefined;
-  return /^[A-Z]/.test(name) ? tokens.slice(0, -1).join('_') : '';
-}
-
-/** `PatientSerializer(p)`, `self.get_serializer(p)`, or a variable assigned one. */
-function isSerializerValue(expr: Expr, resolve: (name: string) => BindingFact | undefined): boolean {
-  let current = expr;
-  for (let i = 0; i < 4; i++) {
-    while (current.kind === 'other' && current.children.length === 1) current = current.children[0];
-    if (current.kind === 'call') {
-      const callee = current.callee;
-      const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
-      return !!name && serializerRecordName(name) !== undefined;
-    }
-    if (current.kind !== 'name') return false;
-    const binding = resolve(current.name);
-    if (!binding) return false;
-    current = binding.value;
-  }
-  return false;
-}
-
-function contains(range: Range, position: Range['start']): boolean {
-  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return afterStart && beforeEnd;
 }

@@ -1,0 +1,61 @@
+// What kind of value a call or a member gives, beyond the pass-through tables of flow.ts: a
+// record's string form or its data, a frame's shape, configuration, a serializer's data
+// (docs/rules/phi-in-log.md, "What is followed").
+
+import type { BindingFact, Expr } from '../../model/facts';
+import { tokenize } from '../phi/identifiers';
+
+/** Pass-through functions that give the record's string form (`str(patient)` prints what `print(patient)` does). */
+export const STRING_FORM_FUNCTIONS = new Set(['str', 'repr', 'format', 'String']);
+export const STRING_FORM_METHODS = new Set(['format', 'format_map']);
+
+/** Modules whose pass-through functions are called through the module (`json.dumps`, `Object.assign`, `pd.DataFrame`). */
+export const PASS_THROUGH_MODULES = new Set(['json', 'JSON', 'pprint', 'copy', 'Object', 'dataclasses', 'util', 'os', 'Array', 'pd', 'pandas', 'itertools', 'collections', 'attr', 'attrs']);
+
+/** Name tokens of a value that is already a serialisation of a record, not the record object. */
+export const SERIALISED_WORDS = new Set(['json', 'str', 'string', 'text', 'dump', 'csv', 'yaml', 'xml', 'serialized', 'serialised', 'repr', 'html']);
+
+/** Members that describe a collection or a frame, not its values (`df.shape`, `rows.length`). */
+export const SHAPE_MEMBERS = new Set(['shape', 'ndim', 'dtypes', 'empty', 'size', 'length', 'columns']);
+
+/** Last tokens of a root object that holds configuration (`emailConfig`, `settings`, `process.env`). */
+const CONFIG_WORDS = new Set(['config', 'configuration', 'settings', 'setting', 'env', 'environ', 'options', 'opts', 'conf', 'cfg', 'constants', 'process']);
+
+export function isConfigName(name: string | undefined): boolean {
+  const tokens = name ? tokenize(name) : [];
+  return tokens.length > 0 && CONFIG_WORDS.has(tokens[tokens.length - 1]);
+}
+
+/** Functions whose result is a number or a boolean, whatever they are given: a variable assigned one is clean (`patient_num = len(rows)`). */
+export const COUNTS_AND_TESTS = new Set(['len', 'bool', 'isinstance', 'issubclass', 'hasattr', 'callable', 'any', 'all', 'Boolean', 'isNaN', 'isFinite']);
+
+/** What a DRF serializer gives its data as. */
+export const SERIALIZER_DATA_MEMBERS = new Set(['data', 'validated_data', 'initial_data']);
+
+/**
+ * For a serializer class or factory name (`PatientSerializer`, `get_serializer`), the record noun
+ * it names (`Patient`; empty when it names none); undefined for other names.
+ */
+export function serializerRecordName(name: string): string | undefined {
+  const tokens = tokenize(name);
+  if (tokens.length === 0 || tokens[tokens.length - 1] !== 'serializer') return undefined;
+  return /^[A-Z]/.test(name) ? tokens.slice(0, -1).join('_') : '';
+}
+
+/** `PatientSerializer(p)`, `self.get_serializer(p)`, or a variable assigned one. */
+export function isSerializerValue(expr: Expr, resolve: (name: string) => BindingFact | undefined): boolean {
+  let current = expr;
+  for (let i = 0; i < 4; i++) {
+    while (current.kind === 'other' && current.children.length === 1) current = current.children[0];
+    if (current.kind === 'call') {
+      const callee = current.callee;
+      const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
+      return !!name && serializerRecordName(name) !== undefined;
+    }
+    if (current.kind !== 'name') return false;
+    const binding = resolve(current.name);
+    if (!binding) return false;
+    current = binding.value;
+  }
+  return false;
+}

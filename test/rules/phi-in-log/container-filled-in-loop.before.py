@@ -1,0 +1,12 @@
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def missing_mrns(patients, active):
+    missing = []
+    for p in patients:
+        if p.pk not in active:
+            missing.append(p.mrn)
+    logger.info("missing MRNs: %s", sorted(set(missing) - {None}))  # expect: phi-in-log
+    logger.info("missing: %d", len(missing))

@@ -1,0 +1,10 @@
+import pino from 'pino';
+
+const logger = pino();
+
+export function missingMrns(patients: { id: string; mrn: string }[], active: Set<string>): void {
+  const missing: string[] = [];
+  patients.filter((p) => !active.has(p.id)).forEach((p) => missing.push(p.mrn));
+  logger.warn('missing MRNs');
+  logger.warn({ count: missing.length }, 'missing MRNs');
+}
