@@ -150,10 +150,11 @@ export class FlowAnalyzer {
       // read from non-person objects) overrides the name; an opaque one leaves the name as evidence.
       if (this.isKnownCleanValue(binding.value)) return undefined;
     }
-    // Names are not values: a constant only names an element (`NHS_NUMBER_SYSTEM`).
-    if (isConstantName(name)) return undefined;
     const classification = this.classifier.classify(name);
     if (classification.kind === 'safe') return undefined;
+    // Names are not values: a constant only names an element (`NHS_NUMBER_SYSTEM`); one named as
+    // a record and loaded at run time (`PATIENTS = load_patients()`) may still hold records.
+    if (isConstantName(name) && !(binding && classification.kind === 'record')) return undefined;
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
     if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
     const param = this.findParam(name, scopeId);
