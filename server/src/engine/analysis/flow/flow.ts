@@ -7,7 +7,7 @@ import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice } from '../phi/names-not-values';
+import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice } from '../phi/names-not-values';
 
 export interface Taint {
   elements: PhiElementRef[];
@@ -312,6 +312,8 @@ export class FlowAnalyzer {
   private getterElement(call: CallExpr, name: string, scopeId: number, depth: number): Taint | undefined {
     const stripped = name.replace(/^(get|fetch|load|compute|calc|format|read)_?/i, '');
     if (!stripped) return undefined;
+    // Names are not values: `ensureEncounterCanReceiveDiagnosis(...)` returns a status, not a diagnosis.
+    if (stripped === name && isActionName(name)) return undefined;
     const classification = this.classifier.classify(stripped);
     if (classification.kind !== 'element') return undefined;
     const member: MemberExpr = {

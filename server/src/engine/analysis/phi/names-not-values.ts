@@ -6,7 +6,7 @@
 
 import { calleePath } from '../../model/expressions';
 import type { CallExpr, Expr } from '../../model/facts';
-import { AUTHORIZATION_SOURCE_WORDS, JWT_CLAIM_NAMES } from '../../catalogues/phi-elements';
+import { ACTION_VERBS, AUTHORIZATION_SOURCE_WORDS, JWT_CLAIM_NAMES } from '../../catalogues/phi-elements';
 import { tokenize } from './identifiers';
 
 /** `NHS_NUMBER_SYSTEM`, `DATE_OF_BIRTH`: an upper-case name of two or more words is a constant, not a variable. */
@@ -54,6 +54,12 @@ export function isAuthorizationSource(expr: Expr, depth = 0): boolean {
 
 function hasAuthorizationWord(name: string): boolean {
   return tokenize(name).some((token) => AUTHORIZATION_SOURCE_WORDS.has(token));
+}
+
+/** `ensureEncounterCanReceiveDiagnosis`, `validate_ssn`: a function named for an action or a check, not a getter. */
+export function isActionName(name: string): boolean {
+  const first = tokenize(name)[0];
+  return first !== undefined && ACTION_VERBS.has(first);
 }
 
 /** `claims.sub`, `tokenClaims.roles`: a registered JWT claim. */
