@@ -7,7 +7,7 @@ import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice } from '../phi/names-not-values';
+import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isTableOfStrings } from '../phi/names-not-values';
 
 export interface Taint {
   elements: PhiElementRef[];
@@ -210,6 +210,7 @@ export class FlowAnalyzer {
     const objectName = lastName(expr.object);
     const label = exprLabel(expr);
     if (!objectTaint?.record && isConstantMember(expr.object, expr.property, (name) => this.classifier.isRecordType(name))) return undefined;
+    if (!objectTaint && expr.object.kind === 'name' && isTableOfStrings(this.resolveBinding(expr.object.name, scopeId, Number.MAX_SAFE_INTEGER)?.value)) return undefined;
     if (isClaimsWord(classification, expr.property) && !objectTaint?.record && isAuthorizationSource(expr.object)) return undefined;
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));

@@ -30,6 +30,17 @@ export function isConstantMember(object: Expr, property: string, isRecordName: (
   return TYPE_LIKE_NAME.test(object.name) && /^[A-Z]/.test(property) && !isRecordName(object.name);
 }
 
+/**
+ * `{ dateOfBirth: 'dob', email: 'E-mail' } as const`: an object literal of string literals only, a
+ * table of field names or labels; reading one of its members gives a name, not a value.
+ */
+export function isTableOfStrings(value: Expr | undefined): boolean {
+  let current = value;
+  // `as const`, `satisfies T`, parentheses.
+  while (current?.kind === 'other' && current.children.length === 1) current = current.children[0];
+  return current?.kind === 'object' && current.entries.length > 0 && current.entries.every((entry) => !entry.spread && entry.value.kind === 'string');
+}
+
 /** Whether an expression is read from an authorization source: a token, a request, a session, a JWT. */
 export function isAuthorizationSource(expr: Expr, depth = 0): boolean {
   if (depth > 8) return false;
