@@ -211,6 +211,7 @@ export class FlowAnalyzer {
     const label = exprLabel(expr);
     if (!objectTaint?.record && isConstantMember(expr.object, expr.property, (name) => this.classifier.isRecordType(name))) return undefined;
     if (!objectTaint && expr.object.kind === 'name' && isTableOfStrings(this.resolveBinding(expr.object.name, scopeId, Number.MAX_SAFE_INTEGER)?.value)) return undefined;
+    if (!objectTaint && expr.object.kind === 'name' && /^[A-Z]/.test(expr.object.name) && this.isStringClassAttribute(expr.object.name, expr.property)) return undefined;
     if (isClaimsWord(classification, expr.property) && !objectTaint?.record && isAuthorizationSource(expr.object)) return undefined;
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
@@ -237,6 +238,17 @@ export class FlowAnalyzer {
     if (expr.property === '__dict__') return { ...objectTaint, origin: expr.range };
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
     return objectTaint.record ? undefined : { ...objectTaint, origin: expr.range };
+  }
+
+  /** `Systems.nhs_number` with `class Systems: nhs_number = "https://fhir.nhs.uk/Id/nhs-number"`: a class attribute holding a string names something. */
+  private isStringClassAttribute(className: string, property: string): boolean {
+    for (const scope of this.facts.scopes) {
+      if (scope.kind !== 'class' || scope.name !== className) continue;
+      const byName = this.bindingsByScope.get(scope.id);
+      const bindings = [...(byName?.get(property) ?? []), ...(byName?.get(`this.${property}`) ?? [])];
+      if (bindings.length > 0 && bindings.every((binding) => binding.value.kind === 'string')) return true;
+    }
+    return false;
   }
 
   /**
