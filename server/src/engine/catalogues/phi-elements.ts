@@ -246,7 +246,7 @@ export const NON_PERSON_QUALIFIERS = new Set([
   'namespace', 'key', 'index', 'attr', 'attribute', 'param', 'parameter', 'variable', 'var', 'method', 'tag',
   'topic', 'metric', 'span', 'trace', 'hostname', 'ip', 'mac', 'remote', 'local', 'bind', 'listen', 'socket',
   'memory', 'base', 'web', 'return', 'reply', 'support', 'admin', 'noreply', 'sender', 'from', 'smtp', 'mail',
-  'callback', 'redirect', 'webhook', 'endpoint', 'sales', 'company', 'business', 'to', 'cc', 'bcc',
+  'callback', 'redirect', 'webhook', 'endpoint', 'sales', 'company', 'business',
   'practice', 'clinic', 'hospital', 'facility', 'provider', 'doctor', 'physician', 'nurse', 'staff',
   'drug', 'brand', 'generic', 'product', 'test', 'lab', 'model', 'app', 'service', 'queue', 'column', 'field',
   'event', 'job', 'task', 'class', 'function', 'module', 'package', 'project', 'repo', 'branch', 'bucket',
