@@ -7,7 +7,7 @@ import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isTableOfStrings } from '../phi/names-not-values';
+import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
 
 export interface Taint {
   elements: PhiElementRef[];
@@ -269,7 +269,7 @@ export class FlowAnalyzer {
     const path = calleePath(callee);
     if (path && path.slice(0, -1).some((segment) => this.classifier.isSanitizer(segment))) return undefined;
     if (OPAQUE_FUNCTIONS.has(name)) return undefined;
-    if (isLastFewCharactersCall(call, (expr) => sourceOf(this.facts, expr.range))) return undefined;
+    if (isLastFewCharactersCall(call, (expr) => sourceOf(this.facts, expr.range)) || isMaskingReplace(call, (expr) => sourceOf(this.facts, expr.range))) return undefined;
     const argsTaint = () => union(call.args.map((arg) => this.taintOf(arg.value, scopeId, depth)));
     const keyArgument = call.args.find((arg) => !arg.name && arg.value.kind === 'string');
     if (callee.kind === 'member') {

@@ -90,6 +90,19 @@ export function isLastFewCharactersCall(call: CallExpr, sourceOf: (expr: Expr) =
   return LAST_FEW.test(start) || LENGTH_MINUS_FEW.test(start);
 }
 
+/**
+ * `ssn.replace(/\d(?=\d{4})/g, '*')`, `phone.replaceAll(/\d/g, 'X')`, Python `re.sub(r"\d(?=\d{4})", "*", ssn)`:
+ * digits replaced by a mask character.
+ */
+export function isMaskingReplace(call: CallExpr, sourceOf: (expr: Expr) => string): boolean {
+  if (call.callee.kind !== 'member') return false;
+  const { property, object } = call.callee;
+  const isPythonSub = property === 'sub' && object.kind === 'name' && object.name === 're' && call.args.length >= 3;
+  if (!isPythonSub && !(['replace', 'replaceAll'].includes(property) && call.args.length === 2)) return false;
+  const replacement = call.args[1].value;
+  return replacement.kind === 'string' && /^[*xX•#]+$/.test(replacement.value) && /\\d|\[0-9/.test(sourceOf(call.args[0].value));
+}
+
 /** Python `ssn[-4:]`, `phone[len(phone) - 4:]`: the index's source text is a slice of the last few characters. */
 export function isLastFewCharactersSlice(indexSource: string): boolean {
   return PYTHON_LAST_FEW_SLICE.test(indexSource.trim());
