@@ -126,6 +126,21 @@ export function decoratorFact(context: AdapterContext, decorator: Node, toExpr: 
   return { expr: expression ? toExpr(context, expression) : literal(decorator), range: rangeOf(decorator) };
 }
 
+/**
+ * The keys of `value` (`for k in obj`, the `k` of `for k, v in obj.items()`): field names, not
+ * field values (names are not values). Modelled as a call of `keys`, whose result carries no PHI.
+ */
+export function keysOf(value: Expr): Expr {
+  return { kind: 'call', callee: { kind: 'name', name: 'keys', range: value.range }, args: [{ value, range: value.range }], isNew: false, argsRange: value.range, range: value.range };
+}
+
+/** `obj.items()` / `Object.entries(obj)`: the object whose (key, value) pairs are iterated. */
+export function pairsSource(value: Expr, method: 'items' | 'entries'): Expr | undefined {
+  if (value.kind !== 'call' || value.callee.kind !== 'member' || value.callee.property !== method) return undefined;
+  if (method === 'items') return value.args.length === 0 ? value.callee.object : undefined;
+  return value.callee.object.kind === 'name' && value.callee.object.name === 'Object' ? value.args[0]?.value : undefined;
+}
+
 export function literal(node: Node): Expr {
   return { kind: 'literal', range: rangeOf(node) };
 }

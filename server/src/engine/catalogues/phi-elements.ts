@@ -192,6 +192,18 @@ export const AUTHORIZATION_SOURCE_WORDS = new Set([
   'principal', 'decoded', 'bearer', 'cognito', 'firebase', 'ctx', 'context', 'jws', 'jwe', 'saml', 'assertion', 'credential', 'credentials',
 ]);
 
+/**
+ * First words of a function name that make it an action or a check rather than a getter: the
+ * result of `ensureEncounterCanReceiveDiagnosis(...)` or `validateSsn(...)` is a status, not the element its name mentions.
+ */
+export const ACTION_VERBS = new Set([
+  'ensure', 'check', 'assert', 'verify', 'require', 'validate', 'can', 'is', 'has', 'should', 'receive', 'update', 'set',
+  'save', 'store', 'create', 'delete', 'remove', 'send', 'notify', 'handle', 'process', 'sync', 'add', 'apply', 'mark',
+  'lock', 'unlock', 'audit', 'log', 'track', 'emit', 'publish', 'schedule', 'queue', 'enqueue', 'submit', 'approve',
+  'reject', 'cancel', 'confirm', 'register', 'upsert', 'insert', 'import', 'export', 'upload',
+  'sign', 'attach', 'detach', 'link', 'unlink', 'assign', 'reset', 'clear', 'invalidate', 'refresh',
+]);
+
 /** Registered JWT / OIDC claim names: reading them from any claims object is authorization data. */
 export const JWT_CLAIM_NAMES = new Set(['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'azp', 'scope', 'scp', 'roles', 'role', 'groups', 'tid', 'oid', 'sid', 'amr', 'acr', 'permissions']);
 

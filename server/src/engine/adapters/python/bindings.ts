@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingFact, Expr } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { classScopeOf, type AdapterContext } from '../context';
+import { classScopeOf, keysOf, pairsSource, type AdapterContext } from '../context';
 import { COLLECTION_TYPES, toExpr } from './expressions';
 import { staticString } from './syntax';
 
@@ -21,7 +21,11 @@ export function bindLoopTarget(context: AdapterContext, node: Node, scopeId: num
   const right = node.childForFieldName('right');
   // A comprehension's body comes before its `for`: bind from the comprehension's start.
   const offset = node.type === 'for_in_clause' ? (node.parent?.startIndex ?? node.startIndex) : node.startIndex;
-  if (left && right) bindTargets(context, left, toExpr(context, right), scopeId, offset, 'iterate');
+  if (!left || !right) return;
+  // `for k in obj.__dict__` / `for k in vars(obj)` walks an object's attribute names, not their values.
+  const iterable = toExpr(context, right);
+  const walksNames = (iterable.kind === 'member' && iterable.property === '__dict__') || (iterable.kind === 'call' && iterable.callee.kind === 'name' && iterable.callee.name === 'vars');
+  bindTargets(context, left, walksNames ? keysOf(iterable) : iterable, scopeId, offset, 'iterate');
 }
 
 /** `with open(p) as f` / `except E as e`: the alias holds the value. */
@@ -54,8 +58,11 @@ function bindTargets(context: AdapterContext, target: Node, value: Expr, scopeId
     return;
   }
   if (COLLECTION_TYPES.has(target.type) || target.type === 'list_splat_pattern' || target.type === 'parenthesized_expression') {
-    // Unpacking: each name may hold any part of the value.
-    for (const child of target.namedChildren) bindTargets(context, child, value, scopeId, offset, kind === 'iterate' ? kind : 'destructure');
+    // Unpacking: each name may hold any part of the value; the key of `for k, v in obj.items()` is a field name.
+    const itemsOf = kind === 'iterate' ? pairsSource(value, 'items') : undefined;
+    target.namedChildren.forEach((child, index) => {
+      bindTargets(context, child, itemsOf && index === 0 ? keysOf(itemsOf) : value, scopeId, offset, kind === 'iterate' ? kind : 'destructure');
+    });
   }
 }
 

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingFact, Expr } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
-import { classScopeOf, type AdapterContext } from '../context';
+import { classScopeOf, keysOf, pairsSource, type AdapterContext } from '../context';
 import { toExpr } from './expressions';
 import { recordRequire } from './imports';
 import { staticString } from './syntax';
@@ -40,7 +40,11 @@ export function bindClassField(context: AdapterContext, node: Node, scopeId: num
 export function bindLoopTarget(context: AdapterContext, node: Node, scopeId: number): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
-  if (left && right) bindPattern(context, left, toExpr(context, right), scopeId, node.startIndex, 'iterate');
+  if (!left || !right) return;
+  // `for (const k in obj)` walks the keys: names, not values.
+  const walksKeys = node.children.some((child) => child.type === 'in');
+  const iterable = toExpr(context, right);
+  bindPattern(context, left, walksKeys ? keysOf(iterable) : iterable, scopeId, node.startIndex, 'iterate');
 }
 
 /** Binds the names of a declarator / assignment target to (parts of) `value`. */
@@ -73,12 +77,16 @@ function bindPattern(context: AdapterContext, pattern: Node, value: Expr, scopeI
         }
       }
       return;
-    case 'array_pattern':
-      for (const child of pattern.namedChildren) {
+    case 'array_pattern': {
+      // `for (const [key, value] of Object.entries(obj))`: the key is a field name.
+      const entriesOf = kind === 'iterate' ? pairsSource(value, 'entries') : undefined;
+      pattern.namedChildren.forEach((child, index) => {
         const target = child.type === 'assignment_pattern' ? child.childForFieldName('left') : child.type === 'rest_pattern' ? child.namedChildren[0] : child;
-        if (target) bindPattern(context, target, value, scopeId, offset, kind === 'iterate' ? 'iterate' : 'destructure');
-      }
+        const part = entriesOf && index === 0 ? keysOf(entriesOf) : value;
+        if (target) bindPattern(context, target, part, scopeId, offset, kind === 'iterate' ? 'iterate' : 'destructure');
+      });
       return;
+    }
     case 'member_expression': {
       // `this.logger = new Logger(...)`: visible to every method of the class.
       const property = pattern.childForFieldName('property');

@@ -7,7 +7,7 @@ import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice } from '../phi/names-not-values';
+import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
@@ -259,8 +259,6 @@ export class FlowAnalyzer {
       // read from non-person objects) overrides the name; an opaque one leaves the name as evidence.
       if (this.isKnownCleanBinding(binding)) return undefined;
     }
-    // Names are not values: a constant only names an element (`NHS_NUMBER_SYSTEM`).
-    if (isConstantName(name)) return undefined;
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
     const byName = this.nameTaintByName(name, range, scopeId, binding);
     return assumed ? union([byName, assumed]) : byName;
@@ -274,6 +272,9 @@ export class FlowAnalyzer {
   private nameTaintByName(name: string, range: Range, scopeId: number, binding: BindingFact | undefined): Taint | undefined {
     const classification = this.classifier.classify(name);
     if (classification.kind === 'safe') return undefined;
+    // Names are not values: a constant only names an element (`NHS_NUMBER_SYSTEM`); one named as
+    // a record and loaded at run time (`PATIENTS = load_patients()`) may still hold records.
+    if (isConstantName(name) && !(binding && classification.kind === 'record')) return undefined;
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
     if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
     const param = this.findParam(name, scopeId);
@@ -380,6 +381,8 @@ export class FlowAnalyzer {
     const objectName = lastName(expr.object);
     const label = exprLabel(expr);
     if (!objectTaint?.record && isConstantMember(expr.object, expr.property, (name) => this.classifier.isRecordType(name))) return undefined;
+    if (!objectTaint && expr.object.kind === 'name' && isTableOfStrings(this.resolveBinding(expr.object.name, scopeId, Number.MAX_SAFE_INTEGER)?.value)) return undefined;
+    if (!objectTaint && expr.object.kind === 'name' && /^[A-Z]/.test(expr.object.name) && this.isStringClassAttribute(expr.object.name, expr.property)) return undefined;
     if (isClaimsWord(classification, expr.property) && !objectTaint?.record && isAuthorizationSource(expr.object)) return undefined;
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
@@ -430,6 +433,17 @@ export class FlowAnalyzer {
     return this.isKnownCleanBinding(binding) ? null : undefined;
   }
 
+  /** `Systems.nhs_number` with `class Systems: nhs_number = "https://fhir.nhs.uk/Id/nhs-number"`: a class attribute holding a string names something. */
+  private isStringClassAttribute(className: string, property: string): boolean {
+    for (const scope of this.facts.scopes) {
+      if (scope.kind !== 'class' || scope.name !== className) continue;
+      const byName = this.bindingsByScope.get(scope.id);
+      const bindings = [...(byName?.get(property) ?? []), ...(byName?.get(`this.${property}`) ?? [])];
+      if (bindings.length > 0 && bindings.every((binding) => binding.value.kind === 'string')) return true;
+    }
+    return false;
+  }
+
   /**
    * `const client = appointment.client`: a word that names both a person and a thing (`client`)
    * read as a property of another record is the person (a therapy practice's client), not an API client.
@@ -453,7 +467,7 @@ export class FlowAnalyzer {
     const path = calleePath(callee);
     if (path && path.slice(0, -1).some((segment) => this.classifier.isSanitizer(segment))) return undefined;
     if (OPAQUE_FUNCTIONS.has(name)) return undefined;
-    if (isLastFewCharactersCall(call, (expr) => sourceOf(this.facts, expr.range))) return undefined;
+    if (isLastFewCharactersCall(call, (expr) => sourceOf(this.facts, expr.range)) || isMaskingReplace(call, (expr) => sourceOf(this.facts, expr.range))) return undefined;
     const argsTaint = () => union(call.args.map((arg) => this.taintOf(arg.value, scopeId, depth)));
     // `PatientSerializer(patient)`: the serializer's data is the record's (read through `.data`).
     const serializes = serializerRecordName(name);
@@ -519,6 +533,8 @@ export class FlowAnalyzer {
   private getterElement(call: CallExpr, name: string, scopeId: number, depth: number): Taint | undefined {
     const stripped = name.replace(/^(get|fetch|load|compute|calc|format|read)_?/i, '');
     if (!stripped) return undefined;
+    // Names are not values: `ensureEncounterCanReceiveDiagnosis(...)` returns a status, not a diagnosis.
+    if (stripped === name && isActionName(name)) return undefined;
     const classification = this.classifier.classify(stripped);
     if (classification.kind !== 'element') return undefined;
     const member: MemberExpr = {

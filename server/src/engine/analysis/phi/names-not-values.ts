@@ -6,7 +6,7 @@
 
 import { calleePath } from '../../model/expressions';
 import type { CallExpr, Expr } from '../../model/facts';
-import { AUTHORIZATION_SOURCE_WORDS, JWT_CLAIM_NAMES } from '../../catalogues/phi-elements';
+import { ACTION_VERBS, AUTHORIZATION_SOURCE_WORDS, JWT_CLAIM_NAMES } from '../../catalogues/phi-elements';
 import { tokenize } from './identifiers';
 
 /** `NHS_NUMBER_SYSTEM`, `DATE_OF_BIRTH`: an upper-case name of two or more words is a constant, not a variable. */
@@ -28,6 +28,17 @@ export function isConstantMember(object: Expr, property: string, isRecordName: (
   if (object.kind !== 'name') return false;
   if (isConstantName(object.name)) return true;
   return TYPE_LIKE_NAME.test(object.name) && /^[A-Z]/.test(property) && !isRecordName(object.name);
+}
+
+/**
+ * `{ dateOfBirth: 'dob', email: 'E-mail' } as const`: an object literal of string literals only, a
+ * table of field names or labels; reading one of its members gives a name, not a value.
+ */
+export function isTableOfStrings(value: Expr | undefined): boolean {
+  let current = value;
+  // `as const`, `satisfies T`, parentheses.
+  while (current?.kind === 'other' && current.children.length === 1) current = current.children[0];
+  return current?.kind === 'object' && current.entries.length > 0 && current.entries.every((entry) => !entry.spread && entry.value.kind === 'string');
 }
 
 /** Whether an expression is read from an authorization source: a token, a request, a session, a JWT. */
@@ -56,6 +67,12 @@ function hasAuthorizationWord(name: string): boolean {
   return tokenize(name).some((token) => AUTHORIZATION_SOURCE_WORDS.has(token));
 }
 
+/** `ensureEncounterCanReceiveDiagnosis`, `validate_ssn`: a function named for an action or a check, not a getter. */
+export function isActionName(name: string): boolean {
+  const first = tokenize(name)[0];
+  return first !== undefined && ACTION_VERBS.has(first);
+}
+
 /** `claims.sub`, `tokenClaims.roles`: a registered JWT claim. */
 export function isJwtClaimName(property: string): boolean {
   return JWT_CLAIM_NAMES.has(property);
@@ -71,6 +88,19 @@ export function isLastFewCharactersCall(call: CallExpr, sourceOf: (expr: Expr) =
   if (call.args.length !== 1) return false;
   const start = sourceOf(call.args[0].value).trim();
   return LAST_FEW.test(start) || LENGTH_MINUS_FEW.test(start);
+}
+
+/**
+ * `ssn.replace(/\d(?=\d{4})/g, '*')`, `phone.replaceAll(/\d/g, 'X')`, Python `re.sub(r"\d(?=\d{4})", "*", ssn)`:
+ * digits replaced by a mask character.
+ */
+export function isMaskingReplace(call: CallExpr, sourceOf: (expr: Expr) => string): boolean {
+  if (call.callee.kind !== 'member') return false;
+  const { property, object } = call.callee;
+  const isPythonSub = property === 'sub' && object.kind === 'name' && object.name === 're' && call.args.length >= 3;
+  if (!isPythonSub && !(['replace', 'replaceAll'].includes(property) && call.args.length === 2)) return false;
+  const replacement = call.args[1].value;
+  return replacement.kind === 'string' && /^[*xX•#]+$/.test(replacement.value) && /\\d|\[0-9/.test(sourceOf(call.args[0].value));
 }
 
 /** Python `ssn[-4:]`, `phone[len(phone) - 4:]`: the index's source text is a slice of the last few characters. */
