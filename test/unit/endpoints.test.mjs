@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { engine, loadEngine, repoRoot } from '../support/engine.mjs';
+import { actualFindings, expectedFindings } from '../support/expectations.mjs';
+import { assertSpecExamplesPresent, SPEC_EXAMPLES } from '../support/spec-examples.mjs';
 
 before(loadEngine);
 
@@ -261,6 +263,19 @@ describe('endpoint discovery', () => {
     assert.deepEqual([...schemaEnum].sort(), engine().FRAMEWORKS.map((framework) => framework.id).sort());
     for (const framework of engine().FRAMEWORKS) assert.match(doc, new RegExp(`^\\| ${framework.name} \\|`, 'm'), `a table row for ${framework.name}`);
   });
+});
+
+describe("the product contract's endpoint examples (examples/next)", () => {
+  // The whole folder joins the conformance corpora once every rule it exercises is in; its
+  // endpoint examples are checked here, for the endpoint rules.
+  for (const file of ['drf_views.py', 'fastify_routes.ts']) {
+    test(file, () => {
+      assertSpecExamplesPresent();
+      const text = readFileSync(path.join(SPEC_EXAMPLES, 'next', file), 'utf8');
+      const only = (keys) => keys.filter((key) => ENDPOINT_RULES.includes(key.split(':')[1]));
+      assert.deepEqual(only(actualFindings(analyze(text, file))), only(expectedFindings(text)));
+    });
+  }
 });
 
 describe('policy', () => {
