@@ -69,7 +69,7 @@ describe('endpoint discovery', () => {
       '    def retrieve(self, request, pk=None):',
       '        return Response(PatientSerializer(Patient.objects.get(pk=pk)).data)',
       '',
-      'class BaseEncounterViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):',
+      'class BaseEncounterViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):  # a base: routed through EncounterViewSet',
       '    pass',
       '',
       'class EncounterViewSet(BaseEncounterViewSet, mixins.DestroyModelMixin):',
@@ -91,7 +91,6 @@ describe('endpoint discovery', () => {
     assert.deepEqual(summary(result), [
       'drf GET  phi',
       'drf GET  phi',
-      'drf POST  clean',
       'drf POST,DELETE  phi',
       'drf POST  phi',
       'drf GET  clean',

@@ -46,6 +46,7 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
   const viewsFile = importsAny || /(^|_)views?\.py$/.test(path.basename(filePath)) || /[\\/]views[\\/]/.test(filePath);
   const endpoints: EndpointFact[] = [];
 
+  const extended = new Set(facts.scopes.filter((scope) => scope.kind === 'class').flatMap((scope) => pythonClassBases(facts, scope)));
   // Class-based views: their method-named handlers.
   for (const scope of facts.scopes) {
     if (scope.kind !== 'class' || scope.parentId !== 0) continue;
@@ -71,7 +72,8 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
       const routeDecorator = method.decorators.find((d) => lastName(d.expr) === 'action')?.expr;
       endpoints.push(pythonEndpoint(method, framework, methods, '', audit, evidence, facts, routeDecorator, auditNames, `${scope.name}.${method.name}`));
     }
-    const inherited = inheritedActions(facts, scope);
+    // A class another class of the file extends is a base, routed through its subclasses.
+    const inherited = extended.has(scope.name ?? '') ? [] : inheritedActions(facts, scope);
     if (inherited.length) endpoints.push(inheritedEndpoint(scope, inherited, framework, classAudit, input, auditNames));
   }
 
