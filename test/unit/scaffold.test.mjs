@@ -123,7 +123,7 @@ describe('options', () => {
   });
   test('layout paths never leave the target folder', () => {
     assert.throws(() => s.generateScaffold(options({ layout: { routerDir: '../x', testDir: 'tests', runtimePath: 'app/security/audit.py', moduleFormat: 'commonjs' } })));
-    for (const framework of ['fastapi', 'express', 'nestjs']) {
+    for (const framework of ['fastapi', 'express', 'fastify', 'nestjs']) {
       for (const file of s.generateScaffold(options({ framework })).files) {
         assert.ok(!path.posix.isAbsolute(file.path) && !file.path.split('/').includes('..'), file.path);
       }
@@ -184,9 +184,10 @@ describe('project detection', () => {
 describe('generated files parse and have zero findings', () => {
   const resources = ['patient', 'lab_result', 'Prescription', 'claim', 'insurancePolicy', 'allergy', 'diagnosis', 'address'];
   const categories = ['demographics', 'clinical', 'billing'];
-  for (const framework of ['fastapi', 'express', 'nestjs']) {
-    for (const format of framework === 'express' ? ['commonjs', 'esm'] : ['commonjs']) {
-      test(`${framework}${framework === 'express' ? ` (${format})` : ''}: every resource × category, all operations, with runtime`, () => {
+  for (const framework of ['fastapi', 'express', 'fastify', 'nestjs']) {
+    const javascript = framework === 'express' || framework === 'fastify';
+    for (const format of javascript ? ['commonjs', 'esm'] : ['commonjs']) {
+      test(`${framework}${javascript ? ` (${format})` : ''}: every resource × category, all operations, with runtime`, () => {
         for (const resource of resources) {
           for (const category of categories) {
             const base = s.defaultLayout(framework);
@@ -204,11 +205,21 @@ describe('generated files parse and have zero findings', () => {
         const result = s.generateScaffold(options({ framework, operations, roles: ['nurse', 'auditor'], roleMap, policy }));
         assert.deepEqual(problemsOf(result.files, policy), [], operations.join(','));
         const router = result.files.find((f) => f.kind === 'router').content;
-        const handlers = framework === 'fastapi' ? router.match(/^@router\.\w+\(/gm) : framework === 'express' ? router.match(/^ {2}router\.\w+\('/gm) : router.match(/^ {2}@(Get|Post|Put|Delete)\(/gm);
+        const handlers = framework === 'fastapi' ? router.match(/^@router\.\w+\(/gm) : framework === 'express' ? router.match(/^ {2}router\.\w+\('/gm) : framework === 'fastify' ? router.match(/^ {2}fastify\.\w+\('[^']*', \{ preHandler: /gm) : router.match(/^ {2}@(Get|Post|Put|Delete)\(/gm);
         assert.equal(handlers.length, operations.length, 'one handler per operation');
       }
     });
   }
+
+  test('fastify: every generated route is a Fastify endpoint covered by its preHandler; the framework is detected from package.json', () => {
+    const router = s.generateScaffold(options({ framework: 'fastify' })).files.find((f) => f.kind === 'router');
+    const endpoints = engine().analyze({ text: router.content, path: `/project/${router.path}` }, engine().defaultPolicy()).endpoints;
+    assert.deepEqual(
+      endpoints.map((e) => `${e.framework} ${e.methods.join(',')} ${e.touchesPhi ? 'phi' : 'clean'} ${e.audit ? e.audit.action.values.join('') : 'none'}`),
+      ['fastify POST phi write', 'fastify GET phi read', 'fastify PUT phi write', 'fastify DELETE phi delete'],
+    );
+    assert.deepEqual(s.detectFrameworks({ packageJson: JSON.stringify({ dependencies: { fastify: '^5.0.0' } }) }), ['fastify']);
+  });
 
   test('each handler is audited with the action of its method, the category and the roles', () => {
     const fastapi = s.generateScaffold(options()).files[0].content;

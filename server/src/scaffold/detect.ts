@@ -20,6 +20,7 @@ export function detectFrameworks(manifests: ProjectManifests): ScaffoldFramework
   const deps = packageDependencies(manifests.packageJson);
   if (deps.has('@nestjs/core') || deps.has('@nestjs/common')) found.push('nestjs');
   if (deps.has('express')) found.push('express');
+  if (deps.has('fastify')) found.push('fastify');
   const pythonSays = (manifests.python ?? []).some((text) => /(^|[^A-Za-z0-9_-])fastapi([^A-Za-z0-9_-]|$)/im.test(text));
   const importsSay = (manifests.pythonSources ?? []).some((text) => /^\s*(from\s+fastapi(\.\w+)*\s+import|import\s+fastapi)\b/m.test(text));
   if (pythonSays || importsSay) found.unshift('fastapi');
@@ -88,7 +89,7 @@ export function detectLayout(
       firstFolder(['app/routers', 'app/routes', 'app/api/routers', 'app/api/routes', 'app/api/endpoints', 'routers', 'routes']) ?? 'app/routers';
     return { routerDir, testDir: testDir ?? 'tests', runtimePath: options.runtimePath ?? 'app/security/audit.py', moduleFormat };
   }
-  if (framework === 'express') {
+  if (framework === 'express' || framework === 'fastify') {
     const routerDir = firstFolder(['src/routes', 'src/routers', 'routes', 'routers', 'app/routes']) ?? 'src/routes';
     return { routerDir, testDir: testDir ?? 'test', runtimePath: options.runtimePath ?? 'src/security/phi-access.js', moduleFormat };
   }
@@ -112,7 +113,7 @@ export function definesAuditRuntime(text: string, name: string): boolean {
 
 /** The names whose definition makes a file the runtime, per framework. */
 export function runtimeNames(framework: ScaffoldFramework, names: { pythonDecorator: string; tsMiddleware: string; tsDecorator: string }): string {
-  return framework === 'fastapi' ? names.pythonDecorator : framework === 'express' ? names.tsMiddleware : names.tsDecorator;
+  return framework === 'fastapi' ? names.pythonDecorator : framework === 'nestjs' ? names.tsDecorator : names.tsMiddleware;
 }
 
 /** Python module path of a .py file (`app/security/audit.py` -> app.security.audit; a `src/` layout folder is dropped). */

@@ -10,6 +10,7 @@ import { fastapiRouter, fastapiTest } from './templates/fastapi-router';
 import { fastapiRuntime } from './templates/fastapi-runtime';
 import { expressRouter, expressTest } from './templates/express-router';
 import { expressRuntime } from './templates/express-runtime';
+import { fastifyRouter, fastifyTest } from './templates/fastify';
 import { relativeModule } from './templates/common';
 import { nestController, nestRuntime, nestSpec } from './templates/nestjs';
 import { orderedOperations } from './templates/operations';
@@ -28,6 +29,7 @@ export function defaultLayout(framework: ScaffoldFramework): ScaffoldLayout {
     case 'fastapi':
       return { routerDir: 'app/routers', testDir: 'tests', runtimePath: 'app/security/audit.py', moduleFormat: 'commonjs' };
     case 'express':
+    case 'fastify':
       return { routerDir: 'src/routes', testDir: 'test', runtimePath: 'src/security/phi-access.js', moduleFormat: 'commonjs' };
     case 'nestjs':
       return { routerDir: 'src', testDir: 'src', runtimePath: 'src/security/phi-access.ts', moduleFormat: 'commonjs' };
@@ -74,7 +76,7 @@ export function generateScaffold(options: ScaffoldOptions): ScaffoldResult {
     return { files, primary: routerPath, testCommand: `python3 -m pytest ${testPath} (needs fastapi, httpx and pytest importable by that python3)` };
   }
 
-  if (options.framework === 'express') {
+  if (options.framework === 'express' || options.framework === 'fastify') {
     const routerPath = join(layout.routerDir, `${names.kebabPlural}.js`);
     const testPath = join(layout.testDir, `${names.kebabPlural}.test.js`);
     const input = {
@@ -85,9 +87,10 @@ export function generateScaffold(options: ScaffoldOptions): ScaffoldResult {
       routerFromTest: relativeModule(testPath, routerPath, false),
       runtimeFromTest: relativeModule(testPath, layout.runtimePath, false),
     };
-    files.push({ path: routerPath, content: expressRouter(input), kind: 'router' });
-    files.push({ path: testPath, content: expressTest(input), kind: 'test' });
-    if (options.withRuntime) files.push({ path: layout.runtimePath, content: expressRuntime(options.roleMap, audit.tsMiddleware, layout.moduleFormat), kind: 'runtime' });
+    const fastify = options.framework === 'fastify';
+    files.push({ path: routerPath, content: fastify ? fastifyRouter(input) : expressRouter(input), kind: 'router' });
+    files.push({ path: testPath, content: fastify ? fastifyTest(input) : expressTest(input), kind: 'test' });
+    if (options.withRuntime) files.push({ path: layout.runtimePath, content: expressRuntime(options.roleMap, audit.tsMiddleware, layout.moduleFormat, options.framework), kind: 'runtime' });
     return { files, primary: routerPath, testCommand: `node --test ${testPath}` };
   }
 

@@ -3,7 +3,7 @@
 
 import type { ResolvedPolicy } from '../policy/types';
 
-export const SCAFFOLD_FRAMEWORKS = ['fastapi', 'express', 'nestjs'] as const;
+export const SCAFFOLD_FRAMEWORKS = ['fastapi', 'express', 'fastify', 'nestjs'] as const;
 export type ScaffoldFramework = (typeof SCAFFOLD_FRAMEWORKS)[number];
 
 export const SCAFFOLD_OPERATIONS = ['read', 'create', 'update', 'delete'] as const;
@@ -30,7 +30,7 @@ export interface ScaffoldLayout {
   testDir: string;
   /** The runtime module's file (`app/security/audit.py`, `src/security/phi-access.js`). */
   runtimePath: string;
-  /** Express only: how the generated JavaScript imports and exports. */
+  /** Express and Fastify: how the generated JavaScript imports and exports. */
   moduleFormat: ModuleFormat;
 }
 
