@@ -131,6 +131,8 @@ describe('endpoint discovery', () => {
       'def discharge(request, queryset): ...',
       'class PatientAdmin(admin.ModelAdmin):',
       '    def get(self, request): ...',
+      'class PatientSerializer(NestedCreateMixin, serializers.ModelSerializer):',
+      '    def create(self, validated_data): ...',
     ].join('\n');
     assert.deepEqual(summary(analyze(django, 'clinic/views.py')), []);
     const command = 'from django.core.management.base import BaseCommand\ndef export(request, patient):\n    return Patient.objects.all()\n';

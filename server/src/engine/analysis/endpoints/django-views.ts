@@ -33,6 +33,8 @@ const NOT_HTTP_BASES = new Set([
 ]);
 /** The class attributes that say what a view serves. */
 const DATA_ATTRIBUTES = ['queryset', 'serializer_class', 'model'];
+/** Serializers, forms, models, admin classes, commands and tests: their `create`/`update`/`get` are not HTTP handlers. */
+const NOT_HTTP_CLASS = /(Serializer|Form|FormSet|Admin|Inline|Command|TestCase|Manager|QuerySet|Model)$/;
 /** Decorators of functions that are not views: signal receivers, admin actions, tasks. */
 const NOT_VIEW_DECORATORS = new Set(['receiver', 'action', 'register', 'shared_task', 'task', 'periodic_task', 'classmethod', 'staticmethod']);
 /** Modules that hold no views: admin, tasks, signals, management commands, migrations, tests. */
@@ -52,6 +54,7 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
     if (scope.kind !== 'class' || scope.parentId !== 0) continue;
     const bases = pythonClassBases(facts, scope);
     if (!bases.some((base) => VIEW_BASE.test(base) && !NOT_HTTP_BASES.has(base)) || bases.some((base) => NOT_HTTP_BASES.has(base))) continue;
+    if ([scope.name ?? '', ...bases].some((name) => NOT_HTTP_CLASS.test(name))) continue;
     const framework = bases.some((base) => special.viewBases?.test(base)) || importsFramework(facts, special) ? special.id : plain.id;
     const classAudit = endpointAudit(scope, auditNames, facts, 'class');
     const servesDeclaredData = bindingsIn(facts, scope.id).some((binding) => DATA_ATTRIBUTES.includes(binding.name));
