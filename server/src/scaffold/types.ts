@@ -3,7 +3,7 @@
 
 import type { ResolvedPolicy } from '../policy/types';
 
-export const SCAFFOLD_FRAMEWORKS = ['fastapi', 'express', 'fastify', 'nestjs'] as const;
+export const SCAFFOLD_FRAMEWORKS = ['fastapi', 'express', 'fastify', 'nestjs', 'nextjs'] as const;
 export type ScaffoldFramework = (typeof SCAFFOLD_FRAMEWORKS)[number];
 
 export const SCAFFOLD_OPERATIONS = ['read', 'create', 'update', 'delete'] as const;
@@ -24,7 +24,7 @@ export type ModuleFormat = 'commonjs' | 'esm';
 
 /** Where the files go, relative to the target folder (POSIX separators). */
 export interface ScaffoldLayout {
-  /** Folder of the router / routes / controller file. */
+  /** Folder of the router / routes / controller file (Next.js: the app directory, `app` or `src/app`). */
   routerDir: string;
   /** Folder of the test file. */
   testDir: string;
