@@ -121,7 +121,7 @@ describe('editor requests', () => {
     it('options: the project\'s framework first-hand, and the policy\'s roles per category', async () => {
       const options = await send('phiGuard/scaffold/options', target(path.join(project, 'app')));
       assert.deepEqual(options.detected, ['fastapi']);
-      assert.deepEqual(options.frameworks, ['fastapi', 'express', 'nestjs']);
+      assert.deepEqual(options.frameworks, ['fastapi', 'express', 'fastify', 'nestjs', 'nextjs']);
       assert.deepEqual(options.operations, ['read', 'create', 'update', 'delete']);
       assert.deepEqual(options.roles.clinical, { permitted: ['clinician', 'admin'], defaults: ['clinician'] });
       assert.deepEqual(options.roleMap.admin, ['*']);

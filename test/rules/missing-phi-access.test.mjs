@@ -7,6 +7,9 @@ ruleFixtureSuite('missing-phi-access', {
   // Next.js: the file's place is the route.
   'nextjs-app-route-wrapped': { path: 'app/api/patients/[id]/route.ts' },
   'nextjs-pages-api-default-export': { path: 'pages/api/visits.js' },
+  'nextjs-pages-api-arrow': { path: 'pages/api/patients/index.ts' },
+  // Class-based views are read in a views module.
+  'drf-inherited-actions-class-decorator': { path: 'clinic/views.py' },
   'policy-audit-names-admin-only-roles': {
     policy: (defaults) => ({
       ...defaults,

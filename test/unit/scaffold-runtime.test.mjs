@@ -3,13 +3,14 @@
 // runs under Debian's python3-fastapi / python3-httpx / python3-pytest, and the generated node
 // test under Node with express + supertest (devDependencies): an allowed role gets 2xx and one
 // audit event with every field, a forbidden role gets 403 and a denied event, and the handler
-// never runs.
+// never runs. The Next.js route handlers' test runs bundled by esbuild.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import * as esbuild from 'esbuild';
 import { repoRoot } from '../support/engine.mjs';
 import { runCli } from '../scaffold/load-scaffold.mjs';
 
@@ -106,3 +107,26 @@ describe('generated Express code runs', { concurrency: true }, () => {
   }
 });
 
+describe('generated Next.js code runs', { concurrency: true }, () => {
+  // The route handlers are Web-standard (Request / Response, which Node has): the generated
+  // TypeScript test is bundled with esbuild (a devDependency) and run under plain `node --test`.
+  for (const [resource, extra] of [
+    ['lab_result', ['--category', 'clinical']],
+    ['patient', ['--category', 'demographics', '--roles', 'billing', '--operations', 'read,delete']],
+  ]) {
+    test(resource, () => {
+      const dir = tempDir('phi-guard-nextjs-');
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scaffolded', private: true, dependencies: { next: '15.0.0' } }));
+      const files = scaffold(dir, ['--resource', resource, ...extra, '--with-runtime']);
+      const testFile = files.find((f) => f.endsWith('.test.ts'));
+      assert.ok(testFile, files.join('\n'));
+      const bundled = path.join(dir, 'bundled.test.mjs');
+      esbuild.buildSync({ entryPoints: [path.resolve(dir, testFile)], bundle: true, platform: 'node', format: 'esm', outfile: bundled, logLevel: 'error' });
+      const { NODE_TEST_CONTEXT: _, ...env } = process.env;
+      const node = run(process.execPath, ['--test', bundled], { cwd: dir, env });
+      assert.equal(node.status, 0, node.output);
+      assert.match(node.output, /# fail 0/);
+      assert.match(node.output, /# pass [1-9]/);
+    });
+  }
+});

@@ -123,7 +123,7 @@ describe('options', () => {
   });
   test('layout paths never leave the target folder', () => {
     assert.throws(() => s.generateScaffold(options({ layout: { routerDir: '../x', testDir: 'tests', runtimePath: 'app/security/audit.py', moduleFormat: 'commonjs' } })));
-    for (const framework of ['fastapi', 'express', 'nestjs']) {
+    for (const framework of ['fastapi', 'express', 'fastify', 'nestjs', 'nextjs']) {
       for (const file of s.generateScaffold(options({ framework })).files) {
         assert.ok(!path.posix.isAbsolute(file.path) && !file.path.split('/').includes('..'), file.path);
       }
@@ -184,9 +184,10 @@ describe('project detection', () => {
 describe('generated files parse and have zero findings', () => {
   const resources = ['patient', 'lab_result', 'Prescription', 'claim', 'insurancePolicy', 'allergy', 'diagnosis', 'address'];
   const categories = ['demographics', 'clinical', 'billing'];
-  for (const framework of ['fastapi', 'express', 'nestjs']) {
-    for (const format of framework === 'express' ? ['commonjs', 'esm'] : ['commonjs']) {
-      test(`${framework}${framework === 'express' ? ` (${format})` : ''}: every resource × category, all operations, with runtime`, () => {
+  for (const framework of ['fastapi', 'express', 'fastify', 'nestjs', 'nextjs']) {
+    const javascript = framework === 'express' || framework === 'fastify';
+    for (const format of javascript ? ['commonjs', 'esm'] : ['commonjs']) {
+      test(`${framework}${javascript ? ` (${format})` : ''}: every resource × category, all operations, with runtime`, () => {
         for (const resource of resources) {
           for (const category of categories) {
             const base = s.defaultLayout(framework);
@@ -203,12 +204,47 @@ describe('generated files parse and have zero findings', () => {
       for (const operations of [['read'], ['create'], ['update'], ['delete'], ['read', 'delete'], ['create', 'update']]) {
         const result = s.generateScaffold(options({ framework, operations, roles: ['nurse', 'auditor'], roleMap, policy }));
         assert.deepEqual(problemsOf(result.files, policy), [], operations.join(','));
-        const router = result.files.find((f) => f.kind === 'router').content;
-        const handlers = framework === 'fastapi' ? router.match(/^@router\.\w+\(/gm) : framework === 'express' ? router.match(/^ {2}router\.\w+\('/gm) : router.match(/^ {2}@(Get|Post|Put|Delete)\(/gm);
+        // Next.js writes the collection's and the record's route.ts (and the repository module).
+        const router = result.files.filter((f) => f.kind === 'router').map((f) => f.content).join('\n');
+        const handlers = framework === 'fastapi' ? router.match(/^@router\.\w+\(/gm) : framework === 'express' ? router.match(/^ {2}router\.\w+\('/gm) : framework === 'fastify' ? router.match(/^ {2}fastify\.\w+\('[^']*', \{ preHandler: /gm) : framework === 'nextjs' ? router.match(/^export const (GET|POST|PUT|DELETE) = withPhiAccess\(/gm) : router.match(/^ {2}@(Get|Post|Put|Delete)\(/gm);
         assert.equal(handlers.length, operations.length, 'one handler per operation');
       }
     });
   }
+
+  test('fastify: every generated route is a Fastify endpoint covered by its preHandler; the framework is detected from package.json', () => {
+    const router = s.generateScaffold(options({ framework: 'fastify' })).files.find((f) => f.kind === 'router');
+    const endpoints = engine().analyze({ text: router.content, path: `/project/${router.path}` }, engine().defaultPolicy()).endpoints;
+    assert.deepEqual(
+      endpoints.map((e) => `${e.framework} ${e.methods.join(',')} ${e.touchesPhi ? 'phi' : 'clean'} ${e.audit ? e.audit.action.values.join('') : 'none'}`),
+      ['fastify POST phi write', 'fastify GET phi read', 'fastify PUT phi write', 'fastify DELETE phi delete'],
+    );
+    assert.deepEqual(s.detectFrameworks({ packageJson: JSON.stringify({ dependencies: { fastify: '^5.0.0' } }) }), ['fastify']);
+  });
+
+  test('nextjs: route.ts per route folder, each handler exported through withPhiAccess and covered; src/app when the project has it', () => {
+    const result = s.generateScaffold(options({ framework: 'nextjs', layout: s.detectLayout('nextjs', ['src/app/layout.tsx', 'package.json']) }));
+    assert.deepEqual(result.files.map((f) => f.path), [
+      'src/app/api/patients/[patientId]/lab-results/[labResultId]/route.ts',
+      'src/app/api/patients/[patientId]/lab-results/route.ts',
+      'src/lib/lab-results-repository.ts',
+      'test/lab-results.test.ts',
+      'src/security/phi-access.ts',
+    ]);
+    const endpoints = result.files
+      .filter((f) => f.path.endsWith('/route.ts'))
+      .flatMap((f) => engine().analyze({ text: f.content, path: `/project/${f.path}` }, engine().defaultPolicy()).endpoints);
+    assert.deepEqual(
+      endpoints.map((e) => `${e.framework} ${e.methods.join(',')} ${e.path} ${e.audit ? e.audit.action.values.join('') : 'none'}`),
+      [
+        'nextjs GET /api/patients/[patientId]/lab-results/[labResultId] read',
+        'nextjs PUT /api/patients/[patientId]/lab-results/[labResultId] write',
+        'nextjs DELETE /api/patients/[patientId]/lab-results/[labResultId] delete',
+        'nextjs POST /api/patients/[patientId]/lab-results write',
+      ],
+    );
+    assert.deepEqual(s.detectFrameworks({ packageJson: JSON.stringify({ dependencies: { next: '15.0.0', react: '19.0.0' } }) }), ['nextjs']);
+  });
 
   test('each handler is audited with the action of its method, the category and the roles', () => {
     const fastapi = s.generateScaffold(options()).files[0].content;

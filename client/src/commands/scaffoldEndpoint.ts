@@ -35,7 +35,7 @@ export interface ScaffoldEndpointArgs {
   overwrite?: boolean;
 }
 
-const FRAMEWORK_LABELS: Record<ScaffoldFramework, string> = { fastapi: 'FastAPI', express: 'Express', nestjs: 'NestJS' };
+const FRAMEWORK_LABELS: Record<ScaffoldFramework, string> = { fastapi: 'FastAPI', express: 'Express', fastify: 'Fastify', nestjs: 'NestJS', nextjs: 'Next.js' };
 const OPERATION_DETAILS: Record<ScaffoldOperation, string> = {
   read: 'GET one record · audited as read',
   create: 'POST a new record · audited as write',

@@ -147,6 +147,6 @@ async function runtimeOf(project: Project, framework: ScaffoldFramework): Promis
  */
 function chosenFolderLayout(layout: ScaffoldLayout, project: Project, framework: ScaffoldFramework): ScaffoldLayout {
   const relative = path.relative(project.root, project.folder).split(path.sep).join('/');
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative) || framework === 'nestjs') return layout;
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative) || framework === 'nestjs' || framework === 'nextjs') return layout;
   return { ...layout, routerDir: relative };
 }

@@ -2,6 +2,7 @@
 // files (relative POSIX paths) and a few file contents. Pure: the CLI and the command palette
 // each gather the listing their own way (fs walk / workspace.findFiles) and pass it in.
 
+import { NEXTJS_WRAPPER } from '../engine/analysis/endpoints/nextjs-routes';
 import type { ModuleFormat, ScaffoldFramework, ScaffoldLayout } from './types';
 
 /** A few project files, read by the caller: `requirements*.txt`, `pyproject.toml`, `package.json`. */
@@ -20,6 +21,8 @@ export function detectFrameworks(manifests: ProjectManifests): ScaffoldFramework
   const deps = packageDependencies(manifests.packageJson);
   if (deps.has('@nestjs/core') || deps.has('@nestjs/common')) found.push('nestjs');
   if (deps.has('express')) found.push('express');
+  if (deps.has('fastify')) found.push('fastify');
+  if (deps.has('next')) found.unshift('nextjs');
   const pythonSays = (manifests.python ?? []).some((text) => /(^|[^A-Za-z0-9_-])fastapi([^A-Za-z0-9_-]|$)/im.test(text));
   const importsSay = (manifests.pythonSources ?? []).some((text) => /^\s*(from\s+fastapi(\.\w+)*\s+import|import\s+fastapi)\b/m.test(text));
   if (pythonSays || importsSay) found.unshift('fastapi');
@@ -56,7 +59,7 @@ export function runtimePathFromPolicy(framework: ScaffoldFramework, policyModule
     const module = policyModule && /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(policyModule) ? policyModule : 'app.security.audit';
     return `${module.split('.').join('/')}.py`;
   }
-  const extension = framework === 'nestjs' ? 'ts' : 'js';
+  const extension = framework === 'nestjs' || framework === 'nextjs' ? 'ts' : 'js';
   let module = policyModule ?? '@/security/phi-access';
   // `@/x` is the common alias of `src/x`; `./x` and bare relative paths are taken as written.
   if (module.startsWith('@/')) module = `src/${module.slice(2)}`;
@@ -88,9 +91,14 @@ export function detectLayout(
       firstFolder(['app/routers', 'app/routes', 'app/api/routers', 'app/api/routes', 'app/api/endpoints', 'routers', 'routes']) ?? 'app/routers';
     return { routerDir, testDir: testDir ?? 'tests', runtimePath: options.runtimePath ?? 'app/security/audit.py', moduleFormat };
   }
-  if (framework === 'express') {
+  if (framework === 'express' || framework === 'fastify') {
     const routerDir = firstFolder(['src/routes', 'src/routers', 'routes', 'routers', 'app/routes']) ?? 'src/routes';
     return { routerDir, testDir: testDir ?? 'test', runtimePath: options.runtimePath ?? 'src/security/phi-access.js', moduleFormat };
+  }
+  if (framework === 'nextjs') {
+    // The app router's directory: `src/app` when the project has one, else `app`.
+    const routerDir = firstFolder(['src/app', 'app']) ?? 'app';
+    return { routerDir, testDir: testDir ?? 'test', runtimePath: options.runtimePath ?? 'src/security/phi-access.ts', moduleFormat };
   }
   // NestJS: one folder per feature under src/, the spec beside the controller (the Nest CLI's layout).
   return { routerDir: 'src', testDir: 'src', runtimePath: options.runtimePath ?? 'src/security/phi-access.ts', moduleFormat };
@@ -112,7 +120,8 @@ export function definesAuditRuntime(text: string, name: string): boolean {
 
 /** The names whose definition makes a file the runtime, per framework. */
 export function runtimeNames(framework: ScaffoldFramework, names: { pythonDecorator: string; tsMiddleware: string; tsDecorator: string }): string {
-  return framework === 'fastapi' ? names.pythonDecorator : framework === 'express' ? names.tsMiddleware : names.tsDecorator;
+  if (framework === 'nextjs') return NEXTJS_WRAPPER;
+  return framework === 'fastapi' ? names.pythonDecorator : framework === 'nestjs' ? names.tsDecorator : names.tsMiddleware;
 }
 
 /** Python module path of a .py file (`app/security/audit.py` -> app.security.audit; a `src/` layout folder is dropped). */

@@ -10,6 +10,9 @@ import { fastapiRouter, fastapiTest } from './templates/fastapi-router';
 import { fastapiRuntime } from './templates/fastapi-runtime';
 import { expressRouter, expressTest } from './templates/express-router';
 import { expressRuntime } from './templates/express-runtime';
+import { fastifyRouter, fastifyTest } from './templates/fastify';
+import { nextRepository, nextRoute, nextRouteDirs, nextRuntime, nextTest, type NextTemplateInput } from './templates/nextjs';
+import type { ResourceNames } from './names';
 import { relativeModule } from './templates/common';
 import { nestController, nestRuntime, nestSpec } from './templates/nestjs';
 import { orderedOperations } from './templates/operations';
@@ -28,9 +31,12 @@ export function defaultLayout(framework: ScaffoldFramework): ScaffoldLayout {
     case 'fastapi':
       return { routerDir: 'app/routers', testDir: 'tests', runtimePath: 'app/security/audit.py', moduleFormat: 'commonjs' };
     case 'express':
+    case 'fastify':
       return { routerDir: 'src/routes', testDir: 'test', runtimePath: 'src/security/phi-access.js', moduleFormat: 'commonjs' };
     case 'nestjs':
       return { routerDir: 'src', testDir: 'src', runtimePath: 'src/security/phi-access.ts', moduleFormat: 'commonjs' };
+    case 'nextjs':
+      return { routerDir: 'app', testDir: 'test', runtimePath: 'src/security/phi-access.ts', moduleFormat: 'esm' };
   }
 }
 
@@ -74,7 +80,7 @@ export function generateScaffold(options: ScaffoldOptions): ScaffoldResult {
     return { files, primary: routerPath, testCommand: `python3 -m pytest ${testPath} (needs fastapi, httpx and pytest importable by that python3)` };
   }
 
-  if (options.framework === 'express') {
+  if (options.framework === 'express' || options.framework === 'fastify') {
     const routerPath = join(layout.routerDir, `${names.kebabPlural}.js`);
     const testPath = join(layout.testDir, `${names.kebabPlural}.test.js`);
     const input = {
@@ -85,11 +91,14 @@ export function generateScaffold(options: ScaffoldOptions): ScaffoldResult {
       routerFromTest: relativeModule(testPath, routerPath, false),
       runtimeFromTest: relativeModule(testPath, layout.runtimePath, false),
     };
-    files.push({ path: routerPath, content: expressRouter(input), kind: 'router' });
-    files.push({ path: testPath, content: expressTest(input), kind: 'test' });
-    if (options.withRuntime) files.push({ path: layout.runtimePath, content: expressRuntime(options.roleMap, audit.tsMiddleware, layout.moduleFormat), kind: 'runtime' });
+    const fastify = options.framework === 'fastify';
+    files.push({ path: routerPath, content: fastify ? fastifyRouter(input) : expressRouter(input), kind: 'router' });
+    files.push({ path: testPath, content: fastify ? fastifyTest(input) : expressTest(input), kind: 'test' });
+    if (options.withRuntime) files.push({ path: layout.runtimePath, content: expressRuntime(options.roleMap, audit.tsMiddleware, layout.moduleFormat, options.framework), kind: 'runtime' });
     return { files, primary: routerPath, testCommand: `node --test ${testPath}` };
   }
+
+  if (options.framework === 'nextjs') return nextScaffold(options, layout, common, names);
 
   const featureDir = join(layout.routerDir, names.kebabPlural);
   const controllerPath = join(featureDir, `${names.kebabPlural}.controller.ts`);
@@ -105,4 +114,37 @@ export function generateScaffold(options: ScaffoldOptions): ScaffoldResult {
   files.push({ path: specPath, content: nestSpec(input), kind: 'test' });
   if (options.withRuntime) files.push({ path: layout.runtimePath, content: nestRuntime(options.roleMap, audit.tsDecorator), kind: 'runtime' });
   return { files, primary: controllerPath, testCommand: `npx jest ${specPath}` };
+}
+
+/**
+ * Next.js: the collection's and the record's `route.ts` under the app directory, the repository
+ * module beside it (`lib/`, or `src/lib/` for `src/app`), the test and the wrapper's runtime.
+ */
+function nextScaffold(options: ScaffoldOptions, layout: ScaffoldLayout, common: Omit<NextTemplateInput, 'runtimeFromCollection' | 'runtimeFromItem' | 'repositoryFromCollection' | 'repositoryFromItem' | 'repositoryFromTest' | 'runtimeFromTest' | 'collectionFromTest' | 'itemFromTest'>, names: ResourceNames): ScaffoldResult {
+  const dirs = nextRouteDirs(names);
+  const collectionPath = join(layout.routerDir, dirs.collection, 'route.ts');
+  const itemPath = join(layout.routerDir, dirs.item, 'route.ts');
+  const libDir = layout.routerDir.split('/').slice(0, -1).concat('lib').join('/');
+  const repositoryPath = join(libDir, `${names.kebabPlural}-repository.ts`);
+  const testPath = join(layout.testDir, `${names.kebabPlural}.test.ts`);
+  const input: NextTemplateInput = {
+    ...common,
+    runtimeFromCollection: relativeModule(collectionPath, layout.runtimePath, false),
+    runtimeFromItem: relativeModule(itemPath, layout.runtimePath, false),
+    repositoryFromCollection: relativeModule(collectionPath, repositoryPath, false),
+    repositoryFromItem: relativeModule(itemPath, repositoryPath, false),
+    repositoryFromTest: relativeModule(testPath, repositoryPath, false),
+    runtimeFromTest: relativeModule(testPath, layout.runtimePath, false),
+    collectionFromTest: relativeModule(testPath, collectionPath, false),
+    itemFromTest: relativeModule(testPath, itemPath, false),
+  };
+  const files: GeneratedFile[] = [];
+  const item = nextRoute(input, true);
+  const collection = nextRoute(input, false);
+  if (item) files.push({ path: itemPath, content: item, kind: 'router' });
+  if (collection) files.push({ path: collectionPath, content: collection, kind: 'router' });
+  files.push({ path: repositoryPath, content: nextRepository(names), kind: 'router' });
+  files.push({ path: testPath, content: nextTest(input), kind: 'test' });
+  if (options.withRuntime) files.push({ path: layout.runtimePath, content: nextRuntime(options.roleMap), kind: 'runtime' });
+  return { files, primary: item ? itemPath : collectionPath, testCommand: `npx tsx --test ${testPath}` };
 }

@@ -3,7 +3,7 @@
 
 import type { ResolvedPolicy } from '../policy/types';
 
-export const SCAFFOLD_FRAMEWORKS = ['fastapi', 'express', 'nestjs'] as const;
+export const SCAFFOLD_FRAMEWORKS = ['fastapi', 'express', 'fastify', 'nestjs', 'nextjs'] as const;
 export type ScaffoldFramework = (typeof SCAFFOLD_FRAMEWORKS)[number];
 
 export const SCAFFOLD_OPERATIONS = ['read', 'create', 'update', 'delete'] as const;
@@ -24,13 +24,13 @@ export type ModuleFormat = 'commonjs' | 'esm';
 
 /** Where the files go, relative to the target folder (POSIX separators). */
 export interface ScaffoldLayout {
-  /** Folder of the router / routes / controller file. */
+  /** Folder of the router / routes / controller file (Next.js: the app directory, `app` or `src/app`). */
   routerDir: string;
   /** Folder of the test file. */
   testDir: string;
   /** The runtime module's file (`app/security/audit.py`, `src/security/phi-access.js`). */
   runtimePath: string;
-  /** Express only: how the generated JavaScript imports and exports. */
+  /** Express and Fastify: how the generated JavaScript imports and exports. */
   moduleFormat: ModuleFormat;
 }
 

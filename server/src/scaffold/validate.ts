@@ -22,7 +22,7 @@ const JS_RESERVED = [
 /** Names the generated code or its folders already use: a resource with one of them would shadow it. */
 const GENERATED_NAMES = [
   'app', 'router', 'routers', 'routes', 'security', 'audit', 'test', 'tests', 'main', 'index', 'init', 'logger', 'logging',
-  'request', 'response', 'status', 'express', 'fastapi', 'pydantic', 'typing', 'uuid', 'self', 'object', 'string',
+  'request', 'response', 'status', 'express', 'fastify', 'fastapi', 'pydantic', 'typing', 'uuid', 'self', 'object', 'string',
   'number', 'boolean', 'symbol', 'any', 'never', 'unknown', 'id', 'ids', 'phi', 'phi_access', 'phiaccess', 'node_modules',
   'con', 'prn', 'aux', 'nul', 'com1', 'lpt1',
 ];

@@ -26,8 +26,6 @@ export function expressRouter(input: ExpressTemplateInput): string {
   const js = new JsModuleWriter(input.format);
   const id = idParam(n, 'camel');
   const keyArgs = n.isPatient ? 'patientId' : `patientId, ${id}`;
-  const keyDoc = n.isPatient ? [' * @param {string} patientId'] : [' * @param {string} patientId', ` * @param {string} ${id}`];
-  const keyOf = n.isPatient ? 'patientId' : `patientId + '/' + ${id}`;
   const factory = `create${n.pascalPlural}Router`;
   const lines: string[] = [
     '// @ts-check',
@@ -43,6 +41,28 @@ export function expressRouter(input: ExpressTemplateInput): string {
     js.importNamed(['randomUUID'], 'node:crypto'),
     js.importNamed([middleware], input.runtimeFromRouter),
     '',
+    ...recordModelLines(n),
+    '/**',
+    ` * The ${n.words} routes, to mount with \`app.use(${factory}())\`.`,
+    ` * @param {{ repository?: InMemory${n.pascal}Repository, logger?: Logger }} [options]`,
+    " * @returns {import('express').Router}",
+    ' */',
+    `function ${factory}({ repository = new InMemory${n.pascal}Repository(), logger = console } = {}) {`,
+    '  const router = express.Router();',
+    '  router.use(express.json());',
+  ];
+  for (const op of input.operations) lines.push('', ...expressHandler(input, op, id, keyArgs));
+  lines.push('', '  return router;', '}', '', js.exportNamed([`InMemory${n.pascal}Repository`, factory]), '');
+  return lines.join('\n');
+}
+
+/** The example fields, `fieldsFrom(body)` and the in-memory repository, shared by the JavaScript routers (Express, Fastify). */
+export function recordModelLines(n: ResourceNames): string[] {
+  const id = idParam(n, 'camel');
+  const keyArgs = n.isPatient ? 'patientId' : `patientId, ${id}`;
+  const keyDoc = n.isPatient ? [' * @param {string} patientId'] : [' * @param {string} patientId', ` * @param {string} ${id}`];
+  const keyOf = n.isPatient ? 'patientId' : `patientId + '/' + ${id}`;
+  return [
     `/** Example fields: replace them with the real ones. @typedef {{ status: string, notes: string | null }} ${n.pascal}Fields */`,
     `/** A ${n.words} as the API returns it. @typedef {${n.pascal}Fields & { id: string${n.isPatient ? '' : ', patientId: string'} }} ${n.pascal} */`,
     '/** @typedef {{ info(message: string, fields: Record<string, unknown>): void }} Logger */',
@@ -110,18 +130,7 @@ export function expressRouter(input: ExpressTemplateInput): string {
     '  }',
     '}',
     '',
-    '/**',
-    ` * The ${n.words} routes, to mount with \`app.use(${factory}())\`.`,
-    ` * @param {{ repository?: InMemory${n.pascal}Repository, logger?: Logger }} [options]`,
-    " * @returns {import('express').Router}",
-    ' */',
-    `function ${factory}({ repository = new InMemory${n.pascal}Repository(), logger = console } = {}) {`,
-    '  const router = express.Router();',
-    '  router.use(express.json());',
   ];
-  for (const op of input.operations) lines.push('', ...expressHandler(input, op, id, keyArgs));
-  lines.push('', '  return router;', '}', '', js.exportNamed([`InMemory${n.pascal}Repository`, factory]), '');
-  return lines.join('\n');
 }
 
 function expressHandler(input: ExpressTemplateInput, op: OperationShape, id: string, keyArgs: string): string[] {

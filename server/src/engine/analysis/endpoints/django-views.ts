@@ -33,6 +33,8 @@ const NOT_HTTP_BASES = new Set([
 ]);
 /** The class attributes that say what a view serves. */
 const DATA_ATTRIBUTES = ['queryset', 'serializer_class', 'model'];
+/** Serializers, forms, models, admin classes, commands and tests: their `create`/`update`/`get` are not HTTP handlers. */
+const NOT_HTTP_CLASS = /(Serializer|Form|FormSet|Admin|Inline|Command|TestCase|Manager|QuerySet|Model)$/;
 /** Decorators of functions that are not views: signal receivers, admin actions, tasks. */
 const NOT_VIEW_DECORATORS = new Set(['receiver', 'action', 'register', 'shared_task', 'task', 'periodic_task', 'classmethod', 'staticmethod']);
 /** Modules that hold no views: admin, tasks, signals, management commands, migrations, tests. */
@@ -46,11 +48,13 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
   const viewsFile = importsAny || /(^|_)views?\.py$/.test(path.basename(filePath)) || /[\\/]views[\\/]/.test(filePath);
   const endpoints: EndpointFact[] = [];
 
+  const extended = new Set(facts.scopes.filter((scope) => scope.kind === 'class').flatMap((scope) => pythonClassBases(facts, scope)));
   // Class-based views: their method-named handlers.
   for (const scope of facts.scopes) {
     if (scope.kind !== 'class' || scope.parentId !== 0) continue;
     const bases = pythonClassBases(facts, scope);
     if (!bases.some((base) => VIEW_BASE.test(base) && !NOT_HTTP_BASES.has(base)) || bases.some((base) => NOT_HTTP_BASES.has(base))) continue;
+    if ([scope.name ?? '', ...bases].some((name) => NOT_HTTP_CLASS.test(name))) continue;
     const framework = bases.some((base) => special.viewBases?.test(base)) || importsFramework(facts, special) ? special.id : plain.id;
     const classAudit = endpointAudit(scope, auditNames, facts, 'class');
     const servesDeclaredData = bindingsIn(facts, scope.id).some((binding) => DATA_ATTRIBUTES.includes(binding.name));
@@ -71,7 +75,8 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
       const routeDecorator = method.decorators.find((d) => lastName(d.expr) === 'action')?.expr;
       endpoints.push(pythonEndpoint(method, framework, methods, '', audit, evidence, facts, routeDecorator, auditNames, `${scope.name}.${method.name}`));
     }
-    const inherited = inheritedActions(facts, scope);
+    // A class another class of the file extends is a base, routed through its subclasses.
+    const inherited = extended.has(scope.name ?? '') ? [] : inheritedActions(facts, scope);
     if (inherited.length) endpoints.push(inheritedEndpoint(scope, inherited, framework, classAudit, input, auditNames));
   }
 

@@ -55,7 +55,7 @@ function appRouteHandlers(input: FinderInput, routePath: string): EndpointFact[]
     if (scope.kind !== 'function' || scope.parentId !== 0 || !HANDLER_METHODS.includes(scope.name as HttpMethod)) continue;
     const exported = exportBefore(facts, scope.range.start, false);
     if (!exported) continue;
-    handlers.push(declared(scope, [scope.name as HttpMethod], exported, `export const ${scope.name} = `));
+    handlers.push(declared(facts, scope, [scope.name as HttpMethod], exported, `export const ${scope.name} = `));
   }
   for (const binding of facts.bindings) {
     if (binding.scopeId !== 0 || binding.kind !== 'assign' || !HANDLER_METHODS.includes(binding.name as HttpMethod)) continue;
@@ -72,7 +72,7 @@ function pagesApiHandler(input: FinderInput, routePath: string): EndpointFact[] 
   for (const scope of facts.scopes) {
     if (scope.kind !== 'function' || scope.parentId !== 0) continue;
     const exported = exportBefore(facts, scope.range.start, true);
-    if (exported) return [endpoint(input, declared(scope, ['ANY'], exported, 'export default '), routePath)];
+    if (exported) return [endpoint(input, declared(facts, scope, ['ANY'], exported, 'export default '), routePath)];
   }
   // `export default handler;`, `export default withAuth(handler);`
   const match = /^export\s+default\s+(?!function\b|async\b|class\b)/m.exec(facts.text);
@@ -84,16 +84,18 @@ function pagesApiHandler(input: FinderInput, routePath: string): EndpointFact[] 
   return handler ? [endpoint(input, handler, routePath)] : [];
 }
 
-/** A handler written as an exported function declaration. */
-function declared(scope: ScopeFact, methods: HttpMethod[], exportRange: Range, exportText: string): Handler {
+/** A handler written as an exported function (`export async function GET`, `export default async (req, res) => {}`). */
+function declared(facts: FileFacts, scope: ScopeFact, methods: HttpMethod[], exportRange: Range, exportText: string): Handler {
   const nameRange = scope.nameRange ?? scope.range;
+  // An exported arrow ends its statement with its own `;`; a declaration has none.
+  const after = facts.text.slice(offsetOf(facts.lineStarts, facts.text, scope.range.end)).trimStart();
   return {
     name: scope.name ?? 'handler',
     methods,
     start: exportRange.start,
     nameRange,
     scope,
-    placement: { kind: 'nextjs-wrap', exportRange, exportText, end: scope.range.end, declaration: true },
+    placement: { kind: 'nextjs-wrap', exportRange, exportText, end: scope.range.end, declaration: !after.startsWith(';') },
   };
 }
 

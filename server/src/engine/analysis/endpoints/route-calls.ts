@@ -128,7 +128,8 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
       flow,
     );
     const start = call.range.start;
-    const framework = declared.get(route.receiver) ?? fileFramework;
+    // `fastify.route({...})` and a receiver named `fastify` are Fastify's whatever the file imports.
+    const framework = declared.get(route.receiver) ?? (route.methods || route.receiver === 'fastify' ? 'fastify' : fileFramework);
     const end = handler.named ? handler.nameRange.end : route.pathEnd;
     const placement: AuditPlacement =
       framework === 'fastify' ? fastifyPlacement(options, handlerArg, facts) : { kind: 'express-middleware', position: handlerArg.range.start };

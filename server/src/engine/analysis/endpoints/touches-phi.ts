@@ -50,7 +50,9 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path);
   weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
   for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
-  for (const name of input.nameHints) if (!namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
+  // `getMemberStats` on `/members/stats` is totals; `getClientDiagnosisStats` on `/clients/:id/stats` is one patient's.
+  const addressesOne = pathSegments(input.path).some((segment) => segment.param);
+  for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
@@ -144,14 +146,11 @@ function isTotal(expr: Expr, aggregated: Set<Expr>): boolean {
 /** Words of a name that says it returns totals (`getVisitCounts`, `/patients/stats`, `AdmissionStatistics`). */
 const TOTAL_WORDS = new Set(['count', 'counts', 'stats', 'statistics', 'totals', 'metrics', 'analytics', 'aggregate', 'aggregates']);
 
-/** `/stats/admissions`, `/getVisitCounts`: totals, unless the path addresses one patient (`/patients/{id}/stats`). */
+/** `/stats/admissions`, `/getVisitCounts`: totals, unless the path addresses one record (`/patients/{id}/stats`). */
 function pathNamesTotals(path: string): boolean {
   const segments = pathSegments(path);
   if (!segments.some((segment) => !segment.param && namesTotals(segment.name))) return false;
-  const addressed = segments.some((segment, index) =>
-    segment.param ? resourcesOf(segment.name).length > 0 : resourcesOf(segment.name).length > 0 && segments[index + 1]?.param,
-  );
-  return !addressed;
+  return !segments.some((segment) => segment.param);
 }
 
 function namesTotals(name: string): boolean {
