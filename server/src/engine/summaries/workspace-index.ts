@@ -237,7 +237,19 @@ export class WorkspaceIndex {
       const entry = imp.names.find(([local]) => local === name);
       if (entry) return this.importedSymbol(file, imp.module, entry[1], seen);
     }
-    return this.ownSymbol(file, name);
+    return this.ownSymbol(file, name) ?? this.wildcardSymbol(file, name, seen);
+  }
+
+  /** Python `from m import *` (recorded without names): what `m` exports under that name. */
+  private wildcardSymbol(file: FileSummary, name: string, seen: Set<string>): Symbol | undefined {
+    if (file.language !== 'python') return undefined;
+    for (const imp of file.imports) {
+      if (imp.names.length) continue;
+      const moduleFile = this.summaryAt(this.pythonModule(file, imp.module));
+      const found = moduleFile && this.exportedSymbol(moduleFile, name, seen);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private ownSymbol(file: FileSummary, name: string): Symbol | undefined {
@@ -287,7 +299,7 @@ export class WorkspaceIndex {
       const entry = imp.names.find(([local]) => local === name);
       if (entry) return this.importedSymbol(file, imp.module, entry[1], seen);
     }
-    return undefined;
+    return this.wildcardSymbol(file, name, seen);
   }
 
   private summaryAt(filePath: string | undefined): FileSummary | undefined {
