@@ -58,10 +58,11 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     });
   }
   const callIndex = new Map<CallExpr, { fn: number; site: number }>();
+  const canResolve = resolvableHeads(facts);
   for (const fact of facts.calls) {
     const fn = byScope.get(fact.scopeId);
     const callee = calleePath(fact.call.callee);
-    if (fn === undefined || !callee || callee.length > 4) continue;
+    if (fn === undefined || !callee || callee.length > 4 || !canResolve(callee)) continue;
     const owner = functions[fn];
     callIndex.set(fact.call, { fn, site: owner.calls.length });
     owner.calls.push(fact.call);
@@ -102,6 +103,24 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     functions: functions.map((fn) => fn.summary),
     ...(defaultScope?.name ? { defaultExport: defaultScope.name } : {}),
   };
+}
+
+/**
+ * Whether a callee path can name a workspace function: its first name is imported, defined at the
+ * top of the file, or `self` / `cls` / `this`. Other calls (`db.get(...)` on a parameter, builtins)
+ * are left out of the summary: they never resolve, and their names need not be kept.
+ */
+function resolvableHeads(facts: FileFacts): (callee: string[]) => boolean {
+  const heads = new Set(['self', 'cls', 'this']);
+  let wildcard = false;
+  for (const fact of facts.imports) {
+    if (fact.names.size === 0) wildcard = true;
+    for (const local of fact.names.keys()) heads.add(local);
+  }
+  for (const scope of facts.scopes) {
+    if (scope.name && scope.kind !== 'module' && facts.scopes[scope.parentId ?? -1]?.kind === 'module') heads.add(scope.name);
+  }
+  return (callee) => heads.has(callee[0]) || (wildcard && facts.language === 'python' && callee.length === 1);
 }
 
 function moduleImport(fact: { module: string; names: Map<string, string> }): ModuleImport {

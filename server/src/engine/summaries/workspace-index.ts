@@ -43,6 +43,9 @@ export class WorkspaceIndex {
   private readonly pythonModules = new Map<string, string>();
   private nodes = new Map<string, Node>();
   private dirty = true;
+  /** Module name (and the importing folder, for relative ones) -> file: resolution repeats them per call. */
+  private readonly moduleMemo = new Map<string, string | undefined>();
+  private readonly functionsByName = new WeakMap<FileSummary, Map<string, FunctionSummary>>();
 
   constructor(
     /** The project's folder: Python module names and message paths are relative to it. */
@@ -76,6 +79,7 @@ export class WorkspaceIndex {
     for (const filePath of paths) {
       if (this.known.has(filePath)) continue;
       this.known.add(filePath);
+      this.moduleMemo.clear();
       if (/\.pyi?$/.test(filePath)) this.pythonModules.set(this.dottedName(filePath), filePath);
     }
   }
@@ -91,6 +95,7 @@ export class WorkspaceIndex {
     if (!summary) return;
     this.files.delete(filePath);
     this.known.delete(filePath);
+    this.moduleMemo.clear();
     if (summary.language === 'python') this.pythonModules.delete(this.dottedName(filePath));
     this.dirty = true;
   }
@@ -253,7 +258,7 @@ export class WorkspaceIndex {
   }
 
   private ownSymbol(file: FileSummary, name: string): Symbol | undefined {
-    const fn = file.functions.find((candidate) => candidate.name === name && !candidate.className);
+    const fn = this.functionNamed(file, name);
     if (fn) return { kind: 'function', file, fn };
     const cls = file.classes.find((candidate) => candidate.name === name);
     return cls ? { kind: 'class', file, cls } : undefined;
@@ -314,7 +319,7 @@ export class WorkspaceIndex {
   /** A method of a class of `file`, or of its workspace base classes. */
   private findMethod(file: FileSummary, className: string, method: string, depth: number): { file: FileSummary; fn: FunctionSummary } | undefined {
     if (depth > 8) return undefined;
-    const fn = file.functions.find((candidate) => candidate.className === className && candidate.name === `${className}.${method}`);
+    const fn = this.functionNamed(file, `${className}.${method}`);
     if (fn) return { file, fn };
     const cls = file.classes.find((candidate) => candidate.name === className);
     for (const base of cls?.bases ?? []) {
@@ -335,8 +340,27 @@ export class WorkspaceIndex {
     return parts.join('.');
   }
 
+  /** A top-level function (`name`) or a method (`Class.name`) of the file. */
+  private functionNamed(file: FileSummary, name: string): FunctionSummary | undefined {
+    let byName = this.functionsByName.get(file);
+    if (!byName) {
+      byName = new Map();
+      for (const fn of file.functions) if (!byName.has(fn.name)) byName.set(fn.name, fn);
+      this.functionsByName.set(file, byName);
+    }
+    return byName.get(name);
+  }
+
   /** The file of a Python module named in `file` (absolute, or relative with leading dots). */
   private pythonModule(file: FileSummary, module: string): string | undefined {
+    const key = module.startsWith('.') ? `${path.dirname(file.path)}\0${module}` : module;
+    if (this.moduleMemo.has(key)) return this.moduleMemo.get(key);
+    const found = this.findPythonModule(file, module);
+    this.moduleMemo.set(key, found);
+    return found;
+  }
+
+  private findPythonModule(file: FileSummary, module: string): string | undefined {
     const dots = /^\.*/.exec(module)![0].length;
     if (dots > 0) {
       let dir = path.dirname(file.path);
@@ -360,6 +384,14 @@ export class WorkspaceIndex {
 
   /** The file of a TS/JS module specifier: relative, or through the tsconfig `paths` aliases. */
   private tsModule(fromFile: string, specifier: string): string | undefined {
+    const key = `ts\0${specifier.startsWith('.') ? path.dirname(fromFile) : ''}\0${specifier}`;
+    if (this.moduleMemo.has(key)) return this.moduleMemo.get(key);
+    const found = this.findTsModule(fromFile, specifier);
+    this.moduleMemo.set(key, found);
+    return found;
+  }
+
+  private findTsModule(fromFile: string, specifier: string): string | undefined {
     const bases: string[] = [];
     if (specifier.startsWith('.')) bases.push(path.resolve(path.dirname(fromFile), specifier));
     else if (this.aliases) {
