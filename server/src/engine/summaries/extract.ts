@@ -48,7 +48,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       summary: {
         name: owner ? `${owner.name}.${scope.name}` : scope.name,
         ...(owner ? { className: owner.name } : {}),
-        params: scope.params.map((param) => param.name),
+        params: paramNames(scope.params),
         sinks: [],
         sinksViaCalls: [],
         returnsParams: [],
@@ -69,7 +69,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     owner.summary.calls.push({ callee, args: [] });
   }
   const paramMarkers = new Map<ParamFact, string>();
-  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}p:${index}:${i}`)));
+  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}p:${index}:${param.position ?? i}`)));
 
   const classifier = classifierFor(policy);
   const flow = new FlowAnalyzer(facts, classifier, {
@@ -121,6 +121,16 @@ function resolvableHeads(facts: FileFacts): (callee: string[]) => boolean {
     if (scope.name && scope.kind !== 'module' && facts.scopes[scope.parentId ?? -1]?.kind === 'module') heads.add(scope.name);
   }
   return (callee) => heads.has(callee[0]) || (wildcard && facts.language === 'python' && callee.length === 1);
+}
+
+/** Parameter names by position (a destructured TS/JS parameter: its first name; only Python passes arguments by name). */
+function paramNames(params: ParamFact[]): string[] {
+  const names: string[] = [];
+  params.forEach((param, i) => {
+    const position = param.position ?? i;
+    names[position] ??= param.name;
+  });
+  return Array.from(names, (name) => name ?? '');
 }
 
 function moduleImport(fact: { module: string; names: Map<string, string> }): ModuleImport {

@@ -222,7 +222,8 @@ export class WorkspaceIndex {
     }
     if (rest.length === 1 && ['self', 'cls', 'this'].includes(head) && className) {
       const method = this.findMethod(file, className, rest[0], 0);
-      return method && { ...method, offset: file.language === 'python' ? 1 : 0 };
+      // A static method takes no `self` / `cls`.
+      return method && { ...method, offset: file.language === 'python' && ['self', 'cls'].includes(method.fn.params[0] ?? '') ? 1 : 0 };
     }
     // `util.trace`, `Helper.run`, `app.util.trace` (Python `import app.util` binds `app`).
     let symbol: Symbol | undefined;
