@@ -75,7 +75,7 @@ describe('reporting at the call', () => {
     const sink = finding.flow.at(-1);
     assert.equal(sink.path, audit);
     assert.equal(sink.range.start.line, lineOf(audit, 'logger.debug("%s: %s", label, value)'));
-    assert.equal(sink.label, 'logger.debug (log sink)');
+    assert.equal(sink.label, 'logger.debug (log sink, clinic/audit.py:8)');
     // Every other step is in the caller.
     assert.ok(finding.flow.slice(0, -1).every((step) => step.path === undefined));
   });
@@ -125,6 +125,28 @@ describe('reporting at the call', () => {
     assert.ok(!lines.includes(lineOf(intake, 'forward(patient.ssn)')));
     // countdown() logs by itself: still reported.
     assert.ok(lines.includes(lineOf(intake, 'audit.countdown(3, patient.ssn)')));
+  });
+});
+
+describe('an index edited file by file', () => {
+  test('gives the findings of a fresh index of the same texts', () => {
+    const e = engine();
+    const audit = path.join(PY, 'clinic/audit.py');
+    const base = path.join(PY, 'clinic/base.py');
+    const edits = {
+      [audit]: readFileSync(audit, 'utf8').replace('logger.debug("%s: %s", label, value)', 'logger.debug("%s: %s", label, mask(value))'),
+      [base]: readFileSync(base, 'utf8').replace('trace("record", value)', 'trace("record", value.pk)'),
+    };
+    const edited = buildIndex(PY);
+    const findingsOf = (index) => sourceFiles(PY).map((file) => actualFindings(analyzeWith(index, file, edits[file] ?? readFileSync(file, 'utf8'))));
+    const original = findingsOf(edited);
+    for (const [file, text] of Object.entries(edits)) edited.set(e.summarizeFile({ text, path: file }, e.defaultPolicy()));
+    const fresh = buildIndex(PY, { overrides: edits });
+    assert.deepEqual(findingsOf(edited), findingsOf(fresh));
+    assert.notDeepEqual(findingsOf(edited), original, 'the edits change findings in other files');
+    // And back again.
+    for (const file of Object.keys(edits)) edited.set(e.summarizeFile({ text: readFileSync(file, 'utf8'), path: file }, e.defaultPolicy()));
+    assert.deepEqual(findingsOf(edited), findingsOf(buildIndex(PY)));
   });
 });
 

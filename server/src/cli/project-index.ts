@@ -107,7 +107,7 @@ async function summaryOf(file: string, policies: FolderPolicies, options: IndexO
   const read = await readSourceFile(file, options.maxFileSizeKb);
   if (!read.ok) return undefined;
   try {
-    return summarizeFile({ text: read.source.text, path: file }, policies.forFile(file).policy);
+    return summarizeFile({ text: read.source.text, path: file }, policies.forFile(file).policy, { maxFileSizeKb: options.maxFileSizeKb });
   } catch {
     // A file the engine cannot summarise is followed by no call; its own analysis reports the failure.
     return undefined;

@@ -6,11 +6,11 @@
 // way the report lists files, findings and notices in discovery order, exactly as a sequential
 // run on the main thread would.
 
-import type { AnalysisResult, FileSummary, ProjectAuditContext, ResolvedPolicy } from '../engine';
+import type { AnalysisResult, FileSummary, PreparedFile, ProjectAuditContext, ResolvedPolicy } from '../engine';
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
-import { analyzeFile, contentHash, isDataFile, summarizeOneFile, type FileOutcome } from './parallel/file-job';
+import { analyzeFile, analyzePreparedFile, contentHash, isDataFile, prepareOneFile, summarizeOneFile, type FileOutcome } from './parallel/file-job';
 import { runPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { FolderPolicies } from '../workspace/folder-policies';
 import type { Discovery } from '../workspace/find-source-files';
@@ -46,6 +46,9 @@ export interface ScanOptions {
   crossFile?: boolean;
 }
 
+/** How many files' facts the index's first pass keeps for the analysis on the main thread. */
+const MAX_PREPARED_FILES = 2000;
+
 /** How many files the cache pass reads at once. */
 const READ_CONCURRENCY = 16;
 
@@ -72,7 +75,9 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   const fromCache = new Set<number>();
   const cache = options.cache;
-  const workspaces = options.crossFile ? await indexProjects(files, loaded, policyIds, policyList, options) : undefined;
+  // Facts extracted by the index's first pass on this thread, analysed below without parsing again.
+  const prepared = new Map<number, { file: PreparedFile; contentHash: string }>();
+  const workspaces = options.crossFile ? await indexProjects(files, loaded, policyIds, policyList, options, prepared) : undefined;
   const workspaceOf = (index: number) => workspaces?.forFile(files[index]);
   const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, workspaceOf(index)?.index.dependencyKey(files[index]));
   if (cache) {
@@ -108,7 +113,12 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   // Everything left (no workers, or workers that could not start) runs here.
   for (const index of todo) {
     if (outcomes[index]) continue;
-    outcomes[index] = await analyzeFile(files[index], loaded[index].policy, { ...engineOptions, workspace: workspaceOf(index)?.index });
+    const analyzeOptions = { ...engineOptions, workspace: workspaceOf(index)?.index };
+    const ready = prepared.get(index);
+    outcomes[index] = ready
+      ? analyzePreparedFile(ready.file, ready.contentHash, files[index], loaded[index].policy, analyzeOptions)
+      : await analyzeFile(files[index], loaded[index].policy, analyzeOptions);
+    prepared.delete(index);
     advance();
   }
   progress.finish();
@@ -154,11 +164,17 @@ async function indexProjects(
   policyIds: ReadonlyMap<ResolvedPolicy, number>,
   policyList: readonly ResolvedPolicy[],
   options: ScanOptions,
+  prepared: Map<number, { file: PreparedFile; contentHash: string }>,
 ): Promise<ProjectIndexes> {
   const summaries = new Map<string, FileSummary | undefined>();
   const cache = options.cache;
   const todo: number[] = [];
   await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
+    // Data files (JSON, CSV, notebooks...) hold no functions: nothing to summarise.
+    if (isDataFile(files[index])) {
+      summaries.set(files[index], undefined);
+      return;
+    }
     const read = cache ? await readSourceFile(files[index], options.maxFileSizeKb) : undefined;
     const cached = read?.ok ? cache!.getSummary(files[index], cache!.keyFor(contentHash(read.bytes), loaded[index].policy)) : undefined;
     if (cached) summaries.set(files[index], cached);
@@ -184,7 +200,11 @@ async function indexProjects(
     progress.finish();
   }
   for (const index of todo) {
-    if (!summaries.has(files[index])) keep(index, await summarizeOneFile(files[index], loaded[index].policy, { maxFileSizeKb: options.maxFileSizeKb }));
+    if (summaries.has(files[index])) continue;
+    const outcome = await prepareOneFile(files[index], loaded[index].policy, { maxFileSizeKb: options.maxFileSizeKb });
+    keep(index, outcome);
+    // Kept for the analysis on this thread; bounded, beyond it files are parsed again.
+    if (outcome.kind === 'summarized' && outcome.prepared && prepared.size < MAX_PREPARED_FILES) prepared.set(index, { file: outcome.prepared, contentHash: outcome.contentHash });
   }
   return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries });
 }

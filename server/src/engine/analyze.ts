@@ -98,7 +98,26 @@ export function analyzeDocument(
   }
   const skipped = checkAnalysable(document.text, options, document.languageId);
   if (skipped) return skippedResult(skipped);
-  const facts = extractFacts(document, filePath);
+  return analyzeFacts({ facts: extractFacts(document, filePath), hasSyntaxErrors: hasSyntaxErrors(document) }, filePath, policy, options);
+}
+
+/** A file's facts, extracted once: the CLI's cross-file scan summarises and then analyses them. */
+export interface PreparedFile {
+  facts: FileFacts;
+  hasSyntaxErrors: boolean;
+}
+
+export function prepareDocument(document: ParsedDocument, filePath = ''): PreparedFile {
+  return { facts: extractFacts(document, filePath), hasSyntaxErrors: hasSyntaxErrors(document) };
+}
+
+function hasSyntaxErrors(document: ParsedDocument): boolean {
+  return document.hasTree ? document.tree.rootNode.hasError : countSyntaxErrors(document.text, document.languageId) > 0;
+}
+
+/** The rules over facts already extracted (analyzeDocument without the parse). */
+export function analyzeFacts(prepared: PreparedFile, filePath: string, policy: ResolvedPolicy, options: AnalyzeOptions = {}): AnalysisResult {
+  const { facts } = prepared;
   const suppressions = parseSuppressions(facts);
   const internalErrors: InternalError[] = [];
   const crossFile = crossFileFlowsOf(options.workspace, facts, policy, filePath, internalErrors);
@@ -115,7 +134,7 @@ export function analyzeDocument(
   for (const rule of registeredRules()) {
     const severity = severityFor(rule.metadata.id, rule.metadata.defaultSeverity, policy, options);
     if (severity === 'off') continue;
-    if (!rule.metadata.languages.includes(document.languageId)) continue;
+    if (!rule.metadata.languages.includes(facts.languageId)) continue;
     try {
       for (const raw of rule.check(context)) findings.push({ ...raw, severity, hipaa: rule.metadata.hipaa });
     } catch (error) {
@@ -137,7 +156,7 @@ export function analyzeDocument(
     ...(fromPolicy.applied.length > 0 ? { policySuppressions: fromPolicy.applied } : {}),
     ruleFailures,
     ...(internalErrors.length > 0 ? { internalErrors } : {}),
-    hasSyntaxErrors: document.hasTree ? document.tree.rootNode.hasError : countSyntaxErrors(document.text, document.languageId) > 0,
+    hasSyntaxErrors: prepared.hasSyntaxErrors,
     endpoints,
     routes,
   };

@@ -17,6 +17,7 @@ import { createProgress } from '../progress';
 import type { Notice, ScannedFile, ScanReport } from '../report';
 import { noticesFor } from '../scan-runner';
 import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
+import { buildProjectIndexes } from '../project-index';
 import { encodeSource, readSourceFile } from '../source-file';
 import { displayPath } from '../display-path';
 
@@ -52,11 +53,14 @@ export const fixCommand: Command = {
     let totalApplied = 0;
     let filesChanged = 0;
     const checkWrite = createWriteCheck(targets.files, args.positionals.length > 0 ? args.positionals : ['.'], io.cwd);
+    // Leaks through helpers in other files are fixed at the call, as `scan` reports them.
+    const workspaces = await buildProjectIndexes(targets.files, { cwd: io.cwd, policies: targets.policies, maxFileSizeKb });
     const progress = createProgress(io.stderr, 'fixing', targets.files.length);
     for (const [index, file] of targets.files.entries()) {
       progress.tick(index);
       const display = displayPath(file, io.cwd);
       const loaded = targets.policies.forFile(file);
+      const workspace = workspaces.forFile(file)?.index;
       const writable = await checkWrite(file);
       if (writable.kind === 'alias') {
         notices.push({ kind: 'fix-refused', level: 'note', message: writable.message, file: display, absolutePath: file });
@@ -70,13 +74,13 @@ export const fixCommand: Command = {
       }
       if (writable.kind === 'refused') {
         // Read and analysed like any file, so its findings still count; never written.
-        const result = analyze({ text: read.source.text, path: file }, loaded.policy, engineOptions);
+        const result = analyze({ text: read.source.text, path: file }, loaded.policy, { ...engineOptions, workspace });
         notices.push({ kind: 'fix-refused', level: 'warning', message: writable.message, file: display, absolutePath: file });
         notices.push(...noticesFor(result, display, file));
         files.push({ path: file, display, result, policyFile: loaded.file });
         continue;
       }
-      const outcome = fixText(read.source.text, file, loaded.policy, engineOptions);
+      const outcome = fixText(read.source.text, file, loaded.policy, { ...engineOptions, workspace });
       notices.push(...noticesFor(outcome.result, display, file));
       if (outcome.refused > 0) {
         notices.push({

@@ -3,7 +3,19 @@
 // data that survives postMessage and never holds source text.
 
 import { createHash } from 'node:crypto';
-import { analyze, isDataLanguage, languageFromPath, summarizeFile, type AnalysisResult, type AnalyzeOptions, type FileSummary, type ResolvedPolicy } from '../../engine';
+import {
+  analyze,
+  analyzeFacts,
+  isDataLanguage,
+  languageFromPath,
+  prepareFile,
+  summarizeFile,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type FileSummary,
+  type PreparedFile,
+  type ResolvedPolicy,
+} from '../../engine';
 import { readSourceFile } from '../source-file';
 
 export type FileOutcome =
@@ -16,7 +28,7 @@ export type FileOutcome =
    */
   | { kind: 'analysis-failed'; detail: string; timedOut?: boolean }
   /** The first pass of a scan that follows calls across files: the file's function summaries only. */
-  | { kind: 'summarized'; summary?: FileSummary; contentHash: string };
+  | { kind: 'summarized'; summary?: FileSummary; contentHash: string; prepared?: PreparedFile };
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -54,8 +66,31 @@ export async function summarizeOneFile(file: string, policy: ResolvedPolicy, opt
   const read = await readSourceFile(file, options.maxFileSizeKb);
   if (!read.ok) return { kind: 'read-failure', reason: read.reason, detail: read.detail };
   try {
-    const summary = summarizeFile({ text: read.source.text, path: file }, policy);
+    const summary = summarizeFile({ text: read.source.text, path: file }, policy, options);
     return { kind: 'summarized', contentHash: contentHash(read.bytes), ...(summary ? { summary } : {}) };
+  } catch (error) {
+    return { kind: 'analysis-failed', detail: `the analyser failed (${describeError(error)})` };
+  }
+}
+
+/** Like summarizeOneFile, keeping the facts for the analysis (main thread only: facts hold the text). */
+export async function prepareOneFile(file: string, policy: ResolvedPolicy, options: AnalyzeOptions): Promise<FileOutcome> {
+  const read = await readSourceFile(file, options.maxFileSizeKb);
+  if (!read.ok) return { kind: 'read-failure', reason: read.reason, detail: read.detail };
+  const hash = contentHash(read.bytes);
+  try {
+    const ready = prepareFile({ text: read.source.text, path: file }, policy, options);
+    // Nothing for a file the engine does not analyse: its analysis says why.
+    return ready ? { kind: 'summarized', contentHash: hash, summary: ready.summary, prepared: ready.prepared } : { kind: 'summarized', contentHash: hash };
+  } catch (error) {
+    return { kind: 'analysis-failed', detail: `the analyser failed (${describeError(error)})` };
+  }
+}
+
+/** The analysis of facts the index's first pass extracted. */
+export function analyzePreparedFile(prepared: PreparedFile, hash: string, file: string, policy: ResolvedPolicy, options: AnalyzeOptions): FileOutcome {
+  try {
+    return { kind: 'analyzed', result: analyzeFacts(prepared, file, policy, options), contentHash: hash };
   } catch (error) {
     return { kind: 'analysis-failed', detail: `the analyser failed (${describeError(error)})` };
   }

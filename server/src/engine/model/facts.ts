@@ -127,6 +127,11 @@ export type Expr =
 export interface ParamFact {
   name: string;
   range: Range;
+  /**
+   * The parameter's position when it differs from its index among the scope's params: the names
+   * of a destructured parameter (`{ a, b }`) share one position (TS/JS).
+   */
+  position?: number;
   /** The annotation's type names, e.g. `Patient` for `p: Optional[Patient]`. */
   typeNames: string[];
 }

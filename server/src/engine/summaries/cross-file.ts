@@ -93,7 +93,8 @@ export class CrossFileFlows {
     const flow: FlowStep[] = [
       ...taint.steps,
       { range: fact.call.callee.range, label: `${callee} (passes it on)` },
-      { range: effect.range, label: `${effect.sink} (${SINK_KIND[effect.ruleId]})`, ...(effect.path !== this.file.path ? { path: effect.path } : {}) },
+      // The hover lists the labels: the sink's says where it is.
+      { range: effect.range, label: `${effect.sink} (${SINK_KIND[effect.ruleId]}, ${where})`, ...(effect.path !== this.file.path ? { path: effect.path } : {}) },
     ];
     return {
       ruleId: effect.ruleId,

@@ -48,7 +48,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       summary: {
         name: owner ? `${owner.name}.${scope.name}` : scope.name,
         ...(owner ? { className: owner.name } : {}),
-        params: scope.params.map((param) => param.name),
+        params: paramNames(scope.params),
         sinks: [],
         sinksViaCalls: [],
         returnsParams: [],
@@ -58,17 +58,18 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     });
   }
   const callIndex = new Map<CallExpr, { fn: number; site: number }>();
+  const canResolve = resolvableHeads(facts);
   for (const fact of facts.calls) {
     const fn = byScope.get(fact.scopeId);
     const callee = calleePath(fact.call.callee);
-    if (fn === undefined || !callee || callee.length > 4) continue;
+    if (fn === undefined || !callee || callee.length > 4 || !canResolve(callee)) continue;
     const owner = functions[fn];
     callIndex.set(fact.call, { fn, site: owner.calls.length });
     owner.calls.push(fact.call);
     owner.summary.calls.push({ callee, args: [] });
   }
   const paramMarkers = new Map<ParamFact, string>();
-  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}p:${index}:${i}`)));
+  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}p:${index}:${param.position ?? i}`)));
 
   const classifier = classifierFor(policy);
   const flow = new FlowAnalyzer(facts, classifier, {
@@ -102,6 +103,34 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     functions: functions.map((fn) => fn.summary),
     ...(defaultScope?.name ? { defaultExport: defaultScope.name } : {}),
   };
+}
+
+/**
+ * Whether a callee path can name a workspace function: its first name is imported, defined at the
+ * top of the file, or `self` / `cls` / `this`. Other calls (`db.get(...)` on a parameter, builtins)
+ * are left out of the summary: they never resolve, and their names need not be kept.
+ */
+function resolvableHeads(facts: FileFacts): (callee: string[]) => boolean {
+  const heads = new Set(['self', 'cls', 'this']);
+  let wildcard = false;
+  for (const fact of facts.imports) {
+    if (fact.names.size === 0) wildcard = true;
+    for (const local of fact.names.keys()) heads.add(local);
+  }
+  for (const scope of facts.scopes) {
+    if (scope.name && scope.kind !== 'module' && facts.scopes[scope.parentId ?? -1]?.kind === 'module') heads.add(scope.name);
+  }
+  return (callee) => heads.has(callee[0]) || (wildcard && facts.language === 'python' && callee.length === 1);
+}
+
+/** Parameter names by position (a destructured TS/JS parameter: its first name; only Python passes arguments by name). */
+function paramNames(params: ParamFact[]): string[] {
+  const names: string[] = [];
+  params.forEach((param, i) => {
+    const position = param.position ?? i;
+    names[position] ??= param.name;
+  });
+  return Array.from(names, (name) => name ?? '');
 }
 
 function moduleImport(fact: { module: string; names: Map<string, string> }): ModuleImport {

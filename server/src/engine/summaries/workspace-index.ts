@@ -3,6 +3,7 @@
 // imports and through `self.` / `this.` / `cls.` and base classes, and follows calls to a
 // fixpoint, so a function's summary includes what its callees do with its parameters.
 
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ResolvedSummary, SinkEffect } from './types';
@@ -43,6 +44,11 @@ export class WorkspaceIndex {
   private readonly pythonModules = new Map<string, string>();
   private nodes = new Map<string, Node>();
   private dirty = true;
+  /** Dependency keys, computed on first use after each resolution. */
+  private keys: Map<string, string> | undefined;
+  /** Module name (and the importing folder, for relative ones) -> file: resolution repeats them per call. */
+  private readonly moduleMemo = new Map<string, string | undefined>();
+  private readonly functionsByName = new WeakMap<FileSummary, Map<string, FunctionSummary>>();
 
   constructor(
     /** The project's folder: Python module names and message paths are relative to it. */
@@ -76,6 +82,7 @@ export class WorkspaceIndex {
     for (const filePath of paths) {
       if (this.known.has(filePath)) continue;
       this.known.add(filePath);
+      this.moduleMemo.clear();
       if (/\.pyi?$/.test(filePath)) this.pythonModules.set(this.dottedName(filePath), filePath);
     }
   }
@@ -91,6 +98,7 @@ export class WorkspaceIndex {
     if (!summary) return;
     this.files.delete(filePath);
     this.known.delete(filePath);
+    this.moduleMemo.clear();
     if (summary.language === 'python') this.pythonModules.delete(this.dottedName(filePath));
     this.dirty = true;
   }
@@ -117,27 +125,39 @@ export class WorkspaceIndex {
   }
 
   /**
-   * What the findings of `filePath` depend on in other files: the resolved summaries of the files
-   * it imports (barrels followed) and its own. Calls are resolved only through imports, so a file
-   * whose dependency key is unchanged gets the same findings (a cache keys results by it).
+   * What the findings of `filePath` depend on: its summary, the resolved summaries of the files it
+   * imports, directly or not, and how its imports resolve (a file that appears can make one
+   * resolve). Calls are resolved through imports only, so a file whose key is unchanged gets the
+   * same findings (the CLI's cache keys results by it; the editor re-checks open files whose key
+   * changed). Keys are hashed over the import graph's strongly connected components: linear in
+   * the project's size, not quadratic.
    */
   dependencyKey(filePath: string): string {
     this.ensureResolved();
-    const file = this.files.get(filePath);
-    if (!file) return '';
-    const reached = new Set<string>([filePath]);
-    const queue = [file];
-    while (queue.length && reached.size < 200) {
-      const current = queue.shift()!;
-      for (const target of this.importedFiles(current)) {
-        const summary = this.files.get(target);
-        if (reached.has(target) || !summary) continue;
-        reached.add(target);
-        queue.push(summary);
-      }
+    this.keys ??= this.computeKeys();
+    return this.keys.get(filePath) ?? '';
+  }
+
+  private computeKeys(): Map<string, string> {
+    const edges = new Map<string, string[]>();
+    const digests = new Map<string, string>();
+    for (const file of this.files.values()) {
+      const imported = this.importedFiles(file);
+      edges.set(file.path, imported.filter((target) => this.files.has(target)));
+      const states = file.functions.map((fn) => this.nodes.get(keyOf(file.path, fn.name))?.state);
+      digests.set(file.path, digest(JSON.stringify([file, imported, states])));
     }
-    const states = [...reached].sort().map((target) => [target, this.files.get(target)!.functions.map((fn) => this.nodes.get(keyOf(target, fn.name))?.state)]);
-    return JSON.stringify(states);
+    const keys = new Map<string, string>();
+    for (const component of stronglyConnected([...edges.keys()], (node) => edges.get(node) ?? [])) {
+      // Components come out after every component they reach: their keys are known.
+      const members = new Set(component);
+      const parts = component.map((node) => digests.get(node)!).sort();
+      const below = new Set<string>();
+      for (const node of component) for (const target of edges.get(node) ?? []) if (!members.has(target)) below.add(keys.get(target)!);
+      const key = digest(JSON.stringify([parts, [...below].sort()]));
+      for (const node of component) keys.set(node, key);
+    }
+    return keys;
   }
 
   /** The workspace files a file's imports and re-exports name. */
@@ -163,6 +183,7 @@ export class WorkspaceIndex {
   private ensureResolved(): void {
     if (!this.dirty) return;
     this.dirty = false;
+    this.keys = undefined;
     const nodes = new Map<string, Node>();
     for (const file of this.files.values()) {
       for (const fn of file.functions) {
@@ -201,7 +222,8 @@ export class WorkspaceIndex {
     }
     if (rest.length === 1 && ['self', 'cls', 'this'].includes(head) && className) {
       const method = this.findMethod(file, className, rest[0], 0);
-      return method && { ...method, offset: file.language === 'python' ? 1 : 0 };
+      // A static method takes no `self` / `cls`.
+      return method && { ...method, offset: file.language === 'python' && ['self', 'cls'].includes(method.fn.params[0] ?? '') ? 1 : 0 };
     }
     // `util.trace`, `Helper.run`, `app.util.trace` (Python `import app.util` binds `app`).
     let symbol: Symbol | undefined;
@@ -237,11 +259,23 @@ export class WorkspaceIndex {
       const entry = imp.names.find(([local]) => local === name);
       if (entry) return this.importedSymbol(file, imp.module, entry[1], seen);
     }
-    return this.ownSymbol(file, name);
+    return this.ownSymbol(file, name) ?? this.wildcardSymbol(file, name, seen);
+  }
+
+  /** Python `from m import *` (recorded without names): what `m` exports under that name. */
+  private wildcardSymbol(file: FileSummary, name: string, seen: Set<string>): Symbol | undefined {
+    if (file.language !== 'python') return undefined;
+    for (const imp of file.imports) {
+      if (imp.names.length) continue;
+      const moduleFile = this.summaryAt(this.pythonModule(file, imp.module));
+      const found = moduleFile && this.exportedSymbol(moduleFile, name, seen);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private ownSymbol(file: FileSummary, name: string): Symbol | undefined {
-    const fn = file.functions.find((candidate) => candidate.name === name && !candidate.className);
+    const fn = this.functionNamed(file, name);
     if (fn) return { kind: 'function', file, fn };
     const cls = file.classes.find((candidate) => candidate.name === name);
     return cls ? { kind: 'class', file, cls } : undefined;
@@ -287,7 +321,7 @@ export class WorkspaceIndex {
       const entry = imp.names.find(([local]) => local === name);
       if (entry) return this.importedSymbol(file, imp.module, entry[1], seen);
     }
-    return undefined;
+    return this.wildcardSymbol(file, name, seen);
   }
 
   private summaryAt(filePath: string | undefined): FileSummary | undefined {
@@ -302,7 +336,7 @@ export class WorkspaceIndex {
   /** A method of a class of `file`, or of its workspace base classes. */
   private findMethod(file: FileSummary, className: string, method: string, depth: number): { file: FileSummary; fn: FunctionSummary } | undefined {
     if (depth > 8) return undefined;
-    const fn = file.functions.find((candidate) => candidate.className === className && candidate.name === `${className}.${method}`);
+    const fn = this.functionNamed(file, `${className}.${method}`);
     if (fn) return { file, fn };
     const cls = file.classes.find((candidate) => candidate.name === className);
     for (const base of cls?.bases ?? []) {
@@ -323,8 +357,27 @@ export class WorkspaceIndex {
     return parts.join('.');
   }
 
+  /** A top-level function (`name`) or a method (`Class.name`) of the file. */
+  private functionNamed(file: FileSummary, name: string): FunctionSummary | undefined {
+    let byName = this.functionsByName.get(file);
+    if (!byName) {
+      byName = new Map();
+      for (const fn of file.functions) if (!byName.has(fn.name)) byName.set(fn.name, fn);
+      this.functionsByName.set(file, byName);
+    }
+    return byName.get(name);
+  }
+
   /** The file of a Python module named in `file` (absolute, or relative with leading dots). */
   private pythonModule(file: FileSummary, module: string): string | undefined {
+    const key = module.startsWith('.') ? `${path.dirname(file.path)}\0${module}` : module;
+    if (this.moduleMemo.has(key)) return this.moduleMemo.get(key);
+    const found = this.findPythonModule(file, module);
+    this.moduleMemo.set(key, found);
+    return found;
+  }
+
+  private findPythonModule(file: FileSummary, module: string): string | undefined {
     const dots = /^\.*/.exec(module)![0].length;
     if (dots > 0) {
       let dir = path.dirname(file.path);
@@ -348,6 +401,14 @@ export class WorkspaceIndex {
 
   /** The file of a TS/JS module specifier: relative, or through the tsconfig `paths` aliases. */
   private tsModule(fromFile: string, specifier: string): string | undefined {
+    const key = `ts\0${specifier.startsWith('.') ? path.dirname(fromFile) : ''}\0${specifier}`;
+    if (this.moduleMemo.has(key)) return this.moduleMemo.get(key);
+    const found = this.findTsModule(fromFile, specifier);
+    this.moduleMemo.set(key, found);
+    return found;
+  }
+
+  private findTsModule(fromFile: string, specifier: string): string | undefined {
     const bases: string[] = [];
     if (specifier.startsWith('.')) bases.push(path.resolve(path.dirname(fromFile), specifier));
     else if (this.aliases) {
@@ -463,4 +524,59 @@ function mergeElements(a: PhiElementRef[], b: PhiElementRef[]): PhiElementRef[] 
 
 function sameEffect(a: SinkEffect, b: SinkEffect): boolean {
   return a.path === b.path && a.ruleId === b.ruleId && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** Tarjan's strongly connected components, iteratively; each component after those it reaches. */
+function stronglyConnected(nodes: readonly string[], next: (node: string) => readonly string[]): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  let counter = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: { node: string; edge: number }[] = [{ node: root, edge: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length) {
+      const frame = work[work.length - 1];
+      const targets = next(frame.node);
+      if (frame.edge < targets.length) {
+        const target = targets[frame.edge++];
+        if (!index.has(target)) {
+          index.set(target, counter);
+          low.set(target, counter++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ node: target, edge: 0 });
+        } else if (onStack.has(target)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        components.push(component);
+      }
+    }
+  }
+  return components;
 }

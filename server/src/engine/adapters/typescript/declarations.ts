@@ -66,11 +66,18 @@ function params(node: Node | null): ParamFact[] {
   if (!node) return [];
   if (node.type === 'identifier') return [{ name: node.text, range: rangeOf(node), typeNames: [] }];
   const result: ParamFact[] = [];
+  let position = 0;
   for (const child of node.namedChildren) {
+    if (child.type === 'comment') continue;
     const pattern = child.type === 'identifier' ? child : (child.childForFieldName('pattern') ?? child.childForFieldName('left') ?? child);
     const type = child.childForFieldName('type');
     const names: Node[] = pattern.type === 'identifier' ? [pattern] : identifiersIn(pattern);
-    for (const name of names) result.push({ name: name.text, range: rangeOf(name), typeNames: type ? typeNames(type) : [] });
+    for (const name of names) {
+      const param: ParamFact = { name: name.text, range: rangeOf(name), typeNames: type ? typeNames(type) : [] };
+      if (position !== result.length || names.length > 1) param.position = position;
+      result.push(param);
+    }
+    position++;
   }
   return result;
 }
