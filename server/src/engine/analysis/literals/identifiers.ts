@@ -80,15 +80,16 @@ export function checkUsPhone(value: string): IdentifierCheck {
 
 function exchangeAndLine(exchange: string, line: string): IdentifierCheck {
   if (!/^[2-9]\d\d$/.test(exchange) || /^[2-9]11$/.test(exchange)) return { valid: false };
-  // 555-0100 to 555-0199 are reserved for fiction.
-  if (exchange === '555' && /^01\d\d$/.test(line)) return { valid: true, synthetic: true };
+  // 555-0100 to 555-0199 are reserved for fiction, and the rest of the 555 exchange is what
+  // made-up numbers use (it was never assigned to subscribers).
+  if (exchange === '555') return { valid: true, synthetic: true };
   if (/^(\d)\1{6}$/.test(exchange + line)) return { valid: true, synthetic: true };
   return { valid: true };
 }
 
 const EMAIL = /^([A-Za-z0-9._%+'-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})$/;
 /** Domains reserved for documentation and tests (RFC 2606, RFC 6761) and throwaway mail. */
-const SYNTHETIC_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|mailinator\.com)$/i;
+const SYNTHETIC_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|mailinator\.com|yopmail\.com|email\.com|domain\.com|test\.com|fake\.com|sample\.com)$/i;
 /** Mailboxes of systems and teams, not persons. */
 const ROLE_MAILBOX = /^(?:no-?reply|do-?not-?reply|admin|administrator|support|info|help|contact|hello|office|billing|privacy|security|webmaster|postmaster|root|team|sales|noc|it|hr|test|tester|testing|dummy|fake|user|username|someone|somebody|email|name|jdoe|john\.?doe|jane\.?doe)$/i;
 
