@@ -136,6 +136,12 @@ const NOT_NAME_WORDS = new Set([
   'county', 'city', 'state', 'general', 'memorial', 'regional', 'community', 'family', 'street', 'road', 'avenue',
 ]);
 
+/** The names every example uses (John Doe, Jane Smith, Alice and Bob, Max Mustermann). */
+const PLACEHOLDER_NAME_WORDS = new Set([
+  'john', 'jane', 'joe', 'doe', 'roe', 'smith', 'richard', 'alice', 'bob', 'carol', 'eve', 'mallory', 'max', 'mustermann',
+  'erika', 'musterfrau', 'test', 'tester', 'sample', 'user', 'patient', 'demo', 'mr', 'mrs', 'ms', 'dr', 'q', 'public',
+]);
+
 /** A person's name as a record holds it: one to four capitalised words, no digits (Synthea adds digits). */
 function checkPersonName(raw: string, key?: string): IdentifierCheck {
   const value = raw.replace(/\^+/g, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
@@ -143,6 +149,7 @@ function checkPersonName(raw: string, key?: string): IdentifierCheck {
   if (words.length > 4 || !words.every((word) => NAME_WORD.test(word))) return { valid: false };
   if (words.some((word) => NOT_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, '')))) return { valid: false };
   if (words.every((word) => word.replace(/\./g, '').length <= 1)) return { valid: false };
+  if (words.every((word) => PLACEHOLDER_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, '')))) return { valid: true, synthetic: true };
   // A bare `name` holds a whole name: one word there is a label as often as a person.
   const keyParts = key ? keyWords(key) : [];
   const partKey = keyParts.some((word) => /^(?:given|family|first|last|surname|forename|middle|maiden|firstname|lastname|givenname|familyname|middlename)$/.test(word)) || /^(?:PID|NK1)-/i.test(key ?? '');

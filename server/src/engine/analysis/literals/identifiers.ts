@@ -122,8 +122,8 @@ export function checkDate(value: string, compactAllowed: boolean): IdentifierChe
     return { valid: false };
   }
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1870 || year > 2100) return { valid: false };
-  // Epochs and defaults programs write when they have no date.
-  const placeholder = (month === 1 && day === 1 && [1900, 1901, 1970, 2000].includes(year)) || year < 1900;
+  // January 1st is what programs and people write when they have no date (and the epochs).
+  const placeholder = (month === 1 && day === 1) || year < 1900;
   return { valid: true, synthetic: placeholder };
 }
 
