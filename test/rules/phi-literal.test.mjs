@@ -144,3 +144,24 @@ test('docs/rules/phi-literal.md: the flagged example is flagged, the fixed and q
     assert.equal(literalFindings(analyze(code, 'a.py')).length, kind === 'flagged' ? 1 : 0, kind);
   }
 });
+
+test('a record holding a value that proves it made up is quiet as a whole; a real-looking one beside it is not', () => {
+  const code = [
+    "const a = { firstName: 'Marcus', lastName: 'Hill', dateOfBirth: '1975-07-22', email: 'marcus.hill@example.test' };",
+    "const b = { firstName: 'Marcus', lastName: 'Hill', dateOfBirth: '1975-07-22', phone: '720-555-2001' };",
+    "const c = { id: 'demo-acne-001', firstName: 'Marcus', lastName: 'Hill' };",
+    "const d = { firstName: 'Marcus', lastName: 'Hill', dateOfBirth: '1975-07-22', email: 'marcus.hill@gmail.com' };",
+    '',
+  ].join('\n');
+  assert.deepEqual(literalFindings(analyze(code, 'seed.ts')).map((f) => f.line), [3]);
+  const csv = 'first_name,last_name,dob,email\nMarcus,Hill,1975-07-22,marcus@example.org\nMarcus,Hill,1975-07-22,marcus.hill@gmail.com\n';
+  assert.deepEqual(literalFindings(analyze(csv, 'people.csv')).map((f) => f.line), [2]);
+});
+
+test('placeholders stay quiet: John Doe, form labels, January 1st, translation catalogues', () => {
+  const code = 'patient = {"first_name": "John", "last_name": "Doe", "dob": "1980-01-01"}\nCSV_MAPPING = {"first_name": "First Name", "phone_number": "Phone Number"}\n';
+  assert.deepEqual(literalFindings(analyze(code, 'seed.py')), []);
+  const labels = '{ "patient": { "firstName": "Nombre", "middleName": "Segundo Nombre", "ssn": "471-28-3390" } }';
+  assert.deepEqual(literalFindings(analyze(labels, '/repo/src/i18n/locales/es/patients.json')), []);
+  assert.equal(literalFindings(analyze(labels, '/repo/tests/data/patients.json')).length, 1);
+});
