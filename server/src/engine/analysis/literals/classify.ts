@@ -4,6 +4,7 @@
 // valid dashed SSN, a dashed MBI) count. Synthetic values and marked records stay quiet.
 
 import { checkDate, checkEmail, checkIpv4, checkMbi, checkNhsNumber, checkRecordNumber, checkSsn, checkUsPhone, checkZip, type IdentifierCheck } from './identifiers';
+import { isFixOutput } from './synthetic';
 import { elementOfKey, hasSyntheticMarker, isOtherIdentifierKey, isPersonContext, keyWords, type LiteralElement } from './keys';
 
 export interface LiteralCandidate {
@@ -65,7 +66,7 @@ function isLabel(value: string): boolean {
  */
 export function provesSynthetic(candidate: LiteralCandidate): boolean {
   const value = candidate.value.trim();
-  if (value.length > 60) return false;
+  if (value.length > 60 || isFixOutput(value)) return false;
   if (hasSyntheticMarker(value)) return true;
   if (value.includes('@')) {
     const email = checkEmail(value);
