@@ -89,9 +89,9 @@ function exchangeAndLine(exchange: string, line: string): IdentifierCheck {
 
 const EMAIL = /^([A-Za-z0-9._%+'-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})$/;
 /** Domains reserved for documentation and tests (RFC 2606, RFC 6761) and throwaway mail. */
-const SYNTHETIC_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|mailinator\.com|yopmail\.com|email\.com|domain\.com|test\.com|fake\.com|sample\.com)$/i;
+const SYNTHETIC_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|mailinator\.com|yopmail\.com|email\.com|domain\.com|test\.com|fake\.com|sample\.com|foo\.com|bar\.com|foobar\.com|abc\.com|xyz\.com)$/i;
 /** Mailboxes of systems and teams, not persons. */
-const ROLE_MAILBOX = /^(?:no-?reply|do-?not-?reply|admin|administrator|support|info|help|contact|hello|office|billing|privacy|security|webmaster|postmaster|root|team|sales|noc|it|hr|test|tester|testing|dummy|fake|user|username|someone|somebody|email|name|jdoe|john\.?doe|jane\.?doe)$/i;
+const ROLE_MAILBOX = /^(?:no-?reply|do-?not-?reply|admin|administrator|support|info|help|contact|hello|office|billing|privacy|security|webmaster|postmaster|root|team|sales|noc|it|hr|test|tester|testing|dummy|fake|user|username|someone|somebody|email|name|jdoe|john\.?doe|jane\.?doe|foo|bar|baz|foobar|abc|xyz|asdf|qwerty)$/i;
 
 export function checkEmail(value: string): IdentifierCheck {
   const match = EMAIL.exec(value.trim());
