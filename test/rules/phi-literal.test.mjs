@@ -165,3 +165,16 @@ test('placeholders stay quiet: John Doe, form labels, January 1st, translation c
   assert.deepEqual(literalFindings(analyze(labels, '/repo/src/i18n/locales/es/patients.json')), []);
   assert.equal(literalFindings(analyze(labels, '/repo/tests/data/patients.json')).length, 1);
 });
+
+test("what a patient record lists is not the patient: a drug's, a plan's or a practitioner's name", () => {
+  const code = [
+    'patient = {"name": "Maria Gonzalez", "medications": [{"name": "Metformin Hydrochloride"}], "insurance": {"name": "Blue Ridge Mutual", "phone": "(617) 867-2000"}}',
+    'visit = {"patient": {"first_name": "Maria", "last_name": "Gonzalez"}, "practitioner": {"name": "Gregory House"}}',
+    '',
+  ].join('\n');
+  const findings = literalFindings(analyze(code, 'seed.py'));
+  assert.deepEqual(findings.map((f) => [f.line, f.message.match(/person name under "[a-z_]+"/g)]), [
+    [0, ['person name under "name"']],
+    [1, ['person name under "first_name"', 'person name under "last_name"']],
+  ]);
+});
