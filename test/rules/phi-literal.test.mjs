@@ -178,3 +178,13 @@ test("what a patient record lists is not the patient: a drug's, a plan's or a pr
     [1, ['person name under "first_name"', 'person name under "last_name"']],
   ]);
 });
+
+test('data nested deeper than any real file is refused as too deep, never parsed into a crash', () => {
+  const deep = `${'['.repeat(100_000)}"471-28-3390"${']'.repeat(100_000)}`;
+  for (const file of ['deep.json', 'deep.yaml', 'deep.ipynb']) {
+    const result = analyze(deep, file);
+    assert.equal(result.skipped?.reason, 'too-deep', file);
+  }
+  const yamlBomb = `a: &a ["471-28-3390", "471-28-3390"]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]\n`;
+  assert.deepEqual(analyze(yamlBomb, 'aliases.yaml').ruleFailures, []);
+});
