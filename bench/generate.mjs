@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 function prng(seed) {
   let state = seed >>> 0;
@@ -163,6 +163,30 @@ function reactComponent(rand, index) {
   ].join('\n');
 }
 
+/** A CSV export of generated patients (data files are scanned by phi-literal, so the bench times them too). */
+function patientsCsv(rand, index) {
+  const rows = ['id,first_name,last_name,ssn,dob,phone,email,zip'];
+  for (let row = 0; row < 200; row++) {
+    const n = Math.floor(rand() * 1000);
+    rows.push(`${index * 1000 + row},Jane${n},Doe${n},999-${String(10 + (n % 89)).padStart(2, '0')}-${String(1000 + n).slice(-4)},1970-01-01,555-01${String(n % 100).padStart(2, '0')},jane${n}@example.org,00000`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** A FHIR bundle of generated patients, as a Synthea export looks. */
+function fhirBundle(rand, index) {
+  const entry = Array.from({ length: 20 }, (_, i) => ({
+    resource: {
+      resourceType: 'Patient',
+      id: `p-${index}-${i}`,
+      name: [{ family: `Doe${Math.floor(rand() * 1000)}`, given: [`Jane${i}`] }],
+      birthDate: '1970-01-01',
+      telecom: [{ system: 'phone', value: '555-0100' }],
+    },
+  }));
+  return `${JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }, null, 2)}\n`;
+}
+
 /** Writes a tree of about `targetLines` lines under `dir`; returns { files, lines }. */
 export function generate(dir, targetLines, seed = 42) {
   const stamp = path.join(dir, '.generated.json');
@@ -190,6 +214,10 @@ export function generate(dir, targetLines, seed = 42) {
     if (index % 3 === 0) write(path.join(dir, service, `app/models_${index}.py`), pythonModels(rand, index));
     write(path.join(dir, `web/server/routes/${resource}${index}.ts`), expressRoutes(rand, resource, index));
     write(path.join(dir, `web/src/components/Panel${index}.tsx`), reactComponent(rand, index));
+    if (index % 10 === 0) {
+      write(path.join(dir, service, `tests/data/patients_${index}.csv`), patientsCsv(rand, index));
+      write(path.join(dir, service, `tests/data/bundle_${index}.json`), fhirBundle(rand, index));
+    }
     index++;
   }
   const result = { ...want, files, lines };

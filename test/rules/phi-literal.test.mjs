@@ -144,3 +144,47 @@ test('docs/rules/phi-literal.md: the flagged example is flagged, the fixed and q
     assert.equal(literalFindings(analyze(code, 'a.py')).length, kind === 'flagged' ? 1 : 0, kind);
   }
 });
+
+test('a record holding a value that proves it made up is quiet as a whole; a real-looking one beside it is not', () => {
+  const code = [
+    "const a = { firstName: 'Marcus', lastName: 'Hill', dateOfBirth: '1975-07-22', email: 'marcus.hill@example.test' };",
+    "const b = { firstName: 'Marcus', lastName: 'Hill', dateOfBirth: '1975-07-22', phone: '720-555-2001' };",
+    "const c = { id: 'demo-acne-001', firstName: 'Marcus', lastName: 'Hill' };",
+    "const d = { firstName: 'Marcus', lastName: 'Hill', dateOfBirth: '1975-07-22', email: 'marcus.hill@gmail.com' };",
+    '',
+  ].join('\n');
+  assert.deepEqual(literalFindings(analyze(code, 'seed.ts')).map((f) => f.line), [3]);
+  const csv = 'first_name,last_name,dob,email\nMarcus,Hill,1975-07-22,marcus@example.org\nMarcus,Hill,1975-07-22,marcus.hill@gmail.com\n';
+  assert.deepEqual(literalFindings(analyze(csv, 'people.csv')).map((f) => f.line), [2]);
+});
+
+test('placeholders stay quiet: John Doe, form labels, January 1st, translation catalogues', () => {
+  const code = 'patient = {"first_name": "John", "last_name": "Doe", "dob": "1980-01-01"}\nCSV_MAPPING = {"first_name": "First Name", "phone_number": "Phone Number"}\n';
+  assert.deepEqual(literalFindings(analyze(code, 'seed.py')), []);
+  const labels = '{ "patient": { "firstName": "Nombre", "middleName": "Segundo Nombre", "ssn": "471-28-3390" } }';
+  assert.deepEqual(literalFindings(analyze(labels, '/repo/src/i18n/locales/es/patients.json')), []);
+  assert.equal(literalFindings(analyze(labels, '/repo/tests/data/patients.json')).length, 1);
+});
+
+test("what a patient record lists is not the patient: a drug's, a plan's or a practitioner's name", () => {
+  const code = [
+    'patient = {"name": "Maria Gonzalez", "medications": [{"name": "Metformin Hydrochloride"}], "insurance": {"name": "Blue Ridge Mutual", "phone": "(617) 867-2000"}}',
+    'visit = {"patient": {"first_name": "Maria", "last_name": "Gonzalez"}, "practitioner": {"name": "Gregory House"}}',
+    '',
+  ].join('\n');
+  const findings = literalFindings(analyze(code, 'seed.py'));
+  assert.deepEqual(findings.map((f) => [f.line, f.message.match(/person name under "[a-z_]+"/g)]), [
+    [0, ['person name under "name"']],
+    [1, ['person name under "first_name"', 'person name under "last_name"']],
+  ]);
+});
+
+test('data nested deeper than any real file is refused as too deep, never parsed into a crash', () => {
+  const deep = `${'['.repeat(100_000)}"471-28-3390"${']'.repeat(100_000)}`;
+  for (const file of ['deep.json', 'deep.yaml', 'deep.ipynb']) {
+    const result = analyze(deep, file);
+    assert.equal(result.skipped?.reason, 'too-deep', file);
+  }
+  const yamlBomb = `a: &a ["471-28-3390", "471-28-3390"]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]\n`;
+  assert.deepEqual(analyze(yamlBomb, 'aliases.yaml').ruleFailures, []);
+});

@@ -9,6 +9,7 @@ import { languageFromPath } from './model/languages';
 import { ParsedDocument } from './parsing/parsed-document';
 import { MAX_PYTHON_INDENT_DEPTH, pythonIndentDepth } from './parsing/parsers';
 import { countSyntaxErrors } from './adapters/syntax-errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './adapters/data/json';
 import { classifierFor } from './analysis/phi/classifier-cache';
 import { FlowAnalyzer } from './analysis/flow/flow';
 import { registeredRules, ruleMetadata } from './rules/registry';
@@ -244,6 +245,10 @@ export function checkAnalysable(text: string, options: AnalyzeOptions, languageI
     const lines = text.split('\n', 50);
     const longest = Math.max(...lines.map((line) => line.length));
     if (lines.length < 5 && longest > 5_000) return { reason: 'minified', detail: 'looks minified (very long lines)' };
+  }
+  // Parsers of nested data recurse once per level: text nested deeper than real data ever is is refused, and said.
+  if (data && languageId !== 'csv' && languageId !== 'tsv' && languageId !== 'dotenv' && languageId !== 'hl7' && nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    return { reason: 'too-deep', detail: `brackets nested more than ${MAX_JSON_DEPTH} levels deep` };
   }
   if (languageId === 'python' && pythonIndentDepth(text, MAX_PYTHON_INDENT_DEPTH) > MAX_PYTHON_INDENT_DEPTH) {
     return { reason: 'too-deep', detail: `indentation nested more than ${MAX_PYTHON_INDENT_DEPTH} levels deep` };

@@ -265,6 +265,8 @@ export interface DataValueFact {
   replaceable: boolean;
   /** A notebook output's value: the cell's `outputs` array, which *Clear this cell's outputs* empties. */
   cellOutputs?: Range;
+  /** Which record (object, row) it belongs to: values sharing it are one record's (an offset in the file). */
+  recordId?: number;
 }
 
 // --- Persistence models and credential-shaped literals (unencrypted-phi-field, hardcoded-ai-key).
@@ -348,4 +350,6 @@ export interface StringLiteralFact {
   record?: string;
   /** The other keys of that dict / object. */
   siblingKeys?: string[];
+  /** Which dict / object / list it sits in directly: literals sharing it are one record's (its start offset). */
+  recordId?: number;
 }

@@ -64,6 +64,9 @@ export function preCommitExcludePattern(): string {
   return `(?i)(\\.d\\.ts|(^|/)(${[...GENERATED_DATA_FILES].map((name) => name.replace(/[.]/g, '\\.')).join('|')}))$`;
 }
 
+/** PHI Guard's own policy file is configuration, checked by the policy loader, not data. */
+const POLICY_FILE = 'phi-guard.json';
+
 const DATA_LANGUAGES: ReadonlySet<LanguageId> = new Set<DataLanguageId>(['json', 'jsonl', 'yaml', 'csv', 'tsv', 'hl7', 'ipynb', 'dotenv']);
 
 export function languageFromPath(filePath: string): LanguageId | undefined {
@@ -72,7 +75,7 @@ export function languageFromPath(filePath: string): LanguageId | undefined {
   const extension = path.extname(filePath).toLowerCase();
   // `.env.ts` is code; `.env`, `.env.example` are samples.
   if (ENV_FILE_PATTERN.test(base) && !(extension in byExtension)) return 'dotenv';
-  if (GENERATED_DATA_FILES.has(base.toLowerCase())) return undefined;
+  if (GENERATED_DATA_FILES.has(base.toLowerCase()) || base === POLICY_FILE) return undefined;
   return byExtension[extension];
 }
 

@@ -54,7 +54,7 @@ export function readDelimited(text: string, separator: ',' | '\t', filePath: str
         const cell = row[column];
         const key = header[column];
         if (!cell.value.trim()) continue;
-        values.add(cell.value, cell.start, cell.end, { key, context: [record], siblingKeys: header }, !cell.value.includes('"'));
+        values.add(cell.value, cell.start, cell.end, { key, context: [record], siblingKeys: header, recordId: row[0].start }, !cell.value.includes('"'));
       }
     }
     row = [];

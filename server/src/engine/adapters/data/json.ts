@@ -19,7 +19,7 @@ export interface JsonReadOptions {
   cellOutputs?: Range;
 }
 
-type Placement = Pick<DataValueFact, 'where' | 'cellOutputs'>;
+type Placement = Pick<DataValueFact, 'where' | 'cellOutputs' | 'recordId'>;
 
 /** Real data nests a few dozen levels; jsonc-parser and the walk recurse once per level. */
 export const MAX_JSON_DEPTH = 256;
@@ -67,7 +67,7 @@ function walk(node: JsonNode, key: string | undefined, context: string[], siblin
         if (!keyNode || !valueNode) continue;
         const name = String(keyNode.value);
         const effective = name === 'value' && identifierKey ? identifierKey : name;
-        walk(valueNode, effective, inner, keys, offset, values, placement);
+        walk(valueNode, effective, inner, keys, offset, values, { ...placement, recordId: offset + node.offset });
       }
       break;
     }
@@ -75,6 +75,7 @@ function walk(node: JsonNode, key: string | undefined, context: string[], siblin
       const inner = key === undefined ? context : [...context, key];
       for (const item of node.children ?? []) {
         if (item.type === 'object' || item.type === 'array') walk(item, undefined, inner, [], offset, values, placement);
+        // Items of a list of values (`given: [...]`) belong to the object around the list.
         else walk(item, key, context, siblingKeys, offset, values, placement);
       }
       break;

@@ -18,20 +18,20 @@ export function readYaml(text: string, lineStarts: readonly number[], values: Da
   readHashComments(text, lineStarts, comments);
 }
 
-function walk(node: YamlNode, key: string | undefined, context: string[], siblingKeys: readonly string[], text: string, values: DataValues, depth: number): void {
+function walk(node: YamlNode, key: string | undefined, context: string[], siblingKeys: readonly string[], text: string, values: DataValues, depth: number, recordId?: number): void {
   if (depth > MAX_DEPTH) return;
   if (isMap(node)) {
     const keys = node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
     const inner = key === undefined ? context : [...context, key];
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key) || !pair.value) continue;
-      walk(pair.value as YamlNode, String(pair.key.value), inner, keys, text, values, depth + 1);
+      walk(pair.value as YamlNode, String(pair.key.value), inner, keys, text, values, depth + 1, node.range?.[0]);
     }
   } else if (isSeq(node)) {
     const inner = key === undefined ? context : [...context, key];
     for (const item of node.items) {
       if (isMap(item) || isSeq(item)) walk(item as YamlNode, undefined, inner, [], text, values, depth + 1);
-      else if (item) walk(item as YamlNode, key, context, siblingKeys, text, values, depth + 1);
+      else if (item) walk(item as YamlNode, key, context, siblingKeys, text, values, depth + 1, recordId);
     }
   } else if (isScalar(node) && node.range) {
     const [start, end] = node.range;
@@ -41,7 +41,7 @@ function walk(node: YamlNode, key: string | undefined, context: string[], siblin
     const source = text.slice(start, end);
     const value = plain ? source : String(node.value);
     const inner = quoted ? [start + 1, end - 1] : [start, end];
-    values.add(value, inner[0], inner[1], { key, context, siblingKeys }, plain || source.slice(1, -1) === value);
+    values.add(value, inner[0], inner[1], { key, context, siblingKeys, recordId }, plain || source.slice(1, -1) === value);
   }
 }
 

@@ -41,8 +41,8 @@ export function stringLiteral(node: Node, text: string): StringLiteralFact | und
   return literal;
 }
 
-/** Record names and sibling keys read above a literal: enough for `A = {"b": {"c": "x"}}`. */
-const MAX_RECORD_DEPTH = 4;
+/** Levels read above a literal for its record names: a FHIR bundle in a fixture nests a dozen. */
+const MAX_RECORD_DEPTH = 16;
 const MAX_SIBLING_KEYS = 64;
 
 /** The record the literal sits in (`PATIENT = {...}`, `Patient(ssn=...)`) and that record's other keys. */
@@ -58,12 +58,14 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
         break;
       case 'dictionary':
         if (!literal.siblingKeys) literal.siblingKeys = dictionaryKeys(parent);
+        literal.recordId ??= parent.startIndex;
         break;
       case 'keyword_argument':
         if (depth > 0) names.push(parent.childForFieldName('name')?.text ?? '');
         if (!literal.siblingKeys && parent.parent) literal.siblingKeys = keywordNames(parent.parent);
         break;
       case 'argument_list': {
+        literal.recordId ??= parent.startIndex;
         const callee = parent.parent?.childForFieldName('function')?.text;
         if (callee && callee.length <= 200) names.push(callee);
         break;
@@ -75,6 +77,8 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
       case 'list':
       case 'tuple':
       case 'set':
+        literal.recordId ??= parent.startIndex;
+        break;
       case 'parenthesized_expression':
       case 'call':
         break;

@@ -37,8 +37,8 @@ export function stringLiteral(node: Node, text: string): StringLiteralFact | und
   return literal;
 }
 
-/** Record names and sibling keys read above a literal: enough for `const a = { b: { c: 'x' } }`. */
-const MAX_RECORD_DEPTH = 8;
+/** Nodes read above a literal for its record names: a FHIR bundle in a mock nests a dozen levels. */
+const MAX_RECORD_DEPTH = 32;
 const MAX_SIBLING_KEYS = 64;
 
 /** The record the literal sits in (`const PATIENT = {...}`, `createPatient({...})`) and that record's other keys. */
@@ -52,6 +52,7 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
         break;
       case 'object':
         if (!literal.siblingKeys) literal.siblingKeys = objectKeys(parent);
+        literal.recordId ??= parent.startIndex;
         break;
       case 'arguments': {
         const call = parent.parent;
@@ -68,6 +69,8 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
         parent = null;
         continue;
       case 'array':
+        literal.recordId ??= parent.startIndex;
+        break;
       case 'call_expression':
       case 'new_expression':
         break;

@@ -4,6 +4,7 @@
 // valid dashed SSN, a dashed MBI) count. Synthetic values and marked records stay quiet.
 
 import { checkDate, checkEmail, checkIpv4, checkMbi, checkNhsNumber, checkRecordNumber, checkSsn, checkUsPhone, checkZip, type IdentifierCheck } from './identifiers';
+import { isFixOutput } from './synthetic';
 import { elementOfKey, hasSyntheticMarker, isOtherIdentifierKey, isPersonContext, keyWords, type LiteralElement } from './keys';
 
 export interface LiteralCandidate {
@@ -25,6 +26,7 @@ export function classifyCandidate(candidate: LiteralCandidate): LiteralElement |
   const value = candidate.value.trim();
   if (value.length < 4 || value.length > MAX_VALUE_LENGTH) return undefined;
   if (hasSyntheticMarker(candidate.key) || hasSyntheticMarker(value) || candidate.context.some(hasSyntheticMarker)) return undefined;
+  if (isLabel(value)) return undefined;
   const keyed = elementOfKey(candidate.key, candidate.context);
   if (keyed) {
     if (CONTACT_ELEMENTS.has(keyed) && !isPersonContext(candidate.key, candidate.context, candidate.siblingKeys)) return undefined;
@@ -39,6 +41,45 @@ export function classifyCandidate(candidate: LiteralCandidate): LiteralElement |
     if (/[()\s.-]/.test(value) && real(checkUsPhone(value))) return 'phone';
   }
   return undefined;
+}
+
+/** Words of column titles and form labels (`"first_name": "First Name"` in a CSV mapping). */
+const LABEL_WORDS = new Set([
+  'name', 'names', 'first', 'last', 'middle', 'full', 'given', 'family', 'surname', 'maiden', 'preferred', 'legal', 'phone',
+  'number', 'no', 'mobile', 'cell', 'home', 'work', 'telephone', 'email', 'e', 'mail', 'address', 'addresses', 'street',
+  'line', 'city', 'state', 'zip', 'postal', 'code', 'date', 'of', 'birth', 'dob', 'ssn', 'social', 'security', 'mrn',
+  'medical', 'record', 'id', 'member', 'policy', 'account', 'patient', 'patients', 'contact', 'emergency', 'primary',
+  'secondary', 'your', 'enter', 'the', 'a', 'and', 'or', 'optional', 'required', 'new', 'edit', 'person', 'user',
+]);
+
+/** A value that is a label or title, every word one a form would print. */
+function isLabel(value: string): boolean {
+  const words = keyWords(value);
+  return words.length > 0 && /[A-Za-z]/.test(value) && !/\d/.test(value) && words.every((word) => LABEL_WORDS.has(word));
+}
+
+/**
+ * Whether a value proves its record made up: an e-mail at a reserved domain, a 555 phone number,
+ * an example or never-issued SSN under its key, a Synthea-style name, a test/fake/demo marker in
+ * a short value. A record holding one is generated as a whole (`jane@example.test` beside a
+ * real-looking name).
+ */
+export function provesSynthetic(candidate: LiteralCandidate): boolean {
+  const value = candidate.value.trim();
+  if (value.length > 60 || isFixOutput(value)) return false;
+  if (hasSyntheticMarker(value)) return true;
+  if (value.includes('@')) {
+    const email = checkEmail(value);
+    return email.valid && email.synthetic === true && /@(?:.*\.)?(?:example|test|invalid|localhost|local|email|domain|fake|sample|mailinator|yopmail)\b/i.test(value);
+  }
+  const keyed = elementOfKey(candidate.key, candidate.context);
+  if (keyed === 'phone') return checkUsPhone(value).synthetic === true;
+  if (keyed === 'ssn') {
+    const ssn = checkSsn(value, false);
+    return ssn.synthetic === true || (!ssn.valid && /^9\d\d[ -]?\d\d[ -]?\d{4}$/.test(value));
+  }
+  if (keyed === 'name') return /^[A-Za-z]+\d{2,}(?:[ ^][A-Za-z]+\d{2,})*$/.test(value);
+  return false;
 }
 
 function real(check: IdentifierCheck): boolean {
@@ -96,6 +137,12 @@ const NOT_NAME_WORDS = new Set([
   'county', 'city', 'state', 'general', 'memorial', 'regional', 'community', 'family', 'street', 'road', 'avenue',
 ]);
 
+/** The names every example uses (John Doe, Jane Smith, Alice and Bob, Max Mustermann). */
+const PLACEHOLDER_NAME_WORDS = new Set([
+  'john', 'jane', 'joe', 'doe', 'roe', 'smith', 'richard', 'alice', 'bob', 'carol', 'eve', 'mallory', 'max', 'mustermann',
+  'erika', 'musterfrau', 'test', 'tester', 'sample', 'user', 'patient', 'demo', 'mr', 'mrs', 'ms', 'dr', 'q', 'public',
+]);
+
 /** A person's name as a record holds it: one to four capitalised words, no digits (Synthea adds digits). */
 function checkPersonName(raw: string, key?: string): IdentifierCheck {
   const value = raw.replace(/\^+/g, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
@@ -103,6 +150,7 @@ function checkPersonName(raw: string, key?: string): IdentifierCheck {
   if (words.length > 4 || !words.every((word) => NAME_WORD.test(word))) return { valid: false };
   if (words.some((word) => NOT_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, '')))) return { valid: false };
   if (words.every((word) => word.replace(/\./g, '').length <= 1)) return { valid: false };
+  if (words.every((word) => PLACEHOLDER_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, '')))) return { valid: true, synthetic: true };
   // A bare `name` holds a whole name: one word there is a label as often as a person.
   const keyParts = key ? keyWords(key) : [];
   const partKey = keyParts.some((word) => /^(?:given|family|first|last|surname|forename|middle|maiden|firstname|lastname|givenname|familyname|middlename)$/.test(word)) || /^(?:PID|NK1)-/i.test(key ?? '');

@@ -80,17 +80,18 @@ export function checkUsPhone(value: string): IdentifierCheck {
 
 function exchangeAndLine(exchange: string, line: string): IdentifierCheck {
   if (!/^[2-9]\d\d$/.test(exchange) || /^[2-9]11$/.test(exchange)) return { valid: false };
-  // 555-0100 to 555-0199 are reserved for fiction.
-  if (exchange === '555' && /^01\d\d$/.test(line)) return { valid: true, synthetic: true };
+  // 555-0100 to 555-0199 are reserved for fiction, and the rest of the 555 exchange is what
+  // made-up numbers use (it was never assigned to subscribers).
+  if (exchange === '555') return { valid: true, synthetic: true };
   if (/^(\d)\1{6}$/.test(exchange + line)) return { valid: true, synthetic: true };
   return { valid: true };
 }
 
 const EMAIL = /^([A-Za-z0-9._%+'-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})$/;
 /** Domains reserved for documentation and tests (RFC 2606, RFC 6761) and throwaway mail. */
-const SYNTHETIC_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|mailinator\.com)$/i;
+const SYNTHETIC_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|mailinator\.com|yopmail\.com|email\.com|domain\.com|test\.com|fake\.com|sample\.com|foo\.com|bar\.com|foobar\.com|abc\.com|xyz\.com)$/i;
 /** Mailboxes of systems and teams, not persons. */
-const ROLE_MAILBOX = /^(?:no-?reply|do-?not-?reply|admin|administrator|support|info|help|contact|hello|office|billing|privacy|security|webmaster|postmaster|root|team|sales|noc|it|hr|test|tester|testing|dummy|fake|user|username|someone|somebody|email|name|jdoe|john\.?doe|jane\.?doe)$/i;
+const ROLE_MAILBOX = /^(?:no-?reply|do-?not-?reply|admin|administrator|support|info|help|contact|hello|office|billing|privacy|security|webmaster|postmaster|root|team|sales|noc|it|hr|test|tester|testing|dummy|fake|user|username|someone|somebody|email|name|jdoe|john\.?doe|jane\.?doe|foo|bar|baz|foobar|abc|xyz|asdf|qwerty)$/i;
 
 export function checkEmail(value: string): IdentifierCheck {
   const match = EMAIL.exec(value.trim());
@@ -121,8 +122,8 @@ export function checkDate(value: string, compactAllowed: boolean): IdentifierChe
     return { valid: false };
   }
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1870 || year > 2100) return { valid: false };
-  // Epochs and defaults programs write when they have no date.
-  const placeholder = (month === 1 && day === 1 && [1900, 1901, 1970, 2000].includes(year)) || year < 1900;
+  // January 1st is what programs and people write when they have no date (and the epochs).
+  const placeholder = (month === 1 && day === 1) || year < 1900;
   return { valid: true, synthetic: placeholder };
 }
 

@@ -4,7 +4,7 @@
 import type { DataValueFact, FileFacts, StringLiteralFact } from '../../model/facts';
 import type { Range } from '../../model/ranges';
 import { hl7Fields, looksLikeHl7 } from '../../adapters/data/hl7';
-import { classifyCandidate } from './classify';
+import { classifyCandidate, provesSynthetic, type LiteralCandidate } from './classify';
 import { hasSyntheticMarker, type LiteralElement } from './keys';
 import { syntheticValue } from './synthetic';
 
@@ -23,32 +23,53 @@ export interface LiteralHit {
 
 export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
   const hits: LiteralHit[] = [];
-  for (const literal of facts.literals ?? []) {
-    if (literal.namePosition) continue;
+  const literals = (facts.literals ?? []).filter((literal) => !literal.namePosition);
+  const values = facts.dataValues ?? [];
+  // Records that hold a value proving them made up are quiet as a whole.
+  const generated = new Set<number>();
+  for (const literal of literals) {
+    if (literal.recordId !== undefined && provesSynthetic(literalCandidate(literal))) generated.add(literal.recordId);
+  }
+  for (const value of values) {
+    if (value.recordId !== undefined && provesSynthetic(value)) generated.add(value.recordId);
+  }
+  for (const literal of literals) {
+    if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
     const hit = literalHit(literal);
     if (hit) hits.push(hit);
   }
-  for (const value of facts.dataValues ?? []) {
+  for (const value of values) {
+    if (value.recordId !== undefined && generated.has(value.recordId)) continue;
     const hit = dataHit(value);
     if (hit) hits.push(hit);
   }
   return hits;
 }
 
-function literalHit(literal: StringLiteralFact): LiteralHit | undefined {
+/** A literal as the classifier sees it: its key (the last part of its target) and its records. */
+function literalCandidate(literal: StringLiteralFact): LiteralCandidate {
   const target = literal.target?.split('.') ?? [];
-  const key = target.length > 0 ? target[target.length - 1] : undefined;
-  const context = [...(literal.record?.split('.') ?? []), ...target.slice(0, -1)];
+  return {
+    value: literal.value,
+    key: target.length > 0 ? target[target.length - 1] : undefined,
+    context: [...(literal.record?.split('.') ?? []), ...target.slice(0, -1)],
+    siblingKeys: literal.siblingKeys,
+  };
+}
+
+function literalHit(literal: StringLiteralFact): LiteralHit | undefined {
+  const candidate = literalCandidate(literal);
+  const { key, context } = candidate;
   if (looksLikeHl7(literal.value)) {
     // One finding for the message, naming its first PHI field; the fields are not rewritten.
-    if ([literal.target, ...context].some(hasSyntheticMarker)) return undefined;
+    if ([literal.target, ...context].some((name) => hasSyntheticMarker(name))) return undefined;
     for (const field of hl7Fields(literal.value)) {
       const element = classifyCandidate({ value: field.value, key: field.key, context: [field.key.slice(0, 3)] });
       if (element) return { element, key: field.key, range: literal.range };
     }
     return undefined;
   }
-  const element = classifyCandidate({ value: literal.value, key, context, siblingKeys: literal.siblingKeys });
+  const element = classifyCandidate(candidate);
   if (!element) return undefined;
   const hit: LiteralHit = { element, key, range: literal.range };
   const { start, end } = literal.range;

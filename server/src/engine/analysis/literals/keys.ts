@@ -110,6 +110,11 @@ const NOT_PERSON_WORDS = new Set([
   'configuration', 'smtp', 'server', 'sender', 'from', 'author', 'maintainer', 'owner', 'contributor', 'team',
   'managing', 'managingorganization', 'performer', 'requester', 'referrer', 'attending', 'payer', 'insurer', 'device',
   'endpoint', 'npi', 'dea',
+  // Clinical and billing things a patient record lists: their `name` is a drug's or a plan's.
+  'medication', 'medications', 'meds', 'drug', 'drugs', 'allergy', 'allergies', 'condition', 'conditions', 'diagnosis',
+  'diagnoses', 'procedure', 'procedures', 'observation', 'observations', 'problem', 'problems', 'immunization',
+  'immunizations', 'vaccine', 'vaccines', 'insurance', 'plan', 'plans', 'coverage', 'department', 'ward', 'product',
+  'products', 'item', 'items', 'service', 'services', 'encounter', 'encounters', 'coding', 'category',
 ]);
 
 /** The strongest PHI keys: a record holding one of these is a person's. */

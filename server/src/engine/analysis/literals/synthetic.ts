@@ -59,6 +59,20 @@ function syntheticDate(value: string): string | undefined {
 
 const SYNTHETIC_WORDS = ['Jane123', 'Doe456', 'Lee789', 'Roe012'];
 
+/**
+ * Whether a value is one the fixes write. A record with such a value is not thereby made up:
+ * replacing one real value must leave the record's other real values reported.
+ */
+export function isFixOutput(value: string): boolean {
+  const text = value.trim();
+  const digits = text.replace(/\D/g, '');
+  if (/^[\d -]+$/.test(text) && (digits === '987654320' || digits === '9999999999' || /^0+$/.test(digits))) return true;
+  if (/^[\d()+. -]+$/.test(text) && digits.endsWith('5550100')) return true;
+  if (/^[A-Za-z]?0+$/.test(text) || text === 'patient@example.org' || text === '123 Example Street' || text === '192.0.2.1') return true;
+  const words = text.split(/[ ^]+/);
+  return words.every((word) => SYNTHETIC_WORDS.includes(word) || SYNTHETIC_WORDS.map((w) => w.toUpperCase()).includes(word));
+}
+
 /** Synthea-style: as many words as the name had, each with digits (a family name starts `Doe456`); HL7 `^` separators kept. */
 function syntheticName(value: string, familyName: boolean): string {
   const separator = value.includes('^') ? '^' : ' ';

@@ -13,6 +13,8 @@ import { clearCellOutputsFix, replaceWithSyntheticFix } from './fix';
 /** Formats a suppression comment can be written in; the others are suppressed in the policy's `suppressions`. */
 const COMMENT_LANGUAGES: ReadonlySet<LanguageId> = new Set<LanguageId>([...CODE_LANGUAGES, 'yaml', 'dotenv']);
 
+const TRANSLATIONS = /(?:^|\/)(?:i18n|l10n|locales?|translations?|lang)\//i;
+
 export const phiLiteral: Rule = {
   metadata: {
     id: 'phi-literal',
@@ -27,6 +29,8 @@ export const phiLiteral: Rule = {
   check({ facts, policy, filePath }) {
     const synthetic = policy.phi.syntheticData ?? [];
     if (synthetic.some((glob) => matchesPathGlob(glob, filePath))) return [];
+    // Translation catalogues hold the labels of forms ("Segundo Nombre"), never a person's data.
+    if (facts.dataValues && TRANSLATIONS.test(filePath.replace(/\\/g, '/'))) return [];
     const byLine = new Map<number, LiteralHit[]>();
     for (const hit of findLiteralPhi(facts)) {
       const line = hit.range.start.line;
