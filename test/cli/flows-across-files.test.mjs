@@ -3,10 +3,12 @@
 // imports, the sink is a related location in JSON and SARIF, worker threads give the same report,
 // and --cache never serves a result the helper's edit has made stale.
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { emptyTempDir, ROOT, runCli, runJson, sarifSchemaErrors } from './run-cli.mjs';
+import { expectedFindings } from '../support/expectations.mjs';
+import { assertSpecExamplesPresent, SPEC_EXAMPLES } from '../support/spec-examples.mjs';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/flows/python');
 
@@ -70,5 +72,20 @@ describe('scan: flows across files', () => {
     const edited = scan();
     assert.equal(edited.summary.cache.hits, 0, 'the caller is analysed again');
     assert.ok(!edited.findings.some((f) => f.line === line));
+  });
+});
+
+describe("scan: the contract's multi-file flow examples", () => {
+  test('every expect marker of examples/next/flows and flows-ts is reported, and nothing else', () => {
+    assertSpecExamplesPresent();
+    for (const folder of ['flows', 'flows-ts']) {
+      const dir = emptyTempDir(`contract-${folder}`);
+      cpSync(path.join(SPEC_EXAMPLES, 'next', folder), dir, { recursive: true });
+      const { report } = runJson(['scan', '.'], { cwd: dir });
+      const files = readdirSync(dir).filter((file) => /\.(py|ts)$/.test(file)).sort();
+      const expected = files.flatMap((file) => expectedFindings(readFileSync(path.join(dir, file), 'utf8')).map((key) => `${file}:${key}`)).sort();
+      const actual = report.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`).sort();
+      assert.deepEqual(actual, expected, folder);
+    }
   });
 });

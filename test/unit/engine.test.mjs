@@ -18,9 +18,8 @@ const corpora = [
   ...(specExamplesPresent() ? [SPEC_EXAMPLES, path.join(SPEC_EXAMPLES, 'next')] : []),
 ];
 
-/** The contract's new examples (examples/next/) whose rules are built; the others come with their rules. */
-const NEXT_EXAMPLES = ['literals.py'];
-const filesOf = (dir) => (specExamplesPresent() && dir === path.join(SPEC_EXAMPLES, 'next') ? NEXT_EXAMPLES : readdirSync(dir).sort());
+/** The files of a corpus folder (examples/next/ also holds the multi-file flow examples, as folders, tested in flows-summaries). */
+const filesOf = (dir) => readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
 
 function analyze(text, file, policy = engine().defaultPolicy()) {
   return engine().analyze({ text, path: file }, policy);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { actualFindings, expectedFindings } from '../support/expectations.mjs';
 import { engine, loadEngine, repoRoot } from '../support/engine.mjs';
-import { SPEC_EXAMPLES, specExamplesPresent } from '../support/spec-examples.mjs';
+import { assertSpecExamplesPresent, SPEC_EXAMPLES } from '../support/spec-examples.mjs';
 
 before(loadEngine);
 
@@ -199,7 +199,8 @@ describe('summaries', () => {
   });
 });
 
-describe('the contract examples (flows across functions and files)', { skip: !specExamplesPresent() && 'the spec examples are not checked out' }, () => {
+describe('the contract examples (flows across functions and files)', () => {
+  test("the product contract's conformance examples are present", assertSpecExamplesPresent);
   const dirs = ['next/flows', 'next/flows-ts'].map((dir) => path.join(SPEC_EXAMPLES, dir));
   // The cross-function lines of the examples; containers, serialisers and row keys are another part.
   const callLines = { 'intake.py': [11, 14, 16, 17, 12, 13, 15], 'audit_util.py': [9, 13, 17, 22, 26, 30], 'visits.ts': [9, 10, 11, 12], 'log-util.ts': [7, 11, 15] };
