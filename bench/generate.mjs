@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 function prng(seed) {
   let state = seed >>> 0;
@@ -29,6 +29,7 @@ function pythonRouter(rand, resource, index) {
     'from app.db import session_dep',
     `from app.models import ${Model}`,
     'from app.security.audit import phi_access',
+    `from app.services.${resource}_service_${index} import record_${resource}_${index}`,
     '',
     'logger = logging.getLogger(__name__)',
     `router = APIRouter(prefix="/${resource}s")`,
@@ -47,6 +48,8 @@ function pythonRouter(rand, resource, index) {
       `        raise HTTPException(status_code=404, detail="${resource} not found")`,
       `    logger.info("loaded ${resource} %s", item.id)`,
       `    logger.debug("${resource} field %s", item.${field})`,
+      // A call into a helper in another module (it logs its argument): the workspace index's work.
+      `    record_${resource}_${index}(item.${crossFileField(index, i)})`,
       '    total = 0',
       '    for step in range(3):',
       '        total += step',
@@ -57,8 +60,13 @@ function pythonRouter(rand, resource, index) {
   return lines.join('\n') + '\n';
 }
 
+/** The field a generated caller passes to a helper in another file: now and then PHI (no rand(): the rest of the tree stays as before). */
+function crossFileField(index, i) {
+  return (index * 7 + i) % 23 === 0 ? PHI_FIELDS[(index + i) % PHI_FIELDS.length] : CLEAN_FIELDS[(index + i) % CLEAN_FIELDS.length];
+}
+
 function pythonService(rand, resource, index) {
-  const lines = ['import structlog', '', 'log = structlog.get_logger()', ''];
+  const lines = ['import structlog', '', 'log = structlog.get_logger()', '', '', `def record_${resource}_${index}(value):`, '    log.info("recorded", value=value)', ''];
   for (let i = 0; i < 15; i++) {
     const leak = rand() < 0.05;
     lines.push(
@@ -105,11 +113,21 @@ function pythonModels(rand, index) {
   return lines.join('\n') + '\n';
 }
 
+function camel(name) {
+  return name.replace(/_(\w)/g, (_, c) => c.toUpperCase());
+}
+
+/** A helper module the routes call into (another file): it logs what it is given. */
+function trailModule(index) {
+  return ["import pino from 'pino';", '', 'const log = pino();', '', `export function trail${index}(value: unknown): void {`, "  log.info({ value }, 'trail');", '}', ''].join('\n');
+}
+
 function expressRoutes(rand, resource, index) {
   const lines = [
     "import { Router } from 'express';",
     "import pino from 'pino';",
     "import { phiAccess } from '../security/phi-access';",
+    `import { trail${index} } from '../lib/trail${index}';`,
     '',
     'const log = pino();',
     'export const router = Router();',
@@ -122,6 +140,7 @@ function expressRoutes(rand, resource, index) {
       `  const item = await load${index}x${i}(req.params.id);`,
       "  if (!item) return res.status(404).json({ error: 'not found' });",
       `  log.info({ id: item.id, part: ${i} }, 'loaded');`,
+      `  trail${index}(item.${camel(crossFileField(index, i))});`,
       leak ? '  console.log(`loaded ${item.firstName}`);' : "  console.log('loaded', item.id);",
       '  const summary = { id: item.id, status: item.status, count: item.items.length };',
       '  res.json(summary);',
@@ -213,6 +232,7 @@ export function generate(dir, targetLines, seed = 42) {
     write(path.join(dir, service, `app/services/${resource}_service_${index}.py`), pythonService(rand, resource, index));
     if (index % 3 === 0) write(path.join(dir, service, `app/models_${index}.py`), pythonModels(rand, index));
     write(path.join(dir, `web/server/routes/${resource}${index}.ts`), expressRoutes(rand, resource, index));
+    write(path.join(dir, `web/server/lib/trail${index}.ts`), trailModule(index));
     write(path.join(dir, `web/src/components/Panel${index}.tsx`), reactComponent(rand, index));
     if (index % 10 === 0) {
       write(path.join(dir, service, `tests/data/patients_${index}.csv`), patientsCsv(rand, index));

@@ -1,13 +1,14 @@
 // Live latency and memory through the real language server (dist/server.js over stdio): the
 // time from didChange to the diagnostics for that version, and RSS after many open files.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { editScript, percentile, sampleSource } from './sample-source.mjs';
 
-async function startServer(root) {
+/** `workspace`: a folder opened as the workspace, so the server builds its index of it in the background. */
+async function startServer(root, { workspace } = {}) {
   const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map();
@@ -19,11 +20,25 @@ async function startServer(root) {
   });
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ enable: true })));
   connection.onRequest('client/registerCapability', () => null);
+  // The workspace index reports its build through $/progress: the bench times begin → end.
+  const progress = { begun: undefined, ended: undefined };
+  let progressEnded;
+  const indexed = new Promise((resolve) => (progressEnded = resolve));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', ({ value }) => {
+    if (value?.kind === 'begin') progress.begun ??= performance.now();
+    if (value?.kind === 'end') {
+      progress.ended = performance.now();
+      progressEnded();
+    }
+  });
   connection.listen();
+  const initializedAt = performance.now();
   await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
-    capabilities: { workspace: { configuration: true } },
+    rootUri: workspace ? pathToFileURL(workspace).href : null,
+    ...(workspace ? { workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: path.basename(workspace) }] } : {}),
+    capabilities: { workspace: { configuration: true, workspaceFolders: !!workspace }, window: { workDoneProgress: !!workspace } },
     initializationOptions: { analysisDelayMs: 0 },
   });
   connection.sendNotification('initialized', {});
@@ -52,7 +67,98 @@ async function startServer(root) {
     connection.dispose();
     child.kill();
   };
-  return { child, connection, published, waitFor, stop };
+  return { child, connection, published, waitFor, stop, indexed, progress, initializedAt };
+}
+
+function rssMbOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+function filesUnder(dir, pattern) {
+  const files = [];
+  const stack = [dir];
+  while (stack.length) {
+    const current = stack.pop();
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) stack.push(full);
+      else if (pattern.test(entry.name)) files.push(full);
+    }
+  }
+  return files;
+}
+
+/**
+ * The editor's workspace index on a generated tree: a fresh server opened on `workspace`, the
+ * time from `initialized` to the end of its indexing progress, and the server's RSS before
+ * (nothing indexed) and after.
+ */
+export async function measureIndexBuild({ root, workspace }) {
+  const server = await startServer(root, { workspace });
+  try {
+    const rssBeforeMb = rssMbOf(server.child.pid);
+    await Promise.race([server.indexed, new Promise((_, reject) => setTimeout(() => reject(new Error('the workspace index did not finish within 30 min')), 1_800_000))]);
+    return {
+      files: filesUnder(workspace, /\.(py|ts|tsx|js|jsx)$/).length,
+      buildMs: Math.round(server.progress.ended - server.initializedAt),
+      rssBeforeMb,
+      rssAfterMb: rssMbOf(server.child.pid),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Keystroke latency with the workspace index loaded: a server opened on `workspace` (the
+ * generated tree) indexes it; then a helper module of about `lineCount` lines (the live sample
+ * plus a function that logs its argument) and a caller that passes it PHI are opened inside the
+ * workspace, the caller's cross-file finding is awaited (the index works), and single-character
+ * edits to the helper are timed from didChange to the helper's diagnostics for that version. Each
+ * edit also updates the helper's summary once typing pauses, which re-checks its open dependents.
+ */
+export async function measureIndexedLatency({ root, workspace, sourceDir, language, lineCount, edits }) {
+  const server = await startServer(root, { workspace });
+  try {
+    await server.indexed;
+    const python = language === 'python';
+    const extension = python ? 'py' : 'ts';
+    const helperName = `live_helper_${lineCount}`;
+    const helperFunction = python
+      ? `\n\ndef note_live(value):\n    log_live.info("noted %s", value)\n`
+      : `\nexport function noteLive(value: unknown): void {\n  console.info('noted', value);\n}\n`;
+    const helperText = (python ? 'import logging\n\nlog_live = logging.getLogger(__name__)\n' : '') + sampleSource(sourceDir, language, lineCount) + helperFunction;
+    const callerText = python
+      ? `from ${helperName} import note_live\n\n\ndef admit(patient):\n    note_live(patient.date_of_birth)\n`
+      : `import { noteLive } from './${helperName}';\n\nexport function admit(patient: any): void {\n  noteLive(patient.dateOfBirth);\n}\n`;
+    const helperUri = pathToFileURL(path.join(workspace, `${helperName}.${extension}`)).href;
+    const callerUri = pathToFileURL(path.join(workspace, `live_caller_${lineCount}.${extension}`)).href;
+    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: helperUri, languageId: language, version: 1, text: helperText } });
+    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: callerUri, languageId: language, version: 1, text: callerText } });
+    const crossFile = () => (server.published.get(callerUri)?.diagnostics ?? []).some((d) => /note_?[lL]ive/.test(d.message));
+    await server.waitFor(() => server.published.get(helperUri)?.version === 1 && crossFile());
+    // How often the caller was re-published while the helper was edited (its findings re-checked).
+    let callerPublishes = 0;
+    const latencies = [];
+    let version = 1;
+    let callerLast = server.published.get(callerUri);
+    for (const edit of editScript(helperText, edits)) {
+      version++;
+      const started = performance.now();
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: helperUri, version }, contentChanges: [edit] });
+      const expected = version;
+      await server.waitFor(() => server.published.get(helperUri)?.version === expected);
+      latencies.push(performance.now() - started);
+      if (server.published.get(callerUri) !== callerLast) {
+        callerPublishes++;
+        callerLast = server.published.get(callerUri);
+      }
+    }
+    return { p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), callerRepublished: callerPublishes };
+  } finally {
+    await server.stop();
+  }
 }
 
 export async function measureLiveLatency({ root, sourceDir, language, lineCount, edits }) {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
-import { measureLiveLatency, measureServerMemory } from './lsp-bench.mjs';
+import { measureIndexBuild, measureIndexedLatency, measureLiveLatency, measureServerMemory } from './lsp-bench.mjs';
 import { measureParseVsRules } from './engine-bench.mjs';
 import { percentile } from './sample-source.mjs';
 
@@ -18,6 +18,11 @@ const generatedDir = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'phi-guard-
 const sizes = (process.env.BENCH_SIZES ?? '50000,500000,2000000').split(',').map(Number);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const liveSizes = (process.env.BENCH_LIVE_LINES ?? '1000,5000,10000').split(',').map(Number);
+// The workspace index: built by the server on the trees up to this size; keystrokes with it loaded at these file sizes.
+const indexMaxLines = Number(process.env.BENCH_INDEX_MAX_LINES ?? 500_000);
+const indexedLiveSizes = (process.env.BENCH_INDEXED_LIVE_LINES ?? '1000,5000').split(',').map(Number);
+// The last full run before the workspace index: the issue's bounds are relative to it.
+const beforeIndex = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'baselines/before-index.json'), 'utf8'));
 
 function log(message) {
   process.stderr.write(`${message}\n`);
@@ -87,7 +92,7 @@ async function main() {
   mkdirSync(generatedDir, { recursive: true });
   const rg = findRipgrep();
   const astGrep = path.join(root, 'node_modules/.bin/ast-grep');
-  const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, scan: [], live: [], memory: {}, notes: [] };
+  const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: os.loadavg().map((l) => +l.toFixed(2)) }, scan: [], index: [], live: [], liveIndexed: [], memory: {}, notes: [] };
   if (!rg) results.notes.push('ripgrep not available: the lexical baseline was skipped');
 
   for (const size of sizes) {
@@ -119,6 +124,12 @@ async function main() {
     });
   }
 
+  for (const size of sizes.filter((size) => size <= indexMaxLines)) {
+    log(`building the editor's workspace index of the ~${size}-line tree…`);
+    const build = await measureIndexBuild({ root, workspace: path.join(generatedDir, `tree-${size}`) });
+    results.index.push({ lines: results.scan.find((scan) => scan.lines >= size * 0.9)?.lines ?? size, ...build, loadAverage: +os.loadavg()[0].toFixed(2) });
+  }
+
   log('measuring live latency through the language server…');
   const liveSource = path.join(generatedDir, `tree-${sizes[0]}`);
   for (const language of ['python', 'typescript']) {
@@ -129,6 +140,26 @@ async function main() {
       const live = { p50Ms: percentile(runs.map((run) => run.p50Ms), 50), p95Ms: percentile(runs.map((run) => run.p95Ms), 50), runsP95Ms: runs.map((run) => +run.p95Ms.toFixed(1)) };
       const split = await measureParseVsRules({ root, sourceDir: liveSource, language, lineCount, edits: 200 });
       results.live.push({ language, lines: lineCount, ...live, ...split });
+    }
+  }
+  log('measuring live latency with the workspace index loaded…');
+  for (const language of ['python', 'typescript']) {
+    for (const lineCount of indexedLiveSizes) {
+      const runs = [];
+      for (let i = 0; i < repeats; i++) runs.push(await measureIndexedLatency({ root, workspace: liveSource, sourceDir: liveSource, language, lineCount, edits: 200 }));
+      const p95Ms = percentile(runs.map((run) => run.p95Ms), 50);
+      const before = beforeIndex.live.find((row) => row.language === language && row.lines === lineCount)?.p95Ms;
+      results.liveIndexed.push({
+        language,
+        lines: lineCount,
+        p50Ms: percentile(runs.map((run) => run.p50Ms), 50),
+        p95Ms,
+        runsP95Ms: runs.map((run) => +run.p95Ms.toFixed(1)),
+        callerRepublished: runs.map((run) => run.callerRepublished),
+        p95BeforeIndexMs: before === undefined ? undefined : +before.toFixed(1),
+        ratioToBeforeIndex: before === undefined ? undefined : +(p95Ms / before).toFixed(2),
+        loadAverage: +os.loadavg()[0].toFixed(2),
+      });
     }
   }
   log('measuring server memory after 200 open files…');
@@ -158,6 +189,8 @@ function targets(results) {
     { target: 'live p95 <= 50 ms on a 5k-line file (worst language)', measured: worstP95(5000), unit: ' ms', limit: 50 },
     { target: 'live p95 <= 15 ms on a 1k-line file (worst language)', measured: worstP95(1000), unit: ' ms', limit: 15 },
     { target: `server RSS <= 200 MB after ${results.memory.server?.files ?? 200} files`, measured: results.memory.server?.rssMb, unit: ' MB', limit: 200 },
+    ...results.liveIndexed.map((row) => ({ target: `indexed ${row.language} ${row.lines / 1000}k p95 <= 1.2× before the index (${row.p95BeforeIndexMs} ms)`, measured: row.ratioToBeforeIndex, unit: '×', limit: 1.2 })),
+    ...coldRatioBounds(results),
     { target: '.vsix <= 3 MB', measured: results.vsixKb === undefined ? undefined : +(results.vsixKb / 1024).toFixed(2), unit: ' MB', limit: 3 },
     { target: 'extension activation <= 50 ms', measured: results.activation?.activationMs, unit: ' ms', limit: 50 },
   ];
@@ -166,6 +199,15 @@ function targets(results) {
     measured: row.measured === undefined ? undefined : Math.round(row.measured * 10) / 10,
     met: row.measured === undefined ? undefined : row.measured <= row.limit,
   }));
+}
+
+/** The cold scan's ratio to ast-grep against the same ratio before the workspace index (bound: 1.2× it). */
+function coldRatioBounds(results) {
+  return results.scan.flatMap((scan) => {
+    const before = beforeIndex.scan.find((row) => Math.abs(row.lines - scan.lines) / row.lines < 0.1)?.ratioVsAstGrep;
+    if (before === undefined || scan.ratioVsAstGrep === undefined) return [];
+    return [{ target: `cold ratio to ast-grep <= 1.2× before the index (${scan.lines} lines: ${before}×)`, measured: scan.ratioVsAstGrep / before, unit: '×', limit: 1.2 }];
+  });
 }
 
 function printTable(results) {
@@ -186,6 +228,20 @@ function printTable(results) {
   }
   console.log(`\nLive latency: didChange -> diagnostics for that version (200 single-character edits, analysis delay 0; median of ${repeats} runs)`);
   printRows(live);
+  if (results.index.length) {
+    const index = [['lines', 'files', 'index build', 'server RSS before', 'after', 'load']];
+    for (const row of results.index) index.push([String(row.lines), String(row.files), formatMs(row.buildMs), `${row.rssBeforeMb} MB`, `${row.rssAfterMb} MB`, String(row.loadAverage)]);
+    console.log('\nWorkspace index in the language server (initialized -> end of its $/progress; RSS with the index loaded)');
+    printRows(index);
+  }
+  if (results.liveIndexed.length) {
+    const indexed = [['language', 'lines', 'p50', 'p95', 'p95 before the index', 'ratio', 'caller re-published', 'load']];
+    for (const row of results.liveIndexed) {
+      indexed.push([row.language, String(row.lines), `${row.p50Ms.toFixed(1)} ms`, `${row.p95Ms.toFixed(1)} ms`, row.p95BeforeIndexMs === undefined ? '–' : `${row.p95BeforeIndexMs} ms`, row.ratioToBeforeIndex === undefined ? '–' : `${row.ratioToBeforeIndex}×`, row.callerRepublished.join('/'), String(row.loadAverage)]);
+    }
+    console.log(`\nLive latency with the workspace index loaded (the ~${sizes[0]}-line tree): edits to a helper with an open caller (median of ${repeats} runs)`);
+    printRows(indexed);
+  }
   console.log(`\nServer RSS after ${results.memory.server.files} open files: ${results.memory.server.rssMb} MB`);
   if (results.memory.cliPeakRssMbLargestTree) console.log(`CLI peak RSS on the largest tree: ${results.memory.cliPeakRssMbLargestTree} MB`);
   if (results.vsixKb) console.log(`.vsix size: ${results.vsixKb} KB`);

@@ -21,6 +21,13 @@ const CONTAINER = 'PHI Guard';
 const COVERAGE_VIEW = 'Audit Coverage';
 const AI_VIEW = 'AI Tools & BAA';
 const SCAFFOLD = 'PHI Guard: Scaffold PHI endpoint';
+// A leak that happens only in a helper in another, closed file (the workspace index's summaries).
+const FLOW_CALLER = 'flows/intake.py';
+const FLOW_HELPER = 'flows/util.py';
+const FLOW_CALL_LINE = 'record_visit(patient.date_of_birth)';
+const FLOW_HELPER_LINE = 11;
+const FLOW_HELPER_LOGS = 'logger.info("visit recorded for %s", value)';
+const FLOW_HELPER_MASKS = 'logger.info("visit recorded for %s", mask(value))';
 
 /** The status bar item's findings count and audit percentage: "$(shield) $(warning) 5 · 66.7% audited". */
 function parseStatus(text) {
@@ -84,6 +91,31 @@ async function runInExtensionHost(ctx, workspace, marker, { timeout, what, while
   } finally {
     await page.close().catch(() => {});
   }
+}
+
+/**
+ * Rewrites one line of `relativePath` through the editor, as a person does (go to the line,
+ * select it, type), saves with Ctrl+S and waits until the file on disk has the new line.
+ */
+async function retypeLineAndSave(wb, ctx, relativePath, lineNumber, text) {
+  await wb.openFile(relativePath);
+  await wb.openQuickInput(`:${lineNumber}`);
+  await wb.page.keyboard.press('Enter');
+  await wb.page.keyboard.press('End');
+  await wb.page.keyboard.press('Shift+Home'); // to the first non-blank character: the indent stays
+  await wb.page.keyboard.type(text);
+  await wb.pressEscape(); // a suggestion widget, if one opened
+  // Auto-closed brackets and quotes are typed over, so the line must read exactly `text`.
+  await waitUntil(async () => (await wb.editorLines()).some((l) => l.trim() === text), {
+    timeout: 10_000,
+    what: `line ${lineNumber} of ${relativePath} to read ${text}`,
+  });
+  await wb.page.keyboard.press('Control+s');
+  const onDisk = path.join(ctx.workspace, relativePath);
+  await waitUntil(() => readFileSync(onDisk, 'utf8').split('\n')[lineNumber - 1].trim() === text, {
+    timeout: 15_000,
+    what: `${relativePath} saved with line ${lineNumber} = ${text}`,
+  });
 }
 
 export const scenarios = [
@@ -185,6 +217,42 @@ export const scenarios = [
       assert.match(line, /patient_id/, `the fixed line logs patient_id: ${line}`);
       assert.doesNotMatch(line, /patient\.name|patient\.dob/, `the fixed line has no PHI: ${line}`);
       assert.match(line, /Patient found/, `the static message is kept: ${line}`);
+    },
+  },
+  {
+    name: 'flows-helper-in-closed-file',
+    title: 'A squiggle in the open caller caused by a helper in a closed file; masking the helper clears it, restoring brings it back',
+    async run(wb, ctx) {
+      await wb.pressEscape(2);
+      await wb.openFile(FLOW_CALLER);
+      assert.equal(await wb.page.locator('.tab', { hasText: 'util.py' }).count(), 0, 'the helper is not open in any editor');
+      const callSquiggle = () =>
+        waitUntil(() => wb.squiggleOver(FLOW_CALL_LINE, 'patient.date_of_birth'), {
+          timeout: 30_000,
+          what: 'a squiggle over `patient.date_of_birth` on the record_visit(...) line',
+        });
+      await wb.waitForSquiggleCount((n) => n >= 1, `a squiggle in ${FLOW_CALLER} from the closed helper`, diagnosticTimeout());
+      await callSquiggle();
+      await wb.showProblems();
+      const row = await wb.waitForProblem(
+        (text) => text.includes('phi-in-log') && text.includes('record_visit') && /\b5\b/.test(text),
+        'a phi-guard(phi-in-log) entry at line 5 of intake.py naming record_visit',
+      );
+      assert.match(row, /util\.py:11/, `the message points at the helper's sink: ${row}`);
+      assert.doesNotMatch(row, /date_of_birth\)/, 'the message does not quote the call');
+      await wb.closePanel();
+      await ctx.screenshot('caller-squiggle');
+
+      // The helper masks its argument: the caller's finding goes, with only the caller open again.
+      await retypeLineAndSave(wb, ctx, FLOW_HELPER, FLOW_HELPER_LINE, FLOW_HELPER_MASKS);
+      await wb.openFile(FLOW_CALLER);
+      await wb.waitForSquiggleCount((n) => n === 0, `the squiggle in ${FLOW_CALLER} to go once the helper masks`, 30_000);
+      assert.ok(!(await wb.squiggleOver(FLOW_CALL_LINE, 'patient.date_of_birth')), 'no squiggle on the call line');
+
+      // Restored: the finding comes back.
+      await retypeLineAndSave(wb, ctx, FLOW_HELPER, FLOW_HELPER_LINE, FLOW_HELPER_LOGS);
+      await wb.openFile(FLOW_CALLER);
+      await callSquiggle();
     },
   },
   {
