@@ -57,7 +57,23 @@ test('a person context is needed for contact data; an SSN-shaped value under ano
     ['events = [{"created_at": "1961-04-17T10:00:00Z", "updated_at": "1961-04-17"}]\n', 0],
     ['person = {"dob": "1961-04-17T00:00:00Z"}\n', 1],
   ];
-  for (const [code, count] of cases) assert.equal(literalFindings(analyze(code, 'seed.py')).length, count, code);
+  // Each case beside a real-looking identifier: contact data and names count only in a file that holds one.
+  for (const [code, count] of cases) assert.equal(literalFindings(analyze(code + ANCHOR, 'seed.py')).length, count + 1, code);
+});
+
+const ANCHOR = 'anchor = {"ssn": "523-41-7781"}\n';
+
+test('a name, a birth date or contact data alone is a placeholder; with an identifier or a whole identity it is a finding', () => {
+  const alone = [
+    'patient = {"first_name": "Maria", "last_name": "Gonzalez"}\n',
+    'patient = {"name": "Maria Gonzalez", "dob": "1961-04-17"}\n',
+    'wards = [{"name": "North", "person": {"id": "2015016700101", "name": "Prasanth Kumar"}}]\n',
+    'patient = {"email": "maria.gonzalez@gmail.com", "phone": "(617) 867-2368"}\n',
+  ];
+  for (const code of alone) assert.deepEqual(literalFindings(analyze(code, 'seed.py')), [], code);
+  const identity = 'patient = {"name": "Maria Gonzalez", "dob": "1961-04-17", "phone": "(617) 867-2368"}\n';
+  assert.equal(literalFindings(analyze(identity, 'seed.py')).length, 1);
+  assert.equal(literalFindings(analyze(alone[0] + ANCHOR, 'seed.py')).length, 2);
 });
 
 test('policy phi.syntheticData quiets the files it matches, nowhere else', () => {
@@ -170,9 +186,9 @@ test("what a patient record lists is not the patient: a drug's, a plan's or a pr
   const code = [
     'patient = {"name": "Maria Gonzalez", "medications": [{"name": "Metformin Hydrochloride"}], "insurance": {"name": "Blue Ridge Mutual", "phone": "(617) 867-2000"}}',
     'visit = {"patient": {"first_name": "Maria", "last_name": "Gonzalez"}, "practitioner": {"name": "Gregory House"}}',
-    '',
+    ANCHOR,
   ].join('\n');
-  const findings = literalFindings(analyze(code, 'seed.py'));
+  const findings = literalFindings(analyze(code, 'seed.py')).filter((f) => f.line < 2);
   assert.deepEqual(findings.map((f) => [f.line, f.message.match(/person name under "[a-z_]+"/g)]), [
     [0, ['person name under "name"']],
     [1, ['person name under "first_name"', 'person name under "last_name"']],

@@ -43,7 +43,25 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
     const hit = dataHit(value);
     if (hit) hits.push(hit);
   }
-  return hits;
+  return corroborated(hits);
+}
+
+/** Identifiers whose validated shape under their key is enough on its own. */
+const STRONG_ELEMENTS: ReadonlySet<LiteralElement> = new Set(['ssn', 'mbi', 'nhs', 'mrn', 'member', 'policy', 'account']);
+const CONTACT_ELEMENTS: ReadonlySet<LiteralElement> = new Set(['phone', 'email', 'address', 'zip', 'ip']);
+
+/**
+ * The hits a team would not dismiss as placeholders. A name, birth date or contact detail alone
+ * is what every test, seed script and demo page writes (`firstName: 'Sarah'`, a roster of elected
+ * officials, a birth date in a form test): on real repositories those were made up nearly every
+ * time. They count when the file also holds a real-looking identifier (SSN, MBI, NHS, record,
+ * member, policy or account number), or a whole identity: a name, a birth date and contact data.
+ */
+function corroborated(hits: LiteralHit[]): LiteralHit[] {
+  const elements = new Set(hits.map((hit) => hit.element));
+  if ([...elements].some((element) => STRONG_ELEMENTS.has(element))) return hits;
+  const identity = elements.has('name') && elements.has('dob') && [...elements].some((element) => CONTACT_ELEMENTS.has(element));
+  return identity ? hits : [];
 }
 
 /** A literal as the classifier sees it: its key (the last part of its target) and its records. */
