@@ -204,3 +204,26 @@ test('data nested deeper than any real file is refused as too deep, never parsed
   const yamlBomb = `a: &a ["471-28-3390", "471-28-3390"]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]\n`;
   assert.deepEqual(analyze(yamlBomb, 'aliases.yaml').ruleFailures, []);
 });
+
+test('made-up identifiers stay quiet beside real-looking ones: counting digits, padded counters, group and payer numbers', () => {
+  const cases = [
+    ['uk = {"nhs_number": "1345678940"}\n', 0],
+    ['uk = {"nhs_number": "485 777 3457"}\n', 1],
+    ['bill = {"accountNumber": "ACCT-000059", "patientFirstName": "Mason"}\n', 0],
+    ['bill = {"accountNumber": "ACCT-408851"}\n', 1],
+    ['plan = {"insuranceGroupNumber": "7654321", "insurancePayerId": "39026"}\n', 0],
+    ['plan = {"insuranceMemberId": "W408851772"}\n', 1],
+    ['cover = {"policyNumber": "BCB987654321"}\n', 0],
+  ];
+  for (const [code, count] of cases) assert.equal(literalFindings(analyze(code, 'seed.py')).length, count, code);
+});
+
+test('an HL7 message or a FHIR resource is one record: a 555 number or John Doe in it quiets the rest', () => {
+  const message = (phone) => `ADT = "MSH|^~\\\\&|LAB|HOSP|EHR|CLINIC|20250108143000||ADT^A04|MSG1|P|2.5\\rPID|1||PAT48812^^^MRN||GONZALEZ^MARIA||19610417|F|||12 ELM RD^^BOSTON^MA^02139||${phone}"\n`;
+  assert.deepEqual(literalFindings(analyze(message('555-123-4567'), 'samples.py')), []);
+  assert.equal(literalFindings(analyze(message('617-867-2368'), 'samples.py')).length, 1);
+  const patient = (phone) =>
+    JSON.stringify({ resourceType: 'Patient', identifier: [{ type: { coding: [{ code: 'MR' }] }, system: 'urn:oid:1.2.3', value: '45823917' }], name: [{ family: 'Gonzalez', given: ['Maria'] }], telecom: [{ system: 'phone', value: phone }], birthDate: '1961-04-17' }, null, 2);
+  assert.deepEqual(literalFindings(analyze(patient('(410) 555-7392'), 'backups/patient.json')), []);
+  assert.ok(literalFindings(analyze(patient('(410) 867-7392'), 'backups/patient.json')).length >= 3);
+});

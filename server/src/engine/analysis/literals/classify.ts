@@ -73,12 +73,14 @@ export function provesSynthetic(candidate: LiteralCandidate): boolean {
     return email.valid && email.synthetic === true && /@(?:.*\.)?(?:example|test|invalid|localhost|local|email|domain|fake|sample|mailinator|yopmail)\b/i.test(value);
   }
   const keyed = elementOfKey(candidate.key, candidate.context);
-  if (keyed === 'phone') return checkUsPhone(value).synthetic === true;
+  // Area code 555 is made up whatever follows (`555-123-4567` is not even a valid number).
+  if (keyed === 'phone') return checkUsPhone(value).synthetic === true || /^1?555\d{7}$/.test(value.replace(/\D/g, ''));
   if (keyed === 'ssn') {
     const ssn = checkSsn(value, false);
     return ssn.synthetic === true || (!ssn.valid && /^9\d\d[ -]?\d\d[ -]?\d{4}$/.test(value));
   }
-  if (keyed === 'name') return /^[A-Za-z]+\d{2,}(?:[ ^][A-Za-z]+\d{2,})*$/.test(value);
+  // A Synthea name, or John Doe: the record around it was made up with it.
+  if (keyed === 'name') return /^[A-Za-z]+\d{2,}(?:[ ^][A-Za-z]+\d{2,})*$/.test(value) || checkPersonName(value, candidate.key).synthetic === true;
   return false;
 }
 

@@ -81,7 +81,10 @@ function literalHit(literal: StringLiteralFact): LiteralHit | undefined {
   if (looksLikeHl7(literal.value)) {
     // One finding for the message, naming its first PHI field; the fields are not rewritten.
     if ([literal.target, ...context].some((name) => hasSyntheticMarker(name))) return undefined;
-    for (const field of hl7Fields(literal.value)) {
+    // A message is one record: a 555 number or John Doe in it proves its other fields made up.
+    const fields = hl7Fields(literal.value);
+    if (fields.some((field) => provesSynthetic({ value: field.value, key: field.key, context: [field.key.slice(0, 3)] }))) return undefined;
+    for (const field of fields) {
       const element = classifyCandidate({ value: field.value, key: field.key, context: [field.key.slice(0, 3)] });
       if (element) return { element, key: field.key, range: literal.range };
     }
