@@ -227,3 +227,15 @@ test('an HL7 message or a FHIR resource is one record: a 555 number or John Doe 
   assert.deepEqual(literalFindings(analyze(patient('(410) 555-7392'), 'backups/patient.json')), []);
   assert.ok(literalFindings(analyze(patient('(410) 867-7392'), 'backups/patient.json')).length >= 3);
 });
+
+test('an export of patient records is its first lines one by one, then one finding counting the rest', () => {
+  const rows = Array.from({ length: 60 }, (_, i) => `${i + 1},Maria,Gonzalez,471-28-${3310 + i},1961-04-17`);
+  const findings = literalFindings(analyze(['id,first_name,last_name,ssn,dob', ...rows, ''].join('\n'), 'exports/patients.csv'));
+  assert.equal(findings.length, 51);
+  assert.deepEqual(findings.slice(0, 50).map((f) => f.line), Array.from({ length: 50 }, (_, i) => i + 1));
+  assert.equal(findings[50].line, 51);
+  assert.match(findings[50].message, /^10 more lines of this file hold real-looking PHI \(/);
+  assert.ok(!findings.some((f) => /Gonzalez|471-28/.test(f.message)), 'no value in any message');
+  const small = literalFindings(analyze(['id,first_name,last_name,ssn,dob', ...rows.slice(0, 50), ''].join('\n'), 'exports/patients.csv'));
+  assert.equal(small.length, 50);
+});
