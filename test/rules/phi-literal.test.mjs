@@ -239,3 +239,11 @@ test('an export of patient records is its first lines one by one, then one findi
   const small = literalFindings(analyze(['id,first_name,last_name,ssn,dob', ...rows.slice(0, 50), ''].join('\n'), 'exports/patients.csv'));
   assert.equal(small.length, 50);
 });
+
+test('a record variable is one record: a demo marker in a nested object quiets its policy number, not another variable', () => {
+  const record = (reviewer) => `export const PATIENT_MARCUS = {\n  insurance: { primary: { policyNumber: 'UHC402883145' } },\n  profile: { lastReviewedBy: '${reviewer}' },\n};\n`;
+  assert.deepEqual(literalFindings(analyze(record('Demo Scheduler'), 'src/data.ts')), []);
+  assert.equal(literalFindings(analyze(record('Front Desk'), 'src/data.ts')).length, 1);
+  const list = `export const PATIENTS = [\n  { mrn: 'A0048812' },\n  { reviewedBy: 'Demo Scheduler' },\n];\n`;
+  assert.equal(literalFindings(analyze(list, 'src/data.ts')).length, 1, 'a made-up record in a list says nothing of the others');
+});

@@ -27,14 +27,20 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
   const values = facts.dataValues ?? [];
   // Records that hold a value proving them made up are quiet as a whole.
   const generated = new Set<number>();
+  const generatedDeclarations = new Set<number>();
   for (const literal of literals) {
-    if (literal.recordId !== undefined && provesSynthetic(literalCandidate(literal))) generated.add(literal.recordId);
+    if (literal.recordId !== undefined && provesSynthetic(literalCandidate(literal))) {
+      generated.add(literal.recordId);
+      // `PATIENT_MARCUS = {..., profile: {reviewedBy: 'Demo Scheduler'}}`: the whole record.
+      if (literal.declarationId !== undefined) generatedDeclarations.add(literal.declarationId);
+    }
   }
   for (const value of values) {
     if (value.recordId !== undefined && provesSynthetic(value)) generated.add(value.recordId);
   }
   for (const literal of literals) {
     if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
+    if (literal.declarationId !== undefined && generatedDeclarations.has(literal.declarationId)) continue;
     const hit = literalHit(literal);
     if (hit) hits.push(hit);
   }
