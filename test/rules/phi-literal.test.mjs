@@ -63,10 +63,10 @@ test('a person context is needed for contact data; an SSN-shaped value under ano
 
 const ANCHOR = 'anchor = {"ssn": "523-41-7781"}\n';
 
-test('a name, a birth date or contact data alone is a placeholder; with an identifier or a whole identity it is a finding', () => {
+test('a name, a birth date or contact data alone is a placeholder; with an identifier, a whole identity, or name and birth date of one record it is a finding', () => {
   const alone = [
     'patient = {"first_name": "Maria", "last_name": "Gonzalez"}\n',
-    'patient = {"name": "Maria Gonzalez", "dob": "1961-04-17"}\n',
+    'patient = {"name": "Maria Gonzalez"}\nother = {"dob": "1961-04-17"}\n',
     'wards = [{"name": "North", "person": {"id": "2015016700101", "name": "Prasanth Kumar"}}]\n',
     'patient = {"email": "maria.gonzalez@gmail.com", "phone": "(617) 867-2368"}\n',
   ];
@@ -74,6 +74,10 @@ test('a name, a birth date or contact data alone is a placeholder; with an ident
   const identity = 'patient = {"name": "Maria Gonzalez", "dob": "1961-04-17", "phone": "(617) 867-2368"}\n';
   assert.equal(literalFindings(analyze(identity, 'seed.py')).length, 1);
   assert.equal(literalFindings(analyze(alone[0] + ANCHOR, 'seed.py')).length, 2);
+  // A name and a birth date of one record count, unless the file proves its records made up.
+  const namedAndBorn = 'patient = {\n  "name": "Maria Gonzalez",\n  "dob": "1961-04-17",\n}\n';
+  assert.equal(literalFindings(analyze(namedAndBorn, 'seed.py')).length, 2);
+  assert.deepEqual(literalFindings(analyze(namedAndBorn + 'other = {"email": "jane@example.org"}\n', 'seed.py')), []);
 });
 
 test('policy phi.syntheticData quiets the files it matches, nowhere else', () => {

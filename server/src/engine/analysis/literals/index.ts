@@ -19,6 +19,8 @@ export interface LiteralHit {
   where?: string;
   replacement?: { range: Range; newText: string };
   cellOutputs?: Range;
+  /** The record it belongs to (a variable's whole value, a FHIR resource, a row), when known. */
+  record?: number;
 }
 
 export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
@@ -42,14 +44,14 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
     if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
     if (literal.declarationId !== undefined && generatedDeclarations.has(literal.declarationId)) continue;
     const hit = literalHit(literal);
-    if (hit) hits.push(hit);
+    if (hit) hits.push({ ...hit, record: literal.declarationId ?? literal.recordId });
   }
   for (const value of values) {
     if (value.recordId !== undefined && generated.has(value.recordId)) continue;
     const hit = dataHit(value);
-    if (hit) hits.push(hit);
+    if (hit) hits.push({ ...hit, record: value.recordId });
   }
-  return corroborated(hits);
+  return corroborated(hits, generated.size > 0 || generatedDeclarations.size > 0);
 }
 
 /** Identifiers whose validated shape under their key is enough on its own. */
@@ -61,13 +63,18 @@ const CONTACT_ELEMENTS: ReadonlySet<LiteralElement> = new Set(['phone', 'email',
  * is what every test, seed script and demo page writes (`firstName: 'Sarah'`, a roster of elected
  * officials, a birth date in a form test): on real repositories those were made up nearly every
  * time. They count when the file also holds a real-looking identifier (SSN, MBI, NHS, record,
- * member, policy or account number), or a whole identity: a name, a birth date and contact data.
+ * member, policy or account number), or a whole identity: a name, a birth date and contact data;
+ * or a name and a birth date in one record of a file where nothing proves the data made up.
  */
-function corroborated(hits: LiteralHit[]): LiteralHit[] {
+function corroborated(hits: LiteralHit[], fileHasMadeUpRecords: boolean): LiteralHit[] {
   const elements = new Set(hits.map((hit) => hit.element));
   if ([...elements].some((element) => STRONG_ELEMENTS.has(element))) return hits;
   const identity = elements.has('name') && elements.has('dob') && [...elements].some((element) => CONTACT_ELEMENTS.has(element));
-  return identity ? hits : [];
+  if (identity) return hits;
+  if (fileHasMadeUpRecords) return [];
+  const named = new Set(hits.filter((hit) => hit.element === 'name' && hit.record !== undefined).map((hit) => hit.record));
+  const born = new Set(hits.filter((hit) => hit.element === 'dob' && hit.record !== undefined && named.has(hit.record)).map((hit) => hit.record));
+  return hits.filter((hit) => hit.record !== undefined && born.has(hit.record) && (hit.element === 'name' || hit.element === 'dob'));
 }
 
 /** A literal as the classifier sees it: its key (the last part of its target) and its records. */
