@@ -79,7 +79,7 @@ export function provesSynthetic(candidate: LiteralCandidate): boolean {
     const ssn = checkSsn(value, false);
     return ssn.synthetic === true || (!ssn.valid && /^9\d\d[ -]?\d\d[ -]?\d{4}$/.test(value));
   }
-  // A Synthea name, or John Doe: the record around it was made up with it.
+  // A Synthea name, or a placeholder such as Jane Smith: the record around it was made up with it.
   if (keyed === 'name') return /^[A-Za-z]+\d{2,}(?:[ ^][A-Za-z]+\d{2,})*$/.test(value) || checkPersonName(value, candidate.key).synthetic === true;
   return false;
 }

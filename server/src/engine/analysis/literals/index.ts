@@ -94,7 +94,7 @@ function literalHit(literal: StringLiteralFact): LiteralHit | undefined {
   if (looksLikeHl7(literal.value)) {
     // One finding for the message, naming its first PHI field; the fields are not rewritten.
     if ([literal.target, ...context].some((name) => hasSyntheticMarker(name))) return undefined;
-    // A message is one record: a 555 number or John Doe in it proves its other fields made up.
+    // A message is one record: a 555 number or a placeholder name in it proves its other fields made up.
     const fields = hl7Fields(literal.value);
     if (fields.some((field) => provesSynthetic({ value: field.value, key: field.key, context: [field.key.slice(0, 3)] }))) return undefined;
     for (const field of fields) {
