@@ -251,3 +251,10 @@ test('a record variable is one record: a demo marker in a nested object quiets i
   const list = `export const PATIENTS = [\n  { mrn: 'A0048812' },\n  { reviewedBy: 'Demo Scheduler' },\n];\n`;
   assert.equal(literalFindings(analyze(list, 'src/data.ts')).length, 1, 'a made-up record in a list says nothing of the others');
 });
+
+test('an NHS test number (starting 9) proves its record made up; a real-looking one is reported with the record', () => {
+  const patient = (nhs) =>
+    JSON.stringify({ resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhs }], name: [{ family: 'Taylor', given: ['Sarah'] }], birthDate: '1965-02-28' }, null, 2);
+  assert.deepEqual(literalFindings(analyze(patient('9000000009'), 'tests/sample_data/event.json')), []);
+  assert.ok(literalFindings(analyze(patient('4857773457'), 'tests/sample_data/event.json')).length >= 3);
+});

@@ -75,6 +75,11 @@ export function provesSynthetic(candidate: LiteralCandidate): boolean {
   const keyed = elementOfKey(candidate.key, candidate.context);
   // Area code 555 is made up whatever follows (`555-123-4567` is not even a valid number).
   if (keyed === 'phone') return checkUsPhone(value).synthetic === true || /^1?555\d{7}$/.test(value.replace(/\D/g, ''));
+  // An NHS test number (starting 9), the CMS example MBI, a placeholder record number.
+  if (keyed === 'nhs' || keyed === 'mbi' || keyed === 'mrn' || keyed === 'member' || keyed === 'policy' || keyed === 'account') {
+    const check = checkElement(keyed, value, candidate.key);
+    return check.valid && check.synthetic === true;
+  }
   if (keyed === 'ssn') {
     const ssn = checkSsn(value, false);
     return ssn.synthetic === true || (!ssn.valid && /^9\d\d[ -]?\d\d[ -]?\d{4}$/.test(value));
