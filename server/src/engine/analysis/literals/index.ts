@@ -51,7 +51,7 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
     const hit = dataHit(value);
     if (hit) hits.push({ ...hit, record: value.recordId });
   }
-  return corroborated(hits, generated.size > 0 || generatedDeclarations.size > 0);
+  return corroborated(hits);
 }
 
 /** Identifiers whose validated shape under their key is enough on its own. */
@@ -60,21 +60,17 @@ const CONTACT_ELEMENTS: ReadonlySet<LiteralElement> = new Set(['phone', 'email',
 
 /**
  * The hits a team would not dismiss as placeholders. A name, birth date or contact detail alone
- * is what every test, seed script and demo page writes (`firstName: 'Sarah'`, a roster of elected
- * officials, a birth date in a form test): on real repositories those were made up nearly every
- * time. They count when the file also holds a real-looking identifier (SSN, MBI, NHS, record,
- * member, policy or account number), or a whole identity: a name, a birth date and contact data;
- * or a name and a birth date in one record of a file where nothing proves the data made up.
+ * is what every test, seed script, API example and demo page writes (`firstName: 'Sarah'`, a
+ * roster of elected officials, a FHIR example patient with a name and a birth date): on real
+ * repositories those were made up every time. They count when the file also holds a real-looking
+ * identifier (SSN, MBI, NHS, record, member, policy or account number), or a whole identity: a
+ * name, a birth date and contact data.
  */
-function corroborated(hits: LiteralHit[], fileHasMadeUpRecords: boolean): LiteralHit[] {
+function corroborated(hits: LiteralHit[]): LiteralHit[] {
   const elements = new Set(hits.map((hit) => hit.element));
   if ([...elements].some((element) => STRONG_ELEMENTS.has(element))) return hits;
   const identity = elements.has('name') && elements.has('dob') && [...elements].some((element) => CONTACT_ELEMENTS.has(element));
-  if (identity) return hits;
-  if (fileHasMadeUpRecords) return [];
-  const named = new Set(hits.filter((hit) => hit.element === 'name' && hit.record !== undefined).map((hit) => hit.record));
-  const born = new Set(hits.filter((hit) => hit.element === 'dob' && hit.record !== undefined && named.has(hit.record)).map((hit) => hit.record));
-  return hits.filter((hit) => hit.record !== undefined && born.has(hit.record) && (hit.element === 'name' || hit.element === 'dob'));
+  return identity ? hits : [];
 }
 
 /** A literal as the classifier sees it: its key (the last part of its target) and its records. */
