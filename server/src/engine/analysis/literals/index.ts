@@ -19,8 +19,6 @@ export interface LiteralHit {
   where?: string;
   replacement?: { range: Range; newText: string };
   cellOutputs?: Range;
-  /** The record it belongs to (a variable's whole value, a FHIR resource, a row), when known. */
-  record?: number;
 }
 
 export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
@@ -44,12 +42,12 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
     if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
     if (literal.declarationId !== undefined && generatedDeclarations.has(literal.declarationId)) continue;
     const hit = literalHit(literal);
-    if (hit) hits.push({ ...hit, record: literal.declarationId ?? literal.recordId });
+    if (hit) hits.push(hit);
   }
   for (const value of values) {
     if (value.recordId !== undefined && generated.has(value.recordId)) continue;
     const hit = dataHit(value);
-    if (hit) hits.push({ ...hit, record: value.recordId });
+    if (hit) hits.push(hit);
   }
   return corroborated(hits);
 }
