@@ -57,7 +57,25 @@ test('a person context is needed for contact data; an SSN-shaped value under ano
     ['events = [{"created_at": "1961-04-17T10:00:00Z", "updated_at": "1961-04-17"}]\n', 0],
     ['person = {"dob": "1961-04-17T00:00:00Z"}\n', 1],
   ];
-  for (const [code, count] of cases) assert.equal(literalFindings(analyze(code, 'seed.py')).length, count, code);
+  // Each case beside a real-looking identifier: contact data and names count only in a file that holds one.
+  for (const [code, count] of cases) assert.equal(literalFindings(analyze(code + ANCHOR, 'seed.py')).length, count + 1, code);
+});
+
+const ANCHOR = 'anchor = {"ssn": "523-41-7781"}\n';
+
+test('a name, a birth date or contact data alone is a placeholder; with an identifier or a whole identity it is a finding', () => {
+  const alone = [
+    'patient = {"first_name": "Maria", "last_name": "Gonzalez"}\n',
+    'patient = {"name": "Maria Gonzalez"}\nother = {"dob": "1961-04-17"}\n',
+    'wards = [{"name": "North", "person": {"id": "2015016700101", "name": "Prasanth Kumar"}}]\n',
+    'patient = {"email": "maria.gonzalez@gmail.com", "phone": "(617) 867-2368"}\n',
+  ];
+  for (const code of alone) assert.deepEqual(literalFindings(analyze(code, 'seed.py')), [], code);
+  const identity = 'patient = {"name": "Maria Gonzalez", "dob": "1961-04-17", "phone": "(617) 867-2368"}\n';
+  assert.equal(literalFindings(analyze(identity, 'seed.py')).length, 1);
+  assert.equal(literalFindings(analyze(alone[0] + ANCHOR, 'seed.py')).length, 2);
+  // A name and a birth date alone were made up every time on real repositories (API examples, demo exports).
+  assert.deepEqual(literalFindings(analyze('patient = {"name": "Maria Gonzalez", "dob": "1961-04-17"}\n', 'seed.py')), []);
 });
 
 test('policy phi.syntheticData quiets the files it matches, nowhere else', () => {
@@ -170,9 +188,9 @@ test("what a patient record lists is not the patient: a drug's, a plan's or a pr
   const code = [
     'patient = {"name": "Maria Gonzalez", "medications": [{"name": "Metformin Hydrochloride"}], "insurance": {"name": "Blue Ridge Mutual", "phone": "(617) 867-2000"}}',
     'visit = {"patient": {"first_name": "Maria", "last_name": "Gonzalez"}, "practitioner": {"name": "Gregory House"}}',
-    '',
+    ANCHOR,
   ].join('\n');
-  const findings = literalFindings(analyze(code, 'seed.py'));
+  const findings = literalFindings(analyze(code, 'seed.py')).filter((f) => f.line < 2);
   assert.deepEqual(findings.map((f) => [f.line, f.message.match(/person name under "[a-z_]+"/g)]), [
     [0, ['person name under "name"']],
     [1, ['person name under "first_name"', 'person name under "last_name"']],
@@ -187,4 +205,55 @@ test('data nested deeper than any real file is refused as too deep, never parsed
   }
   const yamlBomb = `a: &a ["471-28-3390", "471-28-3390"]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]\n`;
   assert.deepEqual(analyze(yamlBomb, 'aliases.yaml').ruleFailures, []);
+});
+
+test('made-up identifiers stay quiet beside real-looking ones: counting digits, padded counters, group and payer numbers', () => {
+  const cases = [
+    ['uk = {"nhs_number": "1345678940"}\n', 0],
+    ['uk = {"nhs_number": "485 777 3457"}\n', 1],
+    ['bill = {"accountNumber": "ACCT-000059", "patientFirstName": "Mason"}\n', 0],
+    ['bill = {"accountNumber": "ACCT-408851"}\n', 1],
+    ['plan = {"insuranceGroupNumber": "7654321", "insurancePayerId": "39026"}\n', 0],
+    ['plan = {"insuranceMemberId": "W408851772"}\n', 1],
+    ['cover = {"policyNumber": "BCB987654321"}\n', 0],
+  ];
+  for (const [code, count] of cases) assert.equal(literalFindings(analyze(code, 'seed.py')).length, count, code);
+});
+
+test('an HL7 message or a FHIR resource is one record: a 555 number in it quiets the rest', () => {
+  const message = (phone) => `ADT = "MSH|^~\\\\&|LAB|HOSP|EHR|CLINIC|20250108143000||ADT^A04|MSG1|P|2.5\\rPID|1||PAT48812^^^MRN||GONZALEZ^MARIA||19610417|F|||12 ELM RD^^BOSTON^MA^02139||${phone}"\n`;
+  assert.deepEqual(literalFindings(analyze(message('555-123-4567'), 'samples.py')), []);
+  assert.equal(literalFindings(analyze(message('617-867-2368'), 'samples.py')).length, 1);
+  const patient = (phone) =>
+    JSON.stringify({ resourceType: 'Patient', identifier: [{ type: { coding: [{ code: 'MR' }] }, system: 'urn:oid:1.2.3', value: '45823917' }], name: [{ family: 'Gonzalez', given: ['Maria'] }], telecom: [{ system: 'phone', value: phone }], birthDate: '1961-04-17' }, null, 2);
+  assert.deepEqual(literalFindings(analyze(patient('(410) 555-7392'), 'backups/patient.json')), []);
+  assert.ok(literalFindings(analyze(patient('(410) 867-7392'), 'backups/patient.json')).length >= 3);
+});
+
+test('an export of patient records is its first lines one by one, then one finding counting the rest', () => {
+  const rows = Array.from({ length: 60 }, (_, i) => `${i + 1},Maria,Gonzalez,471-28-${3310 + i},1961-04-17`);
+  const findings = literalFindings(analyze(['id,first_name,last_name,ssn,dob', ...rows, ''].join('\n'), 'exports/patients.csv'));
+  assert.equal(findings.length, 51);
+  assert.deepEqual(findings.slice(0, 50).map((f) => f.line), Array.from({ length: 50 }, (_, i) => i + 1));
+  assert.equal(findings[50].line, 51);
+  assert.match(findings[50].message, /^10 more lines of this file hold real-looking PHI \(/);
+  assert.ok(!findings.some((f) => /Gonzalez|471-28/.test(f.message)), 'no value in any message');
+  const small = literalFindings(analyze(['id,first_name,last_name,ssn,dob', ...rows.slice(0, 50), ''].join('\n'), 'exports/patients.csv'));
+  assert.equal(small.length, 50);
+});
+
+test('a record variable is one record: a demo marker in a nested object quiets its policy number, not another variable', () => {
+  const record = (reviewer) => `export const PATIENT_MARCUS = {\n  insurance: { primary: { policyNumber: 'UHC402883145' } },\n  profile: { lastReviewedBy: '${reviewer}' },\n};\n`;
+  assert.deepEqual(literalFindings(analyze(record('Demo Scheduler'), 'src/data.ts')), []);
+  assert.equal(literalFindings(analyze(record('Front Desk'), 'src/data.ts')).length, 1);
+  const list = `export const PATIENTS = [\n  { mrn: 'A0048812' },\n  { reviewedBy: 'Demo Scheduler' },\n];\n`;
+  assert.equal(literalFindings(analyze(list, 'src/data.ts')).length, 1, 'a made-up record in a list says nothing of the others');
+});
+
+test('an NHS test number (starting 9) proves its record made up; a real-looking one is reported with the record', () => {
+  const patient = (nhs) =>
+    JSON.stringify({ resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhs }], name: [{ family: 'Taylor', given: ['Sarah'] }], birthDate: '1965-02-28' }, null, 2);
+  assert.deepEqual(literalFindings(analyze(patient('9000000009'), 'tests/sample_data/event.json')), []);
+  assert.deepEqual(literalFindings(analyze(patient('9000000019'), 'tests/sample_data/event.json')), [], 'a 9 number with a wrong check digit is made up too');
+  assert.ok(literalFindings(analyze(patient('4857773457'), 'tests/sample_data/event.json')).length >= 3);
 });

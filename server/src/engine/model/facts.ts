@@ -352,4 +352,6 @@ export interface StringLiteralFact {
   siblingKeys?: string[];
   /** Which dict / object / list it sits in directly: literals sharing it are one record's (its start offset). */
   recordId?: number;
+  /** The variable or assignment whose value holds it through objects only (no list between): one person's record as a whole. */
+  declarationId?: number;
 }

@@ -9,6 +9,8 @@ export interface Hl7Field {
   value: string;
   start: number;
   end: number;
+  /** Where its message (its `MSH` segment) starts: the fields of one message are one record. */
+  message: number;
 }
 
 /** Fields whose whole first repetition is the value (names: `FAMILY^GIVEN`); the others keep their first component. */
@@ -21,19 +23,21 @@ export function looksLikeHl7(text: string): boolean {
 
 export function hl7Fields(text: string): Hl7Field[] {
   const fields: Hl7Field[] = [];
+  let message = 0;
   const segment = /[^\r\n]+/g;
   for (let match = segment.exec(text); match; match = segment.exec(text)) {
     // A literal's `\r` escapes separate segments too.
     let offset = match.index;
     for (const part of match[0].split(/\\r|\\n/)) {
-      readSegment(part, offset, fields);
+      if (part.startsWith('MSH|')) message = offset;
+      readSegment(part, offset, message, fields);
       offset += part.length + 2;
     }
   }
   return fields;
 }
 
-function readSegment(segment: string, offset: number, into: Hl7Field[]): void {
+function readSegment(segment: string, offset: number, message: number, into: Hl7Field[]): void {
   const name = segment.slice(0, 3);
   if (!PATIENT_SEGMENTS.has(name) || segment[3] !== '|') return;
   let start = offset + 4;
@@ -42,7 +46,7 @@ function readSegment(segment: string, offset: number, into: Hl7Field[]): void {
     const key = `${name}-${i + 1}`;
     const repetition = parts[i].split('~')[0];
     const value = WHOLE_FIELDS.has(key) ? repetition.replace(/\^+$/, '') : repetition.split('^')[0];
-    if (value) into.push({ key, value, start, end: start + value.length });
+    if (value) into.push({ key, value, start, end: start + value.length, message });
     start += parts[i].length + 1;
   }
 }

@@ -38,7 +38,7 @@ export function extractDataFacts(text: string, languageId: DataLanguageId, fileP
       readEnvFile(text, lineStarts, filePath, values, comments);
       break;
     case 'hl7':
-      for (const field of hl7Fields(text)) values.add(field.value, field.start, field.end, { key: field.key, context: [field.key.slice(0, 3)] });
+      for (const field of hl7Fields(text)) values.add(field.value, field.start, field.end, { key: field.key, context: [field.key.slice(0, 3)], recordId: field.message });
       readHashComments(text, lineStarts, comments);
       break;
     case 'ipynb':

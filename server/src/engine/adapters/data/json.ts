@@ -19,7 +19,7 @@ export interface JsonReadOptions {
   cellOutputs?: Range;
 }
 
-type Placement = Pick<DataValueFact, 'where' | 'cellOutputs' | 'recordId'>;
+type Placement = Pick<DataValueFact, 'where' | 'cellOutputs' | 'recordId'> & { resource?: boolean };
 
 /** Real data nests a few dozen levels; jsonc-parser and the walk recurse once per level. */
 export const MAX_JSON_DEPTH = 256;
@@ -62,12 +62,15 @@ function walk(node: JsonNode, key: string | undefined, context: string[], siblin
       const resourceType = stringProperty(node, 'resourceType');
       const inner = key === undefined && !resourceType ? context : [...context, resourceType ?? key!];
       const identifierKey = identifierKeyOf(node);
+      // A FHIR resource is one record with its nested objects (name, telecom, address): a 555
+      // number in its telecom proves its name made up too. Elsewhere each object is a record.
+      const recordId = placement.resource && !resourceType && placement.recordId !== undefined ? placement.recordId : offset + node.offset;
       for (const property of properties) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode || !valueNode) continue;
         const name = String(keyNode.value);
         const effective = name === 'value' && identifierKey ? identifierKey : name;
-        walk(valueNode, effective, inner, keys, offset, values, { ...placement, recordId: offset + node.offset });
+        walk(valueNode, effective, inner, keys, offset, values, { ...placement, recordId, resource: placement.resource || resourceType !== undefined });
       }
       break;
     }
@@ -86,7 +89,8 @@ function walk(node: JsonNode, key: string | undefined, context: string[], siblin
       const quoted = node.type === 'string' ? 1 : 0;
       // The characters between the quotes are the value only when nothing is escaped.
       const replaceable = node.type === 'number' || node.length === raw.length + 2;
-      values.add(raw, offset + node.offset + quoted, offset + node.offset + node.length - quoted, { key, context, siblingKeys, ...placement }, replaceable);
+      const { resource: _resource, ...fields } = placement;
+      values.add(raw, offset + node.offset + quoted, offset + node.offset + node.length - quoted, { key, context, siblingKeys, ...fields }, replaceable);
       break;
     }
   }

@@ -50,6 +50,7 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
   let child: Node = node;
   let parent = node.parent;
   const names: string[] = [];
+  let throughList = false;
   for (let depth = 0; parent && depth < MAX_RECORD_DEPTH * 2; depth++) {
     switch (parent.type) {
       case 'pair':
@@ -72,12 +73,14 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
       }
       case 'assignment':
         if (depth > 0 || names.length > 0) names.push(parent.childForFieldName('left')?.text.slice(0, 200) ?? '');
+        if (!throughList && depth > 0) literal.declarationId = parent.startIndex;
         parent = null;
         continue;
       case 'list':
       case 'tuple':
       case 'set':
         literal.recordId ??= parent.startIndex;
+        throughList = true;
         break;
       case 'parenthesized_expression':
       case 'call':

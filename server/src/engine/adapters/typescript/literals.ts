@@ -45,6 +45,7 @@ const MAX_SIBLING_KEYS = 64;
 function describeRecord(node: Node, literal: StringLiteralFact): void {
   let parent = node.parent;
   const names: string[] = [];
+  let throughList = false;
   for (let depth = 0; parent && depth < MAX_RECORD_DEPTH; depth++) {
     switch (parent.type) {
       case 'pair':
@@ -62,14 +63,17 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
       }
       case 'variable_declarator':
         if (depth > 0) names.push(parent.childForFieldName('name')?.text.slice(0, 200) ?? '');
+        if (!throughList) literal.declarationId = parent.startIndex;
         parent = null;
         continue;
       case 'assignment_expression':
         if (depth > 0) names.push(parent.childForFieldName('left')?.text.slice(0, 200) ?? '');
+        if (!throughList) literal.declarationId = parent.startIndex;
         parent = null;
         continue;
       case 'array':
         literal.recordId ??= parent.startIndex;
+        throughList = true;
         break;
       case 'call_expression':
       case 'new_expression':

@@ -73,12 +73,20 @@ export function provesSynthetic(candidate: LiteralCandidate): boolean {
     return email.valid && email.synthetic === true && /@(?:.*\.)?(?:example|test|invalid|localhost|local|email|domain|fake|sample|mailinator|yopmail)\b/i.test(value);
   }
   const keyed = elementOfKey(candidate.key, candidate.context);
-  if (keyed === 'phone') return checkUsPhone(value).synthetic === true;
+  // Area code 555 is made up whatever follows (`555-123-4567` is not even a valid number).
+  if (keyed === 'phone') return checkUsPhone(value).synthetic === true || /^1?555\d{7}$/.test(value.replace(/\D/g, ''));
+  // An NHS test number (starting 9), the CMS example MBI, a placeholder record number.
+  if (keyed === 'nhs' || keyed === 'mbi' || keyed === 'mrn' || keyed === 'member' || keyed === 'policy' || keyed === 'account') {
+    const check = checkElement(keyed, value, candidate.key);
+    // Ten digits starting 9 under an NHS key are a test number, even with a wrong check digit.
+    return (check.valid && check.synthetic === true) || (keyed === 'nhs' && /^9\d{2}[ -]?\d{3}[ -]?\d{4}$/.test(value));
+  }
   if (keyed === 'ssn') {
     const ssn = checkSsn(value, false);
     return ssn.synthetic === true || (!ssn.valid && /^9\d\d[ -]?\d\d[ -]?\d{4}$/.test(value));
   }
-  if (keyed === 'name') return /^[A-Za-z]+\d{2,}(?:[ ^][A-Za-z]+\d{2,})*$/.test(value);
+  // A Synthea name, or a placeholder such as Jane Smith: the record around it was made up with it.
+  if (keyed === 'name') return /^[A-Za-z]+\d{2,}(?:[ ^][A-Za-z]+\d{2,})*$/.test(value) || checkPersonName(value, candidate.key).synthetic === true;
   return false;
 }
 

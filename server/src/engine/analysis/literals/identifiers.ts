@@ -27,7 +27,7 @@ export function checkSsn(value: string, dashedOnly: boolean): IdentifierCheck {
   // SSA never issues area 000, 666 or 900-999, group 00 or serial 0000.
   if (area === '000' || area === '666' || area[0] === '9' || group === '00' || serial === '0000') return { valid: false };
   const digits = area + group + serial;
-  if (EXAMPLE_SSNS.has(digits) || /^(\d)\1{8}$/.test(digits)) return { valid: true, synthetic: true };
+  if (EXAMPLE_SSNS.has(digits) || /^(\d)\1{8}$/.test(digits) || countsUp(digits)) return { valid: true, synthetic: true };
   return { valid: true };
 }
 
@@ -57,7 +57,7 @@ export function checkNhsNumber(value: string): IdentifierCheck {
   const expected = check === 11 ? 0 : check;
   if (expected === 10 || expected !== Number(digits[9])) return { valid: false };
   // Numbers starting 9 are never issued: NHS test data uses them.
-  return { valid: true, synthetic: digits[0] === '9' || /^(\d)\1{9}$/.test(digits) };
+  return { valid: true, synthetic: digits[0] === '9' || /^(\d)\1{9}$/.test(digits) || countsUp(digits) };
 }
 
 const US_PHONE = /^(?:\+?1[ .-]?)?(?:\((\d{3})\)|(\d{3}))[ .-]?(\d{3})[ .-]?(\d{4})(?:\s*(?:x|ext\.?)\s*\d{1,5})?$/i;
@@ -150,7 +150,8 @@ export function checkIpv4(value: string): IdentifierCheck {
 
 /**
  * A record number (MRN, member, policy, account): 5 to 20 letters, digits and dashes, mostly
- * digits. Placeholders (all zeros, one digit repeated, `12345…`) are synthetic.
+ * digits. Placeholders (all zeros, one digit repeated, `12345…`, counting digits) and padded
+ * counters (`ACCT-000059`: the first records a seed script numbers) are synthetic.
  */
 export function checkRecordNumber(value: string): IdentifierCheck {
   const text = value.trim();
@@ -158,6 +159,25 @@ export function checkRecordNumber(value: string): IdentifierCheck {
   const digits = text.replace(/\D/g, '');
   const alnum = text.replace(/-/g, '');
   if (digits.length < 4 || digits.length * 2 < alnum.length) return { valid: false };
-  const synthetic = /^(\d)\1*$/.test(digits) || '1234567890'.startsWith(digits) || /^0*1234/.test(digits);
+  const synthetic = /^(\d)\1*$/.test(digits) || '1234567890'.startsWith(digits) || /^0*1234/.test(digits) || countsUp(digits) || /^0{3,}[1-9]\d{0,2}$/.test(digits);
   return { valid: true, synthetic };
+}
+
+/**
+ * Digits typed by counting (`345678`, `23456789`): six or more in a row are how people make
+ * an identifier up (a test's `VALID_NHS_NUMBER`); issued numbers almost never hold such a run.
+ */
+export function countsUp(digits: string): boolean {
+  let run = 1;
+  for (let i = 1; i < digits.length; i++) {
+    run = Number(digits[i]) === Number(digits[i - 1]) + 1 ? run + 1 : 1;
+    if (run >= 6) return true;
+  }
+  // Counting down is made up too (`987654321`), but six in a row occur in real numbers more often.
+  let down = 1;
+  for (let i = 1; i < digits.length; i++) {
+    down = Number(digits[i]) === Number(digits[i - 1]) - 1 ? down + 1 : 1;
+    if (down >= 7) return true;
+  }
+  return false;
 }

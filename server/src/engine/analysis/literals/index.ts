@@ -27,14 +27,20 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
   const values = facts.dataValues ?? [];
   // Records that hold a value proving them made up are quiet as a whole.
   const generated = new Set<number>();
+  const generatedDeclarations = new Set<number>();
   for (const literal of literals) {
-    if (literal.recordId !== undefined && provesSynthetic(literalCandidate(literal))) generated.add(literal.recordId);
+    if (literal.recordId !== undefined && provesSynthetic(literalCandidate(literal))) {
+      generated.add(literal.recordId);
+      // `PATIENT_MARCUS = {..., profile: {reviewedBy: 'Demo Scheduler'}}`: the whole record.
+      if (literal.declarationId !== undefined) generatedDeclarations.add(literal.declarationId);
+    }
   }
   for (const value of values) {
     if (value.recordId !== undefined && provesSynthetic(value)) generated.add(value.recordId);
   }
   for (const literal of literals) {
     if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
+    if (literal.declarationId !== undefined && generatedDeclarations.has(literal.declarationId)) continue;
     const hit = literalHit(literal);
     if (hit) hits.push(hit);
   }
@@ -43,7 +49,26 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
     const hit = dataHit(value);
     if (hit) hits.push(hit);
   }
-  return hits;
+  return corroborated(hits);
+}
+
+/** Identifiers whose validated shape under their key is enough on its own. */
+const STRONG_ELEMENTS: ReadonlySet<LiteralElement> = new Set(['ssn', 'mbi', 'nhs', 'mrn', 'member', 'policy', 'account']);
+const CONTACT_ELEMENTS: ReadonlySet<LiteralElement> = new Set(['phone', 'email', 'address', 'zip', 'ip']);
+
+/**
+ * The hits a team would not dismiss as placeholders. A name, birth date or contact detail alone
+ * is what every test, seed script, API example and demo page writes (`firstName: 'Sarah'`, a
+ * roster of elected officials, a FHIR example patient with a name and a birth date): on real
+ * repositories those were made up every time. They count when the file also holds a real-looking
+ * identifier (SSN, MBI, NHS, record, member, policy or account number), or a whole identity: a
+ * name, a birth date and contact data.
+ */
+function corroborated(hits: LiteralHit[]): LiteralHit[] {
+  const elements = new Set(hits.map((hit) => hit.element));
+  if ([...elements].some((element) => STRONG_ELEMENTS.has(element))) return hits;
+  const identity = elements.has('name') && elements.has('dob') && [...elements].some((element) => CONTACT_ELEMENTS.has(element));
+  return identity ? hits : [];
 }
 
 /** A literal as the classifier sees it: its key (the last part of its target) and its records. */
@@ -63,7 +88,10 @@ function literalHit(literal: StringLiteralFact): LiteralHit | undefined {
   if (looksLikeHl7(literal.value)) {
     // One finding for the message, naming its first PHI field; the fields are not rewritten.
     if ([literal.target, ...context].some((name) => hasSyntheticMarker(name))) return undefined;
-    for (const field of hl7Fields(literal.value)) {
+    // A message is one record: a 555 number or a placeholder name in it proves its other fields made up.
+    const fields = hl7Fields(literal.value);
+    if (fields.some((field) => provesSynthetic({ value: field.value, key: field.key, context: [field.key.slice(0, 3)] }))) return undefined;
+    for (const field of fields) {
       const element = classifyCandidate({ value: field.value, key: field.key, context: [field.key.slice(0, 3)] });
       if (element) return { element, key: field.key, range: literal.range };
     }

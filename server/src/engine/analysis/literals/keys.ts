@@ -73,7 +73,8 @@ function elementOfKeyIn(key: string, inAddress: boolean): LiteralElement | undef
   if (has(words, 'mbi', 'hicn') || (has(words, 'medicare') && has(words, ...NUMBER_WORDS, 'beneficiary'))) return 'mbi';
   if (joined.includes('nhsnumber') || (has(words, 'nhs') && has(words, ...NUMBER_WORDS))) return 'nhs';
   if (has(words, 'mrn', 'mrns') || joined.includes('medicalrecord') || (has(words, 'chart') && has(words, 'number', 'no', 'num'))) return 'mrn';
-  if ((has(words, 'member', 'subscriber', 'beneficiary', 'insurance', 'insured') && has(words, ...NUMBER_WORDS)) || joined.includes('healthplanid')) return 'member';
+  // A group, payer or plan number is the employer's or insurer's, the same for every member.
+  if ((has(words, 'member', 'subscriber', 'beneficiary', 'insurance', 'insured') && has(words, ...NUMBER_WORDS) && !has(words, 'group', 'payer', 'plan', 'carrier', 'employer')) || joined.includes('healthplanid')) return 'member';
   if (has(words, 'policy') && has(words, 'number', 'no', 'num', 'nbr')) return 'policy';
   if ((has(words, 'account') && has(words, 'number', 'no', 'num', 'nbr')) || has(words, 'acct', 'acctno')) return 'account';
   if (has(words, 'dob', 'birthdate', 'birthday', 'birthtime') || (has(words, 'birth') && !has(words, 'place', 'country', 'city', 'sex', 'order', 'weight'))) return 'dob';

@@ -13,6 +13,9 @@ import { clearCellOutputsFix, replaceWithSyntheticFix } from './fix';
 /** Formats a suppression comment can be written in; the others are suppressed in the policy's `suppressions`. */
 const COMMENT_LANGUAGES: ReadonlySet<LanguageId> = new Set<LanguageId>([...CODE_LANGUAGES, 'yaml', 'dotenv']);
 
+/** Findings one by one per file; the lines after these are one summary finding. */
+export const MAX_LINES_PER_FILE = 50;
+
 const TRANSLATIONS = /(?:^|\/)(?:i18n|l10n|locales?|translations?|lang)\//i;
 
 export const phiLiteral: Rule = {
@@ -37,6 +40,25 @@ export const phiLiteral: Rule = {
       byLine.set(line, [...(byLine.get(line) ?? []), hit]);
     }
     const findings: RawFinding[] = [];
+    const lines = [...byLine.keys()].sort((a, b) => a - b);
+    if (lines.length > MAX_LINES_PER_FILE) {
+      // An export of patient data: the first lines one by one (each with its fix), then one
+      // finding saying how many more, so a 10,000-row file is one decision, not 10,000.
+      const rest = lines.slice(MAX_LINES_PER_FILE);
+      const restHits = rest.flatMap((line) => byLine.get(line)!);
+      for (const line of rest) byLine.delete(line);
+      const fixes = COMMENT_LANGUAGES.has(facts.languageId) ? [suppressFix('phi-literal', rest[0], facts)] : [];
+      findings.push({
+        ruleId: 'phi-literal',
+        message: `${rest.length} more lines of this file hold real-looking PHI (${elementList(restHits)}): the file looks like an export of patient records. Remove it from the repository, or list it in the policy's phi.syntheticData if it is generated.`,
+        range: restHits[0].range,
+        line: rest[0],
+        phi: [],
+        sink: 'repository',
+        flow: [],
+        fixes,
+      });
+    }
     for (const [line, hits] of byLine) {
       const fixes = [replaceWithSyntheticFix(hits), clearCellOutputsFix(hits)].filter((fix) => fix !== undefined);
       if (COMMENT_LANGUAGES.has(facts.languageId)) fixes.push(suppressFix('phi-literal', line, facts));
@@ -51,7 +73,7 @@ export const phiLiteral: Rule = {
         fixes,
       });
     }
-    return findings;
+    return findings.sort((a, b) => a.line - b.line);
   },
 };
 
@@ -68,4 +90,10 @@ function messageFor(hits: readonly LiteralHit[]): string {
   const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
   const where = hits.find((hit) => hit.where)?.where;
   return `Real-looking ${list}${where ? ` (${where})` : ''} written into the repository. Replace it with synthetic data, or list the file in the policy's phi.syntheticData if it is generated.`;
+}
+
+/** `SSN, date of birth and person name`: the distinct elements, never a value. */
+function elementList(hits: readonly LiteralHit[]): string {
+  const labels = [...new Set(hits.map((hit) => ELEMENT_LABELS[hit.element]))];
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}` : labels[0];
 }
