@@ -7,7 +7,7 @@
 // a missing one is named and skipped, never a failure. The scan uses the built dist/cli.js.
 //
 //   node test/realworld/eval.mjs                 per-rule precision and recall, and every line that disagrees
-//   node test/realworld/eval.mjs sample RULE N SEED [--exclude-judged]
+//   node test/realworld/eval.mjs sample RULE[,RULE...] N SEED [--exclude-judged]
 //                                                N findings of RULE drawn at random (fixed seed) across
 //                                                the present checkouts, for judging
 //   node test/realworld/eval.mjs findings REPO   the current findings of one repository (rule, file, line, message)
@@ -170,7 +170,8 @@ function printFindings(id) {
 
 const [command, ...rest] = process.argv.slice(2);
 if (!command) printEvaluation();
-else if (command === 'sample') printSample(rest[0], Number(rest[1] ?? 20), Number(rest[2] ?? 1), rest.includes('--exclude-judged'));
+// Several rules at once (`sample phi-in-log,phi-in-error 20 7`) scan each checkout once.
+else if (command === 'sample') for (const rule of rest[0].split(',')) printSample(rule, Number(rest[1] ?? 20), Number(rest[2] ?? 1), rest.includes('--exclude-judged'));
 else if (command === 'findings') printFindings(rest[0]);
 else {
   console.error('usage: eval.mjs [sample RULE N SEED [--exclude-judged] | findings REPO]');
