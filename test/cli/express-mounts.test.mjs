@@ -17,8 +17,8 @@ function project(files) {
 }
 
 /** The files and lines of the missing-phi-access findings of a scan. */
-function missing(cwd) {
-  const { stdout } = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd });
+function missing(cwd, jobs = '1') {
+  const { stdout } = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', '--jobs', jobs], { cwd });
   return JSON.parse(stdout)
     .findings.filter((finding) => finding.ruleId === 'missing-phi-access')
     .map((finding) => `${finding.file}:${finding.line}`)
@@ -58,6 +58,7 @@ const index = (lines) => ["import express from 'express';", "import { registerRo
 test('app.use(auditMiddleware) before registerRoutes(app) covers the routers that function mounts', () => {
   const cwd = project({ ...routes, 'src/index.ts': index(['app.use(phiAccessAuditMiddleware);', 'registerRoutes(app);']), 'phi-guard.json': policy });
   assert.deepEqual(missing(cwd), []);
+  assert.deepEqual(missing(cwd, '2'), [], 'worker threads see the other files too');
 });
 
 test('not without the policy naming it, not when the routes are registered first, not outside its path', () => {

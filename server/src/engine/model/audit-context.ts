@@ -70,7 +70,20 @@ export interface ExpressPass {
   calleeFile: string;
 }
 
+/** A logger a workspace module makes with its own redaction step (`createLogger({ format: combine(phiRedactionFormat(), ...) })`). */
+export interface RedactingLogger {
+  /** Absolute path of the module that makes it. */
+  file: string;
+  /** The variable it is bound to there (and exported as). */
+  name: string;
+}
+
 export interface ProjectAuditContext {
+  /**
+   * Loggers the project made to redact PHI (not an audit control, but found by the same
+   * workspace pre-pass): logging through them is not a leak (docs/rules/phi-in-log.md).
+   */
+  redactingLoggers?: RedactingLogger[];
   /** Express `use` calls and the apps handed to other modules, for routers mounted in another file. */
   expressUses?: ExpressUse[];
   expressPasses?: ExpressPass[];
