@@ -110,3 +110,34 @@ test('init proposes the audit controls the folder seems to have, as commented en
   assert.deepEqual(typescript.guards, ['PhiAuditGuard']);
   assert.deepEqual(typescript.calls, ['auditService.log']);
 });
+
+test('init proposes the audit functions the project defines, and nothing found in its tests or mocks', () => {
+  const cwd = emptyTempDir('init');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  write('src/services/audit.ts', [
+    'export async function auditLog(tenantId: string, action: string) { await db.insert(action); }',
+    'export const recordAuditEntry = async (entry: Entry) => db.insert(entry);',
+    'export async function getAuditLogs(tenantId: string) { return db.select(); }',
+    'export function generateAuditReport() { return []; }',
+    '',
+  ].join('\n'));
+  write('src/routes/registerRoutes.ts', "auditRouter.get('/logs', handler);\nauditLogs.forEach((entry) => entry);\n");
+  write('app/audit.py', 'def audit_access(user, patient_id):\n    pass\n\ndef get_audit_trail(patient_id):\n    pass\n');
+  write('src/routes/__tests__/patients.test.ts', "auditMock.mockReset();\napp.use(auditTestMiddleware);\nexport function auditFixture() {}\n");
+  write('src/services/mocks/MockAudit.ts', 'export function auditMockWrite() {}\n');
+
+  assert.equal(runCli(['init'], { cwd }).status, 0);
+  const text = readFileSync(path.join(cwd, 'phi-guard.json'), 'utf8');
+  for (const [name, file] of [['auditLog', 'src/services/audit.ts'], ['recordAuditEntry', 'src/services/audit.ts'], ['audit_access', 'app/audit.py']]) {
+    const line = text.split('\n').find((candidate) => candidate.includes(`"${name}"`));
+    assert.ok(line, `${name} is proposed`);
+    assert.ok(line.endsWith(`// found in ${file}`), `${name} says where it was found: ${line}`);
+  }
+  // Readers, reports, route registrations, iterations, and anything in tests or mocks are not proposed.
+  for (const absent of ['getAuditLogs', 'generateAuditReport', 'get_audit_trail', 'auditRouter.get', 'auditLogs.forEach', 'auditMock', 'auditTestMiddleware', 'auditFixture', 'auditMockWrite']) {
+    assert.ok(!text.includes(absent), `${absent} is not proposed`);
+  }
+});

@@ -39,7 +39,7 @@ export function hasCandidates(candidates: AuditCandidates): boolean {
 
 /** Adds the candidates of one file (`file`: its path relative to the policy's folder). */
 export function collectCandidates(candidates: AuditCandidates, file: string, text: string): void {
-  if (!AUDIT.test(text)) return;
+  if (!AUDIT.test(text) || isTestFile(file)) return;
   const code = withoutComments(text, file.endsWith('.py') ? '#' : '//');
   if (file.endsWith('.py')) {
     for (const name of matches(code, /\b(?:Depends|Security)\(\s*(?:dependency\s*=\s*)?([A-Za-z_][\w.]*)/g)) add(candidates.python.dependencies, name, file);
@@ -52,6 +52,8 @@ export function collectCandidates(candidates: AuditCandidates, file: string, tex
     }
     for (const name of matches(code, /^class\s+(\w*Middleware)\b/gm)) add(candidates.python.middleware, name, file);
     for (const name of matches(code, /^\s+(?:await\s+)?((?:self\.)?[A-Za-z_]\w*\.[A-Za-z_]\w*)\s*\(/gm)) addCall(candidates.python.calls, name.replace(/^self\./, ''), file);
+    // A module-level audit function the handlers call by its bare name (`audit_access(...)`).
+    for (const name of matches(code, /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/gm)) addFunction(candidates.python.calls, name, file);
     return;
   }
   for (const list of matches(code, /\.use\s*\(([^;\n]{0,400}?)\)\s*;?\s*$/gm)) {
@@ -72,6 +74,18 @@ export function collectCandidates(candidates: AuditCandidates, file: string, tex
   for (const name of matches(code, /\bclass\s+([A-Za-z_$][\w$]*(?:Guard|Interceptor))\b/g)) add(candidates.typescript.guards, name, file);
   for (const name of matches(code, /export\s+(?:const\s+(?:GET|POST|PUT|PATCH|DELETE)\s*=|default)\s*([A-Za-z_$][\w$]*)\s*\(/g)) add(candidates.typescript.wrappers, name, file);
   for (const name of matches(code, /(?:^|[\s;{(=>])(?:await\s+)?((?:this\.)?[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*)\s*\(/gm)) addCall(candidates.typescript.calls, name.replace(/^this\./, ''), file);
+  // An exported audit function the handlers import and call by its bare name (`auditLog(...)`).
+  for (const name of matches(code, /^export\s+(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*[(<]/gm)) addFunction(candidates.typescript.calls, name, file);
+  for (const name of matches(code, /^export\s+const\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*\s*=>)/gm)) addFunction(candidates.typescript.calls, name, file);
+}
+
+/**
+ * Tests, mocks and fixtures: the doubles and routers they set up are not the project's controls
+ * (`auditMock.mockReset`, a test's `auditRouter`), so nothing found there is proposed.
+ */
+export function isTestFile(file: string): boolean {
+  return /(^|\/)(__tests__|__mocks__|tests?|mocks?|fixtures|e2e|spec)\//i.test(file)
+    || /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|jest\.[^/]*)$/i.test(file);
 }
 
 /** Lists each proposal once, in the order found, names containing `audit` only. */
@@ -81,10 +95,24 @@ function add(list: AuditCandidate[], name: string, file: string): void {
   list.push({ name, file });
 }
 
+/**
+ * A function defined with `audit` in its name that writes an audit record (`auditLog`,
+ * `log_audit_event`, `recordAuditEntry`): readers (`getAuditLog`), reports, middleware and routers
+ * are something else, and would crowd the list.
+ */
+function addFunction(list: AuditCandidate[], name: string, file: string): void {
+  if (!/^_?(audit|log|record|write|track|emit|save|create|add|insert|store)/i.test(name)) return;
+  if (/(middleware|router|routes|handler|report|reports|stats)$/i.test(name)) return;
+  add(list, name, file);
+}
+
 /** `audit_log.record`, `auditService.log`: a call on a receiver named for auditing (not a logger). */
 function addCall(list: AuditCandidate[], name: string, file: string): void {
-  const [receiver] = name.split('.');
+  const [receiver, method = ''] = name.split('.');
   if (!AUDIT.test(receiver) || NOT_AUDIT_RECEIVERS.has(receiver)) return;
+  // A router's route registrations, a list's iteration and a service's readers write no audit record.
+  if (/^(get|post|put|patch|delete|head|options|all|use|route|forEach|map|filter|reduce|find|some|every|mockReset|mockResolvedValue|mockRejectedValueOnce|mockReturnValue|close|inc|dec|observe)$/.test(method)) return;
+  if (/^(get|list|find|fetch|query|search|count|export|generate|perform)[A-Z_]/.test(method)) return;
   add(list, name, file);
 }
 

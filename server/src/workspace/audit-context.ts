@@ -7,7 +7,9 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
+import { expressMountsOf } from './express-mounts';
 import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mounts';
+import { redactingLoggersOf } from './redacting-loggers';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
 
 /** Larger files are not settings modules or bootstrap files anyone wrote by hand. */
@@ -19,7 +21,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], redactingLoggers: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -36,6 +38,9 @@ export async function computeAuditContext(files: readonly string[]): Promise<Pro
     context.nestGlobals.push(...entries.nestGlobals);
     context.fastapiApps!.push(...entries.fastapiApps!);
     context.fastapiMounts!.push(...entries.fastapiMounts!);
+    context.expressUses!.push(...entries.expressUses!);
+    context.expressPasses!.push(...entries.expressPasses!);
+    context.redactingLoggers!.push(...entries.redactingLoggers!);
   }
   return context;
 }
@@ -49,9 +54,14 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     const code = stripComments(text, '#');
     entries.fastapiApps!.push(...fastapiAppsOf(file, code));
     entries.fastapiMounts!.push(...fastapiMountsOf(file, code));
+    entries.redactingLoggers!.push(...redactingLoggersOf(file, code));
   } else {
     const globals = nestGlobalsOf(file, text);
     if (globals) entries.nestGlobals.push(globals);
+    const express = expressMountsOf(file, stripComments(text, '//'));
+    entries.expressUses!.push(...express.uses);
+    entries.expressPasses!.push(...express.passes);
+    entries.redactingLoggers!.push(...redactingLoggersOf(file, stripComments(text, '//')));
   }
   return entries;
 }
@@ -60,14 +70,17 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
     nestGlobals: [...others(context.nestGlobals), ...entries.nestGlobals],
     fastapiApps: [...others(context.fastapiApps), ...(entries.fastapiApps ?? [])],
     fastapiMounts: [...others(context.fastapiMounts), ...(entries.fastapiMounts ?? [])],
+    expressUses: [...others(context.expressUses), ...(entries.expressUses ?? [])],
+    expressPasses: [...others(context.expressPasses), ...(entries.expressPasses ?? [])],
+    redactingLoggers: [...others(context.redactingLoggers), ...(entries.redactingLoggers ?? [])],
   };
 }
 

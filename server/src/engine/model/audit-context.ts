@@ -46,7 +46,47 @@ export interface FastApiApp {
   dependencies: string[];
 }
 
+/** `app.use('/api/x', mw, xRouter)` / `app.use(mw)` in a TS/JS file, with the routers it mounts. */
+export interface ExpressUse {
+  file: string;
+  /** The app or router it is called on (`app`). */
+  receiver: string;
+  /** Where the call starts in the file: what is `use`d before a mount runs before its routes. */
+  offset: number;
+  /** The path it is limited to (`'/api/encounters'`), if any. */
+  prefix?: string;
+  /** The last name of each argument after the path (`requireAuth`, `encountersRouter`). */
+  names: string[];
+  /** The arguments imported from a workspace module: the routers it mounts (index into `names`). */
+  routers: { file: string; name: string; index: number }[];
+}
+
+/** `registerRoutes(app)`: an app or router handed to a function of another workspace module. */
+export interface ExpressPass {
+  file: string;
+  receiver: string;
+  offset: number;
+  /** The module the function was imported from. */
+  calleeFile: string;
+}
+
+/** A logger a workspace module makes with its own redaction step (`createLogger({ format: combine(phiRedactionFormat(), ...) })`). */
+export interface RedactingLogger {
+  /** Absolute path of the module that makes it. */
+  file: string;
+  /** The variable it is bound to there (and exported as). */
+  name: string;
+}
+
 export interface ProjectAuditContext {
+  /**
+   * Loggers the project made to redact PHI (not an audit control, but found by the same
+   * workspace pre-pass): logging through them is not a leak (docs/rules/phi-in-log.md).
+   */
+  redactingLoggers?: RedactingLogger[];
+  /** Express `use` calls and the apps handed to other modules, for routers mounted in another file. */
+  expressUses?: ExpressUse[];
+  expressPasses?: ExpressPass[];
   djangoSettings: DjangoSettingsModule[];
   nestGlobals: NestGlobalControls[];
   /** FastAPI routers mounted with dependencies in another file. */

@@ -1,6 +1,7 @@
 import { splitQualifiedName } from '../../fixes/imports';
 import { withSuppressFix } from '../../fixes/suppress';
 import { classifyLogSink } from '../../analysis/sinks/logs';
+import { logsThroughRedactingLogger } from '../../analysis/sinks/redacting-loggers';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -23,7 +24,7 @@ export const phiInLog: Rule = {
     const findings: RawFinding[] = [];
     for (const fact of facts.calls) {
       const sink = classifyLogSink(fact, facts, flow, excluded);
-      if (!sink) continue;
+      if (!sink || logsThroughRedactingLogger(fact, facts, context.filePath, context.auditContext?.redactingLoggers)) continue;
       const phiArgs = phiArguments(fact.call.args, fact, context);
       if (!phiArgs.length) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');

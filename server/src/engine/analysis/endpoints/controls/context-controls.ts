@@ -10,6 +10,7 @@ import { calleePath } from '../../../model/expressions';
 import type { FileFacts, ScopeFact } from '../../../model/facts';
 import type { ResolvedPolicy } from '../../../model/policy';
 import { handlerScope, lastSegment } from './names';
+import { routeReceiver } from './typescript-controls';
 
 export interface ControlsInput {
   facts: FileFacts;
@@ -105,6 +106,52 @@ export function nestGlobal(endpoint: EndpointFact, input: ControlsInput): AuditC
     if (listed) return { kind: 'guard', name: listed, level: 'app', range: endpoint.range, existing: true };
   }
   return undefined;
+}
+
+/**
+ * A middleware the policy names, in force where this route's router is mounted in another file:
+ * in the mounting `use` call before the router (`app.use('/api/x', auditMw, xRouter)`), `use`d
+ * on the mounting app before the mount (`app.use(auditMw)`, or under a path the mount is under),
+ * or `use`d on the app a third file hands to the mounting module (`app.use(auditMw);
+ * registerRoutes(app)`) before it does so. One hand-over is followed; a default-exported router is not.
+ */
+export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
+  const policy = input.policy.audit.typescript;
+  const names = [policy.middleware, ...(policy.otherMiddleware ?? [])].filter(Boolean).map(lastSegment);
+  const context = input.auditContext;
+  if (!names.length || !context?.expressUses?.length || input.facts.language === 'python') return undefined;
+  const receiver = routeReceiver(input.facts, endpoint);
+  if (!receiver) return undefined;
+  const file = path.resolve(input.filePath);
+  const uses = context.expressUses;
+  const control = (name: string): AuditControl => ({ kind: 'middleware', name, level: 'app', range: endpoint.range, existing: true });
+  /** A policy middleware `use`d on `owner` in `inFile` before `before`, for a mount under `mountPrefix`. */
+  const usedBefore = (inFile: string, owner: string, before: number, mountPrefix: string | undefined) =>
+    uses
+      .filter((use) => use.file === inFile && use.receiver === owner && use.offset < before && underPrefix(mountPrefix, use.prefix))
+      .flatMap((use) => use.names.filter((name) => names.includes(name)))[0];
+  for (const mount of uses) {
+    const router = mount.routers.find((candidate) => path.resolve(candidate.file) === file && candidate.name === receiver);
+    if (!router) continue;
+    const own = mount.names.slice(0, router.index).find((name) => names.includes(name));
+    if (own) return control(own);
+    const onApp = usedBefore(mount.file, mount.receiver, mount.offset, mount.prefix);
+    if (onApp) return control(onApp);
+    for (const pass of context.expressPasses ?? []) {
+      if (path.resolve(pass.calleeFile) !== path.resolve(mount.file)) continue;
+      const handedOver = usedBefore(pass.file, pass.receiver, pass.offset, mount.prefix);
+      if (handedOver) return control(handedOver);
+    }
+  }
+  return undefined;
+}
+
+/** Whether a `use` limited to `usePrefix` runs for a router mounted at `mountPrefix`. */
+function underPrefix(mountPrefix: string | undefined, usePrefix: string | undefined): boolean {
+  const limit = usePrefix?.replace(/\/?\*$/, '').replace(/\/$/, '');
+  if (!limit) return true;
+  if (mountPrefix === undefined) return false;
+  return mountPrefix === limit || mountPrefix.startsWith(`${limit}/`);
 }
 
 function isInside(file: string, folder: string): boolean {

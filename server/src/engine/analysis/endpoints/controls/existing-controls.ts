@@ -4,7 +4,7 @@
 // audit context (context-controls.ts).
 
 import type { AuditControl, EndpointFact } from '../../../model/endpoints';
-import { djangoMiddleware, drfDefault, fastapiElsewhere, nestGlobal, type ControlsInput } from './context-controls';
+import { djangoMiddleware, drfDefault, expressElsewhere, fastapiElsewhere, nestGlobal, type ControlsInput } from './context-controls';
 import { handlerScope } from './names';
 import { pythonControl } from './python-controls';
 import { typescriptControl } from './typescript-controls';
@@ -31,5 +31,5 @@ function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditCon
       drfDefault(endpoint, input)
     );
   }
-  return typescriptControl(facts, endpoint, scope, policy.audit.typescript) ?? nestGlobal(endpoint, input);
+  return typescriptControl(facts, endpoint, scope, policy.audit.typescript) ?? nestGlobal(endpoint, input) ?? expressElsewhere(endpoint, input);
 }

@@ -21,15 +21,25 @@ const HOOK_KEYS = new Set(['preHandler', 'onRequest', 'preValidation', 'preParsi
 const NEST_DECORATORS = new Set(['UseGuards', 'UseInterceptors']);
 const APP_FACTORIES = new Set(['express', 'fastify', 'Fastify', 'Koa', 'Hono', 'createServer']);
 
-export function typescriptControl(facts: FileFacts, endpoint: EndpointFact, scope: ScopeFact | undefined, audit: TypeScriptAuditPolicy): AuditControl | undefined {
-  const middleware = [audit.middleware, ...(audit.otherMiddleware ?? [])].filter(Boolean);
-  // The call registering this handler: in `router.route('/x').get(h1).put(h2)` every call starts at `router`.
-  const registration = facts.calls.find(
+/** The call registering this handler: in `router.route('/x').get(h1).put(h2)` every call starts at `router`. */
+function registrationOf(facts: FileFacts, endpoint: EndpointFact): CallExpr | undefined {
+  return facts.calls.find(
     ({ call }) =>
       call.callee.kind === 'member' &&
       samePosition(call.range.start, endpoint.range.start) &&
       call.args.some((arg) => within(endpoint.handler.range, arg.range) || within(arg.range, endpoint.handler.range)),
   )?.call;
+}
+
+/** The app or router a route is registered on (`encountersRouter` of `encountersRouter.get(...)`). */
+export function routeReceiver(facts: FileFacts, endpoint: EndpointFact): string | undefined {
+  const registration = registrationOf(facts, endpoint);
+  return registration ? registrationReceiver(registration) : undefined;
+}
+
+export function typescriptControl(facts: FileFacts, endpoint: EndpointFact, scope: ScopeFact | undefined, audit: TypeScriptAuditPolicy): AuditControl | undefined {
+  const middleware = [audit.middleware, ...(audit.otherMiddleware ?? [])].filter(Boolean);
+  const registration = registrationOf(facts, endpoint);
   if (registration) {
     const own = routeMiddleware(facts, registration, endpoint, middleware, audit.middleware);
     if (own) return own;

@@ -1,0 +1,95 @@
+// Express routers mounted in another file than their routes, and the app-level middleware in
+// force where they are mounted (docs/policy.md, `audit.typescript.middleware`): `app.use(mw)` in
+// `index.ts`, then `registerRoutes(app)`, whose file does `app.use('/api/encounters',
+// encountersRouter)` with the router imported from `routes/encounters.ts`. Read from the file's
+// text with small patterns; only names, paths and offsets are kept, never source text.
+
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { ExpressPass, ExpressUse } from '../engine/model/audit-context';
+import { untilClosingParenthesis } from '../policy/audit-candidates';
+
+const USE_CALL = /\b([A-Za-z_$][\w$]*)\.use\s*\(/g;
+/** `registerRoutes(app)` as a statement: a function of another module given an app or router. */
+const PASS_CALL = /^[ \t]*(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/gm;
+const NAMED_IMPORT = /\bimport\s+(?:type\s+)?(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+const REQUIRE = /\b(?:const|let|var)\s+(?:([A-Za-z_$][\w$]*)|\{([^}]*)\})\s*=\s*require\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.mts', '.cts'];
+
+/** The `use` calls of a file and the receivers it hands to functions of other modules. */
+export function expressMountsOf(file: string, code: string): { uses: ExpressUse[]; passes: ExpressPass[] } {
+  if (!code.includes('.use(') && !code.includes('.use (')) return { uses: [], passes: [] };
+  const imports = importedNames(file, code);
+  const uses: ExpressUse[] = [];
+  for (const match of code.matchAll(USE_CALL)) {
+    const args = splitArguments(untilClosingParenthesis(code.slice(match.index! + match[0].length)));
+    const prefix = /^['"`]([^'"`]*)['"`]$/.exec(args[0] ?? '')?.[1];
+    const names: string[] = [];
+    const routers: ExpressUse['routers'] = [];
+    for (const arg of prefix === undefined ? args : args.slice(1)) {
+      const name = /^(?:new\s+)?([A-Za-z_$][\w$.]*)\s*(?:\(|$)/.exec(arg)?.[1]?.split('.').pop();
+      if (!name) continue;
+      names.push(name);
+      const imported = imports.get(name);
+      if (imported) routers.push({ file: imported.file, name: imported.name, index: names.length - 1 });
+    }
+    uses.push({ file, receiver: match[1], offset: match.index!, ...(prefix !== undefined ? { prefix } : {}), names, routers });
+  }
+  const passes: ExpressPass[] = [];
+  for (const match of code.matchAll(PASS_CALL)) {
+    const imported = imports.get(match[1]);
+    if (imported) passes.push({ file, receiver: match[2], offset: match.index!, calleeFile: imported.file });
+  }
+  return { uses, passes };
+}
+
+/** Local name -> the workspace file and exported name it was imported from (relative imports only). */
+function importedNames(file: string, code: string): Map<string, { file: string; name: string }> {
+  const names = new Map<string, { file: string; name: string }>();
+  for (const pattern of [NAMED_IMPORT, REQUIRE]) {
+    for (const match of code.matchAll(pattern)) {
+      const target = moduleFile(file, match[3]);
+      if (!target) continue;
+      if (match[1]) names.set(match[1], { file: target, name: 'default' });
+      for (const part of (match[2] ?? '').split(',')) {
+        const [name, alias] = part.trim().replace(/^type\s+/, '').split(/\s+as\s+|\s*:\s*/);
+        if (name && /^[A-Za-z_$][\w$]*$/.test(name)) names.set((alias ?? name).trim(), { file: target, name });
+      }
+    }
+  }
+  return names;
+}
+
+/** `./routes/encounters` from a file: the module file it names (an extension, or an index file). */
+function moduleFile(from: string, specifier: string): string | undefined {
+  const base = path.resolve(path.dirname(from), specifier);
+  const stem = base.replace(/\.(js|mjs|cjs)$/, '');
+  for (const candidate of [base, ...EXTENSIONS.map((ext) => stem + ext), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`))]) {
+    if (/\.[cm]?[jt]sx?$/.test(candidate) && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Top-level comma-separated arguments (nested brackets and strings kept whole), trimmed. */
+function splitArguments(text: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quote) {
+      if (char === '\\') index++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'" || char === '`') quote = char;
+    else if ('([{'.includes(char)) depth++;
+    else if (')]}'.includes(char)) depth--;
+    else if (char === ',' && depth === 0) {
+      args.push(text.slice(start, index).trim());
+      start = index + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last) args.push(last);
+  return args;
+}

@@ -1,0 +1,100 @@
+// Loggers a project made to redact PHI itself (docs/rules/phi-in-log.md): a winston logger whose
+// own `format` runs a redaction step (`createLogger({ format: combine(phiRedactionFormat(), ...) })`,
+// directly or through a format constant of the same file), a pino logger with `redact`, a Python
+// logger given a redaction filter (`logger.addFilter(PhiRedactingFilter())`). What is logged
+// through that logger is redacted before it is written, so it is not a leak. Strict: the step must
+// be attached to that logger; a redaction function merely defined beside it does not count.
+// Read from the file's text with small patterns; only names are kept, never source text.
+
+import type { RedactingLogger } from '../engine/model/audit-context';
+
+/** A format, formatter or filter named for removing PHI. */
+const REDACTION_NAME = /^[A-Za-z_$][\w$]*$/;
+const REDACTS = /(redact|mask|scrub|saniti[sz]|deidentif|de_identif|anonymi[sz]|phi_?(format|filter))/i;
+const TS_LOGGER = /\b(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:winston\.)?createLogger\s*\(/g;
+const PY_FILTER = /^\s*([A-Za-z_]\w*)\.addFilter\(\s*([A-Za-z_][\w.]*)/gm;
+const PY_LOGGER = /^([A-Za-z_]\w*)\s*=\s*(?:logging\.)?getLogger\(/gm;
+
+export function redactingLoggersOf(file: string, code: string): RedactingLogger[] {
+  return file.endsWith('.py') ? pythonLoggers(file, code) : typescriptLoggers(file, code);
+}
+
+function typescriptLoggers(file: string, code: string): RedactingLogger[] {
+  if (!code.includes('createLogger')) return [];
+  const loggers: RedactingLogger[] = [];
+  for (const match of code.matchAll(TS_LOGGER)) {
+    const options = balanced(code, match.index! + match[0].length - 1);
+    const top = topLevelOnly(options);
+    const at = /\bformat\s*:\s*/.exec(top);
+    const format = at ? expressionAt(top, at.index + at[0].length) : '';
+    if (redactsIn(format) || namedConstantRedacts(code, format)) loggers.push({ file, name: match[1] });
+  }
+  return loggers;
+}
+
+/** `format: logFormat` where `const logFormat = winston.format.combine(phiRedactionFormat(), ...)` in the same file. */
+function namedConstantRedacts(code: string, format: string): boolean {
+  const name = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(format)?.[1];
+  if (!name) return false;
+  const definition = new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::[^=\\n]*)?=\\s*`).exec(code);
+  if (!definition) return false;
+  const start = definition.index + definition[0].length;
+  const open = code.indexOf('(', start);
+  return open >= 0 && open - start < 80 && redactsIn(balanced(code, open));
+}
+
+/** Whether an expression applies a step named for redaction (a call or a bare name inside it). */
+function redactsIn(expression: string): boolean {
+  return [...expression.matchAll(/([A-Za-z_$][\w$]*)\s*(?:\(|,|\)|$)/g)].some((match) => REDACTION_NAME.test(match[1]) && REDACTS.test(match[1]));
+}
+
+function pythonLoggers(file: string, code: string): RedactingLogger[] {
+  if (!code.includes('addFilter')) return [];
+  const loggers = new Set([...code.matchAll(PY_LOGGER)].map((match) => match[1]));
+  const redacting: RedactingLogger[] = [];
+  for (const match of code.matchAll(PY_FILTER)) {
+    const filter = match[2].split('.').pop() ?? '';
+    if (loggers.has(match[1]) && REDACTS.test(filter)) redacting.push({ file, name: match[1] });
+  }
+  return redacting;
+}
+
+/** The text inside the brackets opening at `open` (bounded). */
+function balanced(code: string, open: number): string {
+  let depth = 0;
+  const end = Math.min(code.length, open + 20_000);
+  for (let index = open; index < end; index++) {
+    const char = code[index];
+    if ('([{'.includes(char)) depth++;
+    else if (')]}'.includes(char) && --depth === 0) return code.slice(open + 1, index);
+  }
+  return code.slice(open + 1, end);
+}
+
+/** An options object with its nested objects and arrays blanked, so a transport's own `format` is not the logger's. */
+function topLevelOnly(options: string): string {
+  let depth = 0;
+  let out = '';
+  for (const char of options) {
+    if ('[{'.includes(char)) {
+      depth++;
+      out += depth <= 1 ? char : ' ';
+    } else if (']}'.includes(char)) {
+      out += depth <= 1 ? char : ' ';
+      depth--;
+    } else out += depth <= 1 ? char : ' ';
+  }
+  return out;
+}
+
+/** The expression starting at `start`, up to the comma or bracket that ends it. */
+function expressionAt(text: string, start: number): string {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    const char = text[index];
+    if (char === '(') depth++;
+    else if (char === ')') depth--;
+    if (depth < 0 || (depth === 0 && (char === ',' || char === '}'))) return text.slice(start, index);
+  }
+  return text.slice(start);
+}

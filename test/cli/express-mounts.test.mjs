@@ -1,0 +1,91 @@
+// An Express audit middleware `use`d on the app in one file covers the routes of routers mounted
+// on that app in another (docs/policy.md, `audit.typescript.middleware`), where it runs.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { emptyTempDir, runCli } from './run-cli.mjs';
+
+function project(files) {
+  const cwd = emptyTempDir('express-mounts');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  }
+  return cwd;
+}
+
+/** The files and lines of the missing-phi-access findings of a scan. */
+function missing(cwd, jobs = '1') {
+  const { stdout } = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', '--jobs', jobs], { cwd });
+  return JSON.parse(stdout)
+    .findings.filter((finding) => finding.ruleId === 'missing-phi-access')
+    .map((finding) => `${finding.file}:${finding.line}`)
+    .sort();
+}
+
+const router = (name) =>
+  [
+    "import { Router } from 'express';",
+    `export const ${name} = Router();`,
+    `${name}.get('/:id', async (req, res) => {`,
+    '  const patient = await db.patient.findUnique({ where: { id: req.params.id } });',
+    '  res.json({ name: patient.name, ssn: patient.ssn, diagnosis: patient.diagnosis });',
+    '});',
+    '',
+  ].join('\n');
+
+const routes = {
+  'src/routes/encounters.ts': router('encountersRouter'),
+  'src/routes/wounds.ts': router('woundsRouter'),
+  'src/routes/registerRoutes.ts': [
+    "import type { Express } from 'express';",
+    "import { encountersRouter } from './encounters';",
+    "import { woundsRouter } from './wounds';",
+    'export function registerRoutes(app: Express) {',
+    "  app.use('/api/encounters', encountersRouter);",
+    "  app.use('/api/wounds', woundsRouter);",
+    '}',
+    '',
+  ].join('\n'),
+};
+
+const policy = JSON.stringify({ audit: { typescript: { middleware: ['phiAccess', 'phiAccessAuditMiddleware'] } } });
+
+const index = (lines) => ["import express from 'express';", "import { registerRoutes } from './routes/registerRoutes';", "import { phiAccessAuditMiddleware } from './middleware/audit';", 'const app = express();', ...lines, ''].join('\n');
+
+test('app.use(auditMiddleware) before registerRoutes(app) covers the routers that function mounts', () => {
+  const cwd = project({ ...routes, 'src/index.ts': index(['app.use(phiAccessAuditMiddleware);', 'registerRoutes(app);']), 'phi-guard.json': policy });
+  assert.deepEqual(missing(cwd), []);
+  assert.deepEqual(missing(cwd, '2'), [], 'worker threads see the other files too');
+});
+
+test('not without the policy naming it, not when the routes are registered first, not outside its path', () => {
+  const unnamed = project({ ...routes, 'src/index.ts': index(['app.use(phiAccessAuditMiddleware);', 'registerRoutes(app);']) });
+  assert.deepEqual(missing(unnamed), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
+  const late = project({ ...routes, 'src/index.ts': index(['registerRoutes(app);', 'app.use(phiAccessAuditMiddleware);']), 'phi-guard.json': policy });
+  assert.deepEqual(missing(late), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
+  const prefixed = project({ ...routes, 'src/index.ts': index(["app.use('/api/encounters', phiAccessAuditMiddleware);", 'registerRoutes(app);']), 'phi-guard.json': policy });
+  assert.deepEqual(missing(prefixed), ['src/routes/wounds.ts:3'], 'the middleware under /api/encounters does not run for /api/wounds');
+});
+
+test('a middleware in the mounting call, before the router, covers it; the router mounted elsewhere without it does not', () => {
+  const cwd = project({
+    ...routes,
+    'src/routes/registerRoutes.ts': [
+      "import type { Express } from 'express';",
+      "import { encountersRouter } from './encounters';",
+      "import { woundsRouter } from './wounds';",
+      "import { phiAccessAuditMiddleware } from '../middleware/audit';",
+      'export function registerRoutes(app: Express) {',
+      "  app.use('/api/encounters', phiAccessAuditMiddleware, encountersRouter);",
+      "  app.use('/api/wounds', woundsRouter);",
+      '}',
+      '',
+    ].join('\n'),
+    'src/index.ts': index(['registerRoutes(app);']),
+    'phi-guard.json': policy,
+  });
+  assert.deepEqual(missing(cwd), ['src/routes/wounds.ts:3']);
+});

@@ -1,0 +1,101 @@
+// A logger the project made to redact PHI (a winston format, a Python logging filter, named for
+// redaction and attached to that logger) is not a log leak; any other logger still is.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { emptyTempDir, runCli } from './run-cli.mjs';
+
+function project(files) {
+  const cwd = emptyTempDir('redacting-loggers');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  }
+  return cwd;
+}
+
+function logFindings(cwd) {
+  const { stdout } = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd });
+  return JSON.parse(stdout)
+    .findings.filter((finding) => finding.ruleId === 'phi-in-log')
+    .map((finding) => `${finding.file}:${finding.line}`)
+    .sort();
+}
+
+const loggerModule = [
+  "import winston from 'winston';",
+  'const phiRedactionFormat = winston.format((info) => info);',
+  'const logFormat = winston.format.combine(',
+  '  phiRedactionFormat(),',
+  '  winston.format.json(),',
+  ');',
+  'export const logger = winston.createLogger({ level: "info", format: logFormat });',
+  'export const plainLogger = winston.createLogger({',
+  '  format: winston.format.json(),',
+  '  transports: [new winston.transports.Console({ format: winston.format.combine(phiRedactionFormat()) })],',
+  '});',
+  'export const inlineLogger = winston.createLogger({ format: winston.format.combine(maskPhi(), winston.format.json()) });',
+  'export function logSignIn(patient) {',
+  '  logger.info("sign in", { email: patient.email });',
+  '  plainLogger.info("sign in", { email: patient.email });',
+  '}',
+  '',
+].join('\n');
+
+test('winston: a logger whose own format redacts is quiet, here and where its module is imported; others are not', () => {
+  const cwd = project({
+    'src/lib/logger.ts': loggerModule,
+    'src/services/reminders.ts': [
+      "import { logger, plainLogger, inlineLogger } from '../lib/logger';",
+      'export function remind(patient) {',
+      '  logger.info("sent", { phone: patient.phone });',
+      '  inlineLogger.info("sent", { phone: patient.phone });',
+      '  plainLogger.info("sent", { phone: patient.phone });',
+      '  console.log("sent", patient.phone);',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  // plainLogger's redaction sits on one transport only, not on the logger; console is not the logger.
+  assert.deepEqual(logFindings(cwd), ['src/lib/logger.ts:15', 'src/services/reminders.ts:5', 'src/services/reminders.ts:6']);
+});
+
+test('a redaction function defined but never attached to the logger does not count', () => {
+  const cwd = project({
+    'src/log.ts': [
+      "import winston from 'winston';",
+      'export const redactPhi = (value) => value;',
+      'export const logger = winston.createLogger({ format: winston.format.json() });',
+      'export function report(patient) {',
+      '  logger.warn("failed", { ssn: patient.ssn });',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(logFindings(cwd), ['src/log.ts:5']);
+});
+
+test('Python: a logger given a redaction filter is quiet, another logger of the module is not', () => {
+  const cwd = project({
+    'app/log.py': [
+      'import logging',
+      '',
+      'from app.filters import PhiRedactingFilter',
+      '',
+      'logger = logging.getLogger(__name__)',
+      'logger.addFilter(PhiRedactingFilter())',
+      'plain_logger = logging.getLogger("plain")',
+      'plain_logger.addFilter(RateLimitFilter())',
+      '',
+      '',
+      'def admitted(patient):',
+      '    logger.info("admitted %s", patient.ssn)',
+      '    plain_logger.info("admitted %s", patient.ssn)',
+      '',
+    ].join('\n'),
+    'app/views.py': ['from app.log import logger, plain_logger', '', '', 'def show(patient):', '    logger.info("shown %s", patient.ssn)', '    plain_logger.info("shown %s", patient.ssn)', ''].join('\n'),
+  });
+  assert.deepEqual(logFindings(cwd), ['app/log.py:13', 'app/views.py:6']);
+});
