@@ -98,7 +98,7 @@ export class CrossFileFlows {
     ];
     return {
       ruleId: effect.ruleId,
-      message: `\`${exprLabel(arg.value)}\` is passed to \`${callee}\`, which ${WHAT_THE_SINK_DOES[effect.ruleId]} (${where}).`,
+      message: `${passedLabel(arg, taint)} is passed to \`${callee}\`, which ${WHAT_THE_SINK_DOES[effect.ruleId]} (${where}).`,
       range: taint.origin,
       line,
       phi: taint.elements,
@@ -155,4 +155,19 @@ function within(outer: Expr, inner: Expr): boolean {
   const after = b.start.line > a.start.line || (b.start.line === a.start.line && b.start.character >= a.start.character);
   const before = b.end.line < a.end.line || (b.end.line === a.end.line && b.end.character <= a.end.character);
   return after && before;
+}
+
+/** Labels that name no variable or field: the message names the PHI instead. */
+const GENERIC_LABELS = new Set(['expression', 'formatted string', 'string', '…']);
+
+/**
+ * What the call passes, by name (`patient.mrn`); an argument built in place (a template, an
+ * object literal) is named by the PHI it holds: "a formatted string with mrn (demographics)".
+ */
+function passedLabel(arg: Argument, taint: Taint): string {
+  const label = exprLabel(arg.value);
+  if (!GENERIC_LABELS.has(label)) return `\`${label}\``;
+  const what = label === 'formatted string' ? 'A formatted string' : label === 'string' ? 'A string' : 'A value';
+  const elements = taint.elements.map((element) => (element.element === 'record' ? `a whole ${element.category} record` : `${element.element} (${element.category})`));
+  return `${what} holding ${elements.join(', ')}`;
 }
