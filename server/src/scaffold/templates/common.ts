@@ -48,3 +48,32 @@ export function relativeModule(fromFile: string, toFile: string, keepExtension: 
   const spec = `${ups ? '../'.repeat(ups) : './'}${rest}`;
   return keepExtension ? spec : spec.replace(/\.(c|m)?(j|t)s$/, '');
 }
+
+/**
+ * The generated JavaScript tests' reading of the audit log (`auditEvents`) and the assertion of
+ * one event's fields (`assertAuditEvent`), the same for every JavaScript framework.
+ */
+export function jsAuditAssertionLines(category: string): string[] {
+  return [
+    '/** @returns {Record<string, any>[]} */',
+    'function auditEvents() {',
+    '  if (!fs.existsSync(auditLog)) return [];',
+    "  return fs.readFileSync(auditLog, 'utf8').split('\\n').filter(Boolean).map((line) => JSON.parse(line));",
+    '}',
+    '',
+    '/**',
+    ' * @param {Record<string, any>} event',
+    ' * @param {{ action: string, outcome: string, patientId: string | null }} expected',
+    ' */',
+    'function assertAuditEvent(event, expected) {',
+    '  for (const field of AUDIT_FIELDS) assert.ok(field in event);',
+    '  assert.equal(event.action, expected.action);',
+    '  assert.equal(event.outcome, expected.outcome);',
+    '  assert.equal(event.patient_id, expected.patientId);',
+    `  assert.equal(event.data_category, ${jsString(category)});`,
+    '  assert.equal(event.user_id, USER_ID);',
+    '  assert.ok(event.ip_address);',
+    '  assert.match(event.timestamp, /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$/);',
+    '}',
+  ];
+}

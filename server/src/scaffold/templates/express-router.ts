@@ -3,7 +3,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION, type ModuleFormat } from '../types';
-import { forbiddenRole, jsList, jsString } from './common';
+import { forbiddenRole, jsAuditAssertionLines, jsList, jsString } from './common';
 import { JsModuleWriter } from './js-modules';
 import { idParam, routePath, type OperationShape, type TemplateInputBase } from './operations';
 
@@ -284,26 +284,7 @@ export function expressTest(input: ExpressTemplateInput): string {
     "  return { 'X-User-Id': USER_ID, 'X-User-Role': role };",
     '}',
     '',
-    '/** @returns {Record<string, any>[]} */',
-    'function auditEvents() {',
-    '  if (!fs.existsSync(auditLog)) return [];',
-    "  return fs.readFileSync(auditLog, 'utf8').split('\\n').filter(Boolean).map((line) => JSON.parse(line));",
-    '}',
-    '',
-    '/**',
-    ' * @param {Record<string, any>} event',
-    ' * @param {{ action: string, outcome: string, patientId: string | null }} expected',
-    ' */',
-    'function assertAuditEvent(event, expected) {',
-    '  for (const field of AUDIT_FIELDS) assert.ok(field in event);',
-    '  assert.equal(event.action, expected.action);',
-    '  assert.equal(event.outcome, expected.outcome);',
-    '  assert.equal(event.patient_id, expected.patientId);',
-    `  assert.equal(event.data_category, ${jsString(input.category)});`,
-    '  assert.equal(event.user_id, USER_ID);',
-    '  assert.ok(event.ip_address);',
-    '  assert.match(event.timestamp, /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$/);',
-    '}',
+    ...jsAuditAssertionLines(input.category),
     '',
     'async function seed() {',
     `  const existing = await repository.create(${n.isPatient ? '' : 'PATIENT_ID, '}{ status: 'active', notes: null });`,

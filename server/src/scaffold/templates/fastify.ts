@@ -5,7 +5,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION } from '../types';
-import { forbiddenRole, jsList, jsString } from './common';
+import { forbiddenRole, jsAuditAssertionLines, jsList, jsString } from './common';
 import { recordModelLines, type ExpressTemplateInput } from './express-router';
 import { JsModuleWriter } from './js-modules';
 import { idParam, routePath, type OperationShape } from './operations';
@@ -178,26 +178,7 @@ export function fastifyTest(input: ExpressTemplateInput): string {
     "  return { 'x-user-id': USER_ID, 'x-user-role': role };",
     '}',
     '',
-    '/** @returns {Record<string, any>[]} */',
-    'function auditEvents() {',
-    '  if (!fs.existsSync(auditLog)) return [];',
-    "  return fs.readFileSync(auditLog, 'utf8').split('\\n').filter(Boolean).map((line) => JSON.parse(line));",
-    '}',
-    '',
-    '/**',
-    ' * @param {Record<string, any>} event',
-    ' * @param {{ action: string, outcome: string, patientId: string | null }} expected',
-    ' */',
-    'function assertAuditEvent(event, expected) {',
-    '  for (const field of AUDIT_FIELDS) assert.ok(field in event);',
-    '  assert.equal(event.action, expected.action);',
-    '  assert.equal(event.outcome, expected.outcome);',
-    '  assert.equal(event.patient_id, expected.patientId);',
-    `  assert.equal(event.data_category, ${jsString(input.category)});`,
-    '  assert.equal(event.user_id, USER_ID);',
-    '  assert.ok(event.ip_address);',
-    '  assert.match(event.timestamp, /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$/);',
-    '}',
+    ...jsAuditAssertionLines(input.category),
     '',
     'async function seed() {',
     `  const existing = await repository.create(${n.isPatient ? '' : 'PATIENT_ID, '}{ status: 'active', notes: null });`,
