@@ -6,6 +6,7 @@
 import { parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { CommentFact, FileFacts } from '../../model/facts';
 import { computeLineStarts } from '../../model/text';
+import { codelessFacts } from '../codeless-facts';
 import type { DataLanguageId } from '../../model/types';
 import { readDelimited } from './csv';
 import { readEnvFile } from './env';
@@ -45,31 +46,7 @@ export function extractDataFacts(text: string, languageId: DataLanguageId, fileP
       readNotebook(text, lineStarts, values, context);
       break;
   }
-  const lastLine = lineStarts.length - 1;
-  return {
-    language: 'python',
-    languageId,
-    text,
-    lineStarts,
-    scopes: [
-      {
-        id: 0,
-        kind: 'module',
-        range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: text.length - lineStarts[lastLine] } },
-        params: [],
-        decorators: [],
-      },
-    ],
-    bindings: [],
-    calls: [],
-    throws: [],
-    imports: [],
-    comments,
-    importInsertLine: 0,
-    models: [],
-    literals: [],
-    dataValues: values.values,
-  };
+  return { ...codelessFacts({ language: 'python', languageId, text, lineStarts, comments, models: [] }), dataValues: values.values };
 }
 
 /** How many syntax errors a data file has, so a fix never adds one: JSON's parse errors, none for line formats. */

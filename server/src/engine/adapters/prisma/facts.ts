@@ -3,35 +3,13 @@
 
 import type { FileFacts } from '../../model/facts';
 import { computeLineStarts } from '../../model/text';
+import { codelessFacts } from '../codeless-facts';
 import { parsePrismaSchema } from './schema-parser';
 
 export function extractPrismaFacts(text: string): FileFacts {
   const schema = parsePrismaSchema(text);
   const lineStarts = computeLineStarts(text);
-  const lastLine = lineStarts.length - 1;
-  return {
-    language: 'ts',
-    languageId: 'prisma',
-    text,
-    lineStarts,
-    scopes: [
-      {
-        id: 0,
-        kind: 'module',
-        range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: text.length - lineStarts[lastLine] } },
-        params: [],
-        decorators: [],
-      },
-    ],
-    bindings: [],
-    calls: [],
-    throws: [],
-    imports: [],
-    comments: schema.comments,
-    importInsertLine: 0,
-    models: schema.models,
-    literals: [],
-  };
+  return codelessFacts({ language: 'ts', languageId: 'prisma', text, lineStarts, comments: schema.comments, models: schema.models });
 }
 
 /** How many lines did not parse as Prisma: fixes must never add any. */
