@@ -60,8 +60,11 @@ function bindTargets(context: AdapterContext, target: Node, value: Expr, scopeId
   if (COLLECTION_TYPES.has(target.type) || target.type === 'list_splat_pattern' || target.type === 'parenthesized_expression') {
     // Unpacking: each name may hold any part of the value; the key of `for k, v in obj.items()` is a field name.
     const itemsOf = kind === 'iterate' ? pairsSource(value, 'items') : undefined;
+    // `for i, item in enumerate(records)`: the first name is a position, a count, never the data.
+    const counted = kind === 'iterate' && value.kind === 'call' && value.callee.kind === 'name' && value.callee.name === 'enumerate';
     target.namedChildren.forEach((child, index) => {
-      bindTargets(context, child, itemsOf && index === 0 ? keysOf(itemsOf) : value, scopeId, offset, kind === 'iterate' ? kind : 'destructure');
+      const part: Expr = index === 0 && counted ? { kind: 'literal', range: value.range } : itemsOf && index === 0 ? keysOf(itemsOf) : value;
+      bindTargets(context, child, part, scopeId, offset, kind === 'iterate' ? kind : 'destructure');
     });
   }
 }
