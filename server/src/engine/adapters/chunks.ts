@@ -18,6 +18,8 @@ import { extractTypeScriptModelsAndLiterals, finishTypeScriptModels, type TypeSc
 interface ChunkFacts {
   flow: FlowFacts;
   models: ModelsAndLiterals | TypeScriptModelsAndLiterals;
+  /** An import, a comment or the docstring: the statements before the first code of a Python module. */
+  leading: boolean;
 }
 
 interface CachedChunk {
@@ -108,15 +110,26 @@ const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b]);
 
 function extractChunk(language: Language, node: Node, text: string): ChunkFacts {
   return language === 'python'
-    ? { flow: extractPythonFacts(node, text), models: extractPythonModelsAndLiterals(node, text) }
-    : { flow: extractTypeScriptFacts(node, text), models: extractTypeScriptModelsAndLiterals(node, text) };
+    ? { flow: extractPythonFacts(node, text), models: extractPythonModelsAndLiterals(node, text), leading: isLeadingStatement(node) }
+    : { flow: extractTypeScriptFacts(node, text), models: extractTypeScriptModelsAndLiterals(node, text), leading: false };
+}
+
+const LEADING_STATEMENTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement', 'comment']);
+
+function isLeadingStatement(node: Node): boolean {
+  if (LEADING_STATEMENTS.has(node.type)) return true;
+  return node.type === 'expression_statement' && node.namedChildCount === 1 && node.firstNamedChild?.type === 'string';
 }
 
 /** Joins the chunks' facts in document order, renumbering their scopes. */
 function merge(language: Language, document: ParsedDocument, moduleRange: Range, chunks: readonly ChunkFacts[]): FileFacts {
   const { languageId, text, lineStarts } = document;
   const facts: FileFacts = { language, languageId, text, lineStarts, ...newFlowFacts(moduleRange) };
-  for (const { flow } of chunks) {
+  // Python fixes add their imports after the module's leading imports (PEP 8), never after code,
+  // where an import a parser accepted by recovery (a mistyped `import X(Base):`) may open a block.
+  let beforeCode = true;
+  for (const { flow, leading } of chunks) {
+    if (language === 'python' && !leading) beforeCode = false;
     // A chunk's scope k (k ≥ 1) is the file's scope base + k; 0 is the module in both.
     const base = facts.scopes.length - 1;
     const id = (local: number): number => (local === 0 ? 0 : local + base);
@@ -131,7 +144,7 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
     facts.reexports!.push(...flow.reexports);
     facts.imports.push(...flow.imports);
     facts.comments.push(...flow.comments);
-    facts.importInsertLine = Math.max(facts.importInsertLine, flow.importInsertLine);
+    if (language !== 'python' || beforeCode) facts.importInsertLine = Math.max(facts.importInsertLine, flow.importInsertLine);
   }
   facts.literals = chunks.flatMap((chunk) => chunk.models.literals);
   if (language === 'python') {

@@ -38,22 +38,5 @@ export function recordImport(context: AdapterContext, node: Node): void {
     }
   }
   facts.imports.push({ module, names, range: rangeOf(node) });
-  if (node.parent?.type === 'module' && inLeadingImports(node)) facts.importInsertLine = Math.max(facts.importInsertLine, node.endPosition.row + 1);
-}
-
-const LEADING_STATEMENTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement', 'comment']);
-
-/**
- * Whether an import belongs to the module's leading imports (only imports, comments and the
- * docstring before it): fixes add theirs there, as PEP 8 places them, never after code, where an
- * import a parser accepted by recovery (a mistyped `import X(Base):` line) may open a block.
- */
-function inLeadingImports(node: Node): boolean {
-  for (let sibling = node.previousNamedSibling; sibling; sibling = sibling.previousNamedSibling) {
-    if (LEADING_STATEMENTS.has(sibling.type)) continue;
-    // The module docstring (a bare string statement, after a shebang or encoding comment perhaps).
-    const isDocstring = sibling.type === 'expression_statement' && sibling.namedChildCount === 1 && sibling.firstNamedChild?.type === 'string';
-    if (!isDocstring) return false;
-  }
-  return true;
+  if (node.parent?.type === 'module') facts.importInsertLine = Math.max(facts.importInsertLine, node.endPosition.row + 1);
 }
