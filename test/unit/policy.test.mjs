@@ -53,7 +53,8 @@ const range = (line, character, endLine, endCharacter) => ({
 });
 
 /** What a loaded file with no valid content resolves to: the defaults, with no ignore patterns. */
-const defaultsAsLoaded = () => ({ ...defaultPolicy(), ignoreGroups: [] });
+/** The defaults as a policy file in `folder` gives them: its test-code globs are relative to that folder. */
+const defaultsAsLoaded = (folder) => ({ ...defaultPolicy(), ignoreGroups: [], testCode: { ...defaultPolicy().testCode, base: folder } });
 
 describe('the full example of docs/policy.md', () => {
   const file = fixture('full', 'phi-guard.json');
@@ -170,7 +171,7 @@ describe('invalid JSON', () => {
     assert.deepEqual(diagnostic.range, range(4, 4, 4, 18));
     assert.match(diagnostic.message, /comma/);
     // The broken file turned two rules off; none of it applies.
-    assert.deepEqual(loaded.policy, defaultsAsLoaded());
+    assert.deepEqual(loaded.policy, defaultsAsLoaded(path.dirname(file)));
   });
 
   test('positions count UTF-16 code units, \\r\\n line breaks, and no byte order mark', () => {
@@ -189,7 +190,7 @@ describe('invalid JSON', () => {
       loaded.diagnostics.map((d) => [d.code, d.severity]),
       [['empty-file', 'warning']],
     );
-    assert.deepEqual(loaded.policy, defaultsAsLoaded());
+    assert.deepEqual(loaded.policy, defaultsAsLoaded(scratch));
   });
 
   test('a top-level value that is not an object is reported and ignored', () => {
@@ -198,7 +199,7 @@ describe('invalid JSON', () => {
       loaded.diagnostics.map((d) => [d.code, d.range]),
       [['schema', range(0, 0, 1, 1)]],
     );
-    assert.deepEqual(loaded.policy, defaultsAsLoaded());
+    assert.deepEqual(loaded.policy, defaultsAsLoaded(scratch));
   });
 
   test('comments and trailing commas are accepted', () => {
@@ -701,7 +702,7 @@ describe('the starter policy', () => {
     assert.match(text, /"\$schema": "https:\/\/phi-guard\.dev\/schema\/phi-guard\.schema\.json"/);
     const loaded = validatePolicyText(text, file);
     assert.deepEqual(loaded.diagnostics, []);
-    assert.deepEqual(loaded.policy, defaultsAsLoaded());
+    assert.deepEqual(loaded.policy, defaultsAsLoaded(path.dirname(file)));
   });
 
   test('shows every section, and its commented examples validate when uncommented', () => {

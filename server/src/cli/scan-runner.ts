@@ -54,7 +54,7 @@ const READ_CONCURRENCY = 16;
 
 export async function scanFiles(files: readonly string[], options: ScanOptions): Promise<Omit<ScanReport, 'ignoredCount'>> {
   const auditContext = options.auditContext;
-  const engineOptions = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, ...(auditContext ? { auditContext } : {}) };
+  const engineOptions = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, projectRoot: options.cwd, ...(auditContext ? { auditContext } : {}) };
   const unanalysedLevel = options.allowUnanalysed ? 'warning' : 'error';
   const progress = createProgress(options.progressStream, 'scanning', files.length);
   let done = 0;
@@ -104,7 +104,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   const script = workers > 0 ? workerScript() : undefined;
   if (script) {
     const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)!, workspaceId: workspaceOf(index)?.id }));
-    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, crashOn: options.workerCrashOn, auditContext, workspaces: workspaces?.data() };
+    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, projectRoot: options.cwd, crashOn: options.workerCrashOn, auditContext, workspaces: workspaces?.data() };
     const run = await runPool(script, workers, jobs, policyList, setup, advance, options.fileTimeoutMs);
     run.outcomes.forEach((outcome, job) => {
       if (outcome) outcomes[todo[job]] = outcome;

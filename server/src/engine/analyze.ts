@@ -20,6 +20,7 @@ import type { WorkspaceIndex } from './summaries/workspace-index';
 import type { RuleContext } from './rules/rule';
 import { applyPolicySuppressions, applySuppressions, parseSuppressions } from './analysis/suppressions';
 import { isDataLanguage } from './model/languages';
+import { isTestCode } from './model/test-code';
 import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, Severity, SeveritySetting, SkippedFile } from './model/types';
 
 export interface AnalyzeInput {
@@ -51,6 +52,11 @@ export interface AnalyzeOptions {
    * which parameters reach sinks). Without it, flows stop at calls to the file's own functions too.
    */
   workspace?: WorkspaceIndex;
+  /**
+   * The folder the policy's `testCode` globs are relative to when no policy file sets one (the
+   * CLI's working folder, the editor's workspace folder). Without it no file counts as test code.
+   */
+  projectRoot?: string;
 }
 
 const DEFAULT_MAX_FILE_SIZE_KB = 1024;
@@ -132,8 +138,11 @@ export function analyzeFacts(prepared: PreparedFile, filePath: string, policy: R
   };
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
+  const testCode = isTestCode(filePath, policy.testCode, options.projectRoot);
+  const severityOf = (id: RuleId, fallback: SeveritySetting): SeveritySetting =>
+    testCode && !policy.testCode.rules.includes(id) ? 'off' : severityFor(id, fallback, policy, options);
   for (const rule of registeredRules()) {
-    const severity = severityFor(rule.metadata.id, rule.metadata.defaultSeverity, policy, options);
+    const severity = severityOf(rule.metadata.id, rule.metadata.defaultSeverity);
     if (severity === 'off') continue;
     if (!rule.metadata.languages.includes(facts.languageId)) continue;
     try {
@@ -142,13 +151,14 @@ export function analyzeFacts(prepared: PreparedFile, filePath: string, policy: R
       ruleFailures.push({ ruleId: rule.metadata.id, error: describeFailure(error) });
     }
   }
-  if (crossFile) findings.push(...callFindings(crossFile, context, findings, (id, fallback) => severityFor(id, fallback, policy, options), internalErrors));
+  if (crossFile) findings.push(...callFindings(crossFile, context, findings, severityOf, internalErrors));
   const inline = applySuppressions(findings, suppressions);
   const fromPolicy = applyPolicySuppressions(inline.kept, policy, filePath);
   const kept = fromPolicy.kept;
   const suppressed = [...inline.suppressed, ...fromPolicy.suppressed];
   kept.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
-  const endpoints = endpointsOf(context, internalErrors);
+  // A test's routes are not the product's: they are neither reported nor counted in coverage.
+  const endpoints = testCode ? [] : endpointsOf(context, internalErrors);
   const routes = routesOf(context, internalErrors);
   return {
     findings: kept,

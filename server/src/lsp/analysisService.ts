@@ -145,6 +145,7 @@ export class AnalysisService {
       maxFileSizeName: 'phiGuard.maxFileSizeKb',
       ruleSeverity: settings.rules,
       workspace,
+      projectRoot: document.filePath ? this.policies.workspaceFolderOf(document.filePath) : undefined,
       ...(auditContext ? { auditContext } : {}),
     };
     let result: AnalysisResult;

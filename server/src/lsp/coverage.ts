@@ -165,7 +165,7 @@ async function analyseFile(
   let result: AnalysisResult;
   try {
     const auditContext = await session.analysis.auditContextFor(file);
-    result = analyze({ text: text.replace(/^\uFEFF/, ''), path: file }, loaded.policy, { maxFileSizeKb, ...(auditContext ? { auditContext } : {}) });
+    result = analyze({ text: text.replace(/^\uFEFF/, ''), path: file }, loaded.policy, { maxFileSizeKb, projectRoot: session.policies.workspaceFolderOf(file), ...(auditContext ? { auditContext } : {}) });
   } catch (error) {
     session.logger.exceptionOnce(`Audit coverage: analysing ${file} failed; its endpoints are left out`, error);
     return undefined;

@@ -126,7 +126,8 @@ export class PolicyResolver {
     return path.resolve(root, setting);
   }
 
-  private workspaceFolderOf(filePath: string): string | undefined {
+  /** The workspace folder holding `filePath` (the innermost one), if any. */
+  workspaceFolderOf(filePath: string): string | undefined {
     const key = fileKey(filePath);
     let best: string | undefined;
     for (const folder of this.workspaceFolders) {

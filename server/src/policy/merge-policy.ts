@@ -10,6 +10,8 @@
 //   (so `encryption.required` can only grow: a file never drops `ssn` or `diagnosis`);
 // - `phi.add` concatenates by `name`, `vendors` and `aiTools` by `id`: a later entry with the same
 //   name/id replaces the earlier one as a whole, in its place;
+// - `testCode.paths` and `testCode.rules` replace the earlier lists (a project can narrow the
+//   default test folders or turn the exemption off with `[]`), relative to the top policy's folder;
 // - `roles` and `rules` merge by key: a later role replaces that role's category list, a later
 //   severity replaces that rule's severity; other keys stay.
 //
@@ -40,7 +42,7 @@ export function mergePolicyLayers(layers: PolicyLayer[], topFolder: string): Res
       if (relativeToTop !== undefined) rebased.push(relativeToTop);
     }
   }
-  return { ...policy, ignore: unique(rebased), ignoreGroups };
+  return { ...policy, ignore: unique(rebased), ignoreGroups, testCode: { ...policy.testCode, base: topFolder } };
 }
 
 /** One layer over a resolved policy (pure: returns a new policy). `ignore` concatenates as written. */
@@ -68,6 +70,11 @@ export function mergePolicyLayer(base: ResolvedPolicy, layer: PolicyFileContent)
     rules: { ...base.rules, ...layer.rules },
     ignore: unique([...base.ignore, ...(layer.ignore ?? [])]),
     suppressions: [...(base.suppressions ?? []), ...(layer.suppressions ?? [])],
+    testCode: {
+      paths: [...(layer.testCode?.paths ?? base.testCode.paths)],
+      rules: [...(layer.testCode?.rules ?? base.testCode.rules)],
+      ...(base.testCode.base ? { base: base.testCode.base } : {}),
+    },
     ...(base.ignoreGroups ? { ignoreGroups: base.ignoreGroups } : {}),
   };
 }

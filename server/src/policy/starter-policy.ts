@@ -150,7 +150,14 @@ ${entries(candidates?.typescript.calls, 'auditService.log')}
   // Suppressions for files that cannot hold a comment (JSON, CSV, notebook outputs), with a reason.
   "suppressions": [
     // { "files": "tests/data/export-2019.csv", "rules": ["phi-literal"], "reason": "de-identified by the IRB process, ticket SEC-41" },
-  ]
+  ],
+
+  // Test code (tests/, __tests__/, mocks/, fixtures/, test_*.py, *.test.ts, ...): only these rules
+  // report there, since tests log and throw made-up patients. "paths": [] scans tests like the rest.
+  "testCode": {
+    // "paths": ["tests/", "__tests__/", "*.test.*"],
+    // "rules": ["phi-literal", "hardcoded-ai-key"],
+  }
 }
 `;
 }

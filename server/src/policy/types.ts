@@ -11,6 +11,7 @@ export type {
   PhiElementDefinition,
   PhiUse,
   ResolvedPolicy,
+  TestCodePolicy,
   ToolStatus,
   VendorKind,
   VendorPolicy,
@@ -37,6 +38,7 @@ export interface PolicyFileContent {
   rules?: ResolvedPolicy['rules'];
   ignore?: string[];
   suppressions?: ResolvedPolicy['suppressions'];
+  testCode?: Partial<Omit<ResolvedPolicy['testCode'], 'base'>>;
 }
 
 export interface PolicyDiagnostic {

@@ -46,7 +46,7 @@ export const fixCommand: Command = {
     const targets = await resolveTargets(args.positionals, { policy: args.options.policy as string | undefined }, io, 'fix');
     // As in `scan`: a Django settings MIDDLEWARE or a global Nest guard covers endpoints elsewhere, which then need no fix.
     const auditContext = await computeAuditContext(targets.files);
-    const engineOptions = { maxFileSizeKb, auditContext };
+    const engineOptions = { maxFileSizeKb, auditContext, projectRoot: io.cwd };
 
     const files: ScannedFile[] = [];
     const notices: Notice[] = [];

@@ -8,6 +8,8 @@ export interface WorkerSetup {
   maxFileSizeKb?: number;
   /** How the user sets that limit, for the notice (`--max-file-size-kb`). */
   maxFileSizeName?: string;
+  /** The folder test-code globs are relative to without a policy file (the scan's working folder). */
+  projectRoot?: string;
   /**
    * Tests only (PHI_GUARD_TEST_WORKER_CRASH): the worker exits abruptly when asked to analyse a
    * file with this base name, to prove a dead worker costs one file, not the scan.

@@ -36,6 +36,7 @@ async function handle(message: ToWorker): Promise<void> {
   const outcome = await analyzeFile(message.file, policy, {
     maxFileSizeKb: setup.maxFileSizeKb,
     maxFileSizeName: setup.maxFileSizeName,
+    projectRoot: setup.projectRoot,
     // Controls registered in other files (Django settings, global guards, mounts) and redacting loggers.
     ...(setup.auditContext ? { auditContext: setup.auditContext } : {}),
     workspace: message.workspaceId === undefined ? undefined : workspaceIndex(message.workspaceId),

@@ -78,6 +78,20 @@ export interface ResolvedPolicy {
    * declared them, in merge order (extended files first). Absent on the defaults.
    */
   ignoreGroups?: IgnoreGroup[];
+  /**
+   * Test code (docs/policy.md, `testCode`): gitignore-style globs relative to `base` (the top
+   * policy file's folder) or, with no policy file, to the project root the front end gives
+   * (`AnalyzeOptions.projectRoot`); only `rules` report in the files they match.
+   */
+  testCode: TestCodePolicy;
+}
+
+export interface TestCodePolicy {
+  paths: string[];
+  /** The rules that still report in test code: what is committed leaks from a test as from anywhere. */
+  rules: RuleId[];
+  /** Absolute folder `paths` are relative to; absent on the defaults. */
+  base?: string;
 }
 
 /** One entry of the policy's `suppressions`: the rules it hides in the files its globs match, and why. */

@@ -1,0 +1,76 @@
+// Tests, mocks and fixtures (policy `testCode`): the synthetic patients a test logs and throws
+// are not reported, what is committed there still is, and a project can turn the exemption off.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { emptyTempDir, runJson } from './run-cli.mjs';
+
+const LOGS_A_PATIENT = 'import logging\nlogger = logging.getLogger(__name__)\n\ndef show(patient):\n    logger.info("patient %s", patient.full_name)\n';
+const COMMITS_AN_SSN = 'EXAMPLE = {"ssn": "219-09-9999", "mrn": "MRN-004417"}\nREAL_SSN = "536-22-8412"\n';
+
+function project(files) {
+  const dir = emptyTempDir('test-code');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const byFile = (report) => {
+  const seen = {};
+  for (const finding of report.findings) (seen[finding.file] ??= []).push(finding.ruleId);
+  return seen;
+};
+
+test('a log of patient data in tests, mocks and test files is not reported; the same line in the app is', () => {
+  const dir = project({
+    'app/views.py': LOGS_A_PATIENT,
+    'tests/unit/helpers.py': LOGS_A_PATIENT,
+    'app/test_views.py': LOGS_A_PATIENT,
+    'src/__mocks__/mailer.py': LOGS_A_PATIENT,
+    'app/contest.py': LOGS_A_PATIENT,
+  });
+  const { report } = runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir });
+  const files = byFile(report);
+  assert.deepEqual(files['app/views.py'], ['phi-in-log']);
+  assert.deepEqual(files['app/contest.py'], ['phi-in-log'], 'a name that merely contains "test" is not test code');
+  assert.equal(files['tests/unit/helpers.py'], undefined);
+  assert.equal(files['app/test_views.py'], undefined);
+  assert.equal(files['src/__mocks__/mailer.py'], undefined);
+});
+
+test('a real identifier committed in a test is still reported (phi-literal runs in test code)', () => {
+  const dir = project({ 'tests/fixtures_data.py': COMMITS_AN_SSN, 'tests/test_log.py': LOGS_A_PATIENT });
+  const { report } = runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir });
+  const rules = report.findings.map((finding) => `${finding.file}:${finding.ruleId}`);
+  assert.ok(rules.includes('tests/fixtures_data.py:phi-literal'), rules.join(', '));
+  assert.ok(!rules.some((rule) => rule.endsWith(':phi-in-log')), rules.join(', '));
+});
+
+test('a folder named like a test folder above the project does not make the project test code', () => {
+  const outer = project({ 'tests/clinic/app/views.py': LOGS_A_PATIENT });
+  const { report } = runJson(['scan', '.', '--fail-on', 'never'], { cwd: path.join(outer, 'tests', 'clinic') });
+  assert.deepEqual(byFile(report)['app/views.py'], ['phi-in-log']);
+});
+
+test('the policy narrows or turns off the exemption, relative to its own folder', () => {
+  const dir = project({
+    'phi-guard.json': JSON.stringify({ testCode: { paths: ['qa/'] } }),
+    'tests/helpers.py': LOGS_A_PATIENT,
+    'qa/helpers.py': LOGS_A_PATIENT,
+  });
+  let files = byFile(runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir }).report);
+  assert.deepEqual(files['tests/helpers.py'], ['phi-in-log']);
+  assert.equal(files['qa/helpers.py'], undefined);
+
+  writeFileSync(path.join(dir, 'phi-guard.json'), JSON.stringify({ testCode: { paths: [] } }));
+  files = byFile(runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir }).report);
+  assert.deepEqual(files['qa/helpers.py'], ['phi-in-log']);
+
+  writeFileSync(path.join(dir, 'phi-guard.json'), JSON.stringify({ testCode: { rules: ['phi-literal', 'phi-in-log'] } }));
+  files = byFile(runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir }).report);
+  assert.deepEqual(files['tests/helpers.py'], ['phi-in-log']);
+});
