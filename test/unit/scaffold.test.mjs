@@ -258,13 +258,18 @@ describe('generated files parse and have zero findings', () => {
     assert.deepEqual(handlers.sort(), ['Delete:delete', 'Get:read', 'Post:write', 'Put:write']);
   });
 
-  test('logs carry ids only, and leave out a record id the catalogue counts as PHI (claim_id)', () => {
+  test('logs carry ids only, and leave out a record id the policy counts as PHI (claim_id)', () => {
     const lab = s.generateScaffold(options()).files[0].content;
     for (const line of lab.split('\n').filter((l) => l.includes('logger.'))) {
       if (line.includes('getLogger')) continue;
       assert.match(line, /extra=\{"patient_id": patient_id(, "lab_result_id": (lab_result_id|created\.id))?\}\)$/, line);
     }
-    const claim = s.generateScaffold(options({ resource: 'claim', category: 'billing', roles: ['billing'] })).files[0].content;
+    // An opaque claim id is an id like any other; a policy that counts it as PHI keeps it out.
+    const plain = s.generateScaffold(options({ resource: 'claim', category: 'billing', roles: ['billing'] })).files[0].content;
+    assert.match(plain, /logger\.info\([^)]*claim_id/);
+    const policy = engine().defaultPolicy();
+    policy.phi.add.push({ name: 'claim_id', category: 'billing' });
+    const claim = s.generateScaffold(options({ resource: 'claim', category: 'billing', roles: ['billing'], policy })).files[0].content;
     assert.ok(!/logger\.info\([^)]*claim_id/.test(claim));
   });
 

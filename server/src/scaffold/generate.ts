@@ -54,7 +54,7 @@ export function generateScaffold(options: ScaffoldOptions): ScaffoldResult {
   const names = resourceNames(options.resource.trim());
   const operations = orderedOperations(options.operations);
   const roles = [...new Set(options.roles)];
-  // A record id the PHI catalogue counts as PHI (`claim_id`: a claim number) stays out of log lines.
+  // A record id the policy counts as PHI (a `phi.add` entry such as `claim_id`) stays out of log lines.
   const classifier = classifierFor(options.policy ?? defaultPolicy());
   const logRecordId = [`${names.snake}_id`, `${names.camel}Id`].every((id) => classifier.classify(id).kind === 'safe');
   const common = { names, operations, category: options.category, roles, roleMap: options.roleMap, logRecordId };

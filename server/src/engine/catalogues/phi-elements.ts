@@ -122,7 +122,7 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   clinical('pregnancy', [['pregnancy'], ['pregnant'], ['pregnancy', 'status']]),
 
   billing('insurance', [['insurance'], ['insurance', 'plan'], ['insurance', 'provider']]),
-  billing('claim', [['claim'], ['claim', 'number'], ['claim', 'id']]),
+  billing('claim', [['claim'], ['claim', 'number']]),
   billing('billing_code', [['billing', 'code'], ['cpt', 'code'], ['cpt'], ['hcpcs'], ['hcpcs', 'code']]),
   billing('payer', [['payer'], ['payor']]),
   billing('copay', [['copay'], ['co', 'pay'], ['copayment']]),

@@ -12,7 +12,7 @@ export interface FastapiTemplateInput extends TemplateInputBase {
   runtimeModule: string;
   /** Dotted module of the router itself (`app.routers.lab_results`). */
   routerModule: string;
-  /** Whether the record's id may go into a log line (false when the PHI catalogue counts it as PHI, e.g. `claim_id`). */
+  /** Whether the record's id may go into a log line (false when the policy counts it as PHI, e.g. a `phi.add` entry `claim_id`). */
   logRecordId: boolean;
 }
 
