@@ -115,7 +115,7 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   clinical('notes', [['notes'], ['note'], ['description'], ['summary']], 'clinical'),
   clinical('symptoms', [['symptom'], ['symptoms'], ['sintoma']]),
   clinical('treatment', [['treatment'], ['treatment', 'plan'], ['therapy'], ['tratamiento'], ['tratamento']]),
-  clinical('immunizations', [['immunization'], ['vaccination'], ['vaccine', 'history']]),
+  clinical('immunizations', [['vaccine', 'history']]),
   clinical('genetic', [['genetic'], ['genetics'], ['genome'], ['genotype'], ['dna']]),
   clinical('mental_health', [['mental', 'health'], ['psychiatric'], ['psych', 'history'], ['substance', 'abuse']]),
   clinical('hiv_status', [['hiv', 'status'], ['hiv']]),
@@ -141,10 +141,12 @@ export const BUILTIN_RECORD_NOUNS: string[][] = [
   ['patient'], ['member'], ['beneficiary'], ['encounter'], ['medical', 'record'], ['chart'], ['person'], ['people'],
   ['enrollee'], ['subscriber'], ['health', 'record'], ['ehr'], ['emr'], ['clinical', 'record'], ['pt'],
   ['paciente'], ['historia', 'clinica'], ['prontuario'], ['expediente', 'clinico'], ['pessoa'],
+  // An immunization is a clinical record (a FHIR resource) with fields of its own, like an encounter.
+  ['immunization'], ['vaccination'],
 ];
 
 /** Record nouns whose record is clinical rather than demographic. */
-export const CLINICAL_RECORD_NOUNS = new Set(['encounter', 'chart', 'medical record', 'health record', 'ehr', 'emr', 'clinical record', 'historia clinica', 'prontuario', 'expediente clinico']);
+export const CLINICAL_RECORD_NOUNS = new Set(['encounter', 'chart', 'medical record', 'health record', 'ehr', 'emr', 'clinical record', 'historia clinica', 'prontuario', 'expediente clinico', 'immunization', 'vaccination']);
 
 /** Words that stand on their own for a person's name, and so need a person-like record (`patient.name`, not `clinic.name`). */
 export const BARE_NAME_WORDS = new Set(['name', 'nombre', 'nome']);

@@ -62,6 +62,12 @@ export class CrossFileFlows {
           const taint = arg && argTaint(arg.value);
           if (taint) parts.push({ ...taint, origin: call.range, steps: [...taint.steps, { range: call.range, label: `${label} (returns it)` }] });
         }
+        // A field the catalogue does not name, read off a whole record, is not PHI; off a PHI value it is a part of it.
+        for (const param of summary.returnsParamFields) {
+          const arg = argumentFor(positioned(call.args), target, param);
+          const taint = arg && argTaint(arg.value);
+          if (taint && !taint.record) parts.push({ ...taint, origin: call.range, steps: [...taint.steps, { range: call.range, label: `${label} (returns a part of it)` }] });
+        }
         return union(parts);
       },
     };
@@ -74,11 +80,11 @@ export class CrossFileFlows {
       const target = this.targetOf(fact.call, fact.scopeId);
       if (!target?.summary.sinks.length) continue;
       const args = positioned(fact.call.args);
-      for (const { param, effect } of target.summary.sinks) {
+      for (const { param, effect, viaField } of target.summary.sinks) {
         if (!enabled(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
         const taint = arg && context.flow.taintOf(arg.value, fact.scopeId);
-        if (!arg || !taint) continue;
+        if (!arg || !taint || (viaField && taint.record)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         break;
       }

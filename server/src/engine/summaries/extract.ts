@@ -4,8 +4,10 @@
 // passes", each call a marker for "whatever this call returns". The file's sink rules then run
 // once with those markers: a sink reached by a parameter marker (and by nothing the function
 // reads itself) is a sink of that parameter; a return value carrying a marker returns that
-// parameter or call result; PHI the function reads by itself is its own. Markers are element
-// names no catalogue entry can have, and never leave this module.
+// parameter or call result; PHI the function reads by itself is its own. A field the catalogue
+// does not name read off a parameter (`p["identifier"]`) turns its marker into a field marker: the
+// summary says the parameter flows only through a field. Markers are element names no catalogue
+// entry can have, and never leave this module.
 
 import type { CallExpr, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
 import { calleePath } from '../model/expressions';
@@ -83,6 +85,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       if (!site || (name && classifier.isSanitizer(name))) return builtin();
       return union([builtin(), markerTaint(`${MARKER}c:${site.fn}:${site.site}`, call.range)]);
     },
+    unknownField: (taint) => ({ ...taint, elements: taint.elements.map(fieldMarker) }),
   });
 
   functions.forEach((fn, index) => {
@@ -141,15 +144,22 @@ function markerTaint(marker: string, range: Range): Taint {
   return { elements: [{ element: marker, category: 'demographics' }], record: false, origin: range, steps: [] };
 }
 
+/** A parameter marker read through an unknown field becomes a field marker; other elements stay. */
+function fieldMarker(element: PhiElementRef): PhiElementRef {
+  return element.element.startsWith(`${MARKER}p:`) ? { ...element, element: `${MARKER}f:${element.element.slice(3)}` } : element;
+}
+
 interface Markers {
   params: number[];
+  /** Parameters carried only through a field read of them (not also whole). */
+  fields: number[];
   calls: number[];
   own: PhiElementRef[];
 }
 
 /** Which of function `fn`'s parameters and call results a taint carries, and what PHI of its own. */
 function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Markers {
-  const found: Markers = { params: [], calls: [], own: [] };
+  const found: Markers = { params: [], fields: [], calls: [], own: [] };
   for (const element of taint?.elements ?? []) {
     if (!element.element.startsWith(MARKER)) {
       found.own.push(element);
@@ -157,8 +167,9 @@ function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Mark
     }
     const [kind, owner, index] = element.element.slice(1).split(':');
     if (Number(owner) !== fn) continue;
-    (kind === 'p' ? found.params : found.calls).push(Number(index));
+    addAll(kind === 'p' ? found.params : kind === 'f' ? found.fields : found.calls, [Number(index)]);
   }
+  found.fields = found.fields.filter((param) => !found.params.includes(param));
   return found;
 }
 
@@ -169,6 +180,7 @@ function argumentOf(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number
     ...(name !== undefined ? { name } : {}),
     ...(spread ? { spread: true } : {}),
     params: markers.params,
+    ...(markers.fields.length ? { paramFields: markers.fields } : {}),
     calls: markers.calls,
   };
 }
@@ -188,6 +200,7 @@ function recordReturns(facts: FileFacts, flow: FlowAnalyzer, functions: Summaris
     const summary = functions[fn].summary;
     const markers = markersOf(taint, fn);
     addAll(summary.returnsParams, markers.params);
+    if (markers.fields.length) summary.returnsParamFields = [...(summary.returnsParamFields ?? []), ...markers.fields];
     addAll(summary.returnsCalls, markers.calls);
     if (markers.own.length) {
       const own = summary.returnsOwn ?? { elements: [], record: false };
@@ -197,6 +210,12 @@ function recordReturns(facts: FileFacts, flow: FlowAnalyzer, functions: Summaris
       own.record ||= taint.record;
       summary.returnsOwn = own;
     }
+  }
+  for (const { summary } of functions) {
+    if (!summary.returnsParamFields) continue;
+    const fields = [...new Set(summary.returnsParamFields)].filter((param) => !summary.returnsParams.includes(param));
+    if (fields.length) summary.returnsParamFields = fields;
+    else delete summary.returnsParamFields;
   }
 }
 
@@ -223,6 +242,7 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
       const effect = { ruleId: rule.metadata.id as SinkRuleId, sink: finding.sink ?? rule.metadata.id, path: filePath, range: sinkStep.range };
       const summary = functions[fn].summary;
       for (const param of markers.params) summary.sinks.push({ param, effect });
+      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true });
       for (const call of markers.calls) summary.sinksViaCalls.push({ call, effect });
     }
   }

@@ -28,7 +28,20 @@ export interface CallArgument {
   name?: string;
   spread?: boolean;
   params: number[];
+  /** Parameters that flow in only through a field read of them (see ParamSink.viaField). */
+  paramFields?: number[];
   calls: number[];
+}
+
+/**
+ * A parameter reaching a sink. `viaField`: only a field of it does (`param["identifier"]`), so a
+ * caller passing a whole record passes nothing that counts (an unknown field of a record is not
+ * PHI), while one passing a PHI value passes a part of it.
+ */
+export interface ParamSink {
+  param: number;
+  effect: SinkEffect;
+  viaField?: true;
 }
 
 /** A call made by a function, by the dotted path of its callee (`trace`, `audit_util.trace`, `self.save`). */
@@ -49,10 +62,12 @@ export interface FunctionSummary {
   className?: string;
   params: string[];
   /** Parameters that reach a sink, and the sink. */
-  sinks: { param: number; effect: SinkEffect }[];
+  sinks: ParamSink[];
   /** Sinks reached by the result of one of the function's own calls (`log(helper(x))`). */
   sinksViaCalls: { call: number; effect: SinkEffect }[];
   returnsParams: number[];
+  /** Parameters returned only through a field read of them (see ParamSink.viaField). */
+  returnsParamFields?: number[];
   /** Calls whose result the function returns. */
   returnsCalls: number[];
   returnsOwn?: OwnReturn;
@@ -89,7 +104,8 @@ export interface ResolvedSummary {
   params: string[];
   /** Python methods take `self` / `cls` first; called on an instance or `cls`, the arguments start at 1. */
   implicitFirst: boolean;
-  sinks: { param: number; effect: SinkEffect }[];
+  sinks: ParamSink[];
   returnsParams: number[];
+  returnsParamFields: number[];
   returnsOwn?: OwnReturn;
 }

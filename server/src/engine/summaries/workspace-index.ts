@@ -194,6 +194,7 @@ export class WorkspaceIndex {
           implicitFirst: file.language === 'python' && !!fn.className && ['self', 'cls'].includes(fn.params[0] ?? ''),
           sinks: [...fn.sinks],
           returnsParams: [...fn.returnsParams],
+          returnsParamFields: [...(fn.returnsParamFields ?? [])],
           ...(fn.returnsOwn ? { returnsOwn: { elements: [...fn.returnsOwn.elements], record: fn.returnsOwn.record } } : {}),
         };
         nodes.set(keyOf(file.path, fn.name), { key: keyOf(file.path, fn.name), file, fn, targets: [], state });
@@ -432,30 +433,44 @@ function keyOf(filePath: string, name: string): string {
   return `${filePath}#${name}`;
 }
 
+/**
+ * A caller's parameter flowing somewhere: whole, or only through a field read of it on the way
+ * (ParamSink.viaField). Along a chain of calls a field read anywhere makes the flow a field's.
+ */
+interface ParamFlow {
+  param: number;
+  viaField: boolean;
+}
+
 /** One round for one function: what its resolved calls add to its summary. Returns whether it grew. */
 function propagate(node: Node): boolean {
   const { fn, state } = node;
   let changed = false;
-  const addSink = (param: number, effect: SinkEffect) => {
-    if (state.sinks.some((s) => s.param === param && sameEffect(s.effect, effect))) return;
-    state.sinks.push({ param, effect });
+  const addSink = (param: number, effect: SinkEffect, viaField: boolean) => {
+    const known = state.sinks.find((s) => s.param === param && sameEffect(s.effect, effect));
+    if (known && (viaField || !known.viaField)) return;
+    if (known) delete known.viaField;
+    else state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const } : {}) });
     changed = true;
   };
   fn.calls.forEach((site, k) => {
     const target = node.targets[k];
     if (!target) return;
-    for (const { param, effect } of target.summary.sinks) {
-      const arg = argumentFor(site.args, target, param);
-      if (arg) for (const p of argumentParams(node, arg, 0)) addSink(p, effect);
+    for (const sink of target.summary.sinks) {
+      const arg = argumentFor(site.args, target, sink.param);
+      if (arg) for (const flow of argumentParams(node, arg, 0)) addSink(flow.param, sink.effect, flow.viaField || !!sink.viaField);
     }
   });
-  for (const { call, effect } of fn.sinksViaCalls) for (const p of resultParams(node, call, 0)) addSink(p, effect);
+  for (const { call, effect } of fn.sinksViaCalls) for (const flow of resultParams(node, call, 0)) addSink(flow.param, effect, flow.viaField);
   for (const call of fn.returnsCalls) {
-    for (const p of resultParams(node, call, 0)) {
-      if (!state.returnsParams.includes(p)) {
-        state.returnsParams.push(p);
-        changed = true;
+    for (const { param, viaField } of resultParams(node, call, 0)) {
+      if (state.returnsParams.includes(param) || (viaField && state.returnsParamFields.includes(param))) continue;
+      if (viaField) state.returnsParamFields.push(param);
+      else {
+        state.returnsParams.push(param);
+        state.returnsParamFields = state.returnsParamFields.filter((p) => p !== param);
       }
+      changed = true;
     }
     const own = resultOwn(node, call, 0);
     if (own && mergeOwn(state, own)) changed = true;
@@ -469,23 +484,36 @@ export function argumentFor<A extends { position?: number; name?: string }>(args
   return args.find((arg) => arg.name !== undefined && arg.name === name) ?? args.find((arg) => arg.position !== undefined && arg.position === param - target.offset);
 }
 
-function argumentParams(node: Node, arg: CallArgument, depth: number): number[] {
-  const found = [...arg.params];
-  if (depth < MAX_NESTING) for (const call of arg.calls) for (const p of resultParams(node, call, depth + 1)) if (!found.includes(p)) found.push(p);
+function argumentParams(node: Node, arg: CallArgument, depth: number): ParamFlow[] {
+  const found: ParamFlow[] = [];
+  for (const param of arg.params) addFlow(found, { param, viaField: false });
+  for (const param of arg.paramFields ?? []) addFlow(found, { param, viaField: true });
+  if (depth < MAX_NESTING) for (const call of arg.calls) for (const flow of resultParams(node, call, depth + 1)) addFlow(found, flow);
   return found;
 }
 
 /** The caller's parameters that flow into the result of its call `call`. */
-function resultParams(node: Node, call: number, depth: number): number[] {
+function resultParams(node: Node, call: number, depth: number): ParamFlow[] {
   const target = node.targets[call];
   const site = node.fn.calls[call];
   if (!target || !site || depth > MAX_NESTING) return [];
-  const found: number[] = [];
-  for (const param of target.summary.returnsParams) {
+  const found: ParamFlow[] = [];
+  const returned = [
+    ...target.summary.returnsParams.map((param) => ({ param, viaField: false })),
+    ...target.summary.returnsParamFields.map((param) => ({ param, viaField: true })),
+  ];
+  for (const { param, viaField } of returned) {
     const arg = argumentFor(site.args, target, param);
-    if (arg) for (const p of argumentParams(node, arg, depth + 1)) if (!found.includes(p)) found.push(p);
+    if (arg) for (const flow of argumentParams(node, arg, depth + 1)) addFlow(found, { param: flow.param, viaField: flow.viaField || viaField });
   }
   return found;
+}
+
+/** Adds a flow; a whole parameter replaces the same parameter through a field. */
+function addFlow(flows: ParamFlow[], flow: ParamFlow): void {
+  const known = flows.find((f) => f.param === flow.param);
+  if (!known) flows.push(flow);
+  else if (!flow.viaField) known.viaField = false;
 }
 
 /** PHI the result of call `call` carries whatever the caller's parameters are. */

@@ -115,6 +115,12 @@ export interface FlowHooks {
    * taint of an expression in the caller's scope.
    */
   callResult?(call: CallExpr, scopeId: number, builtin: () => Taint | undefined, argTaint: (expr: Expr) => Taint | undefined): Taint | undefined;
+  /**
+   * What reading a field no catalogue entry names gives of a value that is not a record
+   * (`value["identifier"]`): a part of it. Summaries mark it, since the caller may pass a whole
+   * record, whose unknown fields are not PHI.
+   */
+  unknownField?(taint: Taint): Taint;
 }
 
 export class FlowAnalyzer {
@@ -414,7 +420,9 @@ export class FlowAnalyzer {
     if (objectTaint.record) return undefined;
     const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth);
     const partTaint = keyed ? keyed.taint : objectTaint;
-    return partTaint && { ...plain(partTaint), origin: expr.range };
+    if (!partTaint) return undefined;
+    const part = { ...plain(partTaint), origin: expr.range };
+    return this.hooks.unknownField && !/^\d+$/.test(expr.property) ? this.hooks.unknownField(part) : part;
   }
 
   /**
