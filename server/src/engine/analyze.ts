@@ -21,6 +21,7 @@ import type { RuleContext } from './rules/rule';
 import { applyPolicySuppressions, applySuppressions, parseSuppressions } from './analysis/suppressions';
 import { isDataLanguage } from './model/languages';
 import { isTestCode } from './model/test-code';
+import { isAccountModule } from './analysis/phi/account-module';
 import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, Severity, SeveritySetting, SkippedFile } from './model/types';
 
 export interface AnalyzeInput {
@@ -132,7 +133,7 @@ export function analyzeFacts(prepared: PreparedFile, filePath: string, policy: R
     facts,
     policy,
     filePath,
-    flow: new FlowAnalyzer(facts, classifierFor(policy), crossFile?.hooks()),
+    flow: new FlowAnalyzer(facts, classifierFor(policy), crossFile?.hooks(), isAccountModule(filePath)),
     suppressions,
     ...(options.auditContext ? { auditContext: options.auditContext } : {}),
   };

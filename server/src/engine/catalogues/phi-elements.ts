@@ -236,9 +236,25 @@ export const NON_PERSON_OBJECTS = new Set([
   'drug', 'medication', 'test', 'exc', 'err', 'error', 'exception', 'e', 'ex', 'path', 'url', 'uri',
   // Staff, not patients: their contact data is not PHI (docs/policy.md, "Names are not values").
   'prescriber', 'clinician', 'therapist', 'pharmacist', 'dentist', 'surgeon', 'employee', 'operator', 'reviewer',
-  'approver', 'author', 'referrer', 'attending', 'medico', 'enfermera', 'doctora',
+  'approver', 'author', 'referrer', 'attending', 'medico', 'enfermera', 'doctora', 'supervisor', 'supervisee',
+  'administrator', 'counselor', 'counsellor', 'psychiatrist', 'psychologist', 'auditor', 'coordinator', 'biller',
+  'clinicians', 'therapists', 'supervisors', 'employees',
   // Names, labels and messages about fields, not the fields' values (`labels.date_of_birth`, `messages.ssn`).
   'errors', 'labels', 'label', 'columns', 'headers', 'urls', 'paths', 'choices', 'i18n', 'enum', 'enums', 'placeholders', 'titles',
+]);
+
+/**
+ * The account signed in to the application (`user.email`, `account.phone`): in a module about
+ * accounts (sign-in, passwords, MFA, invitations: ACCOUNT_MODULE_WORDS), the account holder's
+ * credentials, not a patient's record.
+ */
+export const ACCOUNT_HOLDER_WORDS = new Set(['user', 'users', 'account', 'accounts', 'login', 'credentials', 'principal']);
+
+/** File names of modules about accounts: `auth.service.ts`, `users/views.py`, `mfa.ts`, `invite_user.py`. */
+export const ACCOUNT_MODULE_WORDS = new Set([
+  'auth', 'authentication', 'login', 'logout', 'signin', 'signup', 'register', 'registration', 'password', 'passwords',
+  'mfa', 'otp', 'totp', 'twofa', 'user', 'users', 'account', 'accounts', 'invite', 'invitation', 'invitations',
+  'identity', 'iam', 'cognito', 'okta', 'sso', 'oauth', 'credentials',
 ]);
 
 /** Tokens before an element that make it describe a non-person (`hospital_name`, `server_address`). */

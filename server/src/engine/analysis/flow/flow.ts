@@ -11,6 +11,7 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
+import { isAccountHolderName, isCredentialElement } from '../phi/account-module';
 import {
   COUNTS_AND_TESTS,
   isConfigName,
@@ -142,6 +143,8 @@ export class FlowAnalyzer {
     readonly facts: FileFacts,
     readonly classifier: PhiClassifier,
     readonly hooks: FlowHooks = {},
+    /** The file is about the application's own accounts (account-module.ts): `user.email` is a credential. */
+    private readonly accountModule = false,
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
     const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
@@ -396,6 +399,7 @@ export class FlowAnalyzer {
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
+          if (!objectTaint && objectName && this.accountModule && isAccountHolderName(objectName) && isCredentialElement(classification.element)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           break;

@@ -1,0 +1,28 @@
+// Modules about the application's own accounts (sign-in, passwords, MFA, invitations): the
+// `user` they handle is the account holder, a member of the workforce in an EHR back end, and
+// the e-mail or phone they read off it is a credential, not a patient's contact data
+// (docs/rules/phi-in-log.md, "What stays quiet").
+
+import { ACCOUNT_HOLDER_WORDS, ACCOUNT_MODULE_WORDS } from '../../catalogues/phi-elements';
+import { tokenize } from './identifiers';
+
+/** `auth.service.ts`, `users/views.py`, `mfa.ts`: the file's name or its folder's is about accounts. */
+export function isAccountModule(filePath: string): boolean {
+  const parts = filePath.replace(/\\/g, '/').split('/');
+  const stem = (parts.at(-1) ?? '').replace(/\..*$/, '');
+  const folder = parts.at(-2) ?? '';
+  return [...tokenize(stem), ...tokenize(folder)].some((token) => ACCOUNT_MODULE_WORDS.has(token));
+}
+
+/** `user`, `current_user`, `account`: the account holder, in an account module. */
+export function isAccountHolderName(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.length > 0 && ACCOUNT_HOLDER_WORDS.has(tokens[tokens.length - 1]);
+}
+
+/** What an account holds as its sign-in and contact details: an SSN or a birth date on it is still reported. */
+export function isCredentialElement(element: string): boolean {
+  return CREDENTIAL_ELEMENTS.has(element);
+}
+
+const CREDENTIAL_ELEMENTS = new Set(['email', 'phone', 'name']);
