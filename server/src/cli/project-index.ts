@@ -57,10 +57,12 @@ export interface IndexOptions {
   maxFileSizeKb?: number;
   /** Files already summarised (undefined: tried, nothing to follow): the reported ones, by the scan's first pass. */
   summarised?: ReadonlyMap<string, FileSummary | undefined>;
+  /** With `--shard`: every file of the scan, so a shard places files outside the cwd as the whole scan does. */
+  scanTargets?: readonly string[];
 }
 
 export async function buildProjectIndexes(targets: readonly string[], options: IndexOptions): Promise<ProjectIndexes> {
-  const fallback = commonFolder(targets) ?? options.cwd;
+  const fallback = commonFolder(options.scanTargets ?? targets) ?? options.cwd;
   const roots = new Map<string, string[]>();
   for (const file of targets) {
     const root = projectRootOf(file, options.policies, options.cwd, fallback);

@@ -60,12 +60,15 @@ export interface CacheOptions {
  * The cache file for `--cache-location`: a file path, or a folder (an existing one, or a path
  * ending with a slash) that then gets one file per working directory, as ESLint does.
  */
-export function resolveCacheFile(location: string | undefined, cwd: string): string {
+export function resolveCacheFile(location: string | undefined, cwd: string, shard?: { index: number; count: number }): string {
   const resolved = path.resolve(cwd, location ?? DEFAULT_CACHE_LOCATION);
   const isFolder = location !== undefined && (/[\\/]$/.test(location) || statSync(resolved, { throwIfNoEntry: false })?.isDirectory());
-  if (!isFolder) return resolved;
+  // Each shard of `--shard` keeps its own file: shards running side by side must not replace
+  // each other's entries, and a file stays in its shard from run to run.
+  const suffix = shard ? `.shard-${shard.index}-of-${shard.count}` : '';
+  if (!isFolder) return `${resolved}${suffix}`;
   const tag = createHash('sha256').update(cwd).digest('hex').slice(0, 12);
-  return path.join(resolved, `.phi-guard-cache-${tag}`);
+  return path.join(resolved, `.phi-guard-cache-${tag}${suffix}`);
 }
 
 export class ScanCache {
