@@ -208,7 +208,7 @@ async function indexProjects(
     // Kept for the analysis on this thread; bounded, beyond it files are parsed again.
     if (outcome.kind === 'summarized' && outcome.prepared && prepared.size < MAX_PREPARED_FILES) prepared.set(index, { file: outcome.prepared, contentHash: outcome.contentHash });
   }
-  return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries, scanTargets: options.indexTargets });
+  return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries, scanTargets: options.indexTargets, cache });
 }
 
 /**
