@@ -37,13 +37,24 @@ export function parseShardReport(name: string, text: string): ShardReport {
   }
   if (isObject(data) && Array.isArray(data.runs) && data.version === '2.1.0') {
     const run = data.runs[0] as Sarif.Run | undefined;
-    if (!run || data.runs.length !== 1 || !isObject(run.tool?.driver) || !Array.isArray(run.results) || !Array.isArray(run.invocations) || run.invocations.length !== 1) {
+    const invocation = Array.isArray(run?.invocations) ? run.invocations[0] : undefined;
+    const listOrNone = (value: unknown) => value === undefined || Array.isArray(value);
+    if (
+      !run ||
+      data.runs.length !== 1 ||
+      !isObject(run.tool?.driver) ||
+      !Array.isArray(run.results) ||
+      run.invocations!.length !== 1 ||
+      !isObject(invocation) ||
+      !listOrNone(invocation.toolExecutionNotifications) ||
+      !listOrNone(invocation.toolConfigurationNotifications)
+    ) {
       throw new MergeError(`${name} is not a PHI Guard SARIF log (one run, with results and one invocation)`);
     }
     const info = run.properties?.[SARIF_SHARD_PROPERTY];
     return { name, kind: 'sarif', version: String(run.tool.driver.version ?? ''), info: checkedInfo(name, info), data: data as unknown as Sarif.Log };
   }
-  if (isObject(data) && Array.isArray(data.findings) && Array.isArray(data.files) && isObject(data.summary)) {
+  if (isObject(data) && ['files', 'findings', 'suppressions', 'notices', 'policyOverrides'].every((key) => Array.isArray(data[key])) && isObject(data.summary)) {
     const info = data[JSON_SHARD_FIELD];
     return { name, kind: 'json', version: String(data.version ?? ''), info: checkedInfo(name, info), data: data as unknown as JsonReport };
   }
@@ -110,6 +121,7 @@ export function checkShards(reports: readonly ShardReport[], ownVersion: string)
     for (const unit of report.info.units) {
       const owner = positions.get(unit.position);
       if (owner !== undefined) throw new MergeError(`${owner} and ${report.name} both report ${unit.path}: their shards overlap`);
+      if (unit.position >= first.info.treeUnits) throw new MergeError(`${report.name}: its shard information is damaged`);
       positions.set(unit.position, report.name);
     }
   }
