@@ -3,7 +3,9 @@
 // of a single run (JSON, SARIF, text), with its exit code; reports that do not belong together
 // are refused, saying why.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { emptyTempDir, ROOT, runCli, sarifSchemaErrors } from './run-cli.mjs';
@@ -157,6 +159,28 @@ describe('scan --shard and merge', () => {
     assert.deepEqual(merged.summary.cache, { hits: single.summary.filesScanned, misses: 0 });
     delete merged.summary.cache;
     assert.deepEqual(merged, single);
+  });
+
+  test('--baseline REF: the merged shards report the findings a branch adds, as a single run does', () => {
+    const dir = emptyTempDir('shard-baseline');
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull };
+    const git = (...args) => assert.equal(spawnSync('git', args, { cwd: dir, env }).status, 0, `git ${args.join(' ')}`);
+    const header = 'import logging\nlogger = logging.getLogger(__name__)\n\n';
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (const name of names) writeFileSync(path.join(dir, `${name}.py`), `${header}def show(patient):\n    logger.info(patient.ssn)\n`);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'old leaks');
+    // Every other file gains a second leak.
+    for (const name of names.filter((_, i) => i % 2 === 0)) {
+      writeFileSync(path.join(dir, `${name}.py`), `${header}def show(patient):\n    logger.info(patient.ssn)\n\ndef born(patient):\n    logger.info(patient.date_of_birth)\n`);
+    }
+    const single = runCli(['scan', '--baseline', 'main', '--format', 'json'], { cwd: dir });
+    assert.equal(JSON.parse(single.stdout).findings.length, 3);
+    const shards = scanShards(dir, ['--baseline', 'main']);
+    const merged = runCli(['merge', ...shards.map((s) => s.json)], { cwd: dir });
+    assert.equal(merged.stdout, single.stdout);
+    assert.equal(merged.status, 1);
   });
 
   test('reports that are not the shards of one run are refused, saying why', () => {

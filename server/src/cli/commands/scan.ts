@@ -162,6 +162,7 @@ export const scanCommand: Command = {
               jobs,
               fileTimeoutMs,
               only: changed,
+              shard,
             });
       const matched = applyBaseline(report, known);
       io.stderr.write(`phi-guard: --baseline ${baselineSpec}: ${matched} finding(s) already there not reported\n`);
