@@ -103,6 +103,10 @@ describe('scan --shard and merge', () => {
     const merged = runCli(['merge', ...shards.map((s) => s.json)], { cwd: dir });
     assert.equal(merged.stdout, single.stdout);
     assert.equal(merged.status, 2);
+    const text = runCli(['merge', ...shards.map((s) => s.json), '--format', 'text'], { cwd: dir });
+    assert.equal(text.stdout, runCli(['scan'], { cwd: dir }).stdout);
+    assert.match(text.stdout, /1 file not analysed \(1 unreadable\)/);
+    assert.equal(text.status, 2);
     // --fail-on cannot excuse a file nobody analysed.
     assert.equal(runCli(['merge', ...shards.map((s) => s.sarif), '--fail-on', 'never'], { cwd: dir }).status, 2);
 
