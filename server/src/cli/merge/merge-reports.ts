@@ -99,8 +99,9 @@ export function checkShards(reports: readonly ShardReport[], ownVersion: string)
   };
   differ('are reports of different trees (the files, or their contents, differ): scan the same commit in every shard', 'tree');
   differ('were scanned with different policies', 'policy');
-  differ('were scanned with different options (--max-file-size-kb, --policy, --baseline, --changed-since)', 'options');
-  differ('differ in --allow-unanalysed', 'allowUnanalysed');
+  // --allow-unanalysed is among the options; its own field is what the merged exit code follows.
+  differ('were scanned with different options (--max-file-size-kb, --policy, --baseline, --changed-since, --allow-unanalysed)', 'options');
+  differ('were scanned with different options (--allow-unanalysed)', 'allowUnanalysed');
 
   const count = first.info.count;
   const byIndex = new Map<number, ShardReport>();
