@@ -17,6 +17,8 @@ import type { ScanReport } from './report';
 import { scanFiles } from './scan-runner';
 import { resolveTargets } from './scan-targets';
 import { UsageError } from './usage-error';
+import { shardOfPath, type ShardSpec } from './shard';
+import { displayPath } from './display-path';
 
 export type BaselineSource = { kind: 'file'; file: string } | { kind: 'commit'; ref: string; commit: string; topLevel: string };
 
@@ -75,6 +77,8 @@ export interface CommitScanOptions {
   fileTimeoutMs: number;
   /** With `--changed-since`: only these files (absolute paths in the working tree). */
   only?: ReadonlySet<string>;
+  /** With `--shard`: a finding's fingerprint names its file, so only the old files of this shard can match. */
+  shard?: ShardSpec;
 }
 
 /** The fingerprints of the findings the same scan reports on the files as they were at `commit`. */
@@ -104,7 +108,10 @@ export async function fingerprintsAtCommit(source: Extract<BaselineSource, { kin
     const io: CliIO = { cwd, env: {}, stdout: silent, stderr: silent };
     const targets = await resolveTargets(positionals, { policy: options.policy }, io, 'scan');
     const back = (file: string) => path.join(realTop, path.relative(tree, file));
-    const files = options.only ? targets.files.filter((file) => options.only!.has(back(file))) : targets.files;
+    const shard = options.shard;
+    const files = targets.files
+      .filter((file) => !options.only || options.only.has(back(file)))
+      .filter((file) => !shard || shardOfPath(displayPath(file, cwd), shard.count) === shard.index);
     const scanned = await scanFiles(files, {
       cwd,
       policies: targets.policies,

@@ -17,6 +17,8 @@ import { summarizeFile, WorkspaceIndex, type FileSummary, type PathAliases } fro
 import type { FolderPolicies } from '../workspace/folder-policies';
 import { findSourceFiles } from '../workspace/find-source-files';
 import { readSourceFile } from './source-file';
+import type { ScanCache } from './cache/scan-cache';
+import { contentHash } from './parallel/file-job';
 
 /** An index as plain data, for the scan workers. */
 export interface WorkspaceData {
@@ -57,10 +59,14 @@ export interface IndexOptions {
   maxFileSizeKb?: number;
   /** Files already summarised (undefined: tried, nothing to follow): the reported ones, by the scan's first pass. */
   summarised?: ReadonlyMap<string, FileSummary | undefined>;
+  /** With `--shard`: every file of the scan, so a shard places files outside the cwd as the whole scan does. */
+  scanTargets?: readonly string[];
+  /** `--cache`: summaries of the imported files too, so a shard need not summarise other shards' files again. */
+  cache?: ScanCache;
 }
 
 export async function buildProjectIndexes(targets: readonly string[], options: IndexOptions): Promise<ProjectIndexes> {
-  const fallback = commonFolder(targets) ?? options.cwd;
+  const fallback = commonFolder(options.scanTargets ?? targets) ?? options.cwd;
   const roots = new Map<string, string[]>();
   for (const file of targets) {
     const root = projectRootOf(file, options.policies, options.cwd, fallback);
@@ -106,8 +112,15 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
 async function summaryOf(file: string, policies: FolderPolicies, options: IndexOptions): Promise<FileSummary | undefined> {
   const read = await readSourceFile(file, options.maxFileSizeKb);
   if (!read.ok) return undefined;
+  const policy = policies.forFile(file).policy;
+  // Keyed as the scan keys the summaries of the files it reports (content and policy).
+  const key = options.cache?.keyFor(contentHash(read.bytes), policy);
+  const cached = key !== undefined ? options.cache!.getSummary(file, key) : undefined;
+  if (cached) return cached;
   try {
-    return summarizeFile({ text: read.source.text, path: file }, policies.forFile(file).policy, { maxFileSizeKb: options.maxFileSizeKb });
+    const summary = summarizeFile({ text: read.source.text, path: file }, policy, { maxFileSizeKb: options.maxFileSizeKb });
+    if (summary && key !== undefined) options.cache!.setSummary(file, key, summary);
+    return summary;
   } catch {
     // A file the engine cannot summarise is followed by no call; its own analysis reports the failure.
     return undefined;

@@ -44,6 +44,8 @@ export interface ScanOptions {
    * (project-index.ts), also when only a few of its files are reported on.
    */
   crossFile?: boolean;
+  /** `--shard`: the whole scan's files, of which `files` are one shard (projects are placed as for them). */
+  indexTargets?: readonly string[];
 }
 
 /** How many files' facts the index's first pass keeps for the analysis on the main thread. */
@@ -206,7 +208,7 @@ async function indexProjects(
     // Kept for the analysis on this thread; bounded, beyond it files are parsed again.
     if (outcome.kind === 'summarized' && outcome.prepared && prepared.size < MAX_PREPARED_FILES) prepared.set(index, { file: outcome.prepared, contentHash: outcome.contentHash });
   }
-  return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries });
+  return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries, scanTargets: options.indexTargets, cache });
 }
 
 /**

@@ -22,7 +22,7 @@
 // text name fixes by title), and `phi-guard fix` analyses afresh.
 
 import { createHash } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { effectiveBaa, type AnalysisResult, type FileSummary, type Finding, type ResolvedPolicy } from '../../engine';
 
@@ -60,12 +60,15 @@ export interface CacheOptions {
  * The cache file for `--cache-location`: a file path, or a folder (an existing one, or a path
  * ending with a slash) that then gets one file per working directory, as ESLint does.
  */
-export function resolveCacheFile(location: string | undefined, cwd: string): string {
+export function resolveCacheFile(location: string | undefined, cwd: string, shard?: { index: number; count: number }): string {
   const resolved = path.resolve(cwd, location ?? DEFAULT_CACHE_LOCATION);
   const isFolder = location !== undefined && (/[\\/]$/.test(location) || statSync(resolved, { throwIfNoEntry: false })?.isDirectory());
-  if (!isFolder) return resolved;
+  // Each shard of `--shard` keeps its own file: shards running side by side must not replace
+  // each other's entries, and a file stays in its shard from run to run.
+  const suffix = shard ? `.shard-${shard.index}-of-${shard.count}` : '';
+  if (!isFolder) return `${resolved}${suffix}`;
   const tag = createHash('sha256').update(cwd).digest('hex').slice(0, 12);
-  return path.join(resolved, `.phi-guard-cache-${tag}`);
+  return path.join(resolved, `.phi-guard-cache-${tag}${suffix}`);
 }
 
 export class ScanCache {
@@ -73,6 +76,8 @@ export class ScanCache {
   misses = 0;
   private entries: Map<string, CacheEntry>;
   private readonly summaries: Map<string, SummaryEntry>;
+  /** Summaries read from the other shards' cache files in the same folder (`--shard`), never written back there. */
+  private readonly borrowed = new Map<string, SummaryEntry>();
   private readonly used = new Set<string>();
   private readonly dropped = new Set<string>();
   private changed = false;
@@ -92,8 +97,21 @@ export class ScanCache {
     this.optionsKey = JSON.stringify({ maxFileSizeKb: options.maxFileSizeKb ?? null, text: 2, auditContext: options.auditContext ?? null });
   }
 
-  /** Opens the cache file; `warn` receives a one-line notice when it exists but cannot be used. */
+  /**
+   * Opens the cache file; `warn` receives a one-line notice when it exists but cannot be used.
+   * `--shard`: the other shards' files beside it (and an unsharded run's) lend their summaries.
+   */
   static async open(file: string, options: CacheOptions, warn: (message: string) => void): Promise<ScanCache> {
+    const cache = await ScanCache.openOwn(file, options, warn);
+    for (const sibling of shardSiblings(file)) {
+      const parsed = parseCacheFile(await fs.readFile(sibling, 'utf8').catch(() => ''), options.toolVersion);
+      if (typeof parsed !== 'object') continue;
+      for (const [path, entry] of parsed.summaries) if (!cache.borrowed.has(path)) cache.borrowed.set(path, entry);
+    }
+    return cache;
+  }
+
+  private static async openOwn(file: string, options: CacheOptions, warn: (message: string) => void): Promise<ScanCache> {
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
@@ -142,7 +160,11 @@ export class ScanCache {
   /** The file's function summaries under `key` (content and policy: keyFor without dependencies). */
   getSummary(file: string, key: string): FileSummary | undefined {
     const entry = this.summaries.get(file);
-    return entry && entry.key === key ? entry.summary : undefined;
+    if (entry && entry.key === key) return entry.summary;
+    const borrowed = this.borrowed.get(file);
+    if (!borrowed || borrowed.key !== key) return undefined;
+    this.setSummary(file, key, borrowed.summary);
+    return borrowed.summary;
   }
 
   setSummary(file: string, key: string, summary: FileSummary): void {
@@ -204,6 +226,21 @@ export class ScanCache {
     }
     return key;
   }
+}
+
+/** A shard's cache file (`NAME.shard-K-of-N`): the other shards' files and the unsharded `NAME` beside it. */
+function shardSiblings(file: string): string[] {
+  const match = /^(.*)\.shard-\d+-of-\d+$/.exec(path.basename(file));
+  if (!match) return [];
+  const folder = path.dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const sibling = new RegExp(`^${match[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.shard-\\d+-of-\\d+)?$`);
+  return names.filter((name) => sibling.test(name) && name !== path.basename(file)).sort().map((name) => path.join(folder, name));
 }
 
 /** The entries, undefined for a cache of another version or format, 'corrupt' when unusable. */

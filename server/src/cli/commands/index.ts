@@ -6,12 +6,13 @@ import { coverageCommand } from './coverage';
 import { fixCommand } from './fix';
 import { helpCommand } from './help';
 import { initCommand } from './init';
+import { mergeCommand } from './merge';
 import { scaffoldCommand } from './scaffold';
 import { reportCommand } from './report';
 import { scanCommand } from './scan';
 import { toolsCommand } from './tools';
 
-export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, coverageCommand, initCommand, toolsCommand, reportCommand, scaffoldCommand, helpCommand(() => COMMANDS)];
+export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, coverageCommand, initCommand, toolsCommand, reportCommand, scaffoldCommand, mergeCommand, helpCommand(() => COMMANDS)];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.name === name);

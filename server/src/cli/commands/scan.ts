@@ -20,6 +20,8 @@ import { DEFAULT_FILE_TIMEOUT_MS } from '../parallel/pool';
 import { UsageError } from '../usage-error';
 import { TOOL_VERSION } from '../version';
 import { parseMaxFileSize, reportPolicyDiagnostics, resolveTargets } from '../scan-targets';
+import { allUnits, parseShard, shardContext, shareOf } from '../shard';
+import { withShardInfo } from '../merge/shard-report';
 import type { Severity } from '../../engine';
 
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
@@ -39,6 +41,7 @@ const options: OptionSpec[] = [
   ALLOW_UNANALYSED_OPTION,
   { name: 'baseline', type: 'string', valueName: 'REF|FILE', description: 'report only findings not present at git commit REF or in an earlier JSON/SARIF report FILE' },
   { name: 'changed-since', type: 'string', valueName: 'REF', description: 'only analyse files changed since git commit REF (REF...HEAD, plus uncommitted and untracked files)' },
+  { name: 'shard', type: 'string', valueName: 'K/N', description: 'report only shard K of N (1-based, e.g. 2/4) for a CI matrix; join the shards with `phi-guard merge`' },
 ];
 
 export const scanCommand: Command = {
@@ -70,6 +73,12 @@ export const scanCommand: Command = {
     'or sarif report FILE written from the same folder. --changed-since REF analyses only the files',
     'changed since REF. Exit code 1 then follows the new findings only.',
     '',
+    '--shard K/N (e.g. 2/4 in a 4-job CI matrix) reports only the K-th of N shares of the files,',
+    'split by a hash of each relative path (the same on every machine), while calls are still',
+    "followed into the whole tree. Each shard's --format json or sarif report (or --sarif-output)",
+    'carries what `phi-guard merge` needs to join them into the report of a single run (see',
+    'docs/ci.md). Shards sharing a --cache folder each keep their own cache file there.',
+    '',
     'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, invalid policy file, or',
     'a source file not analysed (unless --allow-unanalysed); 2 wins over 1.',
   ],
@@ -82,6 +91,7 @@ export const scanCommand: Command = {
     const fileTimeoutMs = parseFileTimeout(args.options['file-timeout']);
     const cacheLocation = args.options['cache-location'] as string | undefined;
     const allowUnanalysed = Boolean(args.options['allow-unanalysed']);
+    const shard = parseShard(args.options.shard, 'scan');
     if (cacheLocation !== undefined && !args.options.cache) throw new UsageError("'--cache-location' needs '--cache'", 'scan');
 
     const baselineSpec = args.options.baseline as string | undefined;
@@ -95,10 +105,24 @@ export const scanCommand: Command = {
     const warnCache = (message: string) => io.stderr.write(`phi-guard: warning: ${message}\n`);
     // The pre-pass: Django settings and global NestJS guards cover endpoints in other files.
     const auditContext = await computeAuditContext(targets.files);
-    const cache = args.options.cache
-      ? await ScanCache.open(resolveCacheFile(cacheLocation, io.cwd), { toolVersion: TOOL_VERSION, maxFileSizeKb, auditContext }, warnCache)
+    // A shard loads every file's policy, in the order a single run does: policy problems and
+    // overrides are the whole tree's, alike in every shard.
+    const treePolicies = shard ? [...new Set(targets.files.map((file) => targets.policies.forFile(file).policy))] : [];
+    const context = shard
+      ? await shardContext(shard, allUnits(targets.discovery, targets.files, io.cwd), treePolicies, {
+          maxFileSizeKb,
+          allowUnanalysed,
+          policy: args.options.policy ?? null,
+          baseline: baselineSpec ?? null,
+          changedSince: changedSinceRef ?? null,
+        })
       : undefined;
-    const scanned = await scanFiles(targets.files, {
+    const share = shard ? shareOf(targets.discovery, targets.files, io.cwd, shard) : { discovery: targets.discovery, files: targets.files };
+    const cache = args.options.cache
+      ? await ScanCache.open(resolveCacheFile(cacheLocation, io.cwd, shard), { toolVersion: TOOL_VERSION, maxFileSizeKb, auditContext }, warnCache)
+      : undefined;
+    const scanned = await scanFiles(share.files, {
+      indexTargets: targets.files,
       cwd: io.cwd,
       policies: targets.policies,
       maxFileSizeKb,
@@ -115,7 +139,7 @@ export const scanCommand: Command = {
       const problem = await cache.save();
       if (problem) warnCache(problem);
     }
-    const unreached = discoveryFailures(targets.discovery, { cwd: io.cwd, policies: targets.policies, allowUnanalysed });
+    const unreached = discoveryFailures(share.discovery, { cwd: io.cwd, policies: targets.policies, allowUnanalysed });
     const report: ScanReport = {
       ...scanned,
       files: [...unreached.files, ...scanned.files],
@@ -123,7 +147,7 @@ export const scanCommand: Command = {
       notices: [...extendsOutsideNotices(targets.policies.extendedFromOutside, io.cwd), ...unreached.notices, ...scanned.notices],
       policyOverrides: targets.policies.overrides,
       allowUnanalysed,
-      foldersNotRead: targets.discovery.unreadableDirectories.length,
+      foldersNotRead: share.discovery.unreadableDirectories.length,
     };
 
     if (baseline && baselineSpec !== undefined) {
@@ -138,6 +162,7 @@ export const scanCommand: Command = {
               jobs,
               fileTimeoutMs,
               only: changed,
+              shard,
             });
       const matched = applyBaseline(report, known);
       io.stderr.write(`phi-guard: --baseline ${baselineSpec}: ${matched} finding(s) already there not reported\n`);
@@ -150,9 +175,11 @@ export const scanCommand: Command = {
     if (format === 'text') for (const notice of report.notices) io.stderr.write(`${formatNoticeLine(notice)}\n`);
 
     const color = !outputFile && colorEnabled(io.stdout, io.env);
-    const output = formatReport(report, format, { color, workspace: io.env.GITHUB_WORKSPACE || undefined });
+    // A shard's JSON and SARIF say which shard of which tree they are, for `phi-guard merge`.
+    const mergeable = (text: string, as: OutputFormat) => (context ? withShardInfo(text, as, context, report) : text);
+    const output = mergeable(formatReport(report, format, { color, workspace: io.env.GITHUB_WORKSPACE || undefined }), format);
     const sarifOutput = args.options['sarif-output'] as string | undefined;
-    if (sarifOutput) await writeReportFile(sarifOutput, formatReport(report, 'sarif', { color: false }), io.cwd, 'scan');
+    if (sarifOutput) await writeReportFile(sarifOutput, mergeable(formatReport(report, 'sarif', { color: false }), 'sarif'), io.cwd, 'scan');
     if (outputFile) {
       await writeReportFile(outputFile, output, io.cwd, 'scan');
     } else {

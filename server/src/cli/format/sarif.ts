@@ -193,7 +193,12 @@ function preferredFix(finding: Finding): Fix | undefined {
   return finding.fixes.find((f) => f.isPreferred && f.kind !== 'suppress') ?? finding.fixes.find((f) => f.isPreferred);
 }
 
-function omittedFixesNotification(count: number): Sarif.Notification[] {
+/** How many preferred fixes the SARIF log of `report` leaves out (a shard's count, for `phi-guard merge`). */
+export function omittedFixCount(report: Pick<ScanReport, 'files'>): number {
+  return report.files.reduce((n, file) => n + (file.result ? fingerprintOrder(file.result).filter((f) => preferredFix(f)?.copiesSourceText).length : 0), 0);
+}
+
+export function omittedFixesNotification(count: number): Sarif.Notification[] {
   if (count === 0) return [];
   const text =
     count === 1

@@ -1,21 +1,43 @@
 // Human output in the style of ESLint's "stylish": each file with findings, then one aligned row
 // per finding (`line:col  severity  message  rule-id`), then a summary. No source text, ever.
 
-import type { Finding, Severity } from '../../engine';
+import type { Severity } from '../../engine';
 import type { NotAnalysedReason, ScanReport } from '../report';
 import { palette, visibleLength, type Palette } from './colors';
 import { findingRegion } from './positions';
 import { summarize, type ScanSummary } from './summary';
 
+/** What a row of the text output shows of a finding (`phi-guard merge` has only the JSON report's). */
+export interface TextFinding {
+  startLine: number;
+  startColumn: number;
+  severity: Severity;
+  message: string;
+  ruleId: string;
+}
+
 export function formatText(report: ScanReport, color: boolean, cleanMessage = 'No PHI findings in'): string {
+  const files = report.files.map((file) => ({
+    display: file.display,
+    findings: (file.result?.findings ?? []).map((finding): TextFinding => ({ ...findingRegion(finding), severity: finding.severity, message: finding.message, ruleId: finding.ruleId })),
+  }));
+  return renderText(files, summarize(report), report.allowUnanalysed, color, cleanMessage);
+}
+
+/** The text output of files' findings (in report order) and the run's counts. */
+export function renderText(
+  files: readonly { display: string; findings: readonly TextFinding[] }[],
+  summary: ScanSummary,
+  allowUnanalysed: boolean | undefined,
+  color: boolean,
+  cleanMessage = 'No PHI findings in',
+): string {
   const paint = palette(color);
   const blocks: string[] = [];
-  for (const file of report.files) {
-    const findings = file.result?.findings ?? [];
-    if (findings.length === 0) continue;
-    blocks.push(`${paint.underline(file.display)}\n${alignRows(findings.map((f) => findingRow(f, paint)))}\n`);
+  for (const file of files) {
+    if (file.findings.length === 0) continue;
+    blocks.push(`${paint.underline(file.display)}\n${alignRows(file.findings.map((f) => findingRow(f, paint)))}\n`);
   }
-  const summary = summarize(report);
   const lines: string[] = [];
   const incomplete = summary.filesNotAnalysed > 0 || summary.foldersNotRead > 0 || summary.filesPartlyAnalysed > 0;
   if (summary.findings === 0 && incomplete) {
@@ -36,7 +58,7 @@ export function formatText(report: ScanReport, color: boolean, cleanMessage = 'N
   if (summary.suppressed > 0) lines.push(paint.dim(`  ${plural(summary.suppressed, 'finding')} suppressed in source (listed by --format json).`));
   const otherSkipped = summary.filesSkipped - summary.filesNotAnalysed;
   if (otherSkipped > 0) lines.push(paint.dim(`  ${plural(otherSkipped, 'file')} skipped (see the notices on stderr).`));
-  if (incomplete) lines.push(...notAnalysedLines(summary, report.allowUnanalysed, paint));
+  if (incomplete) lines.push(...notAnalysedLines(summary, allowUnanalysed, paint));
   return [...blocks, lines.join('\n')].join('\n') + '\n';
 }
 
@@ -64,10 +86,9 @@ function notAnalysedLines(summary: ScanSummary, allowed: boolean | undefined, pa
   return lines;
 }
 
-function findingRow(finding: Finding, paint: Palette): string[] {
-  const region = findingRegion(finding);
+function findingRow(finding: TextFinding, paint: Palette): string[] {
   return [
-    paint.dim(`${region.startLine}:${region.startColumn}`),
+    paint.dim(`${finding.startLine}:${finding.startColumn}`),
     severityLabel(finding.severity, paint),
     finding.message,
     paint.dim(finding.ruleId),
