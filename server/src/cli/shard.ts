@@ -16,6 +16,7 @@
 
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { effectiveBaa, type ResolvedPolicy } from '../engine';
 import { displayPath } from './display-path';
 import type { Notice, ScanReport } from './report';
@@ -125,8 +126,9 @@ export async function shardContext(
   units: ShardUnit[],
   policies: readonly ResolvedPolicy[],
   options: Record<string, unknown>,
+  cwd: string,
 ): Promise<ShardContext> {
-  return { shard, units, tree: await treeHash(units), policy: policyHash(policies), options: sha256(JSON.stringify(options)) };
+  return { shard, units, tree: await treeHash(units), policy: policyHash(policies, cwd), options: sha256(JSON.stringify(options)) };
 }
 
 /** How many files the tree hash reads at once. */
@@ -151,9 +153,16 @@ async function treeHash(units: readonly ShardUnit[]): Promise<string> {
   return hash.digest('hex');
 }
 
-function policyHash(policies: readonly ResolvedPolicy[]): string {
-  // As the cache keys them: a BAA that lapsed between two shards' runs changes findings.
-  return sha256(JSON.stringify(policies.map((policy) => [policy, policy.vendors.map((vendor) => effectiveBaa(vendor))])));
+function policyHash(policies: readonly ResolvedPolicy[], cwd: string): string {
+  // As the cache keys them: a BAA that lapsed between two shards' runs changes findings. The
+  // folders globs are relative to count from the working folder: a checkout elsewhere is the same run.
+  const relative = (folder: string) => path.relative(cwd, folder).split(path.sep).join('/');
+  const located = (policy: ResolvedPolicy): ResolvedPolicy => ({
+    ...policy,
+    ...(policy.ignoreGroups ? { ignoreGroups: policy.ignoreGroups.map((group) => ({ ...group, base: relative(group.base) })) } : {}),
+    testCode: { ...policy.testCode, ...(policy.testCode.base ? { base: relative(policy.testCode.base) } : {}) },
+  });
+  return sha256(JSON.stringify(policies.map((policy) => [located(policy), policy.vendors.map((vendor) => effectiveBaa(vendor))])));
 }
 
 function sha256(text: string): string {

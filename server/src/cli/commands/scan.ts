@@ -115,7 +115,7 @@ export const scanCommand: Command = {
           policy: args.options.policy ?? null,
           baseline: baselineSpec ?? null,
           changedSince: changedSinceRef ?? null,
-        })
+        }, io.cwd)
       : undefined;
     const share = shard ? shareOf(targets.discovery, targets.files, io.cwd, shard) : { discovery: targets.discovery, files: targets.files };
     const cache = args.options.cache
