@@ -159,10 +159,10 @@ test('--output writes the report to a file and nothing to stdout', () => {
   assert.equal(report.summary.errors, 2);
 });
 
-test('node_modules, virtualenvs and build output are skipped', () => {
+test('node_modules, virtualenvs, build output and hidden folders are skipped; a file in one named on the command line is not', () => {
   const cwd = copyFixture('clean');
   const marker = 'total = 1  # phi-guard: ignore[phi-in-log]\n';
-  for (const dir of ['node_modules/pkg', 'dist', '.venv/lib', 'env', '__pycache__']) {
+  for (const dir of ['node_modules/pkg', 'dist', '.venv/lib', 'env', '__pycache__', '.backup-old-laptop/routes']) {
     mkdirSync(path.join(cwd, dir), { recursive: true });
     writeFileSync(path.join(cwd, dir, 'leak.py'), marker);
   }
@@ -170,6 +170,8 @@ test('node_modules, virtualenvs and build output are skipped', () => {
   const { status, report } = runJson(['scan'], { cwd });
   assert.equal(status, 0);
   assert.deepEqual(report.files.map((f) => f.file), ['client.ts', 'service.py']);
+  const named = runJson(['scan', '.backup-old-laptop/routes/leak.py'], { cwd });
+  assert.deepEqual(named.report.files.map((f) => f.file), ['.backup-old-laptop/routes/leak.py']);
 });
 
 test('a progress line is never written to a piped stderr', () => {
