@@ -6,18 +6,21 @@
 import { ACCOUNT_HOLDER_WORDS, ACCOUNT_MODULE_WORDS } from '../../catalogues/phi-elements';
 import { tokenize } from './identifiers';
 
-/** `auth.service.ts`, `users/views.py`, `mfa.ts`: the file's name or its folder's is about accounts. */
+/**
+ * `auth.service.ts`, `users/views.py`, `mfa.ts`: the file's name or its folder's is about accounts;
+ * not a patient portal's (`portal/auth.service.ts`, `patient_accounts.py`), whose accounts are patients.
+ */
 export function isAccountModule(filePath: string): boolean {
   const parts = filePath.replace(/\\/g, '/').split('/');
   const stem = (parts.at(-1) ?? '').replace(/\..*$/, '');
-  const folder = parts.at(-2) ?? '';
-  return [...tokenize(stem), ...tokenize(folder)].some((token) => ACCOUNT_MODULE_WORDS.has(token));
+  const tokens = [...tokenize(stem), ...tokenize(parts.at(-2) ?? '')];
+  return tokens.some((token) => ACCOUNT_MODULE_WORDS.has(token)) && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
 }
 
-/** `user`, `current_user`, `account`: the account holder, in an account module. */
+/** `user`, `current_user`, `account`: the account holder, in an account module; not `portalAccount`, `patientUser`. */
 export function isAccountHolderName(name: string): boolean {
   const tokens = tokenize(name);
-  return tokens.length > 0 && ACCOUNT_HOLDER_WORDS.has(tokens[tokens.length - 1]);
+  return tokens.length > 0 && ACCOUNT_HOLDER_WORDS.has(tokens[tokens.length - 1]) && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
 }
 
 /** What an account holds as its sign-in and contact details: an SSN or a birth date on it is still reported. */
@@ -26,3 +29,6 @@ export function isCredentialElement(element: string): boolean {
 }
 
 const CREDENTIAL_ELEMENTS = new Set(['email', 'phone', 'name']);
+
+/** Words that put an account on the patient's side: a portal's accounts are its patients'. */
+const PATIENT_SIDE_WORDS = new Set(['portal', 'patient', 'patients', 'client', 'clients', 'member', 'members', 'paciente']);
