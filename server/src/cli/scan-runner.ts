@@ -6,11 +6,13 @@
 // way the report lists files, findings and notices in discovery order, exactly as a sequential
 // run on the main thread would.
 
-import type { AnalysisResult, AnalyzeOptions, FileSummary, PreparedFile, ProjectAuditContext, ResolvedPolicy } from '../engine';
+import { statSync } from 'node:fs';
+import type { AnalysisResult, AnalyzeOptions, FileSummary, ProjectAuditContext, ResolvedPolicy } from '../engine';
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
 import { analyzeFile, analyzePreparedFile, contentHash, isDataFile, prepareOneFile, summarizeOneFile, type FileOutcome } from './parallel/file-job';
+import { KeptFacts } from './parallel/kept-facts';
 import { ScanPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { FolderPolicies } from '../workspace/folder-policies';
 import type { Discovery } from '../workspace/find-source-files';
@@ -46,15 +48,26 @@ export interface ScanOptions {
   crossFile?: boolean;
 }
 
-/** How many files' facts the index's first pass keeps for the analysis on the main thread. */
-const MAX_PREPARED_FILES = 2000;
-
 /**
  * How much source text (UTF-16 code units) each worker keeps the facts of between the index's
- * pass and the analysis (kept-facts.ts); beyond it a file is parsed again. Facts take about ten
- * times their text's size in memory (measured in docs/performance.md).
+ * pass and the analysis (kept-facts.ts); beyond it a file is parsed again. Facts take 25-55 bytes
+ * per character of their text (docs/performance.md): 2M characters (~60k lines) is 50-110 MB.
  */
-const KEEP_FACTS_CHARS_PER_WORKER = 4 * 1024 * 1024;
+const KEEP_FACTS_CHARS_PER_WORKER = 2 * 1024 * 1024;
+/** The same for the index's first pass on the main thread (no workers: `--jobs 1`, small scans). */
+const KEEP_FACTS_CHARS_MAIN_THREAD = 4 * 1024 * 1024;
+
+/** A source file at least this large is analysed in a worker even when the scan is small. */
+const LARGE_SOURCE_FILE_BYTES = 1024 * 1024;
+
+function isLargeSourceFile(file: string): boolean {
+  if (isDataFile(file)) return false;
+  try {
+    return statSync(file).size >= LARGE_SOURCE_FILE_BYTES;
+  } catch {
+    return false;
+  }
+}
 
 /** How many files the cache pass reads at once. */
 const READ_CONCURRENCY = 16;
@@ -80,7 +93,9 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
 
   // One pool of workers for both passes (the index's summaries, then the analysis), started when
   // the scan is large enough; closed whatever happens.
-  const workers = workerCount(options.jobs, files.length);
+  // A scan too small for workers still analyses a large source file in one: only a worker's
+  // memory is bounded (pool.ts) and only a worker can be stopped by --file-timeout.
+  const workers = workerCount(options.jobs, files.length) || (options.jobs === undefined && files.some(isLargeSourceFile) ? 1 : 0);
   const script = workers > 0 ? workerScript() : undefined;
   const setup = {
     maxFileSizeKb: options.maxFileSizeKb,
@@ -113,7 +128,7 @@ async function scanWith(
   const fromCache = new Set<number>();
   const cache = options.cache;
   // Facts extracted by the index's first pass on this thread, analysed below without parsing again.
-  const prepared = new Map<number, { file: PreparedFile; contentHash: string }>();
+  const prepared = new KeptFacts(KEEP_FACTS_CHARS_MAIN_THREAD);
   // Files whose facts a worker kept in the first pass: their analysis goes back to that worker.
   const keptBy = new Map<number, number>();
   const workspaces = options.crossFile ? await indexProjects(pool, files, loaded, policyIds, policyList, options, prepared, keptBy) : undefined;
@@ -161,11 +176,10 @@ async function scanWith(
   for (const index of todo) {
     if (outcomes[index]) continue;
     const analyzeOptions = { ...engineOptions, workspace: workspaceOf(index)?.index };
-    const ready = prepared.get(index);
+    const ready = prepared.take(files[index]);
     outcomes[index] = ready
-      ? analyzePreparedFile(ready.file, ready.contentHash, files[index], loaded[index].policy, analyzeOptions)
+      ? analyzePreparedFile(ready.prepared, ready.contentHash, files[index], loaded[index].policy, analyzeOptions)
       : await analyzeFile(files[index], loaded[index].policy, analyzeOptions);
-    prepared.delete(index);
     advance();
   }
   progress.finish();
@@ -212,7 +226,7 @@ async function indexProjects(
   policyIds: ReadonlyMap<ResolvedPolicy, number>,
   policyList: readonly ResolvedPolicy[],
   options: ScanOptions,
-  prepared: Map<number, { file: PreparedFile; contentHash: string }>,
+  prepared: KeptFacts,
   keptBy: Map<number, number>,
 ): Promise<ProjectIndexes> {
   const summaries = new Map<string, FileSummary | undefined>();
@@ -252,7 +266,7 @@ async function indexProjects(
     const outcome = await prepareOneFile(files[index], loaded[index].policy, { maxFileSizeKb: options.maxFileSizeKb });
     keep(index, outcome);
     // Kept for the analysis on this thread; bounded, beyond it files are parsed again.
-    if (outcome.kind === 'summarized' && outcome.prepared && prepared.size < MAX_PREPARED_FILES) prepared.set(index, { file: outcome.prepared, contentHash: outcome.contentHash });
+    if (outcome.kind === 'summarized' && outcome.prepared) prepared.keep(files[index], outcome.prepared, outcome.contentHash);
   }
   return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries });
 }

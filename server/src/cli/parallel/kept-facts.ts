@@ -4,19 +4,31 @@
 // again when analysed. The first files are the ones kept because the analysis pass goes through
 // the files in the same order, so their facts are used (and freed) first.
 
+import { getHeapStatistics } from 'node:v8';
 import type { PreparedFile } from '../../engine';
 
 export class KeptFacts {
   private readonly byFile = new Map<string, { prepared: PreparedFile; contentHash: string }>();
   private chars = 0;
 
-  /** `budgetChars`: the most source text (UTF-16 code units) whose facts are held at once. */
-  constructor(private readonly budgetChars: number) {}
+  /**
+   * `budgetChars`: the most source text (UTF-16 code units) whose facts are held at once.
+   * `heapShare`: nothing more is kept once the heap in use passes this share of the heap's limit
+   * (a scan worker's is small: kept facts must never be what makes a file's analysis run out).
+   */
+  constructor(
+    private readonly budgetChars: number,
+    private readonly heapShare = 1,
+  ) {}
 
   /** Keeps the facts if the budget allows; says whether it did. */
   keep(file: string, prepared: PreparedFile, contentHash: string): boolean {
     const size = prepared.facts.text.length;
     if (this.byFile.has(file) || this.chars + size > this.budgetChars) return false;
+    if (this.heapShare < 1) {
+      const heap = getHeapStatistics();
+      if (heap.used_heap_size > heap.heap_size_limit * this.heapShare) return false;
+    }
     this.byFile.set(file, { prepared, contentHash });
     this.chars += size;
     return true;

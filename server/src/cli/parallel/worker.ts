@@ -17,7 +17,8 @@ const setup = (workerData ?? {}) as WorkerSetup;
 const policies = new Map<number, ResolvedPolicy>();
 let workspaceData: WorkspaceData[] | undefined = setup.workspaces;
 const workspaces = new Map<number, WorkspaceIndex>();
-const kept = new KeptFacts(setup.keepFactsChars ?? 0);
+// Facts are kept while less than a third of the worker's heap limit is in use (pool.ts).
+const kept = new KeptFacts(setup.keepFactsChars ?? 0, 1 / 3);
 const post = (message: FromWorker) => port.postMessage(message);
 
 let queue: Promise<void> = initEngine().then(() => post({ type: 'ready' }));
