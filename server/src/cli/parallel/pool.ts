@@ -38,7 +38,7 @@ export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
  * garbage is collected sooner, and a file whose analysis needs more than this is refused with a
  * notice (the worker is replaced) instead of taking the machine's memory.
  */
-export const WORKER_HEAP_LIMIT_MB = 256;
+export const WORKER_HEAP_LIMIT_MB = 192;
 
 export interface PoolJob {
   file: string;
