@@ -37,6 +37,8 @@ export interface ScanOptions {
   fileTimeoutMs?: number;
   /** Tests only: a worker exits abruptly on a file of this base name (PHI_GUARD_TEST_WORKER_CRASH). */
   workerCrashOn?: string;
+  /** Tests only: each worker's heap limit in MB (PHI_GUARD_TEST_WORKER_HEAP_MB; default pool.ts's). */
+  workerHeapLimitMb?: number;
   /** `--allow-unanalysed`: a file that could not be analysed is a warning, not an error. */
   allowUnanalysed?: boolean;
   /** Audit controls registered outside each file (workspace/audit-context.ts), from the scan's pre-pass. */
@@ -104,7 +106,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     auditContext,
     keepFactsChars: KEEP_FACTS_CHARS_PER_WORKER,
   };
-  const pool = script ? new ScanPool(script, workers, setup, options.fileTimeoutMs) : undefined;
+  const pool = script ? new ScanPool(script, workers, setup, options.fileTimeoutMs, options.workerHeapLimitMb) : undefined;
   try {
     return await scanWith(pool, files, loaded, policyIds, policyList, options, engineOptions, advance, progress);
   } finally {
