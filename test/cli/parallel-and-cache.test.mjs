@@ -262,3 +262,29 @@ describe('scan --cache', () => {
     assert.match(usage.stderr, /'--cache-location' needs '--cache'/);
   });
 });
+
+describe('scan: a file too large for a worker\'s memory', () => {
+  // A ~1.5 MB Python module (under --max-file-size-kb) beside two small ones. The heap limit is
+  // lowered for the test (PHI_GUARD_TEST_WORKER_HEAP_MB) so the large file runs out quickly.
+  const cwd = emptyTempDir();
+  let big = '';
+  for (let i = 0; big.length < 1_500_000; i++) big += `def g${i}(patient, x):\n    y = patient.name + str(x)\n    return {'a': y, 'b': [x, ${i}]}\n\n`;
+  writeFileSync(path.join(cwd, 'huge.py'), big);
+  writeFileSync(path.join(cwd, 'a.py'), PY_LEAK(1));
+  writeFileSync(path.join(cwd, 'b.py'), PY_CLEAN(2));
+
+  test('is refused with a notice that says why, and the other files are analysed as without it', () => {
+    const report = json(cwd, [], { PHI_GUARD_TEST_WORKER_HEAP_MB: '24' }).report;
+    const notice = report.notices.find((n) => n.file === 'huge.py');
+    assert.equal(notice?.kind, 'analysis-failed');
+    assert.match(notice.message, /needed more than the 24 MB of memory a scan worker may use/);
+    const alone = json(cwd, ['a.py', 'b.py']).report;
+    assert.deepEqual(report.findings, alone.findings);
+    assert.ok(report.findings.some((f) => f.file === 'a.py'));
+  });
+
+  test('small files are not refused under the same limit', () => {
+    const report = json(cwd, ['a.py', 'b.py'], { PHI_GUARD_TEST_WORKER_HEAP_MB: '24' }).report;
+    assert.deepEqual(report.notices, []);
+  });
+});

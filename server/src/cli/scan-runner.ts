@@ -6,12 +6,14 @@
 // way the report lists files, findings and notices in discovery order, exactly as a sequential
 // run on the main thread would.
 
-import type { AnalysisResult, FileSummary, PreparedFile, ProjectAuditContext, ResolvedPolicy } from '../engine';
+import { statSync } from 'node:fs';
+import type { AnalysisResult, AnalyzeOptions, FileSummary, ProjectAuditContext, ResolvedPolicy } from '../engine';
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
 import { analyzeFile, analyzePreparedFile, contentHash, isDataFile, prepareOneFile, summarizeOneFile, type FileOutcome } from './parallel/file-job';
-import { runPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
+import { KeptFacts } from './parallel/kept-facts';
+import { ScanPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { FolderPolicies } from '../workspace/folder-policies';
 import type { Discovery } from '../workspace/find-source-files';
 import { createProgress } from './progress';
@@ -35,6 +37,8 @@ export interface ScanOptions {
   fileTimeoutMs?: number;
   /** Tests only: a worker exits abruptly on a file of this base name (PHI_GUARD_TEST_WORKER_CRASH). */
   workerCrashOn?: string;
+  /** Tests only: each worker's heap limit in MB (PHI_GUARD_TEST_WORKER_HEAP_MB; default pool.ts's). */
+  workerHeapLimitMb?: number;
   /** `--allow-unanalysed`: a file that could not be analysed is a warning, not an error. */
   allowUnanalysed?: boolean;
   /** Audit controls registered outside each file (workspace/audit-context.ts), from the scan's pre-pass. */
@@ -48,8 +52,26 @@ export interface ScanOptions {
   indexTargets?: readonly string[];
 }
 
-/** How many files' facts the index's first pass keeps for the analysis on the main thread. */
-const MAX_PREPARED_FILES = 2000;
+/**
+ * How much source text (UTF-16 code units) each worker keeps the facts of between the index's
+ * pass and the analysis (kept-facts.ts); beyond it a file is parsed again. Facts take 25-55 bytes
+ * per character of their text (docs/performance.md): 2M characters (~60k lines) is 50-110 MB.
+ */
+const KEEP_FACTS_CHARS_PER_WORKER = 2 * 1024 * 1024;
+/** The same for the index's first pass on the main thread (no workers: `--jobs 1`, small scans). */
+const KEEP_FACTS_CHARS_MAIN_THREAD = 4 * 1024 * 1024;
+
+/** A source file at least this large is analysed in a worker even when the scan is small. */
+const LARGE_SOURCE_FILE_BYTES = 1024 * 1024;
+
+function isLargeSourceFile(file: string): boolean {
+  if (isDataFile(file)) return false;
+  try {
+    return statSync(file).size >= LARGE_SOURCE_FILE_BYTES;
+  } catch {
+    return false;
+  }
+}
 
 /** How many files the cache pass reads at once. */
 const READ_CONCURRENCY = 16;
@@ -57,7 +79,6 @@ const READ_CONCURRENCY = 16;
 export async function scanFiles(files: readonly string[], options: ScanOptions): Promise<Omit<ScanReport, 'ignoredCount'>> {
   const auditContext = options.auditContext;
   const engineOptions = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, projectRoot: options.cwd, ...(auditContext ? { auditContext } : {}) };
-  const unanalysedLevel = options.allowUnanalysed ? 'warning' : 'error';
   const progress = createProgress(options.progressStream, 'scanning', files.length);
   let done = 0;
   const advance = () => progress.tick(++done);
@@ -74,12 +95,48 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     return policy;
   });
 
+  // One pool of workers for both passes (the index's summaries, then the analysis), started when
+  // the scan is large enough; closed whatever happens.
+  // A scan too small for workers still analyses a large source file in one: only a worker's
+  // memory is bounded (pool.ts) and only a worker can be stopped by --file-timeout.
+  const workers = workerCount(options.jobs, files.length) || (options.jobs === undefined && files.some(isLargeSourceFile) ? 1 : 0);
+  const script = workers > 0 ? workerScript() : undefined;
+  const setup = {
+    maxFileSizeKb: options.maxFileSizeKb,
+    maxFileSizeName: MAX_FILE_SIZE_OPTION,
+    projectRoot: options.cwd,
+    crashOn: options.workerCrashOn,
+    auditContext,
+    keepFactsChars: KEEP_FACTS_CHARS_PER_WORKER,
+  };
+  const pool = script ? new ScanPool(script, workers, setup, options.fileTimeoutMs, options.workerHeapLimitMb) : undefined;
+  try {
+    return await scanWith(pool, files, loaded, policyIds, policyList, options, engineOptions, advance, progress);
+  } finally {
+    pool?.close();
+  }
+}
+
+async function scanWith(
+  pool: ScanPool | undefined,
+  files: readonly string[],
+  loaded: readonly LoadedPolicy[],
+  policyIds: ReadonlyMap<ResolvedPolicy, number>,
+  policyList: readonly ResolvedPolicy[],
+  options: ScanOptions,
+  engineOptions: AnalyzeOptions,
+  advance: () => void,
+  progress: ReturnType<typeof createProgress>,
+): Promise<Omit<ScanReport, 'ignoredCount'>> {
+  const unanalysedLevel = options.allowUnanalysed ? 'warning' : 'error';
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   const fromCache = new Set<number>();
   const cache = options.cache;
   // Facts extracted by the index's first pass on this thread, analysed below without parsing again.
-  const prepared = new Map<number, { file: PreparedFile; contentHash: string }>();
-  const workspaces = options.crossFile ? await indexProjects(files, loaded, policyIds, policyList, options, prepared) : undefined;
+  const prepared = new KeptFacts(KEEP_FACTS_CHARS_MAIN_THREAD);
+  // Files whose facts a worker kept in the first pass: their analysis goes back to that worker.
+  const keptBy = new Map<number, number>();
+  const workspaces = options.crossFile ? await indexProjects(pool, files, loaded, policyIds, policyList, options, prepared, keptBy) : undefined;
   const workspaceOf = (index: number) => workspaces?.forFile(files[index]);
   const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, workspaceOf(index)?.index.dependencyKey(files[index]));
   if (cache) {
@@ -102,12 +159,20 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   }
 
   const todo = files.flatMap((_, index) => (outcomes[index] ? [] : [index]));
-  const workers = workerCount(options.jobs, todo.length);
-  const script = workers > 0 ? workerScript() : undefined;
-  if (script) {
-    const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)!, workspaceId: workspaceOf(index)?.id }));
-    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION, projectRoot: options.cwd, crashOn: options.workerCrashOn, auditContext, workspaces: workspaces?.data() };
-    const run = await runPool(script, workers, jobs, policyList, setup, advance, options.fileTimeoutMs);
+  if (pool) {
+    // Facts kept for files whose result came from the cache are freed now, not at the end.
+    for (const index of fromCache) {
+      const worker = keptBy.get(index);
+      if (worker !== undefined) pool.sendTo(worker, { type: 'forget', files: [files[index]] });
+    }
+    if (workspaces) pool.broadcast({ type: 'workspaces', workspaces: workspaces.data() });
+    const jobs: PoolJob[] = todo.map((index) => ({
+      file: files[index],
+      policyId: policyIds.get(loaded[index].policy)!,
+      workspaceId: workspaceOf(index)?.id,
+      worker: keptBy.get(index),
+    }));
+    const run = await pool.runJobs(jobs, policyList, advance);
     run.outcomes.forEach((outcome, job) => {
       if (outcome) outcomes[todo[job]] = outcome;
     });
@@ -116,11 +181,10 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   for (const index of todo) {
     if (outcomes[index]) continue;
     const analyzeOptions = { ...engineOptions, workspace: workspaceOf(index)?.index };
-    const ready = prepared.get(index);
+    const ready = prepared.take(files[index]);
     outcomes[index] = ready
-      ? analyzePreparedFile(ready.file, ready.contentHash, files[index], loaded[index].policy, analyzeOptions)
+      ? analyzePreparedFile(ready.prepared, ready.contentHash, files[index], loaded[index].policy, analyzeOptions)
       : await analyzeFile(files[index], loaded[index].policy, analyzeOptions);
-    prepared.delete(index);
     advance();
   }
   progress.finish();
@@ -161,12 +225,14 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
  * worker pool when the scan is large enough, else here), then the project files they import.
  */
 async function indexProjects(
+  pool: ScanPool | undefined,
   files: readonly string[],
   loaded: readonly LoadedPolicy[],
   policyIds: ReadonlyMap<ResolvedPolicy, number>,
   policyList: readonly ResolvedPolicy[],
   options: ScanOptions,
-  prepared: Map<number, { file: PreparedFile; contentHash: string }>,
+  prepared: KeptFacts,
+  keptBy: Map<number, number>,
 ): Promise<ProjectIndexes> {
   const summaries = new Map<string, FileSummary | undefined>();
   const cache = options.cache;
@@ -188,16 +254,15 @@ async function indexProjects(
     summaries.set(files[index], outcome.kind === 'summarized' ? outcome.summary : undefined);
     if (outcome.kind === 'summarized' && outcome.summary) cache?.setSummary(files[index], cache.keyFor(outcome.contentHash, loaded[index].policy), outcome.summary);
   };
-  const workers = workerCount(options.jobs, todo.length);
-  const script = workers > 0 ? workerScript() : undefined;
-  if (script) {
+  if (pool && todo.length > 0) {
     const progress = createProgress(options.progressStream, 'indexing', todo.length);
     let done = 0;
     const jobs: PoolJob[] = todo.map((index) => ({ file: files[index], policyId: policyIds.get(loaded[index].policy)!, summarize: true }));
-    const setup = { maxFileSizeKb: options.maxFileSizeKb, maxFileSizeName: MAX_FILE_SIZE_OPTION };
-    const run = await runPool(script, workers, jobs, policyList, setup, () => progress.tick(++done), options.fileTimeoutMs);
+    const run = await pool.runJobs(jobs, policyList, () => progress.tick(++done));
     run.outcomes.forEach((outcome, job) => {
       if (outcome) keep(todo[job], outcome);
+      const worker = run.keptBy[job];
+      if (worker !== undefined) keptBy.set(todo[job], worker);
     });
     progress.finish();
   }
@@ -206,7 +271,7 @@ async function indexProjects(
     const outcome = await prepareOneFile(files[index], loaded[index].policy, { maxFileSizeKb: options.maxFileSizeKb });
     keep(index, outcome);
     // Kept for the analysis on this thread; bounded, beyond it files are parsed again.
-    if (outcome.kind === 'summarized' && outcome.prepared && prepared.size < MAX_PREPARED_FILES) prepared.set(index, { file: outcome.prepared, contentHash: outcome.contentHash });
+    if (outcome.kind === 'summarized' && outcome.prepared) prepared.keep(files[index], outcome.prepared, outcome.contentHash);
   }
   return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries, scanTargets: options.indexTargets, cache });
 }

@@ -131,6 +131,7 @@ export const scanCommand: Command = {
       fileTimeoutMs,
       cache,
       workerCrashOn: io.env.PHI_GUARD_TEST_WORKER_CRASH || undefined,
+      workerHeapLimitMb: Number(io.env.PHI_GUARD_TEST_WORKER_HEAP_MB) || undefined,
       allowUnanalysed,
       auditContext,
       crossFile: true,

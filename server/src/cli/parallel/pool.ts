@@ -1,7 +1,13 @@
 // A pool of scan workers (worker_threads). The main thread keeps discovery, policies, the cache,
-// ordering and output; the workers only analyse files given by path, each with the resolved
-// policy the main thread chose for it (sent once per worker). Each worker has at most two files
-// in flight, so it never waits for the next one.
+// ordering and output; the workers only summarise or analyse files given by path, each with the
+// resolved policy the main thread chose for it (sent once per worker). Each worker has at most two
+// files in flight, so it never waits for the next one.
+//
+// One pool serves both passes of a scan that follows calls across files: the workspace index's
+// pass (summaries) and then the analysis. A worker keeps the facts of the files it summarised,
+// within a memory budget (worker.ts), so the analysis of such a file is sent back to it (`worker`
+// of a job) and the file is parsed once. A job whose worker is gone, or that another worker
+// takes because its own is busy, is analysed from the file again: same result, one more parse.
 //
 // A worker that dies (a crash in the parser, out of memory) costs the file it was analysing: that
 // file gets an `analysis-failed` outcome, the other files it held are requeued, and a new worker
@@ -25,14 +31,24 @@ const IN_FLIGHT_PER_WORKER = 2;
 const MAX_STARTUP_FAILURES = 3;
 /** `--file-timeout` default: a file still being analysed after this long is given up on. */
 export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
+/**
+ * Each worker's JavaScript heap (V8's old generation), in MB. Without a limit V8 lets a busy
+ * worker's heap grow to several times what it holds before collecting (300-400 MB each on a
+ * 117k-line TypeScript repository, for ~100 MB alive), and one huge file takes gigabytes. With it,
+ * garbage is collected sooner, and a file whose analysis needs more than this is refused with a
+ * notice (the worker is replaced) instead of taking the machine's memory.
+ */
+export const WORKER_HEAP_LIMIT_MB = 192;
 
 export interface PoolJob {
   file: string;
   policyId: number;
-  /** The workspace index (of WorkerSetup.workspaces) the file is analysed with. */
+  /** The workspace index (of the pool's workspaces) the file is analysed with. */
   workspaceId?: number;
   /** Only summarise the file's functions (the workspace index's pass), do not analyse it. */
   summarize?: boolean;
+  /** The worker that kept this file's facts (PoolRun.keptBy of the summary pass): sent to it when it is free. */
+  worker?: number;
 }
 
 /**
@@ -58,9 +74,10 @@ export function workerScript(dir: string = __dirname): string | undefined {
 }
 
 interface Slot {
+  id: number;
   worker: Worker;
   ready: boolean;
-  /** Job indexes in the order sent; the first is the one being analysed. */
+  /** Job indexes (of the current run) in the order sent; the first is the one being analysed. */
   inFlight: number[];
   policiesSent: Set<number>;
   stopping: boolean;
@@ -74,13 +91,237 @@ interface Slot {
 export interface PoolRun {
   /** Outcomes by job index; undefined for jobs the pool could not run (see the header). */
   outcomes: (FileOutcome | undefined)[];
+  /** By job index: the worker that kept the file's facts (summary jobs only). */
+  keptBy: (number | undefined)[];
   /** How many workers died (each replaced). */
   crashes: number;
 }
 
+interface Run {
+  jobs: readonly PoolJob[];
+  policies: readonly ResolvedPolicy[];
+  outcomes: (FileOutcome | undefined)[];
+  keptBy: (number | undefined)[];
+  /** Jobs no worker is waiting for, popped from the end (discovery order). */
+  shared: number[];
+  /** Jobs waiting for the worker that holds their facts, by worker id, popped from the end. */
+  byWorker: Map<number, number[]>;
+  remaining: number;
+  crashes: number;
+  onDone: (index: number, outcome: FileOutcome) => void;
+  resolve: (run: PoolRun) => void;
+}
+
+export class ScanPool {
+  private readonly slots = new Set<Slot>();
+  private nextId = 0;
+  private startupFailures = 0;
+  private closed = false;
+  private run?: Run;
+  /** Messages every worker must have seen (the workspaces), replayed to replacements. */
+  private readonly broadcasts: ToWorker[] = [];
+
+  constructor(
+    private readonly script: string,
+    private readonly size: number,
+    private readonly setup: WorkerSetup,
+    private readonly fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS,
+    private readonly heapLimitMb = WORKER_HEAP_LIMIT_MB,
+  ) {}
+
+  /** True once workers failed to start too often: the caller does the rest on its own thread. */
+  get gaveUp(): boolean {
+    return this.startupFailures >= MAX_STARTUP_FAILURES && this.slots.size === 0;
+  }
+
+  /** Sent to every worker, now and to those started later, before any job that follows. */
+  broadcast(message: ToWorker): void {
+    this.broadcasts.push(message);
+    for (const slot of this.slots) slot.worker.postMessage(message);
+  }
+
+  /** Sent to one worker if it is still running (nothing otherwise). */
+  sendTo(workerId: number, message: ToWorker): void {
+    for (const slot of this.slots) if (slot.id === workerId && !slot.stopping) slot.worker.postMessage(message);
+  }
+
+  /** Runs one pass; the workers stay for the next one until `close()`. */
+  runJobs(jobs: readonly PoolJob[], policies: readonly ResolvedPolicy[], onDone: (index: number, outcome: FileOutcome) => void): Promise<PoolRun> {
+    if (this.run) throw new Error('one pass at a time');
+    return new Promise<PoolRun>((resolve) => {
+      const live = new Set([...this.slots].map((slot) => slot.id));
+      const run: Run = {
+        jobs,
+        policies,
+        outcomes: new Array(jobs.length),
+        keptBy: new Array(jobs.length),
+        shared: [],
+        byWorker: new Map(),
+        remaining: jobs.length,
+        crashes: 0,
+        onDone,
+        resolve,
+      };
+      for (let index = jobs.length - 1; index >= 0; index--) {
+        const worker = jobs[index].worker;
+        if (worker !== undefined && live.has(worker)) {
+          const queue = run.byWorker.get(worker) ?? [];
+          queue.push(index);
+          run.byWorker.set(worker, queue);
+        } else run.shared.push(index);
+      }
+      this.run = run;
+      if (jobs.length === 0 || this.closed || this.gaveUp) return this.finishRun();
+      for (let i = this.slots.size; i < Math.max(1, this.size); i++) this.start();
+      for (const slot of this.slots) this.feed(slot);
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const slot of this.slots) {
+      slot.stopping = true;
+      clearTimeout(slot.deadline);
+      void slot.worker.terminate();
+    }
+  }
+
+  private finishRun(): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = undefined;
+    run.resolve({ outcomes: run.outcomes, keptBy: run.keptBy, crashes: run.crashes });
+  }
+
+  private complete(run: Run, index: number, outcome: FileOutcome): void {
+    if (run.outcomes[index] !== undefined) return;
+    run.outcomes[index] = outcome;
+    run.remaining--;
+    run.onDone(index, outcome);
+  }
+
+  /** The next job for a free worker: its own first, then anyone's, then one waiting for a busy worker. */
+  private nextJob(run: Run, slot: Slot): number | undefined {
+    const own = run.byWorker.get(slot.id);
+    if (own?.length) return own.pop();
+    if (run.shared.length) return run.shared.pop();
+    let longest: number[] | undefined;
+    for (const queue of run.byWorker.values()) if (queue.length > (longest?.length ?? 0)) longest = queue;
+    // Taken from the far end: the busy worker keeps the files it is about to reach.
+    return longest?.shift();
+  }
+
+  private feed(slot: Slot): void {
+    const run = this.run;
+    if (!run || !slot.ready || slot.stopping) return;
+    while (slot.inFlight.length < IN_FLIGHT_PER_WORKER) {
+      const index = this.nextJob(run, slot);
+      if (index === undefined) break;
+      const job = run.jobs[index];
+      if (!slot.policiesSent.has(job.policyId)) {
+        slot.policiesSent.add(job.policyId);
+        slot.worker.postMessage({ type: 'policy', id: job.policyId, policy: run.policies[job.policyId] } satisfies ToWorker);
+      }
+      slot.inFlight.push(index);
+      const message: ToWorker = { type: 'analyze', job: index, file: job.file, policyId: job.policyId, workspaceId: job.workspaceId, summarize: job.summarize };
+      slot.worker.postMessage(message);
+    }
+    this.watch(slot);
+  }
+
+  // The deadline runs for the file a worker is analysing: the first of those it holds.
+  private watch(slot: Slot): void {
+    const current = slot.inFlight[0];
+    if (current === slot.timedJob) return;
+    clearTimeout(slot.deadline);
+    slot.timedJob = current;
+    slot.deadline = undefined;
+    if (current === undefined || this.fileTimeoutMs <= 0) return;
+    slot.deadline = setTimeout(() => {
+      slot.timedOut = true;
+      void slot.worker.terminate();
+    }, this.fileTimeoutMs);
+  }
+
+  private start(): void {
+    const slot: Slot = {
+      id: this.nextId++,
+      worker: new Worker(this.script, { workerData: this.setup, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb } }),
+      ready: false,
+      inFlight: [],
+      policiesSent: new Set(),
+      stopping: false,
+    };
+    this.slots.add(slot);
+    for (const message of this.broadcasts) slot.worker.postMessage(message);
+    slot.worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') {
+        slot.ready = true;
+        this.feed(slot);
+        return;
+      }
+      const run = this.run;
+      if (!run) return;
+      slot.inFlight = slot.inFlight.filter((index) => index !== message.job);
+      if (message.kept) run.keptBy[message.job] = slot.id;
+      this.complete(run, message.job, message.outcome);
+      if (run.remaining === 0) this.finishRun();
+      else this.feed(slot);
+      this.watch(slot);
+    });
+    slot.worker.on('error', (error) => {
+      slot.lastError = error;
+    });
+    slot.worker.on('exit', (code) => this.exited(slot, code));
+  }
+
+  private exited(slot: Slot, code: number): void {
+    this.slots.delete(slot);
+    clearTimeout(slot.deadline);
+    if (slot.stopping || this.closed) return;
+    const run = this.run;
+    if (!run) {
+      // Died between passes (out of memory while idle): its kept facts are gone; a replacement
+      // is started by the next pass.
+      return;
+    }
+    run.crashes++;
+    // The file being analysed is the suspect; the others it held, and those waiting for its
+    // facts, go back to the shared queue.
+    const [suspect, ...others] = slot.inFlight;
+    run.shared.push(...others.reverse());
+    const waiting = run.byWorker.get(slot.id);
+    if (waiting) {
+      run.shared.push(...waiting);
+      run.shared.sort((a, b) => b - a);
+      run.byWorker.delete(slot.id);
+    }
+    if (slot.ready && suspect !== undefined) {
+      const why = slot.lastError ? describeError(slot.lastError) : `exit code ${code}`;
+      const outOfMemory = (slot.lastError as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const detail = slot.timedOut
+        ? `the analysis took longer than ${this.fileTimeoutMs / 1000} s (--file-timeout); the scan went on without this file`
+        : outOfMemory
+          ? `the analysis needed more than the ${this.heapLimitMb} MB of memory a scan worker may use; the scan went on without this file`
+          : `the analyser crashed (${why}); the scan went on without this file`;
+      this.complete(run, suspect, { kind: 'analysis-failed', detail, ...(slot.timedOut ? { timedOut: true } : {}) });
+    } else {
+      if (suspect !== undefined) run.shared.push(suspect);
+      this.startupFailures++;
+    }
+    if (run.remaining === 0) return this.finishRun();
+    if (this.startupFailures >= MAX_STARTUP_FAILURES) {
+      if (this.slots.size === 0) this.finishRun();
+      return;
+    }
+    this.start();
+  }
+}
+
 /**
- * `fileTimeoutMs`: how long a worker may spend on one file (0: no limit). A worker past it is
- * terminated and replaced, and the file gets an `analysis-failed` outcome that says so.
+ * One pass on a pool of its own, closed at the end. `fileTimeoutMs`: how long a worker may spend
+ * on one file (0: no limit). A worker past it is terminated and replaced, and the file gets an
+ * `analysis-failed` outcome that says so.
  */
 export async function runPool(
   script: string,
@@ -91,119 +332,10 @@ export async function runPool(
   onDone: (index: number, outcome: FileOutcome) => void,
   fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS,
 ): Promise<PoolRun> {
-  const outcomes: (FileOutcome | undefined)[] = new Array(jobs.length);
-  const pending: number[] = jobs.map((_, index) => index);
-  pending.reverse(); // popped from the end: discovery order
-  const slots = new Set<Slot>();
-  let remaining = jobs.length;
-  let crashes = 0;
-  let startupFailures = 0;
-
-  return new Promise<PoolRun>((resolve) => {
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      for (const slot of slots) {
-        slot.stopping = true;
-        clearTimeout(slot.deadline);
-        void slot.worker.terminate();
-      }
-      resolve({ outcomes, crashes });
-    };
-
-    const complete = (index: number, outcome: FileOutcome) => {
-      if (outcomes[index] !== undefined) return;
-      outcomes[index] = outcome;
-      remaining--;
-      onDone(index, outcome);
-    };
-
-    const feed = (slot: Slot) => {
-      if (!slot.ready || slot.stopping) return;
-      while (slot.inFlight.length < IN_FLIGHT_PER_WORKER && pending.length > 0) {
-        const index = pending.pop()!;
-        const job = jobs[index];
-        if (!slot.policiesSent.has(job.policyId)) {
-          slot.policiesSent.add(job.policyId);
-          post(slot, { type: 'policy', id: job.policyId, policy: policies[job.policyId] });
-        }
-        slot.inFlight.push(index);
-        post(slot, { type: 'analyze', job: index, file: job.file, policyId: job.policyId, workspaceId: job.workspaceId, summarize: job.summarize });
-      }
-      watch(slot);
-    };
-
-    // The deadline runs for the file a worker is analysing: the first of those it holds.
-    const watch = (slot: Slot) => {
-      const current = slot.inFlight[0];
-      if (current === slot.timedJob) return;
-      clearTimeout(slot.deadline);
-      slot.timedJob = current;
-      slot.deadline = undefined;
-      if (current === undefined || fileTimeoutMs <= 0) return;
-      slot.deadline = setTimeout(() => {
-        slot.timedOut = true;
-        void slot.worker.terminate();
-      }, fileTimeoutMs);
-    };
-
-    const start = () => {
-      const slot: Slot = {
-        worker: new Worker(script, { workerData: setup, stdout: false, stderr: false }),
-        ready: false,
-        inFlight: [],
-        policiesSent: new Set(),
-        stopping: false,
-      };
-      slots.add(slot);
-      slot.worker.on('message', (message: FromWorker) => {
-        if (message.type === 'ready') {
-          slot.ready = true;
-          feed(slot);
-          return;
-        }
-        slot.inFlight = slot.inFlight.filter((index) => index !== message.job);
-        complete(message.job, message.outcome);
-        if (remaining === 0) finish();
-        else feed(slot);
-        watch(slot);
-      });
-      slot.worker.on('error', (error) => {
-        slot.lastError = error;
-      });
-      slot.worker.on('exit', (code) => {
-        slots.delete(slot);
-        clearTimeout(slot.deadline);
-        if (slot.stopping || finished) return;
-        crashes++;
-        // The file being analysed is the suspect; the others it held go back to the queue.
-        const [suspect, ...others] = slot.inFlight;
-        pending.push(...others.reverse());
-        if (slot.ready && suspect !== undefined) {
-          const why = slot.lastError ? describeError(slot.lastError) : `exit code ${code}`;
-          const detail = slot.timedOut
-            ? `the analysis took longer than ${fileTimeoutMs / 1000} s (--file-timeout); the scan went on without this file`
-            : `the analyser crashed (${why}); the scan went on without this file`;
-          complete(suspect, { kind: 'analysis-failed', detail, ...(slot.timedOut ? { timedOut: true } : {}) });
-        } else {
-          if (suspect !== undefined) pending.push(suspect);
-          startupFailures++;
-        }
-        if (remaining === 0) return finish();
-        if (startupFailures >= MAX_STARTUP_FAILURES) {
-          if (slots.size === 0) finish();
-          return;
-        }
-        start();
-      });
-    };
-
-    if (jobs.length === 0) return finish();
-    for (let i = 0; i < Math.max(1, size); i++) start();
-  });
-}
-
-function post(slot: Slot, message: ToWorker): void {
-  slot.worker.postMessage(message);
+  const pool = new ScanPool(script, size, setup, fileTimeoutMs);
+  try {
+    return await pool.runJobs(jobs, policies, onDone);
+  } finally {
+    pool.close();
+  }
 }

@@ -19,14 +19,24 @@ export interface WorkerSetup {
   auditContext?: ProjectAuditContext;
   /** The scan's workspace indexes (summaries only), rebuilt once per worker. */
   workspaces?: WorkspaceData[];
+  /**
+   * How much source text (UTF-16 code units) of summarised files a worker keeps the facts of, for
+   * their analysis (0: none). Beyond it files are parsed again when analysed.
+   */
+  keepFactsChars?: number;
 }
 
 export type ToWorker =
   /** Sent once per worker before the first file that uses the policy. */
   | { type: 'policy'; id: number; policy: ResolvedPolicy }
-  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number; summarize?: boolean };
+  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number; summarize?: boolean }
+  /** The scan's workspace indexes, once the summary pass is over (replaces WorkerSetup.workspaces). */
+  | { type: 'workspaces'; workspaces: WorkspaceData[] }
+  /** Facts kept for files that will not be analysed here after all (their results came from the cache). */
+  | { type: 'forget'; files: string[] };
 
 export type FromWorker =
   /** The engine is initialised (the grammars are loaded). */
   | { type: 'ready' }
-  | { type: 'done'; job: number; outcome: FileOutcome };
+  /** `kept`: the worker kept the file's facts and will analyse it without parsing it again. */
+  | { type: 'done'; job: number; outcome: FileOutcome; kept?: boolean };

@@ -1,18 +1,24 @@
 // Entry point of a scan worker (bundled as dist/scan-worker.js): initialises the engine once,
-// then analyses the files the pool sends, one at a time, in the order received.
+// then summarises or analyses the files the pool sends, one at a time, in the order received.
+// The facts of files it summarised are kept (kept-facts.ts) until their analysis, so a file is
+// parsed once per scan when its analysis comes back here.
 
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initEngine, type ResolvedPolicy, type WorkspaceIndex } from '../../engine';
-import { indexFromData } from '../project-index';
-import { analyzeFile, summarizeOneFile } from './file-job';
+import { indexFromData, type WorkspaceData } from '../project-index';
+import { analyzeFile, analyzePreparedFile, prepareOneFile } from './file-job';
+import { KeptFacts } from './kept-facts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker must run in a worker thread');
 const setup = (workerData ?? {}) as WorkerSetup;
 const policies = new Map<number, ResolvedPolicy>();
+let workspaceData: WorkspaceData[] | undefined = setup.workspaces;
 const workspaces = new Map<number, WorkspaceIndex>();
+// Facts are kept while less than a third of the worker's heap limit is in use (pool.ts).
+const kept = new KeptFacts(setup.keepFactsChars ?? 0, 1 / 3);
 const post = (message: FromWorker) => port.postMessage(message);
 
 let queue: Promise<void> = initEngine().then(() => post({ type: 'ready' }));
@@ -26,27 +32,43 @@ async function handle(message: ToWorker): Promise<void> {
     policies.set(message.id, message.policy);
     return;
   }
-  const policy = policies.get(message.policyId);
-  if (!policy) throw new Error(`scan-worker: unknown policy ${message.policyId}`);
-  if (setup.crashOn && path.basename(message.file) === setup.crashOn) process.exit(70);
-  if (message.summarize) {
-    post({ type: 'done', job: message.job, outcome: await summarizeOneFile(message.file, policy, { maxFileSizeKb: setup.maxFileSizeKb }) });
+  if (message.type === 'workspaces') {
+    workspaceData = message.workspaces;
+    workspaces.clear();
     return;
   }
-  const outcome = await analyzeFile(message.file, policy, {
+  if (message.type === 'forget') {
+    for (const file of message.files) kept.take(file);
+    return;
+  }
+  const policy = policies.get(message.policyId);
+  if (!policy) throw new Error(`scan-worker: unknown policy ${message.policyId}`);
+  if (setup.crashOn && !message.summarize && path.basename(message.file) === setup.crashOn) process.exit(70);
+  if (message.summarize) {
+    const outcome = await prepareOneFile(message.file, policy, { maxFileSizeKb: setup.maxFileSizeKb });
+    if (outcome.kind !== 'summarized') return post({ type: 'done', job: message.job, outcome });
+    const { prepared, ...summarized } = outcome;
+    // The facts stay here (they hold source text, which never leaves a worker); the summary goes.
+    const keeps = !!prepared && kept.keep(message.file, prepared, outcome.contentHash);
+    post({ type: 'done', job: message.job, outcome: summarized, ...(keeps ? { kept: true } : {}) });
+    return;
+  }
+  const options = {
     maxFileSizeKb: setup.maxFileSizeKb,
     maxFileSizeName: setup.maxFileSizeName,
     projectRoot: setup.projectRoot,
     // Controls registered in other files (Django settings, global guards, mounts) and redacting loggers.
     ...(setup.auditContext ? { auditContext: setup.auditContext } : {}),
     workspace: message.workspaceId === undefined ? undefined : workspaceIndex(message.workspaceId),
-  });
+  };
+  const ready = kept.take(message.file);
+  const outcome = ready ? analyzePreparedFile(ready.prepared, ready.contentHash, message.file, policy, options) : await analyzeFile(message.file, policy, options);
   post({ type: 'done', job: message.job, outcome });
 }
 
 function workspaceIndex(id: number): WorkspaceIndex | undefined {
   let index = workspaces.get(id);
-  const data = setup.workspaces?.[id];
+  const data = workspaceData?.[id];
   if (!index && data) workspaces.set(id, (index = indexFromData(data)));
   return index;
 }
