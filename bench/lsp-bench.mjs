@@ -236,6 +236,7 @@ export async function measureFirstDiagnostic({ root, sourceDir, language, lineCo
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let engineMs;
   connection.onNotification('window/logMessage', ({ message }) => {
+    if (process.env.BENCH_DEBUG) console.error(message);
     const ready = /engine ready in (\d+) ms/.exec(message);
     if (ready) engineMs = Number(ready[1]);
   });
