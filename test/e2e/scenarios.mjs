@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { waitUntil } from './lib/wait.mjs';
@@ -797,7 +798,7 @@ export const scenarios = [
       }
       const median = (key) => [...windows.map((w) => w[key])].sort((a, b) => a - b)[1];
       // A measurement, not a threshold (benchmarks are not tests); `npm run bench` reports it.
-      const measured = { file: PY_FILE, phiGuardMs: median('phiGuardMs'), noopMs: median('noopMs'), gapMs: median('gapMs'), windows, date: new Date().toISOString() };
+      const measured = { file: PY_FILE, phiGuardMs: median('phiGuardMs'), noopMs: median('noopMs'), gapMs: median('gapMs'), windows, loadAverage: +os.loadavg()[0].toFixed(2), date: new Date().toISOString() };
       writeFileSync(ctx.artifact('open-to-squiggle.json'), `${JSON.stringify(measured, null, 2)}\n`);
       console.log(`    open-to-squiggle (median of 3 fresh windows): PHI Guard ${measured.phiGuardMs} ms, baseline ${measured.noopMs} ms, gap ${measured.gapMs} ms`);
     },
