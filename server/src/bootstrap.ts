@@ -50,6 +50,11 @@ function writeCache(file: string, script: vm.Script): void {
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(temporary, file);
+    // Caches of other bundles or runtimes (an updated extension) are never read again.
+    const dir = path.dirname(file);
+    for (const other of fs.readdirSync(dir)) {
+      if (/^server-.*\.bin$/.test(other) && other !== path.basename(file)) fs.rmSync(path.join(dir, other), { force: true });
+    }
   } catch {
     // Next start compiles as usual.
   }
