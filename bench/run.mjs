@@ -281,7 +281,7 @@ function targets(results) {
     ...[false, true].flatMap((withIndex) =>
       firstDiagnostic(withIndex).map((row) => ({ target: `first diagnostic <= 500 ms: spawn -> ${row.language} 1k-line file's diagnostics${withIndex ? ', index starting' : ''}`, measured: row.totalMs, unit: ' ms', limit: 500 })),
     ),
-    { target: 'open-to-squiggle gap to a no-op extension <= 0.5 s (e2e, fresh windows)', measured: e2e?.gapMs === undefined ? undefined : e2e.gapMs / 1000, unit: ' s', limit: 0.5 },
+    { target: 'open-to-squiggle gap to a one-diagnostic extension <= 500 ms (e2e, median of 3 fresh windows)', measured: e2e?.gapMs, unit: ' ms', limit: 500 },
     ...results.scan.map((row) => ({ target: `CLI peak RSS <= 400 MB (${row.lines} lines, cold)`, measured: row.phiGuardPeakRssMb, unit: ' MB', limit: 400 })),
     { target: 'keystroke p95 <= 15 ms on a 1k-line file, index loaded (worst language)', measured: indexedP95(1000), unit: ' ms', limit: 15 },
     { target: 'keystroke p95 <= 50 ms on a 5k-line file, index loaded (worst language)', measured: indexedP95(5000), unit: ' ms', limit: 50 },
