@@ -377,7 +377,7 @@ function printTable(results) {
   if (results.vsixKb) console.log(`.vsix size: ${results.vsixKb} KB`);
   if (results.openToSquiggle) {
     const { phiGuardMs, noopMs, gapMs, date } = results.openToSquiggle;
-    console.log(`Open-to-squiggle in a fresh VS Code window (last e2e run, ${date}): PHI Guard ${phiGuardMs} ms, a no-op extension's diagnostic ${noopMs} ms, gap ${gapMs} ms`);
+    console.log(`Open-to-squiggle in a fresh VS Code window (last e2e run, ${date}): PHI Guard ${phiGuardMs} ms, a one-diagnostic extension ${noopMs} ms, gap ${gapMs} ms`);
   }
   if (results.activation) {
     const { activationMs, baselineMs, noopRightAfterMs, date } = results.activation;
