@@ -2,9 +2,9 @@
 // summaries of every source file of each workspace folder, so a squiggle in an open file can come
 // from a helper in a closed one. Built in the background at start-up (one file per turn of the
 // event loop, paused while an open document is being analysed, with `$/progress` when the client
-// supports it), so diagnostics of open files never wait for it; updated when an open document pauses, when files change on disk; and the open
-// documents whose findings depend on a changed summary are re-diagnosed. Summaries only: no
-// source text, no trees.
+// supports it), so diagnostics of open files never wait for it; updated when an open document
+// pauses, when files change on disk; and the open documents whose findings depend on a changed
+// summary are re-diagnosed. Summaries only: no source text, no trees.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
