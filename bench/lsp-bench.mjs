@@ -1,7 +1,7 @@
 // Live latency and memory through the real language server (dist/server.js over stdio): the
 // time from didChange to the diagnostics for that version, and RSS after many open files.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
@@ -209,5 +209,81 @@ export async function measureServerMemory({ root, sourceDir, files }) {
     return { files: sources.length, rssMb: Math.round(rssKb / 1024) };
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * The first squiggle through a fresh server, as an editor sees it: spawn `dist/server.js`,
+ * `initialize` (with the client's default analysis delay, not the benchmarks' 0), `initialized`,
+ * then `didOpen` of a file of about `lineCount` lines, until its first publishDiagnostics.
+ * `workspace`: a folder opened as the workspace, so the server's index starts up beside the open
+ * (it must not delay it). Phases: spawn (process start and module load, up to the moment the
+ * server began loading its grammars), initialize (the rest of the initialize round trip: the
+ * grammars), open (didOpen -> diagnostics: parse and analysis). The open file is written inside
+ * the workspace folder (as in an editor) and removed afterwards.
+ */
+export async function measureFirstDiagnostic({ root, sourceDir, language, lineCount, workspace }) {
+  const python = language === 'python';
+  const text = sampleSource(sourceDir, language, lineCount);
+  const folder = workspace ?? path.join(sourceDir, '..');
+  const file = path.join(folder, `first-diagnostic-${process.pid}-${lineCount}.${python ? 'py' : 'ts'}`);
+  const uri = pathToFileURL(file).href;
+  const spawnedAt = performance.now();
+  // BENCH_SERVER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile these servers.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
+  child.stdin.on('error', () => {});
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let engineMs;
+  connection.onNotification('window/logMessage', ({ message }) => {
+    if (process.env.BENCH_DEBUG) console.error(message);
+    const ready = /engine ready in (\d+) ms/.exec(message);
+    if (ready) engineMs = Number(ready[1]);
+  });
+  let diagnosed;
+  const firstDiagnostics = new Promise((resolve) => (diagnosed = resolve));
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    if (params.uri === uri) diagnosed({ at: performance.now(), count: params.diagnostics.length });
+  });
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ enable: true })));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  try {
+    writeFileSync(file, text);
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: workspace ? pathToFileURL(workspace).href : null,
+      workspaceFolders: workspace ? [{ uri: pathToFileURL(workspace).href, name: path.basename(workspace) }] : null,
+      capabilities: { workspace: { configuration: true, workspaceFolders: !!workspace }, window: { workDoneProgress: !!workspace } },
+    });
+    const initializedAt = performance.now();
+    connection.sendNotification('initialized', {});
+    const openedAt = performance.now();
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: language, version: 1, text } });
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no diagnostics within 60 s')), 60_000).unref());
+    const first = await Promise.race([firstDiagnostics, timeout]);
+    const initializeTotal = initializedAt - spawnedAt;
+    // Without the server's "engine ready" log the split is unknown: all of it counts as spawn.
+    const initializeMs = engineMs === undefined ? 0 : Math.min(engineMs, initializeTotal);
+    return {
+      totalMs: first.at - spawnedAt,
+      spawnMs: initializeTotal - initializeMs,
+      initializeMs,
+      openToDiagnosticsMs: first.at - openedAt,
+      diagnostics: first.count,
+    };
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await Promise.race([connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    } catch {
+      // already gone
+    }
+    // A clean exit writes a --cpu-prof profile; a kill would lose it.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    connection.dispose();
+    child.kill();
+    rmSync(file, { force: true });
   }
 }

@@ -99,7 +99,11 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     connection,
     documents,
     logger,
-    { progress: !!params.capabilities.window?.workDoneProgress, watchFiles: features.watchedFilesRegistration },
+    {
+      progress: !!params.capabilities.window?.workDoneProgress,
+      watchFiles: features.watchedFilesRegistration,
+      openDocumentsIdle: () => session?.analysis.whenIdle() ?? Promise.resolve(),
+    },
     (uris) => {
       session?.analysis.dependenciesChanged(uris);
       session?.delivery.refresh(uris);

@@ -45,7 +45,7 @@ test('manifest: public package with the fields npm and the marketplaces show', (
 test('the .vsix holds the same run-time files (vsce ls)', () => {
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const files = run(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT }).split(/\r?\n/).filter(Boolean);
-  for (const required of ['dist/extension.js', 'dist/client-language.js', 'dist/server.js', 'dist/cli.js', 'dist/scan-worker.js', 'dist/web-tree-sitter.wasm', 'package.json', 'icon.png']) {
+  for (const required of ['dist/extension.js', 'dist/client-language.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/scan-worker.js', 'dist/web-tree-sitter.wasm', 'package.json', 'icon.png']) {
     assert.ok(files.includes(required), `the .vsix ships ${required}`);
   }
   for (const file of files) assert.match(file, SHIPPABLE, `the .vsix must not ship ${file}`);

@@ -177,6 +177,10 @@ async function main() {
     installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix, extensionId: `phi-guard-test.${name}` });
   }
 
+  // The open-to-squiggle baseline: one warning on every Python file opened (only where its marker is).
+  const squiggleVsix = packageTestExtension(tmp, 'squiggle-extension');
+  installExtension(toolchain, { configFile, extensionsDir, userDataDir, vsix: squiggleVsix, extensionId: 'phi-guard-test.phi-guard-squiggle-baseline' });
+
   if (sabotage === 'silent-server') {
     copyFileSync(path.join(here, 'lib', 'silentServer.cjs'), path.join(installed, 'dist', 'server.js'));
     log('SABOTAGE: the installed dist/server.js never publishes diagnostics; this run must fail');

@@ -29,8 +29,10 @@ describe('a rule that throws', () => {
   const uri = fixtureUri('app', 'rule-throws.py');
 
   before(async () => {
-    preload = throwingRulePreload(serverPath);
-    client = await startServer({ pull: false, execArgv: ['--require', preload.file] });
+    // The rules are in the server's bundle, dist/server-main.js; loaded by require() (not from
+    // V8's code cache, which no preload sees) so the preload can rewrite it.
+    preload = throwingRulePreload(path.join(path.dirname(serverPath), 'server-main.js'));
+    client = await startServer({ pull: false, execArgv: ['--require', preload.file], env: { ...process.env, PHI_GUARD_NO_CODE_CACHE: '1' } });
     await client.connection.sendNotification('$/setTrace', { value: 'verbose' });
   });
   after(async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Writes the preload for `bundlePath` (dist/server.js, dist/cli.js); pass `file` to `node --require`. */
+/** Writes the preload for `bundlePath` (dist/server-main.js, dist/cli.js); pass `file` to `node --require`. */
 export function throwingRulePreload(bundlePath) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'phi-guard-throwing-rule-'));
   const file = path.join(dir, 'preload.cjs');

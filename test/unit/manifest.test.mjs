@@ -129,7 +129,7 @@ test('packaging: pinned vsce, one "files" whitelist for the .vsix and the npm pa
   // vsce refuses a .vscodeignore next to "files", so "files" is the one list.
   assert.ok(!existsSync(path.join(root, '.vscodeignore')), '"files" and .vscodeignore cannot be combined');
   const included = manifest.files ?? [];
-  for (const required of ['dist/extension.js', 'dist/client-language.js', 'dist/server.js', 'dist/cli.js', 'dist/scan-worker.js', 'dist/*.wasm', 'README.md', 'LICENSE', 'icon.png']) {
+  for (const required of ['dist/extension.js', 'dist/client-language.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/scan-worker.js', 'dist/*.wasm', 'README.md', 'LICENSE', 'icon.png']) {
     assert.ok(included.includes(required), `"files" includes ${required}`);
   }
   for (const pattern of included) {

@@ -45,6 +45,9 @@ export class AnalysisService {
   private readonly cache = new Map<string, CacheEntry>();
   /** Bumped by settings and policy changes; part of every cache key. */
   private generation = 0;
+  /** Analyses of open documents not finished yet, and who waits for there to be none. */
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly settings: SettingsProvider,
@@ -93,6 +96,8 @@ export class AnalysisService {
     const version = document.version;
     const generation = this.generation;
     const report = this.compute(document, version, generation);
+    this.inFlight++;
+    void report.catch(() => undefined).finally(() => this.analysisSettled());
     const created: CacheEntry = { version, generation, report };
     this.cache.set(document.uri, created);
     // A failed or stale computation must not stay cached.
@@ -100,6 +105,23 @@ export class AnalysisService {
       if (this.cache.get(document.uri) === created) this.cache.delete(document.uri);
     });
     return report;
+  }
+
+  /**
+   * Resolves when no analysis of an open document is running: background work (the workspace
+   * index) waits for this between files, so an open document's diagnostics never queue behind it.
+   */
+  whenIdle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private analysisSettled(): void {
+    this.inFlight--;
+    if (this.inFlight > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** Like report(), retrying a few times while the inputs keep moving. */

@@ -1,10 +1,10 @@
 // The editor's workspace index (docs/architecture.md, "Flows across functions and files"): the
 // summaries of every source file of each workspace folder, so a squiggle in an open file can come
 // from a helper in a closed one. Built in the background at start-up (one file per turn of the
-// event loop, with `$/progress` when the client supports it), so diagnostics of open files never
-// wait for it; updated when an open document pauses, when files change on disk; and the open
-// documents whose findings depend on a changed summary are re-diagnosed. Summaries only: no
-// source text, no trees.
+// event loop, paused while an open document is being analysed, with `$/progress` when the client
+// supports it), so diagnostics of open files never wait for it; updated when an open document
+// pauses, when files change on disk; and the open documents whose findings depend on a changed
+// summary are re-diagnosed. Summaries only: no source text, no trees.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -32,7 +32,12 @@ export class WorkspaceFlows {
     private readonly connection: Connection,
     private readonly documents: DocumentStore,
     private readonly logger: Logger,
-    private readonly options: { progress: boolean; watchFiles: boolean },
+    private readonly options: {
+      progress: boolean;
+      watchFiles: boolean;
+      /** Resolves when no open document is being analysed: the build gives way to them. */
+      openDocumentsIdle?: () => Promise<void>;
+    },
     /** Open documents whose findings may have changed with a summary. */
     private readonly onDependentsChanged: (uris: string[]) => void,
   ) {}
@@ -109,6 +114,8 @@ export class WorkspaceFlows {
         if (build !== this.build) return;
         index.addKnownFiles(discovery.files);
         for (const file of discovery.files) {
+          await this.options.openDocumentsIdle?.();
+          if (build !== this.build) return;
           const summary = await this.readSummary(file);
           if (build !== this.build) return;
           if (summary) index.set(summary);

@@ -175,7 +175,7 @@ function groupAlive(pid) {
 }
 
 export function assertInstalledLayout(extensionFolder) {
-  for (const file of ['package.json', 'dist/extension.js', 'dist/server.js']) {
+  for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/server-main.js']) {
     if (!existsSync(path.join(extensionFolder, file))) throw new Error(`the installed extension lacks ${file}`);
   }
 }

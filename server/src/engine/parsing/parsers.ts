@@ -1,6 +1,7 @@
 // Tree-sitter through WebAssembly: one parser per grammar, loaded once, and the text as the
 // grammars must see it. Documents that keep their tree are parsed-document.ts.
 
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { quietLongCommentBlocks } from './python-comment-runs';
@@ -33,7 +34,9 @@ export function initParsers(wasmDir = defaultWasmDir()): Promise<void> {
   initialising ??= (async () => {
     await Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
     for (const grammar of ['python', 'typescript', 'tsx', 'javascript'] as const) {
-      const language = await Language.load(path.join(wasmDir, `tree-sitter-${grammar}.wasm`));
+      // The bytes, not the path: given a path, web-tree-sitter reads it through a dynamic
+      // import(), which fails in code run from V8's code cache (server/src/bootstrap.ts).
+      const language = await Language.load(await readFile(path.join(wasmDir, `tree-sitter-${grammar}.wasm`)));
       const parser = new Parser();
       parser.setLanguage(language);
       parsers.set(grammar, parser);
