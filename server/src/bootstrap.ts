@@ -4,27 +4,27 @@
 // so spawn -> first diagnostics is shorter (docs/performance.md, "First diagnostic").
 // The cache is only an accelerator: V8 rejects one that does not match the bundle or itself
 // (and compiles as usual), and any failure here falls back to a plain require().
-// PHI_GUARD_NO_CODE_CACHE=1 turns it off; PHI_GUARD_CODE_CACHE_DIR moves it.
+// Opt-in: only with PHI_GUARD_CODE_CACHE_DIR, a folder of the user's own (not a link, not
+// writable by others). Bytecode read from a cache is run, and V8's check of it is a sanity check
+// against its source's length, not a signature: a default folder in the shared temp directory
+// would make a file anyone can plant there a way into the editor. PHI_GUARD_NO_CODE_CACHE=1 turns
+// it off.
 
 import * as fs from 'node:fs';
 import Module from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
 const main = path.join(__dirname, 'server-main.js');
 
 function cacheDirectory(): string | undefined {
-  if (process.env.PHI_GUARD_CODE_CACHE_DIR) {
-    fs.mkdirSync(process.env.PHI_GUARD_CODE_CACHE_DIR, { recursive: true });
-    return process.env.PHI_GUARD_CODE_CACHE_DIR;
-  }
-  // Per user, never shared: code read from a cache is run, so nobody else may write it.
-  const uid = process.getuid?.();
-  const dir = path.join(os.tmpdir(), uid === undefined ? 'phi-guard-code-cache' : `phi-guard-code-cache-${uid}`);
+  const dir = process.env.PHI_GUARD_CODE_CACHE_DIR;
+  if (!dir) return undefined;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stat = fs.statSync(dir);
-  if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0)) return undefined;
+  // Code read from the cache is run: nobody else may write the folder, and it is not a link.
+  const stat = fs.lstatSync(dir);
+  const uid = process.getuid?.();
+  if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return undefined;
   return dir;
 }
 
