@@ -75,7 +75,7 @@ test('the policy narrows or turns off the exemption, relative to its own folder'
   assert.deepEqual(files['tests/helpers.py'], ['phi-in-log']);
 });
 
-test('a policy given from outside the tree leaves the tree's tests where the scan runs', () => {
+test('a policy given from outside the tree leaves the tree\'s tests where the scan runs', () => {
   const org = project({ 'phi-guard.json': JSON.stringify({ rules: { 'phi-access-mismatch': 'off' } }) });
   const dir = project({ 'tests/test_log.py': LOGS_A_PATIENT, 'app/views.py': LOGS_A_PATIENT });
   const files = byFile(runJson(['scan', '.', '--fail-on', 'never', '--policy', path.join(org, 'phi-guard.json')], { cwd: dir }).report);
