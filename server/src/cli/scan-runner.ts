@@ -111,23 +111,29 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   };
   const pool = script ? new ScanPool(script, workers, setup, options.fileTimeoutMs, options.workerHeapLimitMb) : undefined;
   try {
-    return await scanWith(pool, files, loaded, policyIds, policyList, options, engineOptions, advance, progress);
+    return await scanWith({ pool, files, loaded, policyIds, policyList, options }, engineOptions, advance, progress);
   } finally {
     pool?.close();
   }
 }
 
+/** What both passes of a scan work from: the pool (if any), the files and their policies. */
+interface ScanInputs {
+  pool: ScanPool | undefined;
+  files: readonly string[];
+  loaded: readonly LoadedPolicy[];
+  policyIds: ReadonlyMap<ResolvedPolicy, number>;
+  policyList: readonly ResolvedPolicy[];
+  options: ScanOptions;
+}
+
 async function scanWith(
-  pool: ScanPool | undefined,
-  files: readonly string[],
-  loaded: readonly LoadedPolicy[],
-  policyIds: ReadonlyMap<ResolvedPolicy, number>,
-  policyList: readonly ResolvedPolicy[],
-  options: ScanOptions,
+  inputs: ScanInputs,
   engineOptions: AnalyzeOptions,
   advance: () => void,
   progress: ReturnType<typeof createProgress>,
 ): Promise<Omit<ScanReport, 'ignoredCount'>> {
+  const { pool, files, loaded, policyIds, policyList, options } = inputs;
   const unanalysedLevel = options.allowUnanalysed ? 'warning' : 'error';
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
   const fromCache = new Set<number>();
@@ -136,7 +142,7 @@ async function scanWith(
   const prepared = new KeptFacts(KEEP_FACTS_CHARS_MAIN_THREAD);
   // Files whose facts a worker kept in the first pass: their analysis goes back to that worker.
   const keptBy = new Map<number, number>();
-  const workspaces = options.crossFile ? await indexProjects(pool, files, loaded, policyIds, policyList, options, prepared, keptBy) : undefined;
+  const workspaces = options.crossFile ? await indexProjects(inputs, prepared, keptBy) : undefined;
   const workspaceOf = (index: number) => workspaces?.forFile(files[index]);
   const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, workspaceOf(index)?.index.dependencyKey(files[index]));
   if (cache) {
@@ -224,16 +230,8 @@ async function scanWith(
  * The workspace index's first pass: the reported files' summaries (from the cache, else in the
  * worker pool when the scan is large enough, else here), then the project files they import.
  */
-async function indexProjects(
-  pool: ScanPool | undefined,
-  files: readonly string[],
-  loaded: readonly LoadedPolicy[],
-  policyIds: ReadonlyMap<ResolvedPolicy, number>,
-  policyList: readonly ResolvedPolicy[],
-  options: ScanOptions,
-  prepared: KeptFacts,
-  keptBy: Map<number, number>,
-): Promise<ProjectIndexes> {
+async function indexProjects(inputs: ScanInputs, prepared: KeptFacts, keptBy: Map<number, number>): Promise<ProjectIndexes> {
+  const { pool, files, loaded, policyIds, policyList, options } = inputs;
   const summaries = new Map<string, FileSummary | undefined>();
   const cache = options.cache;
   const todo: number[] = [];
