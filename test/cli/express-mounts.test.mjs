@@ -2,19 +2,10 @@
 // on that app in another (docs/policy.md, `audit.typescript.middleware`), where it runs.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { emptyTempDir, runCli } from './run-cli.mjs';
+import { runCli, tempProject } from './run-cli.mjs';
 
-function project(files) {
-  const cwd = emptyTempDir('express-mounts');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
-    writeFileSync(path.join(cwd, name), text);
-  }
-  return cwd;
-}
+const project = (files) => tempProject('express-mounts', files);
 
 /** The files and lines of the missing-phi-access findings of a scan. */
 function missing(cwd, jobs = '1') {

@@ -2,19 +2,10 @@
 // redaction and attached to that logger) is not a log leak; any other logger still is.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { emptyTempDir, runCli } from './run-cli.mjs';
+import { runCli, tempProject } from './run-cli.mjs';
 
-function project(files) {
-  const cwd = emptyTempDir('redacting-loggers');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
-    writeFileSync(path.join(cwd, name), text);
-  }
-  return cwd;
-}
+const project = (files) => tempProject('redacting-loggers', files);
 
 function logFindings(cwd) {
   const { stdout } = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd });

@@ -3,7 +3,7 @@
 // @microsoft/jest-sarif package, so nothing is fetched at test time).
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,16 @@ export function copyFixture(name) {
 export function emptyTempDir(label = 'empty') {
   const dir = mkdtempSync(path.join(os.tmpdir(), `phi-guard-cli-${label}-`));
   tempDirs.push(dir);
+  return dir;
+}
+
+/** A temp project holding `files` (relative path -> text), folders made as needed. */
+export function tempProject(label, files) {
+  const dir = emptyTempDir(label);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return dir;
 }
 

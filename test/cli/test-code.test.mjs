@@ -2,22 +2,15 @@
 // are not reported, what is committed there still is, and a project can turn the exemption off.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { emptyTempDir, runJson } from './run-cli.mjs';
+import { runJson, tempProject } from './run-cli.mjs';
 
 const LOGS_A_PATIENT = 'import logging\nlogger = logging.getLogger(__name__)\n\ndef show(patient):\n    logger.info("patient %s", patient.full_name)\n';
 const COMMITS_AN_SSN = 'EXAMPLE = {"ssn": "219-09-9999", "mrn": "MRN-004417"}\nREAL_SSN = "536-22-8412"\n';
 
-function project(files) {
-  const dir = emptyTempDir('test-code');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const project = (files) => tempProject('test-code', files);
 
 const byFile = (report) => {
   const seen = {};
