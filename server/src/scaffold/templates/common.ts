@@ -1,5 +1,8 @@
 // Small helpers shared by the templates.
 
+import { ACTION_OF_OPERATION } from '../types';
+import type { OperationShape } from './operations';
+
 /** A Python literal for the role map: `{"clinician": ("clinical", "demographics"), ...}`. */
 export function pythonRoleMap(roleMap: Record<string, string[]>, indent: string): string {
   const entries = Object.entries(roleMap).map(([role, categories]) => `${indent}    ${JSON.stringify(role)}: (${categories.map((c) => JSON.stringify(c)).join(', ')}${categories.length === 1 ? ',' : ''}),`);
@@ -76,4 +79,68 @@ export function jsAuditAssertionLines(category: string): string[] {
     '  assert.match(event.timestamp, /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$/);',
     '}',
   ];
+}
+
+/** How one JavaScript framework's generated test makes a request and reads its answer. */
+export interface JsTestDialect {
+  /** The awaited request of an operation as `role` (undefined: a caller without identity). */
+  call(op: OperationShape, role: string | undefined): string;
+  /** The response's status (`response.status`, `response.statusCode`). */
+  status: string;
+  /** The returned record's id (`response.body.id`, `(await response.json()).id`). */
+  bodyId: string;
+  /** The repository's list of calls (`repository.calls`). */
+  calls: string;
+  /** The runtime audits the refused anonymous call too (Express and Fastify do; the Next.js wrapper does not). */
+  auditsAnonymous: boolean;
+}
+
+/**
+ * The generated JavaScript tests of each operation (an allowed role served and audited once, a
+ * forbidden one refused and audited), then the anonymous caller refused: the same for every
+ * JavaScript framework but for how a request is made and its answer read.
+ */
+export function jsAuditTestCases(operations: readonly OperationShape[], isPatient: boolean, dialect: JsTestDialect): string[] {
+  const { call, status, bodyId, calls } = dialect;
+  const expectedPatient = (op: OperationShape): string => (isPatient ? (op.item ? 'existing.id' : 'null') : 'PATIENT_ID');
+  const lines: string[] = [];
+  for (const op of operations) {
+    const action = jsString(ACTION_OF_OPERATION[op.operation]);
+    lines.push(
+      '',
+      `test('${op.verb}: an allowed role is served and audited once', async () => {`,
+      ...(op.item ? ['  const existing = await seed();'] : []),
+      `  const response = ${call(op, 'ALLOWED_ROLE')};`,
+      `  assert.equal(${status}, ${op.status});`,
+      ...(op.status === 200 ? [`  assert.equal(${bodyId}, existing.id);`] : op.status === 201 ? [`  assert.ok(${bodyId});`] : []),
+      `  assert.deepEqual(${calls}, [${jsString(op.operation === 'read' ? 'get' : op.operation)}]);`,
+      '  const events = auditEvents();',
+      '  assert.equal(events.length, 1);',
+      `  assertAuditEvent(events[0], { action: ${action}, outcome: 'allowed', patientId: ${expectedPatient(op)} });`,
+      '});',
+      '',
+      `test('${op.verb}: a forbidden role is refused and audited, the handler never runs', async () => {`,
+      ...(op.item ? ['  const existing = await seed();'] : []),
+      `  const response = ${call(op, 'FORBIDDEN_ROLE')};`,
+      `  assert.equal(${status}, 403);`,
+      `  assert.deepEqual(${calls}, []);`,
+      '  const events = auditEvents();',
+      '  assert.equal(events.length, 1);',
+      `  assertAuditEvent(events[0], { action: ${action}, outcome: 'denied', patientId: ${expectedPatient(op)} });`,
+      '});',
+    );
+  }
+  const first = operations[0];
+  lines.push(
+    '',
+    "test('a caller without identity is refused', async () => {",
+    ...(first.item ? ['  const existing = await seed();'] : []),
+    `  const response = ${call(first, undefined)};`,
+    `  assert.equal(${status}, 401);`,
+    `  assert.deepEqual(${calls}, []);`,
+    ...(dialect.auditsAnonymous ? ["  assert.deepEqual(auditEvents().map((event) => event.outcome), ['denied']);"] : []),
+    '});',
+    '',
+  );
+  return lines;
 }

@@ -3,7 +3,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION, type ModuleFormat } from '../types';
-import { forbiddenRole, jsAuditAssertionLines, jsList, jsString } from './common';
+import { forbiddenRole, jsAuditAssertionLines, jsAuditTestCases, jsList, jsString } from './common';
 import { JsModuleWriter } from './js-modules';
 import { idParam, routePath, type OperationShape, type TemplateInputBase } from './operations';
 
@@ -300,45 +300,6 @@ export function expressTest(input: ExpressTemplateInput): string {
     const headers = role ? `.set(caller(${role}))` : '';
     return `await request(app).${op.method.toLowerCase()}(${url})${headers}${body}`;
   };
-  const expectedPatient = (op: OperationShape): string => (n.isPatient ? (op.item ? 'existing.id' : 'null') : 'PATIENT_ID');
-  for (const op of input.operations) {
-    const action = jsString(ACTION_OF_OPERATION[op.operation]);
-    const repoCall = jsString(op.operation === 'read' ? 'get' : op.operation);
-    lines.push(
-      '',
-      `test('${op.verb}: an allowed role is served and audited once', async () => {`,
-      ...(op.item ? ['  const existing = await seed();'] : []),
-      `  const response = ${call(op, 'ALLOWED_ROLE')};`,
-      `  assert.equal(response.status, ${op.status});`,
-      ...(op.status === 200 ? ['  assert.equal(response.body.id, existing.id);'] : op.status === 201 ? ['  assert.ok(response.body.id);'] : []),
-      `  assert.deepEqual(repository.calls, [${repoCall}]);`,
-      '  const events = auditEvents();',
-      '  assert.equal(events.length, 1);',
-      `  assertAuditEvent(events[0], { action: ${action}, outcome: 'allowed', patientId: ${expectedPatient(op)} });`,
-      '});',
-      '',
-      `test('${op.verb}: a forbidden role is refused and audited, the handler never runs', async () => {`,
-      ...(op.item ? ['  const existing = await seed();'] : []),
-      `  const response = ${call(op, 'FORBIDDEN_ROLE')};`,
-      '  assert.equal(response.status, 403);',
-      '  assert.deepEqual(repository.calls, []);',
-      '  const events = auditEvents();',
-      '  assert.equal(events.length, 1);',
-      `  assertAuditEvent(events[0], { action: ${action}, outcome: 'denied', patientId: ${expectedPatient(op)} });`,
-      '});',
-    );
-  }
-  const first = input.operations[0];
-  lines.push(
-    '',
-    "test('a caller without identity is refused', async () => {",
-    ...(first.item ? ['  const existing = await seed();'] : []),
-    `  const response = ${call(first, undefined)};`,
-    '  assert.equal(response.status, 401);',
-    '  assert.deepEqual(repository.calls, []);',
-    "  assert.deepEqual(auditEvents().map((event) => event.outcome), ['denied']);",
-    '});',
-    '',
-  );
+  lines.push(...jsAuditTestCases(input.operations, n.isPatient, { call, status: 'response.status', bodyId: 'response.body.id', calls: 'repository.calls', auditsAnonymous: true }));
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION } from '../types';
-import { forbiddenRole, jsAuditAssertionLines, jsList, jsString } from './common';
+import { forbiddenRole, jsAuditAssertionLines, jsAuditTestCases, jsList, jsString } from './common';
 import { recordModelLines, type ExpressTemplateInput } from './express-router';
 import { JsModuleWriter } from './js-modules';
 import { idParam, routePath, type OperationShape } from './operations';
@@ -194,44 +194,6 @@ export function fastifyTest(input: ExpressTemplateInput): string {
     const headers = role ? `, headers: caller(${role})` : '';
     return `await app.inject({ method: '${op.method}', url: ${url}${headers}${payload} })`;
   };
-  const expectedPatient = (op: OperationShape): string => (n.isPatient ? (op.item ? 'existing.id' : 'null') : 'PATIENT_ID');
-  for (const op of input.operations) {
-    const action = jsString(ACTION_OF_OPERATION[op.operation]);
-    lines.push(
-      '',
-      `test('${op.verb}: an allowed role is served and audited once', async () => {`,
-      ...(op.item ? ['  const existing = await seed();'] : []),
-      `  const response = ${call(op, 'ALLOWED_ROLE')};`,
-      `  assert.equal(response.statusCode, ${op.status});`,
-      ...(op.status === 200 ? ['  assert.equal(response.json().id, existing.id);'] : op.status === 201 ? ['  assert.ok(response.json().id);'] : []),
-      `  assert.deepEqual(calls, [${jsString(op.operation === 'read' ? 'get' : op.operation)}]);`,
-      '  const events = auditEvents();',
-      '  assert.equal(events.length, 1);',
-      `  assertAuditEvent(events[0], { action: ${action}, outcome: 'allowed', patientId: ${expectedPatient(op)} });`,
-      '});',
-      '',
-      `test('${op.verb}: a forbidden role is refused and audited, the handler never runs', async () => {`,
-      ...(op.item ? ['  const existing = await seed();'] : []),
-      `  const response = ${call(op, 'FORBIDDEN_ROLE')};`,
-      '  assert.equal(response.statusCode, 403);',
-      '  assert.deepEqual(calls, []);',
-      '  const events = auditEvents();',
-      '  assert.equal(events.length, 1);',
-      `  assertAuditEvent(events[0], { action: ${action}, outcome: 'denied', patientId: ${expectedPatient(op)} });`,
-      '});',
-    );
-  }
-  const first = input.operations[0];
-  lines.push(
-    '',
-    "test('a caller without identity is refused', async () => {",
-    ...(first.item ? ['  const existing = await seed();'] : []),
-    `  const response = ${call(first, undefined)};`,
-    '  assert.equal(response.statusCode, 401);',
-    '  assert.deepEqual(calls, []);',
-    "  assert.deepEqual(auditEvents().map((event) => event.outcome), ['denied']);",
-    '});',
-    '',
-  );
+  lines.push(...jsAuditTestCases(input.operations, n.isPatient, { call, status: 'response.statusCode', bodyId: 'response.json().id', calls: 'calls', auditsAnonymous: true }));
   return lines.join('\n');
 }

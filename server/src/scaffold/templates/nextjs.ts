@@ -6,7 +6,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION } from '../types';
-import { forbiddenRole, jsList, jsRoleMap, jsString } from './common';
+import { forbiddenRole, jsAuditTestCases, jsList, jsRoleMap, jsString } from './common';
 import { idParam, type OperationShape, type TemplateInputBase } from './operations';
 import { NEXTJS_WRAPPER } from '../../engine/analysis/endpoints/nextjs-routes';
 
@@ -433,44 +433,6 @@ export function nextTest(input: NextTemplateInput): string {
     const params = op.item ? (n.isPatient ? '{ patientId: existing.id }' : `{ patientId: PATIENT_ID, ${id}: existing.id }`) : n.isPatient ? '{}' : '{ patientId: PATIENT_ID }';
     return `await ${op.method}(request('${op.method}', ${url}, ${roleArg}${body}), { params: Promise.resolve(${params}) })`;
   };
-  const expectedPatient = (op: OperationShape): string => (n.isPatient ? (op.item ? 'existing.id' : 'null') : 'PATIENT_ID');
-  for (const op of input.operations) {
-    const action = jsString(ACTION_OF_OPERATION[op.operation]);
-    const repoCall = jsString(op.operation === 'read' ? 'get' : op.operation);
-    lines.push(
-      '',
-      `test('${op.verb}: an allowed role is served and audited once', async () => {`,
-      ...(op.item ? ['  const existing = await seed();'] : []),
-      `  const response = ${call(op, 'ALLOWED_ROLE')};`,
-      `  assert.equal(response.status, ${op.status});`,
-      ...(op.status === 200 ? ['  assert.equal((await response.json()).id, existing.id);'] : op.status === 201 ? ['  assert.ok((await response.json()).id);'] : []),
-      `  assert.deepEqual(repository.calls, [${repoCall}]);`,
-      '  const events = auditEvents();',
-      '  assert.equal(events.length, 1);',
-      `  assertAuditEvent(events[0], { action: ${action}, outcome: 'allowed', patientId: ${expectedPatient(op)} });`,
-      '});',
-      '',
-      `test('${op.verb}: a forbidden role is refused and audited, the handler never runs', async () => {`,
-      ...(op.item ? ['  const existing = await seed();'] : []),
-      `  const response = ${call(op, 'FORBIDDEN_ROLE')};`,
-      '  assert.equal(response.status, 403);',
-      '  assert.deepEqual(repository.calls, []);',
-      '  const events = auditEvents();',
-      '  assert.equal(events.length, 1);',
-      `  assertAuditEvent(events[0], { action: ${action}, outcome: 'denied', patientId: ${expectedPatient(op)} });`,
-      '});',
-    );
-  }
-  const first = input.operations[0];
-  lines.push(
-    '',
-    "test('a caller without identity is refused', async () => {",
-    ...(first.item ? ['  const existing = await seed();'] : []),
-    `  const response = ${call(first, undefined)};`,
-    '  assert.equal(response.status, 401);',
-    '  assert.deepEqual(repository.calls, []);',
-    '});',
-    '',
-  );
+  lines.push(...jsAuditTestCases(input.operations, n.isPatient, { call, status: 'response.status', bodyId: '(await response.json()).id', calls: 'repository.calls', auditsAnonymous: false }));
   return lines.join('\n');
 }
