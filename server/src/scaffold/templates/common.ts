@@ -1,5 +1,6 @@
 // Small helpers shared by the templates.
 
+import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION } from '../types';
 import type { OperationShape } from './operations';
 
@@ -143,4 +144,55 @@ export function jsAuditTestCases(operations: readonly OperationShape[], isPatien
     '',
   );
   return lines;
+}
+
+/** How one JavaScript framework's generated handler reads the request and answers. */
+export interface JsCrudDialect {
+  /** The handler body's indentation. */
+  indent: string;
+  /** The repository expression (`repository`, `patients.repository`). */
+  repository: string;
+  /** The log call (`logger.info`, `console.info`). */
+  log: string;
+  /** The record's fields from the request (`fieldsFrom(req.body)`). */
+  requestFields: string;
+  /** The 404 answer, indented one level deeper than the body. */
+  notFound: readonly string[];
+  /** Answering with a record, unindented (`res.json(found);`, `return found;`). */
+  send(variable: string): string[];
+  /** Answering a create with the record and 201, and a delete with 204, unindented. */
+  created: readonly string[];
+  deleted: readonly string[];
+}
+
+/**
+ * A generated JavaScript handler's body for one operation: the repository call, a 404 when the
+ * record is missing, a log line with ids only (the record's id too when `logRecordId`), the answer.
+ */
+export function jsCrudBody(op: OperationShape, n: ResourceNames, id: string, keyArgs: string, logRecordId: boolean, dialect: JsCrudDialect): string[] {
+  const { indent: I, repository, log, requestFields, notFound } = dialect;
+  const ids = n.isPatient || !logRecordId ? '{ patientId }' : `{ patientId, ${id} }`;
+  const logged = (event: string, fields: string) => `${I}${log}(${jsString(`${n.snake} ${event}`)}, ${fields});`;
+  const oneRecord = (variable: string, call: string, event: string) => [
+    `${I}const ${variable} = await ${call};`,
+    `${I}if (!${variable}) {`,
+    ...notFound,
+    `${I}}`,
+    logged(event, ids),
+    ...dialect.send(variable).map((line) => I + line),
+  ];
+  switch (op.operation) {
+    case 'read':
+      return oneRecord('found', `${repository}.get(${keyArgs})`, 'read');
+    case 'create':
+      return [
+        `${I}const created = await ${repository}.create(${n.isPatient ? '' : 'patientId, '}${requestFields});`,
+        logged('created', n.isPatient ? '{ patientId: created.id }' : logRecordId ? `{ patientId, ${id}: created.id }` : '{ patientId }'),
+        ...dialect.created.map((line) => I + line),
+      ];
+    case 'update':
+      return oneRecord('updated', `${repository}.update(${keyArgs}, ${requestFields})`, 'updated');
+    case 'delete':
+      return [`${I}if (!(await ${repository}.delete(${keyArgs}))) {`, ...notFound, `${I}}`, logged('deleted', ids), ...dialect.deleted.map((line) => I + line)];
+  }
 }

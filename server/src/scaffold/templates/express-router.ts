@@ -3,7 +3,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION, type ModuleFormat } from '../types';
-import { forbiddenRole, jsAuditAssertionLines, jsAuditTestCases, jsList, jsString } from './common';
+import { forbiddenRole, jsAuditAssertionLines, jsAuditTestCases, jsCrudBody, jsList, jsString } from './common';
 import { JsModuleWriter } from './js-modules';
 import { idParam, routePath, type OperationShape, type TemplateInputBase } from './operations';
 
@@ -139,37 +139,16 @@ function expressHandler(input: ExpressTemplateInput, op: OperationShape, id: str
   const audit = `${middleware}({ action: ${jsString(ACTION_OF_OPERATION[op.operation])}, dataCategory: ${jsString(input.category)}, roles: ${jsList(input.roles)} })`;
   const params = n.isPatient ? (op.item ? ['patientId'] : []) : op.item ? ['patientId', id] : ['patientId'];
   const destructure = params.length ? [`      const { ${params.join(', ')} } = req.params;`] : [];
-  const notFound = [`        res.status(404).json({ error: ${jsString(`${n.label} not found`)} });`, '        return;'];
-  const ids = n.isPatient || !input.logRecordId ? '{ patientId }' : `{ patientId, ${id} }`;
-  let body: string[];
-  switch (op.operation) {
-    case 'read':
-      body = oneRecordBody('found', `repository.get(${keyArgs})`, notFound, `logger.info(${jsString(`${n.snake} read`)}, ${ids});`);
-      break;
-    case 'create':
-      body = [
-        `      const created = await repository.create(${n.isPatient ? '' : 'patientId, '}fieldsFrom(req.body));`,
-        n.isPatient
-          ? `      logger.info(${jsString(`${n.snake} created`)}, { patientId: created.id });`
-          : input.logRecordId
-            ? `      logger.info(${jsString(`${n.snake} created`)}, { patientId, ${id}: created.id });`
-            : `      logger.info(${jsString(`${n.snake} created`)}, { patientId });`,
-        '      res.status(201).json(created);',
-      ];
-      break;
-    case 'update':
-      body = oneRecordBody('updated', `repository.update(${keyArgs}, fieldsFrom(req.body))`, notFound, `logger.info(${jsString(`${n.snake} updated`)}, ${ids});`);
-      break;
-    case 'delete':
-      body = [
-        `      if (!(await repository.delete(${keyArgs}))) {`,
-        ...notFound,
-        '      }',
-        `      logger.info(${jsString(`${n.snake} deleted`)}, ${ids});`,
-        '      res.status(204).end();',
-      ];
-      break;
-  }
+  const body = jsCrudBody(op, n, id, keyArgs, input.logRecordId, {
+    indent: '      ',
+    repository: 'repository',
+    log: 'logger.info',
+    requestFields: 'fieldsFrom(req.body)',
+    notFound: [`        res.status(404).json({ error: ${jsString(`${n.label} not found`)} });`, '        return;'],
+    send: (variable) => [`res.json(${variable});`],
+    created: ['res.status(201).json(created);'],
+    deleted: ['res.status(204).end();'],
+  });
   return [
     `  // ${op.method} ${expressPath(n, op.item)}: ${op.verb} ${op.item ? `one ${n.words}` : `a ${n.words}`}.`,
     `  router.${method}(${jsString(expressPath(n, op.item))}, ${audit}, async (req, res, next) => {`,
@@ -181,11 +160,6 @@ function expressHandler(input: ExpressTemplateInput, op: OperationShape, id: str
     '    }',
     '  });',
   ];
-}
-
-/** A handler body that loads or changes one record: 404 when there is none, else log its ids and send it. */
-function oneRecordBody(variable: string, call: string, notFound: readonly string[], logLine: string): string[] {
-  return [`      const ${variable} = await ${call};`, `      if (!${variable}) {`, ...notFound, '      }', `      ${logLine}`, `      res.json(${variable});`];
 }
 
 export function expressTest(input: ExpressTemplateInput): string {

@@ -5,7 +5,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION } from '../types';
-import { forbiddenRole, jsAuditAssertionLines, jsAuditTestCases, jsList, jsString } from './common';
+import { forbiddenRole, jsAuditAssertionLines, jsAuditTestCases, jsCrudBody, jsList, jsString } from './common';
 import { recordModelLines, type ExpressTemplateInput } from './express-router';
 import { JsModuleWriter } from './js-modules';
 import { idParam, routePath, type OperationShape } from './operations';
@@ -57,39 +57,16 @@ function fastifyHandler(input: ExpressTemplateInput, op: OperationShape, id: str
   const destructure = params.length
     ? [`    const { ${params.join(', ')} } = /** @type {{ ${params.map((p) => `${p}: string`).join(', ')} }} */ (request.params);`]
     : [];
-  const notFound = [`      reply.code(404).send({ error: ${jsString(`${n.label} not found`)} });`, '      return reply;'];
-  const ids = n.isPatient || !input.logRecordId ? '{ patientId }' : `{ patientId, ${id} }`;
-  let body: string[];
-  switch (op.operation) {
-    case 'read':
-      body = oneRecord('found', `repository.get(${keyArgs})`, notFound, `logger.info(${jsString(`${n.snake} read`)}, ${ids});`);
-      break;
-    case 'create':
-      body = [
-        `    const created = await repository.create(${n.isPatient ? '' : 'patientId, '}fieldsFrom(request.body));`,
-        n.isPatient
-          ? `    logger.info(${jsString(`${n.snake} created`)}, { patientId: created.id });`
-          : input.logRecordId
-            ? `    logger.info(${jsString(`${n.snake} created`)}, { patientId, ${id}: created.id });`
-            : `    logger.info(${jsString(`${n.snake} created`)}, { patientId });`,
-        '    reply.code(201);',
-        '    return created;',
-      ];
-      break;
-    case 'update':
-      body = oneRecord('updated', `repository.update(${keyArgs}, fieldsFrom(request.body))`, notFound, `logger.info(${jsString(`${n.snake} updated`)}, ${ids});`);
-      break;
-    case 'delete':
-      body = [
-        `    if (!(await repository.delete(${keyArgs}))) {`,
-        ...notFound,
-        '    }',
-        `    logger.info(${jsString(`${n.snake} deleted`)}, ${ids});`,
-        '    reply.code(204).send();',
-        '    return reply;',
-      ];
-      break;
-  }
+  const body = jsCrudBody(op, n, id, keyArgs, input.logRecordId, {
+    indent: '    ',
+    repository: 'repository',
+    log: 'logger.info',
+    requestFields: 'fieldsFrom(request.body)',
+    notFound: [`      reply.code(404).send({ error: ${jsString(`${n.label} not found`)} });`, '      return reply;'],
+    send: (variable) => [`return ${variable};`],
+    created: ['reply.code(201);', 'return created;'],
+    deleted: ['reply.code(204).send();', 'return reply;'],
+  });
   return [
     `  // ${op.method} ${fastifyPath(n, op.item)}: ${op.verb} ${op.item ? `one ${n.words}` : `a ${n.words}`}.`,
     `  fastify.${op.method.toLowerCase()}(${jsString(fastifyPath(n, op.item))}, { preHandler: ${audit} }, async (request, reply) => {`,
@@ -97,11 +74,6 @@ function fastifyHandler(input: ExpressTemplateInput, op: OperationShape, id: str
     ...body,
     '  });',
   ];
-}
-
-/** Loads or changes one record: 404 when there is none, else log its ids and return it. */
-function oneRecord(variable: string, call: string, notFound: readonly string[], logLine: string): string[] {
-  return [`    const ${variable} = await ${call};`, `    if (!${variable}) {`, ...notFound, '    }', `    ${logLine}`, `    return ${variable};`];
 }
 
 export function fastifyTest(input: ExpressTemplateInput): string {

@@ -6,7 +6,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION } from '../types';
-import { forbiddenRole, jsAuditTestCases, jsList, jsRoleMap, jsString } from './common';
+import { forbiddenRole, jsAuditTestCases, jsCrudBody, jsList, jsRoleMap, jsString } from './common';
 import { idParam, type OperationShape, type TemplateInputBase } from './operations';
 import { NEXTJS_WRAPPER } from '../../engine/analysis/endpoints/nextjs-routes';
 
@@ -132,39 +132,16 @@ function nextHandler(input: NextTemplateInput, op: OperationShape, params: strin
   const keyArgs = n.isPatient ? 'patientId' : `patientId, ${id}`;
   const audit = `{ action: ${jsString(ACTION_OF_OPERATION[op.operation])}, dataCategory: ${jsString(input.category)}, roles: ${jsList(input.roles)} }`;
   const usesRequest = op.operation === 'create' || op.operation === 'update';
-  const notFound = [`    return Response.json({ error: ${jsString(`${n.label} not found`)} }, { status: 404 });`];
-  const ids = n.isPatient || !input.logRecordId ? '{ patientId }' : `{ patientId, ${id} }`;
-  const repository = `${n.camelPlural}.repository`;
-  let body: string[];
-  switch (op.operation) {
-    case 'read':
-      body = [`  const found = await ${repository}.get(${keyArgs});`, '  if (!found) {', ...notFound, '  }', `  console.info(${jsString(`${n.snake} read`)}, ${ids});`, '  return Response.json(found);'];
-      break;
-    case 'create':
-      body = [
-        `  const created = await ${repository}.create(${n.isPatient ? '' : 'patientId, '}fieldsFrom(await request.json()));`,
-        n.isPatient
-          ? `  console.info(${jsString(`${n.snake} created`)}, { patientId: created.id });`
-          : input.logRecordId
-            ? `  console.info(${jsString(`${n.snake} created`)}, { patientId, ${id}: created.id });`
-            : `  console.info(${jsString(`${n.snake} created`)}, { patientId });`,
-        '  return Response.json(created, { status: 201 });',
-      ];
-      break;
-    case 'update':
-      body = [
-        `  const updated = await ${repository}.update(${keyArgs}, fieldsFrom(await request.json()));`,
-        '  if (!updated) {',
-        ...notFound,
-        '  }',
-        `  console.info(${jsString(`${n.snake} updated`)}, ${ids});`,
-        '  return Response.json(updated);',
-      ];
-      break;
-    case 'delete':
-      body = [`  if (!(await ${repository}.delete(${keyArgs}))) {`, ...notFound, '  }', `  console.info(${jsString(`${n.snake} deleted`)}, ${ids});`, '  return new Response(null, { status: 204 });'];
-      break;
-  }
+  const body = jsCrudBody(op, n, id, keyArgs, input.logRecordId, {
+    indent: '  ',
+    repository: `${n.camelPlural}.repository`,
+    log: 'console.info',
+    requestFields: 'fieldsFrom(await request.json())',
+    notFound: [`    return Response.json({ error: ${jsString(`${n.label} not found`)} }, { status: 404 });`],
+    send: (variable) => [`return Response.json(${variable});`],
+    created: ['return Response.json(created, { status: 201 });'],
+    deleted: ['return new Response(null, { status: 204 });'],
+  });
   return [
     `// ${op.method}: ${op.verb} ${op.item ? `one ${n.words}` : `a ${n.words}`}.`,
     `export const ${op.method} = ${NEXTJS_WRAPPER}(${audit}, async (${usesRequest ? 'request' : '_request'}: Request, { params }: Context) => {`,
