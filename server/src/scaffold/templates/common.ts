@@ -196,3 +196,20 @@ export function jsCrudBody(op: OperationShape, n: ResourceNames, id: string, key
       return [`${I}if (!(await ${repository}.delete(${keyArgs}))) {`, ...notFound, `${I}}`, logged('deleted', ids), ...dialect.deleted.map((line) => I + line)];
   }
 }
+
+/** The TypeScript runtimes' audit event type: one access decision, identifiers only. */
+export const TS_AUDIT_EVENT_LINES: readonly string[] = [
+  '/** One access decision. Identifiers only, never PHI values. */',
+  'export interface AuditEvent {',
+  '  timestamp: string;',
+  '  user_id: string | null;',
+  '  role: string | null;',
+  '  patient_id: string | null;',
+  '  action: PhiAction;',
+  '  data_category: DataCategory;',
+  "  outcome: 'allowed' | 'denied';",
+  '  ip_address: string | null;',
+  '  method: string;',
+  '  route: string;',
+  '}',
+];

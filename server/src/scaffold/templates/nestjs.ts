@@ -2,7 +2,7 @@
 // `@PhiAccess({...})`, its Jest spec, and the runtime (decorator + guard + audit sinks).
 
 import { ACTION_OF_OPERATION } from '../types';
-import { forbiddenRole, jsList, jsRoleMap, jsString } from './common';
+import { forbiddenRole, jsList, jsRoleMap, jsString, TS_AUDIT_EVENT_LINES } from './common';
 import { idParam, type TemplateInputBase } from './operations';
 
 export interface NestTemplateInput extends TemplateInputBase {
@@ -267,19 +267,7 @@ export function nestRuntime(roleMap: Record<string, string[]>, decorator: string
     '  role: string;',
     '}',
     '',
-    '/** One access decision. Identifiers only, never PHI values. */',
-    'export interface AuditEvent {',
-    '  timestamp: string;',
-    '  user_id: string | null;',
-    '  role: string | null;',
-    '  patient_id: string | null;',
-    '  action: PhiAction;',
-    '  data_category: DataCategory;',
-    "  outcome: 'allowed' | 'denied';",
-    '  ip_address: string | null;',
-    '  method: string;',
-    '  route: string;',
-    '}',
+    ...TS_AUDIT_EVENT_LINES,
     '',
     '/** Where audit events go; implementations only ever append. */',
     'export interface AuditSink {',

@@ -6,7 +6,7 @@
 
 import type { ResourceNames } from '../names';
 import { ACTION_OF_OPERATION } from '../types';
-import { forbiddenRole, jsAuditTestCases, jsCrudBody, jsList, jsRoleMap, jsString } from './common';
+import { forbiddenRole, jsAuditTestCases, jsCrudBody, jsList, jsRoleMap, jsString, TS_AUDIT_EVENT_LINES } from './common';
 import { idParam, type OperationShape, type TemplateInputBase } from './operations';
 import { NEXTJS_WRAPPER } from '../../engine/analysis/endpoints/nextjs-routes';
 
@@ -189,19 +189,7 @@ export function nextRuntime(roleMap: Record<string, string[]>): string {
     '  userId: string;',
     '  role: string;',
     '}',
-    '/** One access decision. Identifiers only, never PHI values. */',
-    'export interface AuditEvent {',
-    '  timestamp: string;',
-    '  user_id: string | null;',
-    '  role: string | null;',
-    '  patient_id: string | null;',
-    '  action: PhiAction;',
-    '  data_category: DataCategory;',
-    "  outcome: 'allowed' | 'denied';",
-    '  ip_address: string | null;',
-    '  method: string;',
-    '  route: string;',
-    '}',
+    ...TS_AUDIT_EVENT_LINES,
     '/** Where audit events go; implementations only ever append. */',
     'export interface AuditSink {',
     '  write(event: AuditEvent): void | Promise<void>;',
