@@ -59,9 +59,14 @@ export function createLanguageClient(
   serverModule: string,
   outputChannel: vscode.LogOutputChannel,
   policyWatcher: vscode.FileSystemWatcher,
+  codeCacheDir: string | undefined,
 ): LanguageClient {
+  // The server starts through V8's code cache when given a folder of the user's own for it (the
+  // extension's global storage): a fresh server then skips compiling its bundle, which is most of
+  // the time to its first diagnostics (docs/performance.md, "First diagnostic").
+  const env = codeCacheDir ? { ...process.env, PHI_GUARD_CODE_CACHE_DIR: codeCacheDir } : undefined;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, ...(env ? { options: { env } } : {}) },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,

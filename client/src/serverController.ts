@@ -2,6 +2,7 @@
 // the server cannot start. Never logs source text: only paths, states and error messages.
 
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PolicyStatusNotification, type PolicyStatusParams, type ProtocolRequest } from '../../server/src/protocol';
@@ -52,6 +53,15 @@ export class ServerController {
   }
 
   /**
+   * Where the server keeps its compiled bytecode between starts: the extension's global storage,
+   * which only this user can write (the server checks, and runs without a cache otherwise).
+   */
+  private get codeCacheDir(): string | undefined {
+    const storage = this.context.globalStorageUri;
+    return storage.scheme === 'file' ? path.join(storage.fsPath, 'code-cache') : undefined;
+  }
+
+  /**
    * Starts the server on the next turn of the event loop: loading vscode-languageclient and
    * spawning the server then does not count against (or hold up) the extension's activation.
    */
@@ -94,7 +104,7 @@ export class ServerController {
       this.notifyFailure(message);
       return;
     }
-    const client = languageClientModule().createLanguageClient(this.serverModule, this.outputChannel, this.policyWatcher);
+    const client = languageClientModule().createLanguageClient(this.serverModule, this.outputChannel, this.policyWatcher, this.codeCacheDir);
     this.client = client;
     // Registered before start so the first status (sent as soon as a policy loads) is not missed.
     client.onNotification(PolicyStatusNotification.method, (params: PolicyStatusParams) => this.policyStatus.fire(params));

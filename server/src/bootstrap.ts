@@ -16,6 +16,8 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 
 const main = path.join(__dirname, 'server-main.js');
+/** When the cache is first written: after a start's first diagnostics, on any machine. */
+const CACHE_FIRST_WRITE_MS = 20_000;
 
 function cacheDirectory(): string | undefined {
   const dir = process.env.PHI_GUARD_CODE_CACHE_DIR;
@@ -79,7 +81,12 @@ function start(): void {
     const bundle = new Module(main, module);
     bundle.filename = main;
     bundle.paths = module.paths;
-    if (cacheFile) process.on('exit', () => writeCache(cacheFile, script));
+    if (cacheFile) {
+      // Once the first analyses have compiled the engine (an editor may keep a server for days,
+      // or end it without a clean exit), and again at exit with whatever came later.
+      setTimeout(() => writeCache(cacheFile, script), CACHE_FIRST_WRITE_MS).unref();
+      process.on('exit', () => writeCache(cacheFile, script));
+    }
     run = () => wrapper.call(bundle.exports, bundle.exports, Module.createRequire(main), bundle, main, __dirname);
   } catch {
     run = undefined;

@@ -239,6 +239,7 @@ async function main() {
     const ctx = {
       workspace,
       tmp,
+      userDataDir,
       root,
       fixture: path.join(here, 'workspace'),
       fixtures: here,
