@@ -80,10 +80,10 @@ export class CrossFileFlows {
       const target = this.targetOf(fact.call, fact.scopeId);
       if (!target?.summary.sinks.length) continue;
       const args = positioned(fact.call.args);
-      for (const { param, effect, viaField } of target.summary.sinks) {
+      for (const { param, effect, viaField, fields } of target.summary.sinks) {
         if (!enabled(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
-        const taint = arg && context.flow.taintOf(arg.value, fact.scopeId);
+        const taint = arg && (viaField && fields ? fieldsTaint(arg.value, fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
         if (!arg || !taint || (viaField && taint.record)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         break;
@@ -142,6 +142,16 @@ export class CrossFileFlows {
     }
     return undefined;
   }
+}
+
+/**
+ * What the callee reads of an argument when it reads only `fields` of it: of an object literal, the
+ * values under those keys (`{ alertType: 'x', message: note }` read as `.alertType` passes nothing);
+ * of anything else, the whole value (its keys cannot be told apart here).
+ */
+function fieldsTaint(value: Expr, fields: string[], taintOf: (expr: Expr) => Taint | undefined): Taint | undefined {
+  if (value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return taintOf(value);
+  return union(value.entries.filter((entry) => fields.includes(entry.key!)).map((entry) => taintOf(entry.value)));
 }
 
 /** Arguments with their positional index (keyword arguments and spreads have none). */

@@ -86,7 +86,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       if (!site || (name && classifier.isSanitizer(name))) return builtin();
       return union([builtin(), markerTaint(`${MARKER}c:${site.fn}:${site.site}`, call.range)]);
     },
-    unknownField: (taint) => ({ ...taint, elements: taint.elements.map(fieldMarker) }),
+    unknownField: (taint, property) => ({ ...taint, elements: taint.elements.map((element) => fieldMarker(element, property)) }),
   }, isAccountModule(filePath));
 
   functions.forEach((fn, index) => {
@@ -145,30 +145,39 @@ function markerTaint(marker: string, range: Range): Taint {
   return { elements: [{ element: marker, category: 'demographics' }], record: false, origin: range, steps: [] };
 }
 
-/** A parameter marker read through an unknown field becomes a field marker; other elements stay. */
-function fieldMarker(element: PhiElementRef): PhiElementRef {
-  return element.element.startsWith(`${MARKER}p:`) ? { ...element, element: `${MARKER}f:${element.element.slice(3)}` } : element;
+/**
+ * A parameter marker read through an unknown field becomes a field marker naming that field
+ * (`\0f:fn:param:field`); other elements stay, so a deeper read keeps the first field.
+ */
+function fieldMarker(element: PhiElementRef, property: string): PhiElementRef {
+  return element.element.startsWith(`${MARKER}p:`) ? { ...element, element: `${MARKER}f:${element.element.slice(3)}:${property}` } : element;
 }
 
 interface Markers {
   params: number[];
   /** Parameters carried only through a field read of them (not also whole). */
   fields: number[];
+  /** For each of `fields`, the fields read off it (`params.alertType` -> alertType). */
+  fieldNames: Map<number, Set<string>>;
   calls: number[];
   own: PhiElementRef[];
 }
 
 /** Which of function `fn`'s parameters and call results a taint carries, and what PHI of its own. */
 function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Markers {
-  const found: Markers = { params: [], fields: [], calls: [], own: [] };
+  const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [] };
   for (const element of taint?.elements ?? []) {
     if (!element.element.startsWith(MARKER)) {
       found.own.push(element);
       continue;
     }
-    const [kind, owner, index] = element.element.slice(1).split(':');
+    const [kind, owner, index, ...field] = element.element.slice(1).split(':');
     if (Number(owner) !== fn) continue;
     addAll(kind === 'p' ? found.params : kind === 'f' ? found.fields : found.calls, [Number(index)]);
+    if (kind === 'f') {
+      const names = found.fieldNames.get(Number(index)) ?? new Set<string>();
+      found.fieldNames.set(Number(index), names.add(field.join(':')));
+    }
   }
   found.fields = found.fields.filter((param) => !found.params.includes(param));
   return found;
@@ -243,7 +252,7 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
       const effect = { ruleId: rule.metadata.id as SinkRuleId, sink: finding.sink ?? rule.metadata.id, path: filePath, range: sinkStep.range };
       const summary = functions[fn].summary;
       for (const param of markers.params) summary.sinks.push({ param, effect });
-      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true });
+      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true, fields: [...(markers.fieldNames.get(param) ?? [])] });
       for (const call of markers.calls) summary.sinksViaCalls.push({ call, effect });
     }
   }

@@ -42,6 +42,11 @@ export interface ParamSink {
   param: number;
   effect: SinkEffect;
   viaField?: true;
+  /**
+   * With `viaField`, read in this function itself: the fields read (`params.alertType`). A caller
+   * passing an object literal passes only what those keys hold. Absent: some field, unknown which.
+   */
+  fields?: string[];
 }
 
 /** A call made by a function, by the dotted path of its callee (`trace`, `audit_util.trace`, `self.save`). */

@@ -192,7 +192,7 @@ export class WorkspaceIndex {
           path: file.path,
           params: fn.params,
           implicitFirst: file.language === 'python' && !!fn.className && ['self', 'cls'].includes(fn.params[0] ?? ''),
-          sinks: [...fn.sinks],
+          sinks: fn.sinks.map((sink) => ({ ...sink })),
           returnsParams: [...fn.returnsParams],
           returnsParamFields: [...(fn.returnsParamFields ?? [])],
           ...(fn.returnsOwn ? { returnsOwn: { elements: [...fn.returnsOwn.elements], record: fn.returnsOwn.record } } : {}),
@@ -448,9 +448,13 @@ function propagate(node: Node): boolean {
   let changed = false;
   const addSink = (param: number, effect: SinkEffect, viaField: boolean) => {
     const known = state.sinks.find((s) => s.param === param && sameEffect(s.effect, effect));
-    if (known && (viaField || !known.viaField)) return;
-    if (known) delete known.viaField;
-    else state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const } : {}) });
+    // A field the chain reads further down is not one of this function's own reads: any field may count.
+    if (known && viaField && known.viaField && known.fields) delete known.fields;
+    else if (known && (viaField || !known.viaField)) return;
+    else if (known) {
+      delete known.viaField;
+      delete known.fields;
+    } else state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const } : {}) });
     changed = true;
   };
   fn.calls.forEach((site, k) => {

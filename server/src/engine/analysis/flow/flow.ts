@@ -119,9 +119,9 @@ export interface FlowHooks {
   /**
    * What reading a field no catalogue entry names gives of a value that is not a record
    * (`value["identifier"]`): a part of it. Summaries mark it, since the caller may pass a whole
-   * record, whose unknown fields are not PHI.
+   * record, whose unknown fields are not PHI. `property` is the field read.
    */
-  unknownField?(taint: Taint): Taint;
+  unknownField?(taint: Taint, property: string): Taint;
 }
 
 export class FlowAnalyzer {
@@ -426,7 +426,7 @@ export class FlowAnalyzer {
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
-    return this.hooks.unknownField && !/^\d+$/.test(expr.property) ? this.hooks.unknownField(part) : part;
+    return this.hooks.unknownField && !/^\d+$/.test(expr.property) ? this.hooks.unknownField(part, expr.property) : part;
   }
 
   /**
