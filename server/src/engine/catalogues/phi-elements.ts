@@ -250,11 +250,15 @@ export const NON_PERSON_OBJECTS = new Set([
  */
 export const ACCOUNT_HOLDER_WORDS = new Set(['user', 'users', 'account', 'accounts', 'login', 'credentials', 'principal']);
 
-/** File names of modules about accounts: `auth.service.ts`, `users/views.py`, `mfa.ts`, `invite_user.py`. */
+/**
+ * File names of modules about accounts: `auth.service.ts`, `users/views.py`, `mfa.ts`, `invite_user.py`;
+ * and about the workforce, whose users are staff: `onboarding-reminders.job.ts`, `payroll.py`.
+ */
 export const ACCOUNT_MODULE_WORDS = new Set([
   'auth', 'authentication', 'login', 'logout', 'signin', 'signup', 'register', 'registration', 'password', 'passwords',
   'mfa', 'otp', 'totp', 'twofa', 'user', 'users', 'account', 'accounts', 'invite', 'invitation', 'invitations',
   'identity', 'iam', 'cognito', 'okta', 'sso', 'oauth', 'credentials',
+  'onboarding', 'payroll', 'credentialing', 'timesheet', 'timesheets', 'workforce', 'employee', 'employees',
 ]);
 
 /** Tokens before an element that make it describe a non-person (`hospital_name`, `server_address`). */

@@ -11,7 +11,7 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
-import { isAccountHolderName, isCredentialElement } from '../phi/account-module';
+import { isAccountHolderName, isCredentialElement, isPatientSideName, isStaffAccountName } from '../phi/account-module';
 import {
   COUNTS_AND_TESTS,
   isConfigName,
@@ -96,6 +96,9 @@ const QUERY_METHODS = new Set([
 ]);
 
 const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
+
+/** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
+const RESULT_ROW_WORDS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
 
 /** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
 const RECORD_ACCESS_WORDS = new Set([
@@ -286,6 +289,8 @@ export class FlowAnalyzer {
     if (isConstantName(name) && !(binding && classification.kind === 'record')) return undefined;
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
     if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
+    // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
+    if (this.accountModule && classification.kind === 'element' && isCredentialElement(classification.element) && !isPatientSideName(name)) return undefined;
     const param = this.findParam(name, scopeId);
     if (isClaimsWord(classification, name) && param?.typeNames.some((type) => isAuthorizationSource({ kind: 'name', name: type, range }))) return undefined;
     if (param?.typeNames.some((type) => this.classifier.isRecordType(type))) {
@@ -396,10 +401,11 @@ export class FlowAnalyzer {
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
+      if (!objectTaint && objectName && isCredentialElement(classification.element) && this.isStaffAccountObject(objectName)) return undefined;
+      if (!objectTaint && isCredentialElement(classification.element) && this.isRowOfNonPersons(expr.object, scopeId)) return undefined;
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
-          if (!objectTaint && objectName && this.accountModule && isAccountHolderName(objectName) && isCredentialElement(classification.element)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           break;
@@ -427,6 +433,40 @@ export class FlowAnalyzer {
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
     return this.hooks.unknownField && !/^\d+$/.test(expr.property) ? this.hooks.unknownField(part, expr.property) : part;
+  }
+
+  /**
+   * `providers.rows[0]`, `const cp = clinicResult.rows[0]`: a row of a query result named for
+   * staff or a non-person (a provider's name is not PHI). One variable is followed back.
+   */
+  private isRowOfNonPersons(object: Expr, scopeId: number): boolean {
+    let current: Expr | undefined = object;
+    let viaRows = false;
+    for (let i = 0; current && i < 6; i++) {
+      if (current.kind === 'index') current = current.object;
+      else if (current.kind === 'member' && RESULT_ROW_WORDS.has(current.property)) current = current.object;
+      else break;
+      viaRows = true;
+    }
+    if (current?.kind !== 'name') return false;
+    if (!viaRows) {
+      const binding = this.resolveBinding(current.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, current.range.start));
+      return !!binding && binding.kind !== 'destructure' && binding.value.kind !== 'name' && this.isRowOfNonPersons(binding.value, binding.scopeId);
+    }
+    // `providers.rows`: a result is named for what each row is.
+    const singular = current.name.replace(/s$/, '');
+    return [current.name, singular].some((name) => this.classifier.isNonPersonObjectName(name) && !this.classifier.isPersonObjectName(name));
+  }
+
+  /**
+   * Whose sign-in and contact details an object holds are staff's: `adminUser` anywhere; in a module
+   * about accounts or the workforce, the account holder (`user`) and the request data signing in
+   * (`data.email`, `details.firstName`), unless named for a patient (`patient`, `portalUser`).
+   */
+  private isStaffAccountObject(objectName: string): boolean {
+    if (isStaffAccountName(objectName)) return true;
+    if (!this.accountModule || isPatientSideName(objectName)) return false;
+    return isAccountHolderName(objectName) || !this.classifier.isPersonObjectName(objectName);
   }
 
   /**
