@@ -14,6 +14,7 @@ import { RecordStringForms } from './record-string-forms';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isStaffAccountName } from '../phi/account-module';
 import {
   COUNTS_AND_TESTS,
+  FILE_LISTING_METHODS,
   isConfigName,
   isSerializerValue,
   PASS_THROUGH_MODULES,
@@ -97,6 +98,12 @@ const QUERY_METHODS = new Set([
 
 const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
 
+/** Tokens of names about reference prices, whose procedure codes are a price list's, not a patient's (`feeSchedule`, `pricing`). */
+const PRICING_WORDS = new Set(['fee', 'fees', 'pricing', 'price', 'prices', 'pricelist', 'chargemaster', 'tariff', 'tariffs']);
+
+/** Words that put a policy number in insurance (anywhere in the file): without them it is an organisation's policy document. */
+const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|beneficiar|health[_ -]?plan|member[_ -]?(id|number|no)|claim|guarantor|policy[_ -]?holder|policyholder|group[_ -]?number/i;
+
 /** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
 const RESULT_ROW_WORDS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
 
@@ -141,6 +148,8 @@ export class FlowAnalyzer {
   private readonly valueScopes = new WeakMap<BindingFact, number>();
   private readonly stringForms: RecordStringForms;
   private readonly stores = new WeakSet<BindingFact>();
+  /** Whether the file mentions insurance anywhere (isReferenceData), computed once. */
+  private insuranceInFile: boolean | undefined;
 
   constructor(
     readonly facts: FileFacts,
@@ -289,6 +298,7 @@ export class FlowAnalyzer {
     if (isConstantName(name) && !(binding && classification.kind === 'record')) return undefined;
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
     if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
+    if (classification.kind === 'element' && this.isReferenceData(classification.element, undefined, scopeId)) return undefined;
     // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
     if (this.accountModule && classification.kind === 'element' && isCredentialElement(classification.element) && !isPatientSideName(name)) return undefined;
     const param = this.findParam(name, scopeId);
@@ -323,6 +333,7 @@ export class FlowAnalyzer {
         return true;
       case 'call':
         if (expr.callee.kind === 'name' && COUNTS_AND_TESTS.has(expr.callee.name)) return true;
+        if (expr.callee.kind === 'member' && FILE_LISTING_METHODS.has(expr.callee.property)) return true;
       // falls through
       case 'member': {
         const root = rootName(expr);
@@ -403,6 +414,7 @@ export class FlowAnalyzer {
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
       if (!objectTaint && objectName && isCredentialElement(classification.element) && this.isStaffAccountObject(objectName)) return undefined;
       if (!objectTaint && isCredentialElement(classification.element) && this.isRowOfNonPersons(expr.object, scopeId)) return undefined;
+      if (!objectTaint?.record && !onRecord && this.isReferenceData(classification.element, objectName, scopeId)) return undefined;
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
@@ -433,6 +445,30 @@ export class FlowAnalyzer {
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
     return this.hooks.unknownField && !/^\d+$/.test(expr.property) ? this.hooks.unknownField(part, expr.property) : part;
+  }
+
+  /**
+   * Elements that are reference or organisational data in their context, not a person's: a CPT
+   * code of a fee schedule (`feeItem.cptCode`, `updateFeeScheduleItem(id, cptCode)`); the number of
+   * a compliance policy document in a file that mentions no insurance at all.
+   */
+  private isReferenceData(element: string, objectName: string | undefined, scopeId: number): boolean {
+    if (element === 'billing_code') {
+      return [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => PRICING_WORDS.has(token)));
+    }
+    if (element === 'policy_number') {
+      this.insuranceInFile ??= INSURANCE_CONTEXT.test(this.facts.text);
+      return !this.insuranceInFile;
+    }
+    return false;
+  }
+
+  private enclosingFunctionNames(scopeId: number): string[] {
+    const names: string[] = [];
+    for (let scope = this.facts.scopes[scopeId], i = 0; scope && i < 20; scope = this.facts.scopes[scope.parentId ?? -1], i++) {
+      if (scope.kind === 'function' && scope.name) names.push(scope.name);
+    }
+    return names;
   }
 
   /**
