@@ -293,6 +293,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'settings', 'form', 'component', 'view', 'page', 'model', 'serializer', 'regexp', 'matcher', 'parser',
   'formatter', 'handler', 'callback', 'fn', 'func', 'service', 'client', 'repository', 'repo', 'router', 'table',
   'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
+  // Outcomes of a run or a check (`score.passed`, `summaryGenerated`): booleans and counts.
+  'passed', 'failed', 'succeeded', 'skipped', 'generated',
 ]);
 
 /** First tokens that make an identifier a boolean or a number (`has_diagnosis`, `num_allergies`). */

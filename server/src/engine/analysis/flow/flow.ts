@@ -441,6 +441,9 @@ export class FlowAnalyzer {
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
     if (objectTaint.record) return undefined;
     const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth);
+    // Nor is one of an object holding several elements (`check.daysOverdue` of a result carrying a
+    // name and an MRN): a part of no one element. Summaries keep it, to stay on the safe side.
+    if (!keyed && !this.hooks.unknownField && new Set(objectTaint.elements.map((e) => e.element)).size > 1) return undefined;
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
