@@ -190,7 +190,7 @@ function argumentOf(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number
     ...(name !== undefined ? { name } : {}),
     ...(spread ? { spread: true } : {}),
     params: markers.params,
-    ...(markers.fields.length ? { paramFields: markers.fields } : {}),
+    ...(markers.fields.length ? { paramFields: markers.fields, fieldNames: markers.fields.map((param) => [...(markers.fieldNames.get(param) ?? [])]) } : {}),
     calls: markers.calls,
   };
 }

@@ -30,6 +30,8 @@ export interface CallArgument {
   params: number[];
   /** Parameters that flow in only through a field read of them (see ParamSink.viaField). */
   paramFields?: number[];
+  /** For each of paramFields, the fields read of it (`data.userName` -> userName). */
+  fieldNames?: string[][];
   calls: number[];
 }
 
