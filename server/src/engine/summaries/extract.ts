@@ -22,6 +22,8 @@ import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = '\u0000';
+/** Joins the fields of a path in a field marker and in ParamSink.fields (`data` then `years`). */
+export const FIELD_PATH_SEPARATOR = '\u0001';
 
 interface Summarised {
   scope: ScopeFact;
@@ -147,10 +149,12 @@ function markerTaint(marker: string, range: Range): Taint {
 
 /**
  * A parameter marker read through an unknown field becomes a field marker naming that field
- * (`\0f:fn:param:field`); other elements stay, so a deeper read keeps the first field.
+ * (`\0f:fn:param:field`); a deeper read adds to its path (`data.years`); other elements stay.
  */
 function fieldMarker(element: PhiElementRef, property: string): PhiElementRef {
-  return element.element.startsWith(`${MARKER}p:`) ? { ...element, element: `${MARKER}f:${element.element.slice(3)}:${property}` } : element;
+  if (element.element.startsWith(`${MARKER}p:`)) return { ...element, element: `${MARKER}f:${element.element.slice(3)}:${property}` };
+  if (element.element.startsWith(`${MARKER}f:`)) return { ...element, element: `${element.element}${FIELD_PATH_SEPARATOR}${property}` };
+  return element;
 }
 
 interface Markers {
