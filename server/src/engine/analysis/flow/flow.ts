@@ -11,7 +11,7 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
-import { isAccountHolderName, isCredentialElement, isPatientSideName, isStaffAccountName } from '../phi/account-module';
+import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import {
   COUNTS_AND_TESTS,
   FILE_LISTING_METHODS,
@@ -300,7 +300,7 @@ export class FlowAnalyzer {
     if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
     if (classification.kind === 'element' && this.isReferenceData(classification.element, undefined, scopeId)) return undefined;
     // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
-    if (this.accountModule && classification.kind === 'element' && isCredentialElement(classification.element) && !isPatientSideName(name)) return undefined;
+    if (classification.kind === 'element' && isCredentialElement(classification.element) && !isPatientSideName(name) && this.aboutAccounts(scopeId)) return undefined;
     const param = this.findParam(name, scopeId);
     if (isClaimsWord(classification, name) && param?.typeNames.some((type) => isAuthorizationSource({ kind: 'name', name: type, range }))) return undefined;
     if (param?.typeNames.some((type) => this.classifier.isRecordType(type))) {
@@ -412,7 +412,7 @@ export class FlowAnalyzer {
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
-      if (!objectTaint && objectName && isCredentialElement(classification.element) && this.isStaffAccountObject(objectName)) return undefined;
+      if (!objectTaint && objectName && isCredentialElement(classification.element) && this.isStaffAccountObject(objectName, scopeId)) return undefined;
       if (!objectTaint && isCredentialElement(classification.element) && this.isRowOfNonPersons(expr.object, scopeId)) return undefined;
       if (!objectTaint?.record && !onRecord && this.isReferenceData(classification.element, objectName, scopeId)) return undefined;
       switch (classification.context) {
@@ -466,6 +466,11 @@ export class FlowAnalyzer {
     return false;
   }
 
+  /** In a module about accounts, or in a function about signing in (`loginStaff`, `resetPassword`). */
+  private aboutAccounts(scopeId: number): boolean {
+    return this.accountModule || this.enclosingFunctionNames(scopeId).some(isSignInFunctionName);
+  }
+
   private enclosingFunctionNames(scopeId: number): string[] {
     const names: string[] = [];
     for (let scope = this.facts.scopes[scopeId], i = 0; scope && i < 20; scope = this.facts.scopes[scope.parentId ?? -1], i++) {
@@ -502,9 +507,9 @@ export class FlowAnalyzer {
    * about accounts or the workforce, the account holder (`user`) and the request data signing in
    * (`data.email`, `details.firstName`), unless named for a patient (`patient`, `portalUser`).
    */
-  private isStaffAccountObject(objectName: string): boolean {
+  private isStaffAccountObject(objectName: string, scopeId: number): boolean {
     if (isStaffAccountName(objectName)) return true;
-    if (!this.accountModule || isPatientSideName(objectName)) return false;
+    if (isPatientSideName(objectName) || !this.aboutAccounts(scopeId)) return false;
     return isAccountHolderName(objectName) || !this.classifier.isPersonObjectName(objectName);
   }
 

@@ -23,6 +23,16 @@ export function isAccountHolderName(name: string): boolean {
   return tokens.length > 0 && ACCOUNT_HOLDER_WORDS.has(tokens[tokens.length - 1]) && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
 }
 
+/** `loginStaff`, `resetPassword`, `verifyMfa`: a function about signing in; not a portal's (`portalLogin`). */
+export function isSignInFunctionName(name: string): boolean {
+  const tokens = tokenize(name);
+  const joined = tokens.join('');
+  const signsIn = tokens.some((token) => SIGN_IN_WORDS.has(token)) || joined.includes('signin') || joined.includes('signup');
+  return signsIn && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
+}
+
+const SIGN_IN_WORDS = new Set(['login', 'logout', 'signin', 'signup', 'password', 'passwords', 'mfa', 'otp', 'totp', 'authenticate', 'authentication']);
+
 /** Names that put a value on the patient's side: `portalEmail`, `patientData`, `clientUser`. */
 export function isPatientSideName(name: string): boolean {
   return tokenize(name).some((token) => PATIENT_SIDE_WORDS.has(token));
