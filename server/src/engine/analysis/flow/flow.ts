@@ -11,6 +11,7 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
+import { isRuleConfigurationElement } from '../phi/rule-module';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import {
   COUNTS_AND_TESTS,
@@ -157,6 +158,8 @@ export class FlowAnalyzer {
     readonly hooks: FlowHooks = {},
     /** The file is about the application's own accounts (account-module.ts): `user.email` is a credential. */
     private readonly accountModule = false,
+    /** The file is about decision-support rules (rule-module.ts): a `condition` is a rule's. */
+    private readonly ruleModule = false,
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
     const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
@@ -299,6 +302,7 @@ export class FlowAnalyzer {
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
     if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
     if (classification.kind === 'element' && this.isReferenceData(classification.element, undefined, scopeId)) return undefined;
+    if (classification.kind === 'element' && this.ruleModule && isRuleConfigurationElement(classification.element)) return undefined;
     // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
     if (classification.kind === 'element' && isCredentialElement(classification.element) && !isPatientSideName(name) && this.aboutAccounts(scopeId)) return undefined;
     const param = this.findParam(name, scopeId);
@@ -415,6 +419,7 @@ export class FlowAnalyzer {
       if (!objectTaint && objectName && isCredentialElement(classification.element) && this.isStaffAccountObject(objectName, scopeId)) return undefined;
       if (!objectTaint && isCredentialElement(classification.element) && this.isRowOfNonPersons(expr.object, scopeId)) return undefined;
       if (!objectTaint?.record && !onRecord && this.isReferenceData(classification.element, objectName, scopeId)) return undefined;
+      if (!objectTaint?.record && !onRecord && this.ruleModule && isRuleConfigurationElement(classification.element)) return undefined;
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
