@@ -302,6 +302,8 @@ export const SAFE_FIRST_TOKENS = new Set([
   'is', 'has', 'have', 'should', 'can', 'did', 'was', 'were', 'needs', 'need', 'num', 'n', 'count', 'total',
   'max', 'min', 'avg', 'mean', 'no', 'allow', 'allows', 'enable', 'enabled', 'show', 'hide', 'use', 'validate',
   'valid', 'invalid', 'missing', 'on', 'handle', 'format', 'parse', 'set', 'with', 'without', 'number', 'len',
+  // Durations (`daysOverdue`, `hours_since_dose`): numbers.
+  'days', 'hours', 'minutes', 'seconds', 'weeks',
 ]);
 
 /** Identifiers that are never PHI on their own (docs/policy.md, "What counts as PHI"), beyond the token rules. */

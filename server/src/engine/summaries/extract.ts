@@ -16,7 +16,7 @@ import type { PhiElementRef, Range } from '../model/types';
 import { FlowAnalyzer, union, type Taint } from '../analysis/flow/flow';
 import { classifierFor } from '../analysis/phi/classifier-cache';
 import { isAccountModule } from '../analysis/phi/account-module';
-import { isRuleModule } from '../analysis/phi/rule-module';
+import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
@@ -90,7 +90,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       return union([builtin(), markerTaint(`${MARKER}c:${site.fn}:${site.site}`, call.range)]);
     },
     unknownField: (taint, property) => ({ ...taint, elements: taint.elements.map((element) => fieldMarker(element, property)) }),
-  }, isAccountModule(filePath), isRuleModule(filePath));
+  }, isAccountModule(filePath), moduleTraits(filePath));
 
   functions.forEach((fn, index) => {
     fn.summary.calls.forEach((site, k) => {

@@ -12,6 +12,7 @@ import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type Bindin
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
 import { isRuleConfigurationElement } from '../phi/rule-module';
+import type { ModuleTraits } from '../phi/module-traits';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import {
   COUNTS_AND_TESTS,
@@ -158,8 +159,8 @@ export class FlowAnalyzer {
     readonly hooks: FlowHooks = {},
     /** The file is about the application's own accounts (account-module.ts): `user.email` is a credential. */
     private readonly accountModule = false,
-    /** The file is about decision-support rules (rule-module.ts): a `condition` is a rule's. */
-    private readonly ruleModule = false,
+    /** What the file's path says of it (module-traits.ts): about decision-support rules, on the patient's side. */
+    private readonly traits: ModuleTraits = {},
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
     const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
@@ -302,7 +303,7 @@ export class FlowAnalyzer {
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
     if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
     if (classification.kind === 'element' && this.isReferenceData(classification.element, undefined, scopeId)) return undefined;
-    if (classification.kind === 'element' && this.ruleModule && isRuleConfigurationElement(classification.element)) return undefined;
+    if (classification.kind === 'element' && this.traits.rules && isRuleConfigurationElement(classification.element)) return undefined;
     // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
     if (classification.kind === 'element' && isCredentialElement(classification.element) && !isPatientSideName(name) && this.aboutAccounts(scopeId)) return undefined;
     const param = this.findParam(name, scopeId);
@@ -419,7 +420,7 @@ export class FlowAnalyzer {
       if (!objectTaint && objectName && isCredentialElement(classification.element) && this.isStaffAccountObject(objectName, scopeId)) return undefined;
       if (!objectTaint && isCredentialElement(classification.element) && this.isRowOfNonPersons(expr.object, scopeId)) return undefined;
       if (!objectTaint?.record && !onRecord && this.isReferenceData(classification.element, objectName, scopeId)) return undefined;
-      if (!objectTaint?.record && !onRecord && this.ruleModule && isRuleConfigurationElement(classification.element)) return undefined;
+      if (!objectTaint?.record && !onRecord && this.traits.rules && isRuleConfigurationElement(classification.element)) return undefined;
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
@@ -446,9 +447,6 @@ export class FlowAnalyzer {
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
     if (objectTaint.record) return undefined;
     const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth);
-    // Nor is one of an object holding several elements (`check.daysOverdue` of a result carrying a
-    // name and an MRN): a part of no one element. Summaries keep it, to stay on the safe side.
-    if (!keyed && !this.hooks.unknownField && new Set(objectTaint.elements.map((e) => e.element)).size > 1) return undefined;
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
@@ -473,7 +471,7 @@ export class FlowAnalyzer {
 
   /** In a module about accounts, or in a function about signing in (`loginStaff`, `resetPassword`). */
   private aboutAccounts(scopeId: number): boolean {
-    return this.accountModule || this.enclosingFunctionNames(scopeId).some(isSignInFunctionName);
+    return this.accountModule || (!this.traits.patientSide && this.enclosingFunctionNames(scopeId).some(isSignInFunctionName));
   }
 
   private enclosingFunctionNames(scopeId: number): string[] {

@@ -17,6 +17,13 @@ export function isAccountModule(filePath: string): boolean {
   return tokens.some((token) => ACCOUNT_MODULE_WORDS.has(token)) && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
 }
 
+/** `portal/auth.service.ts`, `portalAuth.service.ts`, `patient_accounts.py`: a module on the patient's side. */
+export function isPatientSideModule(filePath: string): boolean {
+  const parts = filePath.replace(/\\/g, '/').split('/');
+  const stem = (parts.at(-1) ?? '').replace(/\..*$/, '');
+  return [...tokenize(stem), ...tokenize(parts.at(-2) ?? '')].some((token) => PATIENT_SIDE_WORDS.has(token));
+}
+
 /** `user`, `current_user`, `account`: the account holder, in an account module; not `portalAccount`, `patientUser`. */
 export function isAccountHolderName(name: string): boolean {
   const tokens = tokenize(name);
