@@ -22,6 +22,7 @@ import { applyPolicySuppressions, applySuppressions, parseSuppressions } from '.
 import { isDataLanguage } from './model/languages';
 import { isTestCode } from './model/test-code';
 import { isAccountModule } from './analysis/phi/account-module';
+import { moduleTraits } from './analysis/phi/module-traits';
 import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, Severity, SeveritySetting, SkippedFile } from './model/types';
 
 export interface AnalyzeInput {
@@ -133,7 +134,7 @@ export function analyzeFacts(prepared: PreparedFile, filePath: string, policy: R
     facts,
     policy,
     filePath,
-    flow: new FlowAnalyzer(facts, classifierFor(policy), crossFile?.hooks(), isAccountModule(filePath)),
+    flow: new FlowAnalyzer(facts, classifierFor(policy), crossFile?.hooks(), isAccountModule(filePath), moduleTraits(filePath)),
     suppressions,
     ...(options.auditContext ? { auditContext: options.auditContext } : {}),
   };

@@ -250,11 +250,15 @@ export const NON_PERSON_OBJECTS = new Set([
  */
 export const ACCOUNT_HOLDER_WORDS = new Set(['user', 'users', 'account', 'accounts', 'login', 'credentials', 'principal']);
 
-/** File names of modules about accounts: `auth.service.ts`, `users/views.py`, `mfa.ts`, `invite_user.py`. */
+/**
+ * File names of modules about accounts: `auth.service.ts`, `users/views.py`, `mfa.ts`, `invite_user.py`;
+ * and about the workforce, whose users are staff: `onboarding-reminders.job.ts`, `payroll.py`.
+ */
 export const ACCOUNT_MODULE_WORDS = new Set([
   'auth', 'authentication', 'login', 'logout', 'signin', 'signup', 'register', 'registration', 'password', 'passwords',
   'mfa', 'otp', 'totp', 'twofa', 'user', 'users', 'account', 'accounts', 'invite', 'invitation', 'invitations',
   'identity', 'iam', 'cognito', 'okta', 'sso', 'oauth', 'credentials',
+  'onboarding', 'payroll', 'credentialing', 'timesheet', 'timesheets', 'workforce', 'employee', 'employees',
 ]);
 
 /** Tokens before an element that make it describe a non-person (`hospital_name`, `server_address`). */
@@ -289,6 +293,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'settings', 'form', 'component', 'view', 'page', 'model', 'serializer', 'regexp', 'matcher', 'parser',
   'formatter', 'handler', 'callback', 'fn', 'func', 'service', 'client', 'repository', 'repo', 'router', 'table',
   'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
+  // Outcomes of a run or a check (`score.passed`, `summaryGenerated`): booleans and counts.
+  'passed', 'failed', 'succeeded', 'skipped', 'generated',
 ]);
 
 /** First tokens that make an identifier a boolean or a number (`has_diagnosis`, `num_allergies`). */
@@ -296,6 +302,8 @@ export const SAFE_FIRST_TOKENS = new Set([
   'is', 'has', 'have', 'should', 'can', 'did', 'was', 'were', 'needs', 'need', 'num', 'n', 'count', 'total',
   'max', 'min', 'avg', 'mean', 'no', 'allow', 'allows', 'enable', 'enabled', 'show', 'hide', 'use', 'validate',
   'valid', 'invalid', 'missing', 'on', 'handle', 'format', 'parse', 'set', 'with', 'without', 'number', 'len',
+  // Durations (`daysOverdue`, `hours_since_dose`): numbers.
+  'days', 'hours', 'minutes', 'seconds', 'weeks',
 ]);
 
 /** Identifiers that are never PHI on their own (docs/policy.md, "What counts as PHI"), beyond the token rules. */

@@ -11,6 +11,7 @@ import type { Fix, FlowStep, RuleId } from '../model/types';
 import { exprLabel, union, type FlowHooks, type Taint } from '../analysis/flow/flow';
 import { withSuppressFix } from '../fixes/suppress';
 import type { RawFinding, RuleContext } from '../rules/rule';
+import { FIELD_PATH_SEPARATOR } from './extract';
 import type { FileSummary, SinkEffect } from './types';
 import { argumentFor, type CallTarget, type WorkspaceIndex } from './workspace-index';
 
@@ -80,10 +81,10 @@ export class CrossFileFlows {
       const target = this.targetOf(fact.call, fact.scopeId);
       if (!target?.summary.sinks.length) continue;
       const args = positioned(fact.call.args);
-      for (const { param, effect, viaField } of target.summary.sinks) {
+      for (const { param, effect, viaField, fields } of target.summary.sinks) {
         if (!enabled(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
-        const taint = arg && context.flow.taintOf(arg.value, fact.scopeId);
+        const taint = arg && (viaField && fields ? fieldsTaint(arg.value, fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
         if (!arg || !taint || (viaField && taint.record)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         break;
@@ -142,6 +143,21 @@ export class CrossFileFlows {
     }
     return undefined;
   }
+}
+
+/**
+ * What the callee reads of an argument when it reads only `fields` of it (paths: `data`, then
+ * `years`): of an object literal, the values under those keys (`{ alertType: 'x', message: note }`
+ * read as `.alertType` passes nothing), followed into nested literals; of anything else, the whole
+ * value (its keys cannot be told apart here).
+ */
+function fieldsTaint(value: Expr, fields: string[], taintOf: (expr: Expr) => Taint | undefined): Taint | undefined {
+  return union(fields.map((field) => pathTaint(value, field.split(FIELD_PATH_SEPARATOR), taintOf)));
+}
+
+function pathTaint(value: Expr, path: string[], taintOf: (expr: Expr) => Taint | undefined): Taint | undefined {
+  if (!path.length || value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return taintOf(value);
+  return union(value.entries.filter((entry) => entry.key === path[0]).map((entry) => pathTaint(entry.value, path.slice(1), taintOf)));
 }
 
 /** Arguments with their positional index (keyword arguments and spreads have none). */

@@ -16,12 +16,15 @@ import type { PhiElementRef, Range } from '../model/types';
 import { FlowAnalyzer, union, type Taint } from '../analysis/flow/flow';
 import { classifierFor } from '../analysis/phi/classifier-cache';
 import { isAccountModule } from '../analysis/phi/account-module';
+import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = '\u0000';
+/** Joins the fields of a path in a field marker and in ParamSink.fields (`data` then `years`). */
+export const FIELD_PATH_SEPARATOR = '\u0001';
 
 interface Summarised {
   scope: ScopeFact;
@@ -86,8 +89,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       if (!site || (name && classifier.isSanitizer(name))) return builtin();
       return union([builtin(), markerTaint(`${MARKER}c:${site.fn}:${site.site}`, call.range)]);
     },
-    unknownField: (taint) => ({ ...taint, elements: taint.elements.map(fieldMarker) }),
-  }, isAccountModule(filePath));
+    unknownField: (taint, property) => ({ ...taint, elements: taint.elements.map((element) => fieldMarker(element, property)) }),
+  }, isAccountModule(filePath), moduleTraits(filePath));
 
   functions.forEach((fn, index) => {
     fn.summary.calls.forEach((site, k) => {
@@ -145,30 +148,41 @@ function markerTaint(marker: string, range: Range): Taint {
   return { elements: [{ element: marker, category: 'demographics' }], record: false, origin: range, steps: [] };
 }
 
-/** A parameter marker read through an unknown field becomes a field marker; other elements stay. */
-function fieldMarker(element: PhiElementRef): PhiElementRef {
-  return element.element.startsWith(`${MARKER}p:`) ? { ...element, element: `${MARKER}f:${element.element.slice(3)}` } : element;
+/**
+ * A parameter marker read through an unknown field becomes a field marker naming that field
+ * (`\0f:fn:param:field`); a deeper read adds to its path (`data.years`); other elements stay.
+ */
+function fieldMarker(element: PhiElementRef, property: string): PhiElementRef {
+  if (element.element.startsWith(`${MARKER}p:`)) return { ...element, element: `${MARKER}f:${element.element.slice(3)}:${property}` };
+  if (element.element.startsWith(`${MARKER}f:`)) return { ...element, element: `${element.element}${FIELD_PATH_SEPARATOR}${property}` };
+  return element;
 }
 
 interface Markers {
   params: number[];
   /** Parameters carried only through a field read of them (not also whole). */
   fields: number[];
+  /** For each of `fields`, the fields read off it (`params.alertType` -> alertType). */
+  fieldNames: Map<number, Set<string>>;
   calls: number[];
   own: PhiElementRef[];
 }
 
 /** Which of function `fn`'s parameters and call results a taint carries, and what PHI of its own. */
 function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Markers {
-  const found: Markers = { params: [], fields: [], calls: [], own: [] };
+  const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [] };
   for (const element of taint?.elements ?? []) {
     if (!element.element.startsWith(MARKER)) {
       found.own.push(element);
       continue;
     }
-    const [kind, owner, index] = element.element.slice(1).split(':');
+    const [kind, owner, index, ...field] = element.element.slice(1).split(':');
     if (Number(owner) !== fn) continue;
     addAll(kind === 'p' ? found.params : kind === 'f' ? found.fields : found.calls, [Number(index)]);
+    if (kind === 'f') {
+      const names = found.fieldNames.get(Number(index)) ?? new Set<string>();
+      found.fieldNames.set(Number(index), names.add(field.join(':')));
+    }
   }
   found.fields = found.fields.filter((param) => !found.params.includes(param));
   return found;
@@ -181,7 +195,7 @@ function argumentOf(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number
     ...(name !== undefined ? { name } : {}),
     ...(spread ? { spread: true } : {}),
     params: markers.params,
-    ...(markers.fields.length ? { paramFields: markers.fields } : {}),
+    ...(markers.fields.length ? { paramFields: markers.fields, fieldNames: markers.fields.map((param) => [...(markers.fieldNames.get(param) ?? [])]) } : {}),
     calls: markers.calls,
   };
 }
@@ -243,7 +257,7 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
       const effect = { ruleId: rule.metadata.id as SinkRuleId, sink: finding.sink ?? rule.metadata.id, path: filePath, range: sinkStep.range };
       const summary = functions[fn].summary;
       for (const param of markers.params) summary.sinks.push({ param, effect });
-      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true });
+      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true, fields: [...(markers.fieldNames.get(param) ?? [])] });
       for (const call of markers.calls) summary.sinksViaCalls.push({ call, effect });
     }
   }

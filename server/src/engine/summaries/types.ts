@@ -30,6 +30,8 @@ export interface CallArgument {
   params: number[];
   /** Parameters that flow in only through a field read of them (see ParamSink.viaField). */
   paramFields?: number[];
+  /** For each of paramFields, the fields read of it (`data.userName` -> userName). */
+  fieldNames?: string[][];
   calls: number[];
 }
 
@@ -42,6 +44,11 @@ export interface ParamSink {
   param: number;
   effect: SinkEffect;
   viaField?: true;
+  /**
+   * With `viaField`, read in this function itself: the fields read (`params.alertType`). A caller
+   * passing an object literal passes only what those keys hold. Absent: some field, unknown which.
+   */
+  fields?: string[];
 }
 
 /** A call made by a function, by the dotted path of its callee (`trace`, `audit_util.trace`, `self.save`). */

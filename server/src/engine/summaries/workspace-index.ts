@@ -192,7 +192,7 @@ export class WorkspaceIndex {
           path: file.path,
           params: fn.params,
           implicitFirst: file.language === 'python' && !!fn.className && ['self', 'cls'].includes(fn.params[0] ?? ''),
-          sinks: [...fn.sinks],
+          sinks: fn.sinks.map((sink) => ({ ...sink })),
           returnsParams: [...fn.returnsParams],
           returnsParamFields: [...(fn.returnsParamFields ?? [])],
           ...(fn.returnsOwn ? { returnsOwn: { elements: [...fn.returnsOwn.elements], record: fn.returnsOwn.record } } : {}),
@@ -440,17 +440,25 @@ function keyOf(filePath: string, name: string): string {
 interface ParamFlow {
   param: number;
   viaField: boolean;
+  /** With viaField: the fields of the parameter read (ParamSink.fields); undefined: unknown which. */
+  fields?: string[];
 }
 
 /** One round for one function: what its resolved calls add to its summary. Returns whether it grew. */
 function propagate(node: Node): boolean {
   const { fn, state } = node;
   let changed = false;
-  const addSink = (param: number, effect: SinkEffect, viaField: boolean) => {
+  const addSink = (param: number, effect: SinkEffect, viaField: boolean, fields: string[] | undefined) => {
     const known = state.sinks.find((s) => s.param === param && sameEffect(s.effect, effect));
-    if (known && (viaField || !known.viaField)) return;
-    if (known) delete known.viaField;
-    else state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const } : {}) });
+    if (!known) state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const, ...(fields ? { fields } : {}) } : {}) });
+    else if (!known.viaField) return;
+    else if (!viaField) {
+      delete known.viaField;
+      delete known.fields;
+    } else if (!known.fields) return;
+    else if (!fields) delete known.fields;
+    else if (fields.every((field) => known.fields!.includes(field))) return;
+    else known.fields = [...new Set([...known.fields, ...fields])];
     changed = true;
   };
   fn.calls.forEach((site, k) => {
@@ -458,10 +466,12 @@ function propagate(node: Node): boolean {
     if (!target) return;
     for (const sink of target.summary.sinks) {
       const arg = argumentFor(site.args, target, sink.param);
-      if (arg) for (const flow of argumentParams(node, arg, 0)) addSink(flow.param, sink.effect, flow.viaField || !!sink.viaField);
+      if (!arg) continue;
+      // The caller's fields read: those of its argument when it passes a field, else those the callee reads.
+      for (const flow of argumentParams(node, arg, 0)) addSink(flow.param, sink.effect, flow.viaField || !!sink.viaField, flow.viaField ? flow.fields : sink.fields);
     }
   });
-  for (const { call, effect } of fn.sinksViaCalls) for (const flow of resultParams(node, call, 0)) addSink(flow.param, effect, flow.viaField);
+  for (const { call, effect } of fn.sinksViaCalls) for (const flow of resultParams(node, call, 0)) addSink(flow.param, effect, flow.viaField, flow.fields);
   for (const call of fn.returnsCalls) {
     for (const { param, viaField } of resultParams(node, call, 0)) {
       if (state.returnsParams.includes(param) || (viaField && state.returnsParamFields.includes(param))) continue;
@@ -487,7 +497,7 @@ export function argumentFor<A extends { position?: number; name?: string }>(args
 function argumentParams(node: Node, arg: CallArgument, depth: number): ParamFlow[] {
   const found: ParamFlow[] = [];
   for (const param of arg.params) addFlow(found, { param, viaField: false });
-  for (const param of arg.paramFields ?? []) addFlow(found, { param, viaField: true });
+  (arg.paramFields ?? []).forEach((param, i) => addFlow(found, { param, viaField: true, ...(arg.fieldNames?.[i] ? { fields: arg.fieldNames[i] } : {}) }));
   if (depth < MAX_NESTING) for (const call of arg.calls) for (const flow of resultParams(node, call, depth + 1)) addFlow(found, flow);
   return found;
 }
@@ -504,6 +514,7 @@ function resultParams(node: Node, call: number, depth: number): ParamFlow[] {
   ];
   for (const { param, viaField } of returned) {
     const arg = argumentFor(site.args, target, param);
+    // A field of what the callee returns: which field of the caller's parameter that is, is not known.
     if (arg) for (const flow of argumentParams(node, arg, depth + 1)) addFlow(found, { param: flow.param, viaField: flow.viaField || viaField });
   }
   return found;
@@ -513,7 +524,13 @@ function resultParams(node: Node, call: number, depth: number): ParamFlow[] {
 function addFlow(flows: ParamFlow[], flow: ParamFlow): void {
   const known = flows.find((f) => f.param === flow.param);
   if (!known) flows.push(flow);
-  else if (!flow.viaField) known.viaField = false;
+  else if (!flow.viaField) {
+    known.viaField = false;
+    delete known.fields;
+  } else if (known.viaField && known.fields) {
+    if (flow.fields) known.fields = [...new Set([...known.fields, ...flow.fields])];
+    else delete known.fields;
+  }
 }
 
 /** PHI the result of call `call` carries whatever the caller's parameters are. */

@@ -29,6 +29,9 @@ export function isConfigName(name: string | undefined): boolean {
 /** Functions whose result is a number or a boolean, whatever they are given: a variable assigned one is clean (`patient_num = len(rows)`). */
 export const COUNTS_AND_TESTS = new Set(['len', 'bool', 'isinstance', 'issubclass', 'hasattr', 'callable', 'any', 'all', 'Boolean', 'isNaN', 'isFinite']);
 
+/** Methods that list an archive's or a folder's entries by name (`zf.namelist()`, `tar.getnames()`, `os.listdir()`): file names, not people. */
+export const FILE_LISTING_METHODS = new Set(['namelist', 'infolist', 'getnames', 'getmembers', 'listdir', 'scandir', 'iterdir', 'glob', 'rglob', 'readdirSync', 'readdir']);
+
 /** What a DRF serializer gives its data as. */
 export const SERIALIZER_DATA_MEMBERS = new Set(['data', 'validated_data', 'initial_data']);
 

@@ -3,7 +3,7 @@
 // the e-mail or phone they read off it is a credential, not a patient's contact data
 // (docs/rules/phi-in-log.md, "What stays quiet").
 
-import { ACCOUNT_HOLDER_WORDS, ACCOUNT_MODULE_WORDS } from '../../catalogues/phi-elements';
+import { ACCOUNT_HOLDER_WORDS, ACCOUNT_MODULE_WORDS, STAFF_WORDS } from '../../catalogues/phi-elements';
 import { tokenize } from './identifiers';
 
 /**
@@ -17,10 +17,38 @@ export function isAccountModule(filePath: string): boolean {
   return tokens.some((token) => ACCOUNT_MODULE_WORDS.has(token)) && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
 }
 
+/** `portal/auth.service.ts`, `portalAuth.service.ts`, `patient_accounts.py`: a module on the patient's side. */
+export function isPatientSideModule(filePath: string): boolean {
+  const parts = filePath.replace(/\\/g, '/').split('/');
+  const stem = (parts.at(-1) ?? '').replace(/\..*$/, '');
+  return [...tokenize(stem), ...tokenize(parts.at(-2) ?? '')].some((token) => PATIENT_SIDE_WORDS.has(token));
+}
+
 /** `user`, `current_user`, `account`: the account holder, in an account module; not `portalAccount`, `patientUser`. */
 export function isAccountHolderName(name: string): boolean {
   const tokens = tokenize(name);
   return tokens.length > 0 && ACCOUNT_HOLDER_WORDS.has(tokens[tokens.length - 1]) && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
+}
+
+/** `loginStaff`, `resetPassword`, `verifyMfa`: a function about signing in; not a portal's (`portalLogin`). */
+export function isSignInFunctionName(name: string): boolean {
+  const tokens = tokenize(name);
+  const joined = tokens.join('');
+  const signsIn = tokens.some((token) => SIGN_IN_WORDS.has(token)) || joined.includes('signin') || joined.includes('signup');
+  return signsIn && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
+}
+
+const SIGN_IN_WORDS = new Set(['login', 'logout', 'signin', 'signup', 'password', 'passwords', 'mfa', 'otp', 'totp', 'authenticate', 'authentication']);
+
+/** Names that put a value on the patient's side: `portalEmail`, `patientData`, `clientUser`. */
+export function isPatientSideName(name: string): boolean {
+  return tokenize(name).some((token) => PATIENT_SIDE_WORDS.has(token));
+}
+
+/** `adminUser`, `staff_account`, `providerUser`: an account qualified as a member of staff's, in any module. */
+export function isStaffAccountName(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.length > 1 && ACCOUNT_HOLDER_WORDS.has(tokens[tokens.length - 1]) && tokens.slice(0, -1).some((token) => STAFF_WORDS.has(token));
 }
 
 /** What an account holds as its sign-in and contact details: an SSN or a birth date on it is still reported. */
@@ -28,7 +56,7 @@ export function isCredentialElement(element: string): boolean {
   return CREDENTIAL_ELEMENTS.has(element);
 }
 
-const CREDENTIAL_ELEMENTS = new Set(['email', 'phone', 'name']);
+const CREDENTIAL_ELEMENTS = new Set(['email', 'phone', 'name', 'username']);
 
 /** Words that put an account on the patient's side: a portal's accounts are its patients'. */
 const PATIENT_SIDE_WORDS = new Set(['portal', 'patient', 'patients', 'client', 'clients', 'member', 'members', 'paciente']);

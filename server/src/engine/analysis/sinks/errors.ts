@@ -27,6 +27,9 @@ export function classifyErrorSink(fact: CallFact, facts: FileFacts): ErrorSink |
   const name = path?.[path.length - 1] ?? (call.callee.kind === 'member' ? call.callee.property : undefined);
   const label = labelOf(call.callee);
   const dataArgs = call.args.filter((arg) => !arg.name || !STATUS_ARG_NAMES.has(arg.name));
+  if ((fact.thrownBy || (name && isExceptionClassName(name) && (facts.language === 'python' || call.isNew))) && name && hasFixedMessage(name, facts)) {
+    return { kind: 'exception', label, args: [] };
+  }
   if (fact.thrownBy) return { kind: 'exception', label, args: dataArgs };
   if (!name) return tsErrorBody(fact, facts);
   if (isExceptionClassName(name) && (facts.language === 'python' || call.isNew)) return { kind: 'exception', label, args: dataArgs };
@@ -58,6 +61,25 @@ function tsErrorBody(fact: CallFact, facts: FileFacts): ErrorSink | undefined {
   const status = statusCall.args[0]?.value;
   if (!status || !isErrorStatus(status, facts)) return undefined;
   return { kind: 'error-body', label: `${labelOf(statusCall.callee)}(…).${callee.property}`, args: fact.call.args };
+}
+
+/**
+ * An error class of the file whose constructor hands its base class a fixed message
+ * (`super('Remove identifying details before sending.')`) and sets no `message` of its own: what
+ * it is constructed with never reaches the message.
+ */
+function hasFixedMessage(className: string, facts: FileFacts): boolean {
+  const cls = facts.scopes.find((scope) => scope.kind === 'class' && scope.name === className);
+  const ctor = cls && facts.scopes.find((scope) => scope.kind === 'function' && scope.parentId === cls.id && (scope.name === 'constructor' || scope.name === '__init__'));
+  if (!ctor || /\b(this|self)\.(message|args)\s*=[^=]/.test(sourceOf(facts, ctor.range))) return false;
+  const supers = facts.calls.filter((fact) => fact.scopeId === ctor.id && isSuperConstructorCall(fact.call.callee));
+  return supers.length > 0 && supers.every((fact) => fact.call.args.every((arg) => arg.value.kind === 'string'));
+}
+
+/** `super(...)` (TS/JS), `super().__init__(...)` / `super(Cls, self).__init__(...)` (Python). */
+function isSuperConstructorCall(callee: Expr): boolean {
+  if (callee.kind === 'name') return callee.name === 'super';
+  return callee.kind === 'member' && callee.property === '__init__' && callee.object.kind === 'call' && callee.object.callee.kind === 'name' && callee.object.callee.name === 'super';
 }
 
 function isExceptionClassName(name: string): boolean {
