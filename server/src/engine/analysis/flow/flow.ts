@@ -398,7 +398,7 @@ export class FlowAnalyzer {
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
       switch (classification.context) {
         case 'any':
-          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
+          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element)) return undefined;
           if (!objectTaint && objectName && this.accountModule && isAccountHolderName(objectName) && isCredentialElement(classification.element)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
