@@ -321,12 +321,12 @@ export const CLINICAL_OBJECT_WORDS = new Set([
 ]);
 
 /**
- * Elements a software object can carry too (a server's `address`, a TLS `certificate_number`, a
- * licence key): on a name that is both a person and a software object (`client`), only the other
- * elements (`client.firstName`, `client.medicalRecordNumber`, `client.email`) say it is a person.
+ * Elements a software object can carry too (a server's `address`, a sender `email` or `phone`, a
+ * TLS `certificate_number`, a licence key): on a name that is both a person and a software object
+ * (`client`), only the other elements (`client.firstName`, `client.medicalRecordNumber`) say it is a person.
  */
 export const SOFTWARE_SHAPED_ELEMENTS = new Set([
-  'address', 'city', 'zip_code', 'ip_address', 'device_serial', 'license_number', 'certificate_number', 'account_number', 'vehicle_id', 'photo',
+  'email', 'phone', 'address', 'city', 'zip_code', 'ip_address', 'device_serial', 'license_number', 'certificate_number', 'account_number', 'vehicle_id', 'photo',
 ]);
 
 export const ACCOUNT_OBJECT_WORDS = new Set(['account', 'patient', 'member', 'ledger', 'statement', 'invoice', 'bill']);

@@ -170,7 +170,8 @@ export class PhiClassifier {
   /**
    * `client` is the patient in behavioural health and a software client elsewhere: a bare name
    * that is both (`client`, `existing_client`, not `http_client`) is a person when the element read
-   * off it is one only a person has (`client.firstName`, `consent.client.email`), not a server's.
+   * off it is one only a person has (`client.firstName`, `client.dateOfBirth`), not a server's or a
+   * sender's (`client.address`, `client.email`).
    */
   isPersonByElement(objectName: string, element: string): boolean {
     if (SOFTWARE_SHAPED_ELEMENTS.has(element)) return false;
