@@ -71,7 +71,9 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   demographics('address', [['address'], ['street'], ['street', 'address'], ['addr'], ['address', 'line'], ['direccion'], ['domicilio'], ['endereco'], ['logradouro']]),
   demographics('city', [['city'], ['ciudad'], ['cidade']]),
   demographics('zip_code', [['zip'], ['zip', 'code'], ['zipcode'], ['postal', 'code'], ['postcode'], ['codigo', 'postal'], ['cep']]),
-  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number'], ['telefono'], ['telefone'], ['celular'], ['movil']]),
+  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number'], ['telefono'], ['telefone'], ['celular'], ['movil'],
+    // Telephony's ANI (automatic number identification) is the caller's number; the DNIS, the number dialled, is not PHI.
+    ['ani']]),
   demographics('email', [['email'], ['e', 'mail'], ['email', 'address'], ['correo'], ['correo', 'electronico']]),
   demographics('insurance_id', [['insurance', 'id'], ['insurance', 'number'], ['insurance', 'member', 'id']]),
   demographics('member_id', [['member', 'id'], ['member', 'number'], ['subscriber', 'id']]),
