@@ -44,6 +44,9 @@ export interface Taint {
 
 const MAX_DEPTH = 60;
 
+/** Operators whose result is one of their operands (`a || b`, `a ?? b`, `a or b`). */
+const FALLBACK_OPERATORS = new Set(['||', '??', 'or']);
+
 /** Calls whose result says nothing about the PHI in their arguments. */
 const OPAQUE_FUNCTIONS = new Set([
   'len', 'bool', 'isinstance', 'issubclass', 'type', 'id', 'hasattr', 'callable', 'any', 'all', 'count',
@@ -312,10 +315,12 @@ export class FlowAnalyzer {
       case 'literal':
       case 'test':
       case 'template':
-      case 'binary':
       case 'array':
       case 'object':
         return true;
+      case 'binary':
+        // `mrn = info?.internalId || info?.externalId`: a fallback is one of its sides, as opaque as they are.
+        return !FALLBACK_OPERATORS.has(expr.operator) || (this.isKnownCleanValue(expr.left) && this.isKnownCleanValue(expr.right));
       case 'call':
         if (expr.callee.kind === 'name' && COUNTS_AND_TESTS.has(expr.callee.name)) return true;
       // falls through
