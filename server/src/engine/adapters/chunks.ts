@@ -142,6 +142,7 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
     for (const thrown of flow.throws) facts.throws.push(thrown.scopeId === 0 ? thrown : { ...thrown, scopeId: id(thrown.scopeId) });
     for (const returned of flow.returns) facts.returns!.push(returned.scopeId === 0 ? returned : { ...returned, scopeId: id(returned.scopeId) });
     facts.reexports!.push(...flow.reexports);
+    if (flow.defaultExportName) facts.defaultExportName = flow.defaultExportName;
     facts.imports.push(...flow.imports);
     facts.comments.push(...flow.comments);
     if (language !== 'python' || beforeCode) facts.importInsertLine = Math.max(facts.importInsertLine, flow.importInsertLine);

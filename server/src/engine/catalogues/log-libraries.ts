@@ -92,6 +92,8 @@ export const LOG_LIBRARIES: readonly LogLibrary[] = [
   { id: 'rich', language: 'python', call: PRINTED, sinkCalls: ['rich.print'] },
   { id: 'sys', language: 'python', call: WRITTEN, sinkCalls: ['sys.stdout.write', 'sys.stderr.write', 'sys.stdout.writelines', 'sys.stderr.writelines'] },
   { id: 'warnings', language: 'python', call: WRITTEN, sinkCalls: ['warnings.warn'] },
+  // A Django management command's `self.stdout` / `self.stderr` wrap the process's streams.
+  { id: 'django-command', language: 'python', call: WRITTEN, sinkCalls: ['self.stdout.write', 'self.stderr.write'] },
 
   // TypeScript / JavaScript
   { id: 'console', language: 'ts', call: { id: 'object-argument', placeholders: 'percent' }, globals: ['console'] },

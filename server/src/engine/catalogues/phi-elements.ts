@@ -71,7 +71,9 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   demographics('address', [['address'], ['street'], ['street', 'address'], ['addr'], ['address', 'line'], ['direccion'], ['domicilio'], ['endereco'], ['logradouro']]),
   demographics('city', [['city'], ['ciudad'], ['cidade']]),
   demographics('zip_code', [['zip'], ['zip', 'code'], ['zipcode'], ['postal', 'code'], ['postcode'], ['codigo', 'postal'], ['cep']]),
-  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number'], ['telefono'], ['telefone'], ['celular'], ['movil']]),
+  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number'], ['telefono'], ['telefone'], ['celular'], ['movil'],
+    // Telephony's ANI (automatic number identification) is the caller's number; the DNIS, the number dialled, is not PHI.
+    ['ani']]),
   demographics('email', [['email'], ['e', 'mail'], ['email', 'address'], ['correo'], ['correo', 'electronico']]),
   demographics('insurance_id', [['insurance', 'id'], ['insurance', 'number'], ['insurance', 'member', 'id']]),
   demographics('member_id', [['member', 'id'], ['member', 'number'], ['subscriber', 'id']]),
@@ -326,6 +328,15 @@ export const CLINICAL_OBJECT_WORDS = new Set([
   'observation', 'assessment', 'soap', 'diagnosis', 'condition', 'problem', 'appointment', 'referral',
   'prescription', 'medication', 'procedure', 'record', 'history', 'patient', 'clinical', 'medical', 'lab', 'result',
   'paciente', 'consulta', 'cita', 'historia', 'diagnostico', 'receta', 'prontuario', 'atendimento', 'atencion', 'evolucion',
+]);
+
+/**
+ * Elements a software object can carry too (a server's `address`, a sender `email` or `phone`, a
+ * TLS `certificate_number`, a licence key): on a name that is both a person and a software object
+ * (`client`), only the other elements (`client.firstName`, `client.medicalRecordNumber`) say it is a person.
+ */
+export const SOFTWARE_SHAPED_ELEMENTS = new Set([
+  'email', 'phone', 'address', 'city', 'zip_code', 'ip_address', 'device_serial', 'license_number', 'certificate_number', 'account_number', 'vehicle_id', 'photo',
 ]);
 
 export const ACCOUNT_OBJECT_WORDS = new Set(['account', 'patient', 'member', 'ledger', 'statement', 'invoice', 'bill']);

@@ -232,6 +232,8 @@ export interface FileFacts {
   returns?: ReturnFact[];
   /** TS/JS `export * from 'm'` (names `*` -> `*`) and `export { a as b } from 'm'` (b -> a). */
   reexports?: ImportFact[];
+  /** TS/JS `export default name;`: the module-level name exported as the default (a function, class or instance). */
+  defaultExportName?: string;
   comments: CommentFact[];
   /** Statements that import names: where a fix adds a new import. */
   importInsertLine: number;

@@ -64,7 +64,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     });
   }
   const callIndex = new Map<CallExpr, { fn: number; site: number }>();
-  const canResolve = resolvableHeads(facts);
+  const instances = moduleInstances(facts);
+  const canResolve = resolvableHeads(facts, instances);
   for (const fact of facts.calls) {
     const fn = byScope.get(fact.scopeId);
     const callee = calleePath(fact.call.callee);
@@ -101,6 +102,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   recordSinks(facts, policy, filePath, flow, functions, byScope);
 
   const defaultScope = facts.scopes.find((scope) => scope.exportDefault && scope.name && (scope.kind === 'class' || byScope.has(scope.id)));
+  const defaultExport = defaultScope?.name ?? facts.defaultExportName;
   return {
     path: filePath,
     language: facts.language,
@@ -108,7 +110,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     reexports: (facts.reexports ?? []).map(moduleImport),
     classes: [...classes.values()],
     functions: functions.map((fn) => fn.summary),
-    ...(defaultScope?.name ? { defaultExport: defaultScope.name } : {}),
+    ...(defaultExport ? { defaultExport } : {}),
+    ...(instances.size ? { instances: [...instances] } : {}),
   };
 }
 
@@ -117,8 +120,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
  * top of the file, or `self` / `cls` / `this`. Other calls (`db.get(...)` on a parameter, builtins)
  * are left out of the summary: they never resolve, and their names need not be kept.
  */
-function resolvableHeads(facts: FileFacts): (callee: string[]) => boolean {
-  const heads = new Set(['self', 'cls', 'this']);
+function resolvableHeads(facts: FileFacts, instances: ReadonlyMap<string, string>): (callee: string[]) => boolean {
+  const heads = new Set(['self', 'cls', 'this', ...instances.keys()]);
   let wildcard = false;
   for (const fact of facts.imports) {
     if (fact.names.size === 0) wildcard = true;
@@ -128,6 +131,27 @@ function resolvableHeads(facts: FileFacts): (callee: string[]) => boolean {
     if (scope.name && scope.kind !== 'module' && facts.scopes[scope.parentId ?? -1]?.kind === 'module') heads.add(scope.name);
   }
   return (callee) => heads.has(callee[0]) || (wildcard && facts.language === 'python' && callee.length === 1);
+}
+
+/**
+ * Module-level names bound once, to a call of a plain name (`service = PatientService()`,
+ * `export const svc = new Svc()`): the index resolves `svc.m()` to the method when that name is a
+ * workspace class. A name bound more than once at module level is left out (which value is unknown).
+ */
+function moduleInstances(facts: FileFacts): Map<string, string> {
+  const instances = new Map<string, string>();
+  const rebound = new Set<string>();
+  for (const binding of facts.bindings) {
+    if (binding.scopeId !== 0) continue;
+    if (instances.has(binding.name) || rebound.has(binding.name)) {
+      instances.delete(binding.name);
+      rebound.add(binding.name);
+      continue;
+    }
+    if (binding.kind === 'assign' && binding.value.kind === 'call' && binding.value.callee.kind === 'name') instances.set(binding.name, binding.value.callee.name);
+    else rebound.add(binding.name);
+  }
+  return instances;
 }
 
 /** Parameter names by position (a destructured TS/JS parameter: its first name; only Python passes arguments by name). */

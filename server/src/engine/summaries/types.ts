@@ -100,8 +100,10 @@ export interface FileSummary {
   reexports: ModuleImport[];
   classes: ClassSummary[];
   functions: FunctionSummary[];
-  /** The function or class of `export default`. */
+  /** The function, class or instance of `export default`. */
   defaultExport?: string;
+  /** Module-level instances as name -> class name as written (`service = Service()`, `export const svc = new Svc()`). */
+  instances?: [string, string][];
 }
 
 /** What a resolved function does, after following its calls through the workspace to a fixpoint. */

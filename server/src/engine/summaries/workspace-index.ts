@@ -14,7 +14,12 @@ const MAX_ROUNDS = 30;
 const MAX_NESTING = 6;
 const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'];
 
-type Symbol = { kind: 'function'; file: FileSummary; fn: FunctionSummary } | { kind: 'class'; file: FileSummary; cls: ClassSummary } | { kind: 'module'; file: FileSummary };
+type Symbol =
+  | { kind: 'function'; file: FileSummary; fn: FunctionSummary }
+  | { kind: 'class'; file: FileSummary; cls: ClassSummary }
+  /** A module-level instance of a workspace class: its methods are called on it. */
+  | { kind: 'instance'; file: FileSummary; cls: ClassSummary }
+  | { kind: 'module'; file: FileSummary };
 
 /** A resolved call: the callee and where the call's arguments start among its parameters. */
 export interface CallTarget {
@@ -251,6 +256,10 @@ export class WorkspaceIndex {
       const method = this.findMethod(symbol.file, symbol.cls.name, last, 0);
       return method && { ...method, offset: method.fn.params[0] === 'cls' && file.language === 'python' ? 1 : 0 };
     }
+    if (symbol?.kind === 'instance') {
+      const method = this.findMethod(symbol.file, symbol.cls.name, last, 0);
+      return method && { ...method, offset: symbol.file.language === 'python' && ['self', 'cls'].includes(method.fn.params[0] ?? '') ? 1 : 0 };
+    }
     return undefined;
   }
 
@@ -260,7 +269,7 @@ export class WorkspaceIndex {
       const entry = imp.names.find(([local]) => local === name);
       if (entry) return this.importedSymbol(file, imp.module, entry[1], seen);
     }
-    return this.ownSymbol(file, name) ?? this.wildcardSymbol(file, name, seen);
+    return this.ownSymbol(file, name, seen) ?? this.wildcardSymbol(file, name, seen);
   }
 
   /** Python `from m import *` (recorded without names): what `m` exports under that name. */
@@ -275,11 +284,17 @@ export class WorkspaceIndex {
     return undefined;
   }
 
-  private ownSymbol(file: FileSummary, name: string): Symbol | undefined {
+  private ownSymbol(file: FileSummary, name: string, seen: Set<string> = new Set()): Symbol | undefined {
     const fn = this.functionNamed(file, name);
     if (fn) return { kind: 'function', file, fn };
     const cls = file.classes.find((candidate) => candidate.name === name);
-    return cls ? { kind: 'class', file, cls } : undefined;
+    if (cls) return { kind: 'class', file, cls };
+    const className = file.instances?.find(([instance]) => instance === name)?.[1];
+    const visit = `${file.path}#new ${name}`;
+    if (className === undefined || seen.has(visit) || seen.size > 32) return undefined;
+    seen.add(visit);
+    const made = this.localSymbol(file, className, seen);
+    return made?.kind === 'class' ? { kind: 'instance', file: made.file, cls: made.cls } : undefined;
   }
 
   private importedSymbol(file: FileSummary, module: string, imported: string, seen: Set<string>): Symbol | undefined {
@@ -296,7 +311,7 @@ export class WorkspaceIndex {
     const targetFile = this.summaryAt(this.tsModule(file.path, module));
     if (!targetFile) return undefined;
     if (imported === '*module*') return { kind: 'module', file: targetFile };
-    if (imported === '*default*') return targetFile.defaultExport ? this.ownSymbol(targetFile, targetFile.defaultExport) : undefined;
+    if (imported === '*default*') return targetFile.defaultExport ? this.ownSymbol(targetFile, targetFile.defaultExport, seen) : undefined;
     if (imported === '*call*') return undefined;
     return this.exportedSymbol(targetFile, imported, seen);
   }
@@ -306,7 +321,7 @@ export class WorkspaceIndex {
     const visit = `${file.path}#${name}`;
     if (seen.has(visit) || seen.size > 32) return undefined;
     seen.add(visit);
-    const own = this.ownSymbol(file, name);
+    const own = this.ownSymbol(file, name, seen);
     if (own) return own;
     for (const reexport of file.reexports) {
       const target = this.summaryAt(this.tsModule(file.path, reexport.module));

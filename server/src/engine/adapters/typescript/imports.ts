@@ -47,6 +47,9 @@ export function recordRequire(context: AdapterContext, name: Node, value: Node):
 
 /** `export * from './m'` (`*` -> `*`), `export { a as b } from './m'` (b -> a): what a barrel file passes on. */
 export function recordReexport(context: AdapterContext, node: Node): void {
+  // `export default service;`: which module-level name a default import gets.
+  const exported = node.childForFieldName('value');
+  if (exported?.type === 'identifier' && node.children.some((child) => child.type === 'default')) context.facts.defaultExportName = exported.text;
   const source = node.childForFieldName('source');
   const module = source ? staticString(source) : undefined;
   if (module === undefined) return;

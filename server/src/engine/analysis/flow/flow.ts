@@ -47,6 +47,9 @@ export interface Taint {
 
 const MAX_DEPTH = 60;
 
+/** Operators whose result is one of their operands (`a || b`, `a ?? b`, `a or b`). */
+const FALLBACK_OPERATORS = new Set(['||', '??', 'or']);
+
 /** Calls whose result says nothing about the PHI in their arguments. */
 const OPAQUE_FUNCTIONS = new Set([
   'len', 'bool', 'isinstance', 'issubclass', 'type', 'id', 'hasattr', 'callable', 'any', 'all', 'count',
@@ -332,10 +335,12 @@ export class FlowAnalyzer {
       case 'literal':
       case 'test':
       case 'template':
-      case 'binary':
       case 'array':
       case 'object':
         return true;
+      case 'binary':
+        // `mrn = info?.internalId || info?.externalId`: a fallback is one of its sides, as opaque as they are.
+        return !FALLBACK_OPERATORS.has(expr.operator) || (this.isKnownCleanValue(expr.left) && this.isKnownCleanValue(expr.right));
       case 'call':
         if (expr.callee.kind === 'name' && COUNTS_AND_TESTS.has(expr.callee.name)) return true;
         if (expr.callee.kind === 'member' && FILE_LISTING_METHODS.has(expr.callee.property)) return true;
@@ -423,7 +428,7 @@ export class FlowAnalyzer {
       if (!objectTaint?.record && !onRecord && this.traits.rules && isRuleConfigurationElement(classification.element)) return undefined;
       switch (classification.context) {
         case 'any':
-          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId)) return undefined;
+          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           break;

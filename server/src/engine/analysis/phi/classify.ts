@@ -24,6 +24,7 @@ import {
   RECORD_WORDS,
   SAFE_FIRST_TOKENS,
   SAFE_LAST_TOKENS,
+  SOFTWARE_SHAPED_ELEMENTS,
   STAFF_WORDS,
   type CatalogueElement,
   type ElementContext,
@@ -164,6 +165,20 @@ export class PhiClassifier {
     if (this.classify(name).kind === 'record') return true;
     const tokens = canonicalTokens(name);
     return tokens.length > 0 && PERSON_OBJECT_WORDS.has(tokens[tokens.length - 1]);
+  }
+
+  /**
+   * `client` is the patient in behavioural health and a software client elsewhere: a bare name
+   * that is both (`client`, `existing_client`, not `http_client`) is a person when the element read
+   * off it is one only a person has (`client.firstName`, `client.dateOfBirth`), not a server's or a
+   * sender's (`client.address`, `client.email`).
+   */
+  isPersonByElement(objectName: string, element: string): boolean {
+    if (SOFTWARE_SHAPED_ELEMENTS.has(element)) return false;
+    const tokens = canonicalTokens(objectName);
+    const last = tokens[tokens.length - 1];
+    if (!last || !PERSON_OBJECT_WORDS.has(last) || !NON_PERSON_OBJECTS.has(last)) return false;
+    return tokens.slice(0, -1).every((token) => RECORD_WORDS.has(token));
   }
 
   /** `clinic`, `settings`, `app`: objects whose attributes are not about a patient. */

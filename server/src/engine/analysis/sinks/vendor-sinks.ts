@@ -105,7 +105,8 @@ export class VendorResolver {
           if (SERVICE_CLIENT_MODULES.has(imported.module)) return undefined;
         }
         const binding = this.flow.resolveBinding(expr.name, scopeId, Number.MAX_SAFE_INTEGER);
-        return binding ? this.clientOf(binding.value, binding.scopeId, depth + 1) : undefined;
+        const bound = binding ? this.clientOf(binding.value, binding.scopeId, depth + 1) : undefined;
+        return bound ?? (binding ? this.lazilyAssignedClient(expr.name, binding.scopeId, depth) : undefined);
       }
       case 'member': {
         if (expr.object.kind === 'name' && (expr.object.name === 'self' || expr.object.name === 'this')) {
@@ -144,7 +145,16 @@ export class VendorResolver {
       const vendor = service?.kind === 'string' ? SERVICE_CLIENT_MODULES.get(sdk)!.find((candidate) => service.value.startsWith(candidate.serviceClients!.servicePrefix)) : undefined;
       return vendor ? { vendor } : undefined;
     }
+    if (path?.length === 1 && path[0] === 'require' && call.args[0]?.value.kind === 'string' && !this.flow.resolveBinding('require', scopeId, Number.MAX_SAFE_INTEGER)) {
+      // `Sdk = require('@anthropic-ai/sdk')` assigned, not declared (in a `try`), is no import fact.
+      const vendor = vendorForModule(call.args[0].value.value);
+      return vendor ? { vendor } : undefined;
+    }
     const base = this.clientOf(call.callee, scopeId, depth + 1);
+    if (!base && call.callee.kind === 'name') {
+      const returned = this.returnedClient(call.callee.name, depth);
+      if (returned) return returned;
+    }
     if (!base) {
       // `new AWS.SNS()` of `aws-sdk` v2: the class selects the service of a general SDK.
       const byClass = className ? VENDOR_BY_CLIENT_CLASS.get(className) : undefined;
@@ -158,6 +168,41 @@ export class VendorResolver {
     if (refined) vendor = refined;
     const model = this.modelOf(call, scopeId) ?? (className && /Model$/.test(className) ? this.firstString(call) : undefined);
     return { vendor, model: model ?? base.model, endpoint: endpoint ?? base.endpoint };
+  }
+
+  /**
+   * A client variable made lazily: `let client = null` then `client = new Anthropic(...)` in a
+   * getter, or `Sdk = require('@anthropic-ai/sdk')` in a `try` whose `catch` sets it to null. The
+   * variable is a client when some assignment to it in its scope, or in a function inside it, is one.
+   */
+  private lazilyAssignedClient(name: string, declaringScope: number, depth: number): VendorClient | undefined {
+    for (const binding of this.facts.bindings) {
+      if (binding.name !== name || binding.kind !== 'assign' || !this.isWithin(binding.scopeId, declaringScope)) continue;
+      if (binding.value.kind !== 'call' && binding.value.kind !== 'member') continue;
+      const client = this.clientOf(binding.value, binding.scopeId, depth + 1);
+      if (client) return client;
+    }
+    return undefined;
+  }
+
+  /** `const client = getClient()` with `function getClient() { ...; return client }` in the file: what it returns. */
+  private returnedClient(functionName: string, depth: number): VendorClient | undefined {
+    const scope = this.facts.scopes.find((candidate) => candidate.kind === 'function' && candidate.name === functionName && candidate.parentId === 0);
+    if (!scope) return undefined;
+    if (scope.expressionBody) return this.clientOf(scope.expressionBody, scope.id, depth + 1);
+    for (const returned of this.facts.returns ?? []) {
+      if (returned.scopeId !== scope.id || !returned.value) continue;
+      const client = this.clientOf(returned.value, scope.id, depth + 1);
+      if (client) return client;
+    }
+    return undefined;
+  }
+
+  private isWithin(scopeId: number, outerId: number): boolean {
+    for (let current: number | undefined = scopeId, i = 0; current !== undefined && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
+      if (current === outerId) return true;
+    }
+    return false;
   }
 
   /** Vercel AI SDK: the provider is the `model:` argument (`openai('gpt-4o')`). */

@@ -2,9 +2,12 @@ import { splitQualifiedName } from '../../fixes/imports';
 import { withSuppressFix } from '../../fixes/suppress';
 import { classifyLogSink } from '../../analysis/sinks/logs';
 import { logsThroughRedactingLogger } from '../../analysis/sinks/redacting-loggers';
+import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
+import type { PhiArgument } from '../../fixes/patient-id';
+import type { Argument } from '../../model/facts';
 import { logPatientIdFix, secureDebugFix } from './fix';
 
 export const phiInLog: Rule = {
@@ -22,16 +25,35 @@ export const phiInLog: Rule = {
     const secureDebug = policy.secureDebug[facts.language === 'python' ? 'python' : 'typescript'];
     const excluded = new Set(secureDebug ? [secureDebug, splitQualifiedName(secureDebug, facts.language).name] : []);
     const findings: RawFinding[] = [];
+    const fieldsRead = new FieldsReadIndex(facts, flow);
     for (const fact of facts.calls) {
       const sink = classifyLogSink(fact, facts, flow, excluded);
       if (!sink || logsThroughRedactingLogger(fact, facts, context.filePath, context.auditContext?.redactingLoggers)) continue;
-      const phiArgs = phiArguments(fact.call.args, fact, context);
+      let phiArgs = phiArguments(fact.call.args, fact, context);
+      // An object logged for its fields has no id to log instead that the fix could know: suppress or edit by hand.
+      const wholeObjects = !phiArgs.length;
+      if (wholeObjects) phiArgs = wholeObjectArguments(fact.call.args, fact.scopeId, fieldsRead, facts.language);
       if (!phiArgs.length) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
-      const fixes = withSuppressFix('phi-in-log', base.line, facts, logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
+      const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
       findings.push({ ...base, fixes });
     }
     return findings;
   },
 };
+
+/** Objects logged whole whose PHI fields the function reads (analysis/flow/fields-read.ts). */
+function wholeObjectArguments(args: Argument[], scopeId: number, fieldsRead: FieldsReadIndex, language: 'python' | 'ts'): PhiArgument[] {
+  const found: PhiArgument[] = [];
+  for (const arg of args) {
+    for (const object of objectsGivenWhole(arg.value, language)) {
+      const taint = fieldsRead.wholeObjectTaint(object.name, scopeId, object);
+      if (taint) {
+        found.push({ arg, taint });
+        break;
+      }
+    }
+  }
+  return found;
+}

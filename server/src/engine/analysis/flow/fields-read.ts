@@ -1,0 +1,179 @@
+// An object logged whole carries the fields the same function reads off it. `alert.drugName` read
+// a few lines above `logger.error('failed', { error, alert })` says the logged `alert` holds a drug
+// name; `eventData.medication` says the same of `console.log(eventData)`. Which field reads count is
+// decided by the flow analysis itself (staff, configuration and ids stay clean), so the object is
+// only as PHI as its own fields are. Whole JS objects given to a logger print their fields; in
+// Python only a dict's keys (`data["dob"]`, `data.get("dob")`) say its string form shows them
+// (an object's attributes do not: a Django model prints `Patient object (42)`).
+
+import { rootName } from '../../model/expressions';
+import type { Expr, FileFacts, ScopeFact } from '../../model/facts';
+import { sourceOf } from '../../model/text';
+import type { PhiElementRef } from '../../model/types';
+import type { FlowAnalyzer, Taint } from './flow';
+
+/** Field reads looked at per object: a function reading hundreds of fields is not made slower. */
+const MAX_READS = 200;
+const MAX_EXPR_DEPTH = 40;
+
+interface FieldRead {
+  expr: Expr;
+  scopeId: number;
+}
+
+export class FieldsReadIndex {
+  private readonly byFunction = new Map<number, Map<string, FieldRead[]>>();
+
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly flow: FlowAnalyzer,
+  ) {}
+
+  /** The PHI of the fields read off `name` in the function around `scopeId`, as the whole object's taint; undefined when none is PHI. */
+  wholeObjectTaint(name: string, scopeId: number, origin: Expr): Taint | undefined {
+    const fn = this.functionAround(scopeId);
+    if (fn === undefined || this.declaresParamBetween(name, scopeId, fn) === 'shadowed') return undefined;
+    const reads = this.readsIn(fn).get(name) ?? [];
+    const elements = new Map<string, PhiElementRef>();
+    let first: { expr: Expr; label: string } | undefined;
+    for (const read of reads.slice(0, MAX_READS)) {
+      if (this.declaresParamBetween(name, read.scopeId, fn) === 'shadowed') continue;
+      const taint = this.flow.taintOf(read.expr, read.scopeId);
+      if (!taint || taint.objectForm) continue;
+      for (const element of taint.elements) elements.set(`${element.element}/${element.category}`, element);
+      first ??= { expr: read.expr, label: taint.steps[0]?.label ?? name };
+    }
+    if (!first) return undefined;
+    return {
+      elements: [...elements.values()],
+      record: false,
+      origin: origin.range,
+      steps: [{ range: first.expr.range, label: `${name} (has ${first.label.replace(/ \(.*\)$/, '')})` }],
+    };
+  }
+
+  /** The innermost function scope holding `scopeId` (module-level code has none). */
+  private functionAround(scopeId: number): number | undefined {
+    for (let current: number | undefined = scopeId, i = 0; current !== undefined && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
+      if (this.facts.scopes[current]?.kind === 'function') return current;
+    }
+    return undefined;
+  }
+
+  /** Whether a function between `scopeId` and `fn` (excluded) takes a parameter named `name`: another value. */
+  private declaresParamBetween(name: string, scopeId: number, fn: number): 'shadowed' | undefined {
+    for (let current: number | undefined = scopeId, i = 0; current !== undefined && current !== fn && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
+      if (this.facts.scopes[current]?.params.some((param) => param.name === name)) return 'shadowed';
+    }
+    return undefined;
+  }
+
+  /** Field reads in function `fn` and the functions inside it, by the name they are read off. */
+  private readsIn(fn: number): Map<string, FieldRead[]> {
+    const cached = this.byFunction.get(fn);
+    if (cached) return cached;
+    const reads = new Map<string, FieldRead[]>();
+    const seen = new Set<Expr>();
+    const visit = (expr: Expr | undefined, scopeId: number) => {
+      if (expr && this.isWithin(scopeId, fn)) this.collect(expr, scopeId, reads, seen, 0);
+    };
+    for (const fact of this.facts.calls) visit(fact.call, fact.scopeId);
+    for (const binding of this.facts.bindings) visit(binding.value, binding.scopeId);
+    for (const returned of this.facts.returns ?? []) visit(returned.value, returned.scopeId);
+    for (const thrown of this.facts.throws) visit(thrown.value, thrown.scopeId);
+    this.byFunction.set(fn, reads);
+    return reads;
+  }
+
+  private collect(expr: Expr, scopeId: number, reads: Map<string, FieldRead[]>, seen: Set<Expr>, depth: number): void {
+    if (depth > MAX_EXPR_DEPTH || seen.has(expr)) return;
+    seen.add(expr);
+    const root = this.fieldReadRoot(expr);
+    if (root !== undefined) {
+      const list = reads.get(root) ?? [];
+      list.push({ expr, scopeId });
+      reads.set(root, list);
+    }
+    for (const child of childrenOf(expr)) this.collect(child, scopeId, reads, seen, depth + 1);
+  }
+
+  /** The name a field read starts from: `x.a`, `x.a.b`, `x["a"]` (TS/JS); `x["a"]`, `x.get("a")` (Python). */
+  private fieldReadRoot(expr: Expr): string | undefined {
+    if (this.facts.language === 'python') {
+      // `x["dob"]` is modelled as the member `x.dob`: its key is written as a string literal.
+      if (expr.kind === 'member' && expr.object.kind === 'name' && /^[rbuf]*["']/i.test(sourceOf(this.facts, expr.propertyRange))) return expr.object.name;
+      const callee = expr.kind === 'call' ? expr.callee : undefined;
+      if (callee?.kind === 'member' && callee.property === 'get' && callee.object.kind === 'name' && expr.kind === 'call' && expr.args[0]?.value.kind === 'string') return callee.object.name;
+      return undefined;
+    }
+    if (expr.kind !== 'member' && expr.kind !== 'index') return undefined;
+    const root = rootName(expr);
+    // `this.x` / `self.x` are fields of the class, not an object the function was given.
+    return root && root !== 'this' && !containsCall(expr) ? root : undefined;
+  }
+
+  private isWithin(scopeId: number, outer: number): boolean {
+    const scopes: readonly ScopeFact[] = this.facts.scopes;
+    for (let current: number | undefined = scopeId, i = 0; current !== undefined && i < 64; current = scopes[current]?.parentId, i++) {
+      if (current === outer) return true;
+    }
+    return false;
+  }
+}
+
+function containsCall(expr: Expr): boolean {
+  for (let current: Expr = expr, i = 0; i < 20; i++) {
+    if (current.kind === 'call') return true;
+    if (current.kind === 'member' || current.kind === 'index') current = current.object;
+    else return false;
+  }
+  return false;
+}
+
+function childrenOf(expr: Expr): Expr[] {
+  switch (expr.kind) {
+    case 'member':
+      return [expr.object];
+    case 'index':
+      return [expr.object, expr.index];
+    case 'call':
+      return [expr.callee, ...expr.args.map((arg) => arg.value)];
+    case 'template':
+      return expr.parts.flatMap((part) => ('expr' in part ? [part.expr] : []));
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'object':
+      return expr.entries.map((entry) => entry.value);
+    case 'array':
+      return expr.items;
+    case 'other':
+      return expr.children;
+    default:
+      return [];
+  }
+}
+
+/**
+ * The objects an argument gives a log whole, by name: the argument itself, the values of an
+ * object literal (`{ error, alert }`), what `JSON.stringify` / `json.dumps` serialises; in Python
+ * also the names an f-string shows (`f"{data}"`: a dict's string form). A JS template shows
+ * `[object Object]`, not the fields.
+ */
+export function objectsGivenWhole(expr: Expr, language: FileFacts['language']): Extract<Expr, { kind: 'name' }>[] {
+  switch (expr.kind) {
+    case 'name':
+      return [expr];
+    case 'object':
+      return language === 'ts' ? expr.entries.flatMap((entry) => (entry.value.kind === 'name' ? [entry.value] : [])) : [];
+    case 'call': {
+      const callee = expr.callee;
+      const serialiser = callee.kind === 'member' && callee.object.kind === 'name' && ((callee.object.name === 'JSON' && callee.property === 'stringify') || (callee.object.name === 'json' && callee.property === 'dumps'));
+      const first = expr.args[0]?.value;
+      return serialiser && first?.kind === 'name' ? [first] : [];
+    }
+    case 'template':
+      return language === 'python' ? expr.parts.flatMap((part) => ('expr' in part && part.expr.kind === 'name' ? [part.expr] : [])) : [];
+    default:
+      return [];
+  }
+}
