@@ -9,7 +9,8 @@ import { bindingsIn, callsIn } from '../../model/facts-index';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
-import { isReferenceData, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
+import { literalText, sqlTableReads } from './sql-tables';
+import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
   path: string;
@@ -60,6 +61,14 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
     for (const param of facts.scopes[input.handlerScopeId]?.params ?? []) {
       const kind = flow.classifier.classify(param.name).kind;
       if (kind === 'record') strong.note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
+      // A query or path parameter `patient_id` scopes the handler to one patient's records.
+      else weak.note(`takes ${param.name}`, keyedResources(param.name));
+    }
+    // Express/Koa: `const { patientId } = req.query`, `const id = req.params.patientId`.
+    for (const binding of bindingsIn(facts, input.handlerScopeId)) {
+      if (!readsRequestInput(binding.value)) continue;
+      const read = calleePath(binding.value) ?? [];
+      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyedResources(key));
     }
   }
   const aggregated = aggregatedCalls(facts, scopes);
@@ -68,6 +77,9 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
       if (aggregated.has(call.call)) continue;
       strong.note(...callEvidence(call.call, call.scopeId, flow, aggregated));
     }
+  }
+  for (const text of sqlTexts(facts, scopes)) {
+    for (const read of sqlTableReads(text)) strong.note(`queries the table ${read.table}`, read.resources);
   }
   const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
   for (const binding of [...bindingScopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
@@ -94,6 +106,25 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const why = onlyTotals || reference || staticContent ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
+}
+
+/** The string literals of the handler that may be SQL: call arguments and bound values (`let query = \`SELECT ...\``). */
+function sqlTexts(facts: FileFacts, scopes: Set<number>): string[] {
+  const texts: string[] = [];
+  for (const scopeId of scopes) {
+    for (const { call } of callsIn(facts, scopeId)) for (const arg of call.args) texts.push(literalText(arg.value) ?? '');
+    for (const binding of bindingsIn(facts, scopeId)) texts.push(literalText(binding.value) ?? '');
+  }
+  return texts.filter((text) => text.length > 10);
+}
+
+/** Where a request's inputs are read (`req.query`, `request.params.id`, `ctx.request.body`). */
+const REQUEST_OBJECTS = new Set(['req', 'request', 'ctx', 'c']);
+const REQUEST_INPUTS = new Set(['query', 'params', 'body', 'param']);
+
+function readsRequestInput(expr: Expr): boolean {
+  const path = calleePath(expr) ?? [];
+  return path.length >= 2 && REQUEST_OBJECTS.has(path[0]) && path.slice(1, 3).some((segment) => REQUEST_INPUTS.has(segment));
 }
 
 function evidenceList() {

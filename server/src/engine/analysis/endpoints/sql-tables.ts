@@ -1,0 +1,54 @@
+// The tables an SQL statement written in a handler reads or writes (`pool.query(\`SELECT ... FROM
+// wounds w JOIN patients p ...\`)`): a handler that queries a patient-like table touches patient
+// data, whatever its route is called. Statements that only count (`SELECT COUNT(*) FROM patients`,
+// group-by totals) return totals, not records.
+
+import type { Expr } from '../../model/facts';
+import { resourcesOf, type ResourceMatch } from './resources';
+
+const MAX_SQL = 20_000;
+/** A statement, not prose that happens to say "from" (`'Failed to load from cache'`). */
+const SQL_STATEMENT = /\b(select\b[\s\S]*\bfrom|insert\s+into|update\s+[\w."]+\s+set|delete\s+from)\b/i;
+const TABLE_REFERENCE = /\b(?:from|join|into|update)\s+([A-Za-z_"][\w."]*)/gi;
+const AGGREGATE_CALL = /\b(count|sum|avg|min|max)\s*\([^()]*\)(\s+as\s+"?\w+"?)?/gi;
+
+export interface SqlTableRead {
+  table: string;
+  resources: readonly ResourceMatch[];
+}
+
+/** The patient-like tables an SQL text names; empty for other text and for totals. */
+export function sqlTableReads(text: string): SqlTableRead[] {
+  const sql = text.slice(0, MAX_SQL);
+  if (!SQL_STATEMENT.test(sql) || onlyTotals(sql)) return [];
+  const reads: SqlTableRead[] = [];
+  for (const match of sql.matchAll(TABLE_REFERENCE)) {
+    const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
+    const resources = resourcesOf(table);
+    if (resources.length && !reads.some((read) => read.table === table)) reads.push({ table, resources });
+  }
+  return reads;
+}
+
+/** `SELECT COUNT(*) FROM ...`, `SELECT status, COUNT(*) ... GROUP BY status`: totals. */
+function onlyTotals(sql: string): boolean {
+  const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
+  if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index))) return false;
+  const columns = select[1];
+  const aggregated = columns.replace(AGGREGATE_CALL, '');
+  if (aggregated === columns) return false;
+  return /^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated) || (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*'));
+}
+
+/** The text of a string or template literal (its fixed parts); undefined for other expressions. */
+export function literalText(expr: Expr): string | undefined {
+  if (expr.kind === 'string') return expr.value;
+  if (expr.kind === 'template') return expr.parts.map((part) => ('text' in part ? part.text : ' ? ')).join('');
+  if (expr.kind === 'binary' && expr.operator === '+') {
+    const left = literalText(expr.left);
+    const right = literalText(expr.right);
+    return left === undefined && right === undefined ? undefined : `${left ?? ' ? '}${right ?? ' ? '}`;
+  }
+  if (expr.kind === 'other' && expr.children.length === 1) return literalText(expr.children[0]);
+  return undefined;
+}
