@@ -51,6 +51,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path);
   weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
   for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
+  for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow));
   // `getMemberStats` on `/members/stats` is totals; `getClientDiagnosisStats` on `/clients/:id/stats` is one patient's.
   const addressesOne = pathSegments(input.path).some((segment) => segment.param);
   for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
@@ -116,6 +117,34 @@ function sqlTexts(facts: FileFacts, scopes: Set<number>): string[] {
     for (const binding of bindingsIn(facts, scopeId)) texts.push(literalText(binding.value) ?? '');
   }
   return texts.filter((text) => text.length > 10);
+}
+
+/**
+ * A request schema of the file whose fields are PHI (`const IntakeDto = z.object({ patientName,
+ * dob, medicareId })` behind `body: z.infer<typeof IntakeDto>`): the handler takes a patient's
+ * data whatever the schema is called. Two PHI fields at least, so a lone `email` is not enough.
+ */
+function schemaPhiCategories(typeName: string, facts: FileFacts, flow: FlowAnalyzer): PhiCategory[] {
+  const schema = bindingsIn(facts, 0).find((binding) => binding.name === typeName);
+  if (!schema) return [];
+  const categories: PhiCategory[] = [];
+  for (const key of objectKeys(schema.value)) {
+    const found = flow.classifier.classify(key);
+    if (found.kind === 'element' || found.kind === 'record') categories.push(found.category);
+  }
+  return categories.length >= 2 ? categories : [];
+}
+
+/** The keys of the object literals in a schema's definition (`z.object({...}).strict()`), bounded. */
+function objectKeys(expr: Expr, out: string[] = [], depth = 0): string[] {
+  if (depth > 6 || out.length > 64) return out;
+  if (expr.kind === 'object') for (const entry of expr.entries) if (entry.key) out.push(entry.key);
+  if (expr.kind === 'call') {
+    if (expr.callee.kind === 'member') objectKeys(expr.callee.object, out, depth + 1);
+    for (const arg of expr.args) objectKeys(arg.value, out, depth + 1);
+  }
+  if (expr.kind === 'other') for (const child of expr.children) objectKeys(child, out, depth + 1);
+  return out;
 }
 
 /** Where a request's inputs are read (`req.query`, `request.params.id`, `ctx.request.body`). */
