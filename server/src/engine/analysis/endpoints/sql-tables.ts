@@ -8,7 +8,7 @@ import { resourcesOf, type ResourceMatch } from './resources';
 
 const MAX_SQL = 20_000;
 /** A statement, not prose that happens to say "from" (`'Failed to load from cache'`). */
-const SQL_STATEMENT = /\b(select\b[\s\S]*\bfrom|insert\s+into|update\s+[\w."]+\s+set|delete\s+from)\b/i;
+const SQL_STATEMENT = /\b(select\s+(?!from\b)\S[\s\S]*?\bfrom|insert\s+into|update\s+[\w."]+\s+set|delete\s+from)\s/i;
 const TABLE_REFERENCE = /\b(?:from|join|into|update)\s+([A-Za-z_"][\w."]*)/gi;
 const AGGREGATE_CALL = /\b(count|sum|avg|min|max)\s*\([^()]*\)(\s+as\s+"?\w+"?)?/gi;
 
