@@ -67,7 +67,7 @@ describe('missing-phi-access: endpoints found through what they read', () => {
     assert.deepEqual(summary(text, 'routes/courses.ts'), ['GET /courses phi', 'GET /protocols clean']);
   });
 
-  test('SQL in a handler naming a patient-like table; counts, group-by totals and other tables stay quiet', () => {
+  test('SQL in a handler naming a patient-like table; counts, group-by totals, tables of kinds and other tables stay quiet', () => {
     const text = [
       "import { Router } from 'express';",
       'const router = Router();',
@@ -83,13 +83,17 @@ describe('missing-phi-access: endpoints found through what they read', () => {
       '  const found = await pool.query(`SELECT status, COUNT(*) FROM wounds WHERE tenant_id = $1 GROUP BY status`, [req.params.id]);',
       '  res.json(found.rows);',
       '});',
+      "router.get('/:id/types', async (req, res) => {",
+      '  const found = await pool.query(`SELECT id, name FROM appointment_types WHERE clinic_id = $1`, [req.params.id]);',
+      '  res.json(found.rows);',
+      '});',
       "router.get('/:id/rooms', async (req, res) => {",
       '  const found = await pool.query(`SELECT name, floor FROM rooms WHERE clinic_id = $1`, [req.params.id]);',
       "  if (!found.rows.length) throw new Error('Nothing to select from patients yet');",
       '  res.json(found.rows);',
       '});',
     ].join('\n');
-    assert.deepEqual(summary(text, 'routes/wounds.ts'), ['GET /:id phi', 'GET /:id/total clean', 'GET /:id/by-status clean', 'GET /:id/rooms clean']);
+    assert.deepEqual(summary(text, 'routes/wounds.ts'), ['GET /:id phi', 'GET /:id/total clean', 'GET /:id/by-status clean', 'GET /:id/types clean', 'GET /:id/rooms clean']);
   });
 
   test("FastAPI api_route: a FHIR server's catch-all proxy serves patients; its capability statement does not", () => {

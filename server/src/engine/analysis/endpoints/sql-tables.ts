@@ -4,6 +4,7 @@
 // group-by totals) return totals, not records.
 
 import type { Expr } from '../../model/facts';
+import { tokenize } from '../phi/identifiers';
 import { resourcesOf, type ResourceMatch } from './resources';
 
 const MAX_SQL = 20_000;
@@ -24,10 +25,25 @@ export function sqlTableReads(text: string): SqlTableRead[] {
   const reads: SqlTableRead[] = [];
   for (const match of sql.matchAll(TABLE_REFERENCE)) {
     const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
-    const resources = resourcesOf(table);
+    const resources = describesKinds(table) ? [] : resourcesOf(table);
     if (resources.length && !reads.some((read) => read.table === table)) reads.push({ table, resources });
   }
   return reads;
+}
+
+/**
+ * Words of tables that hold kinds, settings or totals rather than a patient's rows
+ * (`appointment_types`, `lab_vendors`, `lab_order_sets`, `procedure_categories`,
+ * `patient_sms_preferences`, `encounter_metrics`).
+ */
+const KIND_TABLE_WORDS = new Set([
+  'type', 'types', 'category', 'categories', 'vendor', 'vendors', 'interface', 'interfaces', 'set', 'sets', 'template',
+  'templates', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'metric', 'metrics',
+  'preference', 'preferences', 'status', 'statuses', 'reason', 'reasons', 'option', 'options', 'stats', 'statistics',
+]);
+
+function describesKinds(table: string): boolean {
+  return tokenize(table).some((token) => KIND_TABLE_WORDS.has(token));
 }
 
 /** `SELECT COUNT(*) FROM ...`, `SELECT status, COUNT(*) ... GROUP BY status`: totals. */
