@@ -131,17 +131,22 @@ describe('missing-phi-access: endpoints found through what they read', () => {
     ]);
   });
 
-  test("NestJS: a request schema of the file whose fields are PHI; a schema of other fields or of one contact field does not", () => {
+  test("NestJS: a request schema of the file whose fields are PHI; a schema of other fields or of contact fields only (a staff user) does not", () => {
     const text = [
       "import { Body, Controller, Post } from '@nestjs/common';",
       "import { z } from 'zod';",
       'const SubmissionDto = z.object({ patientName: z.string(), dob: z.string(), medicareId: z.string().optional() });',
       'const FeedbackDto = z.object({ title: z.string(), rating: z.number(), email: z.string() });',
+      'const CreateUserDto = z.object({ firstName: z.string(), lastName: z.string(), email: z.string(), phoneNumber: z.string() });',
       "@Controller('forms')",
       'export class FormsController {',
       "  @Post(':linkId')",
       '  async submit(@Body(new Pipe(SubmissionDto)) body: z.infer<typeof SubmissionDto>) {',
       '    return await this.forms.submit(body);',
+      '  }',
+      "  @Post('users')",
+      '  async createUser(@Body(new Pipe(CreateUserDto)) body: z.infer<typeof CreateUserDto>) {',
+      '    return await this.users.create(body);',
       '  }',
       "  @Post('feedback/:linkId')",
       '  async feedback(@Body(new Pipe(FeedbackDto)) body: z.infer<typeof FeedbackDto>) {',
@@ -149,6 +154,6 @@ describe('missing-phi-access: endpoints found through what they read', () => {
       '  }',
       '}',
     ].join('\n');
-    assert.deepEqual(summary(text, 'forms.controller.ts'), ['POST /forms/:linkId phi', 'POST /forms/feedback/:linkId clean']);
+    assert.deepEqual(summary(text, 'forms.controller.ts'), ['POST /forms/:linkId phi', 'POST /forms/users clean', 'POST /forms/feedback/:linkId clean']);
   });
 });

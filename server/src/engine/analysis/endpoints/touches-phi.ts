@@ -122,18 +122,28 @@ function sqlTexts(facts: FileFacts, scopes: Set<number>): string[] {
 /**
  * A request schema of the file whose fields are PHI (`const IntakeDto = z.object({ patientName,
  * dob, medicareId })` behind `body: z.infer<typeof IntakeDto>`): the handler takes a patient's
- * data whatever the schema is called. Two PHI fields at least, so a lone `email` is not enough.
+ * data whatever the schema is called. Two PHI fields at least, one of them more than contact data.
  */
 function schemaPhiCategories(typeName: string, facts: FileFacts, flow: FlowAnalyzer): PhiCategory[] {
   const schema = bindingsIn(facts, 0).find((binding) => binding.name === typeName);
   if (!schema) return [];
   const categories: PhiCategory[] = [];
+  let patientOnly = false;
   for (const key of objectKeys(schema.value)) {
     const found = flow.classifier.classify(key);
-    if (found.kind === 'element' || found.kind === 'record') categories.push(found.category);
+    if (found.kind !== 'element' && found.kind !== 'record') continue;
+    categories.push(found.category);
+    if (found.kind === 'record' || !CONTACT_ELEMENTS.has(found.element) || resourcesOf(key).length > 0) patientOnly = true;
   }
-  return categories.length >= 2 ? categories : [];
+  return categories.length >= 2 && patientOnly ? categories : [];
 }
+
+/**
+ * Contact fields every person has, staff and organisations too (`CreateUserDto`: name, e-mail,
+ * phone): a schema of these alone is not a patient's. A birth date, an insurance or Medicare id,
+ * a diagnosis or a field named after the patient (`patientName`) is.
+ */
+const CONTACT_ELEMENTS = new Set(['name', 'email', 'phone', 'fax', 'address', 'city', 'zip_code', 'url', 'ip_address']);
 
 /** The keys of the object literals in a schema's definition (`z.object({...}).strict()`), bounded. */
 function objectKeys(expr: Expr, out: string[] = [], depth = 0): string[] {
