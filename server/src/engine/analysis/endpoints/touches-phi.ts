@@ -285,6 +285,8 @@ function lastCalleeName(call: Expr & { kind: 'call' }): string {
 function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer, aggregated: Set<Expr>): [string, readonly (ResourceMatch | PhiCategory)[]] {
   const path = calleePath(call.callee) ?? [];
   const last = path[path.length - 1];
+  // `schemas.list_records()`, `metadata.get_fields()`: what records look like, not their rows.
+  if (path.slice(0, -1).some((segment) => DESCRIPTION_MODULES.has(segment.toLowerCase()))) return ['', []];
   // A query on a patient-like model: `db.query(Prescription)`, `get_object_or_404(Patient, pk=pk)`.
   for (const arg of call.args) {
     if (arg.value.kind === 'name' && /^[A-Z]/.test(arg.value.name)) {
@@ -318,6 +320,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   }
   return ['', []];
 }
+
+/** Modules that describe data (its schema, its metadata) rather than hold it. */
+const DESCRIPTION_MODULES = new Set(['schema', 'schemas', 'metadata']);
 
 /**
  * Whole records count; a single field counts when it is clinical or billing data, or read from a
