@@ -42,7 +42,7 @@ describe('missing-phi-access: endpoints found through what they read', () => {
     assert.deepEqual(missing(text, 'clinic/api.py'), [9]);
   });
 
-  test('FastAPI: a patient_id query parameter scopes the route to a patient; other filters do not', () => {
+  test('FastAPI: a patient_id query parameter scopes the route to a patient; other filters, and totals filtered by patient, do not', () => {
     const text = [
       'from fastapi import APIRouter, Depends, Query',
       'router = APIRouter(prefix="/api/orders")',
@@ -52,8 +52,11 @@ describe('missing-phi-access: endpoints found through what they read', () => {
       '@router.get("/statuses")',
       'async def get_statuses(status: str = Query(None), client_id: str = Query(None), service: OrdersService = Depends(get_service)):',
       '    return await service.get_statuses(status=status, client_id=client_id)',
+      '@router.get("/analytics")',
+      'async def analytics(patient_id: str = Query(None), service: OrdersService = Depends(get_service)):',
+      '    return await service.summarise(patient_id=patient_id)',
     ].join('\n');
-    assert.deepEqual(summary(text, 'orders.py'), ['GET /api/orders phi', 'GET /api/orders/statuses clean']);
+    assert.deepEqual(summary(text, 'orders.py'), ['GET /api/orders phi', 'GET /api/orders/statuses clean', 'GET /api/orders/analytics clean']);
   });
 
   test('Express: a patient id read from req.query or req.params; other request inputs do not count', () => {

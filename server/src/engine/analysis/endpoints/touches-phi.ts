@@ -58,18 +58,20 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
+  // `/audit/analytics?patient_id=`: totals, filtered by patient.
+  const keyed = (name: string) => (pathNamesTotals(input.path) ? [] : keyedResources(name));
   if (input.handlerScopeId !== undefined) {
     for (const param of facts.scopes[input.handlerScopeId]?.params ?? []) {
       const kind = flow.classifier.classify(param.name).kind;
       if (kind === 'record') strong.note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
       // A query or path parameter `patient_id` scopes the handler to one patient's records.
-      else weak.note(`takes ${param.name}`, keyedResources(param.name));
+      else weak.note(`takes ${param.name}`, keyed(param.name));
     }
     // Express/Koa: `const { patientId } = req.query`, `const id = req.params.patientId`.
     for (const binding of bindingsIn(facts, input.handlerScopeId)) {
       if (!readsRequestInput(binding.value)) continue;
       const read = calleePath(binding.value) ?? [];
-      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyedResources(key));
+      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyed(key));
     }
   }
   const aggregated = aggregatedCalls(facts, scopes);
