@@ -3,7 +3,8 @@
 // data, whatever its route is called. Statements that only count (`SELECT COUNT(*) FROM patients`,
 // group-by totals) return totals, not records.
 
-import type { Expr } from '../../model/facts';
+import type { Expr, FileFacts } from '../../model/facts';
+import { bindingsIn, callsIn } from '../../model/facts-index';
 import { tokenize } from '../phi/identifiers';
 import { resourcesOf, type ResourceMatch } from './resources';
 
@@ -68,4 +69,14 @@ export function literalText(expr: Expr): string | undefined {
   }
   if (expr.kind === 'other' && expr.children.length === 1) return literalText(expr.children[0]);
   return undefined;
+}
+
+/** The string literals of the handler that may be SQL: call arguments and bound values (`let query = \`SELECT ...\``). */
+export function sqlTexts(facts: FileFacts, scopes: Set<number>): string[] {
+  const texts: string[] = [];
+  for (const scopeId of scopes) {
+    for (const { call } of callsIn(facts, scopeId)) for (const arg of call.args) texts.push(literalText(arg.value) ?? '');
+    for (const binding of bindingsIn(facts, scopeId)) texts.push(literalText(binding.value) ?? '');
+  }
+  return texts.filter((text) => text.length > 10);
 }

@@ -1,7 +1,8 @@
 // Does an endpoint touch patient data? Evidence, strongest first: the path names a patient-like
 // resource; the handler takes or returns a PHI model (parameter and return annotations,
-// `response_model`, DTO types); its body reads PHI records or fields (FlowAnalyzer), queries a
-// patient-like model, or calls a function whose name says it fetches patient records.
+// `response_model`, DTO types, a request schema of PHI fields) or a request input keyed to a
+// patient (`patient_id`); its body reads PHI records or fields (FlowAnalyzer), queries a
+// patient-like model or table (SQL), or calls a function whose name says it fetches patient records.
 
 import { calleePath, rootName } from '../../model/expressions';
 import type { Expr, FileFacts } from '../../model/facts';
@@ -9,7 +10,8 @@ import { bindingsIn, callsIn } from '../../model/facts-index';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
-import { literalText, sqlTableReads } from './sql-tables';
+import { sqlTableReads, sqlTexts } from './sql-tables';
+import { readsRequestInput, schemaPhiCategories } from './request-inputs';
 import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
@@ -109,63 +111,6 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const why = onlyTotals || reference || staticContent ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
-}
-
-/** The string literals of the handler that may be SQL: call arguments and bound values (`let query = \`SELECT ...\``). */
-function sqlTexts(facts: FileFacts, scopes: Set<number>): string[] {
-  const texts: string[] = [];
-  for (const scopeId of scopes) {
-    for (const { call } of callsIn(facts, scopeId)) for (const arg of call.args) texts.push(literalText(arg.value) ?? '');
-    for (const binding of bindingsIn(facts, scopeId)) texts.push(literalText(binding.value) ?? '');
-  }
-  return texts.filter((text) => text.length > 10);
-}
-
-/**
- * A request schema of the file whose fields are PHI (`const IntakeDto = z.object({ patientName,
- * dob, medicareId })` behind `body: z.infer<typeof IntakeDto>`): the handler takes a patient's
- * data whatever the schema is called. Two PHI fields at least, one of them more than contact data.
- */
-function schemaPhiCategories(typeName: string, facts: FileFacts, flow: FlowAnalyzer): PhiCategory[] {
-  const schema = bindingsIn(facts, 0).find((binding) => binding.name === typeName);
-  if (!schema) return [];
-  const categories: PhiCategory[] = [];
-  let patientOnly = false;
-  for (const key of objectKeys(schema.value)) {
-    const found = flow.classifier.classify(key);
-    if (found.kind !== 'element' && found.kind !== 'record') continue;
-    categories.push(found.category);
-    if (found.kind === 'record' || !CONTACT_ELEMENTS.has(found.element) || resourcesOf(key).length > 0) patientOnly = true;
-  }
-  return categories.length >= 2 && patientOnly ? categories : [];
-}
-
-/**
- * Contact fields every person has, staff and organisations too (`CreateUserDto`: name, e-mail,
- * phone): a schema of these alone is not a patient's. A birth date, an insurance or Medicare id,
- * a diagnosis or a field named after the patient (`patientName`) is.
- */
-const CONTACT_ELEMENTS = new Set(['name', 'email', 'phone', 'fax', 'address', 'city', 'zip_code', 'url', 'ip_address']);
-
-/** The keys of the object literals in a schema's definition (`z.object({...}).strict()`), bounded. */
-function objectKeys(expr: Expr, out: string[] = [], depth = 0): string[] {
-  if (depth > 6 || out.length > 64) return out;
-  if (expr.kind === 'object') for (const entry of expr.entries) if (entry.key) out.push(entry.key);
-  if (expr.kind === 'call') {
-    if (expr.callee.kind === 'member') objectKeys(expr.callee.object, out, depth + 1);
-    for (const arg of expr.args) objectKeys(arg.value, out, depth + 1);
-  }
-  if (expr.kind === 'other') for (const child of expr.children) objectKeys(child, out, depth + 1);
-  return out;
-}
-
-/** Where a request's inputs are read (`req.query`, `request.params.id`, `ctx.request.body`). */
-const REQUEST_OBJECTS = new Set(['req', 'request', 'ctx', 'c']);
-const REQUEST_INPUTS = new Set(['query', 'params', 'body', 'param']);
-
-function readsRequestInput(expr: Expr): boolean {
-  const path = calleePath(expr) ?? [];
-  return path.length >= 2 && REQUEST_OBJECTS.has(path[0]) && path.slice(1, 3).some((segment) => REQUEST_INPUTS.has(segment));
 }
 
 function evidenceList() {
