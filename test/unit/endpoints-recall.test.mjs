@@ -87,6 +87,10 @@ describe('missing-phi-access: endpoints found through what they read', () => {
       '  const found = await pool.query(`SELECT COUNT(*) AS total FROM patients WHERE tenant_id = $1`, [req.params.id]);',
       '  res.json(found.rows[0]);',
       '});',
+      "router.get('/:id/overdue', async (req, res) => {",
+      "  const found = await pool.query(`SELECT COUNT(*) FILTER (WHERE status NOT IN ('done', 'dismissed'))::int AS overdue, COUNT(*)::int AS total FROM patient_recalls WHERE tenant_id = $1`, [req.params.id]);",
+      '  res.json(found.rows[0]);',
+      '});',
       "router.get('/:id/by-status', async (req, res) => {",
       '  const found = await pool.query(`SELECT status, COUNT(*) FROM wounds WHERE tenant_id = $1 GROUP BY status`, [req.params.id]);',
       '  res.json(found.rows);',
@@ -101,7 +105,7 @@ describe('missing-phi-access: endpoints found through what they read', () => {
       '  res.json(found.rows);',
       '});',
     ].join('\n');
-    assert.deepEqual(summary(text, 'routes/wounds.ts'), ['GET /:id phi', 'GET /:id/total clean', 'GET /:id/by-status clean', 'GET /:id/types clean', 'GET /:id/rooms clean']);
+    assert.deepEqual(summary(text, 'routes/wounds.ts'), ['GET /:id phi', 'GET /:id/total clean', 'GET /:id/overdue clean', 'GET /:id/by-status clean', 'GET /:id/types clean', 'GET /:id/rooms clean']);
   });
 
   test("FastAPI api_route: a FHIR server's catch-all proxy serves patients; its capability statement does not", () => {

@@ -12,7 +12,8 @@ const MAX_SQL = 20_000;
 /** A statement, not prose that happens to say "from" (`'Failed to load from cache'`). */
 const SQL_STATEMENT = /\b(select\s+(?!from\b)\S[\s\S]*?\bfrom|insert\s+into|update\s+[\w."]+\s+set|delete\s+from)\s/i;
 const TABLE_REFERENCE = /\b(?:from|join|into|update)\s+([A-Za-z_"][\w."]*)/gi;
-const AGGREGATE_CALL = /\b(count|sum|avg|min|max)\s*\([^()]*\)(\s+as\s+"?\w+"?)?/gi;
+/** An aggregate column once its parentheses are emptied: `COUNT() FILTER ()::int AS total`. */
+const AGGREGATE_CALL = /\b(count|sum|avg|min|max)\s*\(\)(\s*filter\s*\(\))?(::\w+)?(\s+as\s+"?\w+"?)?/gi;
 
 export interface SqlTableRead {
   table: string;
@@ -52,10 +53,17 @@ function describesKinds(table: string): boolean {
 function onlyTotals(sql: string): boolean {
   const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
   if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index))) return false;
-  const columns = select[1];
+  const columns = emptyParentheses(select[1]);
   const aggregated = columns.replace(AGGREGATE_CALL, '');
   if (aggregated === columns) return false;
   return /^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated) || (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*'));
+}
+
+/** `COUNT(*) FILTER (WHERE s IN ('a'))` -> `COUNT() FILTER ()`: what is inside a call says nothing of its kind. */
+function emptyParentheses(text: string): string {
+  let current = text;
+  for (let i = 0; i < 8 && /\([^()]*\)/.test(current); i++) current = current.replace(/\([^()]*\)/g, '\u0001');
+  return current.replace(/\u0001/g, '()');
 }
 
 /** The text of a string or template literal (its fixed parts); undefined for other expressions. */
