@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { Framework } from '../../catalogues/frameworks';
 import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
-import type { Expr, ScopeFact } from '../../model/facts';
+import type { Expr, FileFacts, ScopeFact } from '../../model/facts';
 import { bindingsIn, childScopes } from '../../model/facts-index';
 import { importsFramework, type FinderInput } from './finder';
 import { METHOD_NAMES, endpointAudit, lastName, methodsArgument, pythonAuditNames, pythonEndpoint } from './python-endpoint';
@@ -21,7 +21,7 @@ const DRF_ACTIONS: Record<string, HttpMethod> = {
 const DJANGO_METHOD_DECORATORS: Record<string, HttpMethod[]> = {
   require_GET: ['GET'], require_POST: ['POST'], require_safe: ['GET', 'HEAD'],
 };
-const VIEW_BASE = /(View|ViewSet|APIView|Mixin|Resource)$/;
+const VIEW_BASE = /(View|View[Ss]et|APIView|Mixin|Resource)$/;
 /**
  * Bases of classes that are not HTTP views although their names look alike or their methods are
  * named like actions: Tryton models (`ModelView`, `ModelSQL`: `create(cls, vlist)` is an ORM
@@ -53,7 +53,7 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
   for (const scope of facts.scopes) {
     if (scope.kind !== 'class' || scope.parentId !== 0) continue;
     const bases = pythonClassBases(facts, scope);
-    if (!bases.some((base) => VIEW_BASE.test(base) && !NOT_HTTP_BASES.has(base)) || bases.some((base) => NOT_HTTP_BASES.has(base))) continue;
+    if (!isViewClass(facts, scope)) continue;
     if ([scope.name ?? '', ...bases].some((name) => NOT_HTTP_CLASS.test(name))) continue;
     const framework = bases.some((base) => special.viewBases?.test(base)) || importsFramework(facts, special) ? special.id : plain.id;
     const classAudit = endpointAudit(scope, auditNames, facts, 'class');
@@ -124,6 +124,22 @@ function inheritedEndpoint(
   );
   const endpoint = pythonEndpoint(scope, framework, actionMethods(actions), '', audit, evidence, facts, undefined, auditNames, scope.name);
   return { ...endpoint, inheritedActions: actions };
+}
+
+/**
+ * A class-based view: a base named like one (`APIView`, `viewsets.ViewSet`, `LoginRequiredViewset`),
+ * or a class of the same file that is one (`class SubrecordViewSet(LoginRequiredViewset)`, whose
+ * base extends `viewsets.ViewSet`): projects put their permission classes on a base of their own.
+ */
+function isViewClass(facts: FileFacts, scope: ScopeFact, depth = 0): boolean {
+  const bases = pythonClassBases(facts, scope);
+  if (bases.some((base) => NOT_HTTP_BASES.has(base))) return false;
+  if (bases.some((base) => VIEW_BASE.test(base))) return true;
+  if (depth >= 6) return false;
+  return bases.some((base) => {
+    const local = facts.scopes.find((candidate) => candidate.kind === 'class' && candidate.parentId === 0 && candidate.name === base);
+    return !!local && local !== scope && isViewClass(facts, local, depth + 1);
+  });
 }
 
 /** A method called on an instance (`def list(self, request)`), not a `@classmethod` ORM hook. */

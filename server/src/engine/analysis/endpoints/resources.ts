@@ -3,16 +3,19 @@
 // identifier tokens with plurals.
 
 import { BoundedCache } from '../bounded-cache';
-import { tokenize, tokenMatches } from '../phi/identifiers';
+import { findRun, tokenize, tokenMatches } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
 
 const RESOURCE_WORDS: Record<PhiCategory, readonly string[]> = {
-  demographics: ['patient', 'member', 'beneficiary', 'enrollee', 'subscriber', 'guarantor', 'insured', 'demographic', 'demographics'],
+  demographics: [
+    'patient', 'member', 'beneficiary', 'enrollee', 'subscriber', 'guarantor', 'insured', 'demographic', 'demographics', 'inpatient',
+    'outpatient',
+  ],
   clinical: [
     'encounter', 'chart', 'record', 'prescription', 'rx', 'lab', 'diagnosis', 'medication', 'allergy', 'immunization',
     'vaccination', 'vital', 'vitals', 'observation', 'condition', 'procedure', 'ehr', 'emr', 'symptom', 'treatment',
     'admission', 'discharge', 'referral', 'careplan', 'imaging', 'radiology', 'pathology', 'genetic', 'dx', 'clinical',
-    'medical', 'visit', 'appointment', 'consultation', 'triage', 'notes', 'soap',
+    'medical', 'visit', 'appointment', 'consultation', 'triage', 'notes', 'soap', 'episode', 'laboratory', 'census', 'wound',
   ],
   billing: ['claim', 'invoice', 'billing', 'eob', 'insurance', 'copay', 'remittance', 'superbill'],
 };
@@ -66,10 +69,31 @@ export function resourcesOf(identifier: string): readonly ResourceMatch[] {
  * (`AvailabilityRecord`, `AuditRecord`, `MedicalRecord` is medical).
  */
 function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
-  return tokens.flatMap((token) => {
+  const found = tokens.flatMap((token) => {
     const match = resourceOfToken(token);
     return !match || (match.word === 'record' && tokens.length > 1) ? [] : [match];
   });
+  for (const words of TWO_WORD_RESOURCES) if (findRun(tokens, words) >= 0) found.push({ word: words.join(' '), category: 'clinical' });
+  return found;
+}
+
+/**
+ * Resources named by two words, neither of which is one alone: a questionnaire is a form, its
+ * response is a patient's answers (FHIR `QuestionnaireResponse`).
+ */
+const TWO_WORD_RESOURCES: readonly (readonly string[])[] = [['questionnaire', 'response'], ['questionnaire', 'answer']];
+
+/** Last tokens of an identifier that names one record by its key (`patient_id`, `encounterIds`). */
+const KEY_TOKENS = new Set(['id', 'ids', 'uuid', 'pk', 'key']);
+
+/**
+ * The resource whose record an identifier is the key of (`patient_id`, `patientId` -> patient): a
+ * request input so named scopes the endpoint to that resource, as a `{patient_id}` path parameter does.
+ */
+export function keyedResources(identifier: string): readonly ResourceMatch[] {
+  const tokens = tokenize(identifier);
+  if (tokens.length < 2 || !KEY_TOKENS.has(tokens[tokens.length - 1])) return [];
+  return resourcesOf(identifier);
 }
 
 export interface PathSegment {
@@ -110,8 +134,18 @@ export function pathResources(path: string): ResourceMatch[] {
     if (!matches.length) return;
     if (segment.param || index === lastStatic || segments[index + 1]?.param) found.push(...matches);
   });
+  // `/fhir/{path:path}`, `/fhir/R4/:resource/:id`: a FHIR server's resources, patients among them.
+  // Its bare base (`/fhir/metadata`) is the server's capability statement.
+  segments.forEach((segment, index) => {
+    if (segment.param || !tokenize(segment.name).includes('fhir')) return;
+    const next = segments.slice(index + 1).find((later) => later.param || !VERSION_SEGMENT.test(later.name));
+    if (next?.param) found.push({ word: 'fhir', category: 'clinical' });
+  });
   return found;
 }
+
+/** Version segments a route passes over (`v2`, `R4`, `STU3`, `api`). */
+const VERSION_SEGMENT = /^(v\d+(\.\d+)*|r\d+b?|d?stu\d+|api)$/i;
 
 /** Joins a prefix and a route the way routers do (`/patients` + `/{pid}` -> `/patients/{pid}`). */
 export function joinPaths(...parts: string[]): string {

@@ -1,7 +1,8 @@
 // Does an endpoint touch patient data? Evidence, strongest first: the path names a patient-like
 // resource; the handler takes or returns a PHI model (parameter and return annotations,
-// `response_model`, DTO types); its body reads PHI records or fields (FlowAnalyzer), queries a
-// patient-like model, or calls a function whose name says it fetches patient records.
+// `response_model`, DTO types, a request schema of PHI fields) or a request input keyed to a
+// patient (`patient_id`); its body reads PHI records or fields (FlowAnalyzer), queries a
+// patient-like model or table (SQL), or calls a function whose name says it fetches patient records.
 
 import { calleePath, rootName } from '../../model/expressions';
 import type { Expr, FileFacts } from '../../model/facts';
@@ -9,7 +10,9 @@ import { bindingsIn, callsIn } from '../../model/facts-index';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
-import { isReferenceData, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
+import { sqlTableReads, sqlTexts } from './sql-tables';
+import { readsRequestInput, schemaPhiCategories } from './request-inputs';
+import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
   path: string;
@@ -50,16 +53,27 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path);
   weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
   for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
+  for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow));
   // `getMemberStats` on `/members/stats` is totals; `getClientDiagnosisStats` on `/clients/:id/stats` is one patient's.
   const addressesOne = pathSegments(input.path).some((segment) => segment.param);
   for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
+  // `/audit/analytics?patient_id=`: totals, filtered by patient.
+  const keyed = (name: string) => (pathNamesTotals(input.path) ? [] : keyedResources(name));
   if (input.handlerScopeId !== undefined) {
     for (const param of facts.scopes[input.handlerScopeId]?.params ?? []) {
       const kind = flow.classifier.classify(param.name).kind;
       if (kind === 'record') strong.note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
+      // A query or path parameter `patient_id` scopes the handler to one patient's records.
+      else weak.note(`takes ${param.name}`, keyed(param.name));
+    }
+    // Express/Koa: `const { patientId } = req.query`, `const id = req.params.patientId`.
+    for (const binding of bindingsIn(facts, input.handlerScopeId)) {
+      if (!readsRequestInput(binding.value)) continue;
+      const read = calleePath(binding.value) ?? [];
+      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyed(key));
     }
   }
   const aggregated = aggregatedCalls(facts, scopes);
@@ -68,6 +82,9 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
       if (aggregated.has(call.call)) continue;
       strong.note(...callEvidence(call.call, call.scopeId, flow, aggregated));
     }
+  }
+  for (const text of sqlTexts(facts, scopes)) {
+    for (const read of sqlTableReads(text)) strong.note(`queries the table ${read.table}`, read.resources);
   }
   const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
   for (const binding of [...bindingScopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
@@ -215,6 +232,8 @@ function lastCalleeName(call: Expr & { kind: 'call' }): string {
 function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer, aggregated: Set<Expr>): [string, readonly (ResourceMatch | PhiCategory)[]] {
   const path = calleePath(call.callee) ?? [];
   const last = path[path.length - 1];
+  // `schemas.list_records()`, `metadata.get_fields()`: what records look like, not their rows.
+  if (path.slice(0, -1).some((segment) => DESCRIPTION_MODULES.has(segment.toLowerCase()))) return ['', []];
   // A query on a patient-like model: `db.query(Prescription)`, `get_object_or_404(Patient, pk=pk)`.
   for (const arg of call.args) {
     if (arg.value.kind === 'name' && /^[A-Z]/.test(arg.value.name)) {
@@ -248,6 +267,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   }
   return ['', []];
 }
+
+/** Modules that describe data (its schema, its metadata) rather than hold it. */
+const DESCRIPTION_MODULES = new Set(['schema', 'schemas', 'metadata']);
 
 /**
  * Whole records count; a single field counts when it is clinical or billing data, or read from a

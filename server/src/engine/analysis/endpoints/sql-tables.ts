@@ -1,0 +1,90 @@
+// The tables an SQL statement written in a handler reads or writes (`pool.query(\`SELECT ... FROM
+// wounds w JOIN patients p ...\`)`): a handler that queries a patient-like table touches patient
+// data, whatever its route is called. Statements that only count (`SELECT COUNT(*) FROM patients`,
+// group-by totals) return totals, not records.
+
+import type { Expr, FileFacts } from '../../model/facts';
+import { bindingsIn, callsIn } from '../../model/facts-index';
+import { tokenize } from '../phi/identifiers';
+import { resourcesOf, type ResourceMatch } from './resources';
+
+const MAX_SQL = 20_000;
+/** A statement, not prose that happens to say "from" (`'Failed to load from cache'`). */
+const SQL_STATEMENT = /\b(select\s+(?!from\b)\S[\s\S]*?\bfrom|insert\s+into|update\s+[\w."]+\s+set|delete\s+from)\s/i;
+const TABLE_REFERENCE = /\b(?:from|join|into|update)\s+([A-Za-z_"][\w."]*)/gi;
+/** An aggregate column once its parentheses are emptied: `COUNT() FILTER ()::int AS total`. */
+const AGGREGATE_CALL = /\b(count|sum|avg|min|max)\s*\(\)(\s*filter\s*\(\))?(::\w+)?(\s+as\s+"?\w+"?)?/gi;
+
+export interface SqlTableRead {
+  table: string;
+  resources: readonly ResourceMatch[];
+}
+
+/** The patient-like tables an SQL text names; empty for other text and for totals. */
+export function sqlTableReads(text: string): SqlTableRead[] {
+  const sql = text.slice(0, MAX_SQL);
+  if (!SQL_STATEMENT.test(sql) || onlyTotals(sql)) return [];
+  const reads: SqlTableRead[] = [];
+  for (const match of sql.matchAll(TABLE_REFERENCE)) {
+    const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
+    const resources = describesKinds(table) ? [] : resourcesOf(table);
+    if (resources.length && !reads.some((read) => read.table === table)) reads.push({ table, resources });
+  }
+  return reads;
+}
+
+/**
+ * Words of tables that hold kinds, settings, totals or content written for patients in general
+ * rather than a patient's rows (`appointment_types`, `lab_vendors`, `lab_order_sets`,
+ * `procedure_categories`, `patient_sms_preferences`, `encounter_metrics`, `patient_handouts`).
+ */
+const KIND_TABLE_WORDS = new Set([
+  'type', 'types', 'category', 'categories', 'vendor', 'vendors', 'interface', 'interfaces', 'set', 'sets', 'template',
+  'templates', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'metric', 'metrics',
+  'preference', 'preferences', 'status', 'statuses', 'reason', 'reasons', 'option', 'options', 'stats', 'statistics',
+  'handout', 'handouts', 'education',
+]);
+
+function describesKinds(table: string): boolean {
+  return tokenize(table).some((token) => KIND_TABLE_WORDS.has(token));
+}
+
+/** `SELECT COUNT(*) FROM ...`, `SELECT status, COUNT(*) ... GROUP BY status`: totals. */
+function onlyTotals(sql: string): boolean {
+  const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
+  if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index))) return false;
+  const columns = emptyParentheses(select[1]);
+  const aggregated = columns.replace(AGGREGATE_CALL, '');
+  if (aggregated === columns) return false;
+  return /^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated) || (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*'));
+}
+
+/** `COUNT(*) FILTER (WHERE s IN ('a'))` -> `COUNT() FILTER ()`: what is inside a call says nothing of its kind. */
+function emptyParentheses(text: string): string {
+  let current = text;
+  for (let i = 0; i < 8 && /\([^()]*\)/.test(current); i++) current = current.replace(/\([^()]*\)/g, '\u0001');
+  return current.replace(/\u0001/g, '()');
+}
+
+/** The text of a string or template literal (its fixed parts); undefined for other expressions. */
+export function literalText(expr: Expr): string | undefined {
+  if (expr.kind === 'string') return expr.value;
+  if (expr.kind === 'template') return expr.parts.map((part) => ('text' in part ? part.text : ' ? ')).join('');
+  if (expr.kind === 'binary' && expr.operator === '+') {
+    const left = literalText(expr.left);
+    const right = literalText(expr.right);
+    return left === undefined && right === undefined ? undefined : `${left ?? ' ? '}${right ?? ' ? '}`;
+  }
+  if (expr.kind === 'other' && expr.children.length === 1) return literalText(expr.children[0]);
+  return undefined;
+}
+
+/** The string literals of the handler that may be SQL: call arguments and bound values (`let query = \`SELECT ...\``). */
+export function sqlTexts(facts: FileFacts, scopes: Set<number>): string[] {
+  const texts: string[] = [];
+  for (const scopeId of scopes) {
+    for (const { call } of callsIn(facts, scopeId)) for (const arg of call.args) texts.push(literalText(arg.value) ?? '');
+    for (const binding of bindingsIn(facts, scopeId)) texts.push(literalText(binding.value) ?? '');
+  }
+  return texts.filter((text) => text.length > 10);
+}
