@@ -507,6 +507,7 @@ export class FlowAnalyzer {
     }
     // `providers.rows`: a result is named for what each row is.
     const singular = current.name.replace(/s$/, '');
+    if (isPatientSideName(current.name)) return false;
     return [current.name, singular].some((name) => this.classifier.isNonPersonObjectName(name) && !this.classifier.isPersonObjectName(name));
   }
 
