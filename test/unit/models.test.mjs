@@ -49,6 +49,11 @@ describe('unencrypted-phi-field policy', () => {
     assert.deepEqual(rules(text, 'm.py', p), ['2:unencrypted-phi-field', '3:unencrypted-phi-field']);
   });
 
+  test('fields holding rules over codes (a prefix, patterns) are configuration, not a diagnosis', () => {
+    const text = 'model ClaimValidationRule {\n  id String @id\n  requiredICDPrefix String?\n  allowedICDPatterns String[]\n  diagnosisCode String\n}\n';
+    assert.deepEqual(rules(text, 'schema.prisma'), ['5:unencrypted-phi-field']);
+  });
+
   test('pydantic schemas and non-person models are not persistence PHI', () => {
     const text = 'class PatientIn(BaseModel):\n    ssn: str = Field(max_length=11)\n\nclass Provider(Base):\n    ssn = Column(String)\n';
     assert.deepEqual(rules(text, 'm.py'), []);

@@ -297,6 +297,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
   // Outcomes of a run or a check (`score.passed`, `summaryGenerated`): booleans and counts.
   'passed', 'failed', 'succeeded', 'skipped', 'generated',
+  // Rules that match values, not values (`requiredIcdPrefix`, `allowedIcdPatterns`): configuration.
+  'patterns', 'prefix', 'prefixes', 'suffix', 'suffixes', 'regexes', 'matchers',
 ]);
 
 /** First tokens that make an identifier a boolean or a number (`has_diagnosis`, `num_allergies`). */
