@@ -4,11 +4,12 @@
 // so spawn -> first diagnostics is shorter (docs/performance.md, "First diagnostic").
 // The cache is only an accelerator: V8 rejects one that does not match the bundle or itself
 // (and compiles as usual), and any failure here falls back to a plain require().
-// Opt-in: only with PHI_GUARD_CODE_CACHE_DIR, a folder of the user's own (not a link, not
-// writable by others). Bytecode read from a cache is run, and V8's check of it is a sanity check
-// against its source's length, not a signature: a default folder in the shared temp directory
-// would make a file anyone can plant there a way into the editor. PHI_GUARD_NO_CODE_CACHE=1 turns
-// it off.
+// Where: PHI_GUARD_CODE_CACHE_DIR (the extension passes its global storage), else `.code-cache`
+// beside the bundle. Either must be a folder only this user can write, not a link: bytecode read
+// from a cache is run, and V8's check of it is a sanity check against its source's length, not a
+// signature, so a folder in the shared temp directory would let a planted file into the editor.
+// Beside the bundle adds no such way in: whoever can write there can replace the bundle itself.
+// PHI_GUARD_NO_CODE_CACHE=1 turns it off.
 
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -19,15 +20,19 @@ const main = path.join(__dirname, 'server-main.js');
 /** When the cache is first written: after a start's first diagnostics, on any machine. */
 const CACHE_FIRST_WRITE_MS = 20_000;
 
-function cacheDirectory(): string | undefined {
-  const dir = process.env.PHI_GUARD_CODE_CACHE_DIR;
-  if (!dir) return undefined;
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // Code read from the cache is run: nobody else may write the folder, and it is not a link.
+/** A folder only this user can write, and not a link (always, where there are no uids). */
+function isOwnFolder(dir: string): boolean {
   const stat = fs.lstatSync(dir);
   const uid = process.getuid?.();
-  if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return undefined;
-  return dir;
+  return stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0));
+}
+
+function cacheDirectory(): string | undefined {
+  const chosen = process.env.PHI_GUARD_CODE_CACHE_DIR;
+  if (!chosen && !isOwnFolder(__dirname)) return undefined;
+  const dir = chosen || path.join(__dirname, '.code-cache');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return isOwnFolder(dir) ? dir : undefined;
 }
 
 /** The cache file of this bundle (its size and time) under this runtime. */
