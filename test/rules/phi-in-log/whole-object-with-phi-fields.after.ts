@@ -26,4 +26,19 @@ export function quiet(job: { id: string; status: string; attempts: number }, pro
   console.log(`note ${note}`, note.patient.dob.length);
 }
 
+interface ConnectEvent { Details: { ContactData: { ContactId: string; CustomerEndpoint: { Address: string } } } }
+
+export function inboundCall(event: unknown) {
+  console.log('Inbound call event:', JSON.stringify(event, null, 2)); // expect: phi-in-log
+  const connectEvent = event as ConnectEvent;
+  const contactData = connectEvent.Details.ContactData;
+  return { callId: contactData.ContactId, caller: contactData.CustomerEndpoint.Address };
+}
+
+export function queuedJob(message: unknown) {
+  console.log('Queued job:', JSON.stringify(message));
+  const job = message as { jobId: string; attempts: number };
+  return [job.jobId, job.attempts];
+}
+
 declare function save(values: unknown[]): Promise<void>;

@@ -33,7 +33,8 @@ export class FieldsReadIndex {
   wholeObjectTaint(name: string, scopeId: number, origin: Expr): Taint | undefined {
     const fn = this.functionAround(scopeId);
     if (fn === undefined || this.declaresParamBetween(name, scopeId, fn) === 'shadowed') return undefined;
-    const reads = this.readsIn(fn).get(name) ?? [];
+    const byName = this.readsIn(fn);
+    const reads = [...this.aliasesOf(name, fn)].flatMap((alias) => byName.get(alias) ?? []);
     const elements = new Map<string, PhiElementRef>();
     let first: { expr: Expr; label: string } | undefined;
     for (const read of reads.slice(0, MAX_READS)) {
@@ -50,6 +51,25 @@ export class FieldsReadIndex {
       origin: origin.range,
       steps: [{ range: first.expr.range, label: `${name} (has ${first.label.replace(/ \(.*\)$/, '')})` }],
     };
+  }
+
+  /**
+   * `name` and the variables of the function that hold a part of it (`const data = event.detail`,
+   * `const e = event as ConnectEvent`): what is read off them is read off the object.
+   */
+  private aliasesOf(name: string, fn: number): Set<string> {
+    const aliases = new Set([name]);
+    for (let round = 0; round < 4; round++) {
+      const before = aliases.size;
+      for (const binding of this.facts.bindings) {
+        if (binding.kind !== 'assign' || aliases.has(binding.name) || !this.isWithin(binding.scopeId, fn)) continue;
+        const value = unwrapped(binding.value);
+        const root = value.kind === 'name' || value.kind === 'member' ? rootName(value) : undefined;
+        if (root !== undefined && aliases.has(root) && !containsCall(value)) aliases.add(binding.name);
+      }
+      if (aliases.size === before) break;
+    }
+    return aliases;
   }
 
   /** The innermost function scope holding `scopeId` (module-level code has none). */
@@ -119,6 +139,15 @@ export class FieldsReadIndex {
     }
     return false;
   }
+}
+
+/** `x as T`, `(x)`, `x!`: the value inside. */
+function unwrapped(expr: Expr): Expr {
+  let current = expr;
+  for (let i = 0; i < 8 && current.kind === 'other' && current.children.length >= 1 && current.children.every((child, k) => k === 0 || child.kind === 'other' || child.kind === 'literal'); i++) {
+    current = current.children[0];
+  }
+  return current;
 }
 
 function containsCall(expr: Expr): boolean {
