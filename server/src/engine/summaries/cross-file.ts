@@ -70,6 +70,10 @@ export class CrossFileFlows {
         }
         return union(parts);
       },
+      auditCallBehind: (callee, scopeId, names) => {
+        const path = calleePath(callee);
+        return path && path.length <= 4 ? this.index.reachesNamedCall(this.file, this.classOf(scopeId), path, names) : undefined;
+      },
     };
   }
 

@@ -11,6 +11,7 @@
 
 import type { CallExpr, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
 import { calleePath } from '../model/expressions';
+import { bindingsIn } from '../model/facts-index';
 import type { ResolvedPolicy } from '../model/policy';
 import type { PhiElementRef, Range } from '../model/types';
 import { FlowAnalyzer, union, type Taint } from '../analysis/flow/flow';
@@ -106,7 +107,25 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     classes: [...classes.values()],
     functions: functions.map((fn) => fn.summary),
     ...(defaultScope?.name ? { defaultExport: defaultScope.name } : {}),
+    ...instancesOf(facts),
   };
+}
+
+/**
+ * Module-level instances of a class (`export const appointmentService = new AppointmentService()`,
+ * `audit_service = AuditService()`): a call on them resolves to the class's method.
+ */
+function instancesOf(facts: FileFacts): Pick<FileSummary, 'instances'> {
+  const instances: [string, string][] = [];
+  for (const binding of bindingsIn(facts, 0)) {
+    const value = binding.value;
+    if (binding.kind !== 'assign' || value.kind !== 'call' || value.callee.kind !== 'name') continue;
+    const className = value.callee.name;
+    if ((value.isNew || (facts.language === 'python' && /^[A-Z]/.test(className))) && !instances.some(([name]) => name === binding.name)) {
+      instances.push([binding.name, className]);
+    }
+  }
+  return instances.length ? { instances } : {};
 }
 
 /**

@@ -95,6 +95,8 @@ export interface FileSummary {
   functions: FunctionSummary[];
   /** The function or class of `export default`. */
   defaultExport?: string;
+  /** Module-level instances: [name, class name as written] (`appointmentService = new AppointmentService()`). */
+  instances?: [string, string][];
 }
 
 /** What a resolved function does, after following its calls through the workspace to a fixpoint. */

@@ -12,6 +12,8 @@ import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnRetur
 const MAX_ROUNDS = 30;
 /** How far a call result is followed into the arguments it was built from. */
 const MAX_NESTING = 6;
+/** How many functions the search for an audit call visits from one call. */
+const MAX_AUDIT_WALK = 200;
 const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'];
 
 type Symbol = { kind: 'function'; file: FileSummary; fn: FunctionSummary } | { kind: 'class'; file: FileSummary; cls: ClassSummary } | { kind: 'module'; file: FileSummary };
@@ -116,6 +118,37 @@ export class WorkspaceIndex {
     if (!found) return undefined;
     const node = this.nodes.get(keyOf(found.file.path, found.fn.name));
     return node ? { summary: node.state, offset: found.offset } : undefined;
+  }
+
+  /**
+   * Whether the callee of a call made in `file`, or a workspace function it calls (resolved calls
+   * only, transitively), makes a call the policy names as an audit control (`auditLogger.info`,
+   * `createAuditLog`): the control of a handler that delegates to a service. Returns the name.
+   */
+  reachesNamedCall(file: FileSummary, className: string | undefined, callee: string[], names: readonly string[]): string | undefined {
+    if (!names.length) return undefined;
+    this.ensureResolved();
+    const found = this.targetOf(file, className, callee);
+    const start = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
+    if (!start) return undefined;
+    const seen = new Set<Node>([start]);
+    const queue = [start];
+    // A bounded walk: audit calls sit a few calls down, and a large call graph must stay cheap.
+    for (let i = 0; i < queue.length && i < MAX_AUDIT_WALK; i++) {
+      const node = queue[i];
+      for (const site of node.fn.calls) {
+        const name = names.find((candidate) => endsWithSegments(site.callee, candidate.split('.')));
+        if (name) return name;
+      }
+      for (const target of node.targets) {
+        const next = target && this.nodes.get(keyOf(target.summary.path, target.summary.name));
+        if (next && !seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return undefined;
   }
 
   /** A resolved summary by file and name (`trace`, `Class.method`), for tests and tools. */
@@ -279,7 +312,16 @@ export class WorkspaceIndex {
     const fn = this.functionNamed(file, name);
     if (fn) return { kind: 'function', file, fn };
     const cls = file.classes.find((candidate) => candidate.name === name);
-    return cls ? { kind: 'class', file, cls } : undefined;
+    if (cls) return { kind: 'class', file, cls };
+    // An instance stands for its class: `service.method()` runs the class's method.
+    const instanceOf = file.instances?.find(([instance]) => instance === name)?.[1];
+    if (!instanceOf) return undefined;
+    const ownClass = file.classes.find((candidate) => candidate.name === instanceOf);
+    if (ownClass) return { kind: 'class', file, cls: ownClass };
+    // An imported class; never another instance (no cycle through instances).
+    const imp = file.imports.find((candidate) => candidate.names.some(([local]) => local === instanceOf));
+    const imported = imp && this.importedSymbol(file, imp.module, imp.names.find(([local]) => local === instanceOf)![1], new Set());
+    return imported?.kind === 'class' ? imported : undefined;
   }
 
   private importedSymbol(file: FileSummary, module: string, imported: string, seen: Set<string>): Symbol | undefined {
@@ -427,6 +469,13 @@ export class WorkspaceIndex {
     }
     return undefined;
   }
+}
+
+/** `self.audit_log.record` ends with `audit_log.record`; a bare `record` never matches `audit_log.record`. */
+function endsWithSegments(path: readonly string[], segments: readonly string[]): boolean {
+  if (segments.length > path.length) return false;
+  const offset = path.length - segments.length;
+  return segments.every((segment, index) => path[offset + index] === segment);
 }
 
 function keyOf(filePath: string, name: string): string {

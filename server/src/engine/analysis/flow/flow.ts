@@ -122,6 +122,11 @@ export interface FlowHooks {
    * record, whose unknown fields are not PHI.
    */
   unknownField?(taint: Taint): Taint;
+  /**
+   * The audit call (one of `names`) that a workspace function reached from `callee` makes, at any
+   * depth of resolved calls (a handler delegating to a service that writes the audit log).
+   */
+  auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
 }
 
 export class FlowAnalyzer {
