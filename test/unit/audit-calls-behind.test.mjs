@@ -156,3 +156,48 @@ describe('Python: audit calls behind the handler', () => {
     assert.deepEqual(found, ['@router.get("/patients/{patient_id}/notes")']);
   });
 });
+
+// Stubs: a handler answering "not implemented" touches nothing (docs/rules/missing-phi-access.md).
+const STUB_FILES = {
+  'src/booking.controller.ts': [
+    "import { bookingService } from './booking.service';",
+    'export const bookAppointment = async (req, res) => {',
+    '  try {',
+    '    const validation = bookingSchema.safeParse(req.body);',
+    '    if (!validation.success) return sendValidationError(res, validation.error.errors.map((e) => e.message));',
+    "    return sendError(res, 501, 'Self-scheduling not yet implemented', 'NOT_IMPLEMENTED');",
+    '  } catch (error) {',
+    "    logger.error('Book appointment error', { error: getErrorMessage(error) });",
+    '    return sendServerError(res);',
+    '  }',
+    '};',
+    'export const cancelAppointment = async (req, res) => {',
+    '  const appointment = await bookingService.cancel(req.params.appointmentId);',
+    "  return res.status(501).json({ error: 'Not implemented' });",
+    '};',
+  ],
+  'src/booking.service.ts': ['export const bookingService = { cancel: async (id: string) => undefined };'],
+  'src/booking.routes.ts': [
+    "import { Router } from 'express';",
+    "import { bookAppointment, cancelAppointment } from './booking.controller';",
+    'const router = Router();',
+    "router.post('/appointments/book', bookAppointment);",
+    "router.delete('/appointments/:appointmentId', cancelAppointment);",
+    "router.get('/patients/:patientId/portal', async (req, res) => res.status(501).json({ error: 'NOT_IMPLEMENTED' }));",
+    "router.get('/patients/:patientId/summary', async (req, res) => {",
+    "  if (!features.summary) return res.status(501).json({ error: 'NOT_IMPLEMENTED' });",
+    '  res.json(await prisma.patient.findUnique({ where: { id: req.params.patientId } }));',
+    '});',
+    'export default router;',
+  ],
+};
+
+describe('stubs that answer "not implemented"', () => {
+  test('a stub handler, in the route file or behind an import, is not reported; one that calls a service or reads a patient is', () => {
+    const found = missingAccess(STUB_FILES, 'src/booking.routes.ts', policyWith());
+    assert.deepEqual(found, [
+      "router.delete('/appointments/:appointmentId', cancelAppointment);",
+      "router.get('/patients/:patientId/summary', async (req, res) => {",
+    ]);
+  });
+});

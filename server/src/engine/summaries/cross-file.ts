@@ -74,6 +74,10 @@ export class CrossFileFlows {
         const path = calleePath(callee);
         return path && path.length <= 4 ? this.index.reachesNamedCall(this.file, this.classOf(scopeId), path, names) : undefined;
       },
+      notImplementedBehind: (callee, scopeId) => {
+        const path = calleePath(callee);
+        return !!path && path.length <= 4 && this.index.resolvesToStub(this.file, this.classOf(scopeId), path);
+      },
     };
   }
 

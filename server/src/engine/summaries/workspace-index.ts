@@ -151,6 +151,11 @@ export class WorkspaceIndex {
     return undefined;
   }
 
+  /** Whether a call made in `file` runs a workspace function that only answers "not implemented". */
+  resolvesToStub(file: FileSummary, className: string | undefined, callee: string[]): boolean {
+    return !!this.targetOf(file, className, callee)?.fn.notImplemented;
+  }
+
   /** A resolved summary by file and name (`trace`, `Class.method`), for tests and tools. */
   summaryOf(filePath: string, name: string): ResolvedSummary | undefined {
     this.ensureResolved();

@@ -9,6 +9,7 @@ import { bindingsIn, callsIn } from '../../model/facts-index';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
+import { isNotImplementedStub } from './stub-handler';
 import { isReferenceData, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
@@ -55,6 +56,8 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
+  // A stub answering "not implemented" serves nothing yet.
+  if (input.handlerScopeId !== undefined && isNotImplementedStub(facts, scopes)) return { touchesPhi: false, categories: [], why: [] };
   for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
   if (input.handlerScopeId !== undefined) {
     for (const param of facts.scopes[input.handlerScopeId]?.params ?? []) {

@@ -127,6 +127,8 @@ export interface FlowHooks {
    * depth of resolved calls (a handler delegating to a service that writes the audit log).
    */
   auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
+  /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
+  notImplementedBehind?(callee: Expr, scopeId: number): boolean;
 }
 
 export class FlowAnalyzer {
