@@ -201,3 +201,25 @@ describe('stubs that answer "not implemented"', () => {
     ]);
   });
 });
+
+describe('Python stubs', () => {
+  test('a FastAPI route raising a 501 is quiet; one that reads the patient first is reported', () => {
+    const files = {
+      'app/api.py': [
+        'from fastapi import APIRouter, HTTPException',
+        'from .models import Patient',
+        'router = APIRouter()',
+        '',
+        '@router.get("/patients/{patient_id}/export")',
+        'def export_patient(patient_id: int):',
+        '    raise HTTPException(status_code=501, detail="Export not implemented")',
+        '',
+        '@router.get("/patients/{patient_id}/share")',
+        'def share_patient(patient_id: int):',
+        '    patient = db.get(Patient, patient_id)',
+        '    raise HTTPException(status_code=501, detail="Sharing not implemented")',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'app/api.py', policyWith()), ['@router.get("/patients/{patient_id}/share")']);
+  });
+});
