@@ -69,6 +69,8 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   for (const scopeId of scopes) {
     for (const call of callsIn(facts, scopeId)) {
       if (aggregated.has(call.call)) continue;
+      // `await service.getReferralAnalytics(tenantId)` on `/analytics`: totals by its name, for no one record.
+      if (!addressesOne && namesTotals(lastCalleeName(call.call))) continue;
       strong.note(...callEvidence(call.call, call.scopeId, flow, aggregated));
     }
   }
