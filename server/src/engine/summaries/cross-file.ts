@@ -71,6 +71,14 @@ export class CrossFileFlows {
         }
         return union(parts);
       },
+      auditCallBehind: (callee, scopeId, names) => {
+        const path = calleePath(callee);
+        return path && path.length <= 4 ? this.index.reachesNamedCall(this.file, this.classOf(scopeId), path, names) : undefined;
+      },
+      notImplementedBehind: (callee, scopeId) => {
+        const path = calleePath(callee);
+        return !!path && path.length <= 4 && this.index.resolvesToStub(this.file, this.classOf(scopeId), path);
+      },
     };
   }
 

@@ -18,6 +18,8 @@ import { classifierFor } from '../analysis/phi/classifier-cache';
 import { isAccountModule } from '../analysis/phi/account-module';
 import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
+import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
+import { scopeTree } from '../analysis/endpoints/touches-phi';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
 
@@ -99,6 +101,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     });
   });
   recordReturns(facts, flow, functions, byScope);
+  for (const fn of functions) if (isNotImplementedStub(facts, scopeTree(facts, fn.scope.id))) fn.summary.notImplemented = true;
   recordSinks(facts, policy, filePath, flow, functions, byScope);
 
   const defaultScope = facts.scopes.find((scope) => scope.exportDefault && scope.name && (scope.kind === 'class' || byScope.has(scope.id)));

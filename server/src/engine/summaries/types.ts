@@ -79,6 +79,8 @@ export interface FunctionSummary {
   returnsCalls: number[];
   returnsOwn?: OwnReturn;
   calls: CallSite[];
+  /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
+  notImplemented?: true;
 }
 
 /** A class of the file, with its base classes as written. */

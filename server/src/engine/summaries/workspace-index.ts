@@ -12,6 +12,8 @@ import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnRetur
 const MAX_ROUNDS = 30;
 /** How far a call result is followed into the arguments it was built from. */
 const MAX_NESTING = 6;
+/** How many functions the search for an audit call visits from one call. */
+const MAX_AUDIT_WALK = 200;
 const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'];
 
 type Symbol =
@@ -121,6 +123,42 @@ export class WorkspaceIndex {
     if (!found) return undefined;
     const node = this.nodes.get(keyOf(found.file.path, found.fn.name));
     return node ? { summary: node.state, offset: found.offset } : undefined;
+  }
+
+  /**
+   * Whether the callee of a call made in `file`, or a workspace function it calls (resolved calls
+   * only, transitively), makes a call the policy names as an audit control (`auditLogger.info`,
+   * `createAuditLog`): the control of a handler that delegates to a service. Returns the name.
+   */
+  reachesNamedCall(file: FileSummary, className: string | undefined, callee: string[], names: readonly string[]): string | undefined {
+    if (!names.length) return undefined;
+    this.ensureResolved();
+    const found = this.targetOf(file, className, callee);
+    const start = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
+    if (!start) return undefined;
+    const seen = new Set<Node>([start]);
+    const queue = [start];
+    // A bounded walk: audit calls sit a few calls down, and a large call graph must stay cheap.
+    for (let i = 0; i < queue.length && i < MAX_AUDIT_WALK; i++) {
+      const node = queue[i];
+      for (const site of node.fn.calls) {
+        const name = names.find((candidate) => endsWithSegments(site.callee, candidate.split('.')));
+        if (name) return name;
+      }
+      for (const target of node.targets) {
+        const next = target && this.nodes.get(keyOf(target.summary.path, target.summary.name));
+        if (next && !seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a call made in `file` runs a workspace function that only answers "not implemented". */
+  resolvesToStub(file: FileSummary, className: string | undefined, callee: string[]): boolean {
+    return !!this.targetOf(file, className, callee)?.fn.notImplemented;
   }
 
   /** A resolved summary by file and name (`trace`, `Class.method`), for tests and tools. */
@@ -442,6 +480,13 @@ export class WorkspaceIndex {
     }
     return undefined;
   }
+}
+
+/** `self.audit_log.record` ends with `audit_log.record`; a bare `record` never matches `audit_log.record`. */
+function endsWithSegments(path: readonly string[], segments: readonly string[]): boolean {
+  if (segments.length > path.length) return false;
+  const offset = path.length - segments.length;
+  return segments.every((segment, index) => path[offset + index] === segment);
 }
 
 function keyOf(filePath: string, name: string): string {

@@ -122,11 +122,11 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     if (!handler.scope && !handler.named) continue;
     const fullPath = joinPaths(router?.prefix ?? '', route.path);
     const typeNames = handler.scope ? [...handler.scope.params.flatMap((p) => p.typeNames), ...returnTypeNames(facts, handler.scope)] : [];
-    const evidence = assessPhi(
-      { path: fullPath, handlerScopeId: handler.scope?.id, typeNames, nameHints: handler.scope ? [] : [handler.name] },
-      facts,
-      flow,
-    );
+    // A handler in another file that only answers "not implemented" serves nothing yet.
+    const stub = !handler.scope && !!flow.hooks.notImplementedBehind?.(handlerArg.value, fact.scopeId);
+    const evidence = stub
+      ? { touchesPhi: false, categories: [], why: [] }
+      : assessPhi({ path: fullPath, handlerScopeId: handler.scope?.id, typeNames, nameHints: handler.scope ? [] : [handler.name] }, facts, flow);
     const start = call.range.start;
     // `fastify.route({...})` and a receiver named `fastify` are Fastify's whatever the file imports.
     const framework = declared.get(route.receiver) ?? (route.methods || route.receiver === 'fastify' ? 'fastify' : fileFramework);

@@ -12,6 +12,7 @@ import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
 import { sqlTableReads, sqlTexts } from './sql-tables';
 import { readsRequestInput, schemaPhiCategories } from './request-inputs';
+import { isNotImplementedStub } from './stub-handler';
 import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
@@ -59,6 +60,8 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
+  // A stub answering "not implemented" serves nothing yet.
+  if (input.handlerScopeId !== undefined && isNotImplementedStub(facts, scopes)) return { touchesPhi: false, categories: [], why: [] };
   for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
   // `/audit/analytics?patient_id=`: totals, filtered by patient.
   const keyed = (name: string) => (pathNamesTotals(input.path) ? [] : keyedResources(name));
@@ -80,6 +83,8 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   for (const scopeId of scopes) {
     for (const call of callsIn(facts, scopeId)) {
       if (aggregated.has(call.call)) continue;
+      // `await service.getReferralAnalytics(tenantId)` on `/analytics`: totals by its name, for no one record.
+      if (!addressesOne && namesTotals(lastCalleeName(call.call))) continue;
       strong.note(...callEvidence(call.call, call.scopeId, flow, aggregated));
     }
   }

@@ -137,6 +137,13 @@ export interface FlowHooks {
    * record, whose unknown fields are not PHI. `property` is the field read.
    */
   unknownField?(taint: Taint, property: string): Taint;
+  /**
+   * The audit call (one of `names`) that a workspace function reached from `callee` makes, at any
+   * depth of resolved calls (a handler delegating to a service that writes the audit log).
+   */
+  auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
+  /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
+  notImplementedBehind?(callee: Expr, scopeId: number): boolean;
 }
 
 export class FlowAnalyzer {

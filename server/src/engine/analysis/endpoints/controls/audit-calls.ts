@@ -4,19 +4,30 @@
 // unreachable or too late.
 
 import type { AuditControl } from '../../../model/endpoints';
-import type { CallFact, FileFacts, ScopeFact } from '../../../model/facts';
+import type { CallFact, Expr, FileFacts, ScopeFact } from '../../../model/facts';
 import { callsIn } from '../../../model/facts-index';
 import { callNamed } from './names';
 
 /** A statement that hands the response back: `return ...`, `res.json(...)`, `reply.send(...)`. */
 const RETURN_LINE = /^\s*(return\b|(res|response|reply|ctx)\.(json|send|end|render|redirect|sendFile)\s*\()/;
 
-export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly string[]): AuditControl | undefined {
+/**
+ * What a call's callee leads to (flow hooks across files): the audit call a workspace function it
+ * resolves to makes, directly or through its own resolved calls.
+ */
+export type AuditCallBehind = (callee: Expr, scopeId: number, names: readonly string[]) => string | undefined;
+
+export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly string[], behind?: AuditCallBehind): AuditControl | undefined {
   if (!names.length) return undefined;
-  for (const fact of callsIn(facts, scope.id)) {
+  const reached = callsIn(facts, scope.id).filter((fact) => reachedBeforeReturn(facts, scope, fact));
+  for (const fact of reached) {
     const name = callNamed(fact.call.callee, names);
-    if (!name || !reachedBeforeReturn(facts, scope, fact)) continue;
-    return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
+    if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
+  }
+  // `await appointmentService.create(...)`, whose service writes `auditLogger.info(...)`.
+  for (const fact of behind ? reached : []) {
+    const name = behind!(fact.call.callee, fact.scopeId, names);
+    if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ import type { ProjectAuditContext } from '../../../model/audit-context';
 import { calleePath } from '../../../model/expressions';
 import type { FileFacts, ScopeFact } from '../../../model/facts';
 import type { ResolvedPolicy } from '../../../model/policy';
+import type { FlowAnalyzer } from '../../flow/flow';
 import { handlerScope, lastSegment } from './names';
 import { routeReceiver } from './typescript-controls';
 
@@ -17,6 +18,8 @@ export interface ControlsInput {
   policy: ResolvedPolicy;
   filePath: string;
   auditContext?: ProjectAuditContext;
+  /** Its hooks resolve calls across the workspace (a service that writes the audit log). */
+  flow?: FlowAnalyzer;
 }
 
 /** Django's own views, DRF's and Django Ninja's all run through the project's MIDDLEWARE. */

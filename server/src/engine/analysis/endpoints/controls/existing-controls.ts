@@ -23,13 +23,14 @@ export function applyExistingControls(endpoints: EndpointFact[], input: Controls
 function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
   const { facts, policy } = input;
   const scope = handlerScope(facts, endpoint);
+  const behind = input.flow?.hooks.auditCallBehind?.bind(input.flow.hooks);
   if (facts.language === 'python') {
     return (
-      (scope ? pythonControl(facts, endpoint, scope, policy.audit.python) : undefined) ??
+      (scope ? pythonControl(facts, endpoint, scope, policy.audit.python, behind) : undefined) ??
       (scope ? fastapiElsewhere(endpoint, scope, input) : undefined) ??
       djangoMiddleware(endpoint, input) ??
       drfDefault(endpoint, input)
     );
   }
-  return typescriptControl(facts, endpoint, scope, policy.audit.typescript) ?? nestGlobal(endpoint, input) ?? expressElsewhere(endpoint, input);
+  return typescriptControl(facts, endpoint, scope, policy.audit.typescript, behind) ?? nestGlobal(endpoint, input) ?? expressElsewhere(endpoint, input);
 }

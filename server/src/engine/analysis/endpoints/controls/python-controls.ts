@@ -10,14 +10,14 @@ import { calleePath } from '../../../model/expressions';
 import type { CallExpr, Expr, FileFacts, ScopeFact } from '../../../model/facts';
 import { bindingsIn, callsIn } from '../../../model/facts-index';
 import type { PythonAuditPolicy } from '../../../model/policy';
-import { auditCallIn } from './audit-calls';
+import { auditCallIn, type AuditCallBehind } from './audit-calls';
 import { namesInList, namesOne } from './names';
 
 const DEPENDENCY_MARKERS = new Set(['Depends', 'Security']);
 const DRF_CLASS_LISTS = new Set(['permission_classes', 'authentication_classes']);
 const APP_FACTORIES = new Set(['FastAPI']);
 
-export function pythonControl(facts: FileFacts, endpoint: EndpointFact, scope: ScopeFact, audit: PythonAuditPolicy): AuditControl | undefined {
+export function pythonControl(facts: FileFacts, endpoint: EndpointFact, scope: ScopeFact, audit: PythonAuditPolicy, behind?: AuditCallBehind): AuditControl | undefined {
   const dependencies = audit.dependencies ?? [];
   const classes = audit.permissionClasses ?? [];
   const viewClass = scope.kind === 'class' ? scope : parentClass(facts, scope);
@@ -26,7 +26,7 @@ export function pythonControl(facts: FileFacts, endpoint: EndpointFact, scope: S
       decoratorDependency(scope, dependencies) ??
       parameterDependency(facts, scope, dependencies) ??
       functionViewClasses(scope, classes) ??
-      auditCallIn(facts, scope, audit.calls ?? []);
+      auditCallIn(facts, scope, audit.calls ?? [], behind);
     if (own) return own;
     const router = routerDependency(facts, scope, dependencies);
     if (router) return router;

@@ -13,7 +13,7 @@ import { bindingsIn } from '../../../model/facts-index';
 import type { TypeScriptAuditPolicy } from '../../../model/policy';
 import { offsetOf } from '../../../model/text';
 import { readAuditControl } from '../audit-control';
-import { auditCallIn } from './audit-calls';
+import { auditCallIn, type AuditCallBehind } from './audit-calls';
 import { namesInList, namesOne, sameRange, within } from './names';
 
 /** Route options and hooks that run before the handler (Fastify, and `middleware` arrays of some routers). */
@@ -37,7 +37,13 @@ export function routeReceiver(facts: FileFacts, endpoint: EndpointFact): string 
   return registration ? registrationReceiver(registration) : undefined;
 }
 
-export function typescriptControl(facts: FileFacts, endpoint: EndpointFact, scope: ScopeFact | undefined, audit: TypeScriptAuditPolicy): AuditControl | undefined {
+export function typescriptControl(
+  facts: FileFacts,
+  endpoint: EndpointFact,
+  scope: ScopeFact | undefined,
+  audit: TypeScriptAuditPolicy,
+  behind?: AuditCallBehind,
+): AuditControl | undefined {
   const middleware = [audit.middleware, ...(audit.otherMiddleware ?? [])].filter(Boolean);
   const registration = registrationOf(facts, endpoint);
   if (registration) {
@@ -48,8 +54,10 @@ export function typescriptControl(facts: FileFacts, endpoint: EndpointFact, scop
   if (nest) return nest;
   const wrapped = wrapperControl(facts, endpoint, audit.wrappers ?? []);
   if (wrapped) return wrapped;
-  const called = scope?.kind === 'function' ? auditCallIn(facts, scope, audit.calls ?? []) : undefined;
+  const called = scope?.kind === 'function' ? auditCallIn(facts, scope, audit.calls ?? [], behind) : undefined;
   if (called) return called;
+  const delegated = registration && behind ? delegatedAuditCall(facts, registration, audit.calls ?? [], behind) : undefined;
+  if (delegated) return delegated;
   return registration ? routerMiddleware(facts, registration, endpoint, middleware, audit.middleware) : undefined;
 }
 
@@ -62,6 +70,25 @@ function routeMiddleware(facts: FileFacts, registration: CallExpr, endpoint: End
     const found = middlewareIn(arg.value, names);
     if (found) return middlewareControl(facts, found.expr, found.name, primary, 'endpoint');
     if (holdsHandler) break;
+  }
+  return undefined;
+}
+
+/**
+ * A workspace function the route runs, written by reference (`requireAppointmentAccess`,
+ * `controller.createAppointment`), that makes an audit call the policy names, itself or through
+ * the functions it calls: the middleware or controller audits the access.
+ */
+function delegatedAuditCall(facts: FileFacts, registration: CallExpr, names: readonly string[], behind: AuditCallBehind): AuditControl | undefined {
+  if (!names.length) return undefined;
+  const scopeId = facts.calls.find(({ call }) => call === registration)?.scopeId ?? 0;
+  for (const arg of registration.args) {
+    const items = arg.value.kind === 'array' ? arg.value.items : [arg.value];
+    for (const item of items) {
+      if (item.kind !== 'name' && item.kind !== 'member') continue;
+      const name = behind(item, scopeId, names);
+      if (name) return { kind: 'call', name, level: 'endpoint', range: item.range, existing: true };
+    }
   }
   return undefined;
 }

@@ -1,0 +1,225 @@
+// An audit call the policy names, made not in the handler but in a workspace function the route
+// runs (docs/rules/missing-phi-access.md, "Audit calls one call away"): a service or controller the
+// handler delegates to, or a route middleware, itself or through its own resolved calls. Beside
+// each, the look-alike that stays reported: a sibling route whose service writes no audit record,
+// a middleware that only checks a login, and a call the index cannot resolve.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { engine, loadEngine } from '../support/engine.mjs';
+
+before(loadEngine);
+
+const ROOT = path.resolve('/virtual/project');
+
+function policyWith(python = {}, typescript = {}) {
+  const defaults = engine().defaultPolicy();
+  return {
+    ...defaults,
+    audit: { python: { ...defaults.audit.python, ...python }, typescript: { ...defaults.audit.typescript, ...typescript } },
+  };
+}
+
+/** The workspace of `files` (relative path -> lines), and what analysing `target` in it reports for missing-phi-access, by line text. */
+function missingAccess(files, target, policy) {
+  const e = engine();
+  const index = new e.WorkspaceIndex(ROOT);
+  const texts = Object.fromEntries(Object.entries(files).map(([file, lines]) => [path.join(ROOT, file), lines.join('\n')]));
+  for (const [file, text] of Object.entries(texts)) {
+    const summary = e.summarizeFile({ text, path: file }, policy);
+    if (summary) index.set(summary);
+  }
+  const file = path.join(ROOT, target);
+  const result = e.analyze({ text: texts[file], path: file }, policy, { workspace: index });
+  assert.deepEqual(result.ruleFailures, []);
+  const lines = texts[file].split('\n');
+  return result.findings.filter((f) => f.ruleId === 'missing-phi-access').map((f) => lines[f.line].trim());
+}
+
+const TS_FILES = {
+  'src/logger.ts': ['export const auditLogger = { info: (message: string, meta: object) => undefined };'],
+  'src/visit.service.ts': [
+    "import { auditLogger } from './logger';",
+    "import { prisma } from './db';",
+    'class VisitService {',
+    '  async createVisit(patientId: string, data: object) {',
+    '    const visit = await prisma.visit.create({ data: { patientId, ...data } });',
+    "    auditLogger.info('Visit created', { visitId: visit.id });",
+    '    return visit;',
+    '  }',
+    '  async listVisits(patientId: string) {',
+    '    return prisma.visit.findMany({ where: { patientId } });',
+    '  }',
+    '}',
+    'export const visitService = new VisitService();',
+  ],
+  'src/visits.controller.ts': [
+    "import { visitService } from './visit.service';",
+    'export const createVisit = async (req, res) => {',
+    '  const visit = await visitService.createVisit(req.params.patientId, req.body);',
+    '  res.status(201).json(visit);',
+    '};',
+    'export const listVisits = async (req, res) => {',
+    '  const visits = await visitService.listVisits(req.params.patientId);',
+    '  res.json(visits);',
+    '};',
+  ],
+  'src/audit.ts': ['export async function auditLog(userId: string, patientId: string) { return undefined; }'],
+  'src/access.ts': [
+    "import { auditLog } from './audit';",
+    'export const requirePatientAccess = async (req, res, next) => {',
+    '  await auditLog(req.user.id, req.params.patientId);',
+    '  next();',
+    '};',
+    'export const requireLogin = (req, res, next) => next();',
+  ],
+  'src/routes.ts': [
+    "import { Router } from 'express';",
+    "import { createVisit, listVisits } from './visits.controller';",
+    "import { requirePatientAccess, requireLogin } from './access';",
+    "import { loadChart } from 'chart-sdk';",
+    'const router = Router();',
+    "router.post('/patients/:patientId/visits', createVisit);",
+    "router.get('/patients/:patientId/visits', listVisits);",
+    "router.get('/patients/:patientId/diagnoses', requirePatientAccess, async (req, res) => res.json(await prisma.diagnosis.findMany({ where: { patientId: req.params.patientId } })));",
+    "router.get('/patients/:patientId/medications', requireLogin, async (req, res) => res.json(await prisma.medication.findMany({ where: { patientId: req.params.patientId } })));",
+    "router.get('/patients/:patientId/chart', async (req, res) => res.json(await loadChart(req.params.patientId)));",
+    'export default router;',
+  ],
+};
+
+describe('TypeScript: audit calls behind the handler', () => {
+  const policy = () => policyWith({}, { calls: ['auditLogger.info', 'auditLog'] });
+
+  test('a controller whose service writes the audit record covers its route; its sibling without one stays reported', () => {
+    const found = missingAccess(TS_FILES, 'src/routes.ts', policy());
+    assert.ok(!found.some((line) => line.includes("router.post('/patients/:patientId/visits'")), found.join('\n'));
+    assert.ok(found.some((line) => line.includes("router.get('/patients/:patientId/visits'")), found.join('\n'));
+  });
+
+  test('a route middleware that writes the audit record covers the route; a login-only middleware does not', () => {
+    const found = missingAccess(TS_FILES, 'src/routes.ts', policy());
+    assert.ok(!found.some((line) => line.includes('/diagnoses')), found.join('\n'));
+    assert.ok(found.some((line) => line.includes('/medications')), found.join('\n'));
+  });
+
+  test('a call the workspace cannot resolve (a package) is no audit control', () => {
+    const found = missingAccess(TS_FILES, 'src/routes.ts', policy());
+    assert.ok(found.some((line) => line.includes('/chart')), found.join('\n'));
+  });
+
+  test('without the audit call in the policy, every route is reported', () => {
+    const found = missingAccess(TS_FILES, 'src/routes.ts', policyWith());
+    assert.equal(found.length, 5, found.join('\n'));
+  });
+});
+
+const PY_FILES = {
+  'app/__init__.py': [''],
+  'app/audit_log.py': ['def record(action, patient_id):', '    return None'],
+  'app/services.py': [
+    'from . import audit_log',
+    'from .db import session',
+    'from .models import Patient',
+    '',
+    'def load_patient_chart(patient_id):',
+    '    chart = fetch_chart(patient_id)',
+    '    return chart',
+    '',
+    'def fetch_chart(patient_id):',
+    '    patient = session.get(Patient, patient_id)',
+    '    audit_log.record("read", patient_id)',
+    '    return patient',
+    '',
+    'def list_patient_notes(patient_id):',
+    '    return session.query(Patient).filter(Patient.id == patient_id).all()',
+  ],
+  'app/api.py': [
+    'from fastapi import APIRouter',
+    'from .services import load_patient_chart, list_patient_notes',
+    '',
+    'router = APIRouter()',
+    '',
+    '@router.get("/patients/{patient_id}/chart")',
+    'def get_chart(patient_id: int):',
+    '    return load_patient_chart(patient_id)',
+    '',
+    '@router.get("/patients/{patient_id}/notes")',
+    'def get_notes(patient_id: int):',
+    '    return list_patient_notes(patient_id)',
+  ],
+};
+
+describe('Python: audit calls behind the handler', () => {
+  test('a service that audits two calls down covers the route; the one that does not stays reported', () => {
+    const found = missingAccess(PY_FILES, 'app/api.py', policyWith({ calls: ['audit_log.record'] }));
+    assert.deepEqual(found, ['@router.get("/patients/{patient_id}/notes")']);
+  });
+});
+
+// Stubs: a handler answering "not implemented" touches nothing (docs/rules/missing-phi-access.md).
+const STUB_FILES = {
+  'src/booking.controller.ts': [
+    "import { bookingService } from './booking.service';",
+    'export const bookAppointment = async (req, res) => {',
+    '  try {',
+    '    const validation = bookingSchema.safeParse(req.body);',
+    '    if (!validation.success) return sendValidationError(res, validation.error.errors.map((e) => e.message));',
+    "    return sendError(res, 501, 'Self-scheduling not yet implemented', 'NOT_IMPLEMENTED');",
+    '  } catch (error) {',
+    "    logger.error('Book appointment error', { error: getErrorMessage(error) });",
+    '    return sendServerError(res);',
+    '  }',
+    '};',
+    'export const cancelAppointment = async (req, res) => {',
+    '  const appointment = await bookingService.cancel(req.params.appointmentId);',
+    "  return res.status(501).json({ error: 'Not implemented' });",
+    '};',
+  ],
+  'src/booking.service.ts': ['export const bookingService = { cancel: async (id: string) => undefined };'],
+  'src/booking.routes.ts': [
+    "import { Router } from 'express';",
+    "import { bookAppointment, cancelAppointment } from './booking.controller';",
+    'const router = Router();',
+    "router.post('/appointments/book', bookAppointment);",
+    "router.delete('/appointments/:appointmentId', cancelAppointment);",
+    "router.get('/patients/:patientId/portal', async (req, res) => res.status(501).json({ error: 'NOT_IMPLEMENTED' }));",
+    "router.get('/patients/:patientId/summary', async (req, res) => {",
+    "  if (!features.summary) return res.status(501).json({ error: 'NOT_IMPLEMENTED' });",
+    '  res.json(await prisma.patient.findUnique({ where: { id: req.params.patientId } }));',
+    '});',
+    'export default router;',
+  ],
+};
+
+describe('stubs that answer "not implemented"', () => {
+  test('a stub handler, in the route file or behind an import, is not reported; one that calls a service or reads a patient is', () => {
+    const found = missingAccess(STUB_FILES, 'src/booking.routes.ts', policyWith());
+    assert.deepEqual(found, [
+      "router.delete('/appointments/:appointmentId', cancelAppointment);",
+      "router.get('/patients/:patientId/summary', async (req, res) => {",
+    ]);
+  });
+});
+
+describe('Python stubs', () => {
+  test('a FastAPI route raising a 501 is quiet; one that reads the patient first is reported', () => {
+    const files = {
+      'app/api.py': [
+        'from fastapi import APIRouter, HTTPException',
+        'from .models import Patient',
+        'router = APIRouter()',
+        '',
+        '@router.get("/patients/{patient_id}/export")',
+        'def export_patient(patient_id: int):',
+        '    raise HTTPException(status_code=501, detail="Export not implemented")',
+        '',
+        '@router.get("/patients/{patient_id}/share")',
+        'def share_patient(patient_id: int):',
+        '    patient = db.get(Patient, patient_id)',
+        '    raise HTTPException(status_code=501, detail="Sharing not implemented")',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'app/api.py', policyWith()), ['@router.get("/patients/{patient_id}/share")']);
+  });
+});
