@@ -23,7 +23,7 @@ export function fileUri(absolutePath: string): string {
   return pathToFileURL(absolutePath).href;
 }
 
-/** `file:///work/repo/` for the cwd: SARIF's %SRCROOT% base must end with a slash. */
+/** `file:///home/dev/repo/` for the cwd: SARIF's %SRCROOT% base must end with a slash. */
 export function directoryUri(absoluteDir: string): string {
   const href = pathToFileURL(absoluteDir).href;
   return href.endsWith('/') ? href : `${href}/`;

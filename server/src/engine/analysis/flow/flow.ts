@@ -11,9 +11,8 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
-import { isRuleConfigurationElement } from '../phi/rule-module';
 import type { ModuleTraits } from '../phi/module-traits';
-import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
+import { NonPersonContexts } from './non-person-contexts';
 import {
   COUNTS_AND_TESTS,
   FILE_LISTING_METHODS,
@@ -103,15 +102,6 @@ const QUERY_METHODS = new Set([
 
 const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
 
-/** Tokens of names about reference prices, whose procedure codes are a price list's, not a patient's (`feeSchedule`, `pricing`). */
-const PRICING_WORDS = new Set(['fee', 'fees', 'pricing', 'price', 'prices', 'pricelist', 'chargemaster', 'tariff', 'tariffs']);
-
-/** Words that put a policy number in insurance (anywhere in the file): without them it is an organisation's policy document. */
-const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|beneficiar|health[_ -]?plan|member[_ -]?(id|number|no)|claim|guarantor|policy[_ -]?holder|policyholder|group[_ -]?number/i;
-
-/** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
-const RESULT_ROW_WORDS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
-
 /** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
 const RECORD_ACCESS_WORDS = new Set([
   'repository', 'repo', 'service', 'services', 'model', 'objects', 'table', 'collection', 'store', 'dao',
@@ -160,19 +150,20 @@ export class FlowAnalyzer {
   private readonly valueScopes = new WeakMap<BindingFact, number>();
   private readonly stringForms: RecordStringForms;
   private readonly stores = new WeakSet<BindingFact>();
-  /** Whether the file mentions insurance anywhere (isReferenceData), computed once. */
-  private insuranceInFile: boolean | undefined;
+  /** Where an element is staff, account or reference data rather than a patient's (non-person-contexts.ts). */
+  private readonly contexts: NonPersonContexts;
 
   constructor(
     readonly facts: FileFacts,
     readonly classifier: PhiClassifier,
     readonly hooks: FlowHooks = {},
     /** The file is about the application's own accounts (account-module.ts): `user.email` is a credential. */
-    private readonly accountModule = false,
+    accountModule = false,
     /** What the file's path says of it (module-traits.ts): about decision-support rules, on the patient's side. */
-    private readonly traits: ModuleTraits = {},
+    traits: ModuleTraits = {},
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
+    this.contexts = new NonPersonContexts(facts, classifier, accountModule, traits, (name, scopeId, offset) => this.resolveBinding(name, scopeId, offset));
     const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
     indexBindings(this.bindingsByScope, assignments);
     indexBindings(this.valueBindingsByScope, assignments);
@@ -312,10 +303,7 @@ export class FlowAnalyzer {
     if (isConstantName(name) && !(binding && classification.kind === 'record')) return undefined;
     // `claims = jwt.verify(token)`, `const { claims } = req`: authorization claims, not insurance claims.
     if (isClaimsWord(classification, name) && binding && isAuthorizationSource(binding.value)) return undefined;
-    if (classification.kind === 'element' && this.isReferenceData(classification.element, undefined, scopeId)) return undefined;
-    if (classification.kind === 'element' && this.traits.rules && isRuleConfigurationElement(classification.element)) return undefined;
-    // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
-    if (classification.kind === 'element' && isCredentialElement(classification.element) && !isPatientSideName(name) && this.aboutAccounts(scopeId)) return undefined;
+    if (classification.kind === 'element' && this.contexts.quietsName(classification.element, name, scopeId)) return undefined;
     const param = this.findParam(name, scopeId);
     if (isClaimsWord(classification, name) && param?.typeNames.some((type) => isAuthorizationSource({ kind: 'name', name: type, range }))) return undefined;
     if (param?.typeNames.some((type) => this.classifier.isRecordType(type))) {
@@ -429,10 +417,7 @@ export class FlowAnalyzer {
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
-      if (!objectTaint && objectName && isCredentialElement(classification.element) && this.isStaffAccountObject(objectName, scopeId)) return undefined;
-      if (!objectTaint && isCredentialElement(classification.element) && this.isRowOfNonPersons(expr.object, scopeId)) return undefined;
-      if (!objectTaint?.record && !onRecord && this.isReferenceData(classification.element, objectName, scopeId)) return undefined;
-      if (!objectTaint?.record && !onRecord && this.traits.rules && isRuleConfigurationElement(classification.element)) return undefined;
+      if (this.contexts.quietsMember(classification.element, expr.object, objectName, { tainted: !!objectTaint, onRecord }, scopeId)) return undefined;
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element)) return undefined;
@@ -465,69 +450,6 @@ export class FlowAnalyzer {
     return this.hooks.unknownField && !/^\d+$/.test(expr.property) ? this.hooks.unknownField(part, expr.property) : part;
   }
 
-  /**
-   * Elements that are reference or organisational data in their context, not a person's: a CPT
-   * code of a fee schedule (`feeItem.cptCode`, `updateFeeScheduleItem(id, cptCode)`); the number of
-   * a compliance policy document in a file that mentions no insurance at all.
-   */
-  private isReferenceData(element: string, objectName: string | undefined, scopeId: number): boolean {
-    if (element === 'billing_code') {
-      return [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => PRICING_WORDS.has(token)));
-    }
-    if (element === 'policy_number') {
-      this.insuranceInFile ??= INSURANCE_CONTEXT.test(this.facts.text);
-      return !this.insuranceInFile;
-    }
-    return false;
-  }
-
-  /** In a module about accounts, or in a function about signing in (`loginStaff`, `resetPassword`). */
-  private aboutAccounts(scopeId: number): boolean {
-    return this.accountModule || (!this.traits.patientSide && this.enclosingFunctionNames(scopeId).some(isSignInFunctionName));
-  }
-
-  private enclosingFunctionNames(scopeId: number): string[] {
-    const names: string[] = [];
-    for (let scope = this.facts.scopes[scopeId], i = 0; scope && i < 20; scope = this.facts.scopes[scope.parentId ?? -1], i++) {
-      if (scope.kind === 'function' && scope.name) names.push(scope.name);
-    }
-    return names;
-  }
-
-  /**
-   * `providers.rows[0]`, `const cp = clinicResult.rows[0]`: a row of a query result named for
-   * staff or a non-person (a provider's name is not PHI). One variable is followed back.
-   */
-  private isRowOfNonPersons(object: Expr, scopeId: number): boolean {
-    let current: Expr | undefined = object;
-    let viaRows = false;
-    for (let i = 0; current && i < 6; i++) {
-      if (current.kind === 'index') current = current.object;
-      else if (current.kind === 'member' && RESULT_ROW_WORDS.has(current.property)) current = current.object;
-      else break;
-      viaRows = true;
-    }
-    if (current?.kind !== 'name') return false;
-    if (!viaRows) {
-      const binding = this.resolveBinding(current.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, current.range.start));
-      return !!binding && binding.kind !== 'destructure' && binding.value.kind !== 'name' && this.isRowOfNonPersons(binding.value, binding.scopeId);
-    }
-    // `providers.rows`: a result is named for what each row is.
-    const singular = current.name.replace(/s$/, '');
-    if (isPatientSideName(current.name)) return false;
-    return [current.name, singular].some((name) => this.classifier.isNonPersonObjectName(name) && !this.classifier.isPersonObjectName(name));
-  }
-
-  /**
-   * Whose sign-in and contact details an object holds are staff's: `adminUser` anywhere; in a module
-   * about accounts or the workforce, the account holder (`user`) and the request data signing in
-   * (`data.email`, `details.firstName`), unless named for a patient (`patient`, `portalUser`).
-   */
-  private isStaffAccountObject(objectName: string, scopeId: number): boolean {
-    if (isStaffAccountName(objectName)) return true;
-    if (isPatientSideName(objectName) || !this.aboutAccounts(scopeId)) return false;
-    return isAccountHolderName(objectName) || !this.classifier.isPersonObjectName(objectName);
-  }
 
   /**
    * `self.cache` / `this.lastProps`: what the class's methods assigned to the field, when they did

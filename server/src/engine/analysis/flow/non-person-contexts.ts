@@ -1,0 +1,127 @@
+// Where a PHI element is someone else's data (docs/policy.md, "Names are not values"):
+// staff signing in, rows of staff, reference prices, a compliance policy's number, a
+// decision-support rule's condition. The flow asks before it treats an element as a patient's.
+
+import type { BindingFact, Expr, FileFacts } from '../../model/facts';
+import { offsetOf } from '../../model/text';
+import type { PhiClassifier } from '../phi/classify';
+import { tokenize } from '../phi/identifiers';
+import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
+import type { ModuleTraits } from '../phi/module-traits';
+import { isRuleConfigurationElement } from '../phi/rule-module';
+
+/** Tokens of names about reference prices, whose procedure codes are a price list's, not a patient's (`feeSchedule`, `pricing`). */
+const PRICING_WORDS = new Set(['fee', 'fees', 'pricing', 'price', 'prices', 'pricelist', 'chargemaster', 'tariff', 'tariffs']);
+
+/** Words that put a policy number in insurance (anywhere in the file): without them it is an organisation's policy document. */
+const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|beneficiar|health[_ -]?plan|member[_ -]?(id|number|no)|claim|guarantor|policy[_ -]?holder|policyholder|group[_ -]?number/i;
+
+/** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
+const RESULT_ROW_WORDS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
+
+type ResolveBinding = (name: string, scopeId: number, offset: number) => BindingFact | undefined;
+
+/** What is known of the object an element is read off (`objectName.element`). */
+export interface ObjectKnowledge {
+  /** The object carries PHI the flow has followed. */
+  tainted: boolean;
+  /** The object is a patient record or named for a person. */
+  onRecord: boolean;
+}
+
+export class NonPersonContexts {
+  /** Whether the file mentions insurance anywhere, computed once. */
+  private insuranceInFile: boolean | undefined;
+
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly classifier: PhiClassifier,
+    /** The file is about the application's own accounts (account-module.ts). */
+    private readonly accountModule: boolean,
+    /** What the file's path says of it (module-traits.ts). */
+    private readonly traits: ModuleTraits,
+    private readonly resolveBinding: ResolveBinding,
+  ) {}
+
+  /** A variable or parameter named for an element (`cptCode`, `email`) that is not a patient's here. */
+  quietsName(element: string, name: string, scopeId: number): boolean {
+    if (this.isReferenceData(element, undefined, scopeId)) return true;
+    if (this.traits.rules && isRuleConfigurationElement(element)) return true;
+    // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
+    return isCredentialElement(element) && !isPatientSideName(name) && this.aboutAccounts(scopeId);
+  }
+
+  /** An element read off an object (`adminUser.email`, `providers.rows[0].name`, `feeItem.cptCode`) that is not a patient's. */
+  quietsMember(element: string, object: Expr, objectName: string | undefined, known: ObjectKnowledge, scopeId: number): boolean {
+    if (!known.tainted && isCredentialElement(element)) {
+      if (objectName && this.isStaffAccountObject(objectName, scopeId)) return true;
+      if (this.isRowOfNonPersons(object, scopeId)) return true;
+    }
+    if (known.onRecord) return false;
+    return this.isReferenceData(element, objectName, scopeId) || (!!this.traits.rules && isRuleConfigurationElement(element));
+  }
+
+  /**
+   * Elements that are reference or organisational data in their context, not a person's: a CPT
+   * code of a fee schedule (`feeItem.cptCode`, `updateFeeScheduleItem(id, cptCode)`); the number of
+   * a compliance policy document in a file that mentions no insurance at all.
+   */
+  private isReferenceData(element: string, objectName: string | undefined, scopeId: number): boolean {
+    if (element === 'billing_code') {
+      return [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => PRICING_WORDS.has(token)));
+    }
+    if (element === 'policy_number') {
+      this.insuranceInFile ??= INSURANCE_CONTEXT.test(this.facts.text);
+      return !this.insuranceInFile;
+    }
+    return false;
+  }
+
+  /** In a module about accounts, or in a function about signing in (`loginStaff`, `resetPassword`). */
+  private aboutAccounts(scopeId: number): boolean {
+    return this.accountModule || (!this.traits.patientSide && this.enclosingFunctionNames(scopeId).some(isSignInFunctionName));
+  }
+
+  private enclosingFunctionNames(scopeId: number): string[] {
+    const names: string[] = [];
+    for (let scope = this.facts.scopes[scopeId], i = 0; scope && i < 20; scope = this.facts.scopes[scope.parentId ?? -1], i++) {
+      if (scope.kind === 'function' && scope.name) names.push(scope.name);
+    }
+    return names;
+  }
+
+  /**
+   * `providers.rows[0]`, `const cp = clinicResult.rows[0]`: a row of a query result named for
+   * staff or a non-person (a provider's name is not PHI). One variable is followed back.
+   */
+  private isRowOfNonPersons(object: Expr, scopeId: number): boolean {
+    let current: Expr | undefined = object;
+    let viaRows = false;
+    for (let i = 0; current && i < 6; i++) {
+      if (current.kind === 'index') current = current.object;
+      else if (current.kind === 'member' && RESULT_ROW_WORDS.has(current.property)) current = current.object;
+      else break;
+      viaRows = true;
+    }
+    if (current?.kind !== 'name') return false;
+    if (!viaRows) {
+      const binding = this.resolveBinding(current.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, current.range.start));
+      return !!binding && binding.kind !== 'destructure' && binding.value.kind !== 'name' && this.isRowOfNonPersons(binding.value, binding.scopeId);
+    }
+    // `providers.rows`: a result is named for what each row is.
+    const singular = current.name.replace(/s$/, '');
+    if (isPatientSideName(current.name)) return false;
+    return [current.name, singular].some((name) => this.classifier.isNonPersonObjectName(name) && !this.classifier.isPersonObjectName(name));
+  }
+
+  /**
+   * Whose sign-in and contact details an object holds are staff's: `adminUser` anywhere; in a module
+   * about accounts or the workforce, the account holder (`user`) and the request data signing in
+   * (`data.email`, `details.firstName`), unless named for a patient (`patient`, `portalUser`).
+   */
+  private isStaffAccountObject(objectName: string, scopeId: number): boolean {
+    if (isStaffAccountName(objectName)) return true;
+    if (isPatientSideName(objectName) || !this.aboutAccounts(scopeId)) return false;
+    return isAccountHolderName(objectName) || !this.classifier.isPersonObjectName(objectName);
+  }
+}
