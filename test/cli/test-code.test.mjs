@@ -18,13 +18,16 @@ const byFile = (report) => {
   return seen;
 };
 
-test('a log of patient data in tests, mocks and test files is not reported; the same line in the app is', () => {
+test('a log of patient data in tests, mocks, test files and seed data is not reported; the same line in the app is', () => {
   const dir = project({
     'app/views.py': LOGS_A_PATIENT,
     'tests/unit/helpers.py': LOGS_A_PATIENT,
     'app/test_views.py': LOGS_A_PATIENT,
     'src/__mocks__/mailer.py': LOGS_A_PATIENT,
     'app/contest.py': LOGS_A_PATIENT,
+    'db/seeds/patients.py': LOGS_A_PATIENT,
+    'prisma/seed.py': LOGS_A_PATIENT,
+    'app/seeding.py': LOGS_A_PATIENT,
   });
   const { report } = runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir });
   const files = byFile(report);
@@ -33,6 +36,9 @@ test('a log of patient data in tests, mocks and test files is not reported; the 
   assert.equal(files['tests/unit/helpers.py'], undefined);
   assert.equal(files['app/test_views.py'], undefined);
   assert.equal(files['src/__mocks__/mailer.py'], undefined);
+  assert.equal(files['db/seeds/patients.py'], undefined, 'seed data is made up like a test\'s');
+  assert.equal(files['prisma/seed.py'], undefined);
+  assert.deepEqual(files['app/seeding.py'], ['phi-in-log'], 'a name that merely starts with "seed" is not seed data');
 });
 
 test('a real identifier committed in a test is still reported (phi-literal runs in test code)', () => {

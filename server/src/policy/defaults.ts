@@ -38,11 +38,13 @@ export function defaultPolicy(): ResolvedPolicy {
 }
 
 /**
- * Where projects keep tests, mocks and fixtures (gitignore-style): the synthetic patients they
- * log and throw are not leaks a team would act on, while a real value committed there is.
+ * Where projects keep tests, mocks, fixtures and seed data (gitignore-style): the synthetic
+ * patients they log and throw are not leaks a team would act on, while a real value committed
+ * there is.
  */
 export const DEFAULT_TEST_CODE_PATHS: readonly string[] = [
   'test/', 'tests/', '__tests__/', '__mocks__/', 'mocks/', 'fixtures/', 'e2e/', 'cypress/',
   'test_*.py', '*_test.py', 'conftest.py', '*.test.*', '*.spec.*', '*.cy.*',
   'test-*.js', 'test-*.mjs', 'test-*.ts', 'jest.setup.*', 'setupTests.*',
+  'seeds/', 'seeders/', 'seed.*', 'seed-*.*', 'seed_*.*', '*.seed.*', '*-seed.*', '*_seed.*',
 ];

@@ -152,7 +152,7 @@ ${entries(candidates?.typescript.calls, 'auditService.log')}
     // { "files": "tests/data/export-2019.csv", "rules": ["phi-literal"], "reason": "de-identified by the IRB process, ticket SEC-41" },
   ],
 
-  // Test code (tests/, __tests__/, mocks/, fixtures/, test_*.py, *.test.ts, ...): only these rules
+  // Test code (tests/, __tests__/, mocks/, fixtures/, seeds, test_*.py, *.test.ts, ...): only these rules
   // report there, since tests log and throw made-up patients. "paths": [] scans tests like the rest.
   "testCode": {
     // "paths": ["tests/", "__tests__/", "*.test.*"],

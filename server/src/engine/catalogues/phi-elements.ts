@@ -299,6 +299,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'passed', 'failed', 'succeeded', 'skipped', 'generated',
   // Rules that match values, not values (`requiredIcdPrefix`, `allowedIcdPatterns`): configuration.
   'patterns', 'prefix', 'prefixes', 'suffix', 'suffixes', 'regexes', 'matchers',
+  // Sums of money (`patientResponsibilityCents`): numbers, not a person's data.
+  'cents', 'dollars', 'amount', 'amounts',
 ]);
 
 /** First tokens that make an identifier a boolean or a number (`has_diagnosis`, `num_allergies`). */

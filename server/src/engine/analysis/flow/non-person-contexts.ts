@@ -7,14 +7,16 @@ import { offsetOf } from '../../model/text';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
-import type { ModuleTraits } from '../phi/module-traits';
+import { PRICING_WORDS, type ModuleTraits } from '../phi/module-traits';
 import { isRuleConfigurationElement } from '../phi/rule-module';
 
-/** Tokens of names about reference prices, whose procedure codes are a price list's, not a patient's (`feeSchedule`, `pricing`). */
-const PRICING_WORDS = new Set(['fee', 'fees', 'pricing', 'price', 'prices', 'pricelist', 'chargemaster', 'tariff', 'tariffs']);
-
-/** Words that put a policy number in insurance (anywhere in the file): without them it is an organisation's policy document. */
-const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|beneficiar|health[_ -]?plan|member[_ -]?(id|number|no)|claim|guarantor|policy[_ -]?holder|policyholder|group[_ -]?number/i;
+/**
+ * Words that put a policy or member number in insurance (anywhere in the file): without them a
+ * policy number is an organisation's policy document's, a member id a chat channel's or a group's.
+ */
+const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|beneficiar|health[_ -]?plan|claim|guarantor|policy[_ -]?holder|policyholder|group[_ -]?number/i;
+/** A health-plan member number in the file: a policy number beside it is insurance. */
+const MEMBER_NUMBER = /member[_ -]?(id|number|no)/i;
 
 /** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
 const RESULT_ROW_WORDS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
@@ -63,18 +65,23 @@ export class NonPersonContexts {
 
   /**
    * Elements that are reference or organisational data in their context, not a person's: a CPT
-   * code of a fee schedule (`feeItem.cptCode`, `updateFeeScheduleItem(id, cptCode)`); the number of
-   * a compliance policy document in a file that mentions no insurance at all.
+   * code of a fee schedule (`feeItem.cptCode`, `updateFeeScheduleItem(id, cptCode)`, anything in
+   * `feeSchedules.ts`); the number of
+   * a compliance policy document, or a member id, in a file that mentions no insurance at all.
    */
   private isReferenceData(element: string, objectName: string | undefined, scopeId: number): boolean {
     if (element === 'billing_code') {
-      return [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => PRICING_WORDS.has(token)));
+      return !!this.traits.pricing || [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => PRICING_WORDS.has(token)));
     }
-    if (element === 'policy_number') {
-      this.insuranceInFile ??= INSURANCE_CONTEXT.test(this.facts.text);
-      return !this.insuranceInFile;
-    }
+    if (element === 'policy_number') return !this.mentionsInsurance() && !MEMBER_NUMBER.test(this.facts.text);
+    // `newMemberId` of a channel, `memberId` of a therapy group: a membership row's id.
+    if (element === 'member_id') return !this.mentionsInsurance();
     return false;
+  }
+
+  private mentionsInsurance(): boolean {
+    this.insuranceInFile ??= INSURANCE_CONTEXT.test(this.facts.text);
+    return this.insuranceInFile;
   }
 
   /** In a module about accounts, or in a function about signing in (`loginStaff`, `resetPassword`). */

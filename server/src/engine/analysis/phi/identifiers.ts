@@ -38,3 +38,10 @@ export function findRun(tokens: readonly string[], words: readonly string[]): nu
   }
   return -1;
 }
+
+/** The tokens of a file's name (without extensions) and of its folder's: `cds/visual_builder.py` -> cds, visual, builder. */
+export function fileAndFolderTokens(filePath: string): string[] {
+  const parts = filePath.replace(/\\/g, '/').split('/');
+  const stem = (parts.at(-1) ?? '').replace(/\..*$/, '');
+  return [...tokenize(stem), ...tokenize(parts.at(-2) ?? '')];
+}

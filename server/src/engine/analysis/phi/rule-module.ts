@@ -2,13 +2,11 @@
 // they handle is a rule's trigger condition (type, operator, value), not a patient's clinical
 // condition (docs/rules/phi-in-log.md, "Reference and organisational data").
 
-import { tokenize } from './identifiers';
+import { fileAndFolderTokens } from './identifiers';
 
 /** `cdsHooksService.js`, `cds_studio/visual_builder_service.py`, `rules/engine.ts`: the file's name or its folder's. */
 export function isRuleModule(filePath: string): boolean {
-  const parts = filePath.replace(/\\/g, '/').split('/');
-  const stem = (parts.at(-1) ?? '').replace(/\..*$/, '');
-  return [...tokenize(stem), ...tokenize(parts.at(-2) ?? '')].some((token) => RULE_MODULE_WORDS.has(token));
+  return fileAndFolderTokens(filePath).some((token) => RULE_MODULE_WORDS.has(token));
 }
 
 /** The elements a rule module's configuration is named with. */
