@@ -116,8 +116,9 @@ export function nestGlobal(endpoint: EndpointFact, input: ControlsInput): AuditC
  * in the mounting `use` call before the router (`app.use('/api/x', auditMw, xRouter)`), `use`d
  * on the mounting app before the mount (`app.use(auditMw)`, or under a path the mount is under),
  * or `use`d on the app a third file hands to the mounting module (`app.use(auditMw);
- * registerRoutes(app)`) before it does so. One hand-over is followed; a router may be exported by
- * name or as the default (`export default router`).
+ * registerRoutes(app)`) before it does so. One hand-over is followed; a default-exported router is
+ * not: measured on real projects, app-level audit middleware often audits only the paths it lists
+ * (docs/accuracy.md), so taking more mounts as covered lost more true findings than false ones.
  */
 export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
   const policy = input.policy.audit.typescript;
@@ -135,7 +136,7 @@ export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): 
       .filter((use) => use.file === inFile && use.receiver === owner && use.offset < before && underPrefix(mountPrefix, use.prefix))
       .flatMap((use) => use.names.filter((name) => names.includes(name)))[0];
   for (const mount of uses) {
-    const router = mount.routers.find((candidate) => path.resolve(candidate.file) === file && (candidate.name === receiver || (candidate.name === 'default' && input.facts.defaultExportName === receiver)));
+    const router = mount.routers.find((candidate) => path.resolve(candidate.file) === file && candidate.name === receiver);
     if (!router) continue;
     const own = mount.names.slice(0, router.index).find((name) => names.includes(name));
     if (own) return control(own);
