@@ -7,7 +7,7 @@
 // (an object's attributes do not: a Django model prints `Patient object (42)`).
 
 import { rootName } from '../../model/expressions';
-import type { Expr, FileFacts, ScopeFact } from '../../model/facts';
+import type { BindingFact, Expr, FileFacts } from '../../model/facts';
 import { sourceOf } from '../../model/text';
 import type { PhiElementRef } from '../../model/types';
 import type { FlowAnalyzer, Taint } from './flow';
@@ -23,6 +23,9 @@ interface FieldRead {
 
 export class FieldsReadIndex {
   private readonly byFunction = new Map<number, Map<string, FieldRead[]>>();
+  private byFunctionBuilt = false;
+  private readonly aliases = new Map<string, Set<string>>();
+  private assignmentsByFunction: Map<number, BindingFact[]> | undefined;
 
   constructor(
     private readonly facts: FileFacts,
@@ -58,11 +61,19 @@ export class FieldsReadIndex {
    * `const e = event as ConnectEvent`): what is read off them is read off the object.
    */
   private aliasesOf(name: string, fn: number): Set<string> {
+    const key = `${fn}:${name}`;
+    let aliases = this.aliases.get(key);
+    if (!aliases) this.aliases.set(key, (aliases = this.findAliases(name, fn)));
+    return aliases;
+  }
+
+  private findAliases(name: string, fn: number): Set<string> {
     const aliases = new Set([name]);
+    const assignments = this.assignmentsIn(fn);
     for (let round = 0; round < 4; round++) {
       const before = aliases.size;
-      for (const binding of this.facts.bindings) {
-        if (binding.kind !== 'assign' || aliases.has(binding.name) || !this.isWithin(binding.scopeId, fn)) continue;
+      for (const binding of assignments) {
+        if (aliases.has(binding.name)) continue;
         const value = unwrapped(binding.value);
         const root = value.kind === 'name' || value.kind === 'member' ? rootName(value) : undefined;
         if (root !== undefined && aliases.has(root) && !containsCall(value)) aliases.add(binding.name);
@@ -90,19 +101,63 @@ export class FieldsReadIndex {
 
   /** Field reads in function `fn` and the functions inside it, by the name they are read off. */
   private readsIn(fn: number): Map<string, FieldRead[]> {
-    const cached = this.byFunction.get(fn);
-    if (cached) return cached;
-    const reads = new Map<string, FieldRead[]>();
+    if (!this.byFunctionBuilt) this.indexReads();
+    return this.byFunction.get(fn) ?? new Map();
+  }
+
+  /**
+   * Every function's field reads, in one pass over the file's facts (per function it would be a
+   * pass per logged object: quadratic in a large file, on every keystroke). A read counts for its
+   * function and for each function around it.
+   */
+  private indexReads(): void {
+    this.byFunctionBuilt = true;
     const seen = new Set<Expr>();
     const visit = (expr: Expr | undefined, scopeId: number) => {
-      if (expr && this.isWithin(scopeId, fn)) this.collect(expr, scopeId, reads, seen, 0);
+      if (!expr) return;
+      const functions = this.functionsAround(scopeId);
+      if (!functions.length) return;
+      const reads = new Map<string, FieldRead[]>();
+      this.collect(expr, scopeId, reads, seen, 0);
+      for (const fn of functions) {
+        let target = this.byFunction.get(fn);
+        if (!target) this.byFunction.set(fn, (target = new Map()));
+        for (const [name, list] of reads) {
+          const existing = target.get(name);
+          if (existing) existing.push(...list);
+          else target.set(name, [...list]);
+        }
+      }
     };
     for (const fact of this.facts.calls) visit(fact.call, fact.scopeId);
     for (const binding of this.facts.bindings) visit(binding.value, binding.scopeId);
     for (const returned of this.facts.returns ?? []) visit(returned.value, returned.scopeId);
     for (const thrown of this.facts.throws) visit(thrown.value, thrown.scopeId);
-    this.byFunction.set(fn, reads);
-    return reads;
+  }
+
+  /** The plain assignments in function `fn` and the functions inside it, indexed once for all functions. */
+  private assignmentsIn(fn: number): BindingFact[] {
+    if (!this.assignmentsByFunction) {
+      this.assignmentsByFunction = new Map();
+      for (const binding of this.facts.bindings) {
+        if (binding.kind !== 'assign') continue;
+        for (const around of this.functionsAround(binding.scopeId)) {
+          const list = this.assignmentsByFunction.get(around);
+          if (list) list.push(binding);
+          else this.assignmentsByFunction.set(around, [binding]);
+        }
+      }
+    }
+    return this.assignmentsByFunction.get(fn) ?? [];
+  }
+
+  /** The function scopes holding `scopeId`, innermost first. */
+  private functionsAround(scopeId: number): number[] {
+    const functions: number[] = [];
+    for (let current: number | undefined = scopeId, i = 0; current !== undefined && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
+      if (this.facts.scopes[current]?.kind === 'function') functions.push(current);
+    }
+    return functions;
   }
 
   private collect(expr: Expr, scopeId: number, reads: Map<string, FieldRead[]>, seen: Set<Expr>, depth: number): void {
@@ -132,13 +187,6 @@ export class FieldsReadIndex {
     return root && root !== 'this' && !containsCall(expr) ? root : undefined;
   }
 
-  private isWithin(scopeId: number, outer: number): boolean {
-    const scopes: readonly ScopeFact[] = this.facts.scopes;
-    for (let current: number | undefined = scopeId, i = 0; current !== undefined && i < 64; current = scopes[current]?.parentId, i++) {
-      if (current === outer) return true;
-    }
-    return false;
-  }
 }
 
 /** `x as T`, `(x)`, `x!`: the value inside. */

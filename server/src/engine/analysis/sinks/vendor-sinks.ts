@@ -3,7 +3,7 @@
 // method chain on such a client, or a LangChain pipe that contains one.
 
 import { calleePath, labelOf } from '../../model/expressions';
-import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../../model/facts';
+import type { Argument, BindingFact, CallExpr, CallFact, Expr, FileFacts } from '../../model/facts';
 import { importOf, type ImportedName } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import { sourceOf } from '../../model/text';
@@ -48,6 +48,16 @@ const MAX_REQUEST_NESTING = 4;
 const LOCAL_FRAMEWORK_CLASS = /Prompt|Template|Parser|Splitter|Loader|Document|Message|Tool|Memory|Reader|Node/;
 
 export class VendorResolver {
+  /**
+   * What each expression, lazily assigned variable and client getter resolved to: every call
+   * named like a send asks, and the same clients are reached again and again (a file's calls on
+   * one client, lazily assigned variables searched through all its bindings).
+   */
+  private readonly clients = new WeakMap<Expr, VendorClient | null>();
+  private readonly lazyClients = new Map<string, VendorClient | null>();
+  private readonly returnedClients = new Map<string, VendorClient | null>();
+  private assignmentsByName: Map<string, BindingFact[]> | undefined;
+
   constructor(
     private readonly facts: FileFacts,
     private readonly flow: FlowAnalyzer,
@@ -95,6 +105,16 @@ export class VendorResolver {
   /** The vendor client an expression denotes, following imports, bindings and constructors. */
   clientOf(expr: Expr, scopeId: number, depth: number): VendorClient | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    const known = this.clients.get(expr);
+    if (known !== undefined) return known ?? undefined;
+    // Unknown while it is worked out: a cycle through bindings ends here.
+    this.clients.set(expr, null);
+    const client = this.resolveClient(expr, scopeId, depth);
+    this.clients.set(expr, client ?? null);
+    return client;
+  }
+
+  private resolveClient(expr: Expr, scopeId: number, depth: number): VendorClient | undefined {
     switch (expr.kind) {
       case 'name': {
         const imported = this.importOf(expr.name);
@@ -176,17 +196,46 @@ export class VendorResolver {
    * variable is a client when some assignment to it in its scope, or in a function inside it, is one.
    */
   private lazilyAssignedClient(name: string, declaringScope: number, depth: number): VendorClient | undefined {
-    for (const binding of this.facts.bindings) {
-      if (binding.name !== name || binding.kind !== 'assign' || !this.isWithin(binding.scopeId, declaringScope)) continue;
+    const key = `${declaringScope}:${name}`;
+    const known = this.lazyClients.get(key);
+    if (known !== undefined) return known ?? undefined;
+    this.lazyClients.set(key, null);
+    let found: VendorClient | undefined;
+    for (const binding of this.assignmentsTo(name)) {
+      if (!this.isWithin(binding.scopeId, declaringScope)) continue;
       if (binding.value.kind !== 'call' && binding.value.kind !== 'member') continue;
-      const client = this.clientOf(binding.value, binding.scopeId, depth + 1);
-      if (client) return client;
+      found = this.clientOf(binding.value, binding.scopeId, depth + 1);
+      if (found) break;
     }
-    return undefined;
+    this.lazyClients.set(key, found ?? null);
+    return found;
+  }
+
+  /** The file's plain assignments to a name, indexed once. */
+  private assignmentsTo(name: string): BindingFact[] {
+    if (!this.assignmentsByName) {
+      this.assignmentsByName = new Map();
+      for (const binding of this.facts.bindings) {
+        if (binding.kind !== 'assign') continue;
+        const list = this.assignmentsByName.get(binding.name);
+        if (list) list.push(binding);
+        else this.assignmentsByName.set(binding.name, [binding]);
+      }
+    }
+    return this.assignmentsByName.get(name) ?? [];
   }
 
   /** `const client = getClient()` with `function getClient() { ...; return client }` in the file: what it returns. */
   private returnedClient(functionName: string, depth: number): VendorClient | undefined {
+    const known = this.returnedClients.get(functionName);
+    if (known !== undefined) return known ?? undefined;
+    this.returnedClients.set(functionName, null);
+    const client = this.clientReturnedBy(functionName, depth);
+    this.returnedClients.set(functionName, client ?? null);
+    return client;
+  }
+
+  private clientReturnedBy(functionName: string, depth: number): VendorClient | undefined {
     const scope = this.facts.scopes.find((candidate) => candidate.kind === 'function' && candidate.name === functionName && candidate.parentId === 0);
     if (!scope) return undefined;
     if (scope.expressionBody) return this.clientOf(scope.expressionBody, scope.id, depth + 1);
