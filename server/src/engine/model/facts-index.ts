@@ -56,6 +56,38 @@ export function childScopes(facts: FileFacts, parentId: number): readonly ScopeF
   return indexOf(facts).childScopes.get(parentId) ?? NONE;
 }
 
+/** How many scopes up a chain is followed: deeper nesting is not real code. */
+const MAX_SCOPE_CHAIN = 64;
+
+/** `scopeId` and the scopes around it, innermost first. */
+export function scopeChain(facts: FileFacts, scopeId: number): ScopeFact[] {
+  const chain: ScopeFact[] = [];
+  for (let scope = facts.scopes[scopeId]; scope && chain.length < MAX_SCOPE_CHAIN; scope = facts.scopes[scope.parentId ?? -1]) chain.push(scope);
+  return chain;
+}
+
+/** The functions (and methods) holding `scopeId`, innermost first; `scopeId` itself when it is one. */
+export function enclosingFunctions(facts: FileFacts, scopeId: number): ScopeFact[] {
+  return scopeChain(facts, scopeId).filter((scope) => scope.kind === 'function');
+}
+
+/** Whether `scopeId` is `outerId` or nested in it. */
+export function isWithinScope(facts: FileFacts, scopeId: number, outerId: number): boolean {
+  return scopeChain(facts, scopeId).some((scope) => scope.id === outerId);
+}
+
+/** The scope and every scope nested in it. */
+export function scopeTree(facts: FileFacts, rootId: number): Set<number> {
+  const ids = new Set<number>([rootId]);
+  // Scopes are recorded in document order, nested ones right after their parent.
+  for (let id = rootId + 1; id < facts.scopes.length; id++) {
+    const scope = facts.scopes[id];
+    if (scope.parentId === undefined || !ids.has(scope.parentId)) break;
+    ids.add(scope.id);
+  }
+  return ids;
+}
+
 /** The first function (or method) named `name`. */
 export function functionNamed(facts: FileFacts, name: string): ScopeFact | undefined {
   return indexOf(facts).functionsByName.get(name);

@@ -19,7 +19,7 @@ import { isAccountModule } from '../analysis/phi/account-module';
 import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
 import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
-import { scopeTree } from '../analysis/endpoints/touches-phi';
+import { scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
 

@@ -6,7 +6,7 @@
 
 import { calleePath, rootName } from '../../model/expressions';
 import type { Expr, FileFacts } from '../../model/facts';
-import { bindingsIn, callsIn } from '../../model/facts-index';
+import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
@@ -289,18 +289,6 @@ function countsAsPatientData(taint: Taint, flow: FlowAnalyzer): boolean {
 
 function describeTaint(taint: Taint): string {
   return taint.elements.map((element) => (element.element === 'record' ? `${element.category} records` : element.element)).join(', ');
-}
-
-/** The scope and every scope nested in it. */
-export function scopeTree(facts: FileFacts, rootId: number): Set<number> {
-  const ids = new Set<number>([rootId]);
-  // Scopes are recorded in document order, nested ones right after their parent.
-  for (let id = rootId + 1; id < facts.scopes.length; id++) {
-    const scope = facts.scopes[id];
-    if (scope.parentId === undefined || !ids.has(scope.parentId)) break;
-    ids.add(scope.id);
-  }
-  return ids;
 }
 
 /** Every identifier in an expression tree (`List[PatientOut]` -> List, PatientOut). */

@@ -7,6 +7,7 @@
 // (an object's attributes do not: a Django model prints `Patient object (42)`).
 
 import { rootName } from '../../model/expressions';
+import { enclosingFunctions } from '../../model/facts-index';
 import type { BindingFact, Expr, FileFacts } from '../../model/facts';
 import { sourceOf } from '../../model/text';
 import type { PhiElementRef } from '../../model/types';
@@ -34,7 +35,7 @@ export class FieldsReadIndex {
 
   /** The PHI of the fields read off `name` in the function around `scopeId`, as the whole object's taint; undefined when none is PHI. */
   wholeObjectTaint(name: string, scopeId: number, origin: Expr): Taint | undefined {
-    const fn = this.functionAround(scopeId);
+    const fn = enclosingFunctions(this.facts, scopeId)[0]?.id;
     if (fn === undefined || this.declaresParamBetween(name, scopeId, fn) === 'shadowed') return undefined;
     const byName = this.readsIn(fn);
     const reads = [...this.aliasesOf(name, fn)].flatMap((alias) => byName.get(alias) ?? []);
@@ -83,14 +84,6 @@ export class FieldsReadIndex {
     return aliases;
   }
 
-  /** The innermost function scope holding `scopeId` (module-level code has none). */
-  private functionAround(scopeId: number): number | undefined {
-    for (let current: number | undefined = scopeId, i = 0; current !== undefined && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
-      if (this.facts.scopes[current]?.kind === 'function') return current;
-    }
-    return undefined;
-  }
-
   /** Whether a function between `scopeId` and `fn` (excluded) takes a parameter named `name`: another value. */
   private declaresParamBetween(name: string, scopeId: number, fn: number): 'shadowed' | undefined {
     for (let current: number | undefined = scopeId, i = 0; current !== undefined && current !== fn && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
@@ -115,7 +108,7 @@ export class FieldsReadIndex {
     const seen = new Set<Expr>();
     const visit = (expr: Expr | undefined, scopeId: number) => {
       if (!expr) return;
-      const functions = this.functionsAround(scopeId);
+      const functions = functionIdsAround(this.facts, scopeId);
       if (!functions.length) return;
       const reads = new Map<string, FieldRead[]>();
       this.collect(expr, scopeId, reads, seen, 0);
@@ -141,7 +134,7 @@ export class FieldsReadIndex {
       this.assignmentsByFunction = new Map();
       for (const binding of this.facts.bindings) {
         if (binding.kind !== 'assign') continue;
-        for (const around of this.functionsAround(binding.scopeId)) {
+        for (const around of functionIdsAround(this.facts, binding.scopeId)) {
           const list = this.assignmentsByFunction.get(around);
           if (list) list.push(binding);
           else this.assignmentsByFunction.set(around, [binding]);
@@ -151,14 +144,6 @@ export class FieldsReadIndex {
     return this.assignmentsByFunction.get(fn) ?? [];
   }
 
-  /** The function scopes holding `scopeId`, innermost first. */
-  private functionsAround(scopeId: number): number[] {
-    const functions: number[] = [];
-    for (let current: number | undefined = scopeId, i = 0; current !== undefined && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
-      if (this.facts.scopes[current]?.kind === 'function') functions.push(current);
-    }
-    return functions;
-  }
 
   private collect(expr: Expr, scopeId: number, reads: Map<string, FieldRead[]>, seen: Set<Expr>, depth: number): void {
     if (depth > MAX_EXPR_DEPTH || seen.has(expr)) return;
@@ -253,4 +238,8 @@ export function objectsGivenWhole(expr: Expr, language: FileFacts['language']): 
     default:
       return [];
   }
+}
+
+function functionIdsAround(facts: FileFacts, scopeId: number): number[] {
+  return enclosingFunctions(facts, scopeId).map((scope) => scope.id);
 }

@@ -3,6 +3,7 @@
 // decision-support rule's condition. The flow asks before it treats an element as a patient's.
 
 import type { BindingFact, Expr, FileFacts } from '../../model/facts';
+import { enclosingFunctions } from '../../model/facts-index';
 import { offsetOf } from '../../model/text';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
@@ -90,12 +91,9 @@ export class NonPersonContexts {
   }
 
   private enclosingFunctionNames(scopeId: number): string[] {
-    const names: string[] = [];
-    for (let scope = this.facts.scopes[scopeId], i = 0; scope && i < 20; scope = this.facts.scopes[scope.parentId ?? -1], i++) {
-      if (scope.kind === 'function' && scope.name) names.push(scope.name);
-    }
-    return names;
+    return enclosingFunctions(this.facts, scopeId).flatMap((scope) => (scope.name ? [scope.name] : []));
   }
+
 
   /**
    * `providers.rows[0]`, `const cp = clinicResult.rows[0]`: a row of a query result named for

@@ -4,7 +4,7 @@
 
 import { calleePath, labelOf } from '../../model/expressions';
 import type { Argument, BindingFact, CallExpr, CallFact, Expr, FileFacts } from '../../model/facts';
-import { importOf, type ImportedName } from '../../model/facts-index';
+import { importOf, isWithinScope, type ImportedName } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import { sourceOf } from '../../model/text';
 import {
@@ -202,7 +202,7 @@ export class VendorResolver {
     this.lazyClients.set(key, null);
     let found: VendorClient | undefined;
     for (const binding of this.assignmentsTo(name)) {
-      if (!this.isWithin(binding.scopeId, declaringScope)) continue;
+      if (!isWithinScope(this.facts, binding.scopeId, declaringScope)) continue;
       if (binding.value.kind !== 'call' && binding.value.kind !== 'member') continue;
       found = this.clientOf(binding.value, binding.scopeId, depth + 1);
       if (found) break;
@@ -245,13 +245,6 @@ export class VendorResolver {
       if (client) return client;
     }
     return undefined;
-  }
-
-  private isWithin(scopeId: number, outerId: number): boolean {
-    for (let current: number | undefined = scopeId, i = 0; current !== undefined && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
-      if (current === outerId) return true;
-    }
-    return false;
   }
 
   /** Vercel AI SDK: the provider is the `model:` argument (`openai('gpt-4o')`). */
