@@ -19,6 +19,11 @@ import { uriToPath } from './uris';
 
 /** An open document's summary is updated once typing pauses this long. */
 const SUMMARY_DEBOUNCE_MS = 500;
+/**
+ * The index starts this long after start-up: the editor opens its visible files right after
+ * `initialized`, and their first diagnostics should not share the event loop with the discovery.
+ */
+const INDEX_START_DELAY_MS = 300;
 /** Files larger than this are not summarised (the editor's default analysis limit). */
 const MAX_SUMMARY_BYTES = 1024 * 1024;
 
@@ -75,10 +80,20 @@ export class WorkspaceFlows {
       document.uri,
       setTimeout(() => {
         this.timers.delete(document.uri);
-        if (document.closed) return;
-        this.update(filePath, this.summarize(filePath, document.text));
+        void this.summarizeOpenDocument(document, filePath).catch((error) => this.logger.exception('summarising an open document failed', error));
       }, SUMMARY_DEBOUNCE_MS),
     );
+  }
+
+  /**
+   * After the document's own diagnostics: on open, its first analysis may still be waiting for
+   * the workspace's audit context, and a summary parsed beside it would delay the first squiggle.
+   */
+  private async summarizeOpenDocument(document: OpenDocument, filePath: string): Promise<void> {
+    await this.options.openDocumentsIdle?.();
+    // Closed, or typed into again: the newer timer summarises the newer text.
+    if (document.closed || this.timers.has(document.uri)) return;
+    this.update(filePath, this.summarize(filePath, document.text));
   }
 
   /** A document was closed: what is on disk counts again. */
@@ -109,6 +124,9 @@ export class WorkspaceFlows {
     progress?.begin('PHI Guard: indexing the workspace', 0, undefined, false);
     let done = 0;
     try {
+      await new Promise((resolve) => setTimeout(resolve, INDEX_START_DELAY_MS));
+      await this.options.openDocumentsIdle?.();
+      if (build !== this.build) return;
       for (const { folder, index } of this.indexes) {
         const discovery = await findSourceFiles([folder], folder, this.policies);
         if (build !== this.build) return;

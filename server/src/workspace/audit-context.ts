@@ -4,7 +4,7 @@
 // belongs to. Read from the files' text with small patterns (names only, never values): a
 // commented-out entry does not count.
 
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
 import { expressMountsOf } from './express-mounts';
@@ -28,21 +28,20 @@ export function emptyAuditContext(): ProjectAuditContext {
 export async function computeAuditContext(files: readonly string[]): Promise<ProjectAuditContext> {
   const context = emptyAuditContext();
   const candidates = files.filter((file) => AUDIT_CONTEXT_EXTENSIONS.has(path.extname(file).toLowerCase()));
-  // Read a batch at once, then take the files in order (the context's entries keep the files'
-  // order): one read at a time, each waiting its own turn of the event loop, made the editor's
-  // first diagnostics of a workspace file wait for thousands of turns.
+  // Read a batch synchronously, then yield to the event loop: the editor's first diagnostics of a
+  // workspace file wait for this context. Asynchronous reads (stat, open, fstat, read, close on
+  // the thread pool, each a turn of the loop) took 1.3-1.7 s for 4,300 files; these take a fraction.
   for (let start = 0; start < candidates.length; start += READ_BATCH) {
-    const batch = candidates.slice(start, start + READ_BATCH);
-    const texts = await Promise.all(batch.map(readSmall));
-    batch.forEach((file, i) => addEntries(context, file, texts[i]));
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const file of candidates.slice(start, start + READ_BATCH)) addEntries(context, file, readSmall(file));
   }
   return context;
 }
 
 /** The source files that may register audit controls. */
 const AUDIT_CONTEXT_EXTENSIONS = new Set(['.py', '.ts', '.js', '.mts', '.cts', '.mjs', '.cjs']);
-/** Files read at once (bounded: a tree of thousands of files is not held in memory at once). */
-const READ_BATCH = 32;
+/** Files read between two turns of the event loop (a few milliseconds of work). */
+const READ_BATCH = 64;
 
 function addEntries(context: ProjectAuditContext, file: string, text: string | undefined): void {
   if (text === undefined) return;
@@ -175,11 +174,11 @@ function stripComments(text: string, marker: '#' | '//'): string {
     .join('\n');
 }
 
-async function readSmall(file: string): Promise<string | undefined> {
+function readSmall(file: string): string | undefined {
   try {
-    const stat = await fs.stat(file);
+    const stat = statSync(file);
     if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
-    return await fs.readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
