@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
+import { callsDataStore } from '../analysis/endpoints/data-store-calls';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ResolvedSummary, SinkEffect } from './types';
 
 /** Enough rounds for long chains; a summary only grows, so the fixpoint is reached well before. */
@@ -154,6 +155,36 @@ export class WorkspaceIndex {
       }
     }
     return undefined;
+  }
+
+  /**
+   * What the workspace functions reached from a call made in `file` do with data (resolved calls,
+   * transitively, bounded like the audit walk): `sendsToAi` when one passes its input to an AI
+   * service, `usesStore` when one reads or writes a data store by its callee's names (or the walk
+   * was cut short). Undefined when the callee is no workspace function.
+   */
+  dataUseBehind(file: FileSummary, className: string | undefined, callee: string[]): { sendsToAi: boolean; usesStore: boolean } | undefined {
+    this.ensureResolved();
+    const found = this.targetOf(file, className, callee);
+    const start = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
+    if (!start) return undefined;
+    const seen = new Set<Node>([start]);
+    const queue = [start];
+    let sendsToAi = false;
+    for (let i = 0; i < queue.length; i++) {
+      if (i >= MAX_AUDIT_WALK) return { sendsToAi, usesStore: true };
+      const node = queue[i];
+      if (node.fn.calls.some((site) => callsDataStore(site.callee))) return { sendsToAi, usesStore: true };
+      if ([...node.state.sinks, ...node.fn.sinksViaCalls].some(({ effect }) => effect.ruleId === 'phi-to-ai')) sendsToAi = true;
+      for (const target of node.targets) {
+        const next = target && this.nodes.get(keyOf(target.summary.path, target.summary.name));
+        if (next && !seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return { sendsToAi, usesStore: false };
   }
 
   /** Whether a call made in `file` runs a workspace function that only answers "not implemented". */

@@ -1,0 +1,99 @@
+// missing-phi-access precision on patterns seen in real projects (docs/rules/missing-phi-access.md):
+// endpoints that touch no stored patient record, and audit controls the project has under another
+// name. Each case has its look-alike beside it that stays reported.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { engine, loadEngine } from '../support/engine.mjs';
+
+before(loadEngine);
+
+const ROOT = path.resolve('/virtual/precision');
+
+function policyWith(typescript = {}) {
+  const defaults = engine().defaultPolicy();
+  return { ...defaults, audit: { python: defaults.audit.python, typescript: { ...defaults.audit.typescript, ...typescript } } };
+}
+
+/** What analysing `target` in the workspace of `files` reports for missing-phi-access, by line text. */
+function missingAccess(files, target, policy = policyWith(), options = {}) {
+  const e = engine();
+  const index = new e.WorkspaceIndex(ROOT);
+  const texts = Object.fromEntries(Object.entries(files).map(([file, lines]) => [path.join(ROOT, file), lines.join('\n')]));
+  for (const [file, text] of Object.entries(texts)) {
+    const summary = e.summarizeFile({ text, path: file }, policy);
+    if (summary) index.set(summary);
+  }
+  const file = path.join(ROOT, target);
+  const result = e.analyze({ text: texts[file], path: file }, policy, { workspace: index, ...options });
+  assert.deepEqual(result.ruleFailures, []);
+  const lines = texts[file].split('\n');
+  return result.findings.filter((f) => f.ruleId === 'missing-phi-access').map((f) => lines[f.line].trim());
+}
+
+describe('an AI helper that sends the request text to a generator and stores nothing', () => {
+  const files = {
+    'src/ai/anthropic.service.ts': [
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'class AnthropicService {',
+      '  private client = new Anthropic();',
+      '  async complete(system: string, prompt: string) {',
+      "    const response = await this.client.messages.create({ model: 'm', system, messages: [{ role: 'user', content: prompt }] });",
+      "    return response.content.find((block) => block.type === 'text');",
+      '  }',
+      '}',
+      'export const anthropicService = new AnthropicService();',
+    ],
+    'src/ai/treatment.service.ts': [
+      "import { anthropicService } from './anthropic.service';",
+      "import { prisma } from '../db';",
+      'class TreatmentService {',
+      '  async suggestGoals(problems: string, diagnoses: string[]) {',
+      "    return anthropicService.complete('You suggest goals', `${problems} ${diagnoses.join(', ')}`);",
+      '  }',
+      '  async summarizeTreatmentPlan(planId: string) {',
+      '    const plan = await prisma.treatmentPlan.findUnique({ where: { id: planId } });',
+      '    return anthropicService.complete("Summarize", JSON.stringify(plan));',
+      '  }',
+      '}',
+      'export const treatmentService = new TreatmentService();',
+    ],
+    'src/routes/ai.routes.ts': [
+      "import { Router } from 'express';",
+      "import { treatmentService } from '../ai/treatment.service';",
+      'const router = Router();',
+      "router.post('/treatment/suggest-goals', async (req, res) => {",
+      '  const { problems, diagnoses } = req.body;',
+      "  if (!problems) return res.status(400).json({ error: 'problems required' });",
+      '  res.json({ goals: await treatmentService.suggestGoals(problems, diagnoses) });',
+      '});',
+      "router.post('/treatment/summarize-plan', async (req, res) => {",
+      '  res.json({ summary: await treatmentService.summarizeTreatmentPlan(req.body.planId) });',
+      '});',
+      "router.post('/treatment/:patientId/suggest-goals', async (req, res) => {",
+      '  res.json({ goals: await treatmentService.suggestGoals(req.body.problems, req.body.diagnoses) });',
+      '});',
+      "router.post('/treatment/goals-for-patient', async (req, res) => {",
+      '  const { patientId, problems } = req.body;',
+      '  res.json({ patientId, goals: await treatmentService.suggestGoals(problems, []) });',
+      '});',
+      'export default router;',
+    ],
+  };
+
+  test('only the helper that reads no record, takes no patient key and stores nothing is quiet', () => {
+    assert.deepEqual(missingAccess(files, 'src/routes/ai.routes.ts'), [
+      "router.post('/treatment/summarize-plan', async (req, res) => {",
+      "router.post('/treatment/:patientId/suggest-goals', async (req, res) => {",
+      "router.post('/treatment/goals-for-patient', async (req, res) => {",
+    ]);
+  });
+
+  test('without the workspace (the callee unknown) the helper stays reported', () => {
+    const e = engine();
+    const file = path.join(ROOT, 'src/routes/ai.routes.ts');
+    const text = files['src/routes/ai.routes.ts'].join('\n');
+    const found = e.analyze({ text, path: file }, policyWith()).findings.filter((f) => f.ruleId === 'missing-phi-access');
+    assert.equal(found.length, 4);
+  });
+});
