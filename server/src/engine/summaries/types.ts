@@ -79,6 +79,12 @@ export interface FunctionSummary {
   returnsCalls: number[];
   returnsOwn?: OwnReturn;
   calls: CallSite[];
+  /**
+   * Callees of the calls made in functions nested in this one that have no summary of their own
+   * (the middleware a factory returns: `(key) => async (req, res, next) => {...}`): followed by the
+   * audit and data-store walks only, as what running the function's result does.
+   */
+  nestedCalls?: string[][];
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
   notImplemented?: true;
 }
