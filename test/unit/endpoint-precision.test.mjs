@@ -160,3 +160,49 @@ describe('an access check that writes an audit-log row, whatever the policy call
     ]);
   });
 });
+
+describe('reference data: kinds of things and terminology value sets', () => {
+  test('FastAPI: a list of lab categories and a value set edit are quiet; lab results and a patient-scoped list stay reported', () => {
+    const files = {
+      'app/api/clinical.py': [
+        'from fastapi import APIRouter',
+        'from .catalog import LAB_CATALOG',
+        'from .db import session',
+        'from .models import LabResult, ValueSet',
+        'router = APIRouter()',
+        '@router.get("/lab-categories")',
+        'async def get_lab_categories():',
+        '    return sorted(set(lab["category"] for lab in LAB_CATALOG))',
+        '@router.get("/lab-results")',
+        'async def list_lab_results():',
+        '    return session.query(LabResult).all()',
+        '@router.get("/patients/{patient_id}/lab-categories")',
+        'async def patient_lab_categories(patient_id: str):',
+        '    return session.query(LabResult).filter(LabResult.patient_id == patient_id).all()',
+        '@router.put("/value-sets/{vs_id}")',
+        'async def update_value_set(vs_id: str, body: dict):',
+        '    record = session.get(ValueSet, vs_id)',
+        '    record.notes = body.get("notes")',
+        '    return record',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'app/api/clinical.py'), [
+      '@router.get("/lab-results")',
+      '@router.get("/patients/{patient_id}/lab-categories")',
+    ]);
+  });
+
+  test('Express: the bookable appointment types are quiet; the appointments stay reported', () => {
+    const files = {
+      'src/scheduling.routes.ts': [
+        "import { Router } from 'express';",
+        "import { getAppointmentTypes, getAppointments } from './scheduling.controller';",
+        'const router = Router();',
+        "router.get('/appointment-types', getAppointmentTypes);",
+        "router.get('/appointments', getAppointments);",
+        'export default router;',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'src/scheduling.routes.ts'), ["router.get('/appointments', getAppointments);"]);
+  });
+});
