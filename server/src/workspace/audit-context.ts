@@ -7,7 +7,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
-import { expressMountsOf } from './express-mounts';
+import { expressMountsOf, pathListedMiddlewareOf } from './express-mounts';
 import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mounts';
 import { redactingLoggersOf } from './redacting-loggers';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
@@ -21,7 +21,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], redactingLoggers: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], redactingLoggers: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -53,6 +53,7 @@ function addEntries(context: ProjectAuditContext, file: string, text: string | u
   context.fastapiMounts!.push(...entries.fastapiMounts!);
   context.expressUses!.push(...entries.expressUses!);
   context.expressPasses!.push(...entries.expressPasses!);
+  context.pathListedMiddleware!.push(...entries.pathListedMiddleware!);
   context.redactingLoggers!.push(...entries.redactingLoggers!);
 }
 
@@ -72,6 +73,7 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     const express = expressMountsOf(file, stripComments(text, '//'));
     entries.expressUses!.push(...express.uses);
     entries.expressPasses!.push(...express.passes);
+    entries.pathListedMiddleware!.push(...pathListedMiddlewareOf(file, stripComments(text, '//')));
     entries.redactingLoggers!.push(...redactingLoggersOf(file, stripComments(text, '//')));
   }
   return entries;
@@ -81,8 +83,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
@@ -92,6 +94,7 @@ export function withFileEntries(context: ProjectAuditContext, file: string, entr
     expressUses: [...others(context.expressUses), ...(entries.expressUses ?? [])],
     expressPasses: [...others(context.expressPasses), ...(entries.expressPasses ?? [])],
     redactingLoggers: [...others(context.redactingLoggers), ...(entries.redactingLoggers ?? [])],
+    pathListedMiddleware: [...others(context.pathListedMiddleware), ...(entries.pathListedMiddleware ?? [])],
   };
 }
 

@@ -70,6 +70,19 @@ export interface ExpressPass {
   calleeFile: string;
 }
 
+/**
+ * A middleware module that audits only the request paths it lists (`const PHI_ROUTE_PREFIXES =
+ * ['/api/patients', ...]; if (!PHI_ROUTE_PREFIXES.some((p) => req.path.startsWith(p))) return next()`):
+ * its exported functions cover a route iff the route's full path is under one of them.
+ */
+export interface PathListedMiddleware {
+  file: string;
+  /** The functions the module exports. */
+  names: string[];
+  /** The listed path prefixes. */
+  prefixes: string[];
+}
+
 /** A logger a workspace module makes with its own redaction step (`createLogger({ format: combine(phiRedactionFormat(), ...) })`). */
 export interface RedactingLogger {
   /** Absolute path of the module that makes it. */
@@ -87,6 +100,8 @@ export interface ProjectAuditContext {
   /** Express `use` calls and the apps handed to other modules, for routers mounted in another file. */
   expressUses?: ExpressUse[];
   expressPasses?: ExpressPass[];
+  /** Middleware modules that audit only the paths they list. */
+  pathListedMiddleware?: PathListedMiddleware[];
   djangoSettings: DjangoSettingsModule[];
   nestGlobals: NestGlobalControls[];
   /** FastAPI routers mounted with dependencies in another file. */
