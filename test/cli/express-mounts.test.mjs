@@ -121,3 +121,17 @@ test('a middleware that audits only the paths it lists covers the routes under t
   });
   assert.deepEqual(missing(unlisted), ['src/routes/encounters.ts:3'], 'without a path list, a router exported under another name is not followed');
 });
+
+test('a router module no module imports is never mounted: its routes are not reported; an imported one still is', () => {
+  const files = {
+    ...routes,
+    'src/routes/labs.ts': router('labsRouter'),
+    'src/index.ts': index(['registerRoutes(app);', 'app.listen(3000);']),
+  };
+  assert.deepEqual(missing(project(files)), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
+  // Imported anywhere (here by a path alias), or loaded by a computed name: it may be mounted.
+  const aliased = { ...files, 'src/routes/extra.ts': ["import { labsRouter } from '@/routes/labs';", 'export const extra = [labsRouter];', ''].join('\n') };
+  assert.deepEqual(missing(project(aliased)), ['src/routes/encounters.ts:3', 'src/routes/labs.ts:3', 'src/routes/wounds.ts:3']);
+  const loaded = { ...files, 'src/routes/load.ts': ['export const load = (name) => require(`./${name}`);', ''].join('\n') };
+  assert.deepEqual(missing(project(loaded)), ['src/routes/encounters.ts:3', 'src/routes/labs.ts:3', 'src/routes/wounds.ts:3']);
+});

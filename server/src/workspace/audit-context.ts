@@ -7,7 +7,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
-import { expressMountsOf, pathListedMiddlewareOf } from './express-mounts';
+import { expressMountsOf, moduleImportsOf, pathListedMiddlewareOf } from './express-mounts';
 import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mounts';
 import { redactingLoggersOf } from './redacting-loggers';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
@@ -21,7 +21,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], redactingLoggers: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -54,6 +54,7 @@ function addEntries(context: ProjectAuditContext, file: string, text: string | u
   context.expressUses!.push(...entries.expressUses!);
   context.expressPasses!.push(...entries.expressPasses!);
   context.pathListedMiddleware!.push(...entries.pathListedMiddleware!);
+  context.moduleImports!.push(...entries.moduleImports!);
   context.redactingLoggers!.push(...entries.redactingLoggers!);
 }
 
@@ -74,6 +75,7 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     entries.expressUses!.push(...express.uses);
     entries.expressPasses!.push(...express.passes);
     entries.pathListedMiddleware!.push(...pathListedMiddlewareOf(file, stripComments(text, '//')));
+    entries.moduleImports!.push(moduleImportsOf(file, stripComments(text, '//')));
     entries.redactingLoggers!.push(...redactingLoggersOf(file, stripComments(text, '//')));
   }
   return entries;
@@ -83,8 +85,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
@@ -95,6 +97,7 @@ export function withFileEntries(context: ProjectAuditContext, file: string, entr
     expressPasses: [...others(context.expressPasses), ...(entries.expressPasses ?? [])],
     redactingLoggers: [...others(context.redactingLoggers), ...(entries.redactingLoggers ?? [])],
     pathListedMiddleware: [...others(context.pathListedMiddleware), ...(entries.pathListedMiddleware ?? [])],
+    moduleImports: [...others(context.moduleImports), ...(entries.moduleImports ?? [])],
   };
 }
 

@@ -83,6 +83,16 @@ export interface PathListedMiddleware {
   prefixes: string[];
 }
 
+/** What a TS/JS module imports: the workspace files of its relative imports, the last names of the others (path aliases). */
+export interface ModuleImports {
+  file: string;
+  files: string[];
+  /** `@/routes/labs` -> labs; `~/routes/labs/index` -> labs. */
+  stems: string[];
+  /** It loads modules by a computed name (`require(\`./routes/${name}\`)`): which, is unknown. */
+  dynamic?: true;
+}
+
 /** A logger a workspace module makes with its own redaction step (`createLogger({ format: combine(phiRedactionFormat(), ...) })`). */
 export interface RedactingLogger {
   /** Absolute path of the module that makes it. */
@@ -100,6 +110,8 @@ export interface ProjectAuditContext {
   /** Express `use` calls and the apps handed to other modules, for routers mounted in another file. */
   expressUses?: ExpressUse[];
   expressPasses?: ExpressPass[];
+  /** The imports of every TS/JS module: a router module no module imports is never mounted. */
+  moduleImports?: ModuleImports[];
   /** Middleware modules that audit only the paths they list. */
   pathListedMiddleware?: PathListedMiddleware[];
   djangoSettings: DjangoSettingsModule[];

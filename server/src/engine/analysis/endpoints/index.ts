@@ -15,6 +15,7 @@ import { findNextRoutes } from './nextjs-routes';
 import { findRouteCalls } from './route-calls';
 import { handlerScope } from './controls/names';
 import { isStatelessGeneration } from './stateless-generation';
+import { isUnmountedRouterModule } from './unmounted-routers';
 import { findDecoratedRoutes } from './route-decorators';
 
 export * from '../../model/endpoints';
@@ -52,6 +53,8 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
     endpoints.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
     applyExistingControls(endpoints, context);
     dropStatelessGeneration(endpoints, context);
+    // A router module nothing mounts serves no route (unmounted-routers.ts).
+    if (isUnmountedRouterModule(context.filePath, context.facts, endpoints, context.auditContext)) endpoints = [];
     byPolicy.set(context.policy, { auditContext: context.auditContext, endpoints });
   }
   return endpoints;
