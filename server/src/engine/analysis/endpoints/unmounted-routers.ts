@@ -20,11 +20,12 @@ export function isUnmountedRouterModule(filePath: string, facts: FileFacts, endp
   if (imports.some((entry) => entry.dynamic)) return false;
   if (!endpoints.every((endpoint) => ROUTER_FRAMEWORKS.has(endpoint.framework))) return false;
   const file = path.resolve(filePath);
-  const uses = context?.expressUses ?? [];
+  // Mounts: `app.use('/api/x', ..., xRouter)`, a path and an imported module (a bare `use(requireAuth)` is middleware).
+  const mounts = (context?.expressUses ?? []).filter((use) => use.prefix !== undefined && use.routers.length);
   // An entry point: it mounts routers or listens.
-  if (uses.some((use) => path.resolve(use.file) === file && use.routers.length) || /\.listen\s*\(/.test(facts.text)) return false;
+  if (mounts.some((use) => path.resolve(use.file) === file) || /\.listen\s*\(/.test(facts.text)) return false;
   const folder = path.dirname(file);
-  const siblingsMounted = uses.some((use) => use.routers.some((router) => path.dirname(path.resolve(router.file)) === folder && path.resolve(router.file) !== file));
+  const siblingsMounted = mounts.some((use) => use.routers.some((router) => path.dirname(path.resolve(router.file)) === folder && path.resolve(router.file) !== file));
   if (!siblingsMounted) return false;
   const stem = stemOf(file);
   return !imports.some((entry) => path.resolve(entry.file) !== file && (entry.files.some((target) => path.resolve(target) === file) || entry.stems.includes(stem)));
