@@ -82,7 +82,8 @@ export interface FunctionSummary {
   /**
    * Callees of the calls made in functions nested in this one that have no summary of their own
    * (the middleware a factory returns: `(key) => async (req, res, next) => {...}`): followed by the
-   * audit and data-store walks only, as what running the function's result does.
+   * data-store walk only (what running the function's result may touch; the audit walk does not
+   * take them, as such a middleware may audit only some of its branches).
    */
   nestedCalls?: string[][];
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */

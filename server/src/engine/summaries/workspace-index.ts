@@ -143,13 +143,15 @@ export class WorkspaceIndex {
     // A bounded walk: audit calls sit a few calls down, and a large call graph must stay cheap.
     for (let i = 0; i < queue.length && i < MAX_AUDIT_WALK; i++) {
       const node = queue[i];
-      for (const callee of calleesOf(node.fn)) {
+      // The function's own calls: a middleware a factory returns may audit only some of its
+      // branches (a super-user bypass), so nested functions are not taken as auditing it.
+      for (const { callee } of node.fn.calls) {
         const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
         if (name) return name;
         // An audit record written whatever the policy calls it (`prisma.auditLog.create`).
         if (writesAuditRecord(callee)) return callee.join('.');
       }
-      for (const next of this.nextNodes(node)) {
+      for (const next of this.nextNodes(node, false)) {
         if (seen.has(next)) continue;
         seen.add(next);
         queue.push(next);
@@ -177,7 +179,7 @@ export class WorkspaceIndex {
       const node = queue[i];
       if (calleesOf(node.fn).some(callsDataStore)) return { sendsToAi, usesStore: true };
       if ([...node.state.sinks, ...node.fn.sinksViaCalls].some(({ effect }) => effect.ruleId === 'phi-to-ai')) sendsToAi = true;
-      for (const next of this.nextNodes(node)) {
+      for (const next of this.nextNodes(node, true)) {
         if (seen.has(next)) continue;
         seen.add(next);
         queue.push(next);
@@ -186,14 +188,14 @@ export class WorkspaceIndex {
     return { sendsToAi, usesStore: false };
   }
 
-  /** The workspace functions a function calls, its nested functions' calls included. */
-  private nextNodes(node: Node): Node[] {
+  /** The workspace functions a function calls, with `nested` its nested functions' calls too. */
+  private nextNodes(node: Node, nested: boolean): Node[] {
     const next: Node[] = [];
     for (const target of node.targets) {
       const found = target && this.nodes.get(keyOf(target.summary.path, target.summary.name));
       if (found) next.push(found);
     }
-    for (const callee of node.fn.nestedCalls ?? []) {
+    for (const callee of nested ? node.fn.nestedCalls ?? [] : []) {
       const target = this.targetOf(node.file, node.fn.className, callee);
       const found = target && this.nodes.get(keyOf(target.file.path, target.fn.name));
       if (found) next.push(found);

@@ -76,7 +76,7 @@ function routeMiddleware(facts: FileFacts, registration: CallExpr, endpoint: End
 
 /**
  * A workspace function the route runs, written by reference (`requireAppointmentAccess`,
- * `controller.createAppointment`) or as a middleware factory's call (`requireClientAccess('id')`), that makes an audit call the policy names, itself or through
+ * `controller.createAppointment`), that makes an audit call the policy names, itself or through
  * the functions it calls: the middleware or controller audits the access.
  */
 function delegatedAuditCall(facts: FileFacts, registration: CallExpr, names: readonly string[], behind: AuditCallBehind): AuditControl | undefined {
@@ -84,10 +84,8 @@ function delegatedAuditCall(facts: FileFacts, registration: CallExpr, names: rea
   for (const arg of registration.args) {
     const items = arg.value.kind === 'array' ? arg.value.items : [arg.value];
     for (const item of items) {
-      // `requireClientAccess('clientId')`: the factory whose returned middleware runs for the route.
-      const callee = item.kind === 'call' ? item.callee : item;
-      if (callee.kind !== 'name' && callee.kind !== 'member') continue;
-      const name = behind(callee, scopeId, names);
+      if (item.kind !== 'name' && item.kind !== 'member') continue;
+      const name = behind(item, scopeId, names);
       if (name) return { kind: 'call', name, level: 'endpoint', range: item.range, existing: true };
     }
   }
