@@ -201,13 +201,14 @@ describe('reference data: kinds of things and terminology value sets', () => {
     const files = {
       'src/scheduling.routes.ts': [
         "import { Router } from 'express';",
-        "import { getAppointmentTypes, getAppointments } from './scheduling.controller';",
+        "import { getAppointmentTypes, getAppointments, getAppointmentsByType } from './scheduling.controller';",
         'const router = Router();',
         "router.get('/appointment-types', getAppointmentTypes);",
         "router.get('/appointments', getAppointments);",
+        "router.get('/appointments/by-type', getAppointmentsByType);",
         'export default router;',
       ],
     };
-    assert.deepEqual(missingAccess(files, 'src/scheduling.routes.ts'), ["router.get('/appointments', getAppointments);"]);
+    assert.deepEqual(missingAccess(files, 'src/scheduling.routes.ts'), ["router.get('/appointments', getAppointments);", "router.get('/appointments/by-type', getAppointmentsByType);"]);
   });
 });
