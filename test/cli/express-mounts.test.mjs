@@ -80,3 +80,58 @@ test('a middleware in the mounting call, before the router, covers it; the route
   });
   assert.deepEqual(missing(cwd), ['src/routes/wounds.ts:3']);
 });
+
+test('a middleware that audits only the paths it lists covers the routes under them, under whatever name the router is exported', () => {
+  const aliased = (name) =>
+    ["import { Router } from 'express';", 'const router = Router();', "router.get('/:id', async (req, res) => {", '  const patient = await db.patient.findUnique({ where: { id: req.params.id } });', '  res.json({ name: patient.name, ssn: patient.ssn, diagnosis: patient.diagnosis });', '});', name === 'default' ? 'export default router;' : `export const ${name} = router;`, ''].join('\n');
+  const cwd = project({
+    'src/routes/encounters.ts': aliased('encountersRouter'),
+    'src/routes/wounds.ts': aliased('default'),
+    'src/routes/waitlist.ts': aliased('waitlistRouter'),
+    'src/routes/registerRoutes.ts': [
+      "import type { Express } from 'express';",
+      "import { encountersRouter } from './encounters';",
+      "import woundsRouter from './wounds';",
+      "import { waitlistRouter } from './waitlist';",
+      'export function registerRoutes(app: Express) {',
+      "  app.use('/api/encounters', encountersRouter);",
+      "  app.use('/api/wounds', woundsRouter);",
+      "  app.use('/api/waitlist', waitlistRouter);",
+      '}',
+      '',
+    ].join('\n'),
+    'src/middleware/audit.ts': [
+      "const PHI_ROUTE_PREFIXES = ['/api/encounters', '/api/wounds', '/api/notes'];",
+      'export function phiAccessAuditMiddleware(req, res, next) {',
+      '  if (!PHI_ROUTE_PREFIXES.some((prefix) => req.path.startsWith(prefix))) return next();',
+      "  res.on('finish', () => createAuditLog({ path: req.path, user: req.user }));",
+      '  next();',
+      '}',
+      '',
+    ].join('\n'),
+    'src/index.ts': index(['app.use(phiAccessAuditMiddleware);', 'registerRoutes(app);']),
+    'phi-guard.json': policy,
+  });
+  assert.deepEqual(missing(cwd), ['src/routes/waitlist.ts:3'], '/api/waitlist is not in the list');
+  const unlisted = project({
+    'src/routes/encounters.ts': aliased('encountersRouter'),
+    'src/routes/registerRoutes.ts': ["import { encountersRouter } from './encounters';", 'export function registerRoutes(app) {', "  app.use('/api/encounters', encountersRouter);", '}', ''].join('\n'),
+    'src/index.ts': index(['app.use(phiAccessAuditMiddleware);', 'registerRoutes(app);']),
+    'phi-guard.json': policy,
+  });
+  assert.deepEqual(missing(unlisted), ['src/routes/encounters.ts:3'], 'without a path list, a router exported under another name is not followed');
+});
+
+test('a router module no module imports is never mounted: its routes are not reported; an imported one still is', () => {
+  const files = {
+    ...routes,
+    'src/routes/labs.ts': router('labsRouter'),
+    'src/index.ts': index(['registerRoutes(app);', 'app.listen(3000);']),
+  };
+  assert.deepEqual(missing(project(files)), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
+  // Imported anywhere (here by a path alias), or loaded by a computed name: it may be mounted.
+  const aliased = { ...files, 'src/routes/extra.ts': ["import { labsRouter } from '@/routes/labs';", 'export const extra = [labsRouter];', ''].join('\n') };
+  assert.deepEqual(missing(project(aliased)), ['src/routes/encounters.ts:3', 'src/routes/labs.ts:3', 'src/routes/wounds.ts:3']);
+  const loaded = { ...files, 'src/routes/load.ts': ['export const load = (name) => require(`./${name}`);', ''].join('\n') };
+  assert.deepEqual(missing(project(loaded)), ['src/routes/encounters.ts:3', 'src/routes/labs.ts:3', 'src/routes/wounds.ts:3']);
+});

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
-import { expressMountsOf } from './express-mounts';
+import { expressMountsOf, moduleImportsOf, pathListedMiddlewareOf } from './express-mounts';
 import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mounts';
 import { redactingLoggersOf } from './redacting-loggers';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
@@ -21,7 +21,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], redactingLoggers: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -52,6 +52,8 @@ function addEntries(context: ProjectAuditContext, file: string, text: string | u
   context.fastapiMounts!.push(...entries.fastapiMounts!);
   context.expressUses!.push(...entries.expressUses!);
   context.expressPasses!.push(...entries.expressPasses!);
+  context.pathListedMiddleware!.push(...entries.pathListedMiddleware!);
+  context.moduleImports!.push(...entries.moduleImports!);
   context.redactingLoggers!.push(...entries.redactingLoggers!);
 }
 
@@ -71,6 +73,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     const express = expressMountsOf(file, stripComments(text, '//'));
     entries.expressUses!.push(...express.uses);
     entries.expressPasses!.push(...express.passes);
+    entries.pathListedMiddleware!.push(...pathListedMiddlewareOf(file, stripComments(text, '//')));
+    entries.moduleImports!.push(moduleImportsOf(file, stripComments(text, '//')));
     entries.redactingLoggers!.push(...redactingLoggersOf(file, stripComments(text, '//')));
   }
   return entries;
@@ -80,8 +84,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
@@ -91,6 +95,8 @@ export function withFileEntries(context: ProjectAuditContext, file: string, entr
     expressUses: [...others(context.expressUses), ...(entries.expressUses ?? [])],
     expressPasses: [...others(context.expressPasses), ...(entries.expressPasses ?? [])],
     redactingLoggers: [...others(context.redactingLoggers), ...(entries.redactingLoggers ?? [])],
+    pathListedMiddleware: [...others(context.pathListedMiddleware), ...(entries.pathListedMiddleware ?? [])],
+    moduleImports: [...others(context.moduleImports), ...(entries.moduleImports ?? [])],
   };
 }
 

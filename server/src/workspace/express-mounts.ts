@@ -6,7 +6,7 @@
 
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ExpressPass, ExpressUse } from '../engine/model/audit-context';
+import type { ExpressPass, ExpressUse, ModuleImports, PathListedMiddleware } from '../engine/model/audit-context';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
 
 const USE_CALL = /\b([A-Za-z_$][\w$]*)\.use\s*\(/g;
@@ -92,4 +92,44 @@ function splitArguments(text: string): string[] {
   const last = text.slice(start).trim();
   if (last) args.push(last);
   return args;
+}
+
+/** An array literal of two or more path strings (`['/api/patients', '/api/notes']`). */
+const PATH_LIST = /\[\s*((?:['"`]\/[^'"`\s]*['"`]\s*,\s*)+['"`]\/[^'"`\s]*['"`])\s*,?\s*\]/g;
+const EXPORTED_FUNCTION = /\bexport\s+(?:default\s+)?(?:async\s+)?(?:function\s*\*?\s*([A-Za-z_$][\w$]*)|(?:const|let|var)\s+([A-Za-z_$][\w$]*))/g;
+
+/**
+ * A module whose exported middleware audits only the paths it lists: it holds a list of path
+ * prefixes it tests the request's path against (`startsWith`). One entry per module, with every
+ * list of the module (a module with none, or that never tests a prefix, gives none).
+ */
+export function pathListedMiddlewareOf(file: string, code: string): PathListedMiddleware[] {
+  if (!code.includes('startsWith') || !/\b(?:req|request|ctx)\.(?:path|url|originalUrl|baseUrl)\b/.test(code)) return [];
+  const prefixes = [...code.matchAll(PATH_LIST)].flatMap((match) => [...match[1].matchAll(/['"`](\/[^'"`\s]*)['"`]/g)].map((item) => item[1]));
+  const names = [...code.matchAll(EXPORTED_FUNCTION)].map((match) => match[1] ?? match[2]).filter(Boolean);
+  return prefixes.length && names.length ? [{ file, names, prefixes }] : [];
+}
+
+/** Every module specifier: `from '...'`, `require('...')`, `import('...')`, `import '...'`. */
+const SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+
+export function moduleImportsOf(file: string, code: string): ModuleImports {
+  const files: string[] = [];
+  const stems: string[] = [];
+  for (const match of code.matchAll(SPECIFIER)) {
+    const specifier = match[1] ?? match[2] ?? match[3];
+    if (specifier.startsWith('.')) {
+      const target = moduleFile(file, specifier);
+      if (target) files.push(target);
+    } else stems.push(moduleStem(specifier));
+  }
+  const dynamic = /\b(?:require|import)\s*\(\s*(?![\s'"][^'"`]*['"]\s*\))[^)]/.test(code);
+  return { file, files, stems, ...(dynamic ? { dynamic: true as const } : {}) };
+}
+
+/** The name a module is known by: its file's stem, or its folder's for an index file. */
+export function moduleStem(specifier: string): string {
+  const parts = specifier.replace(/\.[cm]?[jt]sx?$/, '').split(/[\\/]/).filter(Boolean);
+  const last = parts[parts.length - 1] ?? '';
+  return last === 'index' ? parts[parts.length - 2] ?? last : last;
 }

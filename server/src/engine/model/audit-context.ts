@@ -70,6 +70,29 @@ export interface ExpressPass {
   calleeFile: string;
 }
 
+/**
+ * A middleware module that audits only the request paths it lists (`const PHI_ROUTE_PREFIXES =
+ * ['/api/patients', ...]; if (!PHI_ROUTE_PREFIXES.some((p) => req.path.startsWith(p))) return next()`):
+ * its exported functions cover a route iff the route's full path is under one of them.
+ */
+export interface PathListedMiddleware {
+  file: string;
+  /** The functions the module exports. */
+  names: string[];
+  /** The listed path prefixes. */
+  prefixes: string[];
+}
+
+/** What a TS/JS module imports: the workspace files of its relative imports, the last names of the others (path aliases). */
+export interface ModuleImports {
+  file: string;
+  files: string[];
+  /** `@/routes/labs` -> labs; `~/routes/labs/index` -> labs. */
+  stems: string[];
+  /** It loads modules by a computed name (`require(\`./routes/${name}\`)`): which, is unknown. */
+  dynamic?: true;
+}
+
 /** A logger a workspace module makes with its own redaction step (`createLogger({ format: combine(phiRedactionFormat(), ...) })`). */
 export interface RedactingLogger {
   /** Absolute path of the module that makes it. */
@@ -87,6 +110,10 @@ export interface ProjectAuditContext {
   /** Express `use` calls and the apps handed to other modules, for routers mounted in another file. */
   expressUses?: ExpressUse[];
   expressPasses?: ExpressPass[];
+  /** The imports of every TS/JS module: a router module no module imports is never mounted. */
+  moduleImports?: ModuleImports[];
+  /** Middleware modules that audit only the paths they list. */
+  pathListedMiddleware?: PathListedMiddleware[];
   djangoSettings: DjangoSettingsModule[];
   nestGlobals: NestGlobalControls[];
   /** FastAPI routers mounted with dependencies in another file. */

@@ -75,6 +75,10 @@ export class CrossFileFlows {
         const path = calleePath(callee);
         return path && path.length <= 4 ? this.index.reachesNamedCall(this.file, this.classOf(scopeId), path, names) : undefined;
       },
+      dataUseBehind: (callee, scopeId) => {
+        const path = calleePath(callee);
+        return path && path.length <= 4 ? this.index.dataUseBehind(this.file, this.classOf(scopeId), path) : undefined;
+      },
       notImplementedBehind: (callee, scopeId) => {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToStub(this.file, this.classOf(scopeId), path);

@@ -77,6 +77,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     owner.calls.push(fact.call);
     owner.summary.calls.push({ callee, args: [] });
   }
+  recordNestedCalls(facts, functions, byScope, canResolve);
   const paramMarkers = new Map<ParamFact, string>();
   functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}p:${index}:${param.position ?? i}`)));
 
@@ -311,3 +312,24 @@ function addAll(target: number[], values: number[]): void {
 }
 
 export type { CallSite };
+
+/** How many callees of nested functions a summary keeps: enough for a middleware factory's body. */
+const MAX_NESTED_CALLS = 64;
+
+/** The calls of unsummarised functions nested in a summarised one, kept on the nearest summarised ancestor. */
+function recordNestedCalls(facts: FileFacts, functions: Summarised[], byScope: Map<number, number>, canResolve: (callee: string[]) => boolean): void {
+  for (const fact of facts.calls) {
+    if (byScope.has(fact.scopeId)) continue;
+    let scope = facts.scopes[fact.scopeId];
+    let owner: number | undefined;
+    for (let depth = 0; scope && depth < 50 && owner === undefined; depth++) {
+      scope = facts.scopes[scope.parentId ?? -1];
+      if (scope) owner = byScope.get(scope.id);
+    }
+    const callee = calleePath(fact.call.callee);
+    if (owner === undefined || !callee || callee.length > 4 || !canResolve(callee)) continue;
+    const summary = functions[owner].summary;
+    summary.nestedCalls ??= [];
+    if (summary.nestedCalls.length < MAX_NESTED_CALLS) summary.nestedCalls.push(callee);
+  }
+}

@@ -79,6 +79,13 @@ export interface FunctionSummary {
   returnsCalls: number[];
   returnsOwn?: OwnReturn;
   calls: CallSite[];
+  /**
+   * Callees of the calls made in functions nested in this one that have no summary of their own
+   * (the middleware a factory returns: `(key) => async (req, res, next) => {...}`): followed by the
+   * data-store walk only (what running the function's result may touch; the audit walk does not
+   * take them, as such a middleware may audit only some of its branches).
+   */
+  nestedCalls?: string[][];
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
   notImplemented?: true;
 }

@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
+import { callsDataStore } from '../analysis/endpoints/data-store-calls';
+import { writesAuditRecord } from '../analysis/endpoints/controls/names';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ResolvedSummary, SinkEffect } from './types';
 
 /** Enough rounds for long chains; a summary only grows, so the fixpoint is reached well before. */
@@ -128,10 +130,10 @@ export class WorkspaceIndex {
   /**
    * Whether the callee of a call made in `file`, or a workspace function it calls (resolved calls
    * only, transitively), makes a call the policy names as an audit control (`auditLogger.info`,
-   * `createAuditLog`): the control of a handler that delegates to a service. Returns the name.
+   * `createAuditLog`), or writes an audit record by its names (`prisma.auditLog.create`): the
+   * control of a handler that delegates to a service. Returns the name.
    */
   reachesNamedCall(file: FileSummary, className: string | undefined, callee: string[], names: readonly string[]): string | undefined {
-    if (!names.length) return undefined;
     this.ensureResolved();
     const found = this.targetOf(file, className, callee);
     const start = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
@@ -141,19 +143,64 @@ export class WorkspaceIndex {
     // A bounded walk: audit calls sit a few calls down, and a large call graph must stay cheap.
     for (let i = 0; i < queue.length && i < MAX_AUDIT_WALK; i++) {
       const node = queue[i];
-      for (const site of node.fn.calls) {
-        const name = names.find((candidate) => endsWithSegments(site.callee, candidate.split('.')));
+      // The function's own calls: a middleware a factory returns may audit only some of its
+      // branches (a super-user bypass), so nested functions are not taken as auditing it.
+      for (const { callee } of node.fn.calls) {
+        const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
         if (name) return name;
+        // An audit record written whatever the policy calls it (`prisma.auditLog.create`).
+        if (writesAuditRecord(callee)) return callee.join('.');
       }
-      for (const target of node.targets) {
-        const next = target && this.nodes.get(keyOf(target.summary.path, target.summary.name));
-        if (next && !seen.has(next)) {
-          seen.add(next);
-          queue.push(next);
-        }
+      for (const next of this.nextNodes(node, false)) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
       }
     }
     return undefined;
+  }
+
+  /**
+   * What the workspace functions reached from a call made in `file` do with data (resolved calls,
+   * transitively, bounded like the audit walk): `sendsToAi` when one passes its input to an AI
+   * service, `usesStore` when one reads or writes a data store by its callee's names (or the walk
+   * was cut short). Undefined when the callee is no workspace function.
+   */
+  dataUseBehind(file: FileSummary, className: string | undefined, callee: string[]): { sendsToAi: boolean; usesStore: boolean } | undefined {
+    this.ensureResolved();
+    const found = this.targetOf(file, className, callee);
+    const start = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
+    if (!start) return undefined;
+    const seen = new Set<Node>([start]);
+    const queue = [start];
+    let sendsToAi = false;
+    for (let i = 0; i < queue.length; i++) {
+      if (i >= MAX_AUDIT_WALK) return { sendsToAi, usesStore: true };
+      const node = queue[i];
+      if (calleesOf(node.fn).some(callsDataStore)) return { sendsToAi, usesStore: true };
+      if ([...node.state.sinks, ...node.fn.sinksViaCalls].some(({ effect }) => effect.ruleId === 'phi-to-ai')) sendsToAi = true;
+      for (const next of this.nextNodes(node, true)) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    return { sendsToAi, usesStore: false };
+  }
+
+  /** The workspace functions a function calls, with `nested` its nested functions' calls too. */
+  private nextNodes(node: Node, nested: boolean): Node[] {
+    const next: Node[] = [];
+    for (const target of node.targets) {
+      const found = target && this.nodes.get(keyOf(target.summary.path, target.summary.name));
+      if (found) next.push(found);
+    }
+    for (const callee of nested ? node.fn.nestedCalls ?? [] : []) {
+      const target = this.targetOf(node.file, node.fn.className, callee);
+      const found = target && this.nodes.get(keyOf(target.file.path, target.fn.name));
+      if (found) next.push(found);
+    }
+    return next;
   }
 
   /** Whether a call made in `file` runs a workspace function that only answers "not implemented". */
@@ -487,6 +534,11 @@ function endsWithSegments(path: readonly string[], segments: readonly string[]):
   if (segments.length > path.length) return false;
   const offset = path.length - segments.length;
   return segments.every((segment, index) => path[offset + index] === segment);
+}
+
+/** The callees of a function's calls, those of its nested functions included. */
+function calleesOf(fn: FunctionSummary): string[][] {
+  return fn.nestedCalls?.length ? [...fn.calls.map((site) => site.callee), ...fn.nestedCalls] : fn.calls.map((site) => site.callee);
 }
 
 function keyOf(filePath: string, name: string): string {

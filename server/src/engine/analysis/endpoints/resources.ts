@@ -32,7 +32,9 @@ const REFERENCE_TOKENS = new Set([
 /** Whether an identifier names reference data rather than a patient's (`ICD11Diagnosis`, `get_icd_codes`, not `PatientCode`). */
 export function isReferenceData(identifier: string): boolean {
   const tokens = tokenize(identifier);
-  return tokens.some((token) => REFERENCE_TOKENS.has(token.replace(/\d+$/, ''))) && !tokens.some((token) => resourceOfToken(token)?.category === 'demographics');
+  // A terminology's value set (`value_sets`, `/value-sets/{id}`) is a code list too.
+  const codeList = tokens.some((token) => REFERENCE_TOKENS.has(token.replace(/\d+$/, ''))) || findRun(tokens, ['value', 'set']) >= 0 || findRun(tokens, ['value', 'sets']) >= 0;
+  return codeList && !tokens.some((token) => resourceOfToken(token)?.category === 'demographics');
 }
 
 /** Wrapper and framework types that say nothing about the data (`List[...]`, `Promise<...>`). */

@@ -20,6 +20,11 @@ export interface SqlTableRead {
   resources: readonly ResourceMatch[];
 }
 
+/** Whether a text is an SQL statement (of any table). */
+export function isSqlStatement(text: string): boolean {
+  return SQL_STATEMENT.test(text.slice(0, MAX_SQL));
+}
+
 /** The patient-like tables an SQL text names; empty for other text and for totals. */
 export function sqlTableReads(text: string): SqlTableRead[] {
   const sql = text.slice(0, MAX_SQL);

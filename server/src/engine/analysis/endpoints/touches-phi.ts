@@ -111,7 +111,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   // A code list's endpoint (`ICDViewSet`, `/icd-codes/{id}`) serves no patient unless it reads one.
   const handlerName = input.handlerScopeId === undefined ? undefined : facts.scopes[input.handlerScopeId]?.name;
   const referenceNames = [...input.nameHints, ...(handlerName ? [handlerName] : []), ...pathSegments(input.path).map((segment) => segment.name)];
-  const reference = referenceNames.some(isReferenceData) && !strong.categories.includes('demographics');
+  const reference = (referenceNames.some(isReferenceData) || listsKinds(input.path, input.nameHints, handlerName)) && !strong.categories.includes('demographics');
   const categories = onlyTotals || reference || staticContent ? [] : [...weak.categories, ...strong.categories];
   const why = onlyTotals || reference || staticContent ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
@@ -173,6 +173,27 @@ function pathNamesTotals(path: string): boolean {
   const segments = pathSegments(path);
   if (!segments.some((segment) => !segment.param && namesTotals(segment.name))) return false;
   return !segments.some((segment) => segment.param);
+}
+
+/**
+ * Last words of a name for the kinds of a thing rather than its records: `/appointment-types`,
+ * `/lab-categories`, `getVisitReasons` list what can be booked or ordered, the same for everyone.
+ */
+const KIND_WORDS = new Set(['type', 'types', 'category', 'categories', 'kind', 'kinds', 'template', 'templates', 'reason', 'reasons', 'option', 'options']);
+
+/**
+ * An endpoint that lists kinds: its path addresses no record and its last segment (or, with the
+ * path elsewhere, its view's or handler's name) ends with a kind word.
+ */
+function listsKinds(path: string, nameHints: readonly string[], handlerName: string | undefined): boolean {
+  const segments = pathSegments(path);
+  if (segments.some((segment) => segment.param)) return false;
+  const names = segments.length ? [segments[segments.length - 1].name] : [...nameHints, ...(handlerName ? [handlerName] : [])];
+  return names.some((name) => {
+    const tokens = tokenize(name);
+    // `/visits/by-type` groups records by their kind: not a list of kinds.
+    return tokens.length > 1 && tokens[0] !== 'by' && KIND_WORDS.has(tokens[tokens.length - 1]);
+  });
 }
 
 function namesTotals(name: string): boolean {

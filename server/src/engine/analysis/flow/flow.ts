@@ -132,6 +132,8 @@ export interface FlowHooks {
    * depth of resolved calls (a handler delegating to a service that writes the audit log).
    */
   auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
+  /** What the workspace functions `callee` reaches do with data: send it to an AI service, use a data store. */
+  dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean } | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
 }

@@ -1,12 +1,14 @@
 // An audit call inside the handler (`audit_log.record(...)`, `this.auditService.log(...)`, names
-// from the policy's `audit.*.calls`) counts as the endpoint's audit control when it runs before
+// from the policy's `audit.*.calls`, or a call that writes an audit record by its names:
+// `prisma.auditLog.create(...)`, names.ts) counts as the endpoint's audit control when it runs before
 // the data leaves: not after a `return` (or an Express/Fastify send) of its own block, where it is
 // unreachable or too late.
 
 import type { AuditControl } from '../../../model/endpoints';
 import type { CallFact, Expr, FileFacts, ScopeFact } from '../../../model/facts';
 import { callsIn } from '../../../model/facts-index';
-import { callNamed } from './names';
+import { calleePath } from '../../../model/expressions';
+import { callNamed, writesAuditRecord } from './names';
 
 /** A statement that hands the response back: `return ...`, `res.json(...)`, `reply.send(...)`. */
 const RETURN_LINE = /^\s*(return\b|(res|response|reply|ctx)\.(json|send|end|render|redirect|sendFile)\s*\()/;
@@ -18,10 +20,10 @@ const RETURN_LINE = /^\s*(return\b|(res|response|reply|ctx)\.(json|send|end|rend
 export type AuditCallBehind = (callee: Expr, scopeId: number, names: readonly string[]) => string | undefined;
 
 export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly string[], behind?: AuditCallBehind): AuditControl | undefined {
-  if (!names.length) return undefined;
   const reached = callsIn(facts, scope.id).filter((fact) => reachedBeforeReturn(facts, scope, fact));
   for (const fact of reached) {
-    const name = callNamed(fact.call.callee, names);
+    const path = calleePath(fact.call.callee) ?? [];
+    const name = callNamed(fact.call.callee, names) ?? (writesAuditRecord(path) ? path.join('.') : undefined);
     if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
   }
   // `await appointmentService.create(...)`, whose service writes `auditLogger.info(...)`.

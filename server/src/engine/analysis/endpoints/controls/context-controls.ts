@@ -8,6 +8,7 @@ import type { AuditControl, EndpointFact } from '../../../model/endpoints';
 import type { ProjectAuditContext } from '../../../model/audit-context';
 import { calleePath } from '../../../model/expressions';
 import type { FileFacts, ScopeFact } from '../../../model/facts';
+import { bindingsIn } from '../../../model/facts-index';
 import type { ResolvedPolicy } from '../../../model/policy';
 import type { FlowAnalyzer } from '../../flow/flow';
 import { handlerScope, lastSegment } from './names';
@@ -131,24 +132,52 @@ export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): 
   const uses = context.expressUses;
   const control = (name: string): AuditControl => ({ kind: 'middleware', name, level: 'app', range: endpoint.range, existing: true });
   /** A policy middleware `use`d on `owner` in `inFile` before `before`, for a mount under `mountPrefix`. */
-  const usedBefore = (inFile: string, owner: string, before: number, mountPrefix: string | undefined) =>
+  const usedBefore = (inFile: string, owner: string, before: number, mountPrefix: string | undefined, counts: (name: string) => boolean) =>
     uses
       .filter((use) => use.file === inFile && use.receiver === owner && use.offset < before && underPrefix(mountPrefix, use.prefix))
-      .flatMap((use) => use.names.filter((name) => names.includes(name)))[0];
+      .flatMap((use) => use.names.filter((name) => names.includes(name) && counts(name)))[0];
+  const exportedAs = exportNames(input.facts, receiver);
   for (const mount of uses) {
-    const router = mount.routers.find((candidate) => path.resolve(candidate.file) === file && candidate.name === receiver);
+    const router = mount.routers.find((candidate) => path.resolve(candidate.file) === file && exportedAs.has(candidate.name));
     if (!router) continue;
-    const own = mount.names.slice(0, router.index).find((name) => names.includes(name));
+    // A middleware that audits only the paths it lists covers the route iff its full path is
+    // listed; then the router may be mounted under any name it is exported as. Another is taken
+    // on a router mounted under its own name only (see above).
+    const fullPath = joinPaths(mount.prefix, endpoint.path);
+    const counts = (name: string) => {
+      const listed = (context.pathListedMiddleware ?? []).filter((entry) => entry.names.includes(name));
+      if (listed.length) return listed.some((entry) => entry.prefixes.some((prefix) => underListedPrefix(fullPath, prefix)));
+      return router.name === receiver;
+    };
+    const own = mount.names.slice(0, router.index).find((name) => names.includes(name) && counts(name));
     if (own) return control(own);
-    const onApp = usedBefore(mount.file, mount.receiver, mount.offset, mount.prefix);
+    const onApp = usedBefore(mount.file, mount.receiver, mount.offset, mount.prefix, counts);
     if (onApp) return control(onApp);
     for (const pass of context.expressPasses ?? []) {
       if (path.resolve(pass.calleeFile) !== path.resolve(mount.file)) continue;
-      const handedOver = usedBefore(pass.file, pass.receiver, pass.offset, mount.prefix);
+      const handedOver = usedBefore(pass.file, pass.receiver, pass.offset, mount.prefix, counts);
       if (handedOver) return control(handedOver);
     }
   }
   return undefined;
+}
+
+/** The names a module exports its router under: its own, `export const smsRouter = router`, `export default router`. */
+function exportNames(facts: FileFacts, receiver: string): Set<string> {
+  const names = new Set([receiver]);
+  for (const binding of bindingsIn(facts, 0)) if (binding.value.kind === 'name' && binding.value.name === receiver) names.add(binding.name);
+  if (facts.defaultExportName === receiver) names.add('default');
+  return names;
+}
+
+function joinPaths(prefix: string | undefined, route: string): string {
+  if (!prefix) return route;
+  return `${prefix.replace(/\/$/, '')}/${route.replace(/^\//, '')}`.replace(/\/$/, '') || '/';
+}
+
+function underListedPrefix(fullPath: string, prefix: string): boolean {
+  const limit = prefix.replace(/\/$/, '');
+  return fullPath === limit || fullPath.startsWith(`${limit}/`);
 }
 
 /** Whether a `use` limited to `usePrefix` runs for a router mounted at `mountPrefix`. */

@@ -5,6 +5,7 @@ import { calleePath } from '../../../model/expressions';
 import type { Expr, FileFacts, ScopeFact } from '../../../model/facts';
 import type { Range } from '../../../model/ranges';
 import type { EndpointFact } from '../../../model/endpoints';
+import { tokenize } from '../../phi/identifiers';
 
 /** `clinic.audit.AuditedPatientAccess` -> AuditedPatientAccess. */
 export function lastSegment(name: string): string {
@@ -39,6 +40,23 @@ export function callNamed(callee: Expr, names: readonly string[]): string | unde
     const tail = path.slice(path.length - segments.length);
     return tail.every((segment, index) => segment === segments[index]);
   });
+}
+
+/** First words of a method that writes an entry (`create`, `insertOne`, `logEvent`, `recordAccess`). */
+const ENTRY_WRITES = new Set(['create', 'insert', 'save', 'add', 'bulk', 'record', 'write', 'log']);
+
+/**
+ * Whether a call writes an audit record whatever the policy calls it: an entry written to a
+ * store or service named for auditing (`prisma.auditLog.create`, `AuditLog.objects.create`,
+ * `this.auditService.log`, `auditTrailRepository.save`). Reads of the audit log
+ * (`auditLog.findMany`) are not, and neither is a bare function named for auditing
+ * (`auditLog(...)`): what it does is read where it is defined, or named in the policy.
+ */
+export function writesAuditRecord(path: readonly string[]): boolean {
+  if (path.length < 2) return false;
+  const last = tokenize(path[path.length - 1]);
+  if (!ENTRY_WRITES.has(last[0] ?? '')) return false;
+  return path.slice(0, -1).some((segment) => tokenize(segment).includes('audit'));
 }
 
 /** The handler's function (or, for an endpoint reported at its class, the class) scope. */

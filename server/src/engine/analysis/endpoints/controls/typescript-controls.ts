@@ -80,7 +80,6 @@ function routeMiddleware(facts: FileFacts, registration: CallExpr, endpoint: End
  * the functions it calls: the middleware or controller audits the access.
  */
 function delegatedAuditCall(facts: FileFacts, registration: CallExpr, names: readonly string[], behind: AuditCallBehind): AuditControl | undefined {
-  if (!names.length) return undefined;
   const scopeId = facts.calls.find(({ call }) => call === registration)?.scopeId ?? 0;
   for (const arg of registration.args) {
     const items = arg.value.kind === 'array' ? arg.value.items : [arg.value];

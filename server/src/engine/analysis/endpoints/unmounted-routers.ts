@@ -1,0 +1,38 @@
+// A router module that no module of the workspace imports is never mounted: its routes are not
+// reachable over HTTP (a file left behind after its routes moved elsewhere). Told only where the
+// workspace's other routers are mounted by import (an `app.use('/api/x', xRouter)` taking a
+// router from a module of the same folder) and no module loads modules by a computed name, so that
+// a project wiring its routes another way, or a scan that did not read the mounting module, keeps
+// every route. A module that mounts routers
+// itself or starts a server is an entry point, not a router module.
+
+import * as path from 'node:path';
+import type { ProjectAuditContext } from '../../model/audit-context';
+import type { FileFacts } from '../../model/facts';
+import type { EndpointFact } from '../../model/endpoints';
+
+const ROUTER_FRAMEWORKS = new Set(['express', 'koa', 'fastify', 'hono']);
+
+export function isUnmountedRouterModule(filePath: string, facts: FileFacts, endpoints: readonly EndpointFact[], context: ProjectAuditContext | undefined): boolean {
+  const imports = context?.moduleImports;
+  if (!imports?.length || facts.language === 'python' || !endpoints.length) return false;
+  // Modules loaded by a computed name may be any of them.
+  if (imports.some((entry) => entry.dynamic)) return false;
+  if (!endpoints.every((endpoint) => ROUTER_FRAMEWORKS.has(endpoint.framework))) return false;
+  const file = path.resolve(filePath);
+  // Mounts: `app.use('/api/x', ..., xRouter)`, a path and an imported module (a bare `use(requireAuth)` is middleware).
+  const mounts = (context?.expressUses ?? []).filter((use) => use.prefix !== undefined && use.routers.length);
+  // An entry point: it mounts routers or listens.
+  if (mounts.some((use) => path.resolve(use.file) === file) || /\.listen\s*\(/.test(facts.text)) return false;
+  const folder = path.dirname(file);
+  const siblingsMounted = mounts.some((use) => use.routers.some((router) => path.dirname(path.resolve(router.file)) === folder && path.resolve(router.file) !== file));
+  if (!siblingsMounted) return false;
+  const stem = stemOf(file);
+  return !imports.some((entry) => path.resolve(entry.file) !== file && (entry.files.some((target) => path.resolve(target) === file) || entry.stems.includes(stem)));
+}
+
+/** The name the module is imported by through a path alias: its stem, or its folder's for an index file. */
+function stemOf(file: string): string {
+  const stem = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
+  return stem === 'index' ? path.basename(path.dirname(file)) : stem;
+}

@@ -1,0 +1,214 @@
+// missing-phi-access precision on patterns seen in real projects (docs/rules/missing-phi-access.md):
+// endpoints that touch no stored patient record, and audit controls the project has under another
+// name. Each case has its look-alike beside it that stays reported.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { engine, loadEngine } from '../support/engine.mjs';
+
+before(loadEngine);
+
+const ROOT = path.resolve('/virtual/precision');
+
+function policyWith(typescript = {}) {
+  const defaults = engine().defaultPolicy();
+  return { ...defaults, audit: { python: defaults.audit.python, typescript: { ...defaults.audit.typescript, ...typescript } } };
+}
+
+/** What analysing `target` in the workspace of `files` reports for missing-phi-access, by line text. */
+function missingAccess(files, target, policy = policyWith(), options = {}) {
+  const e = engine();
+  const index = new e.WorkspaceIndex(ROOT);
+  const texts = Object.fromEntries(Object.entries(files).map(([file, lines]) => [path.join(ROOT, file), lines.join('\n')]));
+  for (const [file, text] of Object.entries(texts)) {
+    const summary = e.summarizeFile({ text, path: file }, policy);
+    if (summary) index.set(summary);
+  }
+  const file = path.join(ROOT, target);
+  const result = e.analyze({ text: texts[file], path: file }, policy, { workspace: index, ...options });
+  assert.deepEqual(result.ruleFailures, []);
+  const lines = texts[file].split('\n');
+  return result.findings.filter((f) => f.ruleId === 'missing-phi-access').map((f) => lines[f.line].trim());
+}
+
+describe('an AI helper that sends the request text to a generator and stores nothing', () => {
+  const files = {
+    'src/ai/anthropic.service.ts': [
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'class AnthropicService {',
+      '  private client = new Anthropic();',
+      '  async complete(system: string, prompt: string) {',
+      "    const response = await this.client.messages.create({ model: 'm', system, messages: [{ role: 'user', content: prompt }] });",
+      "    return response.content.find((block) => block.type === 'text');",
+      '  }',
+      '}',
+      'export const anthropicService = new AnthropicService();',
+    ],
+    'src/ai/treatment.service.ts': [
+      "import { anthropicService } from './anthropic.service';",
+      "import { prisma } from '../db';",
+      'class TreatmentService {',
+      '  async suggestGoals(problems: string, diagnoses: string[]) {',
+      "    return anthropicService.complete('You suggest goals', `${problems} ${diagnoses.join(', ')}`);",
+      '  }',
+      '  async summarizeTreatmentPlan(planId: string) {',
+      '    const plan = await prisma.treatmentPlan.findUnique({ where: { id: planId } });',
+      '    return anthropicService.complete("Summarize", JSON.stringify(plan));',
+      '  }',
+      '}',
+      'export const treatmentService = new TreatmentService();',
+    ],
+    'src/routes/ai.routes.ts': [
+      "import { Router } from 'express';",
+      "import { treatmentService } from '../ai/treatment.service';",
+      'const router = Router();',
+      "router.post('/treatment/suggest-goals', async (req, res) => {",
+      '  const { problems, diagnoses } = req.body;',
+      "  if (!problems) return res.status(400).json({ error: 'problems required' });",
+      '  res.json({ goals: await treatmentService.suggestGoals(problems, diagnoses) });',
+      '});',
+      "router.post('/treatment/summarize-plan', async (req, res) => {",
+      '  res.json({ summary: await treatmentService.summarizeTreatmentPlan(req.body.planId) });',
+      '});',
+      "router.post('/treatment/:patientId/suggest-goals', async (req, res) => {",
+      '  res.json({ goals: await treatmentService.suggestGoals(req.body.problems, req.body.diagnoses) });',
+      '});',
+      "router.post('/treatment/goals-for-patient', async (req, res) => {",
+      '  const { patientId, problems } = req.body;',
+      '  res.json({ patientId, goals: await treatmentService.suggestGoals(problems, []) });',
+      '});',
+      'export default router;',
+    ],
+  };
+
+  test('only the helper that reads no record, takes no patient key and stores nothing is quiet', () => {
+    assert.deepEqual(missingAccess(files, 'src/routes/ai.routes.ts'), [
+      "router.post('/treatment/summarize-plan', async (req, res) => {",
+      "router.post('/treatment/:patientId/suggest-goals', async (req, res) => {",
+      "router.post('/treatment/goals-for-patient', async (req, res) => {",
+    ]);
+  });
+
+  test('without the workspace (the callee unknown) the helper stays reported', () => {
+    const e = engine();
+    const file = path.join(ROOT, 'src/routes/ai.routes.ts');
+    const text = files['src/routes/ai.routes.ts'].join('\n');
+    const found = e.analyze({ text, path: file }, policyWith()).findings.filter((f) => f.ruleId === 'missing-phi-access');
+    assert.equal(found.length, 4);
+  });
+});
+
+describe('an access check that writes an audit-log row, whatever the policy calls it', () => {
+  const files = {
+    'src/access.service.ts': [
+      "import { prisma } from './db';",
+      'function logAccess(userId: string, patientId: string, granted: boolean) {',
+      "  prisma.auditLog.create({ data: { userId, entityId: patientId, action: granted ? 'GRANTED' : 'DENIED' } });",
+      '}',
+      'export async function assertCanAccessPatient(user, patientId: string) {',
+      '  const patient = await prisma.patient.findUnique({ where: { id: patientId } });',
+      '  logAccess(user.id, patientId, !!patient);',
+      '}',
+      'export async function countAuditEntries(patientId: string) {',
+      '  return prisma.auditLog.findMany({ where: { entityId: patientId } });',
+      '}',
+    ],
+    'src/access.middleware.ts': [
+      "import { assertCanAccessPatient, countAuditEntries } from './access.service';",
+      "import { prisma } from './db';",
+      'export const requirePatientAccess = async (req, res, next) => {',
+      '  await assertCanAccessPatient(req.user, req.params.patientId);',
+      '  next();',
+      '};',
+      // A factory's middleware that writes an audit row in one branch only (a super-user bypass).
+      'export const requireRole = (role: string) => (req, res, next) => {',
+      "  if (req.user.superuser) prisma.auditLog.create({ data: { userId: req.user.id, action: 'BYPASS' } });",
+      '  next();',
+      '};',
+      'export const loadAuditTrail = (key: string) => async (req, res, next) => {',
+      '  req.trail = await countAuditEntries(req.params[key]);',
+      '  next();',
+      '};',
+    ],
+    'src/patients.routes.ts': [
+      "import { Router } from 'express';",
+      "import { requirePatientAccess, requireRole, loadAuditTrail } from './access.middleware';",
+      "import { prisma } from './db';",
+      'const router = Router();',
+      "router.get('/patients/:patientId', requireRole('clinician'), requirePatientAccess, async (req, res) => {",
+      '  res.json(await prisma.patient.findUnique({ where: { id: req.params.patientId } }));',
+      '});',
+      "router.get('/patients/:patientId/labs', requireRole('clinician'), async (req, res) => {",
+      '  res.json(await prisma.labResult.findMany({ where: { patientId: req.params.patientId } }));',
+      '});',
+      "router.get('/patients/:patientId/visits', loadAuditTrail('patientId'), async (req, res) => {",
+      '  res.json(await prisma.visit.findMany({ where: { patientId: req.params.patientId } }));',
+      '});',
+      "router.get('/patients/:patientId/chart', async (req, res) => {",
+      '  const chart = await prisma.patient.findUnique({ where: { id: req.params.patientId } });',
+      "  await prisma.auditLog.create({ data: { userId: req.user.id, entityId: chart.id, action: 'READ' } });",
+      '  res.json(chart);',
+      '});',
+      "router.get('/patients/:patientId/history', async (req, res) => {",
+      '  const history = await prisma.auditLog.findMany({ where: { entityId: req.params.patientId } });',
+      '  res.json(await prisma.patient.findUnique({ where: { id: req.params.patientId } }));',
+      '});',
+      'export default router;',
+    ],
+  };
+
+  test('the route running the auditing check, and the handler writing an audit row, are covered; a factory auditing one branch, a reader of the audit log and a route without a check stay reported', () => {
+    assert.deepEqual(missingAccess(files, 'src/patients.routes.ts'), [
+      "router.get('/patients/:patientId/labs', requireRole('clinician'), async (req, res) => {",
+      "router.get('/patients/:patientId/visits', loadAuditTrail('patientId'), async (req, res) => {",
+      "router.get('/patients/:patientId/history', async (req, res) => {",
+    ]);
+  });
+});
+
+describe('reference data: kinds of things and terminology value sets', () => {
+  test('FastAPI: a list of lab categories and a value set edit are quiet; lab results and a patient-scoped list stay reported', () => {
+    const files = {
+      'app/api/clinical.py': [
+        'from fastapi import APIRouter',
+        'from .catalog import LAB_CATALOG',
+        'from .db import session',
+        'from .models import LabResult, ValueSet',
+        'router = APIRouter()',
+        '@router.get("/lab-categories")',
+        'async def get_lab_categories():',
+        '    return sorted(set(lab["category"] for lab in LAB_CATALOG))',
+        '@router.get("/lab-results")',
+        'async def list_lab_results():',
+        '    return session.query(LabResult).all()',
+        '@router.get("/patients/{patient_id}/lab-categories")',
+        'async def patient_lab_categories(patient_id: str):',
+        '    return session.query(LabResult).filter(LabResult.patient_id == patient_id).all()',
+        '@router.put("/value-sets/{vs_id}")',
+        'async def update_value_set(vs_id: str, body: dict):',
+        '    record = session.get(ValueSet, vs_id)',
+        '    record.notes = body.get("notes")',
+        '    return record',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'app/api/clinical.py'), [
+      '@router.get("/lab-results")',
+      '@router.get("/patients/{patient_id}/lab-categories")',
+    ]);
+  });
+
+  test('Express: the bookable appointment types are quiet; the appointments stay reported', () => {
+    const files = {
+      'src/scheduling.routes.ts': [
+        "import { Router } from 'express';",
+        "import { getAppointmentTypes, getAppointments, getAppointmentsByType } from './scheduling.controller';",
+        'const router = Router();',
+        "router.get('/appointment-types', getAppointmentTypes);",
+        "router.get('/appointments', getAppointments);",
+        "router.get('/appointments/by-type', getAppointmentsByType);",
+        'export default router;',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'src/scheduling.routes.ts'), ["router.get('/appointments', getAppointments);", "router.get('/appointments/by-type', getAppointmentsByType);"]);
+  });
+});
