@@ -9,4 +9,7 @@ ruleFixtureSuite('phi-in-log', {
     policy: (defaults) => ({ ...defaults, secureDebug: { python: 'app.security.debug.phi_debug' } }),
   },
   'suppress-with-reason-placeholder': { apply: 'suppress' },
+  'script-folder-output': { path: 'backend/scripts/setup-demo-portal.ts' },
+  'script-folder-python': { path: 'scripts/seed_demo.py' },
+  'script-named-file-is-product': { path: 'src/intake/scripts.ts' },
 });
