@@ -216,16 +216,28 @@ function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Mark
 }
 
 function argumentOf(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number, name: string | undefined, spread: boolean | undefined, position: number): CallArgument {
-  const markers = markersOf(flow.taintOf(value, scopeId), fn);
   return {
     ...(name === undefined && !spread ? { position } : {}),
     ...(name !== undefined ? { name } : {}),
     ...(spread ? { spread: true } : {}),
+    ...carriedBy(flow, value, scopeId, fn, 0),
+  };
+}
+
+/** What an argument value carries of the function's parameters and calls, by key when it is an object literal. */
+function carriedBy(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number, depth: number): Omit<CallArgument, 'position' | 'name' | 'spread'> {
+  const markers = markersOf(flow.taintOf(value, scopeId), fn);
+  const keyed = value.kind === 'object' && depth < MAX_KEY_DEPTH && value.entries.length > 0 && value.entries.every((entry) => !entry.spread && entry.key !== undefined);
+  return {
     params: markers.params,
     ...(markers.fields.length ? { paramFields: markers.fields, fieldNames: markers.fields.map((param) => [...(markers.fieldNames.get(param) ?? [])]) } : {}),
     calls: markers.calls,
+    ...(keyed ? { keys: value.entries.map((entry) => ({ key: entry.key!, ...carriedBy(flow, entry.value, scopeId, fn, depth + 1) })) } : {}),
   };
 }
+
+/** How deep object literals in an argument are kept by key (`{ data: { horizon } }` is two). */
+const MAX_KEY_DEPTH = 3;
 
 function recordReturns(facts: FileFacts, flow: FlowAnalyzer, functions: Summarised[], byScope: Map<number, number>): void {
   const values: { fn: number; value: Expr }[] = [];
