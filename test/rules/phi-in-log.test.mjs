@@ -12,4 +12,6 @@ ruleFixtureSuite('phi-in-log', {
   'script-folder-output': { path: 'backend/scripts/setup-demo-portal.ts' },
   'script-folder-python': { path: 'scripts/seed_demo.py' },
   'script-named-file-is-product': { path: 'src/intake/scripts.ts' },
+  'workforce-job-staff-contact': { path: 'src/jobs/hr-automation.job.ts' },
+  'workforce-job-patient-contact': { path: 'src/jobs/hr-automation.job.ts' },
 });
