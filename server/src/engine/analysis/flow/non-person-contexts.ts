@@ -49,6 +49,7 @@ export class NonPersonContexts {
   /** A variable or parameter named for an element (`cptCode`, `email`) that is not a patient's here. */
   quietsName(element: string, name: string, scopeId: number): boolean {
     if (this.isReferenceData(element, undefined, scopeId)) return true;
+    if (isCredentialElement(element) && !isPatientSideName(name) && this.inChannelTest(scopeId)) return true;
     if (this.traits.rules && isRuleConfigurationElement(element)) return true;
     // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
     return isCredentialElement(element) && !isPatientSideName(name) && this.aboutAccounts(scopeId);
@@ -61,6 +62,8 @@ export class NonPersonContexts {
       if (this.isRowOfNonPersons(object, scopeId)) return true;
     }
     if (known.onRecord) return false;
+    // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
+    if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;
     return this.isReferenceData(element, objectName, scopeId) || (!!this.traits.rules && isRuleConfigurationElement(element));
   }
 
@@ -88,6 +91,11 @@ export class NonPersonContexts {
   /** In a module about accounts, or in a function about signing in (`loginStaff`, `resetPassword`). */
   private aboutAccounts(scopeId: number): boolean {
     return this.accountModule || (!this.traits.patientSide && this.enclosingFunctionNames(scopeId).some(isSignInFunctionName));
+  }
+
+  /** In a function that tests a messaging channel or an integration (`testSms`, `sendTestEmail`). */
+  private inChannelTest(scopeId: number): boolean {
+    return this.enclosingFunctionNames(scopeId).some(isChannelTestName);
   }
 
   private enclosingFunctionNames(scopeId: number): string[] {
@@ -130,3 +138,20 @@ export class NonPersonContexts {
     return isAccountHolderName(objectName) || !this.classifier.isPersonObjectName(objectName);
   }
 }
+
+/**
+ * `testSms`, `sendTestEmail`, `test_smtp_connection`: a function that checks a channel or an
+ * integration by sending to a recipient an operator types in (an admin's own phone or address),
+ * not a patient's. A function about clinical tests (`testResults`, `labTestOrder`) is not one.
+ */
+export function isChannelTestName(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.includes('test') && tokens.some((token) => CHANNEL_WORDS.has(token)) && !tokens.some((token) => CLINICAL_TEST_WORDS.has(token));
+}
+
+const CHANNEL_WORDS = new Set([
+  'sms', 'email', 'mail', 'smtp', 'text', 'fax', 'push', 'notification', 'notifications', 'webhook', 'connection',
+  'integration', 'config', 'configuration', 'settings', 'twilio', 'sendgrid', 'ses', 'sns', 'whatsapp', 'voice', 'call',
+]);
+
+const CLINICAL_TEST_WORDS = new Set(['result', 'results', 'lab', 'labs', 'order', 'orders', 'panel', 'specimen', 'patient', 'patients']);
