@@ -12,7 +12,7 @@
 import type { CallExpr, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
 import { calleePath } from '../model/expressions';
 import type { ResolvedPolicy } from '../model/policy';
-import type { PhiElementRef, Range } from '../model/types';
+import { SUMMARY_MARKER, type PhiElementRef, type Range } from '../model/types';
 import { FlowAnalyzer, union, type Taint } from '../analysis/flow/flow';
 import { classifierFor } from '../analysis/phi/classifier-cache';
 import { isAccountModule } from '../analysis/phi/account-module';
@@ -24,7 +24,7 @@ import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
-const MARKER = '\u0000';
+const MARKER = SUMMARY_MARKER;
 /** Joins the fields of a path in a field marker and in ParamSink.fields (`data` then `years`). */
 export const FIELD_PATH_SEPARATOR = '\u0001';
 
