@@ -14,4 +14,6 @@ ruleFixtureSuite('phi-in-log', {
   'script-named-file-is-product': { path: 'src/intake/scripts.ts' },
   'workforce-job-staff-contact': { path: 'src/jobs/hr-automation.job.ts' },
   'workforce-job-patient-contact': { path: 'src/jobs/hr-automation.job.ts' },
+  'vendor-module-insurance': { path: 'src/services/vendor.service.ts' },
+  'vendor-module-patient-insurance': { path: 'src/services/vendor.service.ts' },
 });

@@ -8,7 +8,7 @@ import { offsetOf } from '../../model/text';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
-import { PRICING_WORDS, type ModuleTraits } from '../phi/module-traits';
+import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
 import { isRuleConfigurationElement } from '../phi/rule-module';
 
 /**
@@ -16,6 +16,8 @@ import { isRuleConfigurationElement } from '../phi/rule-module';
  * policy number is an organisation's policy document's, a member id a chat channel's or a group's.
  */
 const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|beneficiar|health[_ -]?plan|claim|guarantor|policy[_ -]?holder|policyholder|group[_ -]?number/i;
+/** A file that mentions patients anywhere: a vendor module's insurance may be theirs. */
+const PATIENT_WORDS = /patient|subscriber|beneficiar|paciente/i;
 /** A health-plan member number in the file: a policy number beside it is insurance. */
 const MEMBER_NUMBER = /member[_ -]?(id|number|no)/i;
 
@@ -76,6 +78,11 @@ export class NonPersonContexts {
   private isReferenceData(element: string, objectName: string | undefined, scopeId: number): boolean {
     if (element === 'billing_code') {
       return !!this.traits.pricing || [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => PRICING_WORDS.has(token)));
+    }
+    // `vendor.insuranceExpiration`, `insuranceExpiringSoon` in `vendor.service.ts`: a supplier's liability cover.
+    if (element === 'insurance' || element === 'policy_number') {
+      const aboutVendors = (!!this.traits.vendors && !PATIENT_WORDS.test(this.facts.text)) || [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => VENDOR_WORDS.has(token)));
+      if (aboutVendors) return true;
     }
     if (element === 'policy_number') return !this.mentionsInsurance() && !MEMBER_NUMBER.test(this.facts.text);
     // `newMemberId` of a channel, `memberId` of a therapy group: a membership row's id.
