@@ -9,7 +9,7 @@ import { editScript, percentile, sampleSource } from './sample-source.mjs';
 
 /** `workspace`: a folder opened as the workspace, so the server builds its index of it in the background. */
 async function startServer(root, { workspace } = {}) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
+  const child = spawn(process.execPath, [...serverNodeArgs(), path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map();
   const waiters = [];
@@ -212,6 +212,11 @@ export async function measureServerMemory({ root, sourceDir, files }) {
   }
 }
 
+/** BENCH_SERVER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the servers. */
+function serverNodeArgs() {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 /**
  * The first squiggle through a fresh server, as an editor sees it: spawn `dist/server.js`,
  * `initialize` (with the client's default analysis delay, not the benchmarks' 0), `initialized`,
@@ -229,9 +234,7 @@ export async function measureFirstDiagnostic({ root, sourceDir, language, lineCo
   const file = path.join(folder, `first-diagnostic-${process.pid}-${lineCount}.${python ? 'py' : 'ts'}`);
   const uri = pathToFileURL(file).href;
   const spawnedAt = performance.now();
-  // BENCH_SERVER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile these servers.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
+  const child = spawn(process.execPath, [...serverNodeArgs(), path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
   child.stdin.on('error', () => {});
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let engineMs;

@@ -9,4 +9,11 @@ ruleFixtureSuite('phi-in-log', {
     policy: (defaults) => ({ ...defaults, secureDebug: { python: 'app.security.debug.phi_debug' } }),
   },
   'suppress-with-reason-placeholder': { apply: 'suppress' },
+  'script-folder-output': { path: 'backend/scripts/setup-demo-portal.ts' },
+  'script-folder-python': { path: 'scripts/seed_demo.py' },
+  'script-named-file-is-product': { path: 'src/intake/scripts.ts' },
+  'workforce-job-staff-contact': { path: 'src/jobs/hr-automation.job.ts' },
+  'workforce-job-patient-contact': { path: 'src/jobs/hr-automation.job.ts' },
+  'vendor-module-insurance': { path: 'src/services/vendor.service.ts' },
+  'vendor-module-patient-insurance': { path: 'src/services/vendor.service.ts' },
 });

@@ -21,6 +21,7 @@ import type { RuleContext } from './rules/rule';
 import { applyPolicySuppressions, applySuppressions, parseSuppressions } from './analysis/suppressions';
 import { isDataLanguage } from './model/languages';
 import { isTestCode } from './model/test-code';
+import { isCommandLineScript, OPERATOR_TERMINAL_RULES } from './model/command-line-script';
 import { isAccountModule } from './analysis/phi/account-module';
 import { moduleTraits } from './analysis/phi/module-traits';
 import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, Severity, SeveritySetting, SkippedFile } from './model/types';
@@ -141,8 +142,9 @@ export function analyzeFacts(prepared: PreparedFile, filePath: string, policy: R
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   const testCode = isTestCode(filePath, policy.testCode, options.projectRoot);
+  const script = isCommandLineScript(filePath, facts, [policy.testCode.base, options.projectRoot]);
   const severityOf = (id: RuleId, fallback: SeveritySetting): SeveritySetting =>
-    testCode && !policy.testCode.rules.includes(id) ? 'off' : severityFor(id, fallback, policy, options);
+    (testCode && !policy.testCode.rules.includes(id)) || (script && OPERATOR_TERMINAL_RULES.has(id)) ? 'off' : severityFor(id, fallback, policy, options);
   for (const rule of registeredRules()) {
     const severity = severityOf(rule.metadata.id, rule.metadata.defaultSeverity);
     if (severity === 'off') continue;

@@ -261,6 +261,8 @@ export const ACCOUNT_MODULE_WORDS = new Set([
   'mfa', 'otp', 'totp', 'twofa', 'user', 'users', 'account', 'accounts', 'invite', 'invitation', 'invitations',
   'identity', 'iam', 'cognito', 'okta', 'sso', 'oauth', 'credentials',
   'onboarding', 'payroll', 'credentialing', 'timesheet', 'timesheets', 'workforce', 'employee', 'employees',
+  // Human resources (`hr-automation.job.ts`, `hr/views.py`) and staff management: the users are the workforce.
+  'hr', 'staff', 'personnel',
 ]);
 
 /** Tokens before an element that make it describe a non-person (`hospital_name`, `server_address`). */

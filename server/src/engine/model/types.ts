@@ -59,6 +59,12 @@ export interface PhiElementRef {
   category: PhiCategory;
 }
 
+/**
+ * How a function's summary marks what its parameters and calls carry, in place of an element
+ * (summaries/extract.ts): such an element is whatever a caller passes, not a catalogue element.
+ */
+export const SUMMARY_MARKER = '\u0000';
+
 export interface Finding {
   ruleId: RuleId;
   severity: Severity;

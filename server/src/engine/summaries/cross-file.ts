@@ -6,7 +6,7 @@
 
 import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../model/facts';
 import { calleePath } from '../model/expressions';
-import { sourceOf } from '../model/text';
+import { offsetOf, sourceOf } from '../model/text';
 import type { Fix, FlowStep, RuleId } from '../model/types';
 import { exprLabel, union, type FlowHooks, type Taint } from '../analysis/flow/flow';
 import { withSuppressFix } from '../fixes/suppress';
@@ -96,13 +96,28 @@ export class CrossFileFlows {
       for (const { param, effect, viaField, fields } of target.summary.sinks) {
         if (!enabled(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
-        const taint = arg && (viaField && fields ? fieldsTaint(arg.value, fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
+        const taint = arg && (viaField && fields ? fieldsTaint(this.literalBehind(arg.value, fact.scopeId, context), fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
         if (!arg || !taint || (viaField && taint.record)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         break;
       }
     }
     return findings;
+  }
+
+  /**
+   * `recordAlert(alert)` after `const alert = { headline: 'x', message: note }`: the object literal a
+   * variable holds when it is its only binding in the file (no reassignment, nothing stored into it
+   * later), so a callee reading some of its fields is judged by those keys; else the value itself.
+   */
+  private literalBehind(value: Expr, scopeId: number, context: RuleContext): Expr {
+    if (value.kind !== 'name') return value;
+    const binding = context.flow.resolveBinding(value.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, value.range.start));
+    if (binding?.kind !== 'assign' || binding.value.kind !== 'object') return value;
+    // `alert.message = x`, `alert[key] = x` are bindings of `alert[]`: something was stored into it.
+    const stored = this.facts.bindings.some((other) => other.name === `${value.name}[]`);
+    const bindings = this.facts.bindings.filter((other) => other.name === value.name && other.scopeId === binding.scopeId);
+    return !stored && bindings.length === 1 && bindings[0] === binding ? binding.value : value;
   }
 
   private finding(fact: CallFact, arg: Argument, taint: Taint, effect: SinkEffect): RawFinding {

@@ -12,7 +12,7 @@
 import type { CallExpr, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
 import { calleePath } from '../model/expressions';
 import type { ResolvedPolicy } from '../model/policy';
-import type { PhiElementRef, Range } from '../model/types';
+import { SUMMARY_MARKER, type PhiElementRef, type Range } from '../model/types';
 import { FlowAnalyzer, union, type Taint } from '../analysis/flow/flow';
 import { classifierFor } from '../analysis/phi/classifier-cache';
 import { isAccountModule } from '../analysis/phi/account-module';
@@ -24,7 +24,7 @@ import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
-const MARKER = '\u0000';
+const MARKER = SUMMARY_MARKER;
 /** Joins the fields of a path in a field marker and in ParamSink.fields (`data` then `years`). */
 export const FIELD_PATH_SEPARATOR = '\u0001';
 
@@ -217,16 +217,28 @@ function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Mark
 }
 
 function argumentOf(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number, name: string | undefined, spread: boolean | undefined, position: number): CallArgument {
-  const markers = markersOf(flow.taintOf(value, scopeId), fn);
   return {
     ...(name === undefined && !spread ? { position } : {}),
     ...(name !== undefined ? { name } : {}),
     ...(spread ? { spread: true } : {}),
+    ...carriedBy(flow, value, scopeId, fn, 0),
+  };
+}
+
+/** What an argument value carries of the function's parameters and calls, by key when it is an object literal. */
+function carriedBy(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number, depth: number): Omit<CallArgument, 'position' | 'name' | 'spread'> {
+  const markers = markersOf(flow.taintOf(value, scopeId), fn);
+  const keyed = value.kind === 'object' && depth < MAX_KEY_DEPTH && value.entries.length > 0 && value.entries.every((entry) => !entry.spread && entry.key !== undefined);
+  return {
     params: markers.params,
     ...(markers.fields.length ? { paramFields: markers.fields, fieldNames: markers.fields.map((param) => [...(markers.fieldNames.get(param) ?? [])]) } : {}),
     calls: markers.calls,
+    ...(keyed ? { keys: value.entries.map((entry) => ({ key: entry.key!, ...carriedBy(flow, entry.value, scopeId, fn, depth + 1) })) } : {}),
   };
 }
+
+/** How deep object literals in an argument are kept by key (`{ data: { horizon } }` is two). */
+const MAX_KEY_DEPTH = 3;
 
 function recordReturns(facts: FileFacts, flow: FlowAnalyzer, functions: Summarised[], byScope: Map<number, number>): void {
   const values: { fn: number; value: Expr }[] = [];

@@ -33,6 +33,16 @@ export interface CallArgument {
   /** For each of paramFields, the fields read of it (`data.userName` -> userName). */
   fieldNames?: string[][];
   calls: number[];
+  /**
+   * An object literal's entries by key (`{ headline: kind, message: note }`), nested literals
+   * included: a callee that reads only some fields of the argument gets only what those keys hold.
+   */
+  keys?: KeyedArgument[];
+}
+
+/** What one key of an object literal argument carries. */
+export interface KeyedArgument extends Omit<CallArgument, 'position' | 'name' | 'spread'> {
+  key: string;
 }
 
 /**

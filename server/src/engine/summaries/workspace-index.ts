@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
 import { writesAuditRecord } from '../analysis/endpoints/controls/names';
-import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ResolvedSummary, SinkEffect } from './types';
+import { FIELD_PATH_SEPARATOR } from './extract';
+import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
 /** Enough rounds for long chains; a summary only grows, so the fixpoint is reached well before. */
 const MAX_ROUNDS = 30;
@@ -579,8 +580,7 @@ function propagate(node: Node): boolean {
     for (const sink of target.summary.sinks) {
       const arg = argumentFor(site.args, target, sink.param);
       if (!arg) continue;
-      // The caller's fields read: those of its argument when it passes a field, else those the callee reads.
-      for (const flow of argumentParams(node, arg, 0)) addSink(flow.param, sink.effect, flow.viaField || !!sink.viaField, flow.viaField ? flow.fields : sink.fields);
+      for (const flow of sinkArgumentFlows(node, arg, sink)) addSink(flow.param, sink.effect, flow.viaField, flow.fields);
     }
   });
   for (const { call, effect } of fn.sinksViaCalls) for (const flow of resultParams(node, call, 0)) addSink(flow.param, effect, flow.viaField, flow.fields);
@@ -612,6 +612,37 @@ function argumentParams(node: Node, arg: CallArgument, depth: number): ParamFlow
   (arg.paramFields ?? []).forEach((param, i) => addFlow(found, { param, viaField: true, ...(arg.fieldNames?.[i] ? { fields: arg.fieldNames[i] } : {}) }));
   if (depth < MAX_NESTING) for (const call of arg.calls) for (const flow of resultParams(node, call, depth + 1)) addFlow(found, flow);
   return found;
+}
+
+/**
+ * The caller's parameters an argument gives a callee's sink. The fields read: those of the caller's
+ * parameter when the argument is a field of it, else those the callee reads. When the callee reads
+ * only some fields and the argument is an object literal, only what those keys hold counts
+ * (`recordAlert({ headline: kind, message: note })` with only `alert.headline` logged gives `kind`).
+ */
+function sinkArgumentFlows(node: Node, arg: CallArgument, sink: ParamSink): ParamFlow[] {
+  if (sink.viaField && sink.fields && arg.keys) {
+    const found: ParamFlow[] = [];
+    for (const field of sink.fields) keyedFlows(node, arg, field.split(FIELD_PATH_SEPARATOR), found);
+    return found;
+  }
+  return argumentParams(node, arg, 0).map((flow) => {
+    const fields = flow.viaField ? flow.fields : sink.fields;
+    return { param: flow.param, viaField: flow.viaField || !!sink.viaField, ...(fields ? { fields } : {}) };
+  });
+}
+
+/** The flows of what lies at `path` in an argument, following its literal's keys as far as they go. */
+function keyedFlows(node: Node, arg: CallArgument, path: string[], found: ParamFlow[]): void {
+  if (path.length > 0 && arg.keys) {
+    for (const entry of arg.keys) if (entry.key === path[0]) keyedFlows(node, entry, path.slice(1), found);
+    return;
+  }
+  for (const flow of argumentParams(node, arg, 0)) {
+    // A value whose keys are not known here: the callee reads the rest of the path of it.
+    if (flow.viaField) addFlow(found, flow);
+    else addFlow(found, path.length ? { param: flow.param, viaField: true, fields: [path.join(FIELD_PATH_SEPARATOR)] } : flow);
+  }
 }
 
 /** The caller's parameters that flow into the result of its call `call`. */

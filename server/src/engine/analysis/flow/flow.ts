@@ -438,6 +438,8 @@ export class FlowAnalyzer {
       }
       return fromClassification(classification, expr, root, label);
     }
+    // `claims.patient`, `token_claims.encounter`: a token's launch context (SMART on FHIR), the record's id.
+    if (classification.kind === 'record' && objectName && tokenize(objectName).at(-1) === 'claims' && !objectTaint?.elements.some((element) => element.element !== 'claim')) return undefined;
     // (`row.patient` of a query row may be the patient's name as text: no object form to trust.)
     if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
     if (!objectTaint) return undefined;

@@ -8,7 +8,7 @@ import { offsetOf } from '../../model/text';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
-import { PRICING_WORDS, type ModuleTraits } from '../phi/module-traits';
+import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
 import { isRuleConfigurationElement } from '../phi/rule-module';
 
 /**
@@ -16,6 +16,8 @@ import { isRuleConfigurationElement } from '../phi/rule-module';
  * policy number is an organisation's policy document's, a member id a chat channel's or a group's.
  */
 const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|beneficiar|health[_ -]?plan|claim|guarantor|policy[_ -]?holder|policyholder|group[_ -]?number/i;
+/** A file that mentions patients anywhere: a vendor module's insurance may be theirs. */
+const PATIENT_WORDS = /patient|subscriber|beneficiar|paciente/i;
 /** A health-plan member number in the file: a policy number beside it is insurance. */
 const MEMBER_NUMBER = /member[_ -]?(id|number|no)/i;
 
@@ -49,6 +51,7 @@ export class NonPersonContexts {
   /** A variable or parameter named for an element (`cptCode`, `email`) that is not a patient's here. */
   quietsName(element: string, name: string, scopeId: number): boolean {
     if (this.isReferenceData(element, undefined, scopeId)) return true;
+    if (isCredentialElement(element) && !isPatientSideName(name) && this.inChannelTest(scopeId)) return true;
     if (this.traits.rules && isRuleConfigurationElement(element)) return true;
     // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
     return isCredentialElement(element) && !isPatientSideName(name) && this.aboutAccounts(scopeId);
@@ -61,6 +64,8 @@ export class NonPersonContexts {
       if (this.isRowOfNonPersons(object, scopeId)) return true;
     }
     if (known.onRecord) return false;
+    // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
+    if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;
     return this.isReferenceData(element, objectName, scopeId) || (!!this.traits.rules && isRuleConfigurationElement(element));
   }
 
@@ -73,6 +78,11 @@ export class NonPersonContexts {
   private isReferenceData(element: string, objectName: string | undefined, scopeId: number): boolean {
     if (element === 'billing_code') {
       return !!this.traits.pricing || [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => PRICING_WORDS.has(token)));
+    }
+    // `vendor.insuranceExpiration`, `insuranceExpiringSoon` in `vendor.service.ts`: a supplier's liability cover.
+    if (element === 'insurance' || element === 'policy_number') {
+      const aboutVendors = (!!this.traits.vendors && !PATIENT_WORDS.test(this.facts.text)) || [objectName, ...this.enclosingFunctionNames(scopeId)].some((name) => !!name && tokenize(name).some((token) => VENDOR_WORDS.has(token)));
+      if (aboutVendors) return true;
     }
     if (element === 'policy_number') return !this.mentionsInsurance() && !MEMBER_NUMBER.test(this.facts.text);
     // `newMemberId` of a channel, `memberId` of a therapy group: a membership row's id.
@@ -88,6 +98,11 @@ export class NonPersonContexts {
   /** In a module about accounts, or in a function about signing in (`loginStaff`, `resetPassword`). */
   private aboutAccounts(scopeId: number): boolean {
     return this.accountModule || (!this.traits.patientSide && this.enclosingFunctionNames(scopeId).some(isSignInFunctionName));
+  }
+
+  /** In a function that tests a messaging channel or an integration (`testSms`, `sendTestEmail`). */
+  private inChannelTest(scopeId: number): boolean {
+    return this.enclosingFunctionNames(scopeId).some(isChannelTestName);
   }
 
   private enclosingFunctionNames(scopeId: number): string[] {
@@ -130,3 +145,20 @@ export class NonPersonContexts {
     return isAccountHolderName(objectName) || !this.classifier.isPersonObjectName(objectName);
   }
 }
+
+/**
+ * `testSms`, `sendTestEmail`, `test_smtp_connection`: a function that checks a channel or an
+ * integration by sending to a recipient an operator types in (an admin's own phone or address),
+ * not a patient's. A function about clinical tests (`testResults`, `labTestOrder`) is not one.
+ */
+export function isChannelTestName(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.includes('test') && tokens.some((token) => CHANNEL_WORDS.has(token)) && !tokens.some((token) => CLINICAL_TEST_WORDS.has(token));
+}
+
+const CHANNEL_WORDS = new Set([
+  'sms', 'email', 'mail', 'smtp', 'text', 'fax', 'push', 'notification', 'notifications', 'webhook', 'connection',
+  'integration', 'config', 'configuration', 'settings', 'twilio', 'sendgrid', 'ses', 'sns', 'whatsapp', 'voice', 'call',
+]);
+
+const CLINICAL_TEST_WORDS = new Set(['result', 'results', 'lab', 'labs', 'order', 'orders', 'panel', 'specimen', 'patient', 'patients']);

@@ -1,11 +1,14 @@
 // What a file's path says about the values in it, beyond accounts (account-module.ts).
 
 import { isPatientSideModule } from './account-module';
-import { fileAndFolderTokens } from './identifiers';
+import { fileAndFolderTokens, tokenize } from './identifiers';
 import { isRuleModule } from './rule-module';
 
 /** Tokens of names about reference prices, whose procedure codes are a price list's, not a patient's (`feeSchedule`, `pricing`). */
 export const PRICING_WORDS = new Set(['fee', 'fees', 'pricing', 'price', 'prices', 'pricelist', 'chargemaster', 'tariff', 'tariffs']);
+
+/** Tokens of names about the organisation's suppliers (`vendor.service.ts`, `supplierContracts`): their insurance is liability cover. */
+export const VENDOR_WORDS = new Set(['vendor', 'vendors', 'supplier', 'suppliers', 'contractor', 'contractors', 'subcontractor', 'subcontractors']);
 
 export interface ModuleTraits {
   /** About decision-support rules: a `condition` is a rule's (rule-module.ts). */
@@ -14,13 +17,24 @@ export interface ModuleTraits {
   patientSide?: boolean;
   /** About prices (`feeSchedules.ts`, `pricing/`): a procedure code is a price list's. */
   pricing?: boolean;
+  /** Named for the organisation's vendors (`vendor.service.ts`; not a folder of vendor integrations): an insurance is a vendor's cover. */
+  vendors?: boolean;
 }
 
 export function moduleTraits(filePath: string): ModuleTraits {
-  return { rules: isRuleModule(filePath), patientSide: isPatientSideModule(filePath), pricing: isPricingModule(filePath) };
+  return {
+    rules: isRuleModule(filePath),
+    patientSide: isPatientSideModule(filePath),
+    pricing: isPricingModule(filePath),
+    vendors: fileStemTokens(filePath).some((token) => VENDOR_WORDS.has(token)),
+  };
 }
 
 /** The file's name or its folder's is about prices. */
 function isPricingModule(filePath: string): boolean {
   return fileAndFolderTokens(filePath).some((token) => PRICING_WORDS.has(token));
+}
+
+function fileStemTokens(filePath: string): string[] {
+  return tokenize((filePath.replace(/\\/g, '/').split('/').at(-1) ?? '').replace(/\..*$/, ''));
 }

@@ -1,6 +1,7 @@
 import { suppressFix, withSuppressFix } from '../../fixes/suppress';
 import { describe } from '../../analysis/flow/flow';
 import { classifyErrorSink } from '../../analysis/sinks/errors';
+import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -29,7 +30,7 @@ export const phiInError: Rule = {
       const sink = classifyErrorSink(fact, facts);
       if (!sink) continue;
       const phiArgs = phiArguments(sink.args, fact, context);
-      if (!phiArgs.length) continue;
+      if (!phiArgs.length || (reportsUnreadableDate(sink.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint)))) continue;
       const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');
       const fixes = withSuppressFix('phi-in-error', base.line, facts, errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId }));
       findings.push({ ...base, fixes });

@@ -2,6 +2,7 @@ import { splitQualifiedName } from '../../fixes/imports';
 import { withSuppressFix } from '../../fixes/suppress';
 import { classifyLogSink } from '../../analysis/sinks/logs';
 import { logsThroughRedactingLogger } from '../../analysis/sinks/redacting-loggers';
+import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -34,6 +35,7 @@ export const phiInLog: Rule = {
       const wholeObjects = !phiArgs.length;
       if (wholeObjects) phiArgs = wholeObjectArguments(fact.call.args, fact.scopeId, fieldsRead, facts.language);
       if (!phiArgs.length) continue;
+      if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
       const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));

@@ -1,0 +1,39 @@
+// Is a file a command-line script (docs/rules/phi-in-log.md, "Command-line scripts")? What a
+// script prints or throws goes to the terminal of the operator who ran it, who typed or seeded
+// the values: the demo patient of a setup script, the synthetic cases of a QA suite, the test
+// record a smoke test asserts on. Those are not the product's logs or error responses.
+//
+// The signals are ones a reviewer would accept for any project: the file sits in a `scripts/`
+// folder of the project, or a JS/TS file starts with a `#!` line (run as a program). Python's
+// `if __name__ == "__main__"` is not one: service modules keep CLI harnesses of real handlers.
+
+import * as path from 'node:path';
+import type { FileFacts } from './facts';
+
+const SCRIPT_FOLDERS = new Set(['scripts', 'script']);
+
+/** The rules whose sinks are the operator's terminal in a script: its output and its uncaught errors. */
+export const OPERATOR_TERMINAL_RULES: ReadonlySet<string> = new Set(['phi-in-log', 'phi-in-error']);
+
+export function isCommandLineScript(filePath: string, facts: Pick<FileFacts, 'language' | 'text'>, projectRoots: (string | undefined)[]): boolean {
+  if (facts.language === 'ts' && facts.text.startsWith('#!')) return true;
+  const relative = projectRelative(filePath, projectRoots);
+  if (relative === undefined) return false;
+  const folders = relative.split('/').slice(0, -1);
+  return folders.some((folder) => SCRIPT_FOLDERS.has(folder.toLowerCase()));
+}
+
+/**
+ * The file's path inside the project, POSIX separators: folders above the project (a `scripts`
+ * folder in the user's home) say nothing about it, so an absolute path outside every root is not
+ * judged.
+ */
+function projectRelative(filePath: string, roots: (string | undefined)[]): string | undefined {
+  if (!path.isAbsolute(filePath)) return filePath.split(path.sep).join('/');
+  for (const root of roots) {
+    if (!root) continue;
+    const relative = path.relative(root, filePath).split(path.sep).join('/');
+    if (relative !== '' && relative !== '..' && !relative.startsWith('../') && !path.isAbsolute(relative)) return relative;
+  }
+  return undefined;
+}
