@@ -51,7 +51,7 @@ export function patientFramedPrompt(
       elements: [{ element: 'patient_case', category: 'clinical' }],
       record: false,
       origin: source.range,
-      steps: [{ range: source.range, label: `${labelOf(source)} (in a prompt about a patient)` }],
+      steps: [{ range: source.range, label: `${source.kind === 'call' ? `${labelOf(source.callee)}(…)` : labelOf(source)} (in a prompt about a patient)` }],
     };
     return { arg, taint };
   }
@@ -115,6 +115,8 @@ class PromptWalker {
           return;
         }
         this.addData(expr);
+        // What a prompt builder is given goes into its result (`buildPrompt(transcript)`).
+        for (const arg of expr.args) this.walk(arg.value, true, depth + 1);
         return;
       default:
         return;
