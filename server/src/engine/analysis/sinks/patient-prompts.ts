@@ -28,6 +28,9 @@ const STRING_BUILDERS = new Set([
 
 const MAX_DEPTH = 8;
 
+/** Calls whose result is a number or a flag about their argument. */
+const COUNTING_CALLS = new Set(['len', 'count', 'size', 'Boolean', 'bool', 'isinstance', 'Number', 'int', 'sum', 'min', 'max']);
+
 interface PromptScan {
   framed: boolean;
   /** Values interpolated into the prompt that are not literal text, ids or counts. */
@@ -114,6 +117,8 @@ class PromptWalker {
           for (const arg of expr.args) this.walk(arg.value, true, depth + 1);
           return;
         }
+        // `len(patients)`, `count(rows)`: a number, not what it counts.
+        if (this.isSafe(expr)) return;
         this.addData(expr);
         // What a prompt builder is given goes into its result (`buildPrompt(transcript)`).
         for (const arg of expr.args) this.walk(arg.value, true, depth + 1);
@@ -148,9 +153,13 @@ class PromptWalker {
   }
 
   private addData(expr: Expr): void {
+    if (!this.isSafe(expr)) this.scan.data.push(expr);
+  }
+
+  /** An id, a count or a constant by its name (`patientId`, `len(...)`, `STYLE`). */
+  private isSafe(expr: Expr): boolean {
     const name = lastName(expr);
-    if (name && (isConstantName(name) || this.classifier.classify(name).kind === 'safe')) return;
-    this.scan.data.push(expr);
+    return !!name && (isConstantName(name) || this.classifier.classify(name).kind === 'safe' || COUNTING_CALLS.has(name));
   }
 }
 
