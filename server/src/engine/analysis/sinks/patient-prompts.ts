@@ -7,7 +7,6 @@
 import type { Argument, BindingFact, CallFact, Expr, FileFacts } from '../../model/facts';
 import { labelOf } from '../../model/expressions';
 import { offsetOf } from '../../model/text';
-import type { PhiArgument } from '../../fixes/patient-id';
 import type { PhiClassifier } from '../phi/classify';
 import { isConstantName } from '../phi/names-not-values';
 import type { Taint } from '../flow/flow';
@@ -42,7 +41,7 @@ export function patientFramedPrompt(
   fact: CallFact,
   facts: FileFacts,
   classifier: PhiClassifier,
-): PhiArgument | undefined {
+): { arg: Argument; taint: Taint } | undefined {
   for (const arg of args) {
     const scan: PromptScan = { framed: false, data: [] };
     const walker = new PromptWalker(facts, classifier, fact.scopeId, scan);
