@@ -8,6 +8,7 @@ import { VendorResolver, type VendorSink } from '../analysis/sinks/vendor-sinks'
 import type { PhiCategory } from '../model/types';
 import type { RuleContext } from './rule';
 import { phiArguments, sinkFinding } from './sink-finding';
+import { patientFramedPrompt } from '../analysis/sinks/patient-prompts';
 
 export interface UncoveredVendorCall {
   fact: CallFact;
@@ -31,6 +32,9 @@ export function uncoveredVendorCalls(context: RuleContext, wantAi: boolean): Unc
     const sink = resolver.sinkOf(fact);
     if (!sink || (sink.vendor.kind === 'ai') !== wantAi) continue;
     const phiArgs = phiArguments(sink.args, fact, context);
+    // A prompt whose own words say it is about a patient sends that patient's case, whatever its variables are called.
+    const framed = !phiArgs.length && wantAi ? patientFramedPrompt(sink.args, fact, context.facts, context.flow.classifier) : undefined;
+    if (framed) phiArgs.push(framed);
     if (!phiArgs.length) continue;
     const categories = phiArgs.flatMap((p) => p.taint.elements.map((e) => e.category)) as PhiCategory[];
     const coverage = baaCoverage(context.policy, sink, categories);

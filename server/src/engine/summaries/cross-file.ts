@@ -86,20 +86,22 @@ export class CrossFileFlows {
     };
   }
 
-  /** Calls that pass PHI to a parameter reaching a sink inside the callee: one finding per call. */
+  /** Calls that pass PHI to a parameter reaching a sink inside the callee: one finding per call and rule. */
   callFindings(context: RuleContext, enabled: (ruleId: RuleId) => boolean): RawFinding[] {
     const findings: RawFinding[] = [];
     for (const fact of this.facts.calls) {
       const target = this.targetOf(fact.call, fact.scopeId);
       if (!target?.summary.sinks.length) continue;
       const args = positioned(fact.call.args);
+      // One finding per call and rule: a helper that logs a phone and texts it through Twilio leaks it twice.
+      const reported = new Set<RuleId>();
       for (const { param, effect, viaField, fields } of target.summary.sinks) {
-        if (!enabled(effect.ruleId)) continue;
+        if (!enabled(effect.ruleId) || reported.has(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
         const taint = arg && (viaField && fields ? fieldsTaint(this.literalBehind(arg.value, fact.scopeId, context), fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
         if (!arg || !taint || (viaField && taint.record)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
-        break;
+        reported.add(effect.ruleId);
       }
     }
     return findings;

@@ -13,6 +13,7 @@ import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
+import { PersonByFields } from './person-by-fields';
 import {
   COUNTS_AND_TESTS,
   FILE_LISTING_METHODS,
@@ -154,6 +155,7 @@ export class FlowAnalyzer {
   private readonly stores = new WeakSet<BindingFact>();
   /** Where an element is staff, account or reference data rather than a patient's (non-person-contexts.ts). */
   private readonly contexts: NonPersonContexts;
+  private readonly personByFields: PersonByFields;
 
   constructor(
     readonly facts: FileFacts,
@@ -165,6 +167,7 @@ export class FlowAnalyzer {
     traits: ModuleTraits = {},
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
+    this.personByFields = new PersonByFields(facts, classifier);
     this.contexts = new NonPersonContexts(facts, classifier, accountModule, traits, (name, scopeId, offset) => this.resolveBinding(name, scopeId, offset));
     const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
     indexBindings(this.bindingsByScope, assignments);
@@ -422,7 +425,7 @@ export class FlowAnalyzer {
       if (this.contexts.quietsMember(classification.element, expr.object, objectName, { tainted: !!objectTaint, onRecord }, scopeId)) return undefined;
       switch (classification.context) {
         case 'any':
-          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element)) return undefined;
+          if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element) && !this.personByFields.isPersonHere(objectName, classification.element)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           break;

@@ -23,7 +23,9 @@ export function encryptFieldFix(field: ModelFieldFact, facts: FileFacts, policy:
       const sql = new SqlAlchemyEdits(facts, policy);
       const type = sql.encryptedType(sql.sqlalchemyName(innerType(field.type)));
       const copy = new SourceCopy(facts);
-      const text = `${sql.named('sqlmodel', 'Field')}(default=${copy.note(site.defaultText)}, sa_type=${type})`;
+      // A bare tuple default (`= None, None`) needs its brackets once it is a keyword argument.
+      const value = hasTopLevelComma(site.defaultText) ? `(${site.defaultText})` : site.defaultText;
+      const text = `${sql.named('sqlmodel', 'Field')}(default=${copy.note(value)}, sa_type=${type})`;
       return copy.mark(fix(`Encrypt ${field.name} at rest (${sql.typeName})`, [{ range: site.range, newText: text }, ...sql.extraEdits()]));
     }
     case 'wrap-type':
@@ -211,3 +213,20 @@ function previousNonSpace(facts: FileFacts, at: Position): { char: string; offse
 }
 
 
+
+/** Whether a Python expression's text has a comma outside brackets and strings (a bare tuple). */
+function hasTopLevelComma(text: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quote) {
+      if (char === '\\') index++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if ('([{'.includes(char)) depth++;
+    else if (')]}'.includes(char)) depth--;
+    else if (char === ',' && depth === 0) return true;
+  }
+  return false;
+}
