@@ -10,10 +10,16 @@ import { importOf } from '../model/facts-index';
 import { rangeOf, type Position, type Range } from '../model/ranges';
 import type { ParsedDocument } from '../parsing/parsed-document';
 import { newFlowFacts, type FlowFacts, type ModelsAndLiterals } from './context';
-import { extractPythonFacts } from './python/extract';
-import { extractPythonModelsAndLiterals } from './python/models';
-import { extractTypeScriptFacts } from './typescript/extract';
-import { extractTypeScriptModelsAndLiterals, finishTypeScriptModels, type TypeScriptModelsAndLiterals } from './typescript/models';
+import { queryTogether } from '../parsing/node-query';
+import { extractPythonFacts, VISITED_TYPES as PYTHON_FLOW_TYPES } from './python/extract';
+import { extractPythonModelsAndLiterals, VISITED_TYPES as PYTHON_MODEL_TYPES } from './python/models';
+import { extractTypeScriptFacts, VISITED_TYPES as TYPESCRIPT_FLOW_TYPES } from './typescript/extract';
+import { extractTypeScriptModelsAndLiterals, finishTypeScriptModels, VISITED_TYPES as TYPESCRIPT_MODEL_TYPES, type TypeScriptModelsAndLiterals } from './typescript/models';
+
+// extractChunk asks a chunk for its flow nodes, then for its model and literal nodes: one search
+// of the chunk serves both.
+queryTogether(PYTHON_FLOW_TYPES, PYTHON_MODEL_TYPES);
+queryTogether(TYPESCRIPT_FLOW_TYPES, TYPESCRIPT_MODEL_TYPES);
 
 interface ChunkFacts {
   flow: FlowFacts;

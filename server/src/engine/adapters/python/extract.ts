@@ -12,7 +12,7 @@ import { toExpr } from './expressions';
 import { recordImport } from './imports';
 
 /** The node types the walk hands to `visit` (keep in sync with its switch). */
-const VISITED_TYPES = new Set([
+export const VISITED_TYPES = new Set([
   'function_definition', 'class_definition', 'lambda', 'assignment', 'augmented_assignment', 'named_expression',
   'for_statement', 'for_in_clause', 'as_pattern', 'call', 'raise_statement', 'comment', 'import_statement',
   'import_from_statement', 'return_statement',

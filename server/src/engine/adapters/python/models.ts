@@ -12,7 +12,7 @@ import { stringLiteral } from './literals';
 import { keywordValue, positionalArgs, staticString } from './syntax';
 
 /** The node types the second pass looks at (keep in sync with its switch). */
-const VISITED_TYPES = new Set(['class_definition', 'call', 'string']);
+export const VISITED_TYPES = new Set(['class_definition', 'call', 'string']);
 const NAME_TYPES = new Set(['identifier']);
 const SQLALCHEMY_COLUMNS = new Set(['Column', 'mapped_column']);
 const DJANGO_RELATIONS = new Set(['ForeignKey', 'OneToOneField', 'ManyToManyField', 'GenericForeignKey', 'GenericRelation', 'ParentalKey', 'ParentalManyToManyField']);

@@ -12,7 +12,7 @@ import { toExpr } from './expressions';
 import { recordImport, recordReexport } from './imports';
 
 /** The node types the walk hands to `visit` (keep in sync with it). */
-const VISITED_TYPES = new Set([
+export const VISITED_TYPES = new Set([
   ...FUNCTION_TYPES, 'class_declaration', 'abstract_class_declaration', 'class', 'variable_declarator',
   'assignment_expression', 'augmented_assignment_expression', 'public_field_definition', 'field_definition',
   'for_in_statement', 'call_expression', 'new_expression', 'throw_statement', 'comment', 'import_statement',

@@ -12,7 +12,7 @@ import { stringLiteral } from './literals';
 import { VALUE_WRAPPERS, decoratorNodes, entryValue, propertyKey, staticString } from './syntax';
 
 /** The node types the second pass looks at (keep in sync with its switch). */
-const VISITED_TYPES = new Set(['public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'string', 'template_string']);
+export const VISITED_TYPES = new Set(['public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'string', 'template_string']);
 const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
 const MAX_NESTING = 3;
 

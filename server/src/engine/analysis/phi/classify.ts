@@ -29,7 +29,7 @@ import {
   type CatalogueElement,
   type ElementContext,
 } from '../../catalogues/phi-elements';
-import { findRun, tokenize, tokenMatches } from './identifiers';
+import { findRun, matchableWords, tokenize, tokenMatches } from './identifiers';
 
 export type IdentifierClass =
   | { kind: 'safe' }
@@ -97,8 +97,10 @@ export class PhiClassifier {
   /** The catalogue run that ends last in the identifier, the longest one on a tie. */
   private bestElementMatch(tokens: string[]): { element: CatalogueElement; start: number; end: number; words: string[] } | undefined {
     let best: { element: CatalogueElement; start: number; end: number; words: string[] } | undefined;
+    const matchable = matchableWords(tokens);
     for (const element of this.elements) {
       for (const words of element.words) {
+        if (!words.every((word) => matchable.has(word))) continue;
         const start = findRun(tokens, words);
         if (start < 0) continue;
         const end = start + words.length - 1;
@@ -131,7 +133,9 @@ export class PhiClassifier {
   }
 
   private recordCategory(tokens: string[]): PhiCategory | undefined {
+    const matchable = matchableWords(tokens);
     for (const noun of this.recordNouns) {
+      if (!noun.every((word) => matchable.has(word))) continue;
       const start = findRun(tokens, noun);
       if (start < 0) continue;
       const rest = [...tokens.slice(0, start), ...tokens.slice(start + noun.length)];

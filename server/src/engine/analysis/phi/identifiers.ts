@@ -31,6 +31,27 @@ export function tokenMatches(token: string, word: string): boolean {
   return false;
 }
 
+/**
+ * Every catalogue word that some token of `tokens` matches (tokenMatches, inverted): a run of
+ * words with one word outside this set cannot be found in the tokens, so a classifier skips it
+ * without trying it at every position.
+ */
+export function matchableWords(tokens: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const token of tokens) {
+    words.add(token);
+    const bare = token.replace(/\d+$/, '');
+    if (bare !== token && /[a-z]$/.test(bare)) words.add(bare);
+    if (token.endsWith('s')) words.add(token.slice(0, -1));
+    if (token.endsWith('es')) {
+      words.add(token.slice(0, -2));
+      words.add(`${token.slice(0, -2)}is`);
+    }
+    if (token.endsWith('ies')) words.add(`${token.slice(0, -3)}y`);
+  }
+  return words;
+}
+
 /** Finds `words` as a contiguous run in `tokens`; returns the start index or -1 (last match wins). */
 export function findRun(tokens: readonly string[], words: readonly string[]): number {
   for (let start = tokens.length - words.length; start >= 0; start--) {
