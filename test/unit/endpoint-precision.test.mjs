@@ -212,3 +212,29 @@ describe('reference data: kinds of things and terminology value sets', () => {
     assert.deepEqual(missingAccess(files, 'src/scheduling.routes.ts'), ["router.get('/appointments', getAppointments);", "router.get('/appointments/by-type', getAppointmentsByType);"]);
   });
 });
+
+describe('clients: the people a behavioural-health or social-care practice serves, and software clients', () => {
+  test('routes named for clients by their path or their handler are reported; API, HTTP and OAuth clients stay quiet', () => {
+    const files = {
+      'src/clients.routes.ts': [
+        "import { Router } from 'express';",
+        "import { getAllClients, viewAssessmentResults, getClientById, listApiClients, getOAuthClient, createClientCredentials } from './clients.controller';",
+        "import { httpClient } from './http';",
+        'const router = Router();',
+        "router.get('/', getAllClients);",
+        "router.get('/:clientId/assessments/:assessmentId/results', viewAssessmentResults);",
+        "router.get('/clients/:id', getClientById);",
+        "router.get('/integrations', listApiClients);",
+        "router.get('/oauth/clients/:id', getOAuthClient);",
+        "router.post('/credentials', createClientCredentials);",
+        "router.get('/weather', async (req, res) => res.json(await httpClient.get('/forecast')));",
+        'export default router;',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'src/clients.routes.ts'), [
+      "router.get('/', getAllClients);",
+      "router.get('/:clientId/assessments/:assessmentId/results', viewAssessmentResults);",
+      "router.get('/clients/:id', getClientById);",
+    ]);
+  });
+});

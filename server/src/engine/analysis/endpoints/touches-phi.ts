@@ -13,7 +13,7 @@ import type { PhiCategory } from '../../model/types';
 import { sqlTableReads, sqlTexts } from './sql-tables';
 import { readsRequestInput, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
-import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
+import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
   path: string;
@@ -57,7 +57,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow));
   // `getMemberStats` on `/members/stats` is totals; `getClientDiagnosisStats` on `/clients/:id/stats` is one patient's.
   const addressesOne = pathSegments(input.path).some((segment) => segment.param);
-  for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
+  for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, routeNameResources(name));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   // A stub answering "not implemented" serves nothing yet.
