@@ -238,3 +238,40 @@ describe('clients: the people a behavioural-health or social-care practice serve
     ]);
   });
 });
+
+describe('a class-based view serves one resource', () => {
+  test('a list of the class\'s own records is reported when a sibling action touches patient data; a class touching none, and a count, stay quiet', () => {
+    const files = {
+      'app/views.py': [
+        'from rest_framework import viewsets',
+        'from app.models import Episode',
+        '',
+        'class SubrecordViewSet(viewsets.ViewSet):',
+        '    def list(self, request):',
+        '        return json_response([s.to_dict() for s in self.model.objects.all()])',
+        '',
+        '    def create(self, request):',
+        "        episode = Episode.objects.get(pk=request.data['episode_id'])",
+        '        item = self.model(episode=episode)',
+        '        item.save()',
+        '        return json_response(item.to_dict())',
+        '',
+        'class CountedViewSet(viewsets.ViewSet):',
+        '    def list(self, request):',
+        '        return json_response({"total": self.model.objects.count()})',
+        '',
+        '    def create(self, request):',
+        "        episode = Episode.objects.get(pk=request.data['episode_id'])",
+        '        return json_response(self.model.objects.create(episode=episode).to_dict())',
+        '',
+        'class ColourViewSet(viewsets.ViewSet):',
+        '    def list(self, request):',
+        '        return json_response([c.name for c in self.model.objects.all()])',
+        '',
+        '    def create(self, request):',
+        "        return json_response(self.model.objects.create(name=request.data['name']).name)",
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'app/views.py'), ['def list(self, request):', 'def create(self, request):', 'def create(self, request):']);
+  });
+});
