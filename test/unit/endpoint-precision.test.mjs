@@ -214,7 +214,7 @@ describe('reference data: kinds of things and terminology value sets', () => {
 });
 
 describe('clients: the people a behavioural-health or social-care practice serves, and software clients', () => {
-  test('routes named for clients by their path or their handler are reported; API, HTTP and OAuth clients stay quiet', () => {
+  test('routes named for clients by their path or their handler (defined elsewhere) are reported; API, HTTP and OAuth clients, and an inline handler reading no patient data, stay quiet', () => {
     const files = {
       'src/clients.routes.ts': [
         "import { Router } from 'express';",
@@ -228,6 +228,7 @@ describe('clients: the people a behavioural-health or social-care practice serve
         "router.get('/oauth/clients/:id', getOAuthClient);",
         "router.post('/credentials', createClientCredentials);",
         "router.get('/weather', async (req, res) => res.json(await httpClient.get('/forecast')));",
+        "router.get('/admin/clients', async (req, res) => res.json({ clients: await listAccounts() }));",
         'export default router;',
       ],
     };
