@@ -212,3 +212,67 @@ describe('reference data: kinds of things and terminology value sets', () => {
     assert.deepEqual(missingAccess(files, 'src/scheduling.routes.ts'), ["router.get('/appointments', getAppointments);", "router.get('/appointments/by-type', getAppointmentsByType);"]);
   });
 });
+
+describe('clients: the people a behavioural-health or social-care practice serves, and software clients', () => {
+  test('routes named for clients by their path or their handler (defined elsewhere) are reported; API, HTTP and OAuth clients, and an inline handler reading no patient data, stay quiet', () => {
+    const files = {
+      'src/clients.routes.ts': [
+        "import { Router } from 'express';",
+        "import { getAllClients, viewAssessmentResults, getClientById, listApiClients, getOAuthClient, createClientCredentials } from './clients.controller';",
+        "import { httpClient } from './http';",
+        'const router = Router();',
+        "router.get('/', getAllClients);",
+        "router.get('/:clientId/assessments/:assessmentId/results', viewAssessmentResults);",
+        "router.get('/clients/:id', getClientById);",
+        "router.get('/integrations', listApiClients);",
+        "router.get('/oauth/clients/:id', getOAuthClient);",
+        "router.post('/credentials', createClientCredentials);",
+        "router.get('/weather', async (req, res) => res.json(await httpClient.get('/forecast')));",
+        "router.get('/admin/clients', async (req, res) => res.json({ clients: await listAccounts() }));",
+        'export default router;',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'src/clients.routes.ts'), [
+      "router.get('/', getAllClients);",
+      "router.get('/:clientId/assessments/:assessmentId/results', viewAssessmentResults);",
+      "router.get('/clients/:id', getClientById);",
+    ]);
+  });
+});
+
+describe('a class-based view serves one resource', () => {
+  test('a list of the class\'s own records is reported when a sibling action touches patient data; a class touching none, and a count, stay quiet', () => {
+    const files = {
+      'app/views.py': [
+        'from rest_framework import viewsets',
+        'from app.models import Episode',
+        '',
+        'class SubrecordViewSet(viewsets.ViewSet):',
+        '    def list(self, request):',
+        '        return json_response([s.to_dict() for s in self.model.objects.all()])',
+        '',
+        '    def create(self, request):',
+        "        episode = Episode.objects.get(pk=request.data['episode_id'])",
+        '        item = self.model(episode=episode)',
+        '        item.save()',
+        '        return json_response(item.to_dict())',
+        '',
+        'class CountedViewSet(viewsets.ViewSet):',
+        '    def list(self, request):',
+        '        return json_response({"total": self.model.objects.count()})',
+        '',
+        '    def create(self, request):',
+        "        episode = Episode.objects.get(pk=request.data['episode_id'])",
+        '        return json_response(self.model.objects.create(episode=episode).to_dict())',
+        '',
+        'class ColourViewSet(viewsets.ViewSet):',
+        '    def list(self, request):',
+        '        return json_response([c.name for c in self.model.objects.all()])',
+        '',
+        '    def create(self, request):',
+        "        return json_response(self.model.objects.create(name=request.data['name']).name)",
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'app/views.py'), ['def list(self, request):', 'def create(self, request):', 'def create(self, request):']);
+  });
+});

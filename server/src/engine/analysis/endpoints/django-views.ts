@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { Framework } from '../../catalogues/frameworks';
 import type { AuditControl, EndpointFact, HttpMethod } from '../../model/endpoints';
 import type { Expr, FileFacts, ScopeFact } from '../../model/facts';
-import { bindingsIn, childScopes } from '../../model/facts-index';
+import { bindingsIn, callsIn, childScopes, scopeTree } from '../../model/facts-index';
+import { calleePath } from '../../model/expressions';
 import { importsFramework, type FinderInput } from './finder';
 import { METHOD_NAMES, endpointAudit, lastName, methodsArgument, pythonAuditNames, pythonEndpoint } from './python-endpoint';
 import { pythonClassBases, returnTypeNames } from './signature';
@@ -58,6 +59,7 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
     const framework = bases.some((base) => special.viewBases?.test(base)) || importsFramework(facts, special) ? special.id : plain.id;
     const classAudit = endpointAudit(scope, auditNames, facts, 'class');
     const servesDeclaredData = bindingsIn(facts, scope.id).some((binding) => DATA_ATTRIBUTES.includes(binding.name));
+    const actions: { endpoint: EndpointFact; method: ScopeFact }[] = [];
     for (const method of childScopes(facts, scope.id)) {
       if (method.kind !== 'function' || !method.name || !isInstanceMethod(method)) continue;
       const methods = classMethodVerbs(method);
@@ -73,8 +75,11 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
         flow,
       );
       const routeDecorator = method.decorators.find((d) => lastName(d.expr) === 'action')?.expr;
-      endpoints.push(pythonEndpoint(method, framework, methods, '', audit, evidence, facts, routeDecorator, auditNames, `${scope.name}.${method.name}`));
+      const endpoint = pythonEndpoint(method, framework, methods, '', audit, evidence, facts, routeDecorator, auditNames, `${scope.name}.${method.name}`);
+      actions.push({ endpoint, method });
+      endpoints.push(endpoint);
     }
+    shareClassRecords(actions, facts);
     // A class another class of the file extends is a base, routed through its subclasses.
     const inherited = extended.has(scope.name ?? '') ? [] : inheritedActions(facts, scope);
     if (inherited.length) endpoints.push(inheritedEndpoint(scope, inherited, framework, classAudit, input, auditNames));
@@ -95,6 +100,40 @@ export function findDjangoViews(input: FinderInput): EndpointFact[] {
     endpoints.push(pythonEndpoint(scope, framework, methods, '', audit, evidence, facts, routeDecorator?.expr, auditNames));
   }
   return endpoints;
+}
+
+/** How a class-based view's method reaches the records the class serves (`self.model.objects.all()`, `self.get_queryset()`). */
+const OWN_RECORDS = new Set(['model', 'queryset', 'get_queryset', 'get_object', 'get_model', 'object']);
+/** Calls whose result is a total: a method reading only these returns no record. */
+const TOTAL_CALLS = new Set(['count', 'exists', 'aggregate', 'annotate']);
+
+/**
+ * A class-based view serves one resource: a method that reads the class's own records
+ * (`self.model.objects.all()`) with nothing naming them touches the patient data its sibling
+ * actions touch (a `create` tying each record to an episode, a `retrieve` of a patient's).
+ */
+function shareClassRecords(actions: { endpoint: EndpointFact; method: ScopeFact }[], facts: FileFacts): void {
+  const sibling = actions.find(({ endpoint }) => endpoint.touchesPhi);
+  if (!sibling) return;
+  for (const { endpoint, method } of actions) {
+    if (endpoint.touchesPhi || !readsOwnRecords(facts, method)) continue;
+    endpoint.touchesPhi = true;
+    endpoint.categories = [...sibling.endpoint.categories];
+    endpoint.why = [`reads the records of the class whose ${sibling.method.name} touches patient data`];
+  }
+}
+
+function readsOwnRecords(facts: FileFacts, method: ScopeFact): boolean {
+  let reads = false;
+  for (const scopeId of scopeTree(facts, method.id)) {
+    for (const { call } of callsIn(facts, scopeId)) {
+      const path = calleePath(call.callee) ?? [];
+      if (path[0] !== 'self' || !OWN_RECORDS.has(path[1] ?? '')) continue;
+      if (path.slice(2).some((segment) => TOTAL_CALLS.has(segment))) return false;
+      reads = true;
+    }
+  }
+  return reads;
 }
 
 /**

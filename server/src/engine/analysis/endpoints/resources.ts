@@ -126,13 +126,17 @@ export function pathSegments(path: string): PathSegment[] {
  * The resource words by which a path names patient data: a resource that is the path's last
  * fixed segment, or that a parameter then addresses (`/patients/{id}/...`), or a parameter named
  * after one (`{patient_id}`). `/patients/version` names none: it is about the service.
+ * `personShaped`: whether person-shaped words (`/clients/:id`) count, i.e. the handler's body is out of sight.
  */
-export function pathResources(path: string): ResourceMatch[] {
+export function pathResources(path: string, personShaped = true): ResourceMatch[] {
   const segments = pathSegments(path);
   const found: ResourceMatch[] = [];
   const lastStatic = segments.reduce((last, segment, index) => (segment.param ? last : index), -1);
+  // `/oauth/clients/:id` is software whatever its last segment says.
+  const skipPersonShaped = !personShaped || segments.some((segment) => !segment.param && tokenize(segment.name).some((token) => SOFTWARE_TOKENS.has(token)));
   segments.forEach((segment, index) => {
-    const matches = resourcesOf(segment.name);
+    const named = resourcesOf(segment.name);
+    const matches = named.length || skipPersonShaped ? named : personShapedResources(tokenize(segment.name));
     if (!matches.length) return;
     if (segment.param || index === lastStatic || segments[index + 1]?.param) found.push(...matches);
   });
@@ -144,6 +148,43 @@ export function pathResources(path: string): ResourceMatch[] {
     if (next?.param) found.push({ word: 'fhir', category: 'clinical' });
   });
   return found;
+}
+
+/**
+ * Words for the people a practice serves that software uses too: behavioural-health and
+ * social-care records call patients `clients`, while `apiClient`, `httpClient` or an OAuth client
+ * are software. They count only where a route names its own resource (its path, its view's or
+ * handler's name), never in the names of the objects a handler calls, and not beside a word of
+ * software (`/oauth/clients/:id`, `getApiClients`).
+ */
+const PERSON_SHAPED_WORDS: readonly string[] = ['client'];
+const SOFTWARE_TOKENS = new Set([
+  'oauth', 'oauth2', 'oidc', 'openid', 'auth', 'sso', 'saml', 'api', 'apis', 'http', 'https', 'rest', 'grpc', 'rpc', 'redis', 'db',
+  'database', 'sdk', 'secret', 'secrets', 'credential', 'credentials', 'token', 'tokens', 'app', 'apps', 'application',
+  'applications', 'registration', 'registrations', 'socket', 'websocket', 'ws', 'mqtt', 'smtp', 'mail', 'ftp', 'vpn', 'cert',
+  'certificate', 'certificates', 'key', 'keys', 'scope', 'scopes', 'realm', 'realms', 'config', 'configuration', 'settings',
+  'version', 'side', 'cache', 'ip', 'browser', 'device', 'devices', 'keycloak', 'cognito', 'webhook', 'webhooks', 'error', 'errors', 'log', 'logs',
+]);
+
+/**
+ * The person-shaped resource an identifier of a route's own names is (`getAllClients`, `/clients`,
+ * `:clientId`). Callers ask only when the handler's body is out of sight (registered by reference
+ * from another module): a body in view must show the patient data itself, since a CRM's or a
+ * platform's `/admin/clients` are its customers.
+ */
+function personShapedResources(tokens: readonly string[]): ResourceMatch[] {
+  if (tokens.some((token) => SOFTWARE_TOKENS.has(token))) return [];
+  const word = PERSON_SHAPED_WORDS.find((candidate) => tokens.some((token) => tokenMatches(token, candidate)));
+  return word ? [{ word, category: 'demographics' }] : [];
+}
+
+/**
+ * Every resource a route's own name says it serves (a handler or view name written where the
+ * route is registered): the resource words, and the person-shaped ones.
+ */
+export function routeNameResources(identifier: string, personShaped = true): readonly ResourceMatch[] {
+  const found = resourcesOf(identifier);
+  return found.length || !personShaped || isReferenceData(identifier) ? found : personShapedResources(tokenize(identifier));
 }
 
 /** Version segments a route passes over (`v2`, `R4`, `STU3`, `api`). */

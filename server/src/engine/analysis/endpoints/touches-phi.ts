@@ -13,7 +13,7 @@ import type { PhiCategory } from '../../model/types';
 import { sqlTableReads, sqlTexts } from './sql-tables';
 import { readsRequestInput, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
-import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, uniqueCategories, type ResourceMatch } from './resources';
+import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
   path: string;
@@ -51,13 +51,15 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const weak = evidenceList();
   const strong = evidenceList();
 
-  const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path);
+  // A person-shaped word (`clients`) is trusted only where the handler's body is out of sight (resources.ts).
+  const personShaped = input.handlerScopeId === undefined;
+  const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path, personShaped);
   weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
   for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
   for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow));
   // `getMemberStats` on `/members/stats` is totals; `getClientDiagnosisStats` on `/clients/:id/stats` is one patient's.
   const addressesOne = pathSegments(input.path).some((segment) => segment.param);
-  for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, resourcesOf(name));
+  for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, routeNameResources(name, personShaped));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   // A stub answering "not implemented" serves nothing yet.
