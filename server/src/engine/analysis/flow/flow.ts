@@ -101,6 +101,9 @@ const QUERY_METHODS = new Set([
   'query_one', 'fetch_one', 'fetch_all', 'one_or_404', 'get_patient', 'create', 'update', 'upsert', 'save',
 ]);
 
+/** Verbs of a function that looks records up by a typed term, and the fields holding that term. */
+const SEARCH_VERBS = new Set(['search', 'find', 'lookup']);
+const SEARCH_TERM_FIELDS = new Set(['q', 'query', 'term', 'search', 'searchTerm', 'search_term', 'keyword', 'text']);
 const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
 
 /** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
@@ -405,6 +408,10 @@ export class FlowAnalyzer {
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
     const field = this.fieldTaint(expr, scopeId, depth);
     if (field !== undefined) return field ?? undefined;
+    if (expr.object.kind === 'name' && SEARCH_TERM_FIELDS.has(expr.property)) {
+      const term = this.patientSearchTerm(expr.object.name, expr, scopeId);
+      if (term) return term;
+    }
     if (SHAPE_MEMBERS.has(expr.property)) return undefined;
     if (SERIALIZER_DATA_MEMBERS.has(expr.property) && isSerializerValue(expr.object, (name) => this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, expr.range.start)))) {
       const serialized = this.taintOf(expr.object, scopeId, depth);
@@ -592,6 +599,24 @@ export class FlowAnalyzer {
     // of its argument that the code never reads.
     const [first, ...rest] = taint.steps;
     return { ...taint, steps: [{ range: call.range, label: first.label.replace(/^[^(]*/, `${exprLabel(call)} `) }, ...rest] };
+  }
+
+  /**
+   * `searchPatients(query)` reading `query.q` (or `query.term`, `query.search`): the text typed to
+   * find a patient, a name, phone or birth date. Only a parameter of a function named for
+   * searching patient records (`search_patients`, `findPatients`); a search of anything else is not.
+   */
+  private patientSearchTerm(param: string, expr: MemberExpr, scopeId: number): Taint | undefined {
+    for (let current: number | undefined = scopeId; current !== undefined; current = this.facts.scopes[current]?.parentId) {
+      const scope = this.facts.scopes[current];
+      if (!scope?.params.some((p) => p.name === param)) continue;
+      const tokens = tokenize(scope.name ?? '');
+      if (tokens.length < 2 || !SEARCH_VERBS.has(tokens[0])) return undefined;
+      const category = this.recordCategoryOf(tokens.slice(1).join('_'));
+      if (category !== 'demographics') return undefined;
+      return { elements: [{ element: 'name', category }], record: false, origin: expr.range, steps: [{ range: expr.range, label: `${exprLabel(expr)} (patient search term)` }] };
+    }
+    return undefined;
   }
 
   private recordCategoryOf(identifier: string): PhiCategory | undefined {
