@@ -101,6 +101,8 @@ const QUERY_METHODS = new Set([
   'query_one', 'fetch_one', 'fetch_all', 'one_or_404', 'get_patient', 'create', 'update', 'upsert', 'save',
 ]);
 
+/** Methods that set a record from a dict of its fields (`update_from_dict`, `from_dict`, `fromJSON`). */
+const FROM_DICT_METHOD = /^(?:(?:update|create|populate|set|load)_?)?from_?(?:dict|data|json|payload)$/i;
 /** Verbs of a function that looks records up by a typed term, and the fields holding that term. */
 const SEARCH_VERBS = new Set(['search', 'find', 'lookup']);
 const SEARCH_TERM_FIELDS = new Set(['q', 'query', 'term', 'search', 'searchTerm', 'search_term', 'keyword', 'text']);
@@ -294,7 +296,7 @@ export class FlowAnalyzer {
       if (this.isKnownCleanBinding(binding)) return undefined;
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
-    const byName = this.nameTaintByName(name, range, scopeId, binding);
+    const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? undefined : this.recordDictParam(name, range, scopeId));
     return assumed ? union([byName, assumed]) : byName;
   }
 
@@ -615,6 +617,25 @@ export class FlowAnalyzer {
       const category = this.recordCategoryOf(tokens.slice(1).join('_'));
       if (category !== 'demographics') return undefined;
       return { elements: [{ element: 'name', category }], record: false, origin: expr.range, steps: [{ range: expr.range, label: `${exprLabel(expr)} (patient search term)` }] };
+    }
+    return undefined;
+  }
+
+  /**
+   * `class InpatientAdmission(PatientSubrecord): def update_from_dict(self, data)`: the dict a
+   * patient record is set from holds that record's fields. Only the first parameter of a method
+   * so named, in a class whose name or a base class's names a patient record (`PatientSubrecord`).
+   */
+  private recordDictParam(name: string, range: Range, scopeId: number): Taint | undefined {
+    for (let current: number | undefined = scopeId; current !== undefined; current = this.facts.scopes[current]?.parentId) {
+      const scope = this.facts.scopes[current];
+      if (!scope?.params.some((p) => p.name === name)) continue;
+      const data = scope.params.find((p) => p.name !== 'self' && p.name !== 'cls');
+      if (data?.name !== name || !FROM_DICT_METHOD.test(scope.name ?? '')) return undefined;
+      const owner = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
+      if (owner?.kind !== 'class' || !owner.name) return undefined;
+      const category = [owner.name, ...(owner.bases ?? []).map((base) => base.split('.').pop()!)].map((type) => this.recordCategoryOf(type) ?? tokenize(type).map((token) => this.recordCategoryOf(token)).find(Boolean)).find(Boolean);
+      return category && recordTaint(category, { kind: 'name', name, range }, range, `${name} (fields of a ${owner.name} ${category} record)`);
     }
     return undefined;
   }
