@@ -635,7 +635,9 @@ export class FlowAnalyzer {
       const owner = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
       if (owner?.kind !== 'class' || !owner.name) return undefined;
       const category = [owner.name, ...(owner.bases ?? []).map((base) => base.split('.').pop()!)].map((type) => this.recordCategoryOf(type) ?? tokenize(type).map((token) => this.recordCategoryOf(token)).find(Boolean)).find(Boolean);
-      return category && recordTaint(category, { kind: 'name', name, range }, range, `${name} (fields of a ${owner.name} ${category} record)`);
+      if (!category) return undefined;
+      // A dict, not the record object: no `data.id` to log instead.
+      return { elements: [{ element: 'record', category }], record: true, origin: range, steps: [{ range, label: `${name} (fields of a ${owner.name} ${category} record)` }] };
     }
     return undefined;
   }
