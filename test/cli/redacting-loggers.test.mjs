@@ -90,3 +90,35 @@ test('Python: a logger given a redaction filter is quiet, another logger of the 
   });
   assert.deepEqual(logFindings(cwd), ['app/log.py:13', 'app/views.py:6']);
 });
+
+test('a logger redacting a fixed list of keys quiets only values logged under those keys, and what its patterns find', () => {
+  const cwd = project({
+    'src/utils/redaction.ts': [
+      "const PHI_FIELD_NAMES = ['firstName', 'lastName', 'dateOfBirth', 'diagnosis'];",
+      "const PATTERNS = [{ pattern: /\\d{3}-\\d{3}-\\d{4}/g, replacement: '[PHONE-REDACTED]' }, { pattern: /\\S+@\\S+/g, replacement: '[EMAIL-REDACTED]' }];",
+      'export function redactPHI(value) { return value; }',
+      '',
+    ].join('\n'),
+    'src/lib/logger.ts': [
+      "import winston from 'winston';",
+      "import { redactPHI } from '../utils/redaction';",
+      'const phiRedactionFormat = winston.format((info) => redactPHI(info));',
+      'export const logger = winston.createLogger({ format: winston.format.combine(phiRedactionFormat(), winston.format.json()) });',
+      '',
+    ].join('\n'),
+    'src/services/visits.ts': [
+      "import { logger } from '../lib/logger';",
+      'export function record(patient, visit) {',
+      '  logger.info("visit", { firstName: patient.firstName, diagnosis: visit.diagnosis });',
+      '  logger.info("visit", { patientPhone: patient.phone });',
+      '  logger.error("visit failed", { visit: { medication: visit.medication } });',
+      '  logger.error("visit failed", { note: patient.diagnosis });',
+      '  logger.info("mailed", { to: patient.ToAddresses });',
+      '  logger.info("posted", { to: patient.streetAddress });',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  // Lines 3-4 and 7: listed keys, a phone number and e-mail recipients its patterns replace; 5-6 and 8: keys the list does not hold.
+  assert.deepEqual(logFindings(cwd), ['src/services/visits.ts:5', 'src/services/visits.ts:6', 'src/services/visits.ts:8']);
+});

@@ -4,8 +4,14 @@
 // logger given a redaction filter (`logger.addFilter(PhiRedactingFilter())`). What is logged
 // through that logger is redacted before it is written, so it is not a leak. Strict: the step must
 // be attached to that logger; a redaction function merely defined beside it does not count.
-// Read from the file's text with small patterns; only names are kept, never source text.
+// A redaction step that works from a fixed list of keys (`const PHI_FIELD_NAMES = ['ssn', ...]`
+// in the logger's module or a module it imports) redacts only values logged under those keys,
+// plus the elements it finds by pattern in any value (`'[PHONE-REDACTED]'`): the keys and those
+// elements are kept with the logger, so what is logged under another key is still a leak.
+// Read from the file's text with small patterns; only names and key names are kept, never source text.
 
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { RedactingLogger } from '../engine/model/audit-context';
 
 /** A format, formatter or filter named for removing PHI. */
@@ -27,9 +33,55 @@ function typescriptLoggers(file: string, code: string): RedactingLogger[] {
     const top = topLevelOnly(options);
     const at = /\bformat\s*:\s*/.exec(top);
     const format = at ? expressionAt(top, at.index + at[0].length) : '';
-    if (redactsIn(format) || namedConstantRedacts(code, format)) loggers.push({ file, name: match[1] });
+    if (redactsIn(format) || namedConstantRedacts(code, format)) loggers.push({ file, name: match[1], ...keyListRedaction(file, code) });
   }
   return loggers;
+}
+
+/** A constant naming a list of keys to redact: `PHI_FIELD_NAMES`, `SENSITIVE_KEYS`, `redactPaths`. */
+const KEY_LIST = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:new\s+Set\s*(?:<[^>]*>)?\s*\(\s*)?\[/g;
+const KEY_LIST_NAME = /(phi|pii|sensitive|redact|mask|private|secret)/i;
+const KEY_LIST_NOUN = /(key|field|name|path|prop|propert(y|ie))s?(_?list|_?set)?$/i;
+/** A replacement tag of a pattern redaction, `[SSN-REDACTED]`, `[REDACTED_EMAIL]`, and the element it names. */
+const PATTERN_TAG = /\[(?:REDACTED[-_ ]?([A-Za-z]+)|([A-Za-z]+)[-_ ]?REDACTED)\]/gi;
+const TAG_ELEMENTS: Record<string, string> = { ssn: 'ssn', phone: 'phone', tel: 'phone', email: 'email', mail: 'email' };
+
+/**
+ * The keys and pattern elements of a key-list redaction in the logger's module or a module it
+ * imports by a relative path; nothing when no such list is found (the step is taken to redact everything).
+ */
+function keyListRedaction(file: string, code: string): Pick<RedactingLogger, 'redactedKeys' | 'patternElements'> {
+  const keys = new Set<string>();
+  const elements = new Set<string>();
+  for (const text of [code, ...relativeImportsOf(file, code)]) {
+    for (const match of text.matchAll(KEY_LIST)) {
+      if (!KEY_LIST_NAME.test(match[1]) || !KEY_LIST_NOUN.test(match[1])) continue;
+      const items = [...balanced(text, match.index! + match[0].length - 1).matchAll(/(['"`])([\w.$-]+)\1/g)].map((item) => item[2].toLowerCase());
+      if (items.length >= 3) items.forEach((key) => keys.add(key));
+    }
+    for (const tag of text.matchAll(PATTERN_TAG)) {
+      const element = TAG_ELEMENTS[(tag[1] ?? tag[2]).toLowerCase()];
+      if (element) elements.add(element);
+    }
+  }
+  return keys.size ? { redactedKeys: [...keys].sort(), patternElements: [...elements].sort() } : {};
+}
+
+/** The text of the workspace modules `code` imports by a relative path (unreadable ones skipped). */
+function relativeImportsOf(file: string, code: string): string[] {
+  const texts: string[] = [];
+  for (const match of code.matchAll(/\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    const base = path.resolve(path.dirname(file), match[1]);
+    const stem = base.replace(/\.[cm]?js$/, '');
+    const candidate = [base, ...['.ts', '.tsx', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((ext) => stem + ext)].find((name) => /\.[cm]?[jt]sx?$/.test(name) && existsSync(name));
+    if (!candidate) continue;
+    try {
+      texts.push(readFileSync(candidate, 'utf8').slice(0, 200_000));
+    } catch {
+      // An unreadable module adds no keys.
+    }
+  }
+  return texts;
 }
 
 /** `format: logFormat` where `const logFormat = winston.format.combine(phiRedactionFormat(), ...)` in the same file. */

@@ -74,7 +74,7 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number'], ['telefono'], ['telefone'], ['celular'], ['movil'],
     // Telephony's ANI (automatic number identification) is the caller's number; the DNIS, the number dialled, is not PHI.
     ['ani']]),
-  demographics('email', [['email'], ['e', 'mail'], ['email', 'address'], ['correo'], ['correo', 'electronico']]),
+  demographics('email', [['email'], ['e', 'mail'], ['email', 'address'], ['to', 'address'], ['cc', 'address'], ['bcc', 'address'], ['correo'], ['correo', 'electronico']]),
   demographics('insurance_id', [['insurance', 'id'], ['insurance', 'number'], ['insurance', 'member', 'id']]),
   demographics('member_id', [['member', 'id'], ['member', 'number'], ['subscriber', 'id']]),
   demographics('policy_number', [['policy', 'number'], ['policy', 'no']]),

@@ -99,6 +99,13 @@ export interface RedactingLogger {
   file: string;
   /** The variable it is bound to there (and exported as). */
   name: string;
+  /**
+   * When its redaction step works from a fixed list of keys (`PHI_FIELD_NAMES = ['ssn', ...]`):
+   * those keys, lower-cased. Only values logged under them are redacted. Absent: everything is.
+   */
+  redactedKeys?: string[];
+  /** Catalogue elements its redaction step also finds by pattern in any value (`[PHONE-REDACTED]`). */
+  patternElements?: string[];
 }
 
 export interface ProjectAuditContext {

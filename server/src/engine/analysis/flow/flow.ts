@@ -101,6 +101,11 @@ const QUERY_METHODS = new Set([
   'query_one', 'fetch_one', 'fetch_all', 'one_or_404', 'get_patient', 'create', 'update', 'upsert', 'save',
 ]);
 
+/** Methods that set a record from a dict of its fields (`update_from_dict`, `from_dict`, `fromJSON`). */
+const FROM_DICT_METHOD = /^(?:(?:update|create|populate|set|load)_?)?from_?(?:dict|data|json|payload)$/i;
+/** Verbs of a function that looks records up by a typed term, and the fields holding that term. */
+const SEARCH_VERBS = new Set(['search', 'find', 'lookup']);
+const SEARCH_TERM_FIELDS = new Set(['q', 'query', 'term', 'search', 'searchTerm', 'search_term', 'keyword', 'text']);
 const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
 
 /** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
@@ -291,7 +296,7 @@ export class FlowAnalyzer {
       if (this.isKnownCleanBinding(binding)) return undefined;
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
-    const byName = this.nameTaintByName(name, range, scopeId, binding);
+    const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? undefined : this.recordDictParam(name, range, scopeId));
     return assumed ? union([byName, assumed]) : byName;
   }
 
@@ -405,6 +410,10 @@ export class FlowAnalyzer {
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
     const field = this.fieldTaint(expr, scopeId, depth);
     if (field !== undefined) return field ?? undefined;
+    if (expr.object.kind === 'name' && SEARCH_TERM_FIELDS.has(expr.property)) {
+      const term = this.patientSearchTerm(expr.object.name, expr, scopeId);
+      if (term) return term;
+    }
     if (SHAPE_MEMBERS.has(expr.property)) return undefined;
     if (SERIALIZER_DATA_MEMBERS.has(expr.property) && isSerializerValue(expr.object, (name) => this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, expr.range.start)))) {
       const serialized = this.taintOf(expr.object, scopeId, depth);
@@ -592,6 +601,45 @@ export class FlowAnalyzer {
     // of its argument that the code never reads.
     const [first, ...rest] = taint.steps;
     return { ...taint, steps: [{ range: call.range, label: first.label.replace(/^[^(]*/, `${exprLabel(call)} `) }, ...rest] };
+  }
+
+  /**
+   * `searchPatients(query)` reading `query.q` (or `query.term`, `query.search`): the text typed to
+   * find a patient, a name, phone or birth date. Only a parameter of a function named for
+   * searching patient records (`search_patients`, `findPatients`); a search of anything else is not.
+   */
+  private patientSearchTerm(param: string, expr: MemberExpr, scopeId: number): Taint | undefined {
+    for (let current: number | undefined = scopeId; current !== undefined; current = this.facts.scopes[current]?.parentId) {
+      const scope = this.facts.scopes[current];
+      if (!scope?.params.some((p) => p.name === param)) continue;
+      const tokens = tokenize(scope.name ?? '');
+      if (tokens.length < 2 || !SEARCH_VERBS.has(tokens[0])) return undefined;
+      const category = this.recordCategoryOf(tokens.slice(1).join('_'));
+      if (category !== 'demographics') return undefined;
+      return { elements: [{ element: 'name', category }], record: false, origin: expr.range, steps: [{ range: expr.range, label: `${exprLabel(expr)} (patient search term)` }] };
+    }
+    return undefined;
+  }
+
+  /**
+   * `class InpatientAdmission(PatientSubrecord): def update_from_dict(self, data)`: the dict a
+   * patient record is set from holds that record's fields. Only the first parameter of a method
+   * so named, in a class whose name or a base class's names a patient record (`PatientSubrecord`).
+   */
+  private recordDictParam(name: string, range: Range, scopeId: number): Taint | undefined {
+    for (let current: number | undefined = scopeId; current !== undefined; current = this.facts.scopes[current]?.parentId) {
+      const scope = this.facts.scopes[current];
+      if (!scope?.params.some((p) => p.name === name)) continue;
+      const data = scope.params.find((p) => p.name !== 'self' && p.name !== 'cls');
+      if (data?.name !== name || !FROM_DICT_METHOD.test(scope.name ?? '')) return undefined;
+      const owner = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
+      if (owner?.kind !== 'class' || !owner.name) return undefined;
+      const category = [owner.name, ...(owner.bases ?? []).map((base) => base.split('.').pop()!)].map((type) => this.recordCategoryOf(type) ?? tokenize(type).map((token) => this.recordCategoryOf(token)).find(Boolean)).find(Boolean);
+      if (!category) return undefined;
+      // A dict, not the record object: no `data.id` to log instead.
+      return { elements: [{ element: 'record', category }], record: true, origin: range, steps: [{ range, label: `${name} (fields of a ${owner.name} ${category} record)` }] };
+    }
+    return undefined;
   }
 
   private recordCategoryOf(identifier: string): PhiCategory | undefined {

@@ -6,19 +6,41 @@
 
 import * as path from 'node:path';
 import type { RedactingLogger } from '../../model/audit-context';
-import type { CallFact, FileFacts } from '../../model/facts';
+import type { Argument, CallFact, FileFacts } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 
 export function logsThroughRedactingLogger(fact: CallFact, facts: FileFacts, filePath: string, loggers: readonly RedactingLogger[] | undefined): boolean {
+  return redactingLoggerOf(fact, facts, filePath, loggers) !== undefined;
+}
+
+/** The redacting logger a log call goes through, if any. */
+export function redactingLoggerOf(fact: CallFact, facts: FileFacts, filePath: string, loggers: readonly RedactingLogger[] | undefined): RedactingLogger | undefined {
   const { callee } = fact.call;
-  if (!loggers?.length || callee.kind !== 'member' || callee.object.kind !== 'name') return false;
+  if (!loggers?.length || callee.kind !== 'member' || callee.object.kind !== 'name') return undefined;
   const receiver = callee.object.name;
   const here = path.resolve(filePath);
   const imported = importOf(facts, receiver);
-  if (!imported) return loggers.some((logger) => logger.name === receiver && path.resolve(logger.file) === here);
+  if (!imported) return loggers.find((logger) => logger.name === receiver && path.resolve(logger.file) === here);
   const target = moduleStem(here, imported.module, facts.language === 'python');
-  if (!target) return false;
-  return loggers.some((logger) => logger.name === imported.imported && sameModule(stemOf(path.resolve(logger.file)), target));
+  if (!target) return undefined;
+  return loggers.find((logger) => logger.name === imported.imported && sameModule(stemOf(path.resolve(logger.file)), target));
+}
+
+/**
+ * The arguments of a call through a key-list redacting logger as they are written out: object
+ * entries logged under a redacted key dropped (the logger redacts them), everything else kept.
+ */
+export function unredactedArguments(args: Argument[], logger: RedactingLogger): Argument[] {
+  const keys = new Set(logger.redactedKeys ?? []);
+  return args.map((arg) =>
+    arg.value.kind === 'object' ? { ...arg, value: { ...arg.value, entries: arg.value.entries.filter((entry) => entry.spread || entry.key === undefined || !keys.has(entry.key.toLowerCase())) } } : arg,
+  );
+}
+
+/** Whether every PHI element of a value is one the logger's redaction finds by pattern in any value (a phone number, an e-mail). */
+export function onlyPatternRedacted(elements: readonly { element: string }[], logger: RedactingLogger): boolean {
+  const found = new Set(logger.patternElements ?? []);
+  return elements.length > 0 && elements.every((element) => found.has(element.element));
 }
 
 /** A module's path without its extension, `index` / `__init__` dropped. */

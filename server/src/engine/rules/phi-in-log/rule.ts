@@ -1,7 +1,7 @@
 import { splitQualifiedName } from '../../fixes/imports';
 import { withSuppressFix } from '../../fixes/suppress';
 import { classifyLogSink } from '../../analysis/sinks/logs';
-import { logsThroughRedactingLogger } from '../../analysis/sinks/redacting-loggers';
+import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../../analysis/sinks/redacting-loggers';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
@@ -29,11 +29,17 @@ export const phiInLog: Rule = {
     const fieldsRead = new FieldsReadIndex(facts, flow);
     for (const fact of facts.calls) {
       const sink = classifyLogSink(fact, facts, flow, excluded);
-      if (!sink || logsThroughRedactingLogger(fact, facts, context.filePath, context.auditContext?.redactingLoggers)) continue;
-      let phiArgs = phiArguments(fact.call.args, fact, context);
+      if (!sink) continue;
+      // A redacting logger quiets everything, unless its redaction works from a fixed list of keys:
+      // then only what is logged under those keys, and the elements it finds by pattern.
+      const redacting = redactingLoggerOf(fact, facts, context.filePath, context.auditContext?.redactingLoggers);
+      if (redacting && !redacting.redactedKeys) continue;
+      const args = redacting ? unredactedArguments(fact.call.args, redacting) : fact.call.args;
+      let phiArgs = phiArguments(args, fact, context);
       // An object logged for its fields has no id to log instead that the fix could know: suppress or edit by hand.
       const wholeObjects = !phiArgs.length;
-      if (wholeObjects) phiArgs = wholeObjectArguments(fact.call.args, fact.scopeId, fieldsRead, facts.language);
+      if (wholeObjects) phiArgs = wholeObjectArguments(args, fact.scopeId, fieldsRead, facts.language);
+      if (redacting) phiArgs = phiArgs.filter((phiArg) => !onlyPatternRedacted(phiArg.taint.elements, redacting));
       if (!phiArgs.length) continue;
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
