@@ -276,3 +276,40 @@ describe('a class-based view serves one resource', () => {
     assert.deepEqual(missingAccess(files, 'app/views.py'), ['def list(self, request):', 'def create(self, request):', 'def create(self, request):']);
   });
 });
+
+describe('an audit row written in SQL', () => {
+  test('a handler inserting into an audit-named table before it answers is covered; one reading the audit log, one inserting into another table and one auditing after it answered stay reported', () => {
+    const files = {
+      'src/routes/visits.ts': [
+        "import { Router } from 'express';",
+        "import { pool } from '../db';",
+        'const router = Router();',
+        "router.post('/patients/:patientId/visit-summaries', async (req, res) => {",
+        "  const row = await pool.query('INSERT INTO visit_summaries (patient_id, summary) VALUES ($1, $2) RETURNING *', [req.params.patientId, req.body.summary]);",
+        '  await pool.query(`INSERT INTO audit_log (id, user_id, action, resource_id) VALUES ($1, $2, $3, $4)`, [row.rows[0].id, req.user.id, "create", req.params.patientId]);',
+        '  res.json(row.rows[0]);',
+        '});',
+        "router.get('/patients/:patientId/audit', async (req, res) => {",
+        "  const rows = await pool.query('SELECT * FROM audit_log WHERE resource_id = $1', [req.params.patientId]);",
+        "  const patient = await pool.query('SELECT first_name, last_name FROM patients WHERE id = $1', [req.params.patientId]);",
+        '  res.json({ patient: patient.rows[0], rows: rows.rows });',
+        '});',
+        "router.put('/patients/:patientId/notes', async (req, res) => {",
+        "  await pool.query('INSERT INTO patient_notes (patient_id, note) VALUES ($1, $2)', [req.params.patientId, req.body.note]);",
+        '  res.json({ ok: true });',
+        '});',
+        "router.get('/patients/:patientId/summary', async (req, res) => {",
+        "  const patient = await pool.query('SELECT * FROM patients WHERE id = $1', [req.params.patientId]);",
+        '  return res.json(patient.rows[0]);',
+        "  await pool.query('INSERT INTO audit_log (action) VALUES ($1)', ['read']);",
+        '});',
+        'export default router;',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'src/routes/visits.ts'), [
+      "router.get('/patients/:patientId/audit', async (req, res) => {",
+      "router.put('/patients/:patientId/notes', async (req, res) => {",
+      "router.get('/patients/:patientId/summary', async (req, res) => {",
+    ]);
+  });
+});

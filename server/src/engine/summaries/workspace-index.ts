@@ -17,6 +17,8 @@ const MAX_ROUNDS = 30;
 const MAX_NESTING = 6;
 /** How many functions the search for an audit call visits from one call. */
 const MAX_AUDIT_WALK = 200;
+/** What `reachable` yields last when its bound stopped the walk. */
+const CUT_SHORT = Symbol('cut short');
 const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'];
 
 type Symbol =
@@ -135,27 +137,15 @@ export class WorkspaceIndex {
    * control of a handler that delegates to a service. Returns the name.
    */
   reachesNamedCall(file: FileSummary, className: string | undefined, callee: string[], names: readonly string[]): string | undefined {
-    this.ensureResolved();
-    const found = this.targetOf(file, className, callee);
-    const start = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
-    if (!start) return undefined;
-    const seen = new Set<Node>([start]);
-    const queue = [start];
-    // A bounded walk: audit calls sit a few calls down, and a large call graph must stay cheap.
-    for (let i = 0; i < queue.length && i < MAX_AUDIT_WALK; i++) {
-      const node = queue[i];
-      // The function's own calls: a middleware a factory returns may audit only some of its
-      // branches (a super-user bypass), so nested functions are not taken as auditing it.
+    // A middleware a factory returns may audit only some of its branches (a super-user bypass),
+    // so nested functions are not taken as auditing it: own calls only.
+    for (const node of this.reachable(file, className, callee, false)) {
+      if (node === CUT_SHORT) return undefined;
       for (const { callee } of node.fn.calls) {
         const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
         if (name) return name;
         // An audit record written whatever the policy calls it (`prisma.auditLog.create`).
         if (writesAuditRecord(callee)) return callee.join('.');
-      }
-      for (const next of this.nextNodes(node, false)) {
-        if (seen.has(next)) continue;
-        seen.add(next);
-        queue.push(next);
       }
     }
     return undefined;
@@ -168,25 +158,42 @@ export class WorkspaceIndex {
    * was cut short). Undefined when the callee is no workspace function.
    */
   dataUseBehind(file: FileSummary, className: string | undefined, callee: string[]): { sendsToAi: boolean; usesStore: boolean } | undefined {
+    let sendsToAi = false;
+    let reached = false;
+    for (const node of this.reachable(file, className, callee, true)) {
+      reached = true;
+      if (node === CUT_SHORT || calleesOf(node.fn).some(callsDataStore)) return { sendsToAi, usesStore: true };
+      if ([...node.state.sinks, ...node.fn.sinksViaCalls].some(({ effect }) => effect.ruleId === 'phi-to-ai')) sendsToAi = true;
+    }
+    return reached ? { sendsToAi, usesStore: false } : undefined;
+  }
+
+  /**
+   * The workspace functions a call made in `file` reaches (resolved calls, breadth first, with
+   * `nested` the nested functions' calls too), the callee first; none when it is no workspace
+   * function. A bounded walk (audit calls sit a few calls down, and a large call graph must stay
+   * cheap): `CUT_SHORT` comes last when the bound stopped it.
+   */
+  private *reachable(file: FileSummary, className: string | undefined, callee: string[], nested: boolean): Generator<Node | typeof CUT_SHORT> {
     this.ensureResolved();
     const found = this.targetOf(file, className, callee);
     const start = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
-    if (!start) return undefined;
+    if (!start) return;
     const seen = new Set<Node>([start]);
     const queue = [start];
-    let sendsToAi = false;
     for (let i = 0; i < queue.length; i++) {
-      if (i >= MAX_AUDIT_WALK) return { sendsToAi, usesStore: true };
+      if (i >= MAX_AUDIT_WALK) {
+        yield CUT_SHORT;
+        return;
+      }
       const node = queue[i];
-      if (calleesOf(node.fn).some(callsDataStore)) return { sendsToAi, usesStore: true };
-      if ([...node.state.sinks, ...node.fn.sinksViaCalls].some(({ effect }) => effect.ruleId === 'phi-to-ai')) sendsToAi = true;
-      for (const next of this.nextNodes(node, true)) {
+      yield node;
+      for (const next of this.nextNodes(node, nested)) {
         if (seen.has(next)) continue;
         seen.add(next);
         queue.push(next);
       }
     }
-    return { sendsToAi, usesStore: false };
   }
 
   /** The workspace functions a function calls, with `nested` its nested functions' calls too. */

@@ -1,6 +1,6 @@
 // An audit call inside the handler (`audit_log.record(...)`, `this.auditService.log(...)`, names
 // from the policy's `audit.*.calls`, or a call that writes an audit record by its names:
-// `prisma.auditLog.create(...)`, names.ts) counts as the endpoint's audit control when it runs before
+// `prisma.auditLog.create(...)`, `pool.query('INSERT INTO audit_log ...')`, names.ts) counts as the endpoint's audit control when it runs before
 // the data leaves: not after a `return` (or an Express/Fastify send) of its own block, where it is
 // unreachable or too late.
 
@@ -8,7 +8,7 @@ import type { AuditControl } from '../../../model/endpoints';
 import type { CallFact, Expr, FileFacts, ScopeFact } from '../../../model/facts';
 import { callsIn } from '../../../model/facts-index';
 import { calleePath } from '../../../model/expressions';
-import { callNamed, writesAuditRecord } from './names';
+import { auditTableInsertedBy, callNamed, writesAuditRecord } from './names';
 
 /** A statement that hands the response back: `return ...`, `res.json(...)`, `reply.send(...)`. */
 const RETURN_LINE = /^\s*(return\b|(res|response|reply|ctx)\.(json|send|end|render|redirect|sendFile)\s*\()/;
@@ -23,7 +23,7 @@ export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly 
   const reached = callsIn(facts, scope.id).filter((fact) => reachedBeforeReturn(facts, scope, fact));
   for (const fact of reached) {
     const path = calleePath(fact.call.callee) ?? [];
-    const name = callNamed(fact.call.callee, names) ?? (writesAuditRecord(path) ? path.join('.') : undefined);
+    const name = callNamed(fact.call.callee, names) ?? (writesAuditRecord(path) ? path.join('.') : undefined) ?? auditTableInsertedBy(fact.call.args);
     if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
   }
   // `await appointmentService.create(...)`, whose service writes `auditLogger.info(...)`.
