@@ -2,8 +2,9 @@
 // `vendors[]` in phi-guard.json), the modules and client classes that identify it, the calls that
 // send data to it, and, for AI providers, the shape of their API keys. The sink resolver
 // (analysis/sinks/vendor-sinks.ts), the BAA check (analysis/sinks/vendor-coverage.ts) and the key
-// detection (analysis/api-keys.ts) read this one table. Vendors are identified through imports
-// and client construction, never through variable names alone.
+// detection (analysis/api-keys.ts) read this one table. Vendors are identified through imports,
+// client construction and the API hosts plain HTTP requests address, never through variable
+// names alone.
 
 export type VendorKind = 'observability' | 'analytics' | 'messaging' | 'ai';
 
@@ -44,18 +45,20 @@ export interface VendorEntry {
   umbrellaModules?: string[];
   /** Global functions that send to the vendor when the file does not define them (`gtag`). */
   globalFunctions?: string[];
+  /** API hosts: a plain HTTP request to `https://<host>/...` (`fetch`, `axios.post`, `requests.post`) goes to the vendor. */
+  hosts?: string[];
   /** The `init` option that makes the SDK send default PII with every event: Python keyword and JS option names. */
   defaultPiiSwitch?: { keyword: string; option: string };
 }
 
 export const VENDORS: readonly VendorEntry[] = [
   // AI providers, in the order hardcoded-ai-key tries their key shapes and words: the most specific first
-  { id: 'anthropic', name: 'Anthropic', kind: 'ai', modules: ['anthropic', '@anthropic-ai/sdk', 'langchain_anthropic', '@langchain/anthropic', '@ai-sdk/anthropic', 'llama_index.llms.anthropic'], sends: ['create', 'stream', 'count_tokens', 'countTokens', 'invoke', 'ainvoke', 'predict', 'batch', 'astream', 'complete', 'chat', 'achat', 'acomplete'], clients: ['ChatAnthropic'], key: { env: 'ANTHROPIC_API_KEY', pattern: /^sk-ant-[A-Za-z0-9_-]{20,}$/, words: ['anthropic', 'claude'] } },
+  { id: 'anthropic', name: 'Anthropic', kind: 'ai', modules: ['anthropic', '@anthropic-ai/sdk', 'langchain_anthropic', '@langchain/anthropic', '@ai-sdk/anthropic', 'llama_index.llms.anthropic'], hosts: ['api.anthropic.com'], sends: ['create', 'stream', 'count_tokens', 'countTokens', 'invoke', 'ainvoke', 'predict', 'batch', 'astream', 'complete', 'chat', 'achat', 'acomplete'], clients: ['ChatAnthropic'], key: { env: 'ANTHROPIC_API_KEY', pattern: /^sk-ant-[A-Za-z0-9_-]{20,}$/, words: ['anthropic', 'claude'] } },
   { id: 'openrouter', name: 'OpenRouter', kind: 'ai', modules: [], sends: [], key: { env: 'OPENROUTER_API_KEY', pattern: /^sk-or-v1-[A-Za-z0-9]{20,}$/, words: ['openrouter'] } },
   { id: 'azure-openai', name: 'Azure OpenAI', kind: 'ai', modules: ['@azure/openai', '@ai-sdk/azure', 'llama_index.llms.azure_openai'], sends: ['create', 'stream', 'parse', 'invoke', 'ainvoke', 'predict', 'batch', 'astream', 'complete', 'chat', 'getChatCompletions', 'getCompletions', 'streamChatCompletions', 'embed_query', 'embedQuery'], clients: ['AzureOpenAI', 'AsyncAzureOpenAI', 'AzureChatOpenAI', 'AzureOpenAIEmbeddings', 'OpenAIClient'], key: { env: 'AZURE_OPENAI_API_KEY', words: ['azureopenai', 'azurechatopenai', 'azurekeycredential', 'createazure', 'azureai'] }, refines: { vendor: 'openai', endpoint: /azure/i, arguments: ['azure_endpoint', 'azure_deployment'] } },
   { id: 'aws-bedrock', name: 'AWS Bedrock', kind: 'ai', modules: ['@aws-sdk/client-bedrock-runtime', 'langchain_aws', '@langchain/aws', '@ai-sdk/amazon-bedrock', 'llama_index.llms.bedrock'], sends: ['invoke_model', 'invoke_model_with_response_stream', 'converse', 'converse_stream', 'send', 'invoke', 'ainvoke', 'complete', 'chat'], clients: ['ChatBedrock', 'ChatBedrockConverse', 'BedrockChat'], key: { env: 'AWS_ACCESS_KEY_ID', words: ['bedrock'] }, serviceClients: { module: 'boto3', servicePrefix: 'bedrock' } },
-  { id: 'openai', name: 'OpenAI', kind: 'ai', modules: ['openai', 'langchain_openai', '@langchain/openai', '@ai-sdk/openai', 'llama_index.llms.openai', 'llama_index.embeddings.openai'], sends: ['create', 'stream', 'parse', 'invoke', 'ainvoke', 'predict', 'apredict', 'batch', 'abatch', 'astream', 'complete', 'acomplete', 'chat', 'achat', 'stream_complete', 'stream_chat', 'embed_query', 'embed_documents', 'embedQuery', 'embedDocuments', 'get_text_embedding', 'run', 'call', 'generate', 'createChatCompletion', 'createCompletion', 'createEmbedding'], clients: ['ChatOpenAI', 'OpenAIEmbeddings'], key: { env: 'OPENAI_API_KEY', pattern: /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/, words: ['openai', 'chatgpt', 'gpt'] } },
-  { id: 'google', name: 'Google Gemini / Vertex AI', kind: 'ai', modules: ['google.generativeai', 'google.genai', 'vertexai', 'google.cloud.aiplatform', '@google/generative-ai', '@google/genai', '@google-cloud/vertexai', 'langchain_google_genai', 'langchain_google_vertexai', '@langchain/google-genai', '@langchain/google-vertexai', '@ai-sdk/google', '@ai-sdk/google-vertex', 'llama_index.llms.gemini', 'llama_index.llms.vertex'], sends: ['generate_content', 'generateContent', 'generate_content_stream', 'generateContentStream', 'send_message', 'sendMessage', 'send_message_stream', 'sendMessageStream', 'embed_content', 'embedContent', 'count_tokens', 'countTokens', 'predict', 'invoke', 'ainvoke', 'batch', 'astream', 'complete', 'chat'], clients: ['ChatGoogleGenerativeAI', 'ChatVertexAI'], key: { label: 'Google AI', env: 'GOOGLE_API_KEY', pattern: /^AIza[0-9A-Za-z_-]{30,}$/, words: ['gemini', 'googlegenerativeai', 'googlegenai', 'generativeai', 'genai', 'vertexai', 'palm'] } },
+  { id: 'openai', name: 'OpenAI', kind: 'ai', modules: ['openai', 'langchain_openai', '@langchain/openai', '@ai-sdk/openai', 'llama_index.llms.openai', 'llama_index.embeddings.openai'], hosts: ['api.openai.com'], sends: ['create', 'stream', 'parse', 'invoke', 'ainvoke', 'predict', 'apredict', 'batch', 'abatch', 'astream', 'complete', 'acomplete', 'chat', 'achat', 'stream_complete', 'stream_chat', 'embed_query', 'embed_documents', 'embedQuery', 'embedDocuments', 'get_text_embedding', 'run', 'call', 'generate', 'createChatCompletion', 'createCompletion', 'createEmbedding'], clients: ['ChatOpenAI', 'OpenAIEmbeddings'], key: { env: 'OPENAI_API_KEY', pattern: /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/, words: ['openai', 'chatgpt', 'gpt'] } },
+  { id: 'google', name: 'Google Gemini / Vertex AI', kind: 'ai', modules: ['google.generativeai', 'google.genai', 'vertexai', 'google.cloud.aiplatform', '@google/generative-ai', '@google/genai', '@google-cloud/vertexai', 'langchain_google_genai', 'langchain_google_vertexai', '@langchain/google-genai', '@langchain/google-vertexai', '@ai-sdk/google', '@ai-sdk/google-vertex', 'llama_index.llms.gemini', 'llama_index.llms.vertex'], hosts: ['generativelanguage.googleapis.com'], sends: ['generate_content', 'generateContent', 'generate_content_stream', 'generateContentStream', 'send_message', 'sendMessage', 'send_message_stream', 'sendMessageStream', 'embed_content', 'embedContent', 'count_tokens', 'countTokens', 'predict', 'invoke', 'ainvoke', 'batch', 'astream', 'complete', 'chat'], clients: ['ChatGoogleGenerativeAI', 'ChatVertexAI'], key: { label: 'Google AI', env: 'GOOGLE_API_KEY', pattern: /^AIza[0-9A-Za-z_-]{30,}$/, words: ['gemini', 'googlegenerativeai', 'googlegenai', 'generativeai', 'genai', 'vertexai', 'palm'] } },
   { id: 'groq', name: 'Groq', kind: 'ai', modules: [], sends: [], key: { env: 'GROQ_API_KEY', pattern: /^gsk_[A-Za-z0-9]{30,}$/, words: ['groq'] } },
   { id: 'huggingface', name: 'Hugging Face', kind: 'ai', modules: [], sends: [], key: { env: 'HF_TOKEN', pattern: /^hf_[A-Za-z0-9]{30,}$/, words: ['huggingface', 'inferenceclient', 'hfinference', 'hfapi', 'hftoken'] } },
   { id: 'replicate', name: 'Replicate', kind: 'ai', modules: [], sends: [], key: { env: 'REPLICATE_API_TOKEN', pattern: /^r8_[A-Za-z0-9]{30,}$/, words: ['replicate'] } },
@@ -64,8 +67,8 @@ export const VENDORS: readonly VendorEntry[] = [
   { id: 'fireworks', name: 'Fireworks AI', kind: 'ai', modules: [], sends: [], key: { env: 'FIREWORKS_API_KEY', pattern: /^fw_[A-Za-z0-9]{20,}$/, words: ['fireworks'] } },
   { id: 'langsmith', name: 'LangSmith', kind: 'observability', modules: [], sends: [], key: { env: 'LANGSMITH_API_KEY', pattern: /^lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}$/, words: ['langsmith', 'langchainapikey'] } },
   { id: 'elevenlabs', name: 'ElevenLabs', kind: 'ai', modules: [], sends: [], key: { env: 'ELEVENLABS_API_KEY', pattern: /^sk_[a-f0-9]{48}$/, words: ['elevenlabs'] } },
-  { id: 'cohere', name: 'Cohere', kind: 'ai', modules: ['cohere', 'cohere-ai', 'langchain_cohere', '@langchain/cohere', '@ai-sdk/cohere'], sends: ['chat', 'chat_stream', 'chatStream', 'generate', 'embed', 'rerank', 'classify', 'summarize', 'invoke', 'ainvoke'], clients: ['ChatCohere'], key: { env: 'CO_API_KEY', words: ['cohere'] } },
-  { id: 'mistral', name: 'Mistral AI', kind: 'ai', modules: ['mistralai', '@mistralai/mistralai', 'langchain_mistralai', '@langchain/mistralai', '@ai-sdk/mistral'], sends: ['complete', 'stream', 'chat', 'create', 'invoke', 'ainvoke', 'complete_async', 'stream_async'], clients: ['ChatMistralAI'], key: { label: 'Mistral', env: 'MISTRAL_API_KEY', words: ['mistral'] } },
+  { id: 'cohere', name: 'Cohere', kind: 'ai', modules: ['cohere', 'cohere-ai', 'langchain_cohere', '@langchain/cohere', '@ai-sdk/cohere'], hosts: ['api.cohere.ai', 'api.cohere.com'], sends: ['chat', 'chat_stream', 'chatStream', 'generate', 'embed', 'rerank', 'classify', 'summarize', 'invoke', 'ainvoke'], clients: ['ChatCohere'], key: { env: 'CO_API_KEY', words: ['cohere'] } },
+  { id: 'mistral', name: 'Mistral AI', kind: 'ai', modules: ['mistralai', '@mistralai/mistralai', 'langchain_mistralai', '@langchain/mistralai', '@ai-sdk/mistral'], hosts: ['api.mistral.ai'], sends: ['complete', 'stream', 'chat', 'create', 'invoke', 'ainvoke', 'complete_async', 'stream_async'], clients: ['ChatMistralAI'], key: { label: 'Mistral', env: 'MISTRAL_API_KEY', words: ['mistral'] } },
   { id: 'together', name: 'Together AI', kind: 'ai', modules: [], sends: [], key: { env: 'TOGETHER_API_KEY', words: ['together'] } },
   { id: 'deepseek', name: 'DeepSeek', kind: 'ai', modules: [], sends: [], key: { env: 'DEEPSEEK_API_KEY', words: ['deepseek'] } },
   { id: 'voyage', name: 'Voyage AI', kind: 'ai', modules: [], sends: [], key: { env: 'VOYAGE_API_KEY', words: ['voyage'] } },
@@ -85,16 +88,16 @@ export const VENDORS: readonly VendorEntry[] = [
   { id: 'honeybadger', name: 'Honeybadger', kind: 'observability', modules: ['honeybadger', '@honeybadger-io/js', '@honeybadger-io/react'], sends: ['notify', 'set_context', 'setContext', 'addBreadcrumb', 'add_breadcrumb'] },
 
   // Analytics
-  { id: 'segment', name: 'Segment', kind: 'analytics', modules: ['segment.analytics', 'analytics', '@segment/analytics-node', '@segment/analytics-next', 'analytics-node'], sends: ['identify', 'track', 'page', 'screen', 'group', 'alias'] },
-  { id: 'mixpanel', name: 'Mixpanel', kind: 'analytics', modules: ['mixpanel', 'mixpanel-browser'], sends: ['track', 'identify', 'set', 'set_once', 'people_set', 'people_set_once', 'register', 'alias', 'track_charge', 'people_append'] },
+  { id: 'segment', name: 'Segment', kind: 'analytics', modules: ['segment.analytics', 'analytics', '@segment/analytics-node', '@segment/analytics-next', 'analytics-node'], hosts: ['api.segment.io'], sends: ['identify', 'track', 'page', 'screen', 'group', 'alias'] },
+  { id: 'mixpanel', name: 'Mixpanel', kind: 'analytics', modules: ['mixpanel', 'mixpanel-browser'], hosts: ['api.mixpanel.com'], sends: ['track', 'identify', 'set', 'set_once', 'people_set', 'people_set_once', 'register', 'alias', 'track_charge', 'people_append'] },
   { id: 'amplitude', name: 'Amplitude', kind: 'analytics', modules: ['amplitude', '@amplitude/analytics-browser', '@amplitude/analytics-node', 'amplitude-js', '@amplitude/analytics-react-native'], sends: ['track', 'identify', 'logEvent', 'setUserProperties', 'setUserId', 'set_user_id', 'set'] },
   { id: 'posthog', name: 'PostHog', kind: 'analytics', modules: ['posthog', 'posthog-node', 'posthog-js'], sends: ['capture', 'identify', 'set', 'alias', 'group_identify', 'groupIdentify', 'register', 'setPersonProperties'] },
   { id: 'google-analytics', name: 'Google Analytics', kind: 'analytics', modules: ['react-ga', 'react-ga4', 'universal-analytics', 'ga-4-react', '@analytics/google-analytics'], sends: ['event', 'send', 'set', 'gtag', 'pageview'], globalFunctions: ['gtag'] },
 
   // Messaging
-  { id: 'slack', name: 'Slack', kind: 'messaging', modules: ['slack_sdk', 'slack', '@slack/web-api', '@slack/webhook', '@slack/bolt'], sends: ['chat_postMessage', 'chat_postEphemeral', 'chat_update', 'chat_scheduleMessage', 'files_upload', 'files_upload_v2', 'postMessage', 'postEphemeral', 'scheduleMessage', 'update', 'send', 'uploadV2'] },
-  { id: 'twilio', name: 'Twilio', kind: 'messaging', modules: ['twilio', 'twilio.rest'], sends: ['create', 'send'] },
-  { id: 'sendgrid', name: 'SendGrid', kind: 'messaging', modules: ['sendgrid', '@sendgrid/mail', '@sendgrid/client'], sends: ['send', 'sendMultiple', 'send_multiple', 'Mail', 'request'] },
+  { id: 'slack', name: 'Slack', kind: 'messaging', modules: ['slack_sdk', 'slack', '@slack/web-api', '@slack/webhook', '@slack/bolt'], hosts: ['hooks.slack.com', 'slack.com'], sends: ['chat_postMessage', 'chat_postEphemeral', 'chat_update', 'chat_scheduleMessage', 'files_upload', 'files_upload_v2', 'postMessage', 'postEphemeral', 'scheduleMessage', 'update', 'send', 'uploadV2'] },
+  { id: 'twilio', name: 'Twilio', kind: 'messaging', modules: ['twilio', 'twilio.rest'], hosts: ['api.twilio.com'], sends: ['create', 'send'] },
+  { id: 'sendgrid', name: 'SendGrid', kind: 'messaging', modules: ['sendgrid', '@sendgrid/mail', '@sendgrid/client'], hosts: ['api.sendgrid.com'], sends: ['send', 'sendMultiple', 'send_multiple', 'Mail', 'request'] },
   // Push notifications and AWS messaging: a notification's title and body leave for the vendor (and the device's lock screen).
   { id: 'firebase-messaging', name: 'Firebase Cloud Messaging', kind: 'messaging', modules: ['firebase-admin', 'firebase-admin/messaging', 'firebase_admin', 'firebase_admin.messaging'], sends: ['send', 'sendEach', 'sendEachForMulticast', 'sendMulticast', 'sendAll', 'sendToDevice', 'sendToTopic', 'sendToCondition', 'send_each', 'send_each_for_multicast', 'send_multicast', 'send_all'] },
   { id: 'aws-sns', name: 'AWS SNS', kind: 'messaging', modules: ['@aws-sdk/client-sns'], sends: ['publish', 'publishBatch', 'publish_batch', 'send'], clients: ['SNS', 'SNSClient'], serviceClients: { module: 'boto3', servicePrefix: 'sns' }, umbrellaModules: ['aws-sdk'] },
@@ -135,4 +138,11 @@ function findVendorForModule(module: string): VendorEntry | undefined {
     }
   }
   return best?.vendor;
+}
+
+/** The vendor whose API a URL addresses (`https://api.sendgrid.com/v3/mail/send`), by its host. */
+export function vendorForUrl(url: string): VendorEntry | undefined {
+  const host = /^https?:\/\/([^/:?#\s]+)/i.exec(url)?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  return VENDORS.find((vendor) => vendor.hosts?.some((known) => host === known || host.endsWith(`.${known}`)));
 }

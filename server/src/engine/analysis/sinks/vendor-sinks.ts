@@ -14,6 +14,7 @@ import {
   VENDOR_BY_CLIENT_CLASS,
   VENDORS,
   vendorForModule,
+  vendorForUrl,
   type VendorEntry,
 } from '../../catalogues/vendors';
 
@@ -45,6 +46,8 @@ for (const vendor of VENDORS) {
 const REFINEMENTS = VENDORS.filter((vendor) => vendor.refines);
 const REQUEST_OBJECT = /(Command|Mail|Request|Message|Notification)$/;
 const MAX_REQUEST_NESTING = 4;
+/** Calls that make an HTTP request to the URL in their first argument. */
+const HTTP_REQUEST_METHODS = new Set(['fetch', 'post', 'put', 'patch', 'request', 'axios', 'got', 'ky', 'urlopen']);
 const LOCAL_FRAMEWORK_CLASS = /Prompt|Template|Parser|Splitter|Loader|Document|Message|Tool|Memory|Reader|Node/;
 
 export class VendorResolver {
@@ -68,6 +71,8 @@ export class VendorResolver {
     const { call } = fact;
     const callee = call.callee;
     const method = callee.kind === 'member' ? callee.property : callee.kind === 'name' ? callee.name : undefined;
+    const request = method ? this.requestToVendorApi(method, call, fact.scopeId) : undefined;
+    if (request) return request;
     if (!method || !ALL_SENDING_NAMES.has(method)) return undefined;
     const global = callee.kind === 'name' ? GLOBAL_FUNCTIONS.get(method) : undefined;
     if (global && !this.flow.resolveBinding(method, fact.scopeId, Number.MAX_SAFE_INTEGER)) {
@@ -83,6 +88,33 @@ export class VendorResolver {
     const args = this.requestContents(call.args, fact.scopeId, 0);
     const model = this.modelOf(call, fact.scopeId) ?? args.map((arg) => (arg.value.kind === 'object' ? this.modelOfObject(arg.value, fact.scopeId) : undefined)).find(Boolean);
     return { ...resolved, model: model ?? resolved.model, label: labelOf(callee), args };
+  }
+
+  /**
+   * A plain HTTP request to a vendor's API (`fetch('https://api.sendgrid.com/v3/mail/send', {...})`,
+   * `axios.post(url, data)`, `requests.post(f"https://api.openai.com/...", json=...)`): the vendor
+   * is the URL's host, what is sent is every argument but the URL.
+   */
+  private requestToVendorApi(method: string, call: CallExpr, scopeId: number): VendorSink | undefined {
+    if (!HTTP_REQUEST_METHODS.has(method) || !call.args.length) return undefined;
+    const vendor = vendorForUrl(this.urlText(call.args[0].value, scopeId));
+    if (!vendor) return undefined;
+    return { vendor, label: labelOf(call.callee), args: call.args.slice(1) };
+  }
+
+  /** The literal text a URL argument starts with, through one variable (`const url = 'https://...'`). */
+  private urlText(expr: Expr, scopeId: number): string {
+    if (expr.kind === 'name') {
+      const bound = this.flow.resolveBinding(expr.name, scopeId, Number.MAX_SAFE_INTEGER)?.value;
+      if (!bound || bound.kind === 'name') return '';
+      expr = bound;
+    }
+    if (expr.kind === 'string') return expr.value;
+    if (expr.kind === 'template') {
+      const first = expr.parts[0];
+      return first && 'text' in first ? first.text : '';
+    }
+    return '';
   }
 
   /**
