@@ -71,6 +71,22 @@ function emptyParentheses(text: string): string {
   return current.replace(/\u0001/g, '()');
 }
 
+/** `INSERT INTO audit_log (...)`, `insert into "public"."audit_events"`: the table a statement inserts into. */
+const INSERT_TABLE = /\binsert\s+into\s+([A-Za-z_"][\w."]*)/gi;
+
+/**
+ * The audit-named table an SQL statement inserts into (`INSERT INTO audit_log ...`): an audit
+ * record written in SQL, as `prisma.auditLog.create` is one written through an ORM. Reading the
+ * audit log (`SELECT ... FROM audit_log`) is not.
+ */
+export function insertedAuditTable(sql: string): string | undefined {
+  for (const match of sql.slice(0, MAX_SQL).matchAll(INSERT_TABLE)) {
+    const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
+    if (tokenize(table).includes('audit')) return table;
+  }
+  return undefined;
+}
+
 /** The text of a string or template literal (its fixed parts); undefined for other expressions. */
 export function literalText(expr: Expr): string | undefined {
   if (expr.kind === 'string') return expr.value;

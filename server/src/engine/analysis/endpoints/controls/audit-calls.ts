@@ -8,7 +8,8 @@ import type { AuditControl } from '../../../model/endpoints';
 import type { CallFact, Expr, FileFacts, ScopeFact } from '../../../model/facts';
 import { callsIn } from '../../../model/facts-index';
 import { calleePath } from '../../../model/expressions';
-import { auditTableInsertedBy, callNamed, writesAuditRecord } from './names';
+import { insertedAuditTable, literalText } from '../sql-tables';
+import { callNamed, writesAuditRecord } from './names';
 
 /** A statement that hands the response back: `return ...`, `res.json(...)`, `reply.send(...)`. */
 const RETURN_LINE = /^\s*(return\b|(res|response|reply|ctx)\.(json|send|end|render|redirect|sendFile)\s*\()/;
@@ -23,7 +24,7 @@ export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly 
   const reached = callsIn(facts, scope.id).filter((fact) => reachedBeforeReturn(facts, scope, fact));
   for (const fact of reached) {
     const path = calleePath(fact.call.callee) ?? [];
-    const name = callNamed(fact.call.callee, names) ?? (writesAuditRecord(path) ? path.join('.') : undefined) ?? auditTableInsertedBy(fact.call.args);
+    const name = callNamed(fact.call.callee, names) ?? (writesAuditRecord(path) ? path.join('.') : undefined) ?? auditTableWritten(fact);
     if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
   }
   // `await appointmentService.create(...)`, whose service writes `auditLogger.info(...)`.
@@ -32,6 +33,12 @@ export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly 
     if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
   }
   return undefined;
+}
+
+/** `pool.query('INSERT INTO audit_log ...')`: the audit table an SQL statement in the call inserts into. */
+function auditTableWritten(fact: CallFact): string | undefined {
+  const sql = fact.call.args[0] ? literalText(fact.call.args[0].value) : undefined;
+  return sql === undefined ? undefined : insertedAuditTable(sql);
 }
 
 /**

@@ -2,7 +2,7 @@
 // an endpoint's handler among the file's scopes.
 
 import { calleePath } from '../../../model/expressions';
-import type { Argument, Expr, FileFacts, ScopeFact } from '../../../model/facts';
+import type { Expr, FileFacts, ScopeFact } from '../../../model/facts';
 import type { Range } from '../../../model/ranges';
 import type { EndpointFact } from '../../../model/endpoints';
 import { tokenize } from '../../phi/identifiers';
@@ -57,26 +57,6 @@ export function writesAuditRecord(path: readonly string[]): boolean {
   const last = tokenize(path[path.length - 1]);
   if (!ENTRY_WRITES.has(last[0] ?? '')) return false;
   return path.slice(0, -1).some((segment) => tokenize(segment).includes('audit'));
-}
-
-/** `INSERT INTO audit_log (...)`, `insert into "public"."audit_events"`: the table a statement inserts into. */
-const SQL_INSERT_TABLE = /\binsert\s+into\s+([A-Za-z_"][\w."]*)/gi;
-const MAX_SQL_TEXT = 20_000;
-
-/**
- * The audit-named table an SQL statement written in a call inserts into (`pool.query(\`INSERT INTO
- * audit_log ...\`)`): an audit record written in SQL, as `prisma.auditLog.create` is one written
- * through an ORM. Reading the audit log (`SELECT ... FROM audit_log`) is not.
- */
-export function auditTableInsertedBy(args: readonly Argument[]): string | undefined {
-  const first = args[0]?.value;
-  const text = first?.kind === 'string' ? first.value : first?.kind === 'template' ? first.parts.map((part) => ('text' in part ? part.text : ' ')).join('') : undefined;
-  if (!text) return undefined;
-  for (const match of text.slice(0, MAX_SQL_TEXT).matchAll(SQL_INSERT_TABLE)) {
-    const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
-    if (tokenize(table).includes('audit')) return table;
-  }
-  return undefined;
 }
 
 /** The handler's function (or, for an endpoint reported at its class, the class) scope. */
