@@ -137,3 +137,95 @@ test('FastAPI: include_router(..., dependencies=[...]) in main.py covers that ro
   write('svc/app/admin.py', 'from fastapi import FastAPI\nadmin = FastAPI()\n');
   assert.deepEqual(reported(), ['svc/app/routers/charts.py', 'svc/app/routers/notes.py']);
 });
+
+test('settings given in code (settings.configure(MIDDLEWARE=...)) cover the views of that project too', () => {
+  const cwd = emptyTempDir('audit-context');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  const view = 'from .models import Patient\n\n\ndef patient_detail(request, pk):\n    return Patient.objects.get(pk=pk)\n';
+  write('phi-guard.json', JSON.stringify({ audit: { python: { middleware: ['clinic.audit.PHIAuditMiddleware'] } } }));
+  write('runtests.py', "from django.conf import settings\nsettings.configure(\n    DEBUG=False,\n    MIDDLEWARE=(\n        'django.contrib.sessions.middleware.SessionMiddleware',\n        'clinic.audit.PHIAuditMiddleware'\n    ),\n)\n");
+  write('clinic/__init__.py', '');
+  write('clinic/views.py', view);
+  assert.deepEqual(missing(runCli(['scan', '.', '--format', 'json', '--jobs', '1'], { cwd }).stdout), []);
+  // The same keyword outside a settings.configure call is not Django's settings.
+  writeFileSync(path.join(cwd, 'runtests.py'), "run(\n    MIDDLEWARE=(\n        'clinic.audit.PHIAuditMiddleware',\n    ),\n)\n");
+  assert.deepEqual(missing(runCli(['scan', '.', '--format', 'json', '--jobs', '1'], { cwd }).stdout), ['clinic/views.py']);
+});
+
+test('a middleware that records writes only covers write endpoints; a viewset is reported for its reads', () => {
+  const cwd = emptyTempDir('audit-context');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  write('phi-guard.json', JSON.stringify({ audit: { python: { middleware: ['reversion.middleware.RevisionMiddleware', 'clinic.audit.AuditMiddleware'] } } }));
+  write('clinic/manage.py', '');
+  write('clinic/clinic/__init__.py', '');
+  write('clinic/clinic/settings.py', 'MIDDLEWARE = [\n    "reversion.middleware.RevisionMiddleware",\n]\n');
+  write('clinic/clinic/audit.py', [
+    'class AuditMiddleware:',
+    '    def __init__(self, get_response):',
+    '        self.get_response = get_response',
+    '',
+    '    def __call__(self, request):',
+    '        if request.method.lower() == "get":',
+    '            return self.get_response(request)',
+    '        record(request)',
+    '        return self.get_response(request)',
+    '',
+  ].join('\n'));
+  write('clinic/patients/views.py', [
+    'from rest_framework import generics, viewsets',
+    'from .models import Patient',
+    'from .serializers import PatientSerializer',
+    '',
+    '',
+    'class PatientViewSet(viewsets.ModelViewSet):',
+    '    queryset = Patient.objects.all()',
+    '    serializer_class = PatientSerializer',
+    '',
+    '',
+    'class PatientCreateView(generics.CreateAPIView):',
+    '    queryset = Patient.objects.all()',
+    '    serializer_class = PatientSerializer',
+    '',
+  ].join('\n'));
+  // A search served by POST changes nothing, so no history records it; a POST that saves is recorded.
+  write('clinic/patients/search.py', [
+    'from django.views import View',
+    'from .models import Patient',
+    '',
+    '',
+    'class PatientSearchView(View):',
+    '    def post(self, request):',
+    '        return json_response(list(Patient.objects.filter(surname=request.POST["surname"]).values()))',
+    '',
+    '',
+    'class PatientRenameView(View):',
+    '    def post(self, request, pk):',
+    '        patient = Patient.objects.get(pk=pk)',
+    '        patient.surname = request.POST["surname"]',
+    '        patient.save()',
+    '        return json_response({"id": patient.id})',
+    '',
+  ].join('\n'));
+  const findings = () => JSON.parse(runCli(['scan', '.', '--format', 'json', '--jobs', '1'], { cwd }).stdout).findings.filter((finding) => finding.ruleId === 'missing-phi-access');
+  const search = (reported) => reported.filter((finding) => finding.file === 'clinic/patients/search.py').map((finding) => finding.line);
+  let reported = findings();
+  assert.deepEqual(search(reported), [6], 'the search is reported, the save is covered');
+  reported = reported.filter((finding) => finding.file === 'clinic/patients/views.py');
+  assert.deepEqual(reported.map((finding) => finding.line), [6], 'the create-only view is covered, the viewset is not');
+  assert.match(reported[0].message, /inherited list, retrieve\b/);
+  assert.doesNotMatch(reported[0].message, /create|destroy/);
+  // The project's own middleware that lets GET through first: the same.
+  writeFileSync(path.join(cwd, 'clinic/clinic/settings.py'), 'MIDDLEWARE = [\n    "clinic.audit.AuditMiddleware",\n]\n');
+  reported = findings().filter((finding) => finding.file === 'clinic/patients/views.py');
+  assert.deepEqual(reported.map((finding) => finding.line), [6]);
+  assert.match(reported[0].message, /inherited list, retrieve\b/);
+  // One that audits every request covers them all.
+  writeFileSync(path.join(cwd, 'clinic/clinic/audit.py'), 'class AuditMiddleware:\n    def __call__(self, request):\n        record(request)\n        return self.get_response(request)\n');
+  assert.deepEqual(findings(), []);
+});

@@ -141,3 +141,31 @@ test('init proposes the audit functions the project defines, and nothing found i
     assert.ok(!text.includes(absent), `${absent} is not proposed`);
   }
 });
+
+test('init proposes the middleware of well-known history libraries, also when settings are given in code', () => {
+  const cwd = emptyTempDir('init');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  write('runtests.py', [
+    'from django.conf import settings',
+    'settings.configure(',
+    '    MIDDLEWARE=(',
+    "        'django.contrib.sessions.middleware.SessionMiddleware',",
+    "        'reversion.middleware.RevisionMiddleware'",
+    '    ),',
+    ')',
+    '',
+  ].join('\n'));
+  write('clinic/settings.py', 'MIDDLEWARE = [\n    "simple_history.middleware.HistoryRequestMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]\n');
+  assert.equal(runCli(['init'], { cwd }).status, 0);
+  const text = readFileSync(path.join(cwd, 'phi-guard.json'), 'utf8');
+  for (const [name, file] of [['reversion.middleware.RevisionMiddleware', 'runtests.py'], ['simple_history.middleware.HistoryRequestMiddleware', 'clinic/settings.py']]) {
+    const line = text.split('\n').find((candidate) => candidate.includes(`"${name}"`));
+    assert.ok(line, `${name} is proposed`);
+    assert.match(line, /^\s*\/\//, `${name} is commented out`);
+    assert.ok(line.endsWith(`// found in ${file}`), `${name} says where it was found: ${line}`);
+  }
+  for (const absent of ['SessionMiddleware', 'CommonMiddleware']) assert.ok(!text.includes(absent), `${absent} is not proposed`);
+});

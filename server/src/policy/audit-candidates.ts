@@ -4,6 +4,8 @@
 // small patterns over each file's text. Only names and the file they were found in are kept,
 // never source text; a team uncomments the ones that really audit PHI access.
 
+import { HISTORY_MIDDLEWARE } from '../engine/catalogues/history-middleware';
+
 export type PythonCandidateList = 'dependencies' | 'permissionClasses' | 'middleware' | 'calls';
 export type TypeScriptCandidateList = 'middleware' | 'guards' | 'wrappers' | 'calls';
 
@@ -39,7 +41,7 @@ export function hasCandidates(candidates: AuditCandidates): boolean {
 
 /** Adds the candidates of one file (`file`: its path relative to the policy's folder). */
 export function collectCandidates(candidates: AuditCandidates, file: string, text: string): void {
-  if (!AUDIT.test(text) || isTestFile(file)) return;
+  if ((!AUDIT.test(text) && !mentionsHistoryMiddleware(text)) || isTestFile(file)) return;
   const code = withoutComments(text, file.endsWith('.py') ? '#' : '//');
   if (file.endsWith('.py')) {
     for (const name of matches(code, /\b(?:Depends|Security)\(\s*(?:dependency\s*=\s*)?([A-Za-z_][\w.]*)/g)) add(candidates.python.dependencies, name, file);
@@ -47,8 +49,12 @@ export function collectCandidates(candidates: AuditCandidates, file: string, tex
       for (const name of identifiers(list)) add(candidates.python.permissionClasses, name, file);
     }
     for (const name of matches(code, /^class\s+(\w+)\s*\([^)]*Permission[^)]*\)/gm)) add(candidates.python.permissionClasses, name, file);
-    for (const list of matches(code, /^MIDDLEWARE\s*(?::[^=\n]*)?\+?=\s*[[(]([^\])]*)/gm)) {
-      for (const name of matches(list, /["']([A-Za-z_][\w.]*)["']/g)) add(candidates.python.middleware, name, file);
+    // In a settings module (`MIDDLEWARE = [...]`) or given in code (`settings.configure(MIDDLEWARE=(...))`).
+    for (const list of matches(code, /^\s*MIDDLEWARE\s*(?::[^=\n]*)?\+?=\s*[[(]([^\])]*)/gm)) {
+      for (const name of matches(list, /["']([A-Za-z_][\w.]*)["']/g)) {
+        if (HISTORY_MIDDLEWARE.has(name)) addAlways(candidates.python.middleware, name, file);
+        else add(candidates.python.middleware, name, file);
+      }
     }
     for (const name of matches(code, /^class\s+(\w*Middleware)\b/gm)) add(candidates.python.middleware, name, file);
     for (const name of matches(code, /^\s+(?:await\s+)?((?:self\.)?[A-Za-z_]\w*\.[A-Za-z_]\w*)\s*\(/gm)) addCall(candidates.python.calls, name.replace(/^self\./, ''), file);
@@ -88,9 +94,18 @@ export function isTestFile(file: string): boolean {
     || /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?|jest\.[^/]*)$/i.test(file);
 }
 
+function mentionsHistoryMiddleware(text: string): boolean {
+  return text.includes('Middleware') && [...HISTORY_MIDDLEWARE].some((name) => text.includes(name));
+}
+
 /** Lists each proposal once, in the order found, names containing `audit` only. */
 function add(list: AuditCandidate[], name: string, file: string): void {
-  if (!AUDIT.test(name) || !NAME.test(name) || list.length >= MAX_CANDIDATES_PER_LIST) return;
+  if (AUDIT.test(name)) addAlways(list, name, file);
+}
+
+/** Lists a proposal once, in the order found, whatever its name. */
+function addAlways(list: AuditCandidate[], name: string, file: string): void {
+  if (!NAME.test(name) || list.length >= MAX_CANDIDATES_PER_LIST) return;
   if (list.some((candidate) => candidate.name === name)) return;
   list.push({ name, file });
 }

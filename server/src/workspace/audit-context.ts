@@ -10,18 +10,21 @@ import { untilClosingParenthesis } from '../policy/audit-candidates';
 import { expressMountsOf, moduleImportsOf, pathListedMiddlewareOf } from './express-mounts';
 import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mounts';
 import { redactingLoggersOf } from './redacting-loggers';
+import { writeOnlyMiddlewareOf } from './write-only-middleware';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
 
 /** Larger files are not settings modules or bootstrap files anyone wrote by hand. */
 const MAX_BYTES = 512 * 1024;
 const SETTINGS_ASSIGNMENT = /^MIDDLEWARE(?:_CLASSES)?\s*(?::[^=\n]*)?(\+?=)\s*[[(]([\s\S]*?)[\])]/gm;
 const SETTINGS_APPEND = /^MIDDLEWARE\.(?:append|insert)\s*\(([^)]*)\)/gm;
+/** `settings.configure(MIDDLEWARE=(...), ...)`: settings given in code (standalone apps, test runners). */
+const CONFIGURE_KEYWORD = /\bMIDDLEWARE(?:_CLASSES)?\s*=\s*[[(]([\s\S]*?)[\])]/g;
 /** The arguments up to the statement's end (bounded: no pattern here may backtrack far). */
 const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g;
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], writeOnlyMiddleware: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -55,6 +58,7 @@ function addEntries(context: ProjectAuditContext, file: string, text: string | u
   context.pathListedMiddleware!.push(...entries.pathListedMiddleware!);
   context.moduleImports!.push(...entries.moduleImports!);
   context.redactingLoggers!.push(...entries.redactingLoggers!);
+  context.writeOnlyMiddleware!.push(...entries.writeOnlyMiddleware!);
 }
 
 /** What one file contributes to the audit context (empty lists when nothing). */
@@ -67,6 +71,7 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     entries.fastapiApps!.push(...fastapiAppsOf(file, code));
     entries.fastapiMounts!.push(...fastapiMountsOf(file, code));
     entries.redactingLoggers!.push(...redactingLoggersOf(file, code));
+    entries.writeOnlyMiddleware!.push(...writeOnlyMiddlewareOf(file, code));
   } else {
     const globals = nestGlobalsOf(file, text);
     if (globals) entries.nestGlobals.push(globals);
@@ -84,8 +89,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
@@ -97,6 +102,7 @@ export function withFileEntries(context: ProjectAuditContext, file: string, entr
     redactingLoggers: [...others(context.redactingLoggers), ...(entries.redactingLoggers ?? [])],
     pathListedMiddleware: [...others(context.pathListedMiddleware), ...(entries.pathListedMiddleware ?? [])],
     moduleImports: [...others(context.moduleImports), ...(entries.moduleImports ?? [])],
+    writeOnlyMiddleware: [...others(context.writeOnlyMiddleware), ...(entries.writeOnlyMiddleware ?? [])],
   };
 }
 
@@ -111,6 +117,12 @@ export function djangoSettingsOf(file: string, text: string): DjangoSettingsModu
     middleware.push(...stringsIn(match[2]));
   }
   for (const match of code.matchAll(SETTINGS_APPEND)) middleware.push(...stringsIn(match[1]));
+  if (/\bsettings\.configure\s*\(/.test(code)) {
+    for (const match of code.matchAll(CONFIGURE_KEYWORD)) {
+      assigns = true;
+      middleware.push(...stringsIn(match[1]));
+    }
+  }
   const permission = drfDefault(code, 'DEFAULT_PERMISSION_CLASSES');
   const authentication = drfDefault(code, 'DEFAULT_AUTHENTICATION_CLASSES');
   if (!assigns && !permission.length && !authentication.length) return undefined;

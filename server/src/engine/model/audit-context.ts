@@ -108,6 +108,17 @@ export interface RedactingLogger {
   patternElements?: string[];
 }
 
+/**
+ * A Django middleware class of the workspace that lets safe requests through before doing
+ * anything (`if request.method == "GET": return self.get_response(request)` first in `__call__`):
+ * it audits writes only.
+ */
+export interface WriteOnlyMiddleware {
+  file: string;
+  /** The class name. */
+  name: string;
+}
+
 export interface ProjectAuditContext {
   /**
    * Loggers the project made to redact PHI (not an audit control, but found by the same
@@ -122,6 +133,8 @@ export interface ProjectAuditContext {
   /** Middleware modules that audit only the paths they list. */
   pathListedMiddleware?: PathListedMiddleware[];
   djangoSettings: DjangoSettingsModule[];
+  /** Django middleware classes that skip reads (a middleware listed in `MIDDLEWARE` then covers writes only). */
+  writeOnlyMiddleware?: WriteOnlyMiddleware[];
   nestGlobals: NestGlobalControls[];
   /** FastAPI routers mounted with dependencies in another file. */
   fastapiMounts?: FastApiMount[];

@@ -11,6 +11,8 @@ import type { FileFacts, ScopeFact } from '../../../model/facts';
 import { bindingsIn } from '../../../model/facts-index';
 import type { ResolvedPolicy } from '../../../model/policy';
 import type { FlowAnalyzer } from '../../flow/flow';
+import { HISTORY_MIDDLEWARE } from '../../../catalogues/history-middleware';
+import { ACTION_METHODS, type DrfAction } from '../drf-inherited';
 import { handlerScope, lastSegment } from './names';
 import { routeReceiver } from './typescript-controls';
 
@@ -52,17 +54,66 @@ export function fastapiElsewhere(endpoint: EndpointFact, scope: ScopeFact, input
   return undefined;
 }
 
-/** A middleware the policy names, listed in the `MIDDLEWARE` of the settings of the Django project holding the file. */
+/**
+ * A middleware the policy names, listed in the `MIDDLEWARE` of the settings of the Django project
+ * holding the file. One that records writes only (a history library's, or a workspace class that
+ * lets GET requests through first) covers write endpoints; a DRF class serving reads and writes
+ * is then reported for its read actions only.
+ */
 export function djangoMiddleware(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
   const names = input.policy.audit.python.middleware ?? [];
   if (!names.length || !isDjango(endpoint.framework) || !input.auditContext) return undefined;
   const file = path.resolve(input.filePath);
-  for (const settings of input.auditContext.djangoSettings) {
+  const context = input.auditContext;
+  for (const settings of context.djangoSettings) {
     if (!isInside(file, settings.projectRoot)) continue;
-    const listed = settings.middleware.find((entry) => names.some((name) => entry === name || lastSegment(entry) === lastSegment(name)));
-    if (listed) return { kind: 'django-middleware', name: lastSegment(listed), level: 'project', range: endpoint.range, existing: true };
+    const listed = settings.middleware.filter((entry) => names.some((name) => entry === name || lastSegment(entry) === lastSegment(name)));
+    const control = (entry: string): AuditControl => ({ kind: 'django-middleware', name: lastSegment(entry), level: 'project', range: endpoint.range, existing: true });
+    const full = listed.find((entry) => !writesOnly(entry, context));
+    if (full) return control(full);
+    if (!listed.length) continue;
+    if (writesRecords(endpoint, input.facts)) return control(listed[0]);
+    narrowToReads(endpoint);
   }
   return undefined;
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Calls that save, change or delete model records (Django ORM, DRF serializers and views, opal-style record helpers). */
+const RECORD_WRITES = new Set([
+  'save', 'create', 'update', 'delete', 'bulk_create', 'bulk_update', 'get_or_create', 'update_or_create', 'update_from_dict',
+  'perform_create', 'perform_update', 'perform_destroy',
+]);
+
+/**
+ * Whether an endpoint is a write that a history middleware records: only write methods, and
+ * either DRF's inherited write actions or a handler that saves, changes or deletes records (a
+ * search served by POST changes nothing, and nothing records it).
+ */
+function writesRecords(endpoint: EndpointFact, facts: FileFacts): boolean {
+  if (!endpoint.methods.length || !endpoint.methods.every((method) => WRITE_METHODS.has(method))) return false;
+  if (endpoint.inheritedActions?.length) return true;
+  const handler = handlerScope(facts, endpoint);
+  if (!handler) return false;
+  const inside = new Set([handler.id]);
+  for (const scope of facts.scopes) if (scope.parentId !== undefined && inside.has(scope.parentId)) inside.add(scope.id);
+  return facts.calls.some((call) => {
+    if (!inside.has(call.scopeId)) return false;
+    const callee = calleePath(call.call.callee);
+    return callee !== undefined && callee.length > 1 && RECORD_WRITES.has(callee[callee.length - 1]);
+  });
+}
+
+function writesOnly(entry: string, context: ProjectAuditContext): boolean {
+  return HISTORY_MIDDLEWARE.has(entry) || (context.writeOnlyMiddleware ?? []).some((middleware) => middleware.name === lastSegment(entry));
+}
+
+/** A DRF class's finding names the actions no write-only control covers: its reads. */
+function narrowToReads(endpoint: EndpointFact): void {
+  const reads = (endpoint.inheritedActions ?? []).filter((action) => !WRITE_METHODS.has(ACTION_METHODS[action as DrfAction] ?? 'GET'));
+  if (!endpoint.inheritedActions?.length || !reads.length || reads.length === endpoint.inheritedActions.length) return;
+  endpoint.inheritedActions = reads;
+  endpoint.methods = [...new Set(reads.map((action) => ACTION_METHODS[action as DrfAction]))];
 }
 
 /**
