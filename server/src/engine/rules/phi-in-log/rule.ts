@@ -3,6 +3,7 @@ import { withSuppressFix } from '../../fixes/suppress';
 import { classifyLogSink } from '../../analysis/sinks/logs';
 import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../../analysis/sinks/redacting-loggers';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
+import { runsOnlyInDebug } from '../../analysis/sinks/debug-only';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -29,7 +30,7 @@ export const phiInLog: Rule = {
     const fieldsRead = new FieldsReadIndex(facts, flow);
     for (const fact of facts.calls) {
       const sink = classifyLogSink(fact, facts, flow, excluded);
-      if (!sink) continue;
+      if (!sink || runsOnlyInDebug(facts, fact.call.range.start.line)) continue;
       // A redacting logger quiets everything, unless its redaction works from a fixed list of keys:
       // then only what is logged under those keys, and the elements it finds by pattern.
       const redacting = redactingLoggerOf(fact, facts, context.filePath, context.auditContext?.redactingLoggers);
