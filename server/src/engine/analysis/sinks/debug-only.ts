@@ -5,15 +5,24 @@
 // blocks around the call up to its function; an `else:` of a debug test is production.
 
 import type { FileFacts } from '../../model/facts';
+import { positionAt } from '../../model/text';
 
 /** Django's `settings.DEBUG` (also imported bare), Flask's `app.debug` / `current_app.debug`. */
 const DEBUG_FLAG = /^(?:(?:django\.conf\.)?settings\.DEBUG|DEBUG|(?:current_)?app\.debug|(?:current_)?app\.config\[["']DEBUG["']\])$/;
 const BLOCK_HEADER = /^(\s*)(if|elif|else|for|while|with|try|except|finally|def|async\s+def|class|async\s+for|async\s+with|match|case)\b(.*?):\s*(?:#.*)?$/;
 
+/** The lines of a file that test a debug flag (`if settings.DEBUG:`), found once per file's facts. */
+const debugTests = new WeakMap<object, number[]>();
+const DEBUG_TEST_LINE = /^[ \t]*(?:if|elif)\b[^\n]*\b(?:DEBUG|app\.debug)\b[^\n]*:[ \t]*(?:#[^\n]*)?$/gm;
+
 export function runsOnlyInDebug(facts: Pick<FileFacts, 'language' | 'text' | 'lineStarts'>, line: number): boolean {
-  if (facts.language !== 'python' || (!facts.text.includes('DEBUG') && !facts.text.includes('debug'))) return false;
+  if (facts.language !== 'python') return false;
+  const tests = debugTestLines(facts);
+  // The nearest test above the call: a walk past it finds no other.
+  const nearest = tests.filter((testLine) => testLine < line).pop();
+  if (nearest === undefined) return false;
   let indent = indentationOf(lineText(facts, line));
-  for (let above = line - 1; above >= 0 && indent > 0; above--) {
+  for (let above = line - 1; above >= nearest && indent > 0; above--) {
     const text = lineText(facts, above);
     if (!text.trim() || text.trim().startsWith('#')) continue;
     const own = indentationOf(text);
@@ -26,6 +35,17 @@ export function runsOnlyInDebug(facts: Pick<FileFacts, 'language' | 'text' | 'li
     if ((keyword === 'if' || keyword === 'elif') && isDebugTest(header[3])) return true;
   }
   return false;
+}
+
+function debugTestLines(facts: Pick<FileFacts, 'text' | 'lineStarts'>): number[] {
+  let lines = debugTests.get(facts);
+  if (lines) return lines;
+  lines = [];
+  if (facts.text.includes('DEBUG') || facts.text.includes('app.debug')) {
+    for (const match of facts.text.matchAll(DEBUG_TEST_LINE)) lines.push(positionAt(facts.lineStarts, match.index ?? 0).line);
+  }
+  debugTests.set(facts, lines);
+  return lines;
 }
 
 /** `settings.DEBUG`, or a conjunction with it (`settings.DEBUG and not settings.USE_SMS`). */
