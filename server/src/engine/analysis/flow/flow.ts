@@ -505,17 +505,27 @@ export class FlowAnalyzer {
   }
 
   private callTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
+    // A masking or hashing function's result is safe whatever its summary says it returns
+    // (`this.maskEmail(to)` returns what it built from the address it was given).
+    if (this.namesSanitizer(call.callee)) return undefined;
     if (!this.hooks.callResult) return this.builtinCallTaint(call, scopeId, depth);
     return this.hooks.callResult(call, scopeId, () => this.builtinCallTaint(call, scopeId, depth), (expr) => this.taintOf(expr, scopeId, depth));
+  }
+
+  /** `maskEmail(...)`, `redactor.apply(...)`: the function, or an object it belongs to, is named for masking. */
+  private namesSanitizer(callee: Expr): boolean {
+    const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
+    if (!name) return false;
+    if (this.classifier.isSanitizer(name)) return true;
+    const path = calleePath(callee);
+    return path !== undefined && path.slice(0, -1).some((segment) => this.classifier.isSanitizer(segment));
   }
 
   private builtinCallTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
     const callee = call.callee;
     const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
-    if (!name) return undefined;
-    if (this.classifier.isSanitizer(name)) return undefined;
+    if (!name || this.namesSanitizer(callee)) return undefined;
     const path = calleePath(callee);
-    if (path && path.slice(0, -1).some((segment) => this.classifier.isSanitizer(segment))) return undefined;
     if (OPAQUE_FUNCTIONS.has(name)) return undefined;
     if (isLastFewCharactersCall(call, (expr) => sourceOf(this.facts, expr.range)) || isMaskingReplace(call, (expr) => sourceOf(this.facts, expr.range))) return undefined;
     const argsTaint = () => union(call.args.map((arg) => this.taintOf(arg.value, scopeId, depth)));
