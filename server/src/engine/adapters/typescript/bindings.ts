@@ -47,6 +47,9 @@ export function bindLoopTarget(context: AdapterContext, node: Node, scopeId: num
   bindPattern(context, left, walksKeys ? keysOf(iterable) : iterable, scopeId, node.startIndex, 'iterate');
 }
 
+/** `supervisorId`, `patient_id`, `cacheKey`: the first name of a pair iterated over names a key. */
+const ID_KEY_NAME = /(?:[a-z0-9]Id|_id|[a-z0-9]Key|_key|^id|^key)$/;
+
 /** Binds the names of a declarator / assignment target to (parts of) `value`. */
 function bindPattern(context: AdapterContext, pattern: Node, value: Expr, scopeId: number, offset: number, kind: BindingFact['kind']): void {
   const { facts } = context;
@@ -82,7 +85,9 @@ function bindPattern(context: AdapterContext, pattern: Node, value: Expr, scopeI
       const entriesOf = kind === 'iterate' ? pairsSource(value, 'entries') : undefined;
       pattern.namedChildren.forEach((child, index) => {
         const target = child.type === 'assignment_pattern' ? child.childForFieldName('left') : child.type === 'rest_pattern' ? child.namedChildren[0] : child;
-        const part = entriesOf && index === 0 ? keysOf(entriesOf) : value;
+        // `for (const [supervisorId, rows] of bySupervisor)`: a Map's key, named as an id, is not its rows.
+        const idKey = kind === 'iterate' && index === 0 && target?.type === 'identifier' && ID_KEY_NAME.test(target.text);
+        const part = entriesOf && index === 0 ? keysOf(entriesOf) : idKey ? keysOf(value) : value;
         if (target) bindPattern(context, target, part, scopeId, offset, kind === 'iterate' ? 'iterate' : 'destructure');
       });
       return;
