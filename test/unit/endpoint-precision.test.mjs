@@ -206,10 +206,17 @@ describe('reference data: kinds of things and terminology value sets', () => {
         "router.get('/appointment-types', getAppointmentTypes);",
         "router.get('/appointments', getAppointments);",
         "router.get('/appointments/by-type', getAppointmentsByType);",
+        "router.get('/drugs/list/categories', async (req, res) => res.json(await pool.query('SELECT DISTINCT category FROM medications')));",
+        "router.get('/categories', async (req, res) => res.json(await pool.query('SELECT * FROM medications')));",
         'export default router;',
       ],
     };
-    assert.deepEqual(missingAccess(files, 'src/scheduling.routes.ts'), ["router.get('/appointments', getAppointments);", "router.get('/appointments/by-type', getAppointmentsByType);"]);
+    // A kind word alone after other segments lists kinds; alone as the whole path it says too little.
+    assert.deepEqual(missingAccess(files, 'src/scheduling.routes.ts'), [
+      "router.get('/appointments', getAppointments);",
+      "router.get('/appointments/by-type', getAppointmentsByType);",
+      "router.get('/categories', async (req, res) => res.json(await pool.query('SELECT * FROM medications')));",
+    ]);
   });
 });
 

@@ -193,8 +193,10 @@ function listsKinds(path: string, nameHints: readonly string[], handlerName: str
   const names = segments.length ? [segments[segments.length - 1].name] : [...nameHints, ...(handlerName ? [handlerName] : [])];
   return names.some((name) => {
     const tokens = tokenize(name);
-    // `/visits/by-type` groups records by their kind: not a list of kinds.
-    return tokens.length > 1 && tokens[0] !== 'by' && KIND_WORDS.has(tokens[tokens.length - 1]);
+    // `/visits/by-type` groups records by their kind: not a list of kinds. A kind word alone
+    // names a list of kinds under the segments before it (`/drugs/list/categories`).
+    const qualified = tokens.length > 1 || segments.length > 1;
+    return qualified && tokens[0] !== 'by' && KIND_WORDS.has(tokens[tokens.length - 1]);
   });
 }
 
