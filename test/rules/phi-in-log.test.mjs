@@ -12,6 +12,8 @@ ruleFixtureSuite('phi-in-log', {
   'script-folder-output': { path: 'backend/scripts/setup-demo-portal.ts' },
   'script-folder-python': { path: 'scripts/seed_demo.py' },
   'script-named-file-is-product': { path: 'src/intake/scripts.ts' },
+  'one-off-script-output': { path: 'backend/verify-demo-setup.js' },
+  'one-off-name-exported-module': { path: 'src/services/check-eligibility.js' },
   'workforce-job-staff-contact': { path: 'src/jobs/hr-automation.job.ts' },
   'workforce-job-patient-contact': { path: 'src/jobs/hr-automation.job.ts' },
   'vendor-module-insurance': { path: 'src/services/vendor.service.ts' },

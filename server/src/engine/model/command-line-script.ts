@@ -4,7 +4,8 @@
 // record a smoke test asserts on. Those are not the product's logs or error responses.
 //
 // The signals are ones a reviewer would accept for any project: the file sits in a `scripts/`
-// folder of the project, or a JS/TS file starts with a `#!` line (run as a program). Python's
+// folder of the project, a JS/TS file starts with a `#!` line (run as a program), or a JS/TS
+// file named for a one-off task (`seed-`, `verify-`, `check-`, `debug-`...) exports nothing. Python's
 // `if __name__ == "__main__"` is not one: service modules keep CLI harnesses of real handlers.
 
 import * as path from 'node:path';
@@ -15,8 +16,18 @@ const SCRIPT_FOLDERS = new Set(['scripts', 'script']);
 /** The rules whose sinks are the operator's terminal in a script: its output and its uncaught errors. */
 export const OPERATOR_TERMINAL_RULES: ReadonlySet<string> = new Set(['phi-in-log', 'phi-in-error']);
 
+/**
+ * First words of a one-off script's file name: seeding, checking and debugging a database by hand
+ * (`seed-demo.js`, `verify-setup.js`, `check-pa.js`, `debug_claims.ts`). A job that syncs or
+ * imports on a schedule is not one: its output is the product's log.
+ */
+const ONE_OFF_SCRIPT = /^(?:seed|verify|check|debug|test|setup|reset|clean|cleanup|inspect|diagnose|dump|fix)(?:[-_.]|$)/i;
+/** A module exports something; a one-off script only runs. */
+const EXPORTS = /^\s*export\s|\bmodule\.exports\b|^\s*exports\.\w+\s*=/m;
+
 export function isCommandLineScript(filePath: string, facts: Pick<FileFacts, 'language' | 'text'>, projectRoots: (string | undefined)[]): boolean {
   if (facts.language === 'ts' && facts.text.startsWith('#!')) return true;
+  if (facts.language === 'ts' && isOneOffScript(filePath, facts.text)) return true;
   const relative = projectRelative(filePath, projectRoots);
   if (relative === undefined) return false;
   const folders = relative.split('/').slice(0, -1);
@@ -36,4 +47,11 @@ function projectRelative(filePath: string, roots: (string | undefined)[]): strin
     if (relative !== '' && relative !== '..' && !relative.startsWith('../') && !path.isAbsolute(relative)) return relative;
   }
   return undefined;
+}
+
+/** A JS/TS file named for a one-off task that exports nothing (`backend/verify-cosmetic-setup.js`). */
+function isOneOffScript(filePath: string, text: string): boolean {
+  const name = path.basename(filePath);
+  if (!ONE_OFF_SCRIPT.test(name) || /\.(test|spec)\.[cm]?[jt]sx?$/i.test(name) || /\.d\.ts$/.test(name)) return false;
+  return !EXPORTS.test(text);
 }
