@@ -98,6 +98,9 @@ export interface FunctionSummary {
   nestedCalls?: string[][];
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
   notImplemented?: true;
+  /** What the function (with the functions nested in it) reads from data stores: totals, rows (analysis/endpoints/totals-only.ts). */
+  readsTotals?: true;
+  readsRecords?: true;
 }
 
 /** A class of the file, with its base classes as written. */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
+import { namesResource } from '../analysis/endpoints/totals-only';
 import { writesAuditRecord } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
@@ -209,6 +210,25 @@ export class WorkspaceIndex {
       if (found) next.push(found);
     }
     return next;
+  }
+
+  /**
+   * What the workspace functions reached from a call made in `file` read from data stores
+   * (resolved calls, transitively, bounded like the audit walk): `records` when one reads or writes
+   * rows, makes an unresolved call named for patient data (`sdk.getPatient`), or the walk was cut
+   * short; `totals` when one reads a total. Undefined when the callee is no workspace function.
+   */
+  storeReadsBehind(file: FileSummary, className: string | undefined, callee: string[]): { totals: boolean; records: boolean } | undefined {
+    const reads = { totals: false, records: false };
+    let reached = false;
+    for (const node of this.reachable(file, className, callee, true)) {
+      reached = true;
+      if (node === CUT_SHORT || node.fn.readsRecords) return { ...reads, records: true };
+      if (node.fn.readsTotals) reads.totals = true;
+      const unresolved = [...node.fn.calls.filter((_, k) => !node.targets[k]).map((site) => site.callee), ...(node.fn.nestedCalls ?? [])];
+      if (unresolved.some((path) => !callsDataStore(path) && !this.targetOf(node.file, node.fn.className, path) && path.some(namesResource))) return { ...reads, records: true };
+    }
+    return reached ? reads : undefined;
   }
 
   /** Whether a call made in `file` runs a workspace function that only answers "not implemented". */

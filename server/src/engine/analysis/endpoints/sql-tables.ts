@@ -55,13 +55,75 @@ function describesKinds(table: string): boolean {
 }
 
 /** `SELECT COUNT(*) FROM ...`, `SELECT status, COUNT(*) ... GROUP BY status`: totals. */
-function onlyTotals(sql: string): boolean {
+export function onlyTotals(sql: string): boolean {
   const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
   if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index))) return false;
   const columns = emptyParentheses(select[1]);
   const aggregated = columns.replace(AGGREGATE_CALL, '');
   if (aggregated === columns) return false;
-  return /^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated) || (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*'));
+  if (/^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated) || (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*'))) return true;
+  return topLevelColumns(select[1]).every(isComputedTotal);
+}
+
+/** Scalar functions that turn a total into another number (`ROUND(AVG(score), 2)`, `COALESCE(SUM(x), 0)`). */
+const TOTAL_WRAPPERS = /\b(?:round|coalesce|nullif|cast|floor|ceil|ceiling|abs|trunc|greatest|least)?\s*\(([^()]*)\)/gi;
+const INNERMOST_AGGREGATE = /\b(?:count|sum|avg|min|max)\s*\([^()]*\)/gi;
+/** Words a computed total may still hold once its aggregates are gone: casts, CASE, literals. */
+const TOTAL_WORDS = new Set([
+  'as', 'distinct', 'numeric', 'decimal', 'int', 'integer', 'bigint', 'float', 'real', 'double', 'precision', 'text', 'case',
+  'when', 'then', 'else', 'end', 'null', 'and', 'or', 'not', 'is', 'true', 'false',
+]);
+
+/**
+ * `ROUND(AVG(overall_score), 2) AS avg_score`, `COUNT(*) FILTER (WHERE nps >= 9) AS promoters`,
+ * `SUM(a) * 100.0 / NULLIF(COUNT(*), 0)`: a number computed from aggregates only. A column that
+ * still names a field of the rows (`name`, `ROUND(score)`) is not.
+ */
+function isComputedTotal(column: string): boolean {
+  let text = withoutFilters(column).replace(/::\w+/g, '').replace(/\s+as\s+"?\w+"?\s*$/i, '');
+  let found = false;
+  for (let i = 0; i < 10 && /[()]/.test(text); i++) {
+    const before = text;
+    text = text.replace(INNERMOST_AGGREGATE, () => ((found = true), ' 0 ')).replace(TOTAL_WRAPPERS, ' $1 ');
+    if (text === before) return false;
+  }
+  if (!found || /[()]/.test(text)) return false;
+  // A bare alias after the total (`COUNT(*) total`).
+  const words = text.replace(/'[^']*'/g, ' ').match(/[A-Za-z_]\w*/g) ?? [];
+  const trailingAlias = /[\d)]\s+"?[A-Za-z_]\w*"?\s*$/.test(text) ? 1 : 0;
+  return words.slice(0, words.length - trailingAlias).every((word) => TOTAL_WORDS.has(word.toLowerCase()));
+}
+
+/** `COUNT(*) FILTER (WHERE ...)` -> `COUNT(*)`: the filter picks rows, it is not a column. */
+function withoutFilters(column: string): string {
+  let text = column;
+  for (let start = text.search(/\bfilter\s*\(/i); start >= 0; start = text.search(/\bfilter\s*\(/i)) {
+    let depth = 0;
+    let end = text.indexOf('(', start);
+    for (; end < text.length; end++) {
+      if (text[end] === '(') depth++;
+      else if (text[end] === ')' && --depth === 0) break;
+    }
+    text = `${text.slice(0, start)} ${text.slice(end + 1)}`;
+  }
+  return text;
+}
+
+/** The columns of a select list, split at the commas outside parentheses. */
+function topLevelColumns(list: string): string[] {
+  const columns: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === '(') depth++;
+    else if (list[i] === ')') depth--;
+    else if (list[i] === ',' && depth === 0) {
+      columns.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  columns.push(list.slice(start));
+  return columns;
 }
 
 /** `COUNT(*) FILTER (WHERE s IN ('a'))` -> `COUNT() FILTER ()`: what is inside a call says nothing of its kind. */

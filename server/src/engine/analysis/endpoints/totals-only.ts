@@ -1,0 +1,94 @@
+// Endpoints that serve only totals, when the totals are computed behind a service: "touches PHI"
+// leaves out aggregates (docs/rules/missing-phi-access.md), and a dashboard route usually calls a
+// service or controller that counts (`prisma.billingHold.groupBy({ _count })`,
+// `SELECT ROUND(AVG(score), 2) FROM surveys`) rather than counting in the handler. What a function
+// reads from its data stores is summarised per function (`storeReads`, kept in the workspace
+// summaries); an endpoint serves only totals when the handler and every workspace function it
+// reaches read totals and no rows, at least one total is read, and nothing else it calls names a
+// patient-like resource or fetches over HTTP. A patient list beside a count still reads rows.
+
+import { calleePath } from '../../model/expressions';
+import type { FileFacts } from '../../model/facts';
+import { callsIn, scopeTree } from '../../model/facts-index';
+import type { FlowAnalyzer } from '../flow/flow';
+import { tokenize } from '../phi/identifiers';
+import { callsDataStore } from './data-store-calls';
+import { resourcesOf } from './resources';
+import { isSqlStatement, literalText, onlyTotals, sqlTexts } from './sql-tables';
+import { aggregatedCalls } from './touches-phi';
+
+/** Calls of a store that return a total (`count`, Prisma's `aggregate`/`groupBy`, Mongo's counts); not `len`/`length` of rows already read. */
+const STORE_TOTALS = new Set(['count', 'countDocuments', 'estimatedDocumentCount', 'aggregate', 'groupBy', 'sum', 'avg', 'exists']);
+/** Methods that run an SQL text: what they read is what the text says. */
+const SQL_RUNNERS = new Set(['query', 'execute', 'executemany', 'raw', '$queryRaw', '$queryRawUnsafe', 'oneOrNone', 'manyOrNone']);
+/** Calls that reach another service over HTTP: what they fetch is unknown. */
+const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'request', 'http', 'https', 'superagent', 'ky', 'httpx', 'requests', 'urlopen']);
+
+export interface StoreReads {
+  /** A store call or SQL statement returns a total. */
+  totals: boolean;
+  /** A store call or SQL statement reads or writes rows (or cannot be told). */
+  records: boolean;
+}
+
+/** What the calls and SQL texts of `scopes` read from data stores. */
+export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
+  const reads: StoreReads = { totals: false, records: false };
+  const statements = sqlTexts(facts, scopes).filter(isSqlStatement);
+  for (const text of statements) {
+    if (onlyTotals(text)) reads.totals = true;
+    else reads.records = true;
+  }
+  const aggregated = aggregatedCalls(facts, scopes);
+  for (const scopeId of scopes) {
+    for (const { call } of callsIn(facts, scopeId)) {
+      const path = calleePath(call.callee);
+      const last = path?.[path.length - 1] ?? (call.callee.kind === 'member' ? call.callee.property : '');
+      if (aggregated.has(call)) {
+        if (STORE_TOTALS.has(last)) reads.totals = true;
+        continue;
+      }
+      if (!path || !callsDataStore(path)) continue;
+      // `pool.query(sql, params)`: judged by its SQL text above; one whose text is not in sight reads rows.
+      const runsSql = SQL_RUNNERS.has(last) && (statements.length > 0 || call.args.some((arg) => isSqlStatement(literalText(arg.value) ?? '')));
+      if (!runsSql) reads.records = true;
+    }
+  }
+  return reads;
+}
+
+/**
+ * Whether the function `handlerScopeId` of this file serves only totals: its own store reads are
+ * totals, the workspace functions it calls read only totals (the flow hooks across files), and any
+ * other call names no patient-like resource and fetches nothing over HTTP.
+ */
+export function servesOnlyTotals(handlerScopeId: number, facts: FileFacts, flow: FlowAnalyzer): boolean {
+  const totalsBehind = flow.hooks.storeReadsBehind?.bind(flow.hooks);
+  if (!totalsBehind) return false;
+  const scopes = scopeTree(facts, handlerScopeId);
+  const own = storeReads(facts, scopes);
+  if (own.records) return false;
+  let totals = own.totals;
+  const aggregated = aggregatedCalls(facts, scopes);
+  for (const scopeId of scopes) {
+    for (const { call } of callsIn(facts, scopeId)) {
+      const path = calleePath(call.callee);
+      if (aggregated.has(call) || !path || callsDataStore(path)) continue;
+      const behind = totalsBehind(call.callee, scopeId);
+      if (behind) {
+        if (behind.records) return false;
+        totals ||= behind.totals;
+        continue;
+      }
+      if (path.some((segment) => HTTP_CLIENTS.has(segment))) return false;
+      if (path.some((segment) => namesResource(segment))) return false;
+    }
+  }
+  return totals;
+}
+
+/** `getPatientChart`, `visitService`: a segment naming a patient-like resource. */
+export function namesResource(segment: string): boolean {
+  if (segment === 'this' || segment === 'self') return false;
+  return tokenize(segment).some((token) => resourcesOf(token).length > 0);
+}

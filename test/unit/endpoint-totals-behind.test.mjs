@@ -1,0 +1,138 @@
+// "Touches PHI" leaves out totals (docs/rules/missing-phi-access.md, "Totals computed behind a
+// service"): a route whose controller or service only counts (`groupBy` with `_count`, `count()`,
+// `SELECT ROUND(AVG(...))`) serves no patient's record, even on `/clients/:clientId/engagement`.
+// Beside each, the look-alike that stays reported: a service that lists rows beside its count, a
+// controller whose service reads rows, and a call the index cannot resolve.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, test } from 'node:test';
+import { engine, loadEngine } from '../support/engine.mjs';
+
+before(loadEngine);
+
+const ROOT = path.resolve('/virtual/project');
+
+/** The workspace of `files` (relative path -> lines), and what analysing `target` in it reports for missing-phi-access, by line text. */
+function missingAccess(files, target) {
+  const e = engine();
+  const policy = e.defaultPolicy();
+  const index = new e.WorkspaceIndex(ROOT);
+  const texts = Object.fromEntries(Object.entries(files).map(([file, lines]) => [path.join(ROOT, file), lines.join('\n')]));
+  for (const [file, text] of Object.entries(texts)) {
+    const summary = e.summarizeFile({ text, path: file }, policy);
+    if (summary) index.set(summary);
+  }
+  const file = path.join(ROOT, target);
+  const result = e.analyze({ text: texts[file], path: file }, policy, { workspace: index });
+  assert.deepEqual(result.ruleFailures, []);
+  const lines = texts[file].split('\n');
+  return result.findings.filter((f) => f.ruleId === 'missing-phi-access').map((f) => lines[f.line].trim());
+}
+
+const SERVICE = [
+  "import prisma from './db';",
+  'export async function getHoldsByReason() {',
+  "  const holds = await prisma.billingHold.groupBy({ by: ['holdReason'], _count: { id: true } });",
+  '  return holds.reduce((acc, hold) => ({ ...acc, [hold.holdReason]: hold._count.id }), {});',
+  '}',
+  'export async function getHoldsForNote(noteId: string) {',
+  '  return prisma.billingHold.findMany({ where: { noteId } });',
+  '}',
+  'export async function getHoldsPage() {',
+  '  const [total, holds] = await Promise.all([prisma.billingHold.count(), prisma.billingHold.findMany()]);',
+  '  return { total, holds };',
+  '}',
+  'class TrackingService {',
+  '  async calculateEngagementScore(clientId: string, days = 30) {',
+  '    const symptoms = await prisma.symptomLog.count({ where: { clientId } });',
+  '    const sleeps = await prisma.sleepLog.count({ where: { clientId } });',
+  '    return Math.round(((symptoms + sleeps) / (days * 2)) * 100);',
+  '  }',
+  '}',
+  'export const trackingService = new TrackingService();',
+];
+
+const CONTROLLER = [
+  "import * as holdService from './billing.service';",
+  "import { trackingService } from './billing.service';",
+  'export const getBillingHoldsByReason = async (req, res) => res.json(await holdService.getHoldsByReason());',
+  'export const getBillingHoldsByNote = async (req, res) => res.json(await holdService.getHoldsForNote(req.params.noteId));',
+  'export const getBillingHoldsPage = async (req, res) => res.json(await holdService.getHoldsPage());',
+  'export const getEngagementScore = async (req, res) => {',
+  '  const score = await trackingService.calculateEngagementScore(req.params.clientId, 30);',
+  '  res.json({ engagementScore: score });',
+  '};',
+];
+
+test('a route whose controller only reads totals from its service is quiet; rows, rows beside a count, and one patient\'s rows are reported', () => {
+  const files = {
+    'src/billing.service.ts': SERVICE,
+    'src/billing.controller.ts': CONTROLLER,
+    'src/billing.routes.ts': [
+      "import { Router } from 'express';",
+      "import * as controller from './billing.controller';",
+      'const router = Router();',
+      "router.get('/billing-holds/by-reason', controller.getBillingHoldsByReason);",
+      "router.get('/billing-holds/note/:noteId', controller.getBillingHoldsByNote);",
+      "router.get('/billing-holds', controller.getBillingHoldsPage);",
+      "router.get('/clients/:clientId/engagement', controller.getEngagementScore);",
+      'export default router;',
+    ],
+  };
+  assert.deepEqual(missingAccess(files, 'src/billing.routes.ts'), [
+    "router.get('/billing-holds/note/:noteId', controller.getBillingHoldsByNote);",
+    "router.get('/billing-holds', controller.getBillingHoldsPage);",
+  ]);
+});
+
+test('an inline handler calling a service that only counts is quiet; one also calling an unresolved patient fetch is reported', () => {
+  const files = {
+    'src/billing.service.ts': SERVICE,
+    'src/engagement.routes.ts': [
+      "import { Router } from 'express';",
+      "import { trackingService } from './billing.service';",
+      "import { patientSdk } from '@vendor/patients';",
+      'const router = Router();',
+      "router.get('/patients/:patientId/engagement-score', async (req, res) => {",
+      '  res.json({ score: await trackingService.calculateEngagementScore(req.params.patientId) });',
+      '});',
+      "router.get('/patients/:patientId/engagement', async (req, res) => {",
+      '  const patient = await patientSdk.getPatient(req.params.patientId);',
+      '  res.json({ patient, score: await trackingService.calculateEngagementScore(req.params.patientId) });',
+      '});',
+      'export default router;',
+    ],
+  };
+  assert.deepEqual(missingAccess(files, 'src/engagement.routes.ts'), ["router.get('/patients/:patientId/engagement', async (req, res) => {"]);
+});
+
+test('a service answering computed SQL totals (ROUND(AVG(...)), COUNT(*) FILTER) is quiet; one selecting a patient column beside them is reported', () => {
+  const files = {
+    'src/survey.service.ts': [
+      "import { pool } from './db';",
+      'export async function getPatientSurveySummary(tenantId: string) {',
+      '  const result = await pool.query(',
+      "    `SELECT COUNT(*) AS total, ROUND(AVG(nps_score), 2) AS avg_nps, COUNT(*) FILTER (WHERE nps_score >= 9) AS promoters FROM patient_surveys WHERE tenant_id = $1`,",
+      '    [tenantId],',
+      '  );',
+      '  return result.rows[0];',
+      '}',
+      'export async function getPatientSurveyScores(tenantId: string) {',
+      '  const result = await pool.query(',
+      '    `SELECT patient_name, ROUND(AVG(nps_score), 2) AS avg_nps FROM patient_surveys WHERE tenant_id = $1`,',
+      '    [tenantId],',
+      '  );',
+      '  return result.rows;',
+      '}',
+    ],
+    'src/survey.routes.ts': [
+      "import { Router } from 'express';",
+      "import { getPatientSurveySummary, getPatientSurveyScores } from './survey.service';",
+      'const router = Router();',
+      "router.get('/patient-surveys', async (req, res) => res.json(await getPatientSurveySummary(req.user.tenantId)));",
+      "router.get('/patient-surveys/scores', async (req, res) => res.json(await getPatientSurveyScores(req.user.tenantId)));",
+      'export default router;',
+    ],
+  };
+  assert.deepEqual(missingAccess(files, 'src/survey.routes.ts'), ["router.get('/patient-surveys/scores', async (req, res) => res.json(await getPatientSurveyScores(req.user.tenantId)));"]);
+});
