@@ -136,3 +136,41 @@ test('a service answering computed SQL totals (ROUND(AVG(...)), COUNT(*) FILTER)
   };
   assert.deepEqual(missingAccess(files, 'src/survey.routes.ts'), ["router.get('/patient-surveys/scores', async (req, res) => res.json(await getPatientSurveyScores(req.user.tenantId)));"]);
 });
+
+test('a route whose service writes a change-history entry naming the actor and the change is audited; a medical-history write is not', () => {
+  const files = {
+    'src/history.service.ts': [
+      "import prisma from './db';",
+      'export async function createDiagnosisHistory(diagnosisId: string, changedBy: string, changeType: string, oldValues: object) {',
+      '  await prisma.diagnosisHistory.create({ data: { diagnosisId, changedBy, changeType, oldValues } });',
+      '}',
+    ],
+    'src/diagnosis.service.ts': [
+      "import prisma from './db';",
+      "import { createDiagnosisHistory } from './history.service';",
+      'export async function updateDiagnosis(id: string, data: object, userId: string) {',
+      '  const old = await prisma.diagnosis.findUnique({ where: { id } });',
+      '  const diagnosis = await prisma.diagnosis.update({ where: { id }, data });',
+      "  await createDiagnosisHistory(id, userId, 'MODIFIED', old);",
+      '  return diagnosis;',
+      '}',
+      'export async function addMedicalHistory(patientId: string, condition: string, userId: string) {',
+      '  return prisma.medicalHistory.create({ data: { patientId, condition, createdBy: userId } });',
+      '}',
+    ],
+    'src/diagnosis.controller.ts': [
+      "import { addMedicalHistory, updateDiagnosis } from './diagnosis.service';",
+      'export const updateDiagnosisHandler = async (req, res) => res.json(await updateDiagnosis(req.params.id, req.body, req.user.id));',
+      'export const addMedicalHistoryHandler = async (req, res) => res.json(await addMedicalHistory(req.params.patientId, req.body.condition, req.user.id));',
+    ],
+    'src/diagnosis.routes.ts': [
+      "import { Router } from 'express';",
+      "import { addMedicalHistoryHandler, updateDiagnosisHandler } from './diagnosis.controller';",
+      'const router = Router();',
+      "router.put('/diagnoses/:id', updateDiagnosisHandler);",
+      "router.post('/patients/:patientId/medical-history', addMedicalHistoryHandler);",
+      'export default router;',
+    ],
+  };
+  assert.deepEqual(missingAccess(files, 'src/diagnosis.routes.ts'), ["router.post('/patients/:patientId/medical-history', addMedicalHistoryHandler);"]);
+});

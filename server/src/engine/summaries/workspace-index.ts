@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
 import { namesResource } from '../analysis/endpoints/totals-only';
-import { writesAuditRecord } from '../analysis/endpoints/controls/names';
+import { writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
@@ -142,11 +142,11 @@ export class WorkspaceIndex {
     // so nested functions are not taken as auditing it: own calls only.
     for (const node of this.reachable(file, className, callee, false)) {
       if (node === CUT_SHORT) return undefined;
-      for (const { callee } of node.fn.calls) {
+      for (const { callee, args } of node.fn.calls) {
         const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
         if (name) return name;
-        // An audit record written whatever the policy calls it (`prisma.auditLog.create`).
-        if (writesAuditRecord(callee)) return callee.join('.');
+        // An audit record written whatever the policy calls it (`prisma.auditLog.create`), or a change-history entry naming its actor.
+        if (writesAuditRecord(callee) || writesChangeHistory(callee, args.flatMap((arg) => arg.keys ?? []))) return callee.join('.');
       }
     }
     return undefined;

@@ -21,6 +21,8 @@ import { aggregatedCalls } from './touches-phi';
 const STORE_TOTALS = new Set(['count', 'countDocuments', 'estimatedDocumentCount', 'aggregate', 'groupBy', 'sum', 'avg', 'exists']);
 /** Methods that run an SQL text: what they read is what the text says. */
 const SQL_RUNNERS = new Set(['query', 'execute', 'executemany', 'raw', '$queryRaw', '$queryRawUnsafe', 'oneOrNone', 'manyOrNone']);
+/** The language's own objects (`Promise.all`, `Object.entries`), never a data store's model. */
+const BUILTIN_OBJECTS = new Set(['Promise', 'Object', 'Array', 'Math', 'JSON', 'Date', 'Number', 'String', 'Reflect', 'Intl', 'Buffer']);
 /** Calls that reach another service over HTTP: what they fetch is unknown. */
 const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'request', 'http', 'https', 'superagent', 'ky', 'httpx', 'requests', 'urlopen']);
 
@@ -48,7 +50,7 @@ export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
         if (STORE_TOTALS.has(last)) reads.totals = true;
         continue;
       }
-      if (!path || !callsDataStore(path)) continue;
+      if (!path || BUILTIN_OBJECTS.has(path[0]) || !callsDataStore(path)) continue;
       // `pool.query(sql, params)`: judged by its SQL text above; one whose text is not in sight reads rows.
       const runsSql = SQL_RUNNERS.has(last) && (statements.length > 0 || call.args.some((arg) => isSqlStatement(literalText(arg.value) ?? '')));
       if (!runsSql) reads.records = true;
@@ -73,7 +75,7 @@ export function servesOnlyTotals(handlerScopeId: number, facts: FileFacts, flow:
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
       const path = calleePath(call.callee);
-      if (aggregated.has(call) || !path || callsDataStore(path)) continue;
+      if (aggregated.has(call) || !path || BUILTIN_OBJECTS.has(path[0]) || callsDataStore(path)) continue;
       const behind = totalsBehind(call.callee, scopeId);
       if (behind) {
         if (behind.records) return false;
