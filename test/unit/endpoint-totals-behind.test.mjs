@@ -174,3 +174,37 @@ test('a route whose service writes a change-history entry naming the actor and t
   };
   assert.deepEqual(missingAccess(files, 'src/diagnosis.routes.ts'), ["router.post('/patients/:patientId/medical-history', addMedicalHistoryHandler);"]);
 });
+
+test('a route whose service reads only tables of kinds or sources (referral sources, campaign lists) is quiet; one reading the referrals themselves is reported', () => {
+  const files = {
+    'src/referral.service.ts': [
+      "import { pool } from './db';",
+      'class ReferralService {',
+      '  async getReferralSources(tenantId: string) {',
+      '    const result = await pool.query(`SELECT * FROM referral_sources WHERE tenant_id = $1`, [tenantId]);',
+      '    return result.rows.map((row) => this.mapSource(row));',
+      '  }',
+      '  mapSource(row) { return { id: row.id, name: row.source_name }; }',
+      '  async getCampaigns(tenantId: string) {',
+      '    const result = await pool.query(`SELECT * FROM marketing_campaigns WHERE tenant_id = $1`, [tenantId]);',
+      '    return result.rows;',
+      '  }',
+      '  async getReferrals(tenantId: string) {',
+      '    const result = await pool.query(`SELECT r.*, p.first_name FROM referrals r JOIN patients p ON p.id = r.patient_id WHERE r.tenant_id = $1`, [tenantId]);',
+      '    return result.rows;',
+      '  }',
+      '}',
+      'export const referralService = new ReferralService();',
+    ],
+    'src/referral.routes.ts': [
+      "import { Router } from 'express';",
+      "import { referralService } from './referral.service';",
+      'const router = Router();',
+      "router.get('/sources', async (req, res) => res.json({ sources: await referralService.getReferralSources(req.user.tenantId) }));",
+      "router.get('/campaigns', async (req, res) => res.json({ campaigns: await referralService.getCampaigns(req.user.tenantId) }));",
+      "router.get('/referrals', async (req, res) => res.json({ referrals: await referralService.getReferrals(req.user.tenantId) }));",
+      'export default router;',
+    ],
+  };
+  assert.deepEqual(missingAccess(files, 'src/referral.routes.ts'), ["router.get('/referrals', async (req, res) => res.json({ referrals: await referralService.getReferrals(req.user.tenantId) }));"]);
+});

@@ -109,6 +109,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     if (isNotImplementedStub(facts, scopes)) fn.summary.notImplemented = true;
     const reads = storeReads(facts, scopes);
     if (reads.totals) fn.summary.readsTotals = true;
+    if (reads.reference) fn.summary.readsReference = true;
     // A call the index cannot follow (on a local object) named for patient data may fetch rows.
     const unfollowed = [...scopes].some((id) => callsIn(facts, id).some(({ call }) => {
       const callee = calleePath(call.callee);

@@ -98,8 +98,9 @@ export interface FunctionSummary {
   nestedCalls?: string[][];
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
   notImplemented?: true;
-  /** What the function (with the functions nested in it) reads from data stores: totals, rows (analysis/endpoints/totals-only.ts). */
+  /** What the function (with the functions nested in it) reads from data stores: totals, tables of kinds, rows (analysis/endpoints/totals-only.ts). */
   readsTotals?: true;
+  readsReference?: true;
   readsRecords?: true;
 }
 

@@ -216,15 +216,16 @@ export class WorkspaceIndex {
    * What the workspace functions reached from a call made in `file` read from data stores
    * (resolved calls, transitively, bounded like the audit walk): `records` when one reads or writes
    * rows, makes an unresolved call named for patient data (`sdk.getPatient`), or the walk was cut
-   * short; `totals` when one reads a total. Undefined when the callee is no workspace function.
+   * short; `totals` when one reads a total, `reference` a table of kinds. Undefined when the callee is no workspace function.
    */
-  storeReadsBehind(file: FileSummary, className: string | undefined, callee: string[]): { totals: boolean; records: boolean } | undefined {
-    const reads = { totals: false, records: false };
+  storeReadsBehind(file: FileSummary, className: string | undefined, callee: string[]): { totals: boolean; reference: boolean; records: boolean } | undefined {
+    const reads = { totals: false, reference: false, records: false };
     let reached = false;
     for (const node of this.reachable(file, className, callee, true)) {
       reached = true;
       if (node === CUT_SHORT || node.fn.readsRecords) return { ...reads, records: true };
       if (node.fn.readsTotals) reads.totals = true;
+      if (node.fn.readsReference) reads.reference = true;
       const unresolved = [...node.fn.calls.filter((_, k) => !node.targets[k]).map((site) => site.callee), ...(node.fn.nestedCalls ?? [])];
       if (unresolved.some((path) => !callsDataStore(path) && !this.targetOf(node.file, node.fn.className, path) && path.some(namesResource))) return { ...reads, records: true };
     }

@@ -15,7 +15,7 @@ import { findNextRoutes } from './nextjs-routes';
 import { findRouteCalls } from './route-calls';
 import { handlerScope } from './controls/names';
 import { isStatelessGeneration } from './stateless-generation';
-import { servesOnlyTotals } from './totals-only';
+import { servesNoPatientRows } from './totals-only';
 import { isUnmountedRouterModule } from './unmounted-routers';
 import { findDecoratedRoutes } from './route-decorators';
 
@@ -65,14 +65,14 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
  * After the finders (their evidence is remembered by the handler's own text), what the handler's
  * callees in other files do: a handler that only sends the request to an AI service and answers
  * touches no stored patient record (stateless-generation.ts), and one whose services read only
- * totals serves no patient (totals-only.ts).
+ * totals or tables of kinds serves no patient (totals-only.ts).
  */
 function dropStatelessGeneration(endpoints: EndpointFact[], context: EndpointContext): void {
   for (const endpoint of endpoints) {
     if (!endpoint.touchesPhi || endpoint.audit) continue;
     const scope = handlerScope(context.facts, endpoint);
     if (scope?.kind !== 'function') continue;
-    if (!isStatelessGeneration(endpoint, scope.id, context.facts, context.flow) && !servesOnlyTotals(scope.id, context.facts, context.flow)) continue;
+    if (!isStatelessGeneration(endpoint, scope.id, context.facts, context.flow) && !servesNoPatientRows(scope.id, context.facts, context.flow)) continue;
     endpoint.touchesPhi = false;
     endpoint.categories = [];
     endpoint.why = [];

@@ -25,6 +25,11 @@ export function isSqlStatement(text: string): boolean {
   return SQL_STATEMENT.test(text.slice(0, MAX_SQL));
 }
 
+/** Every table an SQL statement reads or writes (`FROM referral_sources`, `JOIN patients p`). */
+export function sqlTables(text: string): string[] {
+  return [...text.slice(0, MAX_SQL).matchAll(TABLE_REFERENCE)].map((match) => match[1].replace(/"/g, '').split('.').pop() ?? '');
+}
+
 /** The patient-like tables an SQL text names; empty for other text and for totals. */
 export function sqlTableReads(text: string): SqlTableRead[] {
   const sql = text.slice(0, MAX_SQL);
@@ -47,10 +52,10 @@ const KIND_TABLE_WORDS = new Set([
   'type', 'types', 'category', 'categories', 'vendor', 'vendors', 'interface', 'interfaces', 'set', 'sets', 'template',
   'templates', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'metric', 'metrics',
   'preference', 'preferences', 'status', 'statuses', 'reason', 'reasons', 'option', 'options', 'stats', 'statistics',
-  'handout', 'handouts', 'education',
+  'handout', 'handouts', 'education', 'source', 'sources', 'campaign', 'campaigns',
 ]);
 
-function describesKinds(table: string): boolean {
+export function describesKinds(table: string): boolean {
   return tokenize(table).some((token) => KIND_TABLE_WORDS.has(token));
 }
 

@@ -14,7 +14,7 @@ import type { FlowAnalyzer } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import { callsDataStore } from './data-store-calls';
 import { resourcesOf } from './resources';
-import { isSqlStatement, literalText, onlyTotals, sqlTexts } from './sql-tables';
+import { describesKinds, isSqlStatement, literalText, onlyTotals, sqlTables, sqlTexts } from './sql-tables';
 import { aggregatedCalls } from './touches-phi';
 
 /** Calls of a store that return a total (`count`, Prisma's `aggregate`/`groupBy`, Mongo's counts); not `len`/`length` of rows already read. */
@@ -23,22 +23,31 @@ const STORE_TOTALS = new Set(['count', 'countDocuments', 'estimatedDocumentCount
 const SQL_RUNNERS = new Set(['query', 'execute', 'executemany', 'raw', '$queryRaw', '$queryRawUnsafe', 'oneOrNone', 'manyOrNone']);
 /** The language's own objects (`Promise.all`, `Object.entries`), never a data store's model. */
 const BUILTIN_OBJECTS = new Set(['Promise', 'Object', 'Array', 'Math', 'JSON', 'Date', 'Number', 'String', 'Reflect', 'Intl', 'Buffer']);
+/** An SQL statement whose every table holds kinds, settings or sources. */
+function readsOnlyKinds(text: string): boolean {
+  const tables = sqlTables(text);
+  return tables.length > 0 && tables.every(describesKinds);
+}
+
 /** Calls that reach another service over HTTP: what they fetch is unknown. */
 const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'request', 'http', 'https', 'superagent', 'ky', 'httpx', 'requests', 'urlopen']);
 
 export interface StoreReads {
   /** A store call or SQL statement returns a total. */
   totals: boolean;
+  /** A store call or SQL statement reads only tables of kinds, settings or sources (`referral_sources`, `appointment_types`). */
+  reference: boolean;
   /** A store call or SQL statement reads or writes rows (or cannot be told). */
   records: boolean;
 }
 
 /** What the calls and SQL texts of `scopes` read from data stores. */
 export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
-  const reads: StoreReads = { totals: false, records: false };
+  const reads: StoreReads = { totals: false, reference: false, records: false };
   const statements = sqlTexts(facts, scopes).filter(isSqlStatement);
   for (const text of statements) {
     if (onlyTotals(text)) reads.totals = true;
+    else if (readsOnlyKinds(text)) reads.reference = true;
     else reads.records = true;
   }
   const aggregated = aggregatedCalls(facts, scopes);
@@ -53,40 +62,44 @@ export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
       if (!path || BUILTIN_OBJECTS.has(path[0]) || !callsDataStore(path)) continue;
       // `pool.query(sql, params)`: judged by its SQL text above; one whose text is not in sight reads rows.
       const runsSql = SQL_RUNNERS.has(last) && (statements.length > 0 || call.args.some((arg) => isSqlStatement(literalText(arg.value) ?? '')));
-      if (!runsSql) reads.records = true;
+      // `prisma.appointmentType.findMany()`: a model of kinds or settings (sql-tables.ts), the same for every patient.
+      const model = path.length > 2 ? path[path.length - 2] : undefined;
+      if (model && describesKinds(model) && !runsSql) reads.reference = true;
+      else if (!runsSql) reads.records = true;
     }
   }
   return reads;
 }
 
 /**
- * Whether the function `handlerScopeId` of this file serves only totals: its own store reads are
- * totals, the workspace functions it calls read only totals (the flow hooks across files), and any
- * other call names no patient-like resource and fetches nothing over HTTP.
+ * Whether the function `handlerScopeId` of this file serves only totals and reference rows: its
+ * own store reads are totals or tables of kinds, so are those of the workspace functions it calls
+ * (the flow hooks across files), at least one is read, and any other call names no patient-like
+ * resource and fetches nothing over HTTP.
  */
-export function servesOnlyTotals(handlerScopeId: number, facts: FileFacts, flow: FlowAnalyzer): boolean {
-  const totalsBehind = flow.hooks.storeReadsBehind?.bind(flow.hooks);
-  if (!totalsBehind) return false;
+export function servesNoPatientRows(handlerScopeId: number, facts: FileFacts, flow: FlowAnalyzer): boolean {
+  const readsBehind = flow.hooks.storeReadsBehind?.bind(flow.hooks);
+  if (!readsBehind) return false;
   const scopes = scopeTree(facts, handlerScopeId);
   const own = storeReads(facts, scopes);
   if (own.records) return false;
-  let totals = own.totals;
+  let served = own.totals || own.reference;
   const aggregated = aggregatedCalls(facts, scopes);
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
       const path = calleePath(call.callee);
       if (aggregated.has(call) || !path || BUILTIN_OBJECTS.has(path[0]) || callsDataStore(path)) continue;
-      const behind = totalsBehind(call.callee, scopeId);
+      const behind = readsBehind(call.callee, scopeId);
       if (behind) {
         if (behind.records) return false;
-        totals ||= behind.totals;
+        served ||= behind.totals || behind.reference;
         continue;
       }
       if (path.some((segment) => HTTP_CLIENTS.has(segment))) return false;
       if (path.some((segment) => namesResource(segment))) return false;
     }
   }
-  return totals;
+  return served;
 }
 
 /** `getPatientChart`, `visitService`: a segment naming a patient-like resource. */
