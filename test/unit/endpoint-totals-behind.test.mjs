@@ -208,3 +208,30 @@ test('a route whose service reads only tables of kinds or sources (referral sour
   };
   assert.deepEqual(missingAccess(files, 'src/referral.routes.ts'), ["router.get('/referrals', async (req, res) => res.json({ referrals: await referralService.getReferrals(req.user.tenantId) }));"]);
 });
+
+test("a kinds table read for one patient (`/patients/:patientId/preferences`) is that patient's: reported; read for everyone it is quiet", () => {
+  const files = {
+    'src/preference.service.ts': [
+      "import { pool } from './db';",
+      'export async function getPatientPreferences(tenantId: string, patientId: string) {',
+      '  const result = await pool.query(`SELECT * FROM communication_preferences WHERE tenant_id = $1 AND patient_id = $2`, [tenantId, patientId]);',
+      '  return result.rows[0];',
+      '}',
+      'export async function getDefaultPatientPreferences(tenantId: string) {',
+      '  const result = await pool.query(`SELECT * FROM communication_preferences WHERE tenant_id = $1 AND patient_id IS NULL`, [tenantId]);',
+      '  return result.rows[0];',
+      '}',
+    ],
+    'src/preference.routes.ts': [
+      "import { Router } from 'express';",
+      "import { getDefaultPatientPreferences, getPatientPreferences } from './preference.service';",
+      'const router = Router();',
+      "router.get('/patients/:patientId/preferences', async (req, res) => res.json(await getPatientPreferences(req.user.tenantId, req.params.patientId)));",
+      "router.get('/patient-preferences/defaults', async (req, res) => res.json(await getDefaultPatientPreferences(req.user.tenantId)));",
+      'export default router;',
+    ],
+  };
+  assert.deepEqual(missingAccess(files, 'src/preference.routes.ts'), [
+    "router.get('/patients/:patientId/preferences', async (req, res) => res.json(await getPatientPreferences(req.user.tenantId, req.params.patientId)));",
+  ]);
+});

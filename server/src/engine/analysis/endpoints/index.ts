@@ -72,7 +72,7 @@ function dropStatelessGeneration(endpoints: EndpointFact[], context: EndpointCon
     if (!endpoint.touchesPhi || endpoint.audit) continue;
     const scope = handlerScope(context.facts, endpoint);
     if (scope?.kind !== 'function') continue;
-    if (!isStatelessGeneration(endpoint, scope.id, context.facts, context.flow) && !servesNoPatientRows(scope.id, context.facts, context.flow)) continue;
+    if (!isStatelessGeneration(endpoint, scope.id, context.facts, context.flow) && !servesNoPatientRows(scope.id, endpoint.path, context.facts, context.flow)) continue;
     endpoint.touchesPhi = false;
     endpoint.categories = [];
     endpoint.why = [];

@@ -9,11 +9,12 @@
 
 import { calleePath } from '../../model/expressions';
 import type { FileFacts } from '../../model/facts';
-import { callsIn, scopeTree } from '../../model/facts-index';
+import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
-import { tokenize } from '../phi/identifiers';
+import { tokenize, tokenMatches } from '../phi/identifiers';
 import { callsDataStore } from './data-store-calls';
-import { resourcesOf } from './resources';
+import { keyedResources, pathSegments, resourceOfToken, resourcesOf } from './resources';
+import { readsRequestInput } from './request-inputs';
 import { describesKinds, isSqlStatement, literalText, onlyTotals, sqlTables, sqlTexts } from './sql-tables';
 import { aggregatedCalls } from './touches-phi';
 
@@ -77,13 +78,16 @@ export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
  * (the flow hooks across files), at least one is read, and any other call names no patient-like
  * resource and fetches nothing over HTTP.
  */
-export function servesNoPatientRows(handlerScopeId: number, facts: FileFacts, flow: FlowAnalyzer): boolean {
+export function servesNoPatientRows(handlerScopeId: number, path: string, facts: FileFacts, flow: FlowAnalyzer): boolean {
   const readsBehind = flow.hooks.storeReadsBehind?.bind(flow.hooks);
   if (!readsBehind) return false;
   const scopes = scopeTree(facts, handlerScopeId);
   const own = storeReads(facts, scopes);
   if (own.records) return false;
-  let served = own.totals || own.reference;
+  // Rows of a kinds table read for one patient (`/patients/:patientId/preferences`) are that patient's.
+  const forOnePatient = keyedToPatient(path) || requestKeyedToPatient(facts, scopes);
+  const counts = (reads: Omit<StoreReads, 'records'>) => reads.totals || (reads.reference && !forOnePatient);
+  let served = counts(own);
   const aggregated = aggregatedCalls(facts, scopes);
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
@@ -92,7 +96,7 @@ export function servesNoPatientRows(handlerScopeId: number, facts: FileFacts, fl
       const behind = readsBehind(call.callee, scopeId);
       if (behind) {
         if (behind.records) return false;
-        served ||= behind.totals || behind.reference;
+        served ||= counts(behind);
         continue;
       }
       if (path.some((segment) => HTTP_CLIENTS.has(segment))) return false;
@@ -100,6 +104,31 @@ export function servesNoPatientRows(handlerScopeId: number, facts: FileFacts, fl
     }
   }
   return served;
+}
+
+/**
+ * Whether a route addresses one patient (`/patients/:patientId/...`, `/:clientId`): a path
+ * parameter named for a person. A record of kinds read for it is that patient's.
+ */
+export function keyedToPatient(path: string): boolean {
+  return pathSegments(path).some((segment) => segment.param && namesPerson(segment.name));
+}
+
+/** `const { patientId } = req.query`: a request input named for a person. */
+function requestKeyedToPatient(facts: FileFacts, scopes: Set<number>): boolean {
+  for (const scopeId of scopes) {
+    for (const binding of bindingsIn(facts, scopeId)) {
+      if (!readsRequestInput(binding.value)) continue;
+      const read = calleePath(binding.value) ?? [];
+      if ([binding.property ?? binding.name, read[read.length - 1]].some((key) => !!key && keyedResources(key).length > 0 && namesPerson(key))) return true;
+    }
+  }
+  return false;
+}
+
+/** `patientId`, `client_id`, `memberId`: the key of a person. */
+function namesPerson(name: string): boolean {
+  return tokenize(name).some((token) => resourceOfToken(token)?.category === 'demographics' || tokenMatches(token, 'client'));
 }
 
 /** `getPatientChart`, `visitService`: a segment naming a patient-like resource. */
