@@ -209,13 +209,18 @@ test('a route whose service reads only tables of kinds or sources (referral sour
   assert.deepEqual(missingAccess(files, 'src/referral.routes.ts'), ["router.get('/referrals', async (req, res) => res.json({ referrals: await referralService.getReferrals(req.user.tenantId) }));"]);
 });
 
-test("a kinds table read for one patient (`/patients/:patientId/preferences`) is that patient's: reported; read for everyone it is quiet", () => {
+test("a kinds table read for one patient (`/patients/:patientId/preferences`) is that patient's, with or without a count beside it: reported; read for everyone it is quiet", () => {
   const files = {
     'src/preference.service.ts': [
       "import { pool } from './db';",
       'export async function getPatientPreferences(tenantId: string, patientId: string) {',
       '  const result = await pool.query(`SELECT * FROM communication_preferences WHERE tenant_id = $1 AND patient_id = $2`, [tenantId, patientId]);',
       '  return result.rows[0];',
+      '}',
+      'export async function getPatientPreferencePage(tenantId: string, patientId: string) {',
+      '  const rows = await pool.query(`SELECT * FROM communication_preferences WHERE tenant_id = $1 AND patient_id = $2 LIMIT 20`, [tenantId, patientId]);',
+      '  const total = await pool.query(`SELECT COUNT(*) FROM communication_preferences WHERE tenant_id = $1 AND patient_id = $2`, [tenantId, patientId]);',
+      '  return { rows: rows.rows, total: total.rows[0].count };',
       '}',
       'export async function getDefaultPatientPreferences(tenantId: string) {',
       '  const result = await pool.query(`SELECT * FROM communication_preferences WHERE tenant_id = $1 AND patient_id IS NULL`, [tenantId]);',
@@ -224,14 +229,16 @@ test("a kinds table read for one patient (`/patients/:patientId/preferences`) is
     ],
     'src/preference.routes.ts': [
       "import { Router } from 'express';",
-      "import { getDefaultPatientPreferences, getPatientPreferences } from './preference.service';",
+      "import { getDefaultPatientPreferences, getPatientPreferencePage, getPatientPreferences } from './preference.service';",
       'const router = Router();',
       "router.get('/patients/:patientId/preferences', async (req, res) => res.json(await getPatientPreferences(req.user.tenantId, req.params.patientId)));",
       "router.get('/patient-preferences/defaults', async (req, res) => res.json(await getDefaultPatientPreferences(req.user.tenantId)));",
+      "router.get('/patients/:patientId/preference-page', async (req, res) => res.json(await getPatientPreferencePage(req.user.tenantId, req.params.patientId)));",
       'export default router;',
     ],
   };
   assert.deepEqual(missingAccess(files, 'src/preference.routes.ts'), [
     "router.get('/patients/:patientId/preferences', async (req, res) => res.json(await getPatientPreferences(req.user.tenantId, req.params.patientId)));",
+    "router.get('/patients/:patientId/preference-page', async (req, res) => res.json(await getPatientPreferencePage(req.user.tenantId, req.params.patientId)));",
   ]);
 });

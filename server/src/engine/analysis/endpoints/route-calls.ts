@@ -125,7 +125,7 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     const typeNames = handler.scope ? [...handler.scope.params.flatMap((p) => p.typeNames), ...returnTypeNames(facts, handler.scope)] : [];
     // A handler in another file that only answers "not implemented" serves nothing yet; one that reads only totals or (for no one patient) tables of kinds serves no patient (totals-only.ts).
     const behind = handler.scope ? undefined : flow.hooks.storeReadsBehind?.(handlerArg.value, fact.scopeId);
-    const stub = !handler.scope && (!!flow.hooks.notImplementedBehind?.(handlerArg.value, fact.scopeId) || (!!(behind?.totals || (behind?.reference && !keyedToPatient(fullPath))) && !behind.records));
+    const stub = !handler.scope && (!!flow.hooks.notImplementedBehind?.(handlerArg.value, fact.scopeId) || (!!(behind?.totals || behind?.reference) && !behind.records && !(behind.reference && keyedToPatient(fullPath))));
     const evidence = stub
       ? { touchesPhi: false, categories: [], why: [] }
       : assessPhi({ path: fullPath, handlerScopeId: handler.scope?.id, typeNames, nameHints: handler.scope ? [] : [handler.name] }, facts, flow);

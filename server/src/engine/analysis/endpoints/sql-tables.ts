@@ -46,13 +46,14 @@ export function sqlTableReads(text: string): SqlTableRead[] {
 /**
  * Words of tables that hold kinds, settings, totals or content written for patients in general
  * rather than a patient's rows (`appointment_types`, `lab_vendors`, `lab_order_sets`,
- * `procedure_categories`, `patient_sms_preferences`, `encounter_metrics`, `patient_handouts`).
+ * `procedure_categories`, `patient_sms_preferences`, `encounter_metrics`, `patient_handouts`,
+ * `referral_sources`, `marketing_campaigns`).
  */
 const KIND_TABLE_WORDS = new Set([
   'type', 'types', 'category', 'categories', 'vendor', 'vendors', 'interface', 'interfaces', 'set', 'sets', 'template',
   'templates', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'metric', 'metrics',
   'preference', 'preferences', 'status', 'statuses', 'reason', 'reasons', 'option', 'options', 'stats', 'statistics',
-  'handout', 'handouts', 'education', 'source', 'sources', 'campaign', 'campaigns',
+  'handout', 'handouts', 'education', 'source', 'sources', 'marketing',
 ]);
 
 export function describesKinds(table: string): boolean {

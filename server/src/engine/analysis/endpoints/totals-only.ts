@@ -86,8 +86,8 @@ export function servesNoPatientRows(handlerScopeId: number, path: string, facts:
   if (own.records) return false;
   // Rows of a kinds table read for one patient (`/patients/:patientId/preferences`) are that patient's.
   const forOnePatient = keyedToPatient(path) || requestKeyedToPatient(facts, scopes);
-  const counts = (reads: Omit<StoreReads, 'records'>) => reads.totals || (reads.reference && !forOnePatient);
-  let served = counts(own);
+  if (forOnePatient && own.reference) return false;
+  let served = own.totals || own.reference;
   const aggregated = aggregatedCalls(facts, scopes);
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
@@ -96,7 +96,8 @@ export function servesNoPatientRows(handlerScopeId: number, path: string, facts:
       const behind = readsBehind(call.callee, scopeId);
       if (behind) {
         if (behind.records) return false;
-        served ||= counts(behind);
+        if (forOnePatient && behind.reference) return false;
+        served ||= behind.totals || behind.reference;
         continue;
       }
       if (path.some((segment) => HTTP_CLIENTS.has(segment))) return false;
