@@ -1,11 +1,13 @@
-// Endpoints that serve only totals, when the totals are computed behind a service: "touches PHI"
-// leaves out aggregates (docs/rules/missing-phi-access.md), and a dashboard route usually calls a
-// service or controller that counts (`prisma.billingHold.groupBy({ _count })`,
-// `SELECT ROUND(AVG(score), 2) FROM surveys`) rather than counting in the handler. What a function
-// reads from its data stores is summarised per function (`storeReads`, kept in the workspace
-// summaries); an endpoint serves only totals when the handler and every workspace function it
-// reaches read totals and no rows, at least one total is read, and nothing else it calls names a
-// patient-like resource or fetches over HTTP. A patient list beside a count still reads rows.
+// Endpoints that serve only totals or reference rows, when these are read behind a service:
+// "touches PHI" leaves out aggregates and reference data (docs/rules/missing-phi-access.md), and a
+// dashboard route usually calls a service or controller that counts
+// (`prisma.billingHold.groupBy({ _count })`, `SELECT ROUND(AVG(score), 2) FROM surveys`) or lists
+// a table of kinds (`referral_sources`) rather than doing it in the handler. What a function reads
+// from its data stores is summarised per function (`storeReads`, kept in the workspace summaries);
+// an endpoint serves no patient's rows when the handler and every workspace function it reaches
+// read only totals and reference rows (at least one), and nothing else it calls names a
+// patient-like resource or fetches over HTTP. A patient list beside a count still reads rows, and
+// reference rows read for one patient (`/patients/:patientId/preferences`) are that patient's.
 
 import { calleePath } from '../../model/expressions';
 import type { FileFacts } from '../../model/facts';
@@ -24,12 +26,6 @@ const STORE_TOTALS = new Set(['count', 'countDocuments', 'estimatedDocumentCount
 const SQL_RUNNERS = new Set(['query', 'execute', 'executemany', 'raw', '$queryRaw', '$queryRawUnsafe', 'oneOrNone', 'manyOrNone']);
 /** The language's own objects (`Promise.all`, `Object.entries`), never a data store's model. */
 const BUILTIN_OBJECTS = new Set(['Promise', 'Object', 'Array', 'Math', 'JSON', 'Date', 'Number', 'String', 'Reflect', 'Intl', 'Buffer']);
-/** An SQL statement whose every table holds kinds, settings or sources. */
-function readsOnlyKinds(text: string): boolean {
-  const tables = sqlTables(text);
-  return tables.length > 0 && tables.every(describesKinds);
-}
-
 /** Calls that reach another service over HTTP: what they fetch is unknown. */
 const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'request', 'http', 'https', 'superagent', 'ky', 'httpx', 'requests', 'urlopen']);
 
@@ -105,6 +101,12 @@ export function servesNoPatientRows(handlerScopeId: number, path: string, facts:
     }
   }
   return served;
+}
+
+/** An SQL statement whose every table holds kinds, settings or sources. */
+function readsOnlyKinds(text: string): boolean {
+  const tables = sqlTables(text);
+  return tables.length > 0 && tables.every(describesKinds);
 }
 
 /**
