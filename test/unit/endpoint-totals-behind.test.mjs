@@ -106,7 +106,7 @@ test('an inline handler calling a service that only counts is quiet; one also ca
   assert.deepEqual(missingAccess(files, 'src/engagement.routes.ts'), ["router.get('/patients/:patientId/engagement', async (req, res) => {"]);
 });
 
-test('a service answering computed SQL totals (ROUND(AVG(...)), COUNT(*) FILTER) is quiet; one selecting a patient column beside them is reported', () => {
+test('a service answering computed SQL totals (ROUND(AVG(...)), COUNT(*) FILTER) is quiet; one selecting a patient column beside them, or totals grouped by patient, is reported', () => {
   const files = {
     'src/survey.service.ts': [
       "import { pool } from './db';",
@@ -116,6 +116,13 @@ test('a service answering computed SQL totals (ROUND(AVG(...)), COUNT(*) FILTER)
       '    [tenantId],',
       '  );',
       '  return result.rows[0];',
+      '}',
+      'export async function getPatientSurveyTotalsByPatient(tenantId: string) {',
+      '  const result = await pool.query(',
+      '    `SELECT p.id AS "patientId", p.email, COUNT(*) AS answered FROM patient_surveys s JOIN patients p ON p.id = s.patient_id GROUP BY p.id, p.email`,',
+      '    [tenantId],',
+      '  );',
+      '  return result.rows;',
       '}',
       'export async function getPatientSurveyScores(tenantId: string) {',
       '  const result = await pool.query(',
@@ -127,14 +134,18 @@ test('a service answering computed SQL totals (ROUND(AVG(...)), COUNT(*) FILTER)
     ],
     'src/survey.routes.ts': [
       "import { Router } from 'express';",
-      "import { getPatientSurveySummary, getPatientSurveyScores } from './survey.service';",
+      "import { getPatientSurveySummary, getPatientSurveyScores, getPatientSurveyTotalsByPatient } from './survey.service';",
       'const router = Router();',
       "router.get('/patient-surveys', async (req, res) => res.json(await getPatientSurveySummary(req.user.tenantId)));",
       "router.get('/patient-surveys/scores', async (req, res) => res.json(await getPatientSurveyScores(req.user.tenantId)));",
+      "router.get('/patient-surveys/by-patient', async (req, res) => res.json(await getPatientSurveyTotalsByPatient(req.user.tenantId)));",
       'export default router;',
     ],
   };
-  assert.deepEqual(missingAccess(files, 'src/survey.routes.ts'), ["router.get('/patient-surveys/scores', async (req, res) => res.json(await getPatientSurveyScores(req.user.tenantId)));"]);
+  assert.deepEqual(missingAccess(files, 'src/survey.routes.ts'), [
+    "router.get('/patient-surveys/scores', async (req, res) => res.json(await getPatientSurveyScores(req.user.tenantId)));",
+    "router.get('/patient-surveys/by-patient', async (req, res) => res.json(await getPatientSurveyTotalsByPatient(req.user.tenantId)));",
+  ]);
 });
 
 test('a route whose service writes a change-history entry naming the actor and the change is audited; a medical-history write is not', () => {

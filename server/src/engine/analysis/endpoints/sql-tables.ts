@@ -67,8 +67,17 @@ export function onlyTotals(sql: string): boolean {
   const columns = emptyParentheses(select[1]);
   const aggregated = columns.replace(AGGREGATE_CALL, '');
   if (aggregated === columns) return false;
-  if (/^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated) || (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*'))) return true;
+  if (/^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated)) return true;
+  // Totals per group, unless a group is a person (`p.id AS "patientId", p.email, SUM(...) ... GROUP BY p.id`).
+  if (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*')) return !namesPerson(aggregated);
   return topLevelColumns(select[1]).every(isComputedTotal);
+}
+
+/** Words of a column that holds a person's key or contact (`patient_id`, `"clientId"`, `email`, `dob`). */
+const PERSON_COLUMN_WORDS = new Set(['patient', 'patients', 'client', 'clients', 'member', 'members', 'mrn', 'ssn', 'dob', 'birth', 'email', 'phone']);
+
+function namesPerson(columns: string): boolean {
+  return (columns.match(/[A-Za-z_]\w*/g) ?? []).some((word) => tokenize(word).some((token) => PERSON_COLUMN_WORDS.has(token)));
 }
 
 /** Scalar functions that turn a total into another number (`ROUND(AVG(score), 2)`, `COALESCE(SUM(x), 0)`). */
