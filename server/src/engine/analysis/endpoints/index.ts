@@ -53,7 +53,7 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
     }
     endpoints.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
     applyExistingControls(endpoints, context);
-    dropStatelessGeneration(endpoints, context);
+    dropHandlersServingNoPatient(endpoints, context);
     // A router module nothing mounts serves no route (unmounted-routers.ts).
     if (isUnmountedRouterModule(context.filePath, context.facts, endpoints, context.auditContext)) endpoints = [];
     byPolicy.set(context.policy, { auditContext: context.auditContext, endpoints });
@@ -67,7 +67,7 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
  * touches no stored patient record (stateless-generation.ts), and one whose services read only
  * totals or tables of kinds serves no patient (totals-only.ts).
  */
-function dropStatelessGeneration(endpoints: EndpointFact[], context: EndpointContext): void {
+function dropHandlersServingNoPatient(endpoints: EndpointFact[], context: EndpointContext): void {
   for (const endpoint of endpoints) {
     if (!endpoint.touchesPhi || endpoint.audit) continue;
     const scope = handlerScope(context.facts, endpoint);

@@ -123,7 +123,8 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     if (!handler.scope && !handler.named) continue;
     const fullPath = joinPaths(router?.prefix ?? '', route.path);
     const typeNames = handler.scope ? [...handler.scope.params.flatMap((p) => p.typeNames), ...returnTypeNames(facts, handler.scope)] : [];
-    // A handler in another file that only answers "not implemented" serves nothing yet; one that reads only totals or (for no one patient) tables of kinds serves no patient (totals-only.ts).
+    // A handler in another file that only answers "not implemented" serves nothing yet; one that
+    // reads only totals, or tables of kinds for no one patient, serves no patient (totals-only.ts).
     const behind = handler.scope ? undefined : flow.hooks.storeReadsBehind?.(handlerArg.value, fact.scopeId);
     const stub = !handler.scope && (!!flow.hooks.notImplementedBehind?.(handlerArg.value, fact.scopeId) || (!!(behind?.totals || behind?.reference) && !behind.records && !(behind.reference && keyedToPatient(fullPath))));
     const evidence = stub
