@@ -83,6 +83,10 @@ export class CrossFileFlows {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToStub(this.file, this.classOf(scopeId), path);
       },
+      storeReadsBehind: (callee, scopeId) => {
+        const path = calleePath(callee);
+        return path && path.length <= 4 ? this.index.storeReadsBehind(this.file, this.classOf(scopeId), path) : undefined;
+      },
     };
   }
 

@@ -19,7 +19,9 @@ import { isAccountModule } from '../analysis/phi/account-module';
 import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
 import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
-import { scopeTree } from '../model/facts-index';
+import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
+import { callsDataStore } from '../analysis/endpoints/data-store-calls';
+import { callsIn, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
 
@@ -102,7 +104,19 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     });
   });
   recordReturns(facts, flow, functions, byScope);
-  for (const fn of functions) if (isNotImplementedStub(facts, scopeTree(facts, fn.scope.id))) fn.summary.notImplemented = true;
+  for (const fn of functions) {
+    const scopes = scopeTree(facts, fn.scope.id);
+    if (isNotImplementedStub(facts, scopes)) fn.summary.notImplemented = true;
+    const reads = storeReads(facts, scopes);
+    if (reads.totals) fn.summary.readsTotals = true;
+    if (reads.reference) fn.summary.readsReference = true;
+    // A call the index cannot follow (on a local object) named for patient data may fetch rows.
+    const unfollowed = [...scopes].some((id) => callsIn(facts, id).some(({ call }) => {
+      const callee = calleePath(call.callee);
+      return !!callee && !canResolve(callee) && !callsDataStore(callee) && callee.some(namesResource);
+    }));
+    if (reads.records || unfollowed) fn.summary.readsRecords = true;
+  }
   recordSinks(facts, policy, filePath, flow, functions, byScope);
 
   const defaultScope = facts.scopes.find((scope) => scope.exportDefault && scope.name && (scope.kind === 'class' || byScope.has(scope.id)));

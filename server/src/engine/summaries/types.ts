@@ -98,6 +98,10 @@ export interface FunctionSummary {
   nestedCalls?: string[][];
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
   notImplemented?: true;
+  /** What the function (with the functions nested in it) reads from data stores: totals, tables of kinds, rows (analysis/endpoints/totals-only.ts). */
+  readsTotals?: true;
+  readsReference?: true;
+  readsRecords?: true;
 }
 
 /** A class of the file, with its base classes as written. */

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
-import { writesAuditRecord } from '../analysis/endpoints/controls/names';
+import { namesResource } from '../analysis/endpoints/totals-only';
+import { writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
@@ -141,11 +142,11 @@ export class WorkspaceIndex {
     // so nested functions are not taken as auditing it: own calls only.
     for (const node of this.reachable(file, className, callee, false)) {
       if (node === CUT_SHORT) return undefined;
-      for (const { callee } of node.fn.calls) {
+      for (const { callee, args } of node.fn.calls) {
         const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
         if (name) return name;
-        // An audit record written whatever the policy calls it (`prisma.auditLog.create`).
-        if (writesAuditRecord(callee)) return callee.join('.');
+        // An audit record written whatever the policy calls it (`prisma.auditLog.create`), or a change-history entry naming its actor.
+        if (writesAuditRecord(callee) || writesChangeHistory(callee, args.flatMap((arg) => arg.keys ?? []))) return callee.join('.');
       }
     }
     return undefined;
@@ -209,6 +210,26 @@ export class WorkspaceIndex {
       if (found) next.push(found);
     }
     return next;
+  }
+
+  /**
+   * What the workspace functions reached from a call made in `file` read from data stores
+   * (resolved calls, transitively, bounded like the audit walk): `records` when one reads or writes
+   * rows, makes an unresolved call named for patient data (`sdk.getPatient`), or the walk was cut
+   * short; `totals` when one reads a total, `reference` a table of kinds. Undefined when the callee is no workspace function.
+   */
+  storeReadsBehind(file: FileSummary, className: string | undefined, callee: string[]): { totals: boolean; reference: boolean; records: boolean } | undefined {
+    const reads = { totals: false, reference: false, records: false };
+    let reached = false;
+    for (const node of this.reachable(file, className, callee, true)) {
+      reached = true;
+      if (node === CUT_SHORT || node.fn.readsRecords) return { ...reads, records: true };
+      if (node.fn.readsTotals) reads.totals = true;
+      if (node.fn.readsReference) reads.reference = true;
+      const unresolved = [...node.fn.calls.filter((_, k) => !node.targets[k]).map((site) => site.callee), ...(node.fn.nestedCalls ?? [])];
+      if (unresolved.some((path) => !callsDataStore(path) && !this.targetOf(node.file, node.fn.className, path) && path.some(namesResource))) return { ...reads, records: true };
+    }
+    return reached ? reads : undefined;
   }
 
   /** Whether a call made in `file` runs a workspace function that only answers "not implemented". */

@@ -15,6 +15,7 @@ import { findNextRoutes } from './nextjs-routes';
 import { findRouteCalls } from './route-calls';
 import { handlerScope } from './controls/names';
 import { isStatelessGeneration } from './stateless-generation';
+import { servesNoPatientRows } from './totals-only';
 import { isUnmountedRouterModule } from './unmounted-routers';
 import { findDecoratedRoutes } from './route-decorators';
 
@@ -52,7 +53,7 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
     }
     endpoints.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
     applyExistingControls(endpoints, context);
-    dropStatelessGeneration(endpoints, context);
+    dropHandlersServingNoPatient(endpoints, context);
     // A router module nothing mounts serves no route (unmounted-routers.ts).
     if (isUnmountedRouterModule(context.filePath, context.facts, endpoints, context.auditContext)) endpoints = [];
     byPolicy.set(context.policy, { auditContext: context.auditContext, endpoints });
@@ -63,13 +64,15 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
 /**
  * After the finders (their evidence is remembered by the handler's own text), what the handler's
  * callees in other files do: a handler that only sends the request to an AI service and answers
- * touches no stored patient record (stateless-generation.ts).
+ * touches no stored patient record (stateless-generation.ts), and one whose services read only
+ * totals or tables of kinds serves no patient (totals-only.ts).
  */
-function dropStatelessGeneration(endpoints: EndpointFact[], context: EndpointContext): void {
+function dropHandlersServingNoPatient(endpoints: EndpointFact[], context: EndpointContext): void {
   for (const endpoint of endpoints) {
     if (!endpoint.touchesPhi || endpoint.audit) continue;
     const scope = handlerScope(context.facts, endpoint);
-    if (scope?.kind !== 'function' || !isStatelessGeneration(endpoint, scope.id, context.facts, context.flow)) continue;
+    if (scope?.kind !== 'function') continue;
+    if (!isStatelessGeneration(endpoint, scope.id, context.facts, context.flow) && !servesNoPatientRows(scope.id, endpoint.path, context.facts, context.flow)) continue;
     endpoint.touchesPhi = false;
     endpoint.categories = [];
     endpoint.why = [];

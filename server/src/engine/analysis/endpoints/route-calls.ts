@@ -18,6 +18,7 @@ import { endpointFact, frameworkOfFile, type FinderInput } from './finder';
 import { joinPaths } from './resources';
 import { returnTypeNames } from './signature';
 import { assessPhi } from './evidence-memo';
+import { keyedToPatient } from './totals-only';
 
 const EXPRESS_METHODS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ANY',
@@ -122,8 +123,10 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     if (!handler.scope && !handler.named) continue;
     const fullPath = joinPaths(router?.prefix ?? '', route.path);
     const typeNames = handler.scope ? [...handler.scope.params.flatMap((p) => p.typeNames), ...returnTypeNames(facts, handler.scope)] : [];
-    // A handler in another file that only answers "not implemented" serves nothing yet.
-    const stub = !handler.scope && !!flow.hooks.notImplementedBehind?.(handlerArg.value, fact.scopeId);
+    // A handler in another file that only answers "not implemented" serves nothing yet; one that
+    // reads only totals, or tables of kinds for no one patient, serves no patient (totals-only.ts).
+    const behind = handler.scope ? undefined : flow.hooks.storeReadsBehind?.(handlerArg.value, fact.scopeId);
+    const stub = !handler.scope && (!!flow.hooks.notImplementedBehind?.(handlerArg.value, fact.scopeId) || (!!(behind?.totals || behind?.reference) && !behind.records && !(behind.reference && keyedToPatient(fullPath))));
     const evidence = stub
       ? { touchesPhi: false, categories: [], why: [] }
       : assessPhi({ path: fullPath, handlerScopeId: handler.scope?.id, typeNames, nameHints: handler.scope ? [] : [handler.name] }, facts, flow);

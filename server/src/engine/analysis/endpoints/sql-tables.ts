@@ -25,6 +25,11 @@ export function isSqlStatement(text: string): boolean {
   return SQL_STATEMENT.test(text.slice(0, MAX_SQL));
 }
 
+/** Every table an SQL statement reads or writes (`FROM referral_sources`, `JOIN patients p`). */
+export function sqlTables(text: string): string[] {
+  return [...text.slice(0, MAX_SQL).matchAll(TABLE_REFERENCE)].map((match) => match[1].replace(/"/g, '').split('.').pop() ?? '');
+}
+
 /** The patient-like tables an SQL text names; empty for other text and for totals. */
 export function sqlTableReads(text: string): SqlTableRead[] {
   const sql = text.slice(0, MAX_SQL);
@@ -41,27 +46,99 @@ export function sqlTableReads(text: string): SqlTableRead[] {
 /**
  * Words of tables that hold kinds, settings, totals or content written for patients in general
  * rather than a patient's rows (`appointment_types`, `lab_vendors`, `lab_order_sets`,
- * `procedure_categories`, `patient_sms_preferences`, `encounter_metrics`, `patient_handouts`).
+ * `procedure_categories`, `patient_sms_preferences`, `encounter_metrics`, `patient_handouts`,
+ * `referral_sources`, `marketing_campaigns`).
  */
 const KIND_TABLE_WORDS = new Set([
   'type', 'types', 'category', 'categories', 'vendor', 'vendors', 'interface', 'interfaces', 'set', 'sets', 'template',
   'templates', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'metric', 'metrics',
   'preference', 'preferences', 'status', 'statuses', 'reason', 'reasons', 'option', 'options', 'stats', 'statistics',
-  'handout', 'handouts', 'education',
+  'handout', 'handouts', 'education', 'source', 'sources', 'marketing',
 ]);
 
-function describesKinds(table: string): boolean {
+export function describesKinds(table: string): boolean {
   return tokenize(table).some((token) => KIND_TABLE_WORDS.has(token));
 }
 
 /** `SELECT COUNT(*) FROM ...`, `SELECT status, COUNT(*) ... GROUP BY status`: totals. */
-function onlyTotals(sql: string): boolean {
+export function onlyTotals(sql: string): boolean {
   const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
   if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index))) return false;
   const columns = emptyParentheses(select[1]);
   const aggregated = columns.replace(AGGREGATE_CALL, '');
   if (aggregated === columns) return false;
-  return /^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated) || (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*'));
+  if (/^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated)) return true;
+  // Totals per group, unless a group is a person (`p.id AS "patientId", p.email, SUM(...) ... GROUP BY p.id`).
+  if (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*')) return !namesPerson(aggregated);
+  return topLevelColumns(select[1]).every(isComputedTotal);
+}
+
+/** Words of a column that holds a person's key or contact (`patient_id`, `"clientId"`, `email`, `dob`). */
+const PERSON_COLUMN_WORDS = new Set(['patient', 'patients', 'client', 'clients', 'member', 'members', 'mrn', 'ssn', 'dob', 'birth', 'email', 'phone']);
+
+function namesPerson(columns: string): boolean {
+  return (columns.match(/[A-Za-z_]\w*/g) ?? []).some((word) => tokenize(word).some((token) => PERSON_COLUMN_WORDS.has(token)));
+}
+
+/** Scalar functions that turn a total into another number (`ROUND(AVG(score), 2)`, `COALESCE(SUM(x), 0)`). */
+const TOTAL_WRAPPERS = /\b(?:round|coalesce|nullif|cast|floor|ceil|ceiling|abs|trunc|greatest|least)?\s*\(([^()]*)\)/gi;
+const INNERMOST_AGGREGATE = /\b(?:count|sum|avg|min|max)\s*\([^()]*\)/gi;
+/** Words a computed total may still hold once its aggregates are gone: casts, CASE, literals. */
+const TOTAL_WORDS = new Set([
+  'as', 'distinct', 'numeric', 'decimal', 'int', 'integer', 'bigint', 'float', 'real', 'double', 'precision', 'text', 'case',
+  'when', 'then', 'else', 'end', 'null', 'and', 'or', 'not', 'is', 'true', 'false',
+]);
+
+/**
+ * `ROUND(AVG(overall_score), 2) AS avg_score`, `COUNT(*) FILTER (WHERE nps >= 9) AS promoters`,
+ * `SUM(a) * 100.0 / NULLIF(COUNT(*), 0)`: a number computed from aggregates only. A column that
+ * still names a field of the rows (`name`, `ROUND(score)`) is not.
+ */
+function isComputedTotal(column: string): boolean {
+  let text = withoutFilters(column).replace(/::\w+/g, '').replace(/\s+as\s+"?\w+"?\s*$/i, '');
+  let found = false;
+  for (let i = 0; i < 10 && /[()]/.test(text); i++) {
+    const before = text;
+    text = text.replace(INNERMOST_AGGREGATE, () => ((found = true), ' 0 ')).replace(TOTAL_WRAPPERS, ' $1 ');
+    if (text === before) return false;
+  }
+  if (!found || /[()]/.test(text)) return false;
+  // A bare alias after the total (`COUNT(*) total`).
+  const words = text.replace(/'[^']*'/g, ' ').match(/[A-Za-z_]\w*/g) ?? [];
+  const trailingAlias = /[\d)]\s+"?[A-Za-z_]\w*"?\s*$/.test(text) ? 1 : 0;
+  return words.slice(0, words.length - trailingAlias).every((word) => TOTAL_WORDS.has(word.toLowerCase()));
+}
+
+/** `COUNT(*) FILTER (WHERE ...)` -> `COUNT(*)`: the filter picks rows, it is not a column. */
+function withoutFilters(column: string): string {
+  let text = column;
+  for (let start = text.search(/\bfilter\s*\(/i); start >= 0; start = text.search(/\bfilter\s*\(/i)) {
+    let depth = 0;
+    let end = text.indexOf('(', start);
+    for (; end < text.length; end++) {
+      if (text[end] === '(') depth++;
+      else if (text[end] === ')' && --depth === 0) break;
+    }
+    text = `${text.slice(0, start)} ${text.slice(end + 1)}`;
+  }
+  return text;
+}
+
+/** The columns of a select list, split at the commas outside parentheses. */
+function topLevelColumns(list: string): string[] {
+  const columns: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === '(') depth++;
+    else if (list[i] === ')') depth--;
+    else if (list[i] === ',' && depth === 0) {
+      columns.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  columns.push(list.slice(start));
+  return columns;
 }
 
 /** `COUNT(*) FILTER (WHERE s IN ('a'))` -> `COUNT() FILTER ()`: what is inside a call says nothing of its kind. */

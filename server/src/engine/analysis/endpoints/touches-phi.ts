@@ -142,7 +142,7 @@ const AGGREGATES = new Set([
 const AGGREGATE_FUNCTIONS = new Set(['Count', 'Sum', 'Avg', 'Max', 'Min', 'StdDev', 'Variance']);
 
 /** Queries whose result is only counted (`db.query(Patient).filter(...).count()`): no record leaves. */
-function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
+export function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
   const found = new Set<Expr>();
   const mark = (expr: Expr | undefined) => {
     for (let current = expr, i = 0; current && current.kind === 'call' && i < 20; i++) {

@@ -142,6 +142,8 @@ export interface FlowHooks {
   dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean } | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
+  /** What the workspace functions `callee` reaches read from data stores: totals, tables of kinds, rows (endpoints/totals-only.ts). */
+  storeReadsBehind?(callee: Expr, scopeId: number): { totals: boolean; reference: boolean; records: boolean } | undefined;
 }
 
 export class FlowAnalyzer {

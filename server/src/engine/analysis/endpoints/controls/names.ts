@@ -59,6 +59,44 @@ export function writesAuditRecord(path: readonly string[]): boolean {
   return path.slice(0, -1).some((segment) => tokenize(segment).includes('audit'));
 }
 
+/** An object literal's keys as a summary keeps them, nested literals included (`{ data: { changedBy } }`). */
+export interface WrittenKeys {
+  key: string;
+  keys?: readonly WrittenKeys[];
+}
+
+/** Words of a store that keeps the changes made to records (`diagnosisHistory`, `chart_revisions`, `provenance`). */
+const CHANGE_STORE_WORDS = new Set(['history', 'histories', 'revision', 'revisions', 'provenance', 'changelog']);
+/** Verbs of a field naming who made a change (`changedBy`, `modified_by`, `performedBy`); `createdBy` is any record's. */
+const ACTOR_VERBS = new Set(['changed', 'modified', 'updated', 'deleted', 'performed', 'edited', 'imported', 'amended', 'actioned']);
+/** Fields describing the change itself (`changeType`, `action`, `oldValues`, `previous_value`). */
+const CHANGE_WORDS = new Set(['change', 'changes', 'action', 'old', 'previous', 'before', 'diff', 'operation']);
+
+/**
+ * Whether a call writes a change-history entry naming who made the change: an entry written to
+ * a store named for keeping changes (`prisma.diagnosisHistory.create`) whose data names the actor
+ * (`changedBy`, `actorId`) and the change (`changeType`, `oldValues`). An audit trail under
+ * another name; a patient's medical history (`medicalHistory.create({ data: { condition } })`)
+ * names neither.
+ */
+export function writesChangeHistory(path: readonly string[], written: readonly WrittenKeys[]): boolean {
+  if (path.length < 2 || !ENTRY_WRITES.has(tokenize(path[path.length - 1])[0] ?? '')) return false;
+  if (!path.slice(0, -1).some((segment) => tokenize(segment).some((token) => CHANGE_STORE_WORDS.has(token)))) return false;
+  const keys = allKeys(written, 0).map((key) => tokenize(key));
+  const actor = keys.some((tokens) => tokens.includes('actor') || (tokens[tokens.length - 1] === 'by' && ACTOR_VERBS.has(tokens[0] ?? '')));
+  return actor && keys.some((tokens) => CHANGE_WORDS.has(tokens[0] ?? ''));
+}
+
+/** The keys of an object literal written in the code, as a summary keeps them. */
+export function literalKeys(expr: Expr, depth = 0): WrittenKeys[] {
+  if (expr.kind !== 'object' || depth > 4) return [];
+  return expr.entries.flatMap((entry) => (entry.key === undefined ? [] : [{ key: entry.key, keys: literalKeys(entry.value, depth + 1) }]));
+}
+
+function allKeys(written: readonly WrittenKeys[], depth: number): string[] {
+  return depth > 4 ? [] : written.flatMap((entry) => [entry.key, ...allKeys(entry.keys ?? [], depth + 1)]);
+}
+
 /** The handler's function (or, for an endpoint reported at its class, the class) scope. */
 export function handlerScope(facts: FileFacts, endpoint: EndpointFact): ScopeFact | undefined {
   const range = endpoint.handler.range;
