@@ -105,5 +105,26 @@ function functionNameFromParent(node: Node): Node | null {
   const parent = node.parent;
   if (parent?.type === 'variable_declarator') return parent.childForFieldName('name');
   if (parent?.type === 'pair') return parent.childForFieldName('key');
+  if (parent?.type === 'arguments') return wrappedFunctionName(node, parent);
   return null;
+}
+
+/**
+ * `export const getDiagnoses = asyncHandler(async (req, res) => {...})`: a module-level name bound
+ * to a plain function's call whose last argument is this function (an error-catching or auth
+ * wrapper) names it, so calls and routes by that name reach its body. Callbacks of methods
+ * (`items.map(...)`) and of calls inside functions are not named.
+ */
+function wrappedFunctionName(fn: Node, args: Node): Node | null {
+  const call = args.parent;
+  const declarator = call?.parent;
+  if (call?.type !== 'call_expression' || declarator?.type !== 'variable_declarator') return null;
+  if (call.childForFieldName('function')?.type !== 'identifier') return null;
+  const last = args.namedChildren[args.namedChildren.length - 1];
+  if (!last || last.startIndex !== fn.startIndex) return null;
+  const declaration = declarator.parent;
+  const statement = declaration?.parent?.type === 'export_statement' ? declaration.parent : declaration;
+  if (statement?.parent?.type !== 'program') return null;
+  const name = declarator.childForFieldName('name');
+  return name?.type === 'identifier' ? name : null;
 }

@@ -4,7 +4,11 @@
 import type { Node } from 'web-tree-sitter';
 import { rangeOf } from '../../model/ranges';
 import type { AdapterContext } from '../context';
+import { toExpr } from './expressions';
 import { identifiersIn, staticString } from './syntax';
+
+/** The module-level name an instance exported by default is bound to (`export default new Svc()`). */
+const DEFAULT_INSTANCE = '*default*';
 
 export function recordImport(context: AdapterContext, node: Node): void {
   const { facts } = context;
@@ -49,7 +53,13 @@ export function recordRequire(context: AdapterContext, name: Node, value: Node):
 export function recordReexport(context: AdapterContext, node: Node): void {
   // `export default service;`: which module-level name a default import gets.
   const exported = node.childForFieldName('value');
-  if (exported?.type === 'identifier' && node.children.some((child) => child.type === 'default')) context.facts.defaultExportName = exported.text;
+  const isDefault = node.children.some((child) => child.type === 'default');
+  if (exported?.type === 'identifier' && isDefault) context.facts.defaultExportName = exported.text;
+  // `export default new PatientService()`: a default import gets that instance, bound here to a name no code can write.
+  if (exported?.type === 'new_expression' && isDefault && exported.childForFieldName('constructor')?.type === 'identifier') {
+    context.facts.bindings.push({ scopeId: 0, name: DEFAULT_INSTANCE, range: rangeOf(exported), offset: node.endIndex, value: toExpr(context, exported), kind: 'assign' });
+    context.facts.defaultExportName = DEFAULT_INSTANCE;
+  }
   const source = node.childForFieldName('source');
   const module = source ? staticString(source) : undefined;
   if (module === undefined) return;
