@@ -10,6 +10,7 @@ import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
 import { isRuleConfigurationElement } from '../phi/rule-module';
+import { StaffRows } from './staff-rows';
 
 /**
  * Words that put a policy or member number in insurance (anywhere in the file): without them a
@@ -37,6 +38,7 @@ export interface ObjectKnowledge {
 export class NonPersonContexts {
   /** Whether the file mentions insurance anywhere, computed once. */
   private insuranceInFile: boolean | undefined;
+  private readonly staffRows: StaffRows;
 
   constructor(
     private readonly facts: FileFacts,
@@ -46,7 +48,9 @@ export class NonPersonContexts {
     /** What the file's path says of it (module-traits.ts). */
     private readonly traits: ModuleTraits,
     private readonly resolveBinding: ResolveBinding,
-  ) {}
+  ) {
+    this.staffRows = new StaffRows(facts, resolveBinding);
+  }
 
   /** A variable or parameter named for an element (`cptCode`, `email`) that is not a patient's here. */
   quietsName(element: string, name: string, scopeId: number): boolean {
@@ -59,6 +63,8 @@ export class NonPersonContexts {
 
   /** An element read off an object (`adminUser.email`, `providers.rows[0].name`, `feeItem.cptCode`) that is not a patient's. */
   quietsMember(element: string, object: Expr, objectName: string | undefined, known: ObjectKnowledge, scopeId: number): boolean {
+    // A row a query on the users or staff returned is a staff member's, whatever its variable is called.
+    if (isCredentialElement(element) && !this.traits.patientSide && this.staffRows.isStaffRow(object, scopeId)) return true;
     if (!known.tainted && isCredentialElement(element)) {
       if (objectName && this.isStaffAccountObject(objectName, scopeId)) return true;
       if (this.isRowOfNonPersons(object, scopeId)) return true;
