@@ -5,6 +5,7 @@ import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } fr
 import { calleePath, rootName } from '../../model/expressions';
 import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
+import { SUMMARY_MARKER } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
@@ -18,6 +19,7 @@ import {
   COUNTS_AND_TESTS,
   FILE_LISTING_METHODS,
   isConfigName,
+  isConfigurationObjectName,
   isSerializerValue,
   PASS_THROUGH_MODULES,
   SERIALISED_WORDS,
@@ -437,6 +439,8 @@ export class FlowAnalyzer {
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element) && !this.personByFields.isPersonHere(objectName, classification.element)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
+          // `def validate(config): config.get("ssl").get("ssl_email")`: a configuration whatever the caller passes.
+          if (isConfigurationObjectName(rootName(expr.object)) && objectTaint?.elements.every((element) => element.element.startsWith(SUMMARY_MARKER))) return undefined;
           break;
         case 'person':
           if (!onRecord) return undefined;

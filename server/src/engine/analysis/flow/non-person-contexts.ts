@@ -9,7 +9,7 @@ import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
-import { isRuleConfigurationElement } from '../phi/rule-module';
+import { isRuleConfigurationElement, isRuleObjectName } from '../phi/rule-module';
 import { StaffRows } from './staff-rows';
 
 /**
@@ -69,6 +69,8 @@ export class NonPersonContexts {
       if (objectName && this.isStaffAccountObject(objectName, scopeId)) return true;
       if (this.isRowOfNonPersons(object, scopeId)) return true;
     }
+    // `condition.medication` in a CDS rule editor: the drug the rule fires on.
+    if (!known.tainted && this.traits.rules && objectName && isRuleObjectName(objectName)) return true;
     if (known.onRecord) return false;
     // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
     if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;

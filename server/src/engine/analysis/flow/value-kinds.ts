@@ -21,6 +21,18 @@ export const SHAPE_MEMBERS = new Set(['shape', 'ndim', 'dtypes', 'empty', 'size'
 /** Last tokens of a root object that holds configuration (`emailConfig`, `settings`, `process.env`). */
 const CONFIG_WORDS = new Set(['config', 'configuration', 'settings', 'setting', 'env', 'environ', 'options', 'opts', 'conf', 'cfg', 'constants', 'process']);
 
+/**
+ * `ssl_config`, `settings`, `app_conf`: an object read from the deployment's configuration, whose
+ * values (`ssl_config.get("ssl_email")`) are configuration, not a person's. Not `options`/`opts`,
+ * which name a function's arguments as often as its settings.
+ */
+export function isConfigurationObjectName(name: string | undefined): boolean {
+  const tokens = name ? tokenize(name) : [];
+  return tokens.length > 0 && CONFIGURATION_OBJECT_WORDS.has(tokens[tokens.length - 1]);
+}
+
+const CONFIGURATION_OBJECT_WORDS = new Set(['config', 'configuration', 'settings', 'conf', 'cfg']);
+
 export function isConfigName(name: string | undefined): boolean {
   const tokens = name ? tokenize(name) : [];
   return tokens.length > 0 && CONFIG_WORDS.has(tokens[tokens.length - 1]);
