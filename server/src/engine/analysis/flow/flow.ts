@@ -433,7 +433,8 @@ export class FlowAnalyzer {
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
-      if (this.contexts.quietsMember(classification.element, expr.object, objectName, { tainted: !!objectTaint, onRecord }, scopeId)) return undefined;
+      const fromCallerOnly = !!objectTaint && objectTaint.elements.every((element) => element.element.startsWith(SUMMARY_MARKER));
+      if (this.contexts.quietsMember(classification.element, expr.object, objectName, { tainted: !!objectTaint, onRecord, fromCallerOnly }, scopeId)) return undefined;
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element) && !this.personByFields.isPersonHere(objectName, classification.element)) return undefined;

@@ -33,6 +33,8 @@ export interface ObjectKnowledge {
   tainted: boolean;
   /** The object is a patient record or named for a person. */
   onRecord: boolean;
+  /** The object's only taint is a summarised function's parameter: what a caller passes. */
+  fromCallerOnly?: boolean;
 }
 
 export class NonPersonContexts {
@@ -70,7 +72,7 @@ export class NonPersonContexts {
       if (this.isRowOfNonPersons(object, scopeId)) return true;
     }
     // `condition.medication` in a CDS rule editor: the drug the rule fires on.
-    if (!known.tainted && this.traits.rules && objectName && isRuleObjectName(objectName)) return true;
+    if ((!known.tainted || known.fromCallerOnly) && this.traits.rules && objectName && isRuleObjectName(objectName)) return true;
     if (known.onRecord) return false;
     // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
     if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;
