@@ -22,6 +22,15 @@ const PATIENT_WORDS = /patient|subscriber|beneficiar|paciente/i;
 /** A health-plan member number in the file: a policy number beside it is insurance. */
 const MEMBER_NUMBER = /member[_ -]?(id|number|no)/i;
 
+/** Elements that are places a search can be narrowed to. */
+const SEARCH_LOCATION_ELEMENTS = new Set(['city', 'zip_code']);
+/** Names of the object a search's parameters are given in (`filter`, `searchCriteria`, `where`). */
+const SEARCH_FILTER_WORDS = new Set(['filter', 'filters', 'criteria', 'criterion', 'where', 'facets']);
+
+function isSearchFilterName(name: string): boolean {
+  return SEARCH_FILTER_WORDS.has(tokenize(name).at(-1) ?? '');
+}
+
 /** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
 const RESULT_ROW_WORDS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
 
@@ -73,6 +82,8 @@ export class NonPersonContexts {
     }
     // `condition.medication` in a CDS rule editor: the drug the rule fires on.
     if ((!known.tainted || known.fromCallerOnly) && this.traits.rules && objectName && isRuleObjectName(objectName)) return true;
+    // `filter.city`, `criteria.zipCode`: a place a directory is searched by, not where someone lives.
+    if (SEARCH_LOCATION_ELEMENTS.has(element) && objectName && isSearchFilterName(objectName) && !this.enclosingFunctionNames(scopeId).some(isPatientSideName)) return true;
     if (known.onRecord) return false;
     // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
     if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;
