@@ -20,6 +20,7 @@ import {
   FILE_LISTING_METHODS,
   isConfigName,
   isConfigurationObjectName,
+  isUrlParameters,
   isSerializerValue,
   PASS_THROUGH_MODULES,
   SERIALISED_WORDS,
@@ -457,6 +458,8 @@ export class FlowAnalyzer {
     }
     // `claims.patient`, `token_claims.encounter`: a token's launch context (SMART on FHIR), the record's id.
     if (classification.kind === 'record' && objectName && tokenize(objectName).at(-1) === 'claims' && !objectTaint?.elements.some((element) => element.element !== 'claim')) return undefined;
+    // `request.query_params.get("patient")`, `req.query.encounter`: a URL parameter is a string, the record's id or reference.
+    if (classification.kind === 'record' && isUrlParameters(expr.object)) return undefined;
     // (`row.patient` of a query row may be the patient's name as text: no object form to trust.)
     if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
     if (!objectTaint) return undefined;

@@ -74,3 +74,21 @@ export function isSerializerValue(expr: Expr, resolve: (name: string) => Binding
   }
   return false;
 }
+
+/** Objects holding a request's URL parameters, whatever the framework calls them. */
+const URL_PARAMETER_OBJECTS = new Set(['query_params', 'queryParams', 'searchParams', 'search_params', 'path_params', 'pathParams', 'route_params', 'routeParams', 'queryStringParameters', 'pathParameters']);
+/** Members of a request that hold its URL parameters (`req.query`, `request.args`, `request.GET`). */
+const REQUEST_URL_MEMBERS = new Set(['query', 'params', 'args', 'GET']);
+
+/**
+ * `request.query_params`, `req.query`, `url.searchParams`, `event.queryStringParameters`: a
+ * request's URL parameters, which are strings (an id or a reference), never a whole record.
+ */
+export function isUrlParameters(expr: Expr): boolean {
+  if (expr.kind === 'name') return URL_PARAMETER_OBJECTS.has(expr.name);
+  if (expr.kind !== 'member') return false;
+  if (URL_PARAMETER_OBJECTS.has(expr.property)) return true;
+  if (!REQUEST_URL_MEMBERS.has(expr.property)) return false;
+  const owner = expr.object.kind === 'name' ? expr.object.name : expr.object.kind === 'member' ? expr.object.property : undefined;
+  return !!owner && ['req', 'request'].includes(tokenize(owner).at(-1) ?? '');
+}
