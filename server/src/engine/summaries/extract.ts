@@ -308,7 +308,7 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
 /** The log or error call whose callee is at `range` names a patient or a record of care (analysis/sinks/reference-codes.ts). */
 function sinkNamesCareRecord(facts: FileFacts, range: Range): boolean {
   const fact = facts.calls.find(({ call }) => call.callee.range.start.line === range.start.line && call.callee.range.start.character === range.start.character);
-  return !fact || namesCareRecord(fact.call.callee, fact.call.args);
+  return !fact || namesCareRecord(facts, fact, fact.call.args);
 }
 
 /** The innermost function scope holding `range`. */

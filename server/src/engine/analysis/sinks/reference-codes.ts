@@ -7,7 +7,8 @@
 // record of care (`encounterId`, `claim`, `patient`), is not a finding. The same call with a claim
 // id, an encounter id or a patient's name beside the code stays reported.
 
-import type { Argument, Expr } from '../../model/facts';
+import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
+import { enclosingFunctions } from '../../model/facts-index';
 import type { PhiElementRef } from '../../model/types';
 import { tokenize } from '../phi/identifiers';
 
@@ -45,10 +46,13 @@ export function onlyCodesForCodeParameter(elements: readonly PhiElementRef[], re
   return !!paramName && tokenize(paramName).some((token) => CODE_PARAMETER_TOKENS.has(token)) && elements.every((element) => CODE_LIKE_ELEMENTS.has(element.element));
 }
 
-/** The call's words (message text, keys, names read, the callee's name) name a patient or a record of their care. */
-export function namesCareRecord(callee: Expr | undefined, args: readonly Argument[]): boolean {
-  const words: string[] = [];
-  if (callee) collectWords(callee, words, 0);
+/**
+ * The call's words (message text, keys, names read, the callee's name) or the name of a function
+ * it is in (`post_charge`, `addEncounterProcedure`) name a patient or a record of their care.
+ */
+export function namesCareRecord(facts: FileFacts, fact: CallFact, args: readonly Argument[]): boolean {
+  const words: string[] = enclosingFunctions(facts, fact.scopeId).flatMap((scope) => (scope.name ? [scope.name] : []));
+  collectWords(fact.call.callee, words, 0);
   for (const arg of args) {
     if (arg.name) words.push(arg.name);
     collectWords(arg.value, words, 0);
