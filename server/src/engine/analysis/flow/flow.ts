@@ -513,6 +513,9 @@ export class FlowAnalyzer {
   }
 
   private callTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
+    // `this.maskEmail(to)`: a sanitizer's result is clean, whatever its body's summary says it returns.
+    const calleeName = call.callee.kind === 'name' ? call.callee.name : call.callee.kind === 'member' ? call.callee.property : undefined;
+    if (calleeName && this.classifier.isSanitizer(calleeName)) return undefined;
     if (!this.hooks.callResult) return this.builtinCallTaint(call, scopeId, depth);
     return this.hooks.callResult(call, scopeId, () => this.builtinCallTaint(call, scopeId, depth), (expr) => this.taintOf(expr, scopeId, depth));
   }
