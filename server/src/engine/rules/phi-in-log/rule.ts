@@ -4,6 +4,7 @@ import { classifyLogSink } from '../../analysis/sinks/logs';
 import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../../analysis/sinks/redacting-loggers';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
+import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -42,6 +43,8 @@ export const phiInLog: Rule = {
       if (wholeObjects) phiArgs = wholeObjectArguments(args, fact.scopeId, fieldsRead, facts.language);
       if (redacting) phiArgs = phiArgs.filter((phiArg) => !onlyPatternRedacted(phiArg.taint.elements, redacting));
       if (!phiArgs.length) continue;
+      // Written only in a development run (`if settings.DEBUG:`): production logs never get it.
+      if (inDebugOnlyBranch(facts, fact.call.range.start)) continue;
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
       if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record)) && !namesCareRecord(facts, fact, fact.call.args)) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
