@@ -18,4 +18,5 @@ ruleFixtureSuite('phi-in-log', {
   'workforce-job-patient-contact': { path: 'src/jobs/hr-automation.job.ts' },
   'vendor-module-insurance': { path: 'src/services/vendor.service.ts' },
   'vendor-module-patient-insurance': { path: 'src/services/vendor.service.ts' },
+  'cds-rule-trigger-medication': { path: 'src/services/cdsHooksService.ts' },
 });

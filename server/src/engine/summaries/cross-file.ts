@@ -10,6 +10,7 @@ import { offsetOf, sourceOf } from '../model/text';
 import type { Fix, FlowStep, RuleId } from '../model/types';
 import { exprLabel, union, type FlowHooks, type Taint } from '../analysis/flow/flow';
 import { withSuppressFix } from '../fixes/suppress';
+import { onlyCodesForCodeParameter } from '../analysis/sinks/reference-codes';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { FileSummary, SinkEffect } from './types';
@@ -104,6 +105,7 @@ export class CrossFileFlows {
         const arg = argumentFor(args, target, param);
         const taint = arg && (viaField && fields ? fieldsTaint(this.literalBehind(arg.value, fact.scopeId, context), fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
         if (!arg || !taint || (viaField && taint.record)) continue;
+        if (effect.namesNoCareRecord && onlyCodesForCodeParameter(taint.elements, taint.record, target.summary.params[param])) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         reported.add(effect.ruleId);
       }

@@ -21,9 +21,10 @@ import { registeredRules } from '../rules/registry';
 import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
 import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
+import { namesCareRecord } from '../analysis/sinks/reference-codes';
 import { callsIn, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
-import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkRuleId } from './types';
+import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkEffect, SinkRuleId } from './types';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = SUMMARY_MARKER;
@@ -308,13 +309,20 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
       if (fn === undefined) continue;
       const markers = markersOf({ elements: finding.phi }, fn);
       if (markers.own.length || finding.phi.some((e) => !e.element.startsWith(MARKER))) continue;
-      const effect = { ruleId: rule.metadata.id as SinkRuleId, sink: finding.sink ?? rule.metadata.id, path: filePath, range: sinkStep.range };
+      const effect: SinkEffect = { ruleId: rule.metadata.id as SinkRuleId, sink: finding.sink ?? rule.metadata.id, path: filePath, range: sinkStep.range };
+      if (rule.metadata.id !== 'phi-to-ai' && rule.metadata.id !== 'phi-to-third-party' && !sinkNamesCareRecord(facts, sinkStep.range)) effect.namesNoCareRecord = true;
       const summary = functions[fn].summary;
       for (const param of markers.params) summary.sinks.push({ param, effect });
       for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true, fields: [...(markers.fieldNames.get(param) ?? [])] });
       for (const call of markers.calls) summary.sinksViaCalls.push({ call, effect });
     }
   }
+}
+
+/** The log or error call whose callee is at `range` names a patient or a record of care (analysis/sinks/reference-codes.ts). */
+function sinkNamesCareRecord(facts: FileFacts, range: Range): boolean {
+  const fact = facts.calls.find(({ call }) => call.callee.range.start.line === range.start.line && call.callee.range.start.character === range.start.character);
+  return !fact || namesCareRecord(facts, fact, fact.call.args);
 }
 
 /** The innermost function scope holding `range`. */

@@ -18,6 +18,11 @@ export interface SinkEffect {
   path: string;
   /** The sink call's callee. */
   range: Range;
+  /**
+   * A log or error call whose words name no patient and no record of care: a procedure code a
+   * caller passes reaches it alone, as reference data (analysis/sinks/reference-codes.ts).
+   */
+  namesNoCareRecord?: true;
 }
 
 /** An argument of a call inside a function: which of the function's parameters and earlier call results flow into it. */

@@ -5,6 +5,7 @@ import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } fr
 import { calleePath, rootName } from '../../model/expressions';
 import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
+import { SUMMARY_MARKER } from '../../model/types';
 import type { PhiClassifier, IdentifierClass } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
@@ -18,6 +19,8 @@ import {
   COUNTS_AND_TESTS,
   FILE_LISTING_METHODS,
   isConfigName,
+  isConfigurationObjectName,
+  isUrlParameters,
   isSerializerValue,
   PASS_THROUGH_MODULES,
   SERIALISED_WORDS,
@@ -433,12 +436,15 @@ export class FlowAnalyzer {
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
       const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
-      if (this.contexts.quietsMember(classification.element, expr.object, objectName, { tainted: !!objectTaint, onRecord }, scopeId)) return undefined;
+      const fromCallerOnly = !!objectTaint && objectTaint.elements.every((element) => element.element.startsWith(SUMMARY_MARKER));
+      if (this.contexts.quietsMember(classification.element, expr.object, objectName, { tainted: !!objectTaint, onRecord, fromCallerOnly }, scopeId)) return undefined;
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element) && !this.personByFields.isPersonHere(objectName, classification.element)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
+          // `def validate(config): config.get("ssl").get("ssl_email")`: a configuration whatever the caller passes.
+          if (isConfigurationObjectName(rootName(expr.object)) && objectTaint?.elements.every((element) => element.element.startsWith(SUMMARY_MARKER))) return undefined;
           break;
         case 'person':
           if (!onRecord) return undefined;
@@ -454,6 +460,8 @@ export class FlowAnalyzer {
     }
     // `claims.patient`, `token_claims.encounter`: a token's launch context (SMART on FHIR), the record's id.
     if (classification.kind === 'record' && objectName && tokenize(objectName).at(-1) === 'claims' && !objectTaint?.elements.some((element) => element.element !== 'claim')) return undefined;
+    // `request.query_params.get("patient")`, `req.query.encounter`: a URL parameter is a string, the record's id or reference.
+    if (classification.kind === 'record' && isUrlParameters(expr.object)) return undefined;
     // (`row.patient` of a query row may be the patient's name as text: no object form to trust.)
     if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
     if (!objectTaint) return undefined;

@@ -9,7 +9,8 @@ import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
-import { isRuleConfigurationElement } from '../phi/rule-module';
+import { isRuleConfigurationElement, isRuleObjectName } from '../phi/rule-module';
+import { StaffRows } from './staff-rows';
 
 /**
  * Words that put a policy or member number in insurance (anywhere in the file): without them a
@@ -20,6 +21,15 @@ const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|be
 const PATIENT_WORDS = /patient|subscriber|beneficiar|paciente/i;
 /** A health-plan member number in the file: a policy number beside it is insurance. */
 const MEMBER_NUMBER = /member[_ -]?(id|number|no)/i;
+
+/** Elements that are places a search can be narrowed to. */
+const SEARCH_LOCATION_ELEMENTS = new Set(['city', 'zip_code']);
+/** Names of the object a search's parameters are given in (`filter`, `searchCriteria`, `where`). */
+const SEARCH_FILTER_WORDS = new Set(['filter', 'filters', 'criteria', 'criterion', 'where', 'facets']);
+
+function isSearchFilterName(name: string): boolean {
+  return SEARCH_FILTER_WORDS.has(tokenize(name).at(-1) ?? '');
+}
 
 /** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
 const RESULT_ROW_WORDS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
@@ -32,11 +42,14 @@ export interface ObjectKnowledge {
   tainted: boolean;
   /** The object is a patient record or named for a person. */
   onRecord: boolean;
+  /** The object's only taint is a summarised function's parameter: what a caller passes. */
+  fromCallerOnly?: boolean;
 }
 
 export class NonPersonContexts {
   /** Whether the file mentions insurance anywhere, computed once. */
   private insuranceInFile: boolean | undefined;
+  private readonly staffRows: StaffRows;
 
   constructor(
     private readonly facts: FileFacts,
@@ -46,7 +59,9 @@ export class NonPersonContexts {
     /** What the file's path says of it (module-traits.ts). */
     private readonly traits: ModuleTraits,
     private readonly resolveBinding: ResolveBinding,
-  ) {}
+  ) {
+    this.staffRows = new StaffRows(facts, resolveBinding);
+  }
 
   /** A variable or parameter named for an element (`cptCode`, `email`) that is not a patient's here. */
   quietsName(element: string, name: string, scopeId: number): boolean {
@@ -59,10 +74,16 @@ export class NonPersonContexts {
 
   /** An element read off an object (`adminUser.email`, `providers.rows[0].name`, `feeItem.cptCode`) that is not a patient's. */
   quietsMember(element: string, object: Expr, objectName: string | undefined, known: ObjectKnowledge, scopeId: number): boolean {
+    // A row a query on the users or staff returned is a staff member's, whatever its variable is called.
+    if (isCredentialElement(element) && !this.traits.patientSide && this.staffRows.isStaffRow(object, scopeId)) return true;
     if (!known.tainted && isCredentialElement(element)) {
       if (objectName && this.isStaffAccountObject(objectName, scopeId)) return true;
       if (this.isRowOfNonPersons(object, scopeId)) return true;
     }
+    // `condition.medication` in a CDS rule editor: the drug the rule fires on.
+    if ((!known.tainted || known.fromCallerOnly) && this.traits.rules && objectName && isRuleObjectName(objectName)) return true;
+    // `filter.city`, `criteria.zipCode`: a place a directory is searched by, not where someone lives.
+    if (SEARCH_LOCATION_ELEMENTS.has(element) && objectName && isSearchFilterName(objectName) && !this.enclosingFunctionNames(scopeId).some(isPatientSideName)) return true;
     if (known.onRecord) return false;
     // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
     if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;

@@ -21,6 +21,18 @@ export const SHAPE_MEMBERS = new Set(['shape', 'ndim', 'dtypes', 'empty', 'size'
 /** Last tokens of a root object that holds configuration (`emailConfig`, `settings`, `process.env`). */
 const CONFIG_WORDS = new Set(['config', 'configuration', 'settings', 'setting', 'env', 'environ', 'options', 'opts', 'conf', 'cfg', 'constants', 'process']);
 
+/**
+ * `ssl_config`, `settings`, `app_conf`: an object read from the deployment's configuration, whose
+ * values (`ssl_config.get("ssl_email")`) are configuration, not a person's. Not `options`/`opts`,
+ * which name a function's arguments as often as its settings.
+ */
+export function isConfigurationObjectName(name: string | undefined): boolean {
+  const tokens = name ? tokenize(name) : [];
+  return tokens.length > 0 && CONFIGURATION_OBJECT_WORDS.has(tokens[tokens.length - 1]);
+}
+
+const CONFIGURATION_OBJECT_WORDS = new Set(['config', 'configuration', 'settings', 'conf', 'cfg']);
+
 export function isConfigName(name: string | undefined): boolean {
   const tokens = name ? tokenize(name) : [];
   return tokens.length > 0 && CONFIG_WORDS.has(tokens[tokens.length - 1]);
@@ -61,4 +73,22 @@ export function isSerializerValue(expr: Expr, resolve: (name: string) => Binding
     current = binding.value;
   }
   return false;
+}
+
+/** Objects holding a request's URL parameters, whatever the framework calls them. */
+const URL_PARAMETER_OBJECTS = new Set(['query_params', 'queryParams', 'searchParams', 'search_params', 'path_params', 'pathParams', 'route_params', 'routeParams', 'queryStringParameters', 'pathParameters']);
+/** Members of a request that hold its URL parameters (`req.query`, `request.args`, `request.GET`). */
+const REQUEST_URL_MEMBERS = new Set(['query', 'params', 'args', 'GET']);
+
+/**
+ * `request.query_params`, `req.query`, `url.searchParams`, `event.queryStringParameters`: a
+ * request's URL parameters, which are strings (an id or a reference), never a whole record.
+ */
+export function isUrlParameters(expr: Expr): boolean {
+  if (expr.kind === 'name') return URL_PARAMETER_OBJECTS.has(expr.name);
+  if (expr.kind !== 'member') return false;
+  if (URL_PARAMETER_OBJECTS.has(expr.property)) return true;
+  if (!REQUEST_URL_MEMBERS.has(expr.property)) return false;
+  const owner = expr.object.kind === 'name' ? expr.object.name : expr.object.kind === 'member' ? expr.object.property : undefined;
+  return !!owner && ['req', 'request'].includes(tokenize(owner).at(-1) ?? '');
 }

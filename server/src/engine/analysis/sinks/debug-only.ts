@@ -1,68 +1,91 @@
-// A Python log that runs only in the framework's debug mode (docs/rules/phi-in-log.md, "What stays
-// quiet"): `if settings.DEBUG: logger.error(...)`, `elif settings.DEBUG: print(...)`. Django's and
-// Flask's debug mode must be off in production (their deployment checklists), so such a line is a
-// developer's local aid, not a production log. Read from the file's lines by indentation: the
-// blocks around the call up to its function; an `else:` of a debug test is production.
+// A log written only in a development run (docs/rules/phi-in-log.md, "What stays quiet"):
+// `if settings.DEBUG: logger.error("Invalid phone %s", phone)`, `elif settings.DEBUG: print(otp, phone)`,
+// `if (process.env.NODE_ENV === 'development') { console.log(patient) }`. The branch never runs in
+// production, so nothing reaches the production logs. Only the innermost `if` holding the call
+// counts, and only a condition that is the debug flag alone or joined with `and`/`&&` (with `or`,
+// `||` or a negation the branch also runs in production); an `else` of such an `if` is production.
 
 import type { FileFacts } from '../../model/facts';
-import { positionAt } from '../../model/text';
+import type { Position } from '../../model/ranges';
+import { offsetOf } from '../../model/text';
 
-/** Django's `settings.DEBUG` (also imported bare), Flask's `app.debug` / `current_app.debug`. */
-const DEBUG_FLAG = /^(?:(?:django\.conf\.)?settings\.DEBUG|DEBUG|(?:current_)?app\.debug|(?:current_)?app\.config\[["']DEBUG["']\])$/;
-const BLOCK_HEADER = /^(\s*)(if|elif|else|for|while|with|try|except|finally|def|async\s+def|class|async\s+for|async\s+with|match|case)\b(.*?):\s*(?:#.*)?$/;
+/** A term saying the process runs in development. */
+const DEBUG_TERM = /(?:^|[^\w.!])(?:(?:settings|config|conf|app|current_app|self\.settings)\.)?(?:DEBUG|debug)\b(?!\s*[(=])|process\.env\.NODE_ENV\s*===?\s*['"](?:development|dev)['"]|process\.env\.NODE_ENV\s*!==?\s*['"]production['"]|\b__DEV__\b|(?:^|[^\w.!])isDev(?:elopment)?(?:Mode)?\b|import\.meta\.env\.DEV\b/;
+const ANY_OR = /\|\||\bor\b|\?\?/;
 
-/** The lines of a file that test a debug flag (`if settings.DEBUG:`), found once per file's facts. */
-const debugTests = new WeakMap<object, number[]>();
-const DEBUG_TEST_LINE = /^[ \t]*(?:if|elif)\b[^\n]*\b(?:DEBUG|app\.debug)\b[^\n]*:[ \t]*(?:#[^\n]*)?$/gm;
+/**
+ * A file with no `if` testing a debug term needs no walk (a keystroke profile put the per-sink walk
+ * at the top when every file was walked): found once per file's facts.
+ */
+const TESTS_DEBUG = /\b(?:if|elif)\b[^\n]{0,300}?(?:DEBUG|debug|NODE_ENV|__DEV__|isDev|env\.DEV)/;
+const testsDebug = new WeakMap<object, boolean>();
 
-export function runsOnlyInDebug(facts: Pick<FileFacts, 'language' | 'text' | 'lineStarts'>, line: number): boolean {
-  if (facts.language !== 'python') return false;
-  const tests = debugTestLines(facts);
-  // The nearest test above the call: a walk past it finds no other.
-  const nearest = tests.filter((testLine) => testLine < line).pop();
-  if (nearest === undefined) return false;
-  let indent = indentationOf(lineText(facts, line));
-  for (let above = line - 1; above >= nearest && indent > 0; above--) {
-    const text = lineText(facts, above);
+/** Whether the call starting at `start` is inside a branch that runs only in development. */
+export function inDebugOnlyBranch(facts: FileFacts, start: Position): boolean {
+  let tests = testsDebug.get(facts);
+  if (tests === undefined) {
+    tests = TESTS_DEBUG.test(facts.text);
+    testsDebug.set(facts, tests);
+  }
+  if (!tests) return false;
+  const condition = facts.language === 'python' ? pythonCondition(facts, start.line) : braceCondition(facts, offsetOf(facts.lineStarts, facts.text, start));
+  return condition !== undefined && isDebugCondition(condition);
+}
+
+/** The flag, alone or joined with `and`/`&&` to other tests (`settings.DEBUG and not settings.USE_SMS`); never negated itself. */
+function isDebugCondition(condition: string): boolean {
+  if (ANY_OR.test(condition) || /^\s*(?:not\b|!)/.test(condition)) return false;
+  const terms = condition.trim().replace(/^\((.*)\)$/, '$1').split(/\s+and\s+|&&/);
+  return terms.some((term) => !/^\s*(?:not\b|!)/.test(term) && DEBUG_TERM.test(term));
+}
+
+/** The condition of the innermost `if`/`elif` whose block holds `line`, by indentation. */
+function pythonCondition(facts: FileFacts, line: number): string | undefined {
+  const lineText = (i: number) => facts.text.slice(facts.lineStarts[i], facts.lineStarts[i + 1] ?? facts.text.length).replace(/\r?\n$/, '');
+  const indent = indentOf(lineText(line));
+  for (let i = line - 1; i >= 0 && i > line - 200; i--) {
+    const text = lineText(i);
     if (!text.trim() || text.trim().startsWith('#')) continue;
-    const own = indentationOf(text);
-    if (own >= indent) continue;
-    const header = BLOCK_HEADER.exec(text);
-    if (!header) return false;
-    indent = own;
-    const keyword = header[2];
-    if (keyword === 'def' || keyword.startsWith('async def') || keyword === 'class' || keyword === 'else') return false;
-    if ((keyword === 'if' || keyword === 'elif') && isDebugTest(header[3])) return true;
+    if (indentOf(text) >= indent) continue;
+    const match = /^\s*(?:if|elif)\s+(.+):\s*(?:#.*)?$/.exec(text);
+    return match ? match[1] : undefined;
   }
-  return false;
+  return undefined;
 }
 
-function debugTestLines(facts: Pick<FileFacts, 'text' | 'lineStarts'>): number[] {
-  let lines = debugTests.get(facts);
-  if (lines) return lines;
-  lines = [];
-  if (facts.text.includes('DEBUG') || facts.text.includes('app.debug')) {
-    for (const match of facts.text.matchAll(DEBUG_TEST_LINE)) lines.push(positionAt(facts.lineStarts, match.index ?? 0).line);
+/** The condition of the `if (...) {` whose block holds `offset`, by braces (strings and comments are not skipped: a miss only keeps a finding). */
+function braceCondition(facts: FileFacts, offset: number): string | undefined {
+  const text = facts.text;
+  let depth = 0;
+  for (let i = offset - 1; i >= 0 && i > offset - 20000; i--) {
+    const char = text[i];
+    if (char === '}') depth++;
+    else if (char === '{') {
+      if (depth === 0) {
+        const before = text.slice(Math.max(0, i - 400), i);
+        const match = /\bif\s*\(([\s\S]*)\)\s*$/.exec(before);
+        if (!match || /\belse\s*$/.test(before)) return undefined;
+        return balancedTail(match[1]);
+      }
+      depth--;
+    }
   }
-  debugTests.set(facts, lines);
-  return lines;
+  return undefined;
 }
 
-/** `settings.DEBUG`, or a conjunction with it (`settings.DEBUG and not settings.USE_SMS`). */
-function isDebugTest(condition: string): boolean {
-  return condition
-    .trim()
-    .replace(/^\((.*)\)$/, '$1')
-    .split(/\s+and\s+/)
-    .some((term) => DEBUG_FLAG.test(term.trim()));
+/** `a) { x } if (b` cannot be one condition: keep the text after the last unbalanced `(`. */
+function balancedTail(condition: string): string | undefined {
+  let depth = 0;
+  for (let i = condition.length - 1; i >= 0; i--) {
+    if (condition[i] === ')') depth++;
+    else if (condition[i] === '(') {
+      if (depth === 0) return undefined;
+      depth--;
+    }
+  }
+  return /[{};]/.test(condition) ? undefined : condition;
 }
 
-function lineText(facts: Pick<FileFacts, 'text' | 'lineStarts'>, line: number): string {
-  const start = facts.lineStarts[line] ?? facts.text.length;
-  const end = facts.lineStarts[line + 1] ?? facts.text.length;
-  return facts.text.slice(start, end).replace(/\r?\n$/, '');
-}
-
-function indentationOf(text: string): number {
-  return /^[ \t]*/.exec(text)![0].replace(/\t/g, '        ').length;
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }

@@ -3,7 +3,8 @@ import { withSuppressFix } from '../../fixes/suppress';
 import { classifyLogSink } from '../../analysis/sinks/logs';
 import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../../analysis/sinks/redacting-loggers';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
-import { runsOnlyInDebug } from '../../analysis/sinks/debug-only';
+import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
+import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -30,7 +31,7 @@ export const phiInLog: Rule = {
     const fieldsRead = new FieldsReadIndex(facts, flow);
     for (const fact of facts.calls) {
       const sink = classifyLogSink(fact, facts, flow, excluded);
-      if (!sink || runsOnlyInDebug(facts, fact.call.range.start.line)) continue;
+      if (!sink) continue;
       // A redacting logger quiets everything, unless its redaction works from a fixed list of keys:
       // then only what is logged under those keys, and the elements it finds by pattern.
       const redacting = redactingLoggerOf(fact, facts, context.filePath, context.auditContext?.redactingLoggers);
@@ -42,7 +43,10 @@ export const phiInLog: Rule = {
       if (wholeObjects) phiArgs = wholeObjectArguments(args, fact.scopeId, fieldsRead, facts.language);
       if (redacting) phiArgs = phiArgs.filter((phiArg) => !onlyPatternRedacted(phiArg.taint.elements, redacting));
       if (!phiArgs.length) continue;
+      // Written only in a development run (`if settings.DEBUG:`): production logs never get it.
+      if (inDebugOnlyBranch(facts, fact.call.range.start)) continue;
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
+      if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record)) && !namesCareRecord(facts, fact, fact.call.args)) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
       const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));

@@ -1,0 +1,94 @@
+// Rows of the application's own users and staff (docs/rules/phi-in-log.md, "What stays quiet"):
+// `for (const member of await prisma.user.findMany({ where: { roles: ... } }))`,
+// `const [policy, user] = await Promise.all([prisma.policy.findUnique(…), prisma.user.findUnique(…)])`,
+// `admin = User.objects.filter(is_staff=True).first()`. The e-mail, phone or name read off such a
+// row is a member of the workforce's, whatever the variable is called (`member` names a
+// health-plan member elsewhere). A query whose text names patients (`role: 'PATIENT'`,
+// `include: { client: true }`) is not one: a portal's users are its patients.
+
+import { calleePath } from '../../model/expressions';
+import type { BindingFact, CallExpr, Expr, FileFacts } from '../../model/facts';
+import { offsetOf, sourceOf } from '../../model/text';
+import { ACCOUNT_HOLDER_WORDS, STAFF_WORDS } from '../../catalogues/phi-elements';
+import { isPatientSideName } from '../phi/account-module';
+import { tokenize } from '../phi/identifiers';
+
+type ResolveBinding = (name: string, scopeId: number, offset: number) => BindingFact | undefined;
+
+/** Verbs of a method that reads rows (`findMany`, `find_one`, `filter`, `get`, `first`). */
+const ROW_READING_VERBS = new Set(['find', 'get', 'filter', 'all', 'first', 'last', 'select', 'query', 'fetch', 'list', 'where', 'one', 'scalar', 'scalars', 'exclude', 'order', 'aggregate']);
+/** Words after a model's name that name a way to reach it (`userRepository`, `staffModel`, `User.objects`). */
+const ACCESS_WORDS = new Set(['repository', 'repo', 'model', 'models', 'objects', 'table', 'collection', 'dao', 'service', 'store', 'query']);
+/** Members through which a query result's rows are read (`result.rows[0]`, `response.data`). */
+const ROW_MEMBERS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
+const MAX_STEPS = 8;
+
+export class StaffRows {
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly resolveBinding: ResolveBinding,
+  ) {}
+
+  /** Whether `object` (what an element is read off) is a row a query on a user or staff model returned. */
+  isStaffRow(object: Expr, scopeId: number): boolean {
+    let current: Expr | undefined = object;
+    let scope = scopeId;
+    for (let i = 0; current && i < MAX_STEPS; i++) {
+      if (current.kind === 'index') current = current.object;
+      else if (current.kind === 'member' && ROW_MEMBERS.has(current.property)) current = current.object;
+      else if (current.kind === 'other' && current.children.length === 1) current = current.children[0];
+      else if (current.kind === 'call') return this.isStaffQuery(current);
+      else if (current.kind === 'name') {
+        const binding = this.resolveBinding(current.name, scope, offsetOf(this.facts.lineStarts, this.facts.text, current.range.start));
+        if (!binding || binding.kind === 'augmented' || (binding.kind === 'destructure' && binding.property)) return false;
+        const part = binding.kind === 'destructure' ? this.destructuredQuery(binding) : undefined;
+        if (part) return this.isStaffQuery(part);
+        current = binding.value;
+        scope = binding.scopeId;
+      } else return false;
+    }
+    return false;
+  }
+
+  /** `const [policy, user] = await Promise.all([q1, q2])`: the query at the name's place in the pattern. */
+  private destructuredQuery(binding: BindingFact): CallExpr | undefined {
+    const all = unwrap(binding.value);
+    if (all?.kind !== 'call' || calleePath(all.callee)?.join('.') !== 'Promise.all') return undefined;
+    const list = all.args[0]?.value;
+    if (list?.kind !== 'array') return undefined;
+    const siblings = this.facts.bindings.filter((other) => other.value === binding.value && other.kind === 'destructure' && !other.property);
+    const item = unwrap(list.items[siblings.indexOf(binding)]);
+    return item?.kind === 'call' ? item : undefined;
+  }
+
+  /** `prisma.user.findMany(…)`, `User.objects.filter(…).first()`, `staffRepository.findOne(…)`. */
+  private isStaffQuery(call: CallExpr): boolean {
+    const path = calleePath(call.callee);
+    if (!path) {
+      // `User.objects.filter(…).first()`: the chain's first query names the model.
+      const inner = call.callee.kind === 'member' ? unwrap(call.callee.object) : undefined;
+      return inner?.kind === 'call' && readsRows(call.callee.kind === 'member' ? call.callee.property : '') && this.isStaffQuery(inner);
+    }
+    if (path.length < 2 || !readsRows(path[path.length - 1])) return false;
+    if (!path.slice(0, -1).some(isStaffModelName)) return false;
+    return !isPatientSideName(sourceOf(this.facts, call.range));
+  }
+}
+
+function readsRows(method: string): boolean {
+  return ROW_READING_VERBS.has(tokenize(method)[0] ?? '');
+}
+
+/** `user`, `users`, `staffMember`, `Clinician`, `userRepository`: a model of accounts or of the workforce. */
+function isStaffModelName(segment: string): boolean {
+  const tokens = tokenize(segment);
+  while (tokens.length > 1 && ACCESS_WORDS.has(tokens[tokens.length - 1])) tokens.pop();
+  const last = tokens[tokens.length - 1];
+  return !!last && (ACCOUNT_HOLDER_WORDS.has(last) || STAFF_WORDS.has(last)) && !isPatientSideName(segment);
+}
+
+function unwrap(expr: Expr | undefined): Expr | undefined {
+  let current = expr;
+  for (let i = 0; current?.kind === 'other' && current.children.length === 1 && i < 4; i++) current = current.children[0];
+  return current;
+}

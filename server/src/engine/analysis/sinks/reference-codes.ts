@@ -1,0 +1,110 @@
+// A procedure code alone is reference data (docs/rules/phi-in-log.md, "What stays quiet"):
+// `logger.error('Error looking up CPT code', { cptCode })`,
+// `throw new UnpricedCptCodesError(codes)`, `throw new Error(\`Unknown procedure type: ${code}\`)`.
+// A code of the CPT/HCPCS tables identifies no one; it is billing PHI only tied to a person or to
+// a record of their care. So a log or an error whose only PHI is such a code, and whose words
+// (its message, the keys and names of its arguments, the error's class) name no patient and no
+// record of care (`encounterId`, `claim`, `patient`), is not a finding. The same call with a claim
+// id, an encounter id or a patient's name beside the code stays reported.
+
+import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
+import { enclosingFunctions } from '../../model/facts-index';
+import type { PhiElementRef } from '../../model/types';
+import { tokenize } from '../phi/identifiers';
+
+/** Catalogue elements that are entries of a public code table. */
+const REFERENCE_CODE_ELEMENTS = new Set(['billing_code']);
+
+/** Elements a function given a code treats as that code (`getDrugWarnings(rxcui)` given a drug name as fallback). */
+const CODE_LIKE_ELEMENTS = new Set(['billing_code', 'medication']);
+
+/** Words that tie a value to a person or to a record of their care. */
+const CARE_RECORD_WORDS = new Set([
+  'patient', 'patients', 'client', 'clients', 'member', 'members', 'subscriber', 'beneficiary', 'enrollee', 'insured',
+  'guarantor', 'person', 'resident', 'encounter', 'encounters', 'visit', 'visits', 'claim', 'claims', 'appointment',
+  'appointments', 'admission', 'episode', 'consultation', 'chart', 'mrn', 'charge', 'charges', 'invoice', 'statement',
+  'bill', 'prescription', 'prescriptions', 'referral', 'case', 'paciente',
+]);
+
+/** Parameter names of a function that takes a code (`cptCode`, `rxcui`, `ndc`, `procedure_code`). */
+const CODE_PARAMETER_TOKENS = new Set(['code', 'codes', 'cpt', 'hcpcs', 'rxcui', 'rxnorm', 'ndc']);
+
+const MAX_DEPTH = 8;
+
+/** Every PHI element the call carries is a code of a public table. */
+export function onlyReferenceCodes(elements: readonly PhiElementRef[], record = false): boolean {
+  return !record && elements.length > 0 && elements.every((element) => REFERENCE_CODE_ELEMENTS.has(element.element));
+}
+
+/**
+ * What a caller passes to a parameter the callee takes as a code (`rxcui`, `cptCode`) and only
+ * logs or throws with nothing naming a person: a procedure code, or a drug named in its stead.
+ */
+export function onlyCodesForCodeParameter(elements: readonly PhiElementRef[], record: boolean, paramName: string | undefined): boolean {
+  if (record || !elements.length) return false;
+  if (onlyReferenceCodes(elements)) return true;
+  return !!paramName && tokenize(paramName).some((token) => CODE_PARAMETER_TOKENS.has(token)) && elements.every((element) => CODE_LIKE_ELEMENTS.has(element.element));
+}
+
+/**
+ * The call's words (message text, keys, names read, the callee's name) or the name of a function
+ * it is in (`post_charge`, `addEncounterProcedure`) name a patient or a record of their care.
+ */
+export function namesCareRecord(facts: FileFacts, fact: CallFact, args: readonly Argument[]): boolean {
+  const words: string[] = enclosingFunctions(facts, fact.scopeId).flatMap((scope) => (scope.name ? [scope.name] : []));
+  collectWords(fact.call.callee, words, 0);
+  for (const arg of args) {
+    if (arg.name) words.push(arg.name);
+    collectWords(arg.value, words, 0);
+  }
+  return words.some((word) => tokenize(word).some((token) => CARE_RECORD_WORDS.has(token)));
+}
+
+function collectWords(expr: Expr, words: string[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const next = depth + 1;
+  switch (expr.kind) {
+    case 'name':
+      words.push(expr.name);
+      return;
+    case 'member':
+      words.push(expr.property);
+      collectWords(expr.object, words, next);
+      return;
+    case 'index':
+      collectWords(expr.object, words, next);
+      collectWords(expr.index, words, next);
+      return;
+    case 'call':
+      collectWords(expr.callee, words, next);
+      for (const arg of expr.args) collectWords(arg.value, words, next);
+      return;
+    case 'string':
+      words.push(expr.value);
+      return;
+    case 'template':
+      for (const part of expr.parts) {
+        if ('text' in part) words.push(part.text);
+        else collectWords(part.expr, words, next);
+      }
+      return;
+    case 'binary':
+      collectWords(expr.left, words, next);
+      collectWords(expr.right, words, next);
+      return;
+    case 'object':
+      for (const entry of expr.entries) {
+        if (entry.key) words.push(entry.key);
+        collectWords(entry.value, words, next);
+      }
+      return;
+    case 'array':
+      for (const item of expr.items) collectWords(item, words, next);
+      return;
+    case 'other':
+      for (const child of expr.children) collectWords(child, words, next);
+      return;
+    default:
+      return;
+  }
+}
