@@ -134,4 +134,7 @@ test('a router module no module imports is never mounted: its routes are not rep
   assert.deepEqual(missing(project(aliased)), ['src/routes/encounters.ts:3', 'src/routes/labs.ts:3', 'src/routes/wounds.ts:3']);
   const loaded = { ...files, 'src/routes/load.ts': ['export const load = (name) => require(`./${name}`);', ''].join('\n') };
   assert.deepEqual(missing(project(loaded)), ['src/routes/encounters.ts:3', 'src/routes/labs.ts:3', 'src/routes/wounds.ts:3']);
+  // The word `import (` in a block comment, or a require written inside a string, loads nothing.
+  const prose = { ...files, 'src/routes/docs.ts': ['/**', ' * Payment import (CSV or JSON)', ' */', "export const example = 'const x = require(\\'./labs\\')';", ''].join('\n') };
+  assert.deepEqual(missing(project(prose)), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
 });

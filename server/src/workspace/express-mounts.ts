@@ -123,8 +123,14 @@ export function moduleImportsOf(file: string, code: string): ModuleImports {
       if (target) files.push(target);
     } else stems.push(moduleStem(specifier));
   }
-  const dynamic = /\b(?:require|import)\s*\(\s*(?![\s'"][^'"`]*['"]\s*\))[^)]/.test(code);
+  // Block comments (` * Payment import (CSV)`) and the text of plain strings say nothing about loading.
+  const dynamic = /\b(?:require|import)\s*\(\s*(?![\s'"][^'"`]*['"]\s*\))[^)]/.test(withoutBlockCommentsAndStrings(code));
   return { file, files, stems, ...(dynamic ? { dynamic: true as const } : {}) };
+}
+
+/** `/* ... *\/` removed and each plain string literal emptied (`'./x'` -> `''`); templates are kept. */
+function withoutBlockCommentsAndStrings(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
 }
 
 /** The name a module is known by: its file's stem, or its folder's for an index file. */
