@@ -112,6 +112,52 @@ describe('TypeScript: audit calls behind the handler', () => {
     const found = missingAccess(TS_FILES, 'src/routes.ts', policyWith());
     assert.equal(found.length, 5, found.join('\n'));
   });
+
+  test('a service exported as its instance is followed; a session check that audits only sign-in events is no access audit', () => {
+    const files = {
+      'src/logger.ts': TS_FILES['src/logger.ts'],
+      'src/symptom.service.ts': [
+        "import { auditLogger } from './logger';",
+        'class SymptomService {',
+        '  async logSymptom(clientId: string, data: object) {',
+        '    const log = await prisma.symptomLog.create({ data: { clientId, ...data } });',
+        "    auditLogger.info('Symptom tracking event', { logId: log.id });",
+        '    return log;',
+        '  }',
+        '}',
+        'export default new SymptomService();',
+      ],
+      'src/session.service.ts': [
+        "import { auditLogger } from './logger';",
+        'class SessionService {',
+        '  async validate(token: string) {',
+        '    const session = await prisma.session.findUnique({ where: { token } });',
+        "    if (!session) { auditLogger.info('Session expired', { action: 'SESSION_EXPIRED' }); return null; }",
+        '    return session;',
+        '  }',
+        '}',
+        'export default new SessionService();',
+      ],
+      'src/auth.ts': [
+        "import sessionService from './session.service';",
+        'export const authenticate = async (req, res, next) => {',
+        '  req.session = await sessionService.validate(req.headers.authorization);',
+        '  next();',
+        '};',
+      ],
+      'src/symptoms.routes.ts': [
+        "import { Router } from 'express';",
+        "import symptomService from './symptom.service';",
+        "import { authenticate } from './auth';",
+        'const router = Router();',
+        "router.post('/symptoms/:clientId', async (req, res) => res.json(await symptomService.logSymptom(req.params.clientId, req.body)));",
+        "router.get('/patients/:patientId/notes', authenticate, async (req, res) => res.json(await prisma.clinicalNote.findMany({ where: { patientId: req.params.patientId } })));",
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/symptoms.routes.ts', policy());
+    assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.get('/patients/:patientId/notes',"]);
+  });
 });
 
 const PY_FILES = {

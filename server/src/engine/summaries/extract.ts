@@ -78,7 +78,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     const owner = functions[fn];
     callIndex.set(fact.call, { fn, site: owner.calls.length });
     owner.calls.push(fact.call);
-    owner.summary.calls.push({ callee, args: [] });
+    owner.summary.calls.push({ callee, args: [], ...(namesAuthEvent(fact.call) ? { authEvent: true as const } : {}) });
   }
   recordNestedCalls(facts, functions, byScope, canResolve);
   const paramMarkers = new Map<ParamFact, string>();
@@ -132,6 +132,20 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     ...(defaultExport ? { defaultExport } : {}),
     ...(instances.size ? { instances: [...instances] } : {}),
   };
+}
+
+/** Words of a sign-in or session event, in a call's own strings (`'Session expired'`, `SESSION_TIMEOUT`, `LOGIN_FAILED`). */
+const AUTH_EVENT = /(?:^|[^a-z])(?:session|login|logout|log[ -]in|log[ -]out|sign[ -]?in|sign[ -]?out|mfa|password|authenticat)/i;
+
+/** A call whose string arguments, or the string values of its object-literal arguments, name an authentication event. */
+function namesAuthEvent(call: CallExpr): boolean {
+  const texts: string[] = [];
+  for (const arg of call.args) {
+    const value = arg.value;
+    if (value.kind === 'string') texts.push(value.value);
+    else if (value.kind === 'object') for (const entry of value.entries) if (entry.value.kind === 'string') texts.push(entry.value.value);
+  }
+  return texts.some((text) => AUTH_EVENT.test(text));
 }
 
 /**

@@ -70,6 +70,11 @@ export interface ParamSink {
 export interface CallSite {
   callee: string[];
   args: CallArgument[];
+  /**
+   * Its own words name a sign-in or session event (`auditLogger.info('Session expired', ...)`,
+   * `{ action: 'LOGIN_FAILED' }`): an audit of authentication, not of access to a record.
+   */
+  authEvent?: true;
 }
 
 /** PHI a function returns whatever its caller passes (a query on a patient model, `patient.first_name` read by name). */

@@ -142,7 +142,9 @@ export class WorkspaceIndex {
     // so nested functions are not taken as auditing it: own calls only.
     for (const node of this.reachable(file, className, callee, false)) {
       if (node === CUT_SHORT) return undefined;
-      for (const { callee, args } of node.fn.calls) {
+      for (const { callee, args, authEvent } of node.fn.calls) {
+        // A session's expiry or a failed sign-in, audited on the way, is not the route's access audit.
+        if (authEvent) continue;
         const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
         if (name) return name;
         // An audit record written whatever the policy calls it (`prisma.auditLog.create`), or a change-history entry naming its actor.
