@@ -177,6 +177,11 @@ export interface BindingFact {
   kind: 'assign' | 'augmented' | 'destructure' | 'iterate' | 'with' | 'rest';
   /** For destructuring: the property read from `value`. */
   property?: string;
+  /**
+   * The arm of the nearest enclosing `if` the binding sits in (a variable assigned in the `if` and
+   * in the `else` holds either value after it): the `if` statement's range and the arm's index.
+   */
+  branch?: { statement: Range; arm: number };
 }
 
 export interface CallFact {

@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingFact, Expr } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
 import { classScopeOf, keysOf, pairsSource, type AdapterContext } from '../context';
+import { branchOf } from '../syntax';
 import { toExpr } from './expressions';
 import { recordRequire } from './imports';
 import { staticString } from './syntax';
@@ -52,9 +53,11 @@ function bindPattern(context: AdapterContext, pattern: Node, value: Expr, scopeI
   const { facts } = context;
   switch (pattern.type) {
     case 'identifier':
-    case 'shorthand_property_identifier_pattern':
-      facts.bindings.push({ scopeId, name: pattern.text, range: rangeOf(pattern), offset, value, kind });
+    case 'shorthand_property_identifier_pattern': {
+      const branch = branchOf(pattern);
+      facts.bindings.push({ scopeId, name: pattern.text, range: rangeOf(pattern), offset, value, kind, ...(branch && { branch: { statement: rangeOf(branch.statement), arm: branch.arm } }) });
       return;
+    }
     case 'object_pattern':
       for (const child of pattern.namedChildren) {
         if (child.type === 'shorthand_property_identifier_pattern') {

@@ -11,6 +11,7 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
+import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './signal-receivers';
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
 import { PersonByFields } from './person-by-fields';
@@ -42,7 +43,7 @@ export interface Taint {
    * The value is the record object itself (or its `str()`), not its data: turned into a string it
    * shows what its class's string form shows (record-string-forms.ts). `className` when known.
    */
-  objectForm?: { className?: string };
+  objectForm?: { className?: string; anyModel?: true };
 }
 
 const MAX_DEPTH = 60;
@@ -161,6 +162,7 @@ export class FlowAnalyzer {
   /** Where an element is staff, account or reference data rather than a patient's (non-person-contexts.ts). */
   private readonly contexts: NonPersonContexts;
   private readonly personByFields: PersonByFields;
+  private receivers?: SignalReceivers;
 
   constructor(
     readonly facts: FileFacts,
@@ -277,6 +279,8 @@ export class FlowAnalyzer {
   /** A taint as the string the value turns into: a record object whose string form shows no PHI is clean. */
   private asString(taint: Taint | undefined): Taint | undefined {
     if (!taint?.objectForm) return taint;
+    // Any model's instance prints by its own `__str__`, which is not known: only its data counts.
+    if (taint.objectForm.anyModel) return undefined;
     return this.stringForms.formOf(taint.objectForm.className) === 'no-phi' ? undefined : taint;
   }
 
@@ -284,7 +288,7 @@ export class FlowAnalyzer {
     // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
     const binding = this.resolveValueBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
     if (binding) {
-      const taint = this.bindingTaint(binding, depth);
+      const taint = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth))]);
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
         // (A dict or frame made from a record is not one: its id is still the record's.)
@@ -296,8 +300,26 @@ export class FlowAnalyzer {
       if (this.isKnownCleanBinding(binding)) return undefined;
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
-    const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? undefined : this.recordDictParam(name, range, scopeId));
+    const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? undefined : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
     return assumed ? union([byName, assumed]) : byName;
+  }
+
+  /**
+   * `if deleted: changes = instance.__dict__ else: changes = json.dumps(diff)`: the last binding of
+   * each other arm of the `if` the binding sits in. Either may be what the variable holds after it.
+   */
+  private otherArms(binding: BindingFact): BindingFact[] {
+    const branch = binding.branch;
+    if (!branch) return [];
+    const byArm = new Map<number, BindingFact>();
+    for (const other of this.valueBindingsByScope.get(binding.scopeId)?.get(binding.name) ?? []) {
+      if (other === binding || !other.branch || other.branch.arm === branch.arm || other.offset > binding.offset) continue;
+      const { start } = other.branch.statement;
+      if (start.line !== branch.statement.start.line || start.character !== branch.statement.start.character) continue;
+      const last = byArm.get(other.branch.arm);
+      if (!last || last.offset < other.offset) byArm.set(other.branch.arm, other);
+    }
+    return [...byArm.values()];
   }
 
   private assumedParamTaint(name: string, range: Range, scopeId: number): Taint | undefined {
@@ -640,6 +662,28 @@ export class FlowAnalyzer {
       return { elements: [{ element: 'record', category }], record: true, origin: range, steps: [{ range, label: `${name} (fields of a ${owner.name} ${category} record)` }] };
     }
     return undefined;
+  }
+
+  /**
+   * The `instance` a Django model-signal receiver is given (signal-receivers.ts): a `sender=`
+   * record model's instance, or, in a module with a receiver for every sender, any model's.
+   */
+  private signalInstance(name: string, range: Range, scopeId: number): Taint | undefined {
+    if (name !== SIGNAL_INSTANCE_PARAM || this.facts.language !== 'python') return undefined;
+    let scope = this.facts.scopes[scopeId];
+    while (scope && !scope.params.some((p) => p.name === name)) scope = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
+    // An annotated parameter is what its annotation says.
+    if (!scope || scope.params.find((p) => p.name === name)!.typeNames.length) return undefined;
+    const receivers = (this.receivers ??= signalReceivers(this.facts));
+    const expr: Expr = { kind: 'name', name, range };
+    const sender = receivers.senders.get(scope.id);
+    if (sender !== undefined) {
+      if (!sender || !this.classifier.isRecordType(sender)) return undefined;
+      const category = this.recordCategoryOf(sender) ?? 'demographics';
+      return recordTaint(category, expr, range, `${name} (the ${sender} the signal is sent for, ${category} record)`, { className: sender });
+    }
+    if (!receivers.everyModel) return undefined;
+    return recordTaint('demographics', expr, range, `${name} (any model's instance: a signal receiver for every model, patient records included)`, { anyModel: true });
   }
 
   private recordCategoryOf(identifier: string): PhiCategory | undefined {
