@@ -1,7 +1,7 @@
 // Intra-function PHI flow (docs/architecture.md, "Flow"; the rule pages' "What it finds"): which expressions carry PHI, where it
 // came from, and through which variables. Works on the language-neutral facts only.
 
-import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } from '../../model/facts';
+import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact, ScopeFact } from '../../model/facts';
 import { calleePath, rootName } from '../../model/expressions';
 import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
@@ -670,7 +670,7 @@ export class FlowAnalyzer {
    */
   private signalInstance(name: string, range: Range, scopeId: number): Taint | undefined {
     if (name !== SIGNAL_INSTANCE_PARAM || this.facts.language !== 'python') return undefined;
-    let scope = this.facts.scopes[scopeId];
+    let scope: ScopeFact | undefined = this.facts.scopes[scopeId];
     while (scope && !scope.params.some((p) => p.name === name)) scope = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
     // An annotated parameter is what its annotation says.
     if (!scope || scope.params.find((p) => p.name === name)!.typeNames.length) return undefined;

@@ -1,0 +1,18 @@
+export function describeVisit(patient: { fullName: string; id: string }, anonymous: boolean) {
+  let label;
+  if (!anonymous) {
+    label = `visit of ${patient.fullName}`;
+  } else {
+    label = `visit ${patient.id}`;
+  }
+  console.info('visit', { patientId: patient.id });
+  let summary;
+  if (anonymous) {
+    summary = `visit of ${patient.fullName}`;
+  } else {
+    summary = `visit ${patient.id}`;
+  }
+  summary = 'visit';
+  // Assigned again after the if: the last assignment is what it holds.
+  console.info('visit', summary);
+}
