@@ -656,12 +656,31 @@ export class FlowAnalyzer {
       if (data?.name !== name || !FROM_DICT_METHOD.test(scope.name ?? '')) return undefined;
       const owner = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
       if (owner?.kind !== 'class' || !owner.name) return undefined;
-      const category = [owner.name, ...(owner.bases ?? []).map((base) => base.split('.').pop()!)].map((type) => this.recordCategoryOf(type) ?? tokenize(type).map((token) => this.recordCategoryOf(token)).find(Boolean)).find(Boolean);
-      if (!category) return undefined;
+      // A mixin's method runs for every class of the file built on it (`class Subrecord(UpdatesFromDictMixin)`,
+      // `class PatientSubrecord(Subrecord)`): one of them that is a patient record is enough.
+      const typeCategory = (type: string) => this.recordCategoryOf(type) ?? tokenize(type).map((token) => this.recordCategoryOf(token)).find(Boolean);
+      const record = [owner, ...this.subclassesInFile(owner.name)].find((c) => [c.name!, ...(c.bases ?? []).map((base) => base.split('.').pop()!)].some(typeCategory));
+      const category = record && [record.name!, ...(record.bases ?? []).map((base) => base.split('.').pop()!)].map(typeCategory).find(Boolean);
+      if (!record || !category) return undefined;
       // A dict, not the record object: no `data.id` to log instead.
-      return { elements: [{ element: 'record', category }], record: true, origin: range, steps: [{ range, label: `${name} (fields of a ${owner.name} ${category} record)` }] };
+      return { elements: [{ element: 'record', category }], record: true, origin: range, steps: [{ range, label: `${name} (fields of a ${record.name} ${category} record)` }] };
     }
     return undefined;
+  }
+
+  /** The classes of the file that inherit from `className`, directly or through others. */
+  private subclassesInFile(className: string): ScopeFact[] {
+    const found: ScopeFact[] = [];
+    const names = [className];
+    for (let i = 0; i < names.length && i < 50; i++) {
+      for (const scope of this.facts.scopes) {
+        if (scope.kind !== 'class' || !scope.name || names.includes(scope.name)) continue;
+        if (!(scope.bases ?? []).some((base) => base.split('.').pop() === names[i])) continue;
+        found.push(scope);
+        names.push(scope.name);
+      }
+    }
+    return found;
   }
 
   /**
