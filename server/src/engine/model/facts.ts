@@ -222,6 +222,22 @@ export interface CommentFact {
   trailing: boolean;
 }
 
+/**
+ * `type Props = A & { patient: Patient }`, `interface Props extends A { patient: Patient }`: the
+ * property names declared in it (not in nested object types) and the type names it is made of.
+ */
+export interface TypeShapeFact {
+  name: string;
+  fields: string[];
+  refs: string[];
+}
+
+export interface FieldTypeFact {
+  scopeId: number;
+  name: string;
+  typeNames: string[];
+}
+
 export interface FileFacts {
   language: Language;
   languageId: LanguageId;
@@ -242,6 +258,10 @@ export interface FileFacts {
   comments: CommentFact[];
   /** Statements that import names: where a fix adds a new import. */
   importInsertLine: number;
+  /** TS/JS type aliases and interfaces, by the fields they declare and the types they are built from. */
+  typeShapes?: TypeShapeFact[];
+  /** TS/JS class fields' declared types (`lastProps?: SingleSpaProps`), as `this.<field>` in the class's scope. */
+  fieldTypes?: FieldTypeFact[];
   /** Persistence models (SQLAlchemy, SQLModel, Django, Prisma, TypeORM, Sequelize, Mongoose). */
   models?: ModelFact[];
   /** String literals that could be credentials or PHI, with their context. */

@@ -79,6 +79,7 @@ export class CrossFileFlows {
         const path = calleePath(callee);
         return path && path.length <= 4 ? this.index.dataUseBehind(this.file, this.classOf(scopeId), path) : undefined;
       },
+      typeHoldsRecord: (typeName) => this.index.typeHoldsRecord(this.file, typeName),
       notImplementedBehind: (callee, scopeId) => {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToStub(this.file, this.classOf(scopeId), path);

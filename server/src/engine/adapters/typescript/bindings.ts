@@ -7,6 +7,7 @@ import { rangeOf } from '../../model/ranges';
 import { classScopeOf, keysOf, pairsSource, type AdapterContext } from '../context';
 import { branchOf } from '../syntax';
 import { toExpr } from './expressions';
+import { typeNames } from './declarations';
 import { recordRequire } from './imports';
 import { staticString } from './syntax';
 
@@ -32,6 +33,8 @@ export function bindAssignment(context: AdapterContext, node: Node, scopeId: num
 export function bindClassField(context: AdapterContext, node: Node, scopeId: number): void {
   const name = node.childForFieldName('name') ?? node.childForFieldName('property');
   const value = node.childForFieldName('value');
+  const type = node.childForFieldName('type');
+  if (name && type) (context.facts.fieldTypes ??= []).push({ scopeId, name: `this.${name.text}`, typeNames: typeNames(type) });
   if (name && value) {
     context.facts.bindings.push({ scopeId, name: `this.${name.text}`, range: rangeOf(name), offset: node.endIndex, value: toExpr(context, value), kind: 'assign' });
   }

@@ -89,7 +89,7 @@ function decorators(context: AdapterContext, node: Node): DecoratorFact[] {
   return found.map((decorator) => decoratorFact(context, decorator, toExpr));
 }
 
-function typeNames(node: Node): string[] {
+export function typeNames(node: Node): string[] {
   const names: string[] = [];
   const stack = [node];
   while (stack.length && names.length < 32) {

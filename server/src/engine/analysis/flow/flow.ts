@@ -11,6 +11,7 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
+import { recordHoldingTypes } from './record-types';
 import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './signal-receivers';
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
@@ -44,6 +45,11 @@ export interface Taint {
    * shows what its class's string form shows (record-string-forms.ts). `className` when known.
    */
   objectForm?: { className?: string; anyModel?: true };
+  /**
+   * The value is not a record but holds one in this field (a `Props` type with a `patient` field,
+   * record-types.ts): given whole to a logger it writes the record; its other fields are not PHI.
+   */
+  holder?: string;
 }
 
 const MAX_DEPTH = 60;
@@ -141,6 +147,8 @@ export interface FlowHooks {
   auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
   /** What the workspace functions `callee` reaches do with data: send it to an AI service, use a data store. */
   dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean } | undefined;
+  /** For a type name of the file that is imported from the workspace: the field holding a record, when its type holds one (record-types.ts). */
+  typeHoldsRecord?(typeName: string): string | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
 }
@@ -163,6 +171,7 @@ export class FlowAnalyzer {
   private readonly contexts: NonPersonContexts;
   private readonly personByFields: PersonByFields;
   private receivers?: SignalReceivers;
+  private holdingTypes?: Map<string, string>;
 
   constructor(
     readonly facts: FileFacts,
@@ -243,9 +252,12 @@ export class FlowAnalyzer {
         return this.nameTaint(expr.name, expr.range, scopeId, depth);
       case 'member':
         return this.memberTaint(expr, scopeId, depth);
-      case 'index':
+      case 'index': {
         if (isLastFewCharactersSlice(sourceOf(this.facts, expr.index.range))) return undefined;
-        return this.taintOf(expr.object, scopeId, depth);
+        const taint = this.taintOf(expr.object, scopeId, depth);
+        // `props[name]` of a value holding a record in one field: some other field, most likely.
+        return taint?.holder ? undefined : taint;
+      }
       case 'call':
         return this.callTaint(expr, scopeId, depth);
       case 'template':
@@ -301,7 +313,8 @@ export class FlowAnalyzer {
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
     const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? undefined : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
-    return assumed ? union([byName, assumed]) : byName;
+    // A parameter typed as holding a record is judged here, where its type is known.
+    return assumed && !byName?.holder ? union([byName, assumed]) : byName;
   }
 
   /**
@@ -343,6 +356,8 @@ export class FlowAnalyzer {
       const className = param.typeNames.find((type) => /^[A-Z]/.test(type) && this.classifier.isRecordType(type));
       return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`, { className });
     }
+    const holder = param && this.holderOfTypes(param.typeNames, { kind: 'name', name, range });
+    if (holder) return holder;
     return fromClassification(classification, { kind: 'name', name, range }, undefined, name);
   }
 
@@ -479,8 +494,9 @@ export class FlowAnalyzer {
     if (!objectTaint) return undefined;
     if (isJwtClaimName(expr.property) && objectTaint.elements.every((element) => element.element === 'claim')) return undefined;
     if (expr.property === '__dict__') return { ...plain(objectTaint), origin: expr.range };
-    // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
-    if (objectTaint.record) return undefined;
+    // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not,
+    // nor one of a value that holds a record in another field.
+    if (objectTaint.record || objectTaint.holder) return undefined;
     const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth);
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
@@ -495,6 +511,8 @@ export class FlowAnalyzer {
    */
   private fieldTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | null | undefined {
     if (expr.object.kind !== 'name' || (expr.object.name !== 'self' && expr.object.name !== 'this')) return undefined;
+    const declared = this.declaredFieldHolder(expr, scopeId);
+    if (declared) return declared;
     const binding = this.resolveValueBinding(`${expr.object.name}.${expr.property}`, scopeId, Number.MAX_SAFE_INTEGER);
     if (!binding) return undefined;
     const taint = this.bindingTaint(binding, depth);
@@ -666,6 +684,32 @@ export class FlowAnalyzer {
       return { elements: [{ element: 'record', category }], record: true, origin: range, steps: [{ range, label: `${name} (fields of a ${record.name} ${category} record)` }] };
     }
     return undefined;
+  }
+
+  /** `props: SingleSpaProps` where that type holds a record in a field (record-types.ts). */
+  private holderOfTypes(typeNames: readonly string[], expr: Expr): Taint | undefined {
+    if (!typeNames.length || (!this.facts.typeShapes?.length && !this.hooks.typeHoldsRecord)) return undefined;
+    this.holdingTypes ??= recordHoldingTypes(this.facts, this.classifier, this.hooks.typeHoldsRecord);
+    for (const type of typeNames) {
+      const field = this.holdingTypes.get(type) ?? (this.facts.typeShapes?.some((shape) => shape.name === type) ? undefined : this.hooks.typeHoldsRecord?.(type));
+      if (!field) continue;
+      const category = this.recordCategoryOf(field) ?? 'demographics';
+      const label = `${exprLabel(expr)} (a ${type}, which holds a ${category} record in its \`${field}\` field)`;
+      // Its string form in a template literal is `[object Object]`: the class lookup finds no class of that name.
+      return { elements: [{ element: 'record', category }], record: false, origin: expr.range, steps: [{ range: expr.range, label }], objectForm: { className: type }, holder: field };
+    }
+    return undefined;
+  }
+
+  /** `this.lastProps` declared `lastProps?: SingleSpaProps` in the class. */
+  private declaredFieldHolder(expr: MemberExpr, scopeId: number): Taint | undefined {
+    if (!this.facts.fieldTypes?.length) return undefined;
+    let scope: ScopeFact | undefined = this.facts.scopes[scopeId];
+    while (scope && scope.kind !== 'class') scope = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
+    if (!scope) return undefined;
+    const name = `this.${expr.property}`;
+    const declared = this.facts.fieldTypes.find((field) => field.scopeId === scope!.id && field.name === name);
+    return declared && this.holderOfTypes(declared.typeNames, expr);
   }
 
   /** The classes of the file that inherit from `className`, directly or through others. */

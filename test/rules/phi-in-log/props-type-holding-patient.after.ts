@@ -1,0 +1,10 @@
+type PatientProperties = { patient: Patient; patientUuid: string };
+type Form = { formUuid: string; name: string };
+type FormProps = Form & Partial<PatientProperties>;
+interface Patient { id: string; name: string }
+
+export function renderForm(props: FormProps, form: Form): void {
+  console.log('render');
+  // Not the patient: the form's own fields, and a type with no record in it.
+  console.log('render', props.formUuid, props.name, form);
+}
