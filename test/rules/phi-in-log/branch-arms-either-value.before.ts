@@ -1,18 +1,23 @@
-export function describeVisit(patient: { fullName: string; id: string }, anonymous: boolean) {
-  let label;
+interface Patient { id: string; fullName: string; dob: string }
+
+export function describeVisit(patient: Patient, anonymous: boolean) {
+  let shown;
   if (!anonymous) {
-    label = `visit of ${patient.fullName}`;
+    shown = { ...patient };
   } else {
-    label = `visit ${patient.id}`;
+    shown = { id: patient.id };
   }
-  console.info('visit', label); // expect: phi-in-log
+  console.info('visit', shown); // expect: phi-in-log
   let summary;
   if (anonymous) {
-    summary = `visit of ${patient.fullName}`;
+    summary = { ...patient };
   } else {
-    summary = `visit ${patient.id}`;
+    summary = { id: patient.id };
   }
-  summary = 'visit';
+  summary = { visit: true };
   // Assigned again after the if: the last assignment is what it holds.
   console.info('visit', summary);
+  // One key of an object literal holds what was put under it.
+  const sent = { sid: patient.id, body: `for ${patient.fullName}` };
+  console.info('sent', sent.sid);
 }

@@ -300,7 +300,9 @@ export class FlowAnalyzer {
     // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
     const binding = this.resolveValueBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
     if (binding) {
-      const taint = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth))]);
+      // Another arm of the `if` counts where it gave a whole record (`changes = instance.__dict__`):
+      // its elements alone would repeat what summaries already report inside callees.
+      const taint = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth)).filter((other) => other?.record)]);
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
         // (A dict or frame made from a record is not one: its id is still the record's.)
@@ -319,7 +321,8 @@ export class FlowAnalyzer {
 
   /**
    * `if deleted: changes = instance.__dict__ else: changes = json.dumps(diff)`: the last binding of
-   * each other arm of the `if` the binding sits in. Either may be what the variable holds after it.
+   * each other arm of the `if` the binding sits in. Either may be what the variable holds after it
+   * (nameTaint takes the arms that gave a whole record).
    */
   private otherArms(binding: BindingFact): BindingFact[] {
     const branch = binding.branch;
@@ -444,6 +447,25 @@ export class FlowAnalyzer {
     return { taint: union(parts) };
   }
 
+  /**
+   * `result.sid` after `result = { sid: mockSid(), body: reminderBody }` (in every arm of the `if`
+   * that assigned it): what that key of the object literal holds, not the whole literal.
+   * Undefined when a binding is not such a literal (then the whole value counts).
+   */
+  private literalKeyTaint(container: Expr, key: string, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
+    if (container.kind !== 'name') return undefined;
+    const binding = this.resolveValueBinding(container.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, container.range.start));
+    if (!binding) return undefined;
+    const parts: (Taint | undefined)[] = [];
+    for (const candidate of [binding, ...this.otherArms(binding)]) {
+      const value = candidate.value;
+      if (candidate.kind !== 'assign' || this.stores.has(candidate) || value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
+      const entry = value.entries.find((e) => e.key === key);
+      if (entry) parts.push(this.taintOf(entry.value, this.valueScopes.get(candidate) ?? candidate.scopeId, depth));
+    }
+    return { taint: union(parts) };
+  }
+
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
     const field = this.fieldTaint(expr, scopeId, depth);
     if (field !== undefined) return field ?? undefined;
@@ -497,7 +519,7 @@ export class FlowAnalyzer {
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not,
     // nor one of a value that holds a record in another field.
     if (objectTaint.record || objectTaint.holder) return undefined;
-    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth);
+    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth);
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
