@@ -450,7 +450,7 @@ export class FlowAnalyzer {
   /**
    * `result.sid` after `result = { sid: mockSid(), body: reminderBody }` (in every arm of the `if`
    * that assigned it): what that key of the object literal holds, not the whole literal.
-   * Undefined when a binding is not such a literal (then the whole value counts).
+   * Undefined when a binding is not such a literal or lacks the key (then the whole value counts).
    */
   private literalKeyTaint(container: Expr, key: string, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
     if (container.kind !== 'name') return undefined;
@@ -460,8 +460,10 @@ export class FlowAnalyzer {
     for (const candidate of [binding, ...this.otherArms(binding)]) {
       const value = candidate.value;
       if (candidate.kind !== 'assign' || this.stores.has(candidate) || value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
+      // A key the literal does not have may be set elsewhere (`check.conflicts`): the whole value counts.
       const entry = value.entries.find((e) => e.key === key);
-      if (entry) parts.push(this.taintOf(entry.value, this.valueScopes.get(candidate) ?? candidate.scopeId, depth));
+      if (!entry) return undefined;
+      parts.push(this.taintOf(entry.value, this.valueScopes.get(candidate) ?? candidate.scopeId, depth));
     }
     return { taint: union(parts) };
   }
