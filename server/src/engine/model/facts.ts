@@ -134,6 +134,8 @@ export interface ParamFact {
   position?: number;
   /** The annotation's type names, e.g. `Patient` for `p: Optional[Patient]`. */
   typeNames: string[];
+  /** A name of a destructured parameter (`{ initialOrder }: OrderFormProps`): the annotation types the whole object, not the name. */
+  destructured?: true;
 }
 
 export interface DecoratorFact {

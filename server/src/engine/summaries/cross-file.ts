@@ -101,6 +101,8 @@ export class CrossFileFlows {
         const arg = argumentFor(args, target, param);
         const taint = arg && (viaField && fields ? fieldsTaint(this.literalBehind(arg.value, fact.scopeId, context), fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
         if (!arg || !taint || (viaField && taint.record)) continue;
+        // A value holding a record in one field (`props.patient`) passes PHI only if that field is read.
+        if (viaField && taint.holder && !(fields ?? []).some((field) => field.split(FIELD_PATH_SEPARATOR)[0] === taint.holder)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         reported.add(effect.ruleId);
       }

@@ -75,6 +75,7 @@ function params(node: Node | null): ParamFact[] {
     for (const name of names) {
       const param: ParamFact = { name: name.text, range: rangeOf(name), typeNames: type ? typeNames(type) : [] };
       if (position !== result.length || names.length > 1) param.position = position;
+      if (pattern.type !== 'identifier') param.destructured = true;
       result.push(param);
     }
     position++;

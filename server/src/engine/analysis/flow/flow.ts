@@ -359,7 +359,7 @@ export class FlowAnalyzer {
       const className = param.typeNames.find((type) => /^[A-Z]/.test(type) && this.classifier.isRecordType(type));
       return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`, { className });
     }
-    const holder = param && this.holderOfTypes(param.typeNames, { kind: 'name', name, range });
+    const holder = param && !param.destructured && this.holderOfTypes(param.typeNames, { kind: 'name', name, range });
     if (holder) return holder;
     return fromClassification(classification, { kind: 'name', name, range }, undefined, name);
   }
