@@ -12,6 +12,7 @@ import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type Bindin
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
 import { recordHoldingTypes } from './record-types';
+import { StoredAsPhi } from './stored-as-phi';
 import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './signal-receivers';
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
@@ -172,6 +173,8 @@ export class FlowAnalyzer {
   private readonly personByFields: PersonByFields;
   private receivers?: SignalReceivers;
   private holdingTypes?: Map<string, string>;
+  /** Variables passed to a function of the file that writes them into PHI fields (stored-as-phi.ts). */
+  private storedArguments?: Map<BindingFact, PhiElementRef[]>;
 
   constructor(
     readonly facts: FileFacts,
@@ -314,7 +317,7 @@ export class FlowAnalyzer {
       if (this.isKnownCleanBinding(binding)) return undefined;
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
-    const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? undefined : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
+    const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? this.storedArgumentTaint(binding, name, range) : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
     // A parameter typed as holding a record is judged here, where its type is known.
     return assumed && !byName?.holder ? union([byName, assumed]) : byName;
   }
@@ -734,6 +737,35 @@ export class FlowAnalyzer {
     const name = `this.${expr.property}`;
     const declared = this.facts.fieldTypes.find((field) => field.scopeId === scope!.id && field.name === name);
     return declared && this.holderOfTypes(declared.typeNames, expr);
+  }
+
+  /**
+   * `for line in rows: print(line); add_patient(line)` where `add_patient` writes `line[1]` into
+   * `party.lastname`: the variable holds what it is written as (stored-as-phi.ts). Only a call of
+   * a module-level function of the file, given the same binding of the variable.
+   */
+  private storedArgumentTaint(binding: BindingFact, name: string, range: Range): Taint | undefined {
+    if (this.facts.language !== 'python') return undefined;
+    if (!this.storedArguments) {
+      this.storedArguments = new Map();
+      const stored = new StoredAsPhi(this.facts, this.classifier);
+      for (const { call, scopeId } of this.facts.calls) {
+        if (call.callee.kind !== 'name') continue;
+        const calleeName = call.callee.name;
+        const callee = this.facts.scopes.find((scope) => scope.kind === 'function' && scope.parentId === 0 && scope.name === calleeName);
+        if (!callee) continue;
+        call.args.forEach((arg, position) => {
+          if (arg.name !== undefined || arg.spread || arg.value.kind !== 'name') return;
+          const elements = stored.storedAs(callee.id, position);
+          const atCall = elements && this.resolveValueBinding(arg.value.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, arg.value.range.start));
+          if (atCall && elements) this.storedArguments!.set(atCall, elements);
+        });
+      }
+    }
+    const elements = this.storedArguments.get(binding);
+    if (!elements) return undefined;
+    const what = elements.map((element) => element.element).join(', ');
+    return { elements, record: false, origin: range, steps: [{ range, label: `${name} (written into ${what} fields by a function of this file)` }] };
   }
 
   /** The classes of the file that inherit from `className`, directly or through others. */
