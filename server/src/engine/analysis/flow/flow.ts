@@ -624,7 +624,10 @@ export class FlowAnalyzer {
     const tokens = tokenize(name);
     if (tokens.length > 1 && FETCH_VERBS.has(tokens[0])) {
       const rest = name.replace(/^[a-z]+_?/, '');
-      const category = this.recordCategoryOf(rest);
+      // `get_immunization_by_id`, `findPatientByMrn`: what follows `by` is the lookup key, not what is returned.
+      const restTokens = tokenize(rest);
+      const by = restTokens.indexOf('by');
+      const category = this.recordCategoryOf(rest) ?? (by > 0 ? this.recordCategoryOf(restTokens.slice(0, by).join('_')) : undefined);
       if (category) return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`, {});
     }
     if (QUERY_METHODS.has(name) || FETCH_VERBS.has(tokens[0] ?? '')) {
