@@ -148,6 +148,8 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
     for (const thrown of flow.throws) facts.throws.push(thrown.scopeId === 0 ? thrown : { ...thrown, scopeId: id(thrown.scopeId) });
     for (const returned of flow.returns) facts.returns!.push(returned.scopeId === 0 ? returned : { ...returned, scopeId: id(returned.scopeId) });
     facts.reexports!.push(...flow.reexports);
+    if (flow.typeShapes) (facts.typeShapes ??= []).push(...flow.typeShapes);
+    for (const field of flow.fieldTypes ?? []) (facts.fieldTypes ??= []).push(field.scopeId === 0 ? field : { ...field, scopeId: id(field.scopeId) });
     if (flow.defaultExportName) facts.defaultExportName = flow.defaultExportName;
     facts.imports.push(...flow.imports);
     facts.comments.push(...flow.comments);

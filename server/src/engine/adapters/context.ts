@@ -14,7 +14,7 @@ export const MAX_EXPRESSION_DEPTH = 120;
  * The flow facts of one top-level statement (a chunk): what an adapter extracts. Scope ids are
  * the chunk's own, with 0 standing for the module; adapters/chunks.ts merges chunks into a file.
  */
-export type FlowFacts = Pick<FileFacts, 'scopes' | 'bindings' | 'calls' | 'throws' | 'imports' | 'comments' | 'importInsertLine' | 'defaultExportName'> &
+export type FlowFacts = Pick<FileFacts, 'scopes' | 'bindings' | 'calls' | 'throws' | 'imports' | 'comments' | 'importInsertLine' | 'defaultExportName' | 'typeShapes' | 'fieldTypes'> &
   Required<Pick<FileFacts, 'returns' | 'reexports'>>;
 
 /**

@@ -52,3 +52,30 @@ export function lastSegment(text: string): string {
   const dot = text.lastIndexOf('.');
   return dot >= 0 ? text.slice(dot + 1) : text;
 }
+
+/** Nodes past which an enclosing `if` is no longer the same function's branch. */
+const BRANCH_BOUNDARIES = new Set([
+  'function_definition', 'class_definition', 'lambda', 'function_declaration', 'function_expression', 'arrow_function',
+  'method_definition', 'class_declaration', 'class_body', 'generator_function_declaration', 'module', 'program',
+]);
+
+/**
+ * The arm of the nearest enclosing `if` statement (`if`, `elif`, `else`) that `node` sits in, in
+ * Python and TS/JS alike: two bindings in different arms of one `if` are alternatives, the later
+ * one does not overwrite the earlier (model/facts.ts, BindingFact.branch).
+ */
+export function branchOf(node: Node): { statement: Node; arm: number } | undefined {
+  let child = node;
+  for (let parent = node.parent, i = 0; parent && i < 40; child = parent, parent = parent.parent, i++) {
+    if (BRANCH_BOUNDARIES.has(parent.type)) return undefined;
+    if (parent.type !== 'if_statement') continue;
+    // Not the condition (`if (x = f())`): that runs whatever the arm.
+    if (child.id === parent.childForFieldName('condition')?.id) continue;
+    let arm = 0;
+    for (let k = 0; k < parent.childCount; k++) {
+      if (parent.child(k)?.id === child.id) arm = k;
+    }
+    return { statement: parent, arm };
+  }
+  return undefined;
+}

@@ -134,6 +134,8 @@ export interface ParamFact {
   position?: number;
   /** The annotation's type names, e.g. `Patient` for `p: Optional[Patient]`. */
   typeNames: string[];
+  /** A name of a destructured parameter (`{ initialOrder }: OrderFormProps`): the annotation types the whole object, not the name. */
+  destructured?: true;
 }
 
 export interface DecoratorFact {
@@ -177,6 +179,11 @@ export interface BindingFact {
   kind: 'assign' | 'augmented' | 'destructure' | 'iterate' | 'with' | 'rest';
   /** For destructuring: the property read from `value`. */
   property?: string;
+  /**
+   * The arm of the nearest enclosing `if` the binding sits in (a variable assigned in the `if` and
+   * in the `else` holds either value after it): the `if` statement's range and the arm's index.
+   */
+  branch?: { statement: Range; arm: number };
 }
 
 export interface CallFact {
@@ -217,6 +224,22 @@ export interface CommentFact {
   trailing: boolean;
 }
 
+/**
+ * `type Props = A & { patient: Patient }`, `interface Props extends A { patient: Patient }`: the
+ * property names declared in it (not in nested object types) and the type names it is made of.
+ */
+export interface TypeShapeFact {
+  name: string;
+  fields: string[];
+  refs: string[];
+}
+
+export interface FieldTypeFact {
+  scopeId: number;
+  name: string;
+  typeNames: string[];
+}
+
 export interface FileFacts {
   language: Language;
   languageId: LanguageId;
@@ -237,6 +260,10 @@ export interface FileFacts {
   comments: CommentFact[];
   /** Statements that import names: where a fix adds a new import. */
   importInsertLine: number;
+  /** TS/JS type aliases and interfaces, by the fields they declare and the types they are built from. */
+  typeShapes?: TypeShapeFact[];
+  /** TS/JS class fields' declared types (`lastProps?: SingleSpaProps`), as `this.<field>` in the class's scope. */
+  fieldTypes?: FieldTypeFact[];
   /** Persistence models (SQLAlchemy, SQLModel, Django, Prisma, TypeORM, Sequelize, Mongoose). */
   models?: ModelFact[];
   /** String literals that could be credentials or PHI, with their context. */

@@ -80,6 +80,7 @@ export class CrossFileFlows {
         const path = calleePath(callee);
         return path && path.length <= 4 ? this.index.dataUseBehind(this.file, this.classOf(scopeId), path) : undefined;
       },
+      typeHoldsRecord: (typeName) => this.index.typeHoldsRecord(this.file, typeName),
       notImplementedBehind: (callee, scopeId) => {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToStub(this.file, this.classOf(scopeId), path);
@@ -106,6 +107,8 @@ export class CrossFileFlows {
         const taint = arg && (viaField && fields ? fieldsTaint(this.literalBehind(arg.value, fact.scopeId, context), fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
         if (!arg || !taint || (viaField && taint.record)) continue;
         if (effect.namesNoCareRecord && onlyCodesForCodeParameter(taint.elements, taint.record, target.summary.params[param])) continue;
+        // A value holding a record in one field (`props.patient`) passes PHI only if that field is read.
+        if (viaField && taint.holder && !(fields ?? []).some((field) => field.split(FIELD_PATH_SEPARATOR)[0] === taint.holder)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         reported.add(effect.ruleId);
       }

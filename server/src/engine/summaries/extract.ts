@@ -15,6 +15,7 @@ import type { ResolvedPolicy } from '../model/policy';
 import { SUMMARY_MARKER, type PhiElementRef, type Range } from '../model/types';
 import { FlowAnalyzer, union, type Taint } from '../analysis/flow/flow';
 import { classifierFor } from '../analysis/phi/classifier-cache';
+import { recordHoldingTypes } from '../analysis/flow/record-types';
 import { isAccountModule } from '../analysis/phi/account-module';
 import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
@@ -120,6 +121,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   }
   recordSinks(facts, policy, filePath, flow, functions, byScope);
 
+  const recordTypes = recordHoldingTypes(facts, classifier);
   const defaultScope = facts.scopes.find((scope) => scope.exportDefault && scope.name && (scope.kind === 'class' || byScope.has(scope.id)));
   const defaultExport = defaultScope?.name ?? facts.defaultExportName;
   return {
@@ -131,6 +133,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     functions: functions.map((fn) => fn.summary),
     ...(defaultExport ? { defaultExport } : {}),
     ...(instances.size ? { instances: [...instances] } : {}),
+    ...(recordTypes.size ? { recordTypes: [...recordTypes] } : {}),
   };
 }
 

@@ -456,6 +456,40 @@ export class WorkspaceIndex {
     return this.wildcardSymbol(file, name, seen);
   }
 
+  /**
+   * For a type name used in `file`: the field holding a record when it names, through an import
+   * (a barrel's re-export included), a workspace type that holds one (analysis/flow/record-types.ts).
+   */
+  typeHoldsRecord(file: FileSummary, name: string): string | undefined {
+    for (const imp of file.imports) {
+      const entry = imp.names.find(([local]) => local === name);
+      if (!entry) continue;
+      const target = file.language === 'python' ? undefined : this.summaryAt(this.tsModule(file.path, imp.module));
+      return target && entry[1] !== '*module*' && entry[1] !== '*default*' ? this.exportedRecordType(target, entry[1], new Set()) : undefined;
+    }
+    return undefined;
+  }
+
+  private exportedRecordType(file: FileSummary, name: string, seen: Set<string>): string | undefined {
+    const visit = `${file.path}#${name}`;
+    if (seen.has(visit) || seen.size > 32) return undefined;
+    seen.add(visit);
+    const own = file.recordTypes?.find(([type]) => type === name)?.[1];
+    if (own) return own;
+    for (const reexport of file.reexports) {
+      const target = this.summaryAt(this.tsModule(file.path, reexport.module));
+      const named = reexport.names.find(([local]) => local === name);
+      const found = target && (named ? this.exportedRecordType(target, named[1], seen) : reexport.names.some(([local]) => local === '*') ? this.exportedRecordType(target, name, seen) : undefined);
+      if (found) return found;
+    }
+    for (const imp of file.imports) {
+      const entry = imp.names.find(([local]) => local === name);
+      const target = entry && this.summaryAt(this.tsModule(file.path, imp.module));
+      if (target) return this.exportedRecordType(target, entry![1], seen);
+    }
+    return undefined;
+  }
+
   private summaryAt(filePath: string | undefined): FileSummary | undefined {
     return filePath === undefined ? undefined : this.files.get(filePath);
   }

@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingFact, Expr } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
 import { classScopeOf, keysOf, pairsSource, type AdapterContext } from '../context';
+import { branchOf } from '../syntax';
 import { COLLECTION_TYPES, toExpr } from './expressions';
 import { staticString } from './syntax';
 
@@ -39,7 +40,8 @@ export function bindAlias(context: AdapterContext, node: Node, scopeId: number):
 function bindTargets(context: AdapterContext, target: Node, value: Expr, scopeId: number, offset: number, kind: BindingFact['kind']): void {
   const { facts } = context;
   if (target.type === 'identifier') {
-    facts.bindings.push({ scopeId, name: target.text, range: rangeOf(target), offset, value, kind });
+    const branch = branchOf(target);
+    facts.bindings.push({ scopeId, name: target.text, range: rangeOf(target), offset, value, kind, ...(branch && { branch: { statement: rangeOf(branch.statement), arm: branch.arm } }) });
     return;
   }
   if ((target.type === 'subscript' || target.type === 'attribute') && (kind === 'assign' || kind === 'augmented') && target.childForFieldName(target.type === 'subscript' ? 'value' : 'object')?.text !== 'self') {

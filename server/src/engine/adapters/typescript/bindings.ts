@@ -5,7 +5,9 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingFact, Expr } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
 import { classScopeOf, keysOf, pairsSource, type AdapterContext } from '../context';
+import { branchOf } from '../syntax';
 import { toExpr } from './expressions';
+import { typeNames } from './declarations';
 import { recordRequire } from './imports';
 import { staticString } from './syntax';
 
@@ -31,6 +33,8 @@ export function bindAssignment(context: AdapterContext, node: Node, scopeId: num
 export function bindClassField(context: AdapterContext, node: Node, scopeId: number): void {
   const name = node.childForFieldName('name') ?? node.childForFieldName('property');
   const value = node.childForFieldName('value');
+  const type = node.childForFieldName('type');
+  if (name && type) (context.facts.fieldTypes ??= []).push({ scopeId, name: `this.${name.text}`, typeNames: typeNames(type) });
   if (name && value) {
     context.facts.bindings.push({ scopeId, name: `this.${name.text}`, range: rangeOf(name), offset: node.endIndex, value: toExpr(context, value), kind: 'assign' });
   }
@@ -55,9 +59,11 @@ function bindPattern(context: AdapterContext, pattern: Node, value: Expr, scopeI
   const { facts } = context;
   switch (pattern.type) {
     case 'identifier':
-    case 'shorthand_property_identifier_pattern':
-      facts.bindings.push({ scopeId, name: pattern.text, range: rangeOf(pattern), offset, value, kind });
+    case 'shorthand_property_identifier_pattern': {
+      const branch = branchOf(pattern);
+      facts.bindings.push({ scopeId, name: pattern.text, range: rangeOf(pattern), offset, value, kind, ...(branch && { branch: { statement: rangeOf(branch.statement), arm: branch.arm } }) });
       return;
+    }
     case 'object_pattern':
       for (const child of pattern.namedChildren) {
         if (child.type === 'shorthand_property_identifier_pattern') {

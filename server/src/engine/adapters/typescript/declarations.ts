@@ -75,6 +75,7 @@ function params(node: Node | null): ParamFact[] {
     for (const name of names) {
       const param: ParamFact = { name: name.text, range: rangeOf(name), typeNames: type ? typeNames(type) : [] };
       if (position !== result.length || names.length > 1) param.position = position;
+      if (pattern.type !== 'identifier') param.destructured = true;
       result.push(param);
     }
     position++;
@@ -89,7 +90,7 @@ function decorators(context: AdapterContext, node: Node): DecoratorFact[] {
   return found.map((decorator) => decoratorFact(context, decorator, toExpr));
 }
 
-function typeNames(node: Node): string[] {
+export function typeNames(node: Node): string[] {
   const names: string[] = [];
   const stack = [node];
   while (stack.length && names.length < 32) {

@@ -10,13 +10,14 @@ import { bindAssignment, bindClassField, bindDeclarator, bindLoopTarget } from '
 import { FUNCTION_TYPES, classScope, functionScope } from './declarations';
 import { toExpr } from './expressions';
 import { recordImport, recordReexport } from './imports';
+import { recordTypeShape } from './type-shapes';
 
 /** The node types the walk hands to `visit` (keep in sync with it). */
 export const VISITED_TYPES = new Set([
   ...FUNCTION_TYPES, 'class_declaration', 'abstract_class_declaration', 'class', 'variable_declarator',
   'assignment_expression', 'augmented_assignment_expression', 'public_field_definition', 'field_definition',
   'for_in_statement', 'call_expression', 'new_expression', 'throw_statement', 'comment', 'import_statement',
-  'return_statement', 'export_statement',
+  'return_statement', 'export_statement', 'type_alias_declaration', 'interface_declaration',
 ]);
 
 /** The flow facts of one top-level statement (see FlowFacts). */
@@ -57,6 +58,9 @@ function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit 
       return recordReturn(context, node, scopeId);
     case 'export_statement':
       return recordReexport(context, node);
+    case 'type_alias_declaration':
+    case 'interface_declaration':
+      return recordTypeShape(context, node);
   }
 }
 

@@ -1,7 +1,7 @@
 // Intra-function PHI flow (docs/architecture.md, "Flow"; the rule pages' "What it finds"): which expressions carry PHI, where it
 // came from, and through which variables. Works on the language-neutral facts only.
 
-import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact } from '../../model/facts';
+import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact, ScopeFact } from '../../model/facts';
 import { calleePath, rootName } from '../../model/expressions';
 import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
@@ -12,6 +12,9 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
+import { recordHoldingTypes } from './record-types';
+import { StoredAsPhi } from './stored-as-phi';
+import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './signal-receivers';
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
 import { PersonByFields } from './person-by-fields';
@@ -45,7 +48,12 @@ export interface Taint {
    * The value is the record object itself (or its `str()`), not its data: turned into a string it
    * shows what its class's string form shows (record-string-forms.ts). `className` when known.
    */
-  objectForm?: { className?: string };
+  objectForm?: { className?: string; anyModel?: true };
+  /**
+   * The value is not a record but holds one in this field (a `Props` type with a `patient` field,
+   * record-types.ts): given whole to a logger it writes the record; its other fields are not PHI.
+   */
+  holder?: string;
 }
 
 const MAX_DEPTH = 60;
@@ -143,6 +151,8 @@ export interface FlowHooks {
   auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
   /** What the workspace functions `callee` reaches do with data: send it to an AI service, use a data store. */
   dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean } | undefined;
+  /** For a type name of the file that is imported from the workspace: the field holding a record, when its type holds one (record-types.ts). */
+  typeHoldsRecord?(typeName: string): string | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
   /** What the workspace functions `callee` reaches read from data stores: totals, tables of kinds, rows (endpoints/totals-only.ts). */
@@ -166,6 +176,10 @@ export class FlowAnalyzer {
   /** Where an element is staff, account or reference data rather than a patient's (non-person-contexts.ts). */
   private readonly contexts: NonPersonContexts;
   private readonly personByFields: PersonByFields;
+  private receivers?: SignalReceivers;
+  private holdingTypes?: Map<string, string>;
+  /** Variables passed to a function of the file that writes them into PHI fields (stored-as-phi.ts). */
+  private storedArguments?: Map<BindingFact, PhiElementRef[]>;
 
   constructor(
     readonly facts: FileFacts,
@@ -246,9 +260,12 @@ export class FlowAnalyzer {
         return this.nameTaint(expr.name, expr.range, scopeId, depth);
       case 'member':
         return this.memberTaint(expr, scopeId, depth);
-      case 'index':
+      case 'index': {
         if (isLastFewCharactersSlice(sourceOf(this.facts, expr.index.range))) return undefined;
-        return this.taintOf(expr.object, scopeId, depth);
+        const taint = this.taintOf(expr.object, scopeId, depth);
+        // `props[name]` of a value holding a record in one field: some other field, most likely.
+        return taint?.holder ? undefined : taint;
+      }
       case 'call':
         return this.callTaint(expr, scopeId, depth);
       case 'template':
@@ -282,6 +299,8 @@ export class FlowAnalyzer {
   /** A taint as the string the value turns into: a record object whose string form shows no PHI is clean. */
   private asString(taint: Taint | undefined): Taint | undefined {
     if (!taint?.objectForm) return taint;
+    // Any model's instance prints by its own `__str__`, which is not known: only its data counts.
+    if (taint.objectForm.anyModel) return undefined;
     return this.stringForms.formOf(taint.objectForm.className) === 'no-phi' ? undefined : taint;
   }
 
@@ -289,7 +308,9 @@ export class FlowAnalyzer {
     // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
     const binding = this.resolveValueBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
     if (binding) {
-      const taint = this.bindingTaint(binding, depth);
+      // Another arm of the `if` counts where it gave a whole record (`changes = instance.__dict__`):
+      // its elements alone would repeat what summaries already report inside callees.
+      const taint = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth)).filter((other) => other?.record)]);
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
         // (A dict or frame made from a record is not one: its id is still the record's.)
@@ -301,8 +322,28 @@ export class FlowAnalyzer {
       if (this.isKnownCleanBinding(binding)) return undefined;
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
-    const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? undefined : this.recordDictParam(name, range, scopeId));
-    return assumed ? union([byName, assumed]) : byName;
+    const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? this.storedArgumentTaint(binding, name, range) : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
+    // A parameter typed as holding a record is judged here, where its type is known.
+    return assumed && !byName?.holder ? union([byName, assumed]) : byName;
+  }
+
+  /**
+   * `if deleted: changes = instance.__dict__ else: changes = json.dumps(diff)`: the last binding of
+   * each other arm of the `if` the binding sits in. Either may be what the variable holds after it
+   * (nameTaint takes the arms that gave a whole record).
+   */
+  private otherArms(binding: BindingFact): BindingFact[] {
+    const branch = binding.branch;
+    if (!branch) return [];
+    const byArm = new Map<number, BindingFact>();
+    for (const other of this.valueBindingsByScope.get(binding.scopeId)?.get(binding.name) ?? []) {
+      if (other === binding || !other.branch || other.branch.arm === branch.arm || other.offset > binding.offset) continue;
+      const { start } = other.branch.statement;
+      if (start.line !== branch.statement.start.line || start.character !== branch.statement.start.character) continue;
+      const last = byArm.get(other.branch.arm);
+      if (!last || last.offset < other.offset) byArm.set(other.branch.arm, other);
+    }
+    return [...byArm.values()];
   }
 
   private assumedParamTaint(name: string, range: Range, scopeId: number): Taint | undefined {
@@ -326,6 +367,8 @@ export class FlowAnalyzer {
       const className = param.typeNames.find((type) => /^[A-Z]/.test(type) && this.classifier.isRecordType(type));
       return recordTaint(category, { kind: 'name', name, range }, range, `${name} (${category} record)`, { className });
     }
+    const holder = param && !param.destructured && this.holderOfTypes(param.typeNames, { kind: 'name', name, range });
+    if (holder) return holder;
     return fromClassification(classification, { kind: 'name', name, range }, undefined, name);
   }
 
@@ -412,6 +455,27 @@ export class FlowAnalyzer {
     return { taint: union(parts) };
   }
 
+  /**
+   * `result.sid` after `result = { sid: mockSid(), body: reminderBody }` (in every arm of the `if`
+   * that assigned it): what that key of the object literal holds, not the whole literal.
+   * Undefined when a binding is not such a literal or lacks the key (then the whole value counts).
+   */
+  private literalKeyTaint(container: Expr, key: string, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
+    if (container.kind !== 'name') return undefined;
+    const binding = this.resolveValueBinding(container.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, container.range.start));
+    if (!binding) return undefined;
+    const parts: (Taint | undefined)[] = [];
+    for (const candidate of [binding, ...this.otherArms(binding)]) {
+      const value = candidate.value;
+      if (candidate.kind !== 'assign' || this.stores.has(candidate) || value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
+      // A key the literal does not have may be set elsewhere (`check.conflicts`): the whole value counts.
+      const entry = value.entries.find((e) => e.key === key);
+      if (!entry) return undefined;
+      parts.push(this.taintOf(entry.value, this.valueScopes.get(candidate) ?? candidate.scopeId, depth));
+    }
+    return { taint: union(parts) };
+  }
+
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
     const field = this.fieldTaint(expr, scopeId, depth);
     if (field !== undefined) return field ?? undefined;
@@ -467,9 +531,10 @@ export class FlowAnalyzer {
     if (!objectTaint) return undefined;
     if (isJwtClaimName(expr.property) && objectTaint.elements.every((element) => element.element === 'claim')) return undefined;
     if (expr.property === '__dict__') return { ...plain(objectTaint), origin: expr.range };
-    // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not.
-    if (objectTaint.record) return undefined;
-    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth);
+    // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not,
+    // nor one of a value that holds a record in another field.
+    if (objectTaint.record || objectTaint.holder) return undefined;
+    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth);
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
@@ -483,6 +548,8 @@ export class FlowAnalyzer {
    */
   private fieldTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | null | undefined {
     if (expr.object.kind !== 'name' || (expr.object.name !== 'self' && expr.object.name !== 'this')) return undefined;
+    const declared = this.declaredFieldHolder(expr, scopeId);
+    if (declared) return declared;
     const binding = this.resolveValueBinding(`${expr.object.name}.${expr.property}`, scopeId, Number.MAX_SAFE_INTEGER);
     if (!binding) return undefined;
     const taint = this.bindingTaint(binding, depth);
@@ -577,7 +644,10 @@ export class FlowAnalyzer {
     const tokens = tokenize(name);
     if (tokens.length > 1 && FETCH_VERBS.has(tokens[0])) {
       const rest = name.replace(/^[a-z]+_?/, '');
-      const category = this.recordCategoryOf(rest);
+      // `get_immunization_by_id`, `findPatientByMrn`: what follows `by` is the lookup key, not what is returned.
+      const restTokens = tokenize(rest);
+      const by = restTokens.indexOf('by');
+      const category = this.recordCategoryOf(rest) ?? (by > 0 ? this.recordCategoryOf(restTokens.slice(0, by).join('_')) : undefined);
       if (category) return recordTaint(category, call, call.range, `${exprLabel(call)} (${category} record)`, {});
     }
     if (QUERY_METHODS.has(name) || FETCH_VERBS.has(tokens[0] ?? '')) {
@@ -654,12 +724,108 @@ export class FlowAnalyzer {
       if (data?.name !== name || !FROM_DICT_METHOD.test(scope.name ?? '')) return undefined;
       const owner = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
       if (owner?.kind !== 'class' || !owner.name) return undefined;
-      const category = [owner.name, ...(owner.bases ?? []).map((base) => base.split('.').pop()!)].map((type) => this.recordCategoryOf(type) ?? tokenize(type).map((token) => this.recordCategoryOf(token)).find(Boolean)).find(Boolean);
-      if (!category) return undefined;
+      // A mixin's method runs for every class of the file built on it (`class Subrecord(UpdatesFromDictMixin)`,
+      // `class PatientSubrecord(Subrecord)`): one of them that is a patient record is enough.
+      const typeCategory = (type: string) => this.recordCategoryOf(type) ?? tokenize(type).map((token) => this.recordCategoryOf(token)).find(Boolean);
+      const record = [owner, ...this.subclassesInFile(owner.name)].find((c) => [c.name!, ...(c.bases ?? []).map((base) => base.split('.').pop()!)].some(typeCategory));
+      const category = record && [record.name!, ...(record.bases ?? []).map((base) => base.split('.').pop()!)].map(typeCategory).find(Boolean);
+      if (!record || !category) return undefined;
       // A dict, not the record object: no `data.id` to log instead.
-      return { elements: [{ element: 'record', category }], record: true, origin: range, steps: [{ range, label: `${name} (fields of a ${owner.name} ${category} record)` }] };
+      return { elements: [{ element: 'record', category }], record: true, origin: range, steps: [{ range, label: `${name} (fields of a ${record.name} ${category} record)` }] };
     }
     return undefined;
+  }
+
+  /** `props: SingleSpaProps` where that type holds a record in a field (record-types.ts). */
+  private holderOfTypes(typeNames: readonly string[], expr: Expr): Taint | undefined {
+    if (!typeNames.length || (!this.facts.typeShapes?.length && !this.hooks.typeHoldsRecord)) return undefined;
+    this.holdingTypes ??= recordHoldingTypes(this.facts, this.classifier, this.hooks.typeHoldsRecord);
+    for (const type of typeNames) {
+      const field = this.holdingTypes.get(type) ?? (this.facts.typeShapes?.some((shape) => shape.name === type) ? undefined : this.hooks.typeHoldsRecord?.(type));
+      if (!field) continue;
+      const category = this.recordCategoryOf(field) ?? 'demographics';
+      const label = `${exprLabel(expr)} (a ${type}, which holds a ${category} record in its \`${field}\` field)`;
+      // Its string form in a template literal is `[object Object]`: the class lookup finds no class of that name.
+      return { elements: [{ element: 'record', category }], record: false, origin: expr.range, steps: [{ range: expr.range, label }], objectForm: { className: type }, holder: field };
+    }
+    return undefined;
+  }
+
+  /** `this.lastProps` declared `lastProps?: SingleSpaProps` in the class. */
+  private declaredFieldHolder(expr: MemberExpr, scopeId: number): Taint | undefined {
+    if (!this.facts.fieldTypes?.length) return undefined;
+    let scope: ScopeFact | undefined = this.facts.scopes[scopeId];
+    while (scope && scope.kind !== 'class') scope = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
+    if (!scope) return undefined;
+    const name = `this.${expr.property}`;
+    const declared = this.facts.fieldTypes.find((field) => field.scopeId === scope!.id && field.name === name);
+    return declared && this.holderOfTypes(declared.typeNames, expr);
+  }
+
+  /**
+   * `for line in rows: print(line); add_patient(line)` where `add_patient` writes `line[1]` into
+   * `party.lastname`: the variable holds what it is written as (stored-as-phi.ts). Only a call of
+   * a module-level function of the file, given the same binding of the variable.
+   */
+  private storedArgumentTaint(binding: BindingFact, name: string, range: Range): Taint | undefined {
+    if (this.facts.language !== 'python') return undefined;
+    if (!this.storedArguments) {
+      this.storedArguments = new Map();
+      const stored = new StoredAsPhi(this.facts, this.classifier);
+      for (const { call, scopeId } of this.facts.calls) {
+        if (call.callee.kind !== 'name') continue;
+        const calleeName = call.callee.name;
+        const callee = this.facts.scopes.find((scope) => scope.kind === 'function' && scope.parentId === 0 && scope.name === calleeName);
+        if (!callee) continue;
+        call.args.forEach((arg, position) => {
+          if (arg.name !== undefined || arg.spread || arg.value.kind !== 'name') return;
+          const elements = stored.storedAs(callee.id, position);
+          const atCall = elements && this.resolveValueBinding(arg.value.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, arg.value.range.start));
+          if (atCall && elements) this.storedArguments!.set(atCall, elements);
+        });
+      }
+    }
+    const elements = this.storedArguments.get(binding);
+    if (!elements) return undefined;
+    const what = elements.map((element) => element.element).join(', ');
+    return { elements, record: false, origin: range, steps: [{ range, label: `${name} (written into ${what} fields by a function of this file)` }] };
+  }
+
+  /** The classes of the file that inherit from `className`, directly or through others. */
+  private subclassesInFile(className: string): ScopeFact[] {
+    const found: ScopeFact[] = [];
+    const names = [className];
+    for (let i = 0; i < names.length && i < 50; i++) {
+      for (const scope of this.facts.scopes) {
+        if (scope.kind !== 'class' || !scope.name || names.includes(scope.name)) continue;
+        if (!(scope.bases ?? []).some((base) => base.split('.').pop() === names[i])) continue;
+        found.push(scope);
+        names.push(scope.name);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The `instance` a Django model-signal receiver is given (signal-receivers.ts): a `sender=`
+   * record model's instance, or, in a module with a receiver for every sender, any model's.
+   */
+  private signalInstance(name: string, range: Range, scopeId: number): Taint | undefined {
+    if (name !== SIGNAL_INSTANCE_PARAM || this.facts.language !== 'python') return undefined;
+    let scope: ScopeFact | undefined = this.facts.scopes[scopeId];
+    while (scope && !scope.params.some((p) => p.name === name)) scope = scope.parentId === undefined ? undefined : this.facts.scopes[scope.parentId];
+    // An annotated parameter is what its annotation says.
+    if (!scope || scope.params.find((p) => p.name === name)!.typeNames.length) return undefined;
+    const receivers = (this.receivers ??= signalReceivers(this.facts));
+    const expr: Expr = { kind: 'name', name, range };
+    const sender = receivers.senders.get(scope.id);
+    if (sender !== undefined) {
+      if (!sender || !this.classifier.isRecordType(sender)) return undefined;
+      const category = this.recordCategoryOf(sender) ?? 'demographics';
+      return recordTaint(category, expr, range, `${name} (the ${sender} the signal is sent for, ${category} record)`, { className: sender });
+    }
+    if (!receivers.everyModel) return undefined;
+    return recordTaint('demographics', expr, range, `${name} (any model's instance: a signal receiver for every model, patient records included)`, { anyModel: true });
   }
 
   private recordCategoryOf(identifier: string): PhiCategory | undefined {

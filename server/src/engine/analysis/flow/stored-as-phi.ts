@@ -1,0 +1,83 @@
+// Values a function of the file writes into PHI fields (docs/rules/phi-in-log.md, "Two values are
+// PHI by where they come from"): `def add_patient(line): party.lastname = line[1]; party.dob =
+// parse(line[4])` says what `line` holds, so where the caller has the same value
+// (`for line in rows: print(line); add_patient(line)`) it is that person's data. Only fields whose
+// name is PHI on any object (`lastname`, `dob`, `street`), not a bare `name`.
+
+import type { Expr, FileFacts } from '../../model/facts';
+import type { PhiElementRef } from '../../model/types';
+import type { PhiClassifier } from '../phi/classify';
+import { isStoreName, STORE_SUFFIX } from './binding-index';
+
+const MAX_NAMES = 64;
+
+export class StoredAsPhi {
+  /** Function scope id -> parameter position -> the PHI fields it is written into. */
+  private byScope?: Map<number, Map<number, PhiElementRef[]>>;
+
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly classifier: PhiClassifier,
+  ) {}
+
+  /** The PHI fields the function of scope `scopeId` writes its parameter at `position` into. */
+  storedAs(scopeId: number, position: number): PhiElementRef[] | undefined {
+    this.byScope ??= this.compute();
+    return this.byScope.get(scopeId)?.get(position);
+  }
+
+  private compute(): Map<number, Map<number, PhiElementRef[]>> {
+    const found = new Map<number, Map<number, PhiElementRef[]>>();
+    for (const binding of this.facts.bindings) {
+      if (!isStoreName(binding.name) || binding.property === undefined) continue;
+      // `self.x = ...` is a field of the function's own object, whatever it names.
+      if (binding.name.slice(0, -STORE_SUFFIX.length) === 'self' || binding.name.slice(0, -STORE_SUFFIX.length) === 'this') continue;
+      const classification = this.classifier.classify(binding.property);
+      if (classification.kind !== 'element' || classification.context !== 'any') continue;
+      const scope = this.facts.scopes[binding.scopeId];
+      if (scope?.kind !== 'function') continue;
+      const names = new Set(namesIn(binding.value));
+      scope.params.forEach((param, index) => {
+        if (!names.has(param.name)) return;
+        const position = param.position ?? index;
+        const byPosition = found.get(scope.id) ?? new Map<number, PhiElementRef[]>();
+        found.set(scope.id, byPosition);
+        const elements = byPosition.get(position) ?? [];
+        if (!elements.some((e) => e.element === classification.element)) elements.push({ element: classification.element, category: classification.category });
+        byPosition.set(position, elements);
+      });
+    }
+    return found;
+  }
+}
+
+/** The names an expression reads (`line` in `datetime.strptime(line[4], fmt)`), bounded. */
+function namesIn(expr: Expr, into: string[] = []): string[] {
+  if (into.length > MAX_NAMES) return into;
+  switch (expr.kind) {
+    case 'name':
+      into.push(expr.name);
+      break;
+    case 'member':
+      namesIn(expr.object, into);
+      break;
+    case 'index':
+      namesIn(expr.object, into);
+      break;
+    case 'call':
+      for (const arg of expr.args) namesIn(arg.value, into);
+      if (expr.callee.kind === 'member') namesIn(expr.callee.object, into);
+      break;
+    case 'template':
+      for (const part of expr.parts) if ('expr' in part) namesIn(part.expr, into);
+      break;
+    case 'binary':
+      namesIn(expr.left, into);
+      namesIn(expr.right, into);
+      break;
+    case 'other':
+      for (const child of expr.children) namesIn(child, into);
+      break;
+  }
+  return into;
+}

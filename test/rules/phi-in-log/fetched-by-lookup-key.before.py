@@ -1,0 +1,15 @@
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def show(controller, event, mrn):
+    found = controller.get_immunization_by_id(event)
+    logger.info("fetched %s", found)  # expect: phi-in-log
+    match = find_patient_by_mrn(mrn)
+    logger.info("matched %s", match)  # expect: phi-in-log
+    # What follows `by` is the key; before it, no record noun.
+    site = get_clinic_by_patient_id(event)
+    logger.info("site %s", site)
+    total = get_patient_count_by_ward(event)
+    logger.info("total %s", total)
