@@ -4,13 +4,12 @@
 // each, the look-alike that stays reported: a sibling route whose service writes no audit record,
 // a middleware that only checks a login, and a call the index cannot resolve.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { engine, loadEngine } from '../support/engine.mjs';
+import { missingAccessIn } from '../support/workspace-endpoints.mjs';
 
 before(loadEngine);
 
-const ROOT = path.resolve('/virtual/project');
 
 function policyWith(python = {}, typescript = {}) {
   const defaults = engine().defaultPolicy();
@@ -20,21 +19,7 @@ function policyWith(python = {}, typescript = {}) {
   };
 }
 
-/** The workspace of `files` (relative path -> lines), and what analysing `target` in it reports for missing-phi-access, by line text. */
-function missingAccess(files, target, policy) {
-  const e = engine();
-  const index = new e.WorkspaceIndex(ROOT);
-  const texts = Object.fromEntries(Object.entries(files).map(([file, lines]) => [path.join(ROOT, file), lines.join('\n')]));
-  for (const [file, text] of Object.entries(texts)) {
-    const summary = e.summarizeFile({ text, path: file }, policy);
-    if (summary) index.set(summary);
-  }
-  const file = path.join(ROOT, target);
-  const result = e.analyze({ text: texts[file], path: file }, policy, { workspace: index });
-  assert.deepEqual(result.ruleFailures, []);
-  const lines = texts[file].split('\n');
-  return result.findings.filter((f) => f.ruleId === 'missing-phi-access').map((f) => lines[f.line].trim());
-}
+const missingAccess = (files, target, policy) => missingAccessIn(files, target, policy);
 
 const TS_FILES = {
   'src/logger.ts': ['export const auditLogger = { info: (message: string, meta: object) => undefined };'],

@@ -4,30 +4,14 @@
 // Beside each, the look-alike that stays reported: a service that lists rows beside its count, a
 // controller whose service reads rows, and a call the index cannot resolve.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { before, test } from 'node:test';
-import { engine, loadEngine } from '../support/engine.mjs';
+import { loadEngine } from '../support/engine.mjs';
+import { missingAccessIn } from '../support/workspace-endpoints.mjs';
 
 before(loadEngine);
 
-const ROOT = path.resolve('/virtual/project');
 
-/** The workspace of `files` (relative path -> lines), and what analysing `target` in it reports for missing-phi-access, by line text. */
-function missingAccess(files, target) {
-  const e = engine();
-  const policy = e.defaultPolicy();
-  const index = new e.WorkspaceIndex(ROOT);
-  const texts = Object.fromEntries(Object.entries(files).map(([file, lines]) => [path.join(ROOT, file), lines.join('\n')]));
-  for (const [file, text] of Object.entries(texts)) {
-    const summary = e.summarizeFile({ text, path: file }, policy);
-    if (summary) index.set(summary);
-  }
-  const file = path.join(ROOT, target);
-  const result = e.analyze({ text: texts[file], path: file }, policy, { workspace: index });
-  assert.deepEqual(result.ruleFailures, []);
-  const lines = texts[file].split('\n');
-  return result.findings.filter((f) => f.ruleId === 'missing-phi-access').map((f) => lines[f.line].trim());
-}
+const missingAccess = (files, target) => missingAccessIn(files, target);
 
 const SERVICE = [
   "import prisma from './db';",
