@@ -772,10 +772,14 @@ export class FlowAnalyzer {
     if (!this.storedArguments) {
       this.storedArguments = new Map();
       const stored = new StoredAsPhi(this.facts, this.classifier);
-      for (const { call, scopeId } of this.facts.calls) {
+      // Looked up once per file (a keystroke profile put this loop first when it searched the scopes per call).
+      const moduleFunctions = new Map<string, ScopeFact>();
+      if (!stored.isEmpty()) {
+        for (const scope of this.facts.scopes) if (scope.kind === 'function' && scope.parentId === 0 && scope.name && !moduleFunctions.has(scope.name)) moduleFunctions.set(scope.name, scope);
+      }
+      for (const { call, scopeId } of moduleFunctions.size ? this.facts.calls : []) {
         if (call.callee.kind !== 'name') continue;
-        const calleeName = call.callee.name;
-        const callee = this.facts.scopes.find((scope) => scope.kind === 'function' && scope.parentId === 0 && scope.name === calleeName);
+        const callee = moduleFunctions.get(call.callee.name);
         if (!callee) continue;
         call.args.forEach((arg, position) => {
           if (arg.name !== undefined || arg.spread || arg.value.kind !== 'name') return;

@@ -20,6 +20,12 @@ export class StoredAsPhi {
     private readonly classifier: PhiClassifier,
   ) {}
 
+  /** The file writes no parameter into a PHI field (most files): no call needs looking at. */
+  isEmpty(): boolean {
+    this.byScope ??= this.compute();
+    return this.byScope.size === 0;
+  }
+
   /** The PHI fields the function of scope `scopeId` writes its parameter at `position` into. */
   storedAs(scopeId: number, position: number): PhiElementRef[] | undefined {
     this.byScope ??= this.compute();
