@@ -13,7 +13,7 @@ import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type Bindin
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
 import { recordHoldingTypes } from './record-types';
-import { StoredAsPhi } from './stored-as-phi';
+import { storedArguments } from './stored-as-phi';
 import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './signal-receivers';
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
@@ -769,26 +769,7 @@ export class FlowAnalyzer {
    */
   private storedArgumentTaint(binding: BindingFact, name: string, range: Range): Taint | undefined {
     if (this.facts.language !== 'python') return undefined;
-    if (!this.storedArguments) {
-      this.storedArguments = new Map();
-      const stored = new StoredAsPhi(this.facts, this.classifier);
-      // Looked up once per file (a keystroke profile put this loop first when it searched the scopes per call).
-      const moduleFunctions = new Map<string, ScopeFact>();
-      if (!stored.isEmpty()) {
-        for (const scope of this.facts.scopes) if (scope.kind === 'function' && scope.parentId === 0 && scope.name && !moduleFunctions.has(scope.name)) moduleFunctions.set(scope.name, scope);
-      }
-      for (const { call, scopeId } of moduleFunctions.size ? this.facts.calls : []) {
-        if (call.callee.kind !== 'name') continue;
-        const callee = moduleFunctions.get(call.callee.name);
-        if (!callee) continue;
-        call.args.forEach((arg, position) => {
-          if (arg.name !== undefined || arg.spread || arg.value.kind !== 'name') return;
-          const elements = stored.storedAs(callee.id, position);
-          const atCall = elements && this.resolveValueBinding(arg.value.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, arg.value.range.start));
-          if (atCall && elements) this.storedArguments!.set(atCall, elements);
-        });
-      }
-    }
+    this.storedArguments ??= storedArguments(this.facts, this.classifier, (name, scopeId, offset) => this.resolveValueBinding(name, scopeId, offset));
     const elements = this.storedArguments.get(binding);
     if (!elements) return undefined;
     const what = elements.map((element) => element.element).join(', ');

@@ -4,14 +4,45 @@
 // (`for line in rows: print(line); add_patient(line)`) it is that person's data. Only fields whose
 // name is PHI on any object (`lastname`, `dob`, `street`), not a bare `name`.
 
-import type { Expr, FileFacts } from '../../model/facts';
+import type { BindingFact, Expr, FileFacts, ScopeFact } from '../../model/facts';
+import { offsetOf } from '../../model/text';
 import type { PhiElementRef } from '../../model/types';
 import type { PhiClassifier } from '../phi/classify';
 import { isStoreName, STORE_SUFFIX } from './binding-index';
 
 const MAX_NAMES = 64;
 
-export class StoredAsPhi {
+/**
+ * The bindings the file passes to one of its module-level functions that writes that argument
+ * into PHI fields (`add_patient(line)`), with those fields. `resolve` finds the binding a name has
+ * at an offset of a scope (the flow analyzer's). Module-level functions are looked up once per
+ * file, and no call is looked at when the file writes no parameter into a PHI field (most files).
+ */
+export function storedArguments(
+  facts: FileFacts,
+  classifier: PhiClassifier,
+  resolve: (name: string, scopeId: number, offset: number) => BindingFact | undefined,
+): Map<BindingFact, PhiElementRef[]> {
+  const found = new Map<BindingFact, PhiElementRef[]>();
+  const stored = new StoredAsPhi(facts, classifier);
+  if (stored.isEmpty()) return found;
+  const moduleFunctions = new Map<string, ScopeFact>();
+  for (const scope of facts.scopes) if (scope.kind === 'function' && scope.parentId === 0 && scope.name && !moduleFunctions.has(scope.name)) moduleFunctions.set(scope.name, scope);
+  for (const { call, scopeId } of facts.calls) {
+    if (call.callee.kind !== 'name') continue;
+    const callee = moduleFunctions.get(call.callee.name);
+    if (!callee) continue;
+    call.args.forEach((arg, position) => {
+      if (arg.name !== undefined || arg.spread || arg.value.kind !== 'name') return;
+      const elements = stored.storedAs(callee.id, position);
+      const atCall = elements && resolve(arg.value.name, scopeId, offsetOf(facts.lineStarts, facts.text, arg.value.range.start));
+      if (atCall && elements) found.set(atCall, elements);
+    });
+  }
+  return found;
+}
+
+class StoredAsPhi {
   /** Function scope id -> parameter position -> the PHI fields it is written into. */
   private byScope?: Map<number, Map<number, PhiElementRef[]>>;
 
