@@ -4,11 +4,12 @@
 // defaults (for the Django project holding the view), global NestJS guards (for the package).
 
 import * as path from 'node:path';
-import type { AuditControl, EndpointFact } from '../../../model/endpoints';
+import type { AuditControl, EndpointFact, HttpMethod } from '../../../model/endpoints';
+import { expectedActions } from '../audit-check';
 import type { ProjectAuditContext } from '../../../model/audit-context';
 import { calleePath } from '../../../model/expressions';
 import type { FileFacts, ScopeFact } from '../../../model/facts';
-import { bindingsIn } from '../../../model/facts-index';
+import { bindingsIn, callsIn, scopeTree } from '../../../model/facts-index';
 import type { ResolvedPolicy } from '../../../model/policy';
 import type { FlowAnalyzer } from '../../flow/flow';
 import { HISTORY_MIDDLEWARE } from '../../../catalogues/history-middleware';
@@ -78,12 +79,17 @@ export function djangoMiddleware(endpoint: EndpointFact, input: ControlsInput): 
   return undefined;
 }
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Calls that save, change or delete model records (Django ORM, DRF serializers and views, opal-style record helpers). */
 const RECORD_WRITES = new Set([
   'save', 'create', 'update', 'delete', 'bulk_create', 'bulk_update', 'get_or_create', 'update_or_create', 'update_from_dict',
   'perform_create', 'perform_update', 'perform_destroy',
 ]);
+
+/** Methods that only write (POST, PUT, PATCH, DELETE): no read among the actions they call for. */
+function onlyWrites(methods: readonly HttpMethod[]): boolean {
+  const actions = expectedActions(methods);
+  return actions.length > 0 && !actions.includes('read');
+}
 
 /**
  * Whether an endpoint is a write that a history middleware records: only write methods, and
@@ -91,17 +97,16 @@ const RECORD_WRITES = new Set([
  * search served by POST changes nothing, and nothing records it).
  */
 function writesRecords(endpoint: EndpointFact, facts: FileFacts): boolean {
-  if (!endpoint.methods.length || !endpoint.methods.every((method) => WRITE_METHODS.has(method))) return false;
+  if (!onlyWrites(endpoint.methods)) return false;
   if (endpoint.inheritedActions?.length) return true;
   const handler = handlerScope(facts, endpoint);
   if (!handler) return false;
-  const inside = new Set([handler.id]);
-  for (const scope of facts.scopes) if (scope.parentId !== undefined && inside.has(scope.parentId)) inside.add(scope.id);
-  return facts.calls.some((call) => {
-    if (!inside.has(call.scopeId)) return false;
-    const callee = calleePath(call.call.callee);
-    return callee !== undefined && callee.length > 1 && RECORD_WRITES.has(callee[callee.length - 1]);
-  });
+  return [...scopeTree(facts, handler.id)].some((scopeId) =>
+    callsIn(facts, scopeId).some(({ call }) => {
+      const callee = calleePath(call.callee);
+      return callee !== undefined && callee.length > 1 && RECORD_WRITES.has(callee[callee.length - 1]);
+    }),
+  );
 }
 
 function writesOnly(entry: string, context: ProjectAuditContext): boolean {
@@ -110,7 +115,7 @@ function writesOnly(entry: string, context: ProjectAuditContext): boolean {
 
 /** A DRF class's finding names the actions no write-only control covers: its reads. */
 function narrowToReads(endpoint: EndpointFact): void {
-  const reads = (endpoint.inheritedActions ?? []).filter((action) => !WRITE_METHODS.has(ACTION_METHODS[action as DrfAction] ?? 'GET'));
+  const reads = (endpoint.inheritedActions ?? []).filter((action) => !onlyWrites([ACTION_METHODS[action as DrfAction] ?? 'GET']));
   if (!endpoint.inheritedActions?.length || !reads.length || reads.length === endpoint.inheritedActions.length) return;
   endpoint.inheritedActions = reads;
   endpoint.methods = [...new Set(reads.map((action) => ACTION_METHODS[action as DrfAction]))];
