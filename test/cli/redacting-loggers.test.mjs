@@ -77,7 +77,7 @@ test('Python: a logger given a redaction filter is quiet, another logger of the 
       '',
       'logger = logging.getLogger(__name__)',
       'logger.addFilter(PhiRedactingFilter())',
-      'plain_logger = logging.getLogger("plain")',
+      'plain_logger = logging.getLogger("plainLogger")',
       'plain_logger.addFilter(RateLimitFilter())',
       '',
       '',
@@ -121,4 +121,36 @@ test('a logger redacting a fixed list of keys quiets only values logged under th
   });
   // Lines 3-4 and 7: listed keys, a phone number and e-mail recipients its patterns replace; 5-6 and 8: keys the list does not hold.
   assert.deepEqual(logFindings(cwd), ['src/services/visits.ts:5', 'src/services/visits.ts:6', 'src/services/visits.ts:8']);
+});
+
+test('pino: `redact` paths quiet values logged under the keys they end in; a redacting `formatters.log` quiets its key list', () => {
+  const cwd = project({
+    'src/utils/logger.ts': [
+      "import pino from 'pino';",
+      "const PHI_FIELDS = new Set(['ssn', 'dob', 'email', 'first_name']);",
+      'function redactPHI(object) { return object; }',
+      'const logger = pino({',
+      "  level: 'info',",
+      "  redact: { paths: ['req.headers.authorization', '*.phone', 'patient.mrn'], censor: '[REDACTED]' },",
+      '  formatters: { log: (object) => redactPHI(object) },',
+      '});',
+      "const pathsLogger = pino({ redact: ['phone'] });",
+      "const plainLogger = pino({ level: 'info' });",
+      'export { logger, pathsLogger, plainLogger };',
+      '',
+    ].join('\n'),
+    'src/services/search.ts': [
+      "import { logger, pathsLogger, plainLogger } from '../utils/logger';",
+      'export function search(patient) {',
+      '  logger.info({ phone: patient.phone, email: patient.email });',
+      '  logger.info({ diagnosis: patient.diagnosis });',
+      '  pathsLogger.info({ phone: patient.phone });',
+      '  pathsLogger.info({ email: patient.email });',
+      '  plainLogger.info({ phone: patient.phone });',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  // Line 4 logs a key neither the paths nor the list name; line 6 a key outside pathsLogger's paths; `plainLogger` redacts nothing.
+  assert.deepEqual(logFindings(cwd), ['src/services/search.ts:4', 'src/services/search.ts:6', 'src/services/search.ts:7']);
 });

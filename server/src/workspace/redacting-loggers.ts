@@ -26,8 +26,8 @@ export function redactingLoggersOf(file: string, code: string): RedactingLogger[
 }
 
 function typescriptLoggers(file: string, code: string): RedactingLogger[] {
-  if (!code.includes('createLogger')) return [];
-  const loggers: RedactingLogger[] = [];
+  const loggers: RedactingLogger[] = code.includes('pino') ? pinoLoggers(file, code) : [];
+  if (!code.includes('createLogger')) return loggers;
   for (const match of code.matchAll(TS_LOGGER)) {
     const options = balanced(code, match.index! + match[0].length - 1);
     const top = topLevelOnly(options);
@@ -36,6 +36,47 @@ function typescriptLoggers(file: string, code: string): RedactingLogger[] {
     if (redactsIn(format) || namedConstantRedacts(code, format)) loggers.push({ file, name: match[1], ...keyListRedaction(file, code) });
   }
   return loggers;
+}
+
+const PINO_LOGGER = /\b(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:pino|Pino)(?:\.default)?\s*\(\s*\{/g;
+
+/**
+ * pino loggers with their own redaction: `redact` (an array of paths or `{ paths }`) redacts the
+ * keys its paths end in; a `formatters.log` step named for redaction redacts what a key-list
+ * redaction names (everything when there is no list), as a winston format does.
+ */
+function pinoLoggers(file: string, code: string): RedactingLogger[] {
+  const loggers: RedactingLogger[] = [];
+  for (const match of code.matchAll(PINO_LOGGER)) {
+    const options = balanced(code, match.index! + match[0].length - 1);
+    const top = topLevelOnly(options);
+    const pathKeys = redactPathKeys(options, top);
+    const formatters = /\bformatters\s*:\s*\{/.exec(top);
+    const logStep = formatters ? /\blog\s*:/.exec(balanced(options, formatters.index + formatters[0].length - 1)) : null;
+    const logFormatter = formatters && logStep ? expressionAt(balanced(options, formatters.index + formatters[0].length - 1), logStep.index + logStep[0].length) : '';
+    if (redactsIn(logFormatter)) {
+      const listed = keyListRedaction(file, code);
+      loggers.push(listed.redactedKeys ? { file, name: match[1], ...listed, redactedKeys: [...new Set([...listed.redactedKeys, ...pathKeys])].sort() } : { file, name: match[1] });
+    } else if (pathKeys.length) loggers.push({ file, name: match[1], redactedKeys: pathKeys, patternElements: [] });
+  }
+  return loggers;
+}
+
+/** The keys pino's `redact` paths end in (`'*.phone'`, `'req.body.ssn'`, `'patient["dob"]'` -> phone, ssn, dob). */
+function redactPathKeys(options: string, top: string): string[] {
+  const at = /\bredact\s*:\s*/.exec(top);
+  if (!at) return [];
+  let open = at.index + at[0].length;
+  if (options[open] === '{') {
+    const paths = /\bpaths\s*:\s*\[/.exec(topLevelOnly(balanced(options, open)));
+    if (!paths) return [];
+    open += 1 + paths.index + paths[0].length - 1;
+  }
+  if (options[open] !== '[') return [];
+  const keys = [...balanced(options, open).matchAll(/(['"`])([^'"`\n]+)\1/g)]
+    .map((item) => /([\w$-]+)\W*$/.exec(item[2])?.[1]?.toLowerCase())
+    .filter((key): key is string => key !== undefined);
+  return [...new Set(keys)].sort();
 }
 
 /** A constant naming a list of keys to redact: `PHI_FIELD_NAMES`, `SENSITIVE_KEYS`, `redactPaths`. */
