@@ -45,11 +45,18 @@ export function isPatientSideName(name: string): boolean {
   return tokenize(name).some((token) => PATIENT_SIDE_WORDS.has(token));
 }
 
-/** `adminUser`, `staff_account`, `providerUser`: an account qualified as a member of staff's, in any module. */
+/**
+ * `adminUser`, `staff_account`, `providerUser`, `staffMember`: an account or a person qualified as
+ * a member of staff, in any module.
+ */
 export function isStaffAccountName(name: string): boolean {
   const tokens = tokenize(name);
-  return tokens.length > 1 && ACCOUNT_HOLDER_WORDS.has(tokens[tokens.length - 1]) && tokens.slice(0, -1).some((token) => STAFF_WORDS.has(token));
+  const last = tokens[tokens.length - 1];
+  return tokens.length > 1 && (ACCOUNT_HOLDER_WORDS.has(last) || STAFF_PERSON_WORDS.has(last)) && tokens.slice(0, -1).some((token) => STAFF_WORDS.has(token));
 }
+
+/** What names one person of a group: `member` of the staff, `person` of a provider (not a plan's `member` alone). */
+const STAFF_PERSON_WORDS = new Set(['member', 'members', 'person', 'profile']);
 
 /** What an account holds as its sign-in and contact details: an SSN or a birth date on it is still reported. */
 export function isCredentialElement(element: string): boolean {
