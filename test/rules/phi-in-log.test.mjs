@@ -14,6 +14,8 @@ ruleFixtureSuite('phi-in-log', {
   'script-named-file-is-product': { path: 'src/intake/scripts.ts' },
   'one-off-script-output': { path: 'backend/verify-demo-setup.js' },
   'one-off-name-exported-module': { path: 'src/services/check-eligibility.js' },
+  'root-script-output': { path: 'activate-account.js' },
+  'root-worker-is-product': { path: 'reminder-worker.js' },
   'workforce-job-staff-contact': { path: 'src/jobs/hr-automation.job.ts' },
   'workforce-job-patient-contact': { path: 'src/jobs/hr-automation.job.ts' },
   'vendor-module-insurance': { path: 'src/services/vendor.service.ts' },

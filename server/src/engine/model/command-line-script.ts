@@ -4,8 +4,10 @@
 // record a smoke test asserts on. Those are not the product's logs or error responses.
 //
 // The signals are ones a reviewer would accept for any project: the file sits in a `scripts/`
-// folder of the project, a JS/TS file starts with a `#!` line (run as a program), or a JS/TS
-// file named for a one-off task (`seed-`, `verify-`, `check-`, `debug-`...) exports nothing. Python's
+// folder of the project, a JS/TS file starts with a `#!` line (run as a program), a JS/TS
+// file named for a one-off task (`seed-`, `verify-`, `check-`, `debug-`...) exports nothing, or a
+// JS/TS file at the project's root exports nothing, starts no server and runs a function of its own
+// (`activate-account.js`: `async function activate() {...}; activate();`). Python's
 // `if __name__ == "__main__"` is not one: service modules keep CLI harnesses of real handlers.
 
 import * as path from 'node:path';
@@ -31,6 +33,7 @@ export function isCommandLineScript(filePath: string, facts: Pick<FileFacts, 'la
   const relative = projectRelative(filePath, projectRoots);
   if (relative === undefined) return false;
   const folders = relative.split('/').slice(0, -1);
+  if (facts.language === 'ts' && folders.length === 0 && isRootScript(relative, facts.text)) return true;
   return folders.some((folder) => SCRIPT_FOLDERS.has(folder.toLowerCase()));
 }
 
@@ -54,4 +57,20 @@ function isOneOffScript(filePath: string, text: string): boolean {
   const name = path.basename(filePath);
   if (!ONE_OFF_SCRIPT.test(name) || /\.(test|spec)\.[cm]?[jt]sx?$/i.test(name) || /\.d\.ts$/.test(name)) return false;
   return !EXPORTS.test(text);
+}
+
+/** A server or a worker started at the root keeps running: what it logs is the product's. */
+const STARTS_SERVICE = /\.listen\s*\(|\bcreateServer\s*\(|\bnew\s+Worker\s*\(|\.(?:process|subscribe|consume)\s*\(/;
+/** A call statement of a plain function at the top level (`main();`, `run().finally(...)`, `await seed()`). */
+const TOP_LEVEL_CALL = /^(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(\s*\)\s*(?:\.(?:then|catch|finally)\b|;|$)/gm;
+
+/** A JS/TS file at the project's root that exports nothing, starts no service and runs a function it declares. */
+function isRootScript(name: string, text: string): boolean {
+  if (/\.(test|spec|config|d)\.[cm]?[jt]sx?$/i.test(name) || /^[^.]+\.config\./i.test(name) || EXPORTS.test(text) || STARTS_SERVICE.test(text)) return false;
+  for (const match of text.matchAll(TOP_LEVEL_CALL)) {
+    const name = match[1].replace(/\$/g, '\\$');
+    const declared = new RegExp(`(?:function\\s*\\*?\\s*${name}\\s*\\(|(?:const|let|var)\\s+${name}\\s*=)`);
+    if (declared.test(text)) return true;
+  }
+  return false;
 }

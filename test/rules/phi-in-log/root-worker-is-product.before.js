@@ -1,0 +1,12 @@
+// At the project's root, but a service that keeps running: what it logs is the product's.
+const { Queue } = require('bullmq');
+
+const reminders = new Queue('reminders');
+
+async function start() {
+  reminders.process(async (job) => {
+    console.log('reminding', job.data.patient.phone); // expect: phi-in-log
+  });
+}
+
+start();
