@@ -15,6 +15,8 @@ ruleFixtureSuite('phi-in-log', {
   'one-off-script-output': { path: 'backend/verify-demo-setup.js' },
   'one-off-name-exported-module': { path: 'src/services/check-eligibility.js' },
   'root-script-output': { path: 'activate-account.js' },
+  'inventory-drug-alone': { path: 'src/services/inventoryService.ts' },
+  'drug-alone-outside-inventory': { path: 'src/services/sampleService.ts' },
   'root-worker-is-product': { path: 'reminder-worker.js' },
   'workforce-job-staff-contact': { path: 'src/jobs/hr-automation.job.ts' },
   'workforce-job-patient-contact': { path: 'src/jobs/hr-automation.job.ts' },

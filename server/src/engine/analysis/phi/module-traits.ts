@@ -10,6 +10,9 @@ export const PRICING_WORDS = new Set(['fee', 'fees', 'pricing', 'price', 'prices
 /** Tokens of names about the organisation's suppliers (`vendor.service.ts`, `supplierContracts`): their insurance is liability cover. */
 export const VENDOR_WORDS = new Set(['vendor', 'vendors', 'supplier', 'suppliers', 'contractor', 'contractors', 'subcontractor', 'subcontractors']);
 
+/** Tokens of file names about stock (`inventoryService.ts`, `stock-levels.ts`): a drug there is a product on a shelf. */
+export const INVENTORY_WORDS = new Set(['inventory', 'inventories', 'stock', 'warehouse', 'procurement', 'restock', 'restocking']);
+
 export interface ModuleTraits {
   /** About decision-support rules: a `condition` is a rule's (rule-module.ts). */
   rules?: boolean;
@@ -19,6 +22,8 @@ export interface ModuleTraits {
   pricing?: boolean;
   /** Named for the organisation's vendors (`vendor.service.ts`; not a folder of vendor integrations): an insurance is a vendor's cover. */
   vendors?: boolean;
+  /** Named for stock (`inventoryService.ts`): a medication logged with nothing naming a patient is a product. */
+  inventory?: boolean;
 }
 
 export function moduleTraits(filePath: string): ModuleTraits {
@@ -27,6 +32,7 @@ export function moduleTraits(filePath: string): ModuleTraits {
     patientSide: isPatientSideModule(filePath),
     pricing: isPricingModule(filePath),
     vendors: fileStemTokens(filePath).some((token) => VENDOR_WORDS.has(token)),
+    inventory: fileStemTokens(filePath).some((token) => INVENTORY_WORDS.has(token)),
   };
 }
 

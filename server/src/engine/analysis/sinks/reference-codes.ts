@@ -5,7 +5,9 @@
 // a record of their care. So a log or an error whose only PHI is such a code, and whose words
 // (its message, the keys and names of its arguments, the error's class) name no patient and no
 // record of care (`encounterId`, `claim`, `patient`), is not a finding. The same call with a claim
-// id, an encounter id or a patient's name beside the code stays reported.
+// id, an encounter id or a patient's name beside the code stays reported. In a module about stock
+// (`inventoryService.ts`) a drug alone is a product (`Logged sample receipt: ${sample.drugName}`);
+// dispensed with a patient id beside it, it is that patient's medication.
 
 import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
 import { enclosingFunctions } from '../../model/facts-index';
@@ -31,9 +33,16 @@ const CODE_PARAMETER_TOKENS = new Set(['code', 'codes', 'cpt', 'hcpcs', 'rxcui',
 
 const MAX_DEPTH = 8;
 
-/** Every PHI element the call carries is a code of a public table. */
-export function onlyReferenceCodes(elements: readonly PhiElementRef[], record = false): boolean {
-  return !record && elements.length > 0 && elements.every((element) => REFERENCE_CODE_ELEMENTS.has(element.element));
+/** Elements that are a product in a module about stock (`inventoryService.ts`): the drug a sample or a shelf holds. */
+const STOCK_ELEMENTS = new Set(['billing_code', 'medication']);
+
+/**
+ * Every PHI element the call carries is a code of a public table, or, in a module about stock, a
+ * code or a drug (module-traits.ts `inventory`).
+ */
+export function onlyReferenceCodes(elements: readonly PhiElementRef[], record = false, inventory = false): boolean {
+  const reference = inventory ? STOCK_ELEMENTS : REFERENCE_CODE_ELEMENTS;
+  return !record && elements.length > 0 && elements.every((element) => reference.has(element.element));
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe } from '../../analysis/flow/flow';
 import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
+import { moduleTraits } from '../../analysis/phi/module-traits';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -27,13 +28,14 @@ export const phiInError: Rule = {
   check(context) {
     const { facts, flow } = context;
     const findings: RawFinding[] = [];
+    const inventory = !!moduleTraits(context.filePath).inventory;
     for (const fact of facts.calls) {
       const sink = classifyErrorSink(fact, facts);
       if (!sink) continue;
       const phiArgs = phiArguments(sink.args, fact, context);
       if (!phiArgs.length || (reportsUnreadableDate(sink.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint)))) continue;
-      // A procedure code alone, with nothing naming a patient or a record of care, is reference data.
-      if (onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record)) && !namesCareRecord(facts, fact, sink.args)) continue;
+      // A procedure code alone (in a module about stock, also a drug), with nothing naming a patient or a record of care, is reference data.
+      if (onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, sink.args)) continue;
       const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');
       const fixes = withSuppressFix('phi-in-error', base.line, facts, errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId }));
       findings.push({ ...base, fixes });

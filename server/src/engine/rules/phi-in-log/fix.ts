@@ -117,7 +117,7 @@ export function logPatientIdFix(fact: CallFact, shape: LogCallShape, phiArgs: Ph
     }
     case 'merging-object': {
       const entries = leadingObject && leadingObject.value.kind === 'object' ? keptEntries(leadingObject.value, context, syntax, copy) : [];
-      if (id && !entries.some((entry) => entry.startsWith(idKey))) entries.push(`${idKey}: ${id}`);
+      if (id && !hasEntry(entries, idKey)) entries.push(`${idKey}: ${id}`);
       if (entries.length) out.push(`{ ${entries.join(', ')} }`);
       const message = messageText(false);
       if (message) out.push(message);
@@ -134,7 +134,7 @@ export function logPatientIdFix(fact: CallFact, shape: LogCallShape, phiArgs: Ph
       if (shape.id === 'meta-object' && lastRest?.value.kind === 'object' && !consumed.has(lastRest)) {
         // winston's meta object: keep its clean fields and add the id there.
         const entries = keptEntries(lastRest.value, context, syntax, copy);
-        if (id) entries.push(`${idKey}: ${id}`);
+        if (id && !hasEntry(entries, idKey)) entries.push(`${idKey}: ${id}`);
         out.push(...objects.filter((text) => text !== src(lastRest)), `{ ${entries.join(', ')} }`);
       } else {
         out.push(...objects);
@@ -173,4 +173,9 @@ export function secureDebugFix(fact: CallFact, facts: FileFacts, policy: Resolve
   const importEdit = module ? addImport(facts, module, name) : undefined;
   if (importEdit) edits.push(importEdit);
   return { title: `Send to the secure debug log (${name})`, kind: 'secure-debug', isPreferred: false, edits };
+}
+
+/** Whether an object's kept entries (`patientId`, `patientId: p.id`, `'patientId': x`) already log `key`: never add it twice. */
+function hasEntry(entries: readonly string[], key: string): boolean {
+  return entries.some((entry) => new RegExp(`^(['"]?)${key}\\1\\s*(?::|$)`).test(entry.trim()));
 }

@@ -4,6 +4,7 @@ import { classifyLogSink } from '../../analysis/sinks/logs';
 import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../../analysis/sinks/redacting-loggers';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
+import { moduleTraits } from '../../analysis/phi/module-traits';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
@@ -29,6 +30,7 @@ export const phiInLog: Rule = {
     const excluded = new Set(secureDebug ? [secureDebug, splitQualifiedName(secureDebug, facts.language).name] : []);
     const findings: RawFinding[] = [];
     const fieldsRead = new FieldsReadIndex(facts, flow);
+    const inventory = !!moduleTraits(context.filePath).inventory;
     for (const fact of facts.calls) {
       const sink = classifyLogSink(fact, facts, flow, excluded);
       if (!sink) continue;
@@ -46,7 +48,7 @@ export const phiInLog: Rule = {
       // Written only in a development run (`if settings.DEBUG:`): production logs never get it.
       if (inDebugOnlyBranch(facts, fact.call.range.start)) continue;
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
-      if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record)) && !namesCareRecord(facts, fact, fact.call.args)) continue;
+      if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, fact.call.args)) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
       const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));

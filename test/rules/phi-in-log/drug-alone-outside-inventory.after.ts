@@ -1,0 +1,6 @@
+// Outside a module about stock, a drug logged is a patient's medication.
+import { logger } from './logger';
+
+export function receiveSample(tenantId: string, sample: { drugName: string; quantity: number }) {
+  logger.info('Logged sample receipt', { tenantId, quantity: sample.quantity, patientId: sample.id });
+}
