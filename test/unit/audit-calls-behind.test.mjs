@@ -143,6 +143,48 @@ describe('TypeScript: audit calls behind the handler', () => {
     const found = missingAccess(files, 'src/symptoms.routes.ts', policy());
     assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.get('/patients/:patientId/notes',"]);
   });
+
+  test('a service gathered in an object of functions is followed to the history entry it writes; another of its functions is not an audit', () => {
+    const files = {
+      'src/history.service.ts': [
+        "import { prisma } from './db';",
+        'export async function createDiagnosisHistory(diagnosisId: string, changedBy: string, changeType: string) {',
+        '  await prisma.diagnosisHistory.create({ data: { diagnosisId, changedBy, changeType } });',
+        '}',
+      ],
+      'src/diagnosis.service.ts': [
+        "import { createDiagnosisHistory } from './history.service';",
+        'async function updateDiagnosis(id: string, data: object, userId: string) {',
+        '  const diagnosis = await prisma.diagnosis.update({ where: { id }, data });',
+        "  await createDiagnosisHistory(id, userId, 'UPDATE');",
+        '  return diagnosis;',
+        '}',
+        'async function getClientDiagnoses(clientId: string) {',
+        '  return prisma.diagnosis.findMany({ where: { clientId } });',
+        '}',
+        'export const DiagnosisService = { update: updateDiagnosis, getClientDiagnoses };',
+      ],
+      'src/diagnosis.controller.ts': [
+        "import { DiagnosisService } from './diagnosis.service';",
+        'export async function updateDiagnosis(req, res) {',
+        '  res.json(await DiagnosisService.update(req.params.id, req.body, req.user.id));',
+        '}',
+        'export async function getClientDiagnoses(req, res) {',
+        '  res.json(await DiagnosisService.getClientDiagnoses(req.params.clientId));',
+        '}',
+      ],
+      'src/diagnosis.routes.ts': [
+        "import { Router } from 'express';",
+        "import * as diagnosisController from './diagnosis.controller';",
+        'const router = Router();',
+        "router.put('/diagnoses/:id', diagnosisController.updateDiagnosis);",
+        "router.get('/clients/:clientId/diagnoses', diagnosisController.getClientDiagnoses);",
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/diagnosis.routes.ts', policy());
+    assert.deepEqual(found.map((line) => line.slice(0, 28)), ["router.get('/clients/:client"]);
+  });
 });
 
 const PY_FILES = {

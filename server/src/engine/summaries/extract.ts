@@ -71,7 +71,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   }
   const callIndex = new Map<CallExpr, { fn: number; site: number }>();
   const instances = moduleInstances(facts);
-  const canResolve = resolvableHeads(facts, instances);
+  const namespaces = moduleNamespaces(facts);
+  const canResolve = resolvableHeads(facts, instances, namespaces);
   for (const fact of facts.calls) {
     const fn = byScope.get(fact.scopeId);
     const callee = calleePath(fact.call.callee);
@@ -133,6 +134,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     functions: functions.map((fn) => fn.summary),
     ...(defaultExport ? { defaultExport } : {}),
     ...(instances.size ? { instances: [...instances] } : {}),
+    ...(namespaces.size ? { namespaces: [...namespaces] } : {}),
     ...(recordTypes.size ? { recordTypes: [...recordTypes] } : {}),
   };
 }
@@ -156,8 +158,8 @@ function namesAuthEvent(call: CallExpr): boolean {
  * top of the file, or `self` / `cls` / `this`. Other calls (`db.get(...)` on a parameter, builtins)
  * are left out of the summary: they never resolve, and their names need not be kept.
  */
-function resolvableHeads(facts: FileFacts, instances: ReadonlyMap<string, string>): (callee: string[]) => boolean {
-  const heads = new Set(['self', 'cls', 'this', ...instances.keys()]);
+function resolvableHeads(facts: FileFacts, instances: ReadonlyMap<string, string>, namespaces: ReadonlyMap<string, [string, string][]>): (callee: string[]) => boolean {
+  const heads = new Set(['self', 'cls', 'this', ...instances.keys(), ...namespaces.keys()]);
   let wildcard = false;
   for (const fact of facts.imports) {
     if (fact.names.size === 0) wildcard = true;
@@ -188,6 +190,29 @@ function moduleInstances(facts: FileFacts): Map<string, string> {
     else rebound.add(binding.name);
   }
   return instances;
+}
+
+/**
+ * Module-level objects that gather functions by name (`export const DiagnosisService = {
+ * createDiagnosis, update: updateDiagnosis }`), as object name -> [member, name in the module]: the
+ * index resolves `DiagnosisService.update()` to what `updateDiagnosis` names there. Entries that
+ * are not a plain name (inline methods, calls) are left out; a name bound more than once is too.
+ */
+function moduleNamespaces(facts: FileFacts): Map<string, [string, string][]> {
+  const namespaces = new Map<string, [string, string][]>();
+  const seen = new Set<string>();
+  for (const binding of facts.bindings) {
+    if (binding.scopeId !== 0) continue;
+    if (seen.has(binding.name)) {
+      namespaces.delete(binding.name);
+      continue;
+    }
+    seen.add(binding.name);
+    if (binding.kind !== 'assign' || binding.value.kind !== 'object' || facts.language !== 'ts') continue;
+    const members = binding.value.entries.flatMap((entry): [string, string][] => (!entry.spread && entry.key && entry.value.kind === 'name' ? [[entry.key, entry.value.name]] : []));
+    if (members.length) namespaces.set(binding.name, members);
+  }
+  return namespaces;
 }
 
 /** Parameter names by position (a destructured TS/JS parameter: its first name; only Python passes arguments by name). */

@@ -137,6 +137,8 @@ export interface FileSummary {
   defaultExport?: string;
   /** Module-level instances as name -> class name as written (`service = Service()`, `export const svc = new Svc()`). */
   instances?: [string, string][];
+  /** Module-level objects gathering functions (`export const Service = { create, update: updateX }`), as name -> [member, name in the module]. */
+  namespaces?: [string, [string, string][]][];
   /** TS/JS types that hold a patient record in a field, as type -> that field (analysis/flow/record-types.ts). */
   recordTypes?: [string, string][];
 }

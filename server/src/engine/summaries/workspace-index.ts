@@ -27,7 +27,9 @@ type Symbol =
   | { kind: 'class'; file: FileSummary; cls: ClassSummary }
   /** A module-level instance of a workspace class: its methods are called on it. */
   | { kind: 'instance'; file: FileSummary; cls: ClassSummary }
-  | { kind: 'module'; file: FileSummary };
+  | { kind: 'module'; file: FileSummary }
+  /** A module-level object gathering functions by name (`export const Service = { create }`). */
+  | { kind: 'namespace'; file: FileSummary; members: [string, string][] };
 
 /** A resolved call: the callee and where the call's arguments start among its parameters. */
 export interface CallTarget {
@@ -372,6 +374,11 @@ export class WorkspaceIndex {
       const method = this.findMethod(symbol.file, symbol.cls.name, last, 0);
       return method && { ...method, offset: method.fn.params[0] === 'cls' && file.language === 'python' ? 1 : 0 };
     }
+    if (symbol?.kind === 'namespace') {
+      const local = symbol.members.find(([member]) => member === last)?.[1];
+      const named = local === undefined ? undefined : this.localSymbol(symbol.file, local, new Set());
+      return named?.kind === 'function' && !named.fn.className ? { file: named.file, fn: named.fn, offset: 0 } : undefined;
+    }
     if (symbol?.kind === 'instance') {
       const method = this.findMethod(symbol.file, symbol.cls.name, last, 0);
       return method && { ...method, offset: symbol.file.language === 'python' && ['self', 'cls'].includes(method.fn.params[0] ?? '') ? 1 : 0 };
@@ -405,6 +412,8 @@ export class WorkspaceIndex {
     if (fn) return { kind: 'function', file, fn };
     const cls = file.classes.find((candidate) => candidate.name === name);
     if (cls) return { kind: 'class', file, cls };
+    const members = file.namespaces?.find(([object]) => object === name)?.[1];
+    if (members) return { kind: 'namespace', file, members };
     const className = file.instances?.find(([instance]) => instance === name)?.[1];
     const visit = `${file.path}#new ${name}`;
     if (className === undefined || seen.has(visit) || seen.size > 32) return undefined;
