@@ -144,7 +144,7 @@ describe('TypeScript: audit calls behind the handler', () => {
     assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.get('/patients/:patientId/notes',"]);
   });
 
-  test('a service gathered in an object of functions is followed to the history entry it writes; another of its functions is not an audit', () => {
+  test('a service gathered in an object of functions (named or defined in place) is followed to the history entry it writes; another of its functions is not an audit', () => {
     const files = {
       'src/history.service.ts': [
         "import { prisma } from './db';",
@@ -162,7 +162,13 @@ describe('TypeScript: audit calls behind the handler', () => {
         'async function getClientDiagnoses(clientId: string) {',
         '  return prisma.diagnosis.findMany({ where: { clientId } });',
         '}',
-        'export const DiagnosisService = { update: updateDiagnosis, getClientDiagnoses };',
+        'export const DiagnosisService = {',
+        '  update: updateDiagnosis,',
+        '  getClientDiagnoses,',
+        '  async remove(id: string, userId: string) {',
+        "    await createDiagnosisHistory(id, userId, 'DELETE');",
+        '  },',
+        '};',
       ],
       'src/diagnosis.controller.ts': [
         "import { DiagnosisService } from './diagnosis.service';",
@@ -172,6 +178,9 @@ describe('TypeScript: audit calls behind the handler', () => {
         'export async function getClientDiagnoses(req, res) {',
         '  res.json(await DiagnosisService.getClientDiagnoses(req.params.clientId));',
         '}',
+        'export async function deleteDiagnosis(req, res) {',
+        '  res.json(await DiagnosisService.remove(req.params.id, req.user.id));',
+        '}',
       ],
       'src/diagnosis.routes.ts': [
         "import { Router } from 'express';",
@@ -179,6 +188,7 @@ describe('TypeScript: audit calls behind the handler', () => {
         'const router = Router();',
         "router.put('/diagnoses/:id', diagnosisController.updateDiagnosis);",
         "router.get('/clients/:clientId/diagnoses', diagnosisController.getClientDiagnoses);",
+        "router.delete('/diagnoses/:id', diagnosisController.deleteDiagnosis);",
         'export default router;',
       ],
     };

@@ -23,6 +23,7 @@ import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
 import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
+import { within } from '../analysis/endpoints/controls/names';
 import { callsIn, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkEffect, SinkRuleId } from './types';
@@ -195,8 +196,9 @@ function moduleInstances(facts: FileFacts): Map<string, string> {
 /**
  * Module-level objects that gather functions by name (`export const DiagnosisService = {
  * createDiagnosis, update: updateDiagnosis }`), as object name -> [member, name in the module]: the
- * index resolves `DiagnosisService.update()` to what `updateDiagnosis` names there. Entries that
- * are not a plain name (inline methods, calls) are left out; a name bound more than once is too.
+ * index resolves `DiagnosisService.update()` to what `updateDiagnosis` names there, and an inline
+ * method or arrow function (`async getX(id) {...}`) to itself. Other entries (calls, values) are
+ * left out; so is a name bound more than once.
  */
 function moduleNamespaces(facts: FileFacts): Map<string, [string, string][]> {
   const namespaces = new Map<string, [string, string][]>();
@@ -210,6 +212,10 @@ function moduleNamespaces(facts: FileFacts): Map<string, [string, string][]> {
     seen.add(binding.name);
     if (binding.kind !== 'assign' || binding.value.kind !== 'object' || facts.language !== 'ts') continue;
     const members = binding.value.entries.flatMap((entry): [string, string][] => (!entry.spread && entry.key && entry.value.kind === 'name' ? [[entry.key, entry.value.name]] : []));
+    // `async getX(id) {...}`, `getY: async (id) => ...`: functions defined in the object, summarised under their names.
+    for (const scope of facts.scopes) {
+      if (scope.kind === 'function' && scope.name && scope.parentId === 0 && within(scope.range, binding.value.range)) members.push([scope.name, scope.name]);
+    }
     if (members.length) namespaces.set(binding.name, members);
   }
   return namespaces;
