@@ -220,6 +220,8 @@ test('a middleware that records writes only covers write endpoints; a viewset is
   assert.deepEqual(reported.map((finding) => finding.line), [6], 'the create-only view is covered, the viewset is not');
   assert.match(reported[0].message, /inherited list, retrieve\b/);
   assert.doesNotMatch(reported[0].message, /create|destroy/);
+  // The finding names the middleware the team relies on and what it leaves out.
+  assert.match(reported[0].message, /`RevisionMiddleware` records writes only, so this read is not audited/);
   // The project's own middleware that lets GET through first: the same.
   writeFileSync(path.join(cwd, 'clinic/clinic/settings.py'), 'MIDDLEWARE = [\n    "clinic.audit.AuditMiddleware",\n]\n');
   reported = findings().filter((finding) => finding.file === 'clinic/patients/views.py');

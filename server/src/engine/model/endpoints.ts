@@ -119,6 +119,8 @@ export interface EndpointFact {
   placement?: AuditPlacement;
   /** A DRF class's actions inherited from mixins and generic views (`list`, `create`...), reported at the class. */
   inheritedActions?: string[];
+  /** The project's audit middleware that records writes only, when it leaves this endpoint (a read) unaudited. */
+  writeOnlyAudit?: string;
 }
 
 /** A Django URLconf entry: a route whose view lives in another file (joined by the coverage report). */

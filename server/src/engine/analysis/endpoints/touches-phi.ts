@@ -225,6 +225,13 @@ function onlyBuildsResponse(facts: FileFacts, scopes: Set<number>): boolean {
   return calls > 0;
 }
 
+/** Methods of the language's own lists, strings and sets: called on a local value, they read no store. */
+const COLLECTION_METHODS = new Set([
+  'push', 'pop', 'shift', 'unshift', 'join', 'concat', 'slice', 'splice', 'includes', 'indexOf', 'map', 'filter', 'forEach',
+  'reduce', 'some', 'every', 'sort', 'reverse', 'flat', 'flatMap', 'append', 'extend', 'add', 'has', 'split', 'trim',
+  'replace', 'startswith', 'endswith', 'startsWith', 'endsWith', 'toString', 'toLowerCase', 'toUpperCase', 'lower', 'upper',
+]);
+
 /** Verbs of a call that fetches rows (`findMany`, `query`, `select`, `fetch_all`, `getRows`). */
 const READ_VERBS = new Set(['find', 'fetch', 'load', 'query', 'select', 'search', 'list', 'retrieve', 'read', 'execute', 'raw', 'paginate', 'all', 'filter']);
 
@@ -274,7 +281,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   // `Patient.objects.filter(...)`, `prisma.labResult.findMany()`, `this.patientsService.findOne()`.
   // A constant read (`PatientStats.CSV_MAPPING.copy()`) is not a query.
   const readsConstant = path.some((segment) => /^[A-Z][A-Z0-9_]+$/.test(segment) && segment.length > 2);
-  for (const segment of readsConstant ? [] : path.slice(0, -1)) {
+  // `conditions.push(sql)`, `records.join(', ')`: a list or a string of the handler's own, not a store.
+  const ownCollection = path.length === 2 && COLLECTION_METHODS.has(last ?? '') && /^[a-z_$]/.test(path[0]);
+  for (const segment of readsConstant || ownCollection ? [] : path.slice(0, -1)) {
     if (segment === 'this' || segment === 'self') continue;
     const found = resourcesOf(segment);
     if (found.length) return [`calls ${path.join('.')}`, found];
@@ -282,7 +291,8 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   // `loadLabs(id)`, `get_patient_chart(pid)`, `createPrescription(...)`.
   if (last) {
     const tokens = tokenize(last);
-    if (tokens.length > 1 && DATA_VERBS.has(tokens[0])) {
+    // `addAuditActionCondition`, `getAuditRecords`: the audit trail's entries, about access, not patients.
+    if (tokens.length > 1 && DATA_VERBS.has(tokens[0]) && !tokens.includes('audit')) {
       const found = tokens.slice(1).flatMap((token) => resourcesOf(token));
       if (found.length) return [`calls ${last}`, found];
     }

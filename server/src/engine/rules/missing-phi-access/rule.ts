@@ -36,7 +36,9 @@ export const missingPhiAccess: Rule = {
                 : `${policy.audit.typescript.middleware}(...)`;
       const fixes = withSuppressFix('missing-phi-access', endpoint.line, facts, addAuditFix(endpoint, facts, policy, endpoints));
       const inherited = endpoint.inheritedActions?.length ? `: inherited ${endpoint.inheritedActions.join(', ')}` : '';
-      const message = `${frameworkName(endpoint.framework)} endpoint ${routeLabel(endpoint)} (\`${endpoint.handler.name}\`${inherited}) touches ${endpoint.categories.join(', ')} data but has no ${control}: access is not audited or role-checked. Why: ${endpoint.why.join('; ')}.`;
+      // A project middleware that records writes only leaves reads unaudited: say so, since the team named it as their control.
+      const unaudited = endpoint.writeOnlyAudit ? `\`${endpoint.writeOnlyAudit}\` records writes only, so this read is not audited` : 'access is not audited or role-checked';
+      const message = `${frameworkName(endpoint.framework)} endpoint ${routeLabel(endpoint)} (\`${endpoint.handler.name}\`${inherited}) touches ${endpoint.categories.join(', ')} data but has no ${control}: ${unaudited}. Why: ${endpoint.why.join('; ')}.`;
       findings.push(endpointFinding('missing-phi-access', endpoint, message, fixes));
     }
     return findings;

@@ -58,25 +58,39 @@ export function fastapiElsewhere(endpoint: EndpointFact, scope: ScopeFact, input
 /**
  * A middleware the policy names, listed in the `MIDDLEWARE` of the settings of the Django project
  * holding the file. One that records writes only (a history library's, or a workspace class that
- * lets GET requests through first) covers write endpoints; a DRF class serving reads and writes
- * is then reported for its read actions only.
+ * lets GET requests through first) covers write endpoints only (`djangoWriteOnlyMiddleware` names
+ * it for the others).
  */
 export function djangoMiddleware(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
-  const names = input.policy.audit.python.middleware ?? [];
-  if (!names.length || !isDjango(endpoint.framework) || !input.auditContext) return undefined;
-  const file = path.resolve(input.filePath);
-  const context = input.auditContext;
-  for (const settings of context.djangoSettings) {
-    if (!isInside(file, settings.projectRoot)) continue;
-    const listed = settings.middleware.filter((entry) => names.some((name) => entry === name || lastSegment(entry) === lastSegment(name)));
+  for (const { listed, context } of listedDjangoMiddleware(endpoint, input)) {
     const control = (entry: string): AuditControl => ({ kind: 'django-middleware', name: lastSegment(entry), level: 'project', range: endpoint.range, existing: true });
     const full = listed.find((entry) => !writesOnly(entry, context));
     if (full) return control(full);
-    if (!listed.length) continue;
     if (writesRecords(endpoint, input.facts)) return control(listed[0]);
-    narrowToReads(endpoint);
   }
   return undefined;
+}
+
+/**
+ * The policy's Django middleware that covers the project's endpoints but records writes only, for
+ * an endpoint it does not cover (a read): the finding says so, and a DRF class serving reads and
+ * writes is reported for its read actions only (`readActionsOnly`).
+ */
+export function djangoWriteOnlyMiddleware(endpoint: EndpointFact, input: ControlsInput): string | undefined {
+  const listed = listedDjangoMiddleware(endpoint, input)[0]?.listed[0];
+  return listed === undefined ? undefined : lastSegment(listed);
+}
+
+/** The policy's middleware listed in the settings of each Django project holding the file (projects listing none left out). */
+function listedDjangoMiddleware(endpoint: EndpointFact, input: ControlsInput): { listed: string[]; context: ProjectAuditContext }[] {
+  const names = input.policy.audit.python.middleware ?? [];
+  if (!names.length || !isDjango(endpoint.framework) || !input.auditContext) return [];
+  const file = path.resolve(input.filePath);
+  const context = input.auditContext;
+  return context.djangoSettings
+    .filter((settings) => isInside(file, settings.projectRoot))
+    .map((settings) => ({ listed: settings.middleware.filter((entry) => names.some((name) => entry === name || lastSegment(entry) === lastSegment(name))), context }))
+    .filter(({ listed }) => listed.length > 0);
 }
 
 /** Calls that save, change or delete model records (Django ORM, DRF serializers and views, opal-style record helpers). */
@@ -113,12 +127,11 @@ function writesOnly(entry: string, context: ProjectAuditContext): boolean {
   return HISTORY_MIDDLEWARE.has(entry) || (context.writeOnlyMiddleware ?? []).some((middleware) => middleware.name === lastSegment(entry));
 }
 
-/** A DRF class's finding names the actions no write-only control covers: its reads. */
-function narrowToReads(endpoint: EndpointFact): void {
+/** A DRF class's actions that a write-only control leaves uncovered: its reads (undefined when that is all or none of them). */
+export function readActionsOnly(endpoint: EndpointFact): string[] | undefined {
   const reads = (endpoint.inheritedActions ?? []).filter((action) => !onlyWrites([ACTION_METHODS[action as DrfAction] ?? 'GET']));
-  if (!endpoint.inheritedActions?.length || !reads.length || reads.length === endpoint.inheritedActions.length) return;
-  endpoint.inheritedActions = reads;
-  endpoint.methods = [...new Set(reads.map((action) => ACTION_METHODS[action as DrfAction]))];
+  if (!endpoint.inheritedActions?.length || !reads.length || reads.length === endpoint.inheritedActions.length) return undefined;
+  return reads;
 }
 
 /**

@@ -4,19 +4,35 @@
 // audit context (context-controls.ts).
 
 import type { AuditControl, EndpointFact } from '../../../model/endpoints';
-import { djangoMiddleware, drfDefault, expressElsewhere, fastapiElsewhere, nestGlobal, type ControlsInput } from './context-controls';
+import { djangoMiddleware, djangoWriteOnlyMiddleware, drfDefault, expressElsewhere, fastapiElsewhere, nestGlobal, readActionsOnly, type ControlsInput } from './context-controls';
+import { ACTION_METHODS, type DrfAction } from '../drf-inherited';
 import { handlerScope } from './names';
 import { pythonControl } from './python-controls';
 import { typescriptControl } from './typescript-controls';
 
 export type { ControlsInput } from './context-controls';
 
-/** Sets `audit` on each endpoint that has none when a control the project already has covers it. */
+/**
+ * Sets `audit` on each endpoint that has none when a control the project already has covers it;
+ * an endpoint left to a middleware that records writes only is marked with it, and a DRF class
+ * serving reads and writes then names only its reads.
+ */
 export function applyExistingControls(endpoints: EndpointFact[], input: ControlsInput): void {
   for (const endpoint of endpoints) {
     if (endpoint.audit) continue;
     const control = existingControl(endpoint, input);
-    if (control) endpoint.audit = control;
+    if (control) {
+      endpoint.audit = control;
+      continue;
+    }
+    const writeOnly = input.facts.language === 'python' ? djangoWriteOnlyMiddleware(endpoint, input) : undefined;
+    if (!writeOnly) continue;
+    endpoint.writeOnlyAudit = writeOnly;
+    const reads = readActionsOnly(endpoint);
+    if (reads) {
+      endpoint.inheritedActions = reads;
+      endpoint.methods = [...new Set(reads.map((action) => ACTION_METHODS[action as DrfAction]))];
+    }
   }
 }
 
