@@ -9,6 +9,12 @@ export class CdsHooksService {
     return parameters;
   }
 
+  toFrontend(condition) {
+    const frontendCondition = { type: condition.type, medications: condition.parameters.medications };
+    console.log('Condition transformed:', JSON.stringify(frontendCondition));
+    return frontendCondition;
+  }
+
   explain(patient, condition) {
     console.log('Rule matched', { patientId: patient.id });
   }

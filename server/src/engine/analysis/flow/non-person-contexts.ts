@@ -80,8 +80,8 @@ export class NonPersonContexts {
       if (objectName && this.isStaffAccountObject(objectName, scopeId)) return true;
       if (this.isRowOfNonPersons(object, scopeId)) return true;
     }
-    // `condition.medication` in a CDS rule editor: the drug the rule fires on.
-    if ((!known.tainted || known.fromCallerOnly) && this.traits.rules && objectName && isRuleObjectName(objectName)) return true;
+    // `condition.medication`, `condition.parameters.medications` in a CDS rule editor: the drug the rule fires on.
+    if ((!known.tainted || known.fromCallerOnly) && this.traits.rules && memberChainNames(object).some(isRuleObjectName)) return true;
     // `filter.city`, `criteria.zipCode`: a place a directory is searched by, not where someone lives.
     if (SEARCH_LOCATION_ELEMENTS.has(element) && objectName && isSearchFilterName(objectName) && !this.enclosingFunctionNames(scopeId).some(isPatientSideName)) return true;
     if (known.onRecord) return false;
@@ -165,6 +165,18 @@ export class NonPersonContexts {
     if (isPatientSideName(objectName) || !this.aboutAccounts(scopeId)) return false;
     return isAccountHolderName(objectName) || !this.classifier.isPersonObjectName(objectName);
   }
+}
+
+/** The names along a member chain, the object's own first (`condition.parameters` -> parameters, condition). */
+function memberChainNames(expr: Expr): string[] {
+  const names: string[] = [];
+  for (let current: Expr = expr, depth = 0; depth < 8; depth++) {
+    if (current.kind === 'name') return [...names, current.name];
+    if (current.kind !== 'member') return names;
+    names.push(current.property);
+    current = current.object;
+  }
+  return names;
 }
 
 /**
