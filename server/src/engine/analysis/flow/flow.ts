@@ -3,6 +3,7 @@
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact, ScopeFact } from '../../model/facts';
 import { calleePath, rootName } from '../../model/expressions';
+import { functionWithin } from '../../model/facts-index';
 import { offsetOf, sourceOf } from '../../model/text';
 import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
 import { SUMMARY_MARKER } from '../../model/types';
@@ -81,6 +82,9 @@ const PASS_THROUGH_FUNCTIONS = new Set([
   'zip', 'map', 'filter', 'enumerate', 'frozenset', 'iter', 'next', 'chain', 'Set', 'Map', 'OrderedDict',
   'Counter', 'deque', 'DataFrame', 'from_records', 'from_dict', 'json_normalize', 'astuple',
 ]);
+
+/** Methods whose result is what their callback returns for each element (`rows.map((row) => row.id)`). */
+const MAPPING_METHODS = new Set(['map', 'flatMap']);
 
 /** Methods that return (part of) the receiver's data or the arguments'. */
 const PASS_THROUGH_METHODS = new Set([
@@ -598,6 +602,50 @@ export class FlowAnalyzer {
     return path !== undefined && path.slice(0, -1).some((segment) => this.classifier.isSanitizer(segment));
   }
 
+  /**
+   * What an inline callback (`(row) => row.id`, `(row) => { return {...}; }`) returns; undefined
+   * when the callback is not written in place (a function passed by name), returns nothing the flow
+   * can see, or returns a clean value read off its parameter that is not an id, count or flag.
+   */
+  private callbackResultTaint(call: CallExpr, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
+    const callback = call.args[0];
+    if (!callback || callback.name || callback.spread || callback.value.kind !== 'literal') return undefined;
+    const scope = functionWithin(this.facts, scopeId, callback.range);
+    if (!scope) return undefined;
+    const results = scope.expressionBody ? [scope.expressionBody] : (this.facts.returns ?? []).filter((returned) => returned.scopeId === scope.id).flatMap((returned) => (returned.value ? [returned.value] : []));
+    if (!results.length) return undefined;
+    const taint = union(results.map((result) => this.taintOf(result, scope.id, depth)));
+    if (taint) return { taint };
+    // Callback parameters are not bound to the elements, so a clean result counts only when it reads
+    // nothing but ids, counts and flags off them (`row.id`, `{ id: row.id, status: row.status }`).
+    return results.every((result) => this.isSafeProjection(result, 0)) ? { taint: undefined } : undefined;
+  }
+
+  /** Whether a value reads only members the catalogue calls safe (ids, counts, statuses) and constants. */
+  private isSafeProjection(expr: Expr, depth: number): boolean {
+    if (depth > 6) return false;
+    switch (expr.kind) {
+      case 'member':
+        return this.classifier.classify(expr.property).kind === 'safe';
+      case 'literal':
+      case 'test':
+      case 'string':
+        return true;
+      case 'object':
+        return expr.entries.every((entry) => !entry.spread && this.isSafeProjection(entry.value, depth + 1));
+      case 'array':
+        return expr.items.every((item) => this.isSafeProjection(item, depth + 1));
+      case 'template':
+        return expr.parts.every((part) => 'text' in part || this.isSafeProjection(part.expr, depth + 1));
+      case 'binary':
+        return this.isSafeProjection(expr.left, depth + 1) && this.isSafeProjection(expr.right, depth + 1);
+      case 'other':
+        return expr.children.every((child) => this.isSafeProjection(child, depth + 1));
+      default:
+        return false;
+    }
+  }
+
   private builtinCallTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
     const callee = call.callee;
     const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
@@ -624,6 +672,11 @@ export class FlowAnalyzer {
       // `"{}".format(patient)` is the record's string form; `patient.model_dump()` is its data.
       // `patient.toString()` is its string form too.
       if (name === 'toString' && !call.args.length) return this.asString(receiverTaint);
+      // `rows.map((row) => row.id)`: what the callback returns for each element, not the elements.
+      if (MAPPING_METHODS.has(name)) {
+        const mapped = this.callbackResultTaint(call, scopeId, depth);
+        if (mapped) return mapped.taint;
+      }
       if (PASS_THROUGH_METHODS.has(name)) return union([receiverTaint && { ...plain(receiverTaint), origin: call.range }, STRING_FORM_METHODS.has(name) ? argsTaint() : plain(argsTaint())]);
     } else {
       if (name === 'getattr' && call.args[1]?.value.kind === 'string') {
