@@ -35,4 +35,24 @@ router.post('/patients/:id/medical-history', phiAccess({ action: 'write', dataCa
   res.json(entry);
 });
 
+// Totals per bucket over a common table expression: the main query returns counts and sums only.
+router.get('/claims-aging', async (req, res) => {
+  const result = await pool.query(
+    `WITH aged_claims AS (SELECT CASE WHEN submitted_at >= $2 THEN 'Current' ELSE 'Older' END AS bucket, total_cents FROM claims WHERE tenant_id = $1)
+     SELECT bucket, COUNT(*)::int AS claim_count, COALESCE(SUM(total_cents), 0) AS total_amount FROM aged_claims GROUP BY bucket`,
+    [req.user.tenantId, req.query.asOf],
+  );
+  res.json(result.rows);
+});
+
+// The same shape, but the main query returns each claim's rows.
+router.get('/claims-aging/rows', phiAccess({ action: 'read', dataCategory: 'billing', roles: ['billing'] }), async (req, res) => {
+  const result = await pool.query(
+    `WITH aged_claims AS (SELECT id, patient_id, total_cents FROM claims WHERE tenant_id = $1)
+     SELECT id, patient_id, total_cents FROM aged_claims`,
+    [req.user.tenantId],
+  );
+  res.json(result.rows);
+});
+
 export default router;

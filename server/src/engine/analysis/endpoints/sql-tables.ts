@@ -61,7 +61,10 @@ export function describesKinds(table: string): boolean {
 }
 
 /** `SELECT COUNT(*) FROM ...`, `SELECT status, COUNT(*) ... GROUP BY status`: totals. */
-export function onlyTotals(sql: string): boolean {
+export function onlyTotals(statement: string): boolean {
+  // `WITH aged AS (SELECT ... FROM claims) SELECT bucket, COUNT(*) FROM aged GROUP BY bucket`: what
+  // is returned is the main query's columns; the common table expressions are its inputs.
+  const sql = mainQuery(statement);
   const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
   if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index))) return false;
   const columns = emptyParentheses(select[1]);
@@ -71,6 +74,28 @@ export function onlyTotals(sql: string): boolean {
   // Totals per group, unless a group is a person (`p.id AS "patientId", p.email, SUM(...) ... GROUP BY p.id`).
   if (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*')) return !namesPerson(aggregated);
   return topLevelColumns(select[1]).every(isComputedTotal);
+}
+
+/** The statement after its `WITH name AS (...), ...` clauses (the whole statement when it has none). */
+function mainQuery(sql: string): string {
+  if (!/^\s*with\b/i.test(sql)) return sql;
+  let index = 0;
+  for (let clauses = 0; clauses < 20; clauses++) {
+    const as = /\bas\s*(?:not\s+)?(?:materialized\s*)?\(/gi;
+    as.lastIndex = index;
+    const found = as.exec(sql);
+    if (!found) return sql;
+    let depth = 0;
+    let end = found.index + found[0].length - 1;
+    for (; end < sql.length; end++) {
+      if (sql[end] === '(') depth++;
+      else if (sql[end] === ')' && --depth === 0) break;
+    }
+    if (end >= sql.length) return sql;
+    index = end + 1;
+    if (!/^\s*,/.test(sql.slice(index))) return sql.slice(index);
+  }
+  return sql;
 }
 
 /** Words of a column that holds a person's key or contact (`patient_id`, `"clientId"`, `email`, `dob`). */

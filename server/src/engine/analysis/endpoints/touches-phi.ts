@@ -10,7 +10,7 @@ import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
-import { sqlTableReads, sqlTexts } from './sql-tables';
+import { isSqlStatement, literalText, onlyTotals as sqlOnlyTotals, sqlTableReads, sqlTexts } from './sql-tables';
 import { readsRequestInput, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
 import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
@@ -105,7 +105,10 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
       for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
     }
   }
-  const onlyTotals = aggregated.size > 0 && strong.categories.length === 0 && !readsRecords(facts, scopes, aggregated);
+  // SQL statements that return totals only (`COUNT(*)`, `SUM(...) ... GROUP BY bucket`) are totals too.
+  const statements = sqlTexts(facts, scopes).filter(isSqlStatement);
+  const sqlTotals = statements.length > 0 && statements.every(sqlOnlyTotals);
+  const onlyTotals = (aggregated.size > 0 || sqlTotals) && strong.categories.length === 0 && !readsRecords(facts, scopes, aggregated);
   // A handler here whose body only builds a response (`NextResponse.json({ status: 'ok' })`) serves
   // static content, a health check or metadata, whatever its route's folder is named.
   const declaresPhi = input.typeNames.some((name) => resourcesOf(name).length > 0);
@@ -239,7 +242,8 @@ const READ_VERBS = new Set(['find', 'fetch', 'load', 'query', 'select', 'search'
 function readsRecords(facts: FileFacts, scopes: Set<number>, aggregated: Set<Expr>): boolean {
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
-      if (aggregated.has(call)) continue;
+      // `pool.query('SELECT COUNT(*) ...')`: a statement that returns totals only.
+      if (aggregated.has(call) || call.args.some((arg) => { const text = literalText(arg.value); return !!text && isSqlStatement(text) && sqlOnlyTotals(text); })) continue;
       const tokens = tokenize(lastCalleeName(call));
       if (READ_VERBS.has(tokens[0] ?? '') || (tokens[0] === 'get' && tokens.length > 1)) return true;
     }
