@@ -237,3 +237,30 @@ test("a kinds table read for one patient (`/patients/:patientId/preferences`) is
     "router.get('/patients/:patientId/preference-page', async (req, res) => res.json(await getPatientPreferencePage(req.user.tenantId, req.params.patientId)));",
   ]);
 });
+
+test('a controller in another file that counts the rows it reads and answers with the counts only serves totals; one that answers with the rows does not', () => {
+  const files = {
+    'src/reports.controller.ts': [
+      "import { prisma } from './db';",
+      "import { sendSuccess } from './api-response';",
+      'export async function getPatientDemographicsReport(req, res) {',
+      "  const patients = await prisma.patient.findMany({ where: { status: 'ACTIVE' } });",
+      "  const byGender = { female: patients.filter((p) => p.gender === 'F').length, male: patients.filter((p) => p.gender === 'M').length };",
+      '  return sendSuccess(res, { totalActive: patients.length, byGender });',
+      '}',
+      'export async function getPatientListReport(req, res) {',
+      "  const patients = await prisma.patient.findMany({ where: { status: 'ACTIVE' } });",
+      '  return sendSuccess(res, { totalActive: patients.length, patients });',
+      '}',
+    ],
+    'src/reports.routes.ts': [
+      "import { Router } from 'express';",
+      "import { getPatientDemographicsReport, getPatientListReport } from './reports.controller';",
+      'const router = Router();',
+      "router.get('/reports/patient-demographics', getPatientDemographicsReport);",
+      "router.get('/reports/patient-list', getPatientListReport);",
+      'export default router;',
+    ],
+  };
+  assert.deepEqual(missingAccess(files, 'src/reports.routes.ts'), ["router.get('/reports/patient-list', getPatientListReport);"]);
+});

@@ -54,4 +54,22 @@ router.get('/claims-aging/rows', async (req, res) => {  // expect: missing-phi-a
   res.json(result.rows);
 });
 
+// Rows read to be counted: the answer holds counts per age group and gender, no patient's row.
+router.get('/reports/patient-demographics', async (req, res) => {
+  const patients = await prisma.patient.findMany({ where: { status: 'ACTIVE' } });
+  const ageGroups: Record<string, number> = { '0-17': 0, '18+': 0, Unknown: 0 };
+  patients.forEach((patient) => {
+    const key = !patient.dateOfBirth ? 'Unknown' : ageOf(patient.dateOfBirth) < 18 ? '0-17' : '18+';
+    ageGroups[key] = (ageGroups[key] || 0) + 1;
+  });
+  const genderDistribution = { female: patients.filter((c) => c.gender === 'FEMALE').length, male: patients.filter((c) => c.gender === 'MALE').length };
+  return sendSuccess(res, { totalActive: patients.length, ageGroups, genderDistribution });
+});
+
+// The same counts, with the rows beside them.
+router.get('/reports/patient-list', async (req, res) => {  // expect: missing-phi-access
+  const patients = await prisma.patient.findMany({ where: { status: 'ACTIVE' } });
+  return sendSuccess(res, { totalActive: patients.length, patients });
+});
+
 export default router;

@@ -81,6 +81,10 @@ export class CrossFileFlows {
         return path && path.length <= 4 ? this.index.dataUseBehind(this.file, this.classOf(scopeId), path) : undefined;
       },
       typeHoldsRecord: (typeName) => this.index.typeHoldsRecord(this.file, typeName),
+      totalsResponseBehind: (callee, scopeId) => {
+        const path = calleePath(callee);
+        return !!path && path.length <= 4 && this.index.resolvesToTotalsResponse(this.file, this.classOf(scopeId), path);
+      },
       notImplementedBehind: (callee, scopeId) => {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToStub(this.file, this.classOf(scopeId), path);

@@ -21,6 +21,7 @@ import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
 import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
 import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
+import { respondsWithTotalsOnly } from '../analysis/endpoints/totals-response';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
 import { within } from '../analysis/endpoints/controls/names';
@@ -111,6 +112,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   for (const fn of functions) {
     const scopes = scopeTree(facts, fn.scope.id);
     if (isNotImplementedStub(facts, scopes)) fn.summary.notImplemented = true;
+    if (respondsWithTotalsOnly(facts, fn.scope.id, scopes)) fn.summary.respondsTotals = true;
     const reads = storeReads(facts, scopes);
     if (reads.totals) fn.summary.readsTotals = true;
     if (reads.reference) fn.summary.readsReference = true;

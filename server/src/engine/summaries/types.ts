@@ -108,6 +108,8 @@ export interface FunctionSummary {
   nestedCalls?: string[][];
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
   notImplemented?: true;
+  /** An Express-style handler that answers with totals only (analysis/endpoints/totals-response.ts). */
+  respondsTotals?: true;
   /** What the function (with the functions nested in it) reads from data stores: totals, tables of kinds, rows (analysis/endpoints/totals-only.ts). */
   readsTotals?: true;
   readsReference?: true;

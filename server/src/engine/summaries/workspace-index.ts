@@ -236,6 +236,11 @@ export class WorkspaceIndex {
     return reached ? reads : undefined;
   }
 
+  /** Whether a call made in `file` runs a workspace handler that answers with totals only. */
+  resolvesToTotalsResponse(file: FileSummary, className: string | undefined, callee: string[]): boolean {
+    return !!this.targetOf(file, className, callee)?.fn.respondsTotals;
+  }
+
   /** Whether a call made in `file` runs a workspace function that only answers "not implemented". */
   resolvesToStub(file: FileSummary, className: string | undefined, callee: string[]): boolean {
     return !!this.targetOf(file, className, callee)?.fn.notImplemented;

@@ -13,6 +13,7 @@ import type { PhiCategory } from '../../model/types';
 import { isSqlStatement, literalText, onlyTotals as sqlOnlyTotals, sqlTableReads, sqlTexts } from './sql-tables';
 import { readsRequestInput, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
+import { respondsWithTotalsOnly } from './totals-response';
 import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
@@ -64,6 +65,8 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   // A stub answering "not implemented" serves nothing yet.
   if (input.handlerScopeId !== undefined && isNotImplementedStub(facts, scopes)) return { touchesPhi: false, categories: [], why: [] };
+  // A handler that counts rows and answers with the counts only serves totals.
+  if (input.handlerScopeId !== undefined && respondsWithTotalsOnly(facts, input.handlerScopeId, scopes)) return { touchesPhi: false, categories: [], why: [] };
   for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
   // `/audit/analytics?patient_id=`: totals, filtered by patient.
   const keyed = (name: string) => (pathNamesTotals(input.path) ? [] : keyedResources(name));

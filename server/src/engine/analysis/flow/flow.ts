@@ -159,6 +159,8 @@ export interface FlowHooks {
   typeHoldsRecord?(typeName: string): string | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
+  /** Whether `callee` is a workspace handler that answers with totals only (endpoints/totals-response.ts). */
+  totalsResponseBehind?(callee: Expr, scopeId: number): boolean;
   /** What the workspace functions `callee` reaches read from data stores: totals, tables of kinds, rows (endpoints/totals-only.ts). */
   storeReadsBehind?(callee: Expr, scopeId: number): { totals: boolean; reference: boolean; records: boolean } | undefined;
 }
