@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { webTreeSitterHeapAccess } from './scripts/web-tree-sitter-heap.mjs';
+import { webTreeSitterFastPaths } from './scripts/web-tree-sitter-fast-paths.mjs';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -28,8 +28,8 @@ const common = {
   // The ESM build of web-tree-sitter crashes silently inside a CJS bundle (docs/architecture.md, "Bundled").
   alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') /* the "require" condition: web-tree-sitter.cjs */ },
   logLevel: 'warning',
-  // web-tree-sitter's integer reads and writes of its memory, made direct (the script says why).
-  plugins: [webTreeSitterHeapAccess],
+  // web-tree-sitter's node marshalling made cheaper (the script says how and why).
+  plugins: [webTreeSitterFastPaths],
 };
 
 const entries = [
