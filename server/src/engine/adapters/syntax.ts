@@ -2,6 +2,7 @@
 // subtree scans, statement and indentation checks, dotted names.
 
 import type { Node } from 'web-tree-sitter';
+import { parentOf } from '../parsing/node-parents';
 
 /** The named children that are not comments. */
 export function realChildren(node: Node): Node[] {
@@ -66,7 +67,7 @@ const BRANCH_BOUNDARIES = new Set([
  */
 export function branchOf(node: Node): { statement: Node; arm: number } | undefined {
   let child = node;
-  for (let parent = node.parent, i = 0; parent && i < 40; child = parent, parent = parent.parent, i++) {
+  for (let parent = parentOf(node), i = 0; parent && i < 40; child = parent, parent = parentOf(parent), i++) {
     if (BRANCH_BOUNDARIES.has(parent.type)) return undefined;
     if (parent.type !== 'if_statement') continue;
     // Not the condition (`if (x = f())`): that runs whatever the arm.
