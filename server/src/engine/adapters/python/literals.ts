@@ -18,16 +18,18 @@ const MAX_CALL_ARGS = 32;
 export function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
   if (sourceRulesOutLiteral(text.slice(node.startIndex, node.endIndex))) return undefined;
   const parent = parentOf(node);
-  if (!parent || parent.type === 'concatenated_string') return undefined;
+  const parentType = parent?.type;
+  if (!parent || parentType === 'concatenated_string') return undefined;
   // A docstring is documentation, not a value.
-  if (parent.type === 'expression_statement' && parent.namedChildCount === 1) return undefined;
+  if (parentType === 'expression_statement' && parent.namedChildCount === 1) return undefined;
   let hasEscape = false;
   let value = '';
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'interpolation') return undefined;
-    if (child.type === 'string_content') value += child.text;
-    else if (child.type === 'escape_sequence') {
+    const type = child.type;
+    if (type === 'interpolation') return undefined;
+    if (type === 'string_content') value += child.text;
+    else if (type === 'escape_sequence') {
       value += child.text;
       hasEscape = true;
     }
@@ -128,9 +130,10 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
   }
   if (!parent) return;
   let callArgs: Node | null = null;
+  const parentType = parent.type;
   // Calls with very many arguments (generated code) are not client constructors: stay linear.
-  if (parent.type === 'argument_list' && parent.namedChildCount > MAX_CALL_ARGS) return;
-  switch (parent.type) {
+  if (parentType === 'argument_list' && parent.namedChildCount > MAX_CALL_ARGS) return;
+  switch (parentType) {
     case 'keyword_argument':
       literal.target = parent.childForFieldName('name')?.text;
       callArgs = parentOf(parent);

@@ -30,8 +30,9 @@ export function extractTypeScriptFacts(chunk: Node, text: string): FlowFacts {
 
 // Every node type handled below must be listed in VISITED_TYPES.
 function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit | void {
-  if (FUNCTION_TYPES.has(node.type)) return functionScope(context, node);
-  switch (node.type) {
+  const type = node.type;
+  if (FUNCTION_TYPES.has(type)) return functionScope(context, node);
+  switch (type) {
     case 'class_declaration':
     case 'abstract_class_declaration':
     case 'class':

@@ -106,7 +106,8 @@ function objectKeys(object: Node): string[] {
 function isNamePosition(node: Node): boolean {
   const parent = parentOf(node);
   if (!parent) return false;
-  if (parent.type === 'literal_type' || parent.type === 'import_require_clause' || parent.type === 'module' || parent.type === 'internal_module') return true;
+  const type = parent.type;
+  if (type === 'literal_type' || type === 'import_require_clause' || type === 'module' || type === 'internal_module') return true;
   return ['source', 'key', 'name'].some((field) => parent.childForFieldName(field)?.id === node.id);
 }
 
@@ -119,9 +120,10 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
   }
   if (!parent) return;
   let args: Node | null = null;
+  const parentType = parent.type;
   // Calls with very many arguments (generated code) are not client constructors: stay linear.
-  if (parent.type === 'arguments' && parent.namedChildCount > MAX_CALL_ARGS) return;
-  switch (parent.type) {
+  if (parentType === 'arguments' && parent.namedChildCount > MAX_CALL_ARGS) return;
+  switch (parentType) {
     case 'pair': {
       if (parent.childForFieldName('value')?.id !== child.id) return;
       literal.target = propertyKey(parent);
