@@ -72,11 +72,10 @@ export function branchOf(node: Node): { statement: Node; arm: number } | undefin
     if (parent.type !== 'if_statement') continue;
     // Not the condition (`if (x = f())`): that runs whatever the arm.
     if (child.id === parent.childForFieldName('condition')?.id) continue;
-    let arm = 0;
-    for (let k = 0; k < parent.childCount; k++) {
-      if (parent.child(k)?.id === child.id) arm = k;
-    }
-    return { statement: parent, arm };
+    // One call for all the children (kept on the statement's node, which parentOf shares between
+    // the bindings of its arms) rather than one per child.
+    const arm = parent.children.findIndex((c) => c?.id === child.id);
+    return { statement: parent, arm: arm < 0 ? 0 : arm };
   }
   return undefined;
 }
