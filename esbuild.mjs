@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { webTreeSitterFastPaths } from './scripts/web-tree-sitter-fast-paths.mjs';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -27,6 +28,8 @@ const common = {
   // The ESM build of web-tree-sitter crashes silently inside a CJS bundle (docs/architecture.md, "Bundled").
   alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') /* the "require" condition: web-tree-sitter.cjs */ },
   logLevel: 'warning',
+  // web-tree-sitter's node marshalling made cheaper (the script says how and why).
+  plugins: [webTreeSitterFastPaths],
 };
 
 const entries = [

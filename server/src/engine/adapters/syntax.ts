@@ -2,6 +2,7 @@
 // subtree scans, statement and indentation checks, dotted names.
 
 import type { Node } from 'web-tree-sitter';
+import { parentOf } from '../parsing/node-parents';
 
 /** The named children that are not comments. */
 export function realChildren(node: Node): Node[] {
@@ -66,16 +67,15 @@ const BRANCH_BOUNDARIES = new Set([
  */
 export function branchOf(node: Node): { statement: Node; arm: number } | undefined {
   let child = node;
-  for (let parent = node.parent, i = 0; parent && i < 40; child = parent, parent = parent.parent, i++) {
+  for (let parent = parentOf(node), i = 0; parent && i < 40; child = parent, parent = parentOf(parent), i++) {
     if (BRANCH_BOUNDARIES.has(parent.type)) return undefined;
     if (parent.type !== 'if_statement') continue;
     // Not the condition (`if (x = f())`): that runs whatever the arm.
     if (child.id === parent.childForFieldName('condition')?.id) continue;
-    let arm = 0;
-    for (let k = 0; k < parent.childCount; k++) {
-      if (parent.child(k)?.id === child.id) arm = k;
-    }
-    return { statement: parent, arm };
+    // One call for all the children (kept on the statement's node, which parentOf shares between
+    // the bindings of its arms) rather than one per child.
+    const arm = parent.children.findIndex((c) => c?.id === child.id);
+    return { statement: parent, arm: arm < 0 ? 0 : arm };
   }
   return undefined;
 }

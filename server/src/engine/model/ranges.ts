@@ -22,9 +22,11 @@ export interface SyntaxSpan {
 }
 
 export function rangeOf(node: SyntaxSpan): Range {
+  // A syntax node's end is a call into WebAssembly on every read (its start is not): read once.
+  const end = node.endPosition;
   return {
     start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
+    end: { line: end.row, character: end.column },
   };
 }
 
@@ -33,5 +35,6 @@ export function startOf(node: SyntaxSpan): Position {
 }
 
 export function endOf(node: SyntaxSpan): Position {
-  return { line: node.endPosition.row, character: node.endPosition.column };
+  const end = node.endPosition;
+  return { line: end.row, character: end.column };
 }

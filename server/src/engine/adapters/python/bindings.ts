@@ -8,6 +8,7 @@ import { classScopeOf, keysOf, pairsSource, type AdapterContext } from '../conte
 import { branchOf } from '../syntax';
 import { COLLECTION_TYPES, toExpr } from './expressions';
 import { staticString } from './syntax';
+import { parentOf } from '../../parsing/node-parents';
 
 /** `a = v`, `a += v`, `(a := v)`: the node's `target` field is bound to its `source` field's value. */
 export function bindAssignment(context: AdapterContext, node: Node, scopeId: number, target: 'left' | 'name', source: 'right' | 'value', kind: BindingFact['kind']): void {
@@ -21,7 +22,7 @@ export function bindLoopTarget(context: AdapterContext, node: Node, scopeId: num
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   // A comprehension's body comes before its `for`: bind from the comprehension's start.
-  const offset = node.type === 'for_in_clause' ? (node.parent?.startIndex ?? node.startIndex) : node.startIndex;
+  const offset = node.type === 'for_in_clause' ? (parentOf(node)?.startIndex ?? node.startIndex) : node.startIndex;
   if (!left || !right) return;
   // `for k in obj.__dict__` / `for k in vars(obj)` walks an object's attribute names, not their values.
   const iterable = toExpr(context, right);

@@ -6,6 +6,7 @@ import type { DecoratorFact, ParamFact } from '../../model/facts';
 import { rangeOf } from '../../model/ranges';
 import { decoratorFact, type AdapterContext, type ScopeInit } from '../context';
 import { toExpr } from './expressions';
+import { parentOf } from '../../parsing/node-parents';
 
 /** `def` and `class` (decorated or not). */
 export function definitionScope(context: AdapterContext, node: Node): ScopeInit {
@@ -48,7 +49,7 @@ function params(node: Node | null): ParamFact[] {
 }
 
 function decorators(context: AdapterContext, definition: Node): DecoratorFact[] {
-  const parent = definition.parent;
+  const parent = parentOf(definition);
   if (!parent || parent.type !== 'decorated_definition') return [];
   return parent.namedChildren.filter((child) => child.type === 'decorator').map((decorator) => decoratorFact(context, decorator, toExpr));
 }

@@ -20,7 +20,9 @@ export const toExpr = exprConverter(convert);
 function convert(context: AdapterContext, node: Node, depth: number): Expr {
   const range = rangeOf(node);
   const next = depth + 1;
-  switch (node.type) {
+  // Every read of a node's type is a call into WebAssembly: read once.
+  const type = node.type;
+  switch (type) {
     case 'identifier':
       return { kind: 'name', name: node.text, range };
     case 'attribute':
@@ -72,12 +74,12 @@ function convert(context: AdapterContext, node: Node, depth: number): Expr {
       return value ? toExpr(context, value, next) : literal(node);
     }
   }
-  if (LITERAL_TYPES.has(node.type)) return literal(node);
-  if (TEST_TYPES.has(node.type)) return { kind: 'test', range };
-  if (COLLECTION_TYPES.has(node.type)) {
+  if (LITERAL_TYPES.has(type)) return literal(node);
+  if (TEST_TYPES.has(type)) return { kind: 'test', range };
+  if (COLLECTION_TYPES.has(type)) {
     return { kind: 'array', items: node.namedChildren.filter(isExpressionNode).map((child) => toExpr(context, child, next)), range };
   }
-  if (COMPREHENSION_TYPES.has(node.type)) {
+  if (COMPREHENSION_TYPES.has(type)) {
     const body = node.childForFieldName('body') ?? node.namedChildren[0];
     return { kind: 'other', range, children: body ? [toExpr(context, body, next)] : [] };
   }
@@ -91,10 +93,11 @@ function convertString(context: AdapterContext, node: Node, depth: number): Expr
   const { prefix, quote } = prefixAndQuote(node);
   const parts: TemplatePart[] = [];
   for (const child of node.namedChildren) {
-    if (child.type === 'interpolation') {
+    const type = child.type;
+    if (type === 'interpolation') {
       const expression = child.childForFieldName('expression');
       if (expression) parts.push({ expr: toExpr(context, expression, depth) });
-    } else if (child.type === 'string_content' || child.type === 'escape_sequence' || child.type === 'escape_interpolation') {
+    } else if (type === 'string_content' || type === 'escape_sequence' || type === 'escape_interpolation') {
       parts.push({ text: child.text });
     }
   }
@@ -103,13 +106,14 @@ function convertString(context: AdapterContext, node: Node, depth: number): Expr
 }
 
 function convertEntry(context: AdapterContext, node: Node, depth: number): ObjectEntry[] {
-  if (node.type === 'pair') {
+  const type = node.type;
+  if (type === 'pair') {
     const key = node.childForFieldName('key');
     const value = node.childForFieldName('value');
     if (!key || !value) return [];
     return [{ key: staticString(key), keyRange: rangeOf(key), value: toExpr(context, value, depth), range: rangeOf(node) }];
   }
-  if (node.type === 'dictionary_splat') {
+  if (type === 'dictionary_splat') {
     const inner = node.namedChildren[0];
     return inner ? [{ value: toExpr(context, inner, depth), spread: true, range: rangeOf(node) }] : [];
   }
@@ -120,12 +124,13 @@ function convertArgs(context: AdapterContext, node: Node, depth: number): Argume
   if (node.type === 'generator_expression') return [{ value: toExpr(context, node, depth), range: rangeOf(node) }];
   const args: Argument[] = [];
   for (const child of node.namedChildren) {
-    if (child.type === 'comment') continue;
-    if (child.type === 'keyword_argument') {
+    const type = child.type;
+    if (type === 'comment') continue;
+    if (type === 'keyword_argument') {
       const name = child.childForFieldName('name');
       const value = child.childForFieldName('value');
       if (name && value) args.push({ name: name.text, value: toExpr(context, value, depth), range: rangeOf(child) });
-    } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+    } else if (type === 'list_splat' || type === 'dictionary_splat') {
       const inner = child.namedChildren[0];
       if (inner) args.push({ value: toExpr(context, inner, depth), spread: true, range: rangeOf(child) });
     } else {
@@ -136,5 +141,6 @@ function convertArgs(context: AdapterContext, node: Node, depth: number): Argume
 }
 
 function isExpressionNode(node: Node): boolean {
-  return node.type !== 'comment' && node.type !== 'for_in_clause' && node.type !== 'if_clause';
+  const type = node.type;
+  return type !== 'comment' && type !== 'for_in_clause' && type !== 'if_clause';
 }

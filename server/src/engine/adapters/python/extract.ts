@@ -10,6 +10,7 @@ import { bindAlias, bindAssignment, bindLoopTarget } from './bindings';
 import { definitionScope, lambdaScope } from './declarations';
 import { toExpr } from './expressions';
 import { recordImport } from './imports';
+import { parentOf } from '../../parsing/node-parents';
 
 /** The node types the walk hands to `visit` (keep in sync with its switch). */
 export const VISITED_TYPES = new Set([
@@ -74,10 +75,10 @@ function recordRaise(context: AdapterContext, node: Node, scopeId: number): void
 function recordCall(context: AdapterContext, node: Node, scopeId: number): void {
   const call = toExpr(context, node);
   if (call.kind !== 'call') return;
-  const parent = node.parent;
+  const parent = parentOf(node);
   const fact: CallFact = { scopeId, call };
   if (parent?.type === 'raise_statement') fact.thrownBy = rangeOf(parent);
-  const returned = parent?.type === 'return_statement' ? parent : parent?.type === 'expression_list' && parent.parent?.type === 'return_statement' ? parent : undefined;
+  const returned = parent?.type === 'return_statement' ? parent : parent?.type === 'expression_list' && parentOf(parent)?.type === 'return_statement' ? parent : undefined;
   if (returned) {
     fact.returnedWith = returned.type === 'expression_list' ? returned.namedChildren.filter((c) => c.id !== node.id).map((c) => toExpr(context, c)) : [];
   }

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { rangeOf } from '../../model/ranges';
 import type { AdapterContext } from '../context';
+import { parentOf } from '../../parsing/node-parents';
 
 export function recordImport(context: AdapterContext, node: Node): void {
   const { facts } = context;
@@ -38,5 +39,5 @@ export function recordImport(context: AdapterContext, node: Node): void {
     }
   }
   facts.imports.push({ module, names, range: rangeOf(node) });
-  if (node.parent?.type === 'module') facts.importInsertLine = Math.max(facts.importInsertLine, node.endPosition.row + 1);
+  if (parentOf(node)?.type === 'module') facts.importInsertLine = Math.max(facts.importInsertLine, node.endPosition.row + 1);
 }

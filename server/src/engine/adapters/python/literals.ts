@@ -9,6 +9,7 @@ import { rangeOf } from '../../model/ranges';
 import { mayBeCredential, mayBePhi, sourceRulesOutLiteral } from '../credential-literals';
 import { aloneOnLines, realChildren } from '../syntax';
 import { positionalArgs, prefixAndQuote, staticString } from './syntax';
+import { parentOf } from '../../parsing/node-parents';
 
 /** Calls with more arguments than this are generated code, not client constructors: context stays linear. */
 const MAX_CALL_ARGS = 32;
@@ -16,17 +17,19 @@ const MAX_CALL_ARGS = 32;
 /** The literal as a credential or PHI candidate, or undefined when it cannot be one (docstrings, f-strings, prose). */
 export function stringLiteral(node: Node, text: string): StringLiteralFact | undefined {
   if (sourceRulesOutLiteral(text.slice(node.startIndex, node.endIndex))) return undefined;
-  const parent = node.parent;
-  if (!parent || parent.type === 'concatenated_string') return undefined;
+  const parent = parentOf(node);
+  const parentType = parent?.type;
+  if (!parent || parentType === 'concatenated_string') return undefined;
   // A docstring is documentation, not a value.
-  if (parent.type === 'expression_statement' && parent.namedChildCount === 1) return undefined;
+  if (parentType === 'expression_statement' && parent.namedChildCount === 1) return undefined;
   let hasEscape = false;
   let value = '';
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'interpolation') return undefined;
-    if (child.type === 'string_content') value += child.text;
-    else if (child.type === 'escape_sequence') {
+    const type = child.type;
+    if (type === 'interpolation') return undefined;
+    if (type === 'string_content') value += child.text;
+    else if (type === 'escape_sequence') {
       value += child.text;
       hasEscape = true;
     }
@@ -48,7 +51,7 @@ const MAX_SIBLING_KEYS = 64;
 /** The record the literal sits in (`PATIENT = {...}`, `Patient(ssn=...)`) and that record's other keys. */
 function describeRecord(node: Node, literal: StringLiteralFact): void {
   let child: Node = node;
-  let parent = node.parent;
+  let parent = parentOf(node);
   const names: string[] = [];
   let throughList = false;
   for (let depth = 0; parent && depth < MAX_RECORD_DEPTH * 2; depth++) {
@@ -63,11 +66,11 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
         break;
       case 'keyword_argument':
         if (depth > 0) names.push(parent.childForFieldName('name')?.text ?? '');
-        if (!literal.siblingKeys && parent.parent) literal.siblingKeys = keywordNames(parent.parent);
+        if (!literal.siblingKeys && parentOf(parent)) literal.siblingKeys = keywordNames(parentOf(parent)!);
         break;
       case 'argument_list': {
         literal.recordId ??= parent.startIndex;
-        const callee = parent.parent?.childForFieldName('function')?.text;
+        const callee = parentOf(parent)?.childForFieldName('function')?.text;
         if (callee && callee.length <= 200) names.push(callee);
         break;
       }
@@ -90,7 +93,7 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
         continue;
     }
     child = parent;
-    parent = parent.parent;
+    parent = parentOf(parent);
   }
   const record = names.filter(Boolean).reverse().join('.');
   if (record) literal.record = record;
@@ -118,21 +121,22 @@ function keywordNames(args: Node): string[] {
 
 /** Where the literal goes: keyword, dict key, assignment target, parameter, and the receiving call. */
 function describeContext(node: Node, literal: StringLiteralFact, text: string): void {
-  let parent = node.parent;
+  let parent = parentOf(node);
   let child: Node = node;
   // `("sk-" "...")` and `(value)`: look through parentheses.
   while (parent?.type === 'parenthesized_expression') {
     child = parent;
-    parent = parent.parent;
+    parent = parentOf(parent);
   }
   if (!parent) return;
   let callArgs: Node | null = null;
+  const parentType = parent.type;
   // Calls with very many arguments (generated code) are not client constructors: stay linear.
-  if (parent.type === 'argument_list' && parent.namedChildCount > MAX_CALL_ARGS) return;
-  switch (parent.type) {
+  if (parentType === 'argument_list' && parent.namedChildCount > MAX_CALL_ARGS) return;
+  switch (parentType) {
     case 'keyword_argument':
       literal.target = parent.childForFieldName('name')?.text;
-      callArgs = parent.parent;
+      callArgs = parentOf(parent);
       break;
     case 'argument_list':
       callArgs = parent;
@@ -144,16 +148,16 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
       if (parent.childForFieldName('value')?.id !== child.id) return;
       const key = parent.childForFieldName('key');
       literal.target = key ? (staticString(key) ?? key.text) : undefined;
-      let container: Node | null = parent.parent;
-      if (container?.parent?.type === 'dictionary_splat') container = container.parent;
-      if (container?.parent?.type === 'keyword_argument') container = container.parent;
-      if (container?.parent?.type === 'argument_list') callArgs = container.parent;
+      let container: Node | null = parentOf(parent);
+      if (parentOf(container)?.type === 'dictionary_splat') container = parentOf(container);
+      if (parentOf(container)?.type === 'keyword_argument') container = parentOf(container);
+      if (parentOf(container)?.type === 'argument_list') callArgs = parentOf(container);
       break;
     }
     case 'assignment': {
       if (parent.childForFieldName('right')?.id !== child.id) return;
       literal.target = parent.childForFieldName('left')?.text;
-      const statement = parent.parent;
+      const statement = parentOf(parent);
       if (statement?.type === 'expression_statement' && aloneOnLines(statement, text)) literal.statement = rangeOf(statement);
       break;
     }
@@ -168,7 +172,7 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
       break;
     }
   }
-  const call = callArgs?.type === 'argument_list' && callArgs.namedChildCount <= MAX_CALL_ARGS ? callArgs.parent : null;
+  const call = callArgs?.type === 'argument_list' && callArgs.namedChildCount <= MAX_CALL_ARGS ? parentOf(callArgs) : null;
   if (call?.type === 'call') {
     literal.callee = call.childForFieldName('function')?.text.slice(0, 200);
     const first = positionalArgs(call)[0];

@@ -7,6 +7,7 @@ import { rangeOf } from '../../model/ranges';
 import { decoratorFact, type AdapterContext, type ScopeInit } from '../context';
 import { toExpr } from './expressions';
 import { decoratorNodes, identifiersIn } from './syntax';
+import { parentOf } from '../../parsing/node-parents';
 
 export const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition',
@@ -35,7 +36,7 @@ function expressionBody(context: AdapterContext, node: Node): { expressionBody?:
 }
 
 function isDefaultExport(node: Node): boolean {
-  const parent = node.parent;
+  const parent = parentOf(node);
   return parent?.type === 'export_statement' && parent.children.some((child) => child.type === 'default');
 }
 
@@ -86,7 +87,8 @@ function params(node: Node | null): ParamFact[] {
 /** A class's or method's decorators; an exported class's are the export statement's. */
 function decorators(context: AdapterContext, node: Node): DecoratorFact[] {
   const found = decoratorNodes(node);
-  if (node.parent?.type === 'export_statement') found.unshift(...node.parent.namedChildren.filter((child) => child.type === 'decorator'));
+  const parent = parentOf(node);
+  if (parent?.type === 'export_statement') found.unshift(...parent.namedChildren.filter((child) => child.type === 'decorator'));
   return found.map((decorator) => decoratorFact(context, decorator, toExpr));
 }
 
@@ -103,7 +105,7 @@ export function typeNames(node: Node): string[] {
 
 /** `const handler = async (req) => {...}` names the arrow function `handler`. */
 function functionNameFromParent(node: Node): Node | null {
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (parent?.type === 'variable_declarator') return parent.childForFieldName('name');
   if (parent?.type === 'pair') return parent.childForFieldName('key');
   if (parent?.type === 'arguments') return wrappedFunctionName(node, parent);
@@ -117,15 +119,15 @@ function functionNameFromParent(node: Node): Node | null {
  * (`items.map(...)`) and of calls inside functions are not named.
  */
 function wrappedFunctionName(fn: Node, args: Node): Node | null {
-  const call = args.parent;
-  const declarator = call?.parent;
+  const call = parentOf(args);
+  const declarator = parentOf(call);
   if (call?.type !== 'call_expression' || declarator?.type !== 'variable_declarator') return null;
   if (call.childForFieldName('function')?.type !== 'identifier') return null;
   const last = args.namedChildren[args.namedChildren.length - 1];
   if (!last || last.startIndex !== fn.startIndex) return null;
-  const declaration = declarator.parent;
-  const statement = declaration?.parent?.type === 'export_statement' ? declaration.parent : declaration;
-  if (statement?.parent?.type !== 'program') return null;
+  const declaration = parentOf(declarator);
+  const statement = parentOf(declaration)?.type === 'export_statement' ? parentOf(declaration) : declaration;
+  if (parentOf(statement)?.type !== 'program') return null;
   const name = declarator.childForFieldName('name');
   return name?.type === 'identifier' ? name : null;
 }

@@ -26,13 +26,15 @@ export const toExpr = exprConverter(convert);
 function convert(context: AdapterContext, node: Node, depth: number): Expr {
   const range = rangeOf(node);
   const next = depth + 1;
-  if (NAME_TYPES.has(node.type)) return { kind: 'name', name: node.text, range };
-  if (LITERAL_TYPES.has(node.type)) return literal(node);
-  if (PASS_THROUGH.has(node.type)) {
-    const inner = node.namedChildren.find((child) => !TYPE_NODE_TYPES.has(child.type) && child.type !== 'comment');
+  // Every read of a node's type is a call into WebAssembly: read once.
+  const type = node.type;
+  if (NAME_TYPES.has(type)) return { kind: 'name', name: node.text, range };
+  if (LITERAL_TYPES.has(type)) return literal(node);
+  if (PASS_THROUGH.has(type)) {
+    const inner = node.namedChildren.find((child) => isExpressionChild(child.type));
     return inner ? { kind: 'other', range, children: [toExpr(context, inner, next)] } : literal(node);
   }
-  switch (node.type) {
+  switch (type) {
     case 'member_expression':
     case 'subscript_expression': {
       const access = accessExpr(context, node, ACCESS, range, next, toExpr, staticString);
@@ -41,14 +43,14 @@ function convert(context: AdapterContext, node: Node, depth: number): Expr {
     }
     case 'call_expression':
     case 'new_expression': {
-      const fn = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
+      const fn = node.childForFieldName(type === 'new_expression' ? 'constructor' : 'function');
       const args = node.childForFieldName('arguments');
       if (!fn) break;
       return {
         kind: 'call',
         callee: toExpr(context, fn, next),
         args: args ? convertArgs(context, args, next) : [],
-        isNew: node.type === 'new_expression',
+        isNew: type === 'new_expression',
         argsRange: rangeOf(args ?? node),
         range,
       };
@@ -84,8 +86,13 @@ function convert(context: AdapterContext, node: Node, depth: number): Expr {
   return {
     kind: 'other',
     range,
-    children: node.namedChildren.filter((c) => c.type !== 'comment' && !TYPE_NODE_TYPES.has(c.type)).map((child) => toExpr(context, child, next)),
+    children: node.namedChildren.filter((c) => isExpressionChild(c.type)).map((child) => toExpr(context, child, next)),
   };
+}
+
+/** Not a comment or a type annotation. */
+function isExpressionChild(type: string): boolean {
+  return type !== 'comment' && !TYPE_NODE_TYPES.has(type);
 }
 
 /** A template literal: its text between substitutions is read from the file's text by offset. */
@@ -111,17 +118,18 @@ function convertTemplate(context: AdapterContext, node: Node, depth: number): Ex
 
 function convertEntry(context: AdapterContext, node: Node, depth: number): ObjectEntry[] {
   const range = rangeOf(node);
-  if (node.type === 'pair') {
+  const type = node.type;
+  if (type === 'pair') {
     const key = node.childForFieldName('key');
     const value = node.childForFieldName('value');
     if (!key || !value) return [];
     const keyText = key.type === 'property_identifier' ? key.text : staticString(key);
     return [{ key: keyText, keyRange: rangeOf(key), value: toExpr(context, value, depth), range }];
   }
-  if (node.type === 'shorthand_property_identifier') {
+  if (type === 'shorthand_property_identifier') {
     return [{ key: node.text, keyRange: range, value: { kind: 'name', name: node.text, range }, range }];
   }
-  if (node.type === 'spread_element') {
+  if (type === 'spread_element') {
     const inner = node.namedChildren[0];
     return inner ? [{ value: toExpr(context, inner, depth), spread: true, range }] : [];
   }
@@ -130,11 +138,12 @@ function convertEntry(context: AdapterContext, node: Node, depth: number): Objec
 
 function convertArgs(context: AdapterContext, node: Node, depth: number): Argument[] {
   if (node.type === 'template_string') return [{ value: toExpr(context, node, depth), range: rangeOf(node) }];
-  return node.namedChildren
-    .filter((child) => child.type !== 'comment')
-    .map((child) =>
-      child.type === 'spread_element' && child.namedChildren[0]
-        ? { value: toExpr(context, child.namedChildren[0], depth), spread: true, range: rangeOf(child) }
-        : { value: toExpr(context, child, depth), range: rangeOf(child) },
-    );
+  const args: Argument[] = [];
+  for (const child of node.namedChildren) {
+    const type = child.type;
+    if (type === 'comment') continue;
+    const spread = type === 'spread_element' ? child.namedChildren[0] : undefined;
+    args.push(spread ? { value: toExpr(context, spread, depth), spread: true, range: rangeOf(child) } : { value: toExpr(context, child, depth), range: rangeOf(child) });
+  }
+  return args;
 }

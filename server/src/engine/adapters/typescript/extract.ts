@@ -11,6 +11,7 @@ import { FUNCTION_TYPES, classScope, functionScope } from './declarations';
 import { toExpr } from './expressions';
 import { recordImport, recordReexport } from './imports';
 import { recordTypeShape } from './type-shapes';
+import { parentOf } from '../../parsing/node-parents';
 
 /** The node types the walk hands to `visit` (keep in sync with it). */
 export const VISITED_TYPES = new Set([
@@ -29,8 +30,9 @@ export function extractTypeScriptFacts(chunk: Node, text: string): FlowFacts {
 
 // Every node type handled below must be listed in VISITED_TYPES.
 function visit(context: AdapterContext, node: Node, scopeId: number): ScopeInit | void {
-  if (FUNCTION_TYPES.has(node.type)) return functionScope(context, node);
-  switch (node.type) {
+  const type = node.type;
+  if (FUNCTION_TYPES.has(type)) return functionScope(context, node);
+  switch (type) {
     case 'class_declaration':
     case 'abstract_class_declaration':
     case 'class':
@@ -82,7 +84,8 @@ function recordCall(context: AdapterContext, node: Node, scopeId: number): void 
   const call = toExpr(context, node);
   if (call.kind !== 'call') return;
   const fact: CallFact = { scopeId, call };
-  if (node.parent?.type === 'throw_statement') fact.thrownBy = rangeOf(node.parent);
-  if (node.parent?.type === 'return_statement') fact.returnedWith = [];
+  const parent = parentOf(node);
+  if (parent?.type === 'throw_statement') fact.thrownBy = rangeOf(parent);
+  if (parent?.type === 'return_statement') fact.returnedWith = [];
   context.facts.calls.push(fact);
 }

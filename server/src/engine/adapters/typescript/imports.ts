@@ -6,6 +6,7 @@ import { rangeOf } from '../../model/ranges';
 import type { AdapterContext } from '../context';
 import { toExpr } from './expressions';
 import { identifiersIn, staticString } from './syntax';
+import { parentOf } from '../../parsing/node-parents';
 
 /** The module-level name an instance exported by default is bound to (`export default new Svc()`). */
 const DEFAULT_INSTANCE = '*default*';
@@ -30,7 +31,7 @@ export function recordImport(context: AdapterContext, node: Node): void {
     }
   }
   facts.imports.push({ module, names, range: rangeOf(node) });
-  if (node.parent?.type === 'program') facts.importInsertLine = Math.max(facts.importInsertLine, node.endPosition.row + 1);
+  if (parentOf(node)?.type === 'program') facts.importInsertLine = Math.max(facts.importInsertLine, node.endPosition.row + 1);
 }
 
 /** `const pino = require('pino')` and `const { Logger } = require('x')` are imports too. */

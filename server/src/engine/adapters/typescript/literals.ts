@@ -10,6 +10,7 @@ import { rangeOf } from '../../model/ranges';
 import { mayBeCredential, mayBePhi, sourceRulesOutLiteral } from '../credential-literals';
 import { aloneOnLines, realChildren } from '../syntax';
 import { VALUE_WRAPPERS, propertyKey, staticString } from './syntax';
+import { parentOf } from '../../parsing/node-parents';
 
 /** Calls with more arguments than this are generated code, not client constructors: context stays linear. */
 const MAX_CALL_ARGS = 32;
@@ -43,7 +44,7 @@ const MAX_SIBLING_KEYS = 64;
 
 /** The record the literal sits in (`const PATIENT = {...}`, `createPatient({...})`) and that record's other keys. */
 function describeRecord(node: Node, literal: StringLiteralFact): void {
-  let parent = node.parent;
+  let parent = parentOf(node);
   const names: string[] = [];
   let throughList = false;
   for (let depth = 0; parent && depth < MAX_RECORD_DEPTH; depth++) {
@@ -56,7 +57,7 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
         literal.recordId ??= parent.startIndex;
         break;
       case 'arguments': {
-        const call = parent.parent;
+        const call = parentOf(parent);
         const callee = call?.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function')?.text;
         if (callee && callee.length <= 200) names.push(callee);
         break;
@@ -84,7 +85,7 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
           continue;
         }
     }
-    parent = parent.parent;
+    parent = parentOf(parent);
   }
   const record = names.filter(Boolean).reverse().join('.');
   if (record) literal.record = record;
@@ -103,36 +104,38 @@ function objectKeys(object: Node): string[] {
 
 /** `import x from 'y'`, `{ 'k': v }`, `class A { 'm'() {} }`, `type T = 'x'`: names, not values. */
 function isNamePosition(node: Node): boolean {
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (!parent) return false;
-  if (parent.type === 'literal_type' || parent.type === 'import_require_clause' || parent.type === 'module' || parent.type === 'internal_module') return true;
+  const type = parent.type;
+  if (type === 'literal_type' || type === 'import_require_clause' || type === 'module' || type === 'internal_module') return true;
   return ['source', 'key', 'name'].some((field) => parent.childForFieldName(field)?.id === node.id);
 }
 
 function describeContext(node: Node, literal: StringLiteralFact, text: string): void {
   let child: Node = node;
-  let parent = node.parent;
+  let parent = parentOf(node);
   while (parent && VALUE_WRAPPERS.has(parent.type)) {
     child = parent;
-    parent = parent.parent;
+    parent = parentOf(parent);
   }
   if (!parent) return;
   let args: Node | null = null;
+  const parentType = parent.type;
   // Calls with very many arguments (generated code) are not client constructors: stay linear.
-  if (parent.type === 'arguments' && parent.namedChildCount > MAX_CALL_ARGS) return;
-  switch (parent.type) {
+  if (parentType === 'arguments' && parent.namedChildCount > MAX_CALL_ARGS) return;
+  switch (parentType) {
     case 'pair': {
       if (parent.childForFieldName('value')?.id !== child.id) return;
       literal.target = propertyKey(parent);
       // Up through nested option objects: `new BedrockRuntimeClient({ credentials: { accessKeyId: '...' } })`.
-      let container: Node | null = parent.parent;
+      let container: Node | null = parentOf(parent);
       for (let depth = 0; container && depth < 3; depth++) {
-        if (container.parent?.type === 'arguments') {
-          args = container.parent;
+        if (parentOf(container)?.type === 'arguments') {
+          args = parentOf(container);
           break;
         }
-        if (container.parent?.type !== 'pair') break;
-        container = container.parent.parent;
+        if (parentOf(container)?.type !== 'pair') break;
+        container = parentOf(parentOf(container));
       }
       break;
     }
@@ -146,7 +149,7 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
     case 'assignment_expression': {
       if (parent.childForFieldName('right')?.id !== child.id) return;
       literal.target = parent.childForFieldName('left')?.text;
-      const statement = parent.parent;
+      const statement = parentOf(parent);
       if (statement?.type === 'expression_statement' && aloneOnLines(statement, text)) literal.statement = rangeOf(statement);
       break;
     }
@@ -171,7 +174,7 @@ function describeContext(node: Node, literal: StringLiteralFact, text: string): 
       literal.target = parent.namedChildren[0]?.text;
       break;
   }
-  const call = args && args.namedChildCount <= MAX_CALL_ARGS ? args.parent : undefined;
+  const call = args && args.namedChildCount <= MAX_CALL_ARGS ? parentOf(args) : undefined;
   if (call && (call.type === 'call_expression' || call.type === 'new_expression')) {
     literal.callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function')?.text.slice(0, 200);
     const first = realChildren(args!)[0];

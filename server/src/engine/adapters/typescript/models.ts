@@ -10,6 +10,7 @@ import type { ModelsAndLiterals } from '../context';
 import { indentOf, lastSegment, namesIn, realChildren } from '../syntax';
 import { stringLiteral } from './literals';
 import { VALUE_WRAPPERS, decoratorNodes, entryValue, propertyKey, staticString } from './syntax';
+import { parentOf } from '../../parsing/node-parents';
 
 /** The node types the second pass looks at (keep in sync with its switch). */
 export const VISITED_TYPES = new Set(['public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'string', 'template_string']);
@@ -179,8 +180,8 @@ function transformerSite(expression: Node, args: Node | null, argList: Node[], o
 }
 
 function enclosingClass(node: Node): Node | undefined {
-  let current = node.parent;
-  for (let depth = 0; current && depth < 4; depth++, current = current.parent) {
+  let current = parentOf(node);
+  for (let depth = 0; current && depth < 4; depth++, current = parentOf(current)) {
     if (current.type === 'class_declaration' || current.type === 'abstract_class_declaration' || current.type === 'class') return current;
   }
   return undefined;
@@ -234,12 +235,12 @@ function mongooseSchema(node: Node, text: string): MongooseModel | undefined {
   if (definition?.type !== 'object') return undefined;
   let schemaVar: string | undefined;
   let statement: Node | undefined;
-  let holder = node.parent;
-  while (holder && VALUE_WRAPPERS.has(holder.type)) holder = holder.parent;
+  let holder = parentOf(node);
+  while (holder && VALUE_WRAPPERS.has(holder.type)) holder = parentOf(holder);
   if (holder?.type === 'variable_declarator' && holder.childForFieldName('name')?.type === 'identifier') {
     schemaVar = holder.childForFieldName('name')!.text;
-    statement = holder.parent ?? undefined;
-    if (statement?.parent?.type === 'export_statement') statement = statement.parent;
+    statement = parentOf(holder) ?? undefined;
+    if (parentOf(statement)?.type === 'export_statement') statement = parentOf(statement) ?? undefined;
   }
   const fields: ModelFieldFact[] = [];
   collectSchemaFields(definition, fields, 0);
