@@ -619,16 +619,19 @@ export class FlowAnalyzer {
     const taint = union(results.map((result) => this.taintOf(result, scope.id, depth)));
     if (taint) return { taint };
     // Callback parameters are not bound to the elements, so a clean result counts only when it reads
-    // nothing but ids, counts and flags off them (`row.id`, `{ id: row.id, status: row.status }`).
+    // nothing the catalogue names off them (`row.id`, `{ channel: r.channel, status: r.status }`).
     return results.every((result) => this.isSafeProjection(result, 0)) ? { taint: undefined } : undefined;
   }
 
-  /** Whether a value reads only members the catalogue calls safe (ids, counts, statuses) and constants. */
+  /** Whether a value reads only members the catalogue does not name as PHI (ids, statuses, unknown fields) and constants. */
   private isSafeProjection(expr: Expr, depth: number): boolean {
     if (depth > 6) return false;
     switch (expr.kind) {
-      case 'member':
-        return this.classifier.classify(expr.property).kind === 'safe';
+      case 'member': {
+        // A field the catalogue does not name, read off an element (`r.channel`), is not PHI; one it names is.
+        const kind = this.classifier.classify(expr.property).kind;
+        return kind === 'safe' || kind === 'unknown';
+      }
       case 'literal':
       case 'test':
       case 'string':
