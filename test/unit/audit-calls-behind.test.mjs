@@ -144,6 +144,42 @@ describe('TypeScript: audit calls behind the handler', () => {
     assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.get('/patients/:patientId/notes',"]);
   });
 
+  test('a middleware made by a factory counts through the access check it delegates to, not through an audit in one of its own branches', () => {
+    const files = {
+      'src/db.ts': ['export const prisma = {} as any;'],
+      'src/access.service.ts': [
+        "import { prisma } from './db';",
+        'export async function assertCanAccessClient(user, clientId: string) {',
+        "  await prisma.auditLog.create({ data: { userId: user.id, action: 'RLS_GRANTED', entityId: clientId } });",
+        '}',
+      ],
+      'src/access.middleware.ts': [
+        "import { assertCanAccessClient } from './access.service';",
+        "import { prisma } from './db';",
+        'export const requireClientAccess = (key: string) => async (req, res, next) => {',
+        '  await assertCanAccessClient(req.user, req.params[key]);',
+        '  next();',
+        '};',
+        'export const authorize = (...roles: string[]) => (req, res, next) => {',
+        "  if (req.user.role === 'SUPER_ADMIN') { prisma.auditLog.create({ data: { userId: req.user.id, action: 'BYPASS' } }); return next(); }",
+        '  if (!roles.includes(req.user.role)) return res.status(403).end();',
+        '  next();',
+        '};',
+      ],
+      'src/clients.routes.ts': [
+        "import { Router } from 'express';",
+        "import { prisma } from './db';",
+        "import { authorize, requireClientAccess } from './access.middleware';",
+        'const router = Router();',
+        "router.get('/clients/:clientId/notes', requireClientAccess('clientId'), async (req, res) => res.json(await prisma.clinicalNote.findMany({ where: { clientId: req.params.clientId } })));",
+        "router.get('/patients/:patientId/notes', authorize('CLINICIAN'), async (req, res) => res.json(await prisma.clinicalNote.findMany({ where: { patientId: req.params.patientId } })));",
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/clients.routes.ts', policy());
+    assert.deepEqual(found.map((line) => line.slice(0, 36)), ["router.get('/patients/:patientId/not"]);
+  });
+
   test('a service gathered in an object of functions (named or defined in place) is followed to the history entry it writes; another of its functions is not an audit', () => {
     const files = {
       'src/history.service.ts': [

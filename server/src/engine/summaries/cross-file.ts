@@ -76,6 +76,10 @@ export class CrossFileFlows {
         const path = calleePath(callee);
         return path && path.length <= 4 ? this.index.reachesNamedCall(this.file, this.classOf(scopeId), path, names) : undefined;
       },
+      auditCallThroughFactory: (callee, scopeId, names) => {
+        const path = calleePath(callee);
+        return path && path.length <= 4 ? this.index.reachesNamedCallThroughFactory(this.file, this.classOf(scopeId), path, names) : undefined;
+      },
       dataUseBehind: (callee, scopeId) => {
         const path = calleePath(callee);
         return path && path.length <= 4 ? this.index.dataUseBehind(this.file, this.classOf(scopeId), path) : undefined;

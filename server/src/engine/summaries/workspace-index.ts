@@ -157,6 +157,23 @@ export class WorkspaceIndex {
   }
 
   /**
+   * For a middleware factory called in `file` (`requireClientAccess('clientId')`): a workspace
+   * function the middleware it returns calls (`assertCanAccessClient(...)`) that reaches an audit
+   * call (as `reachesNamedCall`). The middleware's own calls do not count: it may audit only a
+   * branch (a super-user bypass), while a delegated access check records its decision.
+   */
+  reachesNamedCallThroughFactory(file: FileSummary, className: string | undefined, factory: string[], names: readonly string[]): string | undefined {
+    this.ensureResolved();
+    const found = this.targetOf(file, className, factory);
+    if (!found) return undefined;
+    for (const nested of found.fn.nestedCalls ?? []) {
+      const name = this.reachesNamedCall(found.file, found.fn.className, nested, names);
+      if (name) return name;
+    }
+    return undefined;
+  }
+
+  /**
    * What the workspace functions reached from a call made in `file` do with data (resolved calls,
    * transitively, bounded like the audit walk): `sendsToAi` when one passes its input to an AI
    * service, `usesStore` when one reads or writes a data store by its callee's names (or the walk

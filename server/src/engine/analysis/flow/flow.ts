@@ -153,6 +153,8 @@ export interface FlowHooks {
    * depth of resolved calls (a handler delegating to a service that writes the audit log).
    */
   auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
+  /** For a middleware factory `callee`: a workspace function its middleware delegates to that makes such an audit call. */
+  auditCallThroughFactory?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
   /** What the workspace functions `callee` reaches do with data: send it to an AI service, use a data store. */
   dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean } | undefined;
   /** For a type name of the file that is imported from the workspace: the field holding a record, when its type holds one (record-types.ts). */

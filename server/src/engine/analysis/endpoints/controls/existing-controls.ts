@@ -48,5 +48,6 @@ function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditCon
       drfDefault(endpoint, input)
     );
   }
-  return typescriptControl(facts, endpoint, scope, policy.audit.typescript, behind) ?? nestGlobal(endpoint, input) ?? expressElsewhere(endpoint, input);
+  const throughFactory = input.flow?.hooks.auditCallThroughFactory?.bind(input.flow.hooks);
+  return typescriptControl(facts, endpoint, scope, policy.audit.typescript, behind, throughFactory) ?? nestGlobal(endpoint, input) ?? expressElsewhere(endpoint, input);
 }

@@ -43,6 +43,7 @@ export function typescriptControl(
   scope: ScopeFact | undefined,
   audit: TypeScriptAuditPolicy,
   behind?: AuditCallBehind,
+  throughFactory?: AuditCallBehind,
 ): AuditControl | undefined {
   const middleware = [audit.middleware, ...(audit.otherMiddleware ?? [])].filter(Boolean);
   const registration = registrationOf(facts, endpoint);
@@ -56,7 +57,7 @@ export function typescriptControl(
   if (wrapped) return wrapped;
   const called = scope?.kind === 'function' ? auditCallIn(facts, scope, audit.calls ?? [], behind) : undefined;
   if (called) return called;
-  const delegated = registration && behind ? delegatedAuditCall(facts, registration, audit.calls ?? [], behind) : undefined;
+  const delegated = registration && behind ? delegatedAuditCall(facts, registration, audit.calls ?? [], behind, throughFactory) : undefined;
   if (delegated) return delegated;
   return registration ? routerMiddleware(facts, registration, endpoint, middleware, audit.middleware) : undefined;
 }
@@ -77,15 +78,17 @@ function routeMiddleware(facts: FileFacts, registration: CallExpr, endpoint: End
 /**
  * A workspace function the route runs, written by reference (`requireAppointmentAccess`,
  * `controller.createAppointment`), that makes an audit call the policy names, itself or through
- * the functions it calls: the middleware or controller audits the access.
+ * the functions it calls: the middleware or controller audits the access. A middleware made by a
+ * factory (`requireClientAccess('clientId')`) counts when a workspace function it calls does.
  */
-function delegatedAuditCall(facts: FileFacts, registration: CallExpr, names: readonly string[], behind: AuditCallBehind): AuditControl | undefined {
+function delegatedAuditCall(facts: FileFacts, registration: CallExpr, names: readonly string[], behind: AuditCallBehind, throughFactory?: AuditCallBehind): AuditControl | undefined {
   const scopeId = facts.calls.find(({ call }) => call === registration)?.scopeId ?? 0;
   for (const arg of registration.args) {
     const items = arg.value.kind === 'array' ? arg.value.items : [arg.value];
     for (const item of items) {
-      if (item.kind !== 'name' && item.kind !== 'member') continue;
-      const name = behind(item, scopeId, names);
+      // `requireClientAccess('clientId')`: the middleware a factory makes, through the access check it delegates to.
+      const name =
+        item.kind === 'name' || item.kind === 'member' ? behind(item, scopeId, names) : item.kind === 'call' && throughFactory ? throughFactory(item.callee, scopeId, names) : undefined;
       if (name) return { kind: 'call', name, level: 'endpoint', range: item.range, existing: true };
     }
   }
