@@ -11,7 +11,7 @@ import type { AnalysisResult, AnalyzeOptions, FileSummary, ProjectAuditContext, 
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
-import { analyzeFile, analyzePreparedFile, contentHash, isDataFile, prepareOneFile, summarizeOneFile, type FileOutcome } from './parallel/file-job';
+import { analyzeFile, analyzePreparedFile, contentHash, isDataFile, prepareOneFile, summarizeOneFile, withoutEndpoints, type FileOutcome } from './parallel/file-job';
 import { KeptFacts } from './parallel/kept-facts';
 import { ScanPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { FolderPolicies } from '../workspace/folder-policies';
@@ -50,6 +50,11 @@ export interface ScanOptions {
   crossFile?: boolean;
   /** `--shard`: the whole scan's files, of which `files` are one shard (projects are placed as for them). */
   indexTargets?: readonly string[];
+  /**
+   * The caller reports findings and notices only (`scan`, not `coverage`): each result is kept
+   * without its endpoints and routes, which would be most of the memory the results take.
+   */
+  findingsOnly?: boolean;
 }
 
 /**
@@ -108,6 +113,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     crashOn: options.workerCrashOn,
     auditContext,
     keepFactsChars: KEEP_FACTS_CHARS_PER_WORKER,
+    dropEndpoints: options.findingsOnly,
   };
   const pool = script ? new ScanPool(script, workers, setup, options.fileTimeoutMs, options.workerHeapLimitMb) : undefined;
   try {
@@ -188,9 +194,10 @@ async function scanWith(
     if (outcomes[index]) continue;
     const analyzeOptions = { ...engineOptions, workspace: workspaceOf(index)?.index };
     const ready = prepared.take(files[index]);
-    outcomes[index] = ready
+    const outcome = ready
       ? analyzePreparedFile(ready.prepared, ready.contentHash, files[index], loaded[index].policy, analyzeOptions)
       : await analyzeFile(files[index], loaded[index].policy, analyzeOptions);
+    outcomes[index] = options.findingsOnly ? withoutEndpoints(outcome) : outcome;
     advance();
   }
   progress.finish();

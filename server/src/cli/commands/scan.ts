@@ -135,6 +135,7 @@ export const scanCommand: Command = {
       allowUnanalysed,
       auditContext,
       crossFile: true,
+      findingsOnly: true,
     });
     if (cache) {
       const problem = await cache.save();

@@ -24,6 +24,8 @@ export interface WorkerSetup {
    * their analysis (0: none). Beyond it files are parsed again when analysed.
    */
   keepFactsChars?: number;
+  /** The scan reports findings and notices only: results are sent without endpoints and routes (file-job.ts). */
+  dropEndpoints?: boolean;
 }
 
 export type ToWorker =

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initEngine, type ResolvedPolicy, type WorkspaceIndex } from '../../engine';
 import { indexFromData, type WorkspaceData } from '../project-index';
-import { analyzeFile, analyzePreparedFile, prepareOneFile } from './file-job';
+import { analyzeFile, analyzePreparedFile, prepareOneFile, withoutEndpoints } from './file-job';
 import { KeptFacts } from './kept-facts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
@@ -63,7 +63,7 @@ async function handle(message: ToWorker): Promise<void> {
   };
   const ready = kept.take(message.file);
   const outcome = ready ? analyzePreparedFile(ready.prepared, ready.contentHash, message.file, policy, options) : await analyzeFile(message.file, policy, options);
-  post({ type: 'done', job: message.job, outcome });
+  post({ type: 'done', job: message.job, outcome: setup.dropEndpoints ? withoutEndpoints(outcome) : outcome });
 }
 
 function workspaceIndex(id: number): WorkspaceIndex | undefined {
