@@ -25,6 +25,11 @@ export interface WorkspaceData {
   root: string;
   aliases?: PathAliases;
   summaries: FileSummary[];
+  /**
+   * Sliced (summaries sent with each file instead, see ProjectIndexes.closureOf): the files that
+   * have a summary, so imports resolve as they do with all the summaries.
+   */
+  summarised?: string[];
 }
 
 export class ProjectIndexes {
@@ -42,13 +47,38 @@ export class ProjectIndexes {
     return id === undefined ? undefined : { id, index: this.indexes[id] };
   }
 
-  data(): WorkspaceData[] {
-    return this.indexes.map((index, id) => ({ root: index.root, ...(this.aliases[id] ? { aliases: this.aliases[id] } : {}), summaries: index.summaries() }));
+  /** `sliced`: without the summaries, which go with each file's analysis (closureOf). */
+  data(sliced = false): WorkspaceData[] {
+    return this.indexes.map((index, id) => {
+      const summaries = index.summaries();
+      const common = { root: index.root, ...(this.aliases[id] ? { aliases: this.aliases[id] } : {}) };
+      return sliced ? { ...common, summaries: [], summarised: summaries.map((summary) => summary.path) } : { ...common, summaries };
+    });
+  }
+
+  /**
+   * The summarised files whose summaries a file's analysis reads: the file and what it imports,
+   * directly or not (calls resolve through imports only: the dependency key's premise), the file first.
+   */
+  closureOf(file: string): string[] {
+    const index = this.forFile(file)?.index;
+    if (!index?.file(file)) return [];
+    const closure = [file];
+    const seen = new Set(closure);
+    for (let next = 0; next < closure.length; next++) {
+      for (const imported of index.importsOf(closure[next])) {
+        if (seen.has(imported) || !index.file(imported)) continue;
+        seen.add(imported);
+        closure.push(imported);
+      }
+    }
+    return closure;
   }
 }
 
 export function indexFromData(data: WorkspaceData): WorkspaceIndex {
   const index = new WorkspaceIndex(data.root, data.aliases);
+  if (data.summarised) index.addKnownFiles(data.summarised);
   for (const summary of data.summaries) index.set(summary);
   return index;
 }

@@ -55,6 +55,11 @@ export interface ScanOptions {
    * without its endpoints and routes, which would be most of the memory the results take.
    */
   findingsOnly?: boolean;
+  /**
+   * How the workers get the workspace index (pool.ts useSlices): whole, or in slices when the index
+   * is large and the files' imports are few (`auto`, the default). Tests force either.
+   */
+  indexSlices?: 'auto' | 'always' | 'never';
 }
 
 /**
@@ -65,6 +70,13 @@ export interface ScanOptions {
 const KEEP_FACTS_CHARS_PER_WORKER = 2 * 1024 * 1024;
 /** The same for the index's first pass on the main thread (no workers: `--jobs 1`, small scans). */
 const KEEP_FACTS_CHARS_MAIN_THREAD = 4 * 1024 * 1024;
+
+/**
+ * From this many summarised files on (about 12 KB each in every worker once resolved: 60 MB for
+ * the 500k-line generated tree), the workers get the workspace index in slices when that costs
+ * no more resolving than each of them resolving the whole index (planSlices).
+ */
+const SLICED_INDEX_MIN_FILES = 1000;
 
 /** A source file at least this large is analysed in a worker even when the scan is small. */
 const LARGE_SOURCE_FILE_BYTES = 1024 * 1024;
@@ -177,12 +189,15 @@ async function scanWith(
       const worker = keptBy.get(index);
       if (worker !== undefined) pool.sendTo(worker, { type: 'forget', files: [files[index]] });
     }
-    if (workspaces) pool.broadcast({ type: 'workspaces', workspaces: workspaces.data() });
+    const needs = workspaces && planSlices(workspaces, files, todo, pool.size, options.indexSlices ?? 'auto');
+    if (workspaces && needs) pool.useSlices((id, file) => workspaces.indexes[id].file(file));
+    if (workspaces) pool.broadcast({ type: 'workspaces', workspaces: workspaces.data(!!needs) });
     const jobs: PoolJob[] = todo.map((index) => ({
       file: files[index],
       policyId: policyIds.get(loaded[index].policy)!,
       workspaceId: workspaceOf(index)?.id,
       worker: keptBy.get(index),
+      ...(needs ? { needs: needs.get(index) ?? [] } : {}),
     }));
     const run = await pool.runJobs(jobs, policyList, advance);
     run.outcomes.forEach((outcome, job) => {
@@ -231,6 +246,30 @@ async function scanWith(
     policyDiagnostics: options.policies.diagnostics,
     ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}),
   };
+}
+
+/**
+ * Whether the workers get the workspace index in slices (pool.ts useSlices) and, if so, the
+ * summaries each file's analysis reads (ProjectIndexes.closureOf), by file index. Slices when the
+ * index is large and the files' closures together are no larger than the index once per worker
+ * (what every worker resolving the whole index costs); else undefined (every worker gets it all).
+ * The closures are listed until they pass that bound, so a project where every file imports most
+ * of the others is given up on early.
+ */
+function planSlices(workspaces: ProjectIndexes, files: readonly string[], todo: readonly number[], workers: number, mode: 'auto' | 'always' | 'never'): Map<number, string[]> | undefined {
+  if (mode === 'never') return undefined;
+  const summarised = workspaces.indexes.reduce((sum, index) => sum + index.size, 0);
+  if (mode === 'auto' && summarised < SLICED_INDEX_MIN_FILES) return undefined;
+  const bound = workers * summarised;
+  const needs = new Map<number, string[]>();
+  let total = 0;
+  for (const index of todo) {
+    const closure = workspaces.closureOf(files[index]);
+    total += closure.length;
+    if (mode === 'auto' && total > bound) return undefined;
+    needs.set(index, closure);
+  }
+  return needs;
 }
 
 /**

@@ -136,6 +136,7 @@ export const scanCommand: Command = {
       auditContext,
       crossFile: true,
       findingsOnly: true,
+      indexSlices: (['always', 'never'] as const).find((mode) => mode === io.env.PHI_GUARD_TEST_INDEX_SLICES),
     });
     if (cache) {
       const problem = await cache.save();

@@ -1,6 +1,6 @@
 // The messages between the scan pool (main thread) and a scan worker (dist/scan-worker.js).
 
-import type { ProjectAuditContext, ResolvedPolicy } from '../../engine';
+import type { FileSummary, ProjectAuditContext, ResolvedPolicy } from '../../engine';
 import type { FileOutcome } from './file-job';
 import type { WorkspaceData } from '../project-index';
 
@@ -31,11 +31,19 @@ export interface WorkerSetup {
 export type ToWorker =
   /** Sent once per worker before the first file that uses the policy. */
   | { type: 'policy'; id: number; policy: ResolvedPolicy }
-  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number; summarize?: boolean }
+  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number; summarize?: boolean; slice?: IndexSlice }
   /** The scan's workspace indexes, once the summary pass is over (replaces WorkerSetup.workspaces). */
   | { type: 'workspaces'; workspaces: WorkspaceData[] }
   /** Facts kept for files that will not be analysed here after all (their results came from the cache). */
   | { type: 'forget'; files: string[] };
+
+/**
+ * The summaries a file's analysis reads, when the workspace index is sent in slices (pool.ts):
+ * they replace those the worker held for the workspace.
+ */
+export interface IndexSlice {
+  summaries: FileSummary[];
+}
 
 export type FromWorker =
   /** The engine is initialised (the grammars are loaded). */

@@ -61,6 +61,11 @@ async function handle(message: ToWorker): Promise<void> {
     ...(setup.auditContext ? { auditContext: setup.auditContext } : {}),
     workspace: message.workspaceId === undefined ? undefined : workspaceIndex(message.workspaceId),
   };
+  if (message.slice && options.workspace) {
+    // The summaries this file's analysis reads replace the previous file's (pool.ts, index slices).
+    options.workspace.clearSummaries();
+    for (const summary of message.slice.summaries) options.workspace.set(summary);
+  }
   const ready = kept.take(message.file);
   const outcome = ready ? analyzePreparedFile(ready.prepared, ready.contentHash, message.file, policy, options) : await analyzeFile(message.file, policy, options);
   post({ type: 'done', job: message.job, outcome: setup.dropEndpoints ? withoutEndpoints(outcome) : outcome });

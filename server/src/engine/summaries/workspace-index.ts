@@ -106,6 +106,17 @@ export class WorkspaceIndex {
     return file ? [...new Set(this.importedFiles(file))] : [];
   }
 
+  /**
+   * Forgets every summary, keeping the project's files (imports still resolve as before): a scan
+   * worker holds the summaries one file's analysis reads, not the whole project's (cli/parallel/).
+   */
+  clearSummaries(): void {
+    this.files.clear();
+    this.nodes = new Map();
+    this.keys = undefined;
+    this.dirty = true;
+  }
+
   delete(filePath: string): void {
     const summary = this.files.get(filePath);
     if (!summary) return;
