@@ -68,6 +68,13 @@ export interface ScanOptions {
  * per character of their text (docs/performance.md): 2M characters (~60k lines) is 50-110 MB.
  */
 const KEEP_FACTS_CHARS_PER_WORKER = 2 * 1024 * 1024;
+/**
+ * Up to this many source files, each worker keeps the facts of KEEP_FACTS_CHARS_PER_WORKER; beyond,
+ * proportionally less. On a large tree only its first files fit the budget anyway, so parsing them
+ * once saves little time, while the facts held at the end of the first pass meet the workspace
+ * index and the first analyses in the workers' memory (the scan's peak).
+ */
+const KEEP_FACTS_FULL_BUDGET_FILES = 1000;
 /** The same for the index's first pass on the main thread (no workers: `--jobs 1`, small scans). */
 const KEEP_FACTS_CHARS_MAIN_THREAD = 4 * 1024 * 1024;
 
@@ -88,6 +95,12 @@ function isLargeSourceFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** How much source text each worker keeps the facts of (KEEP_FACTS_FULL_BUDGET_FILES). */
+function keepFactsBudget(files: readonly string[]): number {
+  const sourceFiles = files.filter((file) => !isDataFile(file)).length;
+  return sourceFiles <= KEEP_FACTS_FULL_BUDGET_FILES ? KEEP_FACTS_CHARS_PER_WORKER : Math.floor((KEEP_FACTS_CHARS_PER_WORKER * KEEP_FACTS_FULL_BUDGET_FILES) / sourceFiles);
 }
 
 /** How many files the cache pass reads at once. */
@@ -124,7 +137,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     projectRoot: options.cwd,
     crashOn: options.workerCrashOn,
     auditContext,
-    keepFactsChars: KEEP_FACTS_CHARS_PER_WORKER,
+    keepFactsChars: keepFactsBudget(files),
     dropEndpoints: options.findingsOnly,
   };
   const pool = script ? new ScanPool(script, workers, setup, options.fileTimeoutMs, options.workerHeapLimitMb) : undefined;
