@@ -13,6 +13,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { summarizeFile, WorkspaceIndex, type FileSummary, type PathAliases } from '../engine';
 import type { FolderPolicies } from '../workspace/folder-policies';
 import { findSourceFiles } from '../workspace/find-source-files';
@@ -34,6 +35,8 @@ export interface WorkspaceData {
 
 export class ProjectIndexes {
   private readonly byFile = new Map<string, number>();
+  /** After pack(): each workspace's summaries, serialized, by file; the indexes hold none. */
+  private packed?: Map<string, Uint8Array>[];
 
   constructor(readonly indexes: WorkspaceIndex[], readonly aliases: (PathAliases | undefined)[]) {}
 
@@ -54,6 +57,36 @@ export class ProjectIndexes {
       const common = { root: index.root, ...(this.aliases[id] ? { aliases: this.aliases[id] } : {}) };
       return sliced ? { ...common, summaries: [], summarised: summaries.map((summary) => summary.path) } : { ...common, summaries };
     });
+  }
+
+  /**
+   * Serializes the summaries and empties the indexes: while workers analyse the files with slices
+   * of the index, the main thread holds the summaries' bytes only (a third of the objects' size,
+   * outside the JavaScript heap) and sends them as they are. unpack() undoes it.
+   */
+  pack(): void {
+    if (this.packed) return;
+    this.packed = this.indexes.map((index) => {
+      const bytes = new Map<string, Uint8Array>();
+      for (const summary of index.summaries()) bytes.set(summary.path, serialize(summary));
+      index.clearSummaries();
+      return bytes;
+    });
+  }
+
+  /** The indexes with their summaries again (the main thread analyses files after all). */
+  unpack(): void {
+    const packed = this.packed;
+    if (!packed) return;
+    this.packed = undefined;
+    packed.forEach((bytes, id) => {
+      for (const summary of bytes.values()) this.indexes[id].set(deserialize(summary) as FileSummary);
+    });
+  }
+
+  /** A file's summary as pack() serialized it. */
+  packedSummary(id: number, file: string): Uint8Array | undefined {
+    return this.packed?.[id]?.get(file);
   }
 
   /**

@@ -175,7 +175,9 @@ async function scanWith(
   const keptBy = new Map<number, number>();
   const workspaces = options.crossFile ? await indexProjects(inputs, prepared, keptBy) : undefined;
   const workspaceOf = (index: number) => workspaces?.forFile(files[index]);
-  const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, workspaceOf(index)?.index.dependencyKey(files[index]));
+  const dependencyKeys = new Map<number, string | undefined>();
+  const dependencyKey = (index: number) => (dependencyKeys.has(index) ? dependencyKeys.get(index) : workspaceOf(index)?.index.dependencyKey(files[index]));
+  const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, dependencyKey(index));
   if (cache) {
     await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
       const file = files[index];
@@ -203,8 +205,13 @@ async function scanWith(
       if (worker !== undefined) pool.sendTo(worker, { type: 'forget', files: [files[index]] });
     }
     const needs = workspaces && planSlices(workspaces, files, todo, pool.size, options.indexSlices ?? 'auto');
-    if (workspaces && needs) pool.useSlices((id, file) => workspaces.indexes[id].file(file));
     if (workspaces) pool.broadcast({ type: 'workspaces', workspaces: workspaces.data(!!needs) });
+    if (workspaces && needs) {
+      // The results stored in the cache are keyed by what they depend on: known before the summaries are packed.
+      if (cache) for (const index of todo) dependencyKeys.set(index, workspaceOf(index)?.index.dependencyKey(files[index]));
+      workspaces.pack();
+      pool.useSlices((id, file) => workspaces.packedSummary(id, file));
+    }
     const jobs: PoolJob[] = todo.map((index) => ({
       file: files[index],
       policyId: policyIds.get(loaded[index].policy)!,
@@ -218,6 +225,7 @@ async function scanWith(
     });
   }
   // Everything left (no workers, or workers that could not start) runs here.
+  if (todo.some((index) => !outcomes[index])) workspaces?.unpack();
   for (const index of todo) {
     if (outcomes[index]) continue;
     const analyzeOptions = { ...engineOptions, workspace: workspaceOf(index)?.index };

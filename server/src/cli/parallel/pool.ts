@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileSummary, ResolvedPolicy } from '../../engine';
+import type { ResolvedPolicy } from '../../engine';
 import { describeError, type FileOutcome } from './file-job';
 import type { FromWorker, IndexSlice, ToWorker, WorkerSetup } from './protocol';
 
@@ -59,8 +59,8 @@ export interface PoolJob {
   needs?: readonly string[];
 }
 
-/** Where a sliced workspace index's summaries come from (the main thread's index). */
-export type SummarySource = (workspaceId: number, file: string) => FileSummary | undefined;
+/** Where a sliced workspace index's summaries come from (the main thread's index), serialized. */
+export type SummarySource = (workspaceId: number, file: string) => Uint8Array | undefined;
 
 /**
  * How many workers to use for `fileCount` files: `requested` is `--jobs` (undefined = auto, sized

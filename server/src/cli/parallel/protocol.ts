@@ -1,6 +1,6 @@
 // The messages between the scan pool (main thread) and a scan worker (dist/scan-worker.js).
 
-import type { FileSummary, ProjectAuditContext, ResolvedPolicy } from '../../engine';
+import type { ProjectAuditContext, ResolvedPolicy } from '../../engine';
 import type { FileOutcome } from './file-job';
 import type { WorkspaceData } from '../project-index';
 
@@ -39,10 +39,11 @@ export type ToWorker =
 
 /**
  * The summaries a file's analysis reads, when the workspace index is sent in slices (pool.ts):
- * they replace those the worker held for the workspace.
+ * they replace those the worker held for the workspace. Each is a FileSummary serialized with
+ * `v8.serialize` (ProjectIndexes.pack).
  */
 export interface IndexSlice {
-  summaries: FileSummary[];
+  summaries: Uint8Array[];
 }
 
 export type FromWorker =
