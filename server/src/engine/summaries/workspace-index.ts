@@ -569,9 +569,12 @@ export class WorkspaceIndex {
     const exact = this.pythonModules.get(module);
     if (exact) return exact;
     // `src/` layouts and projects scanned from above their package root.
+    // The suffix is built once: this loop runs over every module of the project for each name a
+    // file imports that is not one (`from app.models import Patient` tries `app.models.Patient`).
+    const suffix = `.${module}`;
     let best: string | undefined;
     for (const [dotted, filePath] of this.pythonModules) {
-      if (dotted.endsWith(`.${module}`) && (!best || filePath.length < best.length)) best = filePath;
+      if (dotted.endsWith(suffix) && (!best || filePath.length < best.length)) best = filePath;
     }
     return best;
   }
