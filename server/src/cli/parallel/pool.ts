@@ -44,7 +44,7 @@ export const WORKER_HEAP_LIMIT_MB = 192;
  * (two 16 MB semi-spaces), most of it resident once a busy worker has filled it; 8 MB keeps a
  * scan's short-lived objects (a file's nodes, facts and flow states) collected as cheaply.
  */
-export const WORKER_YOUNG_GENERATION_MB = Number(process.env.PHI_GUARD_TEST_YOUNG_MB) || 8;
+export const WORKER_YOUNG_GENERATION_MB = 8;
 
 export interface PoolJob {
   file: string;
