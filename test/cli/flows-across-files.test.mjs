@@ -59,6 +59,18 @@ describe('scan: flows across files', () => {
     assert.ok(JSON.parse(one.stdout).findings.some((f) => f.message.includes('is passed to `relay()`')));
   });
 
+  test('workers given the index in slices (each file with what it imports) report what workers given all of it report', () => {
+    const dir = project();
+    const scan = (slices) => runCli(['scan', '.', '--format', 'json', '--jobs', '2'], { cwd: dir, env: { PHI_GUARD_TEST_INDEX_SLICES: slices } });
+    const whole = scan('never');
+    const sliced = scan('always');
+    assert.equal(sliced.stdout, whole.stdout);
+    // The findings that need another file's summary are there in both.
+    const report = JSON.parse(sliced.stdout);
+    assert.ok(report.findings.some((f) => f.message.includes('is passed to `relay()`')));
+    assert.ok(report.findings.some((f) => f.flow?.at(-1)?.file === 'clinic/audit.py' && f.file !== 'clinic/audit.py'));
+  });
+
   test('--cache: editing the helper re-checks its callers', () => {
     const dir = project();
     const line = lineOf(dir, 'clinic/intake.py', 'trace("admitting", patient.date_of_birth)');

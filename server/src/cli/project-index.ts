@@ -13,6 +13,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { summarizeFile, WorkspaceIndex, type FileSummary, type PathAliases } from '../engine';
 import type { FolderPolicies } from '../workspace/folder-policies';
 import { findSourceFiles } from '../workspace/find-source-files';
@@ -25,10 +26,17 @@ export interface WorkspaceData {
   root: string;
   aliases?: PathAliases;
   summaries: FileSummary[];
+  /**
+   * Sliced (summaries sent with each file instead, see ProjectIndexes.closureOf): the files that
+   * have a summary, so imports resolve as they do with all the summaries.
+   */
+  summarised?: string[];
 }
 
 export class ProjectIndexes {
   private readonly byFile = new Map<string, number>();
+  /** After pack(): each workspace's summaries, serialized, by file; the indexes hold none. */
+  private packed?: Map<string, Uint8Array>[];
 
   constructor(readonly indexes: WorkspaceIndex[], readonly aliases: (PathAliases | undefined)[]) {}
 
@@ -42,13 +50,68 @@ export class ProjectIndexes {
     return id === undefined ? undefined : { id, index: this.indexes[id] };
   }
 
-  data(): WorkspaceData[] {
-    return this.indexes.map((index, id) => ({ root: index.root, ...(this.aliases[id] ? { aliases: this.aliases[id] } : {}), summaries: index.summaries() }));
+  /** `sliced`: without the summaries, which go with each file's analysis (closureOf). */
+  data(sliced = false): WorkspaceData[] {
+    return this.indexes.map((index, id) => {
+      const summaries = index.summaries();
+      const common = { root: index.root, ...(this.aliases[id] ? { aliases: this.aliases[id] } : {}) };
+      return sliced ? { ...common, summaries: [], summarised: summaries.map((summary) => summary.path) } : { ...common, summaries };
+    });
+  }
+
+  /**
+   * Serializes the summaries and empties the indexes: while workers analyse the files with slices
+   * of the index, the main thread holds the summaries' bytes only (a third of the objects' size,
+   * outside the JavaScript heap) and sends them as they are. unpack() undoes it.
+   */
+  pack(): void {
+    if (this.packed) return;
+    this.packed = this.indexes.map((index) => {
+      const bytes = new Map<string, Uint8Array>();
+      for (const summary of index.summaries()) bytes.set(summary.path, serialize(summary));
+      index.clearSummaries();
+      return bytes;
+    });
+  }
+
+  /** The indexes with their summaries again (the main thread analyses files after all). */
+  unpack(): void {
+    const packed = this.packed;
+    if (!packed) return;
+    this.packed = undefined;
+    packed.forEach((bytes, id) => {
+      for (const summary of bytes.values()) this.indexes[id].set(deserialize(summary) as FileSummary);
+    });
+  }
+
+  /** A file's summary as pack() serialized it. */
+  packedSummary(id: number, file: string): Uint8Array | undefined {
+    return this.packed?.[id]?.get(file);
+  }
+
+  /**
+   * The summarised files whose summaries a file's analysis reads: the file and what it imports,
+   * directly or not (calls resolve through imports only: the dependency key's premise), the file first.
+   */
+  closureOf(file: string): string[] {
+    const index = this.forFile(file)?.index;
+    if (!index?.file(file)) return [];
+    const closure = [file];
+    const seen = new Set(closure);
+    for (let next = 0; next < closure.length; next++) {
+      for (const imported of index.importsOf(closure[next])) {
+        if (seen.has(imported) || !index.file(imported)) continue;
+        seen.add(imported);
+        closure.push(imported);
+      }
+    }
+    return closure;
   }
 }
 
 export function indexFromData(data: WorkspaceData): WorkspaceIndex {
   const index = new WorkspaceIndex(data.root, data.aliases);
+  if (data.summarised) index.addKnownFiles(data.summarised);
   for (const summary of data.summaries) index.set(summary);
   return index;
 }

@@ -11,7 +11,7 @@ import type { AnalysisResult, AnalyzeOptions, FileSummary, ProjectAuditContext, 
 import type { ScanCache } from './cache/scan-cache';
 import type { OutputStream } from './cli-io';
 import { displayPath } from './display-path';
-import { analyzeFile, analyzePreparedFile, contentHash, isDataFile, prepareOneFile, summarizeOneFile, type FileOutcome } from './parallel/file-job';
+import { analyzeFile, analyzePreparedFile, contentHash, isDataFile, prepareOneFile, summarizeOneFile, withoutEndpoints, type FileOutcome } from './parallel/file-job';
 import { KeptFacts } from './parallel/kept-facts';
 import { ScanPool, workerCount, workerScript, type PoolJob } from './parallel/pool';
 import type { FolderPolicies } from '../workspace/folder-policies';
@@ -50,6 +50,16 @@ export interface ScanOptions {
   crossFile?: boolean;
   /** `--shard`: the whole scan's files, of which `files` are one shard (projects are placed as for them). */
   indexTargets?: readonly string[];
+  /**
+   * The caller reports findings and notices only (`scan`, not `coverage`): each result is kept
+   * without its endpoints and routes, which would be most of the memory the results take.
+   */
+  findingsOnly?: boolean;
+  /**
+   * How the workers get the workspace index (pool.ts useSlices): whole, or in slices when the index
+   * is large and the files' imports are few (`auto`, the default). Tests force either.
+   */
+  indexSlices?: 'auto' | 'always' | 'never';
 }
 
 /**
@@ -58,8 +68,22 @@ export interface ScanOptions {
  * per character of their text (docs/performance.md): 2M characters (~60k lines) is 50-110 MB.
  */
 const KEEP_FACTS_CHARS_PER_WORKER = 2 * 1024 * 1024;
+/**
+ * Up to this many source files, each worker keeps the facts of KEEP_FACTS_CHARS_PER_WORKER; beyond,
+ * proportionally less. On a large tree only its first files fit the budget anyway, so parsing them
+ * once saves little time, while the facts held at the end of the first pass meet the workspace
+ * index and the first analyses in the workers' memory (the scan's peak).
+ */
+const KEEP_FACTS_FULL_BUDGET_FILES = 1000;
 /** The same for the index's first pass on the main thread (no workers: `--jobs 1`, small scans). */
 const KEEP_FACTS_CHARS_MAIN_THREAD = 4 * 1024 * 1024;
+
+/**
+ * From this many summarised files on (about 12 KB each in every worker once resolved: 60 MB for
+ * the 500k-line generated tree), the workers get the workspace index in slices when that costs
+ * no more resolving than each of them resolving the whole index (planSlices).
+ */
+const SLICED_INDEX_MIN_FILES = 1000;
 
 /** A source file at least this large is analysed in a worker even when the scan is small. */
 const LARGE_SOURCE_FILE_BYTES = 1024 * 1024;
@@ -71,6 +95,12 @@ function isLargeSourceFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** How much source text each worker keeps the facts of (KEEP_FACTS_FULL_BUDGET_FILES). */
+function keepFactsBudget(files: readonly string[]): number {
+  const sourceFiles = files.filter((file) => !isDataFile(file)).length;
+  return sourceFiles <= KEEP_FACTS_FULL_BUDGET_FILES ? KEEP_FACTS_CHARS_PER_WORKER : Math.floor((KEEP_FACTS_CHARS_PER_WORKER * KEEP_FACTS_FULL_BUDGET_FILES) / sourceFiles);
 }
 
 /** How many files the cache pass reads at once. */
@@ -107,7 +137,8 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
     projectRoot: options.cwd,
     crashOn: options.workerCrashOn,
     auditContext,
-    keepFactsChars: KEEP_FACTS_CHARS_PER_WORKER,
+    keepFactsChars: keepFactsBudget(files),
+    dropEndpoints: options.findingsOnly,
   };
   const pool = script ? new ScanPool(script, workers, setup, options.fileTimeoutMs, options.workerHeapLimitMb) : undefined;
   try {
@@ -144,7 +175,9 @@ async function scanWith(
   const keptBy = new Map<number, number>();
   const workspaces = options.crossFile ? await indexProjects(inputs, prepared, keptBy) : undefined;
   const workspaceOf = (index: number) => workspaces?.forFile(files[index]);
-  const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, workspaceOf(index)?.index.dependencyKey(files[index]));
+  const dependencyKeys = new Map<number, string | undefined>();
+  const dependencyKey = (index: number) => (dependencyKeys.has(index) ? dependencyKeys.get(index) : workspaceOf(index)?.index.dependencyKey(files[index]));
+  const cacheKey = (index: number, hash: string) => cache!.keyFor(hash, loaded[index].policy, dependencyKey(index));
   if (cache) {
     await forEachLimited(files.length, READ_CONCURRENCY, async (index) => {
       const file = files[index];
@@ -171,12 +204,20 @@ async function scanWith(
       const worker = keptBy.get(index);
       if (worker !== undefined) pool.sendTo(worker, { type: 'forget', files: [files[index]] });
     }
-    if (workspaces) pool.broadcast({ type: 'workspaces', workspaces: workspaces.data() });
+    const needs = workspaces && planSlices(workspaces, files, todo, pool.size, options.indexSlices ?? 'auto');
+    if (workspaces) pool.broadcast({ type: 'workspaces', workspaces: workspaces.data(!!needs) });
+    if (workspaces && needs) {
+      // The results stored in the cache are keyed by what they depend on: known before the summaries are packed.
+      if (cache) for (const index of todo) dependencyKeys.set(index, workspaceOf(index)?.index.dependencyKey(files[index]));
+      workspaces.pack();
+      pool.useSlices((id, file) => workspaces.packedSummary(id, file));
+    }
     const jobs: PoolJob[] = todo.map((index) => ({
       file: files[index],
       policyId: policyIds.get(loaded[index].policy)!,
       workspaceId: workspaceOf(index)?.id,
       worker: keptBy.get(index),
+      ...(needs ? { needs: needs.get(index) ?? [] } : {}),
     }));
     const run = await pool.runJobs(jobs, policyList, advance);
     run.outcomes.forEach((outcome, job) => {
@@ -184,13 +225,15 @@ async function scanWith(
     });
   }
   // Everything left (no workers, or workers that could not start) runs here.
+  if (todo.some((index) => !outcomes[index])) workspaces?.unpack();
   for (const index of todo) {
     if (outcomes[index]) continue;
     const analyzeOptions = { ...engineOptions, workspace: workspaceOf(index)?.index };
     const ready = prepared.take(files[index]);
-    outcomes[index] = ready
+    const outcome = ready
       ? analyzePreparedFile(ready.prepared, ready.contentHash, files[index], loaded[index].policy, analyzeOptions)
       : await analyzeFile(files[index], loaded[index].policy, analyzeOptions);
+    outcomes[index] = options.findingsOnly ? withoutEndpoints(outcome) : outcome;
     advance();
   }
   progress.finish();
@@ -224,6 +267,30 @@ async function scanWith(
     policyDiagnostics: options.policies.diagnostics,
     ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}),
   };
+}
+
+/**
+ * Whether the workers get the workspace index in slices (pool.ts useSlices) and, if so, the
+ * summaries each file's analysis reads (ProjectIndexes.closureOf), by file index. Slices when the
+ * index is large and the files' closures together are no larger than the index once per worker
+ * (what every worker resolving the whole index costs); else undefined (every worker gets it all).
+ * The closures are listed until they pass that bound, so a project where every file imports most
+ * of the others is given up on early.
+ */
+function planSlices(workspaces: ProjectIndexes, files: readonly string[], todo: readonly number[], workers: number, mode: 'auto' | 'always' | 'never'): Map<number, string[]> | undefined {
+  if (mode === 'never') return undefined;
+  const summarised = workspaces.indexes.reduce((sum, index) => sum + index.size, 0);
+  if (mode === 'auto' && summarised < SLICED_INDEX_MIN_FILES) return undefined;
+  const bound = workers * summarised;
+  const needs = new Map<number, string[]>();
+  let total = 0;
+  for (const index of todo) {
+    const closure = workspaces.closureOf(files[index]);
+    total += closure.length;
+    if (mode === 'auto' && total > bound) return undefined;
+    needs.set(index, closure);
+  }
+  return needs;
 }
 
 /**

@@ -135,6 +135,8 @@ export const scanCommand: Command = {
       allowUnanalysed,
       auditContext,
       crossFile: true,
+      findingsOnly: true,
+      indexSlices: (['always', 'never'] as const).find((mode) => mode === io.env.PHI_GUARD_TEST_INDEX_SLICES),
     });
     if (cache) {
       const problem = await cache.save();

@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedPolicy } from '../../engine';
 import { describeError, type FileOutcome } from './file-job';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
+import type { FromWorker, IndexSlice, ToWorker, WorkerSetup } from './protocol';
 
 /** More workers than this rarely pays: each loads its own grammars and the main thread merges. */
 export const MAX_AUTO_JOBS = 8;
@@ -39,6 +39,12 @@ export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
  * notice (the worker is replaced) instead of taking the machine's memory.
  */
 export const WORKER_HEAP_LIMIT_MB = 192;
+/**
+ * Each worker's young generation (V8's new space), in MB. V8's default for a worker is 32 MB
+ * (two 16 MB semi-spaces), most of it resident once a busy worker has filled it; 8 MB keeps a
+ * scan's short-lived objects (a file's nodes, facts and flow states) collected as cheaply.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 8;
 
 export interface PoolJob {
   file: string;
@@ -49,7 +55,12 @@ export interface PoolJob {
   summarize?: boolean;
   /** The worker that kept this file's facts (PoolRun.keptBy of the summary pass): sent to it when it is free. */
   worker?: number;
+  /** With index slices (ScanPool.useSlices): the summarised files the analysis reads, the file first. */
+  needs?: readonly string[];
 }
+
+/** Where a sliced workspace index's summaries come from (the main thread's index), serialized. */
+export type SummarySource = (workspaceId: number, file: string) => Uint8Array | undefined;
 
 /**
  * How many workers to use for `fileCount` files: `requested` is `--jobs` (undefined = auto, sized
@@ -86,6 +97,8 @@ interface Slot {
   timedJob?: number;
   deadline?: NodeJS.Timeout;
   timedOut?: boolean;
+  /** With index slices: the summaries the worker holds, of which workspace. */
+  slice?: { workspaceId: number; files: Set<string> };
 }
 
 export interface PoolRun {
@@ -120,10 +133,12 @@ export class ScanPool {
   private run?: Run;
   /** Messages every worker must have seen (the workspaces), replayed to replacements. */
   private readonly broadcasts: ToWorker[] = [];
+  private summarySource?: SummarySource;
 
   constructor(
     private readonly script: string,
-    private readonly size: number,
+    /** How many workers the pool runs. */
+    readonly size: number,
     private readonly setup: WorkerSetup,
     private readonly fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS,
     private readonly heapLimitMb = WORKER_HEAP_LIMIT_MB,
@@ -138,6 +153,16 @@ export class ScanPool {
   broadcast(message: ToWorker): void {
     this.broadcasts.push(message);
     for (const slot of this.slots) slot.worker.postMessage(message);
+  }
+
+  /**
+   * The workspace index goes to the workers in slices: each analysis is sent with the summaries
+   * it reads (PoolJob.needs) that its worker does not hold, instead of every worker holding the
+   * whole index. A worker keeps its slice while the next files need nothing more, else starts a
+   * new one: it resolves the calls of a slice, not of the whole project.
+   */
+  useSlices(source: SummarySource): void {
+    this.summarySource = source;
   }
 
   /** Sent to one worker if it is still running (nothing otherwise). */
@@ -223,10 +248,22 @@ export class ScanPool {
         slot.worker.postMessage({ type: 'policy', id: job.policyId, policy: run.policies[job.policyId] } satisfies ToWorker);
       }
       slot.inFlight.push(index);
-      const message: ToWorker = { type: 'analyze', job: index, file: job.file, policyId: job.policyId, workspaceId: job.workspaceId, summarize: job.summarize };
+      const slice = this.sliceFor(slot, job);
+      const message: ToWorker = { type: 'analyze', job: index, file: job.file, policyId: job.policyId, workspaceId: job.workspaceId, summarize: job.summarize, ...(slice ? { slice } : {}) };
       slot.worker.postMessage(message);
     }
     this.watch(slot);
+  }
+
+  /** The summaries to send with a job: none when the worker holds all it needs, else a new slice. */
+  private sliceFor(slot: Slot, job: PoolJob): IndexSlice | undefined {
+    const source = this.summarySource;
+    if (!source || job.summarize || job.workspaceId === undefined || !job.needs) return undefined;
+    const workspaceId = job.workspaceId;
+    const held = slot.slice?.workspaceId === workspaceId ? slot.slice.files : undefined;
+    if (held && job.needs.every((file) => held.has(file))) return undefined;
+    slot.slice = { workspaceId, files: new Set(job.needs) };
+    return { summaries: job.needs.flatMap((file) => source(workspaceId, file) ?? []) };
   }
 
   // The deadline runs for the file a worker is analysing: the first of those it holds.
@@ -246,7 +283,7 @@ export class ScanPool {
   private start(): void {
     const slot: Slot = {
       id: this.nextId++,
-      worker: new Worker(this.script, { workerData: this.setup, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb } }),
+      worker: new Worker(this.script, { workerData: this.setup, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
       ready: false,
       inFlight: [],
       policiesSent: new Set(),

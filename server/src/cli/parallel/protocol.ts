@@ -24,16 +24,27 @@ export interface WorkerSetup {
    * their analysis (0: none). Beyond it files are parsed again when analysed.
    */
   keepFactsChars?: number;
+  /** The scan reports findings and notices only: results are sent without endpoints and routes (file-job.ts). */
+  dropEndpoints?: boolean;
 }
 
 export type ToWorker =
   /** Sent once per worker before the first file that uses the policy. */
   | { type: 'policy'; id: number; policy: ResolvedPolicy }
-  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number; summarize?: boolean }
+  | { type: 'analyze'; job: number; file: string; policyId: number; workspaceId?: number; summarize?: boolean; slice?: IndexSlice }
   /** The scan's workspace indexes, once the summary pass is over (replaces WorkerSetup.workspaces). */
   | { type: 'workspaces'; workspaces: WorkspaceData[] }
   /** Facts kept for files that will not be analysed here after all (their results came from the cache). */
   | { type: 'forget'; files: string[] };
+
+/**
+ * The summaries a file's analysis reads, when the workspace index is sent in slices (pool.ts):
+ * they replace those the worker held for the workspace. Each is a FileSummary serialized with
+ * `v8.serialize` (ProjectIndexes.pack).
+ */
+export interface IndexSlice {
+  summaries: Uint8Array[];
+}
 
 export type FromWorker =
   /** The engine is initialised (the grammars are loaded). */

@@ -4,10 +4,11 @@
 // parsed once per scan when its analysis comes back here.
 
 import * as path from 'node:path';
+import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { initEngine, type ResolvedPolicy, type WorkspaceIndex } from '../../engine';
+import { initEngine, type FileSummary, type ResolvedPolicy, type WorkspaceIndex } from '../../engine';
 import { indexFromData, type WorkspaceData } from '../project-index';
-import { analyzeFile, analyzePreparedFile, prepareOneFile } from './file-job';
+import { analyzeFile, analyzePreparedFile, prepareOneFile, withoutEndpoints } from './file-job';
 import { KeptFacts } from './kept-facts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
@@ -61,9 +62,14 @@ async function handle(message: ToWorker): Promise<void> {
     ...(setup.auditContext ? { auditContext: setup.auditContext } : {}),
     workspace: message.workspaceId === undefined ? undefined : workspaceIndex(message.workspaceId),
   };
+  if (message.slice && options.workspace) {
+    // The summaries this file's analysis reads replace the previous file's (pool.ts, index slices).
+    options.workspace.clearSummaries();
+    for (const summary of message.slice.summaries) options.workspace.set(deserialize(summary) as FileSummary);
+  }
   const ready = kept.take(message.file);
   const outcome = ready ? analyzePreparedFile(ready.prepared, ready.contentHash, message.file, policy, options) : await analyzeFile(message.file, policy, options);
-  post({ type: 'done', job: message.job, outcome });
+  post({ type: 'done', job: message.job, outcome: setup.dropEndpoints ? withoutEndpoints(outcome) : outcome });
 }
 
 function workspaceIndex(id: number): WorkspaceIndex | undefined {

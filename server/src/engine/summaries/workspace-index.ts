@@ -108,6 +108,17 @@ export class WorkspaceIndex {
     return file ? [...new Set(this.importedFiles(file))] : [];
   }
 
+  /**
+   * Forgets every summary, keeping the project's files (imports still resolve as before): a scan
+   * worker holds the summaries one file's analysis reads, not the whole project's (cli/parallel/).
+   */
+  clearSummaries(): void {
+    this.files.clear();
+    this.nodes = new Map();
+    this.keys = undefined;
+    this.dirty = true;
+  }
+
   delete(filePath: string): void {
     const summary = this.files.get(filePath);
     if (!summary) return;
@@ -589,9 +600,12 @@ export class WorkspaceIndex {
     const exact = this.pythonModules.get(module);
     if (exact) return exact;
     // `src/` layouts and projects scanned from above their package root.
+    // The suffix is built once: this loop runs over every module of the project for each name a
+    // file imports that is not one (`from app.models import Patient` tries `app.models.Patient`).
+    const suffix = `.${module}`;
     let best: string | undefined;
     for (const [dotted, filePath] of this.pythonModules) {
-      if (dotted.endsWith(`.${module}`) && (!best || filePath.length < best.length)) best = filePath;
+      if (dotted.endsWith(suffix) && (!best || filePath.length < best.length)) best = filePath;
     }
     return best;
   }
