@@ -38,6 +38,8 @@ export type IdentifierClass =
   | { kind: 'element'; element: string; category: PhiCategory; context: ElementContext };
 
 const SAFE: IdentifierClass = { kind: 'safe' };
+/** Tokens after an element that make the name a count of it (`treatmentCountResult`). */
+const COUNT_TOKENS = new Set(['count', 'counts', 'total', 'totals', 'tally']);
 const UNKNOWN: IdentifierClass = { kind: 'unknown' };
 
 const SANITIZER_STEMS = ['mask', 'redact', 'hash', 'saniti', 'deidentif', 'anonymi', 'anonymis', 'tokeniz', 'tokenis', 'encrypt', 'pseudonym', 'hmac', 'scrub'];
@@ -89,6 +91,8 @@ export class PhiClassifier {
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
     if (SAFE_LAST_TOKENS.has(tokens[last])) return SAFE;
+    // `treatmentCountResult`, `patient_total_rows`: a count of the element, whatever holds it.
+    if (match && tokens.slice(match.end + 1).some((token) => COUNT_TOKENS.has(token))) return SAFE;
     if (match) return this.qualify(match, tokens);
     const record = this.recordCategory(tokens);
     return record ? { kind: 'record', category: record } : UNKNOWN;
