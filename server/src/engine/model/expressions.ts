@@ -34,3 +34,10 @@ export function labelOf(expr: Expr): string {
   if (expr.kind === 'member') return `….${expr.property}`;
   return 'call';
 }
+
+/** `await x`, `(x)`, `x as T`: the value inside wrappers of one child (bounded). */
+export function innerValue(expr: Expr | undefined): Expr | undefined {
+  let current = expr;
+  for (let i = 0; current?.kind === 'other' && current.children.length === 1 && i < 8; i++) current = current.children[0];
+  return current;
+}

@@ -25,7 +25,7 @@ import { respondsWithTotalsOnly } from '../analysis/endpoints/totals-response';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
 import { within } from '../analysis/endpoints/controls/names';
-import { callsIn, scopeTree } from '../model/facts-index';
+import { callsIn, childScopes, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkEffect, SinkRuleId } from './types';
 
@@ -215,8 +215,8 @@ function moduleNamespaces(facts: FileFacts): Map<string, [string, string][]> {
     if (binding.kind !== 'assign' || binding.value.kind !== 'object' || facts.language !== 'ts') continue;
     const members = binding.value.entries.flatMap((entry): [string, string][] => (!entry.spread && entry.key && entry.value.kind === 'name' ? [[entry.key, entry.value.name]] : []));
     // `async getX(id) {...}`, `getY: async (id) => ...`: functions defined in the object, summarised under their names.
-    for (const scope of facts.scopes) {
-      if (scope.kind === 'function' && scope.name && scope.parentId === 0 && within(scope.range, binding.value.range)) members.push([scope.name, scope.name]);
+    for (const scope of childScopes(facts, 0)) {
+      if (scope.kind === 'function' && scope.name && within(scope.range, binding.value.range)) members.push([scope.name, scope.name]);
     }
     if (members.length) namespaces.set(binding.name, members);
   }

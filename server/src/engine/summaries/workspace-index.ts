@@ -258,8 +258,9 @@ export class WorkspaceIndex {
       if (node === CUT_SHORT || node.fn.readsRecords) return { ...reads, records: true };
       if (node.fn.readsTotals) reads.totals = true;
       if (node.fn.readsReference) reads.reference = true;
-      const unresolved = [...node.fn.calls.filter((_, k) => !node.targets[k]).map((site) => site.callee), ...(node.fn.nestedCalls ?? [])];
-      if (unresolved.some((path) => !callsDataStore(path) && !this.targetOf(node.file, node.fn.className, path) && path.some(namesResource))) return { ...reads, records: true };
+      // Calls the resolution left without a target, and nested functions' calls (never resolved ahead).
+      const unresolved = [...node.fn.calls.filter((_, k) => !node.targets[k]).map((site) => site.callee), ...(node.fn.nestedCalls ?? []).filter((path) => !this.targetOf(node.file, node.fn.className, path))];
+      if (unresolved.some((path) => !callsDataStore(path) && path.some(namesResource))) return { ...reads, records: true };
     }
     return reached ? reads : undefined;
   }

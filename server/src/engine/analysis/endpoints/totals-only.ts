@@ -18,7 +18,7 @@ import { callsDataStore } from './data-store-calls';
 import { keyedResources, pathSegments, resourceOfToken, resourcesOf } from './resources';
 import { readsRequestInput } from './request-inputs';
 import { describesKinds, isSqlStatement, literalText, onlyTotals, sqlTables, sqlTexts } from './sql-tables';
-import { aggregatedCalls } from './touches-phi';
+import { aggregatedCalls } from './aggregate-calls';
 
 /** Calls of a store that return a total (`count`, Prisma's `aggregate`/`groupBy`, Mongo's counts); not `len`/`length` of rows already read. */
 const STORE_TOTALS = new Set(['count', 'countDocuments', 'estimatedDocumentCount', 'aggregate', 'groupBy', 'sum', 'avg', 'exists']);
@@ -75,8 +75,8 @@ export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
  * resource and fetches nothing over HTTP.
  */
 export function servesNoPatientRows(handlerScopeId: number, path: string, facts: FileFacts, flow: FlowAnalyzer): boolean {
+  // Without the workspace index (a file analysed alone) a call to another function is judged by its names.
   const readsBehind = flow.hooks.storeReadsBehind?.bind(flow.hooks);
-  if (!readsBehind) return false;
   const scopes = scopeTree(facts, handlerScopeId);
   const own = storeReads(facts, scopes);
   if (own.records) return false;
@@ -89,7 +89,7 @@ export function servesNoPatientRows(handlerScopeId: number, path: string, facts:
     for (const { call } of callsIn(facts, scopeId)) {
       const path = calleePath(call.callee);
       if (aggregated.has(call) || !path || BUILTIN_OBJECTS.has(path[0]) || callsDataStore(path)) continue;
-      const behind = readsBehind(call.callee, scopeId);
+      const behind = readsBehind?.(call.callee, scopeId);
       if (behind) {
         if (behind.records) return false;
         if (forOnePatient && behind.reference) return false;

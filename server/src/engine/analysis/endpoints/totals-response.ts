@@ -9,14 +9,13 @@
 import { calleePath, rootName } from '../../model/expressions';
 import type { Expr, FileFacts } from '../../model/facts';
 import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
+import { aggregatedCalls } from './aggregate-calls';
 import { tokenize } from '../phi/identifiers';
 
 /** Members that are a count or a sum of what they are read off (`rows.length`, `set.size`). */
 const TOTAL_MEMBERS = new Set(['length', 'size', 'count', 'total', 'sum', 'avg', 'average', 'mean', 'percent', 'percentage', 'rate', 'ratio']);
 /** Functions that turn numbers into numbers. */
 const NUMBER_FUNCTIONS = new Set(['Number', 'parseInt', 'parseFloat', 'round', 'floor', 'ceil', 'abs', 'min', 'max', 'toFixed', 'trunc']);
-/** Store calls that return a total (`prisma.x.count()`). */
-const STORE_TOTALS = new Set(['count', 'countDocuments', 'aggregate', 'sum', 'avg']);
 /** First words of calls that change records: a handler that writes serves more than totals. */
 const WRITE_VERBS = new Set(['create', 'update', 'upsert', 'delete', 'remove', 'destroy', 'insert', 'save', 'patch', 'put', 'bulk']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||', '??', '**']);
@@ -40,7 +39,7 @@ export function respondsWithTotalsOnly(facts: FileFacts, handlerScopeId: number,
       else if (sentByHelper) payloads.push(...call.args.slice(1).map((arg) => ({ value: arg.value, scopeId })));
     }
   }
-  const walk: Walk = { facts, scopes, countFound: false, visiting: new Set() };
+  const walk: Walk = { facts, scopes, aggregated: aggregatedCalls(facts, scopes), countFound: false, visiting: new Set() };
   return payloads.length > 0 && payloads.every(({ value }) => isTotal(value, walk, 0)) && walk.countFound;
 }
 
@@ -48,6 +47,8 @@ interface Walk {
   facts: FileFacts;
   /** The handler's scopes. */
   scopes: Set<number>;
+  /** Its calls that return a total (`prisma.patient.count()`). */
+  aggregated: Set<Expr>;
   /** A count or a sum was met (a response of constants only is not a report of totals). */
   countFound: boolean;
   /** Names whose values are being checked: a store reading the name back (`g[k] = g[k] + 1`) adds nothing new. */
@@ -72,7 +73,7 @@ function isTotal(expr: Expr, walk: Walk, depth: number): boolean {
     case 'call': {
       const path = calleePath(expr.callee) ?? [];
       const last = path[path.length - 1] ?? '';
-      if (STORE_TOTALS.has(last) || (last === 'reduce' && expr.args[1]?.value.kind === 'literal')) {
+      if (walk.aggregated.has(expr) || (last === 'reduce' && expr.args[1]?.value.kind === 'literal')) {
         walk.countFound = true;
         return true;
       }

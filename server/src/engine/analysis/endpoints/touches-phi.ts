@@ -10,9 +10,10 @@ import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer, Taint } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
-import { isSqlStatement, literalText, onlyTotals as sqlOnlyTotals, sqlTableReads, sqlTexts } from './sql-tables';
+import { sqlTableReads, sqlTexts } from './sql-tables';
 import { readsRequestInput, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
+import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
 import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
@@ -108,10 +109,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
       for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
     }
   }
-  // SQL statements that return totals only (`COUNT(*)`, `SUM(...) ... GROUP BY bucket`) are totals too.
-  const statements = sqlTexts(facts, scopes).filter(isSqlStatement);
-  const sqlTotals = statements.length > 0 && statements.every(sqlOnlyTotals);
-  const onlyTotals = (aggregated.size > 0 || sqlTotals) && strong.categories.length === 0 && !readsRecords(facts, scopes, aggregated);
+  const onlyTotals = aggregated.size > 0 && strong.categories.length === 0 && !readsRecords(facts, scopes, aggregated);
   // A handler here whose body only builds a response (`NextResponse.json({ status: 'ok' })`) serves
   // static content, a health check or metadata, whatever its route's folder is named.
   const declaresPhi = input.typeNames.some((name) => resourcesOf(name).length > 0);
@@ -135,36 +133,6 @@ function evidenceList() {
     if (why.length < 6 && !why.includes(reason)) why.push(reason);
   };
   return { categories, why, note };
-}
-
-/**
- * Calls whose result is a total, not records: `.count()`, Django's `.aggregate(...)`, Prisma's
- * `count`/`aggregate`/`groupBy`, Sequelize's `sum`/`max`/`min`, Mongo's counts.
- */
-const AGGREGATES = new Set([
-  'count', 'exists', 'len', 'length', 'size', 'countDocuments', 'estimatedDocumentCount', 'aggregate', 'groupBy', 'sum', 'avg',
-]);
-/** Aggregate functions of an annotation (`annotate(total=Count("id"))`). */
-const AGGREGATE_FUNCTIONS = new Set(['Count', 'Sum', 'Avg', 'Max', 'Min', 'StdDev', 'Variance']);
-
-/** Queries whose result is only counted (`db.query(Patient).filter(...).count()`): no record leaves. */
-export function aggregatedCalls(facts: FileFacts, scopes: Set<number>): Set<Expr> {
-  const found = new Set<Expr>();
-  const mark = (expr: Expr | undefined) => {
-    for (let current = expr, i = 0; current && current.kind === 'call' && i < 20; i++) {
-      found.add(current);
-      current = current.callee.kind === 'member' ? current.callee.object : undefined;
-    }
-  };
-  for (const { call } of [...scopes].flatMap((scopeId) => callsIn(facts, scopeId))) {
-    const name = call.callee.kind === 'member' ? call.callee.property : call.callee.kind === 'name' ? call.callee.name : '';
-    if (AGGREGATE_FUNCTIONS.has(name)) found.add(call);
-    if (!AGGREGATES.has(name) && !isGroupByTotal(call)) continue;
-    found.add(call);
-    if (call.callee.kind === 'member') mark(call.callee.object);
-    else mark(call.args[0]?.value);
-  }
-  return found;
 }
 
 /** A total passed on (`res.json(await prisma.patient.aggregate(...))`): not a record. */
@@ -245,32 +213,12 @@ const READ_VERBS = new Set(['find', 'fetch', 'load', 'query', 'select', 'search'
 function readsRecords(facts: FileFacts, scopes: Set<number>, aggregated: Set<Expr>): boolean {
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
-      // `pool.query('SELECT COUNT(*) ...')`: a statement that returns totals only.
-      if (aggregated.has(call) || call.args.some((arg) => { const text = literalText(arg.value); return !!text && isSqlStatement(text) && sqlOnlyTotals(text); })) continue;
+      if (aggregated.has(call)) continue;
       const tokens = tokenize(lastCalleeName(call));
       if (READ_VERBS.has(tokens[0] ?? '') || (tokens[0] === 'get' && tokens.length > 1)) return true;
     }
   }
   return false;
-}
-
-/**
- * `Patient.objects.values("ward").annotate(total=Count("id"))`: totals per group. An annotation on
- * whole rows (`Patient.objects.annotate(n=Count("visits"))`) still returns the patients.
- */
-function isGroupByTotal(call: Expr & { kind: 'call' }): boolean {
-  if (call.callee.kind !== 'member' || call.callee.property !== 'annotate' || !call.args.length) return false;
-  if (!call.args.every((arg) => arg.value.kind === 'call' && AGGREGATE_FUNCTIONS.has(lastCalleeName(arg.value)))) return false;
-  for (let current: Expr = call.callee.object, i = 0; current.kind === 'call' && current.callee.kind === 'member' && i < 20; i++) {
-    if (current.callee.property === 'values' || current.callee.property === 'values_list') return true;
-    current = current.callee.object;
-  }
-  return false;
-}
-
-function lastCalleeName(call: Expr & { kind: 'call' }): string {
-  const path = calleePath(call.callee);
-  return path?.[path.length - 1] ?? '';
 }
 
 function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer, aggregated: Set<Expr>): [string, readonly (ResourceMatch | PhiCategory)[]] {

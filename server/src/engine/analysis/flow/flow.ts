@@ -195,8 +195,8 @@ export class FlowAnalyzer {
     readonly hooks: FlowHooks = {},
     /** The file is about the application's own accounts (account-module.ts): `user.email` is a credential. */
     accountModule = false,
-    /** What the file's path says of it (module-traits.ts): about decision-support rules, on the patient's side. */
-    traits: ModuleTraits = {},
+    /** What the file's path says of it (module-traits.ts): about decision-support rules, on the patient's side, about stock. */
+    readonly traits: ModuleTraits = {},
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
     this.personByFields = new PersonByFields(facts, classifier);
@@ -516,7 +516,7 @@ export class FlowAnalyzer {
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           // `def validate(config): config.get("ssl").get("ssl_email")`: a configuration whatever the caller passes.
-          if (isConfigurationObjectName(rootName(expr.object)) && objectTaint?.elements.every((element) => element.element.startsWith(SUMMARY_MARKER))) return undefined;
+          if (isConfigurationObjectName(rootName(expr.object)) && fromCallerOnly) return undefined;
           break;
         case 'person':
           if (!onRecord) return undefined;
@@ -656,7 +656,8 @@ export class FlowAnalyzer {
   private builtinCallTaint(call: CallExpr, scopeId: number, depth: number): Taint | undefined {
     const callee = call.callee;
     const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
-    if (!name || this.namesSanitizer(callee)) return undefined;
+    // (A function named for masking never gets here: `callTaint` answers first.)
+    if (!name) return undefined;
     const path = calleePath(callee);
     if (OPAQUE_FUNCTIONS.has(name)) return undefined;
     if (isLastFewCharactersCall(call, (expr) => sourceOf(this.facts, expr.range)) || isMaskingReplace(call, (expr) => sourceOf(this.facts, expr.range))) return undefined;

@@ -10,7 +10,7 @@ import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
 import { isRuleConfigurationElement, isRuleObjectName } from '../phi/rule-module';
-import { StaffRows } from './staff-rows';
+import { RESULT_ROW_WORDS, StaffRows } from './staff-rows';
 
 /**
  * Words that put a policy or member number in insurance (anywhere in the file): without them a
@@ -31,8 +31,6 @@ function isSearchFilterName(name: string): boolean {
   return SEARCH_FILTER_WORDS.has(tokenize(name).at(-1) ?? '');
 }
 
-/** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
-const RESULT_ROW_WORDS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
 
 type ResolveBinding = (name: string, scopeId: number, offset: number) => BindingFact | undefined;
 

@@ -7,6 +7,7 @@
 // only its data counts. A receiver registered with `sender=Patient` gets a `Patient`.
 
 import type { CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
+import { innerValue } from '../../model/expressions';
 
 /** Django's signals whose receivers are given the model `instance`. */
 const MODEL_SIGNALS = new Set(['pre_init', 'post_init', 'pre_save', 'post_save', 'pre_delete', 'post_delete', 'm2m_changed']);
@@ -48,7 +49,7 @@ function record(result: SignalReceivers, scope: ScopeFact, sender: string | unde
 
 /** `@receiver(post_save)`, `@receiver([pre_delete, post_delete], sender=Patient)`: the sender when one is named. */
 function receiverRegistration(expr: Expr): { sender?: string } | undefined {
-  const call = unwrap(expr);
+  const call = innerValue(expr);
   if (call?.kind !== 'call') return undefined;
   const callee = call.callee.kind === 'name' ? call.callee.name : call.callee.kind === 'member' ? call.callee.property : undefined;
   if (callee !== 'receiver') return undefined;
@@ -67,19 +68,13 @@ function senderOf(call: CallExpr): string | undefined {
 }
 
 function signalsIn(expr: Expr): Expr[] {
-  const inner = unwrap(expr);
+  const inner = innerValue(expr);
   if (!inner) return [];
   return inner.kind === 'array' ? inner.items : [inner];
 }
 
 function isModelSignal(expr: Expr): boolean {
-  const inner = unwrap(expr);
+  const inner = innerValue(expr);
   if (inner?.kind === 'name') return MODEL_SIGNALS.has(inner.name);
   return inner?.kind === 'member' && MODEL_SIGNALS.has(inner.property);
-}
-
-function unwrap(expr: Expr | undefined): Expr | undefined {
-  let current = expr;
-  while (current?.kind === 'other' && current.children.length === 1) current = current.children[0];
-  return current;
 }

@@ -6,7 +6,7 @@
 // health-plan member elsewhere). A query whose text names patients (`role: 'PATIENT'`,
 // `include: { client: true }`) is not one: a portal's users are its patients.
 
-import { calleePath } from '../../model/expressions';
+import { calleePath, innerValue } from '../../model/expressions';
 import type { BindingFact, CallExpr, Expr, FileFacts } from '../../model/facts';
 import { offsetOf, sourceOf } from '../../model/text';
 import { ACCOUNT_HOLDER_WORDS, STAFF_WORDS } from '../../catalogues/phi-elements';
@@ -19,8 +19,8 @@ type ResolveBinding = (name: string, scopeId: number, offset: number) => Binding
 const ROW_READING_VERBS = new Set(['find', 'get', 'filter', 'all', 'first', 'last', 'select', 'query', 'fetch', 'list', 'where', 'one', 'scalar', 'scalars', 'exclude', 'order', 'aggregate']);
 /** Words after a model's name that name a way to reach it (`userRepository`, `staffModel`, `User.objects`). */
 const ACCESS_WORDS = new Set(['repository', 'repo', 'model', 'models', 'objects', 'table', 'collection', 'dao', 'service', 'store', 'query']);
-/** Members through which a query result's rows are read (`result.rows[0]`, `response.data`). */
-const ROW_MEMBERS = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
+/** Members through which a query result's rows are read (`result.rows[0]`, `response.data.items`). */
+export const RESULT_ROW_WORDS: ReadonlySet<string> = new Set(['rows', 'row', 'data', 'result', 'results', 'records', 'items', 'first']);
 const MAX_STEPS = 8;
 
 export class StaffRows {
@@ -35,7 +35,7 @@ export class StaffRows {
     let scope = scopeId;
     for (let i = 0; current && i < MAX_STEPS; i++) {
       if (current.kind === 'index') current = current.object;
-      else if (current.kind === 'member' && ROW_MEMBERS.has(current.property)) current = current.object;
+      else if (current.kind === 'member' && RESULT_ROW_WORDS.has(current.property)) current = current.object;
       else if (current.kind === 'other' && current.children.length === 1) current = current.children[0];
       else if (current.kind === 'call') return this.isStaffQuery(current);
       else if (current.kind === 'name') {
@@ -52,12 +52,12 @@ export class StaffRows {
 
   /** `const [policy, user] = await Promise.all([q1, q2])`: the query at the name's place in the pattern. */
   private destructuredQuery(binding: BindingFact): CallExpr | undefined {
-    const all = unwrap(binding.value);
+    const all = innerValue(binding.value);
     if (all?.kind !== 'call' || calleePath(all.callee)?.join('.') !== 'Promise.all') return undefined;
     const list = all.args[0]?.value;
     if (list?.kind !== 'array') return undefined;
     const siblings = this.facts.bindings.filter((other) => other.value === binding.value && other.kind === 'destructure' && !other.property);
-    const item = unwrap(list.items[siblings.indexOf(binding)]);
+    const item = innerValue(list.items[siblings.indexOf(binding)]);
     return item?.kind === 'call' ? item : undefined;
   }
 
@@ -66,7 +66,7 @@ export class StaffRows {
     const path = calleePath(call.callee);
     if (!path) {
       // `User.objects.filter(…).first()`: the chain's first query names the model.
-      const inner = call.callee.kind === 'member' ? unwrap(call.callee.object) : undefined;
+      const inner = call.callee.kind === 'member' ? innerValue(call.callee.object) : undefined;
       return inner?.kind === 'call' && readsRows(call.callee.kind === 'member' ? call.callee.property : '') && this.isStaffQuery(inner);
     }
     if (path.length < 2 || !readsRows(path[path.length - 1])) return false;
@@ -85,10 +85,4 @@ function isStaffModelName(segment: string): boolean {
   while (tokens.length > 1 && ACCESS_WORDS.has(tokens[tokens.length - 1])) tokens.pop();
   const last = tokens[tokens.length - 1];
   return !!last && (ACCOUNT_HOLDER_WORDS.has(last) || STAFF_WORDS.has(last)) && !isPatientSideName(segment);
-}
-
-function unwrap(expr: Expr | undefined): Expr | undefined {
-  let current = expr;
-  for (let i = 0; current?.kind === 'other' && current.children.length === 1 && i < 4; i++) current = current.children[0];
-  return current;
 }

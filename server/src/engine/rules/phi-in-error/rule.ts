@@ -3,7 +3,6 @@ import { describe } from '../../analysis/flow/flow';
 import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
-import { moduleTraits } from '../../analysis/phi/module-traits';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -28,7 +27,7 @@ export const phiInError: Rule = {
   check(context) {
     const { facts, flow } = context;
     const findings: RawFinding[] = [];
-    const inventory = !!moduleTraits(context.filePath).inventory;
+    const inventory = !!flow.traits.inventory;
     for (const fact of facts.calls) {
       const sink = classifyErrorSink(fact, facts);
       if (!sink) continue;

@@ -4,7 +4,6 @@ import { classifyLogSink } from '../../analysis/sinks/logs';
 import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../../analysis/sinks/redacting-loggers';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
-import { moduleTraits } from '../../analysis/phi/module-traits';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
@@ -30,7 +29,7 @@ export const phiInLog: Rule = {
     const excluded = new Set(secureDebug ? [secureDebug, splitQualifiedName(secureDebug, facts.language).name] : []);
     const findings: RawFinding[] = [];
     const fieldsRead = new FieldsReadIndex(facts, flow);
-    const inventory = !!moduleTraits(context.filePath).inventory;
+    const inventory = !!flow.traits.inventory;
     for (const fact of facts.calls) {
       const sink = classifyLogSink(fact, facts, flow, excluded);
       if (!sink) continue;
