@@ -123,6 +123,60 @@ test('a logger redacting a fixed list of keys quiets only values logged under th
   assert.deepEqual(logFindings(cwd), ['src/services/visits.ts:5', 'src/services/visits.ts:6', 'src/services/visits.ts:8']);
 });
 
+test('a helper logging through a redacting logger leaks nothing its callers pass, unless the redaction misses it', () => {
+  const cwd = project({
+    'src/utils/redaction.ts': [
+      "const PHI_FIELD_NAMES = ['firstName', 'lastName', 'dateOfBirth', 'diagnosis'];",
+      "const PATTERNS = [{ pattern: /\\d{3}-\\d{3}-\\d{4}/g, replacement: '[PHONE-REDACTED]' }];",
+      'export function redactPHI(value) { return value; }',
+      '',
+    ].join('\n'),
+    'src/lib/logger.ts': [
+      "import winston from 'winston';",
+      "import { redactPHI } from '../utils/redaction';",
+      'const phiRedactionFormat = winston.format((info) => redactPHI(info));',
+      'export const logger = winston.createLogger({ format: winston.format.combine(phiRedactionFormat(), winston.format.json()) });',
+      'export const plainLogger = winston.createLogger({ format: winston.format.json() });',
+      '',
+    ].join('\n'),
+    'src/lib/masked.ts': [
+      "import winston from 'winston';",
+      'export const maskedLogger = winston.createLogger({ format: winston.format.combine(maskPhi(), winston.format.json()) });',
+      '',
+    ].join('\n'),
+    'src/services/sms.ts': [
+      "import { logger, plainLogger } from '../lib/logger';",
+      "import { maskedLogger } from '../lib/masked';",
+      'export function smsFailed(from) {',
+      '  logger.error("inbound sms failed", { from });',
+      '}',
+      'export function noteFailed(note) {',
+      '  logger.error("note failed", { note });',
+      '}',
+      'export function anythingFailed(value) {',
+      '  maskedLogger.error("failed", { value });',
+      '}',
+      'export function plainFailed(from) {',
+      '  plainLogger.error("inbound sms failed", { from });',
+      '}',
+      '',
+    ].join('\n'),
+    'src/routes/inbound.ts': [
+      "import { smsFailed, noteFailed, anythingFailed, plainFailed } from '../services/sms';",
+      'export function onInbound(patient) {',
+      '  smsFailed(patient.phone);',
+      '  noteFailed(patient.diagnosis);',
+      '  anythingFailed(patient.dateOfBirth);',
+      '  plainFailed(patient.phone);',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  // Line 3: its pattern finds phone numbers under any key; 5: a logger that redacts everything (no key list).
+  // Line 4: the diagnosis is logged under `note`, a key the list does not hold; 6: a plain logger.
+  assert.deepEqual(logFindings(cwd), ['src/routes/inbound.ts:4', 'src/routes/inbound.ts:6']);
+});
+
 test('pino: `redact` paths quiet values logged under the keys they end in; a redacting `formatters.log` quiets its key list', () => {
   const cwd = project({
     'src/utils/logger.ts': [

@@ -11,6 +11,7 @@ import type { Fix, FlowStep, RuleId } from '../model/types';
 import { exprLabel, union, type FlowHooks, type Taint } from '../analysis/flow/flow';
 import { withSuppressFix } from '../fixes/suppress';
 import { onlyCodesForCodeParameter } from '../analysis/sinks/reference-codes';
+import { redactingLoggerFor, redactsWhole } from '../analysis/sinks/redacting-loggers';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { FileSummary, SinkEffect } from './types';
@@ -115,6 +116,9 @@ export class CrossFileFlows {
         const taint = arg && (viaField && fields ? fieldsTaint(this.literalBehind(arg.value, fact.scopeId, context), fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
         if (!arg || !taint || (viaField && taint.record)) continue;
         if (effect.namesNoCareRecord && onlyCodesForCodeParameter(taint.elements, taint.record, target.summary.params[param])) continue;
+        // The helper logs through a logger the project made to redact: what it redacts whatever the key is quiet here too.
+        const redacting = effect.logger && redactingLoggerFor(effect.logger, context.auditContext?.redactingLoggers);
+        if (redacting && redactsWhole(redacting, taint.elements)) continue;
         // A value holding a record in one field (`props.patient`) passes PHI only if that field is read.
         if (viaField && taint.holder && !(fields ?? []).some((field) => field.split(FIELD_PATH_SEPARATOR)[0] === taint.holder)) continue;
         findings.push(this.finding(fact, arg, taint, effect));

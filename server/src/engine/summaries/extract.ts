@@ -9,7 +9,7 @@
 // summary says the parameter flows only through a field. Markers are element names no catalogue
 // entry can have, and never leave this module.
 
-import type { CallExpr, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
+import type { CallExpr, CallFact, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
 import { calleePath } from '../model/expressions';
 import type { ResolvedPolicy } from '../model/policy';
 import { SUMMARY_MARKER, type PhiElementRef, type Range } from '../model/types';
@@ -24,10 +24,11 @@ import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
 import { respondsWithTotalsOnly } from '../analysis/endpoints/totals-response';
 import { callsDataStore } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
+import { loggerOf } from '../analysis/sinks/redacting-loggers';
 import { within } from '../analysis/endpoints/controls/names';
 import { callsIn, childScopes, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
-import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkEffect, SinkRuleId } from './types';
+import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, LoggerReference, ModuleImport, SinkEffect, SinkRuleId } from './types';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = SUMMARY_MARKER;
@@ -361,6 +362,8 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
       if (markers.own.length || finding.phi.some((e) => !e.element.startsWith(MARKER))) continue;
       const effect: SinkEffect = { ruleId: rule.metadata.id as SinkRuleId, sink: finding.sink ?? rule.metadata.id, path: filePath, range: sinkStep.range };
       if (rule.metadata.id !== 'phi-to-ai' && rule.metadata.id !== 'phi-to-third-party' && !sinkNamesCareRecord(facts, sinkStep.range)) effect.namesNoCareRecord = true;
+      const logger = rule.metadata.id === 'phi-in-log' ? loggerOfSinkAt(facts, filePath, sinkStep.range) : undefined;
+      if (logger) effect.logger = logger;
       const summary = functions[fn].summary;
       for (const param of markers.params) summary.sinks.push({ param, effect });
       for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true, fields: [...(markers.fieldNames.get(param) ?? [])] });
@@ -371,8 +374,18 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
 
 /** The log or error call whose callee is at `range` names a patient or a record of care (analysis/sinks/reference-codes.ts). */
 function sinkNamesCareRecord(facts: FileFacts, range: Range): boolean {
-  const fact = facts.calls.find(({ call }) => call.callee.range.start.line === range.start.line && call.callee.range.start.character === range.start.character);
+  const fact = sinkCallAt(facts, range);
   return !fact || namesCareRecord(facts, fact, fact.call.args);
+}
+
+/** The logger of the log call whose callee is at `range`. */
+function loggerOfSinkAt(facts: FileFacts, filePath: string, range: Range): LoggerReference | undefined {
+  const fact = sinkCallAt(facts, range);
+  return fact && loggerOf(fact, facts, filePath);
+}
+
+function sinkCallAt(facts: FileFacts, range: Range): CallFact | undefined {
+  return facts.calls.find(({ call }) => call.callee.range.start.line === range.start.line && call.callee.range.start.character === range.start.character);
 }
 
 /** The innermost function scope holding `range`. */

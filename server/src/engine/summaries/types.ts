@@ -23,6 +23,16 @@ export interface SinkEffect {
    * caller passes reaches it alone, as reference data (analysis/sinks/reference-codes.ts).
    */
   namesNoCareRecord?: true;
+  /** A log call: the logger it goes through, so a caller can tell whether the project made it redact. */
+  logger?: LoggerReference;
+}
+
+/** A logger as a log call names it: bound in `file`, or imported as `name` from `module` (as written there). */
+export interface LoggerReference {
+  /** The file holding the log call (absolute path). */
+  file: string;
+  name: string;
+  module?: string;
 }
 
 /** An argument of a call inside a function: which of the function's parameters and earlier call results flow into it. */

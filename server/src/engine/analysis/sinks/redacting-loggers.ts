@@ -6,6 +6,7 @@
 
 import * as path from 'node:path';
 import type { RedactingLogger } from '../../model/audit-context';
+import type { LoggerReference } from '../../summaries/types';
 import type { Argument, CallFact, FileFacts } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 
@@ -15,15 +16,40 @@ export function logsThroughRedactingLogger(fact: CallFact, facts: FileFacts, fil
 
 /** The redacting logger a log call goes through, if any. */
 export function redactingLoggerOf(fact: CallFact, facts: FileFacts, filePath: string, loggers: readonly RedactingLogger[] | undefined): RedactingLogger | undefined {
+  if (!loggers?.length) return undefined;
+  const logger = loggerOf(fact, facts, filePath);
+  return logger && redactingLoggerFor(logger, loggers);
+}
+
+/**
+ * Which logger a log call goes through, read from its own file only: the receiver bound in the
+ * file, or imported by name from a module. Kept in a helper's summary, so that a caller judges
+ * the helper's log against the project's redacting loggers (which the summary does not know).
+ */
+export function loggerOf(fact: CallFact, facts: FileFacts, filePath: string): LoggerReference | undefined {
   const { callee } = fact.call;
-  if (!loggers?.length || callee.kind !== 'member' || callee.object.kind !== 'name') return undefined;
+  if (callee.kind !== 'member' || callee.object.kind !== 'name') return undefined;
   const receiver = callee.object.name;
-  const here = path.resolve(filePath);
   const imported = importOf(facts, receiver);
-  if (!imported) return loggers.find((logger) => logger.name === receiver && path.resolve(logger.file) === here);
-  const target = moduleStem(here, imported.module, facts.language === 'python');
+  const file = path.resolve(filePath);
+  return imported ? { file, name: imported.imported, module: imported.module } : { file, name: receiver };
+}
+
+/** The redacting logger a logger reference names, if any. */
+export function redactingLoggerFor(logger: LoggerReference, loggers: readonly RedactingLogger[] | undefined): RedactingLogger | undefined {
+  if (!loggers?.length) return undefined;
+  if (logger.module === undefined) return loggers.find((candidate) => candidate.name === logger.name && path.resolve(candidate.file) === logger.file);
+  const target = moduleStem(logger.file, logger.module, logger.file.endsWith('.py'));
   if (!target) return undefined;
-  return loggers.find((logger) => logger.name === imported.imported && sameModule(stemOf(path.resolve(logger.file)), target));
+  return loggers.find((candidate) => candidate.name === logger.name && sameModule(stemOf(path.resolve(candidate.file)), target));
+}
+
+/**
+ * Whether a redacting logger quiets a value logged through it whatever key it is logged under:
+ * every value (no key list), or this value's elements, found by pattern.
+ */
+export function redactsWhole(logger: RedactingLogger, elements: readonly { element: string }[]): boolean {
+  return !logger.redactedKeys || onlyPatternRedacted(elements, logger);
 }
 
 /**
