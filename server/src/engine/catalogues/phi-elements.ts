@@ -241,6 +241,8 @@ export const NON_PERSON_OBJECTS = new Set([
   'approver', 'author', 'referrer', 'attending', 'medico', 'enfermera', 'doctora', 'supervisor', 'supervisee',
   'administrator', 'counselor', 'counsellor', 'psychiatrist', 'psychologist', 'auditor', 'coordinator', 'biller',
   'clinicians', 'therapists', 'supervisors', 'employees',
+  // Network connections: their `address` is the peer's IP, not where a person lives (`client.handshake.address`).
+  'handshake', 'socket', 'sock', 'websocket', 'ws', 'conn', 'peer',
   // Names, labels and messages about fields, not the fields' values (`labels.date_of_birth`, `messages.ssn`).
   'errors', 'labels', 'label', 'columns', 'headers', 'urls', 'paths', 'choices', 'i18n', 'enum', 'enums', 'placeholders', 'titles',
 ]);
