@@ -192,6 +192,14 @@ test('a middleware that records writes only covers write endpoints; a viewset is
     '    queryset = Patient.objects.all()',
     '    serializer_class = PatientSerializer',
     '',
+    '',
+    'class AdmissionViewSet(viewsets.ModelViewSet):',
+    '    queryset = Patient.objects.all()',
+    '    serializer_class = PatientSerializer',
+    '',
+    '    def create(self, request, *args, **kwargs):',
+    '        return super().create(request, *args, **kwargs)',
+    '',
   ].join('\n'));
   // A search served by POST changes nothing, so no history records it; a POST that saves is recorded.
   write('clinic/patients/search.py', [
@@ -217,7 +225,8 @@ test('a middleware that records writes only covers write endpoints; a viewset is
   let reported = findings();
   assert.deepEqual(search(reported), [6], 'the search is reported, the save is covered');
   reported = reported.filter((finding) => finding.file === 'clinic/patients/views.py');
-  assert.deepEqual(reported.map((finding) => finding.line), [6], 'the create-only view is covered, the viewset is not');
+  // The viewset's own `create` is DRF's create action, a write, whatever it calls.
+  assert.deepEqual(reported.map((finding) => finding.line), [6, 16], 'the create-only view and a create override are covered, the viewsets\' reads are not');
   assert.match(reported[0].message, /inherited list, retrieve\b/);
   assert.doesNotMatch(reported[0].message, /create|destroy/);
   // The finding names the middleware the team relies on and what it leaves out.
@@ -225,7 +234,7 @@ test('a middleware that records writes only covers write endpoints; a viewset is
   // The project's own middleware that lets GET through first: the same.
   writeFileSync(path.join(cwd, 'clinic/clinic/settings.py'), 'MIDDLEWARE = [\n    "clinic.audit.AuditMiddleware",\n]\n');
   reported = findings().filter((finding) => finding.file === 'clinic/patients/views.py');
-  assert.deepEqual(reported.map((finding) => finding.line), [6]);
+  assert.deepEqual(reported.map((finding) => finding.line), [6, 16]);
   assert.match(reported[0].message, /inherited list, retrieve\b/);
   // Also with DRF's SAFE_METHODS and a docstring first.
   writeFileSync(path.join(cwd, 'clinic/clinic/audit.py'), 'class AuditMiddleware:\n    def __call__(self, request):\n        """Records changes."""\n        if request.method in SAFE_METHODS:\n            return self.get_response(request)\n        record(request)\n        return self.get_response(request)\n');

@@ -99,6 +99,9 @@ const RECORD_WRITES = new Set([
   'perform_create', 'perform_update', 'perform_destroy',
 ]);
 
+/** DRF's write actions, as a view names its methods that serve them. */
+const DRF_WRITE_ACTIONS: ReadonlySet<string> = new Set(['create', 'update', 'partial_update', 'destroy']);
+
 /** Methods that only write (POST, PUT, PATCH, DELETE): no read among the actions they call for. */
 function onlyWrites(methods: readonly HttpMethod[]): boolean {
   const actions = expectedActions(methods);
@@ -113,6 +116,8 @@ function onlyWrites(methods: readonly HttpMethod[]): boolean {
 function writesRecords(endpoint: EndpointFact, facts: FileFacts): boolean {
   if (!onlyWrites(endpoint.methods)) return false;
   if (endpoint.inheritedActions?.length) return true;
+  // A DRF view's own `create`/`update`/`destroy` is that write action, whatever it calls (`super().create(...)`).
+  if (endpoint.framework === 'drf' && DRF_WRITE_ACTIONS.has(endpoint.handler.name.split('.').pop() ?? '')) return true;
   const handler = handlerScope(facts, endpoint);
   if (!handler) return false;
   return [...scopeTree(facts, handler.id)].some((scopeId) =>
