@@ -6,14 +6,20 @@
 // The signals are ones a reviewer would accept for any project: the file sits in a `scripts/`
 // folder of the project, a JS/TS file starts with a `#!` line (run as a program), a JS/TS
 // file named for a one-off task (`seed-`, `verify-`, `check-`, `debug-`...) exports nothing, or a
-// JS/TS file at the project's root exports nothing, starts no server and runs a function of its own
-// (`activate-account.js`: `async function activate() {...}; activate();`). Python's
+// JS/TS file exports nothing, starts no server and runs a function of its own
+// (`activate-account.js`: `async function activate() {...}; activate();`), outside the folders of
+// scheduled jobs and workers. Python's
 // `if __name__ == "__main__"` is not one: service modules keep CLI harnesses of real handlers.
 
 import * as path from 'node:path';
 import type { FileFacts } from './facts';
 
 const SCRIPT_FOLDERS = new Set(['scripts', 'script']);
+/**
+ * Folders of jobs the product runs on a schedule or from a queue (`jobs/send-reminders.ts` running
+ * its own `main()`): what they log is the product's log, however they are started.
+ */
+const SCHEDULED_FOLDERS = new Set(['job', 'jobs', 'cron', 'crons', 'cronjobs', 'worker', 'workers', 'task', 'tasks', 'queue', 'queues', 'scheduler', 'schedulers', 'lambda', 'lambdas', 'functions', 'handlers']);
 
 /** The rules whose sinks are the operator's terminal in a script: its output and its uncaught errors. */
 export const OPERATOR_TERMINAL_RULES: ReadonlySet<string> = new Set(['phi-in-log', 'phi-in-error']);
@@ -33,7 +39,7 @@ export function isCommandLineScript(filePath: string, facts: Pick<FileFacts, 'la
   const relative = projectRelative(filePath, projectRoots);
   if (relative === undefined) return false;
   const folders = relative.split('/').slice(0, -1);
-  if (facts.language === 'ts' && folders.length === 0 && isRootScript(relative, facts.text)) return true;
+  if (facts.language === 'ts' && !folders.some((folder) => SCHEDULED_FOLDERS.has(folder.toLowerCase())) && runsItself(path.basename(relative), facts.text)) return true;
   return folders.some((folder) => SCRIPT_FOLDERS.has(folder.toLowerCase()));
 }
 
@@ -64,8 +70,8 @@ const STARTS_SERVICE = /\.listen\s*\(|\bcreateServer\s*\(|\bnew\s+Worker\s*\(|\.
 /** A call statement of a plain function at the top level (`main();`, `run().finally(...)`, `await seed()`). */
 const TOP_LEVEL_CALL = /^(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(\s*\)\s*(?:\.(?:then|catch|finally)\b|;|$)/gm;
 
-/** A JS/TS file at the project's root that exports nothing, starts no service and runs a function it declares. */
-function isRootScript(name: string, text: string): boolean {
+/** A JS/TS file that exports nothing, starts no service and runs a function it declares. */
+function runsItself(name: string, text: string): boolean {
   if (/\.(test|spec|config|d)\.[cm]?[jt]sx?$/i.test(name) || /^[^.]+\.config\./i.test(name) || EXPORTS.test(text) || STARTS_SERVICE.test(text)) return false;
   for (const match of text.matchAll(TOP_LEVEL_CALL)) {
     const name = match[1].replace(/\$/g, '\\$');
