@@ -15,6 +15,8 @@ ruleFixtureSuite('phi-in-log', {
   'one-off-script-output': { path: 'backend/verify-demo-setup.js' },
   'one-off-name-exported-module': { path: 'src/services/check-eligibility.js' },
   'root-script-output': { path: 'activate-account.js' },
+  'signed-in-staff-user': { path: 'backend/src/routes/visits.ts' },
+  'signed-in-portal-user': { path: 'apps/patient-portal/src/routes/profile.ts' },
   'nested-script-output': { path: 'backend/src/db/query-appointments.ts' },
   'job-runs-itself-is-product': { path: 'backend/src/jobs/send-reminders.ts' },
   'inventory-drug-alone': { path: 'src/services/inventoryService.ts' },

@@ -7,7 +7,7 @@ import { enclosingFunctions } from '../../model/facts-index';
 import { offsetOf } from '../../model/text';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
+import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignedInAccount, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
 import { isRuleConfigurationElement, isRuleObjectName } from '../phi/rule-module';
 import { RESULT_ROW_WORDS, StaffRows } from './staff-rows';
@@ -74,6 +74,9 @@ export class NonPersonContexts {
   quietsMember(element: string, object: Expr, objectName: string | undefined, known: ObjectKnowledge, scopeId: number): boolean {
     // A row a query on the users or staff returned is a staff member's, whatever its variable is called.
     if (isCredentialElement(element) && !this.traits.patientSide && this.staffRows.isStaffRow(object, scopeId)) return true;
+    // `req.user.email`, `socket.user.fullName`: the staff member signed in, not a patient.
+    // A portal whose accounts are patients names `user` in `phi.recordNames`: then it is a record here.
+    if (isCredentialElement(element) && !known.tainted && !known.onRecord && !this.traits.patientSidePath && isSignedInAccount(object)) return true;
     if (!known.tainted && isCredentialElement(element)) {
       if (objectName && this.isStaffAccountObject(objectName, scopeId)) return true;
       if (this.isRowOfNonPersons(object, scopeId)) return true;

@@ -4,6 +4,7 @@
 // (docs/rules/phi-in-log.md, "What stays quiet").
 
 import { ACCOUNT_HOLDER_WORDS, ACCOUNT_MODULE_WORDS, STAFF_WORDS } from '../../catalogues/phi-elements';
+import type { Expr } from '../../model/facts';
 import { tokenize } from './identifiers';
 
 /**
@@ -57,6 +58,33 @@ export function isStaffAccountName(name: string): boolean {
 
 /** What names one person of a group: `member` of the staff, `person` of a provider (not a plan's `member` alone). */
 const STAFF_PERSON_WORDS = new Set(['member', 'members', 'person', 'profile']);
+
+/**
+ * The account signed in to a request or a socket (`req.user`, `request.user`, `socket.user`,
+ * `ctx.state.user`, `self.request.user`): in a clinical back end, a member of the workforce
+ * (on a path that names the patient's side, `isPatientSidePath`, it may be a patient).
+ */
+export function isSignedInAccount(object: Expr): boolean {
+  if (object.kind !== 'member' || !SIGNED_IN_PROPERTIES.has(object.property)) return false;
+  let holder = object.object;
+  // `ctx.state.user`, `self.request.user`, `this.request.user`.
+  if (holder.kind === 'member' && holder.property === 'state') holder = holder.object;
+  else if (holder.kind === 'member' && REQUEST_NAMES.has(holder.property)) return holder.object.kind === 'name' && (holder.object.name === 'self' || holder.object.name === 'this');
+  return holder.kind === 'name' && REQUEST_NAMES.has(holder.name);
+}
+
+/** A folder or the file on the path names the patient's side (`patient-portal/`, `portal/`, `clients/`). */
+export function isPatientSidePath(filePath: string): boolean {
+  return filePath
+    .replace(/\\/g, '/')
+    .split('/')
+    .some((part) => tokenize(part.replace(/\..*$/, '')).some((token) => PATIENT_SIDE_WORDS.has(token)));
+}
+
+/** What a request or a socket calls the account signed in to it. */
+const SIGNED_IN_PROPERTIES = new Set(['user', 'currentUser', 'current_user', 'authUser', 'auth_user']);
+/** Names of a request, a socket or a request context in handlers and middleware. */
+const REQUEST_NAMES = new Set(['req', 'request', 'socket', 'ctx', 'context']);
 
 /** What an account holds as its sign-in and contact details: an SSN or a birth date on it is still reported. */
 export function isCredentialElement(element: string): boolean {

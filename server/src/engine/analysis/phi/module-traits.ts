@@ -1,6 +1,6 @@
 // What a file's path says about the values in it, beyond accounts (account-module.ts).
 
-import { isPatientSideModule } from './account-module';
+import { isPatientSideModule, isPatientSidePath } from './account-module';
 import { fileAndFolderTokens, tokenize } from './identifiers';
 import { isRuleModule } from './rule-module';
 
@@ -18,6 +18,8 @@ export interface ModuleTraits {
   rules?: boolean;
   /** A patient portal's module: its sign-in functions handle patients' credentials. */
   patientSide?: boolean;
+  /** A folder or the file on its path names the patient's side (`patient-portal/src/api/profile.ts`): its signed-in accounts may be patients. */
+  patientSidePath?: boolean;
   /** About prices (`feeSchedules.ts`, `pricing/`): a procedure code is a price list's. */
   pricing?: boolean;
   /** Named for the organisation's vendors (`vendor.service.ts`; not a folder of vendor integrations): an insurance is a vendor's cover. */
@@ -30,6 +32,7 @@ export function moduleTraits(filePath: string): ModuleTraits {
   return {
     rules: isRuleModule(filePath),
     patientSide: isPatientSideModule(filePath),
+    patientSidePath: isPatientSidePath(filePath),
     pricing: isPricingModule(filePath),
     vendors: fileStemTokens(filePath).some((token) => VENDOR_WORDS.has(token)),
     inventory: fileStemTokens(filePath).some((token) => INVENTORY_WORDS.has(token)),
