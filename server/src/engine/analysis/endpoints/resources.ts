@@ -132,6 +132,8 @@ export function pathResources(path: string, personShaped = true): ResourceMatch[
   const segments = pathSegments(path);
   const found: ResourceMatch[] = [];
   const lastStatic = segments.reduce((last, segment, index) => (segment.param ? last : index), -1);
+  // `/notes/:id/audit-logs`: the access trail of a record (who did what, when), not the record.
+  if (lastStatic >= 0 && lastStatic === segments.length - 1 && isAuditTrailSegment(segments[lastStatic].name)) return [];
   // `/oauth/clients/:id` is software whatever its last segment says.
   const skipPersonShaped = !personShaped || segments.some((segment) => !segment.param && tokenize(segment.name).some((token) => SOFTWARE_TOKENS.has(token)));
   segments.forEach((segment, index) => {
@@ -148,6 +150,12 @@ export function pathResources(path: string, personShaped = true): ResourceMatch[
     if (next?.param) found.push({ word: 'fhir', category: 'clinical' });
   });
   return found;
+}
+
+/** `audit`, `audit-logs`, `auditTrail`, `access-log`: a segment naming an audit trail. */
+function isAuditTrailSegment(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.includes('audit') || (tokens.includes('access') && tokens.some((token) => token === 'log' || token === 'logs'));
 }
 
 /**
