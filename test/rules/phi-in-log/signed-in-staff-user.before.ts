@@ -6,6 +6,13 @@ export function onConnect(socket) {
   logger.info('websocket connected', { userId: socket.user.id, userName: socket.user.fullName });
 }
 
+// A Cognito trigger's user attributes are those of the account signing up.
+export async function postConfirmation(event) {
+  const email = event.request.userAttributes.email;
+  console.log(`User confirmed: ${email}`);
+  return event;
+}
+
 export async function updateVisit(req, res) {
   logger.info('visit updated', { by: req.user.email, role: req.user.role });
   const patient = await loadPatient(req.params.id);

@@ -61,11 +61,15 @@ const STAFF_PERSON_WORDS = new Set(['member', 'members', 'person', 'profile']);
 
 /**
  * The account signed in to a request or a socket (`req.user`, `request.user`, `socket.user`,
- * `ctx.state.user`, `self.request.user`): in a clinical back end, a member of the workforce
+ * `ctx.state.user`, `self.request.user`, a Cognito trigger's `event.request.userAttributes`): in a
+ * clinical back end, a member of the workforce
  * (on a path that names the patient's side, `isPatientSidePath`, it may be a patient).
  */
 export function isSignedInAccount(object: Expr): boolean {
-  if (object.kind !== 'member' || !SIGNED_IN_PROPERTIES.has(object.property)) return false;
+  if (object.kind !== 'member') return false;
+  // An AWS Cognito trigger's `event.request.userAttributes`: the account signing up or in.
+  if (object.property === 'userAttributes') return object.object.kind === 'member' && object.object.property === 'request';
+  if (!SIGNED_IN_PROPERTIES.has(object.property)) return false;
   let holder = object.object;
   // `ctx.state.user`, `self.request.user`, `this.request.user`.
   if (holder.kind === 'member' && holder.property === 'state') holder = holder.object;
