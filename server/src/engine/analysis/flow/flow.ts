@@ -434,6 +434,7 @@ export class FlowAnalyzer {
 
   /** What one store put into its container. */
   private storedTaint(store: BindingFact, depth: number): Taint | undefined {
+    if (this.contexts.quietsStore(store)) return undefined;
     const taint = this.taintOf(store.value, this.valueScopes.get(store) ?? store.scopeId, depth);
     // A container filled in a loop or a callback holds many records' data: the loop variable is
     // no record to take the id from where the container is used.

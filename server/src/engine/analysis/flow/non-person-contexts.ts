@@ -91,6 +91,13 @@ export class NonPersonContexts {
     return this.isReferenceData(element, objectName, scopeId) || (!!this.traits.rules && isRuleConfigurationElement(element));
   }
 
+  /** `filter.city = city`: what a store puts into a search filter under a place is that place, not where someone lives. */
+  quietsStore(store: BindingFact): boolean {
+    if (store.property === undefined || !isSearchFilterName(store.name)) return false;
+    const classification = this.classifier.classify(store.property);
+    return classification.kind === 'element' && SEARCH_LOCATION_ELEMENTS.has(classification.element) && !this.enclosingFunctionNames(store.scopeId).some(isPatientSideName);
+  }
+
   /**
    * Elements that are reference or organisational data in their context, not a person's: a CPT
    * code of a fee schedule (`feeItem.cptCode`, `updateFeeScheduleItem(id, cptCode)`, anything in
