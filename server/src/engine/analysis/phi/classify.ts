@@ -198,7 +198,8 @@ export class PhiClassifier {
   }
 
   isClinicalObjectName(name: string): boolean {
-    return tokenize(name).some((token) => [...CLINICAL_OBJECT_WORDS].some((word) => tokenMatches(token, word)));
+    const tokens = tokenize(name);
+    return tokens.some((token, index) => !isSoftwareResult(tokens, index) && [...CLINICAL_OBJECT_WORDS].some((word) => tokenMatches(token, word)));
   }
 
   isAccountObjectName(name: string): boolean {
@@ -233,4 +234,15 @@ function isMaskedName(tokens: string[]): boolean {
 
 function isRemoved(element: CatalogueElement, removed: Set<string>): boolean {
   return removed.has(element.element.toLowerCase());
+}
+
+/** Runs a program does, whose `result` is the program's, not a lab's (`execution_results`, `query_result`, `syncResults`). */
+const SOFTWARE_RUN_WORDS = new Set([
+  'execution', 'exec', 'query', 'queries', 'task', 'job', 'search', 'sync', 'validation', 'operation', 'request', 'batch',
+  'import', 'export', 'migration', 'run', 'build', 'check', 'health', 'api', 'test', 'tests', 'unit', 'pipeline', 'workflow',
+]);
+
+/** `result`/`results` after a word for a program's run (`execution_results`): a program's outcome. */
+function isSoftwareResult(tokens: readonly string[], index: number): boolean {
+  return (tokens[index] === 'result' || tokens[index] === 'results') && index > 0 && SOFTWARE_RUN_WORDS.has(tokens[index - 1]);
 }
