@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
-import { callsDataStore } from '../analysis/endpoints/data-store-calls';
+import { callsDataStore, usesRecordStore } from '../analysis/endpoints/data-store-calls';
 import { namesResource } from '../analysis/endpoints/totals-only';
 import { writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
@@ -187,15 +187,16 @@ export class WorkspaceIndex {
   /**
    * What the workspace functions reached from a call made in `file` do with data (resolved calls,
    * transitively, bounded like the audit walk): `sendsToAi` when one passes its input to an AI
-   * service, `usesStore` when one reads or writes a data store by its callee's names (or the walk
-   * was cut short). Undefined when the callee is no workspace function.
+   * service, `usesStore` when one reads or writes a data store by its callee's names, other than
+   * the generator's own settings (or the walk was cut short). Undefined when the callee is no
+   * workspace function.
    */
   dataUseBehind(file: FileSummary, className: string | undefined, callee: string[]): { sendsToAi: boolean; usesStore: boolean } | undefined {
     let sendsToAi = false;
     let reached = false;
     for (const node of this.reachable(file, className, callee, true)) {
       reached = true;
-      if (node === CUT_SHORT || calleesOf(node.fn).some(callsDataStore)) return { sendsToAi, usesStore: true };
+      if (node === CUT_SHORT || calleesOf(node.fn).some(usesRecordStore)) return { sendsToAi, usesStore: true };
       if ([...node.state.sinks, ...node.fn.sinksViaCalls].some(({ effect }) => effect.ruleId === 'phi-to-ai')) sendsToAi = true;
     }
     return reached ? { sendsToAi, usesStore: false } : undefined;

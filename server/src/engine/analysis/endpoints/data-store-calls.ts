@@ -35,3 +35,22 @@ export function callsDataStore(callee: readonly string[]): boolean {
   const receiver = receivers[receivers.length - 1];
   return !!receiver && /^[A-Z][a-z]/.test(receiver) && MODEL_METHODS.has(last);
 }
+
+/**
+ * A store call that reads the generator's own settings (`chatgptprompts.findOne(...)`,
+ * `PromptTemplate.objects.get(...)`, `prisma.aiModel.findFirst(...)`): every receiver but the
+ * store's client is named for a prompt, a template or the AI service, so it reads configuration,
+ * not anyone's records.
+ */
+export function readsGenerationSettings(callee: readonly string[]): boolean {
+  // The store's client itself (`prisma`, `db`, `objects`) says nothing of what is read.
+  const receivers = callee.slice(0, -1).filter((segment) => segment !== 'this' && segment !== 'self' && !tokenize(segment).every((token) => STORE_RECEIVERS.has(token)));
+  return receivers.length > 0 && receivers.every((segment) => tokenize(segment).some((token) => GENERATION_SETTINGS_WORDS.has(token)));
+}
+
+const GENERATION_SETTINGS_WORDS = new Set(['prompt', 'prompts', 'template', 'templates', 'gpt', 'chatgpt', 'llm', 'llms', 'openai', 'ai', 'genai']);
+
+/** A store call that may read or write records: a data store, not the generator's own settings. */
+export function usesRecordStore(callee: readonly string[]): boolean {
+  return callsDataStore(callee) && !readsGenerationSettings(callee);
+}

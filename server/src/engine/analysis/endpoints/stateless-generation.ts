@@ -4,7 +4,8 @@
 // carry (what it sends to the AI service is phi-to-ai's matter). It is such a helper when:
 // - its path addresses no record (no path parameter) and no request input it reads is keyed to a
 //   patient (`clientId`);
-// - it writes no SQL and calls no data store itself (data-store-calls.ts);
+// - it writes no SQL and calls no data store itself (data-store-calls.ts) but to read the
+//   generator's own settings (a prompt template, the AI model to use);
 // - every workspace function it calls reaches no data store, at any depth, and one of them sends
 //   its input to an AI service (the flow hooks across files);
 // - any other call it makes names no patient-like resource and fetches nothing over HTTP.
@@ -15,7 +16,7 @@ import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { EndpointFact } from '../../model/endpoints';
 import type { FlowAnalyzer } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
-import { callsDataStore } from './data-store-calls';
+import { usesRecordStore } from './data-store-calls';
 import { readsRequestInput } from './request-inputs';
 import { keyedResources, pathSegments, resourcesOf } from './resources';
 import { isSqlStatement, sqlTexts } from './sql-tables';
@@ -39,7 +40,7 @@ export function isStatelessGeneration(endpoint: EndpointFact, handlerScopeId: nu
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
       const path = calleePath(call.callee) ?? [];
-      if (callsDataStore(path)) return false;
+      if (usesRecordStore(path)) return false;
       const behind = dataUseBehind(call.callee, scopeId);
       if (behind) {
         if (behind.usesStore) return false;
