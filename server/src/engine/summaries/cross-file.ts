@@ -117,7 +117,7 @@ export class CrossFileFlows {
         if (!arg || !taint || (viaField && taint.record)) continue;
         if (effect.namesNoCareRecord && onlyCodesForCodeParameter(taint.elements, taint.record, target.summary.params[param])) continue;
         // The helper logs through a logger the project made to redact: what it redacts whatever the key is quiet here too.
-        const redacting = effect.logger && redactingLoggerFor(effect.logger, context.auditContext?.redactingLoggers);
+        const redacting = effect.logger && redactingLoggerFor(effect.logger, effect.path, context.auditContext?.redactingLoggers);
         if (redacting && redactsWhole(redacting, taint.elements)) continue;
         // A value holding a record in one field (`props.patient`) passes PHI only if that field is read.
         if (viaField && taint.holder && !(fields ?? []).some((field) => field.split(FIELD_PATH_SEPARATOR)[0] === taint.holder)) continue;

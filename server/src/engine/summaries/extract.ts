@@ -362,7 +362,7 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
       if (markers.own.length || finding.phi.some((e) => !e.element.startsWith(MARKER))) continue;
       const effect: SinkEffect = { ruleId: rule.metadata.id as SinkRuleId, sink: finding.sink ?? rule.metadata.id, path: filePath, range: sinkStep.range };
       if (rule.metadata.id !== 'phi-to-ai' && rule.metadata.id !== 'phi-to-third-party' && !sinkNamesCareRecord(facts, sinkStep.range)) effect.namesNoCareRecord = true;
-      const logger = rule.metadata.id === 'phi-in-log' ? loggerOfSinkAt(facts, filePath, sinkStep.range) : undefined;
+      const logger = rule.metadata.id === 'phi-in-log' ? loggerOfSinkAt(facts, sinkStep.range) : undefined;
       if (logger) effect.logger = logger;
       const summary = functions[fn].summary;
       for (const param of markers.params) summary.sinks.push({ param, effect });
@@ -379,9 +379,9 @@ function sinkNamesCareRecord(facts: FileFacts, range: Range): boolean {
 }
 
 /** The logger of the log call whose callee is at `range`. */
-function loggerOfSinkAt(facts: FileFacts, filePath: string, range: Range): LoggerReference | undefined {
+function loggerOfSinkAt(facts: FileFacts, range: Range): LoggerReference | undefined {
   const fact = sinkCallAt(facts, range);
-  return fact && loggerOf(fact, facts, filePath);
+  return fact && loggerOf(fact, facts);
 }
 
 function sinkCallAt(facts: FileFacts, range: Range): CallFact | undefined {

@@ -27,10 +27,8 @@ export interface SinkEffect {
   logger?: LoggerReference;
 }
 
-/** A logger as a log call names it: bound in `file`, or imported as `name` from `module` (as written there). */
+/** A logger as a log call names it: bound in the call's own file, or imported as `name` from `module` (as written there). */
 export interface LoggerReference {
-  /** The file holding the log call (absolute path). */
-  file: string;
   name: string;
   module?: string;
 }

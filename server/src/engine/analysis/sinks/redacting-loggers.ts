@@ -10,15 +10,11 @@ import type { LoggerReference } from '../../summaries/types';
 import type { Argument, CallFact, FileFacts } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 
-export function logsThroughRedactingLogger(fact: CallFact, facts: FileFacts, filePath: string, loggers: readonly RedactingLogger[] | undefined): boolean {
-  return redactingLoggerOf(fact, facts, filePath, loggers) !== undefined;
-}
-
 /** The redacting logger a log call goes through, if any. */
 export function redactingLoggerOf(fact: CallFact, facts: FileFacts, filePath: string, loggers: readonly RedactingLogger[] | undefined): RedactingLogger | undefined {
   if (!loggers?.length) return undefined;
-  const logger = loggerOf(fact, facts, filePath);
-  return logger && redactingLoggerFor(logger, loggers);
+  const logger = loggerOf(fact, facts);
+  return logger && redactingLoggerFor(logger, filePath, loggers);
 }
 
 /**
@@ -26,20 +22,20 @@ export function redactingLoggerOf(fact: CallFact, facts: FileFacts, filePath: st
  * file, or imported by name from a module. Kept in a helper's summary, so that a caller judges
  * the helper's log against the project's redacting loggers (which the summary does not know).
  */
-export function loggerOf(fact: CallFact, facts: FileFacts, filePath: string): LoggerReference | undefined {
+export function loggerOf(fact: CallFact, facts: FileFacts): LoggerReference | undefined {
   const { callee } = fact.call;
   if (callee.kind !== 'member' || callee.object.kind !== 'name') return undefined;
   const receiver = callee.object.name;
   const imported = importOf(facts, receiver);
-  const file = path.resolve(filePath);
-  return imported ? { file, name: imported.imported, module: imported.module } : { file, name: receiver };
+  return imported ? { name: imported.imported, module: imported.module } : { name: receiver };
 }
 
-/** The redacting logger a logger reference names, if any. */
-export function redactingLoggerFor(logger: LoggerReference, loggers: readonly RedactingLogger[] | undefined): RedactingLogger | undefined {
+/** The redacting logger a log call in `filePath` goes through, by the logger it names. */
+export function redactingLoggerFor(logger: LoggerReference, filePath: string, loggers: readonly RedactingLogger[] | undefined): RedactingLogger | undefined {
   if (!loggers?.length) return undefined;
-  if (logger.module === undefined) return loggers.find((candidate) => candidate.name === logger.name && path.resolve(candidate.file) === logger.file);
-  const target = moduleStem(logger.file, logger.module, logger.file.endsWith('.py'));
+  const here = path.resolve(filePath);
+  if (logger.module === undefined) return loggers.find((candidate) => candidate.name === logger.name && path.resolve(candidate.file) === here);
+  const target = moduleStem(here, logger.module, here.endsWith('.py'));
   if (!target) return undefined;
   return loggers.find((candidate) => candidate.name === logger.name && sameModule(stemOf(path.resolve(candidate.file)), target));
 }
