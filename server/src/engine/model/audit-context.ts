@@ -108,6 +108,12 @@ export interface RedactingLogger {
   patternElements?: string[];
 }
 
+/** A logger as a log call names it: bound in the call's own file, or imported as `name` from `module` (as written there). */
+export interface LoggerReference {
+  name: string;
+  module?: string;
+}
+
 /**
  * A Django middleware class of the workspace that lets safe requests through before doing
  * anything (`if request.method == "GET": return self.get_response(request)` first in `__call__`):

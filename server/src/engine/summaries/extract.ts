@@ -28,7 +28,8 @@ import { loggerOf } from '../analysis/sinks/redacting-loggers';
 import { within } from '../analysis/endpoints/controls/names';
 import { callsIn, childScopes, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
-import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, LoggerReference, ModuleImport, SinkEffect, SinkRuleId } from './types';
+import type { LoggerReference } from '../model/audit-context';
+import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkEffect, SinkRuleId } from './types';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = SUMMARY_MARKER;

@@ -3,6 +3,7 @@
 // source text, never syntax trees, so a workspace index of them stays small and can be cached,
 // sent to worker threads and compared.
 
+import type { LoggerReference } from '../model/audit-context';
 import type { Language } from '../model/facts';
 import type { PhiElementRef, Range, RuleId } from '../model/types';
 
@@ -25,12 +26,6 @@ export interface SinkEffect {
   namesNoCareRecord?: true;
   /** A log call: the logger it goes through, so a caller can tell whether the project made it redact. */
   logger?: LoggerReference;
-}
-
-/** A logger as a log call names it: bound in the call's own file, or imported as `name` from `module` (as written there). */
-export interface LoggerReference {
-  name: string;
-  module?: string;
 }
 
 /** An argument of a call inside a function: which of the function's parameters and earlier call results flow into it. */

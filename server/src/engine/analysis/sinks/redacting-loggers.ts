@@ -5,8 +5,7 @@
 // logger, a logger handed in as a parameter — is not assumed to redact.
 
 import * as path from 'node:path';
-import type { RedactingLogger } from '../../model/audit-context';
-import type { LoggerReference } from '../../summaries/types';
+import type { LoggerReference, RedactingLogger } from '../../model/audit-context';
 import type { Argument, CallFact, FileFacts } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 
