@@ -29,6 +29,7 @@ interface ChunkFacts {
 }
 
 interface CachedChunk {
+  key: string;
   facts: ChunkFacts;
   startRow: number;
   startIndex: number;
@@ -37,6 +38,12 @@ interface CachedChunk {
 /** The facts of one document's chunks at its last analysis, by what they depend on. */
 export class ChunkCache {
   private chunks = new Map<string, CachedChunk>();
+  /**
+   * The same chunks by the line they start on. Chunks with the same text (a repeated import, a
+   * copied handler) have one key; each is reused from its own line, not copied from another
+   * copy's, which would move every position of it on every keystroke.
+   */
+  private byRow = new Map<number, CachedChunk[]>();
 
   extract(document: ParsedDocument): FileFacts {
     const { text, languageId } = document;
@@ -44,6 +51,7 @@ export class ChunkCache {
     const lineStarts = document.lineStarts;
     const root = document.tree.rootNode;
     const current = new Map<string, CachedChunk>();
+    const currentByRow = new Map<number, CachedChunk[]>();
     const chunks: ChunkFacts[] = [];
     // A child's start and position come with it from WebAssembly; anything else is one more
     // call per child. Where it ends is bounded by where the next one starts.
@@ -65,15 +73,20 @@ export class ChunkCache {
       // there the end is found without asking WebAssembly.
       const end = mayHaveErrors ? node.endIndex : endBefore(text, next?.startIndex ?? text.length, startIndex);
       const key = chunkKey(root.type, text, lineStarts, startIndex, startRow, end, next?.startIndex, next?.startPosition.row);
-      const cached = current.get(key) ?? this.chunks.get(key);
+      const cached = this.byRow.get(startRow)?.find((chunk) => chunk.key === key) ?? current.get(key) ?? this.chunks.get(key);
       const facts = cached
         ? relocate(cached.facts, startRow - cached.startRow, startIndex - cached.startIndex)
         : extractChunk(language, node, text);
-      current.set(key, { facts, startRow, startIndex });
+      const entry = { key, facts, startRow, startIndex };
+      if (!current.has(key)) current.set(key, entry);
+      const onRow = currentByRow.get(startRow);
+      if (onRow) onRow.push(entry);
+      else currentByRow.set(startRow, [entry]);
       chunks.push(facts);
     }
     // Only this version's chunks are kept: the cache never outgrows the document.
     this.chunks = current;
+    this.byRow = currentByRow;
     return merge(language, document, rangeOf(root), chunks);
   }
 }

@@ -24,9 +24,9 @@ interface FieldRead {
 
 export class FieldsReadIndex {
   private readonly byFunction = new Map<number, Map<string, FieldRead[]>>();
-  private byFunctionBuilt = false;
   private readonly aliases = new Map<string, Set<string>>();
   private assignmentsByFunction: Map<number, BindingFact[]> | undefined;
+  private readonly functionsAround = new Map<number, number[]>();
 
   constructor(
     private readonly facts: FileFacts,
@@ -92,40 +92,43 @@ export class FieldsReadIndex {
     return undefined;
   }
 
-  /** Field reads in function `fn` and the functions inside it, by the name they are read off. */
-  private readsIn(fn: number): Map<string, FieldRead[]> {
-    if (!this.byFunctionBuilt) this.indexReads();
-    return this.byFunction.get(fn) ?? new Map();
-  }
-
   /**
-   * Every function's field reads, in one pass over the file's facts (per function it would be a
-   * pass per logged object: quadratic in a large file, on every keystroke). A read counts for its
-   * function and for each function around it.
+   * Field reads in function `fn` and the functions inside it, by the name they are read off,
+   * indexed only for the functions that log an object whole (walking every expression of the
+   * file on every keystroke was the largest single cost of phi-in-log). The facts are taken in
+   * file order (calls, bindings, returns, throws) and an expression counts once, for the first
+   * fact that reaches it: for the first function around it. An expression belongs to its
+   * statement's syntax, so the only other facts that can reach one of `fn`'s are those of the
+   * scopes around `fn`; theirs are walked too (as a walk of the whole file would, before or after
+   * `fn`'s), but their reads are not `fn`'s.
    */
-  private indexReads(): void {
-    this.byFunctionBuilt = true;
+  private readsIn(fn: number): Map<string, FieldRead[]> {
+    let reads = this.byFunction.get(fn);
+    if (reads) return reads;
+    this.byFunction.set(fn, (reads = new Map()));
+    const outer = new Set<number>();
+    const scopes = this.facts.scopes;
+    for (let id = scopes[fn]?.parentId, i = 0; id !== undefined && i < scopes.length; id = scopes[id]?.parentId, i++) {
+      if (this.aroundOf(id).length > 0) outer.add(id);
+    }
     const seen = new Set<Expr>();
+    const elsewhere = new Map<string, FieldRead[]>();
     const visit = (expr: Expr | undefined, scopeId: number) => {
       if (!expr) return;
-      const functions = functionIdsAround(this.facts, scopeId);
-      if (!functions.length) return;
-      const reads = new Map<string, FieldRead[]>();
-      this.collect(expr, scopeId, reads, seen, 0);
-      for (const fn of functions) {
-        let target = this.byFunction.get(fn);
-        if (!target) this.byFunction.set(fn, (target = new Map()));
-        for (const [name, list] of reads) {
-          const existing = target.get(name);
-          if (existing) existing.push(...list);
-          else target.set(name, [...list]);
-        }
-      }
+      if (this.aroundOf(scopeId).includes(fn)) this.collect(expr, scopeId, reads, seen, 0);
+      else if (outer.has(scopeId)) this.collect(expr, scopeId, elsewhere, seen, 0);
     };
     for (const fact of this.facts.calls) visit(fact.call, fact.scopeId);
     for (const binding of this.facts.bindings) visit(binding.value, binding.scopeId);
     for (const returned of this.facts.returns ?? []) visit(returned.value, returned.scopeId);
     for (const thrown of this.facts.throws) visit(thrown.value, thrown.scopeId);
+    return reads;
+  }
+
+  private aroundOf(scopeId: number): number[] {
+    let ids = this.functionsAround.get(scopeId);
+    if (!ids) this.functionsAround.set(scopeId, (ids = functionIdsAround(this.facts, scopeId)));
+    return ids;
   }
 
   /** The plain assignments in function `fn` and the functions inside it, indexed once for all functions. */
@@ -134,7 +137,7 @@ export class FieldsReadIndex {
       this.assignmentsByFunction = new Map();
       for (const binding of this.facts.bindings) {
         if (binding.kind !== 'assign') continue;
-        for (const around of functionIdsAround(this.facts, binding.scopeId)) {
+        for (const around of this.aroundOf(binding.scopeId)) {
           const list = this.assignmentsByFunction.get(around);
           if (list) list.push(binding);
           else this.assignmentsByFunction.set(around, [binding]);
