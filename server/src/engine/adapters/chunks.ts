@@ -151,18 +151,15 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
     if (language === 'python' && !leading) beforeCode = false;
     // A chunk's scope k (k ≥ 1) is the file's scope base + k; 0 is the module in both.
     const base = facts.scopes.length - 1;
-    const id = (local: number): number => (local === 0 ? 0 : local + base);
-    for (let k = 1; k < flow.scopes.length; k++) {
-      const scope = flow.scopes[k];
-      facts.scopes.push(base === 0 ? scope : { ...scope, id: id(scope.id), parentId: scope.parentId === undefined ? undefined : id(scope.parentId) });
-    }
-    for (const binding of flow.bindings) facts.bindings.push(binding.scopeId === 0 ? binding : { ...binding, scopeId: id(binding.scopeId) });
-    for (const call of flow.calls) facts.calls.push(call.scopeId === 0 ? call : { ...call, scopeId: id(call.scopeId) });
-    for (const thrown of flow.throws) facts.throws.push(thrown.scopeId === 0 ? thrown : { ...thrown, scopeId: id(thrown.scopeId) });
-    for (const returned of flow.returns) facts.returns!.push(returned.scopeId === 0 ? returned : { ...returned, scopeId: id(returned.scopeId) });
+    const moved = renumbered(flow, base);
+    for (let k = 1; k < moved.scopes.length; k++) facts.scopes.push(moved.scopes[k]);
+    for (const binding of moved.bindings) facts.bindings.push(binding);
+    for (const call of moved.calls) facts.calls.push(call);
+    for (const thrown of moved.throws) facts.throws.push(thrown);
+    for (const returned of moved.returns) facts.returns!.push(returned);
     facts.reexports!.push(...flow.reexports);
     if (flow.typeShapes) (facts.typeShapes ??= []).push(...flow.typeShapes);
-    for (const field of flow.fieldTypes ?? []) (facts.fieldTypes ??= []).push(field.scopeId === 0 ? field : { ...field, scopeId: id(field.scopeId) });
+    for (const field of moved.fieldTypes) (facts.fieldTypes ??= []).push(field);
     if (flow.defaultExportName) facts.defaultExportName = flow.defaultExportName;
     facts.imports.push(...flow.imports);
     facts.comments.push(...flow.comments);
@@ -175,6 +172,36 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
     facts.models = finishTypeScriptModels(chunks.map((chunk) => chunk.models as TypeScriptModelsAndLiterals), importOf(facts, 'Column')?.module);
   }
   return facts;
+}
+
+/**
+ * A chunk's facts with its scopes numbered from `base`, remembered per list: a keystroke seldom
+ * changes how many scopes the chunks before it have, so an unchanged chunk's facts are the same
+ * objects as at the last analysis instead of a copy of each (most of the garbage of a keystroke).
+ * Per list, not per chunk: a chunk after the edit gets new bindings (their offsets moved) and
+ * keeps the rest.
+ */
+const renumberings = new WeakMap<readonly object[], { base: number; list: readonly object[] }>();
+
+function renumberedList<T extends object>(list: readonly T[], base: number, move: (item: T, id: (local: number) => number) => T): readonly T[] {
+  const known = renumberings.get(list);
+  if (known?.base === base) return known.list as readonly T[];
+  const id = (local: number): number => (local === 0 ? 0 : local + base);
+  const moved = list.map((item) => move(item, id));
+  renumberings.set(list, { base, list: moved });
+  return moved;
+}
+
+function renumbered(flow: FlowFacts, base: number) {
+  const inScope = <T extends { scopeId: number }>(item: T, id: (local: number) => number): T => (item.scopeId === 0 ? item : { ...item, scopeId: id(item.scopeId) });
+  return {
+    scopes: renumberedList(flow.scopes, base, (scope, id) => (base === 0 ? scope : { ...scope, id: id(scope.id), parentId: scope.parentId === undefined ? undefined : id(scope.parentId) })),
+    bindings: renumberedList(flow.bindings, base, inScope),
+    calls: renumberedList(flow.calls, base, inScope),
+    throws: renumberedList(flow.throws, base, inScope),
+    returns: renumberedList(flow.returns, base, inScope),
+    fieldTypes: flow.fieldTypes ? renumberedList(flow.fieldTypes, base, inScope) : [],
+  };
 }
 
 /**

@@ -131,21 +131,14 @@ export function withoutGrammarGaps(grammar: GrammarName, text: string): string {
  */
 export const MAX_PYTHON_INDENT_DEPTH = 300;
 
-const blankRuns = new Map<number, RegExp>();
-function blankRun(length: number): RegExp {
-  let run = blankRuns.get(length);
-  if (!run) blankRuns.set(length, (run = new RegExp(`[ \\t\\f]{${length}}`)));
-  return run;
-}
-
 /** The deepest stack of indentation levels (as the Python tokenizer keeps), stopping past `limit`. */
 export function pythonIndentDepth(text: string, limit = Infinity): number {
   // Reaching `limit` levels takes at least 1 + 2 + ... + limit columns of indentation.
   if (text.length < (limit * (limit + 1)) / 2) return 0;
-  // The levels' widths rise from 1, so passing `limit` takes a line indented more than `limit`
-  // columns, which takes a run of more than limit / 8 blanks (a tab is at most 8): a search the
-  // regular-expression engine runs far faster than the walk below, on every keystroke.
-  if (limit !== Infinity && !blankRun(Math.ceil((limit + 1) / 8)).test(text)) return 0;
+  // The levels' widths rise from 1, so passing `limit` takes a line indented by more than
+  // `limit` spaces when the text has no tab or form feed: three native searches, where the walk
+  // below would run over the whole text on every keystroke.
+  if (limit !== Infinity && !text.includes('\t') && !text.includes('\f') && !text.includes(' '.repeat(limit + 1))) return 0;
   const stack = [0];
   let deepest = 0;
   let i = 0;

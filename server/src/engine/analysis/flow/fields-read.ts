@@ -27,6 +27,8 @@ export class FieldsReadIndex {
   private readonly aliases = new Map<string, Set<string>>();
   private assignmentsByFunction: Map<number, BindingFact[]> | undefined;
   private readonly functionsAround = new Map<number, number[]>();
+  private categories: { facts: { expr: Expr | undefined; scopeId: number }[]; byScope: Map<number, number[]> }[] | undefined;
+  private children: Map<number, number[]> | undefined;
 
   constructor(
     private readonly facts: FileFacts,
@@ -106,23 +108,59 @@ export class FieldsReadIndex {
     let reads = this.byFunction.get(fn);
     if (reads) return reads;
     this.byFunction.set(fn, (reads = new Map()));
-    const outer = new Set<number>();
     const scopes = this.facts.scopes;
+    const outer: number[] = [];
     for (let id = scopes[fn]?.parentId, i = 0; id !== undefined && i < scopes.length; id = scopes[id]?.parentId, i++) {
-      if (this.aroundOf(id).length > 0) outer.add(id);
+      if (this.aroundOf(id).length > 0) outer.push(id);
     }
-    const seen = new Set<Expr>();
+    const inner = this.scopesWithin(fn).filter((id) => this.aroundOf(id).includes(fn));
     const elsewhere = new Map<string, FieldRead[]>();
-    const visit = (expr: Expr | undefined, scopeId: number) => {
-      if (!expr) return;
-      if (this.aroundOf(scopeId).includes(fn)) this.collect(expr, scopeId, reads, seen, 0);
-      else if (outer.has(scopeId)) this.collect(expr, scopeId, elsewhere, seen, 0);
-    };
-    for (const fact of this.facts.calls) visit(fact.call, fact.scopeId);
-    for (const binding of this.facts.bindings) visit(binding.value, binding.scopeId);
-    for (const returned of this.facts.returns ?? []) visit(returned.value, returned.scopeId);
-    for (const thrown of this.facts.throws) visit(thrown.value, thrown.scopeId);
+    const seen = new Set<Expr>();
+    for (const category of this.factsByScope()) {
+      const indices = [...inner, ...outer].flatMap((id) => category.byScope.get(id) ?? []).sort((a, b) => a - b);
+      for (const index of indices) {
+        const { expr, scopeId } = category.facts[index];
+        if (expr) this.collect(expr, scopeId, this.aroundOf(scopeId).includes(fn) ? reads : elsewhere, seen, 0);
+      }
+    }
     return reads;
+  }
+
+  /** The expressions of the calls, bindings, returns and throws, in file order, and which are in each scope. */
+  private factsByScope(): { facts: { expr: Expr | undefined; scopeId: number }[]; byScope: Map<number, number[]> }[] {
+    if (this.categories) return this.categories;
+    const categories = [
+      this.facts.calls.map((fact) => ({ expr: fact.call as Expr | undefined, scopeId: fact.scopeId })),
+      this.facts.bindings.map((binding) => ({ expr: binding.value as Expr | undefined, scopeId: binding.scopeId })),
+      (this.facts.returns ?? []).map((returned) => ({ expr: returned.value, scopeId: returned.scopeId })),
+      this.facts.throws.map((thrown) => ({ expr: thrown.value as Expr | undefined, scopeId: thrown.scopeId })),
+    ];
+    this.categories = categories.map((facts) => {
+      const byScope = new Map<number, number[]>();
+      facts.forEach(({ scopeId }, index) => {
+        const list = byScope.get(scopeId);
+        if (list) list.push(index);
+        else byScope.set(scopeId, [index]);
+      });
+      return { facts, byScope };
+    });
+    return this.categories;
+  }
+
+  /** `fn` and the scopes nested in it, at any depth. */
+  private scopesWithin(fn: number): number[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const scope of this.facts.scopes) {
+        if (scope.parentId === undefined) continue;
+        const list = this.children.get(scope.parentId);
+        if (list) list.push(scope.id);
+        else this.children.set(scope.parentId, [scope.id]);
+      }
+    }
+    const within = [fn];
+    for (let i = 0; i < within.length && within.length <= this.facts.scopes.length; i++) within.push(...(this.children.get(within[i]) ?? []));
+    return within;
   }
 
   private aroundOf(scopeId: number): number[] {
