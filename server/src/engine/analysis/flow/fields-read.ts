@@ -9,13 +9,16 @@
 import { rootName } from '../../model/expressions';
 import { enclosingFunctions } from '../../model/facts-index';
 import type { BindingFact, Expr, FileFacts } from '../../model/facts';
-import { sourceOf } from '../../model/text';
+import { offsetOf } from '../../model/text';
+import type { Range } from '../../model/ranges';
 import type { PhiElementRef } from '../../model/types';
 import type { FlowAnalyzer, Taint } from './flow';
 
 /** Field reads looked at per object: a function reading hundreds of fields is not made slower. */
 const MAX_READS = 200;
 const MAX_EXPR_DEPTH = 40;
+/** Calls, bindings, returns, throws: the order in which their expressions are walked. */
+const CATEGORIES = 4;
 
 interface FieldRead {
   expr: Expr;
@@ -27,7 +30,7 @@ export class FieldsReadIndex {
   private readonly aliases = new Map<string, Set<string>>();
   private assignmentsByFunction: Map<number, BindingFact[]> | undefined;
   private readonly functionsAround = new Map<number, number[]>();
-  private categories: { facts: { expr: Expr | undefined; scopeId: number }[]; byScope: Map<number, number[]> }[] | undefined;
+  private byScope: Map<number, number[]>[] | undefined;
   private children: Map<number, number[]> | undefined;
 
   constructor(
@@ -116,35 +119,47 @@ export class FieldsReadIndex {
     const inner = this.scopesWithin(fn).filter((id) => this.aroundOf(id).includes(fn));
     const elsewhere = new Map<string, FieldRead[]>();
     const seen = new Set<Expr>();
-    for (const category of this.factsByScope()) {
-      const indices = [...inner, ...outer].flatMap((id) => category.byScope.get(id) ?? []).sort((a, b) => a - b);
+    const byScope = this.factsByScope();
+    for (let category = 0; category < CATEGORIES; category++) {
+      const lists = [...inner, ...outer].map((id) => byScope[category].get(id)).filter((list) => list !== undefined);
+      // One scope's facts are in file order already.
+      const indices = lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y);
       for (const index of indices) {
-        const { expr, scopeId } = category.facts[index];
+        const { expr, scopeId } = this.factAt(category, index);
         if (expr) this.collect(expr, scopeId, this.aroundOf(scopeId).includes(fn) ? reads : elsewhere, seen, 0);
       }
     }
     return reads;
   }
 
-  /** The expressions of the calls, bindings, returns and throws, in file order, and which are in each scope. */
-  private factsByScope(): { facts: { expr: Expr | undefined; scopeId: number }[]; byScope: Map<number, number[]> }[] {
-    if (this.categories) return this.categories;
-    const categories = [
-      this.facts.calls.map((fact) => ({ expr: fact.call as Expr | undefined, scopeId: fact.scopeId })),
-      this.facts.bindings.map((binding) => ({ expr: binding.value as Expr | undefined, scopeId: binding.scopeId })),
-      (this.facts.returns ?? []).map((returned) => ({ expr: returned.value, scopeId: returned.scopeId })),
-      this.facts.throws.map((thrown) => ({ expr: thrown.value as Expr | undefined, scopeId: thrown.scopeId })),
-    ];
-    this.categories = categories.map((facts) => {
+  /** The expression and scope of the `index`th call (0), binding (1), return (2) or throw (3). */
+  private factAt(category: number, index: number): { expr: Expr | undefined; scopeId: number } {
+    switch (category) {
+      case 0:
+        return { expr: this.facts.calls[index].call, scopeId: this.facts.calls[index].scopeId };
+      case 1:
+        return { expr: this.facts.bindings[index].value, scopeId: this.facts.bindings[index].scopeId };
+      case 2:
+        return { expr: this.facts.returns![index].value, scopeId: this.facts.returns![index].scopeId };
+      default:
+        return { expr: this.facts.throws[index].value, scopeId: this.facts.throws[index].scopeId };
+    }
+  }
+
+  /** Per category (calls, bindings, returns, throws), the indices of the facts of each scope, in file order. */
+  private factsByScope(): Map<number, number[]>[] {
+    if (this.byScope) return this.byScope;
+    const scopeIds = [this.facts.calls, this.facts.bindings, this.facts.returns ?? [], this.facts.throws].map((list) => list.map((fact) => fact.scopeId));
+    this.byScope = scopeIds.map((ids) => {
       const byScope = new Map<number, number[]>();
-      facts.forEach(({ scopeId }, index) => {
+      ids.forEach((scopeId, index) => {
         const list = byScope.get(scopeId);
         if (list) list.push(index);
         else byScope.set(scopeId, [index]);
       });
-      return { facts, byScope };
+      return byScope;
     });
-    return this.categories;
+    return this.byScope;
   }
 
   /** `fn` and the scopes nested in it, at any depth. */
@@ -191,18 +206,45 @@ export class FieldsReadIndex {
     seen.add(expr);
     const root = this.fieldReadRoot(expr);
     if (root !== undefined) {
-      const list = reads.get(root) ?? [];
-      list.push({ expr, scopeId });
-      reads.set(root, list);
+      const list = reads.get(root);
+      if (list) list.push({ expr, scopeId });
+      else reads.set(root, [{ expr, scopeId }]);
     }
-    for (const child of childrenOf(expr)) this.collect(child, scopeId, reads, seen, depth + 1);
+    // The children in order, without building a list of them (this walk runs on every keystroke).
+    const next = depth + 1;
+    switch (expr.kind) {
+      case 'member':
+        return this.collect(expr.object, scopeId, reads, seen, next);
+      case 'index':
+        this.collect(expr.object, scopeId, reads, seen, next);
+        return this.collect(expr.index, scopeId, reads, seen, next);
+      case 'call':
+        this.collect(expr.callee, scopeId, reads, seen, next);
+        for (const arg of expr.args) this.collect(arg.value, scopeId, reads, seen, next);
+        return;
+      case 'template':
+        for (const part of expr.parts) if ('expr' in part) this.collect(part.expr, scopeId, reads, seen, next);
+        return;
+      case 'binary':
+        this.collect(expr.left, scopeId, reads, seen, next);
+        return this.collect(expr.right, scopeId, reads, seen, next);
+      case 'object':
+        for (const entry of expr.entries) this.collect(entry.value, scopeId, reads, seen, next);
+        return;
+      case 'array':
+        for (const item of expr.items) this.collect(item, scopeId, reads, seen, next);
+        return;
+      case 'other':
+        for (const child of expr.children) this.collect(child, scopeId, reads, seen, next);
+        return;
+    }
   }
 
   /** The name a field read starts from: `x.a`, `x.a.b`, `x["a"]` (TS/JS); `x["a"]`, `x.get("a")` (Python). */
   private fieldReadRoot(expr: Expr): string | undefined {
     if (this.facts.language === 'python') {
       // `x["dob"]` is modelled as the member `x.dob`: its key is written as a string literal.
-      if (expr.kind === 'member' && expr.object.kind === 'name' && /^[rbuf]*["']/i.test(sourceOf(this.facts, expr.propertyRange))) return expr.object.name;
+      if (expr.kind === 'member' && expr.object.kind === 'name' && isQuotedKey(this.facts, expr.propertyRange)) return expr.object.name;
       const callee = expr.kind === 'call' ? expr.callee : undefined;
       if (callee?.kind === 'member' && callee.property === 'get' && callee.object.kind === 'name' && expr.kind === 'call' && expr.args[0]?.value.kind === 'string') return callee.object.name;
       return undefined;
@@ -214,6 +256,18 @@ export class FieldsReadIndex {
   }
 
 }
+
+/** Whether the text of `range` opens a string literal: string prefixes (`r`, `b`, `u`, `f`) then a quote. */
+function isQuotedKey(facts: FileFacts, range: Range): boolean {
+  const { text, lineStarts } = facts;
+  const end = offsetOf(lineStarts, text, range.end);
+  let i = offsetOf(lineStarts, text, range.start);
+  while (i < end && STRING_PREFIXES.has(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return i < end && (c === 0x22 || c === 0x27);
+}
+
+const STRING_PREFIXES = new Set([...'rbufRBUF'].map((c) => c.charCodeAt(0)));
 
 /** `x as T`, `(x)`, `x!`: the value inside. */
 function unwrapped(expr: Expr): Expr {
@@ -231,29 +285,6 @@ function containsCall(expr: Expr): boolean {
     else return false;
   }
   return false;
-}
-
-function childrenOf(expr: Expr): Expr[] {
-  switch (expr.kind) {
-    case 'member':
-      return [expr.object];
-    case 'index':
-      return [expr.object, expr.index];
-    case 'call':
-      return [expr.callee, ...expr.args.map((arg) => arg.value)];
-    case 'template':
-      return expr.parts.flatMap((part) => ('expr' in part ? [part.expr] : []));
-    case 'binary':
-      return [expr.left, expr.right];
-    case 'object':
-      return expr.entries.map((entry) => entry.value);
-    case 'array':
-      return expr.items;
-    case 'other':
-      return expr.children;
-    default:
-      return [];
-  }
 }
 
 /**
