@@ -30,6 +30,9 @@ interface ChunkFacts {
 
 interface CachedChunk {
   key: string;
+  /** The key's two parts: where the chunk sits on its lines, and the text of its lines. */
+  head: string;
+  body: string;
   facts: ChunkFacts;
   startRow: number;
   startIndex: number;
@@ -72,12 +75,17 @@ export class ChunkCache {
       // the chunk ends. Only whitespace separates it from the next one in a clean tree, so
       // there the end is found without asking WebAssembly.
       const end = mayHaveErrors ? node.endIndex : endBefore(text, next?.startIndex ?? text.length, startIndex);
-      const key = chunkKey(root.type, text, lineStarts, startIndex, startRow, end, next?.startIndex, next?.startPosition.row);
-      const cached = this.byRow.get(startRow)?.find((chunk) => chunk.key === key) ?? current.get(key) ?? this.chunks.get(key);
+      const { head, from, to } = chunkKey(root.type, text, lineStarts, startIndex, startRow, end, next?.startIndex, next?.startPosition.row);
+      // The chunk that was on this line is compared in place; a key (a copy of the chunk's text,
+      // hashed) is made only for a chunk that changed or moved.
+      const same = this.byRow.get(startRow)?.find((chunk) => chunk.head === head && chunk.body.length === to - from && text.startsWith(chunk.body, from));
+      const body = same?.body ?? text.slice(from, to);
+      const key = same?.key ?? head + body;
+      const cached = same ?? current.get(key) ?? this.chunks.get(key);
       const facts = cached
         ? relocate(cached.facts, startRow - cached.startRow, startIndex - cached.startIndex)
         : extractChunk(language, node, text);
-      const entry = { key, facts, startRow, startIndex };
+      const entry = { key, head, body, facts, startRow, startIndex };
       if (!current.has(key)) current.set(key, entry);
       const onRow = currentByRow.get(startRow);
       if (onRow) onRow.push(entry);
@@ -107,7 +115,7 @@ function chunkKey(
   endIndex: number,
   nextIndex: number | undefined,
   nextRow: number | undefined,
-): string {
+): { head: string; from: number; to: number } {
   const from = lineStarts[startRow] ?? startIndex;
   let to = text.length;
   if (nextIndex !== undefined && nextRow !== undefined) {
@@ -115,7 +123,7 @@ function chunkKey(
     const ownLine = nextLineStart > startIndex && text.slice(nextLineStart, nextIndex).trim() === '';
     to = ownLine ? nextLineStart : (lineStarts[nextRow + 1] ?? text.length);
   }
-  return `${rootType}:${startIndex - from}:${endIndex - from}:${text.slice(from, to)}`;
+  return { head: `${rootType}:${startIndex - from}:${endIndex - from}:`, from, to };
 }
 
 /** Where the text before `limit` stops being whitespace (not before `start`). */
