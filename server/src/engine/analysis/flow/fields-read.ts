@@ -25,6 +25,9 @@ interface FieldRead {
   scopeId: number;
 }
 
+/** A function's field reads by the first expression of its walk, then by the function's scope id. */
+const rememberedReads = new WeakMap<Expr, Map<number, { walk: readonly FieldRead[]; reads: Map<string, FieldRead[]> }>>();
+
 export class FieldsReadIndex {
   private readonly byFunction = new Map<number, Map<string, FieldRead[]>>();
   private readonly aliases = new Map<string, Set<string>>();
@@ -117,8 +120,7 @@ export class FieldsReadIndex {
       if (this.aroundOf(id).length > 0) outer.push(id);
     }
     const inner = this.scopesWithin(fn).filter((id) => this.aroundOf(id).includes(fn));
-    const elsewhere = new Map<string, FieldRead[]>();
-    const seen = new Set<Expr>();
+    const walk: FieldRead[] = [];
     const byScope = this.factsByScope();
     for (let category = 0; category < CATEGORIES; category++) {
       const lists = [...inner, ...outer].map((id) => byScope[category].get(id)).filter((list) => list !== undefined);
@@ -126,9 +128,24 @@ export class FieldsReadIndex {
       const indices = lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y);
       for (const index of indices) {
         const { expr, scopeId } = this.factAt(category, index);
-        if (expr) this.collect(expr, scopeId, this.aroundOf(scopeId).includes(fn) ? reads : elsewhere, seen, 0);
+        if (expr) walk.push({ expr, scopeId });
       }
     }
+    if (!walk.length) return reads;
+    // The same expressions in the same scopes read the same fields: facts are never modified, and
+    // the statements a keystroke did not touch keep theirs (adapters/chunks.ts), so the function's
+    // reads at the last analysis are reused when its walk is the same, object for object.
+    let byFn = rememberedReads.get(walk[0].expr);
+    if (!byFn) rememberedReads.set(walk[0].expr, (byFn = new Map()));
+    const known = byFn.get(fn);
+    if (known && known.walk.length === walk.length && known.walk.every((item, i) => item.expr === walk[i].expr && item.scopeId === walk[i].scopeId)) {
+      this.byFunction.set(fn, known.reads);
+      return known.reads;
+    }
+    const elsewhere = new Map<string, FieldRead[]>();
+    const seen = new Set<Expr>();
+    for (const { expr, scopeId } of walk) this.collect(expr, scopeId, this.aroundOf(scopeId).includes(fn) ? reads : elsewhere, seen, 0);
+    byFn.set(fn, { walk, reads });
     return reads;
   }
 
