@@ -47,3 +47,26 @@ describe('the size-limit notice', () => {
     );
   });
 });
+
+// tree-sitter-python's scanner corrupts its memory past ~500 indentation levels: deeper Python is
+// refused before parsing. Each indentation character is checked, whatever it is.
+describe('Python nested too deeply', () => {
+  const nested = (levels, indent) =>
+    ['def f(patient):'].concat(Array.from({ length: levels }, (_, k) => `${indent(k + 1)}if patient:`), [`${indent(levels + 1)}print(patient.ssn)`]).join('\n') + '\n';
+  test('310 levels indented by spaces, by tabs, or by spaces after a form feed are refused', () => {
+    for (const indent of [(n) => ' '.repeat(n), (n) => '\t'.repeat(n), (n) => `\f${' '.repeat(n)}`]) {
+      const result = analyze(nested(310, indent), 'deep.py');
+      assert.equal(result.skipped?.reason, 'too-deep');
+      assert.equal(result.skipped?.detail, 'indentation nested more than 300 levels deep');
+    }
+  });
+
+  test('a long file nested a few levels deep is analysed, long runs of blanks elsewhere included', () => {
+    const padding = `NOTE = "${' '.repeat(400)}"\n`.repeat(120);
+    for (const indent of [(n) => ' '.repeat(4 * n), (n) => '\t'.repeat(n)]) {
+      const result = analyze(padding + nested(8, indent), 'shallow.py');
+      assert.equal(result.skipped, undefined);
+      assert.deepEqual(actualFindings(result), [`${120 + 10}:phi-in-log`]);
+    }
+  });
+});

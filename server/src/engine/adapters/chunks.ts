@@ -29,6 +29,10 @@ interface ChunkFacts {
 }
 
 interface CachedChunk {
+  key: string;
+  /** The key's two parts: where the chunk sits on its lines, and the text of its lines. */
+  head: string;
+  body: string;
   facts: ChunkFacts;
   startRow: number;
   startIndex: number;
@@ -37,6 +41,12 @@ interface CachedChunk {
 /** The facts of one document's chunks at its last analysis, by what they depend on. */
 export class ChunkCache {
   private chunks = new Map<string, CachedChunk>();
+  /**
+   * The same chunks by the line they start on. Chunks with the same text (a repeated import, a
+   * copied handler) have one key; each is reused from its own line, not copied from another
+   * copy's, which would move every position of it on every keystroke.
+   */
+  private byRow = new Map<number, CachedChunk[]>();
 
   extract(document: ParsedDocument): FileFacts {
     const { text, languageId } = document;
@@ -44,6 +54,7 @@ export class ChunkCache {
     const lineStarts = document.lineStarts;
     const root = document.tree.rootNode;
     const current = new Map<string, CachedChunk>();
+    const currentByRow = new Map<number, CachedChunk[]>();
     const chunks: ChunkFacts[] = [];
     // A child's start and position come with it from WebAssembly; anything else is one more
     // call per child. Where it ends is bounded by where the next one starts.
@@ -64,16 +75,26 @@ export class ChunkCache {
       // the chunk ends. Only whitespace separates it from the next one in a clean tree, so
       // there the end is found without asking WebAssembly.
       const end = mayHaveErrors ? node.endIndex : endBefore(text, next?.startIndex ?? text.length, startIndex);
-      const key = chunkKey(root.type, text, lineStarts, startIndex, startRow, end, next?.startIndex, next?.startPosition.row);
-      const cached = current.get(key) ?? this.chunks.get(key);
+      const { head, from, to } = chunkKey(root.type, text, lineStarts, startIndex, startRow, end, next?.startIndex, next?.startPosition.row);
+      // The chunk that was on this line is compared in place; a key (a copy of the chunk's text,
+      // hashed) is made only for a chunk that changed or moved.
+      const same = this.byRow.get(startRow)?.find((chunk) => chunk.head === head && chunk.body.length === to - from && text.startsWith(chunk.body, from));
+      const body = same?.body ?? text.slice(from, to);
+      const key = same?.key ?? head + body;
+      const cached = same ?? current.get(key) ?? this.chunks.get(key);
       const facts = cached
         ? relocate(cached.facts, startRow - cached.startRow, startIndex - cached.startIndex)
         : extractChunk(language, node, text);
-      current.set(key, { facts, startRow, startIndex });
+      const entry = { key, head, body, facts, startRow, startIndex };
+      if (!current.has(key)) current.set(key, entry);
+      const onRow = currentByRow.get(startRow);
+      if (onRow) onRow.push(entry);
+      else currentByRow.set(startRow, [entry]);
       chunks.push(facts);
     }
     // Only this version's chunks are kept: the cache never outgrows the document.
     this.chunks = current;
+    this.byRow = currentByRow;
     return merge(language, document, rangeOf(root), chunks);
   }
 }
@@ -94,7 +115,7 @@ function chunkKey(
   endIndex: number,
   nextIndex: number | undefined,
   nextRow: number | undefined,
-): string {
+): { head: string; from: number; to: number } {
   const from = lineStarts[startRow] ?? startIndex;
   let to = text.length;
   if (nextIndex !== undefined && nextRow !== undefined) {
@@ -102,7 +123,7 @@ function chunkKey(
     const ownLine = nextLineStart > startIndex && text.slice(nextLineStart, nextIndex).trim() === '';
     to = ownLine ? nextLineStart : (lineStarts[nextRow + 1] ?? text.length);
   }
-  return `${rootType}:${startIndex - from}:${endIndex - from}:${text.slice(from, to)}`;
+  return { head: `${rootType}:${startIndex - from}:${endIndex - from}:`, from, to };
 }
 
 /** Where the text before `limit` stops being whitespace (not before `start`). */
@@ -138,18 +159,15 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
     if (language === 'python' && !leading) beforeCode = false;
     // A chunk's scope k (k ≥ 1) is the file's scope base + k; 0 is the module in both.
     const base = facts.scopes.length - 1;
-    const id = (local: number): number => (local === 0 ? 0 : local + base);
-    for (let k = 1; k < flow.scopes.length; k++) {
-      const scope = flow.scopes[k];
-      facts.scopes.push(base === 0 ? scope : { ...scope, id: id(scope.id), parentId: scope.parentId === undefined ? undefined : id(scope.parentId) });
-    }
-    for (const binding of flow.bindings) facts.bindings.push(binding.scopeId === 0 ? binding : { ...binding, scopeId: id(binding.scopeId) });
-    for (const call of flow.calls) facts.calls.push(call.scopeId === 0 ? call : { ...call, scopeId: id(call.scopeId) });
-    for (const thrown of flow.throws) facts.throws.push(thrown.scopeId === 0 ? thrown : { ...thrown, scopeId: id(thrown.scopeId) });
-    for (const returned of flow.returns) facts.returns!.push(returned.scopeId === 0 ? returned : { ...returned, scopeId: id(returned.scopeId) });
+    const moved = renumbered(flow, base);
+    for (let k = 1; k < moved.scopes.length; k++) facts.scopes.push(moved.scopes[k]);
+    for (const binding of moved.bindings) facts.bindings.push(binding);
+    for (const call of moved.calls) facts.calls.push(call);
+    for (const thrown of moved.throws) facts.throws.push(thrown);
+    for (const returned of moved.returns) facts.returns!.push(returned);
     facts.reexports!.push(...flow.reexports);
     if (flow.typeShapes) (facts.typeShapes ??= []).push(...flow.typeShapes);
-    for (const field of flow.fieldTypes ?? []) (facts.fieldTypes ??= []).push(field.scopeId === 0 ? field : { ...field, scopeId: id(field.scopeId) });
+    for (const field of moved.fieldTypes) (facts.fieldTypes ??= []).push(field);
     if (flow.defaultExportName) facts.defaultExportName = flow.defaultExportName;
     facts.imports.push(...flow.imports);
     facts.comments.push(...flow.comments);
@@ -162,6 +180,36 @@ function merge(language: Language, document: ParsedDocument, moduleRange: Range,
     facts.models = finishTypeScriptModels(chunks.map((chunk) => chunk.models as TypeScriptModelsAndLiterals), importOf(facts, 'Column')?.module);
   }
   return facts;
+}
+
+/**
+ * A chunk's facts with its scopes numbered from `base`, remembered per list: a keystroke seldom
+ * changes how many scopes the chunks before it have, so an unchanged chunk's facts are the same
+ * objects as at the last analysis instead of a copy of each (most of the garbage of a keystroke).
+ * Per list, not per chunk: a chunk after the edit gets new bindings (their offsets moved) and
+ * keeps the rest.
+ */
+const renumberings = new WeakMap<readonly object[], { base: number; list: readonly object[] }>();
+
+function renumberedList<T extends object>(list: readonly T[], base: number, move: (item: T, id: (local: number) => number) => T): readonly T[] {
+  const known = renumberings.get(list);
+  if (known?.base === base) return known.list as readonly T[];
+  const id = (local: number): number => (local === 0 ? 0 : local + base);
+  const moved = list.map((item) => move(item, id));
+  renumberings.set(list, { base, list: moved });
+  return moved;
+}
+
+function renumbered(flow: FlowFacts, base: number) {
+  const inScope = <T extends { scopeId: number }>(item: T, id: (local: number) => number): T => (item.scopeId === 0 ? item : { ...item, scopeId: id(item.scopeId) });
+  return {
+    scopes: renumberedList(flow.scopes, base, (scope, id) => (base === 0 ? scope : { ...scope, id: id(scope.id), parentId: scope.parentId === undefined ? undefined : id(scope.parentId) })),
+    bindings: renumberedList(flow.bindings, base, inScope),
+    calls: renumberedList(flow.calls, base, inScope),
+    throws: renumberedList(flow.throws, base, inScope),
+    returns: renumberedList(flow.returns, base, inScope),
+    fieldTypes: flow.fieldTypes ? renumberedList(flow.fieldTypes, base, inScope) : [],
+  };
 }
 
 /**

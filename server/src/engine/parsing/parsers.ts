@@ -135,6 +135,10 @@ export const MAX_PYTHON_INDENT_DEPTH = 300;
 export function pythonIndentDepth(text: string, limit = Infinity): number {
   // Reaching `limit` levels takes at least 1 + 2 + ... + limit columns of indentation.
   if (text.length < (limit * (limit + 1)) / 2) return 0;
+  // The levels' widths rise from 1, so passing `limit` takes a line indented by more than
+  // `limit` spaces when the text has no tab or form feed: three native searches, where the walk
+  // below would run over the whole text on every keystroke.
+  if (limit !== Infinity && !text.includes('\t') && !text.includes('\f') && !text.includes(' '.repeat(limit + 1))) return 0;
   const stack = [0];
   let deepest = 0;
   let i = 0;

@@ -2,7 +2,7 @@
 
 import type { Argument, CallFact } from '../model/facts';
 import type { PhiArgument } from '../fixes/patient-id';
-import { exprLabel } from '../analysis/flow/flow';
+import { exprLabel } from '../analysis/flow/expr-label';
 import type { FlowStep, RuleId } from '../model/types';
 import type { RawFinding, RuleContext } from './rule';
 

@@ -105,8 +105,24 @@ export interface PathSegment {
   name: string;
 }
 
-/** Splits a route into segments, recognising FastAPI, Flask, Django, Express and NestJS parameters. */
-export function pathSegments(path: string): PathSegment[] {
+/**
+ * Splits a route into segments, recognising FastAPI, Flask, Django, Express and NestJS parameters.
+ * Remembered by path (every endpoint's path is split several times per analysis, five regular
+ * expressions a segment): callers only read the segments.
+ */
+export function pathSegments(path: string): readonly PathSegment[] {
+  let segments = segmentsByPath.get(path);
+  if (!segments) {
+    if (segmentsByPath.size >= MAX_REMEMBERED_PATHS) segmentsByPath.clear();
+    segmentsByPath.set(path, (segments = splitPath(path)));
+  }
+  return segments;
+}
+
+const MAX_REMEMBERED_PATHS = 4_096;
+const segmentsByPath = new Map<string, readonly PathSegment[]>();
+
+function splitPath(path: string): PathSegment[] {
   return path
     .replace(/^\^|\$$/g, '')
     .split('/')

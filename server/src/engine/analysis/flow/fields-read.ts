@@ -9,24 +9,32 @@
 import { rootName } from '../../model/expressions';
 import { enclosingFunctions } from '../../model/facts-index';
 import type { BindingFact, Expr, FileFacts } from '../../model/facts';
-import { sourceOf } from '../../model/text';
+import { offsetOf } from '../../model/text';
+import type { Range } from '../../model/ranges';
 import type { PhiElementRef } from '../../model/types';
 import type { FlowAnalyzer, Taint } from './flow';
 
 /** Field reads looked at per object: a function reading hundreds of fields is not made slower. */
 const MAX_READS = 200;
 const MAX_EXPR_DEPTH = 40;
+/** Calls, bindings, returns, throws: the order in which their expressions are walked. */
+const CATEGORIES = 4;
 
 interface FieldRead {
   expr: Expr;
   scopeId: number;
 }
 
+/** A function's field reads by the first expression of its walk, then by the function's scope id. */
+const rememberedReads = new WeakMap<Expr, Map<number, { walk: readonly FieldRead[]; reads: Map<string, FieldRead[]> }>>();
+
 export class FieldsReadIndex {
   private readonly byFunction = new Map<number, Map<string, FieldRead[]>>();
-  private byFunctionBuilt = false;
   private readonly aliases = new Map<string, Set<string>>();
   private assignmentsByFunction: Map<number, BindingFact[]> | undefined;
+  private readonly functionsAround = new Map<number, number[]>();
+  private byScope: Map<number, number[]>[] | undefined;
+  private children: Map<number, number[]> | undefined;
 
   constructor(
     private readonly facts: FileFacts,
@@ -92,40 +100,105 @@ export class FieldsReadIndex {
     return undefined;
   }
 
-  /** Field reads in function `fn` and the functions inside it, by the name they are read off. */
+  /**
+   * Field reads in function `fn` and the functions inside it, by the name they are read off,
+   * indexed only for the functions that log an object whole (walking every expression of the
+   * file on every keystroke was the largest single cost of phi-in-log). The facts are taken in
+   * file order (calls, bindings, returns, throws) and an expression counts once, for the first
+   * fact that reaches it: for the first function around it. An expression belongs to its
+   * statement's syntax, so the only other facts that can reach one of `fn`'s are those of the
+   * scopes around `fn`; theirs are walked too (as a walk of the whole file would, before or after
+   * `fn`'s), but their reads are not `fn`'s.
+   */
   private readsIn(fn: number): Map<string, FieldRead[]> {
-    if (!this.byFunctionBuilt) this.indexReads();
-    return this.byFunction.get(fn) ?? new Map();
+    let reads = this.byFunction.get(fn);
+    if (reads) return reads;
+    this.byFunction.set(fn, (reads = new Map()));
+    const scopes = this.facts.scopes;
+    const outer: number[] = [];
+    for (let id = scopes[fn]?.parentId, i = 0; id !== undefined && i < scopes.length; id = scopes[id]?.parentId, i++) {
+      if (this.aroundOf(id).length > 0) outer.push(id);
+    }
+    const inner = this.scopesWithin(fn).filter((id) => this.aroundOf(id).includes(fn));
+    const walk: FieldRead[] = [];
+    const byScope = this.factsByScope();
+    for (let category = 0; category < CATEGORIES; category++) {
+      const lists = [...inner, ...outer].map((id) => byScope[category].get(id)).filter((list) => list !== undefined);
+      // One scope's facts are in file order already.
+      const indices = lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y);
+      for (const index of indices) {
+        const { expr, scopeId } = this.factAt(category, index);
+        if (expr) walk.push({ expr, scopeId });
+      }
+    }
+    if (!walk.length) return reads;
+    // The same expressions in the same scopes read the same fields: facts are never modified, and
+    // the statements a keystroke did not touch keep theirs (adapters/chunks.ts), so the function's
+    // reads at the last analysis are reused when its walk is the same, object for object.
+    let byFn = rememberedReads.get(walk[0].expr);
+    if (!byFn) rememberedReads.set(walk[0].expr, (byFn = new Map()));
+    const known = byFn.get(fn);
+    if (known && known.walk.length === walk.length && known.walk.every((item, i) => item.expr === walk[i].expr && item.scopeId === walk[i].scopeId)) {
+      this.byFunction.set(fn, known.reads);
+      return known.reads;
+    }
+    const elsewhere = new Map<string, FieldRead[]>();
+    const seen = new Set<Expr>();
+    for (const { expr, scopeId } of walk) this.collect(expr, scopeId, this.aroundOf(scopeId).includes(fn) ? reads : elsewhere, seen, 0);
+    byFn.set(fn, { walk, reads });
+    return reads;
   }
 
-  /**
-   * Every function's field reads, in one pass over the file's facts (per function it would be a
-   * pass per logged object: quadratic in a large file, on every keystroke). A read counts for its
-   * function and for each function around it.
-   */
-  private indexReads(): void {
-    this.byFunctionBuilt = true;
-    const seen = new Set<Expr>();
-    const visit = (expr: Expr | undefined, scopeId: number) => {
-      if (!expr) return;
-      const functions = functionIdsAround(this.facts, scopeId);
-      if (!functions.length) return;
-      const reads = new Map<string, FieldRead[]>();
-      this.collect(expr, scopeId, reads, seen, 0);
-      for (const fn of functions) {
-        let target = this.byFunction.get(fn);
-        if (!target) this.byFunction.set(fn, (target = new Map()));
-        for (const [name, list] of reads) {
-          const existing = target.get(name);
-          if (existing) existing.push(...list);
-          else target.set(name, [...list]);
-        }
+  /** The expression and scope of the `index`th call (0), binding (1), return (2) or throw (3). */
+  private factAt(category: number, index: number): { expr: Expr | undefined; scopeId: number } {
+    switch (category) {
+      case 0:
+        return { expr: this.facts.calls[index].call, scopeId: this.facts.calls[index].scopeId };
+      case 1:
+        return { expr: this.facts.bindings[index].value, scopeId: this.facts.bindings[index].scopeId };
+      case 2:
+        return { expr: this.facts.returns![index].value, scopeId: this.facts.returns![index].scopeId };
+      default:
+        return { expr: this.facts.throws[index].value, scopeId: this.facts.throws[index].scopeId };
+    }
+  }
+
+  /** Per category (calls, bindings, returns, throws), the indices of the facts of each scope, in file order. */
+  private factsByScope(): Map<number, number[]>[] {
+    if (this.byScope) return this.byScope;
+    const scopeIds = [this.facts.calls, this.facts.bindings, this.facts.returns ?? [], this.facts.throws].map((list) => list.map((fact) => fact.scopeId));
+    this.byScope = scopeIds.map((ids) => {
+      const byScope = new Map<number, number[]>();
+      ids.forEach((scopeId, index) => {
+        const list = byScope.get(scopeId);
+        if (list) list.push(index);
+        else byScope.set(scopeId, [index]);
+      });
+      return byScope;
+    });
+    return this.byScope;
+  }
+
+  /** `fn` and the scopes nested in it, at any depth. */
+  private scopesWithin(fn: number): number[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const scope of this.facts.scopes) {
+        if (scope.parentId === undefined) continue;
+        const list = this.children.get(scope.parentId);
+        if (list) list.push(scope.id);
+        else this.children.set(scope.parentId, [scope.id]);
       }
-    };
-    for (const fact of this.facts.calls) visit(fact.call, fact.scopeId);
-    for (const binding of this.facts.bindings) visit(binding.value, binding.scopeId);
-    for (const returned of this.facts.returns ?? []) visit(returned.value, returned.scopeId);
-    for (const thrown of this.facts.throws) visit(thrown.value, thrown.scopeId);
+    }
+    const within = [fn];
+    for (let i = 0; i < within.length && within.length <= this.facts.scopes.length; i++) within.push(...(this.children.get(within[i]) ?? []));
+    return within;
+  }
+
+  private aroundOf(scopeId: number): number[] {
+    let ids = this.functionsAround.get(scopeId);
+    if (!ids) this.functionsAround.set(scopeId, (ids = functionIdsAround(this.facts, scopeId)));
+    return ids;
   }
 
   /** The plain assignments in function `fn` and the functions inside it, indexed once for all functions. */
@@ -134,7 +207,7 @@ export class FieldsReadIndex {
       this.assignmentsByFunction = new Map();
       for (const binding of this.facts.bindings) {
         if (binding.kind !== 'assign') continue;
-        for (const around of functionIdsAround(this.facts, binding.scopeId)) {
+        for (const around of this.aroundOf(binding.scopeId)) {
           const list = this.assignmentsByFunction.get(around);
           if (list) list.push(binding);
           else this.assignmentsByFunction.set(around, [binding]);
@@ -150,18 +223,45 @@ export class FieldsReadIndex {
     seen.add(expr);
     const root = this.fieldReadRoot(expr);
     if (root !== undefined) {
-      const list = reads.get(root) ?? [];
-      list.push({ expr, scopeId });
-      reads.set(root, list);
+      const list = reads.get(root);
+      if (list) list.push({ expr, scopeId });
+      else reads.set(root, [{ expr, scopeId }]);
     }
-    for (const child of childrenOf(expr)) this.collect(child, scopeId, reads, seen, depth + 1);
+    // The children in order, without building a list of them (this walk runs on every keystroke).
+    const next = depth + 1;
+    switch (expr.kind) {
+      case 'member':
+        return this.collect(expr.object, scopeId, reads, seen, next);
+      case 'index':
+        this.collect(expr.object, scopeId, reads, seen, next);
+        return this.collect(expr.index, scopeId, reads, seen, next);
+      case 'call':
+        this.collect(expr.callee, scopeId, reads, seen, next);
+        for (const arg of expr.args) this.collect(arg.value, scopeId, reads, seen, next);
+        return;
+      case 'template':
+        for (const part of expr.parts) if ('expr' in part) this.collect(part.expr, scopeId, reads, seen, next);
+        return;
+      case 'binary':
+        this.collect(expr.left, scopeId, reads, seen, next);
+        return this.collect(expr.right, scopeId, reads, seen, next);
+      case 'object':
+        for (const entry of expr.entries) this.collect(entry.value, scopeId, reads, seen, next);
+        return;
+      case 'array':
+        for (const item of expr.items) this.collect(item, scopeId, reads, seen, next);
+        return;
+      case 'other':
+        for (const child of expr.children) this.collect(child, scopeId, reads, seen, next);
+        return;
+    }
   }
 
   /** The name a field read starts from: `x.a`, `x.a.b`, `x["a"]` (TS/JS); `x["a"]`, `x.get("a")` (Python). */
   private fieldReadRoot(expr: Expr): string | undefined {
     if (this.facts.language === 'python') {
       // `x["dob"]` is modelled as the member `x.dob`: its key is written as a string literal.
-      if (expr.kind === 'member' && expr.object.kind === 'name' && /^[rbuf]*["']/i.test(sourceOf(this.facts, expr.propertyRange))) return expr.object.name;
+      if (expr.kind === 'member' && expr.object.kind === 'name' && isQuotedKey(this.facts, expr.propertyRange)) return expr.object.name;
       const callee = expr.kind === 'call' ? expr.callee : undefined;
       if (callee?.kind === 'member' && callee.property === 'get' && callee.object.kind === 'name' && expr.kind === 'call' && expr.args[0]?.value.kind === 'string') return callee.object.name;
       return undefined;
@@ -173,6 +273,18 @@ export class FieldsReadIndex {
   }
 
 }
+
+/** Whether the text of `range` opens a string literal: string prefixes (`r`, `b`, `u`, `f`) then a quote. */
+function isQuotedKey(facts: FileFacts, range: Range): boolean {
+  const { text, lineStarts } = facts;
+  const end = offsetOf(lineStarts, text, range.end);
+  let i = offsetOf(lineStarts, text, range.start);
+  while (i < end && STRING_PREFIXES.has(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return i < end && (c === 0x22 || c === 0x27);
+}
+
+const STRING_PREFIXES = new Set([...'rbufRBUF'].map((c) => c.charCodeAt(0)));
 
 /** `x as T`, `(x)`, `x!`: the value inside. */
 function unwrapped(expr: Expr): Expr {
@@ -190,29 +302,6 @@ function containsCall(expr: Expr): boolean {
     else return false;
   }
   return false;
-}
-
-function childrenOf(expr: Expr): Expr[] {
-  switch (expr.kind) {
-    case 'member':
-      return [expr.object];
-    case 'index':
-      return [expr.object, expr.index];
-    case 'call':
-      return [expr.callee, ...expr.args.map((arg) => arg.value)];
-    case 'template':
-      return expr.parts.flatMap((part) => ('expr' in part ? [part.expr] : []));
-    case 'binary':
-      return [expr.left, expr.right];
-    case 'object':
-      return expr.entries.map((entry) => entry.value);
-    case 'array':
-      return expr.items;
-    case 'other':
-      return expr.children;
-    default:
-      return [];
-  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
 import { recordHoldingTypes } from './record-types';
 import { storedArguments } from './stored-as-phi';
+import { exprLabel } from './expr-label';
 import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './signal-receivers';
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
@@ -1008,25 +1009,3 @@ export function describe(taint: Taint): string {
   return taint.elements.map((element) => (element.element === 'record' ? `${element.category} record` : element.element)).join(', ');
 }
 
-/** An expression rendered by its names only (identifiers, calls), never literal values. */
-export function exprLabel(expr: Expr, depth = 0): string {
-  if (depth > 6) return '…';
-  switch (expr.kind) {
-    case 'name':
-      return expr.name;
-    case 'member':
-      return `${exprLabel(expr.object, depth + 1)}.${/^[A-Za-z_$][\w$]*$/.test(expr.property) ? expr.property : '[…]'}`;
-    case 'index':
-      return `${exprLabel(expr.object, depth + 1)}[…]`;
-    case 'call':
-      return `${exprLabel(expr.callee, depth + 1)}(…)`;
-    case 'other':
-      return expr.children.length === 1 ? exprLabel(expr.children[0], depth + 1) : 'expression';
-    case 'template':
-      return 'formatted string';
-    case 'string':
-      return 'string';
-    default:
-      return 'expression';
-  }
-}

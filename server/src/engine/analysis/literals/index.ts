@@ -29,7 +29,7 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
   const generated = new Set<number>();
   const generatedDeclarations = new Set<number>();
   for (const literal of literals) {
-    if (literal.recordId !== undefined && provesSynthetic(literalCandidate(literal))) {
+    if (literal.recordId !== undefined && literalProvesSynthetic(literal)) {
       generated.add(literal.recordId);
       // `PATIENT_MARCUS = {..., profile: {reviewedBy: 'Demo Scheduler'}}`: the whole record.
       if (literal.declarationId !== undefined) generatedDeclarations.add(literal.declarationId);
@@ -41,7 +41,7 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
   for (const literal of literals) {
     if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
     if (literal.declarationId !== undefined && generatedDeclarations.has(literal.declarationId)) continue;
-    const hit = literalHit(literal);
+    const hit = memoisedLiteralHit(literal);
     if (hit) hits.push(hit);
   }
   for (const value of values) {
@@ -50,6 +50,24 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
     if (hit) hits.push(hit);
   }
   return corroborated(hits);
+}
+
+// A literal's judgement depends on the literal alone, and facts are never modified: the literals
+// of the statements a keystroke did not touch are the same objects at the next analysis, so they
+// are judged once (classifying a value runs dozens of regular expressions).
+const hitMemo = new WeakMap<StringLiteralFact, LiteralHit | null>();
+const syntheticMemo = new WeakMap<StringLiteralFact, boolean>();
+
+function memoisedLiteralHit(literal: StringLiteralFact): LiteralHit | undefined {
+  let hit = hitMemo.get(literal);
+  if (hit === undefined) hitMemo.set(literal, (hit = literalHit(literal) ?? null));
+  return hit ?? undefined;
+}
+
+function literalProvesSynthetic(literal: StringLiteralFact): boolean {
+  let synthetic = syntheticMemo.get(literal);
+  if (synthetic === undefined) syntheticMemo.set(literal, (synthetic = provesSynthetic(literalCandidate(literal))));
+  return synthetic;
 }
 
 /** Identifiers whose validated shape under their key is enough on its own. */

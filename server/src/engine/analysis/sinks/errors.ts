@@ -69,6 +69,17 @@ function tsErrorBody(fact: CallFact, facts: FileFacts): ErrorSink | undefined {
  * it is constructed with never reaches the message.
  */
 function hasFixedMessage(className: string, facts: FileFacts): boolean {
+  // Asked for every exception raised: answered once per class and file (it searches the file's scopes and calls).
+  let byClass = fixedMessages.get(facts);
+  if (!byClass) fixedMessages.set(facts, (byClass = new Map()));
+  let fixed = byClass.get(className);
+  if (fixed === undefined) byClass.set(className, (fixed = classHasFixedMessage(className, facts)));
+  return fixed;
+}
+
+const fixedMessages = new WeakMap<FileFacts, Map<string, boolean>>();
+
+function classHasFixedMessage(className: string, facts: FileFacts): boolean {
   const cls = facts.scopes.find((scope) => scope.kind === 'class' && scope.name === className);
   const ctor = cls && facts.scopes.find((scope) => scope.kind === 'function' && scope.parentId === cls.id && (scope.name === 'constructor' || scope.name === '__init__'));
   if (!ctor || /\b(this|self)\.(message|args)\s*=[^=]/.test(sourceOf(facts, ctor.range))) return false;

@@ -49,7 +49,7 @@ export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnal
     const sinkCall = dotted ? SINK_CALLS.get(dotted) : undefined;
     if (sinkCall) return { library: sinkCall, label: dotted! };
     if (callee.kind !== 'member' || !LOG_METHODS.python.has(callee.property)) return undefined;
-    const library = pythonLoggerLibrary(callee.object, fact.scopeId, facts, flow, 0);
+    const library = callee.object.kind === 'name' ? namedPythonLogger(callee.object, fact.scopeId, facts, flow) : pythonLoggerLibrary(callee.object, fact.scopeId, facts, flow, 0);
     return library ? { library, label: labelOf(callee) } : undefined;
   }
   if (callee.kind === 'name') {
@@ -63,6 +63,21 @@ export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnal
   const library = tsLoggerLibrary(callee.object, fact.scopeId, facts, flow, 0);
   return library ? { library, label: labelOf(callee) } : undefined;
 }
+
+/**
+ * The library of the logger a name holds, seen from `scopeId` (to the end of the scope): the same
+ * for every `logger.info(...)` of a function, so found once per analysis (`flow`) and scope.
+ */
+function namedPythonLogger(receiver: Extract<Expr, { kind: 'name' }>, scopeId: number, facts: FileFacts, flow: FlowAnalyzer): LogLibrary | undefined {
+  let byName = namedLoggers.get(flow);
+  if (!byName) namedLoggers.set(flow, (byName = new Map()));
+  const key = `${scopeId}:${receiver.name}`;
+  let library = byName.get(key);
+  if (library === undefined) byName.set(key, (library = pythonLoggerLibrary(receiver, scopeId, facts, flow, 0) ?? null));
+  return library ?? undefined;
+}
+
+const namedLoggers = new WeakMap<FlowAnalyzer, Map<string, LogLibrary | null>>();
 
 function pythonLoggerLibrary(receiver: Expr, scopeId: number, facts: FileFacts, flow: FlowAnalyzer, depth: number): LogLibrary | undefined {
   if (depth > 4) return undefined;
