@@ -107,6 +107,38 @@ describe('an AI helper that sends the request text to a generator and stores not
   });
 });
 
+describe('what a route reads through a service follows the service as it changes', () => {
+  test('a route whose service stops returning patient data is no longer reported, with nothing stale reused', () => {
+    const e = engine();
+    const policy = policyWith();
+    const index = new e.WorkspaceIndex(ROOT);
+    const service = (body) => ["import { prisma } from '../db';", 'export async function loadRows() {', `  ${body}`, '}'];
+    const names = 'return prisma.patient.findFirst({ select: { firstName: true } });';
+    const count = 'return (await prisma.patient.findMany()).length;';
+    const routes = [
+      "import { Router } from 'express';",
+      "import { loadRows } from '../services/rows.service';",
+      'const router = Router();',
+      "router.get('/report/rows', async (req, res) => {",
+      '  const rows = await loadRows();',
+      '  res.json(rows);',
+      '});',
+      'export default router;',
+    ].join('\n');
+    const routesPath = path.join(ROOT, 'src/routes/rows.routes.ts');
+    const servicePath = path.join(ROOT, 'src/services/rows.service.ts');
+    const summarise = (file, text) => index.set(e.summarizeFile({ text, path: file }, policy));
+    summarise(routesPath, routes);
+    const reported = () => e.analyze({ text: routes, path: routesPath }, policy, { workspace: index }).findings.filter((f) => f.ruleId === 'missing-phi-access').length;
+    summarise(servicePath, service(names).join('\n'));
+    assert.equal(reported(), 1, "the service returns patients' names");
+    summarise(servicePath, service(count).join('\n'));
+    assert.equal(reported(), 0, 'the service returns a count');
+    summarise(servicePath, service(names).join('\n'));
+    assert.equal(reported(), 1, 'names again');
+  });
+});
+
 describe('an access check that writes an audit-log row, whatever the policy calls it', () => {
   const files = {
     'src/access.service.ts': [

@@ -45,6 +45,8 @@ export class CrossFileFlows {
   /** The flow hooks: a call to a workspace function returns what its summary says. */
   hooks(): FlowHooks {
     return {
+      // This file's summary is the index's own (else one made for this analysis): the index says when answers change.
+      ...(this.index.file(this.file.path) === this.file ? { answersKey: this.index.answersKey } : {}),
       callResult: (call, scopeId, builtin, argTaint) => {
         const target = this.targetOf(call, scopeId);
         if (!target) return builtin();

@@ -52,6 +52,9 @@ export interface PathAliases {
   paths: Record<string, string[]>;
 }
 
+/** Tells indexes apart in memo keys (WorkspaceIndex.answersKey). */
+let nextIndexId = 0;
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
   /** Every source file of the project, summarised or not yet: imports resolve against them. */
@@ -64,6 +67,9 @@ export class WorkspaceIndex {
   /** Module name (and the importing folder, for relative ones) -> file: resolution repeats them per call. */
   private readonly moduleMemo = new Map<string, string | undefined>();
   private readonly functionsByName = new WeakMap<FileSummary, Map<string, FunctionSummary>>();
+  /** Which index this is, and how many times what it answers may have changed (answersKey). */
+  private readonly id = nextIndexId++;
+  private revision = 0;
 
   constructor(
     /** The project's folder: Python module names and message paths are relative to it. */
@@ -83,7 +89,16 @@ export class WorkspaceIndex {
     return this.files.get(filePath);
   }
 
+  /**
+   * Changes whenever a summary or a known file is added or removed: answers about the workspace
+   * (what a call reaches) memoised under this key stay right until it changes.
+   */
+  get answersKey(): string {
+    return `${this.id}.${this.revision}`;
+  }
+
   set(summary: FileSummary): void {
+    this.revision++;
     this.files.set(summary.path, summary);
     this.addKnownFiles([summary.path]);
     this.dirty = true;
@@ -96,6 +111,7 @@ export class WorkspaceIndex {
   addKnownFiles(paths: readonly string[]): void {
     for (const filePath of paths) {
       if (this.known.has(filePath)) continue;
+      this.revision++;
       this.known.add(filePath);
       this.moduleMemo.clear();
       if (/\.pyi?$/.test(filePath)) this.pythonModules.set(this.dottedName(filePath), filePath);
@@ -113,6 +129,7 @@ export class WorkspaceIndex {
    * worker holds the summaries one file's analysis reads, not the whole project's (cli/parallel/).
    */
   clearSummaries(): void {
+    this.revision++;
     this.files.clear();
     this.nodes = new Map();
     this.keys = undefined;
@@ -122,6 +139,7 @@ export class WorkspaceIndex {
   delete(filePath: string): void {
     const summary = this.files.get(filePath);
     if (!summary) return;
+    this.revision++;
     this.files.delete(filePath);
     this.known.delete(filePath);
     this.moduleMemo.clear();

@@ -1,8 +1,9 @@
 // Endpoint evidence (touches-phi.ts) was the largest part of re-analysing a file with many endpoints
 // after a keystroke, and a keystroke changes one endpoint at most. An endpoint's evidence is a
 // function of its handler's top-level definition (the scopes, calls and bindings in it), the
-// module-level bindings its names may resolve to, the endpoint's path and type names, and the
-// policy's classifier: keyed by exactly those, as text, the answers of earlier analyses are
+// module-level bindings its names may resolve to, the endpoint's path and type names, the
+// policy's classifier and, when calls are followed across files, the workspace index's state
+// (FlowHooks.answersKey): keyed by exactly those, as text, the answers of earlier analyses are
 // reused. The evidence holds no positions, so a definition that moved is still a hit.
 
 import type { Expr, FileFacts } from '../../model/facts';
@@ -26,11 +27,14 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
   const compute = () => gatherPhiEvidence(input, facts, flow);
   const key = handlerKey(input, facts);
   if (key === undefined) return compute();
+  // Calls followed into the workspace answer from its summaries: memoised only while they stay the same.
+  const workspace = flow.hooks.dataUseBehind !== undefined || flow.hooks.storeReadsBehind !== undefined;
+  if (workspace && flow.hooks.answersKey === undefined) return compute();
   const classifier = flow.classifier;
   let byModule = remembered.get(classifier);
   if (!byModule) remembered.set(classifier, (byModule = new BoundedCache(MAX_MODULES)));
   // The same string object for every endpoint of an analysis: hashed once, not per endpoint.
-  const byHandler = byModule.get(moduleSignature(facts), () => new BoundedCache<string, PhiEvidence>(MAX_REMEMBERED));
+  const byHandler = byModule.get(moduleKey(facts, flow.hooks.answersKey), () => new BoundedCache<string, PhiEvidence>(MAX_REMEMBERED));
   return byHandler.get(key, compute);
 }
 
@@ -57,6 +61,17 @@ function topLevelScope(facts: FileFacts, scopeId: number): number | undefined {
     current = parent;
   }
   return undefined;
+}
+
+const moduleKeys = new WeakMap<FileFacts, { answersKey: string | undefined; key: string }>();
+
+/** The module's signature, with the workspace's answers key when calls are followed into it. */
+function moduleKey(facts: FileFacts, answersKey: string | undefined): string {
+  const known = moduleKeys.get(facts);
+  if (known && known.answersKey === answersKey) return known.key;
+  const key = answersKey === undefined ? moduleSignature(facts) : `${moduleSignature(facts)}\u0003${answersKey}`;
+  moduleKeys.set(facts, { answersKey, key });
+  return key;
 }
 
 /** The module-level bindings in order (names inside a handler may resolve to them), without positions. */

@@ -136,6 +136,12 @@ const RECORD_ACCESS_WORDS = new Set([
  * the analysis is the single-function one.
  */
 export interface FlowHooks {
+  /**
+   * What the workspace answers below depend on besides the file itself: answers memoised across
+   * analyses (endpoints/evidence-memo.ts) are keyed by it. Absent while there are such answers,
+   * nothing is memoised.
+   */
+  answersKey?: string;
   /** Taint a parameter carries in addition to what its name says (a marker for the caller's value). */
   paramTaint?(param: ParamFact, range: Range): Taint | undefined;
   /**
