@@ -4,7 +4,7 @@
 // the text they hold.
 
 import type { Argument, CallFact, Expr } from '../model/facts';
-import type { Taint } from '../analysis/flow/flow';
+import type { Taint } from '../analysis/flow/taint';
 import { sourceOf } from '../model/text';
 import { isKeyName } from '../analysis/api-keys';
 import type { TextEdit } from '../model/types';

@@ -8,7 +8,8 @@ import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../model/fac
 import { calleePath } from '../model/expressions';
 import { offsetOf, sourceOf } from '../model/text';
 import type { Fix, FlowStep, RuleId } from '../model/types';
-import { union, type FlowHooks, type Taint } from '../analysis/flow/flow';
+import type { FlowHooks } from '../analysis/flow/flow-hooks';
+import { union, type Taint } from '../analysis/flow/taint';
 import { exprLabel } from '../analysis/flow/expr-label';
 import { withSuppressFix } from '../fixes/suppress';
 import { onlyCodesForCodeParameter } from '../analysis/sinks/reference-codes';

@@ -13,7 +13,8 @@ import type { CallExpr, CallFact, Expr, FileFacts, ParamFact, ScopeFact } from '
 import { calleePath } from '../model/expressions';
 import type { ResolvedPolicy } from '../model/policy';
 import { SUMMARY_MARKER, type PhiElementRef, type Range } from '../model/types';
-import { FlowAnalyzer, union, type Taint } from '../analysis/flow/flow';
+import { FlowAnalyzer } from '../analysis/flow/flow';
+import { union, type Taint } from '../analysis/flow/taint';
 import { classifierFor } from '../analysis/phi/classifier-cache';
 import { recordHoldingTypes } from '../analysis/flow/record-types';
 import { isAccountModule } from '../analysis/phi/account-module';

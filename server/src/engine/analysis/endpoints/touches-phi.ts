@@ -7,7 +7,8 @@
 import { calleePath, rootName } from '../../model/expressions';
 import type { Expr, FileFacts } from '../../model/facts';
 import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
-import type { FlowAnalyzer, Taint } from '../flow/flow';
+import type { FlowAnalyzer } from '../flow/flow';
+import type { Taint } from '../flow/taint';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
 import { sqlTableReads, sqlTexts } from './sql-tables';

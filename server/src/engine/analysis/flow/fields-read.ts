@@ -12,7 +12,8 @@ import type { BindingFact, Expr, FileFacts } from '../../model/facts';
 import { offsetOf } from '../../model/text';
 import type { Range } from '../../model/ranges';
 import type { PhiElementRef } from '../../model/types';
-import type { FlowAnalyzer, Taint } from './flow';
+import type { FlowAnalyzer } from './flow';
+import type { Taint } from './taint';
 
 /** Field reads looked at per object: a function reading hundreds of fields is not made slower. */
 const MAX_READS = 200;

@@ -5,9 +5,9 @@ import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact, Sco
 import { calleePath, rootName } from '../../model/expressions';
 import { functionWithin } from '../../model/facts-index';
 import { offsetOf, sourceOf } from '../../model/text';
-import type { FlowStep, PhiCategory, PhiElementRef, Range } from '../../model/types';
+import type { PhiCategory, PhiElementRef, Range } from '../../model/types';
 import { SUMMARY_MARKER } from '../../model/types';
-import type { PhiClassifier, IdentifierClass } from '../phi/classify';
+import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
 import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
@@ -28,151 +28,17 @@ import {
   isUrlParameters,
   isSerializerValue,
   PASS_THROUGH_MODULES,
-  SERIALISED_WORDS,
   SERIALIZER_DATA_MEMBERS,
   serializerRecordName,
   SHAPE_MEMBERS,
   STRING_FORM_FUNCTIONS,
   STRING_FORM_METHODS,
 } from './value-kinds';
-
-export interface Taint {
-  elements: PhiElementRef[];
-  /** The value is a whole patient record (or a collection / serialisation of one). */
-  record: boolean;
-  /** The record expression the PHI was read from (`patient` in `patient.dob`): the id fix uses it. */
-  recordRoot?: Expr;
-  /** The innermost expression that introduced the PHI. */
-  origin: Range;
-  /** Source first; each variable the PHI went through after it. */
-  steps: FlowStep[];
-  /**
-   * The value is the record object itself (or its `str()`), not its data: turned into a string it
-   * shows what its class's string form shows (record-string-forms.ts). `className` when known.
-   */
-  objectForm?: { className?: string; anyModel?: true };
-  /**
-   * The value is not a record but holds one in this field (a `Props` type with a `patient` field,
-   * record-types.ts): given whole to a logger it writes the record; its other fields are not PHI.
-   */
-  holder?: string;
-}
+import { FALLBACK_OPERATORS, FETCH_VERBS, FROM_DICT_METHOD, MAPPING_METHODS, OPAQUE_FUNCTIONS, PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS, QUERY_METHODS, RECORD_ACCESS_WORDS, SEARCH_TERM_FIELDS, SEARCH_VERBS } from './call-kinds';
+import type { FlowHooks } from './flow-hooks';
+import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, union, type Taint } from './taint';
 
 const MAX_DEPTH = 60;
-
-/** Operators whose result is one of their operands (`a || b`, `a ?? b`, `a or b`). */
-const FALLBACK_OPERATORS = new Set(['||', '??', 'or']);
-
-/** Calls whose result says nothing about the PHI in their arguments. */
-const OPAQUE_FUNCTIONS = new Set([
-  'len', 'bool', 'isinstance', 'issubclass', 'type', 'id', 'hasattr', 'callable', 'any', 'all', 'count',
-  'Boolean', 'isNaN', 'isFinite', 'isArray', 'typeof', 'exists', 'is_valid', 'isValid', 'includes', 'has',
-  'startswith', 'endswith', 'startsWith', 'endsWith', 'isdigit', 'isalpha', 'isnumeric', 'test', 'match',
-  'indexOf', 'index', 'find', 'keys', 'size', 'length', 'hash', 'ord', 'uuid4', 'uuid', 'now', 'utcnow',
-]);
-
-/** Calls that hand back their arguments' data in another form (`str(patient)`, `JSON.stringify`). */
-const PASS_THROUGH_FUNCTIONS = new Set([
-  'str', 'repr', 'vars', 'dict', 'list', 'tuple', 'set', 'sorted', 'reversed', 'format', 'dumps', 'stringify',
-  'String', 'assign', 'values', 'entries', 'structuredClone', 'deepcopy', 'copy', 'jsonable_encoder', 'asdict',
-  'model_to_dict', 'serialize', 'pformat', 'to_json', 'toJSON', 'encode', 'parse', 'loads', 'from', 'Array',
-  'Object', 'fromEntries', 'concat', 'join', 'f', 'escape', 'quote', 'unicode', 'text', 'safe', 'Markup',
-  'mark_safe', 'getattr', 'get', 'pop', 'setdefault', 'cast', 'Number', 'int', 'float', 'round', 'date',
-  'datetime', 'strftime', 'isoformat', 'new_str',
-  // Containers built from others (docs/rules/phi-in-log.md, "What is followed").
-  'zip', 'map', 'filter', 'enumerate', 'frozenset', 'iter', 'next', 'chain', 'Set', 'Map', 'OrderedDict',
-  'Counter', 'deque', 'DataFrame', 'from_records', 'from_dict', 'json_normalize', 'astuple',
-]);
-
-/** Methods whose result is what their callback returns for each element (`rows.map((row) => row.id)`). */
-const MAPPING_METHODS = new Set(['map', 'flatMap']);
-
-/** Methods that return (part of) the receiver's data or the arguments'. */
-const PASS_THROUGH_METHODS = new Set([
-  'upper', 'lower', 'strip', 'lstrip', 'rstrip', 'title', 'capitalize', 'casefold', 'split', 'rsplit', 'join',
-  'replace', 'format', 'format_map', 'encode', 'decode', 'zfill', 'ljust', 'rjust', 'center', 'partition',
-  'strftime', 'isoformat', 'toString', 'toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice',
-  'substring', 'substr', 'padStart', 'padEnd', 'concat', 'toISOString', 'toLocaleDateString', 'toDateString',
-  'toLocaleString', 'toJSON', 'normalize', 'at', 'charAt', 'repeat', 'values', 'items', 'copy', 'dict',
-  'model_dump', 'model_dump_json', 'json', 'to_dict', 'toObject', 'serialize', 'asdict', 'splitlines', 'map',
-  'filter', 'flat', 'flatMap', 'reduce', 'sort', 'reverse', 'toFixed', 'date', 'strip_tags', 'to_json',
-  'dumps', 'render', 'getvalue', 'read', 'capitalize', 'swapcase', 'expandtabs', 'translate', 'removeprefix',
-  'removesuffix', 'localeCompare', 'valueOf', 'toLocaleUpperCase', 'toLocaleLowerCase', 'get', 'pop',
-  'setdefault', 'getattr', 'first', 'last',
-  // Set operations and pandas frames shown whole (`.columns`, `.shape`, `len()` are not their data).
-  'union', 'intersection', 'difference', 'symmetric_difference', 'head', 'tail', 'to_string', 'to_records',
-  'to_csv', 'to_markdown', 'to_html', 'sample', 'from_records', 'from_dict', 'astuple',
-]);
-
-/** Query / collection methods: on a record-valued receiver, the result is still record data. */
-const QUERY_METHODS = new Set([
-  'get', 'first', 'all', 'one', 'one_or_none', 'scalar', 'scalars', 'scalar_one', 'scalar_one_or_none',
-  'order_by', 'limit', 'offset', 'where', 'filter', 'filter_by', 'fetchall', 'fetchone', 'fetchmany',
-  'first_or_404', 'get_or_404', 'exclude', 'select_related', 'prefetch_related', 'only', 'defer', 'distinct',
-  'paginate', 'execute', 'unique', 'find', 'find_one', 'findOne', 'findUnique', 'findUniqueOrThrow', 'findFirst',
-  'findFirstOrThrow', 'findMany', 'findAll', 'findByPk', 'findById', 'findOneBy', 'findBy', 'findOneOrFail',
-  'getOne', 'lean', 'exec', 'populate', 'sort', 'select', 'query', 'load', 'fetch', 'retrieve', 'read',
-  'get_object_or_404', 'get_list_or_404', 'latest', 'earliest', 'last', 'aggregate', 'search', 'list',
-  'getMany', 'getRawMany', 'getRawOne', 'then', 'get_by_id', 'getById', 'by_id', 'with_entities', 'objects',
-  'query_one', 'fetch_one', 'fetch_all', 'one_or_404', 'get_patient', 'create', 'update', 'upsert', 'save',
-]);
-
-/** Methods that set a record from a dict of its fields (`update_from_dict`, `from_dict`, `fromJSON`). */
-const FROM_DICT_METHOD = /^(?:(?:update|create|populate|set|load)_?)?from_?(?:dict|data|json|payload)$/i;
-/** Verbs of a function that looks records up by a typed term, and the fields holding that term. */
-const SEARCH_VERBS = new Set(['search', 'find', 'lookup']);
-const SEARCH_TERM_FIELDS = new Set(['q', 'query', 'term', 'search', 'searchTerm', 'search_term', 'keyword', 'text']);
-const FETCH_VERBS = new Set(['get', 'load', 'fetch', 'find', 'read', 'query', 'lookup', 'retrieve', 'select', 'search', 'list', 'pull', 'resolve', 'require', 'lookup']);
-
-/** Words after a record noun that name a way to reach records (`patientRepository.findOne`). */
-const RECORD_ACCESS_WORDS = new Set([
-  'repository', 'repo', 'service', 'services', 'model', 'objects', 'table', 'collection', 'store', 'dao',
-  'client', 'api', 'manager', 'crud', 'queries', 'query', 'db', 'provider', 'gateway', 'accessor', 'loader',
-]);
-
-/**
- * Where flows across functions plug in (engine/summaries/): what a parameter stands for while a
- * function's summary is computed, and what a call to a workspace function returns. Without hooks
- * the analysis is the single-function one.
- */
-export interface FlowHooks {
-  /**
-   * What the workspace answers below depend on besides the file itself: answers memoised across
-   * analyses (endpoints/evidence-memo.ts) are keyed by it. Absent while there are such answers,
-   * nothing is memoised.
-   */
-  answersKey?: string;
-  /** Taint a parameter carries in addition to what its name says (a marker for the caller's value). */
-  paramTaint?(param: ParamFact, range: Range): Taint | undefined;
-  /**
-   * The result of a call: `builtin` is what the single-function analysis says, `argTaint` the
-   * taint of an expression in the caller's scope.
-   */
-  callResult?(call: CallExpr, scopeId: number, builtin: () => Taint | undefined, argTaint: (expr: Expr) => Taint | undefined): Taint | undefined;
-  /**
-   * What reading a field no catalogue entry names gives of a value that is not a record
-   * (`value["identifier"]`): a part of it. Summaries mark it, since the caller may pass a whole
-   * record, whose unknown fields are not PHI. `property` is the field read.
-   */
-  unknownField?(taint: Taint, property: string): Taint;
-  /**
-   * The audit call (one of `names`) that a workspace function reached from `callee` makes, at any
-   * depth of resolved calls (a handler delegating to a service that writes the audit log).
-   */
-  auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
-  /** For a middleware factory `callee`: a workspace function its middleware delegates to that makes such an audit call. */
-  auditCallThroughFactory?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
-  /** What the workspace functions `callee` reaches do with data: send it to an AI service, use a data store. */
-  dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean } | undefined;
-  /** For a type name of the file that is imported from the workspace: the field holding a record, when its type holds one (record-types.ts). */
-  typeHoldsRecord?(typeName: string): string | undefined;
-  /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
-  notImplementedBehind?(callee: Expr, scopeId: number): boolean;
-  /** Whether `callee` is a workspace handler that answers with totals only (endpoints/totals-response.ts). */
-  totalsResponseBehind?(callee: Expr, scopeId: number): boolean;
-  /** What the workspace functions `callee` reaches read from data stores: totals, tables of kinds, rows (endpoints/totals-only.ts). */
-  storeReadsBehind?(callee: Expr, scopeId: number): { totals: boolean; reference: boolean; records: boolean } | undefined;
-}
 
 export class FlowAnalyzer {
   private readonly bindingsByScope: BindingIndex = new Map();
@@ -934,84 +800,3 @@ export class FlowAnalyzer {
     return undefined;
   }
 }
-
-function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string): Taint | undefined {
-  if (classification.kind === 'record') {
-    // `patient_json`, `patientStr`: already a serialisation, not the record object.
-    const serialised = expr.kind === 'name' && tokenize(expr.name).some((token) => SERIALISED_WORDS.has(token));
-    return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`, serialised ? undefined : {});
-  }
-  if (classification.kind !== 'element') return undefined;
-  // A bare variable needs no context when the element is PHI anywhere; `name` alone does.
-  if (expr.kind === 'name' && classification.context !== 'any') return undefined;
-  return {
-    elements: [{ element: classification.element, category: classification.category }],
-    record: false,
-    recordRoot: root,
-    origin: expr.range,
-    steps: [{ range: expr.range, label: `${label} (${classification.element}, ${classification.category})` }],
-  };
-}
-
-/** `claims`, `tokenClaims`: the claims themselves, which a token or a request may hold (not `claim_id` or `claim_number`). */
-function isClaimsWord(classification: IdentifierClass, name: string): boolean {
-  if (classification.kind !== 'element' || classification.element !== 'claim') return false;
-  const last = tokenize(name).at(-1);
-  return last === 'claims' || last === 'claim';
-}
-
-function recordTaint(category: PhiCategory, root: Expr, range: Range, label: string, objectForm?: Taint['objectForm']): Taint {
-  const taint: Taint = { elements: [{ element: 'record', category }], record: true, recordRoot: root, origin: range, steps: [{ range, label }] };
-  if (objectForm) taint.objectForm = objectForm;
-  return taint;
-}
-
-/** The taint of a value made from a record's data (`vars(patient)`, a dict, JSON): no longer the record object. */
-function plain(taint: Taint): Taint;
-function plain(taint: Taint | undefined): Taint | undefined;
-function plain(taint: Taint | undefined): Taint | undefined {
-  if (!taint?.objectForm) return taint;
-  const { objectForm: _objectForm, ...rest } = taint;
-  return rest;
-}
-
-export function union(taints: (Taint | undefined)[]): Taint | undefined {
-  const present = taints.filter((taint): taint is Taint => !!taint);
-  if (present.length <= 1) return present[0];
-  const elements: PhiElementRef[] = [];
-  for (const taint of present) {
-    for (const element of taint.elements) {
-      if (!elements.some((e) => e.element === element.element && e.category === element.category)) elements.push(element);
-    }
-  }
-  return {
-    elements,
-    record: present.some((taint) => taint.record),
-    recordRoot: present.find((taint) => taint.recordRoot)?.recordRoot,
-    origin: present[0].origin,
-    steps: present[0].steps,
-  };
-}
-
-function categoryOfType(typeNames: string[], classifier: PhiClassifier): PhiCategory {
-  for (const type of typeNames) {
-    const classification = classifier.classify(type);
-    if (classification.kind === 'record') return classification.category;
-  }
-  return 'demographics';
-}
-
-
-function lastName(expr: Expr): string | undefined {
-  if (expr.kind === 'name') return expr.name;
-  if (expr.kind === 'member') return expr.property;
-  if (expr.kind === 'other' && expr.children.length === 1) return lastName(expr.children[0]);
-  if (expr.kind === 'call') return lastName(expr.callee);
-  return undefined;
-}
-
-/** What a taint holds, by element names only. */
-export function describe(taint: Taint): string {
-  return taint.elements.map((element) => (element.element === 'record' ? `${element.category} record` : element.element)).join(', ');
-}
-

@@ -9,7 +9,7 @@ import { labelOf } from '../../model/expressions';
 import { offsetOf } from '../../model/text';
 import type { PhiClassifier } from '../phi/classify';
 import { isConstantName } from '../phi/names-not-values';
-import type { Taint } from '../flow/flow';
+import type { Taint } from '../flow/taint';
 
 /** Words in a prompt's literal text that say the values around them are a patient's case. */
 const PATIENT_FRAMING = /\b(?:patient(?:'s|s)?|diagnos[ie]s|differential|symptoms?|chief complaint|case information|medical history|clinical (?:notes?|history|summary|information|details))\b/i;

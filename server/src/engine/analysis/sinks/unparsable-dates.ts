@@ -6,7 +6,7 @@
 
 import type { Argument, Expr } from '../../model/facts';
 import { SUMMARY_MARKER } from '../../model/types';
-import type { Taint } from '../flow/flow';
+import type { Taint } from '../flow/taint';
 
 /** Words of a message saying a value could not be read. */
 const FAILURE_WORDS = /\b(?:un)?pars(?:e|ed|es|ing|able|eable)\b|\bmalformed\b|\binvalid\b|\bunrecogni[sz]ed\b/i;

@@ -1,5 +1,5 @@
 import { suppressFix, withSuppressFix } from '../../fixes/suppress';
-import { describe } from '../../analysis/flow/flow';
+import { describe } from '../../analysis/flow/taint';
 import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
