@@ -8,6 +8,9 @@
 // within a memory budget (worker.ts), so the analysis of such a file is sent back to it (`worker`
 // of a job) and the file is parsed once. A job whose worker is gone, or that another worker
 // takes because its own is busy, is analysed from the file again: same result, one more parse.
+// In a pipelined scan (scan-runner.ts) both passes are one run: the caller adds each file's
+// analysis (addJob) once the summaries it reads are in, and puts the summaries a file waits for
+// first (prioritize).
 //
 // A worker that dies (a crash in the parser, out of memory) costs the file it was analysing: that
 // file gets an `analysis-failed` outcome, the other files it held are requeued, and a new worker
