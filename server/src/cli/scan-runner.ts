@@ -7,6 +7,7 @@
 // run on the main thread would.
 
 import { statSync } from 'node:fs';
+import * as os from 'node:os';
 import { serialize } from 'node:v8';
 import type { AnalysisResult, AnalyzeOptions, FileSummary, ProjectAuditContext, ResolvedPolicy } from '../engine';
 import type { ScanCache } from './cache/scan-cache';
@@ -89,6 +90,37 @@ const SLICED_INDEX_MIN_FILES = 1000;
 /** A source file at least this large is analysed in a worker even when the scan is small. */
 const LARGE_SOURCE_FILE_BYTES = 1024 * 1024;
 
+/**
+ * With `--jobs` auto on a machine with this many cores or fewer, a small scan (below both bounds
+ * that follow) runs on the main thread: two workers and the main thread then share two cores, and
+ * the workers' start, heap limits and index slices cost more CPU than they save (opal, Telehealthcrm:
+ * 1.5-1.7x the CPU and more wall time than one thread; docs/performance.md, session 10).
+ */
+const FEW_CORES = 2;
+/** The source text that small (data files not counted): the main thread keeps the facts of 4M characters. */
+const MAIN_THREAD_MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+/** And the files: the main thread holds every file's result, and the whole index resolved once. */
+const MAIN_THREAD_MAX_FILES = 1000;
+
+function fitsMainThread(files: readonly string[]): boolean {
+  if (files.length > MAIN_THREAD_MAX_FILES || availableCores() > FEW_CORES) return false;
+  let bytes = 0;
+  for (const file of files) {
+    if (isDataFile(file)) continue;
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // Unreadable: its analysis reports it.
+    }
+    if (bytes >= MAIN_THREAD_MAX_SOURCE_BYTES) return false;
+  }
+  return true;
+}
+
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+}
+
 function isLargeSourceFile(file: string): boolean {
   if (isDataFile(file)) return false;
   try {
@@ -130,7 +162,8 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   // the scan is large enough; closed whatever happens.
   // A scan too small for workers still analyses a large source file in one: only a worker's
   // memory is bounded (pool.ts) and only a worker can be stopped by --file-timeout.
-  const workers = workerCount(options.jobs, files.length) || (options.jobs === undefined && files.some(isLargeSourceFile) ? 1 : 0);
+  const sized = options.jobs === undefined && fitsMainThread(files) ? 0 : workerCount(options.jobs, files.length);
+  const workers = sized || (options.jobs === undefined && files.some(isLargeSourceFile) ? 1 : 0);
   const script = workers > 0 ? workerScript() : undefined;
   const setup = {
     maxFileSizeKb: options.maxFileSizeKb,
