@@ -35,6 +35,8 @@ export interface WorkspaceData {
 
 export class ProjectIndexes {
   private readonly byFile = new Map<string, number>();
+  /** By index id: the files asked for that it was made for. */
+  readonly members: string[][] = [];
   /** After pack(): each workspace's summaries, serialized, by file; the indexes hold none. */
   private packed?: Map<string, Uint8Array>[];
 
@@ -57,6 +59,15 @@ export class ProjectIndexes {
       const common = { root: index.root, ...(this.aliases[id] ? { aliases: this.aliases[id] } : {}) };
       return sliced ? { ...common, summaries: [], summarised: summaries.map((summary) => summary.path) } : { ...common, summaries };
     });
+  }
+
+  /**
+   * For a scan that sends each analysis the summaries it reads before the whole index is built
+   * (the pipelined scan): every file of each project, summarised or not yet, so imports resolve
+   * in the workers as they do on the main thread.
+   */
+  knownFilesData(): WorkspaceData[] {
+    return this.indexes.map((index, id) => ({ root: index.root, ...(this.aliases[id] ? { aliases: this.aliases[id] } : {}), summaries: [], summarised: index.knownFiles() }));
   }
 
   /**
@@ -129,6 +140,17 @@ export interface IndexOptions {
 }
 
 export async function buildProjectIndexes(targets: readonly string[], options: IndexOptions): Promise<ProjectIndexes> {
+  const projects = await planProjectIndexes(targets, options);
+  await fillProjectIndexes(projects, options);
+  return projects;
+}
+
+/**
+ * The projects of the files asked for, each index knowing its project's files (imports resolve
+ * against them) but holding no summary yet: fillProjectIndexes, or a scan that adds summaries as
+ * they come (scan-runner.ts, the pipelined scan), fills them.
+ */
+export async function planProjectIndexes(targets: readonly string[], options: Pick<IndexOptions, 'cwd' | 'policies' | 'scanTargets'>): Promise<ProjectIndexes> {
   const fallback = commonFolder(options.scanTargets ?? targets) ?? options.cwd;
   const roots = new Map<string, string[]>();
   for (const file of targets) {
@@ -151,8 +173,21 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
     const discovery = await findSourceFiles([root], options.cwd, quiet);
     index.addKnownFiles(discovery.files);
     index.addKnownFiles(files);
-    // Only what the reported files import, directly or not, can change their findings: the rest
-    // of the project is listed (for resolving imports) but not read.
+    for (const file of files) projects.assign(file, id);
+    projects.members.push(files);
+  }
+  return projects;
+}
+
+/**
+ * Summarises what the files asked for import, directly or not, into their indexes (taking the
+ * summaries already made from `options.summarised`). Only those can change their findings: the
+ * rest of the project is listed (for resolving imports) but not read.
+ */
+export async function fillProjectIndexes(projects: ProjectIndexes, options: IndexOptions): Promise<void> {
+  const quiet = options.policies.unreported();
+  for (const [id, files] of projects.members.entries()) {
+    const index = projects.indexes[id];
     const reported = new Set(files);
     const queue = [...files];
     const seen = new Set(queue);
@@ -167,9 +202,7 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
         queue.push(imported);
       }
     }
-    for (const file of files) projects.assign(file, id);
   }
-  return projects;
 }
 
 async function summaryOf(file: string, policies: FolderPolicies, options: IndexOptions): Promise<FileSummary | undefined> {

@@ -2,7 +2,8 @@
 // file is parsed once. Bounded by the source text they were extracted from (facts are a few
 // times the text's size): once the budget is spent, later files are not kept and are parsed
 // again when analysed. The first files are the ones kept because the analysis pass goes through
-// the files in the same order, so their facts are used (and freed) first.
+// the files in the same order, so their facts are used (and freed) first; in a pipelined scan
+// (scan-runner.ts) a file's facts are freed as soon as the files it imports are summarised.
 
 import { getHeapStatistics } from 'node:v8';
 import type { PreparedFile } from '../../engine';

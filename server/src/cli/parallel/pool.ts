@@ -8,6 +8,9 @@
 // within a memory budget (worker.ts), so the analysis of such a file is sent back to it (`worker`
 // of a job) and the file is parsed once. A job whose worker is gone, or that another worker
 // takes because its own is busy, is analysed from the file again: same result, one more parse.
+// In a pipelined scan (scan-runner.ts) both passes are one run: the caller adds each file's
+// analysis (addJob) once the summaries it reads are in, and puts the summaries a file waits for
+// first (prioritize).
 //
 // A worker that dies (a crash in the parser, out of memory) costs the file it was analysing: that
 // file gets an `analysis-failed` outcome, the other files it held are requeued, and a new worker
@@ -111,17 +114,22 @@ export interface PoolRun {
 }
 
 interface Run {
-  jobs: readonly PoolJob[];
+  jobs: PoolJob[];
   policies: readonly ResolvedPolicy[];
   outcomes: (FileOutcome | undefined)[];
   keptBy: (number | undefined)[];
-  /** Jobs no worker is waiting for, popped from the end (discovery order). */
+  /**
+   * Jobs no worker is waiting for, popped from the end (discovery order). A job may appear twice
+   * (prioritize): popping skips those already sent.
+   */
   shared: number[];
+  /** By job index: sent to a worker (and not requeued since). */
+  sent: boolean[];
   /** Jobs waiting for the worker that holds their facts, by worker id, popped from the end. */
   byWorker: Map<number, number[]>;
   remaining: number;
   crashes: number;
-  onDone: (index: number, outcome: FileOutcome) => void;
+  onDone: (index: number, outcome: FileOutcome, keptBy?: number) => void;
   resolve: (run: PoolRun) => void;
 }
 
@@ -170,17 +178,22 @@ export class ScanPool {
     for (const slot of this.slots) if (slot.id === workerId && !slot.stopping) slot.worker.postMessage(message);
   }
 
-  /** Runs one pass; the workers stay for the next one until `close()`. */
-  runJobs(jobs: readonly PoolJob[], policies: readonly ResolvedPolicy[], onDone: (index: number, outcome: FileOutcome) => void): Promise<PoolRun> {
+  /**
+   * Runs one pass; the workers stay for the next one until `close()`. `onDone` gets each outcome
+   * and, for a summary job, the worker that kept the file's facts; it may add jobs to the pass
+   * (addJob), which then ends once those are done too.
+   */
+  runJobs(jobs: readonly PoolJob[], policies: readonly ResolvedPolicy[], onDone: (index: number, outcome: FileOutcome, keptBy?: number) => void): Promise<PoolRun> {
     if (this.run) throw new Error('one pass at a time');
     return new Promise<PoolRun>((resolve) => {
       const live = new Set([...this.slots].map((slot) => slot.id));
       const run: Run = {
-        jobs,
+        jobs: [...jobs],
         policies,
         outcomes: new Array(jobs.length),
         keptBy: new Array(jobs.length),
         shared: [],
+        sent: [],
         byWorker: new Map(),
         remaining: jobs.length,
         crashes: 0,
@@ -200,6 +213,32 @@ export class ScanPool {
       for (let i = this.slots.size; i < Math.max(1, this.size); i++) this.start();
       for (const slot of this.slots) this.feed(slot);
     });
+  }
+
+  /**
+   * Adds a job to the pass under way (its policy must be among the pass's): next for the worker
+   * it names (which holds the file's facts), else next for any worker. Returns its index.
+   */
+  addJob(job: PoolJob): number {
+    const run = this.run;
+    if (!run) throw new Error('no pass under way');
+    const index = run.jobs.push(job) - 1;
+    run.remaining++;
+    const live = job.worker !== undefined && [...this.slots].some((slot) => slot.id === job.worker && !slot.stopping);
+    if (live) {
+      const queue = run.byWorker.get(job.worker!) ?? [];
+      queue.push(index);
+      run.byWorker.set(job.worker!, queue);
+    } else run.shared.push(index);
+    for (const slot of this.slots) this.feed(slot);
+    return index;
+  }
+
+  /** A job of the pass under way that no worker has yet goes before the others waiting in the shared queue. */
+  prioritize(index: number): void {
+    const run = this.run;
+    if (!run || run.sent[index] || run.outcomes[index] !== undefined) return;
+    if (run.shared[run.shared.length - 1] !== index) run.shared.push(index);
   }
 
   close(): void {
@@ -222,14 +261,17 @@ export class ScanPool {
     if (run.outcomes[index] !== undefined) return;
     run.outcomes[index] = outcome;
     run.remaining--;
-    run.onDone(index, outcome);
+    run.onDone(index, outcome, run.keptBy[index]);
   }
 
   /** The next job for a free worker: its own first, then anyone's, then one waiting for a busy worker. */
   private nextJob(run: Run, slot: Slot): number | undefined {
     const own = run.byWorker.get(slot.id);
     if (own?.length) return own.pop();
-    if (run.shared.length) return run.shared.pop();
+    while (run.shared.length) {
+      const index = run.shared.pop()!;
+      if (!run.sent[index] && run.outcomes[index] === undefined) return index;
+    }
     let longest: number[] | undefined;
     for (const queue of run.byWorker.values()) if (queue.length > (longest?.length ?? 0)) longest = queue;
     // Taken from the far end: the busy worker keeps the files it is about to reach.
@@ -248,6 +290,7 @@ export class ScanPool {
         slot.worker.postMessage({ type: 'policy', id: job.policyId, policy: run.policies[job.policyId] } satisfies ToWorker);
       }
       slot.inFlight.push(index);
+      run.sent[index] = true;
       const slice = this.sliceFor(slot, job);
       const message: ToWorker = { type: 'analyze', job: index, file: job.file, policyId: job.policyId, workspaceId: job.workspaceId, summarize: job.summarize, ...(slice ? { slice } : {}) };
       slot.worker.postMessage(message);
@@ -326,6 +369,7 @@ export class ScanPool {
     // The file being analysed is the suspect; the others it held, and those waiting for its
     // facts, go back to the shared queue.
     const [suspect, ...others] = slot.inFlight;
+    for (const index of others) run.sent[index] = false;
     run.shared.push(...others.reverse());
     const waiting = run.byWorker.get(slot.id);
     if (waiting) {
@@ -343,7 +387,10 @@ export class ScanPool {
           : `the analyser crashed (${why}); the scan went on without this file`;
       this.complete(run, suspect, { kind: 'analysis-failed', detail, ...(slot.timedOut ? { timedOut: true } : {}) });
     } else {
-      if (suspect !== undefined) run.shared.push(suspect);
+      if (suspect !== undefined) {
+        run.sent[suspect] = false;
+        run.shared.push(suspect);
+      }
       this.startupFailures++;
     }
     if (run.remaining === 0) return this.finishRun();

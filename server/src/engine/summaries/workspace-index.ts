@@ -118,6 +118,11 @@ export class WorkspaceIndex {
     }
   }
 
+  /** Every file of the project imports resolve against (addKnownFiles, set). */
+  knownFiles(): string[] {
+    return [...this.known];
+  }
+
   /** The project files a summarised file imports or re-exports (the files its findings can depend on). */
   importsOf(filePath: string): string[] {
     const file = this.files.get(filePath);
