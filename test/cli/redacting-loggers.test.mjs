@@ -91,11 +91,15 @@ test('Python: a logger given a redaction filter is quiet, another logger of the 
   assert.deepEqual(logFindings(cwd), ['app/log.py:13', 'app/views.py:6']);
 });
 
-test('a logger redacting a fixed list of keys quiets only values logged under those keys, and what its patterns find', () => {
-  const cwd = project({
+/**
+ * A winston logger whose format redacts a fixed list of keys (`redaction.ts`) plus what the
+ * patterns in `patterns` find; `more` adds lines (other loggers) to the logger's module.
+ */
+function keyListLogger(patterns, more = []) {
+  return {
     'src/utils/redaction.ts': [
       "const PHI_FIELD_NAMES = ['firstName', 'lastName', 'dateOfBirth', 'diagnosis'];",
-      "const PATTERNS = [{ pattern: /\\d{3}-\\d{3}-\\d{4}/g, replacement: '[PHONE-REDACTED]' }, { pattern: /\\S+@\\S+/g, replacement: '[EMAIL-REDACTED]' }];",
+      `const PATTERNS = [${patterns}];`,
       'export function redactPHI(value) { return value; }',
       '',
     ].join('\n'),
@@ -104,8 +108,18 @@ test('a logger redacting a fixed list of keys quiets only values logged under th
       "import { redactPHI } from '../utils/redaction';",
       'const phiRedactionFormat = winston.format((info) => redactPHI(info));',
       'export const logger = winston.createLogger({ format: winston.format.combine(phiRedactionFormat(), winston.format.json()) });',
+      ...more,
       '',
     ].join('\n'),
+  };
+}
+
+const PHONE_PATTERN = "{ pattern: /\\d{3}-\\d{3}-\\d{4}/g, replacement: '[PHONE-REDACTED]' }";
+const EMAIL_PATTERN = "{ pattern: /\\S+@\\S+/g, replacement: '[EMAIL-REDACTED]' }";
+
+test('a logger redacting a fixed list of keys quiets only values logged under those keys, and what its patterns find', () => {
+  const cwd = project({
+    ...keyListLogger(`${PHONE_PATTERN}, ${EMAIL_PATTERN}`),
     'src/services/visits.ts': [
       "import { logger } from '../lib/logger';",
       'export function record(patient, visit) {',
@@ -125,20 +139,7 @@ test('a logger redacting a fixed list of keys quiets only values logged under th
 
 test('a helper logging through a redacting logger leaks nothing its callers pass, unless the redaction misses it', () => {
   const cwd = project({
-    'src/utils/redaction.ts': [
-      "const PHI_FIELD_NAMES = ['firstName', 'lastName', 'dateOfBirth', 'diagnosis'];",
-      "const PATTERNS = [{ pattern: /\\d{3}-\\d{3}-\\d{4}/g, replacement: '[PHONE-REDACTED]' }];",
-      'export function redactPHI(value) { return value; }',
-      '',
-    ].join('\n'),
-    'src/lib/logger.ts': [
-      "import winston from 'winston';",
-      "import { redactPHI } from '../utils/redaction';",
-      'const phiRedactionFormat = winston.format((info) => redactPHI(info));',
-      'export const logger = winston.createLogger({ format: winston.format.combine(phiRedactionFormat(), winston.format.json()) });',
-      'export const plainLogger = winston.createLogger({ format: winston.format.json() });',
-      '',
-    ].join('\n'),
+    ...keyListLogger(PHONE_PATTERN, ['export const plainLogger = winston.createLogger({ format: winston.format.json() });']),
     'src/lib/masked.ts': [
       "import winston from 'winston';",
       'export const maskedLogger = winston.createLogger({ format: winston.format.combine(maskPhi(), winston.format.json()) });',
