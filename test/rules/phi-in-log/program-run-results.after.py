@@ -10,5 +10,9 @@ async def compose(executor, plan):
     logger.info(f"Query execution completed: {execution_results['executionSummary']['successful']} successful")
 
 
+def report_test(test_results):
+    logger.info("test summary", extra={"patient_id": test_results.id})
+
+
 def report(lab_results):
     logger.info("lab summary", extra={"patient_id": lab_results.id})

@@ -236,10 +236,14 @@ function isRemoved(element: CatalogueElement, removed: Set<string>): boolean {
   return removed.has(element.element.toLowerCase());
 }
 
-/** Runs a program does, whose `result` is the program's, not a lab's (`execution_results`, `query_result`, `syncResults`). */
+/**
+ * Runs a program does, whose `result` is the program's, not a lab's (`execution_results`,
+ * `query_result`, `syncResults`). Not `test`, `check` or `search`: a test's result is a lab's, and
+ * a search's results may be patients.
+ */
 const SOFTWARE_RUN_WORDS = new Set([
-  'execution', 'exec', 'query', 'queries', 'task', 'job', 'search', 'sync', 'validation', 'operation', 'request', 'batch',
-  'import', 'export', 'migration', 'run', 'build', 'check', 'health', 'api', 'test', 'tests', 'unit', 'pipeline', 'workflow',
+  'execution', 'exec', 'query', 'queries', 'task', 'job', 'sync', 'validation', 'operation', 'request', 'batch',
+  'import', 'export', 'migration', 'run', 'build', 'api', 'pipeline', 'workflow',
 ]);
 
 /** `result`/`results` after a word for a program's run (`execution_results`): a program's outcome. */
