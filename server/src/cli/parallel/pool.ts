@@ -133,6 +133,16 @@ interface Run {
   resolve: (run: PoolRun) => void;
 }
 
+/** Queues a job for the worker that holds its facts when that worker is `live`, else for any worker. */
+function queueJob(run: Run, index: number, live: ReadonlySet<number>): void {
+  const worker = run.jobs[index].worker;
+  if (worker !== undefined && live.has(worker)) {
+    const queue = run.byWorker.get(worker) ?? [];
+    queue.push(index);
+    run.byWorker.set(worker, queue);
+  } else run.shared.push(index);
+}
+
 export class ScanPool {
   private readonly slots = new Set<Slot>();
   private nextId = 0;
@@ -200,14 +210,7 @@ export class ScanPool {
         onDone,
         resolve,
       };
-      for (let index = jobs.length - 1; index >= 0; index--) {
-        const worker = jobs[index].worker;
-        if (worker !== undefined && live.has(worker)) {
-          const queue = run.byWorker.get(worker) ?? [];
-          queue.push(index);
-          run.byWorker.set(worker, queue);
-        } else run.shared.push(index);
-      }
+      for (let index = jobs.length - 1; index >= 0; index--) queueJob(run, index, live);
       this.run = run;
       if (jobs.length === 0 || this.closed || this.gaveUp) return this.finishRun();
       for (let i = this.slots.size; i < Math.max(1, this.size); i++) this.start();
@@ -224,12 +227,7 @@ export class ScanPool {
     if (!run) throw new Error('no pass under way');
     const index = run.jobs.push(job) - 1;
     run.remaining++;
-    const live = job.worker !== undefined && [...this.slots].some((slot) => slot.id === job.worker && !slot.stopping);
-    if (live) {
-      const queue = run.byWorker.get(job.worker!) ?? [];
-      queue.push(index);
-      run.byWorker.set(job.worker!, queue);
-    } else run.shared.push(index);
+    queueJob(run, index, new Set([...this.slots].filter((slot) => !slot.stopping).map((slot) => slot.id)));
     for (const slot of this.slots) this.feed(slot);
     return index;
   }
