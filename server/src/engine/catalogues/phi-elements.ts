@@ -105,12 +105,19 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   clinical('condition', [['condition'], ['medical', 'condition'], ['chronic', 'condition'], ['enfermedad'], ['doenca']]),
   clinical('problem_list', [['problem', 'list']]),
   clinical('medication', [
-    ['medication'], ['meds'], ['drug', 'name'], ['prescription'], ['rx'], ['dosage'], ['dose'],
+    ['medication'], ['meds'], ['drug', 'name'], ['prescription'], ['prescription', 'name'], ['medication', 'name'], ['rx'], ['dosage'], ['dose'],
     ['medicamento'], ['medicacion'], ['medicacao'], ['receta'], ['receita', 'medica'], ['prescripcion'], ['prescricao'],
   ]),
   clinical('allergy', [['allergy'], ['allergies'], ['alergia']]),
   clinical('lab_result', [['lab', 'result'], ['labs'], ['test', 'result'], ['lab', 'value'], ['lab', 'report']]),
-  clinical('vitals', [['vitals'], ['vital', 'signs'], ['blood', 'pressure'], ['heart', 'rate']]),
+  // Vital-sign readings by their measurement's own name; `temperature` alone only on a clinical record
+  // (`vital_record.temperature`), never on a model's settings (`completion.temperature`).
+  clinical('vitals', [['temperature']], 'clinical'),
+  clinical('vitals', [
+    ['vitals'], ['vital', 'signs'], ['blood', 'pressure'], ['heart', 'rate'], ['pulse', 'rate'], ['respiratory', 'rate'],
+    ['systolic'], ['diastolic'], ['systolic', 'bp'], ['diastolic', 'bp'], ['systolic', 'blood', 'pressure'], ['diastolic', 'blood', 'pressure'],
+    ['blood', 'sugar'], ['blood', 'sugar', 'level'], ['blood', 'glucose'], ['spo2'], ['sp', 'o2'], ['oxygen', 'saturation'], ['body', 'temperature'],
+  ]),
   clinical('blood_type', [['blood', 'type'], ['blood', 'group']]),
   clinical('procedure', [['procedure'], ['surgery'], ['surgical', 'history']]),
   clinical('clinical_notes', [['clinical', 'notes'], ['clinical', 'note'], ['progress', 'note'], ['progress', 'notes'], ['medical', 'history'], ['medical', 'notes'], ['chief', 'complaint']]),
@@ -332,7 +339,7 @@ export const PERSON_OBJECT_WORDS = new Set([
 
 /** Clinical-record objects: `notes`, `description`, `summary` on these are clinical notes. */
 export const CLINICAL_OBJECT_WORDS = new Set([
-  'encounter', 'visit', 'chart', 'note', 'notes', 'consult', 'consultation', 'admission', 'episode',
+  'encounter', 'visit', 'vital', 'chart', 'note', 'notes', 'consult', 'consultation', 'admission', 'episode',
   'observation', 'assessment', 'soap', 'diagnosis', 'condition', 'problem', 'appointment', 'referral',
   'prescription', 'medication', 'procedure', 'record', 'history', 'patient', 'clinical', 'medical', 'lab', 'result',
   'paciente', 'consulta', 'cita', 'historia', 'diagnostico', 'receta', 'prontuario', 'atendimento', 'atencion', 'evolucion',

@@ -3,7 +3,7 @@
 // but the id: PHI and secrets (keys, tokens) are dropped, and variables are never replaced by
 // the text they hold.
 
-import type { Argument, CallFact, Expr } from '../model/facts';
+import type { Argument, CallFact, Expr, FileFacts } from '../model/facts';
 import type { Taint } from '../analysis/flow/taint';
 import { sourceOf } from '../model/text';
 import { isKeyName } from '../analysis/api-keys';
@@ -27,10 +27,22 @@ export function idExpression(fact: CallFact, phiArgs: PhiArgument[], context: Me
     if (context.flow.findParam(candidate, fact.scopeId) || context.flow.resolveBinding(candidate, fact.scopeId, offset)) return candidate;
   }
   for (const { taint } of phiArgs) {
-    const root = taint.recordRoot;
-    if (root && isRepeatable(root) && root.range.start.line === root.range.end.line) return `${sourceOf(context.facts, root.range)}.id`;
+    const id = recordIdText(taint, context.facts);
+    if (id) return id;
   }
   return undefined;
+}
+
+/**
+ * `<record>.id` for the record the PHI was read from, when that expression is safe to repeat
+ * (names and attributes on one line). Not for a Python mapping read by key (`row["mrn"]`): it has
+ * no `.id` attribute, and its id key is unknown.
+ */
+export function recordIdText(taint: Taint, facts: FileFacts): string | undefined {
+  const root = taint.recordRoot;
+  if (!root || (taint.recordRootByKey && facts.language === 'python')) return undefined;
+  if (!isRepeatable(root) || root.range.start.line !== root.range.end.line) return undefined;
+  return `${sourceOf(facts, root.range)}.id`;
 }
 
 function isRepeatable(expr: Expr): boolean {

@@ -6,12 +6,13 @@
 
 import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../model/facts';
 import { calleePath } from '../model/expressions';
-import { offsetOf, sourceOf } from '../model/text';
+import { offsetOf } from '../model/text';
 import type { Fix, FlowStep, RuleId } from '../model/types';
 import type { FlowHooks } from '../analysis/flow/flow-hooks';
 import { union, type Taint } from '../analysis/flow/taint';
 import { exprLabel } from '../analysis/flow/expr-label';
 import { withSuppressFix } from '../fixes/suppress';
+import { recordIdText } from '../fixes/patient-id';
 import { onlyCodesForCodeParameter } from '../analysis/sinks/reference-codes';
 import { redactingLoggerFor, redactsWhole } from '../analysis/sinks/redacting-loggers';
 import type { RawFinding, RuleContext } from '../rules/rule';
@@ -171,10 +172,8 @@ export class CrossFileFlows {
 
   /** `trace("x", patient.date_of_birth)` -> `trace("x", patient.id)`: the helper gets the record's id instead. */
   private passIdFix(arg: Argument, taint: Taint): Fix | undefined {
-    const root = taint.recordRoot;
-    if (!root || !isRepeatable(root) || root.range.start.line !== root.range.end.line) return undefined;
-    if (!within(arg.value, root)) return undefined;
-    const id = `${sourceOf(this.facts, root.range)}.id`;
+    const id = recordIdText(taint, this.facts);
+    if (!id || !within(arg.value, taint.recordRoot!)) return undefined;
     return { title: `Pass \`${id}\` instead`, kind: 'fix', isPreferred: true, edits: [{ range: arg.value.range, newText: id }] };
   }
 
@@ -217,12 +216,6 @@ function pathTaint(value: Expr, path: string[], taintOf: (expr: Expr) => Taint |
 /** Arguments with their positional index (keyword arguments and spreads have none). */
 function positioned(args: Argument[]): (Argument & { position?: number })[] {
   return args.map((arg, position) => (arg.name === undefined && !arg.spread ? { ...arg, position } : arg));
-}
-
-function isRepeatable(expr: Expr): boolean {
-  if (expr.kind === 'name') return true;
-  if (expr.kind === 'member') return isRepeatable(expr.object);
-  return false;
 }
 
 function within(outer: Expr, inner: Expr): boolean {

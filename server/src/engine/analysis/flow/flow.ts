@@ -36,7 +36,7 @@ import {
 } from './value-kinds';
 import { FALLBACK_OPERATORS, FETCH_VERBS, FROM_DICT_METHOD, MAPPING_METHODS, OPAQUE_FUNCTIONS, PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS, QUERY_METHODS, RECORD_ACCESS_WORDS, SEARCH_TERM_FIELDS, SEARCH_VERBS } from './call-kinds';
 import type { FlowHooks } from './flow-hooks';
-import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, union, type Taint } from './taint';
+import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, rootOf, union, withoutRoot, type Taint } from './taint';
 
 const MAX_DEPTH = 60;
 
@@ -195,8 +195,8 @@ export class FlowAnalyzer {
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
         // (A dict or frame made from a record is not one: its id is still the record's.)
-        const recordRoot: Expr | undefined = taint.record && taint.objectForm ? { kind: 'name', name, range } : taint.recordRoot;
-        return { ...taint, recordRoot, origin: range, steps: [...taint.steps, { range: binding.range, label: `${name} (holds ${describe(taint)})` }] };
+        const root = taint.record && taint.objectForm ? { recordRoot: { kind: 'name', name, range } as Expr } : rootOf(taint);
+        return { ...withoutRoot(taint), ...root, origin: range, steps: [...taint.steps, { range: binding.range, label: `${name} (holds ${describe(taint)})` }] };
       }
       // A clean value that was fully analysed (literals, strings built from clean parts, values
       // read from non-person objects) overrides the name; an opaque one leaves the name as evidence.
@@ -311,7 +311,7 @@ export class FlowAnalyzer {
     const taint = this.taintOf(store.value, this.valueScopes.get(store) ?? store.scopeId, depth);
     // A container filled in a loop or a callback holds many records' data: the loop variable is
     // no record to take the id from where the container is used.
-    if (taint?.recordRoot && !this.rootStaysValid(taint.recordRoot, store.scopeId, store.offset)) return { ...taint, recordRoot: undefined };
+    if (taint?.recordRoot && !this.rootStaysValid(taint.recordRoot, store.scopeId, store.offset)) return withoutRoot(taint);
     return taint;
   }
 
@@ -381,7 +381,9 @@ export class FlowAnalyzer {
     if (isClaimsWord(classification, expr.property) && !objectTaint?.record && isAuthorizationSource(expr.object)) return undefined;
     if (classification.kind === 'element') {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
-      const root = objectTaint?.record ? expr.object : (objectTaint?.recordRoot ?? expr.object);
+      const ownRoot = objectTaint?.record || !objectTaint?.recordRoot;
+      const root = ownRoot ? expr.object : objectTaint.recordRoot!;
+      const rootByKey = ownRoot ? sourceOf(this.facts, expr.propertyRange) !== expr.property : !!objectTaint?.recordRootByKey;
       const fromCallerOnly = !!objectTaint && objectTaint.elements.every((element) => element.element.startsWith(SUMMARY_MARKER));
       if (this.contexts.quietsMember(classification.element, expr.object, objectName, { tainted: !!objectTaint, onRecord, fromCallerOnly }, scopeId)) return undefined;
       switch (classification.context) {
@@ -402,7 +404,7 @@ export class FlowAnalyzer {
           if (!onRecord && !(objectName && this.classifier.isAccountObjectName(objectName))) return undefined;
           break;
       }
-      return fromClassification(classification, expr, root, label);
+      return fromClassification(classification, expr, root, label, rootByKey);
     }
     // `claims.patient`, `token_claims.encounter`: a token's launch context (SMART on FHIR), the record's id.
     if (classification.kind === 'record' && objectName && tokenize(objectName).at(-1) === 'claims' && !objectTaint?.elements.some((element) => element.element !== 'claim')) return undefined;
@@ -437,7 +439,7 @@ export class FlowAnalyzer {
     const taint = this.bindingTaint(binding, depth);
     // What the field was assigned from belongs to the method that assigned it: only the field itself is repeatable here.
     const recordRoot = taint?.record && taint.objectForm ? expr : undefined;
-    if (taint) return { ...taint, recordRoot, origin: expr.range, steps: [...taint.steps, { range: binding.range, label: `${exprLabel(expr)} (holds ${describe(taint)})` }] };
+    if (taint) return { ...withoutRoot(taint), recordRoot, origin: expr.range, steps: [...taint.steps, { range: binding.range, label: `${exprLabel(expr)} (holds ${describe(taint)})` }] };
     // A field assigned only clean values is clean; an opaque one leaves its name as evidence.
     return this.isKnownCleanBinding(binding) ? null : undefined;
   }

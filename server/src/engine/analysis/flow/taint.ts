@@ -13,6 +13,11 @@ export interface Taint {
   record: boolean;
   /** The record expression the PHI was read from (`patient` in `patient.dob`): the id fix uses it. */
   recordRoot?: Expr;
+  /**
+   * The PHI was read off `recordRoot` by key (`row["mrn"]`, `row.get("mrn")`): in Python a mapping,
+   * which has no `.id` attribute for the id fix to write.
+   */
+  recordRootByKey?: true;
   /** The innermost expression that introduced the PHI. */
   origin: Range;
   /** Source first; each variable the PHI went through after it. */
@@ -29,7 +34,7 @@ export interface Taint {
   holder?: string;
 }
 
-export function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string): Taint | undefined {
+export function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string, rootByKey = false): Taint | undefined {
   if (classification.kind === 'record') {
     // `patient_json`, `patientStr`: already a serialisation, not the record object.
     const serialised = expr.kind === 'name' && tokenize(expr.name).some((token) => SERIALISED_WORDS.has(token));
@@ -42,6 +47,7 @@ export function fromClassification(classification: IdentifierClass, expr: Expr, 
     elements: [{ element: classification.element, category: classification.category }],
     record: false,
     recordRoot: root,
+    ...(root && rootByKey ? { recordRootByKey: true as const } : {}),
     origin: expr.range,
     steps: [{ range: expr.range, label: `${label} (${classification.element}, ${classification.category})` }],
   };
@@ -81,10 +87,22 @@ export function union(taints: (Taint | undefined)[]): Taint | undefined {
   return {
     elements,
     record: present.some((taint) => taint.record),
-    recordRoot: present.find((taint) => taint.recordRoot)?.recordRoot,
+    ...rootOf(present.find((taint) => taint.recordRoot)),
     origin: present[0].origin,
     steps: present[0].steps,
   };
+}
+
+/** A taint's record root with how the PHI was read off it, for a taint built from it. */
+export function rootOf(taint: Taint | undefined): Pick<Taint, 'recordRoot' | 'recordRootByKey'> {
+  if (!taint?.recordRoot) return {};
+  return taint.recordRootByKey ? { recordRoot: taint.recordRoot, recordRootByKey: true } : { recordRoot: taint.recordRoot };
+}
+
+/** The taint without its record root, for a value whose root is no longer repeatable or is set anew. */
+export function withoutRoot(taint: Taint): Taint {
+  const { recordRoot: _root, recordRootByKey: _byKey, ...rest } = taint;
+  return rest;
 }
 
 export function categoryOfType(typeNames: string[], classifier: PhiClassifier): PhiCategory {
