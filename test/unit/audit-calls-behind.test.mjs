@@ -180,6 +180,40 @@ describe('TypeScript: audit calls behind the handler', () => {
     assert.deepEqual(found.map((line) => line.slice(0, 36)), ["router.get('/patients/:patientId/not"]);
   });
 
+  test('a factory middleware on the router for a path prefix covers the routes under it, not the routes beside it; a router middleware that audits nothing covers none', () => {
+    const files = {
+      'src/db.ts': ['export const prisma = {} as any;'],
+      'src/access.service.ts': [
+        "import { prisma } from './db';",
+        'export async function assertCanAccessClient(user, clientId: string) {',
+        "  await prisma.auditLog.create({ data: { userId: user.id, action: 'RLS_GRANTED', entityId: clientId } });",
+        '}',
+      ],
+      'src/access.middleware.ts': [
+        "import { assertCanAccessClient } from './access.service';",
+        'export const requireClientAccess = (key: string) => async (req, res, next) => {',
+        '  await assertCanAccessClient(req.user, req.params[key]);',
+        '  next();',
+        '};',
+        'export const authorize = (...roles: string[]) => (req, res, next) => (roles.includes(req.user.role) ? next() : res.status(403).end());',
+      ],
+      'src/assessments.routes.ts': [
+        "import { Router } from 'express';",
+        "import { prisma } from './db';",
+        "import { authorize, requireClientAccess } from './access.middleware';",
+        'const router = Router();',
+        "router.use(authorize('CLINICIAN'));",
+        "router.get('/patients/:patientId/assessments', async (req, res) => res.json(await prisma.assessment.findMany({ where: { patientId: req.params.patientId } })));",
+        "router.use('/:clientId', requireClientAccess('clientId'));",
+        "router.get('/:clientId/assessments', async (req, res) => res.json(await prisma.assessment.findMany({ where: { clientId: req.params.clientId } })));",
+        "router.get('/:clientId/assessments/:assessmentId/results', async (req, res) => res.json(await prisma.assessmentResult.findMany({ where: { assessmentId: req.params.assessmentId } })));",
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/assessments.routes.ts', policy());
+    assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.get('/patients/:patientId/assessm"]);
+  });
+
   test('a service gathered in an object of functions (named or defined in place) is followed to the history entry it writes; another of its functions is not an audit', () => {
     const files = {
       'src/history.service.ts': [
