@@ -308,6 +308,43 @@ describe('Python: audit calls behind the handler', () => {
     const found = missingAccess(PY_FILES, 'app/api.py', policyWith({ calls: ['audit_log.record'] }));
     assert.deepEqual(found, ['@router.get("/patients/{patient_id}/notes")']);
   });
+
+  test('a CRUD function that records who did what to which record (log_crud_action(action=, user=, table=, entity_id=)) covers its route, named in the policy or not; a log of the user alone does not', () => {
+    const files = {
+      'app/__init__.py': [''],
+      'app/logger_utils.py': [
+        'def log_crud_action(action, user, message, table, entity_id=None, patient_id=None):',
+        '    logger.info(message, extra={"table": table, "user": user, "action": action})',
+        'def log_user_message(user, message):',
+        '    logger.info(message, extra={"user": user})',
+      ],
+      'app/vital_crud.py': [
+        'from app.logger_utils import log_crud_action, log_user_message',
+        'def update_vital(db, vital_id, data, user_id):',
+        '    vital = db.query(PatientVital).get(vital_id)',
+        '    vital.Temperature = data.Temperature',
+        '    log_crud_action(action="update", user=user_id, message="Updated vital", table="PatientVital", entity_id=vital_id, patient_id=vital.PatientId)',
+        '    return vital',
+        'def delete_vital(db, vital_id, user_id):',
+        '    vital = db.query(PatientVital).get(vital_id)',
+        '    db.delete(vital)',
+        '    log_user_message(user=user_id, message="Deleted a vital")',
+        '    return vital',
+      ],
+      'app/api.py': [
+        'from fastapi import APIRouter',
+        'from app import vital_crud',
+        'router = APIRouter()',
+        '@router.put("/patients/{patient_id}/vitals/{vital_id}")',
+        'def update_vital(patient_id: int, vital_id: int, data: dict, db=None):',
+        '    return vital_crud.update_vital(db, vital_id, data, "u1")',
+        '@router.delete("/patients/{patient_id}/vitals/{vital_id}")',
+        'def delete_vital(patient_id: int, vital_id: int, db=None):',
+        '    return vital_crud.delete_vital(db, vital_id, "u1")',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'app/api.py', policyWith()), ['@router.delete("/patients/{patient_id}/vitals/{vital_id}")']);
+  });
 });
 
 // Stubs: a handler answering "not implemented" touches nothing (docs/rules/missing-phi-access.md).
