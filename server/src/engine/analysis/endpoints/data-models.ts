@@ -38,7 +38,9 @@ export function dataModelsOf(file: string, text: string): DataModel[] {
   for (const entry of classes) {
     if (!resourcesOf(entry.name).length) continue;
     const merged = mergedFields(entry, byName, new Set());
-    models.push({ file, name: entry.name, fields: merged.fields.slice(0, MAX_FIELDS), open: merged.open || merged.fields.length > MAX_FIELDS });
+    // A model whose fields are not all known is never a lookup table: its fields are not kept (the context goes to every scan worker).
+    const open = merged.open || merged.fields.length > MAX_FIELDS;
+    models.push({ file, name: entry.name, fields: open ? [] : merged.fields, open });
   }
   return models;
 }
