@@ -137,4 +137,11 @@ test('a router module no module imports is never mounted: its routes are not rep
   // The word `import (` in a block comment, or a require written inside a string, loads nothing.
   const prose = { ...files, 'src/routes/docs.ts': ['/**', ' * Payment import (CSV or JSON)', ' */', "export const example = 'const x = require(\\'./labs\\')';", ''].join('\n') };
   assert.deepEqual(missing(project(prose)), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
+  // A literal specifier on its own line (`await import(\n './x'\n)`) is not a computed name; a computed one there still is.
+  const spread = (specifier) => ({ ...files, 'src/routes/lazy.ts': ['export async function lazy() {', '  return import(', `    ${specifier}`, '  );', '}', ''].join('\n') });
+  assert.deepEqual(missing(project(spread("'./encounters'"))), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
+  assert.deepEqual(missing(project(spread('`./${name}`'))), ['src/routes/encounters.ts:3', 'src/routes/labs.ts:3', 'src/routes/wounds.ts:3']);
+  // A test that imports the router mounts it on its own app: still never served.
+  const tested = { ...files, 'src/routes/__tests__/labs.test.ts': ["import { labsRouter } from '../labs';", 'test("labs", () => labsRouter);', ''].join('\n') };
+  assert.deepEqual(missing(project(tested)), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
 });

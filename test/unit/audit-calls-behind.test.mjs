@@ -180,6 +180,40 @@ describe('TypeScript: audit calls behind the handler', () => {
     assert.deepEqual(found.map((line) => line.slice(0, 36)), ["router.get('/patients/:patientId/not"]);
   });
 
+  test('a factory middleware on the router for a path prefix covers the routes under it, not the routes beside it; a router middleware that audits nothing covers none', () => {
+    const files = {
+      'src/db.ts': ['export const prisma = {} as any;'],
+      'src/access.service.ts': [
+        "import { prisma } from './db';",
+        'export async function assertCanAccessClient(user, clientId: string) {',
+        "  await prisma.auditLog.create({ data: { userId: user.id, action: 'RLS_GRANTED', entityId: clientId } });",
+        '}',
+      ],
+      'src/access.middleware.ts': [
+        "import { assertCanAccessClient } from './access.service';",
+        'export const requireClientAccess = (key: string) => async (req, res, next) => {',
+        '  await assertCanAccessClient(req.user, req.params[key]);',
+        '  next();',
+        '};',
+        'export const authorize = (...roles: string[]) => (req, res, next) => (roles.includes(req.user.role) ? next() : res.status(403).end());',
+      ],
+      'src/assessments.routes.ts': [
+        "import { Router } from 'express';",
+        "import { prisma } from './db';",
+        "import { authorize, requireClientAccess } from './access.middleware';",
+        'const router = Router();',
+        "router.use(authorize('CLINICIAN'));",
+        "router.get('/patients/:patientId/assessments', async (req, res) => res.json(await prisma.assessment.findMany({ where: { patientId: req.params.patientId } })));",
+        "router.use('/:clientId', requireClientAccess('clientId'));",
+        "router.get('/:clientId/assessments', async (req, res) => res.json(await prisma.assessment.findMany({ where: { clientId: req.params.clientId } })));",
+        "router.get('/:clientId/assessments/:assessmentId/results', async (req, res) => res.json(await prisma.assessmentResult.findMany({ where: { assessmentId: req.params.assessmentId } })));",
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/assessments.routes.ts', policy());
+    assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.get('/patients/:patientId/assessm"]);
+  });
+
   test('a service gathered in an object of functions (named or defined in place) is followed to the history entry it writes; another of its functions is not an audit', () => {
     const files = {
       'src/history.service.ts': [
@@ -273,6 +307,43 @@ describe('Python: audit calls behind the handler', () => {
   test('a service that audits two calls down covers the route; the one that does not stays reported', () => {
     const found = missingAccess(PY_FILES, 'app/api.py', policyWith({ calls: ['audit_log.record'] }));
     assert.deepEqual(found, ['@router.get("/patients/{patient_id}/notes")']);
+  });
+
+  test('a CRUD function that records who did what to which record (log_crud_action(action=, user=, table=, entity_id=)) covers its route, named in the policy or not; a log of the user alone does not', () => {
+    const files = {
+      'app/__init__.py': [''],
+      'app/logger_utils.py': [
+        'def log_crud_action(action, user, message, table, entity_id=None, patient_id=None):',
+        '    logger.info(message, extra={"table": table, "user": user, "action": action})',
+        'def log_user_message(user, message):',
+        '    logger.info(message, extra={"user": user})',
+      ],
+      'app/vital_crud.py': [
+        'from app.logger_utils import log_crud_action, log_user_message',
+        'def update_vital(db, vital_id, data, user_id):',
+        '    vital = db.query(PatientVital).get(vital_id)',
+        '    vital.Temperature = data.Temperature',
+        '    log_crud_action(action="update", user=user_id, message="Updated vital", table="PatientVital", entity_id=vital_id, patient_id=vital.PatientId)',
+        '    return vital',
+        'def delete_vital(db, vital_id, user_id):',
+        '    vital = db.query(PatientVital).get(vital_id)',
+        '    db.delete(vital)',
+        '    log_user_message(user=user_id, message="Deleted a vital")',
+        '    return vital',
+      ],
+      'app/api.py': [
+        'from fastapi import APIRouter',
+        'from app import vital_crud',
+        'router = APIRouter()',
+        '@router.put("/patients/{patient_id}/vitals/{vital_id}")',
+        'def update_vital(patient_id: int, vital_id: int, data: dict, db=None):',
+        '    return vital_crud.update_vital(db, vital_id, data, "u1")',
+        '@router.delete("/patients/{patient_id}/vitals/{vital_id}")',
+        'def delete_vital(patient_id: int, vital_id: int, db=None):',
+        '    return vital_crud.delete_vital(db, vital_id, "u1")',
+      ],
+    };
+    assert.deepEqual(missingAccess(files, 'app/api.py', policyWith()), ['@router.delete("/patients/{patient_id}/vitals/{vital_id}")']);
   });
 });
 

@@ -11,6 +11,7 @@ import { expressMountsOf, moduleImportsOf, pathListedMiddlewareOf } from './expr
 import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mounts';
 import { redactingLoggersOf } from './redacting-loggers';
 import { writeOnlyMiddlewareOf } from './write-only-middleware';
+import { dataModelsOf } from '../engine/analysis/endpoints/data-models';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
 
 /** Larger files are not settings modules or bootstrap files anyone wrote by hand. */
@@ -24,7 +25,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], writeOnlyMiddleware: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], writeOnlyMiddleware: [], dataModels: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -59,6 +60,7 @@ function addEntries(context: ProjectAuditContext, file: string, text: string | u
   context.moduleImports!.push(...entries.moduleImports!);
   context.redactingLoggers!.push(...entries.redactingLoggers!);
   context.writeOnlyMiddleware!.push(...entries.writeOnlyMiddleware!);
+  context.dataModels!.push(...entries.dataModels!);
 }
 
 /** What one file contributes to the audit context (empty lists when nothing). */
@@ -72,6 +74,7 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     entries.fastapiMounts!.push(...fastapiMountsOf(file, code));
     entries.redactingLoggers!.push(...redactingLoggersOf(file, code));
     entries.writeOnlyMiddleware!.push(...writeOnlyMiddlewareOf(file, code));
+    entries.dataModels!.push(...dataModelsOf(file, text));
   } else {
     const globals = nestGlobalsOf(file, text);
     if (globals) entries.nestGlobals.push(globals);
@@ -89,8 +92,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware), own(context.dataModels)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? [], entries.dataModels ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
@@ -103,6 +106,7 @@ export function withFileEntries(context: ProjectAuditContext, file: string, entr
     pathListedMiddleware: [...others(context.pathListedMiddleware), ...(entries.pathListedMiddleware ?? [])],
     moduleImports: [...others(context.moduleImports), ...(entries.moduleImports ?? [])],
     writeOnlyMiddleware: [...others(context.writeOnlyMiddleware), ...(entries.writeOnlyMiddleware ?? [])],
+    dataModels: [...others(context.dataModels), ...(entries.dataModels ?? [])],
   };
 }
 

@@ -124,7 +124,8 @@ export function moduleImportsOf(file: string, code: string): ModuleImports {
     } else stems.push(moduleStem(specifier));
   }
   // Block comments (` * Payment import (CSV)`) and the text of plain strings say nothing about loading.
-  const dynamic = /\b(?:require|import)\s*\(\s*(?![\s'"][^'"`]*['"]\s*\))[^)]/.test(withoutBlockCommentsAndStrings(code));
+  // Lookaheads only, so that no backtracking over the spaces before a literal on its own line (`import(\n './x'\n)`) reads it as computed.
+  const dynamic = /\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code));
   return { file, files, stems, ...(dynamic ? { dynamic: true as const } : {}) };
 }
 

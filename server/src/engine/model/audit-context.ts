@@ -125,7 +125,23 @@ export interface WriteOnlyMiddleware {
   name: string;
 }
 
+/**
+ * A Python data model of the workspace whose name carries a resource word (`PatientProblemList`):
+ * its fields as written, its module's own bases merged in. Endpoints are judged by them: a
+ * lookup table (no patient link, no PHI field) serves no patient (docs/rules/missing-phi-access.md).
+ */
+export interface DataModel {
+  file: string;
+  name: string;
+  /** Field name and definition as written after it (`: int = Column(ForeignKey("PATIENT.id"))`), bounded. */
+  fields: { name: string; text: string }[];
+  /** A base class is out of sight (defined in another module, or not a known root): its fields are unknown. */
+  open: boolean;
+}
+
 export interface ProjectAuditContext {
+  /** The workspace's Python data models named after a resource (reference-models.ts). */
+  dataModels?: DataModel[];
   /**
    * Loggers the project made to redact PHI (not an audit control, but found by the same
    * workspace pre-pass): logging through them is not a leak (docs/rules/phi-in-log.md).

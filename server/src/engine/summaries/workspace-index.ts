@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
 import { callsDataStore, usesRecordStore } from '../analysis/endpoints/data-store-calls';
 import { namesResource } from '../analysis/endpoints/totals-only';
-import { writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
+import { recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
@@ -185,6 +185,8 @@ export class WorkspaceIndex {
         if (name) return name;
         // An audit record written whatever the policy calls it (`prisma.auditLog.create`), or a change-history entry naming its actor.
         if (writesAuditRecord(callee) || writesChangeHistory(callee, args.flatMap((arg) => arg.keys ?? []))) return callee.join('.');
+        // Who did what to which record (`log_crud_action(action=..., user=..., table=..., entity_id=...)`).
+        if (recordsActionOnRecord(callee, args.flatMap((arg) => [...(arg.name ? [arg.name] : []), ...(arg.keys ?? []).map((entry) => entry.key)]))) return callee.join('.');
       }
     }
     return undefined;

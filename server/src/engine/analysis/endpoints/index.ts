@@ -6,7 +6,8 @@ import { frameworksWritten, type RouteStyle } from '../../catalogues/frameworks'
 import type { EndpointFact } from '../../model/endpoints';
 import type { FileFacts } from '../../model/facts';
 import type { ResolvedPolicy } from '../../model/policy';
-import type { ProjectAuditContext } from '../../model/audit-context';
+import * as path from 'node:path';
+import type { DataModel, ProjectAuditContext } from '../../model/audit-context';
 import { applyExistingControls } from './controls/existing-controls';
 import { findControllers } from './controllers';
 import { findDjangoViews } from './django-views';
@@ -17,6 +18,8 @@ import { handlerScope } from './controls/names';
 import { isStatelessGeneration } from './stateless-generation';
 import { servesNoPatientRows } from './totals-only';
 import { isUnmountedRouterModule } from './unmounted-routers';
+import { dataModelsOf } from './data-models';
+import { servesOnlyLookupTables } from './reference-models';
 import { findDecoratedRoutes } from './route-decorators';
 
 export * from '../../model/endpoints';
@@ -53,12 +56,20 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
     }
     endpoints.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
     applyExistingControls(endpoints, context);
-    dropHandlersServingNoPatient(endpoints, context);
+    dropHandlersServingNoPatient(endpoints, context, dataModelsInSight(context));
     // A router module nothing mounts serves no route (unmounted-routers.ts).
     if (isUnmountedRouterModule(context.filePath, context.facts, endpoints, context.auditContext)) endpoints = [];
     byPolicy.set(context.policy, { auditContext: context.auditContext, endpoints });
   }
   return endpoints;
+}
+
+/** The workspace's Python data models (its pre-pass), this file's own as they are now in place of its entries. */
+function dataModelsInSight(context: EndpointContext & { auditContext?: ProjectAuditContext }): DataModel[] {
+  if (context.facts.language !== 'python') return [];
+  const own = path.resolve(context.filePath);
+  const others = (context.auditContext?.dataModels ?? []).filter((model) => path.resolve(model.file) !== own);
+  return [...others, ...dataModelsOf(own, context.facts.text)];
 }
 
 /**
@@ -67,12 +78,14 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
  * touches no stored patient record (stateless-generation.ts), and one whose services read only
  * totals or tables of kinds serves no patient (totals-only.ts).
  */
-function dropHandlersServingNoPatient(endpoints: EndpointFact[], context: EndpointContext): void {
+function dropHandlersServingNoPatient(endpoints: EndpointFact[], context: EndpointContext, models: readonly DataModel[]): void {
   for (const endpoint of endpoints) {
     if (!endpoint.touchesPhi || endpoint.audit) continue;
     const scope = handlerScope(context.facts, endpoint);
     if (scope?.kind !== 'function') continue;
-    if (!isStatelessGeneration(endpoint, scope.id, context.facts, context.flow) && !servesNoPatientRows(scope.id, endpoint.path, context.facts, context.flow)) continue;
+    // Its models are lookup tables (reference-models.ts).
+    const lookup = () => servesOnlyLookupTables(scope.id, endpoint.path, context.facts, models, context.flow.classifier);
+    if (!isStatelessGeneration(endpoint, scope.id, context.facts, context.flow) && !servesNoPatientRows(scope.id, endpoint.path, context.facts, context.flow) && !lookup()) continue;
     endpoint.touchesPhi = false;
     endpoint.categories = [];
     endpoint.why = [];

@@ -1,4 +1,4 @@
-// A router module that no module of the workspace imports is never mounted: its routes are not
+// A router module that no module of the workspace imports (tests aside) is never mounted: its routes are not
 // reachable over HTTP (a file left behind after its routes moved elsewhere). Told only where the
 // workspace's other routers are mounted by import (an `app.use('/api/x', xRouter)` taking a
 // router from a module of the same folder) and no module loads modules by a computed name, so that
@@ -28,7 +28,12 @@ export function isUnmountedRouterModule(filePath: string, facts: FileFacts, endp
   const siblingsMounted = mounts.some((use) => use.routers.some((router) => path.dirname(path.resolve(router.file)) === folder && path.resolve(router.file) !== file));
   if (!siblingsMounted) return false;
   const stem = stemOf(file);
-  return !imports.some((entry) => path.resolve(entry.file) !== file && (entry.files.some((target) => path.resolve(target) === file) || entry.stems.includes(stem)));
+  return !imports.some((entry) => path.resolve(entry.file) !== file && !isTestModule(entry.file) && (entry.files.some((target) => path.resolve(target) === file) || entry.stems.includes(stem)));
+}
+
+/** `__tests__/rcm.test.ts`, `routes.spec.js`: a test mounts the router on its own app, never on the served one. */
+function isTestModule(file: string): boolean {
+  return /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec)\.[cm]?[jt]sx?$/.test(file);
 }
 
 /** The name the module is imported by through a path alias: its stem, or its folder's for an index file. */

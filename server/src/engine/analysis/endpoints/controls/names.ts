@@ -87,6 +87,26 @@ export function writesChangeHistory(path: readonly string[], written: readonly W
   return actor && keys.some((tokens) => CHANGE_WORDS.has(tokens[0] ?? ''));
 }
 
+/** First words of a function that records an event (`log_crud_action`, `recordAccess`, `trackActivity`); a bare `log` is any logger's. */
+const EVENT_RECORDERS = new Set(['log', 'record', 'track']);
+const ACTOR_WORDS = new Set(['user', 'actor', 'performer', 'username']);
+const ACTION_WORDS = new Set(['action', 'operation', 'activity']);
+const RECORD_WORDS = new Set(['entity', 'table', 'resource', 'record', 'target']);
+
+/**
+ * Whether a call records who did what to which record (`log_crud_action(action=..., user=...,
+ * table=..., entity_id=...)`, `recordAccess({ userId, action, resourceId })`): an audit entry under
+ * another name. Its keyword arguments' names or its object argument's keys name the actor, the
+ * action and the record, and its function's name starts with a word of recording.
+ */
+export function recordsActionOnRecord(path: readonly string[], argumentNames: readonly string[]): boolean {
+  const last = tokenize(path[path.length - 1] ?? '');
+  if (last.length < 2 || !EVENT_RECORDERS.has(last[0])) return false;
+  const names = argumentNames.map((name) => tokenize(name));
+  const named = (words: Set<string>) => names.some((tokens) => tokens.some((token) => words.has(token)));
+  return named(ACTOR_WORDS) && named(ACTION_WORDS) && named(RECORD_WORDS);
+}
+
 /** The keys of an object literal written in the code, as a summary keeps them. */
 export function literalKeys(expr: Expr, depth = 0): WrittenKeys[] {
   if (expr.kind !== 'object' || depth > 4) return [];

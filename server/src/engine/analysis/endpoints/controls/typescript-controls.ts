@@ -59,7 +59,8 @@ export function typescriptControl(
   if (called) return called;
   const delegated = registration && behind ? delegatedAuditCall(facts, registration, audit.calls ?? [], behind, throughFactory) : undefined;
   if (delegated) return delegated;
-  return registration ? routerMiddleware(facts, registration, endpoint, middleware, audit.middleware) : undefined;
+  const delegatedTo = behind ? { names: audit.calls ?? [], behind, throughFactory } : undefined;
+  return registration ? routerMiddleware(facts, registration, endpoint, middleware, audit.middleware, delegatedTo) : undefined;
 }
 
 /** Middleware in the route's own arguments, before the handler: `app.get(p, auditPatientAccess, h)`, `{ preHandler: [...] }`. */
@@ -86,17 +87,28 @@ function delegatedAuditCall(facts: FileFacts, registration: CallExpr, names: rea
   for (const arg of registration.args) {
     const items = arg.value.kind === 'array' ? arg.value.items : [arg.value];
     for (const item of items) {
-      // `requireClientAccess('clientId')`: the middleware a factory makes, through the access check it delegates to.
-      const name =
-        item.kind === 'name' || item.kind === 'member' ? behind(item, scopeId, names) : item.kind === 'call' && throughFactory ? throughFactory(item.callee, scopeId, names) : undefined;
+      const name = auditedBehind(item, scopeId, names, behind, throughFactory);
       if (name) return { kind: 'call', name, level: 'endpoint', range: item.range, existing: true };
     }
   }
   return undefined;
 }
 
+/** The audit call a middleware written by reference makes behind it, or (`requireClientAccess('clientId')`) the one its factory's middleware makes. */
+function auditedBehind(item: Expr, scopeId: number, names: readonly string[], behind: AuditCallBehind, throughFactory?: AuditCallBehind): string | undefined {
+  if (item.kind === 'name' || item.kind === 'member') return behind(item, scopeId, names);
+  return item.kind === 'call' && throughFactory ? throughFactory(item.callee, scopeId, names) : undefined;
+}
+
 /** `router.use(mw)` / `app.addHook('preHandler', mw)` on the route's receiver, or on an app or router that mounts it, before. */
-function routerMiddleware(facts: FileFacts, registration: CallExpr, endpoint: EndpointFact, names: readonly string[], primary: string): AuditControl | undefined {
+function routerMiddleware(
+  facts: FileFacts,
+  registration: CallExpr,
+  endpoint: EndpointFact,
+  names: readonly string[],
+  primary: string,
+  delegatedTo?: { names: readonly string[]; behind: AuditCallBehind; throughFactory?: AuditCallBehind },
+): AuditControl | undefined {
   const receiver = registrationReceiver(registration);
   if (!receiver) return undefined;
   const routeOffset = offsetOf(facts.lineStarts, facts.text, registration.range.start);
@@ -127,9 +139,17 @@ function routerMiddleware(facts: FileFacts, registration: CallExpr, endpoint: En
         if (owner.name === receiver && prefix && !endpoint.path.startsWith(prefix)) continue;
         args = args.slice(1);
       }
+      const level = isApp(facts, owner.name) ? 'app' : 'router';
       for (const arg of args) {
         const found = middlewareIn(arg.value, names);
-        if (found) return middlewareControl(facts, found.expr, found.name, primary, isApp(facts, owner.name) ? 'app' : 'router');
+        if (found) return middlewareControl(facts, found.expr, found.name, primary, level);
+      }
+      // `router.use('/:clientId', requireClientAccess('clientId'))` whose access check writes the audit row.
+      if (!delegatedTo?.names.length) continue;
+      const scopeId = facts.calls.find((entry) => entry.call === call)?.scopeId ?? 0;
+      for (const item of args.flatMap((arg) => (arg.value.kind === 'array' ? arg.value.items : [arg.value]))) {
+        const name = auditedBehind(item, scopeId, delegatedTo.names, delegatedTo.behind, delegatedTo.throughFactory);
+        if (name) return { kind: 'call', name, level, range: item.range, existing: true };
       }
     }
   }

@@ -1,0 +1,134 @@
+// Endpoints over lookup tables: "touches PHI" leaves out reference data (docs/rules/missing-phi-access.md,
+// "Lookup tables judged by their fields"). A project's catalogue of problem names, drug names or
+// allergy types is often named after the patient data it serves (`PatientProblemList`,
+// `PatientPrescriptionList`, `AllergyType`); what it holds says otherwise: an id, a value or a
+// name, bookkeeping columns, and no link to a patient. An endpoint every one of whose resource-named
+// models is such a table, and that is not keyed to one patient, serves no patient's record.
+
+import { calleePath } from '../../model/expressions';
+import type { DataModel } from '../../model/audit-context';
+import type { FileFacts } from '../../model/facts';
+import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
+import type { PhiClassifier } from '../phi/classify';
+import { tokenize, tokenMatches } from '../phi/identifiers';
+import { readsRequestInput } from './request-inputs';
+import { keyedResources, resourceOfToken, resourcesOf } from './resources';
+import { keyedToPatient } from './totals-only';
+import { namesIn } from './touches-phi';
+
+/** Tokens of bookkeeping columns every table has (`Id`, `IsDeleted`, `CreatedById`, `UpdatedDateTime`). */
+const BOOKKEEPING_TOKENS = new Set([
+  'id', 'pk', 'uuid', 'is', 'deleted', 'created', 'modified', 'updated', 'date', 'time', 'datetime', 'timestamp', 'at', 'on',
+  'by', 'version', 'active', 'enabled', 'sort', 'order', 'user',
+]);
+/** Last tokens of a column holding another row's key (`PatientId`, `DementiaTypeListId`). */
+const KEY_TOKENS = new Set(['id', 'ids', 'uuid', 'pk', 'key', 'fk']);
+/** A column that points at another table (Django, SQLAlchemy, Peewee, MongoEngine). */
+const FOREIGN_KEY = /\b(ForeignKey|ForeignKeyField|OneToOneField|ManyToManyField|ReferenceField|GenericForeignKey)\b/;
+const RELATIONSHIP = /\brelationship\s*\(\s*(?:lambda\s*:\s*)?["']?([A-Za-z_][\w.]*)/;
+/** Words that name a person a row may belong to, besides the demographic resource words. */
+const PERSON_WORDS = ['client', 'person', 'user', 'guardian', 'caregiver', 'resident'];
+
+/**
+ * Whether every definition of `name` in sight is a lookup table: fields all known, at least one
+ * value column, none of them PHI, no key of another row, no foreign key, and no relation to a person
+ * or nested record (a table others point at, `relationship("PatientProblem")`, is still a lookup table).
+ */
+export function isLookupTable(name: string, models: readonly DataModel[], classifier: PhiClassifier): boolean {
+  const definitions = models.filter((model) => model.name === name);
+  return definitions.length > 0 && definitions.every((model) => holdsOnlyReferenceValues(model, classifier));
+}
+
+function holdsOnlyReferenceValues(model: DataModel, classifier: PhiClassifier): boolean {
+  if (model.open) return false;
+  const own = new Set(tokenize(model.name));
+  let values = 0;
+  for (const field of model.fields) {
+    const tokens = tokenize(field.name);
+    if (FOREIGN_KEY.test(field.text)) return false;
+    const related = RELATIONSHIP.exec(field.text);
+    if (related) {
+      // A relation to a person is a link; the rows of others that point at this one are not its content.
+      if (isPersonModel(related[1].split('.').pop() ?? '')) return false;
+      continue;
+    }
+    if (tokens.every((token) => BOOKKEEPING_TOKENS.has(token))) continue;
+    // The table's own key (`AllergyTypeID` in `AllergyType`) or another row's (`PatientId`).
+    if (KEY_TOKENS.has(tokens[tokens.length - 1])) {
+      if (tokens.slice(0, -1).every((token) => own.has(token) || BOOKKEEPING_TOKENS.has(token))) continue;
+      return false;
+    }
+    // A nested record (`patient: PatientOut`, `problems: List[PatientProblem]`).
+    if ((field.text.match(/\b[A-Z]\w*/g) ?? []).some((type) => type !== model.name && resourcesOf(type).length > 0)) return false;
+    const kind = classifier.classify(field.name).kind;
+    if (kind === 'element' || kind === 'record' || namesPerson(field.name)) return false;
+    values++;
+  }
+  return values > 0;
+}
+
+/** `Patient`, `PatientGuardian`, `Client`: a model of people (`PatientProblem` is a patient's problem, not a person). */
+function isPersonModel(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.length > 0 && namesPerson(tokens[tokens.length - 1]);
+}
+
+function namesPerson(identifier: string): boolean {
+  return tokenize(identifier).some((token) => resourceOfToken(token)?.category === 'demographics' || PERSON_WORDS.some((word) => tokenMatches(token, word)));
+}
+
+/**
+ * Whether the endpoint's handler (function `handlerScopeId`) serves only lookup tables: it names
+ * at least one resource-named model (in its parameters' and decorators' types or its calls), each
+ * is a lookup table, its path and request inputs are keyed to no person, and nothing else it calls
+ * names a person.
+ */
+export function servesOnlyLookupTables(handlerScopeId: number, path: string, facts: FileFacts, models: readonly DataModel[], classifier: PhiClassifier): boolean {
+  if (!models.length) return false;
+  const handler = facts.scopes[handlerScopeId];
+  if (!handler || keyedToPatient(path)) return false;
+  const scopes = scopeTree(facts, handlerScopeId);
+  const used = new Set<string>();
+  const segments: string[] = [];
+  for (const param of handler.params) {
+    // `patient_id: int`, `patient: Patient`: one patient's.
+    const kind = classifier.classify(param.name);
+    if (keyedResources(param.name).some((match) => match.category === 'demographics') || (kind.kind === 'record' && kind.category === 'demographics')) return false;
+    for (const type of param.typeNames) used.add(type);
+  }
+  for (const decorator of handler.decorators) for (const name of namesIn(decorator.expr)) used.add(name);
+  for (const scopeId of scopes) {
+    for (const binding of bindingsIn(facts, scopeId)) {
+      if (!readsRequestInput(binding.value)) continue;
+      const read = calleePath(binding.value) ?? [];
+      if ([binding.property ?? binding.name, read[read.length - 1]].some((key) => !!key && keyedResources(key).length > 0 && namesPerson(key))) return false;
+    }
+    for (const { call } of callsIn(facts, scopeId)) {
+      for (const name of [...(calleePath(call.callee) ?? []), ...call.args.flatMap((arg) => namesIn(arg.value))]) {
+        if (/^[A-Z]/.test(name)) used.add(name);
+        else segments.push(name);
+      }
+    }
+  }
+  const resourceModels = [...used].filter((name) => /^[A-Z]/.test(name) && resourcesOf(name).length > 0);
+  if (!resourceModels.length || !resourceModels.every((name) => isLookupTable(name, models, classifier))) return false;
+  // `crud_allergy_type.get_allergy_type_by_id`: the table's own store; `crud_patient.get_patient`: a person's.
+  const modelTokens = new Set(resourceModels.flatMap((name) => tokenize(name)));
+  return !segments.some((segment) => namesAnotherPerson(segment, modelTokens));
+}
+
+/** Tokens of a store module or a call around a model's name (`crud_allergy_type`, `get_problem_lists`, `by_id`). */
+const STORE_TOKENS = new Set([
+  'crud', 'service', 'services', 'repo', 'repository', 'dao', 'model', 'models', 'schema', 'schemas', 'db', 'manager', 'store',
+  'get', 'list', 'lists', 'all', 'find', 'fetch', 'create', 'update', 'delete', 'add', 'remove', 'by', 'id', 'one', 'many',
+]);
+
+/**
+ * `crud_patient.get_patient(db, id)` beside a lookup table reads a person; `crud_patient_problem_list`
+ * is the table's own store: its words are the model's, and not its person word alone.
+ */
+function namesAnotherPerson(segment: string, modelTokens: Set<string>): boolean {
+  const tokens = tokenize(segment).filter((token) => !STORE_TOKENS.has(token));
+  if (!tokens.some((token) => resourceOfToken(token)?.category === 'demographics')) return false;
+  return tokens.some((token) => !modelTokens.has(token)) || tokens.every((token) => resourceOfToken(token)?.category === 'demographics');
+}
