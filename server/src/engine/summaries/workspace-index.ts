@@ -70,6 +70,8 @@ export class WorkspaceIndex {
   /** Which index this is, and how many times what it answers may have changed (answersKey). */
   private readonly id = nextIndexId++;
   private revision = 0;
+  /** resolveCall's answers by the calling file's summary, for one revision (resolveCall). */
+  private readonly callMemo = new WeakMap<FileSummary, { revision: number; calls: Map<string, CallTarget | null> }>();
 
   constructor(
     /** The project's folder: Python module names and message paths are relative to it. */
@@ -161,10 +163,18 @@ export class WorkspaceIndex {
   /** The callee of a call made in `file` (from a method of `className`, if any), when it is a workspace function. */
   resolveCall(file: FileSummary, className: string | undefined, callee: string[]): CallTarget | undefined {
     this.ensureResolved();
+    // Every call of a file is resolved again at each keystroke: the answers are kept per summary
+    // object (summaries are never modified) while the index's state (its revision) holds.
+    let memo = this.callMemo.get(file);
+    if (!memo || memo.revision !== this.revision) this.callMemo.set(file, (memo = { revision: this.revision, calls: new Map() }));
+    const key = `${className ?? ''}\u0000${callee.join('\u0000')}`;
+    const known = memo.calls.get(key);
+    if (known !== undefined) return known ?? undefined;
     const found = this.targetOf(file, className, callee);
-    if (!found) return undefined;
-    const node = this.nodes.get(keyOf(found.file.path, found.fn.name));
-    return node ? { summary: node.state, offset: found.offset } : undefined;
+    const node = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
+    const target = node ? { summary: node.state, offset: found.offset } : undefined;
+    memo.calls.set(key, target ?? null);
+    return target;
   }
 
   /**
