@@ -4,9 +4,10 @@
 // on: a module-level binding the handler reads, a helper in another file. Each test edits only
 // that and expects what a fresh analysis of the new text reports.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { engine, loadEngine } from '../support/engine.mjs';
+import { engine, loadEngine, repoRoot } from '../support/engine.mjs';
 
 before(loadEngine);
 
@@ -108,6 +109,37 @@ describe('calls into the workspace after the callee changed', () => {
       assert.deepEqual(analyse(), []);
     } finally {
       document.dispose();
+    }
+  });
+});
+
+describe("an open document's summary from its own tree", () => {
+  const fixtures = path.join(repoRoot, 'test/fixtures/engine');
+  const files = readdirSync(fixtures).filter((file) => /\.(py|ts|tsx|js|jsx)$/.test(file));
+
+  test('equals the summary of its text parsed afresh, after edits analysed one by one', () => {
+    const { ParsedDocument, analyzeDocument, defaultPolicy, languageFromPath, summarizeDocument, summarizeFile } = engine();
+    const policy = defaultPolicy();
+    assert.ok(files.length > 10);
+    for (const file of files) {
+      const filePath = path.join(ROOT, file);
+      const document = new ParsedDocument(languageFromPath(file), readFileSync(path.join(fixtures, file), 'utf8'));
+      try {
+        let state = file.length;
+        const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+        for (let step = 0; step < 8; step++) {
+          analyzeDocument(document, file, policy);
+          const lines = document.text.split('\n');
+          const line = Math.floor(random() * lines.length);
+          const at = { line, character: Math.floor(random() * (lines[line].length + 1)) };
+          // Typing, Enter, and a line removed: statements change, move and merge.
+          const edit = step % 3 === 2 && line + 1 < lines.length ? { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' } : { range: { start: at, end: at }, text: step % 3 ? '\n' : 'x' };
+          document.applyChanges([edit]);
+          assert.deepEqual(summarizeDocument(document, filePath, policy), summarizeFile({ text: document.text, path: filePath }, policy), `${file} after edit ${step + 1}`);
+        }
+      } finally {
+        document.dispose();
+      }
     }
   });
 });
