@@ -16,7 +16,7 @@ export { BAA_EXPIRY_WARNING_DAYS, daysUntilExpiry, effectiveBaa, isBaaExpiringSo
 export { buildCoverageReport, summarize as summarizeCoverage, COVERAGE_REPORT_VERSION, type CoverageReport, type CoverageEndpoint, type CoverageSummary, type CoverageStatus, type CoverageInput } from './coverage';
 export type { EndpointFact, AuditControl, HttpMethod, Framework, RouteReference } from './model/endpoints';
 export { FRAMEWORKS } from './catalogues/frameworks';
-export { prepareFile, summarizeFile } from './summarize';
+export { prepareFile, summarizeDocument, summarizeFile } from './summarize';
 export { analyzeFacts, type PreparedFile } from './analyze';
 export { WorkspaceIndex, type PathAliases } from './summaries/workspace-index';
 export type { FileSummary, FunctionSummary, ResolvedSummary, SinkEffect } from './summaries/types';

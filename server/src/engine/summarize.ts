@@ -32,3 +32,15 @@ export function prepareFile(
 export function summarizeFile(input: { text: string; path: string; languageId?: LanguageId }, policy: ResolvedPolicy, options: AnalyzeOptions = {}): FileSummary | undefined {
   return prepareFile(input, policy, options)?.summary;
 }
+
+/**
+ * The summaries of an open document from its own syntax tree (brought up to date incrementally,
+ * its statements' facts reused): what summarizeFile gives for its text, without parsing it again.
+ */
+export function summarizeDocument(document: ParsedDocument, filePath: string, policy: ResolvedPolicy, options: AnalyzeOptions = {}): FileSummary | undefined {
+  const languageId = languageFromPath(filePath);
+  if (!languageId || languageId === 'prisma' || isDataLanguage(languageId) || checkAnalysable(document.text, options, languageId)) return undefined;
+  // Parsed as another language than the path says (a language mode the user picked): as summarizeFile would.
+  if (document.languageId !== languageId) return summarizeFile({ text: document.text, path: filePath }, policy, options);
+  return summarizeFacts(prepareDocument(document, filePath).facts, policy, filePath);
+}

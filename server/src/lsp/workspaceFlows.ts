@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
-import { languageFromPath, summarizeFile, SUPPORTED_EXTENSIONS, WorkspaceIndex, type FileSummary } from '../engine';
+import { languageFromPath, summarizeDocument, summarizeFile, SUPPORTED_EXTENSIONS, WorkspaceIndex, type FileSummary } from '../engine';
 import { FolderPolicies } from '../workspace/folder-policies';
 import { findSourceFiles } from '../workspace/find-source-files';
 import type { OpenDocument } from './documentStore';
@@ -93,7 +93,18 @@ export class WorkspaceFlows {
     await this.options.openDocumentsIdle?.();
     // Closed, or typed into again: the newer timer summarises the newer text.
     if (document.closed || this.timers.has(document.uri)) return;
-    this.update(filePath, this.summarize(filePath, document.text));
+    this.update(filePath, this.summarizeOpen(document, filePath));
+  }
+
+  /** From the document's own tree, brought up to date incrementally: a pause costs no full parse of the file. */
+  private summarizeOpen(document: OpenDocument, filePath: string): FileSummary | undefined {
+    if (!document.engineLanguage || document.text.length > MAX_SUMMARY_BYTES) return this.summarize(filePath, document.text);
+    try {
+      return summarizeDocument(document.parsedDocument(), filePath, this.policies.forFile(filePath).policy);
+    } catch (error) {
+      this.logger.trace(`summarising ${path.basename(filePath)} failed (${error instanceof Error ? error.name : typeof error})`);
+      return undefined;
+    }
   }
 
   /** A document was closed: what is on disk counts again. */

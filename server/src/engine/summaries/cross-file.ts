@@ -34,15 +34,21 @@ const SINK_KIND: Record<SinkEffect['ruleId'], string> = {
   'phi-to-ai': 'AI sink',
 };
 
+/** Each call's target, with what it was resolved from (CrossFileFlows.targetOf): for this analysis and the next. */
+const targetsBefore = new WeakMap<CallExpr, { file: FileSummary; className: string | undefined; answersKey: string; target: CallTarget | undefined }>();
+
 export class CrossFileFlows {
-  private readonly targets = new WeakMap<CallExpr, CallTarget | null>();
+  /** The index's state: it does not change during one analysis. */
+  private readonly answersKey: string;
 
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly facts: FileFacts,
     /** This file's summary as it is now (the index may hold an older one while the file is edited). */
     private readonly file: FileSummary,
-  ) {}
+  ) {
+    this.answersKey = index.answersKey;
+  }
 
   /** The flow hooks: a call to a workspace function returns what its summary says. */
   hooks(): FlowHooks {
@@ -178,11 +184,14 @@ export class CrossFileFlows {
   }
 
   private targetOf(call: CallExpr, scopeId: number): CallTarget | undefined {
-    const cached = this.targets.get(call);
-    if (cached !== undefined) return cached ?? undefined;
+    const className = this.classOf(scopeId);
+    // A call of an untouched statement is the same object at the next keystroke: its target holds
+    // while the summary it is resolved from, the method's class and the index's state do.
+    const before = targetsBefore.get(call);
+    if (before && before.file === this.file && before.className === className && before.answersKey === this.answersKey) return before.target;
     const callee = calleePath(call.callee);
-    const target = callee && callee.length <= 4 ? this.index.resolveCall(this.file, this.classOf(scopeId), callee) : undefined;
-    this.targets.set(call, target ?? null);
+    const target = callee && callee.length <= 4 ? this.index.resolveCall(this.file, className, callee) : undefined;
+    targetsBefore.set(call, { file: this.file, className, answersKey: this.answersKey, target });
     return target;
   }
 

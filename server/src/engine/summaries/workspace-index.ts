@@ -70,6 +70,12 @@ export class WorkspaceIndex {
   /** Which index this is, and how many times what it answers may have changed (answersKey). */
   private readonly id = nextIndexId++;
   private revision = 0;
+  /**
+   * resolveCall's answers for one calling file's summary and one revision: the file analysed last
+   * (a keystroke's analysis asks again for the callees it asked for before). One file's only, so
+   * a scan does not keep every file's answers.
+   */
+  private callMemo: { file: FileSummary; revision: number; calls: Map<string, CallTarget | null> } | undefined;
 
   constructor(
     /** The project's folder: Python module names and message paths are relative to it. */
@@ -161,10 +167,18 @@ export class WorkspaceIndex {
   /** The callee of a call made in `file` (from a method of `className`, if any), when it is a workspace function. */
   resolveCall(file: FileSummary, className: string | undefined, callee: string[]): CallTarget | undefined {
     this.ensureResolved();
+    // The same callee is asked for again and again (`db.get` from every handler): the answers are
+    // kept per summary object (summaries are never modified) while the index's state holds.
+    let memo = this.callMemo;
+    if (!memo || memo.file !== file || memo.revision !== this.revision) this.callMemo = memo = { file, revision: this.revision, calls: new Map() };
+    const key = `${className ?? ''}\u0000${callee.join('\u0000')}`;
+    const known = memo.calls.get(key);
+    if (known !== undefined) return known ?? undefined;
     const found = this.targetOf(file, className, callee);
-    if (!found) return undefined;
-    const node = this.nodes.get(keyOf(found.file.path, found.fn.name));
-    return node ? { summary: node.state, offset: found.offset } : undefined;
+    const node = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
+    const target = node ? { summary: node.state, offset: found.offset } : undefined;
+    memo.calls.set(key, target ?? null);
+    return target;
   }
 
   /**
