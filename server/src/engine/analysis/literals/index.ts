@@ -28,24 +28,34 @@ export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
   // Records that hold a value proving them made up are quiet as a whole.
   const generated = new Set<number>();
   const generatedDeclarations = new Set<number>();
+  const generatedResources = new Set<number>();
   for (const literal of literals) {
     if (literal.recordId !== undefined && literalProvesSynthetic(literal)) {
       generated.add(literal.recordId);
+      // A FHIR resource is one record with its lists: `name: [{ family: 'Doe' }]` beside `birthDate`.
+      if (literal.resourceId !== undefined) generatedResources.add(literal.resourceId);
       // `PATIENT_MARCUS = {..., profile: {reviewedBy: 'Demo Scheduler'}}`: the whole record.
       if (literal.declarationId !== undefined) generatedDeclarations.add(literal.declarationId);
     }
   }
+  // A data file's persona (`{"patient": {..., "email": "…@example.com", "insurance": {...}}}`) likewise.
+  const generatedPersonas = new Set<number>();
   for (const value of values) {
-    if (value.recordId !== undefined && provesSynthetic(value)) generated.add(value.recordId);
+    if (value.recordId !== undefined && provesSynthetic(value)) {
+      generated.add(value.recordId);
+      if (value.personaId !== undefined) generatedPersonas.add(value.personaId);
+    }
   }
   for (const literal of literals) {
     if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
+    if (literal.resourceId !== undefined && generatedResources.has(literal.resourceId)) continue;
     if (literal.declarationId !== undefined && generatedDeclarations.has(literal.declarationId)) continue;
     const hit = memoisedLiteralHit(literal);
     if (hit) hits.push(hit);
   }
   for (const value of values) {
     if (value.recordId !== undefined && generated.has(value.recordId)) continue;
+    if (value.personaId !== undefined && generatedPersonas.has(value.personaId)) continue;
     const hit = dataHit(value);
     if (hit) hits.push(hit);
   }
