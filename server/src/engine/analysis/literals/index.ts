@@ -76,8 +76,19 @@ function memoisedLiteralHit(literal: StringLiteralFact): LiteralHit | undefined 
 
 function literalProvesSynthetic(literal: StringLiteralFact): boolean {
   let synthetic = syntheticMemo.get(literal);
-  if (synthetic === undefined) syntheticMemo.set(literal, (synthetic = provesSynthetic(literalCandidate(literal))));
+  if (synthetic === undefined) syntheticMemo.set(literal, (synthetic = provesSynthetic(proofCandidate(literal))));
   return synthetic;
+}
+
+/**
+ * The candidate read for proof: an item of a list takes the list's key (`given: ['Jane']`), as
+ * in data files. Only for proof, which can only quiet a record: a call's argument would take the
+ * callee's name too, which says less about the value than a key.
+ */
+function proofCandidate(literal: StringLiteralFact): LiteralCandidate {
+  const candidate = literalCandidate(literal);
+  if (candidate.key !== undefined || candidate.context.length === 0) return candidate;
+  return { ...candidate, key: candidate.context[candidate.context.length - 1], context: candidate.context.slice(0, -1) };
 }
 
 /** Identifiers whose validated shape under their key is enough on its own. */
