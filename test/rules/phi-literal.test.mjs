@@ -290,3 +290,14 @@ test('a record number typed as a pattern is made up; an issued-looking one is re
   for (const id of ['123123', '234234', '999000111', '111222333', '11200000']) assert.deepEqual(literalFindings(analyze(member(id), 'seed.py')), [], id);
   for (const id of ['W123987654', '112233445', '48812093']) assert.equal(literalFindings(analyze(member(id), 'seed.py')).length, 1, id);
 });
+
+test('in test code a whole identity alone is a made-up person; an identifier beside it is still reported', () => {
+  const identity = 'export const holder = { firstName: "Barnabas", lastName: "Quillfeather", dob: "1982-02-23", phone: "(617) 867-2368" };\n';
+  const options = { projectRoot: '/repo' };
+  const at = (text, file) => literalFindings(analyze(text, file, engine().defaultPolicy(), options));
+  assert.deepEqual(at(identity, '/repo/packages/api/test/harvest.test.ts'), []);
+  assert.deepEqual(at(identity, '/repo/apps/web/tests/e2e/intake.spec.ts'), []);
+  assert.equal(at(identity, '/repo/packages/api/src/holder.ts').length, 1, 'outside tests a whole identity is reported');
+  const withMember = identity + 'export const coverage = { memberId: "W123987654" };\n';
+  assert.deepEqual(at(withMember, '/repo/packages/api/test/harvest.test.ts').map((f) => f.line), [0, 1], 'a member number in a test is reported with the person');
+});

@@ -3,6 +3,7 @@ import { ELEMENT_LABELS, findLiteralPhi, type LiteralHit } from '../../analysis/
 import { pathHasSyntheticMarker } from '../../analysis/literals/keys';
 import { projectRelative } from '../../model/command-line-script';
 import { matchesPathGlob } from '../../model/path-globs';
+import { isTestCode } from '../../model/test-code';
 import type { LanguageId } from '../../model/types';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -38,7 +39,7 @@ export const phiLiteral: Rule = {
     // Translation catalogues hold the labels of forms ("Segundo Nombre"), never a person's data.
     if (facts.dataValues && TRANSLATIONS.test(filePath.replace(/\\/g, '/'))) return [];
     const byLine = new Map<number, LiteralHit[]>();
-    for (const hit of findLiteralPhi(facts)) {
+    for (const hit of findLiteralPhi(facts, { testCode: isTestCode(filePath, policy.testCode, projectRoot) })) {
       const line = hit.range.start.line;
       byLine.set(line, [...(byLine.get(line) ?? []), hit]);
     }
