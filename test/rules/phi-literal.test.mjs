@@ -10,7 +10,8 @@ import { engine, repoRoot } from '../support/engine.mjs';
 import { withoutMarkers } from '../support/expectations.mjs';
 import { ruleFixtureSuite } from '../support/rule-fixtures.mjs';
 
-ruleFixtureSuite('phi-literal');
+// A file named `*synthetic*` is made up as a whole: the markers case is read under a plain name.
+ruleFixtureSuite('phi-literal', { 'python-synthetic-markers': { path: 'markers.py' } });
 
 const FIXTURES = path.join(repoRoot, 'test/rules/phi-literal');
 const analyze = (text, file, policy = engine().defaultPolicy(), options) => engine().analyze({ text, path: file }, policy, options);
@@ -253,7 +254,50 @@ test('a record variable is one record: a demo marker in a nested object quiets i
 test('an NHS test number (starting 9) proves its record made up; a real-looking one is reported with the record', () => {
   const patient = (nhs) =>
     JSON.stringify({ resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhs }], name: [{ family: 'Taylor', given: ['Sarah'] }], birthDate: '1965-02-28' }, null, 2);
-  assert.deepEqual(literalFindings(analyze(patient('9000000009'), 'tests/sample_data/event.json')), []);
-  assert.deepEqual(literalFindings(analyze(patient('9000000019'), 'tests/sample_data/event.json')), [], 'a 9 number with a wrong check digit is made up too');
-  assert.ok(literalFindings(analyze(patient('4857773457'), 'tests/sample_data/event.json')).length >= 3);
+  // (Not under a `sample_data/` folder: that name alone marks the file made up.)
+  assert.deepEqual(literalFindings(analyze(patient('9000000009'), 'tests/data/event.json')), []);
+  assert.deepEqual(literalFindings(analyze(patient('9000000019'), 'tests/data/event.json')), [], 'a 9 number with a wrong check digit is made up too');
+  assert.ok(literalFindings(analyze(patient('4857773457'), 'tests/data/event.json')).length >= 3);
+});
+
+test('a folder or file named for made-up data is quiet; tests, fixtures and folders above the project are not markers', () => {
+  const text = 'patient = {"name": "Maria Gonzalez", "ssn": "471-28-3390"}\n';
+  for (const file of ['scripts/synthetic-patient-data/seed.py', 'src/__mocks__/api.py', 'frontend/src/demo/data.py', 'docs/examples/patient.py', 'tests/sample_data/patient.py', 'src/fake_patients.py', 'src/demoData.py']) {
+    assert.deepEqual(literalFindings(analyze(text, file)), [], file);
+  }
+  // A real record pasted into a test, a fixture or a `*_samples.py` format sample is the leak the rule exists for.
+  for (const file of ['tests/test_patients.py', 'tests/fixtures/patients.py', 'src/hl7_samples.py', 'src/patients.py']) {
+    assert.equal(literalFindings(analyze(text, file)).length, 1, file);
+  }
+  // Only folders inside the project count: a checkout under ~/examples/ is a real project.
+  const options = { projectRoot: '/home/dev/examples/clinic' };
+  assert.equal(literalFindings(analyze(text, '/home/dev/examples/clinic/src/patients.py', engine().defaultPolicy(), options)).length, 1);
+  assert.deepEqual(literalFindings(analyze(text, '/home/dev/examples/clinic/src/demo/patients.py', engine().defaultPolicy(), options)), []);
+});
+
+test('a placeholder name in any case or order proves its record made up; a relative named Doe does not clear the patient', () => {
+  const row = (name) => `rows = [{"patientName": "${name}", "memberId": "W123987654"}]\n`;
+  for (const name of ['Doe, Jane', 'john doe', 'Jane Smith']) assert.deepEqual(literalFindings(analyze(row(name), 'billing.py')), [], name);
+  assert.equal(literalFindings(analyze(row('Riley Okafor'), 'billing.py')).length, 1);
+  const insured = (last) => `insurance = {"firstName": "john", "lastName": "${last}", "memberId": "W123987654"}\n`;
+  assert.deepEqual(literalFindings(analyze(insured('doe'), 'paperwork.ts')), []);
+  const hl7 = 'MSH|^~\\&|EPIC|NORTHSIDE|||20240301100000||ADT^A01|MSG00001|P|2.5\nPID|1||A0048812^^^NORTHSIDE^MR||GONZALEZ^MARIA||19610417|F\nNK1|1|DOE^JOHN|SPO\n';
+  assert.equal(literalFindings(analyze(hl7, 'adt.hl7')).length, 1);
+});
+
+test('a record number typed as a pattern is made up; an issued-looking one is reported', () => {
+  const member = (id) => `plan = {"memberId": "${id}"}\n`;
+  for (const id of ['123123', '234234', '999000111', '111222333', '11200000']) assert.deepEqual(literalFindings(analyze(member(id), 'seed.py')), [], id);
+  for (const id of ['W123987654', '112233445', '48812093']) assert.equal(literalFindings(analyze(member(id), 'seed.py')).length, 1, id);
+});
+
+test('in test code a whole identity alone is a made-up person; an identifier beside it is still reported', () => {
+  const identity = 'export const holder = { firstName: "Barnabas", lastName: "Quillfeather", dob: "1982-02-23", phone: "(617) 867-2368" };\n';
+  const options = { projectRoot: '/repo' };
+  const at = (text, file) => literalFindings(analyze(text, file, engine().defaultPolicy(), options));
+  assert.deepEqual(at(identity, '/repo/packages/api/test/harvest.test.ts'), []);
+  assert.deepEqual(at(identity, '/repo/apps/web/tests/e2e/intake.spec.ts'), []);
+  assert.equal(at(identity, '/repo/packages/api/src/holder.ts').length, 1, 'outside tests a whole identity is reported');
+  const withMember = identity + 'export const coverage = { memberId: "W123987654" };\n';
+  assert.deepEqual(at(withMember, '/repo/packages/api/test/harvest.test.ts').map((f) => f.line), [0, 1], 'a member number in a test is reported with the person');
 });

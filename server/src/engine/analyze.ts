@@ -138,6 +138,7 @@ export function analyzeFacts(prepared: PreparedFile, filePath: string, policy: R
     flow: new FlowAnalyzer(facts, classifierFor(policy), crossFile?.hooks(), isAccountModule(filePath), moduleTraits(filePath)),
     suppressions,
     ...(options.auditContext ? { auditContext: options.auditContext } : {}),
+    ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}),
   };
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];

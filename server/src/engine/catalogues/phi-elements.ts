@@ -71,9 +71,11 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   demographics('address', [['address'], ['street'], ['street', 'address'], ['addr'], ['address', 'line'], ['direccion'], ['domicilio'], ['endereco'], ['logradouro']]),
   demographics('city', [['city'], ['ciudad'], ['cidade']]),
   demographics('zip_code', [['zip'], ['zip', 'code'], ['zipcode'], ['postal', 'code'], ['postcode'], ['codigo', 'postal'], ['cep']]),
-  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['fax'], ['fax', 'number'], ['telefono'], ['telefone'], ['celular'], ['movil'],
+  demographics('phone', [['phone'], ['phone', 'number'], ['mobile'], ['mobile', 'number'], ['cell', 'phone'], ['telephone'], ['telefono'], ['telefone'], ['celular'], ['movil'],
     // Telephony's ANI (automatic number identification) is the caller's number; the DNIS, the number dialled, is not PHI.
     ['ani']]),
+  // A fax number is an office's (a practice, a pharmacy, a payer) unless a person's record holds it.
+  demographics('fax', [['fax'], ['fax', 'number']], 'person'),
   demographics('email', [['email'], ['e', 'mail'], ['email', 'address'], ['to', 'address'], ['cc', 'address'], ['bcc', 'address'], ['correo'], ['correo', 'electronico']]),
   demographics('insurance_id', [['insurance', 'id'], ['insurance', 'number'], ['insurance', 'member', 'id']]),
   demographics('member_id', [['member', 'id'], ['member', 'number'], ['subscriber', 'id']]),
@@ -310,6 +312,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'passed', 'failed', 'succeeded', 'skipped', 'generated',
   // Rules that match values, not values (`requiredIcdPrefix`, `allowedIcdPatterns`): configuration.
   'patterns', 'prefix', 'prefixes', 'suffix', 'suffixes', 'regexes', 'matchers',
+  // Parts of a rule's definition (`condition.operator`, `reflexConditionLanguage`): how it is written, not a value.
+  'operator', 'operators', 'language', 'languages', 'expression', 'expressions',
   // Sums of money (`patientResponsibilityCents`): numbers, not a person's data.
   'cents', 'dollars', 'amount', 'amounts',
 ]);

@@ -48,7 +48,7 @@ export function isCommandLineScript(filePath: string, facts: Pick<FileFacts, 'la
  * folder in the user's home) say nothing about it, so an absolute path outside every root is not
  * judged.
  */
-function projectRelative(filePath: string, roots: (string | undefined)[]): string | undefined {
+export function projectRelative(filePath: string, roots: (string | undefined)[]): string | undefined {
   if (!path.isAbsolute(filePath)) return filePath.split(path.sep).join('/');
   for (const root of roots) {
     if (!root) continue;

@@ -296,6 +296,8 @@ export interface DataValueFact {
   cellOutputs?: Range;
   /** Which record (object, row) it belongs to: values sharing it are one record's (an offset in the file). */
   recordId?: number;
+  /** The outermost object holding it through objects only (no list between): one persona as a whole. */
+  personaId?: number;
 }
 
 // --- Persistence models and credential-shaped literals (unencrypted-phi-field, hardcoded-ai-key).
@@ -383,4 +385,6 @@ export interface StringLiteralFact {
   recordId?: number;
   /** The variable or assignment whose value holds it through objects only (no list between): one person's record as a whole. */
   declarationId?: number;
+  /** The innermost FHIR resource (an object with a `resourceType` key) around it, through lists too: one record, as in data files. */
+  resourceId?: number;
 }

@@ -37,6 +37,8 @@ export interface RuleContext {
   suppressions: Suppression[];
   /** Audit controls registered outside the file (Django settings, global NestJS guards), when known. */
   auditContext?: ProjectAuditContext;
+  /** The project folder (`AnalyzeOptions.projectRoot`), when known: folders above it say nothing about a file. */
+  projectRoot?: string;
 }
 
 /** A finding before severity and suppressions are applied. */

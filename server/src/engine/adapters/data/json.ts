@@ -19,7 +19,7 @@ export interface JsonReadOptions {
   cellOutputs?: Range;
 }
 
-type Placement = Pick<DataValueFact, 'where' | 'cellOutputs' | 'recordId'> & { resource?: boolean };
+type Placement = Pick<DataValueFact, 'where' | 'cellOutputs' | 'recordId' | 'personaId'> & { resource?: boolean };
 
 /** Real data nests a few dozen levels; jsonc-parser and the walk recurse once per level. */
 export const MAX_JSON_DEPTH = 256;
@@ -65,19 +65,22 @@ function walk(node: JsonNode, key: string | undefined, context: string[], siblin
       // A FHIR resource is one record with its nested objects (name, telecom, address): a 555
       // number in its telecom proves its name made up too. Elsewhere each object is a record.
       const recordId = placement.resource && !resourceType && placement.recordId !== undefined ? placement.recordId : offset + node.offset;
+      // The objects nested in it without a list between are one persona's (insurance, address).
+      const personaId = placement.personaId ?? offset + node.offset;
       for (const property of properties) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode || !valueNode) continue;
         const name = String(keyNode.value);
         const effective = name === 'value' && identifierKey ? identifierKey : name;
-        walk(valueNode, effective, inner, keys, offset, values, { ...placement, recordId, resource: placement.resource || resourceType !== undefined });
+        walk(valueNode, effective, inner, keys, offset, values, { ...placement, recordId, personaId, resource: placement.resource || resourceType !== undefined });
       }
       break;
     }
     case 'array': {
       const inner = key === undefined ? context : [...context, key];
       for (const item of node.children ?? []) {
-        if (item.type === 'object' || item.type === 'array') walk(item, undefined, inner, [], offset, values, placement);
+        // Each item of a list is a record of its own: a made-up one says nothing of the others.
+        if (item.type === 'object' || item.type === 'array') walk(item, undefined, inner, [], offset, values, { ...placement, personaId: undefined });
         // Items of a list of values (`given: [...]`) belong to the object around the list.
         else walk(item, key, context, siblingKeys, offset, values, placement);
       }

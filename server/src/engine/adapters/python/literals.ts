@@ -63,6 +63,8 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
       case 'dictionary':
         if (!literal.siblingKeys) literal.siblingKeys = dictionaryKeys(parent);
         literal.recordId ??= parent.startIndex;
+        // A FHIR resource's nested dicts and lists (name, telecom, address) are one record.
+        if (literal.resourceId === undefined && dictionaryKeys(parent).includes('resourceType')) literal.resourceId = parent.startIndex;
         break;
       case 'keyword_argument':
         if (depth > 0) names.push(parent.childForFieldName('name')?.text ?? '');

@@ -55,6 +55,7 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
       case 'object':
         if (!literal.siblingKeys) literal.siblingKeys = objectKeys(parent);
         literal.recordId ??= parent.startIndex;
+        if (literal.resourceId === undefined && isFhirResource(parent)) literal.resourceId = parent.startIndex;
         break;
       case 'arguments': {
         const call = parentOf(parent);
@@ -89,6 +90,11 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
   }
   const record = names.filter(Boolean).reverse().join('.');
   if (record) literal.record = record;
+}
+
+/** `{ resourceType: 'Patient', name: [...], telecom: [...] }`: its nested objects and lists are one record. */
+function isFhirResource(object: Node): boolean {
+  return object.namedChildren.some((entry) => entry?.type === 'pair' && propertyKey(entry) === 'resourceType');
 }
 
 function objectKeys(object: Node): string[] {

@@ -86,6 +86,8 @@ export function provesSynthetic(candidate: LiteralCandidate): boolean {
     return ssn.synthetic === true || (!ssn.valid && /^9\d\d[ -]?\d\d[ -]?\d{4}$/.test(value));
   }
   // A Synthea name, or a placeholder such as Jane Smith: the record around it was made up with it.
+  // A relative's placeholder name (`NK1|1|DOE^JOHN`) says nothing of the patient's own fields.
+  if (keyed === 'name' && /^NK1-/i.test(candidate.key ?? '')) return false;
   if (keyed === 'name') return /^[A-Za-z]+\d{2,}(?:[ ^][A-Za-z]+\d{2,})*$/.test(value) || checkPersonName(value, candidate.key).synthetic === true;
   return false;
 }
@@ -155,10 +157,13 @@ const PLACEHOLDER_NAME_WORDS = new Set([
 function checkPersonName(raw: string, key?: string): IdentifierCheck {
   const value = raw.replace(/\^+/g, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   const words = value.split(' ');
-  if (words.length > 4 || !words.every((word) => NAME_WORD.test(word))) return { valid: false };
+  if (words.length > 4 || !words.every((word) => NAME_WORD.test(word) || /^[a-z]+$/.test(word))) return { valid: false };
+  // Before the other checks: `Doe, Jane` and `john doe` are a person's name, and a made-up one
+  // (a record holding one is made up as a whole), not a word that is no name.
+  if (words.every((word) => PLACEHOLDER_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, '')))) return { valid: true, synthetic: true };
+  if (!words.every((word) => NAME_WORD.test(word))) return { valid: false };
   if (words.some((word) => NOT_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, '')))) return { valid: false };
   if (words.every((word) => word.replace(/\./g, '').length <= 1)) return { valid: false };
-  if (words.every((word) => PLACEHOLDER_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, '')))) return { valid: true, synthetic: true };
   // A bare `name` holds a whole name: one word there is a label as often as a person.
   const keyParts = key ? keyWords(key) : [];
   const partKey = keyParts.some((word) => /^(?:given|family|first|last|surname|forename|middle|maiden|firstname|lastname|givenname|familyname|middlename)$/.test(word)) || /^(?:PID|NK1)-/i.test(key ?? '');

@@ -159,8 +159,16 @@ export function checkRecordNumber(value: string): IdentifierCheck {
   const digits = text.replace(/\D/g, '');
   const alnum = text.replace(/-/g, '');
   if (digits.length < 4 || digits.length * 2 < alnum.length) return { valid: false };
-  const synthetic = /^(\d)\1*$/.test(digits) || '1234567890'.startsWith(digits) || /^0*1234/.test(digits) || countsUp(digits) || /^0{3,}[1-9]\d{0,2}$/.test(digits);
+  const synthetic = /^(\d)\1*$/.test(digits) || '1234567890'.startsWith(digits) || /^0*1234/.test(digits) || countsUp(digits) || /^0{3,}[1-9]\d{0,2}$/.test(digits) || typedByPattern(digits);
   return { valid: true, synthetic };
+}
+
+/**
+ * Digits typed as a pattern, not issued: a short block repeated (`123123`, `45674567`), a few
+ * runs of one digit (`999000111`, `111222333`), or five zeros closing it (`11200000`).
+ */
+function typedByPattern(digits: string): boolean {
+  return /^(\d{2,4})\1+$/.test(digits) || /^(?:(\d)\1{2,}){2,3}$/.test(digits) || /\d0{5,}$/.test(digits);
 }
 
 /**

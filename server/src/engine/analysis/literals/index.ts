@@ -21,35 +21,50 @@ export interface LiteralHit {
   cellOutputs?: Range;
 }
 
-export function findLiteralPhi(facts: FileFacts): LiteralHit[] {
+export interface LiteralOptions {
+  /** The file is test code (the policy's `testCode` paths): a whole identity alone is not enough. */
+  testCode?: boolean;
+}
+
+export function findLiteralPhi(facts: FileFacts, options: LiteralOptions = {}): LiteralHit[] {
   const hits: LiteralHit[] = [];
   const literals = (facts.literals ?? []).filter((literal) => !literal.namePosition);
   const values = facts.dataValues ?? [];
   // Records that hold a value proving them made up are quiet as a whole.
   const generated = new Set<number>();
   const generatedDeclarations = new Set<number>();
+  const generatedResources = new Set<number>();
   for (const literal of literals) {
     if (literal.recordId !== undefined && literalProvesSynthetic(literal)) {
       generated.add(literal.recordId);
+      // A FHIR resource is one record with its lists: `name: [{ family: 'Doe' }]` beside `birthDate`.
+      if (literal.resourceId !== undefined) generatedResources.add(literal.resourceId);
       // `PATIENT_MARCUS = {..., profile: {reviewedBy: 'Demo Scheduler'}}`: the whole record.
       if (literal.declarationId !== undefined) generatedDeclarations.add(literal.declarationId);
     }
   }
+  // A data file's persona (`{"patient": {..., "email": "…@example.com", "insurance": {...}}}`) likewise.
+  const generatedPersonas = new Set<number>();
   for (const value of values) {
-    if (value.recordId !== undefined && provesSynthetic(value)) generated.add(value.recordId);
+    if (value.recordId !== undefined && provesSynthetic(value)) {
+      generated.add(value.recordId);
+      if (value.personaId !== undefined) generatedPersonas.add(value.personaId);
+    }
   }
   for (const literal of literals) {
     if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
+    if (literal.resourceId !== undefined && generatedResources.has(literal.resourceId)) continue;
     if (literal.declarationId !== undefined && generatedDeclarations.has(literal.declarationId)) continue;
     const hit = memoisedLiteralHit(literal);
     if (hit) hits.push(hit);
   }
   for (const value of values) {
     if (value.recordId !== undefined && generated.has(value.recordId)) continue;
+    if (value.personaId !== undefined && generatedPersonas.has(value.personaId)) continue;
     const hit = dataHit(value);
     if (hit) hits.push(hit);
   }
-  return corroborated(hits);
+  return corroborated(hits, !options.testCode);
 }
 
 // A literal's judgement depends on the literal alone, and facts are never modified: the literals
@@ -66,8 +81,19 @@ function memoisedLiteralHit(literal: StringLiteralFact): LiteralHit | undefined 
 
 function literalProvesSynthetic(literal: StringLiteralFact): boolean {
   let synthetic = syntheticMemo.get(literal);
-  if (synthetic === undefined) syntheticMemo.set(literal, (synthetic = provesSynthetic(literalCandidate(literal))));
+  if (synthetic === undefined) syntheticMemo.set(literal, (synthetic = provesSynthetic(proofCandidate(literal))));
   return synthetic;
+}
+
+/**
+ * The candidate read for proof: an item of a list takes the list's key (`given: ['Jane']`), as
+ * in data files. Only for proof, which can only quiet a record: a call's argument would take the
+ * callee's name too, which says less about the value than a key.
+ */
+function proofCandidate(literal: StringLiteralFact): LiteralCandidate {
+  const candidate = literalCandidate(literal);
+  if (candidate.key !== undefined || candidate.context.length === 0) return candidate;
+  return { ...candidate, key: candidate.context[candidate.context.length - 1], context: candidate.context.slice(0, -1) };
 }
 
 /** Identifiers whose validated shape under their key is enough on its own. */
@@ -82,9 +108,12 @@ const CONTACT_ELEMENTS: ReadonlySet<LiteralElement> = new Set(['phone', 'email',
  * identifier (SSN, MBI, NHS, record, member, policy or account number), or a whole identity: a
  * name, a birth date and contact data.
  */
-function corroborated(hits: LiteralHit[]): LiteralHit[] {
+function corroborated(hits: LiteralHit[], identityCounts: boolean): LiteralHit[] {
   const elements = new Set(hits.map((hit) => hit.element));
   if ([...elements].some((element) => STRONG_ELEMENTS.has(element))) return hits;
+  // Tests build a whole made-up person (name, birth date, address) for every form they exercise;
+  // a real record pasted into one still carries its identifiers, which are reported.
+  if (!identityCounts) return [];
   const identity = elements.has('name') && elements.has('dob') && [...elements].some((element) => CONTACT_ELEMENTS.has(element));
   return identity ? hits : [];
 }

@@ -184,6 +184,33 @@ export function hasSyntheticMarker(text: string | undefined): boolean {
   return text !== undefined && keyWords(text).some((word) => SYNTHETIC_WORDS.has(word));
 }
 
+/**
+ * Words in a folder name that say what it holds was made up (`synthetic-patient-data/`,
+ * `__mocks__/`, `demo/`, `examples/`). Not `test` or `fixtures`: a real record pasted into a
+ * test is the leak phi-literal exists for; nor `anonymized`/`redacted`, which claim a real
+ * record was cleaned (worth checking).
+ */
+const SYNTHETIC_FOLDER_WORDS = new Set([
+  'synthetic', 'synthea', 'fake', 'fakes', 'faker', 'mock', 'mocks', 'mocked', 'dummy', 'dummies', 'demo', 'demos',
+  'sample', 'samples', 'example', 'examples', 'fictional', 'fictitious', 'placeholder', 'placeholders', 'stub', 'stubs',
+]);
+
+/**
+ * The same in a file's own name, less `sample` and `example`: `.env.example` and `hl7_samples.py`
+ * are templates showing a format, where a real record gets pasted to show it.
+ */
+const SYNTHETIC_FILE_WORDS = new Set([...SYNTHETIC_FOLDER_WORDS].filter((word) => !/^(?:sample|example)s?$/.test(word)));
+
+/** Whether a folder or the file name of `relativePath` (inside the project) marks its data made up. */
+export function pathHasSyntheticMarker(relativePath: string): boolean {
+  const segments = relativePath.split(/[\\/]/).filter(Boolean);
+  const fileName = segments.pop() ?? '';
+  return (
+    keyWords(fileName).some((word) => SYNTHETIC_FILE_WORDS.has(word)) ||
+    segments.some((segment) => keyWords(segment).some((word) => SYNTHETIC_FOLDER_WORDS.has(word)))
+  );
+}
+
 /** Keys of identifiers that are not PHI, though shaped like one (order, tracking, provider numbers). */
 export function isOtherIdentifierKey(key: string | undefined): boolean {
   if (!key) return false;

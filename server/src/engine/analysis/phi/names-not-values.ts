@@ -27,7 +27,8 @@ export function isConstantMember(object: Expr, property: string, isRecordName: (
   if (isConstantName(property)) return true;
   if (object.kind !== 'name') return false;
   if (isConstantName(object.name)) return true;
-  return TYPE_LIKE_NAME.test(object.name) && /^[A-Z]/.test(property) && !isRecordName(object.name);
+  // `ServiceMode['in-person']`: a key no identifier could be is an enum's or a table's entry.
+  return TYPE_LIKE_NAME.test(object.name) && (/^[A-Z]/.test(property) || /[^\w$]/.test(property)) && !isRecordName(object.name);
 }
 
 /**

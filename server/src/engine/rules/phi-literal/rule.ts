@@ -1,6 +1,9 @@
 import { suppressFix } from '../../fixes/suppress';
 import { ELEMENT_LABELS, findLiteralPhi, type LiteralHit } from '../../analysis/literals';
+import { pathHasSyntheticMarker } from '../../analysis/literals/keys';
+import { projectRelative } from '../../model/command-line-script';
 import { matchesPathGlob } from '../../model/path-globs';
+import { isTestCode } from '../../model/test-code';
 import type { LanguageId } from '../../model/types';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -29,13 +32,14 @@ export const phiLiteral: Rule = {
     helpUri: helpUri('phi-literal'),
     languages: [...CODE_LANGUAGES, 'json', 'jsonl', 'yaml', 'csv', 'tsv', 'hl7', 'ipynb', 'dotenv'],
   },
-  check({ facts, policy, filePath }) {
+  check({ facts, policy, filePath, projectRoot }) {
     const synthetic = policy.phi.syntheticData ?? [];
     if (synthetic.some((glob) => matchesPathGlob(glob, filePath))) return [];
+    if (namedSynthetic(filePath, [policy.testCode.base, projectRoot])) return [];
     // Translation catalogues hold the labels of forms ("Segundo Nombre"), never a person's data.
     if (facts.dataValues && TRANSLATIONS.test(filePath.replace(/\\/g, '/'))) return [];
     const byLine = new Map<number, LiteralHit[]>();
-    for (const hit of findLiteralPhi(facts)) {
+    for (const hit of findLiteralPhi(facts, { testCode: isTestCode(filePath, policy.testCode, projectRoot) })) {
       const line = hit.range.start.line;
       byLine.set(line, [...(byLine.get(line) ?? []), hit]);
     }
@@ -76,6 +80,16 @@ export const phiLiteral: Rule = {
     return findings.sort((a, b) => a.line - b.line);
   },
 };
+
+/**
+ * A file whose folder or name inside the project says its data is made up
+ * (`synthetic-patient-data/examples/`, `__mocks__/`, `demoData.ts`). Outside every known project
+ * folder only the file's own name counts: a `demo` folder above the project says nothing.
+ */
+function namedSynthetic(filePath: string, roots: (string | undefined)[]): boolean {
+  const relative = projectRelative(filePath, roots) ?? filePath.split(/[\\/]/).pop() ?? '';
+  return pathHasSyntheticMarker(relative);
+}
 
 /** `SSN under "ssn" and date of birth under "dob" (cell 3, output 1) written in the repository.` Never a value. */
 function messageFor(hits: readonly LiteralHit[]): string {
