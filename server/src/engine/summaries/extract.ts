@@ -89,7 +89,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   }
   recordNestedCalls(facts, functions, byScope, canResolve);
   const paramMarkers = new Map<ParamFact, string>();
-  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}p:${index}:${param.position ?? i}`)));
+  // A name destructured from a parameter (`({ tasks, results }) => ...`) stands for that key of it only.
+  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}${param.key ? 'k' : 'p'}:${index}:${param.position ?? i}${param.key ? `:${param.key}` : ''}`)));
 
   const classifier = classifierFor(policy);
   const flow = new FlowAnalyzer(facts, classifier, {
@@ -250,6 +251,7 @@ function markerTaint(marker: string, range: Range): Taint {
  */
 function fieldMarker(element: PhiElementRef, property: string): PhiElementRef {
   if (element.element.startsWith(`${MARKER}p:`)) return { ...element, element: `${MARKER}f:${element.element.slice(3)}:${property}` };
+  if (element.element.startsWith(`${MARKER}k:`)) return { ...element, element: `${MARKER}f:${element.element.slice(3)}${FIELD_PATH_SEPARATOR}${property}` };
   if (element.element.startsWith(`${MARKER}f:`)) return { ...element, element: `${element.element}${FIELD_PATH_SEPARATOR}${property}` };
   return element;
 }
@@ -264,16 +266,21 @@ interface Markers {
   own: PhiElementRef[];
 }
 
-/** Which of function `fn`'s parameters and call results a taint carries, and what PHI of its own. */
-function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Markers {
+/**
+ * Which of function `fn`'s parameters and call results a taint carries, and what PHI of its own.
+ * A destructured name is the field of its parameter under its key; `keysAsWhole` counts it as the
+ * parameter itself (a returned `data` of `({ data }) => data` is what the caller put under that key).
+ */
+function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number, keysAsWhole = false): Markers {
   const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [] };
   for (const element of taint?.elements ?? []) {
     if (!element.element.startsWith(MARKER)) {
       found.own.push(element);
       continue;
     }
-    const [kind, owner, index, ...field] = element.element.slice(1).split(':');
+    const [marked, owner, index, ...field] = element.element.slice(1).split(':');
     if (Number(owner) !== fn) continue;
+    const kind = marked === 'k' ? (keysAsWhole ? 'p' : 'f') : marked;
     addAll(kind === 'p' ? found.params : kind === 'f' ? found.fields : found.calls, [Number(index)]);
     if (kind === 'f') {
       const names = found.fieldNames.get(Number(index)) ?? new Set<string>();
@@ -321,7 +328,7 @@ function recordReturns(facts: FileFacts, flow: FlowAnalyzer, functions: Summaris
     const taint = flow.taintOf(value, functions[fn].scope.id);
     if (!taint) continue;
     const summary = functions[fn].summary;
-    const markers = markersOf(taint, fn);
+    const markers = markersOf(taint, fn, true);
     addAll(summary.returnsParams, markers.params);
     if (markers.fields.length) summary.returnsParamFields = [...(summary.returnsParamFields ?? []), ...markers.fields];
     addAll(summary.returnsCalls, markers.calls);

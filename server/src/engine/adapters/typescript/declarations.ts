@@ -77,11 +77,30 @@ function params(node: Node | null): ParamFact[] {
       const param: ParamFact = { name: name.text, range: rangeOf(name), typeNames: type ? typeNames(type) : [] };
       if (position !== result.length || names.length > 1) param.position = position;
       if (pattern.type !== 'identifier') param.destructured = true;
+      const key = pattern.type === 'object_pattern' ? topLevelKey(name, pattern) : undefined;
+      if (key) param.key = key;
       result.push(param);
     }
     position++;
   }
   return result;
+}
+
+/**
+ * The property of the object a destructured parameter's name is read from, when it is read at the
+ * top level (`{ tasks }`, `{ tasks = [] }`, `{ tasks: list }`); a nested or array pattern has none.
+ */
+function topLevelKey(name: Node, pattern: Node): string | undefined {
+  let node = name;
+  const parent = parentOf(node);
+  if (parent?.type === 'object_assignment_pattern' && parent.childForFieldName('left')?.startIndex === node.startIndex) node = parent;
+  else if (parent?.type === 'assignment_pattern' && parent.childForFieldName('left')?.startIndex === node.startIndex) node = parent;
+  const holder = parentOf(node);
+  if (holder?.startIndex === pattern.startIndex && holder.type === 'object_pattern') return node.type === 'object_assignment_pattern' || node.type === 'shorthand_property_identifier_pattern' ? name.text : undefined;
+  if (holder?.type !== 'pair_pattern' || holder.childForFieldName('value')?.startIndex !== node.startIndex) return undefined;
+  if (parentOf(holder)?.startIndex !== pattern.startIndex) return undefined;
+  const key = holder.childForFieldName('key');
+  return key?.type === 'property_identifier' ? key.text : key?.type === 'string' ? key.text.slice(1, -1) : undefined;
 }
 
 /** A class's or method's decorators; an exported class's are the export statement's. */
