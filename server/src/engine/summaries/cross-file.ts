@@ -77,6 +77,7 @@ export class CrossFileFlows {
         }
         return union(parts);
       },
+      followsCall: (call, scopeId) => !!this.targetOf(call, scopeId),
       auditCallBehind: (callee, scopeId, names) => {
         const path = calleePath(callee);
         return path && path.length <= 4 ? this.index.reachesNamedCall(this.file, this.classOf(scopeId), path, names) : undefined;
