@@ -115,11 +115,13 @@ export class CrossFileFlows {
       const args = positioned(fact.call.args);
       // One finding per call and rule: a helper that logs a phone and texts it through Twilio leaks it twice.
       const reported = new Set<RuleId>();
-      for (const { param, effect, viaField, fields } of target.summary.sinks) {
+      for (const { param, effect, viaField, fields, stringForm } of target.summary.sinks) {
         if (!enabled(effect.ruleId) || reported.has(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
         const literal = arg && viaField && fields ? this.literalBehind(arg.value, fact.scopeId, context) : undefined;
-        const taint = arg && (literal && fields ? fieldsTaint(literal, fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
+        const given = arg && (literal && fields ? fieldsTaint(literal, fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
+        // The callee prints it by its string form (`${result}`): a JS object's is `[object Object]`.
+        const taint = stringForm ? context.flow.writtenAsString(given) : given;
         // An unknown field of a record is not PHI; the value a literal puts under the key read is that value itself.
         if (!arg || !taint || (viaField && taint.record && !(literal && fields && fields.every((field) => putUnder(literal, field.split(FIELD_PATH_SEPARATOR)))))) continue;
         if (effect.namesNoCareRecord && onlyCodesForCodeParameter(taint.elements, taint.record, target.summary.params[param])) continue;

@@ -105,6 +105,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       return union([builtin(), markerTaint(`${MARKER}c:${site.fn}:${site.site}`, call.range)]);
     },
     unknownField: (taint, property) => ({ ...taint, elements: taint.elements.map((element) => fieldMarker(element, property)) }),
+    stringForm: (taint) => ({ ...taint, elements: taint.elements.map(stringFormMarker) }),
   }, isAccountModule(filePath), moduleTraits(filePath));
 
   functions.forEach((fn, index) => {
@@ -245,6 +246,11 @@ function markerTaint(marker: string, range: Range): Taint {
   return { elements: [{ element: marker, category: 'demographics' }], record: false, origin: range, steps: [] };
 }
 
+/** A parameter's marker printed by its string form (`\0sp:…`); a call's result stays as it is. */
+function stringFormMarker(element: PhiElementRef): PhiElementRef {
+  return /^\u0000[pkf]:/.test(element.element) ? { ...element, element: `${MARKER}s${element.element.slice(1)}` } : element;
+}
+
 /**
  * A parameter marker read through an unknown field becomes a field marker naming that field
  * (`\0f:fn:param:field`); a deeper read adds to its path (`data.years`); other elements stay.
@@ -264,6 +270,8 @@ interface Markers {
   fieldNames: Map<number, Set<string>>;
   calls: number[];
   own: PhiElementRef[];
+  /** Parameters (whole or by field) carried only by their string form. */
+  stringOnly: Set<number>;
 }
 
 /**
@@ -272,14 +280,19 @@ interface Markers {
  * parameter itself (a returned `data` of `({ data }) => data` is what the caller put under that key).
  */
 function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number, keysAsWhole = false): Markers {
-  const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [] };
+  const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [], stringOnly: new Set() };
+  const printed = new Set<number>();
+  const raw = new Set<number>();
   for (const element of taint?.elements ?? []) {
     if (!element.element.startsWith(MARKER)) {
       found.own.push(element);
       continue;
     }
-    const [marked, owner, index, ...field] = element.element.slice(1).split(':');
+    const [written, owner, index, ...field] = element.element.slice(1).split(':');
     if (Number(owner) !== fn) continue;
+    const asString = written.length === 2 && written[0] === 's';
+    const marked = asString ? written[1] : written;
+    if (marked !== 'c') (asString ? printed : raw).add(Number(index));
     const kind = marked === 'k' ? (keysAsWhole ? 'p' : 'f') : marked;
     addAll(kind === 'p' ? found.params : kind === 'f' ? found.fields : found.calls, [Number(index)]);
     if (kind === 'f') {
@@ -288,6 +301,7 @@ function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number, keysA
     }
   }
   found.fields = found.fields.filter((param) => !found.params.includes(param));
+  for (const param of printed) if (!raw.has(param)) found.stringOnly.add(param);
   return found;
 }
 
@@ -374,8 +388,9 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
       const logger = rule.metadata.id === 'phi-in-log' ? loggerOfSinkAt(facts, sinkStep.range) : undefined;
       if (logger) effect.logger = logger;
       const summary = functions[fn].summary;
-      for (const param of markers.params) summary.sinks.push({ param, effect });
-      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true, fields: [...(markers.fieldNames.get(param) ?? [])] });
+      const printed = (param: number) => (markers.stringOnly.has(param) ? { stringForm: true as const } : {});
+      for (const param of markers.params) summary.sinks.push({ param, effect, ...printed(param) });
+      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true, fields: [...(markers.fieldNames.get(param) ?? [])], ...printed(param) });
       for (const call of markers.calls) summary.sinksViaCalls.push({ call, effect });
     }
   }

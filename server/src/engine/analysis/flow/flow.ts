@@ -182,6 +182,11 @@ export class FlowAnalyzer {
 
   /** A taint as the string the value turns into: a record object whose string form shows no PHI is clean. */
   private asString(taint: Taint | undefined): Taint | undefined {
+    return this.writtenAsString(taint && this.hooks.stringForm ? this.hooks.stringForm(taint) : taint);
+  }
+
+  /** A taint as the string the value turns into, without the summaries' hook: a caller's argument that a callee prints by its string form. */
+  writtenAsString(taint: Taint | undefined): Taint | undefined {
     if (!taint?.objectForm) return taint;
     // Any model's instance prints by its own `__str__`, which is not known: only its data counts.
     if (taint.objectForm.anyModel) return undefined;
