@@ -5,3 +5,8 @@ export function matchReport(diagnosticReports: DiagnosticReport[]) {
   console.log('report subject', subjectRef);
   console.log('report');
 }
+
+export function linkCoverages(insuranceRefs: string[], insurance: Coverage[]) {
+  console.log('coverage references', insuranceRefs);
+  console.log('coverages');
+}

@@ -5,3 +5,8 @@ export function matchReport(diagnosticReports: DiagnosticReport[]) {
   console.log('report subject', subjectRef);
   console.log('report', diagnosticReportResource.conclusion);  // expect: phi-in-log
 }
+
+export function linkCoverages(insuranceRefs: string[], insurance: Coverage[]) {
+  console.log('coverage references', insuranceRefs);
+  console.log('coverages', insurance);  // expect: phi-in-log
+}

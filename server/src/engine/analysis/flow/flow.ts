@@ -543,12 +543,14 @@ export class FlowAnalyzer {
     const params = this.facts.scopes[owner].params;
     const index = params.findIndex((param) => param.name === name);
     if (params[index]?.destructured) return undefined;
+    // Only records are bound: an element of a list that holds loose PHI values (or nothing known)
+    // is judged by its name and fields as before, as what it holds cannot be told apart by field.
     if (index === callback.element) {
       const receiver = this.taintOf(callback.receiver, callback.scopeId, depth);
-      return { taint: receiver && { ...receiver, origin: range, steps: [...receiver.steps, { range, label: `${name} (an element of it)` }] } };
+      return receiver?.record ? { taint: { ...receiver, origin: range, steps: [...receiver.steps, { range, label: `${name} (an element of it)` }] } } : undefined;
     }
-    if (index === 0 && callback.element === 1) return { taint: callback.init && this.taintOf(callback.init, callback.scopeId, depth) };
-    return undefined;
+    const init = index === 0 && callback.element === 1 && callback.init ? this.taintOf(callback.init, callback.scopeId, depth) : undefined;
+    return init ? { taint: init } : undefined;
   }
 
   /**
@@ -580,7 +582,9 @@ export class FlowAnalyzer {
         const kind = this.classifier.classify(expr.property).kind;
         if (kind === 'safe' || kind === 'unknown') return true;
         const root = rootName(expr);
-        return callbackScope !== undefined && !!root && !!this.findParamInScope(root, callbackScope) && !!this.callbackParams().get(callbackScope);
+        const callback = callbackScope === undefined ? undefined : this.callbackParams().get(callbackScope);
+        const params = callbackScope === undefined ? [] : this.facts.scopes[callbackScope].params;
+        return !!callback && !!root && params[callback.element]?.name === root && !!this.taintOf(callback.receiver, callback.scopeId)?.record;
       }
       case 'literal':
       case 'test':
