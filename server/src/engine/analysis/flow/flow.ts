@@ -9,6 +9,7 @@ import type { PhiCategory, PhiElementRef, Range } from '../../model/types';
 import { SUMMARY_MARKER } from '../../model/types';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
+import { STAFF_WORDS } from '../../catalogues/phi-elements';
 import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
@@ -39,6 +40,22 @@ import type { FlowHooks } from './flow-hooks';
 import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, union, type Taint } from './taint';
 
 const MAX_DEPTH = 60;
+
+/**
+ * `const practitionersEmails = await getEmailsFromGroup(group)`: a variable its author named for a
+ * member of staff's element (`clinicianPhone`, `providerEmails`) holds staff contact data, whatever
+ * helper filled it; that element is dropped from what it holds (a whole record stays).
+ */
+function withoutStaffElement(taint: Taint, name: string): Taint | undefined {
+  if (taint.record) return taint;
+  const tokens = tokenize(name);
+  const staffAt = tokens.findIndex((token) => STAFF_WORDS.has(token) || STAFF_WORDS.has(token.replace(/s$/, '')));
+  if (staffAt < 0) return taint;
+  const named = new Set(tokens.slice(staffAt + 1).flatMap((token) => [token, token.replace(/e?s$/, '')]));
+  const elements = taint.elements.filter((element) => !(named.has(element.element) || element.element.split('_').every((word) => named.has(word))));
+  if (elements.length === taint.elements.length) return taint;
+  return elements.length ? { ...taint, elements } : undefined;
+}
 /** Array methods whose inline callback gets the receiver's elements (and `reduce`'s, the accumulator first). */
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'flatMap', 'reduce']);
 
@@ -199,7 +216,9 @@ export class FlowAnalyzer {
     if (binding) {
       // Another arm of the `if` counts where it gave a whole record (`changes = instance.__dict__`):
       // its elements alone would repeat what summaries already report inside callees.
-      const taint = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth)).filter((other) => other?.record)]);
+      const bound = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth)).filter((other) => other?.record)]);
+      const taint = bound && withoutStaffElement(bound, name);
+      if (bound && !taint) return undefined;
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
         // (A dict or frame made from a record is not one: its id is still the record's.)
