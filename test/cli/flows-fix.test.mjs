@@ -17,8 +17,11 @@ test('fix passes the record id at the calls to logging helpers, and the scan is 
   assert.ok(before.includes('trace("admitting", patient.date_of_birth)'));
   assert.ok(after.includes('trace("admitting", patient.id)'));
   assert.ok(after.includes('audit.trace("mrn", patient.id)'));
-  // The log calls through helpers are fixed; the error one has no fix but its suppression.
+  // The log calls through helpers are fixed where they pass one value; a dict of named keys is not
+  // swapped for an id (the helper reads its keys), and the error one has no fix but its suppression.
   const { report } = runJson(['scan', 'clinic/intake.py'], { cwd: dir });
-  const left = report.findings.filter((f) => f.message.includes('is passed to')).map((f) => f.ruleId);
-  assert.deepEqual(left, ['phi-in-error']);
+  const left = report.findings.filter((f) => f.message.includes('is passed to'));
+  assert.deepEqual(left.map((f) => f.ruleId), ['phi-in-error', 'phi-in-log', 'phi-in-log']);
+  const lines = after.split('\n');
+  for (const finding of left.filter((f) => f.ruleId === 'phi-in-log')) assert.match(lines[finding.line - 1], /\(\{"/);
 });

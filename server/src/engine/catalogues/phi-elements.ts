@@ -301,7 +301,7 @@ export const SAFE_LAST_TOKENS = new Set([
   'index', 'idx', 'type', 'types', 'kind', 'status', 'state', 'code', 'codes', 'flag', 'flags', 'enabled',
   'exists', 'present', 'valid', 'verified', 'required', 'ts', 'timestamp', 'at', 'version', 'hash', 'hashed',
   'field', 'fields', 'column', 'columns', 'template', 'format', 'pattern', 'regex', 'schema', 'mask', 'masked',
-  'redacted', 'encrypted', 'token', 'tokenized', 'ref', 'url', 'uri', 'path', 'label', 'labels', 'header',
+  'redacted', 'encrypted', 'token', 'tokenized', 'ref', 'refs', 'reference', 'references', 'url', 'uri', 'path', 'label', 'labels', 'header',
   'headers', 'placeholder', 'validator', 'validation', 'error', 'errors', 'message', 'widget', 'input',
   'button', 'class', 'style', 'option', 'options', 'changed', 'updated', 'sent', 'received', 'set', 'missing',
   'enabled', 'disabled', 'visible', 'hidden', 'allowed', 'permission', 'permissions', 'scope', 'config',

@@ -136,6 +136,8 @@ export interface ParamFact {
   typeNames: string[];
   /** A name of a destructured parameter (`{ initialOrder }: OrderFormProps`): the annotation types the whole object, not the name. */
   destructured?: true;
+  /** The property a destructured name is taken from at the object's top level (`{ patientId: id }` -> patientId). */
+  key?: string;
 }
 
 export interface DecoratorFact {

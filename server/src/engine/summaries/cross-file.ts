@@ -84,6 +84,7 @@ export class CrossFileFlows {
         }
         return union(parts);
       },
+      followsCall: (call, scopeId) => !!this.targetOf(call, scopeId),
       auditCallBehind: (callee, scopeId, names) => {
         const path = calleePath(callee);
         return path && path.length <= 4 ? this.index.reachesNamedCall(this.file, this.classOf(scopeId), path, names) : undefined;
@@ -121,11 +122,15 @@ export class CrossFileFlows {
       const args = positioned(fact.call.args);
       // One finding per call and rule: a helper that logs a phone and texts it through Twilio leaks it twice.
       const reported = new Set<RuleId>();
-      for (const { param, effect, viaField, fields } of target.summary.sinks) {
+      for (const { param, effect, viaField, fields, stringForm } of target.summary.sinks) {
         if (!enabled(effect.ruleId) || reported.has(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
-        const taint = arg && (viaField && fields ? fieldsTaint(this.literalBehind(arg.value, fact.scopeId, context), fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
-        if (!arg || !taint || (viaField && taint.record)) continue;
+        const literal = arg && viaField && fields ? this.literalBehind(arg.value, fact.scopeId, context) : undefined;
+        const given = arg && (literal && fields ? fieldsTaint(literal, fields, (expr) => context.flow.taintOf(expr, fact.scopeId)) : context.flow.taintOf(arg.value, fact.scopeId));
+        // The callee prints it by its string form (`${result}`): a JS object's is `[object Object]`.
+        const taint = stringForm ? context.flow.writtenAsString(given) : given;
+        // An unknown field of a record is not PHI; the value a literal puts under the key read is that value itself.
+        if (!arg || !taint || (viaField && taint.record && !(literal && fields && fields.every((field) => putUnder(literal, field.split(FIELD_PATH_SEPARATOR)))))) continue;
         if (effect.namesNoCareRecord && onlyCodesForCodeParameter(taint.elements, taint.record, target.summary.params[param])) continue;
         // The helper logs through a logger the project made to redact: what it redacts whatever the key is quiet here too.
         const redacting = effect.logger && redactingLoggerFor(effect.logger, effect.path, context.auditContext?.redactingLoggers);
@@ -179,7 +184,8 @@ export class CrossFileFlows {
   /** `trace("x", patient.date_of_birth)` -> `trace("x", patient.id)`: the helper gets the record's id instead. */
   private passIdFix(arg: Argument, taint: Taint): Fix | undefined {
     const id = recordIdText(taint, this.facts);
-    if (!id || !within(arg.value, taint.recordRoot!)) return undefined;
+    // An object of named arguments (`trace({ visitId, detail: patient })`) is not one value to swap for an id.
+    if (!id || !within(arg.value, taint.recordRoot!) || arg.value.kind === 'object') return undefined;
     return { title: `Pass \`${id}\` instead`, kind: 'fix', isPreferred: true, edits: [{ range: arg.value.range, newText: id }] };
   }
 
@@ -220,6 +226,14 @@ function fieldsTaint(value: Expr, fields: string[], taintOf: (expr: Expr) => Tai
 function pathTaint(value: Expr, path: string[], taintOf: (expr: Expr) => Taint | undefined): Taint | undefined {
   if (!path.length || value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return taintOf(value);
   return union(value.entries.filter((entry) => entry.key === path[0]).map((entry) => pathTaint(entry.value, path.slice(1), taintOf)));
+}
+
+/** Whether an object literal puts a value under the whole of `path` (`{ data: patient }` under `data`). */
+function putUnder(value: Expr, path: string[]): boolean {
+  if (!path.length) return true;
+  if (value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return false;
+  const entries = value.entries.filter((entry) => entry.key === path[0]);
+  return entries.length > 0 && entries.every((entry) => putUnder(entry.value, path.slice(1)));
 }
 
 /** Arguments with their positional index (keyword arguments and spreads have none). */

@@ -89,7 +89,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   }
   recordNestedCalls(facts, functions, byScope, canResolve);
   const paramMarkers = new Map<ParamFact, string>();
-  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}p:${index}:${param.position ?? i}`)));
+  // A name destructured from a parameter (`({ tasks, results }) => ...`) stands for that key of it only.
+  functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}${param.key ? 'k' : 'p'}:${index}:${param.position ?? i}${param.key ? `:${param.key}` : ''}`)));
 
   const classifier = classifierFor(policy);
   const flow = new FlowAnalyzer(facts, classifier, {
@@ -104,6 +105,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       return union([builtin(), markerTaint(`${MARKER}c:${site.fn}:${site.site}`, call.range)]);
     },
     unknownField: (taint, property) => ({ ...taint, elements: taint.elements.map((element) => fieldMarker(element, property)) }),
+    stringForm: (taint) => ({ ...taint, elements: taint.elements.map(stringFormMarker) }),
   }, isAccountModule(filePath), moduleTraits(filePath));
 
   functions.forEach((fn, index) => {
@@ -244,12 +246,18 @@ function markerTaint(marker: string, range: Range): Taint {
   return { elements: [{ element: marker, category: 'demographics' }], record: false, origin: range, steps: [] };
 }
 
+/** A parameter's marker printed by its string form (`\0sp:…`); a call's result stays as it is. */
+function stringFormMarker(element: PhiElementRef): PhiElementRef {
+  return /^\u0000[pkf]:/.test(element.element) ? { ...element, element: `${MARKER}s${element.element.slice(1)}` } : element;
+}
+
 /**
  * A parameter marker read through an unknown field becomes a field marker naming that field
  * (`\0f:fn:param:field`); a deeper read adds to its path (`data.years`); other elements stay.
  */
 function fieldMarker(element: PhiElementRef, property: string): PhiElementRef {
   if (element.element.startsWith(`${MARKER}p:`)) return { ...element, element: `${MARKER}f:${element.element.slice(3)}:${property}` };
+  if (element.element.startsWith(`${MARKER}k:`)) return { ...element, element: `${MARKER}f:${element.element.slice(3)}${FIELD_PATH_SEPARATOR}${property}` };
   if (element.element.startsWith(`${MARKER}f:`)) return { ...element, element: `${element.element}${FIELD_PATH_SEPARATOR}${property}` };
   return element;
 }
@@ -262,18 +270,30 @@ interface Markers {
   fieldNames: Map<number, Set<string>>;
   calls: number[];
   own: PhiElementRef[];
+  /** Parameters (whole or by field) carried only by their string form. */
+  stringOnly: Set<number>;
 }
 
-/** Which of function `fn`'s parameters and call results a taint carries, and what PHI of its own. */
-function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Markers {
-  const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [] };
+/**
+ * Which of function `fn`'s parameters and call results a taint carries, and what PHI of its own.
+ * A destructured name is the field of its parameter under its key; `keysAsWhole` counts it as the
+ * parameter itself (a returned `data` of `({ data }) => data` is what the caller put under that key).
+ */
+function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number, keysAsWhole = false): Markers {
+  const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [], stringOnly: new Set() };
+  const printed = new Set<number>();
+  const raw = new Set<number>();
   for (const element of taint?.elements ?? []) {
     if (!element.element.startsWith(MARKER)) {
       found.own.push(element);
       continue;
     }
-    const [kind, owner, index, ...field] = element.element.slice(1).split(':');
+    const [written, owner, index, ...field] = element.element.slice(1).split(':');
     if (Number(owner) !== fn) continue;
+    const asString = written.length === 2 && written[0] === 's';
+    const marked = asString ? written[1] : written;
+    if (marked !== 'c') (asString ? printed : raw).add(Number(index));
+    const kind = marked === 'k' ? (keysAsWhole ? 'p' : 'f') : marked;
     addAll(kind === 'p' ? found.params : kind === 'f' ? found.fields : found.calls, [Number(index)]);
     if (kind === 'f') {
       const names = found.fieldNames.get(Number(index)) ?? new Set<string>();
@@ -281,6 +301,7 @@ function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number): Mark
     }
   }
   found.fields = found.fields.filter((param) => !found.params.includes(param));
+  for (const param of printed) if (!raw.has(param)) found.stringOnly.add(param);
   return found;
 }
 
@@ -321,7 +342,7 @@ function recordReturns(facts: FileFacts, flow: FlowAnalyzer, functions: Summaris
     const taint = flow.taintOf(value, functions[fn].scope.id);
     if (!taint) continue;
     const summary = functions[fn].summary;
-    const markers = markersOf(taint, fn);
+    const markers = markersOf(taint, fn, true);
     addAll(summary.returnsParams, markers.params);
     if (markers.fields.length) summary.returnsParamFields = [...(summary.returnsParamFields ?? []), ...markers.fields];
     addAll(summary.returnsCalls, markers.calls);
@@ -367,8 +388,9 @@ function recordSinks(facts: FileFacts, policy: ResolvedPolicy, filePath: string,
       const logger = rule.metadata.id === 'phi-in-log' ? loggerOfSinkAt(facts, sinkStep.range) : undefined;
       if (logger) effect.logger = logger;
       const summary = functions[fn].summary;
-      for (const param of markers.params) summary.sinks.push({ param, effect });
-      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true, fields: [...(markers.fieldNames.get(param) ?? [])] });
+      const printed = (param: number) => (markers.stringOnly.has(param) ? { stringForm: true as const } : {});
+      for (const param of markers.params) summary.sinks.push({ param, effect, ...printed(param) });
+      for (const param of markers.fields) summary.sinks.push({ param, effect, viaField: true, fields: [...(markers.fieldNames.get(param) ?? [])], ...printed(param) });
       for (const call of markers.calls) summary.sinksViaCalls.push({ call, effect });
     }
   }

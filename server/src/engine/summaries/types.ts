@@ -67,6 +67,11 @@ export interface ParamSink {
    * passing an object literal passes only what those keys hold. Absent: some field, unknown which.
    */
   fields?: string[];
+  /**
+   * The sink writes the parameter only by its string form (`${result}` in a JS template, `%s` in
+   * Python): a caller's record whose string form shows no PHI (a JS object's `[object Object]`) passes nothing.
+   */
+  stringForm?: true;
 }
 
 /** A call made by a function, by the dotted path of its callee (`trace`, `audit_util.trace`, `self.save`). */

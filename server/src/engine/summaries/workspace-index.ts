@@ -711,9 +711,14 @@ interface ParamFlow {
 function propagate(node: Node): boolean {
   const { fn, state } = node;
   let changed = false;
-  const addSink = (param: number, effect: SinkEffect, viaField: boolean, fields: string[] | undefined) => {
+  const addSink = (param: number, effect: SinkEffect, viaField: boolean, fields: string[] | undefined, stringForm = false) => {
     const known = state.sinks.find((s) => s.param === param && sameEffect(s.effect, effect));
-    if (!known) state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const, ...(fields ? { fields } : {}) } : {}) });
+    // Printed by its string form only while every way there prints it so.
+    if (known?.stringForm && !stringForm) {
+      delete known.stringForm;
+      changed = true;
+    }
+    if (!known) state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const, ...(fields ? { fields } : {}) } : {}), ...(stringForm ? { stringForm: true as const } : {}) });
     else if (!known.viaField) return;
     else if (!viaField) {
       delete known.viaField;
@@ -730,7 +735,7 @@ function propagate(node: Node): boolean {
     for (const sink of target.summary.sinks) {
       const arg = argumentFor(site.args, target, sink.param);
       if (!arg) continue;
-      for (const flow of sinkArgumentFlows(node, arg, sink)) addSink(flow.param, sink.effect, flow.viaField, flow.fields);
+      for (const flow of sinkArgumentFlows(node, arg, sink)) addSink(flow.param, sink.effect, flow.viaField, flow.fields, !!sink.stringForm);
     }
   });
   for (const { call, effect } of fn.sinksViaCalls) for (const flow of resultParams(node, call, 0)) addSink(flow.param, effect, flow.viaField, flow.fields);

@@ -73,15 +73,50 @@ function params(node: Node | null): ParamFact[] {
     const pattern = child.type === 'identifier' ? child : (child.childForFieldName('pattern') ?? child.childForFieldName('left') ?? child);
     const type = child.childForFieldName('type');
     const names: Node[] = pattern.type === 'identifier' ? [pattern] : identifiersIn(pattern);
+    const members = pattern.type === 'object_pattern' && type ? memberTypes(type) : undefined;
     for (const name of names) {
-      const param: ParamFact = { name: name.text, range: rangeOf(name), typeNames: type ? typeNames(type) : [] };
+      const key = pattern.type === 'object_pattern' ? topLevelKey(name, pattern) : undefined;
+      // `{ patient, timezone }: { patient: Patient; timezone?: string }`: each name has its member's type.
+      const types = members ? (key ? (members.get(key) ?? []) : []) : type ? typeNames(type) : [];
+      const param: ParamFact = { name: name.text, range: rangeOf(name), typeNames: types };
       if (position !== result.length || names.length > 1) param.position = position;
       if (pattern.type !== 'identifier') param.destructured = true;
+      if (key) param.key = key;
       result.push(param);
     }
     position++;
   }
   return result;
+}
+
+/** The members' type names of an inline object type (`{ patient: Patient; note?: string }`); undefined for any other annotation. */
+function memberTypes(annotation: Node): Map<string, string[]> | undefined {
+  const objectType = annotation.type === 'type_annotation' ? annotation.namedChildren[0] : annotation;
+  if (objectType?.type !== 'object_type') return undefined;
+  const members = new Map<string, string[]>();
+  for (const member of objectType.namedChildren) {
+    const name = member.type === 'property_signature' ? member.childForFieldName('name') : null;
+    const type = member.childForFieldName('type');
+    if (name) members.set(name.text, type ? typeNames(type) : []);
+  }
+  return members;
+}
+
+/**
+ * The property of the object a destructured parameter's name is read from, when it is read at the
+ * top level (`{ tasks }`, `{ tasks = [] }`, `{ tasks: list }`); a nested or array pattern has none.
+ */
+function topLevelKey(name: Node, pattern: Node): string | undefined {
+  let node = name;
+  const parent = parentOf(node);
+  if (parent?.type === 'object_assignment_pattern' && parent.childForFieldName('left')?.startIndex === node.startIndex) node = parent;
+  else if (parent?.type === 'assignment_pattern' && parent.childForFieldName('left')?.startIndex === node.startIndex) node = parent;
+  const holder = parentOf(node);
+  if (holder?.startIndex === pattern.startIndex && holder.type === 'object_pattern') return node.type === 'object_assignment_pattern' || node.type === 'shorthand_property_identifier_pattern' ? name.text : undefined;
+  if (holder?.type !== 'pair_pattern' || holder.childForFieldName('value')?.startIndex !== node.startIndex) return undefined;
+  if (parentOf(holder)?.startIndex !== pattern.startIndex) return undefined;
+  const key = holder.childForFieldName('key');
+  return key?.type === 'property_identifier' ? key.text : key?.type === 'string' ? key.text.slice(1, -1) : undefined;
 }
 
 /** A class's or method's decorators; an exported class's are the export statement's. */

@@ -23,6 +23,10 @@ export interface FlowHooks {
    * taint of an expression in the caller's scope.
    */
   callResult?(call: CallExpr, scopeId: number, builtin: () => Taint | undefined, argTaint: (expr: Expr) => Taint | undefined): Taint | undefined;
+  /** A value turned into its string form (`${x}`, `"%s" % x`): summaries mark what the caller's value will be printed by. */
+  stringForm?(taint: Taint): Taint;
+  /** Whether callResult answers a call from a workspace function's summary (so a clean answer is known clean). */
+  followsCall?(call: CallExpr, scopeId: number): boolean;
   /**
    * What reading a field no catalogue entry names gives of a value that is not a record
    * (`value["identifier"]`): a part of it. Summaries mark it, since the caller may pass a whole

@@ -9,6 +9,7 @@ import type { PhiCategory, PhiElementRef, Range } from '../../model/types';
 import { SUMMARY_MARKER } from '../../model/types';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
+import { STAFF_WORDS } from '../../catalogues/phi-elements';
 import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
@@ -40,6 +41,24 @@ import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, p
 
 const MAX_DEPTH = 60;
 
+/**
+ * `const practitionersEmails = await getEmailsFromGroup(group)`: a variable its author named for a
+ * member of staff's element (`clinicianPhone`, `providerEmails`) holds staff contact data, whatever
+ * helper filled it; that element is dropped from what it holds (a whole record stays).
+ */
+function withoutStaffElement(taint: Taint, name: string): Taint | undefined {
+  if (taint.record) return taint;
+  const tokens = tokenize(name);
+  const staffAt = tokens.findIndex((token) => STAFF_WORDS.has(token) || STAFF_WORDS.has(token.replace(/s$/, '')));
+  if (staffAt < 0) return taint;
+  const named = new Set(tokens.slice(staffAt + 1).flatMap((token) => [token, token.replace(/e?s$/, '')]));
+  const elements = taint.elements.filter((element) => !(named.has(element.element) || element.element.split('_').every((word) => named.has(word))));
+  if (elements.length === taint.elements.length) return taint;
+  return elements.length ? { ...taint, elements } : undefined;
+}
+/** Array methods whose inline callback gets the receiver's elements (and `reduce`'s, the accumulator first). */
+const ELEMENT_CALLBACK_METHODS = new Set(['map', 'flatMap', 'reduce']);
+
 export class FlowAnalyzer {
   private readonly bindingsByScope: BindingIndex = new Map();
   /**
@@ -61,6 +80,7 @@ export class FlowAnalyzer {
   private holdingTypes?: Map<string, string>;
   /** Variables passed to a function of the file that writes them into PHI fields (stored-as-phi.ts). */
   private storedArguments?: Map<BindingFact, PhiElementRef[]>;
+  private callbackParamsByScope?: Map<number, { receiver: Expr; scopeId: number; element: number; init?: Expr }>;
 
   constructor(
     readonly facts: FileFacts,
@@ -179,6 +199,11 @@ export class FlowAnalyzer {
 
   /** A taint as the string the value turns into: a record object whose string form shows no PHI is clean. */
   private asString(taint: Taint | undefined): Taint | undefined {
+    return this.writtenAsString(taint && this.hooks.stringForm ? this.hooks.stringForm(taint) : taint);
+  }
+
+  /** A taint as the string the value turns into, without the summaries' hook: a caller's argument that a callee prints by its string form. */
+  writtenAsString(taint: Taint | undefined): Taint | undefined {
     if (!taint?.objectForm) return taint;
     // Any model's instance prints by its own `__str__`, which is not known: only its data counts.
     if (taint.objectForm.anyModel) return undefined;
@@ -191,7 +216,9 @@ export class FlowAnalyzer {
     if (binding) {
       // Another arm of the `if` counts where it gave a whole record (`changes = instance.__dict__`):
       // its elements alone would repeat what summaries already report inside callees.
-      const taint = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth)).filter((other) => other?.record)]);
+      const bound = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth)).filter((other) => other?.record)]);
+      const taint = bound && withoutStaffElement(bound, name);
+      if (bound && !taint) return undefined;
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
         // (A dict or frame made from a record is not one: its id is still the record's.)
@@ -201,6 +228,10 @@ export class FlowAnalyzer {
       // A clean value that was fully analysed (literals, strings built from clean parts, values
       // read from non-person objects) overrides the name; an opaque one leaves the name as evidence.
       if (this.isKnownCleanBinding(binding)) return undefined;
+    }
+    if (!binding) {
+      const element = this.callbackParamTaint(name, range, scopeId, depth);
+      if (element) return element.taint;
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
     const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? this.storedArgumentTaint(binding, name, range) : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
@@ -494,36 +525,102 @@ export class FlowAnalyzer {
     if (!scope) return undefined;
     const results = scope.expressionBody ? [scope.expressionBody] : (this.facts.returns ?? []).filter((returned) => returned.scopeId === scope.id).flatMap((returned) => (returned.value ? [returned.value] : []));
     if (!results.length) return undefined;
-    const taint = union(results.map((result) => this.taintOf(result, scope.id, depth)));
-    if (taint) return { taint };
-    // Callback parameters are not bound to the elements, so a clean result counts only when it reads
-    // nothing the catalogue names off them (`row.id`, `{ channel: r.channel, status: r.status }`).
-    return results.every((result) => this.isSafeProjection(result, 0)) ? { taint: undefined } : undefined;
+    const init = this.callbackParams().get(scope.id)?.init;
+    const taint = union([...results.map((result) => this.taintOf(result, scope.id, depth)), init && this.taintOf(init, scopeId, depth)]);
+    // What the callback read its record from is not in scope where the result is used: no id to take from it.
+    if (taint) return { taint: { ...taint, recordRoot: undefined } };
+    // The flow follows what the callback reads off its element (bound to the receiver's), so a clean
+    // result counts when it reads only members (`row.id`, `{ channel: r.channel, status: r.status }`),
+    // constants and the accumulator; a call it makes may hide what it returns.
+    return results.every((result) => this.isSafeProjection(result, 0, scope.id)) ? { taint: undefined } : undefined;
+  }
+
+  /**
+   * The parameters of inline callbacks of `map`, `flatMap` and `reduce` by the callback's scope:
+   * the element is one of the receiver's, the accumulator starts as `reduce`'s initial value.
+   */
+  private callbackParams(): Map<number, { receiver: Expr; scopeId: number; element: number; init?: Expr }> {
+    if (this.callbackParamsByScope) return this.callbackParamsByScope;
+    const found = new Map<number, { receiver: Expr; scopeId: number; element: number; init?: Expr }>();
+    for (const { call, scopeId } of this.facts.calls) {
+      if (call.callee.kind !== 'member' || !ELEMENT_CALLBACK_METHODS.has(call.callee.property)) continue;
+      const callback = call.args[0];
+      if (!callback || callback.name || callback.spread || callback.value.kind !== 'literal') continue;
+      const scope = functionWithin(this.facts, scopeId, callback.range);
+      if (!scope) continue;
+      const reduces = call.callee.property === 'reduce';
+      found.set(scope.id, { receiver: call.callee.object, scopeId, element: reduces ? 1 : 0, ...(reduces && call.args[1] && !call.args[1].name ? { init: call.args[1].value } : {}) });
+    }
+    this.callbackParamsByScope = found;
+    return found;
+  }
+
+  /** `rows.map((row) => ...)`: `row` holds what an element of `rows` holds; `reduce`'s accumulator, its initial value. */
+  private callbackParamTaint(name: string, range: Range, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
+    let owner: number | undefined = scopeId;
+    while (owner !== undefined && !this.findParamInScope(name, owner)) owner = this.facts.scopes[owner]?.parentId;
+    const callback = owner === undefined ? undefined : this.callbackParams().get(owner);
+    if (owner === undefined || !callback) return undefined;
+    const params = this.facts.scopes[owner].params;
+    const index = params.findIndex((param) => param.name === name);
+    if (params[index]?.destructured) return undefined;
+    // Only records are bound: an element of a list that holds loose PHI values (or nothing known)
+    // is judged by its name and fields as before, as what it holds cannot be told apart by field.
+    if (index === callback.element) {
+      const receiver = this.taintOf(callback.receiver, callback.scopeId, depth);
+      return receiver?.record ? { taint: { ...receiver, origin: range, steps: [...receiver.steps, { range, label: `${name} (an element of it)` }] } } : undefined;
+    }
+    const init = index === 0 && callback.element === 1 && callback.init ? this.taintOf(callback.init, callback.scopeId, depth) : undefined;
+    return init ? { taint: init } : undefined;
+  }
+
+  /**
+   * A name of an inline callback whose every value the flow follows: its parameters as bound, and
+   * variables assigned only such names, safe projections or calls of workspace functions (whose
+   * summaries say what they return). An unknown call may return what it is given, unseen.
+   */
+  private isFollowedName(name: string, callbackScope: number, depth: number): boolean {
+    const bindings = this.valueBindingsByScope.get(callbackScope)?.get(name) ?? [];
+    if (!bindings.length) return !!this.findParamInScope(name, callbackScope);
+    return bindings.every((binding) => {
+      const value = binding.value;
+      if (value.kind === 'call') return !!this.hooks.followsCall?.(value, callbackScope);
+      if (value.kind === 'name' && value.name === name) return false;
+      return this.isSafeProjection(value, depth + 1, callbackScope);
+    });
   }
 
   /** Whether a value reads only members the catalogue does not name as PHI (ids, statuses, unknown fields) and constants. */
-  private isSafeProjection(expr: Expr, depth: number): boolean {
+  private isSafeProjection(expr: Expr, depth: number, callbackScope?: number): boolean {
     if (depth > 6) return false;
     switch (expr.kind) {
+      case 'name':
+        // The accumulator or a variable of the callback, which the flow followed (and found clean).
+        return callbackScope !== undefined && !!this.callbackParams().get(callbackScope) && this.isFollowedName(expr.name, callbackScope, depth);
       case 'member': {
-        // A field the catalogue does not name, read off an element (`r.channel`), is not PHI; one it names is.
+        // A field the catalogue does not name, read off an element (`r.channel`), is not PHI; one it
+        // names is, unless read off the bound element, whose record the flow judged it on.
         const kind = this.classifier.classify(expr.property).kind;
-        return kind === 'safe' || kind === 'unknown';
+        if (kind === 'safe' || kind === 'unknown') return true;
+        const root = rootName(expr);
+        const callback = callbackScope === undefined ? undefined : this.callbackParams().get(callbackScope);
+        const params = callbackScope === undefined ? [] : this.facts.scopes[callbackScope].params;
+        return !!callback && !!root && params[callback.element]?.name === root && !!this.taintOf(callback.receiver, callback.scopeId)?.record;
       }
       case 'literal':
       case 'test':
       case 'string':
         return true;
       case 'object':
-        return expr.entries.every((entry) => !entry.spread && this.isSafeProjection(entry.value, depth + 1));
+        return expr.entries.every((entry) => !entry.spread && this.isSafeProjection(entry.value, depth + 1, callbackScope));
       case 'array':
-        return expr.items.every((item) => this.isSafeProjection(item, depth + 1));
+        return expr.items.every((item) => this.isSafeProjection(item, depth + 1, callbackScope));
       case 'template':
-        return expr.parts.every((part) => 'text' in part || this.isSafeProjection(part.expr, depth + 1));
+        return expr.parts.every((part) => 'text' in part || this.isSafeProjection(part.expr, depth + 1, callbackScope));
       case 'binary':
-        return this.isSafeProjection(expr.left, depth + 1) && this.isSafeProjection(expr.right, depth + 1);
+        return this.isSafeProjection(expr.left, depth + 1, callbackScope) && this.isSafeProjection(expr.right, depth + 1, callbackScope);
       case 'other':
-        return expr.children.every((child) => this.isSafeProjection(child, depth + 1));
+        return expr.children.every((child) => this.isSafeProjection(child, depth + 1, callbackScope));
       default:
         return false;
     }
@@ -557,7 +654,7 @@ export class FlowAnalyzer {
       // `patient.toString()` is its string form too.
       if (name === 'toString' && !call.args.length) return this.asString(receiverTaint);
       // `rows.map((row) => row.id)`: what the callback returns for each element, not the elements.
-      if (MAPPING_METHODS.has(name)) {
+      if (MAPPING_METHODS.has(name) || name === 'reduce') {
         const mapped = this.callbackResultTaint(call, scopeId, depth);
         if (mapped) return mapped.taint;
       }

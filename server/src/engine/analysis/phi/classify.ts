@@ -132,7 +132,7 @@ export class PhiClassifier {
       context = 'person';
     }
     // `clinician_first_name`, `prescriber_email_address`: a member of staff's, not a patient's.
-    if (context === 'any' && tokens.slice(0, match.start).some((token) => STAFF_WORDS.has(token))) context = 'person';
+    if (context === 'any' && tokens.slice(0, match.start).some((token) => STAFF_WORDS.has(token) || STAFF_WORDS.has(token.replace(/s$/, '')))) context = 'person';
     return { kind: 'element', element: element.element, category: element.category, context };
   }
 
