@@ -7,15 +7,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCli, tempProject } from './run-cli.mjs';
+import { findingLines, tempProject } from './run-cli.mjs';
 
-function missing(cwd, jobs = '1') {
-  const { stdout } = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', '--jobs', jobs], { cwd });
-  return JSON.parse(stdout)
-    .findings.filter((finding) => finding.ruleId === 'missing-phi-access')
-    .map((finding) => `${finding.file}:${finding.line}`)
-    .sort();
-}
+const missing = (cwd, jobs) => findingLines(cwd, 'missing-phi-access', jobs);
 
 const lines = (...text) => [...text, ''].join('\n');
 

@@ -95,3 +95,12 @@ export function sarifSchemaErrors(log) {
 export function findingKeys(report) {
   return report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
 }
+
+/** `file:line` of each finding of one rule in a scan of `cwd` (sorted), with `jobs` workers. */
+export function findingLines(cwd, ruleId, jobs = '1') {
+  const { stdout } = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', '--jobs', jobs], { cwd });
+  return JSON.parse(stdout)
+    .findings.filter((finding) => finding.ruleId === ruleId)
+    .map((finding) => `${finding.file}:${finding.line}`)
+    .sort();
+}
