@@ -56,6 +56,9 @@ function withoutStaffElement(taint: Taint, name: string): Taint | undefined {
   if (elements.length === taint.elements.length) return taint;
   return elements.length ? { ...taint, elements } : undefined;
 }
+/** A record's own key (`id`, Django's `pk`, MongoDB's `_id`): an opaque id, not a record number. */
+const RECORD_KEY_FIELDS = new Set(['id', 'pk', '_id', 'uuid']);
+
 /** Array methods whose inline callback gets the receiver's elements (and `reduce`'s, the accumulator first). */
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'flatMap', 'reduce']);
 
@@ -311,6 +314,8 @@ export class FlowAnalyzer {
         if (expr.callee.kind === 'member' && FILE_LISTING_METHODS.has(expr.callee.property)) return true;
       // falls through
       case 'member': {
+        // `const medicalRecordNumber = patient.id`: the record's own key, an id whatever the variable is called.
+        if (expr.kind === 'member' && RECORD_KEY_FIELDS.has(expr.property)) return true;
         const root = rootName(expr);
         return !!root && this.classifier.isNonPersonObjectName(root);
       }
