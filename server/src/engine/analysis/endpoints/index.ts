@@ -56,7 +56,7 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
     }
     endpoints.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
     applyExistingControls(endpoints, context);
-    dropHandlersServingNoPatient(endpoints, context, dataModelsInSight(context));
+    dropHandlersServingNoPatient(endpoints, context);
     // A router module nothing mounts serves no route (unmounted-routers.ts).
     if (isUnmountedRouterModule(context.filePath, context.facts, endpoints, context.auditContext)) endpoints = [];
     byPolicy.set(context.policy, { auditContext: context.auditContext, endpoints });
@@ -78,13 +78,15 @@ function dataModelsInSight(context: EndpointContext & { auditContext?: ProjectAu
  * touches no stored patient record (stateless-generation.ts), and one whose services read only
  * totals or tables of kinds serves no patient (totals-only.ts).
  */
-function dropHandlersServingNoPatient(endpoints: EndpointFact[], context: EndpointContext, models: readonly DataModel[]): void {
+function dropHandlersServingNoPatient(endpoints: EndpointFact[], context: EndpointContext): void {
+  // Read only when a handler gets that far: a keystroke in a file with no unaudited PHI route reads no model.
+  let models: readonly DataModel[] | undefined;
   for (const endpoint of endpoints) {
     if (!endpoint.touchesPhi || endpoint.audit) continue;
     const scope = handlerScope(context.facts, endpoint);
     if (scope?.kind !== 'function') continue;
     // Its models are lookup tables (reference-models.ts).
-    const lookup = () => servesOnlyLookupTables(scope.id, endpoint.path, context.facts, models, context.flow.classifier);
+    const lookup = () => servesOnlyLookupTables(scope.id, endpoint.path, context.facts, (models ??= dataModelsInSight(context)), context.flow.classifier);
     if (!isStatelessGeneration(endpoint, scope.id, context.facts, context.flow) && !servesNoPatientRows(scope.id, endpoint.path, context.facts, context.flow) && !lookup()) continue;
     endpoint.touchesPhi = false;
     endpoint.categories = [];
