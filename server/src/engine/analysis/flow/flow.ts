@@ -9,7 +9,6 @@ import type { PhiCategory, PhiElementRef, Range } from '../../model/types';
 import { SUMMARY_MARKER } from '../../model/types';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { STAFF_WORDS } from '../../catalogues/phi-elements';
 import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
@@ -17,6 +16,7 @@ import { RecordStringForms } from './record-string-forms';
 import { recordHoldingTypes } from './record-types';
 import { storedArguments } from './stored-as-phi';
 import { exprLabel } from './expr-label';
+import { withoutStaffElement } from './staff-named';
 import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './signal-receivers';
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
@@ -41,21 +41,6 @@ import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, p
 
 const MAX_DEPTH = 60;
 
-/**
- * `const practitionersEmails = await getEmailsFromGroup(group)`: a variable its author named for a
- * member of staff's element (`clinicianPhone`, `providerEmails`) holds staff contact data, whatever
- * helper filled it; that element is dropped from what it holds (a whole record stays).
- */
-function withoutStaffElement(taint: Taint, name: string): Taint | undefined {
-  if (taint.record) return taint;
-  const tokens = tokenize(name);
-  const staffAt = tokens.findIndex((token) => STAFF_WORDS.has(token) || STAFF_WORDS.has(token.replace(/s$/, '')));
-  if (staffAt < 0) return taint;
-  const named = new Set(tokens.slice(staffAt + 1).flatMap((token) => [token, token.replace(/e?s$/, '')]));
-  const elements = taint.elements.filter((element) => !(named.has(element.element) || element.element.split('_').every((word) => named.has(word))));
-  if (elements.length === taint.elements.length) return taint;
-  return elements.length ? { ...taint, elements } : undefined;
-}
 /** A record's own key (`id`, Django's `pk`, MongoDB's `_id`): an opaque id, not a record number. */
 const RECORD_KEY_FIELDS = new Set(['id', 'pk', '_id', 'uuid']);
 
