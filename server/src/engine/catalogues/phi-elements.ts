@@ -245,6 +245,8 @@ export const NON_PERSON_OBJECTS = new Set([
   'product', 'plan', 'template', 'feature', 'flag', 'team', 'project', 'repo', 'package', 'device', 'region',
   'location', 'ward', 'unit', 'lab', 'labs', 'insurance', 'admin', 'sender', 'system', 'platform', 'brand',
   'drug', 'medication', 'test', 'exc', 'err', 'error', 'exception', 'e', 'ex', 'path', 'url', 'uri',
+  // Tallies: `counts.diagnoses`, `stats.medications` are numbers of them.
+  'counts', 'totals', 'stats', 'statistics', 'tallies', 'metrics',
   // Staff, not patients: their contact data is not PHI (docs/policy.md, "Names are not values").
   'prescriber', 'clinician', 'therapist', 'pharmacist', 'dentist', 'surgeon', 'employee', 'operator', 'reviewer',
   'approver', 'author', 'referrer', 'attending', 'medico', 'enfermera', 'doctora', 'supervisor', 'supervisee',
