@@ -112,7 +112,21 @@ test('a middleware that audits only the paths it lists covers the routes under t
     'src/index.ts': index(['app.use(phiAccessAuditMiddleware);', 'registerRoutes(app);']),
     'phi-guard.json': policy,
   });
-  assert.deepEqual(missing(unlisted), ['src/routes/encounters.ts:3'], 'without a path list, a router exported under another name is not followed');
+  assert.deepEqual(missing(unlisted), [], 'without a path list, the middleware runs for every router mounted after it, whatever its exported name');
+});
+
+test('CommonJS: a router or a router factory assigned to module.exports, mounted after app.use(auditLogger()), is covered', () => {
+  const body = ["router.get('/patients/:id', async (req, res) => {", '  const patient = await db.patient.findUnique({ where: { id: req.params.id } });', '  res.json({ name: patient.name, ssn: patient.ssn, diagnosis: patient.diagnosis });', '});'];
+  const files = {
+    'src/routes/billing.js': ["const express = require('express');", 'const router = express.Router();', ...body, 'module.exports = router;', ''].join('\n'),
+    'src/routes/obgyn.js': ["const express = require('express');", 'const router = express.Router();', 'function initializeObGynRoutes(pool) {', ...body, '  return router;', '}', 'module.exports = initializeObGynRoutes;', ''].join('\n'),
+    'src/middleware/audit-logger.js': ['function auditLogger() { return (req, res, next) => next(); }', 'module.exports = auditLogger;', ''].join('\n'),
+    'phi-guard.json': JSON.stringify({ audit: { typescript: { middleware: ['auditLogger'] } } }),
+  };
+  const app = (lines) => ["const express = require('express');", "const auditLogger = require('./middleware/audit-logger');", "const billingRoutes = require('./routes/billing');", "const initializeObGynRoutes = require('./routes/obgyn');", 'const app = express();', ...lines, ''].join('\n');
+  const mounts = ["app.use('/api/billing', billingRoutes);", "app.use('/api', initializeObGynRoutes(pool));"];
+  assert.deepEqual(missing(project({ ...files, 'src/index.js': app(['app.use(auditLogger());', ...mounts]) })), []);
+  assert.deepEqual(missing(project({ ...files, 'src/index.js': app([...mounts, 'app.use(auditLogger());']) })), ['src/routes/billing.js:3', 'src/routes/obgyn.js:4'], 'used after the mounts, it does not run first');
 });
 
 test('a router module no module imports is never mounted: its routes are not reported; an imported one still is', () => {

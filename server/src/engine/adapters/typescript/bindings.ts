@@ -27,6 +27,8 @@ export function bindAssignment(context: AdapterContext, node: Node, scopeId: num
   const right = node.childForFieldName('right');
   const kind = node.type === 'assignment_expression' ? 'assign' : 'augmented';
   if (left && right) bindPattern(context, left, toExpr(context, right), scopeId, node.endIndex, kind);
+  // `module.exports = router`: what `require` of this module gets, as `export default router` is for `import`.
+  if (scopeId === 0 && kind === 'assign' && left?.text === 'module.exports' && right?.type === 'identifier') context.facts.defaultExportName ??= right.text;
 }
 
 /** `logger = new Logger()` in a class body: `this.logger` for every method. */

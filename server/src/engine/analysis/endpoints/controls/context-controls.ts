@@ -191,9 +191,10 @@ export function nestGlobal(endpoint: EndpointFact, input: ControlsInput): AuditC
  * in the mounting `use` call before the router (`app.use('/api/x', auditMw, xRouter)`), `use`d
  * on the mounting app before the mount (`app.use(auditMw)`, or under a path the mount is under),
  * or `use`d on the app a third file hands to the mounting module (`app.use(auditMw);
- * registerRoutes(app)`) before it does so. One hand-over is followed; a default-exported router is
- * not: measured on real projects, app-level audit middleware often audits only the paths it lists
- * (docs/accuracy.md), so taking more mounts as covered lost more true findings than false ones.
+ * registerRoutes(app)`) before it does so. One hand-over is followed. A middleware that audits only
+ * the paths it lists (`pathListedMiddleware`) covers the mounts under those paths; another covers
+ * every router mounted after it, under whatever name the router is exported (`module.exports`,
+ * a default export, or a factory returning it).
  */
 export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): AuditControl | undefined {
   const policy = input.policy.audit.typescript;
@@ -221,7 +222,7 @@ export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): 
     const counts = (name: string) => {
       const listed = (context.pathListedMiddleware ?? []).filter((entry) => entry.names.includes(name));
       if (listed.length) return listed.some((entry) => entry.prefixes.some((prefix) => underListedPrefix(fullPath, prefix)));
-      return router.name === receiver;
+      return true;
     };
     const own = mount.names.slice(0, router.index).find((name) => names.includes(name) && counts(name));
     if (own) return control(own);
@@ -240,8 +241,14 @@ export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): 
 function exportNames(facts: FileFacts, receiver: string): Set<string> {
   const names = new Set([receiver]);
   for (const binding of bindingsIn(facts, 0)) if (binding.value.kind === 'name' && binding.value.name === receiver) names.add(binding.name);
-  if (facts.defaultExportName === receiver) names.add('default');
+  if (facts.defaultExportName === receiver || defaultExportReturns(facts, receiver)) names.add('default');
   return names;
+}
+
+/** `module.exports = initRoutes` where `function initRoutes(pool) { ...; return router; }`: the mount gets the router. */
+function defaultExportReturns(facts: FileFacts, receiver: string): boolean {
+  const factory = facts.scopes.find((scope) => scope.kind === 'function' && scope.parentId === 0 && scope.name === facts.defaultExportName);
+  return !!factory && (facts.returns ?? []).some((ret) => ret.scopeId === factory.id && ret.value?.kind === 'name' && ret.value.name === receiver);
 }
 
 function joinPaths(prefix: string | undefined, route: string): string {
