@@ -28,6 +28,8 @@ test('a log of patient data in tests, mocks, test files and seed data is not rep
     'db/seeds/patients.py': LOGS_A_PATIENT,
     'prisma/seed.py': LOGS_A_PATIENT,
     'app/seeding.py': LOGS_A_PATIENT,
+    'src/components/PatientCard.stories.py': LOGS_A_PATIENT,
+    'src/components/storybook.py': LOGS_A_PATIENT,
   });
   const { report } = runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir });
   const files = byFile(report);
@@ -39,6 +41,8 @@ test('a log of patient data in tests, mocks, test files and seed data is not rep
   assert.equal(files['db/seeds/patients.py'], undefined, 'seed data is made up like a test\'s');
   assert.equal(files['prisma/seed.py'], undefined);
   assert.deepEqual(files['app/seeding.py'], ['phi-in-log'], 'a name that merely starts with "seed" is not seed data');
+  assert.equal(files['src/components/PatientCard.stories.py'], undefined, 'a Storybook story renders made-up props');
+  assert.deepEqual(files['src/components/storybook.py'], ['phi-in-log']);
 });
 
 test('a real identifier committed in a test is still reported (phi-literal runs in test code)', () => {

@@ -46,5 +46,7 @@ export const DEFAULT_TEST_CODE_PATHS: readonly string[] = [
   'test/', 'tests/', '__tests__/', '__mocks__/', 'mocks/', 'fixtures/', 'e2e/', 'cypress/',
   'test_*.py', '*_test.py', 'conftest.py', '*.test.*', '*.spec.*', '*.cy.*',
   'test-*.js', 'test-*.mjs', 'test-*.ts', 'jest.setup.*', 'setupTests.*',
+  // Storybook stories render components with made-up props; they never run in the product.
+  '*.stories.*', '.storybook/',
   'seeds/', 'seeders/', 'seed.*', 'seed-*.*', 'seed_*.*', '*.seed.*', '*-seed.*', '*_seed.*',
 ];
