@@ -10,6 +10,7 @@ import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignedInAccount, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
 import { isRuleConfigurationElement, isRuleObjectName } from '../phi/rule-module';
+import { namesAccountModel } from '../phi/account-models';
 import { RESULT_ROW_WORDS, StaffRows } from './staff-rows';
 
 /**
@@ -74,6 +75,8 @@ export class NonPersonContexts {
   quietsMember(element: string, object: Expr, objectName: string | undefined, known: ObjectKnowledge, scopeId: number): boolean {
     // A row a query on the users or staff returned is a staff member's, whatever its variable is called.
     if (isCredentialElement(element) && !this.traits.patientSide && this.staffRows.isStaffRow(object, scopeId)) return true;
+    // `person.name` where the workspace's `Person` is the app's account of a member (roles, memberships).
+    if (isCredentialElement(element) && !this.traits.patientSide && objectName && namesAccountModel(objectName, this.traits.accountModels)) return true;
     // `req.user.email`, `socket.user.fullName`: the staff member signed in, not a patient.
     // A portal whose accounts are patients names `user` in `phi.recordNames`: then it is a record here.
     if (isCredentialElement(element) && !known.tainted && !known.onRecord && !this.traits.patientSidePath && isSignedInAccount(object)) return true;
