@@ -320,8 +320,8 @@ test('in test code a data set with visible markers is made up as a whole; withou
   assert.ok(at(oneMarker, spec).some((f) => /member ID/.test(f.message)));
   // A real-looking SSN is no tester's invention, markers or not.
   assert.deepEqual(at(`${typed}const holderSsn = { ssn: '471-28-3390' };\n`, spec).map((f) => f.line), [5]);
-  // Markers in a label or a test title are not under a person field.
-  const titles = "it('test the fake lane', () => {});\nconst label = 'Test_last_name';\nconst INSURANCE_MEMBER_ID = 'W408851772';\n";
+  // Markers in a label, a test title or a thing's name are not under a person field.
+  const titles = "it('test the fake lane', () => {});\nconst label = 'Test_last_name';\nconst upload = { fileName: 'test_scan.pdf', hostAddress: 'fake.local' };\nconst INSURANCE_MEMBER_ID = 'W408851772';\n";
   assert.equal(at(titles, spec).length, 1);
   // Outside test code the markers quiet only their own record.
   assert.ok(at(typed, '/repo/apps/web/src/intake.ts').some((f) => /member ID/.test(f.message)));

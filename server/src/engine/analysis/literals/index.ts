@@ -114,13 +114,19 @@ function markedTestData(literals: readonly StringLiteralFact[]): boolean {
   for (const literal of literals) {
     const candidate = proofCandidate(literal);
     const words = candidate.key ? keyWords(candidate.key) : [];
-    if (!words.some((word) => PERSON_FIELD_WORDS.has(word))) continue;
+    if (!words.some((word) => PERSON_FIELD_WORDS.has(word)) || words.some((word) => THING_WORDS.has(word))) continue;
     const value = literal.value.trim();
     const marked = hasSyntheticMarker(value) || (words.some((word) => NAME_FIELD_WORDS.has(word)) && isPlaceholderName(value)) || literalProvesSynthetic(literal);
     if (marked && ++markers >= TEST_DATA_MARKERS) return true;
   }
   return false;
 }
+
+/** Words of keys naming a thing's name or address (`fileName`, `hostAddress`, `testName`): no person's field. */
+const THING_WORDS = new Set([
+  'file', 'files', 'host', 'server', 'app', 'model', 'field', 'bucket', 'table', 'column', 'class', 'function', 'method',
+  'module', 'package', 'project', 'suite', 'spec', 'test', 'tests', 'template', 'event', 'tag', 'queue', 'topic', 'ip', 'url', 'web',
+]);
 
 const NAME_FIELD_WORDS = new Set(['name', 'first', 'last', 'middle', 'given', 'family', 'surname', 'firstname', 'lastname']);
 
