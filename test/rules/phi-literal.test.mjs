@@ -301,3 +301,43 @@ test('in test code a whole identity alone is a made-up person; an identifier bes
   const withMember = identity + 'export const coverage = { memberId: "W123987654" };\n';
   assert.deepEqual(at(withMember, '/repo/packages/api/test/harvest.test.ts').map((f) => f.line), [0, 1], 'a member number in a test is reported with the person');
 });
+
+test('in test code a data set with visible markers is made up as a whole; without markers, or with a real-looking SSN, it is reported', () => {
+  const options = { projectRoot: '/repo' };
+  const at = (text, file) => literalFindings(analyze(text, file, engine().defaultPolicy(), options));
+  const typed = [
+    "const NEW_PATIENT_LAST_NAME = 'Test_last_name';",
+    "const NEW_ADDRESS_RESPONSIBLE_PARTY = '123 fake lane';",
+    "const NEW_PATIENT_EMAIL = 'riley.okafor@gmail.com';",
+    "const INSURANCE_MEMBER_ID = 'W408851772';",
+    "const holder = { firstName: 'Riley', lastName: 'Okafor', dob: '1982-02-23' };",
+    '',
+  ].join('\n');
+  const spec = '/repo/apps/web/tests/e2e/specs/intake.spec.ts';
+  assert.deepEqual(at(typed, spec), [], 'two markers under person fields: the whole file is made up');
+  // One marker could be a slip: the member number (and with it the person) is still reported.
+  const oneMarker = typed.replace("'123 fake lane'", "'48 Harbor Road'");
+  assert.ok(at(oneMarker, spec).some((f) => /member ID/.test(f.message)));
+  // A real-looking SSN is no tester's invention, markers or not.
+  assert.deepEqual(at(`${typed}const holderSsn = { ssn: '471-28-3390' };\n`, spec).map((f) => f.line), [5]);
+  // Markers in a label, a test title or a thing's name are not under a person field.
+  const titles = "it('test the fake lane', () => {});\nconst label = 'Test_last_name';\nconst upload = { fileName: 'test_scan.pdf', hostAddress: 'fake.local' };\nconst INSURANCE_MEMBER_ID = 'W408851772';\n";
+  assert.equal(at(titles, spec).length, 1);
+  // Outside test code the markers quiet only their own record.
+  assert.ok(at(typed, '/repo/apps/web/src/intake.ts').some((f) => /member ID/.test(f.message)));
+});
+
+test('placeholder names count as markers of a test file: Jane Smith and Alice beside a made-up member number', () => {
+  const options = { projectRoot: '/repo' };
+  const at = (text) => literalFindings(analyze(text, '/repo/packages/api/test/unit/rules.test.ts', engine().defaultPolicy(), options));
+  const fixture = (first, last) => [
+    `const patient = { resourceType: 'Patient', name: [{ given: ['${first}'], family: '${last}' }] };`,
+    "const subscriber = { resourceType: 'RelatedPerson', name: [{ given: ['Pat'], family: 'Holder' }], birthDate: '1980-05-05' };",
+    "const coverage = { resourceType: 'Coverage', subscriberId: 'XKD-889-12' };",
+    '',
+  ].join('\n');
+  // (Literals under four characters, `'Doe'`, are not read at all.)
+  assert.deepEqual(at(fixture('Jane', 'Smith')), []);
+  assert.deepEqual(at(fixture('Alice', 'Smith')), []);
+  assert.ok(at(fixture('Riley', 'Okafor')).length >= 2, 'no marker: the member number and the persons are reported');
+});

@@ -23,6 +23,7 @@ import { isDataLanguage } from './model/languages';
 import { isTestCode } from './model/test-code';
 import { isCommandLineScript, OPERATOR_TERMINAL_RULES } from './model/command-line-script';
 import { isAccountModule } from './analysis/phi/account-module';
+import { accountModelNames } from './analysis/phi/account-models';
 import { moduleTraits } from './analysis/phi/module-traits';
 import type { AnalysisResult, Finding, InternalError, LanguageId, RuleFailure, RuleId, Severity, SeveritySetting, SkippedFile } from './model/types';
 
@@ -135,7 +136,7 @@ export function analyzeFacts(prepared: PreparedFile, filePath: string, policy: R
     facts,
     policy,
     filePath,
-    flow: new FlowAnalyzer(facts, classifierFor(policy), crossFile?.hooks(), isAccountModule(filePath), moduleTraits(filePath)),
+    flow: new FlowAnalyzer(facts, classifierFor(policy), crossFile?.hooks(), isAccountModule(filePath), { ...moduleTraits(filePath), accountModels: accountModelNames(options.auditContext) }),
     suppressions,
     ...(options.auditContext ? { auditContext: options.auditContext } : {}),
     ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}),

@@ -12,6 +12,7 @@ import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mou
 import { redactingLoggersOf } from './redacting-loggers';
 import { writeOnlyMiddlewareOf } from './write-only-middleware';
 import { dataModelsOf } from '../engine/analysis/endpoints/data-models';
+import { accountModelsOfPrisma } from '../engine/analysis/phi/account-models';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
 
 /** Larger files are not settings modules or bootstrap files anyone wrote by hand. */
@@ -25,7 +26,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], writeOnlyMiddleware: [], dataModels: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], writeOnlyMiddleware: [], dataModels: [], accountModels: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -43,7 +44,7 @@ export async function computeAuditContext(files: readonly string[]): Promise<Pro
 }
 
 /** The source files that may register audit controls. */
-const AUDIT_CONTEXT_EXTENSIONS = new Set(['.py', '.ts', '.js', '.mts', '.cts', '.mjs', '.cjs']);
+const AUDIT_CONTEXT_EXTENSIONS = new Set(['.py', '.ts', '.js', '.mts', '.cts', '.mjs', '.cjs', '.prisma']);
 /** Files read between two turns of the event loop (a few milliseconds of work). */
 const READ_BATCH = 64;
 
@@ -61,12 +62,15 @@ function addEntries(context: ProjectAuditContext, file: string, text: string | u
   context.redactingLoggers!.push(...entries.redactingLoggers!);
   context.writeOnlyMiddleware!.push(...entries.writeOnlyMiddleware!);
   context.dataModels!.push(...entries.dataModels!);
+  context.accountModels!.push(...entries.accountModels!);
 }
 
 /** What one file contributes to the audit context (empty lists when nothing). */
 export function auditContextOfFile(file: string, text: string): ProjectAuditContext {
   const entries = emptyAuditContext();
-  if (path.extname(file).toLowerCase() === '.py') {
+  if (path.extname(file).toLowerCase() === '.prisma') {
+    entries.accountModels!.push(...accountModelsOfPrisma(file, stripComments(text, '//')));
+  } else if (path.extname(file).toLowerCase() === '.py') {
     const settings = djangoSettingsOf(file, text);
     if (settings) entries.djangoSettings.push(settings);
     const code = stripComments(text, '#');
@@ -92,8 +96,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware), own(context.dataModels)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? [], entries.dataModels ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware), own(context.dataModels), own(context.accountModels)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? [], entries.dataModels ?? [], entries.accountModels ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
@@ -107,6 +111,7 @@ export function withFileEntries(context: ProjectAuditContext, file: string, entr
     moduleImports: [...others(context.moduleImports), ...(entries.moduleImports ?? [])],
     writeOnlyMiddleware: [...others(context.writeOnlyMiddleware), ...(entries.writeOnlyMiddleware ?? [])],
     dataModels: [...others(context.dataModels), ...(entries.dataModels ?? [])],
+    accountModels: [...others(context.accountModels), ...(entries.accountModels ?? [])],
   };
 }
 

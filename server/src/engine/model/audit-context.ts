@@ -139,9 +139,17 @@ export interface DataModel {
   open: boolean;
 }
 
+/** A model of the app's own people (analysis/phi/account-models.ts): its name, lower-cased (`person`). */
+export interface AccountModel {
+  file: string;
+  name: string;
+}
+
 export interface ProjectAuditContext {
   /** The workspace's Python data models named after a resource (reference-models.ts). */
   dataModels?: DataModel[];
+  /** The workspace's models of its own accounts (Prisma `Person` with roles and memberships): not patients. */
+  accountModels?: AccountModel[];
   /**
    * Loggers the project made to redact PHI (not an audit control, but found by the same
    * workspace pre-pass): logging through them is not a leak (docs/rules/phi-in-log.md).

@@ -23,6 +23,7 @@ import { NonPersonContexts } from './non-person-contexts';
 import { PersonByFields } from './person-by-fields';
 import {
   COUNTS_AND_TESTS,
+  SERIALISING_CALLS,
   FILE_LISTING_METHODS,
   isConfigName,
   isConfigurationObjectName,
@@ -297,6 +298,8 @@ export class FlowAnalyzer {
       case 'call':
         if (expr.callee.kind === 'name' && COUNTS_AND_TESTS.has(expr.callee.name)) return true;
         if (expr.callee.kind === 'member' && FILE_LISTING_METHODS.has(expr.callee.property)) return true;
+        // `diagnostic = JSON.stringify({ slotId, worker })`: the text of a value built here is as clean as it.
+        if (SERIALISING_CALLS.has(calleePath(expr.callee)?.join('.') ?? '') && expr.args.length === 1 && this.isKnownCleanValue(expr.args[0].value)) return true;
       // falls through
       case 'member': {
         // `const medicalRecordNumber = patient.id`: the record's own key, an id whatever the variable is called.

@@ -10,6 +10,7 @@ import { tokenize } from '../phi/identifiers';
 import { isAccountHolderName, isCredentialElement, isPatientSideName, isSignedInAccount, isSignInFunctionName, isStaffAccountName } from '../phi/account-module';
 import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-traits';
 import { isRuleConfigurationElement, isRuleObjectName } from '../phi/rule-module';
+import { namesAccountModel } from '../phi/account-models';
 import { RESULT_ROW_WORDS, StaffRows } from './staff-rows';
 
 /**
@@ -21,6 +22,11 @@ const INSURANCE_CONTEXT = /insur|payer|payor|coverage|subscriber|copay|eligib|be
 const PATIENT_WORDS = /patient|subscriber|beneficiar|paciente/i;
 /** A health-plan member number in the file: a policy number beside it is insurance. */
 const MEMBER_NUMBER = /member[_ -]?(id|number|no)/i;
+
+/** Clinical elements that are also entries of a catalogue (drugs, procedures, codes). */
+const CATALOGUE_ELEMENTS = new Set(['medication', 'procedure', 'diagnosis', 'billing_code']);
+/** First tokens of a function that fetches one entry. */
+const LOOKUP_VERBS = new Set(['get', 'find', 'fetch', 'lookup', 'search', 'load', 'resolve', 'query']);
 
 /** Elements that are places a search can be narrowed to. */
 const SEARCH_LOCATION_ELEMENTS = new Set(['city', 'zip_code']);
@@ -64,6 +70,7 @@ export class NonPersonContexts {
   /** A variable or parameter named for an element (`cptCode`, `email`) that is not a patient's here. */
   quietsName(element: string, name: string, scopeId: number): boolean {
     if (this.isReferenceData(element, undefined, scopeId)) return true;
+    if (CATALOGUE_ELEMENTS.has(element) && !isPatientSideName(name) && this.enclosingFunctionNames(scopeId).some((fn) => this.looksUpCatalogue(fn, element))) return true;
     if (isCredentialElement(element) && !isPatientSideName(name) && this.inChannelTest(scopeId)) return true;
     if (this.traits.rules && isRuleConfigurationElement(element)) return true;
     // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
@@ -74,6 +81,8 @@ export class NonPersonContexts {
   quietsMember(element: string, object: Expr, objectName: string | undefined, known: ObjectKnowledge, scopeId: number): boolean {
     // A row a query on the users or staff returned is a staff member's, whatever its variable is called.
     if (isCredentialElement(element) && !this.traits.patientSide && this.staffRows.isStaffRow(object, scopeId)) return true;
+    // `person.name` where the workspace's `Person` is the app's account of a member (roles, memberships).
+    if (isCredentialElement(element) && !this.traits.patientSide && objectName && namesAccountModel(objectName, this.traits.accountModels)) return true;
     // `req.user.email`, `socket.user.fullName`: the staff member signed in, not a patient.
     // A portal whose accounts are patients names `user` in `phi.recordNames`: then it is a record here.
     if (isCredentialElement(element) && !known.tainted && !known.onRecord && !this.traits.patientSidePath && isSignedInAccount(object)) return true;
@@ -117,6 +126,19 @@ export class NonPersonContexts {
     // `newMemberId` of a channel, `memberId` of a therapy group: a membership row's id.
     if (element === 'member_id') return !this.mentionsInsurance();
     return false;
+  }
+
+  /**
+   * `getMedicationByName(medicationName)`, `findDrugByCode`: a function that looks an entry of the
+   * drug or code catalogue up by a key; the key is reference data, no patient's (the entry's
+   * element before `by`, no person named).
+   */
+  private looksUpCatalogue(functionName: string, element: string): boolean {
+    const tokens = tokenize(functionName);
+    const by = tokens.indexOf('by');
+    if (by < 2 || !LOOKUP_VERBS.has(tokens[0]) || isPatientSideName(functionName)) return false;
+    const entity = this.classifier.classify(tokens.slice(1, by).join('_'));
+    return entity.kind === 'element' && entity.element === element;
   }
 
   private mentionsInsurance(): boolean {

@@ -39,6 +39,9 @@ export function isConfigName(name: string | undefined): boolean {
 }
 
 /** Functions whose result is a number or a boolean, whatever they are given: a variable assigned one is clean (`patient_num = len(rows)`). */
+/** Calls that write their one argument as text (`JSON.stringify`, `json.dumps`). */
+export const SERIALISING_CALLS = new Set(['JSON.stringify', 'json.dumps', 'String', 'str']);
+
 export const COUNTS_AND_TESTS = new Set(['len', 'bool', 'isinstance', 'issubclass', 'hasattr', 'callable', 'any', 'all', 'Boolean', 'isNaN', 'isFinite']);
 
 /** Methods that list an archive's or a folder's entries by name (`zf.namelist()`, `tar.getnames()`, `os.listdir()`): file names, not people. */

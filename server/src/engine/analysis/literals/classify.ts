@@ -153,6 +153,12 @@ const PLACEHOLDER_NAME_WORDS = new Set([
   'erika', 'musterfrau', 'test', 'tester', 'sample', 'user', 'patient', 'demo', 'mr', 'mrs', 'ms', 'dr', 'q', 'public',
 ]);
 
+/** `Doe`, `Jane Smith`, `Alice`: every word one the examples use for a person. */
+export function isPlaceholderName(raw: string): boolean {
+  const words = raw.replace(/[\^,]+/g, ' ').trim().split(/\s+/);
+  return words.length <= 4 && words.every((word) => PLACEHOLDER_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, '')));
+}
+
 /** A person's name as a record holds it: one to four capitalised words, no digits (Synthea adds digits). */
 function checkPersonName(raw: string, key?: string): IdentifierCheck {
   const value = raw.replace(/\^+/g, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();

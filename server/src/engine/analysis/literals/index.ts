@@ -4,8 +4,8 @@
 import type { DataValueFact, FileFacts, StringLiteralFact } from '../../model/facts';
 import type { Range } from '../../model/ranges';
 import { hl7Fields, looksLikeHl7 } from '../../adapters/data/hl7';
-import { classifyCandidate, provesSynthetic, type LiteralCandidate } from './classify';
-import { hasSyntheticMarker, type LiteralElement } from './keys';
+import { classifyCandidate, isPlaceholderName, provesSynthetic, type LiteralCandidate } from './classify';
+import { hasSyntheticMarker, keyWords, type LiteralElement } from './keys';
 import { syntheticValue } from './synthetic';
 
 export { ELEMENT_LABELS, type LiteralElement } from './keys';
@@ -51,11 +51,14 @@ export function findLiteralPhi(facts: FileFacts, options: LiteralOptions = {}): 
       if (value.personaId !== undefined) generatedPersonas.add(value.personaId);
     }
   }
+  const providerResources = nonPatientResources(literals);
   for (const literal of literals) {
     if (literal.recordId !== undefined && generated.has(literal.recordId)) continue;
     if (literal.resourceId !== undefined && generatedResources.has(literal.resourceId)) continue;
     if (literal.declarationId !== undefined && generatedDeclarations.has(literal.declarationId)) continue;
     const hit = memoisedLiteralHit(literal);
+    // A Practitioner's or an Organization's name, phone and address are not a patient's.
+    if (hit && literal.resourceId !== undefined && providerResources.has(literal.resourceId) && !NATIONAL_IDENTIFIERS.has(hit.element)) continue;
     if (hit) hits.push(hit);
   }
   for (const value of values) {
@@ -64,8 +67,68 @@ export function findLiteralPhi(facts: FileFacts, options: LiteralOptions = {}): 
     const hit = dataHit(value);
     if (hit) hits.push(hit);
   }
+  if (options.testCode && markedTestData(literals)) return hits.filter((hit) => NATIONAL_IDENTIFIERS.has(hit.element));
   return corroborated(hits, !options.testCode);
 }
+
+/**
+ * Identifiers whose shape is validated (area and group ranges, a check digit): a real-looking
+ * one is no tester's invention, wherever it sits.
+ */
+const NATIONAL_IDENTIFIERS: ReadonlySet<LiteralElement> = new Set(['ssn', 'mbi', 'nhs']);
+
+/** FHIR resources about providers, places and things: the persons in them are not patients. */
+const NON_PATIENT_RESOURCE_TYPES = new Set([
+  'Practitioner', 'PractitionerRole', 'Organization', 'OrganizationAffiliation', 'Location', 'HealthcareService',
+  'Endpoint', 'Device', 'Medication', 'MedicationKnowledge', 'Substance', 'InsurancePlan',
+]);
+
+/** The resources (by `resourceId`) whose `resourceType` literal names a provider, place or thing. */
+function nonPatientResources(literals: readonly StringLiteralFact[]): Set<number> {
+  const resources = new Set<number>();
+  for (const literal of literals) {
+    if (literal.resourceId === undefined || !NON_PATIENT_RESOURCE_TYPES.has(literal.value)) continue;
+    if (/(?:^|\.)resourceType$/.test(literal.target ?? '')) resources.add(literal.resourceId);
+  }
+  return resources;
+}
+
+/** Markers a test file's data set needs to be made up as a whole: one could be a slip. */
+const TEST_DATA_MARKERS = 2;
+
+/** Words of the keys a test types a person's data under (`NEW_PATIENT_LAST_NAME`, `holderAddress`). */
+const PERSON_FIELD_WORDS = new Set([
+  'name', 'first', 'last', 'middle', 'given', 'family', 'surname', 'firstname', 'lastname', 'address', 'street', 'city',
+  'phone', 'mobile', 'email', 'birth', 'dob', 'birthdate', 'zip', 'member', 'subscriber', 'ssn', 'mrn',
+]);
+
+/**
+ * Whether a test file's person data is visibly made up: at least two values under person
+ * fields that prove it (`'Test_last_name'`, `'123 fake lane'`, a placeholder name such as
+ * `'Doe'` or `'Alice'`, a 555 number, an example.com address). A test types one made-up person
+ * after another into the forms it exercises; a real record pasted into a test carries no marker,
+ * and a test file without any is reported as before.
+ */
+function markedTestData(literals: readonly StringLiteralFact[]): boolean {
+  let markers = 0;
+  for (const literal of literals) {
+    const candidate = proofCandidate(literal);
+    const words = candidate.key ? keyWords(candidate.key) : [];
+    if (!words.some((word) => PERSON_FIELD_WORDS.has(word)) || words.some((word) => THING_WORDS.has(word))) continue;
+    const value = literal.value.trim();
+    const marked = hasSyntheticMarker(value) || (words.some((word) => NAME_FIELD_WORDS.has(word)) && isPlaceholderName(value)) || literalProvesSynthetic(literal);
+    if (marked && ++markers >= TEST_DATA_MARKERS) return true;
+  }
+  return false;
+}
+
+/** Words of keys naming a thing's name or address (`fileName`, `hostAddress`, `testName`): no person's field. */
+const THING_WORDS = new Set([
+  'file', 'files', 'host', 'server', 'app', 'model', 'field', 'bucket', 'table', 'column', 'class', 'function', 'method',
+  'module', 'package', 'project', 'suite', 'spec', 'test', 'tests', 'template', 'event', 'tag', 'queue', 'topic', 'ip', 'url', 'web',
+]);
+
+const NAME_FIELD_WORDS = new Set(['name', 'first', 'last', 'middle', 'given', 'family', 'surname', 'firstname', 'lastname']);
 
 // A literal's judgement depends on the literal alone, and facts are never modified: the literals
 // of the statements a keystroke did not touch are the same objects at the next analysis, so they

@@ -41,6 +41,18 @@ const SAFE: IdentifierClass = { kind: 'safe' };
 /** Tokens after an element that make the name a count of it (`treatmentCountResult`). */
 const COUNT_TOKENS = new Set(['count', 'counts', 'total', 'totals', 'tally']);
 const UNKNOWN: IdentifierClass = { kind: 'unknown' };
+/** Tokens that name a lookup structure after what it maps to (`encounterIdMap`, `id_lookup`). */
+const MAP_TOKENS = new Set(['map', 'maps', 'dict', 'lookup', 'index', 'mapping', 'table', 'cache']);
+const ID_TOKENS = new Set(['id', 'ids', 'uuid', 'uuids', 'pk', 'key', 'keys']);
+
+/** `claim id to encounter id map`: the element is on the key side of a map whose values are ids (after `to`). */
+function mapsToIds(tokens: readonly string[], elementEnd: number): boolean {
+  const to = tokens.indexOf('to', elementEnd + 1);
+  if (to < 1) return false;
+  let end = tokens.length - 1;
+  while (end > to && MAP_TOKENS.has(tokens[end])) end--;
+  return end > to && ID_TOKENS.has(tokens[end]);
+}
 
 const SANITIZER_STEMS = ['mask', 'redact', 'hash', 'saniti', 'deidentif', 'anonymi', 'anonymis', 'tokeniz', 'tokenis', 'encrypt', 'pseudonym', 'hmac', 'scrub'];
 const SANITIZER_TOKENS = new Set(['sha1', 'sha256', 'sha512', 'md5', 'blake2b', 'hexdigest', 'digest']);
@@ -91,6 +103,8 @@ export class PhiClassifier {
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
     if (SAFE_LAST_TOKENS.has(tokens[last])) return SAFE;
+    // `claimIdToEncounterIdMap`, `patient_id_to_visit_id`: a map whose values are ids.
+    if (match && mapsToIds(tokens, match.end)) return SAFE;
     // `treatmentCountResult`, `patient_total_rows`: a count of the element, whatever holds it.
     if (match && tokens.slice(match.end + 1).some((token) => COUNT_TOKENS.has(token))) return SAFE;
     if (match) return this.qualify(match, tokens);

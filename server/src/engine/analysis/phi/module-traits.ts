@@ -26,6 +26,8 @@ export interface ModuleTraits {
   vendors?: boolean;
   /** Named for stock (`inventoryService.ts`): a medication logged with nothing naming a patient is a product. */
   inventory?: boolean;
+  /** The workspace's models of its own people (account-models.ts): `person.name` there is a member's. */
+  accountModels?: ReadonlySet<string>;
 }
 
 export function moduleTraits(filePath: string): ModuleTraits {
