@@ -13,7 +13,7 @@ import { isActionName, isAuthorizationSource, isConstantMember, isConstantName, 
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
-import { recordHoldingTypes } from './record-types';
+import { phiFieldsOfType, recordHoldingTypes } from './record-types';
 import { storedArguments } from './stored-as-phi';
 import { exprLabel } from './expr-label';
 import { withoutStaffElement } from './staff-named';
@@ -254,7 +254,8 @@ export class FlowAnalyzer {
 
   private nameTaintByName(name: string, range: Range, scopeId: number, binding: BindingFact | undefined): Taint | undefined {
     const classification = this.classifier.classify(name);
-    if (classification.kind === 'safe') return undefined;
+    // `form: PatientFormData`: the annotation says what a plainly named parameter holds.
+    if (classification.kind === 'safe') return this.shapedParamTaint(name, range, scopeId);
     // Names are not values: a constant only names an element (`NHS_NUMBER_SYSTEM`); one named as
     // a record and loaded at run time (`PATIENTS = load_patients()`) may still hold records.
     if (isConstantName(name) && !(binding && classification.kind === 'record')) return undefined;
@@ -270,7 +271,7 @@ export class FlowAnalyzer {
     }
     const holder = param && !param.destructured && this.holderOfTypes(param.typeNames, { kind: 'name', name, range });
     if (holder) return holder;
-    return fromClassification(classification, { kind: 'name', name, range }, undefined, name);
+    return this.shapedParamTaint(name, range, scopeId) ?? fromClassification(classification, { kind: 'name', name, range }, undefined, name);
   }
 
   /** An augmented binding (`x += …`, `x.append(…)`) is known clean only when what it added to is too. */
@@ -774,6 +775,21 @@ export class FlowAnalyzer {
       const label = `${exprLabel(expr)} (a ${type}, which holds a ${category} record in its \`${field}\` field)`;
       // Its string form in a template literal is `[object Object]`: the class lookup finds no class of that name.
       return { elements: [{ element: 'record', category }], record: false, origin: expr.range, steps: [{ range: expr.range, label }], objectForm: { className: type }, holder: field };
+    }
+    return undefined;
+  }
+
+  /** `data: VitalsFormData`, a parameter of a type of this file whose own fields are PHI (record-types.ts). */
+  private shapedParamTaint(name: string, range: Range, scopeId: number): Taint | undefined {
+    const param = this.findParam(name, scopeId);
+    if (!param || param.destructured) return undefined;
+    for (const type of param.typeNames) {
+      const fields = phiFieldsOfType(this.facts, this.classifier, type);
+      if (!fields.length) continue;
+      const elements = [...new Map(fields.map((field) => [field.element, { element: field.element, category: field.category }])).values()];
+      const label = `${name} (a ${type}, whose fields ${fields.map((field) => `\`${field.field}\``).join(', ')} are PHI)`;
+      // Whole, it writes those fields; another member (`entry.category`) is judged by its own name.
+      return { elements, record: false, origin: range, steps: [{ range, label }], objectForm: { className: type }, holder: fields[0].field };
     }
     return undefined;
   }

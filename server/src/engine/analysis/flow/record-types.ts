@@ -3,8 +3,11 @@
 // type given whole to a logger writes the record with it (`console.error(error, this.lastProps)`),
 // while the value is not the record itself: its other fields are not the patient's.
 
+import { BUILTIN_RECORD_NOUNS, STAFF_WORDS } from '../../catalogues/phi-elements';
 import type { FileFacts } from '../../model/facts';
+import type { PhiCategory } from '../../model/types';
 import type { PhiClassifier } from '../phi/classify';
+import { tokenize } from '../phi/identifiers';
 
 /** The file's types that hold a record, each with the field that holds it (through the types it is made of too). */
 export function recordHoldingTypes(facts: FileFacts, classifier: PhiClassifier, imported?: (typeName: string) => string | undefined): Map<string, string> {
@@ -30,3 +33,27 @@ export function recordHoldingTypes(facts: FileFacts, classifier: PhiClassifier, 
   }
   return holding;
 }
+
+/**
+ * `data: VitalsFormData` where the file declares `interface VitalsFormData { systolic; diastolic }`:
+ * the value carries the PHI its type's own fields name (elements that are PHI anywhere, not `name`
+ * alone), so logging it whole logs them. A type named for staff (`ProviderFormData`) is theirs.
+ */
+export function phiFieldsOfType(facts: FileFacts, classifier: PhiClassifier, typeName: string): Array<{ field: string; element: string; category: PhiCategory }> {
+  if (tokenize(typeName).some((token) => STAFF_WORDS.has(token))) return [];
+  const shape = facts.typeShapes?.find((candidate) => candidate.name === typeName);
+  if (!shape) return [];
+  const found: Array<{ field: string; element: string; category: PhiCategory }> = [];
+  for (const field of shape.fields) {
+    const classification = classifier.classify(field);
+    if (classification.kind === 'element' && classification.context === 'any') found.push({ field, element: classification.element, category: classification.category });
+  }
+  // Only a type named for the patient or for what it holds (`PatientFormData`, `VitalsFormData`):
+  // a filter, a reminder or a user with a `city` or an `email` field is not a patient's record.
+  const typeTokens = new Set(tokenize(typeName));
+  const namedFor = [...PATIENT_TYPE_WORDS, ...found.flatMap((entry) => entry.element.split('_'))].some((word) => typeTokens.has(word));
+  return namedFor ? found : [];
+}
+
+/** Words that make a type's name a patient's or a clinical one. */
+const PATIENT_TYPE_WORDS = [...BUILTIN_RECORD_NOUNS.filter((noun) => noun.length === 1).map((noun) => noun[0]), 'clinical', 'medical', 'health'];
