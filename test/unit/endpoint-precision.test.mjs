@@ -107,6 +107,64 @@ describe('an AI helper that sends the request text to a generator and stores not
   });
 });
 
+describe('a calculator that scores the values posted to it and keeps nothing', () => {
+  const files = {
+    'src/services/scores.ts': [
+      "import axios from 'axios';",
+      "import { pool } from '../db';",
+      'export function calculateSeverity(components: { erythema: number; area: number }) {',
+      '  const score = components.erythema * components.area;',
+      "  return { score, notes: score > 10 ? 'severe' : 'mild' };",
+      '}',
+      'export async function calculateRisk(values: { age: number }) {',
+      "  const weights = await axios.get('https://risk.example/weights');",
+      '  return { risk: values.age * weights.data.factor };',
+      '}',
+      'export async function saveSeverity(patientId: string, score: number) {',
+      "  await pool.query('INSERT INTO severity_scores (patient_id, score) VALUES ($1, $2)', [patientId, score]);",
+      '  return { score };',
+      '}',
+    ],
+    'src/routes/scores.routes.ts': [
+      "import { Router } from 'express';",
+      "import { calculateRisk, calculateSeverity, saveSeverity } from '../services/scores';",
+      'const router = Router();',
+      "router.post('/scores/diagnosis', async (req, res) => {",
+      '  const { components } = req.body;',
+      '  res.json({ ...calculateSeverity(components) });',
+      '});',
+      "router.post('/scores/risk-diagnosis', async (req, res) => {",
+      '  res.json(await calculateRisk(req.body.values));',
+      '});',
+      "router.post('/scores/saved-diagnosis', async (req, res) => {",
+      '  const { components, patientId } = req.body;',
+      '  const { score } = calculateSeverity(components);',
+      '  res.json(await saveSeverity(patientId, score));',
+      '});',
+      "router.post('/scores/:patientId/diagnosis', async (req, res) => {",
+      '  res.json({ patient: req.params.patientId, ...calculateSeverity(req.body.components) });',
+      '});',
+      'export default router;',
+    ],
+  };
+
+  test('only the calculator that fetches nothing, stores nothing and is keyed to no patient is quiet', () => {
+    assert.deepEqual(missingAccess(files, 'src/routes/scores.routes.ts'), [
+      "router.post('/scores/risk-diagnosis', async (req, res) => {",
+      "router.post('/scores/saved-diagnosis', async (req, res) => {",
+      "router.post('/scores/:patientId/diagnosis', async (req, res) => {",
+    ]);
+  });
+
+  test('without the workspace (the callee unknown) the calculator stays reported', () => {
+    const e = engine();
+    const file = path.join(ROOT, 'src/routes/scores.routes.ts');
+    const text = files['src/routes/scores.routes.ts'].join('\n');
+    const found = e.analyze({ text, path: file }, policyWith()).findings.filter((f) => f.ruleId === 'missing-phi-access');
+    assert.equal(found.length, 4);
+  });
+});
+
 describe('what a route reads through a service follows the service as it changes', () => {
   test('a route whose service stops returning patient data is no longer reported, with nothing stale reused', () => {
     const e = engine();
