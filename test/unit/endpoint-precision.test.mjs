@@ -165,6 +165,55 @@ describe('a calculator that scores the values posted to it and keeps nothing', (
   });
 });
 
+describe('a dashboard whose service is named for totals passes on totals', () => {
+  const files = {
+    'src/services/analytics.ts': [
+      "import { prisma } from '../db';",
+      'class AnalyticsService {',
+      '  async getRevenueAnalytics(from: string) {',
+      '    const claims = await prisma.claim.findMany({ where: { createdAt: { gte: from } } });',
+      '    return { payerMix: claims.map((claim) => ({ payer: claim.payer, diagnosis: claim.diagnosis })) };',
+      '  }',
+      '  async getClaimsForPayer(from: string) {',
+      '    const claims = await prisma.claim.findMany({ where: { createdAt: { gte: from } } });',
+      '    return { payerMix: claims.map((claim) => ({ payer: claim.payer, diagnosis: claim.diagnosis })) };',
+      '  }',
+      '  async setCache(key: string, value: unknown) {',
+      '    return value;',
+      '  }',
+      '}',
+      'export const analyticsService = new AnalyticsService();',
+    ],
+    'src/routes/analytics.routes.ts': [
+      "import { Router } from 'express';",
+      "import { analyticsService } from '../services/analytics';",
+      'const router = Router();',
+      "router.get('/dashboard/revenue', async (req, res) => {",
+      '  const analytics = await analyticsService.getRevenueAnalytics(String(req.query.from));',
+      "  await analyticsService.setCache('revenue', analytics);",
+      '  res.json(analytics);',
+      '});',
+      "router.get('/dashboard/payers', async (req, res) => {",
+      '  const payers = await analyticsService.getClaimsForPayer(String(req.query.from));',
+      "  await analyticsService.setCache('payers', payers);",
+      '  res.json(payers);',
+      '});',
+      "router.get('/dashboard/:claimId/revenue', async (req, res) => {",
+      '  const analytics = await analyticsService.getRevenueAnalytics(req.params.claimId);',
+      '  res.json(analytics);',
+      '});',
+      'export default router;',
+    ],
+  };
+
+  test('the route addressing no record that passes on what a totals-named call returned is quiet', () => {
+    assert.deepEqual(missingAccess(files, 'src/routes/analytics.routes.ts'), [
+      "router.get('/dashboard/payers', async (req, res) => {",
+      "router.get('/dashboard/:claimId/revenue', async (req, res) => {",
+    ]);
+  });
+});
+
 describe('what a route reads through a service follows the service as it changes', () => {
   test('a route whose service stops returning patient data is no longer reported, with nothing stale reused', () => {
     const e = engine();
