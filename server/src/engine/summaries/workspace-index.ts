@@ -238,7 +238,7 @@ export class WorkspaceIndex {
       reached = true;
       if (node === CUT_SHORT || calleesOf(node.fn).some(usesRecordStore)) return { sendsToAi, usesStore: true, fetches };
       if ([...node.state.sinks, ...node.fn.sinksViaCalls].some(({ effect }) => effect.ruleId === 'phi-to-ai')) sendsToAi = true;
-      if (calleesOf(node.fn).some(callsOverHttp)) fetches = true;
+      if (node.fn.fetchesOverHttp || calleesOf(node.fn).some(callsOverHttp)) fetches = true;
     }
     return reached ? { sendsToAi, usesStore: false, fetches } : undefined;
   }

@@ -42,20 +42,25 @@ export function isLookupTable(name: string, models: readonly DataModel[], classi
 function holdsOnlyReferenceValues(model: DataModel, classifier: PhiClassifier): boolean {
   if (model.open) return false;
   const own = new Set(tokenize(model.name));
+  // An access-control setting may point at the person it protects: that link is its subject, not their data.
+  const setting = isAccessSetting(model.name);
   let values = 0;
   for (const field of model.fields) {
     const tokens = tokenize(field.name);
-    if (FOREIGN_KEY.test(field.text)) return false;
+    if (FOREIGN_KEY.test(field.text)) {
+      if (setting) continue;
+      return false;
+    }
     const related = RELATIONSHIP.exec(field.text);
     if (related) {
       // A relation to a person is a link; the rows of others that point at this one are not its content.
-      if (isPersonModel(related[1].split('.').pop() ?? '')) return false;
+      if (!setting && isPersonModel(related[1].split('.').pop() ?? '')) return false;
       continue;
     }
     if (tokens.every((token) => BOOKKEEPING_TOKENS.has(token))) continue;
     // The table's own key (`AllergyTypeID` in `AllergyType`) or another row's (`PatientId`).
     if (KEY_TOKENS.has(tokens[tokens.length - 1])) {
-      if (tokens.slice(0, -1).every((token) => own.has(token) || BOOKKEEPING_TOKENS.has(token))) continue;
+      if (setting || tokens.slice(0, -1).every((token) => own.has(token) || BOOKKEEPING_TOKENS.has(token))) continue;
       return false;
     }
     // A nested record (`patient: PatientOut`, `problems: List[PatientProblem]`).
@@ -65,6 +70,17 @@ function holdsOnlyReferenceValues(model: DataModel, classifier: PhiClassifier): 
     values++;
   }
   return values > 0;
+}
+
+/**
+ * Words of a model that configures who may see what (`PatientPrivacyLevel`, `RecordPermission`,
+ * `ChartVisibilitySetting`): its rows are access-control configuration, a person's key and an
+ * access level, not the person's data.
+ */
+const ACCESS_SETTING_TOKENS = new Set(['privacy', 'permission', 'permissions', 'visibility', 'acl', 'acls']);
+
+function isAccessSetting(name: string): boolean {
+  return tokenize(name).some((token) => ACCESS_SETTING_TOKENS.has(token));
 }
 
 /** `Patient`, `PatientGuardian`, `Client`: a model of people (`PatientProblem` is a patient's problem, not a person). */
@@ -130,5 +146,7 @@ const STORE_TOKENS = new Set([
 function namesAnotherPerson(segment: string, modelTokens: Set<string>): boolean {
   const tokens = tokenize(segment).filter((token) => !STORE_TOKENS.has(token));
   if (!tokens.some((token) => resourceOfToken(token)?.category === 'demographics')) return false;
-  return tokens.some((token) => !modelTokens.has(token)) || tokens.every((token) => resourceOfToken(token)?.category === 'demographics');
+  // `get_privacy_levels_by_patient` beside `PatientPrivacyLevel`: the model's words, plural or not.
+  const ofModel = (token: string) => [...modelTokens].some((word) => tokenMatches(token, word));
+  return tokens.some((token) => !ofModel(token)) || tokens.every((token) => resourceOfToken(token)?.category === 'demographics');
 }

@@ -10,7 +10,7 @@
 //   generator's own settings (a prompt template, the AI model to use);
 // - every workspace function it calls reaches no data store, at any depth (the flow hooks across
 //   files), and either one of them sends its input to an AI service, or none of them fetches
-//   over HTTP (a calculator computes from what it is given);
+//   over HTTP or reads any store (a calculator computes from what it is given);
 // - any other call it makes names no patient-like resource and fetches nothing over HTTP.
 
 import { calleePath } from '../../model/expressions';
@@ -26,6 +26,7 @@ import { isSqlStatement, sqlTexts } from './sql-tables';
 
 export function isStatelessGeneration(endpoint: EndpointFact, handlerScopeId: number, facts: FileFacts, flow: FlowAnalyzer): boolean {
   const dataUseBehind = flow.hooks.dataUseBehind?.bind(flow.hooks);
+  const storeReadsBehind = flow.hooks.storeReadsBehind?.bind(flow.hooks);
   if (!dataUseBehind || pathSegments(endpoint.path).some((segment) => segment.param)) return false;
   // `patient_id: int`: a query parameter keyed to a patient (FastAPI, Flask).
   if ((facts.scopes[handlerScopeId]?.params ?? []).some((param) => keyedResources(param.name).length)) return false;
@@ -39,9 +40,9 @@ export function isStatelessGeneration(endpoint: EndpointFact, handlerScopeId: nu
     }
   }
   let sendsToAi = false;
-  // Workspace functions reached, and whether any of them fetches over HTTP (then only an AI helper is judged stateless).
+  // Workspace functions reached, and whether any of them fetches over HTTP or reads a store (then only an AI helper is judged stateless).
   let computes = false;
-  let fetches = false;
+  let readsData = false;
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
       const path = calleePath(call.callee) ?? [];
@@ -50,7 +51,10 @@ export function isStatelessGeneration(endpoint: EndpointFact, handlerScopeId: nu
       if (behind) {
         if (behind.usesStore) return false;
         sendsToAi ||= behind.sendsToAi;
-        fetches ||= behind.fetches;
+        readsData ||= behind.fetches;
+        // A store read the callee names by a local object (`db.query(Model)` on a parameter) is still a read.
+        const reads = storeReadsBehind?.(call.callee, scopeId);
+        if (!reads || reads.records || reads.totals || reads.reference) readsData = true;
         computes = true;
         continue;
       }
@@ -60,5 +64,5 @@ export function isStatelessGeneration(endpoint: EndpointFact, handlerScopeId: nu
       if (path.some((segment) => tokenize(segment).some((token) => resourcesOf(token).length > 0))) return false;
     }
   }
-  return sendsToAi || (computes && !fetches);
+  return sendsToAi || (computes && !readsData);
 }
