@@ -249,6 +249,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
       if (found.length) return [`queries ${arg.value.name}`, found];
     }
   }
+  // `referralService.createReferralSource(...)`, `labService.getLabCategories()`: the kinds a
+  // service keeps (the same for every patient), whatever its receiver is named after.
+  if (last && namesKindsCall(last)) return ['', []];
   // `Patient.objects.filter(...)`, `prisma.labResult.findMany()`, `this.patientsService.findOne()`.
   // A constant read (`PatientStats.CSV_MAPPING.copy()`) is not a query.
   const readsConstant = path.some((segment) => /^[A-Z][A-Z0-9_]+$/.test(segment) && segment.length > 2);
@@ -279,6 +282,15 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
     if (taint && countsAsPatientData(taint, flow)) return [`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category)];
   }
   return ['', []];
+}
+
+/** Last words of a call's name for the kinds of a thing or where its patients come from. */
+const KIND_CALL_WORDS = new Set(['type', 'types', 'category', 'categories', 'kind', 'kinds', 'template', 'templates', 'source', 'sources']);
+
+/** `getAppointmentTypes`, `create_referral_source`: a data verb, then what it works on, ending with a kind word. */
+function namesKindsCall(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.length > 2 && DATA_VERBS.has(tokens[0]) && KIND_CALL_WORDS.has(tokens[tokens.length - 1]);
 }
 
 /** Modules that describe data (its schema, its metadata) rather than hold it. */
