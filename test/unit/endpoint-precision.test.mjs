@@ -165,6 +165,37 @@ describe('a calculator that scores the values posted to it and keeps nothing', (
   });
 });
 
+describe('a class-based view reading its own records is no calculator', () => {
+  const files = {
+    'clinic/views.py': [
+      'from rest_framework import viewsets',
+      'from rest_framework.decorators import action',
+      'from rest_framework.response import Response',
+      'from .models import PatientConsultation, PatientInvestigationValue',
+      '',
+      'class InvestigationValueViewSet(viewsets.GenericViewSet):',
+      '    queryset = PatientInvestigationValue.objects.all()',
+      '',
+      '    def get_queryset(self):',
+      '        return self.queryset.filter(consultation__external_id=self.kwargs.get("consultation_external_id"))',
+      '',
+      '    def create(self, request, *args, **kwargs):',
+      '        consultation = PatientConsultation.objects.get(external_id=kwargs.get("consultation_external_id"))',
+      '        return Response({"id": str(consultation.external_id)})',
+      '',
+      '    @action(detail=False, methods=["GET"])',
+      '    def get_sessions(self, request, *args, **kwargs):',
+      '        queryset = self.filter_queryset(self.get_queryset())',
+      '        return Response(list(queryset.distinct("session").values("session")))',
+    ],
+  };
+
+  test('the action reading the class\'s records through get_queryset stays reported beside its sibling', () => {
+    const found = missingAccess(files, 'clinic/views.py');
+    assert.ok(found.includes('@action(detail=False, methods=["GET"])'), JSON.stringify(found));
+  });
+});
+
 describe('a dashboard whose service is named for totals passes on totals', () => {
   const files = {
     'src/services/analytics.ts': [

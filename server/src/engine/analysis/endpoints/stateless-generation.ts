@@ -24,6 +24,9 @@ import { readsRequestInput } from './request-inputs';
 import { keyedResources, pathSegments, resourcesOf } from './resources';
 import { isSqlStatement, sqlTexts } from './sql-tables';
 
+/** A class-based view reading its own records (`self.filter_queryset(self.get_queryset())`, `self.get_object()`). */
+const FRAMEWORK_RECORD_READS = new Set(['queryset', 'get_queryset', 'filter_queryset', 'paginate_queryset', 'get_object', 'objects']);
+
 export function isStatelessGeneration(endpoint: EndpointFact, handlerScopeId: number, facts: FileFacts, flow: FlowAnalyzer): boolean {
   const dataUseBehind = flow.hooks.dataUseBehind?.bind(flow.hooks);
   const storeReadsBehind = flow.hooks.storeReadsBehind?.bind(flow.hooks);
@@ -46,7 +49,7 @@ export function isStatelessGeneration(endpoint: EndpointFact, handlerScopeId: nu
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
       const path = calleePath(call.callee) ?? [];
-      if (usesRecordStore(path)) return false;
+      if (usesRecordStore(path) || path.some((segment) => FRAMEWORK_RECORD_READS.has(segment))) return false;
       const behind = dataUseBehind(call.callee, scopeId);
       if (behind) {
         if (behind.usesStore) return false;
