@@ -128,10 +128,22 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const handlerName = input.handlerScopeId === undefined ? undefined : facts.scopes[input.handlerScopeId]?.name;
   const referenceNames = [...input.nameHints, ...(handlerName ? [handlerName] : []), ...pathSegments(input.path).map((segment) => segment.name)];
   const reference = (referenceNames.some(isReferenceData) || listsKinds(input.path, input.nameHints, handlerName)) && !strong.categories.includes('demographics');
-  const categories = onlyTotals || reference || staticContent ? [] : [...weak.categories, ...strong.categories];
-  const why = onlyTotals || reference || staticContent ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
+  // `POST /smart/consent/{session_id}/approve` taking `patient_id`: an authorization step that
+  // records the launch's patient by key, reading and returning nothing of theirs.
+  const launchContext = strong.categories.length === 0 && weak.why.length > 0 && weak.why.every((reason) => /^takes [\w$]+$/.test(reason)) && namesAuthorizationFlow(input.path);
+  const quiet = onlyTotals || reference || staticContent || launchContext;
+  const categories = quiet ? [] : [...weak.categories, ...strong.categories];
+  const why = quiet ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
+}
+
+/** Path words of an OAuth or SMART on FHIR authorization flow (`/oauth/authorize`, `/smart/launch`). */
+// Not `authorization` alone: a prior authorization is an insurer's approval of a patient's care.
+const AUTHORIZATION_FLOW_WORDS = new Set(['oauth', 'oauth2', 'oidc', 'openid', 'smart', 'authorize']);
+
+function namesAuthorizationFlow(path: string): boolean {
+  return pathSegments(path).some((segment) => !segment.param && tokenize(segment.name).some((token) => AUTHORIZATION_FLOW_WORDS.has(token)));
 }
 
 /** The call a value is (`await x()`, `(x())`), if it is one. */
