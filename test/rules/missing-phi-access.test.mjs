@@ -10,6 +10,8 @@ ruleFixtureSuite('missing-phi-access', {
   'nextjs-pages-api-arrow': { path: 'pages/api/patients/index.ts' },
   // Class-based views are read in a views module.
   'drf-inherited-actions-class-decorator': { path: 'clinic/views.py' },
+  'drf-lookup-catalogue-judged-by-fields': { path: 'clinic/views.py' },
+  'drf-totals-named-models': { path: 'clinic/views.py' },
   'policy-audit-names-admin-only-roles': {
     policy: (defaults) => ({
       ...defaults,

@@ -107,6 +107,144 @@ describe('an AI helper that sends the request text to a generator and stores not
   });
 });
 
+describe('a calculator that scores the values posted to it and keeps nothing', () => {
+  const files = {
+    'src/services/scores.ts': [
+      "import axios from 'axios';",
+      "import { pool } from '../db';",
+      'export function calculateSeverity(components: { erythema: number; area: number }) {',
+      '  const score = components.erythema * components.area;',
+      "  return { score, notes: score > 10 ? 'severe' : 'mild' };",
+      '}',
+      'export async function calculateRisk(values: { age: number }) {',
+      "  const weights = await axios.get('https://risk.example/weights');",
+      '  return { risk: values.age * weights.data.factor };',
+      '}',
+      'export async function saveSeverity(patientId: string, score: number) {',
+      "  await pool.query('INSERT INTO severity_scores (patient_id, score) VALUES ($1, $2)', [patientId, score]);",
+      '  return { score };',
+      '}',
+    ],
+    'src/routes/scores.routes.ts': [
+      "import { Router } from 'express';",
+      "import { calculateRisk, calculateSeverity, saveSeverity } from '../services/scores';",
+      'const router = Router();',
+      "router.post('/scores/diagnosis', async (req, res) => {",
+      '  const { components } = req.body;',
+      '  res.json({ ...calculateSeverity(components) });',
+      '});',
+      "router.post('/scores/risk-diagnosis', async (req, res) => {",
+      '  res.json(await calculateRisk(req.body.values));',
+      '});',
+      "router.post('/scores/saved-diagnosis', async (req, res) => {",
+      '  const { components, patientId } = req.body;',
+      '  const { score } = calculateSeverity(components);',
+      '  res.json(await saveSeverity(patientId, score));',
+      '});',
+      "router.post('/scores/:patientId/diagnosis', async (req, res) => {",
+      '  res.json({ patient: req.params.patientId, ...calculateSeverity(req.body.components) });',
+      '});',
+      'export default router;',
+    ],
+  };
+
+  test('only the calculator that fetches nothing, stores nothing and is keyed to no patient is quiet', () => {
+    assert.deepEqual(missingAccess(files, 'src/routes/scores.routes.ts'), [
+      "router.post('/scores/risk-diagnosis', async (req, res) => {",
+      "router.post('/scores/saved-diagnosis', async (req, res) => {",
+      "router.post('/scores/:patientId/diagnosis', async (req, res) => {",
+    ]);
+  });
+
+  test('without the workspace (the callee unknown) the calculator stays reported', () => {
+    const e = engine();
+    const file = path.join(ROOT, 'src/routes/scores.routes.ts');
+    const text = files['src/routes/scores.routes.ts'].join('\n');
+    const found = e.analyze({ text, path: file }, policyWith()).findings.filter((f) => f.ruleId === 'missing-phi-access');
+    assert.equal(found.length, 4);
+  });
+});
+
+describe('a class-based view reading its own records is no calculator', () => {
+  const files = {
+    'clinic/views.py': [
+      'from rest_framework import viewsets',
+      'from rest_framework.decorators import action',
+      'from rest_framework.response import Response',
+      'from .models import PatientConsultation, PatientInvestigationValue',
+      '',
+      'class InvestigationValueViewSet(viewsets.GenericViewSet):',
+      '    queryset = PatientInvestigationValue.objects.all()',
+      '',
+      '    def get_queryset(self):',
+      '        return self.queryset.filter(consultation__external_id=self.kwargs.get("consultation_external_id"))',
+      '',
+      '    def create(self, request, *args, **kwargs):',
+      '        consultation = PatientConsultation.objects.get(external_id=kwargs.get("consultation_external_id"))',
+      '        return Response({"id": str(consultation.external_id)})',
+      '',
+      '    @action(detail=False, methods=["GET"])',
+      '    def get_sessions(self, request, *args, **kwargs):',
+      '        queryset = self.filter_queryset(self.get_queryset())',
+      '        return Response(list(queryset.distinct("session").values("session")))',
+    ],
+  };
+
+  test('the action reading the class\'s records through get_queryset stays reported beside its sibling', () => {
+    const found = missingAccess(files, 'clinic/views.py');
+    assert.ok(found.includes('@action(detail=False, methods=["GET"])'), JSON.stringify(found));
+  });
+});
+
+describe('a dashboard whose service is named for totals passes on totals', () => {
+  const files = {
+    'src/services/analytics.ts': [
+      "import { prisma } from '../db';",
+      'class AnalyticsService {',
+      '  async getRevenueAnalytics(from: string) {',
+      '    const claims = await prisma.claim.findMany({ where: { createdAt: { gte: from } } });',
+      '    return { payerMix: claims.map((claim) => ({ payer: claim.payer, diagnosis: claim.diagnosis })) };',
+      '  }',
+      '  async getClaimsForPayer(from: string) {',
+      '    const claims = await prisma.claim.findMany({ where: { createdAt: { gte: from } } });',
+      '    return { payerMix: claims.map((claim) => ({ payer: claim.payer, diagnosis: claim.diagnosis })) };',
+      '  }',
+      '  async setCache(key: string, value: unknown) {',
+      '    return value;',
+      '  }',
+      '}',
+      'export const analyticsService = new AnalyticsService();',
+    ],
+    'src/routes/analytics.routes.ts': [
+      "import { Router } from 'express';",
+      "import { analyticsService } from '../services/analytics';",
+      'const router = Router();',
+      "router.get('/dashboard/revenue', async (req, res) => {",
+      '  const analytics = await analyticsService.getRevenueAnalytics(String(req.query.from));',
+      "  await analyticsService.setCache('revenue', analytics);",
+      '  res.json(analytics);',
+      '});',
+      "router.get('/dashboard/payers', async (req, res) => {",
+      '  const payers = await analyticsService.getClaimsForPayer(String(req.query.from));',
+      "  await analyticsService.setCache('payers', payers);",
+      '  res.json(payers);',
+      '});',
+      "router.get('/dashboard/:claimId/revenue', async (req, res) => {",
+      '  const analytics = await analyticsService.getRevenueAnalytics(req.params.claimId);',
+      '  res.json(analytics);',
+      '});',
+      'export default router;',
+    ],
+  };
+
+  test('the route addressing no record that passes on what a totals-named call returned is quiet', () => {
+    assert.deepEqual(missingAccess(files, 'src/routes/analytics.routes.ts'), [
+      "router.get('/dashboard/payers', async (req, res) => {",
+      "router.get('/dashboard/:claimId/revenue', async (req, res) => {",
+    ]);
+  });
+});
+
 describe('what a route reads through a service follows the service as it changes', () => {
   test('a route whose service stops returning patient data is no longer reported, with nothing stale reused', () => {
     const e = engine();

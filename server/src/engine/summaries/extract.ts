@@ -23,7 +23,7 @@ import { registeredRules } from '../rules/registry';
 import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
 import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
 import { respondsWithTotalsOnly } from '../analysis/endpoints/totals-response';
-import { callsDataStore } from '../analysis/endpoints/data-store-calls';
+import { callsDataStore, callsOverHttp } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
 import { loggerOf } from '../analysis/sinks/redacting-loggers';
 import { within } from '../analysis/endpoints/controls/names';
@@ -127,6 +127,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       return !!callee && !canResolve(callee) && !callsDataStore(callee) && callee.some(namesResource);
     }));
     if (reads.records || unfollowed) fn.summary.readsRecords = true;
+    // `fetch(url)`, `requests.get(url)`: what comes back over HTTP is unknown (endpoints/stateless-generation.ts).
+    if ([...scopes].some((id) => callsIn(facts, id).some(({ call }) => callsOverHttp(calleePath(call.callee) ?? [])))) fn.summary.fetchesOverHttp = true;
   }
   recordSinks(facts, policy, filePath, flow, functions, byScope);
 

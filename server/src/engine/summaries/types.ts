@@ -122,6 +122,8 @@ export interface FunctionSummary {
   readsTotals?: true;
   readsReference?: true;
   readsRecords?: true;
+  /** The function (with the functions nested in it) calls over HTTP (`fetch`, `axios.get`, `requests.post`). */
+  fetchesOverHttp?: true;
 }
 
 /** A class of the file, with its base classes as written. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
-import { callsDataStore, usesRecordStore } from '../analysis/endpoints/data-store-calls';
+import { callsDataStore, callsOverHttp, usesRecordStore } from '../analysis/endpoints/data-store-calls';
 import { namesResource } from '../analysis/endpoints/totals-only';
 import { recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
@@ -230,15 +230,17 @@ export class WorkspaceIndex {
    * the generator's own settings (or the walk was cut short). Undefined when the callee is no
    * workspace function.
    */
-  dataUseBehind(file: FileSummary, className: string | undefined, callee: string[]): { sendsToAi: boolean; usesStore: boolean } | undefined {
+  dataUseBehind(file: FileSummary, className: string | undefined, callee: string[]): { sendsToAi: boolean; usesStore: boolean; fetches: boolean } | undefined {
     let sendsToAi = false;
+    let fetches = false;
     let reached = false;
     for (const node of this.reachable(file, className, callee, true)) {
       reached = true;
-      if (node === CUT_SHORT || calleesOf(node.fn).some(usesRecordStore)) return { sendsToAi, usesStore: true };
+      if (node === CUT_SHORT || calleesOf(node.fn).some(usesRecordStore)) return { sendsToAi, usesStore: true, fetches };
       if ([...node.state.sinks, ...node.fn.sinksViaCalls].some(({ effect }) => effect.ruleId === 'phi-to-ai')) sendsToAi = true;
+      if (node.fn.fetchesOverHttp || calleesOf(node.fn).some(callsOverHttp)) fetches = true;
     }
-    return reached ? { sendsToAi, usesStore: false } : undefined;
+    return reached ? { sendsToAi, usesStore: false, fetches } : undefined;
   }
 
   /**

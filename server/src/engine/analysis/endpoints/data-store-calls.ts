@@ -54,3 +54,11 @@ const GENERATION_SETTINGS_WORDS = new Set(['prompt', 'prompts', 'template', 'tem
 export function usesRecordStore(callee: readonly string[]): boolean {
   return callsDataStore(callee) && !readsGenerationSettings(callee);
 }
+
+/** Clients that reach another service over HTTP: what they fetch is unknown (it may be a patient's record). */
+const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'request', 'http', 'https', 'superagent', 'ky', 'httpx', 'requests', 'urlopen', 'aiohttp']);
+
+/** Whether a call, by its callee's names, fetches over HTTP (`axios.get`, `requests.post`, `fetch`). */
+export function callsOverHttp(callee: readonly string[]): boolean {
+  return callee.some((segment) => HTTP_CLIENTS.has(segment));
+}

@@ -19,7 +19,7 @@ import { isStatelessGeneration } from './stateless-generation';
 import { servesNoPatientRows } from './totals-only';
 import { isUnmountedRouterModule } from './unmounted-routers';
 import { dataModelsOf } from './data-models';
-import { servesOnlyLookupTables } from './reference-models';
+import { classServesOnlyLookupTables, servesOnlyLookupTables } from './reference-models';
 import { findDecoratedRoutes } from './route-decorators';
 
 export * from '../../model/endpoints';
@@ -84,6 +84,13 @@ function dropHandlersServingNoPatient(endpoints: EndpointFact[], context: Endpoi
   for (const endpoint of endpoints) {
     if (!endpoint.touchesPhi || endpoint.audit) continue;
     const scope = handlerScope(context.facts, endpoint);
+    // A DRF class serving its inherited actions over lookup tables (reference-models.ts).
+    if (scope?.kind === 'class' && endpoint.inheritedActions?.length && classServesOnlyLookupTables(scope.id, context.facts, (models ??= dataModelsInSight(context)), context.flow.classifier)) {
+      endpoint.touchesPhi = false;
+      endpoint.categories = [];
+      endpoint.why = [];
+      continue;
+    }
     if (scope?.kind !== 'function') continue;
     // Its models are lookup tables (reference-models.ts).
     const lookup = () => servesOnlyLookupTables(scope.id, endpoint.path, context.facts, (models ??= dataModelsInSight(context)), context.flow.classifier);

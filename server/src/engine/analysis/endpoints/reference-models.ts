@@ -34,37 +34,66 @@ const PERSON_WORDS = ['client', 'person', 'user', 'guardian', 'caregiver', 'resi
  * value column, none of them PHI, no key of another row, no foreign key, and no relation to a person
  * or nested record (a table others point at, `relationship("PatientProblem")`, is still a lookup table).
  */
-export function isLookupTable(name: string, models: readonly DataModel[], classifier: PhiClassifier): boolean {
+export function isLookupTable(name: string, models: readonly DataModel[], classifier: PhiClassifier, depth = 0): boolean {
   const definitions = models.filter((model) => model.name === name);
-  return definitions.length > 0 && definitions.every((model) => holdsOnlyReferenceValues(model, classifier));
+  return definitions.length > 0 && definitions.every((model) => holdsOnlyReferenceValues(model, models, classifier, depth));
 }
 
-function holdsOnlyReferenceValues(model: DataModel, classifier: PhiClassifier): boolean {
+/** The model a foreign key or many-to-many field points at (`models.ManyToManyField(PatientInvestigationGroup)`, `ForeignKey("app.Group")`). */
+const KEY_TARGET = /\b(?:ForeignKey|ForeignKeyField|OneToOneField|ManyToManyField)\s*\(\s*["']?([A-Za-z_][\w.]*)/;
+/** Field names that hold an entry's own name in a catalogue (`name`, `title`, `label`). */
+const ENTRY_NAME_FIELDS = new Set(['name', 'title', 'label', 'display_name', 'displayName']);
+
+function holdsOnlyReferenceValues(model: DataModel, models: readonly DataModel[], classifier: PhiClassifier, depth: number): boolean {
   if (model.open) return false;
   const own = new Set(tokenize(model.name));
+  // An access-control setting may point at the person it protects: that link is its subject, not their data.
+  const setting = isAccessSetting(model.name);
   let values = 0;
   for (const field of model.fields) {
     const tokens = tokenize(field.name);
-    if (FOREIGN_KEY.test(field.text)) return false;
+    if (FOREIGN_KEY.test(field.text)) {
+      if (setting) continue;
+      // A catalogue grouped by another (`groups = ManyToManyField(PatientInvestigationGroup)`): a key of a lookup table is a value.
+      const target = KEY_TARGET.exec(field.text)?.[1].split('.').pop();
+      if (target && target !== model.name && depth < 2 && !isPersonModel(target) && isLookupTable(target, models, classifier, depth + 1)) continue;
+      return false;
+    }
     const related = RELATIONSHIP.exec(field.text);
     if (related) {
       // A relation to a person is a link; the rows of others that point at this one are not its content.
-      if (isPersonModel(related[1].split('.').pop() ?? '')) return false;
+      if (!setting && isPersonModel(related[1].split('.').pop() ?? '')) return false;
       continue;
     }
     if (tokens.every((token) => BOOKKEEPING_TOKENS.has(token))) continue;
     // The table's own key (`AllergyTypeID` in `AllergyType`) or another row's (`PatientId`).
     if (KEY_TOKENS.has(tokens[tokens.length - 1])) {
-      if (tokens.slice(0, -1).every((token) => own.has(token) || BOOKKEEPING_TOKENS.has(token))) continue;
+      if (setting || tokens.slice(0, -1).every((token) => own.has(token) || BOOKKEEPING_TOKENS.has(token))) continue;
       return false;
     }
     // A nested record (`patient: PatientOut`, `problems: List[PatientProblem]`).
     if ((field.text.match(/\b[A-Z]\w*/g) ?? []).some((type) => type !== model.name && resourcesOf(type).length > 0)) return false;
+    // A catalogue entry's own name (`PatientInvestigation.name`: "Haemoglobin"); a person model's name is theirs.
+    if (ENTRY_NAME_FIELDS.has(field.name) && !isPersonModel(model.name)) {
+      values++;
+      continue;
+    }
     const kind = classifier.classify(field.name).kind;
     if (kind === 'element' || kind === 'record' || namesPerson(field.name)) return false;
     values++;
   }
   return values > 0;
+}
+
+/**
+ * Words of a model that configures who may see what (`PatientPrivacyLevel`, `RecordPermission`,
+ * `ChartVisibilitySetting`): its rows are access-control configuration, a person's key and an
+ * access level, not the person's data.
+ */
+const ACCESS_SETTING_TOKENS = new Set(['privacy', 'permission', 'permissions', 'visibility', 'acl', 'acls']);
+
+function isAccessSetting(name: string): boolean {
+  return tokenize(name).some((token) => ACCESS_SETTING_TOKENS.has(token));
 }
 
 /** `Patient`, `PatientGuardian`, `Client`: a model of people (`PatientProblem` is a patient's problem, not a person). */
@@ -130,5 +159,37 @@ const STORE_TOKENS = new Set([
 function namesAnotherPerson(segment: string, modelTokens: Set<string>): boolean {
   const tokens = tokenize(segment).filter((token) => !STORE_TOKENS.has(token));
   if (!tokens.some((token) => resourceOfToken(token)?.category === 'demographics')) return false;
-  return tokens.some((token) => !modelTokens.has(token)) || tokens.every((token) => resourceOfToken(token)?.category === 'demographics');
+  // `get_privacy_levels_by_patient` beside `PatientPrivacyLevel`: the model's words, plural or not.
+  const ofModel = (token: string) => [...modelTokens].some((word) => tokenMatches(token, word));
+  return tokens.some((token) => !ofModel(token)) || tokens.every((token) => resourceOfToken(token)?.category === 'demographics');
+}
+
+/** Class attributes of a DRF view that say what it serves. */
+const DATA_ATTRIBUTES = new Set(['queryset', 'serializer_class', 'model']);
+/** Methods of a DRF view that choose its rows or serializer at run time: then its attributes are not the whole story. */
+const DATA_METHODS = new Set(['get_queryset', 'get_object', 'get_serializer_class', 'list', 'retrieve']);
+
+/**
+ * Whether a DRF view class whose actions are inherited (`PatientInvestigationViewSet` with
+ * `queryset = PatientInvestigation.objects.all()`) serves only lookup tables: every resource-named
+ * model of its `queryset`, `serializer_class` and `model` is one (a serializer named after a model
+ * in sight, `PatientInvestigationSerializer`, stands for that model), it names at least one, and it
+ * defines no method that picks its rows.
+ */
+export function classServesOnlyLookupTables(classScopeId: number, facts: FileFacts, models: readonly DataModel[], classifier: PhiClassifier): boolean {
+  if (!models.length) return false;
+  if (facts.scopes.some((scope) => scope.parentId === classScopeId && scope.kind === 'function' && DATA_METHODS.has(scope.name ?? ''))) return false;
+  const used = new Set<string>();
+  for (const binding of bindingsIn(facts, classScopeId)) {
+    if (!DATA_ATTRIBUTES.has(binding.name)) continue;
+    for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) used.add(name);
+  }
+  const served = [...used].filter((name) => resourcesOf(name).length > 0).map((name) => servedModel(name, models));
+  return served.length > 0 && served.every((name) => isLookupTable(name, models, classifier));
+}
+
+/** `PatientInvestigationSerializer` -> `PatientInvestigation` when that model is in sight. */
+function servedModel(name: string, models: readonly DataModel[]): string {
+  const base = name.replace(/(Serializer|Schema)$/, '');
+  return base !== name && models.some((model) => model.name === base) ? base : name;
 }

@@ -71,8 +71,10 @@ export function resourcesOf(identifier: string): readonly ResourceMatch[] {
  * (`AvailabilityRecord`, `AuditRecord`, `MedicalRecord` is medical).
  */
 function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
-  const found = tokens.flatMap((token) => {
+  const found = tokens.flatMap((token, index) => {
     const match = resourceOfToken(token);
+    // A referral source (`ReferralSource`, `createReferralSourceSchema`) is a marketing channel, not a referral.
+    if (match?.word === 'referral' && /^sources?$/.test(tokens[index + 1] ?? '')) return [];
     return !match || (match.word === 'record' && tokens.length > 1) ? [] : [match];
   });
   for (const words of TWO_WORD_RESOURCES) if (findRun(tokens, words) >= 0) found.push({ word: words.join(' '), category: 'clinical' });

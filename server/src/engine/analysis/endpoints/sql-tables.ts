@@ -33,7 +33,7 @@ export function sqlTables(text: string): string[] {
 /** The patient-like tables an SQL text names; empty for other text and for totals. */
 export function sqlTableReads(text: string): SqlTableRead[] {
   const sql = text.slice(0, MAX_SQL);
-  if (!SQL_STATEMENT.test(sql) || onlyTotals(sql)) return [];
+  if (!SQL_STATEMENT.test(sql) || onlyTotals(sql) || readsCatalogue(sql)) return [];
   const reads: SqlTableRead[] = [];
   for (const match of sql.matchAll(TABLE_REFERENCE)) {
     const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
@@ -58,6 +58,32 @@ const KIND_TABLE_WORDS = new Set([
 
 export function describesKinds(table: string): boolean {
   return tokenize(table).some((token) => KIND_TABLE_WORDS.has(token));
+}
+
+/** Words of a column that only a catalogue of drugs or codes has (`ndc`, `rxnorm_code`, `manufacturer`, `generic_name`). */
+const CATALOGUE_COLUMN_TOKENS = new Set(['ndc', 'rxnorm', 'rxcui', 'hcpcs', 'loinc', 'snomed', 'manufacturer', 'labeler', 'generic', 'brand']);
+/** Keys a catalogue row may be filtered by: the practice's own, not a record's. */
+const OWNER_KEY_TOKENS = new Set(['tenant', 'org', 'organization', 'organisation', 'practice', 'clinic', 'facility', 'location', 'account']);
+
+/**
+ * `SELECT id, name, generic_name, brand_name, strength, ndc, manufacturer FROM medications WHERE
+ * name ILIKE $1`: a drug or code catalogue searched by name, though its table is named like a
+ * patient's list. A SELECT is such a read when two or more of its columns are a catalogue's, and
+ * the statement names no person column and is keyed to no record (`encounter_id = $1`) but the
+ * practice's own (`tenant_id`).
+ */
+export function readsCatalogue(statement: string): boolean {
+  const sql = mainQuery(statement);
+  const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
+  if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index))) return false;
+  const words = (text: string) => text.match(/[A-Za-z_]\w*/g) ?? [];
+  const catalogueColumns = new Set(words(select[1]).filter((word) => tokenize(word).some((token) => CATALOGUE_COLUMN_TOKENS.has(token))));
+  if (catalogueColumns.size < 2 || namesPerson(sql)) return false;
+  // `WHERE m.encounter_id = $1`, `JOIN prescriptions p ON p.visit_id = ...`: one record's rows.
+  return !words(sql.slice(select.index + select[0].length)).some((word) => {
+    const tokens = tokenize(word);
+    return tokens.length > 1 && /^(id|ids|uuid)$/.test(tokens[tokens.length - 1]) && !tokens.slice(0, -1).every((token) => OWNER_KEY_TOKENS.has(token));
+  });
 }
 
 /** `SELECT COUNT(*) FROM ...`, `SELECT status, COUNT(*) ... GROUP BY status`: totals. */

@@ -17,7 +17,7 @@ import { tokenize, tokenMatches } from '../phi/identifiers';
 import { callsDataStore } from './data-store-calls';
 import { keyedResources, pathSegments, resourceOfToken, resourcesOf } from './resources';
 import { readsRequestInput } from './request-inputs';
-import { describesKinds, isSqlStatement, literalText, onlyTotals, sqlTables, sqlTexts } from './sql-tables';
+import { describesKinds, isSqlStatement, literalText, onlyTotals, readsCatalogue, sqlTables, sqlTexts } from './sql-tables';
 import { aggregatedCalls } from './aggregate-calls';
 
 /** Calls of a store that return a total (`count`, Prisma's `aggregate`/`groupBy`, Mongo's counts); not `len`/`length` of rows already read. */
@@ -106,7 +106,7 @@ export function servesNoPatientRows(handlerScopeId: number, path: string, facts:
 /** An SQL statement whose every table holds kinds, settings or sources. */
 function readsOnlyKinds(text: string): boolean {
   const tables = sqlTables(text);
-  return tables.length > 0 && tables.every(describesKinds);
+  return (tables.length > 0 && tables.every(describesKinds)) || readsCatalogue(text);
 }
 
 /**

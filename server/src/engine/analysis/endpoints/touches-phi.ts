@@ -58,10 +58,12 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const personShaped = input.handlerScopeId === undefined;
   const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path, personShaped);
   weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
-  for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
-  for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow));
   // `getMemberStats` on `/members/stats` is totals; `getClientDiagnosisStats` on `/clients/:id/stats` is one patient's.
   const addressesOne = pathSegments(input.path).some((segment) => segment.param);
+  // `FacilityPatientStatsHistory`, `PatientCountsOut`: a model named for totals holds totals.
+  const modelResources = (name: string) => (!addressesOne && namesTotals(name) ? [] : resourcesOf(name));
+  for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, modelResources(name));
+  for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow));
   for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, routeNameResources(name, personShaped));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
@@ -87,12 +89,18 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
     }
   }
   const aggregated = aggregatedCalls(facts, scopes);
+  // `const analytics = await service.getRevenueAnalytics(range)`: totals by the callee's name, and so is what is passed on of them.
+  const totalNames = new Set<string>();
+  for (const binding of [...scopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
+    const called = calledIn(binding.value);
+    if (called && !addressesOne && !binding.property && namesTotals(lastCalleeName(called))) totalNames.add(binding.name);
+  }
   for (const scopeId of scopes) {
     for (const call of callsIn(facts, scopeId)) {
       if (aggregated.has(call.call)) continue;
       // `await service.getReferralAnalytics(tenantId)` on `/analytics`: totals by its name, for no one record.
       if (!addressesOne && namesTotals(lastCalleeName(call.call))) continue;
-      strong.note(...callEvidence(call.call, call.scopeId, flow, aggregated));
+      strong.note(...callEvidence(call.call, call.scopeId, flow, aggregated, totalNames));
     }
   }
   for (const text of sqlTexts(facts, scopes)) {
@@ -102,12 +110,13 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   for (const binding of [...bindingScopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
     const inHandler = scopes.has(binding.scopeId);
     if (!inHandler && input.classAttributes && !input.classAttributes.includes(binding.name)) continue;
+    if (inHandler && totalNames.has(binding.name) && !binding.property) continue;
     const taint = flow.taintOf(binding.value, binding.scopeId);
     const target = inHandler ? strong : weak;
     if (taint && countsAsPatientData(taint, flow)) target.note(`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category));
     if (!inHandler) {
       // Class attributes (`queryset = Patient.objects.all()`, `serializer_class = PatientSerializer`).
-      for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) weak.note(`uses the PHI model ${name}`, resourcesOf(name));
+      for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) weak.note(`uses the PHI model ${name}`, modelResources(name));
     }
   }
   const onlyTotals = aggregated.size > 0 && strong.categories.length === 0 && !readsRecords(facts, scopes, aggregated);
@@ -119,10 +128,28 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const handlerName = input.handlerScopeId === undefined ? undefined : facts.scopes[input.handlerScopeId]?.name;
   const referenceNames = [...input.nameHints, ...(handlerName ? [handlerName] : []), ...pathSegments(input.path).map((segment) => segment.name)];
   const reference = (referenceNames.some(isReferenceData) || listsKinds(input.path, input.nameHints, handlerName)) && !strong.categories.includes('demographics');
-  const categories = onlyTotals || reference || staticContent ? [] : [...weak.categories, ...strong.categories];
-  const why = onlyTotals || reference || staticContent ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
+  // `POST /smart/consent/{session_id}/approve` taking `patient_id`: an authorization step that
+  // records the launch's patient by key, reading and returning nothing of theirs.
+  const launchContext = strong.categories.length === 0 && weak.why.length > 0 && weak.why.every((reason) => /^takes [\w$]+$/.test(reason)) && namesAuthorizationFlow(input.path);
+  const quiet = onlyTotals || reference || staticContent || launchContext;
+  const categories = quiet ? [] : [...weak.categories, ...strong.categories];
+  const why = quiet ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
+}
+
+/** Path words of an OAuth or SMART on FHIR authorization flow (`/oauth/authorize`, `/smart/launch`). */
+// Not `authorization` alone: a prior authorization is an insurer's approval of a patient's care.
+const AUTHORIZATION_FLOW_WORDS = new Set(['oauth', 'oauth2', 'oidc', 'openid', 'smart', 'authorize']);
+
+function namesAuthorizationFlow(path: string): boolean {
+  return pathSegments(path).some((segment) => !segment.param && tokenize(segment.name).some((token) => AUTHORIZATION_FLOW_WORDS.has(token)));
+}
+
+/** The call a value is (`await x()`, `(x())`), if it is one. */
+function calledIn(expr: Expr, depth = 0): (Expr & { kind: 'call' }) | undefined {
+  if (expr.kind === 'call') return expr;
+  return expr.kind === 'other' && expr.children.length === 1 && depth < 4 ? calledIn(expr.children[0], depth + 1) : undefined;
 }
 
 function evidenceList() {
@@ -137,9 +164,9 @@ function evidenceList() {
 }
 
 /** A total passed on (`res.json(await prisma.patient.aggregate(...))`): not a record. */
-function isTotal(expr: Expr, aggregated: Set<Expr>): boolean {
-  if (aggregated.has(expr)) return true;
-  return expr.kind === 'other' && expr.children.length === 1 && isTotal(expr.children[0], aggregated);
+function isTotal(expr: Expr, aggregated: Set<Expr>, totalNames?: Set<string>): boolean {
+  if (aggregated.has(expr) || (totalNames && expr.kind === 'name' && totalNames.has(expr.name))) return true;
+  return expr.kind === 'other' && expr.children.length === 1 && isTotal(expr.children[0], aggregated, totalNames);
 }
 
 /** Words of a name that says it returns totals (`getVisitCounts`, `/patients/stats`, `AdmissionStatistics`). */
@@ -222,7 +249,7 @@ function readsRecords(facts: FileFacts, scopes: Set<number>, aggregated: Set<Exp
   return false;
 }
 
-function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer, aggregated: Set<Expr>): [string, readonly (ResourceMatch | PhiCategory)[]] {
+function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer, aggregated: Set<Expr>, totalNames?: Set<string>): [string, readonly (ResourceMatch | PhiCategory)[]] {
   const path = calleePath(call.callee) ?? [];
   const last = path[path.length - 1];
   // `schemas.list_records()`, `metadata.get_fields()`: what records look like, not their rows.
@@ -234,6 +261,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
       if (found.length) return [`queries ${arg.value.name}`, found];
     }
   }
+  // `referralService.createReferralSource(...)`, `labService.getLabCategories()`: the kinds a
+  // service keeps (the same for every patient), whatever its receiver is named after.
+  if (last && namesKindsCall(last)) return ['', []];
   // `Patient.objects.filter(...)`, `prisma.labResult.findMany()`, `this.patientsService.findOne()`.
   // A constant read (`PatientStats.CSV_MAPPING.copy()`) is not a query.
   const readsConstant = path.some((segment) => /^[A-Z][A-Z0-9_]+$/.test(segment) && segment.length > 2);
@@ -253,15 +283,26 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
       if (found.length) return [`calls ${last}`, found];
     }
   }
-  if (call.args.length && call.args.every((arg) => isTotal(arg.value, aggregated))) return ['', []];
+  if (call.args.length && call.args.every((arg) => isTotal(arg.value, aggregated, totalNames))) return ['', []];
+  // `cache.set('revenue', analytics)`: what it gives back of totals (and of constants) is totals too.
+  if (totalNames?.size && call.args.some((arg) => isTotal(arg.value, aggregated, totalNames)) && call.args.every((arg) => isTotal(arg.value, aggregated, totalNames) || !flow.taintOf(arg.value, scopeId))) return ['', []];
   const result = flow.taintOf(call, scopeId);
   if (result && countsAsPatientData(result, flow)) return [`reads ${describeTaint(result)}`, result.elements.map((e) => e.category)];
   for (const arg of call.args) {
-    if (isTotal(arg.value, aggregated)) continue;
+    if (isTotal(arg.value, aggregated, totalNames)) continue;
     const taint = flow.taintOf(arg.value, scopeId);
     if (taint && countsAsPatientData(taint, flow)) return [`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category)];
   }
   return ['', []];
+}
+
+/** Last words of a call's name for the kinds of a thing or where its patients come from. */
+const KIND_CALL_WORDS = new Set(['type', 'types', 'category', 'categories', 'kind', 'kinds', 'template', 'templates', 'source', 'sources']);
+
+/** `getAppointmentTypes`, `create_referral_source`: a data verb, then what it works on, ending with a kind word. */
+function namesKindsCall(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.length > 2 && DATA_VERBS.has(tokens[0]) && KIND_CALL_WORDS.has(tokens[tokens.length - 1]);
 }
 
 /** Modules that describe data (its schema, its metadata) rather than hold it. */

@@ -40,8 +40,8 @@ export interface FlowHooks {
   auditCallBehind?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
   /** For a middleware factory `callee`: a workspace function its middleware delegates to that makes such an audit call. */
   auditCallThroughFactory?(callee: Expr, scopeId: number, names: readonly string[]): string | undefined;
-  /** What the workspace functions `callee` reaches do with data: send it to an AI service, use a data store. */
-  dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean } | undefined;
+  /** What the workspace functions `callee` reaches do with data: send it to an AI service, use a data store, fetch over HTTP. */
+  dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean; fetches: boolean } | undefined;
   /** For a type name of the file that is imported from the workspace: the field holding a record, when its type holds one (record-types.ts). */
   typeHoldsRecord?(typeName: string): string | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */

@@ -139,6 +139,8 @@ export class PhiClassifier {
     let context = element.context;
     // `token_claims`, `jwt_claims`, `id_token_claims`: authorization claims, not insurance claims.
     if (element.element === 'claim' && before !== undefined && AUTHORIZATION_WORDS.has(before)) return SAFE;
+    // `terms_conditions`, `termsAndConditions`: an offer's legal text, not a clinical condition.
+    if (element.element === 'condition' && isTermsAndConditions(tokens, match.start)) return SAFE;
     if (element.element === 'name' && match.words.length === 1 && BARE_NAME_WORDS.has(match.words[0])) {
       if (before === undefined) context = 'person';
       else if (!PERSON_NAME_QUALIFIERS.has(before)) return SAFE;
@@ -263,4 +265,11 @@ const SOFTWARE_RUN_WORDS = new Set([
 /** `result`/`results` after a word for a program's run (`execution_results`): a program's outcome. */
 function isSoftwareResult(tokens: readonly string[], index: number): boolean {
   return (tokens[index] === 'result' || tokens[index] === 'results') && index > 0 && SOFTWARE_RUN_WORDS.has(tokens[index - 1]);
+}
+
+/** `terms conditions`, `terms and conditions`, `term_and_condition`: the run before `condition` at `start`. */
+function isTermsAndConditions(tokens: readonly string[], start: number): boolean {
+  const before = tokens[start - 1];
+  const terms = (token: string | undefined) => token === 'terms' || token === 'term';
+  return terms(before) || (before === 'and' && terms(tokens[start - 2]));
 }
