@@ -153,8 +153,9 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
 export async function planProjectIndexes(targets: readonly string[], options: Pick<IndexOptions, 'cwd' | 'policies' | 'scanTargets'>): Promise<ProjectIndexes> {
   const fallback = commonFolder(options.scanTargets ?? targets) ?? options.cwd;
   const roots = new Map<string, string[]>();
+  const marked = new Map<string, boolean>();
   for (const file of targets) {
-    const root = projectRootOf(file, options.policies, options.cwd, fallback);
+    const root = projectRootOf(file, options.policies, options.cwd, fallback, marked);
     const list = roots.get(root) ?? [];
     list.push(file);
     roots.set(root, list);
@@ -226,14 +227,20 @@ async function summaryOf(file: string, policies: FolderPolicies, options: IndexO
 /** Files that mark a project's folder. */
 const PROJECT_MARKERS = ['.git', 'pyproject.toml', 'setup.py', 'setup.cfg', 'package.json', 'tsconfig.json'];
 
-function projectRootOf(file: string, policies: FolderPolicies, cwd: string, fallback: string): string {
+/**
+ * `marked`: whether a folder holds a project marker, remembered across the files of one plan (a
+ * scan of thousands of files in a few hundred folders asks the file system once per folder).
+ */
+function projectRootOf(file: string, policies: FolderPolicies, cwd: string, fallback: string, marked: Map<string, boolean>): string {
   const policyFile = policies.forFile(file).file;
   if (policyFile && isInside(file, path.dirname(policyFile))) return path.dirname(policyFile);
   // Never above the working directory when the file is inside it: a scan run in a project
   // (a pre-commit hook, CI) indexes that project, not the folders around it.
   const stop = isInside(file, cwd) ? cwd : undefined;
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (PROJECT_MARKERS.some((marker) => existsSync(path.join(dir, marker)))) return dir;
+    let hasMarker = marked.get(dir);
+    if (hasMarker === undefined) marked.set(dir, (hasMarker = PROJECT_MARKERS.some((marker) => existsSync(path.join(dir, marker)))));
+    if (hasMarker) return dir;
     if (dir === stop || path.dirname(dir) === dir) break;
   }
   if (stop) return stop;
