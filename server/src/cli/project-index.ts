@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { summarizeFile, WorkspaceIndex, type FileSummary, type PathAliases } from '../engine';
 import type { FolderPolicies } from '../workspace/folder-policies';
-import { findSourceFiles } from '../workspace/find-source-files';
+import { findSourceFiles, listedUnder, type Discovery } from '../workspace/find-source-files';
 import { readSourceFile } from './source-file';
 import type { ScanCache } from './cache/scan-cache';
 import { contentHash } from './parallel/file-job';
@@ -137,6 +137,8 @@ export interface IndexOptions {
   scanTargets?: readonly string[];
   /** `--cache`: summaries of the imported files too, so a shard need not summarise other shards' files again. */
   cache?: ScanCache;
+  /** The scan's discovery (same policies): the projects' files are taken from it where it walked their folders. */
+  discovery?: Discovery;
 }
 
 export async function buildProjectIndexes(targets: readonly string[], options: IndexOptions): Promise<ProjectIndexes> {
@@ -150,7 +152,7 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
  * against them) but holding no summary yet: fillProjectIndexes, or a scan that adds summaries as
  * they come (scan-runner.ts, the pipelined scan), fills them.
  */
-export async function planProjectIndexes(targets: readonly string[], options: Pick<IndexOptions, 'cwd' | 'policies' | 'scanTargets'>): Promise<ProjectIndexes> {
+export async function planProjectIndexes(targets: readonly string[], options: Pick<IndexOptions, 'cwd' | 'policies' | 'scanTargets' | 'discovery'>): Promise<ProjectIndexes> {
   const fallback = commonFolder(options.scanTargets ?? targets) ?? options.cwd;
   const roots = new Map<string, string[]>();
   const marked = new Map<string, boolean>();
@@ -171,8 +173,9 @@ export async function planProjectIndexes(targets: readonly string[], options: Pi
     const index = new WorkspaceIndex(root, pathAliases);
     indexes.push(index);
     aliases.push(pathAliases);
-    const discovery = await findSourceFiles([root], options.cwd, quiet);
-    index.addKnownFiles(discovery.files);
+    // The scan's own discovery listed the project's files already when it walked its folder.
+    const listed = options.discovery && listedUnder(options.discovery, root, options.cwd);
+    index.addKnownFiles(listed ?? (await findSourceFiles([root], options.cwd, quiet)).files);
     index.addKnownFiles(files);
     for (const file of files) projects.assign(file, id);
     projects.members.push(files);
