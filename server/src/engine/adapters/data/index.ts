@@ -54,9 +54,10 @@ export function extractDataFacts(text: string, languageId: DataLanguageId, fileP
 /** How many syntax errors a data file has, so a fix never adds one: JSON's parse errors, none for line formats. */
 export function countDataSyntaxErrors(text: string, languageId: DataLanguageId): number {
   if (languageId === 'json' || languageId === 'ipynb') {
-    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return 0;
-    // Strict JSON (nearly every file) has none, and the native parser says so ten times faster.
+    // Strict JSON (nearly every file) has none, and the native parser says so ten times faster
+    // (and at any depth: it does not recurse).
     if (isStrictJson(text)) return 0;
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return 0;
     const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: true });
     return errors.length;
