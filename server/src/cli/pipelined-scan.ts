@@ -10,6 +10,7 @@ import type { FolderPolicies } from '../workspace/folder-policies';
 import { isDataFile, prepareOneFile, type FileOutcome } from './parallel/file-job';
 import type { KeptFacts } from './parallel/kept-facts';
 import type { PoolJob, ScanPool } from './parallel/pool';
+import type { Discovery } from '../workspace/find-source-files';
 import { fillProjectIndexes, planProjectIndexes, type ProjectIndexes } from './project-index';
 
 /** What the pipelined scan works from: the pool, the files, their policies and the index's options. */
@@ -19,7 +20,7 @@ export interface PipelineInputs {
   loaded: readonly LoadedPolicy[];
   policyIds: ReadonlyMap<ResolvedPolicy, number>;
   policyList: readonly ResolvedPolicy[];
-  options: { cwd: string; policies: FolderPolicies; maxFileSizeKb?: number; indexTargets?: readonly string[] };
+  options: { cwd: string; policies: FolderPolicies; maxFileSizeKb?: number; indexTargets?: readonly string[]; indexDiscovery?: Discovery };
 }
 
 /** What a pipelined scan did: the complete indexes, the files it analysed, and where the facts of the others are. */
@@ -45,7 +46,7 @@ export interface PipelinedRun {
  */
 export async function pipelinedScan(inputs: PipelineInputs, prepared: KeptFacts, advance: () => void): Promise<PipelinedRun> {
   const { pool, files, loaded, policyIds, policyList, options } = inputs;
-  const workspaces = await planProjectIndexes(files, { cwd: options.cwd, policies: options.policies, scanTargets: options.indexTargets });
+  const workspaces = await planProjectIndexes(files, { cwd: options.cwd, policies: options.policies, scanTargets: options.indexTargets, discovery: options.indexDiscovery });
   pool.broadcast({ type: 'workspaces', workspaces: workspaces.knownFilesData() });
   // Each summary serialized once, when an analysis first needs it (a file's summary object is the same in every index).
   const packed = new Map<string, Uint8Array>();

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { summarizeFile, WorkspaceIndex, type FileSummary, type PathAliases } from '../engine';
 import type { FolderPolicies } from '../workspace/folder-policies';
-import { findSourceFiles } from '../workspace/find-source-files';
+import { findSourceFiles, listedUnder, type Discovery } from '../workspace/find-source-files';
 import { readSourceFile } from './source-file';
 import type { ScanCache } from './cache/scan-cache';
 import { contentHash } from './parallel/file-job';
@@ -137,6 +137,8 @@ export interface IndexOptions {
   scanTargets?: readonly string[];
   /** `--cache`: summaries of the imported files too, so a shard need not summarise other shards' files again. */
   cache?: ScanCache;
+  /** The scan's discovery (same policies): the projects' files are taken from it where it walked their folders. */
+  discovery?: Discovery;
 }
 
 export async function buildProjectIndexes(targets: readonly string[], options: IndexOptions): Promise<ProjectIndexes> {
@@ -150,11 +152,12 @@ export async function buildProjectIndexes(targets: readonly string[], options: I
  * against them) but holding no summary yet: fillProjectIndexes, or a scan that adds summaries as
  * they come (scan-runner.ts, the pipelined scan), fills them.
  */
-export async function planProjectIndexes(targets: readonly string[], options: Pick<IndexOptions, 'cwd' | 'policies' | 'scanTargets'>): Promise<ProjectIndexes> {
+export async function planProjectIndexes(targets: readonly string[], options: Pick<IndexOptions, 'cwd' | 'policies' | 'scanTargets' | 'discovery'>): Promise<ProjectIndexes> {
   const fallback = commonFolder(options.scanTargets ?? targets) ?? options.cwd;
   const roots = new Map<string, string[]>();
+  const marked = new Map<string, boolean>();
   for (const file of targets) {
-    const root = projectRootOf(file, options.policies, options.cwd, fallback);
+    const root = projectRootOf(file, options.policies, options.cwd, fallback, marked);
     const list = roots.get(root) ?? [];
     list.push(file);
     roots.set(root, list);
@@ -170,8 +173,9 @@ export async function planProjectIndexes(targets: readonly string[], options: Pi
     const index = new WorkspaceIndex(root, pathAliases);
     indexes.push(index);
     aliases.push(pathAliases);
-    const discovery = await findSourceFiles([root], options.cwd, quiet);
-    index.addKnownFiles(discovery.files);
+    // The scan's own discovery listed the project's files already when it walked its folder.
+    const listed = options.discovery && listedUnder(options.discovery, root, options.cwd);
+    index.addKnownFiles(listed ?? (await findSourceFiles([root], options.cwd, quiet)).files);
     index.addKnownFiles(files);
     for (const file of files) projects.assign(file, id);
     projects.members.push(files);
@@ -226,14 +230,20 @@ async function summaryOf(file: string, policies: FolderPolicies, options: IndexO
 /** Files that mark a project's folder. */
 const PROJECT_MARKERS = ['.git', 'pyproject.toml', 'setup.py', 'setup.cfg', 'package.json', 'tsconfig.json'];
 
-function projectRootOf(file: string, policies: FolderPolicies, cwd: string, fallback: string): string {
+/**
+ * `marked`: whether a folder holds a project marker, remembered across the files of one plan (a
+ * scan of thousands of files in a few hundred folders asks the file system once per folder).
+ */
+function projectRootOf(file: string, policies: FolderPolicies, cwd: string, fallback: string, marked: Map<string, boolean>): string {
   const policyFile = policies.forFile(file).file;
   if (policyFile && isInside(file, path.dirname(policyFile))) return path.dirname(policyFile);
   // Never above the working directory when the file is inside it: a scan run in a project
   // (a pre-commit hook, CI) indexes that project, not the folders around it.
   const stop = isInside(file, cwd) ? cwd : undefined;
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (PROJECT_MARKERS.some((marker) => existsSync(path.join(dir, marker)))) return dir;
+    let hasMarker = marked.get(dir);
+    if (hasMarker === undefined) marked.set(dir, (hasMarker = PROJECT_MARKERS.some((marker) => existsSync(path.join(dir, marker)))));
+    if (hasMarker) return dir;
     if (dir === stop || path.dirname(dir) === dir) break;
   }
   if (stop) return stop;

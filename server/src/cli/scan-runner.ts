@@ -52,6 +52,8 @@ export interface ScanOptions {
   crossFile?: boolean;
   /** `--shard`: the whole scan's files, of which `files` are one shard (projects are placed as for them). */
   indexTargets?: readonly string[];
+  /** How the files were found (same policies): the workspace index lists its projects' files from it instead of walking them again. */
+  indexDiscovery?: Discovery;
   /**
    * The caller reports findings and notices only (`scan`, not `coverage`): each result is kept
    * without its endpoints and routes, which would be most of the memory the results take.
@@ -381,7 +383,7 @@ async function indexProjects(inputs: ScanInputs, prepared: KeptFacts, keptBy: Ma
     // Kept for the analysis on this thread; bounded, beyond it files are parsed again.
     if (outcome.kind === 'summarized' && outcome.prepared) prepared.keep(files[index], outcome.prepared, outcome.contentHash);
   }
-  return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries, scanTargets: options.indexTargets, cache });
+  return buildProjectIndexes(files, { cwd: options.cwd, policies: options.policies, maxFileSizeKb: options.maxFileSizeKb, summarised: summaries, scanTargets: options.indexTargets, cache, discovery: options.indexDiscovery });
 }
 
 /**

@@ -3,7 +3,7 @@
 // with a BOM are read; TypeScript and editors accept all of them, so a file in any of them is
 // code that runs and must be analysed. Writing puts back the same encoding and BOM.
 
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 export type SourceEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
@@ -29,16 +29,28 @@ const utf16be = new TextDecoder('utf-16be', { fatal: false, ignoreBOM: true });
  * says the rest was not. Never for a file that will be written back (`phi-guard fix`).
  */
 export async function readSourceFile(file: string, maxFileSizeKb?: number, startOfLarger = false): Promise<ReadOutcome> {
+  return readSourceFileSync(file, maxFileSizeKb, startOfLarger);
+}
+
+/**
+ * readSourceFile without the promise: one open, one fstat, the reads and a close. A scan reads
+ * thousands of small files one after the other, and the promise API's round trips through the
+ * libuv thread pool (stat, then open, fstat, read, close) cost more than the reads themselves
+ * (docs/performance.md, session 12).
+ */
+export function readSourceFileSync(file: string, maxFileSizeKb?: number, startOfLarger = false): ReadOutcome {
+  let fd: number | undefined;
   try {
+    fd = openSync(file, 'r');
     if (maxFileSizeKb !== undefined) {
-      const { size } = await fs.stat(file);
-      if (size > maxFileSizeKb * 1024 && startOfLarger) return await readStart(file, maxFileSizeKb * 1024, size);
+      const { size } = fstatSync(fd);
+      if (size > maxFileSizeKb * 1024 && startOfLarger) return readStart(fd, maxFileSizeKb * 1024, size);
       // Checked before reading so a huge generated file is never loaded into memory.
       if (size > maxFileSizeKb * 1024) {
         return { ok: false, reason: 'too-large', detail: `larger than --max-file-size-kb (${maxFileSizeKb} KB): ${Math.ceil(size / 1024)} KB` };
       }
     }
-    const bytes = await fs.readFile(file);
+    const bytes = readFileSync(fd);
     const decoded = decodeSource(bytes);
     if ('refused' in decoded) return { ok: false, reason: 'binary', detail: decoded.refused };
     return { ok: true, source: decoded, bytes };
@@ -48,22 +60,21 @@ export async function readSourceFile(file: string, maxFileSizeKb?: number, start
     if (code === 'ENOENT' && file.includes('\uFFFD')) return { ok: false, reason: 'unreadable', detail: 'the file name is not valid UTF-8 (ENOENT)' };
     if (code === 'ENOENT') return { ok: false, reason: 'unreadable', detail: 'the file was deleted before it could be read (ENOENT)' };
     return { ok: false, reason: 'unreadable', detail: code ?? 'read failed' };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** The first `limit` bytes of a file, streamed: a large data file is never loaded whole. */
-async function readStart(file: string, limit: number, size: number): Promise<ReadOutcome> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const bytes = Buffer.alloc(limit);
-    const { bytesRead } = await handle.read(bytes, 0, limit, 0);
-    const start = bytes.subarray(0, bytesRead);
-    const decoded = decodeSource(start);
-    if ('refused' in decoded) return { ok: false, reason: 'binary', detail: decoded.refused };
-    return { ok: true, source: decoded, bytes: start, totalBytes: size };
-  } finally {
-    await handle.close();
-  }
+/** The first `limit` bytes of an open file: a large data file is never loaded whole. */
+function readStart(fd: number, limit: number, size: number): ReadOutcome {
+  const bytes = Buffer.alloc(limit);
+  let bytesRead = 0;
+  // A read may return fewer bytes than asked; stop at the end of the file.
+  for (let got = -1; got !== 0 && bytesRead < limit; bytesRead += got) got = readSync(fd, bytes, bytesRead, limit - bytesRead, bytesRead);
+  const start = bytes.subarray(0, bytesRead);
+  const decoded = decodeSource(start);
+  if ('refused' in decoded) return { ok: false, reason: 'binary', detail: decoded.refused };
+  return { ok: true, source: decoded, bytes: start, totalBytes: size };
 }
 
 /**

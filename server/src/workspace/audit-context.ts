@@ -82,12 +82,13 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
   } else {
     const globals = nestGlobalsOf(file, text);
     if (globals) entries.nestGlobals.push(globals);
-    const express = expressMountsOf(file, stripComments(text, '//'));
+    const code = stripComments(text, '//');
+    const express = expressMountsOf(file, code);
     entries.expressUses!.push(...express.uses);
     entries.expressPasses!.push(...express.passes);
-    entries.pathListedMiddleware!.push(...pathListedMiddlewareOf(file, stripComments(text, '//')));
-    entries.moduleImports!.push(moduleImportsOf(file, stripComments(text, '//')));
-    entries.redactingLoggers!.push(...redactingLoggersOf(file, stripComments(text, '//')));
+    entries.pathListedMiddleware!.push(...pathListedMiddlewareOf(file, code));
+    entries.moduleImports!.push(moduleImportsOf(file, code));
+    entries.redactingLoggers!.push(...redactingLoggersOf(file, code));
   }
   return entries;
 }

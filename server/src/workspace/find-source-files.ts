@@ -3,7 +3,7 @@
 // .gitignore'd paths and the policy's `ignore` globs. Explicitly named files go through the same
 // ignore rules, so a pre-commit hook that passes every staged file still respects them.
 
-import { promises as fs, readdirSync, type Dirent } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { languageFromPath } from '../engine';
 import type { FolderPolicies } from './folder-policies';
@@ -21,19 +21,31 @@ export interface Discovery {
   unreadableDirectories: { path: string; error: string }[];
   /** Source files listed in a folder that could not be reached: dangling or looping symlinks. */
   unreadableFiles: { path: string; error: string }[];
+  /**
+   * Each folder walked in full, with the .gitignore boundary it was walked with: its files are
+   * `files[start..end)` (a walk lists a folder's files together). Lets a later walk of the same
+   * folder (the CLI's workspace index of a project) take them instead (`listedUnder`).
+   */
+  folders?: Map<string, { boundary: string; start: number; end: number }>;
 }
 
 /** Folders listed between two turns of the event loop. */
 const DIRECTORIES_PER_TURN = 16;
 
 export async function findSourceFiles(paths: readonly string[], cwd: string, policies: FolderPolicies): Promise<Discovery> {
-  const discovery: Discovery = { files: [], missing: [], ignoredCount: 0, unreadableDirectories: [], unreadableFiles: [] };
+  const folders = new Map<string, { boundary: string; start: number; end: number }>();
+  const discovery: Discovery = { files: [], missing: [], ignoredCount: 0, unreadableDirectories: [], unreadableFiles: [], folders };
   const seen = new Set<string>();
+  // Files a walk met again (paths given twice, or one inside another): a folder whose walk met one does not list all its files in its range.
+  let repeated = 0;
   const rules = new IgnoreRules(policies);
   const isIgnored = (target: string, isDirectory: boolean, boundary: string): boolean => rules.isIgnored(target, isDirectory, boundary);
 
   const addFile = (file: string) => {
-    if (seen.has(file)) return;
+    if (seen.has(file)) {
+      repeated++;
+      return;
+    }
     seen.add(file);
     discovery.files.push(file);
   };
@@ -52,6 +64,8 @@ export async function findSourceFiles(paths: readonly string[], cwd: string, pol
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const start = discovery.files.length;
+    const repeatedBefore = repeated;
     for (const entry of entries) {
       const full = path.join(directory, entry.name);
       let isDirectory = entry.isDirectory();
@@ -84,6 +98,7 @@ export async function findSourceFiles(paths: readonly string[], cwd: string, pol
         else addFile(full);
       }
     }
+    if (repeated === repeatedBefore) folders.set(directory, { boundary, start, end: discovery.files.length });
   };
 
   for (const given of paths) {
@@ -100,6 +115,26 @@ export async function findSourceFiles(paths: readonly string[], cwd: string, pol
     }
   }
   return discovery;
+}
+
+/**
+ * The source files a walk of `folder` from `cwd` would find, taken from an earlier discovery
+ * made with the same policies, or undefined when it did not walk that folder in full. The
+ * .gitignore boundary only matters outside a git repository: inside one, both walks read the
+ * repository's .gitignore files whatever folder they started from.
+ */
+export function listedUnder(discovery: Discovery, folder: string, cwd: string): string[] | undefined {
+  const walked = discovery.folders?.get(folder);
+  if (!walked) return undefined;
+  if (walked.boundary !== gitignoreBoundary(folder, cwd) && !isInGitRepository(folder)) return undefined;
+  return discovery.files.slice(walked.start, walked.end);
+}
+
+function isInGitRepository(folder: string): boolean {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
 }
 
 /**

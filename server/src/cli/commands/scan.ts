@@ -123,6 +123,7 @@ export const scanCommand: Command = {
       : undefined;
     const scanned = await scanFiles(share.files, {
       indexTargets: targets.files,
+      indexDiscovery: targets.discovery,
       cwd: io.cwd,
       policies: targets.policies,
       maxFileSizeKb,
