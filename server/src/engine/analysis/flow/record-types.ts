@@ -51,7 +51,10 @@ export function phiFieldsOfType(facts: FileFacts, classifier: PhiClassifier, typ
   // Only a type named for the patient or for what it holds (`PatientFormData`, `VitalsFormData`):
   // a filter, a reminder or a user with a `city` or an `email` field is not a patient's record.
   const typeTokens = new Set(tokenize(typeName));
-  const namedFor = [...PATIENT_TYPE_WORDS, ...found.flatMap((entry) => entry.element.split('_'))].some((word) => typeTokens.has(word));
+  // Contact words name too many things (`ReminderEmailOptions` is a mail to a clinician): a type is
+  // named for what it holds only by a clinical element (`vitals`, `diagnosis`).
+  const clinical = found.filter((entry) => entry.category === 'clinical').flatMap((entry) => entry.element.split('_'));
+  const namedFor = [...PATIENT_TYPE_WORDS, ...clinical].some((word) => typeTokens.has(word));
   return namedFor ? found : [];
 }
 
