@@ -5,7 +5,7 @@ import type { DataValueFact, FileFacts, StringLiteralFact } from '../../model/fa
 import type { Range } from '../../model/ranges';
 import { hl7Fields, looksLikeHl7 } from '../../adapters/data/hl7';
 import { classifyCandidate, isPlaceholderName, provesSynthetic, type LiteralCandidate } from './classify';
-import { hasSyntheticMarker, keyWords, type LiteralElement } from './keys';
+import { elementOfKey, hasSyntheticMarker, keyWords, type LiteralElement } from './keys';
 import { syntheticValue } from './synthetic';
 
 export { ELEMENT_LABELS, type LiteralElement } from './keys';
@@ -34,8 +34,9 @@ export function findLiteralPhi(facts: FileFacts, options: LiteralOptions = {}): 
   const generated = new Set<number>();
   const generatedDeclarations = new Set<number>();
   const generatedResources = new Set<number>();
+  const numbered = numberedRuns(literals, (literal) => recordNumberKey(proofCandidate(literal)));
   for (const literal of literals) {
-    if (literal.recordId !== undefined && literalProvesSynthetic(literal)) {
+    if (literal.recordId !== undefined && (literalProvesSynthetic(literal) || numbered.has(literal))) {
       generated.add(literal.recordId);
       // A FHIR resource is one record with its lists: `name: [{ family: 'Doe' }]` beside `birthDate`.
       if (literal.resourceId !== undefined) generatedResources.add(literal.resourceId);
@@ -45,8 +46,9 @@ export function findLiteralPhi(facts: FileFacts, options: LiteralOptions = {}): 
   }
   // A data file's persona (`{"patient": {..., "email": "…@example.com", "insurance": {...}}}`) likewise.
   const generatedPersonas = new Set<number>();
+  const numberedValues = numberedRuns(values, recordNumberKey);
   for (const value of values) {
-    if (value.recordId !== undefined && provesSynthetic(value)) {
+    if (value.recordId !== undefined && (provesSynthetic(value) || numberedValues.has(value))) {
       generated.add(value.recordId);
       if (value.personaId !== undefined) generatedPersonas.add(value.personaId);
     }
@@ -69,6 +71,46 @@ export function findLiteralPhi(facts: FileFacts, options: LiteralOptions = {}): 
   }
   if (options.testCode && markedTestData(literals)) return hits.filter((hit) => NATIONAL_IDENTIFIERS.has(hit.element));
   return corroborated(hits, !options.testCode);
+}
+
+/** Record numbers by their key (not row ids: a table's rows are numbered one after another, real or not). */
+const RECORD_NUMBERS: ReadonlySet<LiteralElement> = new Set(['mrn', 'member', 'policy', 'account']);
+function recordNumberKey(candidate: { key?: string; context: readonly string[] }): string | undefined {
+  const element = elementOfKey(candidate.key, candidate.context);
+  return element && RECORD_NUMBERS.has(element) ? candidate.key : undefined;
+}
+
+/** Records numbered one after another need at least this many to be a run. */
+const MIN_RUN = 3;
+
+/**
+ * Record numbers under the same key numbered one after another (`MRN-2024-001234`, `…001235`,
+ * `…001236`): an author numbering made-up records; real records copied into a file are not
+ * consecutive. The records holding them are made up as a whole, like those holding a marker.
+ */
+function numberedRuns<T extends { value: string }>(items: readonly T[], keyOf: (item: T) => string | undefined): Set<T> {
+  const groups = new Map<string, Array<{ item: T; number: number }>>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const match = key === undefined ? null : /^(.*?)(\d{2,12})$/.exec(item.value.trim());
+    if (!match) continue;
+    const group = `${key}\u0000${match[1]}\u0000${match[2].length}`;
+    const entries = groups.get(group) ?? [];
+    entries.push({ item, number: Number(match[2]) });
+    groups.set(group, entries);
+  }
+  const inRuns = new Set<T>();
+  for (const entries of groups.values()) {
+    if (entries.length < MIN_RUN) continue;
+    const sorted = [...entries].sort((a, b) => a.number - b.number);
+    // Each stretch of numbers one after another (a repeated number breaks it: rows of one record).
+    for (let start = 0, end = 1; end <= sorted.length; end++) {
+      if (end < sorted.length && sorted[end].number === sorted[end - 1].number + 1) continue;
+      if (end - start >= MIN_RUN) for (const entry of sorted.slice(start, end)) inRuns.add(entry.item);
+      start = end;
+    }
+  }
+  return inRuns;
 }
 
 /**
