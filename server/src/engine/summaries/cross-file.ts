@@ -17,6 +17,8 @@ import { onlyCodesForCodeParameter } from '../analysis/sinks/reference-codes';
 import { redactingLoggerFor, redactsWhole } from '../analysis/sinks/redacting-loggers';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import { FIELD_PATH_SEPARATOR } from './extract';
+import { tokenize } from '../analysis/phi/identifiers';
+import { RECORD_WORDS } from '../catalogues/phi-elements';
 import type { FileSummary, SinkEffect } from './types';
 import { argumentFor, type CallTarget, type WorkspaceIndex } from './workspace-index';
 
@@ -122,7 +124,7 @@ export class CrossFileFlows {
       const args = positioned(fact.call.args);
       // One finding per call and rule: a helper that logs a phone and texts it through Twilio leaks it twice.
       const reported = new Set<RuleId>();
-      for (const { param, effect, viaField, fields, stringForm } of target.summary.sinks) {
+      for (const { param, effect, viaField, fields, stringForm, builtFields } of target.summary.sinks) {
         if (!enabled(effect.ruleId) || reported.has(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
         const literal = arg && viaField && fields ? this.literalBehind(arg.value, fact.scopeId, context) : undefined;
@@ -138,7 +140,7 @@ export class CrossFileFlows {
         // A value holding a record in one field (`props.patient`) passes PHI only if that field is read.
         if (viaField && taint.holder && !(fields ?? []).some((field) => field.split(FIELD_PATH_SEPARATOR)[0] === taint.holder)) continue;
         // A built value's PHI sits under PHI-named keys; a callee reading only keys that name none gets none of it.
-        if (viaField && fields && this.builtByCall(arg.value, fact.scopeId, context) && readsOnlyUnnamedFields(fields, context)) continue;
+        if (viaField && fields && (builtFields || this.builtByCall(arg.value, fact.scopeId, context)) && readsOnlyUnnamedFields(fields, context)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         reported.add(effect.ruleId);
       }
@@ -248,12 +250,17 @@ function pathTaint(value: Expr, path: string[], taintOf: (expr: Expr) => Taint |
 }
 
 /**
- * The callee reads of a caller's built value (a call's result, not a literal) only fields whose
- * names name no PHI element and no record (`data.resultSpecimenInfo`, `config.layout`): the
- * value's PHI came from its PHI-named keys (`patientName`, `dob`), which the callee never reads.
+ * The callee reads of a caller's built value (a call's result, not a literal) only fields named for
+ * something else than PHI (`data.resultSpecimenInfo`, `config.layout`): the value's PHI came from
+ * its PHI-named keys (`patientName`, `dob`), which the callee never reads. A field named only by
+ * generic words (`data`, `details`, `payload`) may be where the PHI sits, so it still counts.
  */
 function readsOnlyUnnamedFields(fields: string[], context: RuleContext): boolean {
-  return fields.every((field) => field.split(FIELD_PATH_SEPARATOR).every((segment) => !namesPhi(segment, context)));
+  return fields.every((field) => {
+    const segments = field.split(FIELD_PATH_SEPARATOR);
+    const specific = tokenize(segments.at(-1) ?? '').some((token) => !RECORD_WORDS.has(token));
+    return specific && segments.every((segment) => !namesPhi(segment, context));
+  });
 }
 
 function namesPhi(name: string, context: RuleContext): boolean {
