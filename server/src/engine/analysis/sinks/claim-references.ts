@@ -1,0 +1,33 @@
+// A claim's number alone is a reference to the claim record (docs/rules/phi-in-log.md, "What stays
+// quiet"): `logger.info('Claim submitted', { claimId, claimNumber: claim.claimNumber })`. The number
+// a billing system gives a claim (a sequence, a timestamp with a prefix) is how staff find the claim,
+// like its id; it carries none of the patient's data. Beside a patient's name, a diagnosis or the
+// claim object itself, the log stays reported: those are what the number would otherwise stand for.
+
+import type { FileFacts } from '../../model/facts';
+import { sourceOf } from '../../model/text';
+import type { Range } from '../../model/types';
+import { tokenize } from '../phi/identifiers';
+
+/** The last words of a name that make it a reference to a claim, not the claim. */
+const REFERENCE_TOKENS = new Set(['number', 'no', 'num', 'nbr', 'ref', 'reference', 'control']);
+
+/** The name a value was read by: `claimPayment.claimNumber` -> `claimNumber`, `row["claim_no"]` -> `claim_no`. */
+const LAST_NAME = /([A-Za-z_][A-Za-z0-9_]*)\W*$/;
+
+interface ClaimTaint {
+  taint: { elements: readonly { element: string }[]; record: boolean; origin: Range };
+}
+
+/** Every PHI value the log call carries is a claim's number, read by a name that says so. */
+export function onlyClaimNumbers(facts: Pick<FileFacts, 'text' | 'lineStarts'>, phiArgs: readonly ClaimTaint[]): boolean {
+  return (
+    phiArgs.length > 0 &&
+    phiArgs.every(({ taint }) => {
+      if (taint.record || !taint.elements.length || taint.elements.some((element) => element.element !== 'claim')) return false;
+      const name = LAST_NAME.exec(sourceOf(facts, taint.origin))?.[1];
+      const tokens = name ? tokenize(name) : [];
+      return tokens.includes('claim') && REFERENCE_TOKENS.has(tokens.at(-1) ?? '');
+    })
+  );
+}
