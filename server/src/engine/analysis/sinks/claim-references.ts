@@ -1,8 +1,9 @@
 // A claim's number alone is a reference to the claim record (docs/rules/phi-in-log.md, "What stays
 // quiet"): `logger.info('Claim submitted', { claimId, claimNumber: claim.claimNumber })`. The number
 // a billing system gives a claim (a sequence, a timestamp with a prefix) is how staff find the claim,
-// like its id; it carries none of the patient's data. Beside a patient's name, a diagnosis or the
-// claim object itself, the log stays reported: those are what the number would otherwise stand for.
+// like its id; it carries none of the patient's data. So is an amount (`amount_due`, a balance)
+// beside ids only: a number that names no one. Beside a patient's name, a diagnosis or the claim
+// object itself, the log stays reported: those are what the number would otherwise stand for.
 
 import type { FileFacts } from '../../model/facts';
 import { sourceOf } from '../../model/text';
@@ -19,12 +20,17 @@ interface ClaimTaint {
   taint: { elements: readonly { element: string }[]; record: boolean; origin: Range };
 }
 
-/** Every PHI value the log call carries is a claim's number, read by a name that says so. */
-export function onlyClaimNumbers(facts: Pick<FileFacts, 'text' | 'lineStarts'>, phiArgs: readonly ClaimTaint[]): boolean {
+/** Catalogue elements that are an amount of money: a number, whoever owes it. */
+const AMOUNT_ELEMENTS = new Set(['balance']);
+
+/** Every PHI value the log call carries is a claim's number, read by a name that says so, or an amount. */
+export function onlyClaimNumbersAndAmounts(facts: Pick<FileFacts, 'text' | 'lineStarts'>, phiArgs: readonly ClaimTaint[]): boolean {
   return (
     phiArgs.length > 0 &&
     phiArgs.every(({ taint }) => {
-      if (taint.record || !taint.elements.length || taint.elements.some((element) => element.element !== 'claim')) return false;
+      if (taint.record || !taint.elements.length) return false;
+      if (taint.elements.every((element) => AMOUNT_ELEMENTS.has(element.element))) return true;
+      if (taint.elements.some((element) => element.element !== 'claim')) return false;
       const name = LAST_NAME.exec(sourceOf(facts, taint.origin))?.[1];
       const tokens = name ? tokenize(name) : [];
       return tokens.includes('claim') && REFERENCE_TOKENS.has(tokens.at(-1) ?? '');
