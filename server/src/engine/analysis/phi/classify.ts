@@ -142,6 +142,8 @@ export class PhiClassifier {
       if (!noun.every((word) => matchable.has(word))) continue;
       const start = findRun(tokens, noun);
       if (start < 0) continue;
+      // `inPerson`, `in_person_visits`: the phrase "in person" (a kind of visit), not a person.
+      if (start === 1 && tokens[0] === 'in' && noun.join(' ') === 'person') continue;
       const rest = [...tokens.slice(0, start), ...tokens.slice(start + noun.length)];
       if (rest.every((token) => RECORD_WORDS.has(token) || /^\d+$/.test(token))) {
         return CLINICAL_RECORD_NOUNS.has(noun.join(' ')) ? 'clinical' : 'demographics';
