@@ -10,5 +10,6 @@ export function submitClaim(claim: Claim, claimPayment: ClaimPayment, patient: P
   logger.info('Claim submitted', { patientId: claim.id });
   logger.info('Claim submitted', { patientId: claim.id });
   logger.info('Claim submitted', { patientId: patient.id });
+  logger.info('Patient claim', { patientId: patient.id });
   logger.info('Balance due', { patientId: patient.id });
 }

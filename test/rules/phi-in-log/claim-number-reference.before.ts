@@ -10,5 +10,6 @@ export function submitClaim(claim: Claim, claimPayment: ClaimPayment, patient: P
   logger.info('Claim submitted', { claimNumber: claim.claimNumber, patientName: patient.name });  // expect: phi-in-log
   logger.info('Claim submitted', { claimNumber: claim.claimNumber, diagnosis: claim.diagnosis });  // expect: phi-in-log
   logger.info('Claim submitted', { claims: patient.claims });  // expect: phi-in-log
+  logger.info('Patient claim', { claimNumber: patient.claimNumber, owed: patient.balance });  // expect: phi-in-log
   logger.info('Balance due', { balance: patient.balance, name: patient.name });  // expect: phi-in-log
 }
