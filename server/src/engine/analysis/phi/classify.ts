@@ -87,6 +87,9 @@ export class PhiClassifier {
     if (tokens.length === 0) return UNKNOWN;
     if (tokens.length > 1 && SAFE_FIRST_TOKENS.has(tokens[0])) return SAFE;
     if (isMaskedName(tokens)) return SAFE;
+    // `createdWithoutEmail`, `patientsWithoutPhone`: what follows `without` is absent; the name is what comes before.
+    const without = tokens.indexOf('without');
+    if (without > 0) return this.classifyUncached(tokens.slice(0, without).join('_'));
     const match = this.bestElementMatch(tokens);
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
