@@ -11,6 +11,7 @@ ruleFixtureSuite('phi-in-log', {
   'suppress-with-reason-placeholder': { apply: 'suppress' },
   'script-folder-output': { path: 'backend/scripts/setup-demo-portal.ts' },
   'script-folder-python': { path: 'scripts/seed_demo.py' },
+  'script-package-module': { path: 'app/messaging/scripts/patient_sync_script.py' },
   'script-named-file-is-product': { path: 'src/intake/scripts.ts' },
   'one-off-script-output': { path: 'backend/verify-demo-setup.js' },
   'one-off-name-exported-module': { path: 'src/services/check-eligibility.js' },

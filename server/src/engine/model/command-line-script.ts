@@ -8,7 +8,8 @@
 // file named for a one-off task (`seed-`, `verify-`, `check-`, `debug-`...) exports nothing, or a
 // JS/TS file exports nothing, starts no server and runs a function of its own
 // (`activate-account.js`: `async function activate() {...}; activate();`), outside the folders of
-// scheduled jobs and workers. Python's
+// scheduled jobs and workers; not a Python module of the application's package that imports its
+// siblings relatively (`from .base_script import BaseScript`). Python's
 // `if __name__ == "__main__"` is not one: service modules keep CLI harnesses of real handlers.
 
 import * as path from 'node:path';
@@ -40,7 +41,18 @@ export function isCommandLineScript(filePath: string, facts: Pick<FileFacts, 'la
   if (relative === undefined) return false;
   const folders = relative.split('/').slice(0, -1);
   if (facts.language === 'ts' && !folders.some((folder) => SCHEDULED_FOLDERS.has(folder.toLowerCase())) && runsItself(path.basename(relative), facts.text)) return true;
-  return folders.some((folder) => SCRIPT_FOLDERS.has(folder.toLowerCase()));
+  return folders.some((folder) => SCRIPT_FOLDERS.has(folder.toLowerCase())) && !isPackageModule(facts);
+}
+
+/**
+ * A Python module importing its siblings relatively (`from .base_script import BaseScript`) is part
+ * of a package of the application (`app/messaging/scripts/`), run with `python -m` or imported by
+ * it: what it logs goes through the application's logging, not only to an operator's terminal.
+ */
+const RELATIVE_IMPORT = /^from\s+\.+\w*\s+import\s/m;
+
+function isPackageModule(facts: Pick<FileFacts, 'language' | 'text'>): boolean {
+  return facts.language === 'python' && RELATIVE_IMPORT.test(facts.text);
 }
 
 /**

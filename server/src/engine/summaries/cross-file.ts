@@ -9,7 +9,7 @@ import { calleePath } from '../model/expressions';
 import { offsetOf } from '../model/text';
 import type { Fix, FlowStep, RuleId } from '../model/types';
 import type { FlowHooks } from '../analysis/flow/flow-hooks';
-import { union, type Taint } from '../analysis/flow/taint';
+import { lastName, union, type Taint } from '../analysis/flow/taint';
 import { exprLabel } from '../analysis/flow/expr-label';
 import { withSuppressFix } from '../fixes/suppress';
 import { recordIdText } from '../fixes/patient-id';
@@ -17,6 +17,8 @@ import { onlyCodesForCodeParameter } from '../analysis/sinks/reference-codes';
 import { redactingLoggerFor, redactsWhole } from '../analysis/sinks/redacting-loggers';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import { FIELD_PATH_SEPARATOR } from './extract';
+import { tokenize } from '../analysis/phi/identifiers';
+import { RECORD_WORDS } from '../catalogues/phi-elements';
 import type { FileSummary, SinkEffect } from './types';
 import { argumentFor, type CallTarget, type WorkspaceIndex } from './workspace-index';
 
@@ -122,7 +124,7 @@ export class CrossFileFlows {
       const args = positioned(fact.call.args);
       // One finding per call and rule: a helper that logs a phone and texts it through Twilio leaks it twice.
       const reported = new Set<RuleId>();
-      for (const { param, effect, viaField, fields, stringForm } of target.summary.sinks) {
+      for (const { param, effect, viaField, fields, stringForm, builtFields } of target.summary.sinks) {
         if (!enabled(effect.ruleId) || reported.has(effect.ruleId)) continue;
         const arg = argumentFor(args, target, param);
         const literal = arg && viaField && fields ? this.literalBehind(arg.value, fact.scopeId, context) : undefined;
@@ -137,6 +139,8 @@ export class CrossFileFlows {
         if (redacting && redactsWhole(redacting, taint.elements)) continue;
         // A value holding a record in one field (`props.patient`) passes PHI only if that field is read.
         if (viaField && taint.holder && !(fields ?? []).some((field) => field.split(FIELD_PATH_SEPARATOR)[0] === taint.holder)) continue;
+        // A built value's PHI sits under PHI-named keys; a callee reading only keys that name none gets none of it.
+        if (viaField && fields && (builtFields || this.builtByCall(arg.value, fact.scopeId, context)) && readsOnlyUnnamedFields(fields, context)) continue;
         findings.push(this.finding(fact, arg, taint, effect));
         reported.add(effect.ruleId);
       }
@@ -157,6 +161,23 @@ export class CrossFileFlows {
     const stored = this.facts.bindings.some((other) => other.name === `${value.name}[]`);
     const bindings = this.facts.bindings.filter((other) => other.name === value.name && other.scopeId === binding.scopeId);
     return !stored && bindings.length === 1 && bindings[0] === binding ? binding.value : value;
+  }
+
+  /**
+   * `drawSection(config)` after `const config = buildConfig(patient)`, or `drawSection(buildConfig(patient))`:
+   * a value some call put together, named for no PHI element, with nothing stored into it afterwards.
+   */
+  private builtByCall(value: Expr, scopeId: number, context: RuleContext): boolean {
+    const inner = value.kind === 'other' && value.children.length === 1 ? value.children[0] : value;
+    const named = lastName(inner);
+    if (!named || namesPhi(named, context)) return false;
+    if (inner.kind === 'call') return true;
+    if (inner.kind !== 'name') return false;
+    const binding = context.flow.resolveBinding(inner.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, inner.range.start));
+    if (binding?.kind !== 'assign') return false;
+    const made = binding.value.kind === 'other' && binding.value.children.length === 1 ? binding.value.children[0] : binding.value;
+    const stored = this.facts.bindings.some((other) => other.name === `${inner.name}[]`);
+    return made.kind === 'call' && !stored;
   }
 
   private finding(fact: CallFact, arg: Argument, taint: Taint, effect: SinkEffect): RawFinding {
@@ -226,6 +247,25 @@ function fieldsTaint(value: Expr, fields: string[], taintOf: (expr: Expr) => Tai
 function pathTaint(value: Expr, path: string[], taintOf: (expr: Expr) => Taint | undefined): Taint | undefined {
   if (!path.length || value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return taintOf(value);
   return union(value.entries.filter((entry) => entry.key === path[0]).map((entry) => pathTaint(entry.value, path.slice(1), taintOf)));
+}
+
+/**
+ * The callee reads of a caller's built value (a call's result, not a literal) only fields named for
+ * something else than PHI (`data.resultSpecimenInfo`, `config.layout`): the value's PHI came from
+ * its PHI-named keys (`patientName`, `dob`), which the callee never reads. A field named only by
+ * generic words (`data`, `details`, `payload`) may be where the PHI sits, so it still counts.
+ */
+function readsOnlyUnnamedFields(fields: string[], context: RuleContext): boolean {
+  return fields.every((field) => {
+    const segments = field.split(FIELD_PATH_SEPARATOR);
+    const specific = tokenize(segments.at(-1) ?? '').some((token) => !RECORD_WORDS.has(token));
+    return specific && segments.every((segment) => !namesPhi(segment, context));
+  });
+}
+
+function namesPhi(name: string, context: RuleContext): boolean {
+  const kind = context.flow.classifier.classify(name).kind;
+  return kind === 'element' || kind === 'record';
 }
 
 /** Whether an object literal puts a value under the whole of `path` (`{ data: patient }` under `data`). */

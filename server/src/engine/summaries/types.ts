@@ -68,6 +68,11 @@ export interface ParamSink {
    */
   fields?: string[];
   /**
+   * With `fields`: they are fields of a value a call built from the parameter (`buildConfig(param).layout`),
+   * not of the parameter itself; read only at keys that name no PHI, its PHI does not reach the sink.
+   */
+  builtFields?: true;
+  /**
    * The sink writes the parameter only by its string form (`${result}` in a JS template, `%s` in
    * Python): a caller's record whose string form shows no PHI (a JS object's `[object Object]`) passes nothing.
    */

@@ -707,20 +707,27 @@ interface ParamFlow {
   viaField: boolean;
   /** With viaField: the fields of the parameter read (ParamSink.fields); undefined: unknown which. */
   fields?: string[];
+  /** Whole, but only through the result of a call made with it (`buildConfig(param)`), never as itself. */
+  throughCall?: true;
 }
 
 /** One round for one function: what its resolved calls add to its summary. Returns whether it grew. */
 function propagate(node: Node): boolean {
   const { fn, state } = node;
   let changed = false;
-  const addSink = (param: number, effect: SinkEffect, viaField: boolean, fields: string[] | undefined, stringForm = false) => {
+  const addSink = (param: number, effect: SinkEffect, viaField: boolean, fields: string[] | undefined, stringForm = false, builtFields = false) => {
     const known = state.sinks.find((s) => s.param === param && sameEffect(s.effect, effect));
     // Printed by its string form only while every way there prints it so.
     if (known?.stringForm && !stringForm) {
       delete known.stringForm;
       changed = true;
     }
-    if (!known) state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const, ...(fields ? { fields } : {}) } : {}), ...(stringForm ? { stringForm: true as const } : {}) });
+    // Fields of a value built from the parameter only while every way there reads them so.
+    if (known?.builtFields && !builtFields) {
+      delete known.builtFields;
+      changed = true;
+    }
+    if (!known) state.sinks.push({ param, effect, ...(viaField ? { viaField: true as const, ...(fields ? { fields } : {}), ...(fields && builtFields ? { builtFields: true as const } : {}) } : {}), ...(stringForm ? { stringForm: true as const } : {}) });
     else if (!known.viaField) return;
     else if (!viaField) {
       delete known.viaField;
@@ -737,7 +744,7 @@ function propagate(node: Node): boolean {
     for (const sink of target.summary.sinks) {
       const arg = argumentFor(site.args, target, sink.param);
       if (!arg) continue;
-      for (const flow of sinkArgumentFlows(node, arg, sink)) addSink(flow.param, sink.effect, flow.viaField, flow.fields, !!sink.stringForm);
+      for (const flow of sinkArgumentFlows(node, arg, sink)) addSink(flow.param, sink.effect, flow.viaField, flow.fields, !!sink.stringForm, !!flow.builtFields);
     }
   });
   for (const { call, effect } of fn.sinksViaCalls) for (const flow of resultParams(node, call, 0)) addSink(flow.param, effect, flow.viaField, flow.fields);
@@ -767,7 +774,7 @@ function argumentParams(node: Node, arg: CallArgument, depth: number): ParamFlow
   const found: ParamFlow[] = [];
   for (const param of arg.params) addFlow(found, { param, viaField: false });
   (arg.paramFields ?? []).forEach((param, i) => addFlow(found, { param, viaField: true, ...(arg.fieldNames?.[i] ? { fields: arg.fieldNames[i] } : {}) }));
-  if (depth < MAX_NESTING) for (const call of arg.calls) for (const flow of resultParams(node, call, depth + 1)) addFlow(found, flow);
+  if (depth < MAX_NESTING) for (const call of arg.calls) for (const flow of resultParams(node, call, depth + 1)) addFlow(found, { ...flow, throughCall: true });
   return found;
 }
 
@@ -777,16 +784,25 @@ function argumentParams(node: Node, arg: CallArgument, depth: number): ParamFlow
  * only some fields and the argument is an object literal, only what those keys hold counts
  * (`recordAlert({ headline: kind, message: note })` with only `alert.headline` logged gives `kind`).
  */
-function sinkArgumentFlows(node: Node, arg: CallArgument, sink: ParamSink): ParamFlow[] {
+function sinkArgumentFlows(node: Node, arg: CallArgument, sink: ParamSink): (ParamFlow & { builtFields?: true })[] {
   if (sink.viaField && sink.fields && arg.keys) {
     const found: ParamFlow[] = [];
     for (const field of sink.fields) keyedFlows(node, arg, field.split(FIELD_PATH_SEPARATOR), found);
     return found;
   }
   return argumentParams(node, arg, 0).map((flow) => {
-    const fields = flow.viaField ? flow.fields : sink.fields;
+    // The callee reads fields of what a call here built from the parameter: those fields, of the built value.
+    if (sink.fields && (flow.throughCall || (sink.builtFields && !flow.viaField))) return { param: flow.param, viaField: true, fields: sink.fields, builtFields: true as const };
+    const fields = flow.viaField ? nestedFields(flow.fields, sink) : sink.fields;
     return { param: flow.param, viaField: flow.viaField || !!sink.viaField, ...(fields ? { fields } : {}) };
   });
+}
+
+/** The fields of the caller's parameter read when the argument is its `outer` fields and the callee reads `sink.fields` of those. */
+function nestedFields(outer: string[] | undefined, sink: ParamSink): string[] | undefined {
+  if (!outer || !sink.viaField) return outer;
+  if (!sink.fields) return undefined;
+  return outer.flatMap((field) => sink.fields!.map((inner) => `${field}${FIELD_PATH_SEPARATOR}${inner}`));
 }
 
 /** The flows of what lies at `path` in an argument, following its literal's keys as far as they go. */
@@ -823,6 +839,7 @@ function resultParams(node: Node, call: number, depth: number): ParamFlow[] {
 /** Adds a flow; a whole parameter replaces the same parameter through a field. */
 function addFlow(flows: ParamFlow[], flow: ParamFlow): void {
   const known = flows.find((f) => f.param === flow.param);
+  if (known && !flow.throughCall) delete known.throughCall;
   if (!known) flows.push(flow);
   else if (!flow.viaField) {
     known.viaField = false;

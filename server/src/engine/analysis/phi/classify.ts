@@ -99,6 +99,9 @@ export class PhiClassifier {
     if (tokens.length === 0) return UNKNOWN;
     if (tokens.length > 1 && SAFE_FIRST_TOKENS.has(tokens[0])) return SAFE;
     if (isMaskedName(tokens)) return SAFE;
+    // `createdWithoutEmail`, `patientsWithoutPhone`: what follows `without` is absent; the name is what comes before.
+    const without = tokens.indexOf('without');
+    if (without > 0) return this.classifyUncached(tokens.slice(0, without).join('_'));
     const match = this.bestElementMatch(tokens);
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
@@ -158,6 +161,8 @@ export class PhiClassifier {
       if (!noun.every((word) => matchable.has(word))) continue;
       const start = findRun(tokens, noun);
       if (start < 0) continue;
+      // `inPerson`, `in_person_visits`: the phrase "in person" (a kind of visit), not a person.
+      if (start === 1 && tokens[0] === 'in' && noun.join(' ') === 'person') continue;
       const rest = [...tokens.slice(0, start), ...tokens.slice(start + noun.length)];
       if (rest.every((token) => RECORD_WORDS.has(token) || /^\d+$/.test(token))) {
         return CLINICAL_RECORD_NOUNS.has(noun.join(' ')) ? 'clinical' : 'demographics';

@@ -108,3 +108,14 @@ export function isMaskingReplace(call: CallExpr, sourceOf: (expr: Expr) => strin
 export function isLastFewCharactersSlice(indexSource: string): boolean {
   return PYTHON_LAST_FEW_SLICE.test(indexSource.trim());
 }
+
+/** Vocabularies that name kinds of tests and observations (LOINC), not anyone's results. */
+const TEST_VOCABULARY_TOKENS = new Set(['loinc']);
+
+/**
+ * `labResult.loincCodeAndDisplay`, `observation.loinc_code`: the code of the test a result is for,
+ * from a public table of kinds of tests (like a CPT code of a procedure), not the result itself.
+ */
+export function namesTestVocabularyCode(property: string): boolean {
+  return tokenize(property).some((token) => TEST_VOCABULARY_TOKENS.has(token));
+}

@@ -1,0 +1,15 @@
+// A claim's number is a reference to the claim record, like its id, and an amount is a number: logged
+// alone (with ids beside them) they are quiet. Beside the patient's name, or the claim's own data, not.
+import { logger } from './logger';
+
+export function submitClaim(claim: Claim, claimPayment: ClaimPayment, patient: Patient, invoice: Invoice, customerId: string) {
+  logger.info('Claim submitted', { claimId: claim.id, claimNumber: claim.claimNumber, total: claim.totalCharges });
+  logger.warn('ERA claim not found', { claimNumber: claimPayment.claimNumber });
+  logger.info(`Created claim ${claim.claim_no}`);
+  logger.info(`Charging invoice ${invoice.id} (amount_due=${invoice.amount_due}) for customer ${customerId}`);
+  logger.info('Claim submitted', { patientId: claim.id });
+  logger.info('Claim submitted', { patientId: claim.id });
+  logger.info('Claim submitted', { patientId: patient.id });
+  logger.info('Patient claim', { patientId: patient.id });
+  logger.info('Balance due', { patientId: patient.id });
+}
