@@ -5,6 +5,7 @@
 import { BoundedCache } from '../bounded-cache';
 import { findRun, tokenize, tokenMatches } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
+import { STAFF_WORDS } from '../../catalogues/phi-elements';
 
 const RESOURCE_WORDS: Record<PhiCategory, readonly string[]> = {
   demographics: [
@@ -15,7 +16,7 @@ const RESOURCE_WORDS: Record<PhiCategory, readonly string[]> = {
     'encounter', 'chart', 'record', 'prescription', 'rx', 'lab', 'diagnosis', 'medication', 'allergy', 'immunization',
     'vaccination', 'vital', 'vitals', 'observation', 'condition', 'procedure', 'ehr', 'emr', 'symptom', 'treatment',
     'admission', 'discharge', 'referral', 'careplan', 'imaging', 'radiology', 'pathology', 'genetic', 'dx', 'clinical',
-    'medical', 'visit', 'appointment', 'consultation', 'triage', 'notes', 'soap', 'episode', 'laboratory', 'census', 'wound',
+    'medical', 'visit', 'appointment', 'booking', 'consultation', 'triage', 'notes', 'soap', 'episode', 'laboratory', 'census', 'wound',
   ],
   billing: ['claim', 'invoice', 'billing', 'eob', 'insurance', 'copay', 'remittance', 'superbill'],
 };
@@ -75,6 +76,8 @@ function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
     const match = resourceOfToken(token);
     // A referral source (`ReferralSource`, `createReferralSourceSchema`) is a marketing channel, not a referral.
     if (match?.word === 'referral' && /^sources?$/.test(tokens[index + 1] ?? '')) return [];
+    // `BookingStaff`, `search_doctors_for_booking`, `appointment_provider`: the staff of a visit, not the patient's visit.
+    if (match?.category === 'clinical' && tokens.some((other) => STAFF_WORDS.has(other) || STAFF_WORDS.has(other.replace(/s$/, '')))) return [];
     return !match || (match.word === 'record' && tokens.length > 1) ? [] : [match];
   });
   for (const words of TWO_WORD_RESOURCES) if (findRun(tokens, words) >= 0) found.push({ word: words.join(' '), category: 'clinical' });

@@ -279,7 +279,8 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
     const tokens = tokenize(last);
     // `addAuditActionCondition`, `getAuditRecords`: the audit trail's entries, about access, not patients.
     if (tokens.length > 1 && DATA_VERBS.has(tokens[0]) && !tokens.includes('audit')) {
-      const found = tokens.slice(1).flatMap((token) => resourcesOf(token));
+      // Read together, so that the words beside a resource count (`search_doctors_for_booking`: the staff of a booking).
+      const found = tokens.slice(1).includes('record') ? tokens.slice(1).flatMap((token) => resourcesOf(token)) : resourcesOf(tokens.slice(1).join('_'));
       if (found.length) return [`calls ${last}`, found];
     }
   }

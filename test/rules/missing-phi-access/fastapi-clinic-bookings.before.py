@@ -1,0 +1,21 @@
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from app.bookings.services import get_booking_detail, search_doctors_for_booking
+
+router = APIRouter(prefix="/bookings")
+
+
+# A clinic's booking is a patient's appointment: who comes, when, and why.
+@router.get("/{booking_id}")  # expect: missing-phi-access
+async def read_booking(booking_id: UUID):
+    booking = await get_booking_detail(booking_id)
+    return {"booking": booking}
+
+
+# The doctors free for a slot: staff availability, no patient.
+@router.get("/doctors/eligible")
+async def check_doctors_eligible(service_id: UUID, day: str):
+    doctors = await search_doctors_for_booking(service_id, day)
+    return {"doctors": doctors}
