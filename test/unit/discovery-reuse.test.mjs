@@ -5,39 +5,29 @@
 // boundary depends on where the walk started). Bundled with esbuild so the TypeScript sources
 // are what is tested.
 
-import * as esbuild from 'esbuild';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { repoRoot } from '../support/engine.mjs';
+import { bundleSources } from '../support/source-bundle.mjs';
 
 const require = createRequire(import.meta.url);
 const tempDirs = [];
 let lib;
+let disposeBundle;
 
 before(async () => {
-  const dir = tempDir();
-  const outfile = path.join(dir, 'discovery.cjs');
-  const contents = [
+  let dispose;
+  ({ lib, dispose } = await bundleSources('discovery', [
     "export { findSourceFiles, listedUnder } from './server/src/workspace/find-source-files';",
     "export { FolderPolicies } from './server/src/workspace/folder-policies';",
-  ].join('\n');
-  await esbuild.build({
-    stdin: { contents, resolveDir: repoRoot, sourcefile: 'discovery-entry.ts', loader: 'ts' },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'error',
-    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-  });
-  lib = require(outfile);
+  ], { alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') } }));
+  disposeBundle = dispose;
 });
 after(() => {
+  disposeBundle?.();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 

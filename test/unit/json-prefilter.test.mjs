@@ -4,42 +4,27 @@
 // there without its stem here fails), and the JSON files of the repository's fixtures, read
 // without the prefilter. Bundled with esbuild so the TypeScript sources are what is tested.
 
-import * as esbuild from 'esbuild';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot } from '../support/engine.mjs';
+import { bundleSources } from '../support/source-bundle.mjs';
 
-const require = createRequire(import.meta.url);
-let dir;
 let lib;
+let disposeBundle;
 
 before(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'phi-guard-json-prefilter-'));
-  const outfile = path.join(dir, 'prefilter.cjs');
-  const contents = [
+  ({ lib, dispose: disposeBundle } = await bundleSources('json-prefilter', [
     "export { mayHoldReportableJsonValue } from './server/src/engine/adapters/data/json-prefilter';",
     "export { elementOfKey } from './server/src/engine/analysis/literals/keys';",
     "export { findLiteralPhi } from './server/src/engine/analysis/literals';",
     "export { readJson } from './server/src/engine/adapters/data/json';",
     "export { DataValues, fileRecordName } from './server/src/engine/adapters/data/values';",
     "export { computeLineStarts } from './server/src/engine/model/text';",
-  ].join('\n');
-  await esbuild.build({
-    stdin: { contents, resolveDir: repoRoot, sourcefile: 'prefilter-entry.ts', loader: 'ts' },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'error',
-  });
-  lib = require(outfile);
+  ]));
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => disposeBundle?.());
 
 /** Elements whose hit lets a file's findings through (a strong identifier, or the birth date of a whole identity). */
 const GATING = new Set(['ssn', 'mbi', 'nhs', 'mrn', 'member', 'policy', 'account', 'dob']);
