@@ -76,6 +76,8 @@ function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
     const match = resourceOfToken(token);
     // A referral source (`ReferralSource`, `createReferralSourceSchema`) is a marketing channel, not a referral.
     if (match?.word === 'referral' && /^sources?$/.test(tokens[index + 1] ?? '')) return [];
+    // `PatientType`, `/patient-types/{patient_type_id}`, `visit_categories`: the kinds a practice keeps, not a patient's data.
+    if (match && KIND_WORDS.has(tokens[index + 1] ?? '')) return [];
     // `BookingStaff`, `search_doctors_for_booking`, `appointment_provider`: the staff of a visit, not the patient's visit.
     if (match?.category === 'clinical' && tokens.some((other) => STAFF_WORDS.has(other) || STAFF_WORDS.has(other.replace(/s$/, '')))) return [];
     return !match || (match.word === 'record' && tokens.length > 1) ? [] : [match];
@@ -83,6 +85,9 @@ function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
   for (const words of TWO_WORD_RESOURCES) if (findRun(tokens, words) >= 0) found.push({ word: words.join(' '), category: 'clinical' });
   return found;
 }
+
+/** Words after a resource word that make the name a list of kinds (reference data). */
+const KIND_WORDS = new Set(['type', 'types', 'category', 'categories', 'kind', 'kinds']);
 
 /**
  * Resources named by two words, neither of which is one alone: a questionnaire is a form, its
