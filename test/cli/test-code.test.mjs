@@ -30,6 +30,9 @@ test('a log of patient data in tests, mocks, test files and seed data is not rep
     'app/seeding.py': LOGS_A_PATIENT,
     'src/components/PatientCard.stories.py': LOGS_A_PATIENT,
     'src/components/storybook.py': LOGS_A_PATIENT,
+    'app/views.old.py': LOGS_A_PATIENT,
+    'app/forms-backup/views.py': LOGS_A_PATIENT,
+    'app/backup/views.py': LOGS_A_PATIENT,
   });
   const { report } = runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir });
   const files = byFile(report);
@@ -43,6 +46,9 @@ test('a log of patient data in tests, mocks, test files and seed data is not rep
   assert.deepEqual(files['app/seeding.py'], ['phi-in-log'], 'a name that merely starts with "seed" is not seed data');
   assert.equal(files['src/components/PatientCard.stories.py'], undefined, 'a Storybook story renders made-up props');
   assert.deepEqual(files['src/components/storybook.py'], ['phi-in-log']);
+  assert.equal(files['app/views.old.py'], undefined, 'a copy kept aside is not served');
+  assert.equal(files['app/forms-backup/views.py'], undefined);
+  assert.deepEqual(files['app/backup/views.py'], ['phi-in-log'], 'a backup feature is the product');
 });
 
 test('a real identifier committed in a test is still reported (phi-literal runs in test code)', () => {
