@@ -319,6 +319,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'patterns', 'prefix', 'prefixes', 'suffix', 'suffixes', 'regexes', 'matchers',
   // Parts of a rule's definition (`condition.operator`, `reflexConditionLanguage`): how it is written, not a value.
   'operator', 'operators', 'language', 'languages', 'expression', 'expressions',
+  // What a workflow does about an element (`birthdayActions`, `dobReminderRules`): its configuration, not the value.
+  'action', 'actions', 'trigger', 'triggers', 'rule', 'rules', 'templates', 'campaign', 'campaigns',
   // Sums of money (`patientResponsibilityCents`): numbers, not a person's data.
   'cents', 'dollars', 'amount', 'amounts',
 ]);
