@@ -100,6 +100,7 @@ export class CrossFileFlows {
         return path && path.length <= 4 ? this.index.dataUseBehind(this.file, this.classOf(scopeId), path) : undefined;
       },
       typeHoldsRecord: (typeName) => this.index.typeHoldsRecord(this.file, typeName),
+      typePhiFields: (typeName) => this.index.typePhiFields(this.file, typeName),
       totalsResponseBehind: (callee, scopeId) => {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToTotalsResponse(this.file, this.classOf(scopeId), path);

@@ -16,7 +16,7 @@ import { SUMMARY_MARKER, type PhiElementRef, type Range } from '../model/types';
 import { FlowAnalyzer } from '../analysis/flow/flow';
 import { union, type Taint } from '../analysis/flow/taint';
 import { classifierFor } from '../analysis/phi/classifier-cache';
-import { recordHoldingTypes } from '../analysis/flow/record-types';
+import { phiFieldTypes, recordHoldingTypes } from '../analysis/flow/record-types';
 import { isAccountModule } from '../analysis/phi/account-module';
 import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
@@ -133,6 +133,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   recordSinks(facts, policy, filePath, flow, functions, byScope);
 
   const recordTypes = recordHoldingTypes(facts, classifier);
+  const fieldTypes = phiFieldTypes(facts, classifier);
   const defaultScope = facts.scopes.find((scope) => scope.exportDefault && scope.name && (scope.kind === 'class' || byScope.has(scope.id)));
   const defaultExport = defaultScope?.name ?? facts.defaultExportName;
   return {
@@ -146,6 +147,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     ...(instances.size ? { instances: [...instances] } : {}),
     ...(namespaces.size ? { namespaces: [...namespaces] } : {}),
     ...(recordTypes.size ? { recordTypes: [...recordTypes] } : {}),
+    ...(fieldTypes.size ? { phiFieldTypes: [...fieldTypes] } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { LoggerReference } from '../model/audit-context';
 import type { Language } from '../model/facts';
 import type { PhiElementRef, Range, RuleId } from '../model/types';
+import type { PhiField } from '../analysis/flow/record-types';
 
 /** The rules whose sinks a parameter can reach inside a callee. */
 export type SinkRuleId = Extract<RuleId, 'phi-in-log' | 'phi-in-error' | 'phi-to-third-party' | 'phi-to-ai'>;
@@ -158,6 +159,8 @@ export interface FileSummary {
   namespaces?: [string, [string, string][]][];
   /** TS/JS types that hold a patient record in a field, as type -> that field (analysis/flow/record-types.ts). */
   recordTypes?: [string, string][];
+  /** TS/JS types named for the patient or a clinical element whose own fields are PHI, as type -> those fields (record-types.ts). */
+  phiFieldTypes?: [string, PhiField[]][];
 }
 
 /** What a resolved function does, after following its calls through the workspace to a fixpoint. */

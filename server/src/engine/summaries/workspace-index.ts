@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
+import type { PhiField } from '../analysis/flow/record-types';
 import { callsDataStore, callsOverHttp, usesRecordStore } from '../analysis/endpoints/data-store-calls';
 import { namesResource } from '../analysis/endpoints/totals-only';
 import { recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
@@ -546,31 +547,41 @@ export class WorkspaceIndex {
    * (a barrel's re-export included), a workspace type that holds one (analysis/flow/record-types.ts).
    */
   typeHoldsRecord(file: FileSummary, name: string): string | undefined {
+    return this.importedType(file, name, (target, type) => target.recordTypes?.find(([own]) => own === type)?.[1]);
+  }
+
+  /** For a type name used in `file`: the PHI fields of the workspace type it imports, when that type's own fields are PHI (record-types.ts). */
+  typePhiFields(file: FileSummary, name: string): PhiField[] | undefined {
+    return this.importedType(file, name, (target, type) => target.phiFieldTypes?.find(([own]) => own === type)?.[1]);
+  }
+
+  /** What `own` says of the workspace type a TS/JS file imports under `name` (a barrel's re-export included). */
+  private importedType<T>(file: FileSummary, name: string, own: (file: FileSummary, type: string) => T | undefined): T | undefined {
     for (const imp of file.imports) {
       const entry = imp.names.find(([local]) => local === name);
       if (!entry) continue;
       const target = file.language === 'python' ? undefined : this.summaryAt(this.tsModule(file.path, imp.module));
-      return target && entry[1] !== '*module*' && entry[1] !== '*default*' ? this.exportedRecordType(target, entry[1], new Set()) : undefined;
+      return target && entry[1] !== '*module*' && entry[1] !== '*default*' ? this.exportedType(target, entry[1], own, new Set()) : undefined;
     }
     return undefined;
   }
 
-  private exportedRecordType(file: FileSummary, name: string, seen: Set<string>): string | undefined {
+  private exportedType<T>(file: FileSummary, name: string, own: (file: FileSummary, type: string) => T | undefined, seen: Set<string>): T | undefined {
     const visit = `${file.path}#${name}`;
     if (seen.has(visit) || seen.size > 32) return undefined;
     seen.add(visit);
-    const own = file.recordTypes?.find(([type]) => type === name)?.[1];
-    if (own) return own;
+    const found = own(file, name);
+    if (found !== undefined) return found;
     for (const reexport of file.reexports) {
       const target = this.summaryAt(this.tsModule(file.path, reexport.module));
       const named = reexport.names.find(([local]) => local === name);
-      const found = target && (named ? this.exportedRecordType(target, named[1], seen) : reexport.names.some(([local]) => local === '*') ? this.exportedRecordType(target, name, seen) : undefined);
-      if (found) return found;
+      const through = target && (named ? this.exportedType(target, named[1], own, seen) : reexport.names.some(([local]) => local === '*') ? this.exportedType(target, name, own, seen) : undefined);
+      if (through !== undefined) return through;
     }
     for (const imp of file.imports) {
       const entry = imp.names.find(([local]) => local === name);
       const target = entry && this.summaryAt(this.tsModule(file.path, imp.module));
-      if (target) return this.exportedRecordType(target, entry![1], seen);
+      if (target) return this.exportedType(target, entry![1], own, seen);
     }
     return undefined;
   }

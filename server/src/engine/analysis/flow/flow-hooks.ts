@@ -3,6 +3,7 @@
 import type { CallExpr, Expr, ParamFact } from '../../model/facts';
 import type { Range } from '../../model/types';
 import type { Taint } from './taint';
+import type { PhiField } from './record-types';
 
 /**
  * Where flows across functions plug in (engine/summaries/): what a parameter stands for while a
@@ -44,6 +45,8 @@ export interface FlowHooks {
   dataUseBehind?(callee: Expr, scopeId: number): { sendsToAi: boolean; usesStore: boolean; fetches: boolean } | undefined;
   /** For a type name of the file that is imported from the workspace: the field holding a record, when its type holds one (record-types.ts). */
   typeHoldsRecord?(typeName: string): string | undefined;
+  /** For a type name of the file that is imported from the workspace: its PHI fields, when the type's own fields are PHI (record-types.ts). */
+  typePhiFields?(typeName: string): PhiField[] | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
   /** Whether `callee` is a workspace handler that answers with totals only (endpoints/totals-response.ts). */

@@ -785,7 +785,8 @@ export class FlowAnalyzer {
     const param = this.findParam(name, scopeId);
     if (!param || param.destructured) return undefined;
     for (const type of param.typeNames) {
-      const fields = phiFieldsOfType(this.facts, this.classifier, type);
+      const local = this.facts.typeShapes?.some((shape) => shape.name === type);
+      const fields = local ? phiFieldsOfType(this.facts, this.classifier, type) : this.hooks.typePhiFields?.(type) ?? [];
       if (!fields.length) continue;
       const elements = [...new Map(fields.map((field) => [field.element, { element: field.element, category: field.category }])).values()];
       const label = `${name} (a ${type}, whose fields ${fields.map((field) => `\`${field.field}\``).join(', ')} are PHI)`;

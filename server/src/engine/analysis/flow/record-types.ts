@@ -34,16 +34,33 @@ export function recordHoldingTypes(facts: FileFacts, classifier: PhiClassifier, 
   return holding;
 }
 
+/** A field of a type that holds a PHI element. */
+export interface PhiField {
+  field: string;
+  element: string;
+  category: PhiCategory;
+}
+
+/** The file's types whose own fields are PHI (phiFieldsOfType), for other files that import them. */
+export function phiFieldTypes(facts: FileFacts, classifier: PhiClassifier): Map<string, PhiField[]> {
+  const types = new Map<string, PhiField[]>();
+  for (const shape of facts.typeShapes ?? []) {
+    const fields = phiFieldsOfType(facts, classifier, shape.name);
+    if (fields.length) types.set(shape.name, fields);
+  }
+  return types;
+}
+
 /**
  * `data: VitalsFormData` where the file declares `interface VitalsFormData { systolic; diastolic }`:
  * the value carries the PHI its type's own fields name (elements that are PHI anywhere, not `name`
  * alone), so logging it whole logs them. A type named for staff (`ProviderFormData`) is theirs.
  */
-export function phiFieldsOfType(facts: FileFacts, classifier: PhiClassifier, typeName: string): Array<{ field: string; element: string; category: PhiCategory }> {
+export function phiFieldsOfType(facts: FileFacts, classifier: PhiClassifier, typeName: string): PhiField[] {
   if (tokenize(typeName).some((token) => STAFF_WORDS.has(token))) return [];
   const shape = facts.typeShapes?.find((candidate) => candidate.name === typeName);
   if (!shape) return [];
-  const found: Array<{ field: string; element: string; category: PhiCategory }> = [];
+  const found: PhiField[] = [];
   for (const field of shape.fields) {
     const classification = classifier.classify(field);
     if (classification.kind === 'element' && classification.context === 'any') found.push({ field, element: classification.element, category: classification.category });
