@@ -9,7 +9,7 @@ import type { PhiElementRef } from '../model/types';
 import type { PhiField } from '../analysis/flow/record-types';
 import { callsDataStore, callsOverHttp, usesRecordStore } from '../analysis/endpoints/data-store-calls';
 import { namesResource } from '../analysis/endpoints/totals-only';
-import { recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
+import { argumentNames, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
@@ -201,7 +201,7 @@ export class WorkspaceIndex {
         // An audit record written whatever the policy calls it (`prisma.auditLog.create`), or a change-history entry naming its actor.
         if (writesAuditRecord(callee) || writesChangeHistory(callee, args.flatMap((arg) => arg.keys ?? []))) return callee.join('.');
         // Who did what to which record (`log_crud_action(action=..., user=..., table=..., entity_id=...)`).
-        if (recordsActionOnRecord(callee, args.flatMap((arg) => [...(arg.name ? [arg.name] : []), ...(arg.keys ?? []).map((entry) => entry.key)]))) return callee.join('.');
+        if (recordsActionOnRecord(callee, argumentNames(args))) return callee.join('.');
       }
     }
     return undefined;

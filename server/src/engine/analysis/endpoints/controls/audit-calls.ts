@@ -9,7 +9,7 @@ import type { CallFact, Expr, FileFacts, ScopeFact } from '../../../model/facts'
 import { callsIn } from '../../../model/facts-index';
 import { calleePath } from '../../../model/expressions';
 import { insertedAuditTable, literalText } from '../sql-tables';
-import { callNamed, literalKeys, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from './names';
+import { argumentNames, callNamed, literalKeys, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from './names';
 
 /** A statement that hands the response back: `return ...`, `res.json(...)`, `reply.send(...)`. */
 const RETURN_LINE = /^\s*(return\b|(res|response|reply|ctx)\.(json|send|end|render|redirect|sendFile)\s*\()/;
@@ -24,9 +24,8 @@ export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly 
   const reached = callsIn(facts, scope.id).filter((fact) => reachedBeforeReturn(facts, scope, fact));
   for (const fact of reached) {
     const path = calleePath(fact.call.callee) ?? [];
-    const keys = fact.call.args.flatMap((arg) => literalKeys(arg.value));
-    const argumentNames = [...fact.call.args.flatMap((arg) => (arg.name ? [arg.name] : [])), ...keys.map((entry) => entry.key)];
-    const history = writesChangeHistory(path, keys) || recordsActionOnRecord(path, argumentNames);
+    const args = fact.call.args.map((arg) => ({ name: arg.name, keys: literalKeys(arg.value) }));
+    const history = writesChangeHistory(path, args.flatMap((arg) => arg.keys)) || recordsActionOnRecord(path, argumentNames(args));
     const name = callNamed(fact.call.callee, names) ?? (writesAuditRecord(path) || history ? path.join('.') : undefined) ?? auditTableWritten(fact);
     if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
   }

@@ -108,6 +108,11 @@ export function recordsActionOnRecord(path: readonly string[], argumentNames: re
 }
 
 /** The keys of an object literal written in the code, as a summary keeps them. */
+/** The names a call's arguments give what they pass: keyword arguments' names and the keys of object literals. */
+export function argumentNames(args: ReadonlyArray<{ name?: string; keys?: readonly WrittenKeys[] }>): string[] {
+  return args.flatMap((arg) => [...(arg.name ? [arg.name] : []), ...(arg.keys ?? []).map((entry) => entry.key)]);
+}
+
 export function literalKeys(expr: Expr, depth = 0): WrittenKeys[] {
   if (expr.kind !== 'object' || depth > 4) return [];
   return expr.entries.flatMap((entry) => (entry.key === undefined ? [] : [{ key: entry.key, keys: literalKeys(entry.value, depth + 1) }]));
