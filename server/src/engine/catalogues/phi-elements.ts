@@ -124,7 +124,7 @@ export const BUILTIN_ELEMENTS: CatalogueElement[] = [
   clinical('procedure', [['procedure'], ['surgery'], ['surgical', 'history']]),
   clinical('clinical_notes', [['clinical', 'notes'], ['clinical', 'note'], ['progress', 'note'], ['progress', 'notes'], ['medical', 'history'], ['medical', 'notes'], ['chief', 'complaint'],
     ['patient', 'history'], ['family', 'history'], ['social', 'history'], ['exam', 'findings'], ['examination', 'findings'], ['clinical', 'findings']]),
-  clinical('notes', [['notes'], ['note'], ['description'], ['summary']], 'clinical'),
+  clinical('notes', [['notes'], ['note'], ['description'], ['summary'], ['findings'], ['investigations']], 'clinical'),
   clinical('symptoms', [['symptom'], ['symptoms'], ['sintoma']]),
   clinical('treatment', [['treatment'], ['treatment', 'plan'], ['therapy'], ['tratamiento'], ['tratamento']]),
   clinical('immunizations', [['vaccine', 'history']]),
