@@ -11,11 +11,12 @@
 // directory, else (files outside it) the common folder of the scan's targets. Its files are
 // discovered with the scan's own ignore rules.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { summarizeFile, WorkspaceIndex, type FileSummary, type PathAliases } from '../engine';
 import type { FolderPolicies } from '../workspace/folder-policies';
+import { tsconfigPaths } from '../workspace/tsconfig-paths';
 import { findSourceFiles, listedUnder, type Discovery } from '../workspace/find-source-files';
 import { readSourceFile } from './source-file';
 import type { ScanCache } from './cache/scan-cache';
@@ -262,17 +263,3 @@ function isInside(file: string, folder: string): boolean {
   return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-/** `compilerOptions.paths` of the project's tsconfig.json (comments and trailing commas allowed). */
-function tsconfigPaths(root: string): PathAliases | undefined {
-  try {
-    const text = readFileSync(path.join(root, 'tsconfig.json'), 'utf8');
-    const json = JSON.parse(text.replace(/\/\*[\s\S]*?\*\/|(^|[^:"'])\/\/.*$/gm, '$1').replace(/,(\s*[}\]])/g, '$1')) as {
-      compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> };
-    };
-    const paths = json.compilerOptions?.paths;
-    if (!paths || typeof paths !== 'object') return undefined;
-    return { baseUrl: path.resolve(root, json.compilerOptions?.baseUrl ?? '.'), paths };
-  } catch {
-    return undefined;
-  }
-}

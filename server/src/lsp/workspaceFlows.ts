@@ -12,6 +12,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, typ
 import { languageFromPath, summarizeDocument, summarizeFile, SUPPORTED_EXTENSIONS, WorkspaceIndex, type FileSummary } from '../engine';
 import { FolderPolicies } from '../workspace/folder-policies';
 import { findSourceFiles } from '../workspace/find-source-files';
+import { tsconfigPaths } from '../workspace/tsconfig-paths';
 import type { OpenDocument } from './documentStore';
 import type { DocumentStore } from './documentStore';
 import type { Logger } from './logger';
@@ -60,7 +61,7 @@ export class WorkspaceFlows {
   start(folders: readonly string[]): void {
     const build = ++this.build;
     this.policies = new FolderPolicies();
-    this.indexes = folders.map((folder) => ({ folder, index: new WorkspaceIndex(folder) }));
+    this.indexes = folders.map((folder) => ({ folder, index: new WorkspaceIndex(folder, tsconfigPaths(folder)) }));
     if (this.options.watchFiles && build === 1) {
       const globPattern = `**/*{${SUPPORTED_EXTENSIONS.join(',')}}`;
       this.connection.client
