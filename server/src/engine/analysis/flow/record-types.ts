@@ -1,10 +1,12 @@
 // Types that hold a patient record in one of their fields (docs/rules/phi-in-log.md, "What is
 // followed"): `type Props = AppProps & { patient: any; patientUuid: string }`. A value of such a
 // type given whole to a logger writes the record with it (`console.error(error, this.lastProps)`),
-// while the value is not the record itself: its other fields are not the patient's.
+// while the value is not the record itself: its other fields are not the patient's. And types
+// whose own fields are PHI (`interface VitalsFormData { systolic; diastolic }`): a value of such a
+// type, named for the patient or a clinical element, carries those fields.
 
 import { BUILTIN_RECORD_NOUNS, STAFF_WORDS } from '../../catalogues/phi-elements';
-import type { FileFacts } from '../../model/facts';
+import type { FileFacts, TypeShapeFact } from '../../model/facts';
 import type { PhiCategory } from '../../model/types';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
@@ -45,7 +47,7 @@ export interface PhiField {
 export function phiFieldTypes(facts: FileFacts, classifier: PhiClassifier): Map<string, PhiField[]> {
   const types = new Map<string, PhiField[]>();
   for (const shape of facts.typeShapes ?? []) {
-    const fields = phiFieldsOfType(facts, classifier, shape.name);
+    const fields = phiFieldsOfShape(shape, classifier);
     if (fields.length) types.set(shape.name, fields);
   }
   return types;
@@ -57,9 +59,13 @@ export function phiFieldTypes(facts: FileFacts, classifier: PhiClassifier): Map<
  * alone), so logging it whole logs them. A type named for staff (`ProviderFormData`) is theirs.
  */
 export function phiFieldsOfType(facts: FileFacts, classifier: PhiClassifier, typeName: string): PhiField[] {
-  if (tokenize(typeName).some((token) => STAFF_WORDS.has(token))) return [];
   const shape = facts.typeShapes?.find((candidate) => candidate.name === typeName);
-  if (!shape) return [];
+  return shape ? phiFieldsOfShape(shape, classifier) : [];
+}
+
+function phiFieldsOfShape(shape: TypeShapeFact, classifier: PhiClassifier): PhiField[] {
+  const typeName = shape.name;
+  if (tokenize(typeName).some((token) => STAFF_WORDS.has(token))) return [];
   const found: PhiField[] = [];
   for (const field of shape.fields) {
     const classification = classifier.classify(field);
