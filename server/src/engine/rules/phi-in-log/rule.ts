@@ -5,7 +5,7 @@ import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
-import { onlyClaimNumbersAndAmounts } from '../../analysis/sinks/claim-references';
+import { onlyAmounts } from '../../analysis/sinks/amounts-only';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -49,7 +49,7 @@ export const phiInLog: Rule = {
       if (inDebugOnlyBranch(facts, fact.call.range.start)) continue;
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
       if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, fact.call.args)) continue;
-      if (!wholeObjects && onlyClaimNumbersAndAmounts(facts, phiArgs, (name) => flow.classifier.isPersonObjectName(name))) continue;
+      if (!wholeObjects && onlyAmounts(phiArgs, (name) => flow.classifier.isPersonObjectName(name))) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
       const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
