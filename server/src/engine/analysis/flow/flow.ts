@@ -13,7 +13,7 @@ import { namesTestVocabularyCode, isActionName, isAuthorizationSource, isConstan
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
-import { phiFieldsOfType, recordHoldingTypes } from './record-types';
+import { phiFieldsOfType, recordHoldingTypes, type PhiField } from './record-types';
 import { storedArguments } from './stored-as-phi';
 import { exprLabel } from './expr-label';
 import { withoutStaffElement } from './staff-named';
@@ -67,6 +67,8 @@ export class FlowAnalyzer {
   private readonly personByFields: PersonByFields;
   private receivers?: SignalReceivers;
   private holdingTypes?: Map<string, string>;
+  /** The PHI fields of each parameter type asked about (shapedParamTaint): every name's taint may ask again. */
+  private readonly phiFieldsByType = new Map<string, readonly PhiField[]>();
   /** Variables passed to a function of the file that writes them into PHI fields (stored-as-phi.ts). */
   private storedArguments?: Map<BindingFact, PhiElementRef[]>;
   private callbackParamsByScope?: Map<number, { receiver: Expr; scopeId: number; element: number; init?: Expr }>;
@@ -783,10 +785,9 @@ export class FlowAnalyzer {
   /** `data: VitalsFormData`, a parameter of a type of this file whose own fields are PHI (record-types.ts). */
   private shapedParamTaint(name: string, range: Range, scopeId: number): Taint | undefined {
     const param = this.findParam(name, scopeId);
-    if (!param || param.destructured) return undefined;
+    if (!param?.typeNames.length || param.destructured) return undefined;
     for (const type of param.typeNames) {
-      const local = this.facts.typeShapes?.some((shape) => shape.name === type);
-      const fields = local ? phiFieldsOfType(this.facts, this.classifier, type) : this.hooks.typePhiFields?.(type) ?? [];
+      const fields = this.phiFieldsOf(type);
       if (!fields.length) continue;
       const elements = [...new Map(fields.map((field) => [field.element, { element: field.element, category: field.category }])).values()];
       const label = `${name} (a ${type}, whose fields ${fields.map((field) => `\`${field.field}\``).join(', ')} are PHI)`;
@@ -794,6 +795,16 @@ export class FlowAnalyzer {
       return { elements, record: false, origin: range, steps: [{ range, label }], objectForm: { className: type }, holder: fields[0].field };
     }
     return undefined;
+  }
+
+  private phiFieldsOf(type: string): readonly PhiField[] {
+    let fields = this.phiFieldsByType.get(type);
+    if (!fields) {
+      const local = this.facts.typeShapes?.some((shape) => shape.name === type);
+      fields = local ? phiFieldsOfType(this.facts, this.classifier, type) : this.hooks.typePhiFields?.(type) ?? [];
+      this.phiFieldsByType.set(type, fields);
+    }
+    return fields;
   }
 
   /** `this.lastProps` declared `lastProps?: SingleSpaProps` in the class. */
