@@ -2,7 +2,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.bookings.services import get_booking_detail, search_doctors_for_booking
+from app.bookings.services import get_booking_detail, get_nurse_note, search_doctors_for_booking
 
 router = APIRouter(prefix="/bookings")
 
@@ -19,3 +19,9 @@ async def read_booking(booking_id: UUID):
 async def check_doctors_eligible(service_id: UUID, day: str):
     doctors = await search_doctors_for_booking(service_id, day)
     return {"doctors": doctors}
+
+
+# A nurse's notes are the patient's clinical notes, whoever wrote them.
+@router.get("/nurse-notes/{note_id}")  # expect: missing-phi-access
+async def read_nurse_note(note_id: UUID):
+    return {"note": await get_nurse_note(note_id)}

@@ -78,13 +78,17 @@ function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
     if (match?.word === 'referral' && /^sources?$/.test(tokens[index + 1] ?? '')) return [];
     // `PatientType`, `/patient-types/{patient_type_id}`, `visit_categories`: the kinds a practice keeps, not a patient's data.
     if (match && KIND_WORDS.has(tokens[index + 1] ?? '')) return [];
-    // `BookingStaff`, `search_doctors_for_booking`, `appointment_provider`: the staff of a visit, not the patient's visit.
-    if (match?.category === 'clinical' && tokens.some((other) => STAFF_WORDS.has(other) || STAFF_WORDS.has(other.replace(/s$/, '')))) return [];
+    // `BookingStaff`, `search_doctors_for_booking`, `appointment_provider`: the staff of a visit, not the
+    // patient's visit (a nurse's notes or a provider's chart stay clinical: they are the patient's).
+    if (match && SCHEDULE_WORDS.has(match.word) && tokens.some((other) => STAFF_WORDS.has(other) || STAFF_WORDS.has(other.replace(/s$/, '')))) return [];
     return !match || (match.word === 'record' && tokens.length > 1) ? [] : [match];
   });
   for (const words of TWO_WORD_RESOURCES) if (findRun(tokens, words) >= 0) found.push({ word: words.join(' '), category: 'clinical' });
   return found;
 }
+
+/** Resource words of scheduling, whose staff (a booking's doctors) are not the patient's data. */
+const SCHEDULE_WORDS = new Set(['booking', 'appointment', 'visit', 'consultation']);
 
 /** Words after a resource word that make the name a list of kinds (reference data). */
 const KIND_WORDS = new Set(['type', 'types', 'category', 'categories', 'kind', 'kinds']);
