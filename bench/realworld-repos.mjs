@@ -29,9 +29,10 @@ export function realRepositories(root, selection = 'all') {
 }
 
 function whyAbsent({ dir, commit }) {
-  if (!existsSync(dir)) return `not found at ${dir}`;
+  // Named by its folder in the cache, never by a path of this machine (results.json is committed).
+  if (!existsSync(dir)) return `not found in the cache folder (${path.basename(dir)})`;
   const head = spawnSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' });
-  if (head.status !== 0) return `${dir} is not a git checkout`;
+  if (head.status !== 0) return `${path.basename(dir)} is not a git checkout, so its commit cannot be checked`;
   if (head.stdout.trim() !== commit) return `at ${head.stdout.trim().slice(0, 12)}, not the pinned ${commit.slice(0, 12)}`;
   return undefined;
 }
