@@ -176,7 +176,7 @@ export function isPersonContext(key: string | undefined, context: readonly strin
 const SYNTHETIC_WORDS = new Set([
   'test', 'tests', 'testing', 'dummy', 'dummies', 'fake', 'fakes', 'faker', 'mock', 'mocks', 'mocked', 'example',
   'examples', 'sample', 'samples', 'synthetic', 'synthea', 'placeholder', 'demo', 'fictional', 'fictitious', 'stub',
-  'redacted', 'anonymized', 'anonymised', 'deidentified', 'lorem', 'ipsum',
+  'redacted', 'anonymized', 'anonymised', 'anonymous', 'deidentified', 'lorem', 'ipsum',
 ]);
 
 /** A test/fake/dummy marker in a key, value or record name. */
