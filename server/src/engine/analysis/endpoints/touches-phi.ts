@@ -79,13 +79,13 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
       const kind = flow.classifier.classify(param.name).kind;
       if (kind === 'record') strong.note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
       // A query or path parameter `patient_id` scopes the handler to one patient's records.
-      else weak.note(`takes ${param.name}`, keyed(param.name));
+      else weak.note(`takes ${param.name}`, keyed(param.name), true);
     }
     // Express/Koa: `const { patientId } = req.query`, `const id = req.params.patientId`.
     for (const binding of bindingsIn(facts, input.handlerScopeId)) {
       if (!readsRequestInput(binding.value)) continue;
       const read = calleePath(binding.value) ?? [];
-      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyed(key));
+      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyed(key), true);
     }
   }
   const aggregated = aggregatedCalls(facts, scopes);
@@ -130,7 +130,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const reference = (referenceNames.some(isReferenceData) || listsKinds(input.path, input.nameHints, handlerName)) && !strong.categories.includes('demographics');
   // `POST /smart/consent/{session_id}/approve` taking `patient_id`: an authorization step that
   // records the launch's patient by key, reading and returning nothing of theirs.
-  const launchContext = strong.categories.length === 0 && weak.why.length > 0 && weak.why.every((reason) => /^takes [\w$]+$/.test(reason)) && namesAuthorizationFlow(input.path);
+  const launchContext = strong.categories.length === 0 && weak.keysOnly() && namesAuthorizationFlow(input.path);
   const quiet = onlyTotals || reference || staticContent || launchContext;
   const categories = quiet ? [] : [...weak.categories, ...strong.categories];
   const why = quiet ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
@@ -155,12 +155,15 @@ function calledIn(expr: Expr, depth = 0): (Expr & { kind: 'call' }) | undefined 
 function evidenceList() {
   const categories: PhiCategory[] = [];
   const why: string[] = [];
-  const note = (reason: string, found: readonly (ResourceMatch | PhiCategory)[]) => {
+  /** Whether every piece of evidence noted is a key the handler takes (`patient_id`), nothing read. */
+  let keysOnly = true;
+  const note = (reason: string, found: readonly (ResourceMatch | PhiCategory)[], takesKey = false) => {
     if (!found.length) return;
+    keysOnly &&= takesKey;
     for (const item of found) categories.push(typeof item === 'string' ? item : item.category);
     if (why.length < 6 && !why.includes(reason)) why.push(reason);
   };
-  return { categories, why, note };
+  return { categories, why, note, keysOnly: () => keysOnly && why.length > 0 };
 }
 
 /** A total passed on (`res.json(await prisma.patient.aggregate(...))`): not a record. */
