@@ -7,7 +7,7 @@ export function describeVisit(patient: Patient, anonymous: boolean) {
   } else {
     shown = { id: patient.id };
   }
-  console.info('visit', { patientId: shown.id });
+  console.info('visit', { shownId: shown.id });
   let summary;
   if (anonymous) {
     summary = { ...patient };

@@ -10,7 +10,7 @@ export function triage(encounters: Encounter[]) {
   const highest = encounters.reduce((acc, encounter) => (encounter.priority > acc ? encounter.priority : acc), 0);
   console.log('highest priority', highest);
   const kept = encounters.reduce((acc, encounter) => { acc.push(encounter); return acc; }, []);
-  console.log('kept', { patientId: kept.id });
+  console.log('kept', { keptId: kept.id });
   const first = encounters.reduce((acc, encounter) => acc ?? encounter.patient, undefined);
   console.log('first');
 }

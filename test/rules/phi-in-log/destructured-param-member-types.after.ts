@@ -2,6 +2,6 @@
 // string beside a patient record is not the record.
 export function composePdfInput({ patient, timezone, owner }: { patient: Patient; timezone?: string; owner: Patient }) {
   console.log('timezone for the pdf', timezone);
-  console.log('owner', { patientId: owner.id });
+  console.log('owner', { ownerId: owner.id });
   console.log('patient', { patientId: patient.id });
 }

@@ -11,6 +11,6 @@ export async function getCrisisResources(db, filter?: { category?: string; city?
 
 export async function findPatientsNear(db, filter?: { city?: string }) {
   const patients = await db.patient.findMany({ where: { city: filter?.city } });
-  logger.info('Patient search', { count: patients.length, patientId: filter.id });
+  logger.info('Patient search', { count: patients.length, filterId: filter.id });
   return patients;
 }

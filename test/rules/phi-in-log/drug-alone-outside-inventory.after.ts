@@ -2,5 +2,5 @@
 import { logger } from './logger';
 
 export function receiveSample(tenantId: string, sample: { drugName: string; quantity: number }) {
-  logger.info('Logged sample receipt', { tenantId, quantity: sample.quantity, patientId: sample.id });
+  logger.info('Logged sample receipt', { tenantId, quantity: sample.quantity, sampleId: sample.id });
 }

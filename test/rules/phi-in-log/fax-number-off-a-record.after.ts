@@ -4,5 +4,5 @@ export async function sendOrderFax(body: { faxNumber: string; phoneNumber: strin
   const faxNumber = body.faxNumber;
   console.log('Sending order fax to', faxNumber);
   console.log('patient fax', { patientId: patient.id });
-  console.log('callback phone', { patientId: body.id });
+  console.log('callback phone', { recordId: body.id });
 }

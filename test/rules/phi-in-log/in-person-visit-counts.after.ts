@@ -5,5 +5,5 @@ export function summarize(locationVisits: Map<string, { inPerson: number; teleme
     Array.from(locationVisits.entries()).map(([location, data]) => `${location}: ${data.inPerson} in-person, ${data.telemed} telemed`),
   );
   console.log('Visits:', { inPerson: 3, telemed: 2 });
-  console.log('Checked in:', { patientId: person.id });
+  console.log('Checked in:', { personId: person.id });
 }

@@ -11,8 +11,8 @@ async def compose(executor, plan):
 
 
 def report_test(test_results):
-    logger.info("test summary", extra={"patient_id": test_results.id})
+    logger.info("test summary", extra={"test_results_id": test_results.id})
 
 
 def report(lab_results):
-    logger.info("lab summary", extra={"patient_id": lab_results.id})
+    logger.info("lab summary", extra={"lab_results_id": lab_results.id})

@@ -15,6 +15,6 @@ export async function listPatientsNear(req, res) {
   const { city } = req.query;
   const filter: Record<string, string> = {};
   filter.city = city as string;
-  logger.info('Searching patients', { patientId: req.query.id });
+  logger.info('Searching patients', { queryId: req.query.id });
   res.json(await searchPatients(filter));
 }

@@ -12,7 +12,7 @@ def _post_processor(instance, event, operation):
         changes = instance.__dict__
     else:
         changes = json.dumps(event)
-    logger.info("AUDIT %s", instance.pk, extra={"patient_id": instance.id})
+    logger.info("AUDIT %s", instance.pk, extra={"instance_id": instance.id})
 
 
 def _describe(instance):
@@ -22,7 +22,7 @@ def _describe(instance):
 
 @receiver(post_save, weak=False)
 def post_save_signal(sender, instance, created, **kwargs):
-    logger.debug("fields", extra={"patient_id": instance.id})
+    logger.debug("fields", extra={"instance_id": instance.id})
     _describe(instance)
 
 

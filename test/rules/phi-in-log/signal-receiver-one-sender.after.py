@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 
 @receiver(post_save, sender=Patient)
 def patient_saved(sender, instance, **kwargs):
-    logger.info("patient saved", extra={"patient_id": instance.id})
+    logger.info("patient saved", extra={"instance_id": instance.id})
 
 
 @receiver(post_save, sender=Invoice)

@@ -2,6 +2,6 @@
 import { logger } from '../lib/logger';
 
 export async function updateProfile(req, res) {
-  logger.info('profile updated', { patientId: req.user.id });
+  logger.info('profile updated', { userId: req.user.id });
   res.json({ ok: true });
 }

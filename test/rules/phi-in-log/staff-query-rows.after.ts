@@ -30,6 +30,6 @@ export async function notifyPatient(prisma, data) {
 export async function remindPortalUsers(prisma) {
   const portalUsers = await prisma.user.findMany({ where: { role: 'PATIENT' } });
   for (const member of portalUsers) {
-    logger.info('Reminder sent', { patientId: member.id });
+    logger.info('Reminder sent', { memberId: member.id });
   }
 }

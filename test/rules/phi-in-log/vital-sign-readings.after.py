@@ -8,10 +8,10 @@ client = OpenAI()
 
 def out_of_range(vital_record, baselines, settings):
     if vital_record.Temperature > baselines["temperature"]:
-        logger.info("Temperature above baseline", extra={"patient_id": vital_record.id})
+        logger.info("Temperature above baseline", extra={"vital_record_id": vital_record.id})
     if vital_record.SystolicBP > baselines["systolic_bp"]:
-        logger.info("Systolic BP mmHg", extra={"patient_id": vital_record.id})
-    logger.info("SpO2", extra={"patient_id": vital_record.id})
+        logger.info("Systolic BP mmHg", extra={"vital_record_id": vital_record.id})
+    logger.info("SpO2", extra={"vital_record_id": vital_record.id})
     logger.info(f"baseline temperature tolerance {settings.temperature}")
     logger.info(f"vital {vital_record.Id} checked")
 

@@ -6,6 +6,7 @@
 import type { Argument, CallFact, Expr, FileFacts } from '../model/facts';
 import type { Taint } from '../analysis/flow/taint';
 import { sourceOf } from '../model/text';
+import { tokenize } from '../analysis/phi/identifiers';
 import { isKeyName } from '../analysis/api-keys';
 import type { TextEdit } from '../model/types';
 import type { SourceCopy } from './source-copy';
@@ -17,20 +18,50 @@ export interface PhiArgument {
   taint: Taint;
 }
 
+/** The id a fix writes (`text`, an expression) and the key it is written under (`patient_id`, `appointmentId`). */
+export interface RecordId {
+  text: string;
+  key: string;
+}
+
 /**
  * The id to log: a `patient_id` / `patientId` variable in scope, else `<record>.id` when the PHI
- * was read from a record expression that is safe to repeat (names and attributes only).
+ * was read from a record expression that is safe to repeat (names and attributes only). The key
+ * names whose id it is: `patient_id` only for the patient's own record, so that the fix never
+ * labels an appointment's id as the patient's.
  */
-export function idExpression(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext): string | undefined {
+export function idExpression(fact: CallFact, phiArgs: PhiArgument[], context: MessageContext): RecordId | undefined {
+  const language = context.facts.language;
   const offset = context.facts.lineStarts[fact.call.range.start.line] + fact.call.range.start.character;
-  for (const candidate of context.facts.language === 'python' ? ['patient_id'] : ['patientId', 'patient_id']) {
-    if (context.flow.findParam(candidate, fact.scopeId) || context.flow.resolveBinding(candidate, fact.scopeId, offset)) return candidate;
+  for (const candidate of language === 'python' ? ['patient_id'] : ['patientId', 'patient_id']) {
+    if (context.flow.findParam(candidate, fact.scopeId) || context.flow.resolveBinding(candidate, fact.scopeId, offset)) return { text: candidate, key: idKeyOf('patient', language) };
   }
   for (const { taint } of phiArgs) {
-    const id = recordIdText(taint, context.facts);
-    if (id) return id;
+    const text = recordIdText(taint, context.facts);
+    if (text) return { text, key: idKeyOf(recordNoun(taint.recordRoot!), language) };
   }
   return undefined;
+}
+
+/** The key of an id in the language's naming style: `patient_id`, `patientId`. */
+export function idKeyOf(noun: string, language: FileFacts['language']): string {
+  return language === 'python' ? `${noun}_id` : `${noun}Id`;
+}
+
+// Names of a patient's own record; any other record's id is keyed by its own name (`client_id`,
+// `member_id`), which is honest whatever the record is.
+const PATIENT_RECORD_TOKENS = new Set(['patient', 'patients', 'pt', 'paciente', 'pacientes']);
+// Names that say nothing of what the record is: its id is a `record_id`.
+const GENERIC_NAMES = new Set(['self', 'this', 'cls', 'data', 'row', 'item', 'obj', 'object', 'record', 'entry', 'result', 'res', 'doc', 'value', 'payload', 'body', 'resource']);
+
+/** What a record expression names, for its id's key: `patient` for `patient` or `this.currentPatient`, `appointment` for `appointment`, `record` for `row`. */
+function recordNoun(root: Expr): string {
+  const name = root.kind === 'member' ? root.property : root.kind === 'name' ? root.name : undefined;
+  if (!name) return 'record';
+  const tokens = tokenize(name);
+  if (tokens.some((token) => PATIENT_RECORD_TOKENS.has(token))) return 'patient';
+  if (name.length <= 2 || GENERIC_NAMES.has(name.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) return 'record';
+  return name;
 }
 
 /**
@@ -57,14 +88,13 @@ export function ownText(raw: string, quote: string): Segment {
 }
 
 /** Edits that rewrite each PHI-carrying argument with `rewriteWithId`. */
-export function idRewrites(phiArgs: readonly PhiArgument[], id: string | undefined, context: MessageContext, copy: SourceCopy): TextEdit[] {
+export function idRewrites(phiArgs: readonly PhiArgument[], id: RecordId | undefined, context: MessageContext, copy: SourceCopy): TextEdit[] {
   return phiArgs.map(({ arg }) => ({ range: arg.value.range, newText: rewriteWithId(arg.value, id, context, copy) }));
 }
 
 /** Rewrites one PHI-carrying value (an error message, an event property): its static text plus the record id. */
-export function rewriteWithId(expr: Expr, id: string | undefined, context: MessageContext, copy: SourceCopy): string {
+export function rewriteWithId(expr: Expr, id: RecordId | undefined, context: MessageContext, copy: SourceCopy): string {
   const syntax: Syntax = context.facts.language;
-  const idKey = syntax === 'python' ? 'patient_id' : 'patientId';
   if (expr.kind === 'object') {
     const entries = expr.entries.flatMap((entry) => {
       if (entry.key && isKeyName(entry.key)) return [];
@@ -74,13 +104,13 @@ export function rewriteWithId(expr: Expr, id: string | undefined, context: Messa
       // The id goes into its own field below, not into every message.
       return [`${copy.of(entry.keyRange)}: ${rewriteWithId(entry.value, undefined, context, copy)}`];
     });
-    if (id && !expr.entries.some((entry) => entry.key === idKey)) entries.push(syntax === 'python' ? `"${idKey}": ${copy.note(id)}` : `${idKey}: ${copy.note(id)}`);
+    if (id && !expr.entries.some((entry) => entry.key === id.key)) entries.push(syntax === 'python' ? `"${id.key}": ${copy.note(id.text)}` : `${id.key}: ${copy.note(id.text)}`);
     return syntax === 'python' ? `{${entries.join(', ')}}` : `{ ${entries.join(', ')} }`;
   }
   const segments = tidy(segmentsOf(expr, context) ?? [{ kind: 'dropped' }]);
   const quote = syntax === 'python' ? '"' : "'";
   if (id) {
-    segments.push(ownText(hasText(segments) ? ` (${idKey}=` : `${idKey}=`, quote), valueOf(id));
+    segments.push(ownText(hasText(segments) ? ` (${id.key}=` : `${id.key}=`, quote), valueOf(id.text));
     if (hasText(segments.slice(0, -2))) segments.push(ownText(')', quote));
   } else if (!hasText(segments)) {
     segments.push(ownText('patient details withheld', quote));

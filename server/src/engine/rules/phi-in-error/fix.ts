@@ -12,5 +12,5 @@ export function errorPatientIdFix(fact: CallFact, phiArgs: PhiArgument[], contex
   const copy = new SourceCopy(context.facts);
   const edits = idRewrites(phiArgs, id, context, copy);
   if (!edits.length) return undefined;
-  return copy.mark({ title: id ? `Report ${context.facts.language === 'python' ? 'patient_id' : 'patientId'} instead` : 'Remove the PHI from this error', kind: 'fix', isPreferred: true, edits });
+  return copy.mark({ title: id ? `Report ${id.key} instead` : 'Remove the PHI from this error', kind: 'fix', isPreferred: true, edits });
 }

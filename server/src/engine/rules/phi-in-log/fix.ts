@@ -33,13 +33,16 @@ import { isKeyName } from '../../analysis/api-keys';
 /** The call rewritten in its library's shape (catalogues/log-libraries.ts): where the id goes, which placeholders the message has. */
 export function logPatientIdFix(fact: CallFact, shape: LogCallShape, phiArgs: PhiArgument[], context: MessageContext): Fix | undefined {
   const syntax: Syntax = context.facts.language;
-  const id = idExpression(fact, phiArgs, context);
+  const recordId = idExpression(fact, phiArgs, context);
+  const id = recordId?.text;
   const args = fact.call.args;
   // Left out of the new call: the PHI arguments and any secret riding along with them.
   const phi = new Set(phiArgs.map((p) => p.arg));
   const tainted = new Set(args.filter((arg) => phi.has(arg) || isSecret(arg.value, context) || (arg.name !== undefined && isKeyName(arg.name))));
   const copy = new SourceCopy(context.facts);
   if (id) copy.note(id);
+  // Whose id it is: `patient_id` for the patient's record, `appointment_id` for an appointment's.
+  const idKey = recordId?.key ?? (syntax === 'python' ? 'patient_id' : 'patientId');
   const src = (node: { range: Range }) => copy.of(node.range);
   const out: string[] = [];
 
@@ -71,14 +74,13 @@ export function logPatientIdFix(fact: CallFact, shape: LogCallShape, phiArgs: Ph
     if (!messageArg) return undefined;
     if (!message) return src(messageArg);
     const segments = hasText(message) ? [...message] : [ownText('patient record', syntax === 'python' ? '"' : "'")];
-    if (withId && id) segments.push(ownText(syntax === 'python' ? ' patient_id=' : ' patientId=', '"'), valueOf(id));
+    if (withId && id) segments.push(ownText(` ${idKey}=`, '"'), valueOf(id));
     return copy.note(render(segments, syntax), copiesSourceText(segments));
   };
   const keptRest = rest.filter((arg) => !tainted.has(arg) && !consumed.has(arg)).map((arg) => src(arg));
   const untaintedConsumed = rest.filter((arg) => consumed.has(arg) && !tainted.has(arg)).map((arg) => src(arg));
   const keptKeywords = keywords.filter((arg) => !tainted.has(arg) && arg.name !== 'extra');
-  const idKey = syntax === 'python' ? 'patient_id' : 'patientId';
-  const hasIdField = keywords.some((arg) => arg.name === 'patient_id');
+  const hasIdField = keywords.some((arg) => arg.name === idKey);
 
   switch (shape.id) {
     case 'extra': {
@@ -146,7 +148,7 @@ export function logPatientIdFix(fact: CallFact, shape: LogCallShape, phiArgs: Ph
   const argsText = `(${out.join(', ')})`;
   if (argsText === sourceOf(context.facts, fact.call.argsRange)) return undefined;
   return copy.mark({
-    title: id ? `Log ${syntax === 'python' ? 'patient_id' : 'patientId'} instead` : 'Remove the PHI from this log call',
+    title: id ? `Log ${idKey} instead` : 'Remove the PHI from this log call',
     kind: 'fix',
     isPreferred: true,
     edits: [{ range: fact.call.argsRange, newText: argsText }],

@@ -12,6 +12,5 @@ export function sendIdInsteadFix(fact: CallFact, phiArgs: PhiArgument[], context
   if (!id) return undefined;
   const copy = new SourceCopy(context.facts);
   const edits = idRewrites(phiArgs, id, context, copy);
-  const key = context.facts.language === 'python' ? 'patient_id' : 'patientId';
-  return copy.mark({ title: `Send ${key} instead`, kind: 'fix', isPreferred: true, edits });
+  return copy.mark({ title: `Send ${id.key} instead`, kind: 'fix', isPreferred: true, edits });
 }
