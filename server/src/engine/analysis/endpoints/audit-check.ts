@@ -1,7 +1,9 @@
 // Is an endpoint's audit control right (docs/rules/phi-access-mismatch.md)? The action must agree
 // with the HTTP method, `data_category` and `roles` must be present, and every role must be
 // permitted for the category by the policy's role map. A control the project already has (named
-// in the policy's `audit` lists) is checked only on what is written at it: no argument is missing.
+// in the policy's `audit` lists) is checked only on what is written at it, in its own words
+// (`CREATE` is a write), and only where the endpoint touches PHI: no argument is missing. A control
+// shared by a router or an app cannot name one route's action, so nothing is missing there either.
 
 import type { ResolvedPolicy } from '../../model/policy';
 import { tokenize } from '../phi/identifiers';
@@ -22,6 +24,20 @@ export type AuditProblem =
   | { kind: 'category-invalid'; actual: string; expected: PhiCategory; argument: AuditArgument }
   | { kind: 'roles-missing'; expected: string[] }
   | { kind: 'roles-not-permitted'; denied: string[]; category: string; replacement: string[]; argument: AuditArgument };
+
+// A project's own audit vocabulary, by the action it means. A word in none of these is the
+// project's business (`EXPORT`, `LOGIN`): not judged.
+const ACTION_WORDS: Record<AuditAction, readonly string[]> = {
+  read: ['read', 'view', 'get', 'list', 'access', 'search', 'query', 'retrieve', 'fetch', 'show'],
+  write: ['write', 'create', 'update', 'insert', 'modify', 'edit', 'patch', 'put', 'post', 'upsert', 'save', 'add'],
+  delete: ['delete', 'remove', 'destroy', 'purge', 'erase'],
+};
+
+/** The action a project's own control means by `value`, if it says one. */
+function actionMeant(value: string): AuditAction | undefined {
+  const word = value.toLowerCase();
+  return ACTIONS.find((action) => ACTION_WORDS[action].includes(word));
+}
 
 /** The actions an endpoint's methods call for; empty when any action fits (a Django view of any method). */
 export function expectedActions(methods: readonly HttpMethod[]): AuditAction[] {
@@ -58,16 +74,20 @@ export function rolesFor(policy: ResolvedPolicy, category: string): string[] {
 export function auditProblems(endpoint: EndpointFact, policy: ResolvedPolicy): AuditProblem[] {
   const audit = endpoint.audit;
   if (!audit) return [];
+  // What a project's own control audits on an endpoint without patient data is its own business.
+  if (audit.existing && !endpoint.touchesPhi) return [];
   const problems: AuditProblem[] = [];
   const expected = expectedActions(endpoint.methods);
-  // A control the project already has is checked only on what is written at it.
-  const checkMissing = !audit.existing;
+  // A control the project already has is checked only on what is written at it; so is one shared
+  // by a router, a class or the app, which no one route's action could be written at.
+  const checkMissing = !audit.existing && audit.level === 'endpoint';
   if (!audit.action) {
     if (checkMissing) problems.push({ kind: 'action-missing', expected: actionFor(endpoint) });
   } else if (audit.action.values) {
     const actual = audit.action.values[0] ?? '';
-    const valid = ACTIONS.includes(actual as AuditAction);
-    if (!valid || (expected.length && !expected.includes(actual as AuditAction))) {
+    const meant = audit.existing ? actionMeant(actual) : ACTIONS.includes(actual as AuditAction) ? (actual as AuditAction) : undefined;
+    const judged = meant !== undefined || !audit.existing;
+    if (judged && (!meant || (expected.length && !expected.includes(meant)))) {
       problems.push({ kind: 'action-wrong', actual, expected: actionFor(endpoint), argument: audit.action });
     }
   }

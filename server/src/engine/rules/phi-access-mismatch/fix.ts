@@ -31,10 +31,13 @@ export function correctAuditFix(endpoint: EndpointFact, problems: readonly Audit
   const titles: string[] = [];
   for (const problem of problems) {
     switch (problem.kind) {
-      case 'action-wrong':
-        edits.push({ range: problem.argument.range, newText: literal(problem.expected) });
-        titles.push(python ? `action=${literal(problem.expected)}` : `action: ${literal(problem.expected)}`);
+      case 'action-wrong': {
+        // A project's own control keeps its own spelling (`VIEW` -> `WRITE`).
+        const word = endpoint.audit?.existing && problem.actual === problem.actual.toUpperCase() ? problem.expected.toUpperCase() : problem.expected;
+        edits.push({ range: problem.argument.range, newText: literal(word) });
+        titles.push(python ? `action=${literal(word)}` : `action: ${literal(word)}`);
         break;
+      }
       case 'category-invalid':
         edits.push({ range: problem.argument.range, newText: literal(problem.expected) });
         titles.push(python ? `data_category=${literal(problem.expected)}` : `dataCategory: ${literal(problem.expected)}`);
