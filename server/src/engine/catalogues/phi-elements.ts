@@ -248,6 +248,8 @@ export const NON_PERSON_OBJECTS = new Set([
   'drug', 'medication', 'test', 'exc', 'err', 'error', 'exception', 'e', 'ex', 'path', 'url', 'uri',
   // Tallies: `counts.diagnoses`, `stats.medications` are numbers of them.
   'counts', 'totals', 'stats', 'statistics', 'tallies', 'metrics',
+  // Passes and tokens of admission: `pass.serialNumber` is the pass's, not a device a person carries.
+  'pass', 'badge', 'ticket', 'voucher', 'coupon',
   // Staff, not patients: their contact data is not PHI (docs/policy.md, "Names are not values").
   'prescriber', 'clinician', 'therapist', 'pharmacist', 'dentist', 'surgeon', 'employee', 'operator', 'reviewer',
   'approver', 'author', 'referrer', 'attending', 'medico', 'enfermera', 'doctora', 'supervisor', 'supervisee',
