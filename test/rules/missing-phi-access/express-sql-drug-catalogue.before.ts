@@ -34,4 +34,30 @@ router.get('/drugs/recent', async (req, res) => { // expect: missing-phi-access
   res.json({ drugs: result.rows });
 });
 
+// A drug-interaction reference table read by a drug's code, whatever its columns.
+router.get('/:rxcui/interactions', async (req, res) => {
+  const result = await pool.query(
+    `SELECT * FROM drug_interactions WHERE drug1_rxcui = $1 OR drug2_rxcui = $1 ORDER BY severity`,
+    [req.params.rxcui],
+  );
+  const interactions = result.rows.map((row) => ({ drug: row.drug2_name, severity: row.severity }));
+  res.json({ interactions });
+});
+
+// A patient's list filtered by a drug is every patient on it.
+router.get('/prescriptions/by-drug', async (req, res) => { // expect: missing-phi-access
+  const result = await pool.query(`SELECT * FROM prescriptions WHERE ndc = $1`, [req.query.ndc]);
+  const prescriptions = result.rows.map((row) => ({ drug: row.drug_name, status: row.status }));
+  res.json({ prescriptions });
+});
+
+// The catalogue joined to a patient's list is the list.
+router.get('/:rxcui/patients', async (req, res) => { // expect: missing-phi-access
+  const result = await pool.query(
+    `SELECT * FROM drug_interactions di JOIN patient_medications pm ON pm.rxcui = di.drug1_rxcui WHERE di.drug1_rxcui = $1`,
+    [req.params.rxcui],
+  );
+  res.json({ rows: result.rows });
+});
+
 export default router;

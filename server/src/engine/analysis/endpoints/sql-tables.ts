@@ -78,12 +78,28 @@ export function readsCatalogue(statement: string): boolean {
   if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index))) return false;
   const words = (text: string) => text.match(/[A-Za-z_]\w*/g) ?? [];
   const catalogueColumns = new Set(words(select[1]).filter((word) => tokenize(word).some((token) => CATALOGUE_COLUMN_TOKENS.has(token))));
-  if (catalogueColumns.size < 2 || namesPerson(sql)) return false;
+  if ((catalogueColumns.size < 2 && !readsCatalogueTableByKey(sql, select.index + select[0].length)) || namesPerson(sql)) return false;
   // `WHERE m.encounter_id = $1`, `JOIN prescriptions p ON p.visit_id = ...`: one record's rows.
   return !words(sql.slice(select.index + select[0].length)).some((word) => {
     const tokens = tokenize(word);
     return tokens.length > 1 && /^(id|ids|uuid)$/.test(tokens[tokens.length - 1]) && !tokens.slice(0, -1).every((token) => OWNER_KEY_TOKENS.has(token));
   });
+}
+
+/** Table words only a catalogue of drugs or codes is named with (`drug_interactions`, `formulary`, `icd_codes`). */
+const CATALOGUE_TABLE_TOKENS = new Set(['drug', 'drugs', 'formulary', 'formularies', 'catalog', 'catalogue', 'terminology', 'rxnorm', 'ndc', 'loinc', 'snomed', 'icd', 'icd10', 'cpt', 'hcpcs']);
+
+/**
+ * `SELECT * FROM drug_interactions WHERE drug1_rxcui = $1 OR drug2_rxcui = $1`: a table named for a
+ * drug or code catalogue, read by a catalogue key (whatever its columns). A patient's list filtered
+ * by a drug (`FROM prescriptions WHERE ndc = $1`) is no such read: its table is not named so.
+ */
+function readsCatalogueTableByKey(sql: string, fromIndex: number): boolean {
+  const rest = sql.slice(fromIndex);
+  const table = /^\s*([A-Za-z_][\w.]*)/.exec(rest)?.[1];
+  if (!table || /\bjoin\b/i.test(rest) || !tokenize(table.split('.').pop() ?? table).some((token) => CATALOGUE_TABLE_TOKENS.has(token))) return false;
+  const where = /\bwhere\b([\s\S]*)$/i.exec(rest)?.[1];
+  return !!where && (where.match(/[A-Za-z_]\w*/g) ?? []).some((word) => tokenize(word).some((token) => CATALOGUE_COLUMN_TOKENS.has(token)));
 }
 
 /** `SELECT COUNT(*) FROM ...`, `SELECT status, COUNT(*) ... GROUP BY status`: totals. */
