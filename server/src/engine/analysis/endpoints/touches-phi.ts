@@ -267,6 +267,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   // `referralService.createReferralSource(...)`, `labService.getLabCategories()`: the kinds a
   // service keeps (the same for every patient), whatever its receiver is named after.
   if (last && namesKindsCall(last)) return ['', []];
+  // `patientFlowService.getRooms()`, `patientService.listProviders()`: what the practice keeps
+  // (its rooms, its staff, its settings), the same for every patient.
+  if (last && namesPracticeThingsCall(last)) return ['', []];
   // `Patient.objects.filter(...)`, `prisma.labResult.findMany()`, `this.patientsService.findOne()`.
   // A constant read (`PatientStats.CSV_MAPPING.copy()`) is not a query.
   const readsConstant = path.some((segment) => /^[A-Z][A-Z0-9_]+$/.test(segment) && segment.length > 2);
@@ -307,6 +310,19 @@ const KIND_CALL_WORDS = new Set(['type', 'types', 'category', 'categories', 'kin
 function namesKindsCall(name: string): boolean {
   const tokens = tokenize(name);
   return tokens.length > 2 && DATA_VERBS.has(tokens[0]) && KIND_CALL_WORDS.has(tokens[tokens.length - 1]);
+}
+
+/** Last words of a call's name for what a practice keeps rather than what a patient has. */
+const PRACTICE_THING_WORDS = new Set([
+  'room', 'rooms', 'location', 'locations', 'facility', 'facilities', 'department', 'departments', 'ward', 'wards',
+  'provider', 'providers', 'doctor', 'doctors', 'clinician', 'clinicians', 'staff', 'setting', 'settings', 'config',
+  'configuration', 'options', 'hours', 'holidays',
+]);
+
+/** `getRooms`, `list_providers`: a data verb, then only a thing the practice keeps. */
+function namesPracticeThingsCall(name: string): boolean {
+  const tokens = tokenize(name);
+  return tokens.length > 1 && DATA_VERBS.has(tokens[0]) && PRACTICE_THING_WORDS.has(tokens[tokens.length - 1]) && !tokens.slice(1, -1).some((token) => resourcesOf(token).length > 0);
 }
 
 /** Modules that describe data (its schema, its metadata) rather than hold it. */

@@ -1,0 +1,28 @@
+// A service named for patients also keeps the practice's own things: a method named for rooms,
+// providers or settings returns those, the same for every patient. What else it returns (a
+// board of the day's patients, a patient's rooms) still touches PHI.
+import express from 'express';
+import { patientFlowService } from '../services/patientFlowService';
+
+const router = express.Router();
+
+router.get('/rooms', async (req, res) => {
+  const rooms = await patientFlowService.getRooms(req.query.locationId as string);
+  res.json({ rooms });
+});
+
+router.get('/providers', async (req, res) => {
+  res.json({ providers: await patientFlowService.listProviders() });
+});
+
+router.get('/board', async (req, res) => { // expect: missing-phi-access
+  const board = await patientFlowService.getBoard(req.query.locationId as string);
+  res.json({ board });
+});
+
+router.get('/patient-rooms', async (req, res) => { // expect: missing-phi-access
+  const rooms = await patientFlowService.getPatientRooms(req.query.patientId as string);
+  res.json({ rooms });
+});
+
+export default router;
