@@ -5,7 +5,8 @@
 // patient-like model or table (SQL), or calls a function whose name says it fetches patient records.
 
 import { calleePath, rootName } from '../../model/expressions';
-import type { Expr, FileFacts } from '../../model/facts';
+import type { Expr, FileFacts, ParamFact } from '../../model/facts';
+import { identityParams } from './identity-params';
 import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import type { Taint } from '../flow/taint';
@@ -75,7 +76,11 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   // `/audit/analytics?patient_id=`: totals, filtered by patient.
   const keyed = (name: string) => (pathNamesTotals(input.path) ? [] : keyedResources(name));
   if (input.handlerScopeId !== undefined) {
-    for (const param of facts.scopes[input.handlerScopeId]?.params ?? []) {
+    const handlerScope = facts.scopes[input.handlerScopeId];
+    const callersOwn = handlerScope ? identityParams(facts, handlerScope) : new Set<ParamFact>();
+    for (const param of handlerScope?.params ?? []) {
+      // `patient_id = Depends(current_patient_id)`: the caller's own id, not a patient asked for.
+      if (callersOwn.has(param)) continue;
       const kind = flow.classifier.classify(param.name).kind;
       if (kind === 'record') strong.note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
       // A query or path parameter `patient_id` scopes the handler to one patient's records.
