@@ -87,6 +87,72 @@ describe('scan: flows across files', () => {
   });
 });
 
+describe('scan: keys of what a function returns', () => {
+  test("a key of the dict a module's function returns on every path holds only what is returned under it", () => {
+    const dir = emptyTempDir('returned-keys');
+    const source = [
+      'import logging',
+      '',
+      'logger = logging.getLogger(__name__)',
+      '',
+      '',
+      'def load_both(patient):',
+      '    return {"found": True, "profile": patient.date_of_birth}',
+      '',
+      '',
+      'def load_facility(facility_id, claim_id):',
+      '    existing = fetch_by_id(facility_id)',
+      '    if claim_id:',
+      '        return {"existing": existing, "claim": claim_id}',
+      '    return {"existing": existing, "claim": None}',
+      '',
+      '',
+      'def handler(patient, facility_id, claim_id):',
+      '    both = load_both(patient)',
+      '    logger.info("found %s", both["found"])',
+      '    logger.info("profile %s", both["profile"])',
+      '    result = load_facility(facility_id, claim_id)',
+      '    logger.info("facility %s", result["existing"])',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'handlers.py'), source);
+    const { report } = runJson(['scan', '.'], { cwd: dir });
+    assert.deepEqual(report.findings.map((f) => `${f.line}:${f.ruleId}`), [`${lineOf(dir, 'handlers.py', 'both["profile"]')}:phi-in-log`]);
+  });
+
+  test('TS: a key destructured from what a function of the module returns holds only what is returned under it', () => {
+    const dir = emptyTempDir('returned-keys-ts');
+    const source = [
+      "import { resolveClaimActor } from './provenance';",
+      '',
+      'export async function handler(params: { facilityId: string; claimId?: string }, patient: Patient) {',
+      '  const { existing, agent } = await complexValidation(params);',
+      "  console.debug('complexValidation success', existing);",
+      "  console.debug('agent', agent);",
+      '  const { found, profile } = loadBoth(patient);',
+      "  console.log('profile', profile);",
+      "  console.log('found', found);",
+      '}',
+      '',
+      'async function complexValidation(params: { facilityId: string; claimId?: string }) {',
+      '  const existing = await fetchById(params.facilityId);',
+      '  const agent = params.claimId ? await resolveClaimActor(params.claimId) : undefined;',
+      '  return { existing, agent };',
+      '}',
+      '',
+      'function loadBoth(patient: Patient) {',
+      '  return { found: true, profile: patient.dateOfBirth };',
+      '}',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'handler.ts'), source);
+    const { report } = runJson(['scan', '.'], { cwd: dir });
+    const line = (fragment) => `${lineOf(dir, 'handler.ts', fragment)}:phi-in-log`;
+    // The claim actor is what resolveClaimActor names; the facility and the flag are not PHI.
+    assert.deepEqual(report.findings.map((f) => `${f.line}:${f.ruleId}`), [line("'agent', agent"), line("'profile', profile")]);
+  });
+});
+
 describe("scan: the contract's multi-file flow examples", () => {
   test('every expect marker of examples/next/flows and flows-ts is reported, and nothing else', () => {
     assertSpecExamplesPresent();

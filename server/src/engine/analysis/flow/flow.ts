@@ -366,7 +366,8 @@ export class FlowAnalyzer {
 
   /**
    * `result.sid` after `result = { sid: mockSid(), body: reminderBody }` (in every arm of the `if`
-   * that assigned it): what that key of the object literal holds, not the whole literal.
+   * that assigned it), or after `result = build()` whose every return is such a literal: what that
+   * key of the object literal holds, not the whole literal.
    * Undefined when a binding is not such a literal or lacks the key (then the whole value counts).
    */
   private literalKeyTaint(container: Expr, key: string, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
@@ -376,11 +377,48 @@ export class FlowAnalyzer {
     const parts: (Taint | undefined)[] = [];
     for (const candidate of [binding, ...this.otherArms(binding)]) {
       const value = candidate.value;
-      if (candidate.kind !== 'assign' || this.stores.has(candidate) || value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
+      if (candidate.kind !== 'assign' || this.stores.has(candidate)) return undefined;
+      // `result = load_facility(...)`: what the module's function returns under that key.
+      const returned = value.kind === 'object' ? undefined : this.returnedKeyTaint(value, key, depth);
+      if (returned) {
+        parts.push(returned.taint);
+        continue;
+      }
+      if (value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
       // A key the literal does not have may be set elsewhere (`check.conflicts`): the whole value counts.
       const entry = value.entries.find((e) => e.key === key);
       if (!entry) return undefined;
       parts.push(this.taintOf(entry.value, this.valueScopes.get(candidate) ?? candidate.scopeId, depth));
+    }
+    return { taint: union(parts) };
+  }
+
+  /**
+   * `const { existing, agent } = await complexValidation(...)` with `complexValidation` of this file
+   * returning `{ existing, agent }` on every path: what that key of its returned literal holds, not
+   * everything it returns. Undefined when the callee is not a function of the module whose every
+   * return is an object literal with the key (then the whole result counts).
+   */
+  private returnedKeyTaint(container: Expr, key: string, depth: number): { taint: Taint | undefined } | undefined {
+    let call = container;
+    while (call.kind === 'other' && call.children.length === 1) call = call.children[0];
+    if (call.kind !== 'call' || call.callee.kind !== 'name') return undefined;
+    const name = call.callee.name;
+    const functions = this.facts.scopes.filter((scope) => scope.kind === 'function' && scope.name === name && this.facts.scopes[scope.parentId ?? -1]?.kind === 'module');
+    if (functions.length !== 1) return undefined;
+    const callee = functions[0];
+    const returned = callee.expressionBody ? [{ value: callee.expressionBody, scopeId: callee.id }] : (this.facts.returns ?? []).filter((fact) => fact.scopeId === callee.id);
+    if (!returned.length) return undefined;
+    const parts: (Taint | undefined)[] = [];
+    for (const { value, scopeId } of returned) {
+      let literal = value;
+      while (literal?.kind === 'other' && literal.children.length === 1) literal = literal.children[0];
+      if (literal?.kind !== 'object' || literal.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
+      const entry = literal.entries.find((candidate) => candidate.key === key);
+      if (!entry) return undefined;
+      // Read in the callee's scope: its record expressions mean nothing at the caller.
+      const taint = this.taintOf(entry.value, scopeId, depth + 1);
+      parts.push(taint && withoutRoot(taint));
     }
     return { taint: union(parts) };
   }
@@ -446,7 +484,7 @@ export class FlowAnalyzer {
     // nor one of a value that holds a record in another field.
     if (objectTaint.record || objectTaint.holder) return undefined;
     if (namesTestVocabularyCode(expr.property)) return undefined;
-    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth);
+    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth) ?? this.returnedKeyTaint(expr.object, expr.property, depth);
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
