@@ -9,7 +9,7 @@ import type { PhiCategory, PhiElementRef, Range } from '../../model/types';
 import { SUMMARY_MARKER } from '../../model/types';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { namesTestVocabularyCode, isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
+import { namesPaperworkNumber, namesTestVocabularyCode, isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
@@ -483,7 +483,7 @@ export class FlowAnalyzer {
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not,
     // nor one of a value that holds a record in another field.
     if (objectTaint.record || objectTaint.holder) return undefined;
-    if (namesTestVocabularyCode(expr.property)) return undefined;
+    if (namesTestVocabularyCode(expr.property) || namesPaperworkNumber(expr.property)) return undefined;
     const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth) ?? this.returnedKeyTaint(expr.object, expr.property, depth);
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;

@@ -119,3 +119,18 @@ const TEST_VOCABULARY_TOKENS = new Set(['loinc']);
 export function namesTestVocabularyCode(property: string): boolean {
   return tokenize(property).some((token) => TEST_VOCABULARY_TOKENS.has(token));
 }
+
+/** What an order or a document is numbered by: a number of the paperwork, not of a person. */
+const PAPERWORK_TOKENS = new Set([
+  'order', 'requisition', 'document', 'doc', 'page', 'batch', 'version', 'confirmation', 'tracking', 'transaction',
+  'request', 'job', 'task', 'line', 'sequence', 'revision',
+]);
+
+/**
+ * `labResult.orderNumber`, `result.documentId`: a field of a clinical value that numbers its
+ * paperwork (the order it was placed under, the document it was filed in), not a part of the value.
+ */
+export function namesPaperworkNumber(property: string): boolean {
+  const tokens = tokenize(property);
+  return tokens.length === 2 && PAPERWORK_TOKENS.has(tokens[0]) && ['number', 'num', 'no', 'id', 'ids', 'uuid', 'key'].includes(tokens[1]);
+}
