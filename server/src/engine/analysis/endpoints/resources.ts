@@ -182,10 +182,14 @@ export function pathResources(path: string, personShaped = true): ResourceMatch[
   return found;
 }
 
-/** `audit`, `audit-logs`, `auditTrail`, `access-log`: a segment naming an audit trail. */
-function isAuditTrailSegment(name: string): boolean {
+/**
+ * `audit`, `audit-logs`, `auditTrail`, `access-log`, `PatientRecordAccess`: a path segment or a
+ * view's name naming an audit trail (who opened which record when), not the records.
+ */
+export function isAuditTrailSegment(name: string): boolean {
   const tokens = tokenize(name);
-  return tokens.includes('audit') || (tokens.includes('access') && tokens.some((token) => token === 'log' || token === 'logs'));
+  const access = tokens.indexOf('access');
+  return tokens.includes('audit') || (access >= 0 && tokens.some((token) => token === 'log' || token === 'logs')) || (access > 0 && ['record', 'records'].includes(tokens[access - 1]));
 }
 
 /**

@@ -17,7 +17,7 @@ import { readsRequestInput, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
-import { isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
+import { isAuditTrailSegment, isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
   path: string;
@@ -65,7 +65,8 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const modelResources = (name: string) => (!addressesOne && namesTotals(name) ? [] : resourcesOf(name));
   for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, modelResources(name));
   for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow));
-  for (const name of input.nameHints) if (addressesOne || !namesTotals(name)) weak.note(`view named after ${name}`, routeNameResources(name, personShaped));
+  // `PatientRecordAccessViewSet`: the audit trail of a patient's record, not the record.
+  for (const name of input.nameHints) if ((addressesOne || !namesTotals(name)) && !isAuditTrailSegment(name)) weak.note(`view named after ${name}`, routeNameResources(name, personShaped));
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   // A stub answering "not implemented" serves nothing yet.
@@ -281,7 +282,8 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   // `conditions.push(sql)`, `records.join(', ')`: a list or a string of the handler's own, not a store.
   const ownCollection = path.length === 2 && COLLECTION_METHODS.has(last ?? '') && /^[a-z_$]/.test(path[0]);
   for (const segment of readsConstant || ownCollection ? [] : path.slice(0, -1)) {
-    if (segment === 'this' || segment === 'self') continue;
+    // `PatientRecordAccess.objects.filter(...)`: the audit trail's rows, who opened which record.
+    if (segment === 'this' || segment === 'self' || isAuditTrailSegment(segment)) continue;
     const found = resourcesOf(segment);
     if (found.length) return [`calls ${path.join('.')}`, found];
   }
