@@ -56,6 +56,39 @@ export function onlyCodesForCodeParameter(elements: readonly PhiElementRef[], re
 }
 
 /**
+ * Every PHI part of the call's arguments is a value named as a code (`routeCode`, `rxcui`) and
+ * holds only code-like elements (a procedure code, a drug): `throw new Error(\`No route was found
+ * for code: ${routeCode}\`)`, where the code was read off a medication. A terminology code that
+ * failed a lookup identifies no one; named otherwise (`drugName`, `dosage`), it stays reported.
+ */
+export function onlyValuesNamedAsCodes(args: readonly Argument[], taintOf: (expr: Expr) => { elements: readonly PhiElementRef[]; record: boolean } | undefined): boolean {
+  const parts = args.flatMap((arg) => phiParts(arg.value, taintOf, 0));
+  return (
+    parts.length > 0 &&
+    parts.every(({ expr, taint }) => {
+      const name = codeName(expr);
+      return !taint.record && !!name && tokenize(name).some((token) => CODE_PARAMETER_TOKENS.has(token)) && taint.elements.every((element) => CODE_LIKE_ELEMENTS.has(element.element));
+    })
+  );
+}
+
+/** The innermost parts of a message that carry PHI: a template's or a concatenation's pieces, else the value itself. */
+function phiParts(expr: Expr, taintOf: Parameters<typeof onlyValuesNamedAsCodes>[1], depth: number): { expr: Expr; taint: NonNullable<ReturnType<Parameters<typeof onlyValuesNamedAsCodes>[1]>> }[] {
+  if (depth <= MAX_DEPTH && expr.kind === 'template') return expr.parts.flatMap((part) => ('text' in part ? [] : phiParts(part.expr, taintOf, depth + 1)));
+  if (depth <= MAX_DEPTH && expr.kind === 'binary') return [...phiParts(expr.left, taintOf, depth + 1), ...phiParts(expr.right, taintOf, depth + 1)];
+  const taint = taintOf(expr);
+  return taint ? [{ expr, taint }] : [];
+}
+
+/** The name a value is known by: a variable's, a field's, or the last field of a chain (`orderData.route.code`). */
+function codeName(expr: Expr): string | undefined {
+  if (expr.kind === 'name') return expr.name;
+  if (expr.kind === 'member') return expr.property;
+  if (expr.kind === 'other' && expr.children.length === 1) return codeName(expr.children[0]);
+  return undefined;
+}
+
+/**
  * The call's words (message text, keys, names read, the callee's name) or the name of a function
  * it is in (`post_charge`, `addEncounterProcedure`) name a patient or a record of their care.
  */
