@@ -13,6 +13,7 @@ import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
 import { enclosingFunctions } from '../../model/facts-index';
 import type { PhiElementRef } from '../../model/types';
 import { tokenize } from '../phi/identifiers';
+import { phiParts, type TaintOf } from './message-parts';
 
 /** Catalogue elements that are entries of a public code table. */
 const REFERENCE_CODE_ELEMENTS = new Set(['billing_code']);
@@ -61,8 +62,8 @@ export function onlyCodesForCodeParameter(elements: readonly PhiElementRef[], re
  * for code: ${routeCode}\`)`, where the code was read off a medication. A terminology code that
  * failed a lookup identifies no one; named otherwise (`drugName`, `dosage`), it stays reported.
  */
-export function onlyValuesNamedAsCodes(args: readonly Argument[], taintOf: (expr: Expr) => { elements: readonly PhiElementRef[]; record: boolean } | undefined): boolean {
-  const parts = args.flatMap((arg) => phiParts(arg.value, taintOf, 0));
+export function onlyValuesNamedAsCodes(args: readonly Argument[], taintOf: TaintOf): boolean {
+  const parts = args.flatMap((arg) => phiParts(arg.value, taintOf));
   return (
     parts.length > 0 &&
     parts.every(({ expr, taint }) => {
@@ -70,14 +71,6 @@ export function onlyValuesNamedAsCodes(args: readonly Argument[], taintOf: (expr
       return !taint.record && !!name && tokenize(name).some((token) => CODE_PARAMETER_TOKENS.has(token)) && taint.elements.every((element) => CODE_LIKE_ELEMENTS.has(element.element));
     })
   );
-}
-
-/** The innermost parts of a message that carry PHI: a template's or a concatenation's pieces, else the value itself. */
-function phiParts(expr: Expr, taintOf: Parameters<typeof onlyValuesNamedAsCodes>[1], depth: number): { expr: Expr; taint: NonNullable<ReturnType<Parameters<typeof onlyValuesNamedAsCodes>[1]>> }[] {
-  if (depth <= MAX_DEPTH && expr.kind === 'template') return expr.parts.flatMap((part) => ('text' in part ? [] : phiParts(part.expr, taintOf, depth + 1)));
-  if (depth <= MAX_DEPTH && expr.kind === 'binary') return [...phiParts(expr.left, taintOf, depth + 1), ...phiParts(expr.right, taintOf, depth + 1)];
-  const taint = taintOf(expr);
-  return taint ? [{ expr, taint }] : [];
 }
 
 /** The name a value is known by: a variable's, a field's, or the last field of a chain (`orderData.route.code`). */
