@@ -4,6 +4,7 @@ import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { namesCareRecord, onlyReferenceCodes, onlyValuesNamedAsCodes } from '../../analysis/sinks/reference-codes';
 import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
+import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -40,6 +41,8 @@ export const phiInError: Rule = {
       if (onlyValuesNamedAsCodes(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, sink.args)) continue;
       // `Insurance ${data.insuranceId} not found` after a query `where: { id: data.insuranceId }`: a row's key.
       if (onlyRowKeysLookedUp(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
+      // An error body carrying the client view the file's success responses send adds no disclosure.
+      if (sink.kind === 'error-body' && onlySuccessViews(facts, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');
       const fixes = withSuppressFix('phi-in-error', base.line, facts, errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId }));
       findings.push({ ...base, fixes });
