@@ -5,6 +5,7 @@ import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks
 import { namesCareRecord, onlyReferenceCodes, onlyValuesNamedAsCodes } from '../../analysis/sinks/reference-codes';
 import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
+import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -43,6 +44,8 @@ export const phiInError: Rule = {
       if (onlyRowKeysLookedUp(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // An error body carrying the client view the file's success responses send adds no disclosure.
       if (sink.kind === 'error-body' && onlySuccessViews(facts, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
+      // `if (!existing.ok || existing.body.items.length === 0) throw new Error(JSON.stringify(existing))`: an error or an empty list.
+      if (onlyFailedResponses(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');
       const fixes = withSuppressFix('phi-in-error', base.line, facts, errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId }));
       findings.push({ ...base, fixes });
