@@ -59,3 +59,30 @@ test('the same errors are reported where Person holds patients, or shows one acc
   const oneField = project('account-person-one-field', 'roleAssignments RoleAssignment[]');
   assert.deepEqual(findingLines(oneField, 'phi-in-error'), both, 'a role alone is in any person table');
 });
+
+// phi-to-third-party (docs/rules/phi-to-third-party.md, "What stays quiet"): an analytics
+// `identify` names the signed-in user; where the app's people are its workforce, that user is a
+// clinic member. Its other calls, clinical data, a patient portal's module, or a Person that holds
+// patients stay reported.
+const identify = lines(
+  "import posthog from 'posthog-js';",
+  '',
+  'export function identifySignedIn(personId: string, name: string | null, email: string | null) {',
+  '  posthog.identify(personId, { name: name ?? undefined, email: email ?? undefined });',
+  "  posthog.capture('profile_viewed', { email });",
+  '}',
+);
+const identifyProject = (label, files, ...personFields) => tempProject(label, { 'prisma/schema.prisma': schema(...personFields), ...files });
+const MEMBER_FIELDS = ['roleAssignments RoleAssignment[]', 'memberships     String[]', 'lastLoginAt     DateTime?'];
+
+test('an analytics identify of the signed-in member is quiet where Person is an account of the app; its other calls are not', () => {
+  const cwd = identifyProject('identify-staff', { 'src/platform/analytics/identify.ts': identify }, ...MEMBER_FIELDS);
+  assert.deepEqual(findingLines(cwd, 'phi-to-third-party'), ['src/platform/analytics/identify.ts:5']);
+});
+
+test('the identify is reported where Person holds patients, or in a patient portal module', () => {
+  const withPatients = identifyProject('identify-patients', { 'src/platform/analytics/identify.ts': identify }, ...MEMBER_FIELDS.slice(0, 2), 'kind            Kind');
+  assert.deepEqual(findingLines(withPatients, 'phi-to-third-party'), ['src/platform/analytics/identify.ts:4', 'src/platform/analytics/identify.ts:5']);
+  const portal = identifyProject('identify-portal', { 'src/patient-portal/identify.ts': identify }, ...MEMBER_FIELDS);
+  assert.deepEqual(findingLines(portal, 'phi-to-third-party'), ['src/patient-portal/identify.ts:4', 'src/patient-portal/identify.ts:5']);
+});

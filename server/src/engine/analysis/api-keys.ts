@@ -19,6 +19,26 @@ export interface KeyProvider {
 /** The vendors whose API keys are known, in the order their shapes and words are tried. */
 const KEYED_VENDORS = VENDORS.filter((vendor): vendor is VendorEntry & { key: ApiKeyShape } => vendor.key !== undefined);
 const AWS_BEDROCK = KEYED_VENDORS.find((vendor) => vendor.id === 'aws-bedrock')!;
+const GOOGLE = KEYED_VENDORS.find((vendor) => vendor.id === 'google')!;
+
+/** Words of the Google services whose `AIza…` browser keys are no AI key (Firebase, Maps). */
+const NON_AI_GOOGLE_WORDS = new Set(['firebase', 'maps', 'places', 'geocoding', 'recaptcha', 'youtube']);
+/** Keys only a Firebase web app's config holds beside its `apiKey`. */
+const FIREBASE_CONFIG_KEYS = new Set(['authDomain', 'messagingSenderId', 'storageBucket', 'databaseURL']);
+
+/**
+ * Whether an `AIza…` literal is a Firebase web app's or a Maps key by the names around it
+ * (`FIREBASE_API_KEY = …`, `os.getenv("FIREBASE_WEB_API_KEY") or …`, `firebaseConfig = {apiKey:
+ * …, authDomain: …}`): Google issues every API key in that one shape, and these are public
+ * identifiers shipped to every browser by design, not credentials for an AI model. A name that
+ * also says Gemini or Vertex keeps it an AI key.
+ */
+function isNonAiGoogleKey(literal: StringLiteralFact): boolean {
+  const names = [literal.target, literal.record, literal.calleeFirstString, literal.callee].filter((name): name is string => !!name);
+  if (names.some((name) => vendorNamedIn(name) !== undefined)) return false;
+  if (names.some((name) => tokenize(name).some((token) => NON_AI_GOOGLE_WORDS.has(token)))) return true;
+  return (literal.siblingKeys ?? []).filter((sibling) => FIREBASE_CONFIG_KEYS.has(sibling)).length >= 2;
+}
 
 const AWS_ACCESS_KEY = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
 /** Clients that take the key as their first positional argument. */
@@ -68,6 +88,7 @@ export function classifyLiteral(literal: StringLiteralFact): KeyFinding | undefi
   // 1. Key-shaped literals of the major providers, anywhere.
   for (const vendor of KEYED_VENDORS) {
     if (vendor.key.pattern?.test(key) && randomEnough(key.replace(/^[a-z]+[-_](?:[a-z]+[-_])?/i, ''), true)) {
+      if (vendor === GOOGLE && isNonAiGoogleKey(literal)) return undefined;
       const provider = keyProvider(vendor);
       return { key, provider, envName: envNameFor(provider, target, literal) };
     }

@@ -167,17 +167,20 @@ export class CrossFileFlows {
   /**
    * `drawSection(config)` after `const config = buildConfig(patient)`, or `drawSection(buildConfig(patient))`:
    * a value some call put together, named for no PHI element, with nothing stored into it afterwards.
+   * An item of a list a call built is one too: `for (const handler of handlers)` after `const
+   * handlers = await this.getEventHandlers(name)` (each row the call mapped into its keys).
    */
-  private builtByCall(value: Expr, scopeId: number, context: RuleContext): boolean {
+  private builtByCall(value: Expr, scopeId: number, context: RuleContext, depth = 0): boolean {
     const inner = value.kind === 'other' && value.children.length === 1 ? value.children[0] : value;
     const named = lastName(inner);
     if (!named || namesPhi(named, context)) return false;
     if (inner.kind === 'call') return true;
     if (inner.kind !== 'name') return false;
     const binding = context.flow.resolveBinding(inner.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, inner.range.start));
+    const stored = this.facts.bindings.some((other) => other.name === `${inner.name}[]`);
+    if (binding?.kind === 'iterate' && depth === 0) return !stored && this.builtByCall(binding.value, binding.scopeId, context, depth + 1);
     if (binding?.kind !== 'assign') return false;
     const made = binding.value.kind === 'other' && binding.value.children.length === 1 ? binding.value.children[0] : binding.value;
-    const stored = this.facts.bindings.some((other) => other.name === `${inner.name}[]`);
     return made.kind === 'call' && !stored;
   }
 

@@ -19,6 +19,12 @@ const BLOCK_START = /^(model|type|view|enum|generator|datasource)\s+([A-Za-z_][\
 const FIELD = /^([A-Za-z_][\w]*)\s+([A-Za-z_][\w]*(?:\s*\([^)]*\))?)(\[\])?(\?)?(?:\s+(.*))?$/;
 const SCALARS = new Set(['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes', 'Unsupported']);
 const ENCRYPTED_DOC = /@encrypted\b/;
+/**
+ * A field's own comment saying it holds positions in another list (`diagnosisCodes String[] //
+ * Pointers to claim diagnosis codes`, a claim line's diagnosis pointers as X12 837 defines them):
+ * it stores indexes, not the values they point at.
+ */
+const POINTER_DOC = /\b(?:pointers?|indexes|indices|index|positions?)\s+(?:to|into|in)\b/i;
 
 interface LineParts {
   code: string;
@@ -140,7 +146,7 @@ function fieldFact(row: number, line: string, parts: LineParts, match: RegExpExe
     range: { start: { line: row, character: parts.codeStart }, end: { line: row, character: codeEnd } },
     names: [],
     encryptedBy: encrypted ? '/// @encrypted' : undefined,
-    relation: /@relation\b/.test(attributes),
+    relation: /@relation\b/.test(attributes) || [...docs, parts.comment ?? ''].some((doc) => POINTER_DOC.test(doc)),
     fix,
   };
 }

@@ -150,8 +150,9 @@ export function checkIpv4(value: string): IdentifierCheck {
 
 /**
  * A record number (MRN, member, policy, account): 5 to 20 letters, digits and dashes, mostly
- * digits. Placeholders (all zeros, one digit repeated, `12345…`, counting digits) and padded
- * counters (`ACCT-000059`: the first records a seed script numbers) are synthetic.
+ * digits. Placeholders (all zeros, one digit repeated, `12345…`, counting digits, padding then
+ * counting: `002345`) and padded counters (`ACCT-000059`: the first records a seed script
+ * numbers) are synthetic.
  */
 export function checkRecordNumber(value: string): IdentifierCheck {
   const text = value.trim();
@@ -159,7 +160,7 @@ export function checkRecordNumber(value: string): IdentifierCheck {
   const digits = text.replace(/\D/g, '');
   const alnum = text.replace(/-/g, '');
   if (digits.length < 4 || digits.length * 2 < alnum.length) return { valid: false };
-  const synthetic = /^(\d)\1*$/.test(digits) || '1234567890'.startsWith(digits) || /^0*1234/.test(digits) || countsUp(digits) || /^0{3,}[1-9]\d{0,2}$/.test(digits) || typedByPattern(digits);
+  const synthetic = /^(\d)\1*$/.test(digits) || '1234567890'.startsWith(digits) || /^0*1234/.test(digits) || countsUp(digits) || significantDigitsCountUp(digits) || /^0{3,}[1-9]\d{0,2}$/.test(digits) || typedByPattern(digits);
   return { valid: true, synthetic };
 }
 
@@ -169,6 +170,19 @@ export function checkRecordNumber(value: string): IdentifierCheck {
  */
 function typedByPattern(digits: string): boolean {
   return /^(\d{2,4})\1+$/.test(digits) || /^(?:(\d)\1{2,}){2,3}$/.test(digits) || /\d0{5,}$/.test(digits);
+}
+
+/**
+ * Digits that, past any zero padding, count up from first to last (`002345`, `MRN-003456`,
+ * `4567`): an author typing a placeholder for the second, third, fourth sample record the way
+ * `001234` is typed for the first. Issued numbers whose every significant digit counts up are
+ * a handful in tens of thousands.
+ */
+function significantDigitsCountUp(digits: string): boolean {
+  const significant = digits.replace(/^0+/, '');
+  if (significant.length < 4) return false;
+  for (let i = 1; i < significant.length; i++) if (Number(significant[i]) !== Number(significant[i - 1]) + 1) return false;
+  return true;
 }
 
 /**

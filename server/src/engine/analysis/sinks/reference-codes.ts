@@ -13,6 +13,7 @@ import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
 import { enclosingFunctions } from '../../model/facts-index';
 import type { PhiElementRef } from '../../model/types';
 import { tokenize } from '../phi/identifiers';
+import { phiParts, type TaintOf } from './message-parts';
 
 /** Catalogue elements that are entries of a public code table. */
 const REFERENCE_CODE_ELEMENTS = new Set(['billing_code']);
@@ -53,6 +54,31 @@ export function onlyCodesForCodeParameter(elements: readonly PhiElementRef[], re
   if (record || !elements.length) return false;
   if (onlyReferenceCodes(elements)) return true;
   return !!paramName && tokenize(paramName).some((token) => CODE_PARAMETER_TOKENS.has(token)) && elements.every((element) => CODE_LIKE_ELEMENTS.has(element.element));
+}
+
+/**
+ * Every PHI part of the call's arguments is a value named as a code (`routeCode`, `rxcui`) and
+ * holds only code-like elements (a procedure code, a drug): `throw new Error(\`No route was found
+ * for code: ${routeCode}\`)`, where the code was read off a medication. A terminology code that
+ * failed a lookup identifies no one; named otherwise (`drugName`, `dosage`), it stays reported.
+ */
+export function onlyValuesNamedAsCodes(args: readonly Argument[], taintOf: TaintOf): boolean {
+  const parts = args.flatMap((arg) => phiParts(arg.value, taintOf));
+  return (
+    parts.length > 0 &&
+    parts.every(({ expr, taint }) => {
+      const name = codeName(expr);
+      return !taint.record && !!name && tokenize(name).some((token) => CODE_PARAMETER_TOKENS.has(token)) && taint.elements.every((element) => CODE_LIKE_ELEMENTS.has(element.element));
+    })
+  );
+}
+
+/** The name a value is known by: a variable's, a field's, or the last field of a chain (`orderData.route.code`). */
+function codeName(expr: Expr): string | undefined {
+  if (expr.kind === 'name') return expr.name;
+  if (expr.kind === 'member') return expr.property;
+  if (expr.kind === 'other' && expr.children.length === 1) return codeName(expr.children[0]);
+  return undefined;
 }
 
 /**

@@ -2,7 +2,10 @@ import { suppressFix, withSuppressFix } from '../../fixes/suppress';
 import { describe } from '../../analysis/flow/taint';
 import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
-import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
+import { namesCareRecord, onlyReferenceCodes, onlyValuesNamedAsCodes } from '../../analysis/sinks/reference-codes';
+import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
+import { onlySuccessViews } from '../../analysis/sinks/success-views';
+import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -35,6 +38,14 @@ export const phiInError: Rule = {
       if (!phiArgs.length || (reportsUnreadableDate(sink.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint)))) continue;
       // A procedure code alone (in a module about stock, also a drug), with nothing naming a patient or a record of care, is reference data.
       if (onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, sink.args)) continue;
+      // A value named as a code (`routeCode`) read off a drug, alone, is a terminology code that failed a lookup.
+      if (onlyValuesNamedAsCodes(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, sink.args)) continue;
+      // `Insurance ${data.insuranceId} not found` after a query `where: { id: data.insuranceId }`: a row's key.
+      if (onlyRowKeysLookedUp(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
+      // An error body carrying the client view the file's success responses send adds no disclosure.
+      if (sink.kind === 'error-body' && onlySuccessViews(facts, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
+      // `if (!existing.ok || existing.body.items.length === 0) throw new Error(JSON.stringify(existing))`: an error or an empty list.
+      if (onlyFailedResponses(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');
       const fixes = withSuppressFix('phi-in-error', base.line, facts, errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId }));
       findings.push({ ...base, fixes });

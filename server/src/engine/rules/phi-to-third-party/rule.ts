@@ -1,6 +1,7 @@
 import { suppressFix, withSuppressFix } from '../../fixes/suppress';
 import { baaCoverage } from '../../analysis/sinks/vendor-coverage';
 import { sendsDefaultPii } from '../../analysis/sinks/vendor-sinks';
+import { identifiesAppMember } from '../../analysis/sinks/member-identify';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { uncoveredVendorCalls, vendorFinding, vendorResolver } from '../vendor-findings';
@@ -20,6 +21,8 @@ export const phiToThirdParty: Rule = {
     const { facts, flow, policy } = context;
     const findings: RawFinding[] = [];
     for (const call of uncoveredVendorCalls(context, false)) {
+      // The signed-in clinic member named to analytics, in a workspace whose people are its workforce.
+      if (identifiesAppMember(call.fact, call.sink.vendor.kind, call.phiArgs.map((p) => p.taint), flow.traits)) continue;
       const base = vendorFinding('phi-to-third-party', call);
       // Messages and texts need their recipient: only events, tags and traits get the id rewrite.
       const preferred = call.sink.vendor.kind !== 'messaging' ? sendIdInsteadFix(call.fact, call.phiArgs, { facts, flow, scopeId: call.fact.scopeId }) : undefined;

@@ -1,0 +1,51 @@
+// An identifier the same function looks a row up by is that row's key, whatever its name says
+// (docs/rules/phi-in-error.md, "What stays quiet"): after
+// `prisma.insuranceInformation.findUnique({ where: { id: data.insuranceId } })`,
+// `throw new Error(\`Insurance ${data.insuranceId} not found\`)` names the row by its primary key,
+// an opaque id like `patient_id`, not the member number printed on an insurance card. Only
+// elements that are ids by name (`insurance_id`, `member_id`) are read this way; a record, a name
+// or a number read otherwise keeps the call reported.
+
+import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
+import { enclosingFunctions } from '../../model/facts-index';
+import { exprLabel } from '../flow/expr-label';
+import { phiParts, type TaintOf } from './message-parts';
+
+const MAX_DEPTH = 8;
+
+/** Methods that look one row up by its primary key, given as their first argument. */
+const BY_KEY_LOOKUPS = new Set(['findById', 'findByPk', 'findByIdAndUpdate', 'findByIdAndDelete', 'get_object_or_404']);
+
+/** Every PHI part of the call's arguments is an id element that the enclosing function passes as a row's `id` to a query. */
+export function onlyRowKeysLookedUp(facts: FileFacts, fact: CallFact, args: readonly Argument[], taintOf: TaintOf): boolean {
+  const parts = args.flatMap((arg) => phiParts(arg.value, taintOf));
+  if (!parts.length || parts.some(({ taint }) => taint.record || !taint.elements.every((element) => /(?:^|_)id$/.test(element.element)))) return false;
+  const keys = rowKeysOf(facts, fact);
+  return parts.every(({ expr }) => keys.has(exprLabel(expr)));
+}
+
+/** The expressions (by their text) the function around `fact` passes as a row's key: `where: { id: x }`, `findById(x)`. */
+function rowKeysOf(facts: FileFacts, fact: CallFact): Set<string> {
+  const fn = enclosingFunctions(facts, fact.scopeId)[0]?.id;
+  const keys = new Set<string>();
+  if (fn === undefined) return keys;
+  for (const call of facts.calls) {
+    if (call === fact || enclosingFunctions(facts, call.scopeId)[0]?.id !== fn) continue;
+    const callee = call.call.callee;
+    const method = callee.kind === 'member' ? callee.property : callee.kind === 'name' ? callee.name : undefined;
+    const first = call.call.args[0];
+    if (method && BY_KEY_LOOKUPS.has(method) && first && !first.name && !first.spread) keys.add(exprLabel(first.value));
+    for (const arg of call.call.args) collectWhereIds(arg.value, keys, 0);
+  }
+  return keys;
+}
+
+/** `{ where: { id: x } }` at any depth of a query's options. */
+function collectWhereIds(expr: Expr, keys: Set<string>, depth: number): void {
+  if (depth > MAX_DEPTH || expr.kind !== 'object') return;
+  for (const entry of expr.entries) {
+    if (entry.key === 'where' && entry.value.kind === 'object') {
+      for (const condition of entry.value.entries) if (condition.key === 'id' && !condition.spread) keys.add(exprLabel(condition.value));
+    } else collectWhereIds(entry.value, keys, depth + 1);
+  }
+}
