@@ -31,6 +31,7 @@ import { callsIn, childScopes, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { LoggerReference } from '../model/audit-context';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkEffect, SinkRuleId } from './types';
+import { isDefinitionTypeName } from '../catalogues/fhir-resources';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = SUMMARY_MARKER;
@@ -95,6 +96,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   const classifier = classifierFor(policy);
   const flow = new FlowAnalyzer(facts, classifier, {
     paramTaint: (param, range) => {
+      // `item: QuestionnaireItem`: a form's or a catalogue's definition, whatever a caller passes (catalogues/fhir-resources.ts).
+      if (param.typeNames.length && param.typeNames.every(isDefinitionTypeName)) return undefined;
       const marker = paramMarkers.get(param);
       return marker ? markerTaint(marker, range) : undefined;
     },
