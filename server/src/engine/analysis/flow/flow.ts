@@ -22,6 +22,7 @@ import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
 import { PersonByFields } from './person-by-fields';
 import { isDefinitionResourceLiteral } from './definition-resources';
+import { isContactElement, namesOrganisationContact } from './organisation-contacts';
 import {
   COUNTS_AND_TESTS,
   SERIALISING_CALLS,
@@ -500,8 +501,21 @@ export class FlowAnalyzer {
     // A masking or hashing function's result is safe whatever its summary says it returns
     // (`this.maskEmail(to)` returns what it built from the address it was given).
     if (this.namesSanitizer(call.callee)) return undefined;
-    if (!this.hooks.callResult) return this.builtinCallTaint(call, scopeId, depth);
-    return this.hooks.callResult(call, scopeId, () => this.builtinCallTaint(call, scopeId, depth), (expr) => this.taintOf(expr, scopeId, depth));
+    const taint = this.hooks.callResult
+      ? this.hooks.callResult(call, scopeId, () => this.builtinCallTaint(call, scopeId, depth), (expr) => this.taintOf(expr, scopeId, depth))
+      : this.builtinCallTaint(call, scopeId, depth);
+    // `getSenderFaxNumber(fax)`: the contact details of whoever the function is named for, an organisation's or a sender's.
+    if (taint && !taint.record && taint.elements.every((element) => isContactElement(element.element)) && this.namesOrganisationContact(call.callee)) return undefined;
+    return taint;
+  }
+
+  /** `getSenderFaxNumber`, `getFacilityPhone` (organisation-contacts.ts). */
+  private namesOrganisationContact(callee: Expr): boolean {
+    const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
+    return !!name && namesOrganisationContact(name, (words) => {
+      const classification = this.classifier.classify(words);
+      return classification.kind === 'element' ? classification.element : undefined;
+    });
   }
 
   /** `maskEmail(...)`, `redactor.apply(...)`: the function, or an object it belongs to, is named for masking. */
