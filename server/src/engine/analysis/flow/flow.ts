@@ -22,6 +22,7 @@ import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
 import { PersonByFields } from './person-by-fields';
 import { isDefinitionResourceLiteral } from './definition-resources';
+import { arithmeticResult, isArithmeticOperator } from './arithmetic';
 import { isContactElement, namesOrganisationContact } from './organisation-contacts';
 import {
   COUNTS_AND_TESTS,
@@ -168,6 +169,8 @@ export class FlowAnalyzer {
         const [left, right] = [this.taintOf(expr.left, scopeId, depth), this.taintOf(expr.right, scopeId, depth)];
         // `"%s" % patient`, `'in ' + patient`: the record's string form.
         if (expr.operator === '%' || expr.operator === '+') return union([this.asString(left), this.asString(right)]);
+        // `feeCents * cpt.units`: a number, which no code or name is (arithmetic.ts).
+        if (isArithmeticOperator(expr.operator, this.facts.language)) return arithmeticResult(union([left, right]));
         return union([left, right]);
       }
       case 'object':
