@@ -22,6 +22,7 @@ import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
 import { PersonByFields } from './person-by-fields';
 import { isDefinitionResourceLiteral } from './definition-resources';
+import { loopKeyName, testedKeyAround } from './tested-keys';
 import { arithmeticResult, isArithmeticOperator } from './arithmetic';
 import { isContactElement, namesOrganisationContact } from './organisation-contacts';
 import {
@@ -211,6 +212,8 @@ export class FlowAnalyzer {
   private nameTaint(name: string, range: Range, scopeId: number, depth: number): Taint | undefined {
     // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
     const binding = this.resolveValueBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
+    // `for key, value in d.items(): if key == 'ListId': ...`: the value under a key named as an id (tested-keys.ts).
+    if (binding && this.isUnderSafeTestedKey(binding, range)) return undefined;
     if (binding) {
       // Another arm of the `if` counts where it gave a whole record (`changes = instance.__dict__`):
       // its elements alone would repeat what summaries already report inside callees.
@@ -235,6 +238,12 @@ export class FlowAnalyzer {
     const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? this.storedArgumentTaint(binding, name, range) : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
     // A parameter typed as holding a record is judged here, where its type is known.
     return assumed && !byName?.holder ? union([byName, assumed]) : byName;
+  }
+
+  private isUnderSafeTestedKey(binding: BindingFact, use: Range): boolean {
+    const keyName = loopKeyName(this.facts, binding);
+    const tested = keyName && testedKeyAround(this.facts, use.start.line, keyName);
+    return !!tested && this.classifier.classify(tested).kind === 'safe';
   }
 
   /**
