@@ -2,7 +2,7 @@
 // came from, and through which variables. Works on the language-neutral facts only.
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact, ScopeFact } from '../../model/facts';
-import { calleePath, rootName } from '../../model/expressions';
+import { calleePath, innerValue, rootName } from '../../model/expressions';
 import { functionWithin } from '../../model/facts-index';
 import { offsetOf, sourceOf } from '../../model/text';
 import type { PhiCategory, PhiElementRef, Range } from '../../model/types';
@@ -401,6 +401,25 @@ export class FlowAnalyzer {
     return { taint: union(parts) };
   }
 
+  /**
+   * `report.compliantStaff` after `const report = await service.getComplianceReport()`: what that
+   * key of the workspace function's returned literal holds (FlowHooks.callResultKey), not the whole
+   * result. Undefined when the value is not such a call's result, bound once.
+   */
+  private callKeyTaint(container: Expr, key: string, scopeId: number): { taint: Taint | undefined } | undefined {
+    if (!this.hooks.callResultKey) return undefined;
+    let value = innerValue(container);
+    if (value?.kind === 'name') {
+      const binding = this.resolveValueBinding(value.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, value.range.start));
+      if (!binding || binding.kind !== 'assign' || this.stores.has(binding) || this.otherArms(binding).length) return undefined;
+      // Assigned once: another assignment of the name may hold something else.
+      if ((this.valueBindingsByScope.get(binding.scopeId)?.get(value.name) ?? []).length !== 1) return undefined;
+      value = innerValue(binding.value);
+      scopeId = binding.scopeId;
+    }
+    return value?.kind === 'call' ? this.hooks.callResultKey(value, scopeId, key) : undefined;
+  }
+
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
     const field = this.fieldTaint(expr, scopeId, depth);
     if (field !== undefined) return field ?? undefined;
@@ -462,7 +481,7 @@ export class FlowAnalyzer {
     // nor one of a value that holds a record in another field.
     if (objectTaint.record || objectTaint.holder) return undefined;
     if (namesTestVocabularyCode(expr.property)) return undefined;
-    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth);
+    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth) ?? this.callKeyTaint(expr.object, expr.property, scopeId);
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
