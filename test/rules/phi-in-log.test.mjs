@@ -28,6 +28,4 @@ ruleFixtureSuite('phi-in-log', {
   'vendor-module-insurance': { path: 'src/services/vendor.service.ts' },
   'vendor-module-patient-insurance': { path: 'src/services/vendor.service.ts' },
   'cds-rule-trigger-medication': { path: 'src/services/cdsHooksService.ts' },
-  'lab-client-account-number': { path: 'src/labs/labs-results-form-pdf.ts' },
-  'account-number-outside-lab': { path: 'src/billing/statements.ts' },
 });

@@ -71,7 +71,6 @@ export class NonPersonContexts {
   /** A variable or parameter named for an element (`cptCode`, `email`) that is not a patient's here. */
   quietsName(element: string, name: string, scopeId: number): boolean {
     if (this.isReferenceData(element, undefined, scopeId)) return true;
-    if (this.isLabClientAccount(element, name, scopeId)) return true;
     if (CATALOGUE_ELEMENTS.has(element) && !isPatientSideName(name) && this.enclosingFunctionNames(scopeId).some((fn) => this.looksUpCatalogue(fn, element))) return true;
     if (isCredentialElement(element) && !isPatientSideName(name) && this.inChannelTest(scopeId)) return true;
     if (this.traits.rules && isRuleConfigurationElement(element)) return true;
@@ -97,7 +96,6 @@ export class NonPersonContexts {
     // `filter.city`, `criteria.zipCode`: a place a directory is searched by, not where someone lives.
     if (SEARCH_LOCATION_ELEMENTS.has(element) && objectName && isSearchFilterName(objectName) && !this.enclosingFunctionNames(scopeId).some(isPatientSideName)) return true;
     if (known.onRecord) return false;
-    if (!known.tainted && this.isLabClientAccount(element, objectName, scopeId)) return true;
     // `details.contactPhone` where `details: EmployerInformation`: an organisation's business contact (organisation-contacts.ts).
     if ((!known.tainted || known.fromCallerOnly) && isContactElement(element) && object.kind === 'name' && this.isOrganisationParameter(object.name, scopeId)) return true;
     // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
@@ -159,16 +157,6 @@ export class NonPersonContexts {
   /** In a function that tests a messaging channel or an integration (`testSms`, `sendTestEmail`). */
   private inChannelTest(scopeId: number): boolean {
     return this.enclosingFunctionNames(scopeId).some(isChannelTestName);
-  }
-
-  /**
-   * `accountNumber` in `labs-results-form-pdf.ts`, `resources.accountNumber` in `submit-lab-order/`:
-   * in a module about lab orders or results, an account number is the ordering location's client
-   * account with the laboratory, not a patient's, unless a patient or their record is named.
-   */
-  private isLabClientAccount(element: string, name: string | undefined, scopeId: number): boolean {
-    if (element !== 'account_number' || !this.traits.labs || this.traits.patientSidePath) return false;
-    return ![name, ...this.enclosingFunctionNames(scopeId)].some((word) => !!word && (isPatientSideName(word) || this.classifier.classify(word).kind === 'record'));
   }
 
   /** A parameter of an enclosing function whose annotation names an organisation only (`details: EmployerInformation`). */

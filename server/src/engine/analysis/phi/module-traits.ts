@@ -13,9 +13,6 @@ export const VENDOR_WORDS = new Set(['vendor', 'vendors', 'supplier', 'suppliers
 /** Tokens of file names about stock (`inventoryService.ts`, `stock-levels.ts`): a drug there is a product on a shelf. */
 export const INVENTORY_WORDS = new Set(['inventory', 'inventories', 'stock', 'warehouse', 'procurement', 'restock', 'restocking']);
 
-/** Tokens of file or folder names about laboratory orders and results (`labs-results-form-pdf.ts`, `lab/submit-lab-order/`). */
-export const LAB_WORDS = new Set(['lab', 'labs', 'laboratory', 'laboratories']);
-
 export interface ModuleTraits {
   /** About decision-support rules: a `condition` is a rule's (rule-module.ts). */
   rules?: boolean;
@@ -29,8 +26,6 @@ export interface ModuleTraits {
   vendors?: boolean;
   /** Named for stock (`inventoryService.ts`): a medication logged with nothing naming a patient is a product. */
   inventory?: boolean;
-  /** About laboratory orders or results (`labs-results-form-pdf.ts`): an account number there is the ordering location's account with the lab. */
-  labs?: boolean;
   /** The workspace's models of its own people (account-models.ts): `person.name` there is a member's. */
   accountModels?: ReadonlySet<string>;
 }
@@ -43,7 +38,6 @@ export function moduleTraits(filePath: string): ModuleTraits {
     pricing: isPricingModule(filePath),
     vendors: fileStemTokens(filePath).some((token) => VENDOR_WORDS.has(token)),
     inventory: fileStemTokens(filePath).some((token) => INVENTORY_WORDS.has(token)),
-    labs: fileAndFolderTokens(filePath).some((token) => LAB_WORDS.has(token)),
   };
 }
 
