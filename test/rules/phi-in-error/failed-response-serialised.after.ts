@@ -11,8 +11,8 @@ export async function recoverEncounter(client, externalId) {
 export async function requireBilled(client, externalId) {
   const existing = await client.encounters.getAll({ externalId, limit: 1 });
   if (!existing.body.items[0].billed) {
-    throw new Error(`encounter not billed (patientId=${existing.id})`);
+    throw new Error(`encounter not billed (existingId=${existing.id})`);
   }
-  if (!existing.ok || existing.body.items[0].status !== 'final') throw new Error(`not final (patientId=${existing.id})`);
+  if (!existing.ok || existing.body.items[0].status !== 'final') throw new Error(`not final (existingId=${existing.id})`);
   return existing.body.items[0].id;
 }

@@ -16,12 +16,12 @@ export function administrationRoute(orderData, medicationAdministration) {
 // The drug itself, or the code beside the patient it was given to, stays reported.
 export function administeredDose(orderData, medicationAdministration) {
   const dosage = dosageAndRouteOf(medicationAdministration).dose;
-  if (!dosage) throw new Error(`No dose recorded for (patientId=${orderData.id})`);
+  if (!dosage) throw new Error(`No dose recorded for (orderDataId=${orderData.id})`);
   return dosage;
 }
 
 export function patientRoute(patient, medicationAdministration) {
   const routeCode = dosageAndRouteOf(medicationAdministration).route;
-  if (!searchRouteByCode(routeCode)) throw new Error(`No route for code (patientId=${medicationAdministration.id})`);
+  if (!searchRouteByCode(routeCode)) throw new Error(`No route for code (medicationAdministrationId=${medicationAdministration.id})`);
   return routeCode;
 }

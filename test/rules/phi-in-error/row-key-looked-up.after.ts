@@ -17,7 +17,7 @@ export async function verifyCoverage(prisma, data) {
     where: { memberNumber: data.insuranceId },
   });
   if (!insurance) {
-    throw new Error(`Insurance not found (patientId=${data.id})`);
+    throw new Error(`Insurance not found (recordId=${data.id})`);
   }
   return insurance;
 }

@@ -86,6 +86,16 @@ export class CrossFileFlows {
         }
         return union(parts);
       },
+      callResultKey: (call, scopeId, key) => {
+        const byKey = this.targetOf(call, scopeId)?.summary.returnsOwnByKey;
+        if (!byKey) return undefined;
+        const returned = byKey.find((entry) => entry.key === key);
+        if (returned?.open) return undefined;
+        const own = returned?.own;
+        if (!own?.elements.length) return { taint: undefined };
+        const what = own.elements.map((e) => (e.element === 'record' ? `${e.category} record` : e.element)).join(', ');
+        return { taint: { elements: own.elements, record: own.record, origin: call.range, steps: [{ range: call.range, label: `${exprLabel(call.callee)}() (returns ${what} under \`${key}\`)` }] } };
+      },
       followsCall: (call, scopeId) => !!this.targetOf(call, scopeId),
       auditCallBehind: (callee, scopeId, names) => {
         const path = calleePath(callee);

@@ -10,7 +10,7 @@
 // entry can have, and never leave this module.
 
 import type { CallExpr, CallFact, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
-import { calleePath } from '../model/expressions';
+import { calleePath, innerValue } from '../model/expressions';
 import type { ResolvedPolicy } from '../model/policy';
 import { SUMMARY_MARKER, type PhiElementRef, type Range } from '../model/types';
 import { FlowAnalyzer } from '../analysis/flow/flow';
@@ -30,7 +30,8 @@ import { within } from '../analysis/endpoints/controls/names';
 import { callsIn, childScopes, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { LoggerReference } from '../model/audit-context';
-import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, SinkEffect, SinkRuleId } from './types';
+import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, OwnReturn, ReturnedKey, SinkEffect, SinkRuleId } from './types';
+import { isDefinitionTypeName } from '../catalogues/fhir-resources';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = SUMMARY_MARKER;
@@ -95,6 +96,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   const classifier = classifierFor(policy);
   const flow = new FlowAnalyzer(facts, classifier, {
     paramTaint: (param, range) => {
+      // `item: QuestionnaireItem`: a form's or a catalogue's definition, whatever a caller passes (catalogues/fhir-resources.ts).
+      if (param.typeNames.length && param.typeNames.every(isDefinitionTypeName)) return undefined;
       const marker = paramMarkers.get(param);
       return marker ? markerTaint(marker, range) : undefined;
     },
@@ -359,11 +362,43 @@ function recordReturns(facts: FileFacts, flow: FlowAnalyzer, functions: Summaris
       summary.returnsOwn = own;
     }
   }
+  recordReturnKeys(flow, functions, values);
   for (const { summary } of functions) {
     if (!summary.returnsParamFields) continue;
     const fields = [...new Set(summary.returnsParamFields)].filter((param) => !summary.returnsParams.includes(param));
     if (fields.length) summary.returnsParamFields = fields;
     else delete summary.returnsParamFields;
+  }
+}
+
+/**
+ * `return { totalStaff, compliantStaff, staffDetails }`: when every return of a function is an
+ * object literal with the same keys and no spread, what each key holds of the function's own PHI
+ * (FunctionSummary.returnsOwnByKey). A key holding a caller's value or another call's result is
+ * marked open: what it holds is the whole result's, as before.
+ */
+function recordReturnKeys(flow: FlowAnalyzer, functions: Summarised[], values: { fn: number; value: Expr }[]): void {
+  const byFunction = new Map<number, Expr[]>();
+  for (const { fn, value } of values) byFunction.set(fn, [...(byFunction.get(fn) ?? []), value]);
+  for (const [fn, returned] of byFunction) {
+    const literals = returned.map((value) => innerValue(value)).filter((value): value is Extract<Expr, { kind: 'object' }> => value?.kind === 'object');
+    if (literals.length !== returned.length || literals.some((literal) => literal.entries.some((entry) => entry.spread || entry.key === undefined))) continue;
+    const byKey = new Map<string, ReturnedKey>();
+    for (const literal of literals) {
+      for (const entry of literal.entries) {
+        const returnedKey = byKey.get(entry.key!) ?? { key: entry.key!, own: { elements: [], record: false } };
+        byKey.set(entry.key!, returnedKey);
+        const taint = flow.taintOf(entry.value, functions[fn].scope.id);
+        if (!taint) continue;
+        const markers = markersOf(taint, fn, true);
+        if (taint.elements.some((element) => element.element.startsWith(MARKER))) returnedKey.open = true;
+        const own = returnedKey.own;
+        for (const element of markers.own) if (!own.elements.some((e) => e.element === element.element && e.category === element.category)) own.elements.push(element);
+        own.record ||= taint.record;
+      }
+    }
+    // A key some return leaves out may be read as undefined there: it holds what the others give.
+    functions[fn].summary.returnsOwnByKey = [...byKey.values()];
   }
 }
 

@@ -97,6 +97,14 @@ export interface OwnReturn {
   record: boolean;
 }
 
+/** One key of the object literals a function returns (FunctionSummary.returnsOwnByKey). */
+export interface ReturnedKey {
+  key: string;
+  own: OwnReturn;
+  /** It also holds a caller's value or another call's result. */
+  open?: true;
+}
+
 export interface FunctionSummary {
   /** `trace`, or `Class.method`. */
   name: string;
@@ -112,6 +120,12 @@ export interface FunctionSummary {
   /** Calls whose result the function returns. */
   returnsCalls: number[];
   returnsOwn?: OwnReturn;
+  /**
+   * When every value the function returns is an object literal with known keys: what each key
+   * holds of the function's own PHI (an empty list for a clean key). `report.successCount` of such
+   * a result is then that key's value alone; an `open` key is the whole result, as without this.
+   */
+  returnsOwnByKey?: ReturnedKey[];
   calls: CallSite[];
   /**
    * Callees of the calls made in functions nested in this one that have no summary of their own
@@ -174,4 +188,6 @@ export interface ResolvedSummary {
   returnsParams: number[];
   returnsParamFields: number[];
   returnsOwn?: OwnReturn;
+  /** As FunctionSummary.returnsOwnByKey: what it says of its own PHI is final as extracted; open keys are answered by the whole result. */
+  returnsOwnByKey?: ReturnedKey[];
 }

@@ -396,6 +396,7 @@ export class WorkspaceIndex {
           returnsParams: [...fn.returnsParams],
           returnsParamFields: [...(fn.returnsParamFields ?? [])],
           ...(fn.returnsOwn ? { returnsOwn: { elements: [...fn.returnsOwn.elements], record: fn.returnsOwn.record } } : {}),
+          ...(fn.returnsOwnByKey ? { returnsOwnByKey: fn.returnsOwnByKey } : {}),
         };
         nodes.set(keyOf(file.path, fn.name), { key: keyOf(file.path, fn.name), file, fn, targets: [], state });
       }

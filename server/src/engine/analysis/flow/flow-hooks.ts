@@ -24,6 +24,11 @@ export interface FlowHooks {
    * taint of an expression in the caller's scope.
    */
   callResult?(call: CallExpr, scopeId: number, builtin: () => Taint | undefined, argTaint: (expr: Expr) => Taint | undefined): Taint | undefined;
+  /**
+   * What one key of a call's result holds, when the workspace function always returns an object
+   * literal with known keys (FunctionSummary.returnsOwnByKey); undefined when that is not known.
+   */
+  callResultKey?(call: CallExpr, scopeId: number, key: string): { taint: Taint | undefined } | undefined;
   /** A value turned into its string form (`${x}`, `"%s" % x`): summaries mark what the caller's value will be printed by. */
   stringForm?(taint: Taint): Taint;
   /** Whether callResult answers a call from a workspace function's summary (so a clean answer is known clean). */

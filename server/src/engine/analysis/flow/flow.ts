@@ -2,7 +2,7 @@
 // came from, and through which variables. Works on the language-neutral facts only.
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact, ScopeFact } from '../../model/facts';
-import { calleePath, rootName } from '../../model/expressions';
+import { calleePath, innerValue, rootName } from '../../model/expressions';
 import { functionWithin } from '../../model/facts-index';
 import { offsetOf, sourceOf } from '../../model/text';
 import type { PhiCategory, PhiElementRef, Range } from '../../model/types';
@@ -21,6 +21,10 @@ import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
 import { PersonByFields } from './person-by-fields';
+import { isDefinitionResourceLiteral } from './definition-resources';
+import { loopKeyName, testedKeyAround } from './tested-keys';
+import { arithmeticResult, isArithmeticOperator } from './arithmetic';
+import { isContactElement, namesOrganisationContact } from './organisation-contacts';
 import {
   COUNTS_AND_TESTS,
   SERIALISING_CALLS,
@@ -166,9 +170,13 @@ export class FlowAnalyzer {
         const [left, right] = [this.taintOf(expr.left, scopeId, depth), this.taintOf(expr.right, scopeId, depth)];
         // `"%s" % patient`, `'in ' + patient`: the record's string form.
         if (expr.operator === '%' || expr.operator === '+') return union([this.asString(left), this.asString(right)]);
+        // `feeCents * cpt.units`: a number, which no code or name is (arithmetic.ts).
+        if (isArithmeticOperator(expr.operator, this.facts.language)) return arithmeticResult(union([left, right]));
         return union([left, right]);
       }
       case 'object':
+        // `{ resourceType: 'ActivityDefinition', ... }`: a catalogue entry, no patient's (definition-resources.ts).
+        if (isDefinitionResourceLiteral(expr)) return undefined;
         return union(expr.entries.map((entry) => this.taintOf(entry.value, scopeId, depth)));
       case 'array':
         return union(expr.items.map((item) => this.taintOf(item, scopeId, depth)));
@@ -204,6 +212,8 @@ export class FlowAnalyzer {
   private nameTaint(name: string, range: Range, scopeId: number, depth: number): Taint | undefined {
     // What the variable was assigned wins over what its name suggests (`label += patient.ssn`).
     const binding = this.resolveValueBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, range.start));
+    // `for key, value in d.items(): if key == 'ListId': ...`: the value under a key named as an id (tested-keys.ts).
+    if (binding && this.isUnderSafeTestedKey(binding, range)) return undefined;
     if (binding) {
       // Another arm of the `if` counts where it gave a whole record (`changes = instance.__dict__`):
       // its elements alone would repeat what summaries already report inside callees.
@@ -228,6 +238,12 @@ export class FlowAnalyzer {
     const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? this.storedArgumentTaint(binding, name, range) : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
     // A parameter typed as holding a record is judged here, where its type is known.
     return assumed && !byName?.holder ? union([byName, assumed]) : byName;
+  }
+
+  private isUnderSafeTestedKey(binding: BindingFact, use: Range): boolean {
+    const keyName = loopKeyName(this.facts, binding);
+    const tested = keyName && testedKeyAround(this.facts, use.start.line, keyName);
+    return !!tested && this.classifier.classify(tested).kind === 'safe';
   }
 
   /**
@@ -366,8 +382,7 @@ export class FlowAnalyzer {
 
   /**
    * `result.sid` after `result = { sid: mockSid(), body: reminderBody }` (in every arm of the `if`
-   * that assigned it), or after `result = build()` whose every return is such a literal: what that
-   * key of the object literal holds, not the whole literal.
+   * that assigned it): what that key of the object literal holds, not the whole literal.
    * Undefined when a binding is not such a literal or lacks the key (then the whole value counts).
    */
   private literalKeyTaint(container: Expr, key: string, scopeId: number, depth: number): { taint: Taint | undefined } | undefined {
@@ -377,14 +392,7 @@ export class FlowAnalyzer {
     const parts: (Taint | undefined)[] = [];
     for (const candidate of [binding, ...this.otherArms(binding)]) {
       const value = candidate.value;
-      if (candidate.kind !== 'assign' || this.stores.has(candidate)) return undefined;
-      // `result = load_facility(...)`: what the module's function returns under that key.
-      const returned = value.kind === 'object' ? undefined : this.returnedKeyTaint(value, key, depth);
-      if (returned) {
-        parts.push(returned.taint);
-        continue;
-      }
-      if (value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
+      if (candidate.kind !== 'assign' || this.stores.has(candidate) || value.kind !== 'object' || value.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
       // A key the literal does not have may be set elsewhere (`check.conflicts`): the whole value counts.
       const entry = value.entries.find((e) => e.key === key);
       if (!entry) return undefined;
@@ -394,33 +402,22 @@ export class FlowAnalyzer {
   }
 
   /**
-   * `const { existing, agent } = await complexValidation(...)` with `complexValidation` of this file
-   * returning `{ existing, agent }` on every path: what that key of its returned literal holds, not
-   * everything it returns. Undefined when the callee is not a function of the module whose every
-   * return is an object literal with the key (then the whole result counts).
+   * `report.compliantStaff` after `const report = await service.getComplianceReport()`: what that
+   * key of the workspace function's returned literal holds (FlowHooks.callResultKey), not the whole
+   * result. Undefined when the value is not such a call's result, bound once.
    */
-  private returnedKeyTaint(container: Expr, key: string, depth: number): { taint: Taint | undefined } | undefined {
-    let call = container;
-    while (call.kind === 'other' && call.children.length === 1) call = call.children[0];
-    if (call.kind !== 'call' || call.callee.kind !== 'name') return undefined;
-    const name = call.callee.name;
-    const functions = this.facts.scopes.filter((scope) => scope.kind === 'function' && scope.name === name && this.facts.scopes[scope.parentId ?? -1]?.kind === 'module');
-    if (functions.length !== 1) return undefined;
-    const callee = functions[0];
-    const returned = callee.expressionBody ? [{ value: callee.expressionBody, scopeId: callee.id }] : (this.facts.returns ?? []).filter((fact) => fact.scopeId === callee.id);
-    if (!returned.length) return undefined;
-    const parts: (Taint | undefined)[] = [];
-    for (const { value, scopeId } of returned) {
-      let literal = value;
-      while (literal?.kind === 'other' && literal.children.length === 1) literal = literal.children[0];
-      if (literal?.kind !== 'object' || literal.entries.some((entry) => entry.spread || entry.key === undefined)) return undefined;
-      const entry = literal.entries.find((candidate) => candidate.key === key);
-      if (!entry) return undefined;
-      // Read in the callee's scope: its record expressions mean nothing at the caller.
-      const taint = this.taintOf(entry.value, scopeId, depth + 1);
-      parts.push(taint && withoutRoot(taint));
+  private callKeyTaint(container: Expr, key: string, scopeId: number): { taint: Taint | undefined } | undefined {
+    if (!this.hooks.callResultKey) return undefined;
+    let value = innerValue(container);
+    if (value?.kind === 'name') {
+      const binding = this.resolveValueBinding(value.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, value.range.start));
+      if (!binding || binding.kind !== 'assign' || this.stores.has(binding) || this.otherArms(binding).length) return undefined;
+      // Assigned once: another assignment of the name may hold something else.
+      if ((this.valueBindingsByScope.get(binding.scopeId)?.get(value.name) ?? []).length !== 1) return undefined;
+      value = innerValue(binding.value);
+      scopeId = binding.scopeId;
     }
-    return { taint: union(parts) };
+    return value?.kind === 'call' ? this.hooks.callResultKey(value, scopeId, key) : undefined;
   }
 
   private memberTaint(expr: MemberExpr, scopeId: number, depth: number): Taint | undefined {
@@ -484,7 +481,7 @@ export class FlowAnalyzer {
     // nor one of a value that holds a record in another field.
     if (objectTaint.record || objectTaint.holder) return undefined;
     if (namesTestVocabularyCode(expr.property) || namesPaperworkNumber(expr.property)) return undefined;
-    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth) ?? this.returnedKeyTaint(expr.object, expr.property, depth);
+    const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth) ?? this.callKeyTaint(expr.object, expr.property, scopeId);
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
@@ -535,8 +532,21 @@ export class FlowAnalyzer {
     // A masking or hashing function's result is safe whatever its summary says it returns
     // (`this.maskEmail(to)` returns what it built from the address it was given).
     if (this.namesSanitizer(call.callee)) return undefined;
-    if (!this.hooks.callResult) return this.builtinCallTaint(call, scopeId, depth);
-    return this.hooks.callResult(call, scopeId, () => this.builtinCallTaint(call, scopeId, depth), (expr) => this.taintOf(expr, scopeId, depth));
+    const taint = this.hooks.callResult
+      ? this.hooks.callResult(call, scopeId, () => this.builtinCallTaint(call, scopeId, depth), (expr) => this.taintOf(expr, scopeId, depth))
+      : this.builtinCallTaint(call, scopeId, depth);
+    // `getSenderFaxNumber(fax)`: the contact details of whoever the function is named for, an organisation's or a sender's.
+    if (taint && !taint.record && taint.elements.every((element) => isContactElement(element.element)) && this.namesOrganisationContact(call.callee)) return undefined;
+    return taint;
+  }
+
+  /** `getSenderFaxNumber`, `getFacilityPhone` (organisation-contacts.ts). */
+  private namesOrganisationContact(callee: Expr): boolean {
+    const name = callee.kind === 'name' ? callee.name : callee.kind === 'member' ? callee.property : undefined;
+    return !!name && namesOrganisationContact(name, (words) => {
+      const classification = this.classifier.classify(words);
+      return classification.kind === 'element' ? classification.element : undefined;
+    });
   }
 
   /** `maskEmail(...)`, `redactor.apply(...)`: the function, or an object it belongs to, is named for masking. */

@@ -12,6 +12,7 @@ import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-tr
 import { isRuleConfigurationElement, isRuleObjectName } from '../phi/rule-module';
 import { namesAccountModel } from '../phi/account-models';
 import { RESULT_ROW_WORDS, StaffRows } from './staff-rows';
+import { isContactElement, isOrganisationTypeName } from './organisation-contacts';
 
 /**
  * Words that put a policy or member number in insurance (anywhere in the file): without them a
@@ -95,6 +96,8 @@ export class NonPersonContexts {
     // `filter.city`, `criteria.zipCode`: a place a directory is searched by, not where someone lives.
     if (SEARCH_LOCATION_ELEMENTS.has(element) && objectName && isSearchFilterName(objectName) && !this.enclosingFunctionNames(scopeId).some(isPatientSideName)) return true;
     if (known.onRecord) return false;
+    // `details.contactPhone` where `details: EmployerInformation`: an organisation's business contact (organisation-contacts.ts).
+    if ((!known.tainted || known.fromCallerOnly) && isContactElement(element) && object.kind === 'name' && this.isOrganisationParameter(object.name, scopeId)) return true;
     // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
     if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;
     return this.isReferenceData(element, objectName, scopeId) || (!!this.traits.rules && isRuleConfigurationElement(element));
@@ -154,6 +157,15 @@ export class NonPersonContexts {
   /** In a function that tests a messaging channel or an integration (`testSms`, `sendTestEmail`). */
   private inChannelTest(scopeId: number): boolean {
     return this.enclosingFunctionNames(scopeId).some(isChannelTestName);
+  }
+
+  /** A parameter of an enclosing function whose annotation names an organisation only (`details: EmployerInformation`). */
+  private isOrganisationParameter(name: string, scopeId: number): boolean {
+    for (const scope of enclosingFunctions(this.facts, scopeId)) {
+      const param = scope.params.find((p) => p.name === name);
+      if (param) return !param.destructured && param.typeNames.length > 0 && param.typeNames.every(isOrganisationTypeName);
+    }
+    return false;
   }
 
   private enclosingFunctionNames(scopeId: number): string[] {

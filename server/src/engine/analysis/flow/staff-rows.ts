@@ -7,7 +7,8 @@
 // `include: { client: true }`) is not one: a portal's users are its patients.
 
 import { calleePath, innerValue } from '../../model/expressions';
-import type { BindingFact, CallExpr, Expr, FileFacts } from '../../model/facts';
+import type { BindingFact, CallExpr, Expr, FileFacts, ScopeFact } from '../../model/facts';
+import { functionWithin, scopeChain } from '../../model/facts-index';
 import { offsetOf, sourceOf } from '../../model/text';
 import { ACCOUNT_HOLDER_WORDS, STAFF_WORDS } from '../../catalogues/phi-elements';
 import { isPatientSideName } from '../phi/account-module';
@@ -40,6 +41,13 @@ export class StaffRows {
       else if (current.kind === 'call') return this.isStaffQuery(current);
       else if (current.kind === 'name') {
         const binding = this.resolveBinding(current.name, scope, offsetOf(this.facts.lineStarts, this.facts.text, current.range.start));
+        // `users.map((u) => u.firstName)`: an inline callback's element is a row of the receiver.
+        const element: { receiver: Expr; scopeId: number } | undefined = binding ? undefined : this.callbackReceiver(current.name, scope);
+        if (element) {
+          current = element.receiver;
+          scope = element.scopeId;
+          continue;
+        }
         if (!binding || binding.kind === 'augmented' || (binding.kind === 'destructure' && binding.property)) return false;
         const part = binding.kind === 'destructure' ? this.destructuredQuery(binding) : undefined;
         if (part) return this.isStaffQuery(part);
@@ -48,6 +56,28 @@ export class StaffRows {
       } else return false;
     }
     return false;
+  }
+
+  /**
+   * The receiver whose elements an inline callback's first parameter gets (`rows.map((u) => ...)`,
+   * `users.forEach(function (user) {...})`), and the scope the call is in.
+   */
+  private callbackReceiver(name: string, scopeId: number): { receiver: Expr; scopeId: number } | undefined {
+    let owner: ScopeFact | undefined;
+    for (const scope of scopeChain(this.facts, scopeId)) {
+      if (scope.kind !== 'function') continue;
+      const index = scope.params.findIndex((param) => param.name === name);
+      if (index === 0 && !scope.params[0].destructured) owner = scope;
+      if (index >= 0) break;
+    }
+    if (!owner || owner.parentId === undefined) return undefined;
+    for (const { call, scopeId: callScope } of this.facts.calls) {
+      if (call.callee.kind !== 'member' || !ELEMENT_METHODS.has(call.callee.property)) continue;
+      const callback = call.args[0];
+      if (!callback || callback.name || callback.spread || callback.value.kind !== 'literal') continue;
+      if (functionWithin(this.facts, callScope, callback.range) === owner) return { receiver: call.callee.object, scopeId: callScope };
+    }
+    return undefined;
   }
 
   /** `const [policy, user] = await Promise.all([q1, q2])`: the query at the name's place in the pattern. */
@@ -70,9 +100,25 @@ export class StaffRows {
       return inner?.kind === 'call' && readsRows(call.callee.kind === 'member' ? call.callee.property : '') && this.isStaffQuery(inner);
     }
     if (path.length < 2 || !readsRows(path[path.length - 1])) return false;
-    if (!path.slice(0, -1).some(isStaffModelName)) return false;
+    if (!path.slice(0, -1).some(isStaffModelName) && !requestsStaffPath(call)) return false;
     return !isPatientSideName(sourceOf(this.facts, call.range));
   }
+}
+
+/** Array methods whose inline callback gets the receiver's elements, one by one. */
+const ELEMENT_METHODS = new Set(['map', 'flatMap', 'filter', 'forEach', 'find', 'some', 'every']);
+
+/**
+ * `api.get('/users')`, `axios.get(\`${base}/api/staff\`)`: a GET of the API's users or staff, by
+ * the last segment of its literal path (`/api/users?role=clinician` too).
+ */
+function requestsStaffPath(call: CallExpr): boolean {
+  const url = call.args[0]?.value;
+  const text = url?.kind === 'string' ? url.value : url?.kind === 'template' ? url.parts.map((part) => ('text' in part ? part.text : '/:param')).join('') : undefined;
+  if (!text) return false;
+  const segments = text.split(/[?#]/)[0].split('/').filter((segment) => segment && !segment.startsWith(':'));
+  const last = segments.at(-1);
+  return !!last && isStaffModelName(last);
 }
 
 function readsRows(method: string): boolean {

@@ -7,6 +7,7 @@ import { hl7Fields, looksLikeHl7 } from '../../adapters/data/hl7';
 import { classifyCandidate, isPlaceholderName, provesSynthetic, type LiteralCandidate } from './classify';
 import { elementOfKey, hasSyntheticMarker, keyWords, type LiteralElement } from './keys';
 import { syntheticValue } from './synthetic';
+import { NON_PATIENT_RESOURCE_TYPES } from '../../catalogues/fhir-resources';
 
 export { ELEMENT_LABELS, type LiteralElement } from './keys';
 
@@ -118,12 +119,6 @@ function numberedRuns<T extends { value: string }>(items: readonly T[], keyOf: (
  * one is no tester's invention, wherever it sits.
  */
 const NATIONAL_IDENTIFIERS: ReadonlySet<LiteralElement> = new Set(['ssn', 'mbi', 'nhs']);
-
-/** FHIR resources about providers, places and things: the persons in them are not patients. */
-const NON_PATIENT_RESOURCE_TYPES = new Set([
-  'Practitioner', 'PractitionerRole', 'Organization', 'OrganizationAffiliation', 'Location', 'HealthcareService',
-  'Endpoint', 'Device', 'Medication', 'MedicationKnowledge', 'Substance', 'InsurancePlan',
-]);
 
 /** The resources (by `resourceId`) whose `resourceType` literal names a provider, place or thing. */
 function nonPatientResources(literals: readonly StringLiteralFact[]): Set<number> {

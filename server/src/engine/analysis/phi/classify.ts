@@ -41,6 +41,15 @@ const SAFE: IdentifierClass = { kind: 'safe' };
 /** Tokens after an element that make the name a count of it (`treatmentCountResult`). */
 const COUNT_TOKENS = new Set(['count', 'counts', 'total', 'totals', 'tally']);
 const UNKNOWN: IdentifierClass = { kind: 'unknown' };
+/** Elements that are dates of a person's life or care: all their parts but the year are identifiers (45 CFR 164.514(b)(2)(i)(C)). */
+const DATE_ELEMENTS = new Set(['date_of_birth', 'admission_date', 'discharge_date', 'date_of_death']);
+/**
+ * First tokens that make an element a template's or a catalogue's (`templateDiagnosis`,
+ * `catalog_medication`): reference content. `templateData`, which names no element, is not one.
+ */
+const TEMPLATE_WORDS = new Set(['template', 'templates', 'catalog', 'catalogue']);
+/** Tokens after a date element that leave only its year (`birthdayYear`, `dob_year`). */
+const YEAR_TOKENS = new Set(['year', 'yr', 'yyyy']);
 /** Tokens that name a lookup structure after what it maps to (`encounterIdMap`, `id_lookup`). */
 const MAP_TOKENS = new Set(['map', 'maps', 'dict', 'lookup', 'index', 'mapping', 'table', 'cache']);
 const ID_TOKENS = new Set(['id', 'ids', 'uuid', 'uuids', 'pk', 'key', 'keys']);
@@ -103,9 +112,13 @@ export class PhiClassifier {
     const without = tokens.indexOf('without');
     if (without > 0) return this.classifyUncached(tokens.slice(0, without).join('_'));
     const match = this.bestElementMatch(tokens);
+    // `templateDiagnosisCondition`, `catalog_medication`: a template's or a catalogue's own entry, the same for every patient.
+    if (match && match.start > 0 && TEMPLATE_WORDS.has(tokens[0])) return SAFE;
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
     if (SAFE_LAST_TOKENS.has(tokens[last])) return SAFE;
+    // `birthdayYear`, `dob_year`: the year of a date alone, which Safe Harbor leaves out of the identifiers.
+    if (match && DATE_ELEMENTS.has(match.element.element) && tokens.slice(match.end + 1).some((token) => YEAR_TOKENS.has(token))) return SAFE;
     // `claimIdToEncounterIdMap`, `patient_id_to_visit_id`: a map whose values are ids.
     if (match && mapsToIds(tokens, match.end)) return SAFE;
     // `treatmentCountResult`, `patient_total_rows`: a count of the element, whatever holds it.
@@ -214,6 +227,8 @@ export class PhiClassifier {
   isNonPersonObjectName(name: string): boolean {
     const tokens = tokenize(name);
     if (tokens.length === 0) return false;
+    // `templateDiagnosisCondition.code`: what a template holds (not `templateData`, the values filled into one).
+    if (tokens.length > 1 && TEMPLATE_WORDS.has(tokens[0]) && this.bestElementMatch(canonicalTokens(name))) return true;
     const lastToken = tokens[tokens.length - 1];
     return NON_PERSON_OBJECTS.has(lastToken) || (tokens.length > 1 && NON_PERSON_QUALIFIERS.has(tokens[0]) && NON_PERSON_OBJECTS.has(lastToken));
   }

@@ -1,0 +1,14 @@
+// A FHIR definition written in code is reference data (docs/rules/phi-in-log.md, "What stays
+// quiet"): `const activityDef: ActivityDefinition = { resourceType: 'ActivityDefinition', code: {
+// coding: [{ system: CPT, code: cptCode }] } }` is a lab test's catalogue entry, the same for every
+// patient, whatever PHI words its parts are named by. A patient's order or answers are other
+// resources (`ServiceRequest`, `QuestionnaireResponse`) and are judged as before.
+
+import { DEFINITION_RESOURCE_TYPES } from '../../catalogues/fhir-resources';
+import type { ObjectExpr } from '../../model/facts';
+
+/** An object literal whose `resourceType` is a definitional or terminology resource's. */
+export function isDefinitionResourceLiteral(expr: ObjectExpr): boolean {
+  const type = expr.entries.find((entry) => !entry.spread && entry.key === 'resourceType')?.value;
+  return type?.kind === 'string' && DEFINITION_RESOURCE_TYPES.has(type.value);
+}
