@@ -7,6 +7,7 @@ from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.database import Base, get_db
+from app.envelopes import SuccessEnvelope
 from app.repositories import MasterDataRepository
 from app.security.audit import phi_access
 
@@ -45,6 +46,30 @@ class PatientTypeDTO(BaseModel):
     description: Optional[str] = None
 
 
+class PatientTypeSingleEnvelope(SuccessEnvelope):
+    """A response wrapper on another module's base: its fields are out of sight."""
+
+    data: PatientTypeDTO
+
+
+class Allergy(Base):
+    """The allergy master catalogue (drug, food, other): its entries' names, no patient."""
+
+    __tablename__ = "allergies"
+
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    allergy_name: Mapped[str] = mapped_column(String(255), nullable=False)
+    description: Mapped[Optional[str]] = mapped_column(String(500), nullable=True)
+
+
+class AllergySingleEnvelope(SuccessEnvelope):
+    data: dict
+
+
+class PatientListEnvelope(SuccessEnvelope):
+    data: list
+
+
 class PatientTypeAssignment(Base):
     """Which kind each patient is: a patient's row."""
 
@@ -60,7 +85,7 @@ class PatientTypeNote(BaseModel):
     description: Optional[str] = None
 
 
-@router.post("/")
+@router.post("/", response_model=PatientTypeSingleEnvelope)
 async def create_patient_type(request: Request, payload: PatientTypeCreate, db=Depends(get_db)):
     repo = MasterDataRepository(db)
     obj = await repo.create(PatientType, payload.model_dump())
@@ -72,6 +97,12 @@ async def update_patient_type(request: Request, patient_type_id: UUID, payload: 
     repo = MasterDataRepository(db)
     obj = await repo.update_by_id(PatientType, patient_type_id, payload.model_dump(exclude_unset=True))
     return {"item": PatientTypeDTO.model_validate(obj).model_dump(exclude_none=True)}
+
+
+@router.get("/allergies/{allergy_id:uuid}", response_model=AllergySingleEnvelope)
+async def read_allergy(request: Request, allergy_id: UUID, db=Depends(get_db)):
+    repo = MasterDataRepository(db)
+    return {"item": await repo.get_by_id(Allergy, allergy_id)}
 
 
 @router.post("/notes")
@@ -88,3 +119,10 @@ async def set_patient_type(request: Request, patient_id: UUID, payload: PatientT
     repo = MasterDataRepository(db)
     obj = await repo.update_by_id(PatientType, patient_id, payload.model_dump(exclude_unset=True))
     return {"item": PatientTypeDTO.model_validate(obj).model_dump(exclude_none=True)}
+
+
+@router.get("/{patient_type_id:uuid}/patients", response_model=PatientListEnvelope)
+@phi_access(action="read", data_category="demographics", roles=["clinician", "billing"])
+async def list_patients_of_type(request: Request, patient_type_id: UUID, db=Depends(get_db)):
+    repo = MasterDataRepository(db)
+    return {"items": await repo.list_by(PatientType, patient_type_id)}

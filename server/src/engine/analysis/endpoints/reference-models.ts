@@ -152,12 +152,33 @@ export function servesOnlyLookupTables(handlerScopeId: number, path: string, fac
   }
   // A model named for kinds of a resource (`PatientType`, `PatientTypeCreate`) is judged like the
   // others when its fields are in sight: the flow takes `PatientTypeCreate` for a patient record.
-  const kindModels = [...used].filter((name) => /^[A-Z]/.test(name) && namesKindsOf(name) && models.some((model) => model.name === name));
+  // One whose fields are out of sight (an envelope on another module's base) says nothing either way.
+  const kindModels = [...used].filter((name) => {
+    const definitions = models.filter((model) => model.name === name);
+    return /^[A-Z]/.test(name) && namesKindsOf(name) && definitions.length > 0 && definitions.every((model) => !model.open);
+  });
   const resourceModels = [...used].filter((name) => /^[A-Z]/.test(name) && resourcesOf(name).length > 0).concat(kindModels);
-  if (!resourceModels.length || !resourceModels.every((name) => isLookupTable(name, models, classifier))) return false;
+  const lookups = resourceModels.filter((name) => isLookupTable(name, models, classifier));
+  if (!resourceModels.length || !resourceModels.every((name) => lookups.includes(name) || wrapsLookupTable(name, lookups, models))) return false;
   // `crud_allergy_type.get_allergy_type_by_id`: the table's own store; `crud_patient.get_patient`: a person's.
   const modelTokens = new Set(resourceModels.flatMap((name) => tokenize(name)));
   return !segments.some((segment) => namesAnotherPerson(segment, modelTokens));
+}
+
+/** Words of a response wrapper around a model's rows (`AllergySingleEnvelope`, `PatientTypeListResponse`). */
+const WRAPPER_TOKENS = new Set(['envelope', 'single', 'list', 'page', 'paged', 'paginated', 'response', 'result', 'results', 'data', 'out', 'dto', 'read', 'delete', 'create', 'update', 'item', 'items']);
+
+/**
+ * `AllergySingleEnvelope(SuccessEnvelope)` beside the lookup table `AllergyDTO`: a response wrapper
+ * whose base is in another module (so its fields are out of sight), named for nothing but a
+ * lookup table the handler serves and wrapper words, wraps that table's rows.
+ */
+function wrapsLookupTable(name: string, lookups: readonly string[], models: readonly DataModel[]): boolean {
+  const definitions = models.filter((model) => model.name === name);
+  if (!definitions.length || !definitions.every((model) => model.open)) return false;
+  const subject = (identifier: string) => tokenize(identifier).filter((token) => !WRAPPER_TOKENS.has(token)).join(' ');
+  const own = subject(name);
+  return own.length > 0 && lookups.some((lookup) => subject(lookup) === own);
 }
 
 /** Tokens of a store module or a call around a model's name (`crud_allergy_type`, `get_problem_lists`, `by_id`). */
