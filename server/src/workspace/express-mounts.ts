@@ -23,7 +23,7 @@ export function expressMountsOf(file: string, code: string): { uses: ExpressUse[
   const uses: ExpressUse[] = [];
   for (const match of code.matchAll(USE_CALL)) {
     const args = splitArguments(untilClosingParenthesis(code.slice(match.index! + match[0].length)));
-    const prefix = /^['"`]([^'"`]*)['"`]$/.exec(args[0] ?? '')?.[1];
+    const prefix = /^['"`]([^'"`]*)['"`]$/.exec(args[0] ?? '')?.[1] ?? pathConstant(code, args[0]);
     const names: string[] = [];
     const routers: ExpressUse['routers'] = [];
     for (const arg of prefix === undefined ? args : args.slice(1)) {
@@ -41,6 +41,17 @@ export function expressMountsOf(file: string, code: string): { uses: ExpressUse[
     if (imported) passes.push({ file, receiver: match[2], offset: match.index!, calleeFile: imported.file });
   }
   return { uses, passes };
+}
+
+/**
+ * `app.use(FHIR_BASE, fhirRoutes)` with `const FHIR_BASE = '/fhir/R4'` in the file: the path the
+ * constant holds (a path literal, written once), so the mount is known by its path like a literal one.
+ */
+function pathConstant(code: string, arg: string | undefined): string | undefined {
+  if (!arg || !/^[A-Za-z_$][\w$]*$/.test(arg)) return undefined;
+  const name = arg.replace(/\$/g, '\\$');
+  const definitions = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${name}\\s*=\\s*['"\`](/[^'"\`$]*)['"\`]\\s*[;\\n]`, 'g'))];
+  return definitions.length === 1 ? definitions[0][1] : undefined;
 }
 
 /** Local name -> the workspace file and exported name it was imported from (relative imports only). */

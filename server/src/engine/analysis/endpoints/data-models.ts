@@ -1,12 +1,13 @@
 // The Python data models of a module (SQLAlchemy and Django models, pydantic and SQLModel
-// schemas) whose names carry a resource word (`PatientProblemList`, `AllergyType`): their fields
+// schemas) whose names carry a resource word (`PatientProblemList`, `AllergyType`, also one of
+// kinds such as `PatientType`): their fields
 // as written, with the fields of the module's own bases merged in. Read from the text with small
 // patterns (names and field definitions only, never values), so that the workspace pre-pass can
 // list them for every module and an endpoint can be judged by what its models hold rather than
 // by their names (reference-models.ts).
 
 import type { DataModel } from '../../model/audit-context';
-import { resourcesOf } from './resources';
+import { namesKindsOf, resourcesOf } from './resources';
 
 /** Bases a model may stand on without losing sight of its fields (`Base`, `BaseModel`, `db.Model`). */
 const ROOT_BASES = new Set([
@@ -36,7 +37,7 @@ export function dataModelsOf(file: string, text: string): DataModel[] {
   const byName = new Map(classes.map((entry) => [entry.name, entry]));
   const models: DataModel[] = [];
   for (const entry of classes) {
-    if (!resourcesOf(entry.name).length) continue;
+    if (!resourcesOf(entry.name).length && !namesKindsOf(entry.name)) continue;
     const merged = mergedFields(entry, byName, new Set());
     // A model whose fields are not all known is never a lookup table: its fields are not kept (the context goes to every scan worker).
     const open = merged.open || merged.fields.length > MAX_FIELDS;

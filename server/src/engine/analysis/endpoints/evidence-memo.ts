@@ -32,7 +32,9 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
   let byHandler = remembered.get(classifier);
   if (!byHandler) remembered.set(classifier, (byHandler = new BoundedCache(MAX_REMEMBERED)));
   const reached = reachedModuleBindings(facts, handler.scope, handler.text, [...input.typeNames, ...input.nameHints]);
-  const key = [facts.languageId, handler.key, reached, flow.hooks.answersKey ?? ''].join('\u0003');
+  // The workspace's account models and the module's side decide whose a `person` is (touches-phi.ts, heldByAccount).
+  const accounts = `${flow.traits.patientSide ? 'patient-side' : ''}:${[...(flow.traits.accountModels ?? [])].join(',')}`;
+  const key = [facts.languageId, handler.key, reached, flow.hooks.answersKey ?? '', accounts].join('\u0003');
   return byHandler.get(key, compute);
 }
 

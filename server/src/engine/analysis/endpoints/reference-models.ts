@@ -12,7 +12,7 @@ import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize, tokenMatches } from '../phi/identifiers';
 import { readsRequestInput } from './request-inputs';
-import { keyedResources, resourceOfToken, resourcesOf } from './resources';
+import { keyedResources, namesKindsOf, resourceOfToken, resourcesOf } from './resources';
 import { keyedToPatient } from './totals-only';
 import { namesIn } from './touches-phi';
 
@@ -41,8 +41,12 @@ export function isLookupTable(name: string, models: readonly DataModel[], classi
 
 /** The model a foreign key or many-to-many field points at (`models.ManyToManyField(PatientInvestigationGroup)`, `ForeignKey("app.Group")`). */
 const KEY_TARGET = /\b(?:ForeignKey|ForeignKeyField|OneToOneField|ManyToManyField)\s*\(\s*["']?([A-Za-z_][\w.]*)/;
-/** Field names that hold an entry's own name in a catalogue (`name`, `title`, `label`). */
-const ENTRY_NAME_FIELDS = new Set(['name', 'title', 'label', 'display_name', 'displayName']);
+/**
+ * Field names that hold an entry's own name in a catalogue (`name`, `title`, `label`), or its
+ * description (`AllergyType.description`: what the kind is; a patient's notes sit in a table that
+ * points at the patient, which no lookup table does).
+ */
+const ENTRY_NAME_FIELDS = new Set(['name', 'title', 'label', 'display_name', 'displayName', 'description']);
 
 function holdsOnlyReferenceValues(model: DataModel, models: readonly DataModel[], classifier: PhiClassifier, depth: number): boolean {
   if (model.open) return false;
@@ -73,8 +77,9 @@ function holdsOnlyReferenceValues(model: DataModel, models: readonly DataModel[]
     }
     // A nested record (`patient: PatientOut`, `problems: List[PatientProblem]`).
     if ((field.text.match(/\b[A-Z]\w*/g) ?? []).some((type) => type !== model.name && resourcesOf(type).length > 0)) return false;
-    // A catalogue entry's own name (`PatientInvestigation.name`: "Haemoglobin"); a person model's name is theirs.
-    if (ENTRY_NAME_FIELDS.has(field.name) && !isPersonModel(model.name)) {
+    // A catalogue entry's own name (`PatientInvestigation.name`: "Haemoglobin", `Allergy.allergy_name`,
+    // `PatientType.type_name`: the model's own words before `name`, none of them a person's); a person model's name is theirs.
+    if ((ENTRY_NAME_FIELDS.has(field.name) || namesEntryByOwnWords(tokens, own)) && !isPersonModel(model.name)) {
       values++;
       continue;
     }
@@ -83,6 +88,12 @@ function holdsOnlyReferenceValues(model: DataModel, models: readonly DataModel[]
     values++;
   }
   return values > 0;
+}
+
+/** `allergy_name` in `Allergy`, `type_name` in `PatientType`: the entry's name, by the model's own words (`patient_name` is a person's). */
+function namesEntryByOwnWords(tokens: readonly string[], own: ReadonlySet<string>): boolean {
+  const words = tokens.slice(0, -1);
+  return tokens[tokens.length - 1] === 'name' && words.length > 0 && words.every((token) => own.has(token) && !namesPerson(token));
 }
 
 /**
@@ -139,11 +150,35 @@ export function servesOnlyLookupTables(handlerScopeId: number, path: string, fac
       }
     }
   }
-  const resourceModels = [...used].filter((name) => /^[A-Z]/.test(name) && resourcesOf(name).length > 0);
-  if (!resourceModels.length || !resourceModels.every((name) => isLookupTable(name, models, classifier))) return false;
+  // A model named for kinds of a resource (`PatientType`, `PatientTypeCreate`) is judged like the
+  // others when its fields are in sight: the flow takes `PatientTypeCreate` for a patient record.
+  // One whose fields are out of sight (an envelope on another module's base) says nothing either way.
+  const kindModels = [...used].filter((name) => {
+    const definitions = models.filter((model) => model.name === name);
+    return /^[A-Z]/.test(name) && namesKindsOf(name) && definitions.length > 0 && definitions.every((model) => !model.open);
+  });
+  const resourceModels = [...used].filter((name) => /^[A-Z]/.test(name) && resourcesOf(name).length > 0).concat(kindModels);
+  const lookups = resourceModels.filter((name) => isLookupTable(name, models, classifier));
+  if (!resourceModels.length || !resourceModels.every((name) => lookups.includes(name) || wrapsLookupTable(name, lookups, models))) return false;
   // `crud_allergy_type.get_allergy_type_by_id`: the table's own store; `crud_patient.get_patient`: a person's.
   const modelTokens = new Set(resourceModels.flatMap((name) => tokenize(name)));
   return !segments.some((segment) => namesAnotherPerson(segment, modelTokens));
+}
+
+/** Words of a response wrapper around a model's rows (`AllergySingleEnvelope`, `PatientTypeListResponse`). */
+const WRAPPER_TOKENS = new Set(['envelope', 'single', 'list', 'page', 'paged', 'paginated', 'response', 'result', 'results', 'data', 'out', 'dto', 'read', 'delete', 'create', 'update', 'item', 'items']);
+
+/**
+ * `AllergySingleEnvelope(SuccessEnvelope)` beside the lookup table `AllergyDTO`: a response wrapper
+ * whose base is in another module (so its fields are out of sight), named for nothing but a
+ * lookup table the handler serves and wrapper words, wraps that table's rows.
+ */
+function wrapsLookupTable(name: string, lookups: readonly string[], models: readonly DataModel[]): boolean {
+  const definitions = models.filter((model) => model.name === name);
+  if (!definitions.length || !definitions.every((model) => model.open)) return false;
+  const subject = (identifier: string) => tokenize(identifier).filter((token) => !WRAPPER_TOKENS.has(token)).join(' ');
+  const own = subject(name);
+  return own.length > 0 && lookups.some((lookup) => subject(lookup) === own);
 }
 
 /** Tokens of a store module or a call around a model's name (`crud_allergy_type`, `get_problem_lists`, `by_id`). */

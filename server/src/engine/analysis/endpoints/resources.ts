@@ -87,6 +87,16 @@ function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
   return found;
 }
 
+/**
+ * `PatientType`, `PatientTypeCreate`, `visit_categories`: a resource word followed by a word of
+ * kinds. Such a name is no resource (resourcesOf gives none), yet what it names may be a data
+ * model to judge by its fields (a graphene `PatientType` is the patient's own object type).
+ */
+export function namesKindsOf(identifier: string): boolean {
+  const tokens = tokenize(identifier);
+  return tokens.some((token, index) => !!resourceOfToken(token) && KIND_WORDS.has(tokens[index + 1] ?? ''));
+}
+
 /** Resource words of scheduling, whose staff (a booking's doctors) are not the patient's data. */
 const SCHEDULE_WORDS = new Set(['booking', 'appointment', 'visit', 'consultation']);
 

@@ -15,7 +15,7 @@ import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import { tokenize, tokenMatches } from '../phi/identifiers';
 import { callsDataStore } from './data-store-calls';
-import { keyedResources, pathSegments, resourceOfToken, resourcesOf } from './resources';
+import { keyedResources, namesKindsOf, pathSegments, resourceOfToken, resourcesOf } from './resources';
 import { readsRequestInput } from './request-inputs';
 import { describesKinds, isSqlStatement, literalText, onlyTotals, readsCatalogue, sqlTables, sqlTexts } from './sql-tables';
 import { aggregatedCalls } from './aggregate-calls';
@@ -114,7 +114,8 @@ function readsOnlyKinds(text: string): boolean {
  * parameter named for a person. A record of kinds read for it is that patient's.
  */
 export function keyedToPatient(path: string): boolean {
-  return pathSegments(path).some((segment) => segment.param && namesPerson(segment.name));
+  // `{patient_type_id}` keys a kind of patient (namesKindsOf), not a patient.
+  return pathSegments(path).some((segment) => segment.param && namesPerson(segment.name) && !namesKindsOf(segment.name));
 }
 
 /** `const { patientId } = req.query`: a request input named for a person. */

@@ -10,6 +10,7 @@ import { identityParams } from './identity-params';
 import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import type { Taint } from '../flow/taint';
+import { namesAccountModel } from '../phi/account-models';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
 import { sqlTableReads, sqlTexts } from './sql-tables';
@@ -119,7 +120,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
     if (inHandler && totalNames.has(binding.name) && !binding.property) continue;
     const taint = flow.taintOf(binding.value, binding.scopeId);
     const target = inHandler ? strong : weak;
-    if (taint && countsAsPatientData(taint, flow)) target.note(`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category));
+    if (taint && countsAsPatientData(taint, flow) && !heldByAccount([binding.name], taint, flow)) target.note(`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category));
     if (!inHandler) {
       // Class attributes (`queryset = Patient.objects.all()`, `serializer_class = PatientSerializer`).
       for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) weak.note(`uses the PHI model ${name}`, modelResources(name));
@@ -301,11 +302,11 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   // `cache.set('revenue', analytics)`: what it gives back of totals (and of constants) is totals too.
   if (totalNames?.size && call.args.some((arg) => isTotal(arg.value, aggregated, totalNames)) && call.args.every((arg) => isTotal(arg.value, aggregated, totalNames) || !flow.taintOf(arg.value, scopeId))) return ['', []];
   const result = flow.taintOf(call, scopeId);
-  if (result && countsAsPatientData(result, flow)) return [`reads ${describeTaint(result)}`, result.elements.map((e) => e.category)];
+  if (result && countsAsPatientData(result, flow) && !heldByAccount(calleePath(call.callee) ?? [], result, flow)) return [`reads ${describeTaint(result)}`, result.elements.map((e) => e.category)];
   for (const arg of call.args) {
     if (isTotal(arg.value, aggregated, totalNames)) continue;
     const taint = flow.taintOf(arg.value, scopeId);
-    if (taint && countsAsPatientData(taint, flow)) return [`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category)];
+    if (taint && countsAsPatientData(taint, flow) && !heldByAccount(arg.value.kind === 'name' ? [arg.value.name] : [], taint, flow)) return [`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category)];
   }
   return ['', []];
 }
@@ -344,6 +345,21 @@ function countsAsPatientData(taint: Taint, flow: FlowAnalyzer): boolean {
   if (taint.elements.some((element) => element.category !== 'demographics')) return true;
   const root = taint.recordRoot ? rootName(taint.recordRoot) : undefined;
   return !!root && (flow.classifier.classify(root).kind === 'record' || resourcesOf(root).length > 0);
+}
+
+/**
+ * `person = await prisma.person.findUnique(...)`, `{ name: person.name }`, `getActivePerson(id)`
+ * where the workspace's `Person` is the app's account of a member (account-models.ts: roles,
+ * memberships, no patient field): a member's data, not a patient's. Only demographics read off or
+ * held under a name of that model (the value's own name, its callee's, or the record it was read
+ * from), and never in a module on the patient's side.
+ */
+function heldByAccount(names: readonly string[], taint: Taint, flow: FlowAnalyzer): boolean {
+  const accounts = flow.traits.accountModels;
+  if (!accounts?.size || flow.traits.patientSide || taint.elements.some((element) => element.category !== 'demographics')) return false;
+  const root = taint.recordRoot ? rootName(taint.recordRoot) : undefined;
+  const held = [...names, ...(root ? [root] : [])];
+  return held.length > 0 && held.some((name) => namesAccountModel(name, accounts));
 }
 
 function describeTaint(taint: Taint): string {

@@ -1,11 +1,13 @@
 // The audit controls a project already has (docs/policy.md, `audit`; docs/rules/missing-phi-access.md),
 // applied to the endpoints the finders found without the policy's own control: in the file (the
 // route, its router or app, its class, an audit call in the handler), else in the workspace's
-// audit context (context-controls.ts).
+// audit context (context-controls.ts), or at the project's own back end a Next.js handler only
+// forwards to (backend-forward.ts).
 
 import type { AuditControl, EndpointFact } from '../../../model/endpoints';
 import { djangoMiddleware, djangoWriteOnlyMiddleware, drfDefault, expressElsewhere, fastapiElsewhere, nestGlobal, readActionsOnly, type ControlsInput } from './context-controls';
 import { ACTION_METHODS, type DrfAction } from '../drf-inherited';
+import { forwardedToAuditedBackend } from './backend-forward';
 import { handlerScope } from './names';
 import { pythonControl } from './python-controls';
 import { typescriptControl } from './typescript-controls';
@@ -49,5 +51,10 @@ function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditCon
     );
   }
   const throughFactory = input.flow?.hooks.auditCallThroughFactory?.bind(input.flow.hooks);
-  return typescriptControl(facts, endpoint, scope, policy.audit.typescript, behind, throughFactory) ?? nestGlobal(endpoint, input) ?? expressElsewhere(endpoint, input);
+  return (
+    typescriptControl(facts, endpoint, scope, policy.audit.typescript, behind, throughFactory) ??
+    nestGlobal(endpoint, input) ??
+    expressElsewhere(endpoint, input) ??
+    forwardedToAuditedBackend(endpoint, input)
+  );
 }
