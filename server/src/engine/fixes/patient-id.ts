@@ -44,7 +44,7 @@ export function idExpression(fact: CallFact, phiArgs: PhiArgument[], context: Me
 }
 
 /** The key of an id in the language's naming style: `patient_id`, `patientId`. */
-export function idKeyOf(noun: string, language: FileFacts['language']): string {
+function idKeyOf(noun: string, language: FileFacts['language']): string {
   return language === 'python' ? `${noun}_id` : `${noun}Id`;
 }
 
