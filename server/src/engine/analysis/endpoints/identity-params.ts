@@ -3,12 +3,11 @@
 // not a request naming which patient to read, so it is no evidence that the handler looks up a
 // patient's records (what the handler then reads still is).
 
-import { calleePath } from '../../model/expressions';
 import type { FileFacts, ParamFact, ScopeFact } from '../../model/facts';
 import { callsIn } from '../../model/facts-index';
 import { tokenize } from '../phi/identifiers';
+import { dependencyTarget, isDependencyCall } from './controls/python-controls';
 
-const DEPENDENCY_MARKERS = new Set(['Depends', 'Security']);
 /** Words of a dependency that resolves who is calling (`current_patient_id`, `get_my_patient_id`, `auth_user`). */
 const IDENTITY_WORDS = new Set(['current', 'me', 'my', 'self', 'signed', 'logged', 'authenticated', 'auth', 'session', 'token', 'requester', 'caller']);
 
@@ -20,9 +19,8 @@ export function identityParams(facts: FileFacts, scope: ScopeFact): Set<ParamFac
   for (const { call } of callsIn(facts, scope.id)) {
     // Only a default written in the signature: the body starts after the last parameter's line.
     if (call.range.start.line > lastParam.range.end.line) continue;
-    const marker = calleePath(call.callee)?.pop();
-    if (!marker || !DEPENDENCY_MARKERS.has(marker)) continue;
-    const target = (call.args.find((arg) => arg.name === 'dependency') ?? call.args.find((arg) => !arg.name))?.value;
+    if (!isDependencyCall(call)) continue;
+    const target = dependencyTarget(call);
     const name = target && (target.kind === 'name' ? target.name : target.kind === 'member' ? target.property : undefined);
     if (!name || !tokenize(name).some((token) => IDENTITY_WORDS.has(token))) continue;
     const param = paramBefore(scope.params, call.range.start);

@@ -95,12 +95,22 @@ function routerDependency(facts: FileFacts, scope: ScopeFact, names: readonly st
 }
 
 /** `Depends(audit_phi)` / `Security(audit_phi)` / `Depends(audit_phi(...))` nested in `expr`: the dependency's expression. */
+/** `Depends(x)`, `Security(x)`: a FastAPI dependency. */
+export function isDependencyCall(call: CallExpr): boolean {
+  const marker = calleePath(call.callee)?.pop();
+  return !!marker && DEPENDENCY_MARKERS.has(marker);
+}
+
+/** What a dependency call depends on: `x` of `Depends(x)` or `Depends(dependency=x)`. */
+export function dependencyTarget(call: CallExpr): Expr | undefined {
+  return (call.args.find((arg) => arg.name === 'dependency') ?? call.args.find((arg) => !arg.name))?.value;
+}
+
 function dependencyIn(expr: Expr, names: readonly string[], depth = 0): { expr: Expr; name: string } | undefined {
   if (!names.length || depth > 8) return undefined;
   if (expr.kind === 'call') {
-    const marker = calleePath(expr.callee)?.pop();
-    if (marker && DEPENDENCY_MARKERS.has(marker)) {
-      const target = (expr.args.find((arg) => arg.name === 'dependency') ?? expr.args.find((arg) => !arg.name))?.value;
+    if (isDependencyCall(expr)) {
+      const target = dependencyTarget(expr);
       const name = target ? namesOne(target, names) : undefined;
       return name && target ? { expr: target, name } : undefined;
     }
