@@ -28,6 +28,27 @@ export function schemaPhiCategories(typeName: string, facts: FileFacts, flow: Fl
   return categories.length >= 2 && beyondContact ? categories : [];
 }
 
+/** Methods of a validation schema that check a value against it (zod, Joi, yup, valibot). */
+export const SCHEMA_CHECKS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateAsync', 'validateSync']);
+
+/**
+ * The module-level definition of an object schema named `name` (`const notifyPatientSchema =
+ * z.object({ entryId, slot })`, `Joi.object({...})`, `yup.object().shape({...})`), if it is one.
+ */
+export function requestSchemaOf(name: string, facts: FileFacts): Expr | undefined {
+  const binding = bindingsIn(facts, 0).find((candidate) => candidate.name === name && !candidate.property);
+  if (!binding || binding.value.kind !== 'call' || !definesObjectSchema(binding.value)) return undefined;
+  return objectKeys(binding.value).length ? binding.value : undefined;
+}
+
+/** A call chain that builds an object schema: one of its callees is `object` or `shape`. */
+function definesObjectSchema(expr: Expr, depth = 0): boolean {
+  if (depth > 8 || expr.kind !== 'call') return false;
+  const path = calleePath(expr.callee) ?? [];
+  if (path.some((segment) => segment === 'object' || segment === 'shape' || segment === 'strictObject')) return true;
+  return expr.callee.kind === 'member' && definesObjectSchema(expr.callee.object, depth + 1);
+}
+
 /**
  * Contact fields every person has, staff and organisations too (`CreateUserDto`: name, e-mail,
  * phone): a schema of these alone is not a patient's. A birth date, an insurance or Medicare id,

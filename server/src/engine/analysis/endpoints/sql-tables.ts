@@ -33,7 +33,7 @@ export function sqlTables(text: string): string[] {
 /** The patient-like tables an SQL text names; empty for other text and for totals. */
 export function sqlTableReads(text: string): SqlTableRead[] {
   const sql = text.slice(0, MAX_SQL);
-  if (!SQL_STATEMENT.test(sql) || onlyTotals(sql) || readsCatalogue(sql)) return [];
+  if (!SQL_STATEMENT.test(sql) || onlyTotals(sql) || readsCatalogue(sql) || selectsOnlyKeys(sql)) return [];
   const reads: SqlTableRead[] = [];
   for (const match of sql.matchAll(TABLE_REFERENCE)) {
     const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
@@ -116,6 +116,30 @@ export function onlyTotals(statement: string): boolean {
   // Totals per group, unless a group is a person (`p.id AS "patientId", p.email, SUM(...) ... GROUP BY p.id`).
   if (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*')) return !namesPerson(aggregated);
   return topLevelColumns(select[1]).every(isComputedTotal);
+}
+
+/** Words of a key column that make the key itself an identifier of a person (`mrn_id`, `insurance_member_id`). */
+const IDENTIFIER_KEY_TOKENS = new Set(['mrn', 'ssn', 'medicare', 'medicaid', 'nhs', 'insurance', 'member', 'subscriber', 'policy', 'license', 'licence', 'passport', 'driver', 'tax', 'national', 'social', 'hospital', 'medical', 'record', 'chart', 'account']);
+/** One column of a select list that is a row's key (`id`, `p.patient_id`, `"clientId" AS client`) or a constant (`1`). */
+const KEY_COLUMN = /^\s*(?:distinct\s+)?(?:"?\w+"?\.)?"?(\w+)"?(?:\s+(?:as\s+)?"?\w+"?)?\s*$/i;
+
+/**
+ * `SELECT id FROM patients WHERE id = $1 AND tenant_id = $2`: a check that a record exists, or the
+ * keys of rows, without any of their fields. A key is no patient's data (it is what a log shows
+ * instead of PHI); an identifier that is itself PHI (`mrn_id`) is not such a key.
+ */
+export function selectsOnlyKeys(statement: string): boolean {
+  const sql = mainQuery(statement);
+  const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
+  if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index)) || /\bselect\b/i.test(sql.slice(select.index + 6))) return false;
+  return topLevelColumns(select[1]).every((column) => {
+    const name = KEY_COLUMN.exec(column)?.[1];
+    if (!name) return false;
+    if (name === '1') return true;
+    const tokens = tokenize(name);
+    const last = tokens[tokens.length - 1];
+    return (last === 'id' || last === 'ids' || last === 'uuid' || last === 'pk') && !tokens.some((token) => IDENTIFIER_KEY_TOKENS.has(token));
+  });
 }
 
 /** The statement after its `WITH name AS (...), ...` clauses (the whole statement when it has none). */

@@ -17,7 +17,7 @@ import { tokenize, tokenMatches } from '../phi/identifiers';
 import { callsDataStore } from './data-store-calls';
 import { keyedResources, namesKindsOf, pathSegments, resourceOfToken, resourcesOf } from './resources';
 import { readsRequestInput } from './request-inputs';
-import { describesKinds, isSqlStatement, literalText, onlyTotals, readsCatalogue, sqlTables, sqlTexts } from './sql-tables';
+import { describesKinds, isSqlStatement, literalText, onlyTotals, readsCatalogue, selectsOnlyKeys, sqlTables, sqlTexts } from './sql-tables';
 import { aggregatedCalls } from './aggregate-calls';
 
 /** Calls of a store that return a total (`count`, Prisma's `aggregate`/`groupBy`, Mongo's counts); not `len`/`length` of rows already read. */
@@ -43,6 +43,8 @@ export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
   const reads: StoreReads = { totals: false, reference: false, records: false };
   const statements = sqlTexts(facts, scopes).filter(isSqlStatement);
   for (const text of statements) {
+    // `SELECT id FROM patients WHERE id = $1`: a record's existence checked, none of its fields read.
+    if (selectsOnlyKeys(text)) continue;
     if (onlyTotals(text)) reads.totals = true;
     else if (readsOnlyKinds(text)) reads.reference = true;
     else reads.records = true;

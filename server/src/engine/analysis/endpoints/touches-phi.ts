@@ -14,7 +14,7 @@ import { namesAccountModel } from '../phi/account-models';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
 import { sqlTableReads, sqlTexts } from './sql-tables';
-import { readsRequestInput, schemaPhiCategories } from './request-inputs';
+import { readsRequestInput, requestSchemaOf, SCHEMA_CHECKS, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
@@ -269,6 +269,15 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
     if (arg.value.kind === 'name' && /^[A-Z]/.test(arg.value.name)) {
       const found = resourcesOf(arg.value.name);
       if (found.length) return [`queries ${arg.value.name}`, found];
+    }
+  }
+  // `notifyPatientSchema.parse(req.body)`: a request schema of the file checking the body; what
+  // it lets in is its fields, whatever the schema is called.
+  if (path.length === 2 && SCHEMA_CHECKS.has(last ?? '')) {
+    const schema = requestSchemaOf(path[0], flow.facts);
+    if (schema) {
+      const found = schemaPhiCategories(path[0], flow.facts, flow);
+      return found.length ? [`takes ${path[0]}, whose fields are PHI`, found] : ['', []];
     }
   }
   // `referralService.createReferralSource(...)`, `labService.getLabCategories()`: the kinds a
