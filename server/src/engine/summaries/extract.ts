@@ -22,6 +22,7 @@ import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
 import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
 import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
+import { columnClassifier } from '../analysis/endpoints/sql-tables';
 import { respondsWithTotalsOnly } from '../analysis/endpoints/totals-response';
 import { callsDataStore, callsOverHttp } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
@@ -117,13 +118,15 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     });
   });
   recordReturns(facts, flow, functions, byScope);
+  const columns = columnClassifier(classifier);
   for (const fn of functions) {
     const scopes = scopeTree(facts, fn.scope.id);
     if (isNotImplementedStub(facts, scopes)) fn.summary.notImplemented = true;
     if (respondsWithTotalsOnly(facts, fn.scope.id, scopes)) fn.summary.respondsTotals = true;
-    const reads = storeReads(facts, scopes);
+    const reads = storeReads(facts, scopes, columns);
     if (reads.totals) fn.summary.readsTotals = true;
     if (reads.reference) fn.summary.readsReference = true;
+    if (reads.fieldless) fn.summary.readsFieldless = true;
     // A call the index cannot follow (on a local object) named for patient data may fetch rows.
     const unfollowed = [...scopes].some((id) => callsIn(facts, id).some(({ call }) => {
       const callee = calleePath(call.callee);

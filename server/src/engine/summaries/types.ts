@@ -141,6 +141,8 @@ export interface FunctionSummary {
   /** What the function (with the functions nested in it) reads from data stores: totals, tables of kinds, rows (analysis/endpoints/totals-only.ts). */
   readsTotals?: true;
   readsReference?: true;
+  /** SQL statements of keys, states and bookkeeping columns only (analysis/endpoints/sql-tables.ts carriesNoPhiFields). */
+  readsFieldless?: true;
   readsRecords?: true;
   /** The function (with the functions nested in it) calls over HTTP (`fetch`, `axios.get`, `requests.post`). */
   fetchesOverHttp?: true;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { PhiElementRef } from '../model/types';
 import type { PhiField } from '../analysis/flow/record-types';
 import { callsDataStore, callsOverHttp, usesRecordStore } from '../analysis/endpoints/data-store-calls';
-import { namesResource } from '../analysis/endpoints/totals-only';
+import { namesResource, type StoreReads } from '../analysis/endpoints/totals-only';
 import { argumentNames, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
@@ -291,16 +291,17 @@ export class WorkspaceIndex {
    * What the workspace functions reached from a call made in `file` read from data stores
    * (resolved calls, transitively, bounded like the audit walk): `records` when one reads or writes
    * rows, makes an unresolved call named for patient data (`sdk.getPatient`), or the walk was cut
-   * short; `totals` when one reads a total, `reference` a table of kinds. Undefined when the callee is no workspace function.
+   * short; `totals` when one reads a total, `reference` a table of kinds, `fieldless` rows' keys and states only. Undefined when the callee is no workspace function.
    */
-  storeReadsBehind(file: FileSummary, className: string | undefined, callee: string[]): { totals: boolean; reference: boolean; records: boolean } | undefined {
-    const reads = { totals: false, reference: false, records: false };
+  storeReadsBehind(file: FileSummary, className: string | undefined, callee: string[]): StoreReads | undefined {
+    const reads: StoreReads = { totals: false, reference: false, records: false, fieldless: false };
     let reached = false;
     for (const node of this.reachable(file, className, callee, true)) {
       reached = true;
       if (node === CUT_SHORT || node.fn.readsRecords) return { ...reads, records: true };
       if (node.fn.readsTotals) reads.totals = true;
       if (node.fn.readsReference) reads.reference = true;
+      if (node.fn.readsFieldless) reads.fieldless = true;
       // Calls the resolution left without a target, and nested functions' calls (never resolved ahead).
       const unresolved = [...node.fn.calls.filter((_, k) => !node.targets[k]).map((site) => site.callee), ...(node.fn.nestedCalls ?? []).filter((path) => !this.targetOf(node.file, node.fn.className, path))];
       if (unresolved.some((path) => !callsDataStore(path) && path.some(namesResource))) return { ...reads, records: true };

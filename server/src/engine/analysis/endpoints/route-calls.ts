@@ -127,7 +127,7 @@ export function findRouteCalls(input: FinderInput): EndpointFact[] {
     // reads only totals, or tables of kinds for no one patient, or answers with totals only,
     // serves no patient (totals-only.ts, totals-response.ts).
     const behind = handler.scope ? undefined : flow.hooks.storeReadsBehind?.(handlerArg.value, fact.scopeId);
-    const stub = !handler.scope && (!!flow.hooks.notImplementedBehind?.(handlerArg.value, fact.scopeId) || !!flow.hooks.totalsResponseBehind?.(handlerArg.value, fact.scopeId) || (!!(behind?.totals || behind?.reference) && !behind.records && !(behind.reference && keyedToPatient(fullPath))));
+    const stub = !handler.scope && (!!flow.hooks.notImplementedBehind?.(handlerArg.value, fact.scopeId) || !!flow.hooks.totalsResponseBehind?.(handlerArg.value, fact.scopeId) || (!!(behind?.totals || behind?.reference || behind?.fieldless) && !behind.records && !(behind.reference && keyedToPatient(fullPath))));
     const evidence = stub
       ? { touchesPhi: false, categories: [], why: [] }
       : assessPhi({ path: fullPath, handlerScopeId: handler.scope?.id, typeNames, nameHints: handler.scope ? [] : [handler.name] }, facts, flow);

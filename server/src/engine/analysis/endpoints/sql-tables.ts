@@ -6,6 +6,7 @@
 import type { Expr, FileFacts } from '../../model/facts';
 import { bindingsIn, callsIn } from '../../model/facts-index';
 import { tokenize } from '../phi/identifiers';
+import type { PhiClassifier } from '../phi/classify';
 import { resourcesOf, type ResourceMatch } from './resources';
 
 const MAX_SQL = 20_000;
@@ -30,10 +31,10 @@ export function sqlTables(text: string): string[] {
   return [...text.slice(0, MAX_SQL).matchAll(TABLE_REFERENCE)].map((match) => match[1].replace(/"/g, '').split('.').pop() ?? '');
 }
 
-/** The patient-like tables an SQL text names; empty for other text and for totals. */
-export function sqlTableReads(text: string): SqlTableRead[] {
+/** The patient-like tables an SQL text names; empty for other text, for totals and for statements of no PHI field. */
+export function sqlTableReads(text: string, classify?: ColumnClassifier): SqlTableRead[] {
   const sql = text.slice(0, MAX_SQL);
-  if (!SQL_STATEMENT.test(sql) || onlyTotals(sql) || readsCatalogue(sql) || selectsOnlyKeys(sql)) return [];
+  if (!SQL_STATEMENT.test(sql) || onlyTotals(sql) || readsCatalogue(sql) || (classify && carriesNoPhiFields(sql, classify))) return [];
   const reads: SqlTableRead[] = [];
   for (const match of sql.matchAll(TABLE_REFERENCE)) {
     const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
@@ -113,33 +114,100 @@ export function onlyTotals(statement: string): boolean {
   const aggregated = columns.replace(AGGREGATE_CALL, '');
   if (aggregated === columns) return false;
   if (/^[\s,]*(distinct\s*)?[\s,]*$/i.test(aggregated)) return true;
-  // Totals per group, unless a group is a person (`p.id AS "patientId", p.email, SUM(...) ... GROUP BY p.id`).
-  if (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*')) return !namesPerson(aggregated);
+  // Totals per group, unless a group is a person (`p.id AS "patientId", p.email, SUM(...) ... GROUP BY p.id`)
+  // or the rows are one person's (`medication_name, COUNT(*) ... WHERE patient_id = $1 GROUP BY medication_name`).
+  if (/\bgroup\s+by\b/i.test(sql) && !aggregated.includes('*')) return !namesPerson(aggregated) && !(/\w/.test(aggregated) && filtersOnePerson(sql));
   return topLevelColumns(select[1]).every(isComputedTotal);
 }
 
-/** Words of a key column that make the key itself an identifier of a person (`mrn_id`, `insurance_member_id`). */
-const IDENTIFIER_KEY_TOKENS = new Set(['mrn', 'ssn', 'medicare', 'medicaid', 'nhs', 'insurance', 'member', 'subscriber', 'policy', 'license', 'licence', 'passport', 'driver', 'tax', 'national', 'social', 'hospital', 'medical', 'record', 'chart', 'account']);
-/** One column of a select list that is a row's key (`id`, `p.patient_id`, `"clientId" AS client`) or a constant (`1`). */
-const KEY_COLUMN = /^\s*(?:distinct\s+)?(?:"?\w+"?\.)?"?(\w+)"?(?:\s+(?:as\s+)?"?\w+"?)?\s*$/i;
+/** Words of bookkeeping columns every table has (`is_active`, `created_at`, `updated_by`, `read_by_staff_at`). */
+const BOOKKEEPING_TOKENS = new Set([
+  'id', 'ids', 'uuid', 'pk', 'key', 'fk', 'is', 'has', 'active', 'enabled', 'deleted', 'archived', 'read', 'created',
+  'updated', 'modified', 'at', 'by', 'on', 'version', 'sort', 'order', 'position', 'tenant', 'staff', 'user', 'status',
+  'state', 'timestamp',
+]);
+
+/** Words of an amount of money (`total_cents`, `amount_paid`): safe in a log line alone, a patient's billing data in their rows. */
+const MONEY_TOKENS = new Set(['amount', 'amounts', 'total', 'totals', 'cents', 'price', 'cost', 'paid', 'due', 'charge', 'charges', 'fee', 'fees', 'balance', 'payment', 'payments', 'refund', 'owed']);
+
+/** Answers whether a column (or the alias it is returned as) names PHI. */
+export type ColumnClassifier = (column: string) => 'phi' | 'safe' | 'unknown';
+
+/** Last words of a column holding a row's key (`x12_claim_id`): a key, whatever it keys. */
+const KEY_COLUMN_TOKENS = new Set(['id', 'ids', 'uuid', 'pk', 'key', 'fk']);
 
 /**
- * `SELECT id FROM patients WHERE id = $1 AND tenant_id = $2`: a check that a record exists, or the
- * keys of rows, without any of their fields. A key is no patient's data (it is what a log shows
- * instead of PHI); an identifier that is itself PHI (`mrn_id`) is not such a key.
+ * Columns judged by the policy's PHI catalogue: an element or a record is PHI, and so is a column
+ * with a clinical or billing word in it (`copay_amount_cents`, `diagnosis_codes`) unless it is a
+ * key; a name the catalogue knows to be safe is not.
  */
-export function selectsOnlyKeys(statement: string): boolean {
-  const sql = mainQuery(statement);
-  const select = /\bselect\s+([\s\S]*?)\bfrom\b/i.exec(sql);
-  if (!select || /\b(insert|update|delete)\b/i.test(sql.slice(0, select.index)) || /\bselect\b/i.test(sql.slice(select.index + 6))) return false;
-  return topLevelColumns(select[1]).every((column) => {
-    const name = KEY_COLUMN.exec(column)?.[1];
-    if (!name) return false;
-    if (name === '1') return true;
-    const tokens = tokenize(name);
-    const last = tokens[tokens.length - 1];
-    return (last === 'id' || last === 'ids' || last === 'uuid' || last === 'pk') && !tokens.some((token) => IDENTIFIER_KEY_TOKENS.has(token));
-  });
+export function columnClassifier(classifier: PhiClassifier): ColumnClassifier {
+  return (column) => {
+    const found = classifier.classify(column);
+    if (found.kind === 'element' || found.kind === 'record') return 'phi';
+    const tokens = tokenize(column);
+    if (!KEY_COLUMN_TOKENS.has(tokens[tokens.length - 1] ?? '')) {
+      for (const token of tokens) {
+        const part = classifier.classify(token);
+        if ((part.kind === 'element' || part.kind === 'record') && part.category !== 'demographics') return 'phi';
+      }
+    }
+    return found.kind === 'safe' ? 'safe' : 'unknown';
+  };
+}
+
+/**
+ * `SELECT cs.id, cs.status, cs.error_code, cc.name AS "clearinghouseName" FROM claim_submissions
+ * ...`, `UPDATE appointments SET status = $1 WHERE id = $2`, `INSERT INTO referral_events
+ * (source_id, campaign_id) VALUES (...)`: a statement whose every column is named and is a key, a
+ * state, bookkeeping or a name the catalogue knows to be safe; a PHI column, or one the catalogue
+ * does not know (it may hold free text, a card's digits, anything), is neither. What it reads or
+ * writes of a patient's row is keys and states, not their data. A `*`, a nested SELECT, an
+ * `INSERT ... SELECT` or a DELETE (a record removed) is never such a statement.
+ */
+export function carriesNoPhiFields(statement: string, classify: ColumnClassifier): boolean {
+  // `WITH rows AS (SELECT ... FROM claims) SELECT id FROM rows`: what the main query returns is the rows' own.
+  if (/^\s*with\b/i.test(statement)) return false;
+  const sql = statement.slice(0, MAX_SQL);
+  const columns = statementColumns(sql);
+  return !!columns && columns.length > 0 && columns.every((column) => columnIsClean(column, classify)) && !filtersByPhi(sql, classify);
+}
+
+/** `SELECT id FROM patients WHERE phone = $1`: a patient found by their phone number uses it, whatever is returned. */
+function filtersByPhi(sql: string, classify: ColumnClassifier): boolean {
+  const where = /\bwhere\b([\s\S]*)$/i.exec(sql.replace(/'[^']*'/g, "''"))?.[1] ?? '';
+  return (where.match(/[A-Za-z_]\w*/g) ?? []).some((word) => classify(word) === 'phi');
+}
+
+/** The named columns a statement reads or writes (with their aliases), or undefined when they cannot all be named. */
+function statementColumns(sql: string): string[] | undefined {
+  if (/\bdelete\s+from\b/i.test(sql) || (sql.match(/\bselect\b/gi) ?? []).length > 1) return undefined;
+  const returning = /\breturning\s+([\s\S]*?)\s*;?\s*$/i.exec(sql);
+  const returned = returning ? topLevelColumns(returning[1]) : [];
+  const insert = /^\s*insert\s+into\s+[\w."]+\s*\(([^)]*)\)\s*values\b/i.exec(sql);
+  if (insert) return [...insert[1].split(','), ...returned];
+  const update = /^\s*update\s+[\w."]+(?:\s+(?:as\s+)?\w+)?\s+set\s+([\s\S]*?)(?:\bwhere\b|\bfrom\b|\breturning\b|$)/i.exec(sql);
+  if (update) return [...topLevelColumns(update[1]).map((assignment) => assignment.split('=')[0]), ...returned];
+  const select = /^\s*select\s+([\s\S]*?)\bfrom\b/i.exec(sql);
+  if (select) return topLevelColumns(emptyParentheses(select[1]).replace(AGGREGATE_CALL, ' 0 '));
+  return undefined;
+}
+
+/** A column, with its alias (`cc.name AS "clearinghouseName"`: the alias says what it is), holds no PHI and no free text. */
+function columnIsClean(column: string, classify: ColumnClassifier): boolean {
+  const text = column.trim();
+  if (!text || text.includes('*') || text.includes('(')) return false;
+  const match = /^(?:distinct\s+)?(?:"?\w+"?\.)?"?(\w+)"?(?:\s*(?:::\w+))?(?:\s+(?:as\s+)?"?(\w+)"?)?$/i.exec(text);
+  if (!match) return /^(?:\$\d+|\?|'[^']*'|\d+|true|false|null|now|current_timestamp)$/i.test(text);
+  const [, name, alias] = match;
+  const named = alias ?? name;
+  const verdict = classify(named);
+  if (verdict === 'phi' || (alias && classify(name) === 'phi' && verdict !== 'safe')) return false;
+  const tokens = tokenize(named);
+  // Money on a patient's row (`total_cents` of their claim) is their billing data.
+  if (tokens.some((token) => MONEY_TOKENS.has(token))) return false;
+  // A column the catalogue does not know (`last_four`, `frequency`, `body`) may hold anything.
+  return verdict === 'safe' || tokens.every((token) => BOOKKEEPING_TOKENS.has(token));
 }
 
 /** The statement after its `WITH name AS (...), ...` clauses (the whole statement when it has none). */
@@ -166,6 +234,14 @@ function mainQuery(sql: string): string {
 
 /** Words of a column that holds a person's key or contact (`patient_id`, `"clientId"`, `email`, `dob`). */
 const PERSON_COLUMN_WORDS = new Set(['patient', 'patients', 'client', 'clients', 'member', 'members', 'mrn', 'ssn', 'dob', 'birth', 'email', 'phone']);
+
+/** `WHERE patient_id = $1`, `AND p.client_id = ?`: the rows of one person. */
+const ONE_PERSON_FILTER = /\b(?:\w+\.)?"?\w*(?:patient|client|member)\w*"?\s*=\s*(?:\$\d+|\?|:\w+|@\w+)/i;
+
+function filtersOnePerson(sql: string): boolean {
+  const where = /\bwhere\b([\s\S]*)$/i.exec(sql)?.[1];
+  return !!where && ONE_PERSON_FILTER.test(where);
+}
 
 function namesPerson(columns: string): boolean {
   return (columns.match(/[A-Za-z_]\w*/g) ?? []).some((word) => tokenize(word).some((token) => PERSON_COLUMN_WORDS.has(token)));

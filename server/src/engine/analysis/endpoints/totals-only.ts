@@ -17,7 +17,7 @@ import { tokenize, tokenMatches } from '../phi/identifiers';
 import { callsDataStore } from './data-store-calls';
 import { keyedResources, namesKindsOf, pathSegments, resourceOfToken, resourcesOf } from './resources';
 import { readsRequestInput } from './request-inputs';
-import { describesKinds, isSqlStatement, literalText, onlyTotals, readsCatalogue, selectsOnlyKeys, sqlTables, sqlTexts } from './sql-tables';
+import { carriesNoPhiFields, columnClassifier, describesKinds, isSqlStatement, literalText, onlyTotals, readsCatalogue, sqlTables, sqlTexts, type ColumnClassifier } from './sql-tables';
 import { aggregatedCalls } from './aggregate-calls';
 
 /** Calls of a store that return a total (`count`, Prisma's `aggregate`/`groupBy`, Mongo's counts); not `len`/`length` of rows already read. */
@@ -36,16 +36,18 @@ export interface StoreReads {
   reference: boolean;
   /** A store call or SQL statement reads or writes rows (or cannot be told). */
   records: boolean;
+  /** An SQL statement reads or writes rows by keys, states and bookkeeping columns only, none of them PHI (sql-tables.ts carriesNoPhiFields). */
+  fieldless: boolean;
 }
 
 /** What the calls and SQL texts of `scopes` read from data stores. */
-export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
-  const reads: StoreReads = { totals: false, reference: false, records: false };
+export function storeReads(facts: FileFacts, scopes: Set<number>, classify: ColumnClassifier): StoreReads {
+  const reads: StoreReads = { totals: false, reference: false, records: false, fieldless: false };
   const statements = sqlTexts(facts, scopes).filter(isSqlStatement);
   for (const text of statements) {
-    // `SELECT id FROM patients WHERE id = $1`: a record's existence checked, none of its fields read.
-    if (selectsOnlyKeys(text)) continue;
     if (onlyTotals(text)) reads.totals = true;
+    // `SELECT id FROM patients WHERE id = $1`, `UPDATE claims SET status = $1`: keys and states, none of a record's fields.
+    else if (carriesNoPhiFields(text, classify)) reads.fieldless = true;
     else if (readsOnlyKinds(text)) reads.reference = true;
     else reads.records = true;
   }
@@ -71,8 +73,9 @@ export function storeReads(facts: FileFacts, scopes: Set<number>): StoreReads {
 }
 
 /**
- * Whether the function `handlerScopeId` of this file serves only totals and reference rows: its
- * own store reads are totals or tables of kinds, so are those of the workspace functions it calls
+ * Whether the function `handlerScopeId` of this file serves only totals, reference rows and rows'
+ * keys and states: its own store reads are totals, tables of kinds or statements of no PHI field,
+ * so are those of the workspace functions it calls
  * (the flow hooks across files), at least one is read, and any other call names no patient-like
  * resource and fetches nothing over HTTP.
  */
@@ -80,12 +83,13 @@ export function servesNoPatientRows(handlerScopeId: number, path: string, facts:
   // Without the workspace index (a file analysed alone) a call to another function is judged by its names.
   const readsBehind = flow.hooks.storeReadsBehind?.bind(flow.hooks);
   const scopes = scopeTree(facts, handlerScopeId);
-  const own = storeReads(facts, scopes);
+  const own = storeReads(facts, scopes, columnClassifier(flow.classifier));
   if (own.records) return false;
   // Rows of a kinds table read for one patient (`/patients/:patientId/preferences`) are that patient's.
   const forOnePatient = keyedToPatient(path) || requestKeyedToPatient(facts, scopes);
   if (forOnePatient && own.reference) return false;
-  let served = own.totals || own.reference;
+  // Keys, states and bookkeeping read or written are no one's data, for one patient too.
+  let served = own.totals || own.reference || own.fieldless;
   const aggregated = aggregatedCalls(facts, scopes);
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
@@ -95,7 +99,7 @@ export function servesNoPatientRows(handlerScopeId: number, path: string, facts:
       if (behind) {
         if (behind.records) return false;
         if (forOnePatient && behind.reference) return false;
-        served ||= behind.totals || behind.reference;
+        served ||= behind.totals || behind.reference || behind.fieldless;
         continue;
       }
       if (path.some((segment) => HTTP_CLIENTS.has(segment))) return false;

@@ -13,7 +13,7 @@ import type { Taint } from '../flow/taint';
 import { namesAccountModel } from '../phi/account-models';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
-import { sqlTableReads, sqlTexts } from './sql-tables';
+import { columnClassifier, sqlTableReads, sqlTexts } from './sql-tables';
 import { readsRequestInput, requestSchemaOf, SCHEMA_CHECKS, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
@@ -111,7 +111,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
     }
   }
   for (const text of sqlTexts(facts, scopes)) {
-    for (const read of sqlTableReads(text)) strong.note(`queries the table ${read.table}`, read.resources);
+    for (const read of sqlTableReads(text, columnClassifier(flow.classifier))) strong.note(`queries the table ${read.table}`, read.resources);
   }
   const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
   for (const binding of [...bindingScopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
@@ -271,14 +271,11 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
       if (found.length) return [`queries ${arg.value.name}`, found];
     }
   }
-  // `notifyPatientSchema.parse(req.body)`: a request schema of the file checking the body; what
-  // it lets in is its fields, whatever the schema is called.
-  if (path.length === 2 && SCHEMA_CHECKS.has(last ?? '')) {
-    const schema = requestSchemaOf(path[0], flow.facts);
-    if (schema) {
-      const found = schemaPhiCategories(path[0], flow.facts, flow);
-      return found.length ? [`takes ${path[0]}, whose fields are PHI`, found] : ['', []];
-    }
+  // `notifyPatientSchema.parse(req.body)`: a request schema of the file checking the body. Named
+  // for a patient, it still lets in only its fields: ids and a slot are no patient's data.
+  if (path.length === 2 && SCHEMA_CHECKS.has(last ?? '') && requestSchemaOf(path[0], flow.facts)) {
+    const named = resourcesOf(path[0]);
+    return named.length && schemaPhiCategories(path[0], flow.facts, flow).length ? [`calls ${path.join('.')}`, named] : ['', []];
   }
   // `referralService.createReferralSource(...)`, `labService.getLabCategories()`: the kinds a
   // service keeps (the same for every patient), whatever its receiver is named after.

@@ -4,6 +4,7 @@ import type { CallExpr, Expr, ParamFact } from '../../model/facts';
 import type { Range } from '../../model/types';
 import type { Taint } from './taint';
 import type { PhiField } from './record-types';
+import type { StoreReads } from '../endpoints/totals-only';
 
 /**
  * Where flows across functions plug in (engine/summaries/): what a parameter stands for while a
@@ -56,6 +57,6 @@ export interface FlowHooks {
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
   /** Whether `callee` is a workspace handler that answers with totals only (endpoints/totals-response.ts). */
   totalsResponseBehind?(callee: Expr, scopeId: number): boolean;
-  /** What the workspace functions `callee` reaches read from data stores: totals, tables of kinds, rows (endpoints/totals-only.ts). */
-  storeReadsBehind?(callee: Expr, scopeId: number): { totals: boolean; reference: boolean; records: boolean } | undefined;
+  /** What the workspace functions `callee` reaches read from data stores: totals, tables of kinds, keys and states, rows (endpoints/totals-only.ts). */
+  storeReadsBehind?(callee: Expr, scopeId: number): StoreReads | undefined;
 }
