@@ -222,13 +222,19 @@ const RESPONSE_CALLS = new Set([
   'JSONResponse', 'JsonResponse', 'HttpResponse', 'PlainTextResponse', 'json_response', 'make_response', 'text', 'html', 'String', 'Boolean', 'Date', 'now',
 ]);
 
+/** Methods that format a value the handler made (`new Date(Date.now() + 3600000).toISOString()`). */
+const FORMATTING_CALLS = new Set(['toISOString', 'toJSON', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toUTCString', 'getTime', 'toFixed']);
+
 /** The handler makes calls, and every one builds the response (a stub or a bare `return x` is not judged). */
 function onlyBuildsResponse(facts: FileFacts, scopes: Set<number>): boolean {
   let calls = 0;
   for (const scopeId of scopes) {
     for (const { call } of callsIn(facts, scopeId)) {
       const path = calleePath(call.callee) ?? [];
-      if (!path.some((segment) => RESPONSE_CALLS.has(segment))) return false;
+      // `new Date().toISOString()` in a sample answer; `patient.dob.toISOString()` reads a record.
+      const method = call.callee.kind === 'member' ? call.callee.property : '';
+      const formatsOwnValue = FORMATTING_CALLS.has(method) && !namesIn(call.callee).slice(0, -1).some((name) => /^[a-z_$]/.test(name));
+      if (!formatsOwnValue && !path.some((segment) => RESPONSE_CALLS.has(segment))) return false;
       // `Response({"member": member_id})` passes on what names a patient.
       if (call.args.some((arg) => namesIn(arg.value).some((name) => resourcesOf(name).length > 0))) return false;
       calls++;
