@@ -142,6 +142,15 @@ const KEY_COLUMN_TOKENS = new Set(['id', 'ids', 'uuid', 'pk', 'key', 'fk']);
  * key; a name the catalogue knows to be safe is not.
  */
 export function columnClassifier(classifier: PhiClassifier): ColumnClassifier {
+  let made = columnClassifiers.get(classifier);
+  if (!made) columnClassifiers.set(classifier, (made = makeColumnClassifier(classifier)));
+  return made;
+}
+
+/** One per classifier: endpoints ask for it per call. */
+const columnClassifiers = new WeakMap<PhiClassifier, ColumnClassifier>();
+
+function makeColumnClassifier(classifier: PhiClassifier): ColumnClassifier {
   return (column) => {
     const found = classifier.classify(column);
     if (found.kind === 'element' || found.kind === 'record') return 'phi';
@@ -193,8 +202,12 @@ function statementColumns(sql: string): string[] | undefined {
   return undefined;
 }
 
-/** A column, with its alias (`cc.name AS "clearinghouseName"`: the alias says what it is), holds no PHI and no free text. */
-function columnIsClean(column: string, classify: ColumnClassifier): boolean {
+/**
+ * A column (`amdSyncStatus`, `cs.status_code`), with its alias (`cc.name AS "clearinghouseName"`:
+ * the alias says what it is), that is a key, a state, bookkeeping or a name the catalogue knows
+ * to be safe; not PHI, money on a patient's row, or a column the catalogue does not know.
+ */
+export function columnIsClean(column: string, classify: ColumnClassifier): boolean {
   const text = column.trim();
   if (!text || text.includes('*') || text.includes('(')) return false;
   const match = /^(?:distinct\s+)?(?:"?\w+"?\.)?"?(\w+)"?(?:\s*(?:::\w+))?(?:\s+(?:as\s+)?"?(\w+)"?)?$/i.exec(text);

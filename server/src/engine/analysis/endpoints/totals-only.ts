@@ -19,6 +19,7 @@ import { keyedResources, namesKindsOf, pathSegments, resourceOfToken, resourcesO
 import { readsRequestInput } from './request-inputs';
 import { carriesNoPhiFields, columnClassifier, describesKinds, isSqlStatement, literalText, onlyTotals, readsCatalogue, sqlTables, sqlTexts, type ColumnClassifier } from './sql-tables';
 import { aggregatedCalls } from './aggregate-calls';
+import { ormCallCarriesNoPhiFields } from './orm-field-lists';
 
 /** Calls of a store that return a total (`count`, Prisma's `aggregate`/`groupBy`, Mongo's counts); not `len`/`length` of rows already read. */
 const STORE_TOTALS = new Set(['count', 'countDocuments', 'estimatedDocumentCount', 'aggregate', 'groupBy', 'sum', 'avg', 'exists']);
@@ -61,6 +62,11 @@ export function storeReads(facts: FileFacts, scopes: Set<number>, classify: Colu
         continue;
       }
       if (!path || BUILTIN_OBJECTS.has(path[0]) || !callsDataStore(path)) continue;
+      // `prisma.client.findUnique({ where: { id }, select: { id: true, amdSyncStatus: true } })`.
+      if (ormCallCarriesNoPhiFields(call, path, classify)) {
+        reads.fieldless = true;
+        continue;
+      }
       // `pool.query(sql, params)`: judged by its SQL text above; one whose text is not in sight reads rows.
       const runsSql = SQL_RUNNERS.has(last) && (statements.length > 0 || call.args.some((arg) => isSqlStatement(literalText(arg.value) ?? '')));
       // `prisma.appointmentType.findMany()`: a model of kinds or settings (sql-tables.ts), the same for every patient.

@@ -14,6 +14,7 @@ import { namesAccountModel } from '../phi/account-models';
 import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
 import { columnClassifier, sqlTableReads, sqlTexts } from './sql-tables';
+import { ormCallCarriesNoPhiFields } from './orm-field-lists';
 import { readsRequestInput, requestSchemaOf, SCHEMA_CHECKS, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
@@ -277,6 +278,8 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
       if (found.length) return [`queries ${arg.value.name}`, found];
     }
   }
+  // `prisma.client.findUnique({ select: { id: true, amdSyncStatus: true } })`: keys and states of the row, none of its fields.
+  if (ormCallCarriesNoPhiFields(call, path, columnClassifier(flow.classifier))) return ['', []];
   // `notifyPatientSchema.parse(req.body)`: a request schema of the file checking the body. Named
   // for a patient, it still lets in only its fields: ids and a slot are no patient's data.
   if (path.length === 2 && SCHEMA_CHECKS.has(last ?? '') && requestSchemaOf(path[0], flow.facts)) {

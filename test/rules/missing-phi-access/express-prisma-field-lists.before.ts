@@ -1,0 +1,44 @@
+// A Prisma call that names every field it reads (`select`) and writes (`data`) is judged by those
+// fields: a client's sync status and an appointment's state are no one's health data. Without a
+// `select` the whole row comes back; a selected name, a filter on a birth date (the patient found by it) or an `include`
+// of related rows reads the patient's.
+import { Router } from 'express';
+import { prisma } from '../db';
+
+const router = Router();
+
+router.get('/patients/:clientId/sync-status', async (req, res) => {
+  const client = await prisma.client.findUnique({
+    where: { id: req.params.clientId },
+    select: { id: true, externalPatientId: true, lastSyncedAt: true, syncStatus: true },
+  });
+  res.json({ clientId: client?.id, syncStatus: client?.syncStatus });
+});
+
+router.post('/appointments/:appointmentId/status', async (req, res) => {
+  const appointment = await prisma.appointment.update({
+    where: { id: req.params.appointmentId },
+    data: { status: req.body.status },
+    select: { id: true, status: true },
+  });
+  res.json(appointment);
+});
+
+router.get('/patients/:clientId/card', async (req, res) => { // expect: missing-phi-access
+  const client = await prisma.client.findUnique({ where: { id: req.params.clientId }, select: { id: true, firstName: true, lastName: true } });
+  res.json(client);
+});
+
+router.get('/appointments/:appointmentId', async (req, res) => { // expect: missing-phi-access
+  res.json(await prisma.appointment.findUnique({ where: { id: req.params.appointmentId } }));
+});
+
+router.get('/appointments/:appointmentId/with-client', async (req, res) => { // expect: missing-phi-access
+  res.json(await prisma.appointment.findUnique({ where: { id: req.params.appointmentId }, select: { id: true, status: true }, include: { client: true } }));
+});
+
+router.get('/patients/:clientId/match', async (req, res) => { // expect: missing-phi-access
+  res.json(await prisma.client.findFirst({ where: { dateOfBirth: String(req.query.dob) }, select: { id: true } }));
+});
+
+export default router;
