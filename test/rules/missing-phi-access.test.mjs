@@ -8,6 +8,7 @@ ruleFixtureSuite('missing-phi-access', {
   'nextjs-app-route-wrapped': { path: 'app/api/patients/[id]/route.ts' },
   'nextjs-pages-api-default-export': { path: 'pages/api/visits.js' },
   'nextjs-pages-api-arrow': { path: 'pages/api/patients/index.ts' },
+  'nextjs-patient-portal-session': { path: 'app/api/patient/health-records/route.ts' },
   // Class-based views are read in a views module.
   'drf-inherited-actions-class-decorator': { path: 'clinic/views.py' },
   'drf-lookup-catalogue-judged-by-fields': { path: 'clinic/views.py' },

@@ -1,10 +1,10 @@
-// Parameters of a FastAPI handler that hold the caller's own identity: `patient_id: str =
-// Depends(current_patient_id)`. Such a key is the signed-in patient's, resolved from the session,
-// not a request naming which patient to read, so it is no evidence that the handler looks up a
-// patient's records (what the handler then reads still is).
+// The caller's own identity: parameters of a FastAPI handler such as `patient_id: str =
+// Depends(current_patient_id)`, and a patient portal's `session.patientId`. Such a key is the
+// signed-in patient's, resolved from the session, not a request naming which patient to read.
 
-import type { FileFacts, ParamFact, ScopeFact } from '../../model/facts';
-import { callsIn } from '../../model/facts-index';
+import { calleePath } from '../../model/expressions';
+import type { Expr, FileFacts, ParamFact, ScopeFact } from '../../model/facts';
+import { bindingsIn, callsIn } from '../../model/facts-index';
 import { tokenize } from '../phi/identifiers';
 import { dependencyTarget, isDependencyCall } from './controls/python-controls';
 
@@ -38,4 +38,35 @@ function paramBefore(params: readonly ParamFact[], position: { line: number; cha
     if (!best || start.character > best.range.start.character) best = param;
   }
   return best;
+}
+
+/** Roots of the signed-in user's session object (`session.patientId`, `session.user.patientId`). */
+const SESSION_ROOTS = new Set(['session', 'serverSession', 'authSession']);
+/** A request and the segments under which it carries its signed-in user (`req.user`, `ctx.state.user`, `req.auth`). */
+const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'context']);
+const USER_SEGMENTS = new Set(['user', 'auth', 'session', 'currentUser', 'identity', 'claims']);
+/** Words of the key of a person a portal serves. */
+const PERSON_KEY_WORDS = new Set(['patient', 'client', 'member']);
+
+/**
+ * Whether the handler's scopes read the signed-in patient's own key from the session
+ * (`session.patientId`, `req.user.patientId`): a patient portal serving the caller their own record.
+ */
+export function readsSignedInPatientKey(facts: FileFacts, scopes: ReadonlySet<number>): boolean {
+  for (const scopeId of scopes) {
+    for (const binding of bindingsIn(facts, scopeId)) if (namesSessionPatientKey(binding.value, 0)) return true;
+    for (const { call } of callsIn(facts, scopeId)) if (call.args.some((arg) => namesSessionPatientKey(arg.value, 0))) return true;
+  }
+  return false;
+}
+
+function namesSessionPatientKey(expr: Expr, depth: number): boolean {
+  if (depth > 4) return false;
+  if (expr.kind === 'other') return expr.children.some((child) => namesSessionPatientKey(child, depth + 1));
+  if (expr.kind !== 'member') return false;
+  const path = calleePath(expr);
+  if (!path || path.length < 2) return false;
+  const tokens = tokenize(path[path.length - 1]);
+  if (tokens.length < 2 || tokens[tokens.length - 1] !== 'id' || !tokens.some((token) => PERSON_KEY_WORDS.has(token))) return false;
+  return SESSION_ROOTS.has(path[0]) || (REQUEST_ROOTS.has(path[0]) && path.slice(1, -1).some((segment) => USER_SEGMENTS.has(segment)));
 }

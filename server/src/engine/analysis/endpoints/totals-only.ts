@@ -131,7 +131,7 @@ export function keyedToPatient(path: string): boolean {
 }
 
 /** `const { patientId } = req.query`: a request input named for a person. */
-function requestKeyedToPatient(facts: FileFacts, scopes: Set<number>): boolean {
+export function requestKeyedToPatient(facts: FileFacts, scopes: Set<number>): boolean {
   for (const scopeId of scopes) {
     for (const binding of bindingsIn(facts, scopeId)) {
       if (!readsRequestInput(binding.value)) continue;

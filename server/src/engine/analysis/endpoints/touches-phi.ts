@@ -6,7 +6,8 @@
 
 import { calleePath, rootName } from '../../model/expressions';
 import type { Expr, FileFacts, ParamFact } from '../../model/facts';
-import { identityParams } from './identity-params';
+import { identityParams, readsSignedInPatientKey } from './identity-params';
+import { keyedToPatient, requestKeyedToPatient } from './totals-only';
 import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import type { Taint } from '../flow/taint';
@@ -73,6 +74,9 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   // A stub answering "not implemented" serves nothing yet.
   if (input.handlerScopeId !== undefined && isNotImplementedStub(facts, scopes)) return { touchesPhi: false, categories: [], why: [] };
+  // A patient portal serving the signed-in patient (`session.patientId`) and no patient the request
+  // names: the patient's own record, opened by the patient.
+  if (input.handlerScopeId !== undefined && servesSignedInPatientOnly(facts, scopes, input.path)) return { touchesPhi: false, categories: [], why: [] };
   // A handler that counts rows and answers with the counts only serves totals.
   if (input.handlerScopeId !== undefined && respondsWithTotalsOnly(facts, input.handlerScopeId, scopes)) return { touchesPhi: false, categories: [], why: [] };
   for (const id of input.dataScopeIds ?? []) for (const nested of scopeTree(facts, id)) scopes.add(nested);
@@ -144,6 +148,11 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const why = quiet ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
+}
+
+/** The handler reads the signed-in patient's key from the session, and no patient key from its path or request inputs. */
+function servesSignedInPatientOnly(facts: FileFacts, scopes: Set<number>, path: string): boolean {
+  return readsSignedInPatientKey(facts, scopes) && !keyedToPatient(path) && !requestKeyedToPatient(facts, scopes);
 }
 
 /** Path words of an OAuth or SMART on FHIR authorization flow (`/oauth/authorize`, `/smart/launch`). */
