@@ -340,8 +340,8 @@ const KIND_CALL_WORDS = new Set(['type', 'types', 'category', 'categories', 'kin
 
 /** `getAppointmentTypes`, `create_referral_source`: a data verb, then what it works on, ending with a kind word. */
 function namesKindsCall(name: string): boolean {
-  const tokens = tokenize(name);
-  return tokens.length > 2 && DATA_VERBS.has(tokens[0]) && KIND_CALL_WORDS.has(tokens[tokens.length - 1]);
+  const tokens = dataCallTokens(name, KIND_CALL_WORDS);
+  return !!tokens && tokens.length > 2;
 }
 
 /** Last words of a call's name for what a practice keeps rather than what a patient has. */
@@ -353,8 +353,14 @@ const PRACTICE_THING_WORDS = new Set([
 
 /** `getRooms`, `list_providers`: a data verb, then only a thing the practice keeps. */
 function namesPracticeThingsCall(name: string): boolean {
+  const tokens = dataCallTokens(name, PRACTICE_THING_WORDS);
+  return !!tokens && !tokens.slice(1, -1).some((token) => resourcesOf(token).length > 0);
+}
+
+/** The words of a call's name that starts with a data verb and ends with one of `lastWords` (`get ... rooms`). */
+function dataCallTokens(name: string, lastWords: ReadonlySet<string>): string[] | undefined {
   const tokens = tokenize(name);
-  return tokens.length > 1 && DATA_VERBS.has(tokens[0]) && PRACTICE_THING_WORDS.has(tokens[tokens.length - 1]) && !tokens.slice(1, -1).some((token) => resourcesOf(token).length > 0);
+  return tokens.length > 1 && DATA_VERBS.has(tokens[0]) && lastWords.has(tokens[tokens.length - 1]) ? tokens : undefined;
 }
 
 /** Modules that describe data (its schema, its metadata) rather than hold it. */
