@@ -25,11 +25,12 @@ export type AuditProblem =
   | { kind: 'roles-missing'; expected: string[] }
   | { kind: 'roles-not-permitted'; denied: string[]; category: string; replacement: string[]; argument: AuditArgument };
 
-// A project's own audit vocabulary, by the action it means. A word in none of these is the
-// project's business (`EXPORT`, `LOGIN`): not judged.
+// Words by the action they mean: a project's own audit vocabulary (`action: 'CREATE'`), and the
+// words of a handler's name that say what a view of any method does (`delete_note`). A word in
+// none of these is the project's business (`EXPORT`, `LOGIN`): not judged.
 const ACTION_WORDS: Record<AuditAction, readonly string[]> = {
   read: ['read', 'view', 'get', 'list', 'access', 'search', 'query', 'retrieve', 'fetch', 'show'],
-  write: ['write', 'create', 'update', 'insert', 'modify', 'edit', 'patch', 'put', 'post', 'upsert', 'save', 'add'],
+  write: ['write', 'create', 'update', 'insert', 'modify', 'edit', 'patch', 'put', 'post', 'upsert', 'save', 'add', 'new', 'upload', 'submit', 'set'],
   delete: ['delete', 'remove', 'destroy', 'purge', 'erase'],
 };
 
@@ -50,8 +51,8 @@ export function actionFor(endpoint: EndpointFact): AuditAction {
   const expected = expectedActions(endpoint.methods);
   if (expected.length) return expected.includes('write') ? 'write' : expected.includes('delete') ? 'delete' : expected[0];
   const tokens = tokenize(endpoint.handler.name);
-  if (tokens.some((t) => ['delete', 'remove', 'destroy', 'purge'].includes(t))) return 'delete';
-  if (tokens.some((t) => ['create', 'add', 'new', 'update', 'edit', 'save', 'upload', 'submit', 'set', 'write'].includes(t))) return 'write';
+  if (tokens.some((t) => ACTION_WORDS.delete.includes(t))) return 'delete';
+  if (tokens.some((t) => ACTION_WORDS.write.includes(t))) return 'write';
   return 'read';
 }
 
