@@ -48,8 +48,7 @@ export const DEFAULT_TEST_CODE_PATHS: readonly string[] = [
   'test-*.js', 'test-*.mjs', 'test-*.ts', 'jest.setup.*', 'setupTests.*',
   // Storybook stories render components with made-up props; they never run in the product.
   '*.stories.*', '.storybook/',
-  // Copies kept aside (`patient-detail-shell.old.tsx`, `backend-backup/`, an archive unpacked
-  // beside the code as `production_code_extracted/`): nothing imports or serves them.
-  '*.old.*', '*.bak.*', '*.orig.*', '*.backup.*', '*-backup/', 'backup-*/', '*-extracted/', '*_extracted/',
+  // Copies kept aside (`patient-detail-shell.old.tsx`, `backend-backup/`): nothing imports or serves them.
+  '*.old.*', '*.bak.*', '*.orig.*', '*.backup.*', '*-backup/', 'backup-*/',
   'seeds/', 'seeders/', 'seed.*', 'seed-*.*', 'seed_*.*', '*.seed.*', '*-seed.*', '*_seed.*',
 ];
