@@ -6,6 +6,7 @@ import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks
 import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { onlyAmounts } from '../../analysis/sinks/amounts-only';
+import { mintsClaimNumbers, onlyClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -50,6 +51,8 @@ export const phiInLog: Rule = {
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
       if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, fact.call.args)) continue;
       if (!wholeObjects && onlyAmounts(phiArgs, (name) => flow.classifier.isPersonObjectName(name))) continue;
+      // A claim number the module itself mints is its record reference, like the claim's id.
+      if (!wholeObjects && onlyClaimNumbers(args, fact.scopeId, (expr, scopeId) => flow.sinkTaint(expr, scopeId)) && mintsClaimNumbers(facts, (expr, scopeId) => flow.taintOf(expr, scopeId))) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
       const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
