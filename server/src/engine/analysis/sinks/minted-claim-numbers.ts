@@ -10,6 +10,7 @@
 import type { Argument, Expr, FileFacts } from '../../model/facts';
 import type { PhiElementRef } from '../../model/types';
 import { tokenize } from '../phi/identifiers';
+import { namedPhiParts } from './message-parts';
 
 /** What a check needs of a value's taint. */
 interface ValueTaint {
@@ -99,30 +100,6 @@ function isMintedValue(expr: Expr, scopeId: number, taintOf: TaintOf, depth: num
  * field or the key it is logged under), and nothing else the call logs carries PHI.
  */
 export function onlyClaimNumbers(args: readonly Argument[], scopeId: number, taintOf: TaintOf): boolean {
-  const parts = args.flatMap((arg) => phiValues(arg.value, arg.name, scopeId, taintOf, 0));
-  return parts.length > 0 && parts.every(({ name, taint }) => !taint.record && !!name && isClaimNumberName(name) && taint.elements.every((element) => element.element === 'claim'));
-}
-
-/** The PHI-carrying values of a logged expression, each with the name it is known by (its key, else its own). */
-function phiValues(expr: Expr, key: string | undefined, scopeId: number, taintOf: TaintOf, depth: number): { name?: string; taint: ValueTaint }[] {
-  if (depth <= MAX_DEPTH) {
-    const next = depth + 1;
-    if (expr.kind === 'template') return expr.parts.flatMap((part) => ('text' in part ? [] : phiValues(part.expr, undefined, scopeId, taintOf, next)));
-    if (expr.kind === 'binary' && expr.operator === '+') return [...phiValues(expr.left, undefined, scopeId, taintOf, next), ...phiValues(expr.right, undefined, scopeId, taintOf, next)];
-    if (expr.kind === 'object' && expr.entries.every((entry) => !entry.spread)) return expr.entries.flatMap((entry) => phiValues(entry.value, entry.key, scopeId, taintOf, next));
-  }
-  const taint = taintOf(expr, scopeId);
-  if (!taint) return [];
-  const own = ownName(expr);
-  // Logged under a claim-number key, or known by a claim-number name: `{ claimNumber: claim.claimNumber }`, `${claimNumber}`.
-  const name = own && isClaimNumberName(own) ? own : key;
-  return [{ name, taint }];
-}
-
-/** The name a value is known by: a variable's, or the last field of a chain (`claimPayment.claimNumber`). */
-function ownName(expr: Expr): string | undefined {
-  if (expr.kind === 'name') return expr.name;
-  if (expr.kind === 'member') return expr.property;
-  if (expr.kind === 'other' && expr.children.length === 1) return ownName(expr.children[0]);
-  return undefined;
+  const parts = args.flatMap((arg) => namedPhiParts(arg.value, arg.name, (expr) => taintOf(expr, scopeId)));
+  return parts.length > 0 && parts.every(({ names, taint }) => !taint.record && names.some(isClaimNumberName) && taint.elements.every((element) => element.element === 'claim'));
 }

@@ -13,7 +13,7 @@ import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
 import { enclosingFunctions } from '../../model/facts-index';
 import type { PhiElementRef } from '../../model/types';
 import { tokenize } from '../phi/identifiers';
-import { phiParts, type TaintOf } from './message-parts';
+import { namedPhiParts, phiParts, type TaintOf } from './message-parts';
 
 /** Catalogue elements that are entries of a public code table. */
 const REFERENCE_CODE_ELEMENTS = new Set(['billing_code']);
@@ -70,6 +70,27 @@ export function onlyValuesNamedAsCodes(args: readonly Argument[], taintOf: Taint
       const name = codeName(expr);
       return !taint.record && !!name && tokenize(name).some((token) => CODE_PARAMETER_TOKENS.has(token)) && taint.elements.every((element) => CODE_LIKE_ELEMENTS.has(element.element));
     })
+  );
+}
+
+/** Elements whose value, named as a code, is an entry of a public code table: a procedure's (CPT) or a diagnosis's (ICD-10). */
+const LOGGED_CODE_ELEMENTS = new Set(['billing_code', 'diagnosis']);
+
+/** Tokens that name a value as a code of a code table (`icdCode`, `icd10`, `dx_code`). */
+const CODE_NAME_TOKENS = new Set(['code', 'codes', 'icd', 'icd10', 'icd9', 'cpt', 'hcpcs']);
+
+/**
+ * Every PHI value a log carries is named as a code (its own name or the key it is logged under:
+ * `{ icdCode }`, `${cptCode}`) and is a procedure or a diagnosis code: `logger.error('Error looking
+ * up ICD-10 code', { icdCode, error })`. An ICD-10 code alone, like a CPT code, is a row of a public
+ * table and identifies no one. A diagnosis not named as a code (`diagnosis`, `dx`), or a call whose
+ * words name a patient or a record of care (namesCareRecord), stays reported.
+ */
+export function onlyValuesNamedAsTableCodes(args: readonly Argument[], taintOf: TaintOf): boolean {
+  const parts = args.flatMap((arg) => namedPhiParts(arg.value, arg.name, taintOf));
+  return (
+    parts.length > 0 &&
+    parts.every(({ names, taint }) => !taint.record && names.some((name) => tokenize(name).some((token) => CODE_NAME_TOKENS.has(token))) && taint.elements.every((element) => LOGGED_CODE_ELEMENTS.has(element.element)))
   );
 }
 
