@@ -451,6 +451,8 @@ export class FlowAnalyzer {
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element) && !this.personByFields.isPersonHere(objectName, classification.element)) return undefined;
+          // `locationForm.email`, `facilityData.phone`: a place's contact details (organisation-contacts.ts).
+          if (!objectTaint && objectName && isContactElement(classification.element) && this.classifier.isPlaceValuesName(objectName)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           // `def validate(config): config.get("ssl").get("ssl_email")`: a configuration whatever the caller passes.
