@@ -33,6 +33,8 @@ test('a log of patient data in tests, mocks, test files and seed data is not rep
     'app/views.old.py': LOGS_A_PATIENT,
     'app/forms-backup/views.py': LOGS_A_PATIENT,
     'app/backup/views.py': LOGS_A_PATIENT,
+    'src/examples/schedule_example.py': LOGS_A_PATIENT,
+    'src/example_views.py': LOGS_A_PATIENT,
   });
   const { report } = runJson(['scan', '.', '--fail-on', 'never'], { cwd: dir });
   const files = byFile(report);
@@ -49,6 +51,8 @@ test('a log of patient data in tests, mocks, test files and seed data is not rep
   assert.equal(files['app/views.old.py'], undefined, 'a copy kept aside is not served');
   assert.equal(files['app/forms-backup/views.py'], undefined);
   assert.deepEqual(files['app/backup/views.py'], ['phi-in-log'], 'a backup feature is the product');
+  assert.equal(files['src/examples/schedule_example.py'], undefined, 'example code shows the product with made-up values');
+  assert.deepEqual(files['src/example_views.py'], ['phi-in-log'], 'a module named for examples is the product');
 });
 
 test('a real identifier committed in a test is still reported (phi-literal runs in test code)', () => {

@@ -50,5 +50,8 @@ export const DEFAULT_TEST_CODE_PATHS: readonly string[] = [
   '*.stories.*', '.storybook/',
   // Copies kept aside (`patient-detail-shell.old.tsx`, `backend-backup/`): nothing imports or serves them.
   '*.old.*', '*.bak.*', '*.orig.*', '*.backup.*', '*-backup/', 'backup-*/',
+  // Example code (`src/examples/RealtimeScheduleExample.tsx`) shows how to use the product's parts with
+  // made-up values; the product does not run it. A feature named for examples (`exampleService.ts`) is the product.
+  'examples/',
   'seeds/', 'seeders/', 'seed.*', 'seed-*.*', 'seed_*.*', '*.seed.*', '*-seed.*', '*_seed.*',
 ];

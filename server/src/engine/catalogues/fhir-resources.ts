@@ -21,6 +21,16 @@ export const DEFINITION_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   'Library', 'Measure', 'MedicationKnowledge',
 ]);
 
+/**
+ * Resources about the organisation that offers care, never about who receives it: its places
+ * (`Location`), the organisation itself, its services and endpoints, its staff (`Practitioner`,
+ * whose contact details are not PHI) and when they are available (`Schedule`, `Slot`). A
+ * patient's booking is an `Appointment`, judged as before.
+ */
+export const ORGANISATION_RESOURCE_TYPES: ReadonlySet<string> = new Set([
+  'Location', 'Organization', 'HealthcareService', 'Endpoint', 'Practitioner', 'PractitionerRole', 'Schedule', 'Slot',
+]);
+
 /** Resources named like a definition's part that are a patient's record (`QuestionnaireResponseItem`). */
 const PATIENT_RECORDS_NAMED_LIKE_DEFINITIONS = ['QuestionnaireResponse', 'MeasureReport'];
 

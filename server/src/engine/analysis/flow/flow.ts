@@ -21,7 +21,7 @@ import { SIGNAL_INSTANCE_PARAM, signalReceivers, type SignalReceivers } from './
 import type { ModuleTraits } from '../phi/module-traits';
 import { NonPersonContexts } from './non-person-contexts';
 import { PersonByFields } from './person-by-fields';
-import { isDefinitionResourceLiteral } from './definition-resources';
+import { isNonPatientResourceLiteral } from './definition-resources';
 import { loopKeyName, testedKeyAround } from './tested-keys';
 import { arithmeticResult, isArithmeticOperator } from './arithmetic';
 import { isContactElement, namesOrganisationContact } from './organisation-contacts';
@@ -175,8 +175,8 @@ export class FlowAnalyzer {
         return union([left, right]);
       }
       case 'object':
-        // `{ resourceType: 'ActivityDefinition', ... }`: a catalogue entry, no patient's (definition-resources.ts).
-        if (isDefinitionResourceLiteral(expr)) return undefined;
+        // `{ resourceType: 'ActivityDefinition', ... }`, `{ resourceType: 'Schedule', ... }`: no patient's (definition-resources.ts).
+        if (isNonPatientResourceLiteral(expr)) return undefined;
         return union(expr.entries.map((entry) => this.taintOf(entry.value, scopeId, depth)));
       case 'array':
         return union(expr.items.map((item) => this.taintOf(item, scopeId, depth)));
@@ -451,6 +451,8 @@ export class FlowAnalyzer {
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element) && !this.personByFields.isPersonHere(objectName, classification.element)) return undefined;
+          // `locationForm.email`, `facilityData.phone`: a place's contact details (organisation-contacts.ts).
+          if (!objectTaint && objectName && isContactElement(classification.element) && this.classifier.isPlaceValuesName(objectName)) return undefined;
           // `emailConfig.from.email`, `settings.smtp.email`: configuration, however deep.
           if (!objectTaint && isConfigName(rootName(expr.object))) return undefined;
           // `def validate(config): config.get("ssl").get("ssl_email")`: a configuration whatever the caller passes.

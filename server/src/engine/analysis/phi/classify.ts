@@ -54,6 +54,14 @@ const YEAR_TOKENS = new Set(['year', 'yr', 'yyyy']);
 const MAP_TOKENS = new Set(['map', 'maps', 'dict', 'lookup', 'index', 'mapping', 'table', 'cache']);
 const ID_TOKENS = new Set(['id', 'ids', 'uuid', 'uuids', 'pk', 'key', 'keys']);
 
+/** Organisations and places, whose contact details are the business's (`facility.phone`, `location.address`). */
+const PLACE_WORDS = new Set([
+  'facility', 'facilities', 'location', 'locations', 'clinic', 'hospital', 'organization', 'organisation', 'org',
+  'company', 'practice', 'pharmacy', 'department', 'site', 'ward', 'tenant', 'vendor', 'supplier',
+]);
+/** Words for the values of a thing being entered or shown, beside the record words (`locationForm`, `facility_fields`). */
+const FORM_WORDS = new Set(['form', 'forms', 'values', 'fields', 'body', 'params', 'state', 'draft']);
+
 /** `claim id to encounter id map`: the element is on the key side of a map whose values are ids (after `to`). */
 function mapsToIds(tokens: readonly string[], elementEnd: number): boolean {
   const to = tokens.indexOf('to', elementEnd + 1);
@@ -231,6 +239,18 @@ export class PhiClassifier {
     if (tokens.length > 1 && TEMPLATE_WORDS.has(tokens[0]) && this.bestElementMatch(canonicalTokens(name))) return true;
     const lastToken = tokens[tokens.length - 1];
     return NON_PERSON_OBJECTS.has(lastToken) || (tokens.length > 1 && NON_PERSON_QUALIFIERS.has(tokens[0]) && NON_PERSON_OBJECTS.has(lastToken));
+  }
+
+  /**
+   * `locationForm`, `facilityData`, `newClinicDetails`: the values of one organisation or place (a
+   * form a user fills in for a new location, a facility's row), named by that place and words for
+   * holding values only. Its e-mail, phone and address are the place's, as `facility.phone` is.
+   * Not `patientLocationForm` nor `clientData` (a person word is there).
+   */
+  isPlaceValuesName(name: string): boolean {
+    const tokens = tokenize(name);
+    const rest = tokens.filter((token) => !RECORD_WORDS.has(token) && !FORM_WORDS.has(token));
+    return tokens.length > 1 && rest.length === 1 && PLACE_WORDS.has(rest[0]) && !PERSON_OBJECT_WORDS.has(rest[0]);
   }
 
   isClinicalObjectName(name: string): boolean {

@@ -13,7 +13,7 @@ import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
 import { enclosingFunctions } from '../../model/facts-index';
 import type { PhiElementRef } from '../../model/types';
 import { tokenize } from '../phi/identifiers';
-import { phiParts, type TaintOf } from './message-parts';
+import { namedPhiParts, phiParts, type TaintOf } from './message-parts';
 
 /** Catalogue elements that are entries of a public code table. */
 const REFERENCE_CODE_ELEMENTS = new Set(['billing_code']);
@@ -71,6 +71,36 @@ export function onlyValuesNamedAsCodes(args: readonly Argument[], taintOf: Taint
       return !taint.record && !!name && tokenize(name).some((token) => CODE_PARAMETER_TOKENS.has(token)) && taint.elements.every((element) => CODE_LIKE_ELEMENTS.has(element.element));
     })
   );
+}
+
+/** Elements whose value, named as a code, is an entry of a public code table: a procedure's (CPT) or a diagnosis's (ICD-10). */
+const LOGGED_CODE_ELEMENTS = new Set(['billing_code', 'diagnosis']);
+
+/** Tokens that name a value as a code of a code table (`icdCode`, `icd10`, `dx_code`). */
+const CODE_NAME_TOKENS = new Set(['code', 'codes', 'icd', 'icd10', 'icd9', 'cpt', 'hcpcs']);
+
+/**
+ * Every PHI value a log carries is named as a code (its own name or the key it is logged under:
+ * `{ icdCode }`, `${cptCode}`) and is a procedure or a diagnosis code: `logger.error('Error looking
+ * up ICD-10 code', { icdCode, error })`. An ICD-10 code alone, like a CPT code, is a row of a public
+ * table and identifies no one. A diagnosis not named as a code (`diagnosis`, `dx`), a call whose
+ * words name a patient or a record of care (namesCareRecord), or one in a function given a patient
+ * (inFunctionGivenCareRecord), stays reported.
+ */
+export function onlyValuesNamedAsTableCodes(args: readonly Argument[], taintOf: TaintOf): boolean {
+  const parts = args.flatMap((arg) => namedPhiParts(arg.value, arg.name, taintOf));
+  return (
+    parts.length > 0 &&
+    parts.every(({ names, taint }) => !taint.record && names.some((name) => tokenize(name).some((token) => CODE_NAME_TOKENS.has(token))) && taint.elements.every((element) => LOGGED_CODE_ELEMENTS.has(element.element)))
+  );
+}
+
+/**
+ * A function the call is in is given a patient or a record of care (`def other_sinks(patient,
+ * dob, diagnosis_code)`): a diagnosis code there is that patient's, however the message reads.
+ */
+export function inFunctionGivenCareRecord(facts: FileFacts, fact: CallFact): boolean {
+  return enclosingFunctions(facts, fact.scopeId).some((scope) => scope.params.some((param) => tokenize(param.name).some((token) => CARE_RECORD_WORDS.has(token))));
 }
 
 /** The name a value is known by: a variable's, a field's, or the last field of a chain (`orderData.route.code`). */

@@ -3,9 +3,10 @@ import { withSuppressFix } from '../../fixes/suppress';
 import { classifyLogSink } from '../../analysis/sinks/logs';
 import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../../analysis/sinks/redacting-loggers';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
-import { namesCareRecord, onlyReferenceCodes } from '../../analysis/sinks/reference-codes';
+import { inFunctionGivenCareRecord, namesCareRecord, onlyReferenceCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { onlyAmounts } from '../../analysis/sinks/amounts-only';
+import { mintsClaimNumbers, onlyClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -49,7 +50,10 @@ export const phiInLog: Rule = {
       if (inDebugOnlyBranch(facts, fact.call.range.start)) continue;
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
       if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, fact.call.args)) continue;
+      if (!wholeObjects && onlyValuesNamedAsTableCodes(args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, fact.call.args) && !inFunctionGivenCareRecord(facts, fact)) continue;
       if (!wholeObjects && onlyAmounts(phiArgs, (name) => flow.classifier.isPersonObjectName(name))) continue;
+      // A claim number the module itself mints is its record reference, like the claim's id.
+      if (!wholeObjects && onlyClaimNumbers(args, fact.scopeId, (expr, scopeId) => flow.sinkTaint(expr, scopeId)) && mintsClaimNumbers(facts, (expr, scopeId) => flow.taintOf(expr, scopeId))) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
       const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
