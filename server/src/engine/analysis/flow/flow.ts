@@ -42,6 +42,7 @@ import {
 } from './value-kinds';
 import { FALLBACK_OPERATORS, FETCH_VERBS, FROM_DICT_METHOD, MAPPING_METHODS, OPAQUE_FUNCTIONS, PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS, QUERY_METHODS, RECORD_ACCESS_WORDS, SEARCH_TERM_FIELDS, SEARCH_VERBS } from './call-kinds';
 import type { FlowHooks } from './flow-hooks';
+import { BODY_MEMBERS, BODY_READING_METHODS, requestedRecordWord } from './http-record-bodies';
 import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, rootOf, union, withoutRoot, type Taint } from './taint';
 
 const MAX_DEPTH = 60;
@@ -428,6 +429,11 @@ export class FlowAnalyzer {
       if (term) return term;
     }
     if (SHAPE_MEMBERS.has(expr.property)) return undefined;
+    // `res.data` of `axios.get(\`/api/encounters/${id}\`)`: the record the path names (http-record-bodies.ts).
+    if (BODY_MEMBERS.has(expr.property)) {
+      const body = this.fetchedRecordBody(expr.object, expr, scopeId);
+      if (body) return body;
+    }
     if (SERIALIZER_DATA_MEMBERS.has(expr.property) && isSerializerValue(expr.object, (name) => this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, expr.range.start)))) {
       const serialized = this.taintOf(expr.object, scopeId, depth);
       return serialized && { ...plain(serialized), origin: expr.range };
@@ -688,6 +694,11 @@ export class FlowAnalyzer {
     }
     const keyArgument = call.args.find((arg) => !arg.name && arg.value.kind === 'string');
     if (callee.kind === 'member') {
+      // `await response.json()` of `fetch(\`${base}/Patient/${id}\`)`: the record the path names (http-record-bodies.ts).
+      if (BODY_READING_METHODS.has(name) && !call.args.length) {
+        const body = this.fetchedRecordBody(callee.object, call, scopeId);
+        if (body) return body;
+      }
       const receiverTaint = this.taintOf(callee.object, scopeId, depth);
       // `d.get("ssn")`, `getattr(p, "ssn")`: a read of that key.
       if ((name === 'get' || name === 'pop' || name === 'getattr') && keyArgument?.value.kind === 'string') {
@@ -716,6 +727,21 @@ export class FlowAnalyzer {
       return plain(argsTaint());
     }
     return this.fetchedRecord(call, name, path, scopeId, depth) ?? this.getterElement(call, name, scopeId, depth);
+  }
+
+  /** The body of a response to a request whose path names a record (`/Patient/${id}`): that record. */
+  private fetchedRecordBody(response: Expr, read: Expr, scopeId: number): Taint | undefined {
+    const resolve = (expr: Expr): Expr | undefined => {
+      if (expr.kind !== 'name') return undefined;
+      const binding = this.resolveValueBinding(expr.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, expr.range.start));
+      return binding?.kind === 'assign' && !this.stores.has(binding) ? binding.value : undefined;
+    };
+    const word = requestedRecordWord(response, resolve, (candidate) => this.recordCategoryOf(candidate) !== undefined);
+    const category = word && this.recordCategoryOf(word);
+    if (!category) return undefined;
+    const taint = recordTaint(category, read, read.range, `${exprLabel(read)} (${category} record fetched from its path /${word})`);
+    // Only a parsed object (`res.data`) has an id to log instead; a body read as text has none.
+    return read.kind === 'member' && read.property === 'data' ? taint : withoutRoot(taint);
   }
 
   /** `loadPatient(id)`, `Patient.objects.get(...)`, `db.get(Patient, id)`, `prisma.patient.findUnique(...)`. */
