@@ -43,6 +43,7 @@ import {
 import { FALLBACK_OPERATORS, FETCH_VERBS, FROM_DICT_METHOD, MAPPING_METHODS, OPAQUE_FUNCTIONS, PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS, QUERY_METHODS, RECORD_ACCESS_WORDS, SEARCH_TERM_FIELDS, SEARCH_VERBS } from './call-kinds';
 import type { FlowHooks } from './flow-hooks';
 import { BODY_MEMBERS, BODY_READING_METHODS, requestedRecordWord } from './http-record-bodies';
+import { BODY_ATTRIBUTE, ERRORS_METHOD, holdsRequestValidationError, receiverName } from './rejected-request-input';
 import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, rootOf, union, withoutRoot, type Taint } from './taint';
 
 const MAX_DEPTH = 60;
@@ -434,6 +435,11 @@ export class FlowAnalyzer {
       const body = this.fetchedRecordBody(expr.object, expr, scopeId);
       if (body) return body;
     }
+    // `exc.body` of a request's validation error: the form as sent (rejected-request-input.ts).
+    if (expr.property === BODY_ATTRIBUTE) {
+      const input = this.rejectedRequestInput(expr.object, expr, scopeId);
+      if (input) return input;
+    }
     if (SERIALIZER_DATA_MEMBERS.has(expr.property) && isSerializerValue(expr.object, (name) => this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, expr.range.start)))) {
       const serialized = this.taintOf(expr.object, scopeId, depth);
       return serialized && { ...plain(serialized), origin: expr.range };
@@ -699,6 +705,11 @@ export class FlowAnalyzer {
         const body = this.fetchedRecordBody(callee.object, call, scopeId);
         if (body) return body;
       }
+      // `exc.errors()` of a request's validation error: each error holds the rejected input (rejected-request-input.ts).
+      if (name === ERRORS_METHOD && !call.args.length) {
+        const input = this.rejectedRequestInput(callee.object, call, scopeId);
+        if (input) return input;
+      }
       const receiverTaint = this.taintOf(callee.object, scopeId, depth);
       // `d.get("ssn")`, `getattr(p, "ssn")`: a read of that key.
       if ((name === 'get' || name === 'pop' || name === 'getattr') && keyArgument?.value.kind === 'string') {
@@ -742,6 +753,18 @@ export class FlowAnalyzer {
     const taint = recordTaint(category, read, read.range, `${exprLabel(read)} (${category} record fetched from its path /${word})`);
     // Only a parsed object (`res.data`) has an id to log instead; a body read as text has none.
     return read.kind === 'member' && read.property === 'data' ? taint : withoutRoot(taint);
+  }
+
+  /** `exc.errors()` / `exc.body` where `exc` is a request's validation error: the input the request sent. */
+  private rejectedRequestInput(receiver: Expr, read: Expr, scopeId: number): Taint | undefined {
+    const name = receiverName(receiver);
+    if (!name || this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, receiver.range.start))) return undefined;
+    let owner: number | undefined = scopeId;
+    while (owner !== undefined && !this.findParamInScope(name, owner)) owner = this.facts.scopes[owner]?.parentId;
+    const scope = owner === undefined ? undefined : this.facts.scopes[owner];
+    const param = scope && this.findParamInScope(name, scope.id);
+    if (!scope || !param || !holdsRequestValidationError(param, scope.params, scope.decorators)) return undefined;
+    return { ...withoutRoot(recordTaint('demographics', read, read.range, `${exprLabel(read)} (the input the request sent, a patient's form included)`)), echoesRequest: true };
   }
 
   /** `loadPatient(id)`, `Patient.objects.get(...)`, `db.get(Patient, id)`, `prisma.patient.findUnique(...)`. */
