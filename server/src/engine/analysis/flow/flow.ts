@@ -43,6 +43,7 @@ import {
 import { FALLBACK_OPERATORS, FETCH_VERBS, FROM_DICT_METHOD, MAPPING_METHODS, OPAQUE_FUNCTIONS, PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS, QUERY_METHODS, RECORD_ACCESS_WORDS, SEARCH_TERM_FIELDS, SEARCH_VERBS } from './call-kinds';
 import type { FlowHooks } from './flow-hooks';
 import { BODY_MEMBERS, BODY_READING_METHODS, requestedRecordWord } from './http-record-bodies';
+import { formDataCategory } from './form-callbacks';
 import { BODY_ATTRIBUTE, ERRORS_METHOD, holdsRequestValidationError, receiverName } from './rejected-request-input';
 import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, rootOf, union, withoutRoot, type Taint } from './taint';
 
@@ -235,6 +236,8 @@ export class FlowAnalyzer {
     if (!binding) {
       const element = this.callbackParamTaint(name, range, scopeId, depth);
       if (element) return element.taint;
+      const formData = this.formCallbackParamTaint(name, range, scopeId);
+      if (formData) return formData;
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
     const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? this.storedArgumentTaint(binding, name, range) : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
@@ -629,6 +632,17 @@ export class FlowAnalyzer {
     }
     const init = index === 0 && callback.element === 1 && callback.init ? this.taintOf(callback.init, callback.scopeId, depth) : undefined;
     return init ? { taint: init } : undefined;
+  }
+
+  /** `<ClinicalNoteForm onUpdate={(data) => ...} />`: `data` is the form's record (form-callbacks.ts). */
+  private formCallbackParamTaint(name: string, range: Range, scopeId: number): Taint | undefined {
+    let owner: number | undefined = scopeId;
+    while (owner !== undefined && !this.findParamInScope(name, owner)) owner = this.facts.scopes[owner]?.parentId;
+    const scope = owner === undefined ? undefined : this.facts.scopes[owner];
+    const param = scope?.params[0];
+    if (!scope || param?.name !== name || param.destructured) return undefined;
+    const category = formDataCategory(scope, (words) => this.recordCategoryOf(words));
+    return category ? recordTaint(category, { kind: 'name', name, range }, range, `${name} (what the ${scope.jsxAttribute!.element} form hands over, ${category} record)`) : undefined;
   }
 
   /**
