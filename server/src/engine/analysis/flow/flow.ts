@@ -386,6 +386,22 @@ export class FlowAnalyzer {
   }
 
   /**
+   * `context.create_object` after `context.create_object = context.immunization_object`: what the
+   * function stored under that very key of an object that holds a record (undefined when nothing
+   * was stored under it: an unknown field of a record is not PHI).
+   */
+  private storedUnderKey(container: Expr, key: string, scopeId: number, depth: number): Taint | undefined {
+    if (container.kind !== 'name') return undefined;
+    let current = this.resolveValueBinding(container.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, container.range.start));
+    const parts: (Taint | undefined)[] = [];
+    for (let i = 0; current && this.stores.has(current) && i < MAX_DEPTH; i++) {
+      if (current.property === key) parts.push(this.storedTaint(current, depth + 1));
+      current = this.resolveValueBinding(current.name, current.scopeId, current.offset - 1, current);
+    }
+    return union(parts);
+  }
+
+  /**
    * `result.sid` after `result = { sid: mockSid(), body: reminderBody }` (in every arm of the `if`
    * that assigned it): what that key of the object literal holds, not the whole literal.
    * Undefined when a binding is not such a literal or lacks the key (then the whole value counts).
@@ -494,7 +510,7 @@ export class FlowAnalyzer {
     if (expr.property === '__dict__') return { ...plain(objectTaint), origin: expr.range };
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not,
     // nor one of a value that holds a record in another field.
-    if (objectTaint.record || objectTaint.holder) return undefined;
+    if (objectTaint.record || objectTaint.holder) return this.storedUnderKey(expr.object, expr.property, scopeId, depth);
     if (namesTestVocabularyCode(expr.property) || namesPaperworkNumber(expr.property)) return undefined;
     const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth) ?? this.callKeyTaint(expr.object, expr.property, scopeId);
     const partTaint = keyed ? keyed.taint : objectTaint;
