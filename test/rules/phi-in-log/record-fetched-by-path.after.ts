@@ -4,10 +4,21 @@
 const FHIR_BASE_URL = process.env.FHIR_BASE_URL;
 
 export async function updatePatientStatus(patientId: string, active: boolean): Promise<void> {
-  const response = await fetch(`${FHIR_BASE_URL}/Patient/${patientId}`, { method: 'PATCH', body: JSON.stringify([{ op: 'replace', path: '/active', value: active }]) });
-  console.log('Response status:', response.status, response.ok);
-  const result = await response.json();
-  console.log('Updated patient:', { patientId: patientId });
+  try {
+    const response = await fetch(`${FHIR_BASE_URL}/Patient/${patientId}`, { method: 'PATCH', body: JSON.stringify([{ op: 'replace', path: '/active', value: active }]) });
+    console.log('Response status:', response.status, response.ok);
+    if (!response.ok) {
+      // A failed request's body is the server's error (an OperationOutcome), not the patient.
+      const error = await response.json();
+      console.error('Error response:', error);
+      throw new Error(error.issue?.[0]?.details?.text || 'Failed to update patient');
+    }
+    const result = await response.json();
+    console.log('Updated patient:', { patientId: patientId });
+  } catch (error) {
+    console.error('Error updating patient status:', error);
+    throw error;
+  }
 }
 
 export async function loadEncounter(id: string): Promise<void> {

@@ -42,7 +42,7 @@ import {
 } from './value-kinds';
 import { FALLBACK_OPERATORS, FETCH_VERBS, FROM_DICT_METHOD, MAPPING_METHODS, OPAQUE_FUNCTIONS, PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS, QUERY_METHODS, RECORD_ACCESS_WORDS, SEARCH_TERM_FIELDS, SEARCH_VERBS } from './call-kinds';
 import type { FlowHooks } from './flow-hooks';
-import { BODY_MEMBERS, BODY_READING_METHODS, requestedRecordWord } from './http-record-bodies';
+import { BODY_MEMBERS, BODY_READING_METHODS, readOnFailedResponse, requestedRecordWord } from './http-record-bodies';
 import { formDataCategory } from './form-callbacks';
 import { BODY_ATTRIBUTE, ERRORS_METHOD, holdsRequestValidationError, receiverName } from './rejected-request-input';
 import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, rootOf, union, withoutRoot, type Taint } from './taint';
@@ -778,6 +778,8 @@ export class FlowAnalyzer {
       return binding?.kind === 'assign' && !this.stores.has(binding) ? binding.value : undefined;
     };
     const word = requestedRecordWord(response, resolve, (candidate) => this.recordCategoryOf(candidate) !== undefined);
+    const responseName = innerValue(response)?.kind === 'name' ? (innerValue(response) as { name: string }).name : undefined;
+    if (word && responseName && readOnFailedResponse(this.facts.text, offsetOf(this.facts.lineStarts, this.facts.text, read.range.start), responseName)) return undefined;
     const category = word && this.recordCategoryOf(word);
     if (!category) return undefined;
     const taint = recordTaint(category, read, read.range, `${exprLabel(read)} (${category} record fetched from its path /${word})`);

@@ -62,6 +62,48 @@ function lastPathWord(call: CallExpr, urlOf: (expr: Expr) => Expr | undefined): 
   return last && /^[A-Za-z][A-Za-z_-]*$/.test(last) ? last : undefined;
 }
 
+/** How far back from a body read the `if` around it may start. */
+const MAX_GUARD_CHARS = 600;
+
+/**
+ * Whether the code at `offset` sits in the block of an `if` whose condition says `response`
+ * failed (`if (!response.ok) { const error = await response.json(); ... }`, `response.status >= 400`):
+ * there the body is the server's error (a FHIR `OperationOutcome`), not the record asked for.
+ */
+export function readOnFailedResponse(text: string, offset: number, response: string): boolean {
+  const before = text.slice(Math.max(0, offset - MAX_GUARD_CHARS), offset);
+  // The innermost block still open at the read.
+  let depth = 0;
+  let open = -1;
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (before[i] === '}') depth++;
+    else if (before[i] === '{' && depth-- === 0) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  const head = before.slice(0, open);
+  const closing = /\)\s*$/.exec(head);
+  if (!closing) return false;
+  let parens = 0;
+  for (let i = closing.index; i >= 0; i--) {
+    if (head[i] === ')') parens++;
+    else if (head[i] === '(' && --parens === 0) {
+      if (!/\bif\s*$/.test(head.slice(Math.max(0, i - 8), i))) return false;
+      return failedCondition(head.slice(i + 1, closing.index), response);
+    }
+  }
+  return false;
+}
+
+/** `!response.ok`, `response.ok === false`, `response.status >= 400` / `> 299` / `!== 200`, alone or among `||` parts. */
+function failedCondition(condition: string, response: string): boolean {
+  const name = response.replace(/[$]/g, '\\$&');
+  const failed = new RegExp(`!\\s*${name}\\??\\.ok\\b|${name}\\??\\.ok\\s*===?\\s*false|${name}\\??\\.status\\s*(?:>=\\s*[3-5]\\d\\d|>\\s*[2-5]\\d\\d|!==?\\s*20\\d)`);
+  return condition.split('&&').length === 1 && failed.test(condition);
+}
+
 /**
  * The record word of the path a response came from (`Patient` for `fetch(\`${base}/Patient/${id}\`)`),
  * for the response the body is read from: the request call itself, or a variable it was assigned to.
