@@ -778,10 +778,11 @@ export class FlowAnalyzer {
       return binding?.kind === 'assign' && !this.stores.has(binding) ? binding.value : undefined;
     };
     const word = requestedRecordWord(response, resolve, (candidate) => this.recordCategoryOf(candidate) !== undefined);
-    const responseName = innerValue(response)?.kind === 'name' ? (innerValue(response) as { name: string }).name : undefined;
-    if (word && responseName && readOnFailedResponse(this.facts.text, offsetOf(this.facts.lineStarts, this.facts.text, read.range.start), responseName)) return undefined;
     const category = word && this.recordCategoryOf(word);
     if (!category) return undefined;
+    // `if (!response.ok) { const error = await response.json(); ... }`: the server's error, not the record.
+    const named = innerValue(response);
+    if (named?.kind === 'name' && readOnFailedResponse(this.facts.text, offsetOf(this.facts.lineStarts, this.facts.text, read.range.start), named.name)) return undefined;
     const taint = recordTaint(category, read, read.range, `${exprLabel(read)} (${category} record fetched from its path /${word})`);
     // Only a parsed object (`res.data`) has an id to log instead; a body read as text has none.
     return read.kind === 'member' && read.property === 'data' ? taint : withoutRoot(taint);
