@@ -162,6 +162,11 @@ export interface ScopeFact {
   expressionBody?: Expr;
   /** `export default function ...` (TS/JS): what a default import of the module names. */
   exportDefault?: boolean;
+  /**
+   * A function written as a JSX attribute's value (`<ClinicalNoteForm onUpdate={(data) => ...} />`):
+   * the element's and the attribute's names, which say what the callback is given.
+   */
+  jsxAttribute?: { element: string; attribute: string };
 }
 
 /**

@@ -25,7 +25,18 @@ export function functionScope(context: AdapterContext, node: Node): ScopeInit {
     decorators: node.type === 'method_definition' ? decorators(context, node) : [],
     ...expressionBody(context, node),
     ...(isDefaultExport(node) ? { exportDefault: true } : {}),
+    ...jsxAttributeOf(node),
   };
+}
+
+/** `<PatientForm onSubmit={(values) => ...} />`: the element and attribute a function is the value of. */
+function jsxAttributeOf(node: Node): { jsxAttribute?: { element: string; attribute: string } } {
+  const container = parentOf(node);
+  const attribute = container?.type === 'jsx_expression' ? parentOf(container) : undefined;
+  if (attribute?.type !== 'jsx_attribute') return {};
+  const element = parentOf(attribute)?.childForFieldName('name')?.text;
+  const name = attribute.namedChildren[0]?.text;
+  return element && name ? { jsxAttribute: { element, attribute: name } } : {};
 }
 
 /** `(p) => p.name`: the body is the return value. */

@@ -42,6 +42,9 @@ import {
 } from './value-kinds';
 import { FALLBACK_OPERATORS, FETCH_VERBS, FROM_DICT_METHOD, MAPPING_METHODS, OPAQUE_FUNCTIONS, PASS_THROUGH_FUNCTIONS, PASS_THROUGH_METHODS, QUERY_METHODS, RECORD_ACCESS_WORDS, SEARCH_TERM_FIELDS, SEARCH_VERBS } from './call-kinds';
 import type { FlowHooks } from './flow-hooks';
+import { BODY_MEMBERS, BODY_READING_METHODS, readOnFailedResponse, requestedRecordWord } from './http-record-bodies';
+import { formDataCategory } from './form-callbacks';
+import { BODY_ATTRIBUTE, ERRORS_METHOD, holdsRequestValidationError, receiverName } from './rejected-request-input';
 import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, rootOf, union, withoutRoot, type Taint } from './taint';
 
 const MAX_DEPTH = 60;
@@ -233,6 +236,8 @@ export class FlowAnalyzer {
     if (!binding) {
       const element = this.callbackParamTaint(name, range, scopeId, depth);
       if (element) return element.taint;
+      const formData = this.formCallbackParamTaint(name, range, scopeId);
+      if (formData) return formData;
     }
     const assumed = this.hooks.paramTaint ? this.assumedParamTaint(name, range, scopeId) : undefined;
     const byName = this.nameTaintByName(name, range, scopeId, binding) ?? (binding ? this.storedArgumentTaint(binding, name, range) : this.recordDictParam(name, range, scopeId) ?? this.signalInstance(name, range, scopeId));
@@ -381,6 +386,22 @@ export class FlowAnalyzer {
   }
 
   /**
+   * `context.create_object` after `context.create_object = context.immunization_object`: what the
+   * function stored under that very key of an object that holds a record (undefined when nothing
+   * was stored under it: an unknown field of a record is not PHI).
+   */
+  private storedUnderKey(container: Expr, key: string, scopeId: number, depth: number): Taint | undefined {
+    if (container.kind !== 'name') return undefined;
+    let current = this.resolveValueBinding(container.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, container.range.start));
+    const parts: (Taint | undefined)[] = [];
+    for (let i = 0; current && this.stores.has(current) && i < MAX_DEPTH; i++) {
+      if (current.property === key) parts.push(this.storedTaint(current, depth + 1));
+      current = this.resolveValueBinding(current.name, current.scopeId, current.offset - 1, current);
+    }
+    return union(parts);
+  }
+
+  /**
    * `result.sid` after `result = { sid: mockSid(), body: reminderBody }` (in every arm of the `if`
    * that assigned it): what that key of the object literal holds, not the whole literal.
    * Undefined when a binding is not such a literal or lacks the key (then the whole value counts).
@@ -428,6 +449,16 @@ export class FlowAnalyzer {
       if (term) return term;
     }
     if (SHAPE_MEMBERS.has(expr.property)) return undefined;
+    // `res.data` of `axios.get(\`/api/encounters/${id}\`)`: the record the path names (http-record-bodies.ts).
+    if (BODY_MEMBERS.has(expr.property)) {
+      const body = this.fetchedRecordBody(expr.object, expr, scopeId);
+      if (body) return body;
+    }
+    // `exc.body` of a request's validation error: the form as sent (rejected-request-input.ts).
+    if (expr.property === BODY_ATTRIBUTE) {
+      const input = this.rejectedRequestInput(expr.object, expr, scopeId);
+      if (input) return input;
+    }
     if (SERIALIZER_DATA_MEMBERS.has(expr.property) && isSerializerValue(expr.object, (name) => this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, expr.range.start)))) {
       const serialized = this.taintOf(expr.object, scopeId, depth);
       return serialized && { ...plain(serialized), origin: expr.range };
@@ -481,7 +512,7 @@ export class FlowAnalyzer {
     if (expr.property === '__dict__') return { ...plain(objectTaint), origin: expr.range };
     // A part of a PHI element is PHI (`patient.address.line1`); an unknown field of a record is not,
     // nor one of a value that holds a record in another field.
-    if (objectTaint.record || objectTaint.holder) return undefined;
+    if (objectTaint.record || objectTaint.holder) return this.storedUnderKey(expr.object, expr.property, scopeId, depth);
     if (namesTestVocabularyCode(expr.property) || namesPaperworkNumber(expr.property)) return undefined;
     const keyed = this.keyTaint(expr.object, expr.property, scopeId, depth) ?? this.literalKeyTaint(expr.object, expr.property, scopeId, depth) ?? this.callKeyTaint(expr.object, expr.property, scopeId);
     const partTaint = keyed ? keyed.taint : objectTaint;
@@ -621,6 +652,17 @@ export class FlowAnalyzer {
     return init ? { taint: init } : undefined;
   }
 
+  /** `<ClinicalNoteForm onUpdate={(data) => ...} />`: `data` is the form's record (form-callbacks.ts). */
+  private formCallbackParamTaint(name: string, range: Range, scopeId: number): Taint | undefined {
+    let owner: number | undefined = scopeId;
+    while (owner !== undefined && !this.findParamInScope(name, owner)) owner = this.facts.scopes[owner]?.parentId;
+    const scope = owner === undefined ? undefined : this.facts.scopes[owner];
+    const param = scope?.params[0];
+    if (!scope || param?.name !== name || param.destructured) return undefined;
+    const category = formDataCategory(scope, (words) => this.recordCategoryOf(words));
+    return category ? recordTaint(category, { kind: 'name', name, range }, range, `${name} (what the ${scope.jsxAttribute!.element} form hands over, ${category} record)`) : undefined;
+  }
+
   /**
    * A name of an inline callback whose every value the flow follows: its parameters as bound, and
    * variables assigned only such names, safe projections or calls of workspace functions (whose
@@ -690,6 +732,16 @@ export class FlowAnalyzer {
     }
     const keyArgument = call.args.find((arg) => !arg.name && arg.value.kind === 'string');
     if (callee.kind === 'member') {
+      // `await response.json()` of `fetch(\`${base}/Patient/${id}\`)`: the record the path names (http-record-bodies.ts).
+      if (BODY_READING_METHODS.has(name) && !call.args.length) {
+        const body = this.fetchedRecordBody(callee.object, call, scopeId);
+        if (body) return body;
+      }
+      // `exc.errors()` of a request's validation error: each error holds the rejected input (rejected-request-input.ts).
+      if (name === ERRORS_METHOD && !call.args.length) {
+        const input = this.rejectedRequestInput(callee.object, call, scopeId);
+        if (input) return input;
+      }
       const receiverTaint = this.taintOf(callee.object, scopeId, depth);
       // `d.get("ssn")`, `getattr(p, "ssn")`: a read of that key.
       if ((name === 'get' || name === 'pop' || name === 'getattr') && keyArgument?.value.kind === 'string') {
@@ -718,6 +770,36 @@ export class FlowAnalyzer {
       return plain(argsTaint());
     }
     return this.fetchedRecord(call, name, path, scopeId, depth) ?? this.getterElement(call, name, scopeId, depth);
+  }
+
+  /** The body of a response to a request whose path names a record (`/Patient/${id}`): that record. */
+  private fetchedRecordBody(response: Expr, read: Expr, scopeId: number): Taint | undefined {
+    const resolve = (expr: Expr): Expr | undefined => {
+      if (expr.kind !== 'name') return undefined;
+      const binding = this.resolveValueBinding(expr.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, expr.range.start));
+      return binding?.kind === 'assign' && !this.stores.has(binding) ? binding.value : undefined;
+    };
+    const word = requestedRecordWord(response, resolve, (candidate) => this.recordCategoryOf(candidate) !== undefined);
+    const category = word && this.recordCategoryOf(word);
+    if (!category) return undefined;
+    // `if (!response.ok) { const error = await response.json(); ... }`: the server's error, not the record.
+    const named = innerValue(response);
+    if (named?.kind === 'name' && readOnFailedResponse(this.facts.text, offsetOf(this.facts.lineStarts, this.facts.text, read.range.start), named.name)) return undefined;
+    const taint = recordTaint(category, read, read.range, `${exprLabel(read)} (${category} record fetched from its path /${word})`);
+    // Only a parsed object (`res.data`) has an id to log instead; a body read as text has none.
+    return read.kind === 'member' && read.property === 'data' ? taint : withoutRoot(taint);
+  }
+
+  /** `exc.errors()` / `exc.body` where `exc` is a request's validation error: the input the request sent. */
+  private rejectedRequestInput(receiver: Expr, read: Expr, scopeId: number): Taint | undefined {
+    const name = receiverName(receiver);
+    if (!name || this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, receiver.range.start))) return undefined;
+    let owner: number | undefined = scopeId;
+    while (owner !== undefined && !this.findParamInScope(name, owner)) owner = this.facts.scopes[owner]?.parentId;
+    const scope = owner === undefined ? undefined : this.facts.scopes[owner];
+    const param = scope && this.findParamInScope(name, scope.id);
+    if (!scope || !param || !holdsRequestValidationError(param, scope.params, scope.decorators)) return undefined;
+    return { ...withoutRoot(recordTaint('demographics', read, read.range, `${exprLabel(read)} (the input the request sent, a patient's form included)`)), echoesRequest: true };
   }
 
   /** `loadPatient(id)`, `Patient.objects.get(...)`, `db.get(Patient, id)`, `prisma.patient.findUnique(...)`. */

@@ -32,6 +32,11 @@ export interface Taint {
    * record-types.ts): given whole to a logger it writes the record; its other fields are not PHI.
    */
   holder?: string;
+  /**
+   * The value is what the request being handled sent (a rejected form, rejected-request-input.ts):
+   * sent back to that same requester in an error response, it discloses nothing new.
+   */
+  echoesRequest?: true;
 }
 
 export function fromClassification(classification: IdentifierClass, expr: Expr, root: Expr | undefined, label: string, rootByKey = false): Taint | undefined {
@@ -88,6 +93,7 @@ export function union(taints: (Taint | undefined)[]): Taint | undefined {
     elements,
     record: present.some((taint) => taint.record),
     ...rootOf(present.find((taint) => taint.recordRoot)),
+    ...(present.every((taint) => taint.echoesRequest) ? { echoesRequest: true as const } : {}),
     origin: present[0].origin,
     steps: present[0].steps,
   };

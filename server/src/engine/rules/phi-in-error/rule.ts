@@ -46,6 +46,8 @@ export const phiInError: Rule = {
       if (sink.kind === 'error-body' && onlySuccessViews(facts, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // `if (!existing.ok || existing.body.items.length === 0) throw new Error(JSON.stringify(existing))`: an error or an empty list.
       if (onlyFailedResponses(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
+      // The request's own rejected input sent back to its sender in the error response: no one new sees it.
+      if (sink.kind !== 'exception' && phiArgs.every((p) => p.taint.echoesRequest)) continue;
       const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');
       const fixes = withSuppressFix('phi-in-error', base.line, facts, errorPatientIdFix(fact, phiArgs, { facts, flow, scopeId: fact.scopeId }));
       findings.push({ ...base, fixes });
