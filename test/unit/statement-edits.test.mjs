@@ -17,7 +17,7 @@ before(loadEngine);
 
 const SOURCE = /\.(py|ts|tsx|js|jsx)$/;
 /** Statements of each kind edited per file: enough to reach every kind, bounded for a large fixture. */
-const PER_KIND = 4;
+const PER_KIND = 6;
 
 function sourcesUnder(dir) {
   const found = [];
@@ -29,7 +29,13 @@ function sourcesUnder(dir) {
   return found;
 }
 
-const sources = [...sourcesUnder(path.join(repoRoot, 'test/rules')), ...(specExamplesPresent() ? sourcesUnder(SPEC_EXAMPLES) : [])];
+// The rule fixtures, the contract's examples, and files made of what a function's findings
+// depend on outside it (module-level bindings reached, containers filled elsewhere, imports).
+const sources = [
+  ...sourcesUnder(path.join(repoRoot, 'test/fixtures/statement-edits')),
+  ...sourcesUnder(path.join(repoRoot, 'test/rules')),
+  ...(specExamplesPresent() ? sourcesUnder(SPEC_EXAMPLES) : []),
+];
 
 /**
  * The lines to edit, by kind, from the file's facts: a line strictly inside a function (its
