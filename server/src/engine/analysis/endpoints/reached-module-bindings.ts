@@ -72,6 +72,11 @@ export function reachedModuleBindings(facts: FileFacts, scope: ScopeFact, text: 
   return answer;
 }
 
+/** Every module-level binding of the file, as a key: equal keys, equal module-level bindings. */
+export function moduleBindingsKey(facts: FileFacts): string {
+  return moduleBindings(facts).key;
+}
+
 function moduleBindings(facts: FileFacts): ModuleBindings {
   const known = perFacts.get(facts);
   if (known && known.generation === generation) return known;
