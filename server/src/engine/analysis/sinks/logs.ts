@@ -15,6 +15,7 @@ import type { CallFact, Expr, FileFacts } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
+import { moduleBindingsKey } from '../endpoints/reached-module-bindings';
 
 export interface LogSink {
   library: LogLibrary;
@@ -36,7 +37,38 @@ const LOG_FUNCTION_MODULES = index('ts', 'logFunctionModules');
 const PYTHON_LOGGER_LIBRARIES = byLanguage('python').filter((library) => library.modules);
 const FALLBACK = { python: byLanguage('python').find((library) => library.fallback)!, ts: byLanguage('ts').find((library) => library.fallback)! };
 
+/**
+ * Is the call a log sink, and whose logger: answered from the last analysis when the call is the
+ * same fact. Every call of the file is asked at every keystroke, and the answer depends on the
+ * call's own definition (its receiver's bindings and parameters in the scopes around it, the
+ * `self.x` fields of its class), the module-level bindings, the imports, the excluded sinks and
+ * the language, nothing else: a call fact is the same object at the next analysis only when the
+ * top-level statement holding it is unchanged, numbered the same (adapters/chunks.ts); the rest
+ * is the key.
+ */
 export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnalyzer, excluded: ReadonlySet<string>): LogSink | undefined {
+  const key = `${facts.language}\u0000${[...excluded].join('\u0001')}\u0000${importsKey(facts)}\u0000${moduleBindingsKey(facts)}`;
+  const known = lastSinks.get(fact);
+  if (known?.key === key) return known.sink;
+  const sink = classifyUncached(fact, facts, flow, excluded);
+  lastSinks.set(fact, { key, sink });
+  return sink;
+}
+
+const lastSinks = new WeakMap<CallFact, { key: string; sink: LogSink | undefined }>();
+const importKeys = new WeakMap<FileFacts, string>();
+
+/** The file's imports, without positions: equal keys, equal imports. */
+function importsKey(facts: FileFacts): string {
+  let key = importKeys.get(facts);
+  if (key === undefined) {
+    key = JSON.stringify(facts.imports.map((fact) => [fact.module, [...fact.names]]));
+    importKeys.set(facts, key);
+  }
+  return key;
+}
+
+function classifyUncached(fact: CallFact, facts: FileFacts, flow: FlowAnalyzer, excluded: ReadonlySet<string>): LogSink | undefined {
   const { callee } = fact.call;
   const path = calleePath(callee);
   const dotted = path?.join('.');
