@@ -9,10 +9,10 @@
 import type { FileFacts, ScopeFact } from '../../model/facts';
 import { BoundedCache } from '../bounded-cache';
 import type { PhiClassifier } from '../phi/classify';
-import { offsetOf } from '../../model/text';
 import type { FlowAnalyzer } from '../flow/flow';
 import { gatherPhiEvidence, type PhiEvidence, type PhiEvidenceInput } from './touches-phi';
-import { moduleBindingsKey, reachedModuleBindings } from './reached-module-bindings';
+import { definitionText, moduleBindingsKey, reachedModuleBindings, topLevelScope } from './reached-module-bindings';
+import { internKey } from '../interned-keys';
 
 // Hits come from the files being edited (a scan seldom has two identical handlers): a few
 // modules' worth is enough, and bounds what a long CLI scan keeps.
@@ -35,7 +35,7 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
   // key unchanged, its last answer stands without slicing its text again (most keystrokes).
   const previous = lastAnswer(handler.scope, input, handler.relative, facts, classifier, flow.hooks.answersKey ?? '', accounts);
   if (previous.answer) return previous.answer;
-  const text = handlerText(facts, handler.scope);
+  const text = definitionText(facts, handler.scope);
   let byHandler = remembered.get(classifier);
   if (!byHandler) remembered.set(classifier, (byHandler = new BoundedCache(MAX_REMEMBERED)));
   const reached = reachedModuleBindings(facts, handler.scope, text, [...input.typeNames, ...input.nameHints]);
@@ -52,14 +52,22 @@ interface LastAnswer {
   classifier: PhiClassifier;
   /** The evidence input (path, type names, hints, scopes relative to the definition) and the language. */
   input: string;
-  /** Every module-level binding (reached-module-bindings.ts): the ones the definition reaches are among them. */
-  module: string;
+  /** Every module-level binding (reached-module-bindings.ts), numbered: the ones the definition reaches are among them. */
+  module: number;
   answersKey: string;
   accounts: string;
   evidence: PhiEvidence;
 }
 
 const lastAnswers = new WeakMap<ScopeFact, LastAnswer[]>();
+const moduleNumbers = new WeakMap<FileFacts, number>();
+
+/** The module-level bindings' key as a number, once per analysis: compared for every endpoint. */
+function moduleNumber(facts: FileFacts): number {
+  let number = moduleNumbers.get(facts);
+  if (number === undefined) moduleNumbers.set(facts, (number = internKey(moduleBindingsKey(facts))));
+  return number;
+}
 /** A definition serves a few endpoints at most (a class's actions); more are not kept. */
 const MAX_PER_DEFINITION = 8;
 
@@ -73,7 +81,7 @@ function lastAnswer(
   accounts: string,
 ): { answer?: PhiEvidence; remember: (evidence: PhiEvidence) => PhiEvidence } {
   const inputKey = [facts.languageId, input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(',')].join('\u0000');
-  const module = moduleBindingsKey(facts);
+  const module = moduleNumber(facts);
   const answers = lastAnswers.get(scope);
   const same = (known: LastAnswer) => known.classifier === classifier && known.input === inputKey && known.module === module && known.answersKey === answersKey && known.accounts === accounts;
   const found = answers?.find(same);
@@ -99,22 +107,6 @@ function handlerDefinition(input: PhiEvidenceInput, facts: FileFacts): { scope: 
   return { scope: facts.scopes[top], relative };
 }
 
-function handlerText(facts: FileFacts, scope: ScopeFact): string {
-  return facts.text.slice(offsetOf(facts.lineStarts, facts.text, scope.range.start), offsetOf(facts.lineStarts, facts.text, scope.range.end));
-}
-
 function handlerKey(input: PhiEvidenceInput, relative: readonly number[], text: string): string {
   return [input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(','), text].join('\u0000');
-}
-
-/** The scope directly inside the module that contains `scopeId` (itself, for a top-level one). */
-function topLevelScope(facts: FileFacts, scopeId: number): number | undefined {
-  let current = scopeId;
-  for (let depth = 0; depth < 1_000; depth++) {
-    const parent = facts.scopes[current]?.parentId;
-    if (parent === undefined) return undefined;
-    if (parent === 0) return current;
-    current = parent;
-  }
-  return undefined;
 }

@@ -15,7 +15,8 @@ import type { CallFact, Expr, FileFacts } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
-import { moduleBindingsKey } from '../endpoints/reached-module-bindings';
+import { reachedFromScope, topLevelScope } from '../endpoints/reached-module-bindings';
+import { internKey } from '../interned-keys';
 
 export interface LogSink {
   library: LogLibrary;
@@ -41,13 +42,13 @@ const FALLBACK = { python: byLanguage('python').find((library) => library.fallba
  * Is the call a log sink, and whose logger: answered from the last analysis when the call is the
  * same fact. Every call of the file is asked at every keystroke, and the answer depends on the
  * call's own definition (its receiver's bindings and parameters in the scopes around it, the
- * `self.x` fields of its class), the module-level bindings, the imports, the excluded sinks and
+ * `self.x` fields of its class), the module-level bindings its definition reaches, the imports, the excluded sinks and
  * the language, nothing else: a call fact is the same object at the next analysis only when the
  * top-level statement holding it is unchanged, numbered the same (adapters/chunks.ts); the rest
  * is the key.
  */
 export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnalyzer, excluded: ReadonlySet<string>): LogSink | undefined {
-  const key = `${facts.language}\u0000${[...excluded].join('\u0001')}\u0000${importsKey(facts)}\u0000${moduleBindingsKey(facts)}`;
+  const key = contextKey(fact, facts, excluded);
   const known = lastSinks.get(fact);
   if (known?.key === key) return known.sink;
   const sink = classifyUncached(fact, facts, flow, excluded);
@@ -55,15 +56,28 @@ export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnal
   return sink;
 }
 
-const lastSinks = new WeakMap<CallFact, { key: string; sink: LogSink | undefined }>();
-const importKeys = new WeakMap<FileFacts, string>();
+const lastSinks = new WeakMap<CallFact, { key: number; sink: LogSink | undefined }>();
+const contextKeys = new WeakMap<FileFacts, { excluded: ReadonlySet<string>; imports: string; byDefinition: Map<number, number> }>();
 
-/** The file's imports, without positions: equal keys, equal imports. */
-function importsKey(facts: FileFacts): string {
-  let key = importKeys.get(facts);
+/**
+ * What a call's answer depends on outside its definition, as one number per definition and
+ * analysis: the language, the excluded sinks, the imports (without positions) and the
+ * module-level bindings the definition's names reach (reached-module-bindings.ts: a receiver
+ * resolves to a binding of its name, whose value names the factory), so that typing in an
+ * unrelated module-level statement leaves the answers standing.
+ */
+function contextKey(fact: CallFact, facts: FileFacts, excluded: ReadonlySet<string>): number {
+  let context = contextKeys.get(facts);
+  if (context?.excluded !== excluded) {
+    const imports = JSON.stringify(facts.imports.map((imported) => [imported.module, [...imported.names]]));
+    context = { excluded, imports: `${facts.language}\u0000${[...excluded].join('\u0001')}\u0000${imports}`, byDefinition: new Map() };
+    contextKeys.set(facts, context);
+  }
+  const definition = topLevelScope(facts, fact.scopeId) ?? 0;
+  let key = context.byDefinition.get(definition);
   if (key === undefined) {
-    key = JSON.stringify(facts.imports.map((fact) => [fact.module, [...fact.names]]));
-    importKeys.set(facts, key);
+    key = internKey(`${context.imports}\u0000${reachedFromScope(facts, fact.scopeId)}`);
+    context.byDefinition.set(definition, key);
   }
   return key;
 }
