@@ -11,8 +11,7 @@ import { BoundedCache } from '../bounded-cache';
 import type { PhiClassifier } from '../phi/classify';
 import type { FlowAnalyzer } from '../flow/flow';
 import { gatherPhiEvidence, type PhiEvidence, type PhiEvidenceInput } from './touches-phi';
-import { definitionText, moduleBindingsKey, reachedModuleBindings, topLevelScope } from './reached-module-bindings';
-import { internKey } from '../interned-keys';
+import { definitionText, moduleBindingsNumber, reachedModuleBindings, topLevelScope } from './reached-module-bindings';
 
 // Hits come from the files being edited (a scan seldom has two identical handlers): a few
 // modules' worth is enough, and bounds what a long CLI scan keeps.
@@ -60,14 +59,7 @@ interface LastAnswer {
 }
 
 const lastAnswers = new WeakMap<ScopeFact, LastAnswer[]>();
-const moduleNumbers = new WeakMap<FileFacts, number>();
 
-/** The module-level bindings' key as a number, once per analysis: compared for every endpoint. */
-function moduleNumber(facts: FileFacts): number {
-  let number = moduleNumbers.get(facts);
-  if (number === undefined) moduleNumbers.set(facts, (number = internKey(moduleBindingsKey(facts))));
-  return number;
-}
 /** A definition serves a few endpoints at most (a class's actions); more are not kept. */
 const MAX_PER_DEFINITION = 8;
 
@@ -81,7 +73,7 @@ function lastAnswer(
   accounts: string,
 ): { answer?: PhiEvidence; remember: (evidence: PhiEvidence) => PhiEvidence } {
   const inputKey = [facts.languageId, input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(',')].join('\u0000');
-  const module = moduleNumber(facts);
+  const module = moduleBindingsNumber(facts);
   const answers = lastAnswers.get(scope);
   const same = (known: LastAnswer) => known.classifier === classifier && known.input === inputKey && known.module === module && known.answersKey === answersKey && known.accounts === accounts;
   const found = answers?.find(same);

@@ -6,6 +6,7 @@
 
 import type { BindingFact, Expr, FileFacts, ScopeFact } from '../../model/facts';
 import { offsetOf } from '../../model/text';
+import { internKey } from '../interned-keys';
 
 /** Identifiers, Unicode ones included (Python allows them): a superset of the names a text uses. */
 const IDENTIFIER = /[\p{L}\p{Nl}_$][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$]*/gu;
@@ -100,6 +101,15 @@ export function topLevelScope(facts: FileFacts, scopeId: number): number | undef
 export function definitionText(facts: FileFacts, scope: ScopeFact): string {
   return facts.text.slice(offsetOf(facts.lineStarts, facts.text, scope.range.start), offsetOf(facts.lineStarts, facts.text, scope.range.end));
 }
+
+/** moduleBindingsKey as a number (interned-keys.ts), once per analysis: compared per endpoint or call. */
+export function moduleBindingsNumber(facts: FileFacts): number {
+  let number = moduleNumbers.get(facts);
+  if (number === undefined) moduleNumbers.set(facts, (number = internKey(moduleBindingsKey(facts))));
+  return number;
+}
+
+const moduleNumbers = new WeakMap<FileFacts, number>();
 
 /** Every module-level binding of the file, as a key: equal keys, equal module-level bindings. */
 export function moduleBindingsKey(facts: FileFacts): string {

@@ -11,11 +11,11 @@ import {
   type LogLibrary,
 } from '../../catalogues/log-libraries';
 import { calleePath, labelOf } from '../../model/expressions';
-import type { CallFact, Expr, FileFacts } from '../../model/facts';
+import type { CallFact, Expr, FileFacts, ScopeFact } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
-import { reachedFromScope, topLevelScope } from '../endpoints/reached-module-bindings';
+import { moduleBindingsNumber, reachedFromScope, topLevelScope } from '../endpoints/reached-module-bindings';
 import { internKey } from '../interned-keys';
 
 export interface LogSink {
@@ -57,7 +57,13 @@ export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnal
 }
 
 const lastSinks = new WeakMap<CallFact, { key: number; sink: LogSink | undefined }>();
-const contextKeys = new WeakMap<FileFacts, { excluded: ReadonlySet<string>; imports: string; byDefinition: Map<number, number> }>();
+const contextKeys = new WeakMap<FileFacts, { excluded: ReadonlySet<string>; imports: string; importsNumber: number; byDefinition: Map<number, number> }>();
+/**
+ * A definition's key at the last analysis, with the imports and module-level bindings it was made
+ * from: an untouched definition is the same scope fact (the same text), and while those two stand
+ * its key does, without its text sliced and searched again.
+ */
+const definitionKeys = new WeakMap<ScopeFact, { importsNumber: number; module: number; key: number }>();
 
 /**
  * What a call's answer depends on outside its definition, as one number per definition and
@@ -69,16 +75,22 @@ const contextKeys = new WeakMap<FileFacts, { excluded: ReadonlySet<string>; impo
 function contextKey(fact: CallFact, facts: FileFacts, excluded: ReadonlySet<string>): number {
   let context = contextKeys.get(facts);
   if (context?.excluded !== excluded) {
-    const imports = JSON.stringify(facts.imports.map((imported) => [imported.module, [...imported.names]]));
-    context = { excluded, imports: `${facts.language}\u0000${[...excluded].join('\u0001')}\u0000${imports}`, byDefinition: new Map() };
+    const imports = `${facts.language}\u0000${[...excluded].join('\u0001')}\u0000${JSON.stringify(facts.imports.map((imported) => [imported.module, [...imported.names]]))}`;
+    context = { excluded, imports, importsNumber: internKey(imports), byDefinition: new Map() };
     contextKeys.set(facts, context);
   }
-  const definition = topLevelScope(facts, fact.scopeId) ?? 0;
-  let key = context.byDefinition.get(definition);
-  if (key === undefined) {
+  const top = topLevelScope(facts, fact.scopeId);
+  let key = context.byDefinition.get(top ?? 0);
+  if (key !== undefined) return key;
+  const module = moduleBindingsNumber(facts);
+  const scope = top === undefined ? undefined : facts.scopes[top];
+  const known = scope && definitionKeys.get(scope);
+  if (known && known.importsNumber === context.importsNumber && known.module === module) key = known.key;
+  else {
     key = internKey(`${context.imports}\u0000${reachedFromScope(facts, fact.scopeId)}`);
-    context.byDefinition.set(definition, key);
+    if (scope) definitionKeys.set(scope, { importsNumber: context.importsNumber, module, key });
   }
+  context.byDefinition.set(top ?? 0, key);
   return key;
 }
 
