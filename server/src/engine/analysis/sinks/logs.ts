@@ -48,6 +48,12 @@ const FALLBACK = { python: byLanguage('python').find((library) => library.fallba
  * is the key.
  */
 export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnalyzer, excluded: ReadonlySet<string>): LogSink | undefined {
+  // Most calls are answered from their callee's name alone, for less than a lookup costs: only
+  // those whose receiver (or, in TypeScript, whose function) is followed to where it was made are
+  // remembered.
+  const { callee } = fact.call;
+  const followed = callee.kind === 'member' ? LOG_METHODS[facts.language].has(callee.property) : facts.language === 'ts' && callee.kind === 'name';
+  if (!followed) return classifyUncached(fact, facts, flow, excluded);
   const key = contextKey(fact, facts, excluded);
   const known = lastSinks.get(fact);
   if (known?.key === key) return known.sink;
