@@ -54,15 +54,22 @@ export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnal
   const { callee } = fact.call;
   const followed = callee.kind === 'member' ? LOG_METHODS[facts.language].has(callee.property) : facts.language === 'ts' && callee.kind === 'name';
   if (!followed) return classifyUncached(fact, facts, flow, excluded);
-  const key = contextKey(fact, facts, excluded);
   const known = lastSinks.get(fact);
-  if (known?.key === key) return known.sink;
-  const sink = classifyUncached(fact, facts, flow, excluded);
+  if (!known) {
+    // A call first seen (every call of a CLI scan): its key is made only if it is seen again.
+    const sink = classifyUncached(fact, facts, flow, excluded);
+    lastSinks.set(fact, { from: { facts, excluded }, sink });
+    return sink;
+  }
+  const key = contextKey(fact, facts, excluded);
+  const knownKey = known.key ?? contextKey(fact, known.from!.facts, known.from!.excluded);
+  const sink = knownKey === key ? known.sink : classifyUncached(fact, facts, flow, excluded);
   lastSinks.set(fact, { key, sink });
   return sink;
 }
 
-const lastSinks = new WeakMap<CallFact, { key: number; sink: LogSink | undefined }>();
+/** The answer at the last analysis, with its key, or what to make the key from (the analysis it was made in). */
+const lastSinks = new WeakMap<CallFact, { key?: number; from?: { facts: FileFacts; excluded: ReadonlySet<string> }; sink: LogSink | undefined }>();
 const contextKeys = new WeakMap<FileFacts, { excluded: ReadonlySet<string>; imports: string; importsNumber: number; byDefinition: Map<number, number> }>();
 /**
  * A definition's key at the last analysis, with the imports and module-level bindings it was made
