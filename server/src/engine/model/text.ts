@@ -46,6 +46,37 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * The line starts of a text after one replacement (`start`..`oldEnd` of the old text became
+ * `start`..`newEnd` of `text`), from the old text's: a keystroke rescans the lines it touched, not
+ * the whole file. Equal to computeLineStarts(text). The scan starts one character early and
+ * runs one past the insertion, so that a CR and an LF the edit joined or parted are counted as
+ * computeLineStarts counts them.
+ */
+export function updatedLineStarts(oldStarts: readonly number[], text: string, start: number, oldEnd: number, newEnd: number): number[] {
+  const delta = newEnd - oldEnd;
+  const from = Math.max(0, start - 1);
+  const starts: number[] = [];
+  // Line starts whose line break ends before `from`: untouched.
+  let kept = 0;
+  while (kept < oldStarts.length && oldStarts[kept] <= from) starts.push(oldStarts[kept++]);
+  let i = from;
+  for (; i < text.length && i <= newEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  // Everything from `i` on is the old text's, moved by `delta`; its line breaks are the old ones.
+  for (let k = kept; k < oldStarts.length; k++) {
+    const moved = oldStarts[k] + delta;
+    if (moved > i) starts.push(moved);
+  }
+  return starts;
+}
+
 /** The LSP position of a text offset, given the text's line starts (binary search). */
 export function positionAt(lineStarts: readonly number[], offset: number): Position {
   let low = 0;

@@ -2,7 +2,7 @@
 // one per open editor, the CLI makes a fresh one per file.
 
 import { Edit, type Tree } from 'web-tree-sitter';
-import { computeLineStarts, positionAt } from '../model/text';
+import { computeLineStarts, positionAt, updatedLineStarts } from '../model/text';
 import type { LanguageId, Position } from '../model/types';
 import { hasGrammar, parse } from './parsers';
 
@@ -53,8 +53,8 @@ export class ParsedDocument {
       const startIndex = offsetAt(lineStarts, text, change.range.start);
       const oldEndIndex = offsetAt(lineStarts, text, change.range.end);
       const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
-      const newLineStarts = computeLineStarts(newText);
       const newEndIndex = startIndex + change.text.length;
+      const newLineStarts = updatedLineStarts(lineStarts, newText, startIndex, oldEndIndex, newEndIndex);
       const edit = new Edit({
         startIndex,
         oldEndIndex,

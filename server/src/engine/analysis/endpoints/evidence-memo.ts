@@ -9,10 +9,9 @@
 import type { FileFacts, ScopeFact } from '../../model/facts';
 import { BoundedCache } from '../bounded-cache';
 import type { PhiClassifier } from '../phi/classify';
-import { offsetOf } from '../../model/text';
 import type { FlowAnalyzer } from '../flow/flow';
 import { gatherPhiEvidence, type PhiEvidence, type PhiEvidenceInput } from './touches-phi';
-import { reachedModuleBindings } from './reached-module-bindings';
+import { definitionText, moduleBindingsNumber, reachedModuleBindings, topLevelScope } from './reached-module-bindings';
 
 // Hits come from the files being edited (a scan seldom has two identical handlers): a few
 // modules' worth is enough, and bounds what a long CLI scan keeps.
@@ -23,42 +22,83 @@ const remembered = new WeakMap<PhiClassifier, BoundedCache<string, PhiEvidence>>
 /** Does the endpoint touch patient data (touches-phi.ts), answered from an earlier analysis when its handler is unchanged. */
 export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
   const compute = () => gatherPhiEvidence(input, facts, flow);
-  const handler = handlerKey(input, facts);
+  const handler = handlerDefinition(input, facts);
   if (handler === undefined) return compute();
   // Calls followed into the workspace answer from its summaries: memoised only while they stay the same.
   const workspace = flow.hooks.dataUseBehind !== undefined || flow.hooks.storeReadsBehind !== undefined;
   if (workspace && flow.hooks.answersKey === undefined) return compute();
   const classifier = flow.classifier;
-  let byHandler = remembered.get(classifier);
-  if (!byHandler) remembered.set(classifier, (byHandler = new BoundedCache(MAX_REMEMBERED)));
-  const reached = reachedModuleBindings(facts, handler.scope, handler.text, [...input.typeNames, ...input.nameHints]);
   // The workspace's account models and the module's side decide whose a `person` is (touches-phi.ts, heldByAccount).
   const accounts = `${flow.traits.patientSide ? 'patient-side' : ''}:${[...(flow.traits.accountModels ?? [])].join(',')}`;
-  const key = [facts.languageId, handler.key, reached, flow.hooks.answersKey ?? '', accounts].join('\u0003');
-  return byHandler.get(key, compute);
+  // An untouched definition is the same scope fact at the next keystroke: with the rest of the
+  // key unchanged, its last answer stands without slicing its text again (most keystrokes).
+  const previous = lastAnswer(handler.scope, input, handler.relative, facts, classifier, flow.hooks.answersKey ?? '', accounts);
+  if (previous.answer) return previous.answer;
+  const text = definitionText(facts, handler.scope);
+  let byHandler = remembered.get(classifier);
+  if (!byHandler) remembered.set(classifier, (byHandler = new BoundedCache(MAX_REMEMBERED)));
+  const reached = reachedModuleBindings(facts, handler.scope, text, [...input.typeNames, ...input.nameHints]);
+  const key = [facts.languageId, handlerKey(input, handler.relative, text), reached, flow.hooks.answersKey ?? '', accounts].join('\u0003');
+  return previous.remember(byHandler.get(key, compute));
 }
 
-/** Undefined when the evidence reads scopes outside the handler's top-level definition. */
-function handlerKey(input: PhiEvidenceInput, facts: FileFacts): { key: string; text: string; scope: ScopeFact } | undefined {
+/**
+ * The answer for a definition at the last analysis, by its scope fact, with everything else its
+ * key holds: scope facts are never modified and an untouched definition's is the same object at
+ * the next analysis (adapters/chunks.ts), so the same object is the same text.
+ */
+interface LastAnswer {
+  classifier: PhiClassifier;
+  /** The evidence input (path, type names, hints, scopes relative to the definition) and the language. */
+  input: string;
+  /** Every module-level binding (reached-module-bindings.ts), numbered: the ones the definition reaches are among them. */
+  module: number;
+  answersKey: string;
+  accounts: string;
+  evidence: PhiEvidence;
+}
+
+const lastAnswers = new WeakMap<ScopeFact, LastAnswer[]>();
+
+/** A definition serves a few endpoints at most (a class's actions); more are not kept. */
+const MAX_PER_DEFINITION = 8;
+
+function lastAnswer(
+  scope: ScopeFact,
+  input: PhiEvidenceInput,
+  relative: readonly number[],
+  facts: FileFacts,
+  classifier: PhiClassifier,
+  answersKey: string,
+  accounts: string,
+): { answer?: PhiEvidence; remember: (evidence: PhiEvidence) => PhiEvidence } {
+  const inputKey = [facts.languageId, input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(',')].join('\u0000');
+  const module = moduleBindingsNumber(facts);
+  const answers = lastAnswers.get(scope);
+  const same = (known: LastAnswer) => known.classifier === classifier && known.input === inputKey && known.module === module && known.answersKey === answersKey && known.accounts === accounts;
+  const found = answers?.find(same);
+  return {
+    answer: found?.evidence,
+    remember: (evidence) => {
+      const kept = (answers ?? []).filter((known) => known.classifier === classifier && known.input !== inputKey).slice(-(MAX_PER_DEFINITION - 1));
+      kept.push({ classifier, input: inputKey, module, answersKey, accounts, evidence });
+      lastAnswers.set(scope, kept);
+      return evidence;
+    },
+  };
+}
+
+/** The handler's top-level definition; undefined when the evidence reads scopes outside it. */
+function handlerDefinition(input: PhiEvidenceInput, facts: FileFacts): { scope: ScopeFact; relative: number[] } | undefined {
   if (input.handlerScopeId === undefined) return undefined;
   const top = topLevelScope(facts, input.handlerScopeId);
   if (top === undefined) return undefined;
   if ((input.extraScopeIds ?? []).some((id) => topLevelScope(facts, id) !== top)) return undefined;
-  const scope = facts.scopes[top];
-  const text = facts.text.slice(offsetOf(facts.lineStarts, facts.text, scope.range.start), offsetOf(facts.lineStarts, facts.text, scope.range.end));
   // Scope ids are positions in the file's list: the handler's and the extra ones, relative to the definition.
   const relative = [input.handlerScopeId - top, ...(input.extraScopeIds ?? []).map((id) => id - top)];
-  return { key: [input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(','), text].join('\u0000'), text, scope };
+  return { scope: facts.scopes[top], relative };
 }
 
-/** The scope directly inside the module that contains `scopeId` (itself, for a top-level one). */
-function topLevelScope(facts: FileFacts, scopeId: number): number | undefined {
-  let current = scopeId;
-  for (let depth = 0; depth < 1_000; depth++) {
-    const parent = facts.scopes[current]?.parentId;
-    if (parent === undefined) return undefined;
-    if (parent === 0) return current;
-    current = parent;
-  }
-  return undefined;
+function handlerKey(input: PhiEvidenceInput, relative: readonly number[], text: string): string {
+  return [input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(','), text].join('\u0000');
 }

@@ -5,6 +5,8 @@
 // one handler's module-level router or constant no longer invalidates every endpoint's evidence.
 
 import type { BindingFact, Expr, FileFacts, ScopeFact } from '../../model/facts';
+import { offsetOf } from '../../model/text';
+import { internKey } from '../interned-keys';
 
 /** Identifiers, Unicode ones included (Python allows them): a superset of the names a text uses. */
 const IDENTIFIER = /[\p{L}\p{Nl}_$][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$]*/gu;
@@ -70,6 +72,48 @@ export function reachedModuleBindings(facts: FileFacts, scope: ScopeFact, text: 
   const answer = `${module.generation}:${ids.join(',')}`;
   reachedBefore.set(scope, { text, seeds: seedText, module: module.key, reached: answer });
   return answer;
+}
+
+/**
+ * The module-level bindings that what is written in the scope's top-level definition can reach,
+ * as a key (every module-level binding for the module's own scope, or past the depth bound).
+ */
+export function reachedFromScope(facts: FileFacts, scopeId: number): string {
+  const top = topLevelScope(facts, scopeId);
+  if (top === undefined) return moduleBindingsKey(facts);
+  const scope = facts.scopes[top];
+  return reachedModuleBindings(facts, scope, definitionText(facts, scope), []);
+}
+
+/** The scope directly inside the module that contains `scopeId` (itself, for a top-level one). */
+export function topLevelScope(facts: FileFacts, scopeId: number): number | undefined {
+  let current = scopeId;
+  for (let depth = 0; depth < 1_000; depth++) {
+    const parent = facts.scopes[current]?.parentId;
+    if (parent === undefined) return undefined;
+    if (parent === 0) return current;
+    current = parent;
+  }
+  return undefined;
+}
+
+/** The text of a definition (a top-level scope). */
+export function definitionText(facts: FileFacts, scope: ScopeFact): string {
+  return facts.text.slice(offsetOf(facts.lineStarts, facts.text, scope.range.start), offsetOf(facts.lineStarts, facts.text, scope.range.end));
+}
+
+/** moduleBindingsKey as a number (interned-keys.ts), once per analysis: compared per endpoint or call. */
+export function moduleBindingsNumber(facts: FileFacts): number {
+  let number = moduleNumbers.get(facts);
+  if (number === undefined) moduleNumbers.set(facts, (number = internKey(moduleBindingsKey(facts))));
+  return number;
+}
+
+const moduleNumbers = new WeakMap<FileFacts, number>();
+
+/** Every module-level binding of the file, as a key: equal keys, equal module-level bindings. */
+export function moduleBindingsKey(facts: FileFacts): string {
+  return moduleBindings(facts).key;
 }
 
 function moduleBindings(facts: FileFacts): ModuleBindings {

@@ -25,29 +25,33 @@ export function classifyErrorSink(fact: CallFact, facts: FileFacts): ErrorSink |
   const { call } = fact;
   const path = calleePath(call.callee);
   const name = path?.[path.length - 1] ?? (call.callee.kind === 'member' ? call.callee.property : undefined);
-  const label = labelOf(call.callee);
-  const dataArgs = call.args.filter((arg) => !arg.name || !STATUS_ARG_NAMES.has(arg.name));
+  // Made only for the calls that are sinks: every call of the file is asked, at every keystroke.
+  const sink = (kind: ErrorSink['kind'], args: (data: Argument[]) => Argument[] = (data) => data): ErrorSink => ({
+    kind,
+    label: labelOf(call.callee),
+    args: args(call.args.filter((arg) => !arg.name || !STATUS_ARG_NAMES.has(arg.name))),
+  });
   if ((fact.thrownBy || (name && isExceptionClassName(name) && (facts.language === 'python' || call.isNew))) && name && hasFixedMessage(name, facts)) {
-    return { kind: 'exception', label, args: [] };
+    return sink('exception', () => []);
   }
-  if (fact.thrownBy) return { kind: 'exception', label, args: dataArgs };
+  if (fact.thrownBy) return sink('exception');
   if (!name) return tsErrorBody(fact, facts);
-  if (isExceptionClassName(name) && (facts.language === 'python' || call.isNew)) return { kind: 'exception', label, args: dataArgs };
+  if (isExceptionClassName(name) && (facts.language === 'python' || call.isNew)) return sink('exception');
   if (HTTP_ERROR_FUNCTIONS.has(name) || (path && /^boom$/i.test(path[0]) && path.length === 2)) {
-    return { kind: 'http-error', label, args: dataArgs.filter((arg) => !isNumericLiteral(arg.value, facts)) };
+    return sink('http-error', (data) => data.filter((arg) => !isNumericLiteral(arg.value, facts)));
   }
   if (facts.language === 'python') {
-    if (/^HttpResponse(BadRequest|NotFound|Forbidden|ServerError|NotAllowed|Gone)$/.test(name)) return { kind: 'error-body', label, args: dataArgs };
+    if (/^HttpResponse(BadRequest|NotFound|Forbidden|ServerError|NotAllowed|Gone)$/.test(name)) return sink('error-body');
     if (PY_RESPONSE_CLASSES.has(name)) {
       const status = call.args.find((arg) => arg.name === 'status_code' || arg.name === 'status');
-      if (status && isErrorStatus(status.value, facts)) return { kind: 'error-body', label, args: dataArgs };
+      if (status && isErrorStatus(status.value, facts)) return sink('error-body');
     }
     if (PY_BODY_HELPERS.has(name) && fact.returnedWith?.some((expr) => isErrorStatus(expr, facts))) {
-      return { kind: 'error-body', label, args: dataArgs };
+      return sink('error-body');
     }
     return undefined;
   }
-  if (name === 'throw' && path?.length === 2) return { kind: 'http-error', label, args: dataArgs.filter((arg) => !isNumericLiteral(arg.value, facts)) };
+  if (name === 'throw' && path?.length === 2) return sink('http-error', (data) => data.filter((arg) => !isNumericLiteral(arg.value, facts)));
   return tsErrorBody(fact, facts);
 }
 

@@ -11,10 +11,12 @@ import {
   type LogLibrary,
 } from '../../catalogues/log-libraries';
 import { calleePath, labelOf } from '../../model/expressions';
-import type { CallFact, Expr, FileFacts } from '../../model/facts';
+import type { CallFact, Expr, FileFacts, ScopeFact } from '../../model/facts';
 import { importOf } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
 import { tokenize } from '../phi/identifiers';
+import { moduleBindingsNumber, reachedFromScope, topLevelScope } from '../endpoints/reached-module-bindings';
+import { internKey } from '../interned-keys';
 
 export interface LogSink {
   library: LogLibrary;
@@ -36,7 +38,76 @@ const LOG_FUNCTION_MODULES = index('ts', 'logFunctionModules');
 const PYTHON_LOGGER_LIBRARIES = byLanguage('python').filter((library) => library.modules);
 const FALLBACK = { python: byLanguage('python').find((library) => library.fallback)!, ts: byLanguage('ts').find((library) => library.fallback)! };
 
+/**
+ * Is the call a log sink, and whose logger: answered from the last analysis when the call is the
+ * same fact. Every call of the file is asked at every keystroke, and the answer depends on the
+ * call's own definition (its receiver's bindings and parameters in the scopes around it, the
+ * `self.x` fields of its class), the module-level bindings its definition reaches, the imports, the excluded sinks and
+ * the language, nothing else: a call fact is the same object at the next analysis only when the
+ * top-level statement holding it is unchanged, numbered the same (adapters/chunks.ts); the rest
+ * is the key.
+ */
 export function classifyLogSink(fact: CallFact, facts: FileFacts, flow: FlowAnalyzer, excluded: ReadonlySet<string>): LogSink | undefined {
+  // Most calls are answered from their callee's name alone, for less than a lookup costs: only
+  // those whose receiver (or, in TypeScript, whose function) is followed to where it was made are
+  // remembered.
+  const { callee } = fact.call;
+  const followed = callee.kind === 'member' ? LOG_METHODS[facts.language].has(callee.property) : facts.language === 'ts' && callee.kind === 'name';
+  if (!followed) return classifyUncached(fact, facts, flow, excluded);
+  const known = lastSinks.get(fact);
+  if (!known) {
+    // A call first seen (every call of a CLI scan): its key is made only if it is seen again.
+    const sink = classifyUncached(fact, facts, flow, excluded);
+    lastSinks.set(fact, { from: { facts, excluded }, sink });
+    return sink;
+  }
+  const key = contextKey(fact, facts, excluded);
+  const knownKey = known.key ?? contextKey(fact, known.from!.facts, known.from!.excluded);
+  const sink = knownKey === key ? known.sink : classifyUncached(fact, facts, flow, excluded);
+  lastSinks.set(fact, { key, sink });
+  return sink;
+}
+
+/** The answer at the last analysis, with its key, or what to make the key from (the analysis it was made in). */
+const lastSinks = new WeakMap<CallFact, { key?: number; from?: { facts: FileFacts; excluded: ReadonlySet<string> }; sink: LogSink | undefined }>();
+const contextKeys = new WeakMap<FileFacts, { excluded: ReadonlySet<string>; imports: string; importsNumber: number; byDefinition: Map<number, number> }>();
+/**
+ * A definition's key at the last analysis, with the imports and module-level bindings it was made
+ * from: an untouched definition is the same scope fact (the same text), and while those two stand
+ * its key does, without its text sliced and searched again.
+ */
+const definitionKeys = new WeakMap<ScopeFact, { importsNumber: number; module: number; key: number }>();
+
+/**
+ * What a call's answer depends on outside its definition, as one number per definition and
+ * analysis: the language, the excluded sinks, the imports (without positions) and the
+ * module-level bindings the definition's names reach (reached-module-bindings.ts: a receiver
+ * resolves to a binding of its name, whose value names the factory), so that typing in an
+ * unrelated module-level statement leaves the answers standing.
+ */
+function contextKey(fact: CallFact, facts: FileFacts, excluded: ReadonlySet<string>): number {
+  let context = contextKeys.get(facts);
+  if (context?.excluded !== excluded) {
+    const imports = `${facts.language}\u0000${[...excluded].join('\u0001')}\u0000${JSON.stringify(facts.imports.map((imported) => [imported.module, [...imported.names]]))}`;
+    context = { excluded, imports, importsNumber: internKey(imports), byDefinition: new Map() };
+    contextKeys.set(facts, context);
+  }
+  const top = topLevelScope(facts, fact.scopeId);
+  let key = context.byDefinition.get(top ?? 0);
+  if (key !== undefined) return key;
+  const module = moduleBindingsNumber(facts);
+  const scope = top === undefined ? undefined : facts.scopes[top];
+  const known = scope && definitionKeys.get(scope);
+  if (known && known.importsNumber === context.importsNumber && known.module === module) key = known.key;
+  else {
+    key = internKey(`${context.imports}\u0000${reachedFromScope(facts, fact.scopeId)}`);
+    if (scope) definitionKeys.set(scope, { importsNumber: context.importsNumber, module, key });
+  }
+  context.byDefinition.set(top ?? 0, key);
+  return key;
+}
+
+function classifyUncached(fact: CallFact, facts: FileFacts, flow: FlowAnalyzer, excluded: ReadonlySet<string>): LogSink | undefined {
   const { callee } = fact.call;
   const path = calleePath(callee);
   const dotted = path?.join('.');
