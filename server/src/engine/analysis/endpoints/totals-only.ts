@@ -13,6 +13,7 @@ import { calleePath } from '../../model/expressions';
 import type { FileFacts } from '../../model/facts';
 import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import type { FlowAnalyzer } from '../flow/flow';
+import type { StoreReads } from '../flow/flow-hooks';
 import { tokenize, tokenMatches } from '../phi/identifiers';
 import { callsDataStore } from './data-store-calls';
 import { keyedResources, namesKindsOf, pathSegments, resourceOfToken, resourcesOf } from './resources';
@@ -30,16 +31,6 @@ const BUILTIN_OBJECTS = new Set(['Promise', 'Object', 'Array', 'Math', 'JSON', '
 /** Calls that reach another service over HTTP: what they fetch is unknown. */
 const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'request', 'http', 'https', 'superagent', 'ky', 'httpx', 'requests', 'urlopen']);
 
-export interface StoreReads {
-  /** A store call or SQL statement returns a total. */
-  totals: boolean;
-  /** A store call or SQL statement reads only tables of kinds, settings or sources (`referral_sources`, `appointment_types`). */
-  reference: boolean;
-  /** A store call or SQL statement reads or writes rows (or cannot be told). */
-  records: boolean;
-  /** An SQL statement reads or writes rows by keys, states and bookkeeping columns only, none of them PHI (sql-tables.ts carriesNoPhiFields). */
-  fieldless: boolean;
-}
 
 /** What the calls and SQL texts of `scopes` read from data stores. */
 export function storeReads(facts: FileFacts, scopes: Set<number>, classify: ColumnClassifier): StoreReads {

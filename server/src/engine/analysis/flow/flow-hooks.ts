@@ -4,7 +4,6 @@ import type { CallExpr, Expr, ParamFact } from '../../model/facts';
 import type { Range } from '../../model/types';
 import type { Taint } from './taint';
 import type { PhiField } from './record-types';
-import type { StoreReads } from '../endpoints/totals-only';
 
 /**
  * Where flows across functions plug in (engine/summaries/): what a parameter stands for while a
@@ -59,4 +58,16 @@ export interface FlowHooks {
   totalsResponseBehind?(callee: Expr, scopeId: number): boolean;
   /** What the workspace functions `callee` reaches read from data stores: totals, tables of kinds, keys and states, rows (endpoints/totals-only.ts). */
   storeReadsBehind?(callee: Expr, scopeId: number): StoreReads | undefined;
+}
+
+/** What data-store calls read (endpoints/totals-only.ts storeReads). */
+export interface StoreReads {
+  /** A store call or SQL statement returns a total. */
+  totals: boolean;
+  /** A store call or SQL statement reads only tables of kinds, settings or sources (`referral_sources`, `appointment_types`). */
+  reference: boolean;
+  /** A store call or SQL statement reads or writes rows (or cannot be told). */
+  records: boolean;
+  /** An SQL statement reads or writes rows by keys, states and bookkeeping columns only, none of them PHI (sql-tables.ts carriesNoPhiFields). */
+  fieldless: boolean;
 }
