@@ -1,6 +1,7 @@
 // A patient portal's route serving the signed-in patient (`session.patientId`) opens the patient's
-// own record, at their request: no staff access to audit. A route that takes which patient to act
-// on from the request serves whoever it names.
+// own record, at their request: no staff access to audit, also when a function of the file reads
+// the session for it. A route that takes which patient to act on from the request serves whoever
+// it names.
 import { NextRequest, NextResponse } from 'next/server';
 import { getServerSession } from 'next-auth';
 import { authOptions } from '@/lib/auth';
@@ -11,6 +12,18 @@ export async function GET() {
   if (!session?.user) return NextResponse.json({ message: 'Unauthorized' }, { status: 401 });
   const patientId = session.patientId;
   return NextResponse.json(await PatientPortalService.getPatientHealthRecords(patientId));
+}
+
+export async function PUT(request: NextRequest) {
+  const auth = await ensurePatient();
+  if ('error' in auth) return auth.error;
+  return NextResponse.json(await PatientPortalService.savePatientGoal(auth.patientId, await request.json()));
+}
+
+async function ensurePatient() {
+  const session = await getServerSession(authOptions);
+  if (!session?.user) return { error: NextResponse.json({ message: 'Unauthorized' }, { status: 401 }) };
+  return { patientId: session.patientId };
 }
 
 export async function POST(request: NextRequest) {  // expect: missing-phi-access

@@ -4,7 +4,7 @@
 
 import { calleePath } from '../../model/expressions';
 import type { Expr, FileFacts, ParamFact, ScopeFact } from '../../model/facts';
-import { bindingsIn, callsIn } from '../../model/facts-index';
+import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
 import { tokenize } from '../phi/identifiers';
 import { dependencyTarget, isDependencyCall } from './controls/python-controls';
 
@@ -52,12 +52,28 @@ const PERSON_KEY_WORDS = new Set(['patient', 'client', 'member']);
  * Whether the handler's scopes read the signed-in patient's own key from the session
  * (`session.patientId`, `req.user.patientId`): a patient portal serving the caller their own record.
  */
-export function readsSignedInPatientKey(facts: FileFacts, scopes: ReadonlySet<number>): boolean {
+export function readsSignedInPatientKey(facts: FileFacts, scopes: ReadonlySet<number>, depth = 0): boolean {
   for (const scopeId of scopes) {
     for (const binding of bindingsIn(facts, scopeId)) if (namesSessionPatientKey(binding.value, 0)) return true;
-    for (const { call } of callsIn(facts, scopeId)) if (call.args.some((arg) => namesSessionPatientKey(arg.value, 0))) return true;
+    for (const { call } of callsIn(facts, scopeId)) {
+      if (call.args.some((arg) => namesSessionPatientKey(arg.value, 0))) return true;
+      // `const auth = await ensurePatient()`: a function of the file that reads the session for the handler.
+      const helper = depth === 0 && call.callee.kind === 'name' ? moduleFunction(facts, call.callee.name) : undefined;
+      if (helper && readsSignedInPatientKey(facts, scopeTree(facts, helper.id), depth + 1)) return true;
+    }
   }
-  return false;
+  // `return { patientId: session.patientId }` in such a function.
+  return depth > 0 && (facts.returns ?? []).some((fact) => scopes.has(fact.scopeId) && !!fact.value && namesSessionPatientKeyIn(fact.value));
+}
+
+/** A session key held directly or as a value of an object literal (`{ patientId: session.patientId }`). */
+function namesSessionPatientKeyIn(expr: Expr): boolean {
+  return namesSessionPatientKey(expr, 0) || (expr.kind === 'object' && expr.entries.some((entry) => namesSessionPatientKey(entry.value, 0)));
+}
+
+/** The module-level function of the file named `name`, if there is one. */
+function moduleFunction(facts: FileFacts, name: string): ScopeFact | undefined {
+  return facts.scopes.find((scope) => scope.kind === 'function' && scope.name === name && facts.scopes[scope.parentId ?? -1]?.kind === 'module');
 }
 
 function namesSessionPatientKey(expr: Expr, depth: number): boolean {
