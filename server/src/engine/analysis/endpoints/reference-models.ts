@@ -14,6 +14,7 @@ import { tokenize, tokenMatches } from '../phi/identifiers';
 import { readsRequestInput } from './request-inputs';
 import { keyedResources, namesKindsOf, resourceOfToken, resourcesOf } from './resources';
 import { keyedToPatient } from './totals-only';
+import { KEY_COLUMN_TOKENS } from './sql-tables';
 import { namesIn } from './touches-phi';
 
 /** Tokens of bookkeeping columns every table has (`Id`, `IsDeleted`, `CreatedById`, `UpdatedDateTime`). */
@@ -21,8 +22,6 @@ const BOOKKEEPING_TOKENS = new Set([
   'id', 'pk', 'uuid', 'is', 'deleted', 'created', 'modified', 'updated', 'date', 'time', 'datetime', 'timestamp', 'at', 'on',
   'by', 'version', 'active', 'enabled', 'sort', 'order', 'user',
 ]);
-/** Last tokens of a column holding another row's key (`PatientId`, `DementiaTypeListId`). */
-const KEY_TOKENS = new Set(['id', 'ids', 'uuid', 'pk', 'key', 'fk']);
 /** A column that points at another table (Django, SQLAlchemy, Peewee, MongoEngine). */
 const FOREIGN_KEY = /\b(ForeignKey|ForeignKeyField|OneToOneField|ManyToManyField|ReferenceField|GenericForeignKey)\b/;
 const RELATIONSHIP = /\brelationship\s*\(\s*(?:lambda\s*:\s*)?["']?([A-Za-z_][\w.]*)/;
@@ -71,7 +70,7 @@ function holdsOnlyReferenceValues(model: DataModel, models: readonly DataModel[]
     }
     if (tokens.every((token) => BOOKKEEPING_TOKENS.has(token))) continue;
     // The table's own key (`AllergyTypeID` in `AllergyType`) or another row's (`PatientId`).
-    if (KEY_TOKENS.has(tokens[tokens.length - 1])) {
+    if (KEY_COLUMN_TOKENS.has(tokens[tokens.length - 1])) {
       if (setting || tokens.slice(0, -1).every((token) => own.has(token) || BOOKKEEPING_TOKENS.has(token))) continue;
       return false;
     }

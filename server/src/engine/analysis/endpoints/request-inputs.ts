@@ -32,13 +32,12 @@ export function schemaPhiCategories(typeName: string, facts: FileFacts, flow: Fl
 export const SCHEMA_CHECKS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateAsync', 'validateSync']);
 
 /**
- * The module-level definition of an object schema named `name` (`const notifyPatientSchema =
- * z.object({ entryId, slot })`, `Joi.object({...})`, `yup.object().shape({...})`), if it is one.
+ * Whether `name` is defined at module level as an object schema with keys (`const notifyPatientSchema =
+ * z.object({ entryId, slot })`, `Joi.object({...})`, `yup.object().shape({...})`).
  */
-export function requestSchemaOf(name: string, facts: FileFacts): Expr | undefined {
+export function isRequestSchema(name: string, facts: FileFacts): boolean {
   const binding = bindingsIn(facts, 0).find((candidate) => candidate.name === name && !candidate.property);
-  if (!binding || binding.value.kind !== 'call' || !definesObjectSchema(binding.value)) return undefined;
-  return objectKeys(binding.value).length ? binding.value : undefined;
+  return !!binding && binding.value.kind === 'call' && definesObjectSchema(binding.value) && objectKeys(binding.value).length > 0;
 }
 
 /** A call chain that builds an object schema: one of its callees is `object` or `shape`. */

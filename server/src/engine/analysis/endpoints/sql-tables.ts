@@ -133,8 +133,8 @@ const MONEY_TOKENS = new Set(['amount', 'amounts', 'total', 'totals', 'cents', '
 /** Answers whether a column (or the alias it is returned as) names PHI. */
 export type ColumnClassifier = (column: string) => 'phi' | 'safe' | 'unknown';
 
-/** Last words of a column holding a row's key (`x12_claim_id`): a key, whatever it keys. */
-const KEY_COLUMN_TOKENS = new Set(['id', 'ids', 'uuid', 'pk', 'key', 'fk']);
+/** Last words of a column holding a row's key (`x12_claim_id`, `PatientId`): a key, whatever it keys. */
+export const KEY_COLUMN_TOKENS = new Set(['id', 'ids', 'uuid', 'pk', 'key', 'fk']);
 
 /**
  * Columns judged by the policy's PHI catalogue: an element or a record is PHI, and so is a column

@@ -16,7 +16,7 @@ import { tokenize } from '../phi/identifiers';
 import type { PhiCategory } from '../../model/types';
 import { columnClassifier, sqlTableReads, sqlTexts } from './sql-tables';
 import { ormCallCarriesNoPhiFields } from './orm-field-lists';
-import { readsRequestInput, requestSchemaOf, SCHEMA_CHECKS, schemaPhiCategories } from './request-inputs';
+import { readsRequestInput, isRequestSchema, SCHEMA_CHECKS, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
@@ -291,7 +291,7 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   if (ormCallCarriesNoPhiFields(call, path, columnClassifier(flow.classifier))) return ['', []];
   // `notifyPatientSchema.parse(req.body)`: a request schema of the file checking the body. Named
   // for a patient, it still lets in only its fields: ids and a slot are no patient's data.
-  if (path.length === 2 && SCHEMA_CHECKS.has(last ?? '') && requestSchemaOf(path[0], flow.facts)) {
+  if (path.length === 2 && SCHEMA_CHECKS.has(last ?? '') && isRequestSchema(path[0], flow.facts)) {
     const named = resourcesOf(path[0]);
     return named.length && schemaPhiCategories(path[0], flow.facts, flow).length ? [`calls ${path.join('.')}`, named] : ['', []];
   }
