@@ -143,3 +143,26 @@ describe("an open document's summary from its own tree", () => {
     }
   });
 });
+
+describe('endpoint evidence after an edit of a function of the file the handler calls', () => {
+  test("a patient portal's session helper: the route is self-service while the helper reads the session, and is not once it reads the request", () => {
+    const { ParsedDocument, analyze, analyzeDocument, defaultPolicy } = engine();
+    const policy = defaultPolicy();
+    const file = 'app/api/patient/goals/route.ts';
+    const text =
+      "import { NextResponse } from 'next/server';\nimport { PortalService } from '@/services/portal';\n\n" +
+      'async function ensurePatient(request: Request) {\n  const session = await getSession();\n  const patientId = session.patientId;\n  return { patientId };\n}\n\n' +
+      'export async function GET(request: Request) {\n  const auth = await ensurePatient(request);\n  return NextResponse.json(await PortalService.getPatientGoals(auth.patientId));\n}\n';
+    const document = new ParsedDocument('typescript', text);
+    try {
+      const first = endpointsOf(analyzeDocument(document, file, policy));
+      assert.deepEqual(first.map((endpoint) => endpoint.touchesPhi), [false]);
+      replaceIn(document, 'const patientId = session.patientId;', 'const patientId = new URL(request.url).searchParams.get("patientId");');
+      const after = endpointsOf(analyzeDocument(document, file, policy));
+      assert.deepEqual(after, endpointsOf(analyze({ text: document.text, path: file }, defaultPolicy())));
+      assert.deepEqual(after.map((endpoint) => endpoint.touchesPhi), [true]);
+    } finally {
+      document.dispose();
+    }
+  });
+});

@@ -12,6 +12,8 @@ import type { PhiClassifier } from '../phi/classify';
 import type { FlowAnalyzer } from '../flow/flow';
 import { gatherPhiEvidence, type PhiEvidence, type PhiEvidenceInput } from './touches-phi';
 import { definitionText, moduleBindingsNumber, reachedModuleBindings, topLevelScope } from './reached-module-bindings';
+import { calledModuleFunctions } from './identity-params';
+import { scopeTree } from '../../model/facts-index';
 
 // Hits come from the files being edited (a scan seldom has two identical handlers): a few
 // modules' worth is enough, and bounds what a long CLI scan keeps.
@@ -32,9 +34,11 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
   const accounts = `${flow.traits.patientSide ? 'patient-side' : ''}:${[...(flow.traits.accountModels ?? [])].join(',')}`;
   // An untouched definition is the same scope fact at the next keystroke: with the rest of the
   // key unchanged, its last answer stands without slicing its text again (most keystrokes).
-  const previous = lastAnswer(handler.scope, input, handler.relative, facts, classifier, flow.hooks.answersKey ?? '', accounts);
+  // The file's functions the handler calls (a portal's session helper, identity-params.ts) are read too.
+  const helpers = calledModuleFunctions(facts, scopeTree(facts, handler.scope.id));
+  const previous = lastAnswer(handler.scope, input, handler.relative, facts, classifier, flow.hooks.answersKey ?? '', accounts, helpers);
   if (previous.answer) return previous.answer;
-  const text = definitionText(facts, handler.scope);
+  const text = [handler.scope, ...helpers].map((scope) => definitionText(facts, scope)).join('\u0004');
   let byHandler = remembered.get(classifier);
   if (!byHandler) remembered.set(classifier, (byHandler = new BoundedCache(MAX_REMEMBERED)));
   const reached = reachedModuleBindings(facts, handler.scope, text, [...input.typeNames, ...input.nameHints]);
@@ -55,6 +59,8 @@ interface LastAnswer {
   module: number;
   answersKey: string;
   accounts: string;
+  /** The scope facts of the file's functions the handler calls: the same objects while they are untouched. */
+  helpers: readonly ScopeFact[];
   evidence: PhiEvidence;
 }
 
@@ -71,21 +77,26 @@ function lastAnswer(
   classifier: PhiClassifier,
   answersKey: string,
   accounts: string,
+  helpers: readonly ScopeFact[],
 ): { answer?: PhiEvidence; remember: (evidence: PhiEvidence) => PhiEvidence } {
   const inputKey = [facts.languageId, input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(',')].join('\u0000');
   const module = moduleBindingsNumber(facts);
   const answers = lastAnswers.get(scope);
-  const same = (known: LastAnswer) => known.classifier === classifier && known.input === inputKey && known.module === module && known.answersKey === answersKey && known.accounts === accounts;
+  const same = (known: LastAnswer) => known.classifier === classifier && known.input === inputKey && known.module === module && known.answersKey === answersKey && known.accounts === accounts && sameScopes(known.helpers, helpers);
   const found = answers?.find(same);
   return {
     answer: found?.evidence,
     remember: (evidence) => {
       const kept = (answers ?? []).filter((known) => known.classifier === classifier && known.input !== inputKey).slice(-(MAX_PER_DEFINITION - 1));
-      kept.push({ classifier, input: inputKey, module, answersKey, accounts, evidence });
+      kept.push({ classifier, input: inputKey, module, answersKey, accounts, helpers, evidence });
       lastAnswers.set(scope, kept);
       return evidence;
     },
   };
+}
+
+function sameScopes(a: readonly ScopeFact[], b: readonly ScopeFact[]): boolean {
+  return a.length === b.length && a.every((scope, index) => scope === b[index]);
 }
 
 /** The handler's top-level definition; undefined when the evidence reads scopes outside it. */

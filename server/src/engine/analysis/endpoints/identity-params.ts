@@ -52,18 +52,37 @@ const PERSON_KEY_WORDS = new Set(['patient', 'client', 'member']);
  * Whether the handler's scopes read the signed-in patient's own key from the session
  * (`session.patientId`, `req.user.patientId`): a patient portal serving the caller their own record.
  */
-export function readsSignedInPatientKey(facts: FileFacts, scopes: ReadonlySet<number>, depth = 0): boolean {
+export function readsSignedInPatientKey(facts: FileFacts, scopes: ReadonlySet<number>): boolean {
+  if (readsSessionKeyIn(facts, scopes)) return true;
+  // `const auth = await ensurePatient()`: a function of the file that reads the session for the handler.
+  return calledModuleFunctions(facts, scopes).some((helper) => {
+    const helperScopes = scopeTree(facts, helper.id);
+    // `return { patientId: session.patientId }` in such a function.
+    return readsSessionKeyIn(facts, helperScopes) || (facts.returns ?? []).some((fact) => helperScopes.has(fact.scopeId) && !!fact.value && namesSessionPatientKeyIn(fact.value));
+  });
+}
+
+/**
+ * The module-level functions of the file called by name in `scopes` (`ensurePatient()`): what the
+ * handler's evidence reads outside its own definition (evidence-memo.ts keys by their text too).
+ */
+export function calledModuleFunctions(facts: FileFacts, scopes: ReadonlySet<number>): ScopeFact[] {
+  const found: ScopeFact[] = [];
   for (const scopeId of scopes) {
-    for (const binding of bindingsIn(facts, scopeId)) if (namesSessionPatientKey(binding.value, 0)) return true;
     for (const { call } of callsIn(facts, scopeId)) {
-      if (call.args.some((arg) => namesSessionPatientKey(arg.value, 0))) return true;
-      // `const auth = await ensurePatient()`: a function of the file that reads the session for the handler.
-      const helper = depth === 0 && call.callee.kind === 'name' ? moduleFunction(facts, call.callee.name) : undefined;
-      if (helper && readsSignedInPatientKey(facts, scopeTree(facts, helper.id), depth + 1)) return true;
+      const helper = call.callee.kind === 'name' ? moduleFunction(facts, call.callee.name) : undefined;
+      if (helper && !found.includes(helper)) found.push(helper);
     }
   }
-  // `return { patientId: session.patientId }` in such a function.
-  return depth > 0 && (facts.returns ?? []).some((fact) => scopes.has(fact.scopeId) && !!fact.value && namesSessionPatientKeyIn(fact.value));
+  return found;
+}
+
+function readsSessionKeyIn(facts: FileFacts, scopes: ReadonlySet<number>): boolean {
+  for (const scopeId of scopes) {
+    for (const binding of bindingsIn(facts, scopeId)) if (namesSessionPatientKey(binding.value, 0)) return true;
+    for (const { call } of callsIn(facts, scopeId)) if (call.args.some((arg) => namesSessionPatientKey(arg.value, 0))) return true;
+  }
+  return false;
 }
 
 /** A session key held directly or as a value of an object literal (`{ patientId: session.patientId }`). */
@@ -73,8 +92,19 @@ function namesSessionPatientKeyIn(expr: Expr): boolean {
 
 /** The module-level function of the file named `name`, if there is one. */
 function moduleFunction(facts: FileFacts, name: string): ScopeFact | undefined {
-  return facts.scopes.find((scope) => scope.kind === 'function' && scope.name === name && facts.scopes[scope.parentId ?? -1]?.kind === 'module');
+  let byName = moduleFunctions.get(facts);
+  if (!byName) {
+    byName = new Map();
+    for (const scope of facts.scopes) {
+      if (scope.kind === 'function' && scope.name && facts.scopes[scope.parentId ?? -1]?.kind === 'module' && !byName.has(scope.name)) byName.set(scope.name, scope);
+    }
+    moduleFunctions.set(facts, byName);
+  }
+  return byName.get(name);
 }
+
+/** Per file's facts (asked per endpoint at every keystroke). */
+const moduleFunctions = new WeakMap<FileFacts, Map<string, ScopeFact>>();
 
 function namesSessionPatientKey(expr: Expr, depth: number): boolean {
   if (depth > 4) return false;
