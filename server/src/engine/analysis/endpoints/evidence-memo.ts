@@ -53,7 +53,7 @@ export function assessPhi(input: PhiEvidenceInput, facts: FileFacts, flow: FlowA
  */
 interface LastAnswer {
   classifier: PhiClassifier;
-  /** The evidence input (path, type names, hints, scopes relative to the definition) and the language. */
+  /** The evidence input (path, type names, hints, class attributes, scopes relative to the definition) and the language. */
   input: string;
   /** Every module-level binding (reached-module-bindings.ts), numbered: the ones the definition reaches are among them. */
   module: number;
@@ -79,16 +79,16 @@ function lastAnswer(
   accounts: string,
   helpers: readonly ScopeFact[],
 ): { answer?: PhiEvidence; remember: (evidence: PhiEvidence) => PhiEvidence } {
-  const inputKey = [facts.languageId, input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(',')].join('\u0000');
+  const key = [facts.languageId, inputKey(input, relative)].join('\u0000');
   const module = moduleBindingsNumber(facts);
   const answers = lastAnswers.get(scope);
-  const same = (known: LastAnswer) => known.classifier === classifier && known.input === inputKey && known.module === module && known.answersKey === answersKey && known.accounts === accounts && sameScopes(known.helpers, helpers);
+  const same = (known: LastAnswer) => known.classifier === classifier && known.input === key && known.module === module && known.answersKey === answersKey && known.accounts === accounts && sameScopes(known.helpers, helpers);
   const found = answers?.find(same);
   return {
     answer: found?.evidence,
     remember: (evidence) => {
-      const kept = (answers ?? []).filter((known) => known.classifier === classifier && known.input !== inputKey).slice(-(MAX_PER_DEFINITION - 1));
-      kept.push({ classifier, input: inputKey, module, answersKey, accounts, helpers, evidence });
+      const kept = (answers ?? []).filter((known) => known.classifier === classifier && known.input !== key).slice(-(MAX_PER_DEFINITION - 1));
+      kept.push({ classifier, input: key, module, answersKey, accounts, helpers, evidence });
       lastAnswers.set(scope, kept);
       return evidence;
     },
@@ -104,12 +104,22 @@ function handlerDefinition(input: PhiEvidenceInput, facts: FileFacts): { scope: 
   if (input.handlerScopeId === undefined) return undefined;
   const top = topLevelScope(facts, input.handlerScopeId);
   if (top === undefined) return undefined;
-  if ((input.extraScopeIds ?? []).some((id) => topLevelScope(facts, id) !== top)) return undefined;
-  // Scope ids are positions in the file's list: the handler's and the extra ones, relative to the definition.
-  const relative = [input.handlerScopeId - top, ...(input.extraScopeIds ?? []).map((id) => id - top)];
+  const extra = input.extraScopeIds ?? [];
+  const data = input.dataScopeIds ?? [];
+  if ([...extra, ...data].some((id) => topLevelScope(facts, id) !== top)) return undefined;
+  // Scope ids are positions in the file's list: the handler's, the extra and the data ones, relative
+  // to the definition (-1 parts the extra from the data ones).
+  const relative = [input.handlerScopeId - top, ...extra.map((id) => id - top), -1, ...data.map((id) => id - top)];
   return { scope: facts.scopes[top], relative };
 }
 
 function handlerKey(input: PhiEvidenceInput, relative: readonly number[], text: string): string {
-  return [input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), relative.join(','), text].join('\u0000');
+  return [inputKey(input, relative), text].join('\u0000');
+}
+
+/** Everything of the evidence input the answer depends on, the definition's text aside. */
+function inputKey(input: PhiEvidenceInput, relative: readonly number[]): string {
+  // Undefined class attributes mean all of them count, which no list spells.
+  const attributes = input.classAttributes === undefined ? '\u0001' : input.classAttributes.join('\u0002');
+  return [input.path, input.typeNames.join('\u0002'), input.nameHints.join('\u0002'), attributes, relative.join(',')].join('\u0000');
 }
