@@ -58,4 +58,89 @@ describe('parser gaps', () => {
       document.dispose();
     }
   });
+
+  // tree-sitter-javascript#366: the JSX lexer takes an `&` only as a character reference.
+  const ampersands = [
+    'export function Header({ patient }: any) {',
+    '  const when: Date & { tz: string } = patient.seen;',
+    '  return (',
+    '    <table>',
+    '      <th className="a & b">Date & time</th>',
+    '      <td>R&D</td>',
+    '      <img src="/p?w=100&h=100&fit=crop" alt="x" />',
+    '      <p>',
+    '        Terms & Conditions',
+    '      </p>',
+    '    </table>',
+    '  );',
+    '}',
+    'export function show(patient: any) {',
+    '  console.log(patient.ssn);',
+    '}',
+    '',
+  ].join('\n');
+
+  test('a bare & in JSX text and attribute strings parses, in TSX and JSX; intersections and real errors stay', () => {
+    assert.equal(engine().countSyntaxErrors(ampersands, 'typescriptreact'), 0);
+    assert.equal(engine().countSyntaxErrors(ampersands.replace(/: any/g, '').replace(/: Date & \{ tz: string \}/, ''), 'javascriptreact'), 0);
+    assert.deepEqual(findings(ampersands, 'header.tsx'), ['15:15:phi-in-log']);
+    assert.ok(engine().countSyntaxErrors('const a = <th>Date & time</th>;\nconst b = (;\n', 'typescriptreact') > 0, 'a real error is still reported');
+    assert.equal(engine().countSyntaxErrors('type T = A & B;\nconst c = a & b;\nconst d = <i>x &amp; y</i>;\n', 'typescriptreact'), 0);
+  });
+
+  test('an edited document with a bare & in JSX gives the findings of a fresh analysis', () => {
+    const { ParsedDocument, analyzeDocument, defaultPolicy } = engine();
+    const document = new ParsedDocument('typescriptreact', ampersands);
+    try {
+      // Type into the JSX text beside the `&`, then add a line above the component.
+      document.applyChanges([{ range: { start: { line: 4, character: 30 }, end: { line: 4, character: 30 } }, text: 'X' }]);
+      document.applyChanges([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// header\n' }]);
+      assert.equal(document.tree.rootNode.hasError, false);
+      const fresh = new ParsedDocument('typescriptreact', document.text);
+      try {
+        assert.equal(fresh.tree.rootNode.toString(), document.tree.rootNode.toString());
+        assert.deepEqual(analyzeDocument(document, 'header.tsx', defaultPolicy()).findings.map((f) => f.line + 1), [16]);
+      } finally {
+        fresh.dispose();
+      }
+    } finally {
+      document.dispose();
+    }
+  });
+
+  test('a JSX attribute named `in` parses in JavaScript; the `in` operator is left alone', () => {
+    const transitions = [
+      'export function Details({ open, patient }) {',
+      '  if ("ssn" in patient) console.log(patient.ssn);',
+      '  return (',
+      '    <Collapse in={open} timeout="auto">',
+      '      <Fade in timeout={300}><Zoom in>{patient.id}</Zoom></Fade>',
+      '      <Grow',
+      '        in={open}',
+      '      />',
+      '    </Collapse>',
+      '  );',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(engine().countSyntaxErrors(transitions, 'javascript'), 0);
+    assert.equal(engine().countSyntaxErrors(transitions, 'javascriptreact'), 0);
+    assert.deepEqual(findings(transitions, 'details.js'), ['2:37:phi-in-log']);
+  });
+
+  test('import types and type arguments of a tagged template parse in TypeScript', () => {
+    const types = [
+      'let transcript: import("@/lib/schema").Message[] | undefined = undefined;',
+      'const actual = await importOriginal<typeof import("./identity")>();',
+      'const rows = await prisma.$queryRaw<[{ exists: boolean }]>`SELECT 1`;',
+      'const lazy = import("./page").then((m) => m.default);',
+      'export function show(patient: any) {',
+      '  console.log(patient.ssn);',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(engine().countSyntaxErrors(types, 'typescript'), 0);
+    assert.equal(engine().countSyntaxErrors(types, 'typescriptreact'), 0);
+    assert.deepEqual(findings(types, 'types.ts'), ['6:15:phi-in-log']);
+  });
 });

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { quietLongCommentBlocks } from './python-comment-runs';
+import { withErrorsRepaired, type GrammarTraits } from './error-repairs';
 import type { LanguageId } from '../model/types';
 
 export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
@@ -55,6 +56,11 @@ export function hasGrammar(languageId: LanguageId): languageId is GrammarLanguag
   return Object.hasOwn(grammarByLanguage, languageId);
 }
 
+/** JSX: TSX, and JavaScript, whose grammar takes JSX in any file; types: TypeScript and TSX. */
+function traitsOf(grammar: GrammarName): GrammarTraits {
+  return { jsx: grammar === 'tsx' || grammar === 'javascript', types: grammar === 'typescript' || grammar === 'tsx' };
+}
+
 function parserFor(languageId: LanguageId): Parser {
   const parser = parsers.get(grammarFor(languageId));
   if (!parser) throw new Error('PHI Guard engine used before initEngine() resolved');
@@ -73,8 +79,11 @@ export function parse(languageId: LanguageId, text: string, previous?: Tree): Tr
   // is never reused: tree-sitter would keep the old text's tokens where nothing was edited.
   const quieted = source !== plain;
   const reuse = previous && !quieted && !quietedTrees.has(previous) ? previous : undefined;
-  const tree = parserFor(languageId).parse(source, reuse);
-  if (!tree) throw new Error('tree-sitter returned no tree');
+  const parser = parserFor(languageId);
+  const parsed = parser.parse(source, reuse);
+  if (!parsed) throw new Error('tree-sitter returned no tree');
+  // A repaired tree may be reused: each repair depends on the text of its own line alone (error-repairs.ts).
+  const tree = withErrorsRepaired(parser, traitsOf(grammarFor(languageId)), source, parsed);
   if (quieted) quietedTrees.add(tree);
   return tree;
 }
