@@ -313,6 +313,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'settings', 'form', 'component', 'view', 'page', 'model', 'serializer', 'regexp', 'matcher', 'parser',
   'formatter', 'handler', 'callback', 'fn', 'func', 'service', 'client', 'repository', 'repo', 'router', 'table',
   'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
+  // A row's serial number in the system it came from (`diagnosis_aria_ser`, `diagnosisSerNum`): a key.
+  'ser', 'sernum',
   // A code set's or a form's flag (`icdIndicator`: ICD-9 or ICD-10), like `flag`.
   'indicator', 'indicators',
   // Outcomes of a run or a check (`score.passed`, `summaryGenerated`): booleans and counts.

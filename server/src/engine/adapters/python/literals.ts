@@ -68,6 +68,8 @@ function describeRecord(node: Node, literal: StringLiteralFact): void {
         break;
       case 'keyword_argument':
         if (depth > 0) names.push(parent.childForFieldName('name')?.text ?? '');
+        // A list that is one field of a record (`mrns=[HospitalNumber(mrn=...)]`) is that person's: one declaration again.
+        throughList = false;
         if (!literal.siblingKeys && parentOf(parent)) literal.siblingKeys = keywordNames(parentOf(parent)!);
         break;
       case 'argument_list': {

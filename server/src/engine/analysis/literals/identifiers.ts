@@ -166,10 +166,15 @@ export function checkRecordNumber(value: string): IdentifierCheck {
 
 /**
  * Digits typed as a pattern, not issued: a short block repeated (`123123`, `45674567`), a few
- * runs of one digit (`999000111`, `111222333`), or five zeros closing it (`11200000`).
+ * runs of one digit (`999000111`, `111222333`), five zeros closing it (`11200000`), or one
+ * digit other than zero typed five times or more and making most of the number (`9999993`,
+ * `SIMM99999999`: a test's records numbered by holding a key down; zeros are padding in issued
+ * numbers).
  */
 function typedByPattern(digits: string): boolean {
-  return /^(\d{2,4})\1+$/.test(digits) || /^(?:(\d)\1{2,}){2,3}$/.test(digits) || /\d0{5,}$/.test(digits);
+  if (/^(\d{2,4})\1+$/.test(digits) || /^(?:(\d)\1{2,}){2,3}$/.test(digits) || /\d0{5,}$/.test(digits)) return true;
+  const run = /([1-9])\1{4,}/.exec(digits);
+  return run !== null && run[0].length * 5 >= digits.length * 3;
 }
 
 /**

@@ -125,6 +125,8 @@ export class PhiClassifier {
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
     if (SAFE_LAST_TOKENS.has(tokens[last])) return SAFE;
+    // `diagnosis_ser_num`, `DiagnosisSerNum`: a row's serial number in the system it came from, a key.
+    if (last > 0 && tokens[last] === 'number' && tokens[last - 1] === 'ser') return SAFE;
     // `birthdayYear`, `dob_year`: the year of a date alone, which Safe Harbor leaves out of the identifiers.
     if (match && DATE_ELEMENTS.has(match.element.element) && tokens.slice(match.end + 1).some((token) => YEAR_TOKENS.has(token))) return SAFE;
     // `claimIdToEncounterIdMap`, `patient_id_to_visit_id`: a map whose values are ids.

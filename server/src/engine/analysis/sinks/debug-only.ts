@@ -4,6 +4,11 @@
 // production, so nothing reaches the production logs. Only the innermost `if` holding the call
 // counts, and only a condition that is the debug flag alone or joined with `and`/`&&` (with `or`,
 // `||` or a negation the branch also runs in production); an `else` of such an `if` is production.
+// The flag may be a module-level constant made of such a test (`const debugLoggingEnabled =
+// process.env.DEBUG_LOGGING === "true" && process.env.NODE_ENV !== "production"`), and the branch
+// may be the rest of a function after a guard that returns in production (`if
+// (!debugLoggingEnabled) return;`): a project's own debug logger, whose callers' PHI never
+// reaches a production log either (the summaries run this rule on the logger's body).
 
 import type { FileFacts } from '../../model/facts';
 import type { Position } from '../../model/ranges';
@@ -28,15 +33,93 @@ export function inDebugOnlyBranch(facts: FileFacts, start: Position): boolean {
     testsDebug.set(facts, tests);
   }
   if (!tests) return false;
+  const flags = debugFlags(facts);
   const condition = facts.language === 'python' ? pythonCondition(facts, start.line) : braceCondition(facts, offsetOf(facts.lineStarts, facts.text, start));
-  return condition !== undefined && isDebugCondition(condition);
+  if (condition !== undefined && isDebugCondition(condition, flags)) return true;
+  return afterProductionReturn(facts, start.line, flags);
 }
 
-/** The flag, alone or joined with `and`/`&&` to other tests (`settings.DEBUG and not settings.USE_SMS`); never negated itself. */
-function isDebugCondition(condition: string): boolean {
-  if (ANY_OR.test(condition) || /^\s*(?:not\b|!)/.test(condition)) return false;
-  const terms = condition.trim().replace(/^\((.*)\)$/, '$1').split(/\s+and\s+|&&/);
-  return terms.some((term) => !/^\s*(?:not\b|!)/.test(term) && DEBUG_TERM.test(term));
+/**
+ * The flag, alone or joined with `and`/`&&` to other tests (`settings.DEBUG and not settings.USE_SMS`,
+ * `!sent && process.env.NODE_ENV !== "production"`); the flag itself never negated, nothing joined with `or`.
+ */
+function isDebugCondition(condition: string, flags: ReadonlySet<string>): boolean {
+  const trimmed = condition.trim();
+  if (ANY_OR.test(trimmed) || /^(?:not\s*\(|!\s*\()/.test(trimmed)) return false;
+  const terms = trimmed.replace(/^\((.*)\)$/, '$1').split(/\s+and\s+|&&/);
+  return terms.some((term) => !/^\s*(?:not\b|!)/.test(term) && isDebugTerm(term, flags));
+}
+
+function isDebugTerm(term: string, flags: ReadonlySet<string>): boolean {
+  return DEBUG_TERM.test(term) || flags.has(term.trim().replace(/^\((.*)\)$/, '$1').trim());
+}
+
+/** A guard's test that holds in production: a negated debug term, or a production test, joined with `or`/`||`. */
+function holdsInProduction(condition: string, flags: ReadonlySet<string>): boolean {
+  const terms = condition.trim().replace(/^\((.*)\)$/, '$1').split(/\s+or\s+|\|\|/);
+  if (terms.some((term) => /\s+and\s+|&&/.test(term))) return false;
+  return terms.some((term) => {
+    const negated = /^\s*(?:not\s+|!\s*)(.+)$/.exec(term);
+    return negated ? isDebugTerm(negated[1], flags) && !/^\s*\(/.test(negated[1]) : PRODUCTION_TERM.test(term);
+  });
+}
+
+/** `process.env.NODE_ENV === "production"`. */
+const PRODUCTION_TERM = /process\.env\.NODE_ENV\s*===?\s*['"](?:production|prod)['"]/;
+
+/**
+ * Whether, earlier in the function holding `line` and in a block the line is still in, a guard
+ * returns in production: `if (!debugLoggingEnabled) return;`, `if not settings.DEBUG: return`.
+ */
+function afterProductionReturn(facts: FileFacts, line: number, flags: ReadonlySet<string>): boolean {
+  const scope = innermostFunction(facts, line);
+  if (!scope) return false;
+  const lineText = (i: number) => facts.text.slice(facts.lineStarts[i], facts.lineStarts[i + 1] ?? facts.text.length).replace(/\r?\n$/, '');
+  let blockIndent = indentOf(lineText(line));
+  for (let i = line - 1; i > scope.range.start.line; i--) {
+    const text = lineText(i);
+    if (!text.trim()) continue;
+    const indent = indentOf(text);
+    if (indent > blockIndent) continue;
+    blockIndent = indent;
+    const guard = facts.language === 'python'
+      ? /^\s*if\s+(.+?):\s*return\b/.exec(text) ?? guardOverTwoLines(text, lineText(i + 1), /^\s*if\s+(.+?):\s*$/)
+      : /^\s*if\s*\((.+)\)\s*(?:\{\s*)?return\b/.exec(text) ?? guardOverTwoLines(text, lineText(i + 1), /^\s*if\s*\((.+)\)\s*\{?\s*$/);
+    if (guard && holdsInProduction(guard[1], flags)) return true;
+  }
+  return false;
+}
+
+/** `if not DEBUG:` then `return` alone on the next line. */
+function guardOverTwoLines(text: string, next: string, header: RegExp): RegExpExecArray | null {
+  return /^\s*return\b/.test(next) ? header.exec(text) : null;
+}
+
+function innermostFunction(facts: FileFacts, line: number): FileFacts['scopes'][number] | undefined {
+  let found: FileFacts['scopes'][number] | undefined;
+  for (const scope of facts.scopes) {
+    if (scope.kind !== 'function' || scope.range.start.line > line || scope.range.end.line < line) continue;
+    if (!found || scope.range.start.line >= found.range.start.line) found = scope;
+  }
+  return found;
+}
+
+/**
+ * Module-level names bound to a debug test (`const debugLoggingEnabled = process.env.DEBUG_LOGGING
+ * === "true" && process.env.NODE_ENV !== "production"`, `VERBOSE = settings.DEBUG`), once per file's facts.
+ */
+const flagsOf = new WeakMap<object, ReadonlySet<string>>();
+const TS_BINDING = /(?:^|\n)(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*boolean\s*)?=\s*([^;=][^;]{0,300}?)\s*(?:;|\n(?=\S))/g;
+const PY_BINDING = /(?:^|\n)([A-Za-z_]\w*)\s*(?::\s*bool\s*)?=\s*([^\n]{1,300})/g;
+
+function debugFlags(facts: FileFacts): ReadonlySet<string> {
+  let flags = flagsOf.get(facts);
+  if (flags) return flags;
+  const found = new Set<string>();
+  const pattern = facts.language === 'python' ? PY_BINDING : TS_BINDING;
+  for (const match of facts.text.matchAll(pattern)) if (isDebugCondition(match[2], found)) found.add(match[1]);
+  flagsOf.set(facts, (flags = found));
+  return flags;
 }
 
 /** The condition of the innermost `if`/`elif` whose block holds `line`, by indentation. */

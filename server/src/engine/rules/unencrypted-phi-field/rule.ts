@@ -30,6 +30,15 @@ const ADVICE: Record<OrmKind, string> = {
 };
 
 const BOOLEAN_TYPE_TOKENS = new Set(['bool', 'boolean']);
+/** Column types of generated keys (`AutoField`, `BigAutoField`, `serial`, `PrimaryGeneratedColumn`): never a value of the patient's. */
+const KEY_TYPE_TOKENS = new Set(['auto', 'serial', 'bigserial', 'smallserial', 'autoincrement', 'primary']);
+/** Last words of a code set's model (`DiagnosisCode`, `DiagnosisTranslation`, `AllergyType`): the same rows for every patient. */
+const CODE_SET_WORDS = new Set([
+  'code', 'codes', 'translation', 'translations', 'type', 'types', 'category', 'categories', 'catalog', 'catalogue',
+  'lookup', 'dictionary', 'vocabulary', 'term', 'terms', 'template', 'templates',
+]);
+/** Field words that tie a row to one patient's care, besides the person words (`encounter_id`, `visit`). */
+const CARE_LINK_WORDS = new Set(['encounter', 'visit', 'admission', 'episode', 'consultation', 'appointment', 'chart', 'stay', 'case']);
 const DATE_TYPE_TOKENS = new Set(['date', 'datetime', 'time', 'timestamp', 'timestamptz']);
 
 export const unencryptedPhiField: Rule = {
@@ -50,6 +59,7 @@ export const unencryptedPhiField: Rule = {
     const required = requiredElements(policy, classifier);
     const findings: RawFinding[] = [];
     for (const model of models) {
+      if (isCodeSet(model, classifier)) continue;
       for (const field of model.fields) {
         const phi = requiredPhi(field, model, classifier, required);
         if (!phi) continue;
@@ -86,12 +96,25 @@ function requiredPhi(
     if (found.kind !== 'element' || !required.has(found.element)) continue;
     if (!fitsContext(found.context, model.name, classifier)) continue;
     const typeTokens = tokenize(field.type);
-    if (typeTokens.some((token) => BOOLEAN_TYPE_TOKENS.has(token))) continue;
+    if (typeTokens.some((token) => BOOLEAN_TYPE_TOKENS.has(token) || KEY_TYPE_TOKENS.has(token))) continue;
     // A date column is about when, not what (`diagnosed_at`, `diagnosis_date`), unless the element is a date.
     if (typeTokens.some((token) => DATE_TYPE_TOKENS.has(token)) && !/date|birth|dob|death/.test(found.element)) continue;
     return { element: found.element, category: found.category };
   }
   return undefined;
+}
+
+/**
+ * A code set (`class DiagnosisCode`: a code, its description, its translations) whose fields tie
+ * no row to a person or to a person's care: a catalogue, whose `diagnosis_code` is every
+ * patient's possible code, not one patient's diagnosis.
+ */
+function isCodeSet(model: ModelFact, classifier: PhiClassifier): boolean {
+  const words = tokenize(model.name);
+  if (words.length < 2 || !CODE_SET_WORDS.has(words[words.length - 1])) return false;
+  return !model.fields.some((field) =>
+    [field.name, field.columnName ?? ''].some((name) => tokenize(name).some((token) => CARE_LINK_WORDS.has(token) || classifier.isPersonObjectName(token))),
+  );
 }
 
 function fitsContext(context: string, modelName: string, classifier: PhiClassifier): boolean {
