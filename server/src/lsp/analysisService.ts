@@ -48,6 +48,8 @@ export class AnalysisService {
   /** Analyses of open documents not finished yet, and who waits for there to be none. */
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
+  /** When the last analysis of an open document settled (performance.now()). */
+  private settledAt = 0;
 
   constructor(
     private readonly settings: SettingsProvider,
@@ -116,7 +118,21 @@ export class AnalysisService {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Resolves once no analysis of an open document has run for `ms`: work done when typing pauses
+   * (an open document's summary) starts after the analyses, not in a gap between two keystrokes.
+   */
+  async whenQuiet(ms: number): Promise<void> {
+    for (;;) {
+      await this.whenIdle();
+      const quietFor = performance.now() - this.settledAt;
+      if (quietFor >= ms && this.inFlight === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, ms - quietFor)));
+    }
+  }
+
   private analysisSettled(): void {
+    this.settledAt = performance.now();
     this.inFlight--;
     if (this.inFlight > 0) return;
     const waiters = this.idleWaiters;
