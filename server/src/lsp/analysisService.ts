@@ -170,8 +170,6 @@ export class AnalysisService {
     this.assertCurrent(document, version, generation);
     // The policy's `ignore` applies in the editor as in CI: the two never disagree.
     if (document.filePath && isIgnoredByPolicy(loaded.policy, document.filePath)) return empty;
-    // This document may be a settings module or a Nest bootstrap file: its current text counts.
-    void this.auditContexts?.documentChanged(document.filePath, document.text).catch(() => undefined);
     const auditContext = await this.auditContextFor(document.filePath);
     this.assertCurrent(document, version, generation);
 
@@ -199,6 +197,12 @@ export class AnalysisService {
       `analysed ${document.displayPath} v${version}: ${result.findings.length} findings` +
         `${result.skipped ? ` (skipped: ${result.skipped.reason})` : ''} in ${(performance.now() - started).toFixed(1)} ms`,
     );
+    // This document may be a settings module or a Nest bootstrap file: its current text counts.
+    // Read after this analysis is delivered (a regular-expression pass over the whole text at every
+    // keystroke): this analysis used the context from before its text either way, and a changed
+    // context re-analyses the open documents.
+    const { filePath, text } = document;
+    if (this.auditContexts) setImmediate(() => void this.auditContexts?.documentChanged(filePath, text).catch(() => undefined));
     const diagnostics = findingsToDiagnostics(result, document.uri, version, this.features);
     // Re-analysed for a changed helper with the same outcome, the report stays `unchanged`.
     const digest = createHash('sha256').update(JSON.stringify(diagnostics)).digest('hex').slice(0, 12);
