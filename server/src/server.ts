@@ -103,6 +103,7 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
       progress: !!params.capabilities.window?.workDoneProgress,
       watchFiles: features.watchedFilesRegistration,
       openDocumentsIdle: () => session?.analysis.whenIdle() ?? Promise.resolve(),
+      openDocumentsQuiet: (ms) => session?.analysis.whenQuiet(ms) ?? Promise.resolve(),
     },
     (uris) => {
       session?.analysis.dependenciesChanged(uris);

@@ -68,5 +68,28 @@ for (const pull of [false, true]) {
       await waitUntil(intakeUri, hasCallFinding);
       assert.ok(hasCallFinding(await diagnosticsOf(intakeUri)));
     });
+
+    // The helper's summary is made when typing pauses (and dropped when a keystroke comes while it
+    // is made, skipped when the text is the one summarised): the open caller still follows each
+    // change of the summary, to the last edit of a burst, and back to a text summarised before.
+    it('a burst of edits to the open helper: the caller follows the last one, and an edit back to a text summarised before', async () => {
+      const auditUri = pathToFileURL(auditPath).href;
+      const replace = (from, to) => {
+        const document = client.document(auditUri);
+        const at = document.getText().indexOf(from);
+        assert.ok(at >= 0, `${from} not in the helper`);
+        return client.change(auditUri, [{ range: { start: document.positionAt(at), end: document.positionAt(at + from.length) }, text: to }]);
+      };
+      const plain = 'label, value)';
+      const masked = 'label, mask(value))';
+      await replace(plain, masked);
+      await replace(masked, plain);
+      await replace(plain, masked);
+      await waitUntil(intakeUri, (items) => !hasCallFinding(items));
+      await replace(masked, plain);
+      await waitUntil(intakeUri, hasCallFinding);
+      await replace(plain, masked);
+      await waitUntil(intakeUri, (items) => !hasCallFinding(items));
+    });
   });
 }

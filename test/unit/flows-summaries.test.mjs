@@ -179,6 +179,31 @@ describe('summaries', () => {
     assert.deepEqual(index.summaryOf(visits, 'VisitService.note').sinks.map((s) => s.param), [1]);
   });
 
+  // The editor asks for its open files' keys only, after each change; the CLI asks for every file's.
+  test('dependency keys: the same whichever files are asked for first, and they change with what a file imports', () => {
+    const files = [PY, TS].flatMap((root) => sourceFiles(root));
+    const keysOf = (index, order) => new Map(order.map((file) => [file, index.dependencyKey(file)]));
+    const forward = keysOf(buildIndex(PY), files.filter((file) => file.startsWith(PY)));
+    const backward = keysOf(buildIndex(PY), files.filter((file) => file.startsWith(PY)).reverse());
+    assert.deepEqual(new Map([...backward].sort()), new Map([...forward].sort()));
+    const intake = path.join(PY, 'clinic/intake.py');
+    const audit = path.join(PY, 'clinic/audit.py');
+    const forwarder = path.join(PY, 'clinic/forwarder.py');
+    // Keyed once, then the helper intake imports changes: intake's key follows, a file importing neither keeps its own.
+    const index = buildIndex(PY);
+    const before = keysOf(index, [intake, forwarder, audit]);
+    const masked = readFileSync(audit, 'utf8').replace('logger.debug("%s: %s", label, value)', 'logger.debug("%s: %s", label, mask(value))');
+    assert.notEqual(masked, readFileSync(audit, 'utf8'));
+    index.set(engine().summarizeFile({ text: masked, path: audit }, engine().defaultPolicy()));
+    const after = keysOf(index, [intake, forwarder, audit]);
+    assert.notEqual(after.get(audit), before.get(audit));
+    assert.notEqual(after.get(intake), before.get(intake), 'the caller of the edited helper is re-checked');
+    assert.equal(after.get(forwarder), before.get(forwarder), 'a file that imports neither is not');
+    // And the keys are those of an index built with the edited helper from the start.
+    const fresh = keysOf(buildIndex(PY, { overrides: { [audit]: masked } }), [audit, forwarder, intake]);
+    assert.deepEqual(new Map([...after].sort()), new Map([...fresh].sort()));
+  });
+
   test('summaries and the index hold no source text', () => {
     const index = buildIndex(PY);
     const tsIndex = buildIndex(TS, { aliases: TS_ALIASES });

@@ -48,6 +48,8 @@ export class AnalysisService {
   /** Analyses of open documents not finished yet, and who waits for there to be none. */
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
+  /** When the last analysis of an open document settled (performance.now()). */
+  private settledAt = 0;
 
   constructor(
     private readonly settings: SettingsProvider,
@@ -116,7 +118,21 @@ export class AnalysisService {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Resolves once no analysis of an open document has run for `ms`: work done when typing pauses
+   * (an open document's summary) starts after the analyses, not in a gap between two keystrokes.
+   */
+  async whenQuiet(ms: number): Promise<void> {
+    for (;;) {
+      await this.whenIdle();
+      const quietFor = performance.now() - this.settledAt;
+      if (quietFor >= ms && this.inFlight === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, ms - quietFor)));
+    }
+  }
+
   private analysisSettled(): void {
+    this.settledAt = performance.now();
     this.inFlight--;
     if (this.inFlight > 0) return;
     const waiters = this.idleWaiters;
@@ -154,8 +170,6 @@ export class AnalysisService {
     this.assertCurrent(document, version, generation);
     // The policy's `ignore` applies in the editor as in CI: the two never disagree.
     if (document.filePath && isIgnoredByPolicy(loaded.policy, document.filePath)) return empty;
-    // This document may be a settings module or a Nest bootstrap file: its current text counts.
-    void this.auditContexts?.documentChanged(document.filePath, document.text).catch(() => undefined);
     const auditContext = await this.auditContextFor(document.filePath);
     this.assertCurrent(document, version, generation);
 
@@ -183,6 +197,12 @@ export class AnalysisService {
       `analysed ${document.displayPath} v${version}: ${result.findings.length} findings` +
         `${result.skipped ? ` (skipped: ${result.skipped.reason})` : ''} in ${(performance.now() - started).toFixed(1)} ms`,
     );
+    // This document may be a settings module or a Nest bootstrap file: its current text counts.
+    // Read after this analysis is delivered (a regular-expression pass over the whole text at every
+    // keystroke): this analysis used the context from before its text either way, and a changed
+    // context re-analyses the open documents.
+    const { filePath, text } = document;
+    if (this.auditContexts) setImmediate(() => void this.auditContexts?.documentChanged(filePath, text).catch(() => undefined));
     const diagnostics = findingsToDiagnostics(result, document.uri, version, this.features);
     // Re-analysed for a changed helper with the same outcome, the report stays `unchanged`.
     const digest = createHash('sha256').update(JSON.stringify(diagnostics)).digest('hex').slice(0, 12);

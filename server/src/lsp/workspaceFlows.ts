@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import { languageFromPath, summarizeDocument, summarizeFile, SUPPORTED_EXTENSIONS, WorkspaceIndex, type FileSummary } from '../engine';
+import type { LoadedPolicy } from '../policy';
 import { FolderPolicies } from '../workspace/folder-policies';
 import { findSourceFiles } from '../workspace/find-source-files';
 import { tsconfigPaths } from '../workspace/tsconfig-paths';
@@ -20,6 +21,13 @@ import { uriToPath } from './uris';
 
 /** An open document's summary is updated once typing pauses this long. */
 const SUMMARY_DEBOUNCE_MS = 500;
+/**
+ * ... and once no open document has been analysed for this long. A change that arrives while an
+ * analysis runs is read only after it, and a timer that fell due meanwhile runs first: without
+ * this quiet time the summary of a large file (a near-full analysis of it) started while the
+ * next keystroke was already waiting, which then waited for the summary too.
+ */
+const SUMMARY_QUIET_MS = 150;
 /**
  * The index starts this long after start-up: the editor opens its visible files right after
  * `initialized`, and their first diagnostics should not share the event loop with the discovery.
@@ -32,6 +40,8 @@ export class WorkspaceFlows {
   private indexes: { folder: string; index: WorkspaceIndex }[] = [];
   private policies = new FolderPolicies();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The text (and policy) an open document's summary in the index was made from. */
+  private readonly summarised = new WeakMap<OpenDocument, { text: string; policy: LoadedPolicy['policy'] }>();
   private build = 0;
 
   constructor(
@@ -43,6 +53,8 @@ export class WorkspaceFlows {
       watchFiles: boolean;
       /** Resolves when no open document is being analysed: the build gives way to them. */
       openDocumentsIdle?: () => Promise<void>;
+      /** Resolves once no open document has been analysed for `ms`: an open document's summary waits for it. */
+      openDocumentsQuiet?: (ms: number) => Promise<void>;
     },
     /** Open documents whose findings may have changed with a summary. */
     private readonly onDependentsChanged: (uris: string[]) => void,
@@ -91,17 +103,28 @@ export class WorkspaceFlows {
    * the workspace's audit context, and a summary parsed beside it would delay the first squiggle.
    */
   private async summarizeOpenDocument(document: OpenDocument, filePath: string): Promise<void> {
-    await this.options.openDocumentsIdle?.();
+    await (this.options.openDocumentsQuiet?.(SUMMARY_QUIET_MS) ?? this.options.openDocumentsIdle?.());
     // Closed, or typed into again: the newer timer summarises the newer text.
     if (document.closed || this.timers.has(document.uri)) return;
-    this.update(filePath, this.summarizeOpen(document, filePath));
+    const { text, version } = document;
+    const policy = this.policies.forFile(filePath).policy;
+    // Typed into and back (an undo, a character typed and deleted): the index holds this text's summary.
+    const before = this.summarised.get(document);
+    if (before && before.text === text && before.policy === policy) return;
+    const summary = this.summarizeOpen(document, filePath, policy);
+    // A keystroke that came while the file was summarised is answered before the index is
+    // updated and the dependents re-checked; the next pause summarises the newer text.
+    await yieldToPendingMessages();
+    if (document.closed || this.timers.has(document.uri) || document.version !== version) return;
+    this.update(filePath, summary);
+    this.summarised.set(document, { text, policy });
   }
 
   /** From the document's own tree, brought up to date incrementally: a pause costs no full parse of the file. */
-  private summarizeOpen(document: OpenDocument, filePath: string): FileSummary | undefined {
+  private summarizeOpen(document: OpenDocument, filePath: string, policy: LoadedPolicy['policy']): FileSummary | undefined {
     if (!document.engineLanguage || document.text.length > MAX_SUMMARY_BYTES) return this.summarize(filePath, document.text);
     try {
-      return summarizeDocument(document.parsedDocument(), filePath, this.policies.forFile(filePath).policy);
+      return summarizeDocument(document.parsedDocument(), filePath, policy);
     } catch (error) {
       this.logger.trace(`summarising ${path.basename(filePath)} failed (${error instanceof Error ? error.name : typeof error})`);
       return undefined;
@@ -207,6 +230,14 @@ export class WorkspaceFlows {
     const changed = open.filter((document, i) => index.dependencyKey(document.filePath!) !== before[i]).map((document) => document.uri);
     if (changed.length) this.onDependentsChanged(changed);
   }
+}
+
+/**
+ * Two turns of the event loop: messages that arrived while the loop was busy are read in the first
+ * (the protocol library dispatches each on a later turn), and dispatched before the second ends.
+ */
+async function yieldToPendingMessages(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function isInside(file: string, folder: string): boolean {

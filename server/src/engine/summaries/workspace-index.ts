@@ -336,30 +336,49 @@ export class WorkspaceIndex {
    */
   dependencyKey(filePath: string): string {
     this.ensureResolved();
-    this.keys ??= this.computeKeys();
+    this.keys ??= new Map();
+    if (!this.keys.has(filePath) && this.files.has(filePath)) this.computeKeys(filePath);
     return this.keys.get(filePath) ?? '';
   }
 
-  private computeKeys(): Map<string, string> {
+  /**
+   * The keys of `start` and of the files it imports, directly or not, that have none yet: only
+   * those. The editor asks for its open files' keys each time a summary changes (a pause in
+   * typing), and keying the whole project there cost time in proportion to its size; the CLI asks
+   * for every file's, which keys each file once as before. A file keyed earlier is a whole
+   * component already (no file without a key can share a cycle with it), so the walk stops there.
+   */
+  private computeKeys(start: string): void {
+    const keys = this.keys!;
+    const imported = new Map<string, string[]>();
     const edges = new Map<string, string[]>();
-    const digests = new Map<string, string>();
-    for (const file of this.files.values()) {
-      const imported = this.importedFiles(file);
-      edges.set(file.path, imported.filter((target) => this.files.has(target)));
-      const states = file.functions.map((fn) => this.nodes.get(keyOf(file.path, fn.name))?.state);
-      digests.set(file.path, digest(JSON.stringify([file, imported, states])));
-    }
-    const keys = new Map<string, string>();
-    for (const component of stronglyConnected([...edges.keys()], (node) => edges.get(node) ?? [])) {
+    const next = (node: string): string[] => {
+      let found = edges.get(node);
+      if (!found) {
+        const all = this.importedFiles(this.files.get(node)!);
+        imported.set(node, all);
+        edges.set(node, (found = all.filter((target) => this.files.has(target) && !keys.has(target))));
+      }
+      return found;
+    };
+    for (const component of stronglyConnected([start], next)) {
       // Components come out after every component they reach: their keys are known.
       const members = new Set(component);
-      const parts = component.map((node) => digests.get(node)!).sort();
+      const parts = component.map((node) => this.fileDigest(node, imported.get(node)!)).sort();
       const below = new Set<string>();
-      for (const node of component) for (const target of edges.get(node) ?? []) if (!members.has(target)) below.add(keys.get(target)!);
+      for (const node of component) {
+        for (const target of imported.get(node)!) if (this.files.has(target) && !members.has(target)) below.add(keys.get(target)!);
+      }
       const key = digest(JSON.stringify([parts, [...below].sort()]));
       for (const node of component) keys.set(node, key);
     }
-    return keys;
+  }
+
+  /** A file's own part of its key: its summary, the files its imports name, its functions' resolved summaries. */
+  private fileDigest(filePath: string, imported: string[]): string {
+    const file = this.files.get(filePath)!;
+    const states = file.functions.map((fn) => this.nodes.get(keyOf(file.path, fn.name))?.state);
+    return digest(JSON.stringify([summaryDigest(file), imported, states]));
   }
 
   /** The workspace files a file's imports and re-exports name. */
@@ -904,6 +923,19 @@ function sameEffect(a: SinkEffect, b: SinkEffect): boolean {
 
 function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/**
+ * A summary's digest, kept while the summary object lives: summaries are never modified, and files
+ * are keyed again after every change of the index (in the editor, each pause in typing that
+ * changes a summary), which serialised every unchanged summary again.
+ */
+const summaryDigests = new WeakMap<FileSummary, string>();
+
+function summaryDigest(file: FileSummary): string {
+  let known = summaryDigests.get(file);
+  if (known === undefined) summaryDigests.set(file, (known = digest(JSON.stringify(file))));
+  return known;
 }
 
 /** Tarjan's strongly connected components, iteratively; each component after those it reaches. */
