@@ -184,7 +184,8 @@ test('init proposes the vendors the code sends to, commented with "baa": "none",
   write('app/events.py', 'import requests\nrequests.post("https://api.mixpanel.com/track", json=event)\n');
   write('app/ai.py', 'from langchain_core.prompts import ChatPromptTemplate\nfrom langchain_openai import ChatOpenAI\n');
   write('tests/test_alerts.py', 'from slack_sdk import WebClient\n');
-  write('src/local.ts', "import { track } from './analytics';\n");
+  write('src/local.ts', "import { track } from './analytics';\n// import * as Sentry from '@sentry/react';\n");
+  write('app/old.py', '# import rollbar\nimport os, json\n');
 
   const { status } = runCli(['init'], { cwd });
   assert.equal(status, 0);
@@ -205,7 +206,7 @@ test('init proposes the vendors the code sends to, commented with "baa": "none",
     assert.ok(line.endsWith(`// found in ${file}`), `${id} says where it was found: ${line}`);
   }
   // A framework in front of providers, a vendor used only in tests, and a local module named like one are not proposed; the generic examples give way.
-  for (const absent of ['"langchain"', '"slack"', '"segment"', '"datadog"', 'gpt-4.1']) assert.ok(!text.includes(absent), `${absent} is not in the file`);
+  for (const absent of ['"langchain"', '"slack"', '"segment"', '"datadog"', '"rollbar"', 'src/local.ts', 'gpt-4.1']) assert.ok(!text.includes(absent), `${absent} is not in the file`);
   const errors = [];
   parse(text, errors, { allowTrailingComma: false });
   assert.deepEqual(errors, []);

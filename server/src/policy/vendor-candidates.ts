@@ -8,7 +8,7 @@
 // Only ids, names and the file they were found in are kept, never source text.
 
 import { VENDOR_BY_CLIENT_CLASS, VENDORS, vendorForModule, vendorForUrl, type VendorEntry, type VendorKind } from '../engine/catalogues/vendors';
-import { isTestFile } from './audit-candidates';
+import { isTestFile, withoutComments } from './audit-candidates';
 
 export interface VendorCandidate {
   /** The policy's vendor id (`vendors[].id`). */
@@ -26,10 +26,11 @@ export const MAX_VENDOR_CANDIDATES = 12;
 export function collectVendorCandidates(candidates: VendorCandidate[], file: string, text: string): void {
   if (isTestFile(file) || candidates.length >= MAX_VENDOR_CANDIDATES) return;
   const python = file.endsWith('.py');
-  const modules = python ? pythonImports(text) : scriptImports(text);
+  const code = withoutComments(text, python ? '#' : '//');
+  const modules = python ? pythonImports(code) : scriptImports(code);
   for (const module of modules) add(candidates, vendorForModule(module), file);
-  for (const vendor of serviceClientVendors(text, modules)) add(candidates, vendor, file);
-  for (const url of text.matchAll(/["'`](https?:\/\/[^"'`\s]{1,300})/g)) add(candidates, vendorForUrl(url[1]), file);
+  for (const vendor of serviceClientVendors(code, modules)) add(candidates, vendor, file);
+  for (const url of code.matchAll(/["'`](https?:\/\/[^"'`\s]{1,300})/g)) add(candidates, vendorForUrl(url[1]), file);
 }
 
 /** `import sentry_sdk`, `import a, b.c as d`, `from twilio.rest import Client`. */
