@@ -169,3 +169,53 @@ test('init proposes the middleware of well-known history libraries, also when se
   }
   for (const absent of ['SessionMiddleware', 'CommonMiddleware']) assert.ok(!text.includes(absent), `${absent} is not proposed`);
 });
+
+test('init proposes the vendors the code sends to, commented with "baa": "none", and none found only in tests', () => {
+  const cwd = emptyTempDir('init');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  write('src/sms.ts', "import twilio from 'twilio';\nexport const client = twilio(sid, token);\n");
+  write('src/mail.js', "const sgMail = require('@sendgrid/mail');\n");
+  write('src/push.ts', "import * as AWS from 'aws-sdk';\nconst sns = new AWS.SNS({ region });\n");
+  write('app/notify.py', 'import boto3\nses = boto3.client("ses", region_name="us-east-1")\n');
+  write('app/errors.py', 'import sentry_sdk\n');
+  write('app/events.py', 'import requests\nrequests.post("https://api.mixpanel.com/track", json=event)\n');
+  write('app/ai.py', 'from langchain_core.prompts import ChatPromptTemplate\nfrom langchain_openai import ChatOpenAI\n');
+  write('tests/test_alerts.py', 'from slack_sdk import WebClient\n');
+  write('src/local.ts', "import { track } from './analytics';\n// import * as Sentry from '@sentry/react';\n");
+  write('app/old.py', '# import rollbar\nimport os, json\n');
+
+  const { status } = runCli(['init'], { cwd });
+  assert.equal(status, 0);
+  const text = readFileSync(path.join(cwd, 'phi-guard.json'), 'utf8');
+  for (const [id, file] of [
+    ['twilio', 'src/sms.ts'],
+    ['sendgrid', 'src/mail.js'],
+    ['aws-sns', 'src/push.ts'],
+    ['aws-ses', 'app/notify.py'],
+    ['sentry', 'app/errors.py'],
+    ['mixpanel', 'app/events.py'],
+    ['openai', 'app/ai.py'],
+  ]) {
+    const line = text.split('\n').find((candidate) => candidate.includes(`"id": "${id}"`));
+    assert.ok(line, `${id} is proposed`);
+    assert.match(line, /^\s*\/\/ \{ "id": /, `${id} is commented out`);
+    assert.match(line, /"baa": "none" \},/, `${id} has no BAA until the team says so`);
+    assert.ok(line.endsWith(`// found in ${file}`), `${id} says where it was found: ${line}`);
+  }
+  // A framework in front of providers, a vendor used only in tests, and a local module named like one are not proposed; the generic examples give way.
+  for (const absent of ['"langchain"', '"slack"', '"segment"', '"datadog"', '"rollbar"', 'src/local.ts', 'gpt-4.1']) assert.ok(!text.includes(absent), `${absent} is not in the file`);
+  const errors = [];
+  parse(text, errors, { allowTrailingComma: false });
+  assert.deepEqual(errors, []);
+
+  // Uncommented, the proposals are valid vendor entries, none of them covered.
+  const uncommented = text.replace(/^(\s*)\/\/\s*(?=["{[,])/gm, '$1');
+  const loaded = validatePolicyText(uncommented, path.join(cwd, 'phi-guard.json'));
+  assert.deepEqual(loaded.diagnostics.map((d) => d.code), ['extends-not-found']);
+  assert.deepEqual(loaded.policy.vendors.map((vendor) => [vendor.id, vendor.baa]).sort(), [
+    ['aws-ses', 'none'], ['aws-sns', 'none'], ['mixpanel', 'none'], ['openai', 'none'], ['sendgrid', 'none'], ['sentry', 'none'], ['twilio', 'none'],
+  ]);
+});

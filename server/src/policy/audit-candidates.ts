@@ -152,7 +152,8 @@ export function untilClosingParenthesis(text: string): string {
   return text;
 }
 
-function withoutComments(text: string, marker: '#' | '//'): string {
+/** The text with its line comments left out (a commented-out import or call is not the project's). */
+export function withoutComments(text: string, marker: '#' | '//'): string {
   return text
     .split('\n')
     .map((line) => {

@@ -4,14 +4,16 @@
 // (the extension declares phi-guard.json as `jsonc`).
 
 import { hasCandidates, type AuditCandidate, type AuditCandidates } from './audit-candidates';
+import type { VendorCandidate } from './vendor-candidates';
 
 export const POLICY_SCHEMA_URL = 'https://phi-guard.dev/schema/phi-guard.schema.json';
 
 /**
  * The starter policy; `candidates` (audit-candidates.ts) become commented entries of the `audit`
- * lists, each saying where it was found, and replace the generic examples.
+ * lists, and `vendors` (vendor-candidates.ts) of the `vendors` registry, each saying where it was
+ * found; they replace the generic examples.
  */
-export function starterPolicyText(candidates?: AuditCandidates): string {
+export function starterPolicyText(candidates?: AuditCandidates, vendors?: readonly VendorCandidate[]): string {
   return `// PHI Guard policy, read by the VS Code extension, the language server and \`phi-guard scan\`.
 // Owned by the security/compliance team. Everything is optional: what is left out keeps the
 // built-in default, and an invalid entry is reported here and ignored.
@@ -117,12 +119,11 @@ ${entries(candidates?.typescript.calls, 'auditService.log')}
   },
 
   // Vendors and their BAA status. Only "signed" (and not past "expires") is covered, and only for
-  // the categories in "allow". With no entry, no vendor is covered.
+  // the categories in "allow". With no entry, no vendor is covered.${vendors?.length ? `
+  // The commented vendors are the ones this workspace's code was found to send to: uncomment them
+  // and set "baa" to "signed" (with "expires" and "allow") where a signed BAA covers the data.` : ''}
   "vendors": [
-    // { "id": "openai", "name": "OpenAI API", "kind": "ai", "baa": "signed", "expires": "2027-06-30",
-    //   "allow": ["clinical", "demographics"], "models": ["gpt-4.1", "gpt-4.1-mini"],
-    //   "endpoints": ["https://api.openai.com/v1"] },
-    // { "id": "datadog", "name": "Datadog", "kind": "observability", "baa": "none" },
+${vendorEntries(vendors)}
   ],
 
   // AI coding tools: approved, restricted or prohibited. Installed AI extensions that no approved
@@ -171,6 +172,22 @@ function entries(candidates: readonly AuditCandidate[] | undefined, example: str
   const entry = (name: string) => (leadingComma ? `, ${JSON.stringify(name)}` : `${JSON.stringify(name)},`);
   if (!candidates?.length) return `${indent}// ${entry(example)}`;
   return candidates.map((candidate) => `${indent}// ${entry(candidate.name)} // found in ${commentSafe(candidate.file)}`).join('\n');
+}
+
+/** Commented entries of the `vendors` registry: the vendors found (with where), else two examples. */
+function vendorEntries(vendors: readonly VendorCandidate[] | undefined): string {
+  const indent = '    ';
+  if (!vendors?.length) {
+    return [
+      `${indent}// { "id": "openai", "name": "OpenAI API", "kind": "ai", "baa": "signed", "expires": "2027-06-30",`,
+      `${indent}//   "allow": ["clinical", "demographics"], "models": ["gpt-4.1", "gpt-4.1-mini"],`,
+      `${indent}//   "endpoints": ["https://api.openai.com/v1"] },`,
+      `${indent}// { "id": "datadog", "name": "Datadog", "kind": "observability", "baa": "none" },`,
+    ].join('\n');
+  }
+  return vendors
+    .map((vendor) => `${indent}// { "id": ${JSON.stringify(vendor.id)}, "name": ${JSON.stringify(vendor.name)}, "kind": ${JSON.stringify(vendor.kind)}, "baa": "none" }, // found in ${commentSafe(vendor.file)}`)
+    .join('\n');
 }
 
 /** A path as a line comment can hold it: no line breaks or other control characters. */

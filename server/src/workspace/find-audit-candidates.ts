@@ -1,10 +1,12 @@
-// The audit-control candidates of a folder (policy/audit-candidates.ts) for `phi-guard init` and
-// *Create Policy File*: its source files as a scan would find them (.gitignore and the skipped
-// folders apply), each read once; paths are reported relative to the folder.
+// The audit-control and vendor candidates of a folder (policy/audit-candidates.ts,
+// policy/vendor-candidates.ts) for `phi-guard init` and *Create Policy File*: its source files as a
+// scan would find them (.gitignore and the skipped folders apply), each read once; paths are
+// reported relative to the folder.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectCandidates, emptyCandidates, type AuditCandidates } from '../policy/audit-candidates';
+import { collectVendorCandidates, type VendorCandidate } from '../policy/vendor-candidates';
 import { starterPolicyText } from '../policy/starter-policy';
 import { findSourceFiles } from './find-source-files';
 import { FolderPolicies } from './folder-policies';
@@ -14,15 +16,23 @@ const MAX_BYTES = 512 * 1024;
 /** Enough for any project's own code; a monorepo's first files are as telling as its last. */
 const MAX_FILES = 20_000;
 
-export async function findAuditCandidates(folder: string): Promise<AuditCandidates> {
-  const candidates = emptyCandidates();
+export interface PolicyCandidates {
+  audit: AuditCandidates;
+  vendors: VendorCandidate[];
+}
+
+export async function findPolicyCandidates(folder: string): Promise<PolicyCandidates> {
+  const found: PolicyCandidates = { audit: emptyCandidates(), vendors: [] };
   const discovery = await findSourceFiles([folder], folder, new FolderPolicies());
   for (const file of discovery.files.slice(0, MAX_FILES)) {
     if (!/\.(py|[cm]?[jt]sx?)$/i.test(file)) continue;
     const text = await readSmall(file);
-    if (text !== undefined) collectCandidates(candidates, path.relative(folder, file).split(path.sep).join('/'), text);
+    if (text === undefined) continue;
+    const relative = path.relative(folder, file).split(path.sep).join('/');
+    collectCandidates(found.audit, relative, text);
+    collectVendorCandidates(found.vendors, relative, text);
   }
-  return candidates;
+  return found;
 }
 
 async function readSmall(file: string): Promise<string | undefined> {
@@ -40,6 +50,6 @@ async function readSmall(file: string): Promise<string | undefined> {
  * *Create Policy File* write. A folder that cannot be searched gets the plain starter policy.
  */
 export async function starterPolicyFor(folder: string): Promise<string> {
-  const candidates = await findAuditCandidates(folder).catch(() => undefined);
-  return starterPolicyText(candidates);
+  const found = await findPolicyCandidates(folder).catch(() => undefined);
+  return starterPolicyText(found?.audit, found?.vendors);
 }

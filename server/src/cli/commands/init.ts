@@ -1,5 +1,6 @@
 // `phi-guard init`: write a starter phi-guard.json in the current folder, proposing the audit
-// controls the folder seems to have (names containing `audit`) as commented entries.
+// controls the folder seems to have (names containing `audit`) and the vendors its code sends to
+// as commented entries.
 
 import * as path from 'node:path';
 import { safeWriteFile, UnsafeWriteError } from '../../safe-write';
@@ -21,7 +22,9 @@ export const initCommand: Command = {
   noArguments: true,
   details: [
     `Proposes the audit controls the folder seems to have (a dependency, middleware, permission class,`,
-    `guard, wrapper or function whose name contains "audit") as commented entries of the audit section.`,
+    `guard, wrapper or function whose name contains "audit") as commented entries of the audit section,`,
+    `and the third-party and AI vendors the code sends to (by the SDKs it imports and the API hosts it`,
+    `addresses) as commented entries of the vendors section, with "baa": "none" until you set it.`,
     `Never writes through a symbolic link at ${POLICY_FILE_NAME}, even with --force.`,
     '',
     `Exit codes: 0 written, 1 ${POLICY_FILE_NAME} already exists (use --force) or is a symbolic link, 2 usage error.`,

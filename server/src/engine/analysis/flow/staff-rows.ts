@@ -37,6 +37,8 @@ export class StaffRows {
     for (let i = 0; current && i < MAX_STEPS; i++) {
       if (current.kind === 'index') current = current.object;
       else if (current.kind === 'member' && RESULT_ROW_WORDS.has(current.property)) current = current.object;
+      // `application.identity.email`: a part of the same person's row (their identity, profile, contact details).
+      else if (current.kind === 'member' && isPersonPart(current.property)) current = current.object;
       else if (current.kind === 'other' && current.children.length === 1) current = current.children[0];
       else if (current.kind === 'call') return this.isStaffQuery(current);
       else if (current.kind === 'name') {
@@ -99,6 +101,7 @@ export class StaffRows {
       const inner = call.callee.kind === 'member' ? innerValue(call.callee.object) : undefined;
       return inner?.kind === 'call' && readsRows(call.callee.kind === 'member' ? call.callee.property : '') && this.isStaffQuery(inner);
     }
+    if (path.length === 1) return readsStaffByName(path[0]) && !isPatientSideName(sourceOf(this.facts, call.range));
     if (path.length < 2 || !readsRows(path[path.length - 1])) return false;
     if (!path.slice(0, -1).some(isStaffModelName) && !requestsStaffPath(call)) return false;
     return !isPatientSideName(sourceOf(this.facts, call.range));
@@ -119,6 +122,34 @@ function requestsStaffPath(call: CallExpr): boolean {
   const segments = text.split(/[?#]/)[0].split('/').filter((segment) => segment && !segment.startsWith(':'));
   const last = segments.at(-1);
   return !!last && isStaffModelName(last);
+}
+
+/** Words of a member that is a part of the person a row is about, not another record (`identity`, `profile`, `contactInfo`). */
+const PERSON_PART_WORDS = new Set(['identity', 'profile', 'contact', 'contacts', 'details', 'personal', 'info', 'demographics']);
+
+function isPersonPart(property: string): boolean {
+  const tokens = tokenize(property);
+  return tokens.length > 0 && tokens.every((token) => PERSON_PART_WORDS.has(token));
+}
+
+/** What a staff member's own rows are called after their role (`clinicianApplication`, `providerProfile`). */
+const STAFF_RECORD_WORDS = new Set(['application', 'applications', 'profile', 'profiles', 'account', 'accounts', 'record', 'records', 'details', 'info', 'user', 'users']);
+/** Words that start a lookup's key after the model (`getClinicianByEmail`, `findProviderForNpi`). */
+const KEY_WORDS = new Set(['by', 'for', 'from', 'with']);
+
+/**
+ * `getClinicianApplication(appId)`, `fetchProvider(id)`, `findStaffProfileByEmail(email)`: a
+ * module's own function that reads rows, named by its verb and, before any key, a member of staff
+ * (and what of theirs it reads). A name that says more (`getProviderPatients`,
+ * `getClinicianNotes`) may read patients' data and is not one.
+ */
+function readsStaffByName(name: string): boolean {
+  const tokens = tokenize(name);
+  if (tokens.length < 2 || !readsRows(tokens[0])) return false;
+  const keyAt = tokens.findIndex((token, index) => index > 0 && KEY_WORDS.has(token));
+  const model = tokens.slice(1, keyAt < 0 ? undefined : keyAt);
+  const [role, ...rest] = model;
+  return !!role && (STAFF_WORDS.has(role) || STAFF_WORDS.has(role.replace(/s$/, ''))) && rest.every((token) => STAFF_RECORD_WORDS.has(token));
 }
 
 function readsRows(method: string): boolean {
