@@ -20,7 +20,7 @@ import { readsRequestInput, isRequestSchema, SCHEMA_CHECKS, schemaPhiCategories 
 import { isNotImplementedStub } from './stub-handler';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
-import { isAuditTrailSegment, isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
+import { isAuditTrailSegment, isReferenceData, keyedResources, namesNoRecord, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
   path: string;
@@ -306,7 +306,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   const readsConstant = path.some((segment) => /^[A-Z][A-Z0-9_]+$/.test(segment) && segment.length > 2);
   // `conditions.push(sql)`, `records.join(', ')`: a list or a string of the handler's own, not a store.
   const ownCollection = path.length === 2 && COLLECTION_METHODS.has(last ?? '') && /^[a-z_$]/.test(path[0]);
-  for (const segment of readsConstant || ownCollection ? [] : path.slice(0, -1)) {
+  // `settings.publicBookingStart.split(...)`: members of the configuration, whatever they are named after.
+  const ofConfiguration = path.length > 1 && namesNoRecord(path[0]);
+  for (const segment of readsConstant || ownCollection || ofConfiguration ? [] : path.slice(0, -1)) {
     // `PatientRecordAccess.objects.filter(...)`: the audit trail's rows, who opened which record.
     if (segment === 'this' || segment === 'self' || isAuditTrailSegment(segment)) continue;
     const found = resourcesOf(segment);
