@@ -18,6 +18,7 @@ import { columnClassifier, sqlTableReads, sqlTexts } from './sql-tables';
 import { ormCallCarriesNoPhiFields } from './orm-field-lists';
 import { readsRequestInput, isRequestSchema, SCHEMA_CHECKS, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
+import { servesDevelopmentOnly } from '../sinks/debug-only';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
 import { isAuditTrailSegment, isReferenceData, keyedResources, namesNoRecord, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
@@ -74,6 +75,8 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   // A stub answering "not implemented" serves nothing yet.
   if (input.handlerScopeId !== undefined && isNotImplementedStub(facts, scopes)) return { touchesPhi: false, categories: [], why: [] };
+  // `if (!isDevHarnessEnabled()) return 403`: a development tool, which serves nothing in production.
+  if (input.handlerScopeId !== undefined && servesDevelopmentOnly(facts, facts.scopes[input.handlerScopeId])) return { touchesPhi: false, categories: [], why: [] };
   // A patient portal serving the signed-in patient (`session.patientId`) and no patient the request
   // names: the patient's own record, opened by the patient.
   if (input.handlerScopeId !== undefined && servesSignedInPatientOnly(facts, scopes, input.path)) return { touchesPhi: false, categories: [], why: [] };
