@@ -72,8 +72,13 @@ export function resourcesOf(identifier: string): readonly ResourceMatch[] {
  * (`AvailabilityRecord`, `AuditRecord`, `MedicalRecord` is medical).
  */
 function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
+  // `getBookingSettingsByOrgId`, `emr_connections`, `getBookingEnabledClinics`: the name is about its
+  // head, the configuration or the place a resource word only qualifies.
+  if (tokens.length > 1 && headsOnNoRecord(tokens)) return [];
   const found = tokens.flatMap((token, index) => {
     const match = resourceOfToken(token);
+    // `getExpectedTokenClaims`, `jwt_claims`: what a sign-in token asserts, not insurance claims.
+    if (match?.word.startsWith('claim') && TOKEN_WORDS.has(tokens[index - 1] ?? '')) return [];
     // A referral source (`ReferralSource`, `createReferralSourceSchema`) is a marketing channel, not a referral.
     if (match?.word === 'referral' && /^sources?$/.test(tokens[index + 1] ?? '')) return [];
     // `PatientType`, `/patient-types/{patient_type_id}`, `visit_categories`: the kinds a practice keeps, not a patient's data.
@@ -95,6 +100,34 @@ function resourcesOfTokens(tokens: string[]): ResourceMatch[] {
 export function namesKindsOf(identifier: string): boolean {
   const tokens = tokenize(identifier);
   return tokens.some((token, index) => !!resourceOfToken(token) && KIND_WORDS.has(tokens[index + 1] ?? ''));
+}
+
+/** Words before `claims` that make them a sign-in token's. */
+const TOKEN_WORDS = new Set(['token', 'jwt', 'id', 'access', 'auth', 'session', 'identity', 'custom', 'user']);
+
+/**
+ * Heads of a name that are never a patient's record, whatever qualifies them: a service's
+ * configuration and connections, and the places of a practice (`BookingSettings`,
+ * `emr_connections`, `bookingEnabledClinics`).
+ */
+const NO_RECORD_HEADS = new Set([
+  'settings', 'setting', 'config', 'configs', 'configuration', 'configurations', 'preferences', 'connection', 'connections',
+  'integration', 'integrations', 'credential', 'credentials', 'clinic', 'clinics', 'organization', 'organizations',
+  'organisation', 'organisations', 'org', 'orgs', 'facility', 'facilities', 'location', 'locations', 'directory',
+]);
+/** Words after which a name says what it is looked up by, not what it is (`…ByOrgId`, `…_for_clinic`). */
+const QUALIFIER_WORDS = new Set(['by', 'for', 'from', 'with', 'in', 'of', 'per']);
+
+/** Whether the name's head, its last word before any `by`/`for`… part, is one of NO_RECORD_HEADS and no resource. */
+function headsOnNoRecord(tokens: readonly string[]): boolean {
+  const qualifier = tokens.findIndex((token, index) => index > 0 && QUALIFIER_WORDS.has(token));
+  const head = tokens[(qualifier > 0 ? qualifier : tokens.length) - 1];
+  return head !== undefined && NO_RECORD_HEADS.has(head) && !resourceOfToken(head);
+}
+
+/** `settings`, `bookingConfig`, `clinic`: a name for configuration or a place, whose members are no patient's record. */
+export function namesNoRecord(identifier: string): boolean {
+  return headsOnNoRecord(tokenize(identifier));
 }
 
 /** Resource words of scheduling, whose staff (a booking's doctors) are not the patient's data. */
@@ -180,7 +213,9 @@ export function pathResources(path: string, personShaped = true): ResourceMatch[
     const named = resourcesOf(segment.name);
     const matches = named.length || skipPersonShaped ? named : personShapedResources(tokenize(segment.name));
     if (!matches.length) return;
-    if (segment.param || index === lastStatic || segments[index + 1]?.param) found.push(...matches);
+    // `/booking/[clinicSlug]/...`: the parameter addresses a clinic, not a booking.
+    const addressed = segments[index + 1]?.param && !namesPlace(segments[index + 1].name);
+    if (segment.param || index === lastStatic || addressed) found.push(...matches);
   });
   // `/fhir/{path:path}`, `/fhir/R4/:resource/:id`: a FHIR server's resources, patients among them.
   // Its bare base (`/fhir/metadata`) is the server's capability statement.
@@ -190,6 +225,13 @@ export function pathResources(path: string, personShaped = true): ResourceMatch[
     if (next?.param) found.push({ word: 'fhir', category: 'clinical' });
   });
   return found;
+}
+
+/** Words of the places and tenants of a practice, which a path parameter may address (`[clinicSlug]`, `:orgId`). */
+const PLACE_PARAM_WORDS = new Set(['clinic', 'org', 'organization', 'organisation', 'facility', 'location', 'tenant', 'site', 'practice', 'hospital', 'branch']);
+
+function namesPlace(name: string): boolean {
+  return tokenize(name).some((token) => PLACE_PARAM_WORDS.has(token));
 }
 
 /**

@@ -18,9 +18,10 @@ import { columnClassifier, sqlTableReads, sqlTexts } from './sql-tables';
 import { ormCallCarriesNoPhiFields } from './orm-field-lists';
 import { readsRequestInput, isRequestSchema, SCHEMA_CHECKS, schemaPhiCategories } from './request-inputs';
 import { isNotImplementedStub } from './stub-handler';
+import { servesDevelopmentOnly } from '../sinks/debug-only';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
-import { isAuditTrailSegment, isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
+import { isAuditTrailSegment, isReferenceData, keyedResources, namesNoRecord, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
   path: string;
@@ -74,6 +75,8 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   // A stub answering "not implemented" serves nothing yet.
   if (input.handlerScopeId !== undefined && isNotImplementedStub(facts, scopes)) return { touchesPhi: false, categories: [], why: [] };
+  // `if (!isDevHarnessEnabled()) return 403`: a development tool, which serves nothing in production.
+  if (input.handlerScopeId !== undefined && servesDevelopmentOnly(facts, facts.scopes[input.handlerScopeId])) return { touchesPhi: false, categories: [], why: [] };
   // A patient portal serving the signed-in patient (`session.patientId`) and no patient the request
   // names: the patient's own record, opened by the patient.
   if (input.handlerScopeId !== undefined && servesSignedInPatientOnly(facts, scopes, input.path)) return { touchesPhi: false, categories: [], why: [] };
@@ -306,7 +309,9 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   const readsConstant = path.some((segment) => /^[A-Z][A-Z0-9_]+$/.test(segment) && segment.length > 2);
   // `conditions.push(sql)`, `records.join(', ')`: a list or a string of the handler's own, not a store.
   const ownCollection = path.length === 2 && COLLECTION_METHODS.has(last ?? '') && /^[a-z_$]/.test(path[0]);
-  for (const segment of readsConstant || ownCollection ? [] : path.slice(0, -1)) {
+  // `settings.publicBookingStart.split(...)`: members of the configuration, whatever they are named after.
+  const ofConfiguration = path.length > 1 && namesNoRecord(path[0]);
+  for (const segment of readsConstant || ownCollection || ofConfiguration ? [] : path.slice(0, -1)) {
     // `PatientRecordAccess.objects.filter(...)`: the audit trail's rows, who opened which record.
     if (segment === 'this' || segment === 'self' || isAuditTrailSegment(segment)) continue;
     const found = resourcesOf(segment);

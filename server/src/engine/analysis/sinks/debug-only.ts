@@ -10,7 +10,7 @@
 // (!debugLoggingEnabled) return;`): a project's own debug logger, whose callers' PHI never
 // reaches a production log either (the summaries run this rule on the logger's body).
 
-import type { FileFacts } from '../../model/facts';
+import type { FileFacts, ScopeFact } from '../../model/facts';
 import type { Position } from '../../model/ranges';
 import { offsetOf } from '../../model/text';
 
@@ -46,17 +46,18 @@ export function inDebugOnlyBranch(facts: FileFacts, start: Position): boolean {
 function isDebugCondition(condition: string, flags: ReadonlySet<string>): boolean {
   const trimmed = condition.trim();
   if (ANY_OR.test(trimmed) || /^(?:not\s*\(|!\s*\()/.test(trimmed)) return false;
-  const terms = trimmed.replace(/^\((.*)\)$/, '$1').split(/\s+and\s+|&&/);
+  const terms = trimmed.replace(/^\(([\s\S]*)\)$/, '$1').split(/\s+and\s+|&&/);
   return terms.some((term) => !/^\s*(?:not\b|!)/.test(term) && isDebugTerm(term, flags));
 }
 
 function isDebugTerm(term: string, flags: ReadonlySet<string>): boolean {
-  return DEBUG_TERM.test(term) || flags.has(term.trim().replace(/^\((.*)\)$/, '$1').trim());
+  const bare = term.trim().replace(/^\(([\s\S]*)\)$/, '$1').trim();
+  return DEBUG_TERM.test(term) || flags.has(bare) || flags.has(bare.replace(/\(\s*\)$/, '()'));
 }
 
 /** A guard's test that holds in production: a negated debug term, or a production test, joined with `or`/`||`. */
 function holdsInProduction(condition: string, flags: ReadonlySet<string>): boolean {
-  const terms = condition.trim().replace(/^\((.*)\)$/, '$1').split(/\s+or\s+|\|\|/);
+  const terms = condition.trim().replace(/^\(([\s\S]*)\)$/, '$1').split(/\s+or\s+|\|\|/);
   if (terms.some((term) => /\s+and\s+|&&/.test(term))) return false;
   return terms.some((term) => {
     const negated = /^\s*(?:not\s+|!\s*)(.+)$/.exec(term);
@@ -90,6 +91,27 @@ function afterProductionReturn(facts: FileFacts, line: number, flags: ReadonlySe
   return false;
 }
 
+/**
+ * Whether a handler's first statement returns in production (`if (!isDevHarnessEnabled()) { return
+ * NextResponse.json({ error }, { status: 403 }); }`): a development tool, serving nothing in production.
+ */
+export function servesDevelopmentOnly(facts: FileFacts, handler: ScopeFact): boolean {
+  if (!TESTS_DEBUG.test(facts.text) && !facts.text.includes('NODE_ENV')) return false;
+  const flags = debugFlags(facts);
+  const lineText = (i: number) => facts.text.slice(facts.lineStarts[i], facts.lineStarts[i + 1] ?? facts.text.length).replace(/\r?\n$/, '');
+  // The body's first statement: the first line after the header that is no comment or docstring.
+  const last = Math.min(handler.range.end.line, handler.range.start.line + 8);
+  for (let i = handler.range.start.line + 1; i <= last; i++) {
+    const text = lineText(i).trim();
+    if (!text || /^(?:\/\/|#|\*|\/\*|[rRbBuU]?(?:"{3}|'{3}))/.test(text)) continue;
+    const guard = facts.language === 'python'
+      ? /^if\s+(.+?):\s*return\b/.exec(text) ?? guardOverTwoLines(text, lineText(i + 1), /^if\s+(.+?):\s*$/)
+      : /^if\s*\((.+)\)\s*(?:\{\s*)?return\b/.exec(text) ?? guardOverTwoLines(text, lineText(i + 1), /^if\s*\((.+)\)\s*\{?\s*$/);
+    return guard !== null && holdsInProduction(guard[1], flags);
+  }
+  return false;
+}
+
 /** `if not DEBUG:` then `return` alone on the next line. */
 function guardOverTwoLines(text: string, next: string, header: RegExp): RegExpExecArray | null {
   return /^\s*return\b/.test(next) ? header.exec(text) : null;
@@ -110,6 +132,9 @@ function innermostFunction(facts: FileFacts, line: number): FileFacts['scopes'][
  */
 const flagsOf = new WeakMap<object, ReadonlySet<string>>();
 const TS_BINDING = /(?:^|\n)(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*boolean\s*)?=\s*([^;=][^;]{0,300}?)\s*(?:;|\n(?=\S))/g;
+/** `function isDevHarnessEnabled(): boolean { return (process.env.NODE_ENV === "development" && ...); }`: called as a flag. */
+const TS_FLAG_FUNCTION = /(?:^|\n)(?:export\s+)?function\s+([A-Za-z_$][\w$]*)\s*\(\s*\)\s*(?::\s*boolean\s*)?\{\s*return\s+([^;{}]{1,300}?)\s*;?\s*\}/g;
+const PY_FLAG_FUNCTION = /(?:^|\n)def\s+([A-Za-z_]\w*)\s*\(\s*\)\s*(?:->\s*bool\s*)?:\s*\n\s+return\s+([^\n]{1,300})/g;
 const PY_BINDING = /(?:^|\n)([A-Za-z_]\w*)\s*(?::\s*bool\s*)?=\s*([^\n]{1,300})/g;
 
 function debugFlags(facts: FileFacts): ReadonlySet<string> {
@@ -118,6 +143,9 @@ function debugFlags(facts: FileFacts): ReadonlySet<string> {
   const found = new Set<string>();
   const pattern = facts.language === 'python' ? PY_BINDING : TS_BINDING;
   for (const match of facts.text.matchAll(pattern)) if (isDebugCondition(match[2], found)) found.add(match[1]);
+  for (const match of facts.text.matchAll(facts.language === 'python' ? PY_FLAG_FUNCTION : TS_FLAG_FUNCTION)) {
+    if (isDebugCondition(match[2], found)) found.add(`${match[1]}()`);
+  }
   flagsOf.set(facts, (flags = found));
   return flags;
 }
