@@ -413,3 +413,46 @@ describe('Python stubs', () => {
     assert.deepEqual(missingAccess(files, 'app/api.py', policyWith()), ['@router.get("/patients/{patient_id}/share")']);
   });
 });
+
+describe('TypeScript: audit calls in a callback the service runs before it answers', () => {
+  const files = {
+    'src/db.ts': ['export const prisma = {} as any;'],
+    'src/visit.service.ts': [
+      "import { prisma } from './db';",
+      "import { trace } from '@opentelemetry/api';",
+      "const tracer = trace.getTracer('visits');",
+      'class VisitService {',
+      '  async endVisit(visitId: string, notes: string) {',
+      "    return tracer.startActiveSpan('endVisit', async (span) => {",
+      "      const visit = await prisma.visit.update({ where: { id: visitId }, data: { notes, status: 'ended' } });",
+      "      await this.writeAudit(visitId, 'VISIT_ENDED');",
+      '      span.end();',
+      '      return visit;',
+      '    });',
+      '  }',
+      '  async reopenVisit(visitId: string, notes: string) {',
+      "    const visit = await prisma.visit.update({ where: { id: visitId }, data: { notes, status: 'open' } });",
+      "    emitter.on('visit.closed', async () => { await this.writeAudit(visitId, 'VISIT_REOPENED'); });",
+      '    return visit;',
+      '  }',
+      '  private async writeAudit(visitId: string, action: string) {',
+      '    await prisma.visitAuditLog.create({ data: { visitId, action } });',
+      '  }',
+      '}',
+      'export const visitService = new VisitService();',
+    ],
+    'src/visits.routes.ts': [
+      "import { Router } from 'express';",
+      "import { visitService } from './visit.service';",
+      'const router = Router();',
+      "router.post('/patients/:patientId/visits/:id/end', async (req, res) => res.json(await visitService.endVisit(req.params.id, req.body.notes)));",
+      "router.post('/patients/:patientId/visits/:id/reopen', async (req, res) => res.json(await visitService.reopenVisit(req.params.id, req.body.notes)));",
+      'export default router;',
+    ],
+  };
+
+  test('an audit record written in a tracing span the service runs covers the route; one written by a handler registered for later does not', () => {
+    const found = missingAccess(files, 'src/visits.routes.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.slice(0, 60)), ["router.post('/patients/:patientId/visits/:id/reopen', async "]);
+  });
+});

@@ -204,6 +204,12 @@ export class WorkspaceIndex {
         // Who did what to which record (`log_crud_action(action=..., user=..., table=..., entity_id=...)`).
         if (recordsActionOnRecord(callee, argumentNames(args))) return callee.join('.');
       }
+      // Calls of a callback the function runs before it answers (`tracer.startActiveSpan('x', async () => ...)`).
+      for (const callee of node.fn.runNowCalls ?? []) {
+        const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
+        if (name) return name;
+        if (writesAuditRecord(callee)) return callee.join('.');
+      }
     }
     return undefined;
   }
@@ -280,7 +286,8 @@ export class WorkspaceIndex {
       const found = target && this.nodes.get(keyOf(target.summary.path, target.summary.name));
       if (found) next.push(found);
     }
-    for (const callee of nested ? node.fn.nestedCalls ?? [] : []) {
+    // A callback the function runs before it answers is its own body (summaries/callbacks-run-now.ts).
+    for (const callee of nested ? node.fn.nestedCalls ?? [] : node.fn.runNowCalls ?? []) {
       const target = this.targetOf(node.file, node.fn.className, callee);
       const found = target && this.nodes.get(keyOf(target.file.path, target.fn.name));
       if (found) next.push(found);
