@@ -10,7 +10,7 @@ import type { PhiField } from '../analysis/flow/record-types';
 import { callsDataStore, callsOverHttp, usesRecordStore } from '../analysis/endpoints/data-store-calls';
 import { namesResource } from '../analysis/endpoints/totals-only';
 import type { StoreReads } from '../analysis/flow/flow-hooks';
-import { argumentNames, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
+import { argumentNames, marksAuditEntry, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
@@ -203,6 +203,8 @@ export class WorkspaceIndex {
         if (writesAuditRecord(callee) || writesChangeHistory(callee, args.flatMap((arg) => arg.keys ?? []))) return callee.join('.');
         // Who did what to which record (`log_crud_action(action=..., user=..., table=..., entity_id=...)`).
         if (recordsActionOnRecord(callee, argumentNames(args))) return callee.join('.');
+        // A structured log entry the project flags as its audit record (`logger.info({ action, patientId, audit: true })`).
+        if (marksAuditEntry(callee, argumentNames(args))) return callee.join('.');
       }
       // Calls of a callback the function runs before it answers (`tracer.startActiveSpan('x', async () => ...)`).
       for (const callee of node.fn.runNowCalls ?? []) {
