@@ -20,6 +20,7 @@ import { readsRequestInput, isRequestSchema, SCHEMA_CHECKS, schemaPhiCategories 
 import { isNotImplementedStub } from './stub-handler';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
+import { isHealthCheckPath } from './health-checks';
 import { isAuditTrailSegment, isReferenceData, keyedResources, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
@@ -143,11 +144,19 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   // `POST /smart/consent/{session_id}/approve` taking `patient_id`: an authorization step that
   // records the launch's patient by key, reading and returning nothing of theirs.
   const launchContext = strong.categories.length === 0 && weak.keysOnly() && namesAuthorizationFlow(input.path);
-  const quiet = onlyTotals || reference || staticContent || launchContext;
+  // `GET /integrity/health` reading a record only to prove the database answers: a probe, not a patient's data.
+  const healthCheck = isHealthCheckPath(input.path) && !takesPersonKey(facts, input.handlerScopeId, scopes);
+  const quiet = onlyTotals || reference || staticContent || launchContext || healthCheck;
   const categories = quiet ? [] : [...weak.categories, ...strong.categories];
   const why = quiet ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
+}
+
+/** A parameter of the handler (`patient_id: int`) or a request input (`req.query.patientId`) is keyed to a person. */
+function takesPersonKey(facts: FileFacts, handlerScopeId: number | undefined, scopes: Set<number>): boolean {
+  const params = handlerScopeId === undefined ? [] : facts.scopes[handlerScopeId]?.params ?? [];
+  return params.some((param) => keyedResources(param.name).length > 0) || requestKeyedToPatient(facts, scopes);
 }
 
 /** The handler reads the signed-in patient's key from the session, and no patient key from its path or request inputs. */
