@@ -8,6 +8,8 @@ import { phiAccess } from '@/security/phi-access';
 const router = express.Router();
 
 router.get('/reports/modality', async (req, res) => {
+  const { startDate } = req.query;
+  const start = startDate ? new Date(startDate as string) : new Date(new Date().getFullYear(), 0, 1);
   const notes = await prisma.clinicalNote.findMany({ where: { status: 'SIGNED' }, include: { client: true } });
   const byModality = new Map<string, { sessionCount: number; clients: Set<string> }>();
   notes.forEach((note) => {
@@ -18,6 +20,7 @@ router.get('/reports/modality', async (req, res) => {
     data.clients.add(note.clientId);
   });
   res.json({
+    period: { startDate: start, endDate: new Date() },
     report: Array.from(byModality.entries()).map(([modality, data]) => ({
       modality,
       sessionCount: data.sessionCount,
@@ -47,6 +50,12 @@ router.get('/reports/modality-notes', phiAccess({ action: 'read', dataCategory: 
     byModality.get(modality)!.notes.push(note);
   });
   res.json({ report: Array.from(byModality.entries()).map(([modality, data]) => ({ modality, notes: data.notes })) });
+});
+
+router.get('/reports/since', phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] }), async (req, res) => {
+  const notes = await prisma.clinicalNote.findMany({ where: { status: 'SIGNED' } });
+  const since = new Date(notes[0].sessionDate);
+  res.json({ since, total: notes.length });
 });
 
 export default router;

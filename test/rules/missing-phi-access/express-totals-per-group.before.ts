@@ -7,6 +7,8 @@ import { prisma } from './db';
 const router = express.Router();
 
 router.get('/reports/modality', async (req, res) => {
+  const { startDate } = req.query;
+  const start = startDate ? new Date(startDate as string) : new Date(new Date().getFullYear(), 0, 1);
   const notes = await prisma.clinicalNote.findMany({ where: { status: 'SIGNED' }, include: { client: true } });
   const byModality = new Map<string, { sessionCount: number; clients: Set<string> }>();
   notes.forEach((note) => {
@@ -17,6 +19,7 @@ router.get('/reports/modality', async (req, res) => {
     data.clients.add(note.clientId);
   });
   res.json({
+    period: { startDate: start, endDate: new Date() },
     report: Array.from(byModality.entries()).map(([modality, data]) => ({
       modality,
       sessionCount: data.sessionCount,
@@ -46,6 +49,12 @@ router.get('/reports/modality-notes', async (req, res) => { // expect: missing-p
     byModality.get(modality)!.notes.push(note);
   });
   res.json({ report: Array.from(byModality.entries()).map(([modality, data]) => ({ modality, notes: data.notes })) });
+});
+
+router.get('/reports/since', async (req, res) => { // expect: missing-phi-access
+  const notes = await prisma.clinicalNote.findMany({ where: { status: 'SIGNED' } });
+  const since = new Date(notes[0].sessionDate);
+  res.json({ since, total: notes.length });
 });
 
 export default router;

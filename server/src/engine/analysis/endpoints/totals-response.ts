@@ -40,7 +40,7 @@ export function respondsWithTotalsOnly(facts: FileFacts, handlerScopeId: number,
       else if (sentByHelper) payloads.push(...call.args.slice(1).map((arg) => ({ value: arg.value, scopeId })));
     }
   }
-  const walk: Walk = { facts, scopes, aggregated: aggregatedCalls(facts, scopes), countFound: false, visiting: new Set() };
+  const walk: Walk = { facts, scopes, handlerScopeId, aggregated: aggregatedCalls(facts, scopes), countFound: false, visiting: new Set() };
   return payloads.length > 0 && payloads.every(({ value }) => isTotal(value, walk, 0)) && walk.countFound;
 }
 
@@ -54,8 +54,55 @@ interface Walk {
   countFound: boolean;
   /** Names whose values are being checked: a store reading the name back (`g[k] = g[k] + 1`) adds nothing new. */
   visiting: Set<string>;
+  /** The handler's scope (its first parameter is the request). */
+  handlerScopeId: number;
   /** Inside the callback mapping a map of running totals: its key and value names and the total fields. */
   group?: { key: string; value: string; totals: Set<string> };
+}
+
+/** `req.query.from`, `startDate` destructured from `req.query`, literals: values the request gives, no record's. */
+function readsRequestOnly(expr: Expr, walk: Walk, depth: number): boolean {
+  if (depth > 4) return false;
+  const request = walk.facts.scopes[walk.handlerScopeId]?.params[0]?.name;
+  if (!request) return false;
+  switch (expr.kind) {
+    case 'literal':
+    case 'string':
+      return true;
+    case 'member':
+    case 'index':
+      return rootName(expr) === request;
+    case 'other':
+      return expr.children.every((child) => readsRequestOnly(child, walk, depth + 1));
+    case 'name': {
+      const bindings = [...walk.scopes].flatMap((scopeId) => bindingsIn(walk.facts, scopeId)).filter((binding) => binding.name === expr.name);
+      return bindings.length > 0 && bindings.every((binding) => rootName(binding.value) === request);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * A date the handler makes from the request or the clock (`new Date(startDate as string)`, `new
+ * Date(new Date().getFullYear(), 0, 1)`, either by a condition on the request), no record's.
+ */
+function isRequestDate(expr: Expr, walk: Walk, depth: number): boolean {
+  if (depth > 4) return false;
+  const inner = unwrapped(expr);
+  if (inner.kind === 'call' && inner.isNew && calleePath(inner.callee)?.join('.') === 'Date') return inner.args.every((arg) => readsRequestOnly(arg.value, walk, depth + 1) || isClockValue(arg.value, walk, depth + 1));
+  if (inner.kind === 'other' && inner.children.length > 1) return inner.children.some((child) => isRequestDate(child, walk, depth + 1)) && inner.children.every((child) => isRequestDate(child, walk, depth + 1) || readsRequestOnly(child, walk, depth + 1));
+  return false;
+}
+
+/** `new Date().getFullYear()`, `Date.now()`, numbers: the clock's values. */
+function isClockValue(expr: Expr, walk: Walk, depth: number): boolean {
+  const inner = unwrapped(expr);
+  if (inner.kind === 'literal') return true;
+  if (inner.kind === 'binary') return isClockValue(inner.left, walk, depth) && isClockValue(inner.right, walk, depth);
+  if (inner.kind !== 'call') return false;
+  if (calleePath(inner.callee)?.join('.') === 'Date.now') return true;
+  return inner.callee.kind === 'member' && isRequestDate(inner.callee.object, walk, depth + 1) && inner.args.every((arg) => isClockValue(arg.value, walk, depth + 1));
 }
 
 /** Methods that answer the array they are called on, reordered or cut. */
@@ -185,6 +232,8 @@ function isTotal(expr: Expr, walk: Walk, depth: number): boolean {
         return true;
       }
       // `rows.sort(...)`, `.slice(0, 10)`: the same totals, reordered or cut.
+      // `new Date(startDate as string)`: the report's period, made from the request, not read off a record.
+      if (expr.isNew && last === 'Date') return isRequestDate(expr, walk, 0);
       // (`calleePath` has no name for a chain on a call's result: the member's own name is the method.)
       const method = expr.callee.kind === 'member' ? expr.callee.property : last;
       if (REORDERING_METHODS.has(method) && expr.callee.kind === 'member') return next(expr.callee.object);
@@ -212,6 +261,8 @@ function isTotal(expr: Expr, walk: Walk, depth: number): boolean {
       if (walk.visiting.has(expr.name)) return true;
       const given = givenValues(walk.facts, walk.scopes, expr.name);
       if (!given?.length) return false;
+      // `const start = startDate ? new Date(startDate) : new Date(new Date().getFullYear(), 0, 1)`.
+      if (given.every((value) => isRequestDate(value, walk, 0))) return true;
       walk.visiting.add(expr.name);
       const totals = given.every(next);
       walk.visiting.delete(expr.name);
