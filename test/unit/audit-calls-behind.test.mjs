@@ -413,3 +413,95 @@ describe('Python stubs', () => {
     assert.deepEqual(missingAccess(files, 'app/api.py', policyWith()), ['@router.get("/patients/{patient_id}/share")']);
   });
 });
+
+describe('TypeScript: audit calls in a callback the service runs before it answers', () => {
+  const files = {
+    'src/db.ts': ['export const prisma = {} as any;'],
+    'src/visit.service.ts': [
+      "import { prisma } from './db';",
+      "import { trace } from '@opentelemetry/api';",
+      "const tracer = trace.getTracer('visits');",
+      'class VisitService {',
+      '  async endVisit(visitId: string, notes: string) {',
+      "    return tracer.startActiveSpan('endVisit', async (span) => {",
+      "      const visit = await prisma.visit.update({ where: { id: visitId }, data: { notes, status: 'ended' } });",
+      "      await this.writeAudit(visitId, 'VISIT_ENDED');",
+      '      span.end();',
+      '      return visit;',
+      '    });',
+      '  }',
+      '  async reopenVisit(visitId: string, notes: string) {',
+      "    const visit = await prisma.visit.update({ where: { id: visitId }, data: { notes, status: 'open' } });",
+      "    emitter.on('visit.closed', async () => { await this.writeAudit(visitId, 'VISIT_REOPENED'); });",
+      '    return visit;',
+      '  }',
+      '  private async writeAudit(visitId: string, action: string) {',
+      '    await prisma.visitAuditLog.create({ data: { visitId, action } });',
+      '  }',
+      '}',
+      'export const visitService = new VisitService();',
+    ],
+    'src/visits.routes.ts': [
+      "import { Router } from 'express';",
+      "import { visitService } from './visit.service';",
+      'const router = Router();',
+      "router.post('/patients/:patientId/visits/:id/end', async (req, res) => res.json(await visitService.endVisit(req.params.id, req.body.notes)));",
+      "router.post('/patients/:patientId/visits/:id/reopen', async (req, res) => res.json(await visitService.reopenVisit(req.params.id, req.body.notes)));",
+      'export default router;',
+    ],
+  };
+
+  test('an audit record written in a tracing span the service runs covers the route; one written by a handler registered for later does not', () => {
+    const found = missingAccess(files, 'src/visits.routes.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.slice(0, 60)), ["router.post('/patients/:patientId/visits/:id/reopen', async "]);
+  });
+});
+
+describe('TypeScript: a structured log entry the project flags as its audit record', () => {
+  const files = {
+    'src/db.ts': ['export const prisma = {} as any;'],
+    'src/logger.ts': ['export const logger = { info: (entry: object) => undefined };'],
+    'src/intake.service.ts': [
+      "import { prisma } from './db';",
+      "import { logger } from './logger';",
+      'class IntakeService {',
+      '  async submitIntake(linkId: string, body: any) {',
+      '    const patient = await prisma.patient.create({ data: { legalName: body.patientName, dob: body.dob } });',
+      "    logger.info({ action: 'INTAKE_SUBMITTED', patientId: patient.id, linkId, audit: true });",
+      '    return { status: "PENDING" };',
+      '  }',
+      '  async reviewIntake(patientId: string) {',
+      '    const patient = await prisma.patient.findUnique({ where: { id: patientId } });',
+      "    logger.info({ action: 'INTAKE_REVIEWED', patientId });",
+      '    return patient;',
+      '  }',
+      '}',
+      'export const intakeService = new IntakeService();',
+    ],
+    'src/intake.routes.ts': [
+      "import { Router } from 'express';",
+      "import { intakeService } from './intake.service';",
+      "import { logger } from './logger';",
+      'const router = Router();',
+      "router.post('/intake/:linkId', async (req, res) => res.json(await intakeService.submitIntake(req.params.linkId, req.body)));",
+      "router.get('/intake/patients/:patientId', async (req, res) => res.json(await intakeService.reviewIntake(req.params.patientId)));",
+      "router.get('/patients/:patientId/intake', async (req, res) => {",
+      "  logger.info({ action: 'INTAKE_OPENED', patientId: req.params.patientId, audit: true });",
+      '  res.json(await prisma.intakeForm.findMany({ where: { patientId: req.params.patientId } }));',
+      '});',
+      "router.get('/patients/:patientId/forms', async (req, res) => {",
+      "  logger.info({ patientId: req.params.patientId, audit: true });",
+      '  res.json(await prisma.intakeForm.findMany({ where: { patientId: req.params.patientId } }));',
+      '});',
+      'export default router;',
+    ],
+  };
+
+  test('an entry flagged audit with its action and record covers the route, in the service or the handler; one without the flag or without an action does not', () => {
+    const found = missingAccess(files, 'src/intake.routes.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.slice(0, 45)), [
+      "router.get('/intake/patients/:patientId', asy",
+      "router.get('/patients/:patientId/forms', asyn",
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
 //   `src="/a?w=1&h=2"`): the JSX lexer takes an `&` only as the start of a character reference
 //   (upstream: tree-sitter-javascript#366, tree-sitter-typescript#366). Lexically it is the `&` of
 //   an intersection type or a bitwise and;
-// - an import type (`import("./m").T[]`, `typeof import("./m")` in type arguments). Lexically it
+// - an import type (`import("./m").T[]`, the type query of one in type arguments). Lexically it
 //   is a dynamic import;
 // - type arguments of a tagged template on a member (`prisma.$queryRaw<Row[]>\`...\``). Lexically
 //   they are comparisons;

@@ -28,6 +28,7 @@ import { callsDataStore, callsOverHttp } from '../analysis/endpoints/data-store-
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
 import { loggerOf } from '../analysis/sinks/redacting-loggers';
 import { within } from '../analysis/endpoints/controls/names';
+import { runsWithOwner } from './callbacks-run-now';
 import { callsIn, childScopes, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import type { LoggerReference } from '../model/audit-context';
@@ -494,5 +495,11 @@ function recordNestedCalls(facts: FileFacts, functions: Summarised[], byScope: M
     const summary = functions[owner].summary;
     summary.nestedCalls ??= [];
     if (summary.nestedCalls.length < MAX_NESTED_CALLS) summary.nestedCalls.push(callee);
+    // `tracer.startActiveSpan('x', async (span) => ...)`: a callback run before the function answers.
+    // A sign-in event audited there is no record's access audit (as for the function's own calls).
+    if (!namesAuthEvent(fact.call) && runsWithOwner(facts, fact.scopeId, functions[owner].scope.id)) {
+      summary.runNowCalls ??= [];
+      if (summary.runNowCalls.length < MAX_NESTED_CALLS) summary.runNowCalls.push(callee);
+    }
   }
 }

@@ -134,6 +134,12 @@ export interface FunctionSummary {
    * take them, as such a middleware may audit only some of its branches).
    */
   nestedCalls?: string[][];
+  /**
+   * Callees of the calls made in callbacks the function hands to a call that runs them before it
+   * answers (a tracing span, a transaction: summaries/callbacks-run-now.ts), also in
+   * `nestedCalls`: the function's own calls for the audit walk too.
+   */
+  runNowCalls?: string[][];
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
   notImplemented?: true;
   /** An Express-style handler that answers with totals only (analysis/endpoints/totals-response.ts). */

@@ -10,7 +10,7 @@ import type { PhiField } from '../analysis/flow/record-types';
 import { callsDataStore, callsOverHttp, usesRecordStore } from '../analysis/endpoints/data-store-calls';
 import { namesResource } from '../analysis/endpoints/totals-only';
 import type { StoreReads } from '../analysis/flow/flow-hooks';
-import { argumentNames, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
+import { argumentNames, marksAuditEntry, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
@@ -203,6 +203,14 @@ export class WorkspaceIndex {
         if (writesAuditRecord(callee) || writesChangeHistory(callee, args.flatMap((arg) => arg.keys ?? []))) return callee.join('.');
         // Who did what to which record (`log_crud_action(action=..., user=..., table=..., entity_id=...)`).
         if (recordsActionOnRecord(callee, argumentNames(args))) return callee.join('.');
+        // A structured log entry the project flags as its audit record (`logger.info({ action, patientId, audit: true })`).
+        if (marksAuditEntry(callee, argumentNames(args))) return callee.join('.');
+      }
+      // Calls of a callback the function runs before it answers (`tracer.startActiveSpan('x', async () => ...)`).
+      for (const callee of node.fn.runNowCalls ?? []) {
+        const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
+        if (name) return name;
+        if (writesAuditRecord(callee)) return callee.join('.');
       }
     }
     return undefined;
@@ -280,7 +288,8 @@ export class WorkspaceIndex {
       const found = target && this.nodes.get(keyOf(target.summary.path, target.summary.name));
       if (found) next.push(found);
     }
-    for (const callee of nested ? node.fn.nestedCalls ?? [] : []) {
+    // A callback the function runs before it answers is its own body (summaries/callbacks-run-now.ts).
+    for (const callee of nested ? node.fn.nestedCalls ?? [] : node.fn.runNowCalls ?? []) {
       const target = this.targetOf(node.file, node.fn.className, callee);
       const found = target && this.nodes.get(keyOf(target.file.path, target.fn.name));
       if (found) next.push(found);

@@ -36,12 +36,58 @@ export function sqlTableReads(text: string, classify?: ColumnClassifier): SqlTab
   const sql = text.slice(0, MAX_SQL);
   if (!SQL_STATEMENT.test(sql) || onlyTotals(sql) || readsCatalogue(sql) || (classify && carriesNoPhiFields(sql, classify))) return [];
   const reads: SqlTableRead[] = [];
+  const counted = countedOnlyAliases(sql);
   for (const match of sql.matchAll(TABLE_REFERENCE)) {
     const table = match[1].replace(/"/g, '').split('.').pop() ?? '';
+    // `LEFT JOIN registry_members rm ... SELECT rc.*, COUNT(rm.id)`: its rows are counted, not returned.
+    const alias = aliasAfter(sql, (match.index ?? 0) + match[0].length) ?? table;
+    if (counted.has(alias.toLowerCase())) continue;
     const resources = describesKinds(table) ? [] : resourcesOf(table);
     if (resources.length && !reads.some((read) => read.table === table)) reads.push({ table, resources });
   }
   return reads;
+}
+
+/** Words that may follow a table where an alias would (`FROM a WHERE`, `JOIN b ON`). */
+const NOT_ALIASES = new Set([
+  'on', 'where', 'left', 'right', 'inner', 'outer', 'full', 'cross', 'natural', 'join', 'group', 'order', 'limit', 'offset',
+  'using', 'set', 'values', 'lateral', 'having', 'union', 'returning', 'window', 'for', 'as',
+]);
+
+/** The alias written after a table (`registry_members rm`, `patients AS p`), if any. */
+function aliasAfter(sql: string, index: number): string | undefined {
+  const found = /^\s+(?:as\s+)?"?([A-Za-z_]\w*)"?/i.exec(sql.slice(index, index + 80))?.[1];
+  return found && !NOT_ALIASES.has(found.toLowerCase()) ? found : undefined;
+}
+
+/**
+ * The tables (by alias or name, lower case) a single SELECT reads only inside aggregates
+ * (`SELECT rc.*, COUNT(rm.id) AS "memberCount" FROM registry_cohorts rc LEFT JOIN registry_members
+ * rm ...`): joined to be counted, their rows are not returned. Every other column must name its
+ * table (`rc.name`, `rc.*`): a bare column or `*` may be any table's, and then none is.
+ */
+function countedOnlyAliases(statement: string): Set<string> {
+  const counted = new Set<string>();
+  const sql = statement.replace(/'[^']*'/g, "''");
+  if ((sql.match(/\bselect\b/gi) ?? []).length !== 1) return counted;
+  const select = /^\s*select\s+([\s\S]*?)\bfrom\b/i.exec(sql);
+  if (!select) return counted;
+  const insideAggregates = new Set<string>();
+  const rest = select[1].replace(/\b(?:count|sum|avg|min|max)\s*\(([^()]*)\)/gi, (_call, inner: string) => {
+    for (const qualifier of inner.matchAll(/\b([A-Za-z_]\w*)\s*\.\s*\w+/g)) insideAggregates.add(qualifier[1].toLowerCase());
+    return ' 0 ';
+  });
+  const returned = new Set<string>();
+  for (const column of topLevelColumns(rest)) {
+    // The column without its alias (`rc.name AS "cohortName"`, `0 AS "memberCount"`).
+    const text = column.trim().replace(/\s+(?:as\s+)?"?\w+"?$/i, '');
+    if (/^(?:0|\d+|''|null|true|false)?$/i.test(text)) continue;
+    const qualified = /^"?([A-Za-z_]\w*)"?\s*\.\s*(?:"?\w+"?|\*)$/.exec(text);
+    if (!qualified) return counted;
+    returned.add(qualified[1].toLowerCase());
+  }
+  for (const alias of insideAggregates) if (!returned.has(alias)) counted.add(alias);
+  return counted;
 }
 
 /**

@@ -21,6 +21,7 @@ import { isNotImplementedStub } from './stub-handler';
 import { servesDevelopmentOnly } from '../sinks/debug-only';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
+import { isHealthCheckPath } from './health-checks';
 import { isAuditTrailSegment, isReferenceData, keyedResources, namesNoRecord, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
@@ -146,11 +147,19 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   // `POST /smart/consent/{session_id}/approve` taking `patient_id`: an authorization step that
   // records the launch's patient by key, reading and returning nothing of theirs.
   const launchContext = strong.categories.length === 0 && weak.keysOnly() && namesAuthorizationFlow(input.path);
-  const quiet = onlyTotals || reference || staticContent || launchContext;
+  // `GET /integrity/health` reading a record only to prove the database answers: a probe, not a patient's data.
+  const healthCheck = isHealthCheckPath(input.path) && !takesPersonKey(facts, input.handlerScopeId, scopes);
+  const quiet = onlyTotals || reference || staticContent || launchContext || healthCheck;
   const categories = quiet ? [] : [...weak.categories, ...strong.categories];
   const why = quiet ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
   return { touchesPhi: unique.length > 0, categories: unique, why };
+}
+
+/** A parameter of the handler (`patient_id: int`) or a request input (`req.query.patientId`) is keyed to a person. */
+function takesPersonKey(facts: FileFacts, handlerScopeId: number | undefined, scopes: Set<number>): boolean {
+  const params = handlerScopeId === undefined ? [] : facts.scopes[handlerScopeId]?.params ?? [];
+  return params.some((param) => keyedResources(param.name).length > 0) || requestKeyedToPatient(facts, scopes);
 }
 
 /** The handler reads the signed-in patient's key from the session, and no patient key from its path or request inputs. */

@@ -9,7 +9,7 @@ import type { CallFact, Expr, FileFacts, ScopeFact } from '../../../model/facts'
 import { callsIn } from '../../../model/facts-index';
 import { calleePath } from '../../../model/expressions';
 import { insertedAuditTable, literalText } from '../sql-tables';
-import { argumentNames, callNamed, literalKeys, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from './names';
+import { argumentNames, callNamed, literalKeys, marksAuditEntry, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from './names';
 
 /** A statement that hands the response back: `return ...`, `res.json(...)`, `reply.send(...)`. */
 const RETURN_LINE = /^\s*(return\b|(res|response|reply|ctx)\.(json|send|end|render|redirect|sendFile)\s*\()/;
@@ -25,7 +25,7 @@ export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly 
   for (const fact of reached) {
     const path = calleePath(fact.call.callee) ?? [];
     const args = fact.call.args.map((arg) => ({ name: arg.name, keys: literalKeys(arg.value) }));
-    const history = writesChangeHistory(path, args.flatMap((arg) => arg.keys)) || recordsActionOnRecord(path, argumentNames(args));
+    const history = writesChangeHistory(path, args.flatMap((arg) => arg.keys)) || recordsActionOnRecord(path, argumentNames(args)) || marksAuditEntry(path, argumentNames(args));
     const name = callNamed(fact.call.callee, names) ?? (writesAuditRecord(path) || history ? path.join('.') : undefined) ?? auditTableWritten(fact);
     if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
   }

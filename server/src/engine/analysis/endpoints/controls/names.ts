@@ -109,6 +109,27 @@ export function recordsActionOnRecord(path: readonly string[], argumentNames: re
   return named(ACTOR_WORDS) && named(ACTION_WORDS) && named(RECORD_WORDS);
 }
 
+/** Logger methods that write an entry at a level kept in production (not `debug`). */
+const KEPT_LOG_LEVELS = new Set(['info', 'log', 'notice', 'warn', 'warning']);
+/** Keys that flag a structured log entry as an audit record (`audit: true`, `isAudit`, `auditEvent`). */
+const AUDIT_FLAG_KEYS = new Set(['audit', 'is audit', 'audit event', 'audit log', 'audit trail']);
+
+/**
+ * Whether a logger call writes an entry the project flags as an audit record, naming the action
+ * and the record (`logger.info({ action: 'INTAKE_SUBMITTED', patientId, consultId, audit: true })`):
+ * the project's audit trail kept in its structured log. A log line without the flag (`logger.info({
+ * action, patientId })`) is any log's, and a flag without an action or a record says nothing of
+ * what was done to which record.
+ */
+export function marksAuditEntry(path: readonly string[], argumentNames: readonly string[]): boolean {
+  if (path.length < 2 || !KEPT_LOG_LEVELS.has(path[path.length - 1])) return false;
+  const names = argumentNames.map((name) => tokenize(name));
+  const flagged = names.some((tokens) => AUDIT_FLAG_KEYS.has(tokens.join(' ')));
+  const action = names.some((tokens) => tokens.some((token) => ACTION_WORDS.has(token)));
+  const record = names.some((tokens) => tokens.length > 1 && /^(id|ids|uuid)$/.test(tokens[tokens.length - 1]));
+  return flagged && action && record;
+}
+
 /** The keys of an object literal written in the code, as a summary keeps them. */
 /** The names a call's arguments give what they pass: keyword arguments' names and the keys of object literals. */
 export function argumentNames(args: ReadonlyArray<{ name?: string; keys?: readonly WrittenKeys[] }>): string[] {
