@@ -222,7 +222,8 @@ export class FlowAnalyzer {
       // Another arm of the `if` counts where it gave a whole record (`changes = instance.__dict__`):
       // its elements alone would repeat what summaries already report inside callees.
       const bound = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth)).filter((other) => other?.record)]);
-      const taint = bound && withoutStaffElement(bound, name);
+      const withoutStaff = bound && withoutStaffElement(bound, name);
+      const taint = withoutStaff && this.contexts.withoutOrganisationContacts(withoutStaff, name, binding.scopeId);
       if (bound && !taint) return undefined;
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
