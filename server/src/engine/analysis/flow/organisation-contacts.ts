@@ -55,6 +55,13 @@ const ORGANISATION_FUNCTION_WORDS = new Set([
   'insurer', 'insurers', 'vendor', 'vendors', 'supplier', 'suppliers', 'company', 'companies',
 ]);
 
+/**
+ * A schedule is a location's, a provider's or a service's opening hours (FHIR's `Schedule`): its
+ * address and phone are where and how to reach them (`validateUpdateScheduleParameters`). Only as a
+ * noun: first, `schedule` is a verb (`scheduleReminderSms(phone)` texts a patient).
+ */
+const SCHEDULE_WORDS = new Set(['schedule', 'schedules']);
+
 /** Words of a record of a patient's care: a function named for one handles a patient's data too (`getClinicAppointment`). */
 const CARE_RECORD_WORDS = new Set([
   'appointment', 'appointments', 'visit', 'visits', 'encounter', 'encounters', 'order', 'orders', 'referral', 'referrals',
@@ -63,14 +70,14 @@ const CARE_RECORD_WORDS = new Set([
 ]);
 
 /**
- * `getPharmacyDetail`, `searchErxPharmacy`: a function named for an organisation and for no person
- * or record of care, whose contact details (an address to search by, a phone it formats) are that
- * organisation's. `getPatientPharmacy`, `getClinicAppointment` are not.
+ * `getPharmacyDetail`, `searchErxPharmacy`, `createSchedule`: a function named for an organisation
+ * (or its schedule) and for no person or record of care, whose contact details (an address to search
+ * by, a phone it formats) are that organisation's. `getPatientPharmacy`, `getClinicAppointment` are not.
  */
 export function isOrganisationFunctionName(functionName: string): boolean {
   const tokens = tokenize(functionName);
   return (
-    tokens.some((token) => ORGANISATION_FUNCTION_WORDS.has(token)) &&
+    tokens.some((token, index) => ORGANISATION_FUNCTION_WORDS.has(token) || (index > 0 && SCHEDULE_WORDS.has(token))) &&
     !tokens.some((token) => PERSON_OBJECT_WORDS.has(token) || CARE_RECORD_WORDS.has(token))
   );
 }
