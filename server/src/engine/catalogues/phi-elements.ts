@@ -313,6 +313,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'settings', 'form', 'component', 'view', 'page', 'model', 'serializer', 'regexp', 'matcher', 'parser',
   'formatter', 'handler', 'callback', 'fn', 'func', 'service', 'client', 'repository', 'repo', 'router', 'table',
   'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
+  // Whether a record is in use (`active`, `patientActive`): a flag, like `enabled`.
+  'active', 'inactive',
   // A code set's or a form's flag (`icdIndicator`: ICD-9 or ICD-10), like `flag`.
   'indicator', 'indicators',
   // Outcomes of a run or a check (`score.passed`, `summaryGenerated`): booleans and counts.
