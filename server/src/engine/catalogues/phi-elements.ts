@@ -315,6 +315,8 @@ export const SAFE_LAST_TOKENS = new Set([
   'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
   // A row's serial number in the system it came from (`diagnosis_aria_ser`, `diagnosisSerNum`): a key.
   'ser', 'sernum',
+  // Whether a record is in use (`active`, `patientActive`): a flag, like `enabled`.
+  'active', 'inactive',
   // A code set's or a form's flag (`icdIndicator`: ICD-9 or ICD-10), like `flag`.
   'indicator', 'indicators',
   // Outcomes of a run or a check (`score.passed`, `summaryGenerated`): booleans and counts.

@@ -33,6 +33,7 @@ import {
   isConfigurationObjectName,
   isUrlParameters,
   isSerializerValue,
+  isStoreCount,
   PASS_THROUGH_MODULES,
   SERIALIZER_DATA_MEMBERS,
   serializerRecordName,
@@ -221,7 +222,8 @@ export class FlowAnalyzer {
       // Another arm of the `if` counts where it gave a whole record (`changes = instance.__dict__`):
       // its elements alone would repeat what summaries already report inside callees.
       const bound = union([this.bindingTaint(binding, depth), ...this.otherArms(binding).map((other) => this.bindingTaint(other, depth)).filter((other) => other?.record)]);
-      const taint = bound && withoutStaffElement(bound, name);
+      const withoutStaff = bound && withoutStaffElement(bound, name);
+      const taint = withoutStaff && this.contexts.withoutOrganisationContacts(withoutStaff, name, binding.scopeId);
       if (bound && !taint) return undefined;
       if (taint) {
         // A variable holding a whole record is the record to take the id from (`record.id`).
@@ -308,6 +310,8 @@ export class FlowAnalyzer {
   }
 
   private isKnownCleanValue(expr: Expr): boolean {
+    // `recentForEmail = await prisma.token.count({ where: { email } })`: a query's count is a number, whatever it counted.
+    if (isStoreCount(innerValue(expr))) return true;
     switch (expr.kind) {
       case 'string':
       case 'literal':

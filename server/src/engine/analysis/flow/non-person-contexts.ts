@@ -3,6 +3,7 @@
 // decision-support rule's condition. The flow asks before it treats an element as a patient's.
 
 import type { BindingFact, Expr, FileFacts } from '../../model/facts';
+import type { Taint } from './taint';
 import { enclosingFunctions } from '../../model/facts-index';
 import { offsetOf } from '../../model/text';
 import type { PhiClassifier } from '../phi/classify';
@@ -12,7 +13,7 @@ import { PRICING_WORDS, VENDOR_WORDS, type ModuleTraits } from '../phi/module-tr
 import { isRuleConfigurationElement, isRuleObjectName } from '../phi/rule-module';
 import { namesAccountModel } from '../phi/account-models';
 import { RESULT_ROW_WORDS, StaffRows } from './staff-rows';
-import { isContactElement, isOrganisationTypeName } from './organisation-contacts';
+import { isContactElement, isOrganisationFunctionName, isOrganisationTypeName } from './organisation-contacts';
 
 /**
  * Words that put a policy or member number in insurance (anywhere in the file): without them a
@@ -73,6 +74,8 @@ export class NonPersonContexts {
     if (this.isReferenceData(element, undefined, scopeId)) return true;
     if (CATALOGUE_ELEMENTS.has(element) && !isPatientSideName(name) && this.enclosingFunctionNames(scopeId).some((fn) => this.looksUpCatalogue(fn, element))) return true;
     if (isCredentialElement(element) && !isPatientSideName(name) && this.inChannelTest(scopeId)) return true;
+    // `addressParams` in `getPharmacyDetail`: the pharmacy's address, searched by.
+    if (isContactElement(element) && !isPatientSideName(name) && this.inOrganisationFunction(scopeId)) return true;
     if (this.traits.rules && isRuleConfigurationElement(element)) return true;
     // `requestPasswordReset(email)` in a module about accounts: the account holder's sign-in e-mail.
     return isCredentialElement(element) && !isPatientSideName(name) && this.aboutAccounts(scopeId);
@@ -96,11 +99,25 @@ export class NonPersonContexts {
     // `filter.city`, `criteria.zipCode`: a place a directory is searched by, not where someone lives.
     if (SEARCH_LOCATION_ELEMENTS.has(element) && objectName && isSearchFilterName(objectName) && !this.enclosingFunctionNames(scopeId).some(isPatientSideName)) return true;
     if (known.onRecord) return false;
+    // `data.formattedAddress` in `getPharmacyDetail`: the pharmacy's, not a person's (organisation-contacts.ts).
+    if ((!known.tainted || known.fromCallerOnly) && isContactElement(element) && !(objectName && isPatientSideName(objectName)) && this.inOrganisationFunction(scopeId)) return true;
     // `details.contactPhone` where `details: EmployerInformation`: an organisation's business contact (organisation-contacts.ts).
     if ((!known.tainted || known.fromCallerOnly) && isContactElement(element) && object.kind === 'name' && this.isOrganisationParameter(object.name, scopeId)) return true;
     // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
     if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;
     return this.isReferenceData(element, objectName, scopeId) || (!!this.traits.rules && isRuleConfigurationElement(element));
+  }
+
+  /**
+   * `const addressParsed = parsePlaceAddress(data)` in `getPharmacyDetail`: a variable of a function
+   * named for an organisation holds that organisation's contact details, whatever helper filled it;
+   * they are dropped from what it holds (a whole record, or a variable named for a patient, stays).
+   */
+  withoutOrganisationContacts(taint: Taint, name: string, scopeId: number): Taint | undefined {
+    if (taint.record || taint.holder || isPatientSideName(name) || !taint.elements.some((ref) => isContactElement(ref.element))) return taint;
+    if (!this.inOrganisationFunction(scopeId)) return taint;
+    const elements = taint.elements.filter((ref) => !isContactElement(ref.element));
+    return elements.length ? { ...taint, elements } : undefined;
   }
 
   /** `filter.city = city`: what a store puts into a search filter under a place is that place, not where someone lives. */
@@ -157,6 +174,11 @@ export class NonPersonContexts {
   /** In a function that tests a messaging channel or an integration (`testSms`, `sendTestEmail`). */
   private inChannelTest(scopeId: number): boolean {
     return this.enclosingFunctionNames(scopeId).some(isChannelTestName);
+  }
+
+  /** In a function named for an organisation and for no person or record of care (`getPharmacyDetail`). */
+  private inOrganisationFunction(scopeId: number): boolean {
+    return !this.traits.patientSide && this.enclosingFunctionNames(scopeId).some(isOrganisationFunctionName);
   }
 
   /** A parameter of an enclosing function whose annotation names an organisation only (`details: EmployerInformation`). */

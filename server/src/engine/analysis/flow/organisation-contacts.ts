@@ -43,3 +43,41 @@ export function namesOrganisationContact(functionName: string, contactElementOf:
   const element = contactElementOf(tokens.slice(2).join('_'));
   return !!element && isContactElement(element);
 }
+
+/**
+ * Words of a function named for an organisation it handles (`getPharmacyDetail`,
+ * `searchErxPharmacy`, `syncEmployerPayers`): narrower than ORGANISATION_WORDS, since `lab`,
+ * `practice` or `office` also name a patient's test, a therapy practice or an office visit.
+ */
+const ORGANISATION_FUNCTION_WORDS = new Set([
+  'pharmacy', 'pharmacies', 'employer', 'employers', 'organization', 'organizations', 'organisation', 'organisations',
+  'facility', 'facilities', 'clinic', 'clinics', 'hospital', 'hospitals', 'payer', 'payers', 'payor', 'payors',
+  'insurer', 'insurers', 'vendor', 'vendors', 'supplier', 'suppliers', 'company', 'companies',
+]);
+
+/**
+ * A schedule is a location's, a provider's or a service's opening hours (FHIR's `Schedule`): its
+ * address and phone are where and how to reach them (`validateUpdateScheduleParameters`). Only as a
+ * noun: first, `schedule` is a verb (`scheduleReminderSms(phone)` texts a patient).
+ */
+const SCHEDULE_WORDS = new Set(['schedule', 'schedules']);
+
+/** Words of a record of a patient's care: a function named for one handles a patient's data too (`getClinicAppointment`). */
+const CARE_RECORD_WORDS = new Set([
+  'appointment', 'appointments', 'visit', 'visits', 'encounter', 'encounters', 'order', 'orders', 'referral', 'referrals',
+  'prescription', 'prescriptions', 'claim', 'claims', 'admission', 'admissions', 'enrollment', 'enrolment', 'eligibility',
+  'coverage', 'subscriber', 'policy', 'chart', 'record', 'records',
+]);
+
+/**
+ * `getPharmacyDetail`, `searchErxPharmacy`, `createSchedule`: a function named for an organisation
+ * (or its schedule) and for no person or record of care, whose contact details (an address to search
+ * by, a phone it formats) are that organisation's. `getPatientPharmacy`, `getClinicAppointment` are not.
+ */
+export function isOrganisationFunctionName(functionName: string): boolean {
+  const tokens = tokenize(functionName);
+  return (
+    tokens.some((token, index) => ORGANISATION_FUNCTION_WORDS.has(token) || (index > 0 && SCHEDULE_WORDS.has(token))) &&
+    !tokens.some((token) => PERSON_OBJECT_WORDS.has(token) || CARE_RECORD_WORDS.has(token))
+  );
+}

@@ -42,6 +42,14 @@ export function isConfigName(name: string | undefined): boolean {
 /** Calls that write their one argument as text (`JSON.stringify`, `json.dumps`). */
 export const SERIALISING_CALLS = new Set(['JSON.stringify', 'json.dumps', 'String', 'str']);
 
+/** Methods of a query or a collection of rows that answer how many rows match (`prisma.x.count(…)`, `qs.count()`). */
+const STORE_COUNT_METHODS = new Set(['count', 'countDocuments', 'estimatedDocumentCount']);
+
+/** `await prisma.token.count({ where: { email } })`, `Patient.objects.filter(...).count()`: a number of rows. */
+export function isStoreCount(expr: Expr | undefined): boolean {
+  return expr?.kind === 'call' && expr.callee.kind === 'member' && STORE_COUNT_METHODS.has(expr.callee.property);
+}
+
 export const COUNTS_AND_TESTS = new Set(['len', 'bool', 'isinstance', 'issubclass', 'hasattr', 'callable', 'any', 'all', 'Boolean', 'isNaN', 'isFinite']);
 
 /** Methods that list an archive's or a folder's entries by name (`zf.namelist()`, `tar.getnames()`, `os.listdir()`): file names, not people. */

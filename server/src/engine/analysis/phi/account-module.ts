@@ -31,15 +31,23 @@ export function isAccountHolderName(name: string): boolean {
   return tokens.length > 0 && ACCOUNT_HOLDER_WORDS.has(tokens[tokens.length - 1]) && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
 }
 
-/** `loginStaff`, `resetPassword`, `verifyMfa`: a function about signing in; not a portal's (`portalLogin`). */
+/**
+ * `loginStaff`, `resetPassword`, `verifyMfa`, `send2FASetupConfirmation`: a function about signing
+ * in; not a portal's (`portalLogin`).
+ */
 export function isSignInFunctionName(name: string): boolean {
   const tokens = tokenize(name);
   const joined = tokens.join('');
-  const signsIn = tokens.some((token) => SIGN_IN_WORDS.has(token)) || joined.includes('signin') || joined.includes('signup');
+  const signsIn = tokens.some((token) => SIGN_IN_WORDS.has(token)) || SIGN_IN_RUNS.some((run) => joined.includes(run));
   return signsIn && !tokens.some((token) => PATIENT_SIDE_WORDS.has(token));
 }
 
 const SIGN_IN_WORDS = new Set(['login', 'logout', 'signin', 'signup', 'password', 'passwords', 'mfa', 'otp', 'totp', 'authenticate', 'authentication']);
+/**
+ * Sign-in words the tokens split (`signIn` -> sign, in) or glue to a digit (`send2FASetup` ->
+ * send2, fa, setup; `enable_2fa` -> enable, 2, fa): found in the joined tokens.
+ */
+const SIGN_IN_RUNS = ['signin', 'signup', '2fa', 'twofactor'];
 
 /** Names that put a value on the patient's side: `portalEmail`, `patientData`, `clientUser`. */
 export function isPatientSideName(name: string): boolean {

@@ -50,6 +50,10 @@ const DATE_ELEMENTS = new Set(['date_of_birth', 'admission_date', 'discharge_dat
 const TEMPLATE_WORDS = new Set(['template', 'templates', 'catalog', 'catalogue']);
 /** Tokens after a date element that leave only its year (`birthdayYear`, `dob_year`). */
 const YEAR_TOKENS = new Set(['year', 'yr', 'yyyy']);
+/** Elements that are a message's address (`email`, `fax`): followed by a word for the message's parts, the name is the message's. */
+const MESSAGE_ADDRESS_ELEMENTS = new Set(['email', 'fax']);
+/** Parts of a message (`emailDetails`, `faxContent`, `email_subject`): what is sent, not where to. */
+const MESSAGE_PART_TOKENS = new Set(['details', 'content', 'contents', 'body', 'subject', 'payload', 'html', 'attachment', 'attachments']);
 /** Tokens that name a lookup structure after what it maps to (`encounterIdMap`, `id_lookup`). */
 const MAP_TOKENS = new Set(['map', 'maps', 'dict', 'lookup', 'index', 'mapping', 'table', 'cache']);
 const ID_TOKENS = new Set(['id', 'ids', 'uuid', 'uuids', 'pk', 'key', 'keys']);
@@ -131,6 +135,8 @@ export class PhiClassifier {
     if (match && DATE_ELEMENTS.has(match.element.element) && tokens.slice(match.end + 1).some((token) => YEAR_TOKENS.has(token))) return SAFE;
     // `claimIdToEncounterIdMap`, `patient_id_to_visit_id`: a map whose values are ids.
     if (match && mapsToIds(tokens, match.end)) return SAFE;
+    // `emailDetails`, `fax_content`: the message sent (its value, when known, still counts).
+    if (match && MESSAGE_ADDRESS_ELEMENTS.has(match.element.element) && tokens.slice(match.end + 1).some((token) => MESSAGE_PART_TOKENS.has(token))) return SAFE;
     // `treatmentCountResult`, `patient_total_rows`: a count of the element, whatever holds it.
     if (match && tokens.slice(match.end + 1).some((token) => COUNT_TOKENS.has(token))) return SAFE;
     if (match) return this.qualify(match, tokens);

@@ -1,0 +1,16 @@
+// `emailDetails` names the message being sent (its order type, test name, date), not an address;
+// the recipient's address, and a body built from the patient's name, are still reported.
+export const sendResultsEmail = async ({
+  fhirPatient,
+  emailDetails,
+  patientEmail,
+}: {
+  fhirPatient: Patient;
+  emailDetails: { orderType: string; testName: string; visitDate: string };
+  patientEmail: string;
+}) => {
+  console.log('email details: ', JSON.stringify(emailDetails));
+  console.log('sending results email to', patientEmail); // expect: phi-in-log
+  const emailBody = `Dear ${fhirPatient.name}, your results are ready`;
+  console.log(emailBody); // expect: phi-in-log
+};
