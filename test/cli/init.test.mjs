@@ -126,18 +126,21 @@ test('init proposes the audit functions the project defines, and nothing found i
   ].join('\n'));
   write('src/routes/registerRoutes.ts', "auditRouter.get('/logs', handler);\nauditLogs.forEach((entry) => entry);\n");
   write('app/audit.py', 'def audit_access(user, patient_id):\n    pass\n\ndef get_audit_trail(patient_id):\n    pass\n');
+  // An audit module's writer under another name; the same name in another module is not proposed.
+  write('src/services/practice/auditLog.js', 'export const logAction = async (actionType, userId, details = {}) => pool.query(insertAudit);\nexport const getActionLog = async () => [];\n');
+  write('src/services/practice/activity.js', 'export const logActivity = async (audit) => pool.query(insertActivity);\n');
   write('src/routes/__tests__/patients.test.ts', "auditMock.mockReset();\napp.use(auditTestMiddleware);\nexport function auditFixture() {}\n");
   write('src/services/mocks/MockAudit.ts', 'export function auditMockWrite() {}\n');
 
   assert.equal(runCli(['init'], { cwd }).status, 0);
   const text = readFileSync(path.join(cwd, 'phi-guard.json'), 'utf8');
-  for (const [name, file] of [['auditLog', 'src/services/audit.ts'], ['recordAuditEntry', 'src/services/audit.ts'], ['audit_access', 'app/audit.py']]) {
+  for (const [name, file] of [['auditLog', 'src/services/audit.ts'], ['recordAuditEntry', 'src/services/audit.ts'], ['audit_access', 'app/audit.py'], ['logAction', 'src/services/practice/auditLog.js']]) {
     const line = text.split('\n').find((candidate) => candidate.includes(`"${name}"`));
     assert.ok(line, `${name} is proposed`);
     assert.ok(line.endsWith(`// found in ${file}`), `${name} says where it was found: ${line}`);
   }
   // Readers, reports, route registrations, iterations, and anything in tests or mocks are not proposed.
-  for (const absent of ['getAuditLogs', 'generateAuditReport', 'get_audit_trail', 'auditRouter.get', 'auditLogs.forEach', 'auditMock', 'auditTestMiddleware', 'auditFixture', 'auditMockWrite']) {
+  for (const absent of ['getAuditLogs', 'generateAuditReport', 'get_audit_trail', 'auditRouter.get', 'auditLogs.forEach', 'auditMock', 'auditTestMiddleware', 'auditFixture', 'auditMockWrite', 'getActionLog', 'logActivity']) {
     assert.ok(!text.includes(absent), `${absent} is not proposed`);
   }
 });

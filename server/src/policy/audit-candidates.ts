@@ -6,6 +6,8 @@
 
 import { HISTORY_MIDDLEWARE } from '../engine/catalogues/history-middleware';
 
+import * as path from 'node:path';
+
 export type PythonCandidateList = 'dependencies' | 'permissionClasses' | 'middleware' | 'calls';
 export type TypeScriptCandidateList = 'middleware' | 'guards' | 'wrappers' | 'calls';
 
@@ -112,13 +114,14 @@ function addAlways(list: AuditCandidate[], name: string, file: string): void {
 
 /**
  * A function defined with `audit` in its name that writes an audit record (`auditLog`,
- * `log_audit_event`, `recordAuditEntry`): readers (`getAuditLog`), reports, middleware and routers
+ * `log_audit_event`, `recordAuditEntry`), or a writer an audit module exports under another name
+ * (`logAction` in `services/auditLog.js`): readers (`getAuditLog`), reports, middleware and routers
  * are something else, and would crowd the list.
  */
 function addFunction(list: AuditCandidate[], name: string, file: string): void {
   if (!/^_?(audit|log|record|write|track|emit|save|create|add|insert|store)/i.test(name)) return;
   if (/(middleware|router|routes|handler|report|reports|stats)$/i.test(name)) return;
-  add(list, name, file);
+  if (AUDIT.test(name) || AUDIT.test(path.basename(file))) addAlways(list, name, file);
 }
 
 /** `audit_log.record`, `auditService.log`: a call on a receiver named for auditing (not a logger). */
