@@ -9,15 +9,15 @@ before(loadEngine);
 
 const findings = (text, file) => engine().analyze({ text, path: file }, engine().defaultPolicy()).findings.map((f) => `${f.line + 1}:${f.range.start.character + 1}:${f.ruleId}`);
 
+// A leak after the construct: found, at its line, only when the whole file was parsed.
+const LEAK_AFTER = ['export function show(patient: any) {', '  console.log(patient.ssn);', '}', ''];
+
 describe('parser gaps', () => {
   const entity = [
     'export function Flag({ patient }: any) {',
     '  return <span title="flag">&#128681;</span>;',
     '}',
-    'export function show(patient: any) {',
-    '  console.log(patient.ssn);',
-    '}',
-    '',
+    ...LEAK_AFTER,
   ].join('\n');
 
   test('a six-digit decimal character reference in JSX parses, in TSX and JSX', () => {
@@ -34,10 +34,7 @@ describe('parser gaps', () => {
     'export const assessValue: (any) => (value: string) => string = (meta) => (value: string) => value;',
     'type Formatter = (string) => string;',
     'export function run(cb: (number) => void): (boolean) => void { return cb as any; }',
-    'export function show(patient: any) {',
-    '  console.log(patient.ssn);',
-    '}',
-    '',
+    ...LEAK_AFTER,
   ].join('\n');
 
   test('a function type whose lone parameter is named like a predefined type parses', () => {
@@ -74,10 +71,7 @@ describe('parser gaps', () => {
     '    </table>',
     '  );',
     '}',
-    'export function show(patient: any) {',
-    '  console.log(patient.ssn);',
-    '}',
-    '',
+    ...LEAK_AFTER,
   ].join('\n');
 
   test('a bare & in JSX text and attribute strings parses, in TSX and JSX; intersections and real errors stay', () => {
