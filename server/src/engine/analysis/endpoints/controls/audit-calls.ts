@@ -2,7 +2,8 @@
 // from the policy's `audit.*.calls`, or a call that writes an audit record by its names:
 // `prisma.auditLog.create(...)`, `pool.query('INSERT INTO audit_log ...')`, names.ts) counts as the endpoint's audit control when it runs before
 // the data leaves: not after a `return` (or an Express/Fastify send) of its own block, where it is
-// unreachable or too late.
+// unreachable or too late. A function the handler defines and calls to answer counts with its own
+// audit call.
 
 import type { AuditControl } from '../../../model/endpoints';
 import type { CallFact, Expr, FileFacts, ScopeFact } from '../../../model/facts';
@@ -33,6 +34,14 @@ export function auditCallIn(facts: FileFacts, scope: ScopeFact, names: readonly 
   for (const fact of behind ? reached : []) {
     const name = behind!(fact.call.callee, fact.scopeId, names);
     if (name) return { kind: 'call', name, level: 'endpoint', range: fact.call.range, existing: true };
+  }
+  // `const finish = async (payload) => { await logAccess(...); return NextResponse.json(payload); }`,
+  // called to answer: a function of the handler's own runs its audit call when the handler calls it.
+  const calledLocally = new Set(reached.flatMap((fact) => (fact.call.callee.kind === 'name' ? [fact.call.callee.name] : [])));
+  for (const inner of facts.scopes) {
+    if (inner.parentId !== scope.id || inner.kind !== 'function' || !inner.name || !calledLocally.has(inner.name)) continue;
+    const found = auditCallIn(facts, inner, names, behind);
+    if (found) return found;
   }
   return undefined;
 }
