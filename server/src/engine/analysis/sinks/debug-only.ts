@@ -11,6 +11,7 @@
 // reaches a production log either (the summaries run this rule on the logger's body).
 
 import type { FileFacts, ScopeFact } from '../../model/facts';
+import { enclosingFunctions } from '../../model/facts-index';
 import type { Position } from '../../model/ranges';
 import { offsetOf } from '../../model/text';
 
@@ -26,7 +27,7 @@ const TESTS_DEBUG = /\b(?:if|elif)\b[^\n]{0,300}?(?:DEBUG|debug|NODE_ENV|__DEV__
 const testsDebug = new WeakMap<object, boolean>();
 
 /** Whether the call starting at `start` is inside a branch that runs only in development. */
-export function inDebugOnlyBranch(facts: FileFacts, start: Position): boolean {
+export function inDebugOnlyBranch(facts: FileFacts, start: Position, scopeId: number): boolean {
   let tests = testsDebug.get(facts);
   if (tests === undefined) {
     tests = TESTS_DEBUG.test(facts.text);
@@ -36,7 +37,7 @@ export function inDebugOnlyBranch(facts: FileFacts, start: Position): boolean {
   const flags = debugFlags(facts);
   const condition = facts.language === 'python' ? pythonCondition(facts, start.line) : braceCondition(facts, offsetOf(facts.lineStarts, facts.text, start));
   if (condition !== undefined && isDebugCondition(condition, flags)) return true;
-  return afterProductionReturn(facts, start.line, flags);
+  return afterProductionReturn(facts, start.line, scopeId, flags);
 }
 
 /**
@@ -72,21 +73,17 @@ const PRODUCTION_TERM = /process\.env\.NODE_ENV\s*===?\s*['"](?:production|prod)
  * Whether, earlier in the function holding `line` and in a block the line is still in, a guard
  * returns in production: `if (!debugLoggingEnabled) return;`, `if not settings.DEBUG: return`.
  */
-function afterProductionReturn(facts: FileFacts, line: number, flags: ReadonlySet<string>): boolean {
-  const scope = innermostFunction(facts, line);
+function afterProductionReturn(facts: FileFacts, line: number, scopeId: number, flags: ReadonlySet<string>): boolean {
+  const scope = enclosingFunctions(facts, scopeId)[0];
   if (!scope) return false;
-  const lineText = (i: number) => facts.text.slice(facts.lineStarts[i], facts.lineStarts[i + 1] ?? facts.text.length).replace(/\r?\n$/, '');
-  let blockIndent = indentOf(lineText(line));
+  let blockIndent = indentOf(lineOf(facts, line));
   for (let i = line - 1; i > scope.range.start.line; i--) {
-    const text = lineText(i);
+    const text = lineOf(facts, i);
     if (!text.trim()) continue;
     const indent = indentOf(text);
     if (indent > blockIndent) continue;
     blockIndent = indent;
-    const guard = facts.language === 'python'
-      ? /^\s*if\s+(.+?):\s*return\b/.exec(text) ?? guardOverTwoLines(text, lineText(i + 1), /^\s*if\s+(.+?):\s*$/)
-      : /^\s*if\s*\((.+)\)\s*(?:\{\s*)?return\b/.exec(text) ?? guardOverTwoLines(text, lineText(i + 1), /^\s*if\s*\((.+)\)\s*\{?\s*$/);
-    if (guard && holdsInProduction(guard[1], flags)) return true;
+    if (returnsInProduction(facts, text, lineOf(facts, i + 1), flags)) return true;
   }
   return false;
 }
@@ -98,32 +95,29 @@ function afterProductionReturn(facts: FileFacts, line: number, flags: ReadonlySe
 export function servesDevelopmentOnly(facts: FileFacts, handler: ScopeFact): boolean {
   if (!TESTS_DEBUG.test(facts.text) && !facts.text.includes('NODE_ENV')) return false;
   const flags = debugFlags(facts);
-  const lineText = (i: number) => facts.text.slice(facts.lineStarts[i], facts.lineStarts[i + 1] ?? facts.text.length).replace(/\r?\n$/, '');
   // The body's first statement: the first line after the header that is no comment or docstring.
   const last = Math.min(handler.range.end.line, handler.range.start.line + 8);
   for (let i = handler.range.start.line + 1; i <= last; i++) {
-    const text = lineText(i).trim();
+    const text = lineOf(facts, i).trim();
     if (!text || /^(?:\/\/|#|\*|\/\*|[rRbBuU]?(?:"{3}|'{3}))/.test(text)) continue;
-    const guard = facts.language === 'python'
-      ? /^if\s+(.+?):\s*return\b/.exec(text) ?? guardOverTwoLines(text, lineText(i + 1), /^if\s+(.+?):\s*$/)
-      : /^if\s*\((.+)\)\s*(?:\{\s*)?return\b/.exec(text) ?? guardOverTwoLines(text, lineText(i + 1), /^if\s*\((.+)\)\s*\{?\s*$/);
-    return guard !== null && holdsInProduction(guard[1], flags);
+    return returnsInProduction(facts, text, lineOf(facts, i + 1), flags);
   }
   return false;
 }
 
-/** `if not DEBUG:` then `return` alone on the next line. */
-function guardOverTwoLines(text: string, next: string, header: RegExp): RegExpExecArray | null {
-  return /^\s*return\b/.test(next) ? header.exec(text) : null;
+/**
+ * Whether `text` is a guard that returns in production: `if (!flag) return;`, `if not DEBUG:`
+ * with `return` alone on the `next` line, `if (!isDevEnabled()) {` then `return ...`.
+ */
+function returnsInProduction(facts: FileFacts, text: string, next: string, flags: ReadonlySet<string>): boolean {
+  const [sameLine, header] = facts.language === 'python' ? [/^\s*if\s+(.+?):\s*return\b/, /^\s*if\s+(.+?):\s*$/] : [/^\s*if\s*\((.+)\)\s*(?:\{\s*)?return\b/, /^\s*if\s*\((.+)\)\s*\{?\s*$/];
+  const guard = sameLine.exec(text) ?? (/^\s*return\b/.test(next) ? header.exec(text) : null);
+  return guard !== null && holdsInProduction(guard[1], flags);
 }
 
-function innermostFunction(facts: FileFacts, line: number): FileFacts['scopes'][number] | undefined {
-  let found: FileFacts['scopes'][number] | undefined;
-  for (const scope of facts.scopes) {
-    if (scope.kind !== 'function' || scope.range.start.line > line || scope.range.end.line < line) continue;
-    if (!found || scope.range.start.line >= found.range.start.line) found = scope;
-  }
-  return found;
+/** The text of line `i`, without its line break. */
+function lineOf(facts: FileFacts, i: number): string {
+  return facts.text.slice(facts.lineStarts[i], facts.lineStarts[i + 1] ?? facts.text.length).replace(/\r?\n$/, '');
 }
 
 /**
@@ -152,10 +146,9 @@ function debugFlags(facts: FileFacts): ReadonlySet<string> {
 
 /** The condition of the innermost `if`/`elif` whose block holds `line`, by indentation. */
 function pythonCondition(facts: FileFacts, line: number): string | undefined {
-  const lineText = (i: number) => facts.text.slice(facts.lineStarts[i], facts.lineStarts[i + 1] ?? facts.text.length).replace(/\r?\n$/, '');
-  const indent = indentOf(lineText(line));
+  const indent = indentOf(lineOf(facts, line));
   for (let i = line - 1; i >= 0 && i > line - 200; i--) {
-    const text = lineText(i);
+    const text = lineOf(facts, i);
     if (!text.trim() || text.trim().startsWith('#')) continue;
     if (indentOf(text) >= indent) continue;
     const match = /^\s*(?:if|elif)\s+(.+):\s*(?:#.*)?$/.exec(text);

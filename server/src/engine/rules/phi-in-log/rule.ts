@@ -47,7 +47,7 @@ export const phiInLog: Rule = {
       if (redacting) phiArgs = phiArgs.filter((phiArg) => !onlyPatternRedacted(phiArg.taint.elements, redacting));
       if (!phiArgs.length) continue;
       // Written only in a development run (`if settings.DEBUG:`): production logs never get it.
-      if (inDebugOnlyBranch(facts, fact.call.range.start)) continue;
+      if (inDebugOnlyBranch(facts, fact.call.range.start, fact.scopeId)) continue;
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
       if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, fact.call.args)) continue;
       if (!wholeObjects && onlyValuesNamedAsTableCodes(args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, fact.call.args) && !inFunctionGivenCareRecord(facts, fact)) continue;
