@@ -129,6 +129,19 @@ test('CommonJS: a router or a router factory assigned to module.exports, mounted
   assert.deepEqual(missing(project({ ...files, 'src/index.js': app([...mounts, 'app.use(auditLogger());']) })), ['src/routes/billing.js:3', 'src/routes/obgyn.js:4'], 'used after the mounts, it does not run first');
 });
 
+test('CommonJS: a router required inside the mounting call itself is mounted there, after app.use(auditLogger()) or before it', () => {
+  const files = {
+    'src/routes/visits.js': ["const router = require('express').Router();", "router.get('/patients/:id', async (req, res) => {", '  const patient = await db.patient.findUnique({ where: { id: req.params.id } });', '  res.json({ name: patient.name, ssn: patient.ssn });', '});', 'module.exports = router;', ''].join('\n'),
+    'src/routes/labs.js': ["const router = require('express').Router();", "router.get('/patients/:id/labs', async (req, res) => {", '  const patient = await db.patient.findUnique({ where: { id: req.params.id } });', '  res.json({ name: patient.name, diagnosis: patient.diagnosis });', '});', 'module.exports = { router };', ''].join('\n'),
+    'src/middleware/audit-logger.js': ['exports.auditLogger = (req, res, next) => next();', ''].join('\n'),
+    'phi-guard.json': JSON.stringify({ audit: { typescript: { middleware: ['auditLogger'] } } }),
+  };
+  const app = (lines) => ["const express = require('express');", "const { auditLogger } = require('./middleware/audit-logger');", 'const app = express();', ...lines, ''].join('\n');
+  const mounts = ["app.use('/api/visits', require('./routes/visits'));", "app.use('/api/labs', require('./routes/labs').router);"];
+  assert.deepEqual(missing(project({ ...files, 'src/index.js': app(['app.use(auditLogger);', ...mounts]) })), []);
+  assert.deepEqual(missing(project({ ...files, 'src/index.js': app([...mounts, 'app.use(auditLogger);']) })), ['src/routes/labs.js:2', 'src/routes/visits.js:2'], 'mounted before the audit middleware: not covered');
+});
+
 test('a router module no module imports is never mounted: its routes are not reported; an imported one still is', () => {
   const files = {
     ...routes,

@@ -27,6 +27,12 @@ export function expressMountsOf(file: string, code: string): { uses: ExpressUse[
     const names: string[] = [];
     const routers: ExpressUse['routers'] = [];
     for (const arg of prefix === undefined ? args : args.slice(1)) {
+      const required = requiredRouter(file, arg);
+      if (required) {
+        names.push(required.name);
+        routers.push({ ...required, index: names.length - 1 });
+        continue;
+      }
       const name = /^(?:new\s+)?([A-Za-z_$][\w$.]*)\s*(?:\(|$)/.exec(arg)?.[1]?.split('.').pop();
       if (!name) continue;
       names.push(name);
@@ -41,6 +47,19 @@ export function expressMountsOf(file: string, code: string): { uses: ExpressUse[
     if (imported) passes.push({ file, receiver: match[2], offset: match.index!, calleeFile: imported.file });
   }
   return { uses, passes };
+}
+
+/** `require('./routes/visits')` (or `.router` of it) written inside the `use` call itself. */
+const INLINE_REQUIRE = /^require\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)(?:\.([A-Za-z_$][\w$]*))?$/;
+
+/**
+ * `app.use('/api/visits', require('./routes/visits'))`: the router is the module's export, loaded
+ * where it is mounted instead of through a named import; the same mount as the imported form.
+ */
+function requiredRouter(file: string, arg: string): { file: string; name: string } | undefined {
+  const match = INLINE_REQUIRE.exec(arg);
+  const target = match && moduleFile(file, match[1]);
+  return target ? { file: target, name: match[2] ?? 'default' } : undefined;
 }
 
 /**
