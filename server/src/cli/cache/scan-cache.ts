@@ -27,7 +27,7 @@ import * as path from 'node:path';
 import { effectiveBaa, type AnalysisResult, type FileSummary, type Finding, type ResolvedPolicy } from '../../engine';
 
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 15;
+const CACHE_FORMAT = 16;
 export const DEFAULT_CACHE_LOCATION = '.phi-guard-cache';
 
 interface CacheFile {
@@ -132,11 +132,14 @@ export class ScanCache {
     return cache;
   }
 
-  /** The key of a file's analysis, from its content hash and the policy it is analysed with. */
+  /**
+   * The key of a file's analysis, from its content hash and the policy it is analysed with. The
+   * parts are digests already (the content's sha256, the dependency key), so they are joined, not
+   * hashed again: a hash object per file cost ~1 ms each once a large project's heap had grown
+   * (docs/performance.md, "A warm cache slower than a cold scan").
+   */
   keyFor(contentHash: string, policy: ResolvedPolicy, dependencies = ''): string {
-    return createHash('sha256')
-      .update(`${CACHE_FORMAT}\0${this.options.toolVersion}\0${this.optionsKey}\0${this.policyKey(policy)}\0${contentHash}\0${dependencies}`)
-      .digest('hex');
+    return `${this.policyKey(policy)}:${contentHash}${dependencies ? `:${dependencies}` : ''}`;
   }
 
   /** The cached result for `file` under `key`; counts a hit or a miss. */
@@ -217,11 +220,12 @@ export class ScanCache {
     }
   }
 
+  /** What every key of files analysed with `policy` shares: the cache's layout, the version, the options and the policy. */
   private policyKey(policy: ResolvedPolicy): string {
     let key = this.policyKeys.get(policy);
     if (key === undefined) {
       const baaToday = policy.vendors.map((vendor) => effectiveBaa(vendor));
-      key = createHash('sha256').update(JSON.stringify([policy, baaToday])).digest('hex');
+      key = createHash('sha256').update(JSON.stringify([CACHE_FORMAT, this.options.toolVersion, this.optionsKey, policy, baaToday])).digest('hex');
       this.policyKeys.set(policy, key);
     }
     return key;
