@@ -1,0 +1,79 @@
+from decimal import Decimal
+from typing import Optional
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import ForeignKey, Numeric, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.database import Base, get_db
+from app.services import BillingScenarioService, InvoiceService
+
+router = APIRouter()
+
+
+class BillingScenario(Base):
+    """A practitioner's price for a service: what the clinic charges, for no one in particular."""
+
+    __tablename__ = "billing_scenarios"
+
+    id: Mapped[int] = mapped_column(primary_key=True, index=True)
+    """The scenario's key."""
+
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    appointment_type_id: Mapped[int] = mapped_column(ForeignKey("appointment_types.id"))
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    name: Mapped[str] = mapped_column(String(255))
+    amount: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    is_deleted: Mapped[bool] = mapped_column(default=False)
+
+    practitioner = relationship("User")
+    appointment_type = relationship("AppointmentType")
+
+
+class Invoice(Base):
+    """A patient's invoice: the same amounts, owed by someone."""
+
+    __tablename__ = "invoices"
+
+    id: Mapped[int] = mapped_column(primary_key=True, index=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"))
+    amount: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+
+
+class BillingNote(Base):
+    """Notes on a visit's billing: linked to the visit, a patient's record."""
+
+    __tablename__ = "billing_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True, index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"))
+    text: Mapped[Optional[str]] = mapped_column(String(2000))
+
+
+@router.get("/service-items/{item_id}/scenarios")
+def get_service_item_prices(item_id: int, db=Depends(get_db)):
+    return db.query(BillingScenario).filter(BillingScenario.appointment_type_id == item_id).all()
+
+
+@router.delete("/billing-scenarios/{scenario_id}")
+def delete_billing_scenario(scenario_id: int, db=Depends(get_db)):
+    scenario = BillingScenarioService.get_billing_scenario_by_id(db, scenario_id)
+    BillingScenarioService.delete_billing_scenario(db, scenario)
+    return {"deleted": True}
+
+
+@router.get("/invoices/{invoice_id}")  # expect: missing-phi-access
+def get_invoice(invoice_id: int, db=Depends(get_db)):
+    return db.query(Invoice).filter(Invoice.id == invoice_id).first()
+
+
+@router.delete("/invoices/{invoice_id}")  # expect: missing-phi-access
+def delete_invoice(invoice_id: int, db=Depends(get_db)):
+    invoice = InvoiceService.get_invoice_by_id(db, invoice_id)
+    InvoiceService.delete_invoice(db, invoice)
+    return {"deleted": True}
+
+
+@router.get("/billing-notes")  # expect: missing-phi-access
+def list_billing_notes(db=Depends(get_db)):
+    return db.query(BillingNote).all()
