@@ -1,6 +1,7 @@
 from decimal import Decimal
 from typing import Optional
 
+from django.db import models
 from fastapi import APIRouter, Depends
 from sqlalchemy import ForeignKey, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -50,6 +51,22 @@ class BillingNote(Base):
     text: Mapped[Optional[str]] = mapped_column(String(2000))
 
 
+class BillingFeeSchedule(models.Model):
+    """A Django model of the clinic's fees, by kind of visit."""
+
+    name = models.CharField(max_length=120)
+    price = models.DecimalField(max_digits=10, decimal_places=2)
+    visit_type = models.ForeignKey("clinic.VisitType", on_delete=models.CASCADE)
+    created_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True)
+
+
+class BillingPayment(models.Model):
+    """A Django model of what a patient paid."""
+
+    patient = models.ForeignKey("clinic.Patient", on_delete=models.CASCADE)
+    amount = models.DecimalField(max_digits=10, decimal_places=2)
+
+
 @router.get("/service-items/{item_id}/scenarios")
 def get_service_item_prices(item_id: int, db=Depends(get_db)):
     return db.query(BillingScenario).filter(BillingScenario.appointment_type_id == item_id).all()
@@ -77,3 +94,13 @@ def delete_invoice(invoice_id: int, db=Depends(get_db)):
 @router.get("/billing-notes")  # expect: missing-phi-access
 def list_billing_notes(db=Depends(get_db)):
     return db.query(BillingNote).all()
+
+
+@router.get("/billing-fee-schedules")
+def list_fee_schedules():
+    return list(BillingFeeSchedule.objects.all())
+
+
+@router.get("/billing-payments")  # expect: missing-phi-access
+def list_payments():
+    return list(BillingPayment.objects.all())
