@@ -3,9 +3,10 @@ from typing import Optional
 
 from django.db import models
 from fastapi import APIRouter, Depends
-from sqlalchemy import ForeignKey, Numeric, String
+from sqlalchemy import Column, ForeignKey, Integer, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.crud import patient_list_language_crud
 from app.database import Base, get_db
 from app.services import BillingScenarioService, InvoiceService
 
@@ -49,6 +50,15 @@ class BillingNote(Base):
     id: Mapped[int] = mapped_column(primary_key=True, index=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"))
     text: Mapped[Optional[str]] = mapped_column(String(2000))
+
+
+class PatientListLanguage(Base):
+    """The languages a patient's record may name: a list of values, its key read by the route."""
+
+    __tablename__ = "PATIENT_LIST_LANGUAGE"
+
+    id = Column(Integer, primary_key=True, index=True)
+    value = Column(String(255), unique=True, nullable=False)
 
 
 class BillingFeeSchedule(models.Model):
@@ -104,3 +114,13 @@ def list_fee_schedules():
 @router.get("/billing-payments")  # expect: missing-phi-access
 def list_payments():
     return list(BillingPayment.objects.all())
+
+
+@router.get("/PatientListLanguage/{patient_list_language_id}")
+def get_patient_list_language(patient_list_language_id: int, db=Depends(get_db)):
+    return patient_list_language_crud.get_patient_list_language(db, patient_list_language_id)
+
+
+@router.get("/PatientListLanguage/by-patient/{patient_id}")  # expect: missing-phi-access
+def get_languages_of_patient(patient_id: int, db=Depends(get_db)):
+    return patient_list_language_crud.get_by_patient(db, patient_id)

@@ -61,9 +61,14 @@ function modelsNamed(name: string, models: readonly DataModel[]): DataModel[] {
   const declared = models.filter((model) => model.open || model.fields.length > 0);
   const exact = declared.filter((model) => model.name === name);
   if (exact.length) return exact;
-  const words = tokenize(name).filter((token) => !AROUND_MODEL_WORDS.has(token) && !/^\d+$/.test(token));
-  if (!words.length || !words.some((word) => resourceOfToken(word))) return [];
-  return declared.filter((model) => sameWords(tokenize(model.name), words));
+  const tokens = tokenize(name).filter((token) => !/^\d+$/.test(token));
+  if (!tokens.some((token) => resourceOfToken(token))) return [];
+  return declared.filter((model) => {
+    // The words around the model's own (`list` in `PatientListLanguage` is its own; in `get_patient_list` it is not).
+    const own = tokenize(model.name);
+    const words = tokens.filter((token) => !AROUND_MODEL_WORDS.has(token) || own.some((word) => tokenMatches(token, word)));
+    return sameWords(own, words);
+  });
 }
 
 /** `billing scenarios` and `BillingScenario`: the same words, plural or not. */

@@ -108,13 +108,13 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
       const kind = flow.classifier.classify(param.name).kind;
       if (kind === 'record') strong.note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
       // A query or path parameter `patient_id` scopes the handler to one patient's records.
-      else weak.note(`takes ${param.name}`, keyed(param.name), true);
+      else weak.note(`takes ${param.name}`, keyed(param.name), true, [param.name]);
     }
     // Express/Koa: `const { patientId } = req.query`, `const id = req.params.patientId`.
     for (const binding of bindingsIn(facts, input.handlerScopeId)) {
       if (!readsRequestInput(binding.value)) continue;
       const read = calleePath(binding.value) ?? [];
-      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyed(key), true);
+      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyed(key), true, [key]);
     }
   }
   const aggregated = aggregatedCalls(facts, scopes);
