@@ -5,7 +5,7 @@ import { isFrameworkModule, type Framework, type FrameworkEntry } from '../../ca
 import type { AuditControl, AuditPlacement, EndpointFact, HttpMethod } from '../../model/endpoints';
 import type { FileFacts } from '../../model/facts';
 import type { Position } from '../../model/ranges';
-import type { PhiEvidence } from './touches-phi';
+import type { EvidenceItem, PhiEvidence } from './touches-phi';
 import type { ResolvedPolicy } from '../../model/policy';
 import type { FlowAnalyzer } from '../flow/flow';
 
@@ -39,7 +39,17 @@ export interface FoundEndpoint {
 export function endpointFact(found: FoundEndpoint, evidence: PhiEvidence): EndpointFact {
   const { framework, methods, path, handler, start, end, audit, placement } = found;
   const { touchesPhi, categories, why } = evidence;
-  return { framework, methods, path, handler, line: start.line, range: { start, end }, audit, touchesPhi, categories, why, placement };
+  const endpoint: EndpointFact = { framework, methods, path, handler, line: start.line, range: { start, end }, audit, touchesPhi, categories, why, placement };
+  if (evidence.items?.length) evidenceItems.set(endpoint, evidence.items);
+  return endpoint;
+}
+
+/** The evidence of each endpoint piece by piece, kept beside its fact (which reports carry) for the passes after the finders. */
+const evidenceItems = new WeakMap<EndpointFact, readonly EvidenceItem[]>();
+
+/** The pieces of evidence an endpoint was found to touch patient data by (touches-phi.ts), if known. */
+export function evidenceItemsOf(endpoint: EndpointFact): readonly EvidenceItem[] | undefined {
+  return evidenceItems.get(endpoint);
 }
 
 /** The framework a file of this style uses by its imports: the first imported, else the fallback. */

@@ -20,6 +20,8 @@ import { servesNoPatientRows } from './totals-only';
 import { isUnmountedRouterModule } from './unmounted-routers';
 import { dataModelsOf } from './data-models';
 import { classServesOnlyLookupTables, servesOnlyLookupTables } from './reference-models';
+import { evidenceItemsOf } from './finder';
+import { withoutNonPatientModels } from './patient-level-models';
 import { findDecoratedRoutes } from './route-decorators';
 
 export * from '../../model/endpoints';
@@ -83,6 +85,15 @@ function dropHandlersServingNoPatient(endpoints: EndpointFact[], context: Endpoi
   let models: readonly DataModel[] | undefined;
   for (const endpoint of endpoints) {
     if (!endpoint.touchesPhi || endpoint.audit) continue;
+    // What rests only on models that hold no patient's data is set aside (patient-level-models.ts).
+    const items = evidenceItemsOf(endpoint);
+    const standing = items && withoutNonPatientModels(items, (models ??= dataModelsInSight(context)), context.flow.classifier);
+    if (standing) {
+      endpoint.categories = standing.categories;
+      endpoint.why = standing.why;
+      endpoint.touchesPhi = standing.categories.length > 0;
+      if (!endpoint.touchesPhi) continue;
+    }
     const scope = handlerScope(context.facts, endpoint);
     // A DRF class serving its inherited actions over lookup tables (reference-models.ts).
     if (scope?.kind === 'class' && endpoint.inheritedActions?.length && classServesOnlyLookupTables(scope.id, context.facts, (models ??= dataModelsInSight(context)), context.flow.classifier)) {

@@ -44,6 +44,19 @@ export interface PhiEvidence {
   touchesPhi: boolean;
   categories: PhiCategory[];
   why: string[];
+  /**
+   * Each piece of evidence with the names it rests on, so that a later pass that knows the
+   * workspace's models can set aside what rests only on models holding no patient's data
+   * (patient-level-models.ts). Empty when the endpoint is quiet.
+   */
+  items?: EvidenceItem[];
+}
+
+/** One piece of evidence: its reason, the categories it found, and the names it rests on (none: it rests on what the handler reads). */
+export interface EvidenceItem {
+  reason: string;
+  categories: PhiCategory[];
+  subjects?: string[];
 }
 
 const DATA_VERBS = new Set([
@@ -63,15 +76,15 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   // A person-shaped word (`clients`) is trusted only where the handler's body is out of sight (resources.ts).
   const personShaped = input.handlerScopeId === undefined;
   const fromPath = pathNamesTotals(input.path) ? [] : pathResources(input.path, personShaped);
-  weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath);
+  weak.note(`path names ${[...new Set(fromPath.map((match) => match.word))].join(', ')}`, fromPath, false, pathSubjects(input.path));
   // `getMemberStats` on `/members/stats` is totals; `getClientDiagnosisStats` on `/clients/:id/stats` is one patient's.
   const addressesOne = pathSegments(input.path).some((segment) => segment.param);
   // `FacilityPatientStatsHistory`, `PatientCountsOut`: a model named for totals holds totals.
   const modelResources = (name: string) => (!addressesOne && namesTotals(name) ? [] : resourcesOf(name));
-  for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, modelResources(name));
-  for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow));
+  for (const name of input.typeNames) weak.note(`uses the PHI model ${name}`, modelResources(name), false, [name]);
+  for (const name of new Set(input.typeNames)) weak.note(`takes ${name}, whose fields are PHI`, schemaPhiCategories(name, facts, flow), false, [name]);
   // `PatientRecordAccessViewSet`: the audit trail of a patient's record, not the record.
-  for (const name of input.nameHints) if ((addressesOne || !namesTotals(name)) && !isAuditTrailSegment(name)) weak.note(`view named after ${name}`, routeNameResources(name, personShaped));
+  for (const name of input.nameHints) if ((addressesOne || !namesTotals(name)) && !isAuditTrailSegment(name)) weak.note(`view named after ${name}`, routeNameResources(name, personShaped), false, [name]);
 
   const scopes = input.handlerScopeId === undefined ? new Set<number>() : scopeTree(facts, input.handlerScopeId);
   // A stub answering "not implemented" serves nothing yet.
@@ -95,13 +108,13 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
       const kind = flow.classifier.classify(param.name).kind;
       if (kind === 'record') strong.note(`takes a patient record (${param.name})`, resourcesOf(param.name).length ? resourcesOf(param.name) : ['demographics']);
       // A query or path parameter `patient_id` scopes the handler to one patient's records.
-      else weak.note(`takes ${param.name}`, keyed(param.name), true);
+      else weak.note(`takes ${param.name}`, keyed(param.name), true, [param.name]);
     }
     // Express/Koa: `const { patientId } = req.query`, `const id = req.params.patientId`.
     for (const binding of bindingsIn(facts, input.handlerScopeId)) {
       if (!readsRequestInput(binding.value)) continue;
       const read = calleePath(binding.value) ?? [];
-      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyed(key), true);
+      for (const key of [binding.property ?? binding.name, read[read.length - 1]]) weak.note(`takes ${key}`, keyed(key), true, [key]);
     }
   }
   const aggregated = aggregatedCalls(facts, scopes);
@@ -120,7 +133,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
     }
   }
   for (const text of sqlTexts(facts, scopes)) {
-    for (const read of sqlTableReads(text, columnClassifier(flow.classifier))) strong.note(`queries the table ${read.table}`, read.resources);
+    for (const read of sqlTableReads(text, columnClassifier(flow.classifier))) strong.note(`queries the table ${read.table}`, read.resources, false, [read.table]);
   }
   const bindingScopes = new Set([...scopes, ...(input.extraScopeIds ?? [])]);
   for (const binding of [...bindingScopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
@@ -132,7 +145,7 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
     if (taint && countsAsPatientData(taint, flow) && !heldByAccount([binding.name], taint, flow)) target.note(`reads ${describeTaint(taint)}`, taint.elements.map((e) => e.category));
     if (!inHandler) {
       // Class attributes (`queryset = Patient.objects.all()`, `serializer_class = PatientSerializer`).
-      for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) weak.note(`uses the PHI model ${name}`, modelResources(name));
+      for (const name of namesIn(binding.value)) if (/^[A-Z]/.test(name)) weak.note(`uses the PHI model ${name}`, modelResources(name), false, [name]);
     }
   }
   const onlyTotals = aggregated.size > 0 && strong.categories.length === 0 && !readsRecords(facts, scopes, aggregated);
@@ -153,7 +166,15 @@ export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flo
   const categories = quiet ? [] : [...weak.categories, ...strong.categories];
   const why = quiet ? [] : [...weak.why, ...strong.why.filter((reason) => !weak.why.includes(reason))].slice(0, 6);
   const unique = uniqueCategories(categories);
-  return { touchesPhi: unique.length > 0, categories: unique, why };
+  const items = quiet ? [] : [...weak.items, ...strong.items];
+  return { touchesPhi: unique.length > 0, categories: unique, why, items };
+}
+
+/** The path's segments (fixed or parameters) that name a resource: what its evidence rests on. */
+function pathSubjects(path: string): string[] {
+  return pathSegments(path)
+    .filter((segment) => resourcesOf(segment.name).length > 0)
+    .map((segment) => segment.name);
 }
 
 /** A parameter of the handler (`patient_id: int`) or a request input (`req.query.patientId`) is keyed to a person. */
@@ -184,15 +205,18 @@ function calledIn(expr: Expr, depth = 0): (Expr & { kind: 'call' }) | undefined 
 function evidenceList() {
   const categories: PhiCategory[] = [];
   const why: string[] = [];
+  const items: EvidenceItem[] = [];
   /** Whether every piece of evidence noted is a key the handler takes (`patient_id`), nothing read. */
   let keysOnly = true;
-  const note = (reason: string, found: readonly (ResourceMatch | PhiCategory)[], takesKey = false) => {
+  const note = (reason: string, found: readonly (ResourceMatch | PhiCategory)[], takesKey = false, subjects?: string[]) => {
     if (!found.length) return;
     keysOnly &&= takesKey;
-    for (const item of found) categories.push(typeof item === 'string' ? item : item.category);
+    const noted = found.map((item) => (typeof item === 'string' ? item : item.category));
+    categories.push(...noted);
+    items.push({ reason, categories: uniqueCategories(noted), ...(subjects?.length ? { subjects } : {}) });
     if (why.length < 6 && !why.includes(reason)) why.push(reason);
   };
-  return { categories, why, note, keysOnly: () => keysOnly && why.length > 0 };
+  return { categories, why, items, note, keysOnly: () => keysOnly && why.length > 0 };
 }
 
 /** A total passed on (`res.json(await prisma.patient.aggregate(...))`): not a record. */
@@ -287,7 +311,7 @@ function readsRecords(facts: FileFacts, scopes: Set<number>, aggregated: Set<Exp
   return false;
 }
 
-function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer, aggregated: Set<Expr>, totalNames?: Set<string>): [string, readonly (ResourceMatch | PhiCategory)[]] {
+function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: FlowAnalyzer, aggregated: Set<Expr>, totalNames?: Set<string>): [string, readonly (ResourceMatch | PhiCategory)[], boolean?, string[]?] {
   const path = calleePath(call.callee) ?? [];
   const last = path[path.length - 1];
   // `schemas.list_records()`, `metadata.get_fields()`: what records look like, not their rows.
@@ -296,7 +320,7 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
   for (const arg of call.args) {
     if (arg.value.kind === 'name' && /^[A-Z]/.test(arg.value.name)) {
       const found = resourcesOf(arg.value.name);
-      if (found.length) return [`queries ${arg.value.name}`, found];
+      if (found.length) return [`queries ${arg.value.name}`, found, false, [arg.value.name]];
     }
   }
   // `prisma.client.findUnique({ select: { id: true, amdSyncStatus: true } })`: keys and states of the row, none of its fields.
@@ -324,7 +348,7 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
     // `PatientRecordAccess.objects.filter(...)`: the audit trail's rows, who opened which record.
     if (segment === 'this' || segment === 'self' || isAuditTrailSegment(segment)) continue;
     const found = resourcesOf(segment);
-    if (found.length) return [`calls ${path.join('.')}`, found];
+    if (found.length) return [`calls ${path.join('.')}`, found, false, [segment]];
   }
   // `loadLabs(id)`, `get_patient_chart(pid)`, `createPrescription(...)`.
   if (last) {
@@ -333,7 +357,7 @@ function callEvidence(call: Expr & { kind: 'call' }, scopeId: number, flow: Flow
     if (tokens.length > 1 && DATA_VERBS.has(tokens[0]) && !tokens.includes('audit')) {
       // Read together, so that the words beside a resource count (`search_doctors_for_booking`: the staff of a booking).
       const found = tokens.slice(1).includes('record') ? tokens.slice(1).flatMap((token) => resourcesOf(token)) : resourcesOf(tokens.slice(1).join('_'));
-      if (found.length) return [`calls ${last}`, found];
+      if (found.length) return [`calls ${last}`, found, false, [tokens.slice(1).join('_')]];
     }
   }
   if (call.args.length && call.args.every((arg) => isTotal(arg.value, aggregated, totalNames))) return ['', []];
