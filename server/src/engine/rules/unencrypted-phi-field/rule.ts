@@ -40,6 +40,12 @@ const CODE_SET_WORDS = new Set([
 /** Field words that tie a row to one patient's care, besides the person words (`encounter_id`, `visit`). */
 const CARE_LINK_WORDS = new Set(['encounter', 'visit', 'admission', 'episode', 'consultation', 'appointment', 'chart', 'stay', 'case']);
 const DATE_TYPE_TOKENS = new Set(['date', 'datetime', 'time', 'timestamp', 'timestamptz']);
+/**
+ * Nested paths listing when something applies (a protocol's or a drug's `indications[].icdCode`,
+ * a trial's `inclusionCriteria`): the conditions it is meant for, the same for every patient, not
+ * one patient's diagnosis.
+ */
+const CRITERIA_WORDS = new Set(['indication', 'indications', 'contraindication', 'contraindications', 'criteria', 'criterion', 'eligibility']);
 
 export const unencryptedPhiField: Rule = {
   metadata: {
@@ -90,6 +96,7 @@ function requiredPhi(
   required: Set<string>,
 ): { element: string; category: PhiCategory } | undefined {
   if (field.relation) return undefined;
+  if (field.parents?.some((parent) => tokenize(parent).some((token) => CRITERIA_WORDS.has(token)))) return undefined;
   for (const name of [field.name, field.columnName]) {
     if (!name || isProtectedValueName(name)) continue;
     const found = classifier.classify(name);
