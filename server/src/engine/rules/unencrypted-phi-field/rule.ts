@@ -66,9 +66,11 @@ export const unencryptedPhiField: Rule = {
     const findings: RawFinding[] = [];
     for (const model of models) {
       if (isCodeSet(model, classifier)) continue;
+      const billingCatalogue = isBillingCatalogue(model, classifier);
       for (const field of model.fields) {
         const phi = requiredPhi(field, model, classifier, required);
         if (!phi) continue;
+        if (billingCatalogue && isCodeField(field)) continue;
         if (field.encryptedBy || field.names.some((name) => isEncryptionName(name, policy))) continue;
         const line = field.range.start.line;
         const fixes = withSuppressFix('unencrypted-phi-field', line, facts, encryptFieldFix(field, facts, policy));
@@ -122,6 +124,25 @@ function isCodeSet(model: ModelFact, classifier: PhiClassifier): boolean {
   return !model.fields.some((field) =>
     [field.name, field.columnName ?? ''].some((name) => tokenize(name).some((token) => CARE_LINK_WORDS.has(token) || classifier.isPersonObjectName(token))),
   );
+}
+
+/** Code systems of procedures and services (`cptCode`, `hcpcs`): what an act is billed as. */
+const PROCEDURE_CODE_WORDS = new Set(['cpt', 'hcpcs', 'ccam', 'opcs']);
+
+/**
+ * A catalogue of billable acts (`ClinicalAct`: a name, a category, a duration, a `cptCode` and the
+ * `icdCode` it is usually billed with) none of whose fields ties a row to a person or to a
+ * person's care: its diagnosis code is the act's usual one, the same for every patient.
+ */
+function isBillingCatalogue(model: ModelFact, classifier: PhiClassifier): boolean {
+  const names = model.fields.flatMap((field) => [field.name, field.columnName ?? '']);
+  if (!names.some((name) => tokenize(name).some((token) => PROCEDURE_CODE_WORDS.has(token)))) return false;
+  return !names.some((name) => tokenize(name).some((token) => CARE_LINK_WORDS.has(token) || classifier.isPersonObjectName(token)));
+}
+
+/** `icdCode`, `diagnosis_codes`: a code, not a diagnosis written for someone. */
+function isCodeField(field: ModelFieldFact): boolean {
+  return tokenize(field.name).some((token) => token === 'code' || token === 'codes' || token === 'icd');
 }
 
 function fitsContext(context: string, modelName: string, classifier: PhiClassifier): boolean {
