@@ -222,3 +222,29 @@ test('init proposes the vendors the code sends to, commented with "baa": "none",
     ['aws-ses', 'none'], ['aws-sns', 'none'], ['mixpanel', 'none'], ['openai', 'none'], ['sendgrid', 'none'], ['sentry', 'none'], ['twilio', 'none'],
   ]);
 });
+
+test('init proposes the seed scripts and fixture folders as commented phi.syntheticData entries', () => {
+  const cwd = emptyTempDir('init');
+  const write = (name, text) => {
+    mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
+    writeFileSync(path.join(cwd, name), text);
+  };
+  write('backend/scripts/seedCongoData.js', "const patients = [{ firstName: 'Mbuyi' }];\n");
+  write('prisma/seed.ts', 'export {};\n');
+  write('tests/fixtures/patients.json', '[]\n');
+  write('tests/fixtures/visits.json', '[]\n');
+  write('backend/scripts/migrate.js', 'module.exports = {};\n');
+  write('src/randomness.ts', 'export const value = 4;\n');
+
+  const { status } = runCli(['init'], { cwd });
+  assert.equal(status, 0);
+  const text = readFileSync(path.join(cwd, 'phi-guard.json'), 'utf8');
+  const section = text.slice(text.indexOf('"syntheticData"'), text.indexOf(']', text.indexOf('"syntheticData"')));
+  const proposed = [...section.matchAll(/^\s*\/\/ ("[^"]+"),$/gm)].map((match) => JSON.parse(match[1])).sort();
+  assert.deepEqual(proposed, ['backend/scripts/seedCongoData.js', 'prisma/seed.ts', 'tests/fixtures/**']);
+  // Commented: the team says which hold made-up records; uncommented, they are valid globs.
+  const uncommented = text.replace(/^(\s*)\/\/\s*(?=["{[,])/gm, '$1');
+  const loaded = validatePolicyText(uncommented, path.join(cwd, 'phi-guard.json'));
+  assert.deepEqual(loaded.diagnostics.map((d) => d.code), ['extends-not-found']);
+  assert.deepEqual([...loaded.policy.phi.syntheticData].sort(), proposed);
+});

@@ -13,7 +13,7 @@ export const POLICY_SCHEMA_URL = 'https://phi-guard.dev/schema/phi-guard.schema.
  * lists, and `vendors` (vendor-candidates.ts) of the `vendors` registry, each saying where it was
  * found; they replace the generic examples.
  */
-export function starterPolicyText(candidates?: AuditCandidates, vendors?: readonly VendorCandidate[]): string {
+export function starterPolicyText(candidates?: AuditCandidates, vendors?: readonly VendorCandidate[], synthetic?: readonly string[]): string {
   return `// PHI Guard policy, read by the VS Code extension, the language server and \`phi-guard scan\`.
 // Owned by the security/compliance team. Everything is optional: what is left out keeps the
 // built-in default, and an invalid entry is reported here and ignored.
@@ -44,9 +44,11 @@ export function starterPolicyText(candidates?: AuditCandidates, vendors?: readon
     "sanitizers": [
       // "scrub_phi", "maskSsn",
     ],
-    // Files of generated (synthetic) data: phi-literal stays quiet there.
+    // Files of generated (synthetic) data: phi-literal stays quiet there.${synthetic?.length ? `
+    // The commented paths are this workspace's seed scripts and fixture folders: uncomment the
+    // ones whose records were made up (not a copy of production data).` : ''}
     "syntheticData": [
-      // "tests/fixtures/synthea/**",
+${syntheticEntries(synthetic)}
     ]
   },
 
@@ -188,6 +190,13 @@ function vendorEntries(vendors: readonly VendorCandidate[] | undefined): string 
   return vendors
     .map((vendor) => `${indent}// { "id": ${JSON.stringify(vendor.id)}, "name": ${JSON.stringify(vendor.name)}, "kind": ${JSON.stringify(vendor.kind)}, "baa": "none" }, // found in ${commentSafe(vendor.file)}`)
     .join('\n');
+}
+
+/** Commented entries of `phi.syntheticData`: the seed and fixture paths found, else one example. */
+function syntheticEntries(synthetic: readonly string[] | undefined): string {
+  const indent = '      ';
+  if (!synthetic?.length) return `${indent}// "tests/fixtures/synthea/**",`;
+  return synthetic.map((glob) => `${indent}// ${JSON.stringify(commentSafe(glob))},`).join('\n');
 }
 
 /** A path as a line comment can hold it: no line breaks or other control characters. */

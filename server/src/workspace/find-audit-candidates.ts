@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectCandidates, emptyCandidates, type AuditCandidates } from '../policy/audit-candidates';
 import { collectVendorCandidates, type VendorCandidate } from '../policy/vendor-candidates';
+import { collectSyntheticCandidates } from '../policy/synthetic-candidates';
 import { starterPolicyText } from '../policy/starter-policy';
 import { findSourceFiles } from './find-source-files';
 import { FolderPolicies } from './folder-policies';
@@ -19,16 +20,19 @@ const MAX_FILES = 20_000;
 export interface PolicyCandidates {
   audit: AuditCandidates;
   vendors: VendorCandidate[];
+  /** Seed scripts and fixture folders, as `phi.syntheticData` globs. */
+  synthetic: string[];
 }
 
 export async function findPolicyCandidates(folder: string): Promise<PolicyCandidates> {
-  const found: PolicyCandidates = { audit: emptyCandidates(), vendors: [] };
+  const found: PolicyCandidates = { audit: emptyCandidates(), vendors: [], synthetic: [] };
   const discovery = await findSourceFiles([folder], folder, new FolderPolicies());
   for (const file of discovery.files.slice(0, MAX_FILES)) {
+    const relative = path.relative(folder, file).split(path.sep).join('/');
+    collectSyntheticCandidates(found.synthetic, relative);
     if (!/\.(py|[cm]?[jt]sx?)$/i.test(file)) continue;
     const text = await readSmall(file);
     if (text === undefined) continue;
-    const relative = path.relative(folder, file).split(path.sep).join('/');
     collectCandidates(found.audit, relative, text);
     collectVendorCandidates(found.vendors, relative, text);
   }
@@ -51,5 +55,5 @@ async function readSmall(file: string): Promise<string | undefined> {
  */
 export async function starterPolicyFor(folder: string): Promise<string> {
   const found = await findPolicyCandidates(folder).catch(() => undefined);
-  return starterPolicyText(found?.audit, found?.vendors);
+  return starterPolicyText(found?.audit, found?.vendors, found?.synthetic);
 }

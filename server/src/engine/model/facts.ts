@@ -351,6 +351,8 @@ export interface ModelFieldFact {
   encryptedBy?: string;
   /** A relation / enum / embedded reference rather than a stored value. */
   relation?: boolean;
+  /** The keys of the nested paths it sits in, outermost first (Mongoose `medicalHistory.familyHistory[].condition`). */
+  parents?: string[];
   fix?: FieldFixSite;
 }
 

@@ -13,7 +13,7 @@ import { VALUE_WRAPPERS, decoratorNodes, entryValue, propertyKey, staticString }
 import { parentOf } from '../../parsing/node-parents';
 
 /** The node types the second pass looks at (keep in sync with its switch). */
-export const VISITED_TYPES = new Set(['public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'string', 'template_string']);
+export const VISITED_TYPES = new Set(['public_field_definition', 'field_definition', 'new_expression', 'call_expression', 'assignment_expression', 'string', 'template_string']);
 const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
 const MAX_NESTING = 3;
 
@@ -24,6 +24,17 @@ interface PluginCall {
   fields?: string[];
   fieldsArrayEnd?: { line: number; character: number };
   excluded: string[];
+}
+
+/**
+ * A schema hook that stores a whole path encrypted: `schema.pre('save', function () {
+ * this.set('medicalHistory', encryptObjectField(this.medicalHistory)) })`. Every field under it
+ * is stored as part of one ciphertext.
+ */
+interface WholePathEncryption {
+  schemaVar: string;
+  path: string;
+  encryptor: string;
 }
 
 interface MongooseModel {
@@ -38,6 +49,7 @@ interface MongooseModel {
 export interface TypeScriptModelsAndLiterals extends ModelsAndLiterals {
   mongoose: MongooseModel[];
   plugins: PluginCall[];
+  wholePaths?: WholePathEncryption[];
 }
 
 export function extractTypeScriptModelsAndLiterals(chunk: Node, text: string): TypeScriptModelsAndLiterals {
@@ -46,6 +58,7 @@ export function extractTypeScriptModelsAndLiterals(chunk: Node, text: string): T
   const classModels = new Map<number, ModelFact>();
   const mongoose: MongooseModel[] = [];
   const plugins: PluginCall[] = [];
+  const wholePaths: WholePathEncryption[] = [];
 
   for (const node of nodesOfTypes(chunk, VISITED_TYPES)) {
     switch (node.type) {
@@ -66,6 +79,13 @@ export function extractTypeScriptModelsAndLiterals(chunk: Node, text: string): T
         if (model) models.push(model);
         const plugin = pluginCall(node);
         if (plugin) plugins.push(plugin);
+        const whole = wholePathEncryption(node);
+        if (whole) wholePaths.push(whole);
+        break;
+      }
+      case 'assignment_expression': {
+        const whole = wholePathEncryption(node);
+        if (whole) wholePaths.push(whole);
         break;
       }
       case 'string':
@@ -75,7 +95,7 @@ export function extractTypeScriptModelsAndLiterals(chunk: Node, text: string): T
       }
     }
   }
-  return { models, literals, mongoose, plugins };
+  return { models, literals, mongoose, plugins, ...(wholePaths.length ? { wholePaths } : {}) };
 }
 
 /**
@@ -96,11 +116,12 @@ export function finishTypeScriptModels(chunks: readonly TypeScriptModelsAndLiter
     }
   }
   const plugins = chunks.flatMap((chunk) => chunk.plugins);
-  if (plugins.length) {
+  const wholePaths = chunks.flatMap((chunk) => chunk.wholePaths ?? []);
+  if (plugins.length || wholePaths.length) {
     for (const chunk of chunks) {
       for (const schema of chunk.mongoose) {
         const model = replaced.get(schema.model) ?? schema.model;
-        const fields = withPlugins(model.fields, schema.schemaVar, plugins);
+        const fields = withWholePaths(withPlugins(model.fields, schema.schemaVar, plugins), schema.schemaVar, wholePaths);
         if (fields !== model.fields) replaced.set(schema.model, { ...model, fields });
       }
     }
@@ -254,7 +275,7 @@ function mongooseSchema(node: Node, text: string): MongooseModel | undefined {
   return { model, schemaVar };
 }
 
-function collectSchemaFields(definition: Node, fields: ModelFieldFact[], depth: number): void {
+function collectSchemaFields(definition: Node, fields: ModelFieldFact[], depth: number, parents: string[] = []): void {
   for (const entry of realChildren(definition)) {
     if (entry.type !== 'pair') continue;
     const key = propertyKey(entry);
@@ -263,7 +284,7 @@ function collectSchemaFields(definition: Node, fields: ModelFieldFact[], depth: 
     if (value.type === 'array') value = realChildren(value)[0] ?? value;
     if (value.type === 'object' && !entryValue(value, 'type')) {
       // A nested path (`name: { first: String }`): its leaves are the fields.
-      if (depth < MAX_NESTING) collectSchemaFields(value, fields, depth + 1);
+      if (depth < MAX_NESTING) collectSchemaFields(value, fields, depth + 1, [...parents, key]);
       continue;
     }
     const typeNode = value.type === 'object' ? entryValue(value, 'type')! : value;
@@ -274,6 +295,7 @@ function collectSchemaFields(definition: Node, fields: ModelFieldFact[], depth: 
       range: rangeOf(entry),
       names: namesIn(value, NAME_TYPES),
       relation: /ObjectId/.test(typeNode.text) || (value.type === 'object' && !!entryValue(value, 'ref')) || typeNode.type === 'object',
+      ...(parents.length ? { parents } : {}),
     });
   }
 }
@@ -304,6 +326,54 @@ function pluginCall(node: Node): PluginCall | undefined {
     return undefined;
   }
   return call;
+}
+
+/**
+ * `this.set('medicalHistory', encryptObjectField(...))` or `this.medicalHistory = encrypt(...)`
+ * inside a function given to `<schema>.pre(...)`: the path stored as one ciphertext.
+ */
+function wholePathEncryption(node: Node): WholePathEncryption | undefined {
+  let path: string | undefined;
+  let value: Node | null | undefined;
+  if (node.type === 'call_expression') {
+    const fn = node.childForFieldName('function');
+    if (fn?.type !== 'member_expression' || fn.childForFieldName('object')?.type !== 'this' || fn.childForFieldName('property')?.text !== 'set') return undefined;
+    const args = realChildren(node.childForFieldName('arguments') ?? node);
+    path = args[0] ? staticString(args[0]) : undefined;
+    value = args[1];
+  } else {
+    const left = node.childForFieldName('left');
+    if (left?.type !== 'member_expression' || left.childForFieldName('object')?.type !== 'this') return undefined;
+    path = left.childForFieldName('property')?.text;
+    value = node.childForFieldName('right');
+  }
+  if (!path || /[.[\]]/.test(path) || value?.type !== 'call_expression') return undefined;
+  const encryptor = lastSegment(value.childForFieldName('function')?.text ?? '');
+  if (!/encrypt/i.test(encryptor) || /decrypt/i.test(encryptor)) return undefined;
+  const schemaVar = hookedSchema(node);
+  return schemaVar ? { schemaVar, path, encryptor } : undefined;
+}
+
+/** The schema whose hook (`patientSchema.pre('save', fn)`) the node is inside. */
+function hookedSchema(node: Node): string | undefined {
+  for (let holder = parentOf(node); holder; holder = parentOf(holder)) {
+    if (holder.type !== 'call_expression') continue;
+    const fn = holder.childForFieldName('function');
+    const object = fn?.type === 'member_expression' ? fn.childForFieldName('object') : undefined;
+    if (object?.type === 'identifier' && fn?.childForFieldName('property')?.text === 'pre') return object.text;
+  }
+  return undefined;
+}
+
+/** The fields under a path its schema's hook stores encrypted as a whole, marked encrypted. */
+function withWholePaths(fields: ModelFieldFact[], schemaVar: string | undefined, wholePaths: readonly WholePathEncryption[]): ModelFieldFact[] {
+  const own = wholePaths.filter((whole) => whole.schemaVar === schemaVar);
+  if (!schemaVar || !own.length) return fields;
+  return fields.map((field) => {
+    const top = field.parents?.[0] ?? field.name;
+    const whole = own.find((entry) => entry.path === top);
+    return whole && !field.encryptedBy ? { ...field, encryptedBy: whole.encryptor } : field;
+  });
 }
 
 /** The schema's fields with its plugins applied: the same array when no plugin is its. */

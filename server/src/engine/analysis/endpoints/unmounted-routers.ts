@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { ProjectAuditContext } from '../../model/audit-context';
 import type { FileFacts } from '../../model/facts';
 import type { EndpointFact } from '../../model/endpoints';
+import { importedByAnother } from '../modules/import-graph';
 
 const ROUTER_FRAMEWORKS = new Set(['express', 'koa', 'fastify', 'hono']);
 
@@ -27,17 +28,5 @@ export function isUnmountedRouterModule(filePath: string, facts: FileFacts, endp
   const folder = path.dirname(file);
   const siblingsMounted = mounts.some((use) => use.routers.some((router) => path.dirname(path.resolve(router.file)) === folder && path.resolve(router.file) !== file));
   if (!siblingsMounted) return false;
-  const stem = stemOf(file);
-  return !imports.some((entry) => path.resolve(entry.file) !== file && !isTestModule(entry.file) && (entry.files.some((target) => path.resolve(target) === file) || entry.stems.includes(stem)));
-}
-
-/** `__tests__/rcm.test.ts`, `routes.spec.js`: a test mounts the router on its own app, never on the served one. */
-function isTestModule(file: string): boolean {
-  return /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec)\.[cm]?[jt]sx?$/.test(file);
-}
-
-/** The name the module is imported by through a path alias: its stem, or its folder's for an index file. */
-function stemOf(file: string): string {
-  const stem = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-  return stem === 'index' ? path.basename(path.dirname(file)) : stem;
+  return !importedByAnother(file, imports);
 }

@@ -160,7 +160,7 @@ export function checkRecordNumber(value: string): IdentifierCheck {
   const digits = text.replace(/\D/g, '');
   const alnum = text.replace(/-/g, '');
   if (digits.length < 4 || digits.length * 2 < alnum.length) return { valid: false };
-  const synthetic = /^(\d)\1*$/.test(digits) || '1234567890'.startsWith(digits) || /^0*1234/.test(digits) || countsUp(digits) || significantDigitsCountUp(digits) || /^0{3,}[1-9]\d{0,2}$/.test(digits) || typedByPattern(digits);
+  const synthetic = /^(\d)\1*$/.test(digits) || '1234567890'.startsWith(digits) || /^0*1234/.test(digits) || countsUp(digits) || significantDigitsCountUp(digits) || paddedCountFromOne(digits) || /^0{3,}[1-9]\d{0,2}$/.test(digits) || typedByPattern(digits);
   return { valid: true, synthetic };
 }
 
@@ -188,6 +188,15 @@ function significantDigitsCountUp(digits: string): boolean {
   if (significant.length < 4) return false;
   for (let i = 1; i < significant.length; i++) if (Number(significant[i]) !== Number(significant[i - 1]) + 1) return false;
   return true;
+}
+
+/**
+ * Zero padding, then the digits counting from one (`00123`, `0123`): the first record's number
+ * padded to the field's width, the way a mocked response or a fixture numbers its only row.
+ */
+function paddedCountFromOne(digits: string): boolean {
+  const significant = digits.replace(/^0+/, '');
+  return significant.length >= 2 && significant.length < digits.length && '1234567890'.startsWith(significant);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { suppressFix } from '../../fixes/suppress';
 import { ELEMENT_LABELS, findLiteralPhi, type LiteralHit } from '../../analysis/literals';
 import { pathHasSyntheticMarker } from '../../analysis/literals/keys';
+import { refusesProduction } from '../../analysis/literals/non-production';
 import { projectRelative } from '../../model/command-line-script';
 import { matchesPathGlob } from '../../model/path-globs';
 import { isTestCode } from '../../model/test-code';
@@ -36,6 +37,8 @@ export const phiLiteral: Rule = {
     const synthetic = policy.phi.syntheticData ?? [];
     if (synthetic.some((glob) => matchesPathGlob(glob, filePath))) return [];
     if (namedSynthetic(filePath, [policy.testCode.base, projectRoot])) return [];
+    // A seed or reset script that refuses to run in production fills a development database.
+    if (CODE_LANGUAGES.includes(facts.languageId) && refusesProduction(facts.text)) return [];
     // Translation catalogues hold the labels of forms ("Segundo Nombre"), never a person's data.
     if (facts.dataValues && TRANSLATIONS.test(filePath.replace(/\\/g, '/'))) return [];
     const byLine = new Map<number, LiteralHit[]>();

@@ -6,6 +6,7 @@ import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { uncoveredVendorCalls, vendorFinding, vendorResolver } from '../vendor-findings';
 import { sendIdInsteadFix } from './fix';
+import { isUnimportedModule } from '../../analysis/modules/unimported-modules';
 
 export const phiToThirdParty: Rule = {
   metadata: {
@@ -20,6 +21,8 @@ export const phiToThirdParty: Rule = {
   check(context) {
     const { facts, flow, policy } = context;
     const findings: RawFinding[] = [];
+    // A module nothing imports never runs: its sends are dead code (unimported-modules.ts).
+    if (isUnimportedModule(context.filePath, facts, context.auditContext, context.projectRoot)) return findings;
     for (const call of uncoveredVendorCalls(context, false)) {
       // The signed-in clinic member named to analytics, in a workspace whose people are its workforce.
       if (identifiesAppMember(call.fact, call.sink.vendor.kind, call.phiArgs.map((p) => p.taint), flow.traits)) continue;

@@ -40,6 +40,12 @@ const CODE_SET_WORDS = new Set([
 /** Field words that tie a row to one patient's care, besides the person words (`encounter_id`, `visit`). */
 const CARE_LINK_WORDS = new Set(['encounter', 'visit', 'admission', 'episode', 'consultation', 'appointment', 'chart', 'stay', 'case']);
 const DATE_TYPE_TOKENS = new Set(['date', 'datetime', 'time', 'timestamp', 'timestamptz']);
+/**
+ * Nested paths listing when something applies (a protocol's or a drug's `indications[].icdCode`,
+ * a trial's `inclusionCriteria`): the conditions it is meant for, the same for every patient, not
+ * one patient's diagnosis.
+ */
+const CRITERIA_WORDS = new Set(['indication', 'indications', 'contraindication', 'contraindications', 'criteria', 'criterion', 'eligibility']);
 
 export const unencryptedPhiField: Rule = {
   metadata: {
@@ -60,9 +66,11 @@ export const unencryptedPhiField: Rule = {
     const findings: RawFinding[] = [];
     for (const model of models) {
       if (isCodeSet(model, classifier)) continue;
+      const billingCatalogue = isBillingCatalogue(model, classifier);
       for (const field of model.fields) {
         const phi = requiredPhi(field, model, classifier, required);
         if (!phi) continue;
+        if (billingCatalogue && isCodeField(field)) continue;
         if (field.encryptedBy || field.names.some((name) => isEncryptionName(name, policy))) continue;
         const line = field.range.start.line;
         const fixes = withSuppressFix('unencrypted-phi-field', line, facts, encryptFieldFix(field, facts, policy));
@@ -90,6 +98,7 @@ function requiredPhi(
   required: Set<string>,
 ): { element: string; category: PhiCategory } | undefined {
   if (field.relation) return undefined;
+  if (field.parents?.some((parent) => tokenize(parent).some((token) => CRITERIA_WORDS.has(token)))) return undefined;
   for (const name of [field.name, field.columnName]) {
     if (!name || isProtectedValueName(name)) continue;
     const found = classifier.classify(name);
@@ -115,6 +124,25 @@ function isCodeSet(model: ModelFact, classifier: PhiClassifier): boolean {
   return !model.fields.some((field) =>
     [field.name, field.columnName ?? ''].some((name) => tokenize(name).some((token) => CARE_LINK_WORDS.has(token) || classifier.isPersonObjectName(token))),
   );
+}
+
+/** Code systems of procedures and services (`cptCode`, `hcpcs`): what an act is billed as. */
+const PROCEDURE_CODE_WORDS = new Set(['cpt', 'hcpcs', 'ccam', 'opcs']);
+
+/**
+ * A catalogue of billable acts (`ClinicalAct`: a name, a category, a duration, a `cptCode` and the
+ * `icdCode` it is usually billed with) none of whose fields ties a row to a person or to a
+ * person's care: its diagnosis code is the act's usual one, the same for every patient.
+ */
+function isBillingCatalogue(model: ModelFact, classifier: PhiClassifier): boolean {
+  const names = model.fields.flatMap((field) => [field.name, field.columnName ?? '']);
+  if (!names.some((name) => tokenize(name).some((token) => PROCEDURE_CODE_WORDS.has(token)))) return false;
+  return !names.some((name) => tokenize(name).some((token) => CARE_LINK_WORDS.has(token) || classifier.isPersonObjectName(token)));
+}
+
+/** `icdCode`, `diagnosis_codes`: a code, not a diagnosis written for someone. */
+function isCodeField(field: ModelFieldFact): boolean {
+  return tokenize(field.name).some((token) => token === 'code' || token === 'codes' || token === 'icd');
 }
 
 function fitsContext(context: string, modelName: string, classifier: PhiClassifier): boolean {

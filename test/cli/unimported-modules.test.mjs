@@ -1,0 +1,48 @@
+// A service module nothing imports never runs: its sends to a vendor are dead code
+// (analysis/modules/unimported-modules.ts). The same module imported anywhere, or a workspace
+// that loads modules by a computed name, keeps the finding.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findingLines, tempProject } from './run-cli.mjs';
+
+const project = (files) => tempProject('unimported-modules', files);
+const thirdParty = (cwd) => findingLines(cwd, 'phi-to-third-party');
+
+const smsService = (name) =>
+  [
+    "const twilio = require('twilio');",
+    `class ${name} {`,
+    '  constructor() { this.client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN); }',
+    '  async sendReminder(patient) {',
+    '    return this.client.messages.create({ to: patient.phone, from: process.env.TWILIO_FROM, body: `Hi ${patient.firstName}, your diagnosis: ${patient.diagnosis}` });',
+    '  }',
+    '}',
+    `module.exports = new ${name}();`,
+    '',
+  ].join('\n');
+
+const files = {
+  'backend/services/notificationService.js': smsService('NotificationService'),
+  'backend/services/legacySmsService.js': smsService('LegacySmsService'),
+  'backend/controllers/appointmentController.js': [
+    "const notificationService = require('../services/notificationService');",
+    'exports.remind = async (req, res) => {',
+    '  await notificationService.sendReminder(req.body.patient);',
+    '  res.json({ ok: true });',
+    '};',
+    '',
+  ].join('\n'),
+  'backend/server.js': ["const express = require('express');", "const appointments = require('./controllers/appointmentController');", 'const app = express();', "app.post('/remind', appointments.remind);", 'app.listen(3000);', ''].join('\n'),
+};
+
+test('a service module nothing imports sends nothing: its vendor call is not reported; the imported one is', () => {
+  assert.deepEqual(thirdParty(project(files)), ['backend/services/notificationService.js:5']);
+});
+
+test('imported anywhere (even by a path alias), or with modules loaded by a computed name, it is reported', () => {
+  const aliased = { ...files, 'backend/jobs/reminders.js': ["const sms = require('@/services/legacySmsService');", 'module.exports = () => sms;', ''].join('\n') };
+  assert.deepEqual(thirdParty(project(aliased)), ['backend/services/legacySmsService.js:5', 'backend/services/notificationService.js:5']);
+  const loaded = { ...files, 'backend/loader.js': ['module.exports = (name) => require(`./services/${name}`);', ''].join('\n') };
+  assert.deepEqual(thirdParty(project(loaded)), ['backend/services/legacySmsService.js:5', 'backend/services/notificationService.js:5']);
+});
