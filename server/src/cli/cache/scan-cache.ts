@@ -27,7 +27,7 @@ import * as path from 'node:path';
 import { effectiveBaa, type AnalysisResult, type FileSummary, type Finding, type ResolvedPolicy } from '../../engine';
 
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 15;
+const CACHE_FORMAT = 16;
 export const DEFAULT_CACHE_LOCATION = '.phi-guard-cache';
 
 interface CacheFile {

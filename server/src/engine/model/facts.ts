@@ -351,6 +351,8 @@ export interface ModelFieldFact {
   encryptedBy?: string;
   /** A relation / enum / embedded reference rather than a stored value. */
   relation?: boolean;
+  /** A reference to another document by its id (Mongoose `{ type: Schema.Types.ObjectId, ref: 'Patient' }`): an id until populated. */
+  reference?: true;
   fix?: FieldFixSite;
 }
 

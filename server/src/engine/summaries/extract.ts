@@ -34,6 +34,7 @@ import type { RawFinding, RuleContext } from '../rules/rule';
 import type { LoggerReference } from '../model/audit-context';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, OwnReturn, ReturnedKey, SinkEffect, SinkRuleId } from './types';
 import { isDefinitionTypeName } from '../catalogues/fhir-resources';
+import { schemaReferenceFields } from '../analysis/flow/unpopulated-references';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = SUMMARY_MARKER;
@@ -141,6 +142,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
 
   const recordTypes = recordHoldingTypes(facts, classifier);
   const fieldTypes = phiFieldTypes(facts, classifier);
+  const referenceFields = schemaReferenceFields(facts.models);
   const defaultScope = facts.scopes.find((scope) => scope.exportDefault && scope.name && (scope.kind === 'class' || byScope.has(scope.id)));
   const defaultExport = defaultScope?.name ?? facts.defaultExportName;
   return {
@@ -155,6 +157,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     ...(namespaces.size ? { namespaces: [...namespaces] } : {}),
     ...(recordTypes.size ? { recordTypes: [...recordTypes] } : {}),
     ...(fieldTypes.size ? { phiFieldTypes: [...fieldTypes] } : {}),
+    ...(referenceFields.size ? { referenceFields: [...referenceFields] } : {}),
   };
 }
 

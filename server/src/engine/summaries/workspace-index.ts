@@ -12,6 +12,7 @@ import { namesResource } from '../analysis/endpoints/totals-only';
 import type { StoreReads } from '../analysis/flow/flow-hooks';
 import { argumentNames, marksAuditEntry, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
+import { modelKey } from '../analysis/flow/unpopulated-references';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
 /** Enough rounds for long chains; a summary only grows, so the fixpoint is reached well before. */
@@ -584,6 +585,24 @@ export class WorkspaceIndex {
   /** For a type name used in `file`: the PHI fields of the workspace type it imports, when that type's own fields are PHI (record-types.ts). */
   typePhiFields(file: FileSummary, name: string): PhiField[] | undefined {
     return this.importedType(file, name, (target, type) => target.phiFieldTypes?.find(([own]) => own === type)?.[1]);
+  }
+
+  /**
+   * The Mongoose reference fields of the model a TS/JS file imports under `name`
+   * (`const Appointment = require('../models/Appointment')`): the imported module's schema of that
+   * name, or its only schema with references.
+   */
+  referenceFieldsOf(file: FileSummary, name: string): string[] | undefined {
+    if (file.language === 'python') return undefined;
+    for (const imp of file.imports) {
+      const entry = imp.names.find(([local]) => local === name);
+      if (!entry) continue;
+      const schemas = this.summaryAt(this.tsModule(file.path, imp.module))?.referenceFields;
+      if (!schemas?.length) return undefined;
+      const key = modelKey(entry[1] === '*default*' || entry[1] === '*module*' ? name : entry[1]);
+      return (schemas.find(([model]) => model === key) ?? (schemas.length === 1 ? schemas[0] : undefined))?.[1];
+    }
+    return undefined;
   }
 
   /** What `own` says of the workspace type a TS/JS file imports under `name` (a barrel's re-export included). */

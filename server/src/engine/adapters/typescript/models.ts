@@ -274,6 +274,7 @@ function collectSchemaFields(definition: Node, fields: ModelFieldFact[], depth: 
       range: rangeOf(entry),
       names: namesIn(value, NAME_TYPES),
       relation: /ObjectId/.test(typeNode.text) || (value.type === 'object' && !!entryValue(value, 'ref')) || typeNode.type === 'object',
+      ...(/ObjectId/.test(typeNode.text) || (value.type === 'object' && !!entryValue(value, 'ref') && typeNode.type !== 'object') ? { reference: true as const } : {}),
     });
   }
 }

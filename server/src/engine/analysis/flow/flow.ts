@@ -25,6 +25,7 @@ import { isNonPatientResourceLiteral } from './definition-resources';
 import { loopKeyName, testedKeyAround } from './tested-keys';
 import { arithmeticResult, isArithmeticOperator } from './arithmetic';
 import { isContactElement, namesOrganisationContact } from './organisation-contacts';
+import { UnpopulatedReferences } from './unpopulated-references';
 import {
   COUNTS_AND_TESTS,
   SERIALISING_CALLS,
@@ -73,6 +74,8 @@ export class FlowAnalyzer {
   /** Where an element is staff, account or reference data rather than a patient's (non-person-contexts.ts). */
   private readonly contexts: NonPersonContexts;
   private readonly personByFields: PersonByFields;
+  /** Mongoose reference fields read off a document nothing populated: ids (unpopulated-references.ts). */
+  private readonly references: UnpopulatedReferences;
   private receivers?: SignalReceivers;
   private holdingTypes?: Map<string, string>;
   /** The PHI fields of each parameter type asked about (shapedParamTaint): every name's taint may ask again. */
@@ -92,6 +95,7 @@ export class FlowAnalyzer {
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
     this.personByFields = new PersonByFields(facts, classifier);
+    this.references = new UnpopulatedReferences(facts, (name, scopeId, offset) => this.resolveBinding(name, scopeId, offset), hooks.referenceFieldsOf);
     this.contexts = new NonPersonContexts(facts, classifier, accountModule, traits, (name, scopeId, offset) => this.resolveBinding(name, scopeId, offset));
     const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
     indexBindings(this.bindingsByScope, assignments);
@@ -509,6 +513,8 @@ export class FlowAnalyzer {
     if (classification.kind === 'record' && objectName && tokenize(objectName).at(-1) === 'claims' && !objectTaint?.elements.some((element) => element.element !== 'claim')) return undefined;
     // `request.query_params.get("patient")`, `req.query.encounter`: a URL parameter is a string, the record's id or reference.
     if (classification.kind === 'record' && isUrlParameters(expr.object)) return undefined;
+    // `appointment.patient` of `Appointment.findOne(q)` that nothing populated: the patient's ObjectId.
+    if (classification.kind === 'record' && this.references.isIdOnly(expr, scopeId)) return undefined;
     // (`row.patient` of a query row may be the patient's name as text: no object form to trust.)
     if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
     if (!objectTaint) return undefined;
