@@ -35,6 +35,7 @@ import type { LoggerReference } from '../model/audit-context';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, OwnReturn, ReturnedKey, SinkEffect, SinkRuleId } from './types';
 import { isDefinitionTypeName } from '../catalogues/fhir-resources';
 import { schemaReferenceFields } from '../analysis/flow/unpopulated-references';
+import { mintsClaimNumbers } from '../analysis/sinks/minted-claim-numbers';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = SUMMARY_MARKER;
@@ -158,6 +159,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     ...(recordTypes.size ? { recordTypes: [...recordTypes] } : {}),
     ...(fieldTypes.size ? { phiFieldTypes: [...fieldTypes] } : {}),
     ...(referenceFields.size ? { referenceFields: [...referenceFields] } : {}),
+    ...(mintsClaimNumbers(facts, (expr, scopeId) => flow.taintOf(expr, scopeId)) ? { mintsClaimNumbers: true as const } : {}),
   };
 }
 

@@ -183,6 +183,8 @@ export interface FileSummary {
   recordTypes?: [string, string][];
   /** TS/JS types named for the patient or a clinical element whose own fields are PHI, as type -> those fields (record-types.ts). */
   phiFieldTypes?: [string, PhiField[]][];
+  /** The module mints its own claim numbers (analysis/sinks/minted-claim-numbers.ts): those read off its model's documents are record references. */
+  mintsClaimNumbers?: true;
   /** Mongoose schemas of the file with fields that reference other documents by id, as model key -> those fields (unpopulated-references.ts). */
   referenceFields?: [string, string[]][];
 }

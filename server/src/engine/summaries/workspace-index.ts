@@ -605,6 +605,16 @@ export class WorkspaceIndex {
     return undefined;
   }
 
+  /** Whether the workspace module a file imports under `name` (`const InsuranceClaim = require('../models/InsuranceClaim')`) mints claim numbers. */
+  importedModuleMintsClaimNumbers(file: FileSummary, name: string): boolean {
+    for (const imp of file.imports) {
+      if (!imp.names.some(([local]) => local === name)) continue;
+      const target = file.language === 'python' ? this.summaryAt(this.pythonModule(file, imp.module)) : this.summaryAt(this.tsModule(file.path, imp.module));
+      return !!target?.mintsClaimNumbers;
+    }
+    return false;
+  }
+
   /** What `own` says of the workspace type a TS/JS file imports under `name` (a barrel's re-export included). */
   private importedType<T>(file: FileSummary, name: string, own: (file: FileSummary, type: string) => T | undefined): T | undefined {
     for (const imp of file.imports) {

@@ -52,6 +52,8 @@ export interface FlowHooks {
   typeHoldsRecord?(typeName: string): string | undefined;
   /** For a type name of the file that is imported from the workspace: its PHI fields, when the type's own fields are PHI (record-types.ts). */
   typePhiFields?(typeName: string): PhiField[] | undefined;
+  /** Whether the workspace module imported here as `name` (a model) mints claim numbers (analysis/sinks/minted-claim-numbers.ts). */
+  importedModuleMintsClaimNumbers?(name: string): boolean;
   /** The Mongoose reference fields of the model a module of the workspace exports, imported here as `name` (unpopulated-references.ts). */
   referenceFieldsOf?(name: string): readonly string[] | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */

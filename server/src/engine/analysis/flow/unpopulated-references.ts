@@ -12,6 +12,7 @@
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ModelFact } from '../../model/facts';
 import { calleePath, innerValue } from '../../model/expressions';
 import { offsetOf } from '../../model/text';
+import { modelQueried, namedModel } from './model-queries';
 
 /** The reference fields of the model another module of the workspace exports under the name `name` has here; undefined when unknown. */
 export type ReferenceFieldsOf = (name: string) => readonly string[] | undefined;
@@ -28,9 +29,6 @@ interface DocumentModel {
 }
 
 type ResolveBinding = (name: string, scopeId: number, offset: number) => BindingFact | undefined;
-
-/** How long a query chain is followed (`Model.findOne(q).select(f).lean().exec()`). */
-const MAX_CHAIN = 12;
 
 /** `Appointment`, `appointmentSchema`, `AppointmentModel` -> `appointment`: how a model is looked up across files. */
 export function modelKey(name: string): string {
@@ -87,25 +85,13 @@ export class UnpopulatedReferences {
     return queried && { ...queried, document: value.name };
   }
 
-  /**
-   * `await Appointment.findOne(q).select(f)`, `mongoose.model('Visit').findById(id)`: the model a
-   * query chain runs on.
-   */
+  /** The model a query chain runs on (model-queries.ts), unless its capitalised receiver is a local value rather than a model. */
   private queriedModel(expr: Expr, scopeId: number): Omit<DocumentModel, 'document'> | undefined {
-    let current = innerValue(expr);
-    const populated: CallExpr[] = [];
-    for (let i = 0; current && i < MAX_CHAIN; i++) {
-      if (current.kind === 'other' && current.children.length === 1) current = innerValue(current.children[0]);
-      else if (current.kind === 'call' && current.callee.kind === 'member') {
-        if (current.callee.property === 'populate') populated.push(current);
-        const receiver = innerValue(current.callee.object);
-        if (receiver?.kind === 'name') return /^[A-Z]/.test(receiver.name) && !this.resolvesToValue(receiver.name, scopeId, receiver) ? { key: modelKey(receiver.name), imported: receiver.name, populated } : undefined;
-        const named = receiver && namedModel(receiver);
-        if (named) return { key: modelKey(named), populated };
-        current = receiver;
-      } else return undefined;
-    }
-    return undefined;
+    const query = modelQueried(expr);
+    if (query?.named) return { key: modelKey(query.named), populated: query.populated };
+    const receiver = query?.receiver;
+    if (!receiver || this.resolvesToValue(receiver, scopeId, expr)) return undefined;
+    return { key: modelKey(receiver), imported: receiver, populated: query.populated };
   }
 
   /** A capitalised name bound in the function to something other than a model (`const Visit = await build()`) is not the model. */
@@ -177,14 +163,6 @@ export class UnpopulatedReferences {
       return receiver?.kind === 'name' && receiver.name === document && isPopulateOf(call, field);
     });
   }
-}
-
-/** `mongoose.model('Visit')`, `model('Visit')`: the model a call names by its first string argument. */
-function namedModel(expr: Expr): string | undefined {
-  if (expr.kind !== 'call') return undefined;
-  const path = calleePath(expr.callee);
-  const first = innerValue(expr.args[0]?.value);
-  return path?.at(-1) === 'model' && first?.kind === 'string' && expr.args.length === 1 ? first.value : undefined;
 }
 
 function isPopulateOf(call: CallExpr, field: string): boolean {
