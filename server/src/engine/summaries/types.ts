@@ -43,6 +43,11 @@ export interface CallArgument {
   fieldNames?: string[][];
   calls: number[];
   /**
+   * Parameters the argument holds only inside a container, under these keys (`var_obj` after
+   * `var_obj["phenotypes"] = case_obj[...]`): a callee reading only other keys of it reads none of them.
+   */
+  storedKeys?: [number, string[]][];
+  /**
    * An object literal's entries by key (`{ headline: kind, message: note }`), nested literals
    * included: a callee that reads only some fields of the argument gets only what those keys hold.
    */

@@ -780,6 +780,8 @@ interface ParamFlow {
   fields?: string[];
   /** Whole, but only through the result of a call made with it (`buildConfig(param)`), never as itself. */
   throughCall?: true;
+  /** Only inside a container, under these keys (CallArgument.storedKeys). */
+  storedKeys?: string[];
 }
 
 /** One round for one function: what its resolved calls add to its summary. Returns whether it grew. */
@@ -843,8 +845,12 @@ export function argumentFor<A extends { position?: number; name?: string }>(args
 
 function argumentParams(node: Node, arg: CallArgument, depth: number): ParamFlow[] {
   const found: ParamFlow[] = [];
-  for (const param of arg.params) addFlow(found, { param, viaField: false });
-  (arg.paramFields ?? []).forEach((param, i) => addFlow(found, { param, viaField: true, ...(arg.fieldNames?.[i] ? { fields: arg.fieldNames[i] } : {}) }));
+  const stored = (param: number) => {
+    const keys = arg.storedKeys?.find(([p]) => p === param)?.[1];
+    return keys ? { storedKeys: keys } : {};
+  };
+  for (const param of arg.params) addFlow(found, { param, viaField: false, ...stored(param) });
+  (arg.paramFields ?? []).forEach((param, i) => addFlow(found, { param, viaField: true, ...(arg.fieldNames?.[i] ? { fields: arg.fieldNames[i] } : {}), ...stored(param) }));
   if (depth < MAX_NESTING) for (const call of arg.calls) for (const flow of resultParams(node, call, depth + 1)) addFlow(found, { ...flow, throughCall: true });
   return found;
 }
@@ -861,12 +867,22 @@ function sinkArgumentFlows(node: Node, arg: CallArgument, sink: ParamSink): (Par
     for (const field of sink.fields) keyedFlows(node, arg, field.split(FIELD_PATH_SEPARATOR), found);
     return found;
   }
-  return argumentParams(node, arg, 0).map((flow) => {
+  return argumentParams(node, arg, 0).filter((flow) => !readsOnlyOtherKeys(flow, sink)).map(({ storedKeys: _keys, ...flow }) => {
     // The callee reads fields of what a call here built from the parameter: those fields, of the built value.
     if (sink.fields && (flow.throughCall || (sink.builtFields && !flow.viaField))) return { param: flow.param, viaField: true, fields: sink.fields, builtFields: true as const };
     const fields = flow.viaField ? nestedFields(flow.fields, sink) : sink.fields;
     return { param: flow.param, viaField: flow.viaField || !!sink.viaField, ...(fields ? { fields } : {}) };
   });
+}
+
+/**
+ * The argument holds the parameter only in a container, under some keys, and the callee reads only
+ * other fields of it (`variant_obj.get("category")` of a `var_obj` holding the caller's value under
+ * `phenotypes`): nothing of the parameter reaches the sink.
+ */
+function readsOnlyOtherKeys(flow: ParamFlow, sink: ParamSink): boolean {
+  if (!flow.storedKeys || !sink.viaField || !sink.fields?.length) return false;
+  return sink.fields.every((field) => !flow.storedKeys!.includes(field.split(FIELD_PATH_SEPARATOR)[0]));
 }
 
 /** The fields of the caller's parameter read when the argument is its `outer` fields and the callee reads `sink.fields` of those. */
@@ -911,6 +927,11 @@ function resultParams(node: Node, call: number, depth: number): ParamFlow[] {
 function addFlow(flows: ParamFlow[], flow: ParamFlow): void {
   const known = flows.find((f) => f.param === flow.param);
   if (known && !flow.throughCall) delete known.throughCall;
+  // Under known keys only while every way there is so.
+  if (known?.storedKeys) {
+    if (flow.storedKeys) known.storedKeys = [...new Set([...known.storedKeys, ...flow.storedKeys])];
+    else delete known.storedKeys;
+  }
   if (!known) flows.push(flow);
   else if (!flow.viaField) {
     known.viaField = false;

@@ -40,6 +40,12 @@ export interface FlowHooks {
    */
   unknownField?(taint: Taint, property: string): Taint;
   /**
+   * What a container holds of a value stored under `key` (`var_obj["phenotypes"] = x`), read as
+   * the whole container: summaries mark the caller's values so, since a callee reading another
+   * key of the container reads none of them.
+   */
+  storedUnder?(taint: Taint, key: string): Taint;
+  /**
    * The audit call (one of `names`) that a workspace function reached from `callee` makes, at any
    * depth of resolved calls (a handler delegating to a service that writes the audit log).
    */

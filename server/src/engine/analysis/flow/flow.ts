@@ -352,7 +352,9 @@ export class FlowAnalyzer {
       if (binding.kind === 'destructure' && binding.property) {
         value = { kind: 'member', object: binding.value, property: binding.property, propertyRange: binding.range, range: binding.range };
       }
-      const taint = this.stores.has(binding) ? this.storedTaint(binding, depth) : this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
+      let taint = this.stores.has(binding) ? this.storedTaint(binding, depth) : this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
+      // The whole container read: what a store put under its key is there under that key only.
+      if (taint && this.stores.has(binding) && binding.property !== undefined && this.hooks.storedUnder) taint = this.hooks.storedUnder(taint, binding.property);
       if (binding.kind !== 'augmented') return taint;
       const previous = this.resolveValueBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
       return union([taint, previous ? this.bindingTaint(previous, depth + 1) : undefined]);
@@ -528,7 +530,9 @@ export class FlowAnalyzer {
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
-    return this.hooks.unknownField && !/^\d+$/.test(expr.property) ? this.hooks.unknownField(part, expr.property) : part;
+    if (!this.hooks.unknownField || /^\d+$/.test(expr.property)) return part;
+    const marked = this.hooks.unknownField(part, expr.property);
+    return marked.elements.length ? marked : undefined;
   }
 
 
