@@ -353,6 +353,8 @@ export interface ModelFieldFact {
   relation?: boolean;
   /** The keys of the nested paths it sits in, outermost first (Mongoose `medicalHistory.familyHistory[].condition`). */
   parents?: string[];
+  /** A reference to another document by its id (Mongoose `{ type: Schema.Types.ObjectId, ref: 'Patient' }`): an id until populated. */
+  reference?: true;
   fix?: FieldFixSite;
 }
 

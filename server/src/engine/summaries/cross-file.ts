@@ -111,6 +111,8 @@ export class CrossFileFlows {
       },
       typeHoldsRecord: (typeName) => this.index.typeHoldsRecord(this.file, typeName),
       typePhiFields: (typeName) => this.index.typePhiFields(this.file, typeName),
+      referenceFieldsOf: (name) => this.index.referenceFieldsOf(this.file, name),
+      importedModuleMintsClaimNumbers: (name) => this.index.importedModuleMintsClaimNumbers(this.file, name),
       totalsResponseBehind: (callee, scopeId) => {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToTotalsResponse(this.file, this.classOf(scopeId), path);

@@ -34,11 +34,15 @@ import type { RawFinding, RuleContext } from '../rules/rule';
 import type { LoggerReference } from '../model/audit-context';
 import type { CallArgument, CallSite, ClassSummary, FileSummary, FunctionSummary, ModuleImport, OwnReturn, ReturnedKey, SinkEffect, SinkRuleId } from './types';
 import { isDefinitionTypeName } from '../catalogues/fhir-resources';
+import { schemaReferenceFields } from '../analysis/flow/unpopulated-references';
+import { mintsClaimNumbers } from '../analysis/sinks/minted-claim-numbers';
 
 const SINK_RULES: ReadonlySet<string> = new Set<SinkRuleId>(['phi-in-log', 'phi-in-error', 'phi-to-third-party', 'phi-to-ai']);
 const MARKER = SUMMARY_MARKER;
 /** Joins the fields of a path in a field marker and in ParamSink.fields (`data` then `years`). */
 export const FIELD_PATH_SEPARATOR = '\u0001';
+/** Ends the key of a stored marker (`\0u<key>\u0002<marker>`, storedMarker). */
+const STORED_KEY_END = '\u0002';
 
 interface Summarised {
   scope: ScopeFact;
@@ -109,7 +113,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       if (!site || (name && classifier.isSanitizer(name))) return builtin();
       return union([builtin(), markerTaint(`${MARKER}c:${site.fn}:${site.site}`, call.range)]);
     },
-    unknownField: (taint, property) => ({ ...taint, elements: taint.elements.map((element) => fieldMarker(element, property)) }),
+    unknownField: (taint, property) => ({ ...taint, elements: taint.elements.flatMap((element) => readField(element, property)) }),
+    storedUnder: (taint, key) => ({ ...taint, elements: taint.elements.map((element) => storedMarker(element, key)) }),
     stringForm: (taint) => ({ ...taint, elements: taint.elements.map(stringFormMarker) }),
   }, isAccountModule(filePath), moduleTraits(filePath));
 
@@ -141,6 +146,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
 
   const recordTypes = recordHoldingTypes(facts, classifier);
   const fieldTypes = phiFieldTypes(facts, classifier);
+  const referenceFields = schemaReferenceFields(facts.models);
   const defaultScope = facts.scopes.find((scope) => scope.exportDefault && scope.name && (scope.kind === 'class' || byScope.has(scope.id)));
   const defaultExport = defaultScope?.name ?? facts.defaultExportName;
   return {
@@ -155,6 +161,8 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     ...(namespaces.size ? { namespaces: [...namespaces] } : {}),
     ...(recordTypes.size ? { recordTypes: [...recordTypes] } : {}),
     ...(fieldTypes.size ? { phiFieldTypes: [...fieldTypes] } : {}),
+    ...(referenceFields.size ? { referenceFields: [...referenceFields] } : {}),
+    ...(mintsClaimNumbers(facts, (expr, scopeId) => flow.taintOf(expr, scopeId)) ? { mintsClaimNumbers: true as const } : {}),
   };
 }
 
@@ -257,6 +265,37 @@ function markerTaint(marker: string, range: Range): Taint {
   return { elements: [{ element: marker, category: 'demographics' }], record: false, origin: range, steps: [] };
 }
 
+/**
+ * A caller's value stored under a key of a container (`var_obj["phenotypes"] = case_obj[...]`),
+ * read as the whole container: `\0u<key>\u0002<its marker>`. A value stored again keeps the outer
+ * key only (reading that key gives the whole value back, the safe side). Call results and the
+ * function's own PHI stay as they are.
+ */
+function storedMarker(element: PhiElementRef, key: string): PhiElementRef {
+  const inner = storedInner(element) ?? element;
+  if (!/^\u0000s?[pkf]:/.test(inner.element) || key.includes(STORED_KEY_END)) return inner;
+  return { ...inner, element: `${MARKER}u${key}${STORED_KEY_END}${inner.element.slice(1)}` };
+}
+
+/** The marker a stored marker wraps, with the key it was stored under; undefined for any other element. */
+function storedParts(element: PhiElementRef): { key: string; inner: PhiElementRef } | undefined {
+  if (!element.element.startsWith(`${MARKER}u`)) return undefined;
+  const end = element.element.indexOf(STORED_KEY_END);
+  if (end < 0) return undefined;
+  return { key: element.element.slice(2, end), inner: { ...element, element: `${MARKER}${element.element.slice(end + 1)}` } };
+}
+
+function storedInner(element: PhiElementRef): PhiElementRef | undefined {
+  return storedParts(element)?.inner;
+}
+
+/** A field read off a marked value: the value stored under that key, nothing of what was stored under another; else a field marker. */
+function readField(element: PhiElementRef, property: string): PhiElementRef[] {
+  const stored = storedParts(element);
+  if (stored) return stored.key === property ? [stored.inner] : [];
+  return [fieldMarker(element, property)];
+}
+
 /** A parameter's marker printed by its string form (`\0sp:…`); a call's result stays as it is. */
 function stringFormMarker(element: PhiElementRef): PhiElementRef {
   return /^\u0000[pkf]:/.test(element.element) ? { ...element, element: `${MARKER}s${element.element.slice(1)}` } : element;
@@ -283,6 +322,8 @@ interface Markers {
   own: PhiElementRef[];
   /** Parameters (whole or by field) carried only by their string form. */
   stringOnly: Set<number>;
+  /** Parameters carried only inside containers, under these keys (storedMarker). */
+  storedKeys: Map<number, Set<string>>;
 }
 
 /**
@@ -291,10 +332,13 @@ interface Markers {
  * parameter itself (a returned `data` of `({ data }) => data` is what the caller put under that key).
  */
 function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number, keysAsWhole = false): Markers {
-  const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [], stringOnly: new Set() };
+  const found: Markers = { params: [], fields: [], fieldNames: new Map(), calls: [], own: [], stringOnly: new Set(), storedKeys: new Map() };
   const printed = new Set<number>();
   const raw = new Set<number>();
-  for (const element of taint?.elements ?? []) {
+  const unstored = new Set<number>();
+  for (const wrapped of taint?.elements ?? []) {
+    const stored = storedParts(wrapped);
+    const element = stored?.inner ?? wrapped;
     if (!element.element.startsWith(MARKER)) {
       found.own.push(element);
       continue;
@@ -304,6 +348,8 @@ function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number, keysA
     const asString = written.length === 2 && written[0] === 's';
     const marked = asString ? written[1] : written;
     if (marked !== 'c') (asString ? printed : raw).add(Number(index));
+    if (marked !== 'c' && stored) found.storedKeys.set(Number(index), (found.storedKeys.get(Number(index)) ?? new Set<string>()).add(stored.key));
+    else if (marked !== 'c') unstored.add(Number(index));
     const kind = marked === 'k' ? (keysAsWhole ? 'p' : 'f') : marked;
     addAll(kind === 'p' ? found.params : kind === 'f' ? found.fields : found.calls, [Number(index)]);
     if (kind === 'f') {
@@ -313,6 +359,7 @@ function markersOf(taint: Pick<Taint, 'elements'> | undefined, fn: number, keysA
   }
   found.fields = found.fields.filter((param) => !found.params.includes(param));
   for (const param of printed) if (!raw.has(param)) found.stringOnly.add(param);
+  for (const param of unstored) found.storedKeys.delete(param);
   return found;
 }
 
@@ -333,6 +380,7 @@ function carriedBy(flow: FlowAnalyzer, value: Expr, scopeId: number, fn: number,
     params: markers.params,
     ...(markers.fields.length ? { paramFields: markers.fields, fieldNames: markers.fields.map((param) => [...(markers.fieldNames.get(param) ?? [])]) } : {}),
     calls: markers.calls,
+    ...(markers.storedKeys.size ? { storedKeys: [...markers.storedKeys].map(([param, keys]): [number, string[]] => [param, [...keys]]) } : {}),
     ...(keyed ? { keys: value.entries.map((entry) => ({ key: entry.key!, ...carriedBy(flow, entry.value, scopeId, fn, depth + 1) })) } : {}),
   };
 }

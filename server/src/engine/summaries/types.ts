@@ -43,6 +43,11 @@ export interface CallArgument {
   fieldNames?: string[][];
   calls: number[];
   /**
+   * Parameters the argument holds only inside a container, under these keys (`var_obj` after
+   * `var_obj["phenotypes"] = case_obj[...]`): a callee reading only other keys of it reads none of them.
+   */
+  storedKeys?: [number, string[]][];
+  /**
    * An object literal's entries by key (`{ headline: kind, message: note }`), nested literals
    * included: a callee that reads only some fields of the argument gets only what those keys hold.
    */
@@ -183,6 +188,10 @@ export interface FileSummary {
   recordTypes?: [string, string][];
   /** TS/JS types named for the patient or a clinical element whose own fields are PHI, as type -> those fields (record-types.ts). */
   phiFieldTypes?: [string, PhiField[]][];
+  /** The module mints its own claim numbers (analysis/sinks/minted-claim-numbers.ts): those read off its model's documents are record references. */
+  mintsClaimNumbers?: true;
+  /** Mongoose schemas of the file with fields that reference other documents by id, as model key -> those fields (unpopulated-references.ts). */
+  referenceFields?: [string, string[]][];
 }
 
 /** What a resolved function does, after following its calls through the workspace to a fixpoint. */

@@ -12,6 +12,7 @@ import { namesResource } from '../analysis/endpoints/totals-only';
 import type { StoreReads } from '../analysis/flow/flow-hooks';
 import { argumentNames, marksAuditEntry, recordsActionOnRecord, writesAuditRecord, writesChangeHistory } from '../analysis/endpoints/controls/names';
 import { FIELD_PATH_SEPARATOR } from './extract';
+import { modelKey } from '../analysis/flow/unpopulated-references';
 import type { CallArgument, ClassSummary, FileSummary, FunctionSummary, OwnReturn, ParamSink, ResolvedSummary, SinkEffect } from './types';
 
 /** Enough rounds for long chains; a summary only grows, so the fixpoint is reached well before. */
@@ -586,6 +587,34 @@ export class WorkspaceIndex {
     return this.importedType(file, name, (target, type) => target.phiFieldTypes?.find(([own]) => own === type)?.[1]);
   }
 
+  /**
+   * The Mongoose reference fields of the model a TS/JS file imports under `name`
+   * (`const Appointment = require('../models/Appointment')`): the imported module's schema of that
+   * name, or its only schema with references.
+   */
+  referenceFieldsOf(file: FileSummary, name: string): string[] | undefined {
+    if (file.language === 'python') return undefined;
+    for (const imp of file.imports) {
+      const entry = imp.names.find(([local]) => local === name);
+      if (!entry) continue;
+      const schemas = this.summaryAt(this.tsModule(file.path, imp.module))?.referenceFields;
+      if (!schemas?.length) return undefined;
+      const key = modelKey(entry[1] === '*default*' || entry[1] === '*module*' ? name : entry[1]);
+      return (schemas.find(([model]) => model === key) ?? (schemas.length === 1 ? schemas[0] : undefined))?.[1];
+    }
+    return undefined;
+  }
+
+  /** Whether the workspace module a file imports under `name` (`const InsuranceClaim = require('../models/InsuranceClaim')`) mints claim numbers. */
+  importedModuleMintsClaimNumbers(file: FileSummary, name: string): boolean {
+    for (const imp of file.imports) {
+      if (!imp.names.some(([local]) => local === name)) continue;
+      const target = file.language === 'python' ? this.summaryAt(this.pythonModule(file, imp.module)) : this.summaryAt(this.tsModule(file.path, imp.module));
+      return !!target?.mintsClaimNumbers;
+    }
+    return false;
+  }
+
   /** What `own` says of the workspace type a TS/JS file imports under `name` (a barrel's re-export included). */
   private importedType<T>(file: FileSummary, name: string, own: (file: FileSummary, type: string) => T | undefined): T | undefined {
     for (const imp of file.imports) {
@@ -751,6 +780,8 @@ interface ParamFlow {
   fields?: string[];
   /** Whole, but only through the result of a call made with it (`buildConfig(param)`), never as itself. */
   throughCall?: true;
+  /** Only inside a container, under these keys (CallArgument.storedKeys). */
+  storedKeys?: string[];
 }
 
 /** One round for one function: what its resolved calls add to its summary. Returns whether it grew. */
@@ -814,8 +845,12 @@ export function argumentFor<A extends { position?: number; name?: string }>(args
 
 function argumentParams(node: Node, arg: CallArgument, depth: number): ParamFlow[] {
   const found: ParamFlow[] = [];
-  for (const param of arg.params) addFlow(found, { param, viaField: false });
-  (arg.paramFields ?? []).forEach((param, i) => addFlow(found, { param, viaField: true, ...(arg.fieldNames?.[i] ? { fields: arg.fieldNames[i] } : {}) }));
+  const stored = (param: number) => {
+    const keys = arg.storedKeys?.find(([p]) => p === param)?.[1];
+    return keys ? { storedKeys: keys } : {};
+  };
+  for (const param of arg.params) addFlow(found, { param, viaField: false, ...stored(param) });
+  (arg.paramFields ?? []).forEach((param, i) => addFlow(found, { param, viaField: true, ...(arg.fieldNames?.[i] ? { fields: arg.fieldNames[i] } : {}), ...stored(param) }));
   if (depth < MAX_NESTING) for (const call of arg.calls) for (const flow of resultParams(node, call, depth + 1)) addFlow(found, { ...flow, throughCall: true });
   return found;
 }
@@ -832,12 +867,22 @@ function sinkArgumentFlows(node: Node, arg: CallArgument, sink: ParamSink): (Par
     for (const field of sink.fields) keyedFlows(node, arg, field.split(FIELD_PATH_SEPARATOR), found);
     return found;
   }
-  return argumentParams(node, arg, 0).map((flow) => {
+  return argumentParams(node, arg, 0).filter((flow) => !readsOnlyOtherKeys(flow, sink)).map(({ storedKeys: _keys, ...flow }) => {
     // The callee reads fields of what a call here built from the parameter: those fields, of the built value.
     if (sink.fields && (flow.throughCall || (sink.builtFields && !flow.viaField))) return { param: flow.param, viaField: true, fields: sink.fields, builtFields: true as const };
     const fields = flow.viaField ? nestedFields(flow.fields, sink) : sink.fields;
     return { param: flow.param, viaField: flow.viaField || !!sink.viaField, ...(fields ? { fields } : {}) };
   });
+}
+
+/**
+ * The argument holds the parameter only in a container, under some keys, and the callee reads only
+ * other fields of it (`variant_obj.get("category")` of a `var_obj` holding the caller's value under
+ * `phenotypes`): nothing of the parameter reaches the sink.
+ */
+function readsOnlyOtherKeys(flow: ParamFlow, sink: ParamSink): boolean {
+  if (!flow.storedKeys || !sink.viaField || !sink.fields?.length) return false;
+  return sink.fields.every((field) => !flow.storedKeys!.includes(field.split(FIELD_PATH_SEPARATOR)[0]));
 }
 
 /** The fields of the caller's parameter read when the argument is its `outer` fields and the callee reads `sink.fields` of those. */
@@ -882,6 +927,11 @@ function resultParams(node: Node, call: number, depth: number): ParamFlow[] {
 function addFlow(flows: ParamFlow[], flow: ParamFlow): void {
   const known = flows.find((f) => f.param === flow.param);
   if (known && !flow.throughCall) delete known.throughCall;
+  // Under known keys only while every way there is so.
+  if (known?.storedKeys) {
+    if (flow.storedKeys) known.storedKeys = [...new Set([...known.storedKeys, ...flow.storedKeys])];
+    else delete known.storedKeys;
+  }
   if (!known) flows.push(flow);
   else if (!flow.viaField) {
     known.viaField = false;

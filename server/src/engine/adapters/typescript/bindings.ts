@@ -106,6 +106,8 @@ function bindPattern(context: AdapterContext, pattern: Node, value: Expr, scopeI
       const classScope = classScopeOf(facts, scopeId);
       if (pattern.childForFieldName('object')?.type === 'this') {
         if (property && classScope !== undefined) facts.bindings.push({ scopeId: classScope, name: `this.${property.text}`, range: rangeOf(pattern), offset, value, kind });
+        // `this.claimNumber = ...` in a plain function (a Mongoose hook or method): what the function itself set.
+        else if (property && scopeId !== 0) facts.bindings.push({ scopeId, name: `this.${property.text}`, range: rangeOf(pattern), offset, value, kind });
         return;
       }
       bindStore(context, pattern, value, scopeId, offset, kind);

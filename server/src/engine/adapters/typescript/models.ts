@@ -296,6 +296,7 @@ function collectSchemaFields(definition: Node, fields: ModelFieldFact[], depth: 
       names: namesIn(value, NAME_TYPES),
       relation: /ObjectId/.test(typeNode.text) || (value.type === 'object' && !!entryValue(value, 'ref')) || typeNode.type === 'object',
       ...(parents.length ? { parents } : {}),
+      ...(/ObjectId/.test(typeNode.text) || (value.type === 'object' && !!entryValue(value, 'ref') && typeNode.type !== 'object') ? { reference: true as const } : {}),
     });
   }
 }

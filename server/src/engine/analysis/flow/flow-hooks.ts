@@ -40,6 +40,12 @@ export interface FlowHooks {
    */
   unknownField?(taint: Taint, property: string): Taint;
   /**
+   * What a container holds of a value stored under `key` (`var_obj["phenotypes"] = x`), read as
+   * the whole container: summaries mark the caller's values so, since a callee reading another
+   * key of the container reads none of them.
+   */
+  storedUnder?(taint: Taint, key: string): Taint;
+  /**
    * The audit call (one of `names`) that a workspace function reached from `callee` makes, at any
    * depth of resolved calls (a handler delegating to a service that writes the audit log).
    */
@@ -52,6 +58,10 @@ export interface FlowHooks {
   typeHoldsRecord?(typeName: string): string | undefined;
   /** For a type name of the file that is imported from the workspace: its PHI fields, when the type's own fields are PHI (record-types.ts). */
   typePhiFields?(typeName: string): PhiField[] | undefined;
+  /** Whether the workspace module imported here as `name` (a model) mints claim numbers (analysis/sinks/minted-claim-numbers.ts). */
+  importedModuleMintsClaimNumbers?(name: string): boolean;
+  /** The Mongoose reference fields of the model a module of the workspace exports, imported here as `name` (unpopulated-references.ts). */
+  referenceFieldsOf?(name: string): readonly string[] | undefined;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
   /** Whether `callee` is a workspace handler that answers with totals only (endpoints/totals-response.ts). */

@@ -25,6 +25,7 @@ import { isNonPatientResourceLiteral } from './definition-resources';
 import { loopKeyName, testedKeyAround } from './tested-keys';
 import { arithmeticResult, isArithmeticOperator } from './arithmetic';
 import { isContactElement, namesOrganisationContact } from './organisation-contacts';
+import { UnpopulatedReferences } from './unpopulated-references';
 import {
   COUNTS_AND_TESTS,
   SERIALISING_CALLS,
@@ -73,6 +74,8 @@ export class FlowAnalyzer {
   /** Where an element is staff, account or reference data rather than a patient's (non-person-contexts.ts). */
   private readonly contexts: NonPersonContexts;
   private readonly personByFields: PersonByFields;
+  /** Mongoose reference fields read off a document nothing populated: ids (unpopulated-references.ts). */
+  private readonly references: UnpopulatedReferences;
   private receivers?: SignalReceivers;
   private holdingTypes?: Map<string, string>;
   /** The PHI fields of each parameter type asked about (shapedParamTaint): every name's taint may ask again. */
@@ -92,6 +95,7 @@ export class FlowAnalyzer {
   ) {
     this.stringForms = new RecordStringForms(facts, classifier);
     this.personByFields = new PersonByFields(facts, classifier);
+    this.references = new UnpopulatedReferences(facts, (name, scopeId, offset) => this.resolveBinding(name, scopeId, offset), hooks.referenceFieldsOf);
     this.contexts = new NonPersonContexts(facts, classifier, accountModule, traits, (name, scopeId, offset) => this.resolveBinding(name, scopeId, offset));
     const assignments = facts.bindings.filter((binding) => !isStoreName(binding.name));
     indexBindings(this.bindingsByScope, assignments);
@@ -348,7 +352,9 @@ export class FlowAnalyzer {
       if (binding.kind === 'destructure' && binding.property) {
         value = { kind: 'member', object: binding.value, property: binding.property, propertyRange: binding.range, range: binding.range };
       }
-      const taint = this.stores.has(binding) ? this.storedTaint(binding, depth) : this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
+      let taint = this.stores.has(binding) ? this.storedTaint(binding, depth) : this.taintOf(value, this.valueScopes.get(binding) ?? binding.scopeId, depth);
+      // The whole container read: what a store put under its key is there under that key only.
+      if (taint && this.stores.has(binding) && binding.property !== undefined && this.hooks.storedUnder) taint = this.hooks.storedUnder(taint, binding.property);
       if (binding.kind !== 'augmented') return taint;
       const previous = this.resolveValueBinding(binding.name, binding.scopeId, binding.offset - 1, binding);
       return union([taint, previous ? this.bindingTaint(previous, depth + 1) : undefined]);
@@ -509,6 +515,8 @@ export class FlowAnalyzer {
     if (classification.kind === 'record' && objectName && tokenize(objectName).at(-1) === 'claims' && !objectTaint?.elements.some((element) => element.element !== 'claim')) return undefined;
     // `request.query_params.get("patient")`, `req.query.encounter`: a URL parameter is a string, the record's id or reference.
     if (classification.kind === 'record' && isUrlParameters(expr.object)) return undefined;
+    // `appointment.patient` of `Appointment.findOne(q)` that nothing populated: the patient's ObjectId.
+    if (classification.kind === 'record' && this.references.isIdOnly(expr, scopeId)) return undefined;
     // (`row.patient` of a query row may be the patient's name as text: no object form to trust.)
     if (classification.kind === 'record') return recordTaint(classification.category, expr, expr.range, `${label} (${classification.category} record)`);
     if (!objectTaint) return undefined;
@@ -522,7 +530,9 @@ export class FlowAnalyzer {
     const partTaint = keyed ? keyed.taint : objectTaint;
     if (!partTaint) return undefined;
     const part = { ...plain(partTaint), origin: expr.range };
-    return this.hooks.unknownField && !/^\d+$/.test(expr.property) ? this.hooks.unknownField(part, expr.property) : part;
+    if (!this.hooks.unknownField || /^\d+$/.test(expr.property)) return part;
+    const marked = this.hooks.unknownField(part, expr.property);
+    return marked.elements.length ? marked : undefined;
   }
 
 

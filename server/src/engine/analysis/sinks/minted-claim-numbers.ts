@@ -5,9 +5,16 @@
 // references, a prefix and a counter or a clock, like the claim's id: a log there whose only PHI is
 // such a number (`logger.warn('ERA claim not found', { claimNumber })`) is not a finding. A
 // patient's name, a diagnosis or an amount read off the patient beside it keeps the call reported,
-// and so does a number made from PHI (`CLM-${patient.lastName}`).
+// and so does a number made from PHI (`CLM-${patient.lastName}`). A module reading the number off a
+// document of a workspace model whose module mints them (`existingClaim.claimNumber` after
+// `existingClaim = await InsuranceClaim.findOne(q)`) reads that model's reference too. Logs and
+// error bodies alike (phi-in-log, phi-in-error).
 
-import type { Argument, Expr, FileFacts } from '../../model/facts';
+import type { Argument, BindingFact, Expr, FileFacts } from '../../model/facts';
+import { innerValue } from '../../model/expressions';
+import { offsetOf } from '../../model/text';
+import { modelQueried } from '../flow/model-queries';
+import type { FlowAnalyzer } from '../flow/flow';
 import type { PhiElementRef } from '../../model/types';
 import { tokenize } from '../phi/identifiers';
 import { namedPhiParts } from './message-parts';
@@ -93,6 +100,50 @@ function isMintedValue(expr: Expr, scopeId: number, taintOf: TaintOf, depth: num
     return text && values.length > 0 && values.every((value) => !taintOf(value, scopeId));
   }
   return false;
+}
+
+/** What the claim-number checks need of the file's flow. */
+export interface ClaimNumberContext {
+  facts: FileFacts;
+  /** The taint of a value where a sink writes it. */
+  sinkTaintOf: TaintOf;
+  taintOf: TaintOf;
+  resolveBinding: (name: string, scopeId: number, offset: number) => BindingFact | undefined;
+  /** Whether the workspace module the file imports as `name` (a model) mints claim numbers (FlowHooks.importedModuleMintsClaimNumbers). */
+  importedModuleMints?: (name: string) => boolean;
+}
+
+/** The claim-number context of a file's flow. */
+export function claimNumberContext(facts: FileFacts, flow: FlowAnalyzer): ClaimNumberContext {
+  return {
+    facts,
+    sinkTaintOf: (expr, scopeId) => flow.sinkTaint(expr, scopeId),
+    taintOf: (expr, scopeId) => flow.taintOf(expr, scopeId),
+    resolveBinding: (name, scopeId, offset) => flow.resolveBinding(name, scopeId, offset),
+    ...(flow.hooks.importedModuleMintsClaimNumbers ? { importedModuleMints: (name: string) => !!flow.hooks.importedModuleMintsClaimNumbers?.(name) } : {}),
+  };
+}
+
+/**
+ * The call's only PHI is claim numbers (onlyClaimNumbers) that are minted: by this module, or by
+ * the model of the document they were read off (`existingClaim.claimNumber` after `existingClaim =
+ * await InsuranceClaim.findOne(q)`, where the module `InsuranceClaim` comes from mints them: a
+ * pre-save hook setting `this.claimNumber = \`CLM${year}${random}\``).
+ */
+export function onlyMintedClaimNumbers(args: readonly Argument[], scopeId: number, context: ClaimNumberContext): boolean {
+  if (!onlyClaimNumbers(args, scopeId, context.sinkTaintOf)) return false;
+  if (mintsClaimNumbers(context.facts, context.taintOf)) return true;
+  const importedModuleMints = context.importedModuleMints;
+  if (!importedModuleMints) return false;
+  const parts = args.flatMap((arg) => namedPhiParts(arg.value, arg.name, (expr) => context.sinkTaintOf(expr, scopeId)));
+  return parts.every(({ expr }) => {
+    const read = innerValue(expr);
+    const root = read?.kind === 'member' ? innerValue(read.object) : undefined;
+    if (root?.kind !== 'name') return false;
+    const binding = context.resolveBinding(root.name, scopeId, offsetOf(context.facts.lineStarts, context.facts.text, root.range.start));
+    const model = binding && (binding.kind === 'assign' || binding.kind === 'iterate') ? modelQueried(binding.value)?.receiver : undefined;
+    return !!model && importedModuleMints(model);
+  });
 }
 
 /**

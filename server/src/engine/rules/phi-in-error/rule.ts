@@ -6,6 +6,7 @@ import { namesCareRecord, onlyReferenceCodes, onlyValuesNamedAsCodes } from '../
 import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
+import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -46,6 +47,8 @@ export const phiInError: Rule = {
       if (sink.kind === 'error-body' && onlySuccessViews(facts, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // `if (!existing.ok || existing.body.items.length === 0) throw new Error(JSON.stringify(existing))`: an error or an empty list.
       if (onlyFailedResponses(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
+      // A claim number the project mints (this module, or the claim's model) is its record reference, like the claim's id.
+      if (onlyMintedClaimNumbers(sink.args, fact.scopeId, claimNumberContext(facts, flow))) continue;
       // The request's own rejected input sent back to its sender in the error response: no one new sees it.
       if (sink.kind !== 'exception' && phiArgs.every((p) => p.taint.echoesRequest)) continue;
       const base = sinkFinding('phi-in-error', fact, phiArgs, sink.label, SINK_KIND[sink.kind], 'Refer to the record by its id instead.');

@@ -6,7 +6,7 @@ import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks
 import { inFunctionGivenCareRecord, namesCareRecord, onlyReferenceCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { onlyAmounts } from '../../analysis/sinks/amounts-only';
-import { mintsClaimNumbers, onlyClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
+import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -53,7 +53,7 @@ export const phiInLog: Rule = {
       if (!wholeObjects && onlyValuesNamedAsTableCodes(args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, fact.call.args) && !inFunctionGivenCareRecord(facts, fact)) continue;
       if (!wholeObjects && onlyAmounts(phiArgs, (name) => flow.classifier.isPersonObjectName(name))) continue;
       // A claim number the module itself mints is its record reference, like the claim's id.
-      if (!wholeObjects && onlyClaimNumbers(args, fact.scopeId, (expr, scopeId) => flow.sinkTaint(expr, scopeId)) && mintsClaimNumbers(facts, (expr, scopeId) => flow.taintOf(expr, scopeId))) continue;
+      if (!wholeObjects && onlyMintedClaimNumbers(args, fact.scopeId, claimNumberContext(facts, flow))) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
       const messageContext = { facts, flow, scopeId: fact.scopeId };
       const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
