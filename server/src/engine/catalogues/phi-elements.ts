@@ -309,7 +309,7 @@ export const SAFE_LAST_TOKENS = new Set([
   'redacted', 'encrypted', 'token', 'tokenized', 'ref', 'refs', 'reference', 'references', 'url', 'uri', 'path', 'label', 'labels', 'header',
   'headers', 'placeholder', 'validator', 'validation', 'error', 'errors', 'message', 'widget', 'input',
   'button', 'class', 'style', 'option', 'options', 'changed', 'updated', 'sent', 'received', 'set', 'missing',
-  'enabled', 'disabled', 'visible', 'hidden', 'allowed', 'permission', 'permissions', 'role', 'roles', 'scope', 'config',
+  'enabled', 'disabled', 'visible', 'hidden', 'allowed', 'permission', 'permissions', 'scope', 'config',
   'settings', 'form', 'component', 'view', 'page', 'model', 'serializer', 'regexp', 'matcher', 'parser',
   'formatter', 'handler', 'callback', 'fn', 'func', 'service', 'client', 'repository', 'repo', 'router', 'table',
   'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
