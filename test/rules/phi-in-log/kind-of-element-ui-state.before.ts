@@ -1,4 +1,4 @@
-// A name about a kind of an element (the tab of an insurance type, a diagnosis category's label)
+// A name about a kind of an element (the tab of an insurance type, a medication kind's label)
 // holds no patient's value, as `insurance_type` does not; the patient's insurance still does.
 export class PolicyScreen {
   private __selectedInsuranceTypeTab = 'primary';
@@ -9,8 +9,10 @@ export class PolicyScreen {
     if (!this.__insurancesByType[this.__selectedInsuranceTypeTab].length) {
       console.error('Failed to find insurance for type: ' + this.__selectedInsuranceTypeTab);
     }
-    const diagnosisCategoryLabel = evt.target.dataset.type;
-    console.warn('unknown category ' + diagnosisCategoryLabel);
+    const medicationKindLabel = evt.target.dataset.type;
+    console.warn('unknown kind ' + medicationKindLabel);
+    const diagnosisCategory = evt.target.dataset.type;
     console.error('no policy for ' + patient.insurance);  // expect: phi-in-log
+    console.warn('category ' + diagnosisCategory);  // expect: phi-in-log
   }
 }

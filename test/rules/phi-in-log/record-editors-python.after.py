@@ -1,17 +1,8 @@
 import logging
 
-from flask import request
-from flask_login import current_user
-
 from app.models import Patient, User, UserClinicAssociation
 
 LOG = logging.getLogger(__name__)
-
-
-def log_users_activity():
-    # Flask-Login's signed-in account of a clinical back end is a member of staff.
-    user = current_user.email if current_user.is_authenticated else "anonymous"
-    LOG.info(" - ".join([user, request.path]))
 
 
 def last_editor(db, record):

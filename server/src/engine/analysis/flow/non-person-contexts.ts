@@ -4,7 +4,7 @@
 
 import type { BindingFact, Expr, FileFacts } from '../../model/facts';
 import type { Taint } from './taint';
-import { enclosingFunctions, importOf } from '../../model/facts-index';
+import { enclosingFunctions } from '../../model/facts-index';
 import { offsetOf } from '../../model/text';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
@@ -89,7 +89,7 @@ export class NonPersonContexts {
     if (isCredentialElement(element) && !this.traits.patientSide && objectName && namesAccountModel(objectName, this.traits.accountModels)) return true;
     // `req.user.email`, `socket.user.fullName`: the staff member signed in, not a patient.
     // A portal whose accounts are patients names `user` in `phi.recordNames`: then it is a record here.
-    if (isCredentialElement(element) && !known.tainted && !known.onRecord && !this.traits.patientSidePath && (isSignedInAccount(object) || this.isFlaskLoginUser(object))) return true;
+    if (isCredentialElement(element) && !known.tainted && !known.onRecord && !this.traits.patientSidePath && isSignedInAccount(object)) return true;
     if (!known.tainted && isCredentialElement(element)) {
       if (objectName && this.isStaffAccountObject(objectName, scopeId)) return true;
       if (this.isRowOfNonPersons(object, scopeId)) return true;
@@ -106,11 +106,6 @@ export class NonPersonContexts {
     // `testSmsSchema.parse(req.body).phoneNumber` in `testSms`: the recipient an operator typed.
     if (!known.tainted && isCredentialElement(element) && !(objectName && isPatientSideName(objectName)) && this.inChannelTest(scopeId)) return true;
     return this.isReferenceData(element, objectName, scopeId) || (!!this.traits.rules && isRuleConfigurationElement(element));
-  }
-
-  /** Flask-Login's `current_user` (`from flask_login import current_user`): the account signed in to the request, as `request.user` is. */
-  private isFlaskLoginUser(object: Expr): boolean {
-    return object.kind === 'name' && object.name === 'current_user' && importOf(this.facts, 'current_user')?.module === 'flask_login';
   }
 
   /**
