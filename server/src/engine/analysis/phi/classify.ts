@@ -132,8 +132,6 @@ export class PhiClassifier {
     const match = this.bestElementMatch(tokens);
     // `templateDiagnosisCondition`, `catalog_medication`: a template's or a catalogue's own entry, the same for every patient.
     if (match && match.start > 0 && TEMPLATE_WORDS.has(tokens[0])) return SAFE;
-    // `genome_build`, `genomeAssembly`, `reference_genome`: the reference sequence reads are aligned to, the same for every patient.
-    if (match && isReferenceGenome(match.element.element, tokens, match.start, match.end)) return SAFE;
     const last = tokens.length - 1;
     if (match && match.end === last) return this.qualify(match, tokens);
     if (SAFE_LAST_TOKENS.has(tokens[last])) return SAFE;
@@ -323,16 +321,6 @@ const SOFTWARE_RUN_WORDS = new Set([
 /** `result`/`results` after a word for a program's run (`execution_results`): a program's outcome. */
 function isSoftwareResult(tokens: readonly string[], index: number): boolean {
   return (tokens[index] === 'result' || tokens[index] === 'results') && index > 0 && SOFTWARE_RUN_WORDS.has(tokens[index - 1]);
-}
-
-/** Words for the reference a genome build is (`genome_build`, `genome_assembly`, `ref_genome`), not a person's genome. */
-const REFERENCE_GENOME_AFTER = new Set(['build', 'builds', 'assembly', 'assemblies', 'release', 'fasta', 'reference']);
-const REFERENCE_GENOME_BEFORE = new Set(['reference', 'ref']);
-
-/** `genome_build`, `genomeAssembly`, `reference_genome`: the genome run from `start` to `end` names the reference sequence. */
-function isReferenceGenome(element: string, tokens: readonly string[], start: number, end: number): boolean {
-  if (element !== 'genetic' || start !== end || tokens[start] !== 'genome') return false;
-  return REFERENCE_GENOME_AFTER.has(tokens[end + 1]) || REFERENCE_GENOME_BEFORE.has(tokens[start - 1]);
 }
 
 /** `terms conditions`, `terms and conditions`, `term_and_condition`: the run before `condition` at `start`. */
