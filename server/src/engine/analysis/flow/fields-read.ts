@@ -14,6 +14,7 @@ import type { Range } from '../../model/ranges';
 import type { PhiElementRef } from '../../model/types';
 import type { FlowAnalyzer } from './flow';
 import type { Taint } from './taint';
+import { isOrganisationFunctionName } from './organisation-contacts';
 
 /** Field reads looked at per object: a function reading hundreds of fields is not made slower. */
 const MAX_READS = 200;
@@ -52,6 +53,7 @@ export class FieldsReadIndex {
     let first: { expr: Expr; label: string } | undefined;
     for (const read of reads.slice(0, MAX_READS)) {
       if (this.declaresParamBetween(name, read.scopeId, fn) === 'shadowed') continue;
+      if (this.readIntoOrganisationName(read.expr, fn)) continue;
       const taint = this.flow.taintOf(read.expr, read.scopeId);
       if (!taint || taint.objectForm) continue;
       for (const element of taint.elements) elements.set(`${element.element}/${element.category}`, element);
@@ -91,6 +93,15 @@ export class FieldsReadIndex {
       if (aliases.size === before) break;
     }
     return aliases;
+  }
+
+  /**
+   * `const insuranceCompanyName = evt.data.insuranceName || null`: the variable the function reads
+   * the field into says whose it is, an organisation's (an insurance company's name, not a
+   * patient's insurance), so the object logged whole does not carry it as a patient's.
+   */
+  private readIntoOrganisationName(read: Expr, fn: number): boolean {
+    return this.assignmentsIn(fn).some((binding) => isOrganisationFunctionName(binding.name) && sameRange(fallbackStripped(binding.value).range, read.range));
   }
 
   /** Whether a function between `scopeId` and `fn` (excluded) takes a parameter named `name`: another value. */
@@ -332,4 +343,15 @@ export function objectsGivenWhole(expr: Expr, language: FileFacts['language']): 
 
 function functionIdsAround(facts: FileFacts, scopeId: number): number[] {
   return enclosingFunctions(facts, scopeId).map((scope) => scope.id);
+}
+
+/** `a || null`, `a ?? ''`: the value read, without the fallback given when it is missing. */
+function fallbackStripped(value: Expr): Expr {
+  let current = unwrapped(value);
+  while (current.kind === 'binary' && (current.operator === '||' || current.operator === '??' || current.operator === 'or')) current = unwrapped(current.left);
+  return current;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

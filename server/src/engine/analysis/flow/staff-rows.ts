@@ -101,9 +101,9 @@ export class StaffRows {
       const inner = call.callee.kind === 'member' ? innerValue(call.callee.object) : undefined;
       return inner?.kind === 'call' && readsRows(call.callee.kind === 'member' ? call.callee.property : '') && this.isStaffQuery(inner);
     }
-    if (path.length === 1) return readsStaffByName(path[0]) && !isPatientSideName(sourceOf(this.facts, call.range));
+    if (path.length === 1) return (readsStaffByName(path[0]) || queriesStaffModel(path, call)) && !isPatientSideName(sourceOf(this.facts, call.range));
     if (path.length < 2 || !readsRows(path[path.length - 1])) return false;
-    if (!path.slice(0, -1).some(isStaffModelName) && !requestsStaffPath(call)) return false;
+    if (!path.slice(0, -1).some(isStaffModelName) && !requestsStaffPath(call) && !queriesStaffModel(path, call)) return false;
     return !isPatientSideName(sourceOf(this.facts, call.range));
   }
 }
@@ -154,6 +154,27 @@ function readsStaffByName(name: string): boolean {
 
 function readsRows(method: string): boolean {
   return ROW_READING_VERBS.has(tokenize(method)[0] ?? '');
+}
+
+/**
+ * `db.query(UserClinicAssociation)`, `session.query(User)`, `select(Staff)`: SQLAlchemy names the
+ * model it reads in its first argument: one of accounts or of the workforce, or a user's
+ * membership of the organisation (`UserClinicAssociation`, `UserRole`), whose name is the user's.
+ */
+function queriesStaffModel(path: readonly string[], call: CallExpr): boolean {
+  if (!MODEL_ARGUMENT_QUERIES.has(path[path.length - 1])) return false;
+  const model = innerValue(call.args[0]?.value);
+  return model?.kind === 'name' && /^[A-Z]/.test(model.name) && (isStaffModelName(model.name) || isMembershipModelName(model.name));
+}
+
+/** Query functions whose first argument is the model read (SQLAlchemy). */
+const MODEL_ARGUMENT_QUERIES = new Set(['query', 'select']);
+/** What links an account to the organisation (`UserClinicAssociation`, `UserRole`, `AccountMembership`). */
+const MEMBERSHIP_WORDS = new Set(['association', 'associations', 'membership', 'memberships', 'role', 'roles', 'clinic', 'organization', 'organisation', 'org', 'tenant', 'practice', 'link']);
+
+function isMembershipModelName(name: string): boolean {
+  const [first, ...rest] = tokenize(name);
+  return !!first && ACCOUNT_HOLDER_WORDS.has(first) && rest.length > 0 && rest.every((token) => MEMBERSHIP_WORDS.has(token));
 }
 
 /** `user`, `users`, `staffMember`, `Clinician`, `userRepository`: a model of accounts or of the workforce. */

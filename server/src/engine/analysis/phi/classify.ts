@@ -40,6 +40,12 @@ export type IdentifierClass =
 const SAFE: IdentifierClass = { kind: 'safe' };
 /** Tokens after an element that make the name a count of it (`treatmentCountResult`). */
 const COUNT_TOKENS = new Set(['count', 'counts', 'total', 'totals', 'tally']);
+/**
+ * Tokens right after an element that make the name a kind of it when more follows
+ * (`insuranceTypeTab`), as `insurance_type` alone is. Not `category`: a `diagnosisCategory` is a
+ * patient's diagnosis class.
+ */
+const KIND_TOKENS = new Set(['type', 'types', 'kind', 'kinds']);
 const UNKNOWN: IdentifierClass = { kind: 'unknown' };
 /** Elements that are dates of a person's life or care: all their parts but the year are identifiers (45 CFR 164.514(b)(2)(i)(C)). */
 const DATE_ELEMENTS = new Set(['date_of_birth', 'admission_date', 'discharge_date', 'date_of_death']);
@@ -137,6 +143,8 @@ export class PhiClassifier {
     if (match && mapsToIds(tokens, match.end)) return SAFE;
     // `emailDetails`, `fax_content`: the message sent (its value, when known, still counts).
     if (match && MESSAGE_ADDRESS_ELEMENTS.has(match.element.element) && tokens.slice(match.end + 1).some((token) => MESSAGE_PART_TOKENS.has(token))) return SAFE;
+    // `selectedInsuranceTypeTab`, `medication_kind_label`: about a kind of the element (as `insurance_type` is), not one patient's value.
+    if (match && KIND_TOKENS.has(tokens[match.end + 1]) && match.end + 2 <= last) return SAFE;
     // `treatmentCountResult`, `patient_total_rows`: a count of the element, whatever holds it.
     if (match && tokens.slice(match.end + 1).some((token) => COUNT_TOKENS.has(token))) return SAFE;
     if (match) return this.qualify(match, tokens);

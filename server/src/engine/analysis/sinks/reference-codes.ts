@@ -117,12 +117,34 @@ function codeName(expr: Expr): string | undefined {
  */
 export function namesCareRecord(facts: FileFacts, fact: CallFact, args: readonly Argument[]): boolean {
   const words: string[] = enclosingFunctions(facts, fact.scopeId).flatMap((scope) => (scope.name ? [scope.name] : []));
+  words.push(...callWords(fact, args));
+  return words.some((word) => tokenize(word).some((token) => CARE_RECORD_WORDS.has(token)));
+}
+
+/** Words of a call about stock: `'Insufficient stock for some medications'`, `{ insufficientStock }`, `inventoryError`. */
+const STOCK_WORDS = new Set(['stock', 'inventory', 'inventories', 'restock', 'warehouse']);
+
+/**
+ * A log or error whose own words speak of stock and name no patient and no record of care
+ * (`res.status(400).json({ error: 'Insufficient stock for some medications', insufficientStock })`):
+ * a drug there is a product short on the shelf, as in a module about stock, wherever the call is.
+ * Its words alone decide: the function it sits in may dispense a prescription, but the message
+ * says which products are missing, not whose prescription it was.
+ */
+export function speaksOfStockOnly(fact: CallFact, args: readonly Argument[]): boolean {
+  const tokens = callWords(fact, args).flatMap((word) => tokenize(word));
+  return tokens.some((token) => STOCK_WORDS.has(token)) && !tokens.some((token) => CARE_RECORD_WORDS.has(token));
+}
+
+/** The call's own words: its callee, its argument names and what its arguments read and say. */
+function callWords(fact: CallFact, args: readonly Argument[]): string[] {
+  const words: string[] = [];
   collectWords(fact.call.callee, words, 0);
   for (const arg of args) {
     if (arg.name) words.push(arg.name);
     collectWords(arg.value, words, 0);
   }
-  return words.some((word) => tokenize(word).some((token) => CARE_RECORD_WORDS.has(token)));
+  return words;
 }
 
 function collectWords(expr: Expr, words: string[], depth: number): void {

@@ -2,7 +2,7 @@ import { suppressFix, withSuppressFix } from '../../fixes/suppress';
 import { describe } from '../../analysis/flow/taint';
 import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
-import { namesCareRecord, onlyReferenceCodes, onlyValuesNamedAsCodes } from '../../analysis/sinks/reference-codes';
+import { namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsCodes } from '../../analysis/sinks/reference-codes';
 import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
@@ -39,6 +39,8 @@ export const phiInError: Rule = {
       if (!phiArgs.length || (reportsUnreadableDate(sink.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint)))) continue;
       // A procedure code alone (in a module about stock, also a drug), with nothing naming a patient or a record of care, is reference data.
       if (onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, sink.args)) continue;
+      // A drug alone in an error whose own words speak of stock (`'Insufficient stock for some medications'`) is a product.
+      if (onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), true) && speaksOfStockOnly(fact, sink.args)) continue;
       // A value named as a code (`routeCode`) read off a drug, alone, is a terminology code that failed a lookup.
       if (onlyValuesNamedAsCodes(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, sink.args)) continue;
       // `Insurance ${data.insuranceId} not found` after a query `where: { id: data.insuranceId }`: a row's key.

@@ -3,7 +3,7 @@ import { withSuppressFix } from '../../fixes/suppress';
 import { classifyLogSink } from '../../analysis/sinks/logs';
 import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../../analysis/sinks/redacting-loggers';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
-import { inFunctionGivenCareRecord, namesCareRecord, onlyReferenceCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
+import { inFunctionGivenCareRecord, namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { onlyAmounts } from '../../analysis/sinks/amounts-only';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
@@ -50,6 +50,8 @@ export const phiInLog: Rule = {
       if (inDebugOnlyBranch(facts, fact.call.range.start, fact.scopeId)) continue;
       if (!wholeObjects && reportsUnreadableDate(fact.call.args) && onlyUnreadableDates(phiArgs.map((p) => p.taint))) continue;
       if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), inventory) && !namesCareRecord(facts, fact, fact.call.args)) continue;
+      // A drug alone in a log whose own words speak of stock (`'Medication out of stock'`) is a product.
+      if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), true) && speaksOfStockOnly(fact, fact.call.args)) continue;
       if (!wholeObjects && onlyValuesNamedAsTableCodes(args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, fact.call.args) && !inFunctionGivenCareRecord(facts, fact)) continue;
       if (!wholeObjects && onlyAmounts(phiArgs, (name) => flow.classifier.isPersonObjectName(name))) continue;
       // A claim number the module itself mints is its record reference, like the claim's id.
