@@ -10,6 +10,7 @@ import { untilClosingParenthesis } from '../policy/audit-candidates';
 import { expressMountsOf, moduleImportsOf, pathListedMiddlewareOf } from './express-mounts';
 import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mounts';
 import { redactingLoggersOf } from './redacting-loggers';
+import { consoleStrippingBuildsOf } from './console-stripping-builds';
 import { writeOnlyMiddlewareOf } from './write-only-middleware';
 import { dataModelsOf } from '../engine/analysis/endpoints/data-models';
 import { accountModelsOfPrisma } from '../engine/analysis/phi/account-models';
@@ -26,7 +27,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], writeOnlyMiddleware: [], dataModels: [], accountModels: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], consoleStrippingBuilds: [], writeOnlyMiddleware: [], dataModels: [], accountModels: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -60,6 +61,7 @@ function addEntries(context: ProjectAuditContext, file: string, text: string | u
   context.pathListedMiddleware!.push(...entries.pathListedMiddleware!);
   context.moduleImports!.push(...entries.moduleImports!);
   context.redactingLoggers!.push(...entries.redactingLoggers!);
+  context.consoleStrippingBuilds!.push(...entries.consoleStrippingBuilds!);
   context.writeOnlyMiddleware!.push(...entries.writeOnlyMiddleware!);
   context.dataModels!.push(...entries.dataModels!);
   context.accountModels!.push(...entries.accountModels!);
@@ -89,6 +91,7 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     entries.pathListedMiddleware!.push(...pathListedMiddlewareOf(file, code));
     entries.moduleImports!.push(moduleImportsOf(file, code));
     entries.redactingLoggers!.push(...redactingLoggersOf(file, code));
+    entries.consoleStrippingBuilds!.push(...consoleStrippingBuildsOf(file, code));
   }
   return entries;
 }
@@ -97,8 +100,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware), own(context.dataModels), own(context.accountModels)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? [], entries.dataModels ?? [], entries.accountModels ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.consoleStrippingBuilds), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware), own(context.dataModels), own(context.accountModels)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.consoleStrippingBuilds ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? [], entries.dataModels ?? [], entries.accountModels ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
@@ -108,6 +111,7 @@ export function withFileEntries(context: ProjectAuditContext, file: string, entr
     expressUses: [...others(context.expressUses), ...(entries.expressUses ?? [])],
     expressPasses: [...others(context.expressPasses), ...(entries.expressPasses ?? [])],
     redactingLoggers: [...others(context.redactingLoggers), ...(entries.redactingLoggers ?? [])],
+    consoleStrippingBuilds: [...others(context.consoleStrippingBuilds), ...(entries.consoleStrippingBuilds ?? [])],
     pathListedMiddleware: [...others(context.pathListedMiddleware), ...(entries.pathListedMiddleware ?? [])],
     moduleImports: [...others(context.moduleImports), ...(entries.moduleImports ?? [])],
     writeOnlyMiddleware: [...others(context.writeOnlyMiddleware), ...(entries.writeOnlyMiddleware ?? [])],

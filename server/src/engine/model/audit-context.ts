@@ -108,6 +108,19 @@ export interface RedactingLogger {
   patternElements?: string[];
 }
 
+/**
+ * A build config that strips console calls from the package it builds (vite `esbuild.drop` /
+ * `pure`, terser `drop_console` / `pure_funcs`, babel's transform-remove-console, Next.js
+ * `compiler.removeConsole`): its folder's files print nothing in production through those methods.
+ */
+export interface ConsoleStrippingBuild {
+  file: string;
+  /** The console methods it strips; absent: all of them but `kept`. */
+  methods?: string[];
+  /** Methods it keeps when it strips the others (`removeConsole: { exclude: ['error'] }`). */
+  kept?: string[];
+}
+
 /** A logger as a log call names it: bound in the call's own file, or imported as `name` from `module` (as written there). */
 export interface LoggerReference {
   name: string;
@@ -155,6 +168,8 @@ export interface ProjectAuditContext {
    * workspace pre-pass): logging through them is not a leak (docs/rules/phi-in-log.md).
    */
   redactingLoggers?: RedactingLogger[];
+  /** Front-end builds that strip console calls from what they ship (found by the same pre-pass). */
+  consoleStrippingBuilds?: ConsoleStrippingBuild[];
   /** Express `use` calls and the apps handed to other modules, for routers mounted in another file. */
   expressUses?: ExpressUse[];
   expressPasses?: ExpressPass[];

@@ -4,6 +4,7 @@
 // with the sink's rule, a message naming the callee and the sink, and the sink as the last step
 // of the flow (in its own file).
 
+import { strippedConsoleSink } from '../analysis/sinks/stripped-console';
 import type { Argument, CallExpr, CallFact, Expr, FileFacts } from '../model/facts';
 import { calleePath } from '../model/expressions';
 import { offsetOf } from '../model/text';
@@ -150,6 +151,8 @@ export class CrossFileFlows {
         // The helper logs through a logger the project made to redact: what it redacts whatever the key is quiet here too.
         const redacting = effect.logger && redactingLoggerFor(effect.logger, effect.path, context.auditContext?.redactingLoggers);
         if (redacting && redactsWhole(redacting, taint.elements)) continue;
+        // The helper prints through a console method its package's production build strips.
+        if (effect.ruleId === 'phi-in-log' && strippedConsoleSink(effect.sink, effect.path, context.auditContext?.consoleStrippingBuilds)) continue;
         // A value holding a record in one field (`props.patient`) passes PHI only if that field is read.
         if (viaField && taint.holder && !(fields ?? []).some((field) => field.split(FIELD_PATH_SEPARATOR)[0] === taint.holder)) continue;
         // A built value's PHI sits under PHI-named keys; a callee reading only keys that name none gets none of it.

@@ -5,6 +5,7 @@ import { onlyPatternRedacted, redactingLoggerOf, unredactedArguments } from '../
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { inFunctionGivenCareRecord, namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
+import { strippedConsoleSink } from '../../analysis/sinks/stripped-console';
 import { onlyAmounts } from '../../analysis/sinks/amounts-only';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
@@ -35,6 +36,8 @@ export const phiInLog: Rule = {
     for (const fact of facts.calls) {
       const sink = classifyLogSink(fact, facts, flow, excluded);
       if (!sink) continue;
+      // A front end whose production build strips this console method: nothing reaches a production log.
+      if (facts.language === 'ts' && strippedConsoleSink(sink.label, context.filePath, context.auditContext?.consoleStrippingBuilds)) continue;
       // A redacting logger quiets everything, unless its redaction works from a fixed list of keys:
       // then only what is logged under those keys, and the elements it finds by pattern.
       const redacting = redactingLoggerOf(fact, facts, context.filePath, context.auditContext?.redactingLoggers);
