@@ -80,8 +80,6 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
 function isPatientLevel(model: DataModel, models: readonly DataModel[], classifier: PhiClassifier, depth: number): boolean {
   if (model.open || !model.fields.length) return true;
   const personModel = namesPerson(lastWord(model.name));
-  // A model named for a patient (`PatientProblemUpdate`) that holds another row's key is a patient's row of that kind.
-  const namedForPerson = tokenize(model.name).some(namesPerson);
   for (const field of model.fields) {
     const key = KEY_FIELD.exec(field.text);
     if (key) {
@@ -98,7 +96,7 @@ function isPatientLevel(model: DataModel, models: readonly DataModel[], classifi
     const tokens = tokenize(field.name);
     // A key column without a declared foreign key (`patient_id: int` in a schema).
     if (KEY_COLUMN_TOKENS.has(tokens[tokens.length - 1] ?? '') && tokens.length > 1) {
-      if (namedForPerson || linksToPatient(field.name, undefined, model, models, classifier, depth)) return true;
+      if (linksToPatient(field.name, undefined, model, models, classifier, depth)) return true;
       continue;
     }
     // A nested record (`patient: PatientOut`, `visits: List[Visit]`).
