@@ -5,17 +5,11 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCli, tempProject } from './run-cli.mjs';
+import { findingLines, tempProject } from './run-cli.mjs';
 
 const project = (files) => tempProject('console-stripping-builds', files);
 
-function logFindings(cwd) {
-  const { stdout } = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd });
-  return JSON.parse(stdout)
-    .findings.filter((finding) => finding.ruleId === 'phi-in-log')
-    .map((finding) => `${finding.file}:${finding.line}`)
-    .sort();
-}
+const logFindings = (cwd) => findingLines(cwd, 'phi-in-log');
 
 const page = [
   'export function savePatient(patient) {',
