@@ -17,7 +17,6 @@ export function strippedByBuild(method: string, filePath: string, builds: readon
   });
 }
 
-
 /** A log sink named `console.<method>` (the global console) in `filePath` whose calls the package's build strips. */
 export function strippedConsoleSink(label: string, filePath: string, builds: readonly ConsoleStrippingBuild[] | undefined): boolean {
   const match = /^console\.(\w+)$/.exec(label);
