@@ -21,8 +21,6 @@ export const phiToThirdParty: Rule = {
   check(context) {
     const { facts, flow, policy } = context;
     const findings: RawFinding[] = [];
-    // A module nothing imports never runs: its sends are dead code (unimported-modules.ts).
-    if (isUnimportedModule(context.filePath, facts, context.auditContext, context.projectRoot)) return findings;
     for (const call of uncoveredVendorCalls(context, false)) {
       // The signed-in clinic member named to analytics, in a workspace whose people are its workforce.
       if (identifiesAppMember(call.fact, call.sink.vendor.kind, call.phiArgs.map((p) => p.taint), flow.traits)) continue;
@@ -51,6 +49,9 @@ export const phiToThirdParty: Rule = {
         fixes: [suppressFix('phi-to-third-party', line, facts)],
       });
     }
+    // A module nothing imports never runs: its sends are dead code (unimported-modules.ts). Asked
+    // only of a file with findings: the question reads the whole workspace's imports.
+    if (findings.length && isUnimportedModule(context.filePath, facts, context.auditContext, context.projectRoot)) return [];
     return findings;
   },
 };
