@@ -4,9 +4,8 @@
 // small patterns over each file's text. Only names and the file they were found in are kept,
 // never source text; a team uncomments the ones that really audit PHI access.
 
-import { HISTORY_MIDDLEWARE } from '../engine/catalogues/history-middleware';
-
 import * as path from 'node:path';
+import { HISTORY_MIDDLEWARE } from '../engine/catalogues/history-middleware';
 
 export type PythonCandidateList = 'dependencies' | 'permissionClasses' | 'middleware' | 'calls';
 export type TypeScriptCandidateList = 'middleware' | 'guards' | 'wrappers' | 'calls';

@@ -12,6 +12,16 @@ export interface Range {
   end: Position;
 }
 
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Whether `inner` lies inside `outer` (ends included). */
+export function within(inner: Range, outer: Range): boolean {
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
 /**
  * What a range is read from: a tree-sitter node's start and end points. Named by shape, so the
  * model (and the policy module, which imports Range from here) depends on no parser.

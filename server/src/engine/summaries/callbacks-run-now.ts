@@ -8,7 +8,7 @@
 import type { FileFacts, ScopeFact } from '../model/facts';
 import { calleePath } from '../model/expressions';
 import { callsIn } from '../model/facts-index';
-import { within } from '../analysis/endpoints/controls/names';
+import { within } from '../model/ranges';
 
 /** Last names of calls that run the callback they are given before they return (spans, transactions). */
 const RUNS_CALLBACK_NOW = new Set([

@@ -27,7 +27,7 @@ import { respondsWithTotalsOnly } from '../analysis/endpoints/totals-response';
 import { callsDataStore, callsOverHttp } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
 import { loggerOf } from '../analysis/sinks/redacting-loggers';
-import { within } from '../analysis/endpoints/controls/names';
+import { within } from '../model/ranges';
 import { runsWithOwner } from './callbacks-run-now';
 import { callsIn, childScopes, scopeTree } from '../model/facts-index';
 import type { RawFinding, RuleContext } from '../rules/rule';

@@ -10,7 +10,7 @@ import { rootName } from '../../model/expressions';
 import { enclosingFunctions } from '../../model/facts-index';
 import type { BindingFact, Expr, FileFacts } from '../../model/facts';
 import { offsetOf } from '../../model/text';
-import type { Range } from '../../model/ranges';
+import { sameRange, type Range } from '../../model/ranges';
 import type { PhiElementRef } from '../../model/types';
 import type { FlowAnalyzer } from './flow';
 import type { Taint } from './taint';
@@ -350,8 +350,4 @@ function fallbackStripped(value: Expr): Expr {
   let current = unwrapped(value);
   while (current.kind === 'binary' && (current.operator === '||' || current.operator === '??' || current.operator === 'or')) current = unwrapped(current.left);
   return current;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

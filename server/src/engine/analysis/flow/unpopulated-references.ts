@@ -11,6 +11,7 @@
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ModelFact } from '../../model/facts';
 import { calleePath, innerValue } from '../../model/expressions';
+import { within } from '../../model/ranges';
 import { offsetOf } from '../../model/text';
 import { modelQueried, namedModel } from './model-queries';
 
@@ -181,10 +182,4 @@ function names(expr: Expr, field: string): boolean {
     return !path || names(path.value, field);
   }
   return true;
-}
-
-function within(inner: Expr['range'], outer: Expr['range']): boolean {
-  const after = inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character);
-  const before = inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character);
-  return after && before;
 }

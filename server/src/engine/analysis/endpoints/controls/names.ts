@@ -3,7 +3,7 @@
 
 import { calleePath } from '../../../model/expressions';
 import type { Expr, FileFacts, ScopeFact } from '../../../model/facts';
-import type { Range } from '../../../model/ranges';
+import { sameRange, within, type Range } from '../../../model/ranges';
 import type { EndpointFact } from '../../../model/endpoints';
 import { tokenize } from '../../phi/identifiers';
 import { isAuditTrailSegment } from '../resources';
@@ -156,15 +156,6 @@ export function handlerScope(facts: FileFacts, endpoint: EndpointFact): ScopeFac
   // A handler passed by name: the function of that name in the file.
   const name = endpoint.handler.name.split('.').pop() ?? '';
   return facts.scopes.find((scope) => scope.kind === 'function' && scope.name === name);
-}
-
-export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-export function within(inner: Range, outer: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 /** `[A, B]`, `(A, B)`, `A & B`, `A | B`: the names written in a list of classes. */

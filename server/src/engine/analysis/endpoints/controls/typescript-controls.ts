@@ -14,7 +14,8 @@ import type { TypeScriptAuditPolicy } from '../../../model/policy';
 import { offsetOf } from '../../../model/text';
 import { readAuditControl } from '../audit-control';
 import { auditCallIn, type AuditCallBehind } from './audit-calls';
-import { namesInList, namesOne, sameRange, within } from './names';
+import { namesInList, namesOne } from './names';
+import { sameRange, within } from '../../../model/ranges';
 
 /** Route options and hooks that run before the handler (Fastify, and `middleware` arrays of some routers). */
 const HOOK_KEYS = new Set(['preHandler', 'onRequest', 'preValidation', 'preParsing', 'beforeHandler', 'middleware', 'middlewares']);
