@@ -9,6 +9,7 @@ import type { PhiCategory } from '../model/types';
 import type { RuleContext } from './rule';
 import { phiArguments, sinkFinding } from './sink-finding';
 import { patientFramedPrompt } from '../analysis/sinks/patient-prompts';
+import { onlyRecipientAddresses } from '../analysis/sinks/recipient-only';
 
 export interface UncoveredVendorCall {
   fact: CallFact;
@@ -36,6 +37,8 @@ export function uncoveredVendorCalls(context: RuleContext, wantAi: boolean): Unc
     const framed = !phiArgs.length && wantAi ? patientFramedPrompt(sink.args, fact, context.facts, context.flow.classifier) : undefined;
     if (framed) phiArgs.push(framed);
     if (!phiArgs.length) continue;
+    // A text or an e-mail whose only PHI is the number or address it is delivered to.
+    if (sink.vendor.kind === 'messaging' && onlyRecipientAddresses(fact, context.facts, sink.args, (expr) => context.flow.sinkTaint(expr, fact.scopeId))) continue;
     const categories = phiArgs.flatMap((p) => p.taint.elements.map((e) => e.category)) as PhiCategory[];
     const coverage = baaCoverage(context.policy, sink, categories);
     if (!coverage.covered) found.push({ fact, sink, phiArgs, coverage });
