@@ -22,7 +22,7 @@ const REFERENCE_CODE_ELEMENTS = new Set(['billing_code']);
 const CODE_LIKE_ELEMENTS = new Set(['billing_code', 'medication']);
 
 /** Words that tie a value to a person or to a record of their care. */
-const CARE_RECORD_WORDS = new Set([
+export const CARE_RECORD_WORDS: ReadonlySet<string> = new Set([
   'patient', 'patients', 'client', 'clients', 'member', 'members', 'subscriber', 'beneficiary', 'enrollee', 'insured',
   'guarantor', 'person', 'resident', 'encounter', 'encounters', 'visit', 'visits', 'claim', 'claims', 'appointment',
   'appointments', 'admission', 'episode', 'consultation', 'chart', 'mrn', 'charge', 'charges', 'invoice', 'statement',

@@ -7,6 +7,7 @@ import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
 import { onlyQuantities } from '../../analysis/sinks/quantities-only';
+import { onlyDrugNamesNamingNoOne } from '../../analysis/sinks/drug-names-only';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
@@ -52,6 +53,8 @@ export const phiInError: Rule = {
       if (onlyFailedResponses(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // Amounts, balances and counts of doses alone (`Payment ${amountPaid} exceeds balance ${invoice.balance}`) name no one.
       if (onlyQuantities(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
+      // A drug's name alone in a message whose words name no person and no record of care is a catalogue product.
+      if (onlyDrugNamesNamingNoOne(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
       // A claim number the project mints (this module, or the claim's model) is its record reference, like the claim's id.
       if (onlyMintedClaimNumbers(sink.args, fact.scopeId, claimNumberContext(facts, flow))) continue;
       // The request's own rejected input sent back to its sender in the error response: no one new sees it.
