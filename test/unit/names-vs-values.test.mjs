@@ -60,7 +60,7 @@ describe('push and AWS messaging vendors', () => {
     'from firebase_admin import messaging',
     'sns = boto3.client("sns")',
     'def notify(patient, token):',
-    '    sns.publish(PhoneNumber=patient.phone, Message="ready")',
+    '    sns.publish(PhoneNumber=patient.phone, Message="Your results are ready")',
     '    messaging.send(messaging.Message(notification=messaging.Notification(body=patient.diagnosis), token=token))',
     '',
   ].join('\n');

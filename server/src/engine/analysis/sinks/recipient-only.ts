@@ -26,7 +26,7 @@ const ADDRESS_ELEMENTS = new Set(['phone', 'email']);
 
 /** Words of a message that speak of someone's care: a visit, a result, a prescription. */
 const CARE_WORDS = new Set([
-  'appointment', 'appointments', 'visit', 'visits', 'provider', 'doctor', 'physician', 'dr', 'nurse', 'therapist', 'therapy',
+  'appointment', 'appointments', 'visit', 'visits', 'reminder', 'reminders', 'provider', 'doctor', 'physician', 'dr', 'nurse', 'therapist', 'therapy',
   'prescription', 'prescriptions', 'medication', 'medications', 'refill', 'pharmacy', 'result', 'results', 'lab', 'labs', 'test',
   'tests', 'diagnosis', 'treatment', 'surgery', 'procedure', 'referral', 'vaccine', 'vaccination', 'dose', 'scan', 'biopsy',
   'claim', 'bill', 'invoice', 'balance', 'payment', 'admission', 'discharge', 'consultation', 'counseling', 'clinical',
