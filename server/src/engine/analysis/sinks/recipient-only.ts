@@ -8,11 +8,12 @@
 // words of its message (written in the call, or in the one variable of the function it is built in)
 // speak of no care: `'Your visit is confirmed.'` to a patient's phone tells the service that this
 // person has a visit, and stays reported. A patient's name or anything clinical in the body, a
-// name given with the address (`to: { email, name }`), or a whole record under `to` keeps the call
-// reported.
+// name given with the address (`to: { email, name }`), a whole record under `to`, or a body the
+// function is given as a parameter (its callers write it) keeps the call reported.
 
 import type { Argument, CallFact, Expr, FileFacts } from '../../model/facts';
 import { SUMMARY_MARKER } from '../../model/types';
+import { enclosingFunctions } from '../../model/facts-index';
 import { tokenize } from '../phi/identifiers';
 import type { TaintOf } from './message-parts';
 
@@ -39,7 +40,10 @@ const CARE_WORDS = new Set([
 export function onlyRecipientAddresses(fact: CallFact, facts: FileFacts, args: readonly Argument[], taintOf: TaintOf): boolean {
   if (!onlyAddressesCarryPhi(args, taintOf)) return false;
   const words: string[] = [];
-  for (const arg of args) if (!arg.name || !namesRecipient(arg.name)) messageWords(arg.value, fact, facts, words, 0, true);
+  const unread: string[] = [];
+  for (const arg of args) if (!arg.name || !namesRecipient(arg.name)) messageWords(arg.value, fact, facts, { words, unread }, 0, true);
+  // A body the function is given (`sendViaTwilio(phoneNumber, message)`) is written by its callers: unread here, it stays reported.
+  if (unread.length) return false;
   return !words.some((word) => tokenize(word).some((token) => CARE_WORDS.has(token)));
 }
 
@@ -90,8 +94,15 @@ function namesRecipient(key: string): boolean {
   return tokens.length > 0 && tokens.every((token) => RECIPIENT_TOKENS.has(token));
 }
 
+interface MessageText {
+  words: string[];
+  /** Names the message is given whose text the function does not write (its parameters). */
+  unread: string[];
+}
+
 /** The fixed words of a message: its literal text, and that of the variable of the function it is built in (one step). */
-function messageWords(expr: Expr, fact: CallFact, facts: FileFacts, words: string[], depth: number, followNames: boolean): void {
+function messageWords(expr: Expr, fact: CallFact, facts: FileFacts, text: MessageText, depth: number, followNames: boolean): void {
+  const { words } = text;
   if (depth > MAX_DEPTH) return;
   const next = depth + 1;
   switch (expr.kind) {
@@ -101,26 +112,36 @@ function messageWords(expr: Expr, fact: CallFact, facts: FileFacts, words: strin
     case 'template':
       for (const part of expr.parts) {
         if ('text' in part) words.push(part.text);
-        else messageWords(part.expr, fact, facts, words, next, followNames);
+        // A value set in a sentence (`Open ${link}`) is not the body: its words are the sentence's.
+        else messageWords(part.expr, fact, facts, text, next, false);
       }
       return;
     case 'binary':
-      messageWords(expr.left, fact, facts, words, next, followNames);
-      messageWords(expr.right, fact, facts, words, next, followNames);
+      messageWords(expr.left, fact, facts, text, next, followNames);
+      messageWords(expr.right, fact, facts, text, next, followNames);
       return;
     case 'object':
-      for (const entry of expr.entries) if (!entry.key || !namesRecipient(entry.key)) messageWords(entry.value, fact, facts, words, next, followNames);
+      for (const entry of expr.entries) if (!entry.key || !namesRecipient(entry.key)) messageWords(entry.value, fact, facts, text, next, followNames);
       return;
     case 'name':
       if (!followNames) return;
+      let built = false;
       for (const binding of facts.bindings) {
-        if (binding.scopeId === fact.scopeId && binding.name === expr.name && binding.kind === 'assign') messageWords(binding.value, fact, facts, words, next, false);
+        if (binding.scopeId !== fact.scopeId || binding.name !== expr.name || binding.kind !== 'assign') continue;
+        built = true;
+        messageWords(binding.value, fact, facts, text, next, false);
       }
+      if (!built && isParameterOf(facts, fact.scopeId, expr.name)) text.unread.push(expr.name);
       return;
     case 'other':
-      for (const child of expr.children) messageWords(child, fact, facts, words, next, followNames);
+      for (const child of expr.children) messageWords(child, fact, facts, text, next, followNames);
       return;
     default:
       return;
   }
+}
+
+/** `name` is a parameter of the function the call is in. */
+function isParameterOf(facts: FileFacts, scopeId: number, name: string): boolean {
+  return enclosingFunctions(facts, scopeId).some((scope) => scope.params.some((param) => param.name === name));
 }
