@@ -313,8 +313,6 @@ export const SAFE_LAST_TOKENS = new Set([
   'settings', 'form', 'component', 'view', 'page', 'model', 'serializer', 'regexp', 'matcher', 'parser',
   'formatter', 'handler', 'callback', 'fn', 'func', 'service', 'client', 'repository', 'repo', 'router', 'table',
   'checksum', 'digest', 'fingerprint', 'loaded', 'saved', 'fetched', 'ok', 'length',
-  // `genome_build`, `genome_assembly`: which reference build of a genome (GRCh37/38), configuration.
-  'build', 'builds', 'assembly',
   // A row's serial number in the system it came from (`diagnosis_aria_ser`, `diagnosisSerNum`): a key.
   'ser', 'sernum',
   // Whether a record is in use (`active`, `patientActive`): a flag, like `enabled`.
