@@ -257,6 +257,8 @@ export const NON_PERSON_OBJECTS = new Set([
   'clinicians', 'therapists', 'supervisors', 'employees',
   // Network connections: their `address` is the peer's IP, not where a person lives (`client.handshake.address`).
   'handshake', 'socket', 'sock', 'websocket', 'ws', 'conn', 'peer',
+  // Network interfaces of the host (`os.networkInterfaces()`): `iface.address` is the server's own IP.
+  'iface', 'ifaces', 'nic', 'netif',
   // Names, labels and messages about fields, not the fields' values (`labels.date_of_birth`, `messages.ssn`).
   'errors', 'labels', 'label', 'columns', 'headers', 'urls', 'paths', 'choices', 'i18n', 'enum', 'enums', 'placeholders', 'titles',
 ]);
