@@ -322,7 +322,7 @@ export const SAFE_LAST_TOKENS = new Set([
   // A code set's or a form's flag (`icdIndicator`: ICD-9 or ICD-10), like `flag`.
   'indicator', 'indicators',
   // Outcomes of a run or a check (`score.passed`, `summaryGenerated`): booleans and counts.
-  'passed', 'failed', 'succeeded', 'skipped', 'generated',
+  'passed', 'failed', 'succeeded', 'skipped', 'generated', 'processed',
   // Rules that match values, not values (`requiredIcdPrefix`, `allowedIcdPatterns`): configuration.
   'patterns', 'prefix', 'prefixes', 'suffix', 'suffixes', 'regexes', 'matchers',
   // Parts of a rule's definition (`condition.operator`, `reflexConditionLanguage`): how it is written, not a value.
