@@ -49,6 +49,8 @@ import { formDataCategory } from './form-callbacks';
 import { BODY_ATTRIBUTE, ERRORS_METHOD, holdsRequestValidationError, receiverName } from './rejected-request-input';
 import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, rootOf, union, withoutRoot, type Taint } from './taint';
 
+/** Words naming a variable as the result of a count (`treatmentCountResult`): what is read off it is a number. */
+const COUNT_ROOT_TOKENS = new Set(['count', 'counts']);
 const MAX_DEPTH = 60;
 
 /** A record's own key (`id`, Django's `pk`, MongoDB's `_id`): an opaque id, not a record number. */
@@ -339,6 +341,8 @@ export class FlowAnalyzer {
         // `const medicalRecordNumber = patient.id`: the record's own key, an id whatever the variable is called.
         if (expr.kind === 'member' && RECORD_KEY_FIELDS.has(expr.property)) return true;
         const root = rootName(expr);
+        // `treatmentNumber = treatmentCountResult.rows[0].next_number`: read off the result of a count, a number.
+        if (root && expr.kind === 'member' && tokenize(root).some((token) => COUNT_ROOT_TOKENS.has(token))) return true;
         return !!root && this.classifier.isNonPersonObjectName(root);
       }
       default:
