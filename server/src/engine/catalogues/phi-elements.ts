@@ -257,6 +257,8 @@ export const NON_PERSON_OBJECTS = new Set([
   'clinicians', 'therapists', 'supervisors', 'employees',
   // Network connections: their `address` is the peer's IP, not where a person lives (`client.handshake.address`).
   'handshake', 'socket', 'sock', 'websocket', 'ws', 'conn', 'peer',
+  // Network interfaces of the host (`os.networkInterfaces()`): `iface.address` is the server's own IP.
+  'iface', 'ifaces', 'nic', 'netif',
   // Names, labels and messages about fields, not the fields' values (`labels.date_of_birth`, `messages.ssn`).
   'errors', 'labels', 'label', 'columns', 'headers', 'urls', 'paths', 'choices', 'i18n', 'enum', 'enums', 'placeholders', 'titles',
 ]);
@@ -320,7 +322,7 @@ export const SAFE_LAST_TOKENS = new Set([
   // A code set's or a form's flag (`icdIndicator`: ICD-9 or ICD-10), like `flag`.
   'indicator', 'indicators',
   // Outcomes of a run or a check (`score.passed`, `summaryGenerated`): booleans and counts.
-  'passed', 'failed', 'succeeded', 'skipped', 'generated',
+  'passed', 'failed', 'succeeded', 'skipped', 'generated', 'processed',
   // Rules that match values, not values (`requiredIcdPrefix`, `allowedIcdPatterns`): configuration.
   'patterns', 'prefix', 'prefixes', 'suffix', 'suffixes', 'regexes', 'matchers',
   // Parts of a rule's definition (`condition.operator`, `reflexConditionLanguage`): how it is written, not a value.

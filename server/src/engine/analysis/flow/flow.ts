@@ -1,7 +1,7 @@
 // Intra-function PHI flow (docs/architecture.md, "Flow"; the rule pages' "What it finds"): which expressions carry PHI, where it
 // came from, and through which variables. Works on the language-neutral facts only.
 
-import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact, ScopeFact } from '../../model/facts';
+import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ParamFact, ScopeFact, TemplatePart } from '../../model/facts';
 import { calleePath, innerValue, rootName } from '../../model/expressions';
 import { functionWithin } from '../../model/facts-index';
 import { offsetOf, sourceOf } from '../../model/text';
@@ -9,7 +9,7 @@ import type { PhiCategory, PhiElementRef, Range } from '../../model/types';
 import { SUMMARY_MARKER } from '../../model/types';
 import type { PhiClassifier } from '../phi/classify';
 import { tokenize } from '../phi/identifiers';
-import { namesPaperworkNumber, namesTestVocabularyCode, isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
+import { namesPaperworkNumber, namesTestVocabularyCode, isActionName, isAuthorizationSource, isConstantMember, isConstantName, isJwtClaimName, isLastFewCharactersCall, isLastFewCharactersSlice, isMaskedPrefix, isMaskingReplace, isTableOfStrings } from '../phi/names-not-values';
 import { indexBindings, innermostScopeAt, isStoreName, STORE_SUFFIX, type BindingIndex } from './binding-index';
 import { containerBindings, isServiceName } from './containers';
 import { RecordStringForms } from './record-string-forms';
@@ -49,6 +49,8 @@ import { formDataCategory } from './form-callbacks';
 import { BODY_ATTRIBUTE, ERRORS_METHOD, holdsRequestValidationError, receiverName } from './rejected-request-input';
 import { categoryOfType, describe, fromClassification, isClaimsWord, lastName, plain, recordTaint, rootOf, union, withoutRoot, type Taint } from './taint';
 
+/** Words naming a variable as the result of a count (`treatmentCountResult`): what is read off it is a number. */
+const COUNT_ROOT_TOKENS = new Set(['count', 'counts']);
 const MAX_DEPTH = 60;
 
 /** A record's own key (`id`, Django's `pk`, MongoDB's `_id`): an opaque id, not a record number. */
@@ -173,8 +175,10 @@ export class FlowAnalyzer {
       case 'call':
         return this.callTaint(expr, scopeId, depth);
       case 'template':
-        return union(expr.parts.map((part) => ('expr' in part ? this.asString(this.taintOf(part.expr, scopeId, depth)) : undefined)));
+        return union(expr.parts.map((part, i) => ('expr' in part && !this.isMaskedPrefix(part.expr, expr.parts[i + 1]) ? this.asString(this.taintOf(part.expr, scopeId, depth)) : undefined)));
       case 'binary': {
+        // `phone.substring(0, 4) + '****'`: the first few characters in front of a mask.
+        if (expr.operator === '+' && expr.right.kind === 'string' && this.isMaskedPrefix(expr.left, { text: expr.right.value })) return undefined;
         const [left, right] = [this.taintOf(expr.left, scopeId, depth), this.taintOf(expr.right, scopeId, depth)];
         // `"%s" % patient`, `'in ' + patient`: the record's string form.
         if (expr.operator === '%' || expr.operator === '+') return union([this.asString(left), this.asString(right)]);
@@ -337,6 +341,8 @@ export class FlowAnalyzer {
         // `const medicalRecordNumber = patient.id`: the record's own key, an id whatever the variable is called.
         if (expr.kind === 'member' && RECORD_KEY_FIELDS.has(expr.property)) return true;
         const root = rootName(expr);
+        // `treatmentNumber = treatmentCountResult.rows[0].next_number`: read off the result of a count, a number.
+        if (root && expr.kind === 'member' && tokenize(root).some((token) => COUNT_ROOT_TOKENS.has(token))) return true;
         return !!root && this.classifier.isNonPersonObjectName(root);
       }
       default:
@@ -482,7 +488,7 @@ export class FlowAnalyzer {
     if (!objectTaint && expr.object.kind === 'name' && isTableOfStrings(this.resolveBinding(expr.object.name, scopeId, Number.MAX_SAFE_INTEGER)?.value)) return undefined;
     if (!objectTaint && expr.object.kind === 'name' && /^[A-Z]/.test(expr.object.name) && this.isStringClassAttribute(expr.object.name, expr.property)) return undefined;
     if (isClaimsWord(classification, expr.property) && !objectTaint?.record && isAuthorizationSource(expr.object)) return undefined;
-    if (classification.kind === 'element') {
+    if (classification.kind === 'element' && !this.isFieldOfOpaqueNonPerson(objectTaint, objectName, classification.element)) {
       const onRecord = !!objectTaint?.record || (!!objectName && this.classifier.isPersonObjectName(objectName));
       const ownRoot = objectTaint?.record || !objectTaint?.recordRoot;
       const root = ownRoot ? expr.object : objectTaint.recordRoot!;
@@ -594,6 +600,22 @@ export class FlowAnalyzer {
       const classification = this.classifier.classify(words);
       return classification.kind === 'element' ? classification.element : undefined;
     });
+  }
+
+  /**
+   * `iface.address` where `iface` comes from `os.networkInterfaces()` (in a summary, an unresolved call's
+   * result): a non-person object's field, read as a field of that call's result (judged in the caller)
+   * rather than as this function's own PHI, just as with no taint at all it would not be PHI.
+   */
+  private isFieldOfOpaqueNonPerson(objectTaint: Taint | undefined, objectName: string | undefined, element: string): boolean {
+    if (!objectTaint || objectTaint.record || !objectName || !objectTaint.elements.length) return false;
+    if (!objectTaint.elements.every((entry) => entry.element.startsWith(`${SUMMARY_MARKER}c:`))) return false;
+    return this.classifier.isNonPersonObjectName(objectName) && !this.classifier.isPersonObjectName(objectName) && !this.classifier.isPersonByElement(objectName, element);
+  }
+
+  /** `${phone.substring(0, 4)}****`: the first few characters of a value, then a mask (names-not-values.ts). */
+  private isMaskedPrefix(expr: Expr, next: TemplatePart | undefined): boolean {
+    return isMaskedPrefix(expr, next && 'text' in next ? next.text : undefined, (arg) => sourceOf(this.facts, arg.range));
   }
 
   /** `maskEmail(...)`, `redactor.apply(...)`: the function, or an object it belongs to, is named for masking. */

@@ -47,6 +47,8 @@ const COUNT_TOKENS = new Set(['count', 'counts', 'total', 'totals', 'tally']);
  */
 const KIND_TOKENS = new Set(['type', 'types', 'kind', 'kinds']);
 const UNKNOWN: IdentifierClass = { kind: 'unknown' };
+/** Words before a plural that make it a quantity of that thing (`additionalDoses`, `remaining_doses`). */
+const QUANTITY_TOKENS = new Set(['additional', 'extra', 'remaining', 'total', 'max', 'min', 'number', 'num']);
 /** Elements that are dates of a person's life or care: all their parts but the year are identifiers (45 CFR 164.514(b)(2)(i)(C)). */
 const DATE_ELEMENTS = new Set(['date_of_birth', 'admission_date', 'discharge_date', 'date_of_death']);
 /**
@@ -133,6 +135,7 @@ export class PhiClassifier {
     // `templateDiagnosisCondition`, `catalog_medication`: a template's or a catalogue's own entry, the same for every patient.
     if (match && match.start > 0 && TEMPLATE_WORDS.has(tokens[0])) return SAFE;
     const last = tokens.length - 1;
+    if (match && isDoseCount(tokens, match)) return SAFE;
     if (match && match.end === last) return this.qualify(match, tokens);
     if (SAFE_LAST_TOKENS.has(tokens[last])) return SAFE;
     // `diagnosis_ser_num`, `DiagnosisSerNum`: a row's serial number in the system it came from, a key.
@@ -297,6 +300,16 @@ export function canonicalTokens(identifier: string): string[] {
     if (NUMBER_ABBREVIATIONS.has(token) || (token === 'no' && i === tokens.length - 1)) return 'number';
     return token;
   });
+}
+
+/**
+ * `additionalDoses`, `remaining_doses`, `dosesPerDay`: how many doses (a number), where a `dose`
+ * alone is an amount of a drug. Only the plural with a quantity word before it or a rate after it:
+ * `patient.doses` may be the list of doses given.
+ */
+function isDoseCount(tokens: string[], match: { start: number; end: number }): boolean {
+  if (tokens[match.end] !== 'doses' || match.start !== match.end) return false;
+  return QUANTITY_TOKENS.has(tokens[match.start - 1] ?? '') || tokens[match.end + 1] === 'per';
 }
 
 /** `ssn_last4`, `masked_phone`, `phone_last_four`, `last_4_ssn`: a value already masked to a few characters. */

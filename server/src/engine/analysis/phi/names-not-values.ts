@@ -101,7 +101,39 @@ export function isMaskingReplace(call: CallExpr, sourceOf: (expr: Expr) => strin
   const isPythonSub = property === 'sub' && object.kind === 'name' && object.name === 're' && call.args.length >= 3;
   if (!isPythonSub && !(['replace', 'replaceAll'].includes(property) && call.args.length === 2)) return false;
   const replacement = call.args[1].value;
-  return replacement.kind === 'string' && /^[*xX•#]+$/.test(replacement.value) && /\\d|\[0-9/.test(sourceOf(call.args[0].value));
+  if (replacement.kind !== 'string') return false;
+  if (/^[*xX•#]+$/.test(replacement.value) && /\\d|\[0-9/.test(sourceOf(call.args[0].value))) return true;
+  return keepsGroupsAroundMask(replacement.value);
+}
+
+/** `$1`, `$<user>`, `\\1`, `\\g<1>`: a capture group put back into a replacement. */
+const GROUP_REFERENCE = /\$\d+|\$<\w+>|\\\d+|\\g<\w+>/g;
+/** A run of mask characters long enough to stand for hidden text. */
+const MASK_RUN = /\*{2,}|•{2,}|#{3,}|x{3,}|X{3,}/;
+
+/**
+ * `email.replace(/(.{2})(.*)(@.*)/, '$1***$3')`, `re.sub(r"(\d{3})\d+", r"\1****", phone)`: some
+ * captured characters kept and the rest written as a mask. A replacement made only of group
+ * references, punctuation and a run of mask characters drops whatever its groups did not capture.
+ */
+function keepsGroupsAroundMask(replacement: string): boolean {
+  if (!GROUP_REFERENCE.test(replacement)) return false;
+  GROUP_REFERENCE.lastIndex = 0;
+  const rest = replacement.replace(GROUP_REFERENCE, '');
+  return MASK_RUN.test(rest) && !/[A-Za-z0-9]/.test(rest.replace(MASK_RUN, ''));
+}
+
+const FIRST_FEW = /^0\s*,\s*[1-4]$/;
+
+/**
+ * `${phone.substring(0, 4)}****`, `email.slice(0, 2) + '***'`: the first few characters of a value
+ * written in front of a mask. `nextText` is the text that follows the call.
+ */
+export function isMaskedPrefix(expr: Expr, nextText: string | undefined, sourceOf: (expr: Expr) => string): boolean {
+  if (nextText === undefined || !new RegExp(`^(?:${MASK_RUN.source})`).test(nextText)) return false;
+  if (expr.kind !== 'call' || expr.callee.kind !== 'member' || !['slice', 'substr', 'substring'].includes(expr.callee.property)) return false;
+  if (expr.args.length !== 2) return false;
+  return FIRST_FEW.test(expr.args.map((arg) => sourceOf(arg.value).trim()).join(','));
 }
 
 /** Python `ssn[-4:]`, `phone[len(phone) - 4:]`: the index's source text is a slice of the last few characters. */
