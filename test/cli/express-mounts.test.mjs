@@ -165,3 +165,16 @@ test('a router module no module imports is never mounted: its routes are not rep
   const tested = { ...files, 'src/routes/__tests__/labs.test.ts': ["import { labsRouter } from '../labs';", 'test("labs", () => labsRouter);', ''].join('\n') };
   assert.deepEqual(missing(project(tested)), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
 });
+
+test('a router mounted into a barrel router is covered by the audit middleware used on the app before the barrel is mounted', () => {
+  const files = {
+    'src/routes/billing/claims.js': ["import express from 'express';", 'const router = express.Router();', "router.get('/claims/:id', async (req, res) => {", '  const patient = await db.patient.findUnique({ where: { id: req.params.id } });', '  res.json({ name: patient.name, ssn: patient.ssn });', '});', 'export default router;', ''].join('\n'),
+    'src/routes/billing/index.js': ["import express from 'express';", "import claimRoutes from './claims.js';", 'const router = express.Router();', 'router.use(requireAuth);', "router.use('/', claimRoutes);", 'export default router;', ''].join('\n'),
+    'src/middleware/audit-logger.js': ['export const auditLogger = (req, res, next) => next();', ''].join('\n'),
+    'phi-guard.json': JSON.stringify({ audit: { typescript: { middleware: ['auditLogger'] } } }),
+  };
+  const app = (lines) => ["import express from 'express';", "import { auditLogger } from './middleware/audit-logger.js';", "import billingRoutes from './routes/billing/index.js';", 'const app = express();', ...lines, ''].join('\n');
+  assert.deepEqual(missing(project({ ...files, 'src/server.js': app(['app.use(auditLogger);', "app.use('/api/billing', billingRoutes);"]) })), []);
+  assert.deepEqual(missing(project({ ...files, 'src/server.js': app(["app.use('/api/billing', billingRoutes);", 'app.use(auditLogger);']) })), ['src/routes/billing/claims.js:3'], 'used after the barrel is mounted, it does not run first');
+  assert.deepEqual(missing(project({ ...files, 'src/server.js': app(["app.use('/api/other', auditLogger);", "app.use('/api/billing', billingRoutes);"]) })), ['src/routes/billing/claims.js:3'], 'under another path it does not run for the barrel');
+});

@@ -12,6 +12,7 @@ import { fastapiAppsOf, fastapiMountsOf, pythonProjectRoot } from './fastapi-mou
 import { redactingLoggersOf } from './redacting-loggers';
 import { consoleStrippingBuildsOf } from './console-stripping-builds';
 import { writeOnlyMiddlewareOf } from './write-only-middleware';
+import { flaskActivityHooksOf } from './flask-activity-hooks';
 import { dataModelsOf } from '../engine/analysis/endpoints/data-models';
 import { accountModelsOfPrisma } from '../engine/analysis/phi/account-models';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
@@ -27,7 +28,7 @@ const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], consoleStrippingBuilds: [], writeOnlyMiddleware: [], dataModels: [], accountModels: [] };
+  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], consoleStrippingBuilds: [], writeOnlyMiddleware: [], dataModels: [], accountModels: [], flaskActivityHooks: [] };
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -65,6 +66,7 @@ function addEntries(context: ProjectAuditContext, file: string, text: string | u
   context.writeOnlyMiddleware!.push(...entries.writeOnlyMiddleware!);
   context.dataModels!.push(...entries.dataModels!);
   context.accountModels!.push(...entries.accountModels!);
+  context.flaskActivityHooks!.push(...entries.flaskActivityHooks!);
 }
 
 /** What one file contributes to the audit context (empty lists when nothing). */
@@ -81,6 +83,7 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     entries.redactingLoggers!.push(...redactingLoggersOf(file, code));
     entries.writeOnlyMiddleware!.push(...writeOnlyMiddlewareOf(file, code));
     entries.dataModels!.push(...dataModelsOf(file, text));
+    entries.flaskActivityHooks!.push(...flaskActivityHooksOf(file, code));
   } else {
     const globals = nestGlobalsOf(file, text);
     if (globals) entries.nestGlobals.push(globals);
@@ -100,8 +103,8 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
   const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
   const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.consoleStrippingBuilds), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware), own(context.dataModels), own(context.accountModels)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.consoleStrippingBuilds ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? [], entries.dataModels ?? [], entries.accountModels ?? []];
+  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.consoleStrippingBuilds), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware), own(context.dataModels), own(context.accountModels), own(context.flaskActivityHooks)];
+  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.consoleStrippingBuilds ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? [], entries.dataModels ?? [], entries.accountModels ?? [], entries.flaskActivityHooks ?? []];
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   return {
     djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
@@ -117,6 +120,7 @@ export function withFileEntries(context: ProjectAuditContext, file: string, entr
     writeOnlyMiddleware: [...others(context.writeOnlyMiddleware), ...(entries.writeOnlyMiddleware ?? [])],
     dataModels: [...others(context.dataModels), ...(entries.dataModels ?? [])],
     accountModels: [...others(context.accountModels), ...(entries.accountModels ?? [])],
+    flaskActivityHooks: [...others(context.flaskActivityHooks), ...(entries.flaskActivityHooks ?? [])],
   };
 }
 

@@ -152,6 +152,19 @@ export interface DataModel {
   open: boolean;
 }
 
+/**
+ * A Flask app's hook run before every request that records who asked for which path (`@app.before_request
+ * def log_users_activity(): LOG.info(current_user.email + request.path)`): an activity log for the
+ * app's folder (workspace/flask-activity-hooks.ts).
+ */
+export interface FlaskActivityHook {
+  file: string;
+  /** The hook function's name. */
+  name: string;
+  /** The folder holding the app's module: the blueprints it registers sit below it. */
+  projectRoot: string;
+}
+
 /** A model of the app's own people (analysis/phi/account-models.ts): its name, lower-cased (`person`). */
 export interface AccountModel {
   file: string;
@@ -183,6 +196,8 @@ export interface ProjectAuditContext {
   nestGlobals: NestGlobalControls[];
   /** FastAPI routers mounted with dependencies in another file. */
   fastapiMounts?: FastApiMount[];
+  /** Flask apps' hooks recording who requested which path (an activity log for the app's folder). */
+  flaskActivityHooks?: FlaskActivityHook[];
   /** FastAPI apps; their dependencies cover the project's routes when every app of the project has one. */
   fastapiApps?: FastApiApp[];
 }

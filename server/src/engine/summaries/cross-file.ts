@@ -118,6 +118,10 @@ export class CrossFileFlows {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToTotalsResponse(this.file, this.classOf(scopeId), path);
       },
+      accessRefusalBehind: (callee, scopeId) => {
+        const path = calleePath(callee);
+        return !!path && path.length <= 4 && this.index.reachesAccessRefusal(this.file, this.classOf(scopeId), path);
+      },
       notImplementedBehind: (callee, scopeId) => {
         const path = calleePath(callee);
         return !!path && path.length <= 4 && this.index.resolvesToStub(this.file, this.classOf(scopeId), path);

@@ -9,6 +9,7 @@
 // summary says the parameter flows only through a field. Markers are element names no catalogue
 // entry can have, and never leave this module.
 
+import { refusesAsForbidden } from '../analysis/endpoints/access-denial';
 import type { CallExpr, CallFact, Expr, FileFacts, ParamFact, ScopeFact } from '../model/facts';
 import { calleePath, innerValue } from '../model/expressions';
 import type { ResolvedPolicy } from '../model/policy';
@@ -128,6 +129,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   for (const fn of functions) {
     const scopes = scopeTree(facts, fn.scope.id);
     if (isNotImplementedStub(facts, scopes)) fn.summary.notImplemented = true;
+    if ([...scopes].some((id) => callsIn(facts, id).some(({ call }) => refusesAsForbidden(facts, call)))) fn.summary.refusesForbidden = true;
     if (respondsWithTotalsOnly(facts, fn.scope.id, scopes)) fn.summary.respondsTotals = true;
     const reads = storeReads(facts, scopes, columns);
     if (reads.totals) fn.summary.readsTotals = true;

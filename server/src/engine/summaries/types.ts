@@ -145,6 +145,8 @@ export interface FunctionSummary {
    * `nestedCalls`: the function's own calls for the audit walk too.
    */
   runNowCalls?: string[][];
+  /** The function refuses the request as forbidden on some path (`abort(403)`: analysis/endpoints/access-denial.ts). */
+  refusesForbidden?: true;
   /** The function only answers "not implemented" (analysis/endpoints/stub-handler.ts). */
   notImplemented?: true;
   /** An Express-style handler that answers with totals only (analysis/endpoints/totals-response.ts). */

@@ -325,6 +325,18 @@ export class WorkspaceIndex {
     return !!this.targetOf(file, className, callee)?.fn.respondsTotals;
   }
 
+  /**
+   * Whether a call made in `file` runs a workspace function that refuses the request as forbidden
+   * (`abort(403)`), itself or through the functions it calls: an access check.
+   */
+  reachesAccessRefusal(file: FileSummary, className: string | undefined, callee: string[]): boolean {
+    for (const node of this.reachable(file, className, callee, false)) {
+      if (node === CUT_SHORT) return false;
+      if (node.fn.refusesForbidden) return true;
+    }
+    return false;
+  }
+
   /** Whether a call made in `file` runs a workspace function that only answers "not implemented". */
   resolvesToStub(file: FileSummary, className: string | undefined, callee: string[]): boolean {
     return !!this.targetOf(file, className, callee)?.fn.notImplemented;

@@ -62,6 +62,8 @@ export interface FlowHooks {
   importedModuleMintsClaimNumbers?(name: string): boolean;
   /** The Mongoose reference fields of the model a module of the workspace exports, imported here as `name` (unpopulated-references.ts). */
   referenceFieldsOf?(name: string): readonly string[] | undefined;
+  /** Whether `callee` is a workspace function that refuses the request as forbidden, itself or through its calls (an access check). */
+  accessRefusalBehind?(callee: Expr, scopeId: number): boolean;
   /** Whether `callee` is a workspace function that only answers "not implemented" (a handler stub). */
   notImplementedBehind?(callee: Expr, scopeId: number): boolean;
   /** Whether `callee` is a workspace handler that answers with totals only (endpoints/totals-response.ts). */

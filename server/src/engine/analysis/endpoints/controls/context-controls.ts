@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { AuditControl, EndpointFact, HttpMethod } from '../../../model/endpoints';
 import { expectedActions } from '../audit-check';
-import type { ProjectAuditContext } from '../../../model/audit-context';
+import type { ExpressUse, ProjectAuditContext } from '../../../model/audit-context';
 import { calleePath } from '../../../model/expressions';
 import type { FileFacts, ScopeFact } from '../../../model/facts';
 import { bindingsIn, callsIn, scopeTree } from '../../../model/facts-index';
@@ -191,7 +191,8 @@ export function nestGlobal(endpoint: EndpointFact, input: ControlsInput): AuditC
  * in the mounting `use` call before the router (`app.use('/api/x', auditMw, xRouter)`), `use`d
  * on the mounting app before the mount (`app.use(auditMw)`, or under a path the mount is under),
  * or `use`d on the app a third file hands to the mounting module (`app.use(auditMw);
- * registerRoutes(app)`) before it does so. One hand-over is followed. A middleware that audits only
+ * registerRoutes(app)`) before it does so. One hand-over is followed, and a router mounted into
+ * another router is followed to where that one is mounted (`coveredWhereMounted`). A middleware that audits only
  * the paths it lists (`pathListedMiddleware`) covers the mounts under those paths; another covers
  * every router mounted after it, under whatever name the router is exported (`module.exports`,
  * a default export, or a factory returning it).
@@ -204,21 +205,41 @@ export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): 
   const receiver = routeReceiver(input.facts, endpoint);
   if (!receiver) return undefined;
   const file = path.resolve(input.filePath);
-  const uses = context.expressUses;
+  return coveredWhereMounted(file, exportNames(input.facts, receiver), endpoint, endpoint.path, context, names, 0);
+}
+
+/** How many routers deep a mount is followed (`app.use('/billing', billing)` where billing does `router.use('/', claims)`). */
+const MOUNT_DEPTH = 3;
+
+/**
+ * The policy middleware covering routes at `innerPath` of the router that `file` exports under
+ * one of `exportedAs`, wherever it is mounted (see `expressElsewhere`). A router mounted into
+ * another router (`router.use('/', claimRoutes)` in a barrel module) is covered where that router
+ * is mounted in turn: middleware `use`d on the app before that mount runs for the inner routes too.
+ */
+function coveredWhereMounted(
+  file: string,
+  exportedAs: ReadonlySet<string>,
+  endpoint: EndpointFact,
+  innerPath: string,
+  context: ProjectAuditContext,
+  names: readonly string[],
+  depth: number,
+): AuditControl | undefined {
+  const uses = context.expressUses ?? [];
   const control = (name: string): AuditControl => ({ kind: 'middleware', name, level: 'app', range: endpoint.range, existing: true });
   /** A policy middleware `use`d on `owner` in `inFile` before `before`, for a mount under `mountPrefix`. */
   const usedBefore = (inFile: string, owner: string, before: number, mountPrefix: string | undefined, counts: (name: string) => boolean) =>
     uses
       .filter((use) => use.file === inFile && use.receiver === owner && use.offset < before && underPrefix(mountPrefix, use.prefix))
       .flatMap((use) => use.names.filter((name) => names.includes(name) && counts(name)))[0];
-  const exportedAs = exportNames(input.facts, receiver);
   for (const mount of uses) {
     const router = mount.routers.find((candidate) => path.resolve(candidate.file) === file && exportedAs.has(candidate.name));
     if (!router) continue;
     // A middleware that audits only the paths it lists covers the route iff its full path is
     // listed; then the router may be mounted under any name it is exported as. Another is taken
     // on a router mounted under its own name only (see above).
-    const fullPath = joinPaths(mount.prefix, endpoint.path);
+    const fullPath = joinPaths(mount.prefix, innerPath);
     const counts = (name: string) => {
       const listed = (context.pathListedMiddleware ?? []).filter((entry) => entry.names.includes(name));
       if (listed.length) return listed.some((entry) => entry.prefixes.some((prefix) => underListedPrefix(fullPath, prefix)));
@@ -233,8 +254,24 @@ export function expressElsewhere(endpoint: EndpointFact, input: ControlsInput): 
       const handedOver = usedBefore(pass.file, pass.receiver, pass.offset, mount.prefix, counts);
       if (handedOver) return control(handedOver);
     }
+    if (depth + 1 >= MOUNT_DEPTH) continue;
+    const outer = mountingRouterExports(mount, uses);
+    if (!outer) continue;
+    const covered = coveredWhereMounted(path.resolve(mount.file), outer, endpoint, fullPath, context, names, depth + 1);
+    if (covered) return covered;
   }
   return undefined;
+}
+
+/**
+ * The names under which the module holding a router-to-router mount exports its router: its own
+ * name, and `default` when every mount of that module is on the one receiver (a barrel module's
+ * `export default router`). An app's own module (`app.listen`) mounts nothing further up.
+ */
+function mountingRouterExports(mount: ExpressUse, uses: readonly ExpressUse[]): Set<string> | undefined {
+  if (/^(app|server)$/i.test(mount.receiver)) return undefined;
+  const receivers = new Set(uses.filter((use) => use.file === mount.file && use.routers.length).map((use) => use.receiver));
+  return receivers.size === 1 ? new Set([mount.receiver, 'default']) : new Set([mount.receiver]);
 }
 
 /** The names a module exports its router under: its own, `export const smsRouter = router`, `export default router`. */

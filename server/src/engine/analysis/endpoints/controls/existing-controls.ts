@@ -8,6 +8,7 @@ import type { AuditControl, EndpointFact } from '../../../model/endpoints';
 import { djangoMiddleware, djangoWriteOnlyMiddleware, drfDefault, expressElsewhere, fastapiElsewhere, nestGlobal, readActionsOnly, type ControlsInput } from './context-controls';
 import { ACTION_METHODS, type DrfAction } from '../drf-inherited';
 import { forwardedToAuditedBackend } from './backend-forward';
+import { flaskCheckedAndLogged } from './flask-activity';
 import { handlerScope } from './names';
 import { pythonControl } from './python-controls';
 import { typescriptControl } from './typescript-controls';
@@ -47,6 +48,7 @@ function existingControl(endpoint: EndpointFact, input: ControlsInput): AuditCon
       (scope ? pythonControl(facts, endpoint, scope, policy.audit.python, behind) : undefined) ??
       (scope ? fastapiElsewhere(endpoint, scope, input) : undefined) ??
       djangoMiddleware(endpoint, input) ??
+      flaskCheckedAndLogged(endpoint, scope, input) ??
       drfDefault(endpoint, input)
     );
   }
