@@ -213,6 +213,20 @@ export async function measureServerMemory({ root, sourceDir, files }) {
 }
 
 /** BENCH_SERVER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the servers. */
+/** A process's (or one of its threads') user + system CPU time in ms (Linux's /proc), or undefined elsewhere. */
+function processCpuMs(pid, thread) {
+  try {
+    const stat = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(stat, 'utf8').split(') ').pop().split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+/** USER_HZ: 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 function serverNodeArgs() {
   return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
@@ -246,7 +260,7 @@ export async function measureFirstDiagnostic({ root, sourceDir, language, lineCo
   let diagnosed;
   const firstDiagnostics = new Promise((resolve) => (diagnosed = resolve));
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    if (params.uri === uri) diagnosed({ at: performance.now(), count: params.diagnostics.length });
+    if (params.uri === uri) diagnosed({ at: performance.now(), count: params.diagnostics.length, cpuMs: processCpuMs(child.pid), mainThreadCpuMs: processCpuMs(child.pid, child.pid) });
   });
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ enable: true })));
   connection.onRequest('client/registerCapability', () => null);
@@ -275,6 +289,11 @@ export async function measureFirstDiagnostic({ root, sourceDir, language, lineCo
       initializeMs,
       openToDiagnosticsMs: first.at - openedAt,
       diagnostics: first.count,
+      // The server's CPU time (all its threads) up to the first diagnostics: on a shared machine,
+      // wall times move with the load while this moves much less.
+      cpuMs: first.cpuMs,
+      // The main thread's alone: the path to the diagnostics (compilers and the collector's helpers run beside it).
+      mainThreadCpuMs: first.mainThreadCpuMs,
     };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));

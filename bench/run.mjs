@@ -183,6 +183,8 @@ async function main() {
         spawnMs: median('spawnMs'),
         initializeMs: median('initializeMs'),
         openToDiagnosticsMs: median('openToDiagnosticsMs'),
+        // The server's CPU time up to the diagnostics (Linux): steadier than wall time on a shared machine.
+        ...(runs.every((run) => run.cpuMs !== undefined) ? { cpuMs: median('cpuMs'), mainThreadCpuMs: median('mainThreadCpuMs') } : {}),
         runsTotalMs: runs.map((run) => Math.round(run.totalMs)),
         loadAverage: +os.loadavg()[0].toFixed(2),
       });

@@ -9,7 +9,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { initEngine } from './engine';
+import { initEngine, initEngineRuntime } from './engine';
 import {
   AiToolsRequest,
   AuditCoverageRequest,
@@ -119,7 +119,9 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
 
   const started = performance.now();
   try {
-    await initEngine();
+    // The runtime only: a file's grammar is loaded when it is first parsed, the other grammars
+    // once the first analyses are done (onInitialized), so the first file waits for one grammar.
+    await initEngineRuntime();
     logger.info(`${SERVER_NAME} engine ready in ${(performance.now() - started).toFixed(0)} ms (${pull ? 'pull' : 'push'} diagnostics)`);
   } catch (error) {
     // The server stays up (hover/code actions answer empty); the output channel says why.
@@ -133,6 +135,7 @@ connection.onInitialized(
     if (!session) return;
     session.watcher.start();
     session.flows.start(session.folders);
+    loadRemainingGrammars(session);
     if (session.features.configurationChangeRegistration) {
       connection.client
         .register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION })
@@ -151,6 +154,23 @@ connection.onInitialized(
     }
   }),
 );
+
+/** When the grammars no file has needed yet are loaded, after the server's start. */
+const REMAINING_GRAMMARS_DELAY_MS = 300;
+
+/**
+ * The grammars the first files did not need, in the background once their analyses are done
+ * (the client opens its files right after `initialized`): a later file of another language
+ * then parses at once.
+ */
+function loadRemainingGrammars(current: Session): void {
+  setTimeout(() => {
+    void current.analysis
+      .whenIdle()
+      .then(() => initEngine())
+      .catch((error) => current.logger.exception('loading the tree-sitter grammars failed', error));
+  }, REMAINING_GRAMMARS_DELAY_MS).unref();
+}
 
 connection.onDidOpenTextDocument(
   guardedNotification(logger, 'didOpen', (params) => {

@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { initEngine } from '../engine';
+import { initEngineRuntime } from '../engine';
 import type { CliIO } from './cli-io';
 import { findSourceFiles, type Discovery } from '../workspace/find-source-files';
 import { formatPolicyDiagnosticLine } from './format/notices-text';
@@ -28,7 +28,8 @@ export async function resolveTargets(
     if (!existsSync(policyPath)) throw new UsageError(`policy file not found: ${options.policy}`, command);
   }
   const policies = new FolderPolicies(policyPath, [io.cwd]);
-  await initEngine();
+  // The runtime only: the main thread parses few files (or none), each grammar loads when one needs it.
+  await initEngineRuntime();
   const discovery = await findSourceFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, policies);
   if (discovery.missing.length > 0) {
     throw new UsageError(`no such file or folder: ${discovery.missing.join(', ')}`, command);

@@ -4,7 +4,7 @@
 
 export * from './model/types';
 export { ParsedDocument, type TextChange } from './parsing/parsed-document';
-export { initParsers as initEngine } from './parsing/parsers';
+export { initParsers as initEngine, initParserRuntime as initEngineRuntime } from './parsing/parsers';
 export { analyze, analyzeDocument, checkAnalysable, type AnalyzeInput, type AnalyzeOptions } from './analyze';
 export { ENV_FILE_PATTERN, isDataLanguage, isLanguageId, languageFromPath, preCommitExcludePattern, preCommitFilesPattern, SUPPORTED_EXTENSIONS } from './model/languages';
 export { ruleMetadata, registeredRules, type RuleMetadata } from './rules/registry';

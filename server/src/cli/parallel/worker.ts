@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { initEngine, type FileSummary, type ResolvedPolicy, type WorkspaceIndex } from '../../engine';
+import { initEngineRuntime, type FileSummary, type ResolvedPolicy, type WorkspaceIndex } from '../../engine';
 import { indexFromData, type WorkspaceData } from '../project-index';
 import { analyzeFile, analyzePreparedFile, prepareOneFile, withoutEndpoints } from './file-job';
 import { KeptFacts } from './kept-facts';
@@ -22,7 +22,8 @@ const workspaces = new Map<number, WorkspaceIndex>();
 const kept = new KeptFacts(setup.keepFactsChars ?? 0, 1 / 3);
 const post = (message: FromWorker) => port.postMessage(message);
 
-let queue: Promise<void> = initEngine().then(() => post({ type: 'ready' }));
+// The runtime only: each grammar loads when a file first needs it (a Python-only tree never loads the three others).
+let queue: Promise<void> = initEngineRuntime().then(() => post({ type: 'ready' }));
 
 port.on('message', (message: ToWorker) => {
   queue = queue.then(() => handle(message));

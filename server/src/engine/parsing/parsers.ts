@@ -1,6 +1,7 @@
 // Tree-sitter through WebAssembly: one parser per grammar, loaded once, and the text as the
 // grammars must see it. Documents that keep their tree are parsed-document.ts.
 
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
@@ -22,25 +23,53 @@ const grammarByLanguage: Record<GrammarLanguageId, GrammarName> = {
   javascriptreact: 'javascript',
 };
 
+const GRAMMARS = ['python', 'typescript', 'tsx', 'javascript'] as const satisfies readonly GrammarName[];
+
 const parsers = new Map<GrammarName, Parser>();
 let initialising: Promise<void> | undefined;
+let initialisingRuntime: Promise<void> | undefined;
+/** Where the runtime found its `.wasm`: the grammars are read from there too. */
+let runtimeWasmDir: string | undefined;
 
 /** Where the `.wasm` files are: beside the bundle (dist/) in every shipped form. */
 function defaultWasmDir(): string {
   return __dirname;
 }
 
+function grammarFile(wasmDir: string, grammar: GrammarName): string {
+  return path.join(wasmDir, `tree-sitter-${grammar}.wasm`);
+}
+
+function parserOf(language: Language): Parser {
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}
+
+/**
+ * Loads web-tree-sitter alone: each grammar is then loaded when a file first needs it (see
+ * parserFor), or by initParsers(). A fresh language server awaits only this before its first
+ * analysis, so its first file waits for one grammar, not four (docs/performance.md).
+ */
+export function initParserRuntime(wasmDir = defaultWasmDir()): Promise<void> {
+  initialisingRuntime ??= (async () => {
+    await Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+    runtimeWasmDir = wasmDir;
+  })();
+  return initialisingRuntime;
+}
+
 /** Loads web-tree-sitter and the four grammars. Idempotent; call before analysing. */
 export function initParsers(wasmDir = defaultWasmDir()): Promise<void> {
   initialising ??= (async () => {
-    await Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
-    for (const grammar of ['python', 'typescript', 'tsx', 'javascript'] as const) {
+    await initParserRuntime(wasmDir);
+    for (const grammar of GRAMMARS) {
+      if (parsers.has(grammar)) continue;
       // The bytes, not the path: given a path, web-tree-sitter reads it through a dynamic
       // import(), which fails in code run from V8's code cache (server/src/bootstrap.ts).
-      const language = await Language.load(await readFile(path.join(wasmDir, `tree-sitter-${grammar}.wasm`)));
-      const parser = new Parser();
-      parser.setLanguage(language);
-      parsers.set(grammar, parser);
+      const language = await Language.load(await readFile(grammarFile(runtimeWasmDir ?? wasmDir, grammar)));
+      // A file may have needed this grammar while it loaded (parserFor): that one is kept.
+      if (!parsers.has(grammar)) parsers.set(grammar, parserOf(language));
     }
   })();
   return initialising;
@@ -61,9 +90,18 @@ function traitsOf(grammar: GrammarName): GrammarTraits {
   return { jsx: grammar === 'tsx' || grammar === 'javascript', types: grammar === 'typescript' || grammar === 'tsx' };
 }
 
+/** WebAssembly.Module (the project's type libraries do not declare WebAssembly). */
+const WasmModule = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => Parameters<typeof Language.loadSync>[0] } }).WebAssembly.Module;
+
 function parserFor(languageId: LanguageId): Parser {
-  const parser = parsers.get(grammarFor(languageId));
-  if (!parser) throw new Error('PHI Guard engine used before initEngine() resolved');
+  const grammar = grammarFor(languageId);
+  const loaded = parsers.get(grammar);
+  if (loaded) return loaded;
+  if (runtimeWasmDir === undefined) throw new Error('PHI Guard engine used before initEngine() resolved');
+  // The runtime is up and this grammar is not (yet): compiled here, synchronously, so every
+  // caller can parse as soon as the runtime is ready (a few tens of ms, once per grammar).
+  const parser = parserOf(Language.loadSync(new WasmModule(readFileSync(grammarFile(runtimeWasmDir, grammar)))));
+  parsers.set(grammar, parser);
   return parser;
 }
 
