@@ -24,3 +24,9 @@ export function importedByAnother(file: string, imports: readonly ModuleImports[
     (entry) => path.resolve(entry.file) !== resolved && !isTestModule(entry.file) && (entry.files.some((target) => path.resolve(target) === resolved) || entry.stems.includes(stem)),
   );
 }
+
+/** Whether some module may load `file` by a computed name: one that may load any module, or one whose loads reach its folder. */
+export function loadedByComputedName(file: string, imports: readonly ModuleImports[]): boolean {
+  const resolved = path.resolve(file);
+  return imports.some((entry) => entry.dynamic || entry.dynamicUnder?.some((folder) => !path.relative(folder, resolved).startsWith('..')));
+}

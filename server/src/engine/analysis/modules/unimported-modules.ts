@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { ProjectAuditContext } from '../../model/audit-context';
 import type { FileFacts } from '../../model/facts';
-import { importedByAnother, isTestModule } from './import-graph';
+import { importedByAnother, isTestModule, loadedByComputedName } from './import-graph';
 
 /** Names of files a framework, a server or a tool loads by their name or place, not by import. */
 const ENTRY_NAMES = /^(?:index|main|server|app|route|page|layout|middleware|handler|handlers|worker|cli|instrumentation|_app|_document|.*\.config)$/i;
@@ -20,7 +20,7 @@ const EXPORTS = /(?:^|[^\w.])(?:module\.exports|exports\.\w+)\s*=|^\s*export\s/m
 /** `projectRoot`: folders above it say nothing about the file (a checkout under `/app/` is no Next.js app folder). */
 export function isUnimportedModule(filePath: string, facts: FileFacts, context: ProjectAuditContext | undefined, projectRoot?: string): boolean {
   const imports = context?.moduleImports;
-  if (!imports?.length || facts.language === 'python' || imports.some((entry) => entry.dynamic)) return false;
+  if (!imports?.length || facts.language === 'python' || loadedByComputedName(filePath, imports)) return false;
   const file = path.resolve(filePath);
   const stem = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
   const inProject = projectRoot ? path.relative(path.resolve(projectRoot), file) : file;
