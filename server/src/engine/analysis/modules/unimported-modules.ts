@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { ProjectAuditContext } from '../../model/audit-context';
 import type { FileFacts } from '../../model/facts';
-import { importedByAnother, isTestModule, loadedByComputedName } from './import-graph';
+import { folderMates, importedByAnother, isTestModule, loadedByComputedName } from './import-graph';
 
 /** Names of files a framework, a server or a tool loads by their name or place, not by import. */
 const ENTRY_NAMES = /^(?:index|main|server|app|route|page|layout|middleware|handler|handlers|worker|cli|instrumentation|_app|_document|.*\.config)$/i;
@@ -27,8 +27,6 @@ export function isUnimportedModule(filePath: string, facts: FileFacts, context: 
   if (ENTRY_NAMES.test(stem) || ENTRY_FOLDERS.test(inProject) || isTestModule(file)) return false;
   if (!EXPORTS.test(facts.text) || /\.listen\s*\(/.test(facts.text)) return false;
   // Only a folder the workspace imports from: a sibling module imported by another module.
-  const folder = path.dirname(file);
-  const siblings = new Set(imports.filter((entry) => path.dirname(path.resolve(entry.file)) === folder && path.resolve(entry.file) !== file).map((entry) => entry.file));
-  if (![...siblings].some((sibling) => importedByAnother(sibling, imports))) return false;
+  if (!folderMates(file, imports).some((sibling) => importedByAnother(sibling, imports))) return false;
   return !importedByAnother(file, imports);
 }
