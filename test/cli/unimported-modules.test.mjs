@@ -47,8 +47,8 @@ test('imported anywhere (even by a path alias), or with modules loaded by a comp
   assert.deepEqual(thirdParty(project(loaded)), ['backend/services/legacySmsService.js:5', 'backend/services/notificationService.js:5']);
 });
 
-// The same question for a log line and an error message (phi-in-log, phi-in-error): a backup copy
-// of a service that nothing requires never runs; the live module keeps its findings.
+// The same question for a log line and an error message (phi-in-log, phi-in-error), asked only of
+// a file named as a backup copy: one that nothing requires never runs; the live module keeps its findings.
 const logsAndErrors = (cwd) => [...findingLines(cwd, 'phi-in-log'), ...findingLines(cwd, 'phi-in-error')].sort();
 const prescriptionService = [
   'exports.dispense = async (patient) => {',
@@ -70,6 +70,12 @@ const withBackup = {
 
 test('a backup copy nothing requires logs and throws nothing: its phi-in-log and phi-in-error are not reported; the live one is', () => {
   assert.deepEqual(logsAndErrors(project(withBackup)), ['backend/services/prescriptionService.js:2', 'backend/services/prescriptionService.js:3']);
+});
+
+test('a module nothing requires that is not named as a copy keeps its log and error findings (its importer may be a view the imports miss)', () => {
+  const unnamed = { ...withBackup, 'backend/services/prescriptionService_fixed.js': undefined, 'backend/services/legacyPrescriptions.js': prescriptionService };
+  delete unnamed['backend/services/prescriptionService_fixed.js'];
+  assert.deepEqual(logsAndErrors(project(unnamed)), ['backend/services/legacyPrescriptions.js:2', 'backend/services/legacyPrescriptions.js:3', 'backend/services/prescriptionService.js:2', 'backend/services/prescriptionService.js:3']);
 });
 
 test('a computed load under another folder leaves the question standing; one that may reach the module keeps its findings', () => {

@@ -30,3 +30,15 @@ export function isUnimportedModule(filePath: string, facts: FileFacts, context: 
   if (!folderMates(file, imports).some((sibling) => importedByAnother(sibling, imports))) return false;
   return !importedByAnother(file, imports);
 }
+
+/**
+ * `prescriptions_fixed.js`, `visits_old.ts`, `routes.bak.js`, `Copy of labs.js`: a file named as a
+ * kept-aside copy of another. Nothing importing it, it is the clearest dead module: the log and
+ * error rules ask only of these (a live service whose importers the workspace's imports miss, a
+ * React view importing it, must keep its findings).
+ */
+const BACKUP_NAME = /(?:[_.-](?:fixed|clean|old|bak|backup|orig|copy)(?:[_.-]?\d+)?$|^copy of\b|[ _-]copy(?: \d+)?$)/i;
+
+export function isBackupCopy(filePath: string): boolean {
+  return BACKUP_NAME.test(path.basename(filePath).replace(/\.[cm]?[jt]sx?$/, ''));
+}

@@ -7,7 +7,7 @@ import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
-import { isUnimportedModule } from '../../analysis/modules/unimported-modules';
+import { isBackupCopy, isUnimportedModule } from '../../analysis/modules/unimported-modules';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -72,9 +72,9 @@ export const phiInError: Rule = {
         fixes: [suppressFix('phi-in-error', thrown.range.start.line, facts)],
       });
     }
-    // A module nothing imports never runs (unimported-modules.ts). Asked only of a file with
+    // A backup copy nothing imports never runs (unimported-modules.ts). Asked only of a file with
     // findings: the question reads the whole workspace's imports.
-    if (findings.length && isUnimportedModule(context.filePath, facts, context.auditContext, context.projectRoot)) return [];
+    if (findings.length && isBackupCopy(context.filePath) && isUnimportedModule(context.filePath, facts, context.auditContext, context.projectRoot)) return [];
     return findings;
   },
 };
