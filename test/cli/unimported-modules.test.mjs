@@ -46,3 +46,43 @@ test('imported anywhere (even by a path alias), or with modules loaded by a comp
   const loaded = { ...files, 'backend/loader.js': ['module.exports = (name) => require(`./services/${name}`);', ''].join('\n') };
   assert.deepEqual(thirdParty(project(loaded)), ['backend/services/legacySmsService.js:5', 'backend/services/notificationService.js:5']);
 });
+
+// The same question for a log line and an error message (phi-in-log, phi-in-error), asked only of
+// a file named as a backup copy: one that nothing requires never runs; the live module keeps its findings.
+const logsAndErrors = (cwd) => [...findingLines(cwd, 'phi-in-log'), ...findingLines(cwd, 'phi-in-error')].sort();
+const prescriptionService = [
+  'exports.dispense = async (patient) => {',
+  '  console.log(`Dispensing for ${patient.firstName} ${patient.lastName}, diagnosis ${patient.diagnosis}`);',
+  '  if (!patient.ssn) throw new Error(`No SSN on file for ${patient.firstName} ${patient.lastName}`);',
+  '};',
+  '',
+].join('\n');
+const withBackup = {
+  'backend/services/prescriptionService.js': prescriptionService,
+  'backend/services/prescriptionService_fixed.js': prescriptionService,
+  'backend/controllers/prescriptionController.js': [
+    "const prescriptions = require('../services/prescriptionService');",
+    'exports.dispense = async (req, res) => res.json(await prescriptions.dispense(req.body.patient));',
+    '',
+  ].join('\n'),
+  'backend/server.js': ["const express = require('express');", "const prescriptions = require('./controllers/prescriptionController');", 'const app = express();', "app.post('/dispense', prescriptions.dispense);", 'app.listen(3000);', ''].join('\n'),
+};
+
+test('a backup copy nothing requires logs and throws nothing: its phi-in-log and phi-in-error are not reported; the live one is', () => {
+  assert.deepEqual(logsAndErrors(project(withBackup)), ['backend/services/prescriptionService.js:2', 'backend/services/prescriptionService.js:3']);
+});
+
+test('a module nothing requires that is not named as a copy keeps its log and error findings (its importer may be a view the imports miss)', () => {
+  const unnamed = { ...withBackup, 'backend/services/prescriptionService_fixed.js': undefined, 'backend/services/legacyPrescriptions.js': prescriptionService };
+  delete unnamed['backend/services/prescriptionService_fixed.js'];
+  assert.deepEqual(logsAndErrors(project(unnamed)), ['backend/services/legacyPrescriptions.js:2', 'backend/services/legacyPrescriptions.js:3', 'backend/services/prescriptionService.js:2', 'backend/services/prescriptionService.js:3']);
+});
+
+test('a computed load under another folder leaves the question standing; one that may reach the module keeps its findings', () => {
+  const elsewhere = { ...withBackup, 'backend/loader.js': ['module.exports = (name) => require(`./models/${name}`);', ''].join('\n') };
+  assert.deepEqual(logsAndErrors(project(elsewhere)), ['backend/services/prescriptionService.js:2', 'backend/services/prescriptionService.js:3']);
+  const reaching = { ...withBackup, 'backend/loader.js': ["module.exports = (name) => require('./services/' + name);", ''].join('\n') };
+  assert.deepEqual(logsAndErrors(project(reaching)), ['backend/services/prescriptionService.js:2', 'backend/services/prescriptionService.js:3', 'backend/services/prescriptionService_fixed.js:2', 'backend/services/prescriptionService_fixed.js:3']);
+  const anywhere = { ...withBackup, 'backend/loader.js': ['module.exports = (name) => require(name);', ''].join('\n') };
+  assert.deepEqual(logsAndErrors(project(anywhere)).length, 4);
+});

@@ -155,8 +155,26 @@ export function moduleImportsOf(file: string, code: string): ModuleImports {
   }
   // Block comments (` * Payment import (CSV)`) and the text of plain strings say nothing about loading.
   // Lookaheads only, so that no backtracking over the spaces before a literal on its own line (`import(\n './x'\n)`) reads it as computed.
-  const dynamic = /\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code));
-  return { file, files, stems, ...(dynamic ? { dynamic: true as const } : {}) };
+  if (!/\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code))) return { file, files, stems };
+  const under = computedLoadFolders(file, code);
+  return { file, files, stems, ...(under ? { dynamicUnder: under } : { dynamic: true as const }) };
+}
+
+/** A computed name's fixed relative start: `./routes/` of `` `./routes/${name}` `` or of `'./routes/' + name`. */
+const COMPUTED_LOAD = /\b(?:require|import)\s*\(\s*(?=[^\s)])(?!['"][^'"`]*['"]\s*\))(?:['"`](\.{1,2}\/(?:[^'"`$\\/]*\/)*))?/g;
+
+/**
+ * The folders a module's computed loads reach (`require(\`../controllers/${type}\`)` loads only
+ * modules under controllers/), or undefined when one of them has no fixed relative folder (it may
+ * load any module). Read with strings kept, so a load written in a string's text counts as well.
+ */
+function computedLoadFolders(file: string, code: string): string[] | undefined {
+  const folders: string[] = [];
+  for (const match of code.replace(/\/\*[\s\S]*?\*\//g, ' ').matchAll(COMPUTED_LOAD)) {
+    if (!match[1]) return undefined;
+    folders.push(path.resolve(path.dirname(file), match[1]));
+  }
+  return folders.length ? folders : undefined;
 }
 
 /** `/* ... *\/` removed and each plain string literal emptied (`'./x'` -> `''`); templates are kept. */

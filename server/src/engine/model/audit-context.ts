@@ -91,6 +91,8 @@ export interface ModuleImports {
   stems: string[];
   /** It loads modules by a computed name (`require(\`./routes/${name}\`)`): which, is unknown. */
   dynamic?: true;
+  /** It loads modules by a computed name, each under one of these folders (absolute paths). */
+  dynamicUnder?: string[];
 }
 
 /** A logger a workspace module makes with its own redaction step (`createLogger({ format: combine(phiRedactionFormat(), ...) })`). */

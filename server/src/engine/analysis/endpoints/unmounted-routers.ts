@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { ProjectAuditContext } from '../../model/audit-context';
 import type { FileFacts } from '../../model/facts';
 import type { EndpointFact } from '../../model/endpoints';
-import { importedByAnother } from '../modules/import-graph';
+import { importedByAnother, loadedByComputedName } from '../modules/import-graph';
 
 const ROUTER_FRAMEWORKS = new Set(['express', 'koa', 'fastify', 'hono']);
 
@@ -18,7 +18,7 @@ export function isUnmountedRouterModule(filePath: string, facts: FileFacts, endp
   const imports = context?.moduleImports;
   if (!imports?.length || facts.language === 'python' || !endpoints.length) return false;
   // Modules loaded by a computed name may be any of them.
-  if (imports.some((entry) => entry.dynamic)) return false;
+  if (loadedByComputedName(filePath, imports)) return false;
   if (!endpoints.every((endpoint) => ROUTER_FRAMEWORKS.has(endpoint.framework))) return false;
   const file = path.resolve(filePath);
   // Mounts: `app.use('/api/x', ..., xRouter)`, a path and an imported module (a bare `use(requireAuth)` is middleware).

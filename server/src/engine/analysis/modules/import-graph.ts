@@ -16,11 +16,67 @@ export function stemOf(file: string): string {
   return stem === 'index' ? path.basename(path.dirname(file)) : stem;
 }
 
+/**
+ * The workspace's imports read once into lookups: the importers (tests aside) of each file and of
+ * each stem, the modules of each folder, and the computed loads. Asked of every file with findings,
+ * a scan over every import statement per question made a large tree's cold scan ten times slower.
+ */
+interface ImportLookups {
+  importersOfFile: Map<string, Set<string>>;
+  importersOfStem: Map<string, Set<string>>;
+  modulesOfFolder: Map<string, string[]>;
+  loadsAnyModule: boolean;
+  computedLoadFolders: string[];
+}
+
+const lookups = new WeakMap<readonly ModuleImports[], ImportLookups>();
+
+function lookupsOf(imports: readonly ModuleImports[]): ImportLookups {
+  let found = lookups.get(imports);
+  if (found) return found;
+  found = { importersOfFile: new Map(), importersOfStem: new Map(), modulesOfFolder: new Map(), loadsAnyModule: false, computedLoadFolders: [] };
+  for (const entry of imports) {
+    const importer = path.resolve(entry.file);
+    const folder = path.dirname(importer);
+    const modules = found.modulesOfFolder.get(folder);
+    if (modules) modules.push(importer);
+    else found.modulesOfFolder.set(folder, [importer]);
+    if (entry.dynamic) found.loadsAnyModule = true;
+    if (entry.dynamicUnder) found.computedLoadFolders.push(...entry.dynamicUnder);
+    if (isTestModule(entry.file)) continue;
+    for (const target of entry.files) addTo(found.importersOfFile, path.resolve(target), importer);
+    for (const stem of entry.stems) addTo(found.importersOfStem, stem, importer);
+  }
+  lookups.set(imports, found);
+  return found;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function hasOther(importers: Set<string> | undefined, file: string): boolean {
+  return !!importers && (importers.size > 1 || (importers.size === 1 && !importers.has(file)));
+}
+
 /** Whether a module other than `file` (tests aside) imports it, by path or by stem. */
 export function importedByAnother(file: string, imports: readonly ModuleImports[]): boolean {
   const resolved = path.resolve(file);
-  const stem = stemOf(resolved);
-  return imports.some(
-    (entry) => path.resolve(entry.file) !== resolved && !isTestModule(entry.file) && (entry.files.some((target) => path.resolve(target) === resolved) || entry.stems.includes(stem)),
-  );
+  const { importersOfFile, importersOfStem } = lookupsOf(imports);
+  return hasOther(importersOfFile.get(resolved), resolved) || hasOther(importersOfStem.get(stemOf(resolved)), resolved);
+}
+
+/** The other modules of `file`'s folder that the workspace lists (absolute paths). */
+export function folderMates(file: string, imports: readonly ModuleImports[]): string[] {
+  const resolved = path.resolve(file);
+  return (lookupsOf(imports).modulesOfFolder.get(path.dirname(resolved)) ?? []).filter((mate) => mate !== resolved);
+}
+
+/** Whether some module may load `file` by a computed name: one that may load any module, or one whose loads reach its folder. */
+export function loadedByComputedName(file: string, imports: readonly ModuleImports[]): boolean {
+  const resolved = path.resolve(file);
+  const { loadsAnyModule, computedLoadFolders } = lookupsOf(imports);
+  return loadsAnyModule || computedLoadFolders.some((folder) => !path.relative(folder, resolved).startsWith('..'));
 }

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { ProjectAuditContext } from '../../model/audit-context';
 import type { FileFacts } from '../../model/facts';
-import { importedByAnother, isTestModule } from './import-graph';
+import { folderMates, importedByAnother, isTestModule, loadedByComputedName } from './import-graph';
 
 /** Names of files a framework, a server or a tool loads by their name or place, not by import. */
 const ENTRY_NAMES = /^(?:index|main|server|app|route|page|layout|middleware|handler|handlers|worker|cli|instrumentation|_app|_document|.*\.config)$/i;
@@ -20,15 +20,25 @@ const EXPORTS = /(?:^|[^\w.])(?:module\.exports|exports\.\w+)\s*=|^\s*export\s/m
 /** `projectRoot`: folders above it say nothing about the file (a checkout under `/app/` is no Next.js app folder). */
 export function isUnimportedModule(filePath: string, facts: FileFacts, context: ProjectAuditContext | undefined, projectRoot?: string): boolean {
   const imports = context?.moduleImports;
-  if (!imports?.length || facts.language === 'python' || imports.some((entry) => entry.dynamic)) return false;
+  if (!imports?.length || facts.language === 'python' || loadedByComputedName(filePath, imports)) return false;
   const file = path.resolve(filePath);
   const stem = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
   const inProject = projectRoot ? path.relative(path.resolve(projectRoot), file) : file;
   if (ENTRY_NAMES.test(stem) || ENTRY_FOLDERS.test(inProject) || isTestModule(file)) return false;
   if (!EXPORTS.test(facts.text) || /\.listen\s*\(/.test(facts.text)) return false;
   // Only a folder the workspace imports from: a sibling module imported by another module.
-  const folder = path.dirname(file);
-  const siblings = new Set(imports.filter((entry) => path.dirname(path.resolve(entry.file)) === folder && path.resolve(entry.file) !== file).map((entry) => entry.file));
-  if (![...siblings].some((sibling) => importedByAnother(sibling, imports))) return false;
+  if (!folderMates(file, imports).some((sibling) => importedByAnother(sibling, imports))) return false;
   return !importedByAnother(file, imports);
+}
+
+/**
+ * `prescriptions_fixed.js`, `visits_old.ts`, `routes.bak.js`, `Copy of labs.js`: a file named as a
+ * kept-aside copy of another. Nothing importing it, it is the clearest dead module: the log and
+ * error rules ask only of these (a live service whose importers the workspace's imports miss, a
+ * React view importing it, must keep its findings).
+ */
+const BACKUP_NAME = /(?:[_.-](?:fixed|clean|old|bak|backup|orig|copy)(?:[_.-]?\d+)?$|^copy of\b|[ _-]copy(?: \d+)?$)/i;
+
+export function isBackupCopy(filePath: string): boolean {
+  return BACKUP_NAME.test(path.basename(filePath).replace(/\.[cm]?[jt]sx?$/, ''));
 }

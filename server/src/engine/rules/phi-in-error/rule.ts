@@ -9,6 +9,7 @@ import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
 import { onlyQuantities } from '../../analysis/sinks/quantities-only';
 import { onlyDrugNamesNamingNoOne } from '../../analysis/sinks/drug-names-only';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
+import { isBackupCopy, isUnimportedModule } from '../../analysis/modules/unimported-modules';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -77,6 +78,9 @@ export const phiInError: Rule = {
         fixes: [suppressFix('phi-in-error', thrown.range.start.line, facts)],
       });
     }
+    // A backup copy nothing imports never runs (unimported-modules.ts). Asked only of a file with
+    // findings: the question reads the whole workspace's imports.
+    if (findings.length && isBackupCopy(context.filePath) && isUnimportedModule(context.filePath, facts, context.auditContext, context.projectRoot)) return [];
     return findings;
   },
 };

@@ -9,6 +9,7 @@ import { strippedConsoleSink } from '../../analysis/sinks/stripped-console';
 import { onlyAmounts } from '../../analysis/sinks/amounts-only';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
+import { isBackupCopy, isUnimportedModule } from '../../analysis/modules/unimported-modules';
 import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { phiArguments, sinkFinding } from '../sink-finding';
@@ -64,6 +65,9 @@ export const phiInLog: Rule = {
       const fixes = withSuppressFix('phi-in-log', base.line, facts, wholeObjects ? undefined : logPatientIdFix(fact, sink.library.call, phiArgs, messageContext), secureDebugFix(fact, facts, policy));
       findings.push({ ...base, fixes });
     }
+    // A backup copy nothing imports never runs (unimported-modules.ts). Asked only of a file with
+    // findings: the question reads the whole workspace's imports.
+    if (findings.length && isBackupCopy(context.filePath) && isUnimportedModule(context.filePath, facts, context.auditContext, context.projectRoot)) return [];
     return findings;
   },
 };
