@@ -27,8 +27,24 @@ const CONFIGURE_KEYWORD = /\bMIDDLEWARE(?:_CLASSES)?\s*=\s*[[(]([\s\S]*?)[\])]/g
 const NEST_GLOBAL_CALL = /\.useGlobal(?:Guards|Interceptors)\s*\(([^;]{0,400})/g;
 const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 
+/**
+ * Every list of the context: each file contributes entries to some of them, and a file's entries
+ * are replaced as a whole when it changes (withFileEntries). A new kind of entry is added here once.
+ */
+const CONTEXT_LISTS = [
+  'djangoSettings', 'nestGlobals', 'fastapiApps', 'fastapiMounts', 'expressUses', 'expressPasses', 'pathListedMiddleware',
+  'moduleImports', 'redactingLoggers', 'consoleStrippingBuilds', 'writeOnlyMiddleware', 'dataModels', 'accountModels', 'flaskActivityHooks',
+] as const satisfies readonly (keyof ProjectAuditContext)[];
+
+/** One list of the context, whatever the kind of its entries. */
+type AnyEntries = { file: string }[];
+
+function listOf(context: ProjectAuditContext, key: (typeof CONTEXT_LISTS)[number]): AnyEntries {
+  return (context[key] ?? []) as AnyEntries;
+}
+
 export function emptyAuditContext(): ProjectAuditContext {
-  return { djangoSettings: [], nestGlobals: [], fastapiApps: [], fastapiMounts: [], expressUses: [], expressPasses: [], pathListedMiddleware: [], moduleImports: [], redactingLoggers: [], consoleStrippingBuilds: [], writeOnlyMiddleware: [], dataModels: [], accountModels: [], flaskActivityHooks: [] };
+  return Object.fromEntries(CONTEXT_LISTS.map((key) => [key, []])) as unknown as ProjectAuditContext;
 }
 
 /** The audit context of a set of files (absolute paths): the ones that register controls are read. */
@@ -53,20 +69,7 @@ const READ_BATCH = 64;
 function addEntries(context: ProjectAuditContext, file: string, text: string | undefined): void {
   if (text === undefined) return;
   const entries = auditContextOfFile(file, text);
-  context.djangoSettings.push(...entries.djangoSettings);
-  context.nestGlobals.push(...entries.nestGlobals);
-  context.fastapiApps!.push(...entries.fastapiApps!);
-  context.fastapiMounts!.push(...entries.fastapiMounts!);
-  context.expressUses!.push(...entries.expressUses!);
-  context.expressPasses!.push(...entries.expressPasses!);
-  context.pathListedMiddleware!.push(...entries.pathListedMiddleware!);
-  context.moduleImports!.push(...entries.moduleImports!);
-  context.redactingLoggers!.push(...entries.redactingLoggers!);
-  context.consoleStrippingBuilds!.push(...entries.consoleStrippingBuilds!);
-  context.writeOnlyMiddleware!.push(...entries.writeOnlyMiddleware!);
-  context.dataModels!.push(...entries.dataModels!);
-  context.accountModels!.push(...entries.accountModels!);
-  context.flaskActivityHooks!.push(...entries.flaskActivityHooks!);
+  for (const key of CONTEXT_LISTS) listOf(context, key).push(...listOf(entries, key));
 }
 
 /** What one file contributes to the audit context (empty lists when nothing). */
@@ -101,27 +104,12 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
 
 /** The context with `file`'s entries replaced by `entries` (a new object; undefined when nothing changes). */
 export function withFileEntries(context: ProjectAuditContext, file: string, entries: ProjectAuditContext): ProjectAuditContext | undefined {
-  const own = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file === file);
-  const others = <T extends { file: string }>(list: readonly T[] | undefined) => (list ?? []).filter((entry) => entry.file !== file);
-  const before = [own(context.djangoSettings), own(context.nestGlobals), own(context.fastapiApps), own(context.fastapiMounts), own(context.expressUses), own(context.expressPasses), own(context.redactingLoggers), own(context.consoleStrippingBuilds), own(context.pathListedMiddleware), own(context.moduleImports), own(context.writeOnlyMiddleware), own(context.dataModels), own(context.accountModels), own(context.flaskActivityHooks)];
-  const after = [entries.djangoSettings, entries.nestGlobals, entries.fastapiApps ?? [], entries.fastapiMounts ?? [], entries.expressUses ?? [], entries.expressPasses ?? [], entries.redactingLoggers ?? [], entries.consoleStrippingBuilds ?? [], entries.pathListedMiddleware ?? [], entries.moduleImports ?? [], entries.writeOnlyMiddleware ?? [], entries.dataModels ?? [], entries.accountModels ?? [], entries.flaskActivityHooks ?? []];
+  const before = CONTEXT_LISTS.map((key) => listOf(context, key).filter((entry) => entry.file === file));
+  const after = CONTEXT_LISTS.map((key) => listOf(entries, key));
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
-  return {
-    djangoSettings: [...others(context.djangoSettings), ...entries.djangoSettings],
-    nestGlobals: [...others(context.nestGlobals), ...entries.nestGlobals],
-    fastapiApps: [...others(context.fastapiApps), ...(entries.fastapiApps ?? [])],
-    fastapiMounts: [...others(context.fastapiMounts), ...(entries.fastapiMounts ?? [])],
-    expressUses: [...others(context.expressUses), ...(entries.expressUses ?? [])],
-    expressPasses: [...others(context.expressPasses), ...(entries.expressPasses ?? [])],
-    redactingLoggers: [...others(context.redactingLoggers), ...(entries.redactingLoggers ?? [])],
-    consoleStrippingBuilds: [...others(context.consoleStrippingBuilds), ...(entries.consoleStrippingBuilds ?? [])],
-    pathListedMiddleware: [...others(context.pathListedMiddleware), ...(entries.pathListedMiddleware ?? [])],
-    moduleImports: [...others(context.moduleImports), ...(entries.moduleImports ?? [])],
-    writeOnlyMiddleware: [...others(context.writeOnlyMiddleware), ...(entries.writeOnlyMiddleware ?? [])],
-    dataModels: [...others(context.dataModels), ...(entries.dataModels ?? [])],
-    accountModels: [...others(context.accountModels), ...(entries.accountModels ?? [])],
-    flaskActivityHooks: [...others(context.flaskActivityHooks), ...(entries.flaskActivityHooks ?? [])],
-  };
+  return Object.fromEntries(
+    CONTEXT_LISTS.map((key) => [key, [...listOf(context, key).filter((entry) => entry.file !== file), ...listOf(entries, key)]]),
+  ) as unknown as ProjectAuditContext;
 }
 
 /** A settings module's `MIDDLEWARE` entries, if the file assigns it. */
