@@ -6,7 +6,7 @@ import { namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamed
 import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
-import { onlyQuantities } from '../../analysis/sinks/quantities-only';
+import { onlyAmountsAndCounts } from '../../analysis/sinks/amounts-and-counts';
 import { onlyDrugNamesNamingNoOne } from '../../analysis/sinks/drug-names-only';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import { isBackupCopy, isUnimportedModule } from '../../analysis/modules/unimported-modules';
@@ -52,8 +52,8 @@ export const phiInError: Rule = {
       if (sink.kind === 'error-body' && onlySuccessViews(facts, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // `if (!existing.ok || existing.body.items.length === 0) throw new Error(JSON.stringify(existing))`: an error or an empty list.
       if (onlyFailedResponses(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
-      // Amounts, balances and counts of doses alone (`Payment ${amountPaid} exceeds balance ${invoice.balance}`) name no one.
-      if (onlyQuantities(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
+      // Amounts, balances and counts alone (`Payment ${amountPaid} exceeds balance ${invoice.balance}`) name no one.
+      if (onlyAmountsAndCounts(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
       // A drug's name alone in a message whose words name no person and no record of care is a catalogue product.
       if (onlyDrugNamesNamingNoOne(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
       // A claim number the project mints (this module, or the claim's model) is its record reference, like the claim's id.
