@@ -2,7 +2,7 @@ import { suppressFix, withSuppressFix } from '../../fixes/suppress';
 import { describe } from '../../analysis/flow/taint';
 import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
-import { namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsCodes } from '../../analysis/sinks/reference-codes';
+import { inFunctionGivenCareRecord, namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
 import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
@@ -46,6 +46,8 @@ export const phiInError: Rule = {
       if (onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), true) && speaksOfStockOnly(fact, sink.args)) continue;
       // A value named as a code (`routeCode`) read off a drug, alone, is a terminology code that failed a lookup.
       if (onlyValuesNamedAsCodes(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, sink.args)) continue;
+      // An ICD-10 or CPT code named as one (`ICD-10 code ${data.diagnosisICDCode} not found`), with no patient, record of care or function given one: a code table's row, as in a log.
+      if (onlyValuesNamedAsTableCodes(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, sink.args) && !inFunctionGivenCareRecord(facts, fact)) continue;
       // `Insurance ${data.insuranceId} not found` after a query `where: { id: data.insuranceId }`: a row's key.
       if (onlyRowKeysLookedUp(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // An error body carrying the client view the file's success responses send adds no disclosure.
