@@ -4,6 +4,7 @@ import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
 import { inFunctionGivenCareRecord, namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
 import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
+import { onlyOrganisationFieldsLookedUp } from '../../analysis/sinks/organisation-lookups';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
 import { onlyAmountsAndCounts } from '../../analysis/sinks/amounts-and-counts';
@@ -50,6 +51,8 @@ export const phiInError: Rule = {
       if (onlyValuesNamedAsTableCodes(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, sink.args) && !inFunctionGivenCareRecord(facts, fact)) continue;
       // `Insurance ${data.insuranceId} not found` after a query `where: { id: data.insuranceId }`: a row's key.
       if (onlyRowKeysLookedUp(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
+      // `Insurance provider with license number ${data.licenseNumber} already exists` after a query matching it on the insurer's table: the insurer's.
+      if (onlyOrganisationFieldsLookedUp(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // An error body carrying the client view the file's success responses send adds no disclosure.
       if (sink.kind === 'error-body' && onlySuccessViews(facts, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // `if (!existing.ok || existing.body.items.length === 0) throw new Error(JSON.stringify(existing))`: an error or an empty list.
