@@ -11,6 +11,8 @@ const MAX_DEPTH = 8;
 export interface PartTaint {
   elements: readonly PhiElementRef[];
   record: boolean;
+  /** The record the value was read off (`patient` in `patient.balance`), when known. */
+  recordRoot?: Expr;
 }
 
 export type TaintOf = (expr: Expr) => PartTaint | undefined;
@@ -26,13 +28,15 @@ export function phiParts(expr: Expr, taintOf: TaintOf, depth = 0): { expr: Expr;
 /**
  * The PHI-carrying values of a logged expression, each with the name it is known by: its own (a
  * variable's, the last field of a chain) or the key it is logged under (`{ icdCode: row.code }`).
- * Object literals are opened (`logger.warn('ERA claim not found', { claimNumber })`), unlike `phiParts`.
+ * Object literals are opened (`logger.warn('ERA claim not found', { claimNumber })`), unlike `phiParts`,
+ * and so is arithmetic (`${auth.authorizedDoses + auth.unauthorizedDoses}`, `${due - paid}`): each
+ * operand is judged by its own name.
  */
 export function namedPhiParts(expr: Expr, key: string | undefined, taintOf: TaintOf, depth = 0): { expr: Expr; names: string[]; taint: PartTaint }[] {
   if (depth <= MAX_DEPTH) {
     const next = depth + 1;
     if (expr.kind === 'template') return expr.parts.flatMap((part) => ('text' in part ? [] : namedPhiParts(part.expr, undefined, taintOf, next)));
-    if (expr.kind === 'binary' && expr.operator === '+') return [...namedPhiParts(expr.left, undefined, taintOf, next), ...namedPhiParts(expr.right, undefined, taintOf, next)];
+    if (expr.kind === 'binary') return [...namedPhiParts(expr.left, undefined, taintOf, next), ...namedPhiParts(expr.right, undefined, taintOf, next)];
     if (expr.kind === 'object' && expr.entries.every((entry) => !entry.spread)) return expr.entries.flatMap((entry) => namedPhiParts(entry.value, entry.key, taintOf, next));
   }
   const taint = taintOf(expr);

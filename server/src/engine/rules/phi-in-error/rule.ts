@@ -2,11 +2,12 @@ import { suppressFix, withSuppressFix } from '../../fixes/suppress';
 import { describe } from '../../analysis/flow/taint';
 import { classifyErrorSink } from '../../analysis/sinks/errors';
 import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks/unparsable-dates';
-import { namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsCodes } from '../../analysis/sinks/reference-codes';
+import { inFunctionGivenCareRecord, namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
 import { onlyRowKeysLookedUp } from '../../analysis/sinks/row-ids';
+import { onlyOrganisationFieldsLookedUp } from '../../analysis/sinks/organisation-lookups';
 import { onlySuccessViews } from '../../analysis/sinks/success-views';
 import { onlyFailedResponses } from '../../analysis/sinks/failed-responses';
-import { onlyQuantities } from '../../analysis/sinks/quantities-only';
+import { onlyAmountsAndCounts } from '../../analysis/sinks/amounts-and-counts';
 import { onlyDrugNamesNamingNoOne } from '../../analysis/sinks/drug-names-only';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import { isBackupCopy, isUnimportedModule } from '../../analysis/modules/unimported-modules';
@@ -46,14 +47,18 @@ export const phiInError: Rule = {
       if (onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), true) && speaksOfStockOnly(fact, sink.args)) continue;
       // A value named as a code (`routeCode`) read off a drug, alone, is a terminology code that failed a lookup.
       if (onlyValuesNamedAsCodes(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, sink.args)) continue;
+      // An ICD-10 or CPT code named as one (`ICD-10 code ${data.diagnosisICDCode} not found`), with no patient, record of care or function given one: a code table's row, as in a log.
+      if (onlyValuesNamedAsTableCodes(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, sink.args) && !inFunctionGivenCareRecord(facts, fact)) continue;
       // `Insurance ${data.insuranceId} not found` after a query `where: { id: data.insuranceId }`: a row's key.
       if (onlyRowKeysLookedUp(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
+      // `Insurance provider with license number ${data.licenseNumber} already exists` after a query matching it on the insurer's table: the insurer's.
+      if (onlyOrganisationFieldsLookedUp(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // An error body carrying the client view the file's success responses send adds no disclosure.
       if (sink.kind === 'error-body' && onlySuccessViews(facts, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
       // `if (!existing.ok || existing.body.items.length === 0) throw new Error(JSON.stringify(existing))`: an error or an empty list.
       if (onlyFailedResponses(facts, fact, sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId))) continue;
-      // Amounts, balances and counts of doses alone (`Payment ${amountPaid} exceeds balance ${invoice.balance}`) name no one.
-      if (onlyQuantities(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
+      // Amounts, balances and counts alone (`Payment ${amountPaid} exceeds balance ${invoice.balance}`) name no one.
+      if (onlyAmountsAndCounts(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
       // A drug's name alone in a message whose words name no person and no record of care is a catalogue product.
       if (onlyDrugNamesNamingNoOne(sink.args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
       // A claim number the project mints (this module, or the claim's model) is its record reference, like the claim's id.

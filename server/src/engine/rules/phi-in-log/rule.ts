@@ -6,7 +6,7 @@ import { onlyUnreadableDates, reportsUnreadableDate } from '../../analysis/sinks
 import { inFunctionGivenCareRecord, namesCareRecord, speaksOfStockOnly, onlyReferenceCodes, onlyValuesNamedAsTableCodes } from '../../analysis/sinks/reference-codes';
 import { inDebugOnlyBranch } from '../../analysis/sinks/debug-only';
 import { strippedConsoleSink } from '../../analysis/sinks/stripped-console';
-import { onlyAmounts } from '../../analysis/sinks/amounts-only';
+import { onlyAmountsAndCounts } from '../../analysis/sinks/amounts-and-counts';
 import { claimNumberContext, onlyMintedClaimNumbers } from '../../analysis/sinks/minted-claim-numbers';
 import { FieldsReadIndex, objectsGivenWhole } from '../../analysis/flow/fields-read';
 import { isBackupCopy, isUnimportedModule } from '../../analysis/modules/unimported-modules';
@@ -57,7 +57,8 @@ export const phiInLog: Rule = {
       // A drug alone in a log whose own words speak of stock (`'Medication out of stock'`) is a product.
       if (!wholeObjects && onlyReferenceCodes(phiArgs.flatMap((p) => p.taint.elements), phiArgs.some((p) => p.taint.record), true) && speaksOfStockOnly(fact, fact.call.args)) continue;
       if (!wholeObjects && onlyValuesNamedAsTableCodes(args, (expr) => flow.sinkTaint(expr, fact.scopeId)) && !namesCareRecord(facts, fact, fact.call.args) && !inFunctionGivenCareRecord(facts, fact)) continue;
-      if (!wholeObjects && onlyAmounts(phiArgs, (name) => flow.classifier.isPersonObjectName(name))) continue;
+      // Amounts and counts alone (`amount_due=${invoice.amount_due}` beside ids) name no one.
+      if (!wholeObjects && onlyAmountsAndCounts(args, (expr) => flow.sinkTaint(expr, fact.scopeId), (name) => flow.classifier.isPersonObjectName(name))) continue;
       // A claim number the module itself mints is its record reference, like the claim's id.
       if (!wholeObjects && onlyMintedClaimNumbers(args, fact.scopeId, claimNumberContext(facts, flow))) continue;
       const base = sinkFinding('phi-in-log', fact, phiArgs, sink.label, 'a log sink', 'Log the record id instead.');
