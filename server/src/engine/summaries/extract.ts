@@ -59,6 +59,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       classes.set(scope.id, { name: scope.name, bases: scope.bases ?? [] });
     }
   }
+  for (const [classId, injected] of injectedServices(facts, classes)) classes.get(classId)!.injected = injected;
   const functions: Summarised[] = [];
   const byScope = new Map<number, number>();
   for (const scope of facts.scopes) {
@@ -166,6 +167,21 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     ...(referenceFields.size ? { referenceFields: [...referenceFields] } : {}),
     ...(mintsClaimNumbers(facts, (expr, scopeId) => flow.taintOf(expr, scopeId)) ? { mintsClaimNumbers: true as const } : {}),
   };
+}
+
+/**
+ * TS classes' constructor parameters typed with one class name (`private readonly visits:
+ * VideoVisitService`): the services injected into the class, by the field they are kept in.
+ */
+function injectedServices(facts: FileFacts, classes: ReadonlyMap<number, ClassSummary>): Map<number, [string, string][]> {
+  const found = new Map<number, [string, string][]>();
+  if (facts.language === 'python') return found;
+  for (const scope of facts.scopes) {
+    if (scope.kind !== 'function' || scope.name !== 'constructor' || !classes.has(scope.parentId ?? -1)) continue;
+    const fields = scope.params.flatMap((param): [string, string][] => (!param.destructured && param.typeNames.length === 1 && /^[A-Z]/.test(param.typeNames[0]) ? [[param.name, param.typeNames[0]]] : []));
+    if (fields.length) found.set(scope.parentId!, fields);
+  }
+  return found;
 }
 
 /** Words of a sign-in or session event, in a call's own strings (`'Session expired'`, `SESSION_TIMEOUT`, `LOGIN_FAILED`). */

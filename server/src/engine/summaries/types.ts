@@ -165,6 +165,12 @@ export interface FunctionSummary {
 export interface ClassSummary {
   name: string;
   bases: string[];
+  /**
+   * Fields a TS constructor's typed parameters give the class, field -> class name
+   * (`constructor(private readonly labOrders: LabOrdersService)`): the services a NestJS
+   * controller is injected with, so that `this.labOrders.get(...)` resolves.
+   */
+  injected?: [string, string][];
 }
 
 /** `import`s as local name -> imported name (`*module*`, `*default*`), and what a barrel re-exports. */
