@@ -214,6 +214,45 @@ describe('TypeScript: audit calls behind the handler', () => {
     assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.get('/patients/:patientId/assessm"]);
   });
 
+  test('a NestJS handler calling the service injected into its controller is followed to the audit entry the service writes; the sibling whose service method writes none stays reported', () => {
+    const files = {
+      'src/lab-orders.service.ts': [
+        "import { Injectable } from '@nestjs/common';",
+        "import { logger } from './logger';",
+        '@Injectable()',
+        'export class LabOrdersService {',
+        '  constructor(private readonly prisma: PrismaService) {}',
+        '  async getLabOrder(id: string, userId: string) {',
+        '    const order = await this.prisma.labOrder.findFirst({ where: { id }, include: { patient: true } });',
+        "    logger.info({ action: 'LAB_ORDER_VIEWED', labOrderId: id, userId, audit: true });",
+        '    return order;',
+        '  }',
+        '  async listLabOrders(patientId: string) {',
+        '    return this.prisma.labOrder.findMany({ where: { patientId }, include: { patient: true } });',
+        '  }',
+        '}',
+      ],
+      'src/lab-orders.controller.ts': [
+        "import { Controller, Get, Param, Query } from '@nestjs/common';",
+        "import { LabOrdersService } from './lab-orders.service';",
+        "@Controller('lab-orders')",
+        'export class LabOrdersController {',
+        '  constructor(private readonly labOrdersService: LabOrdersService) {}',
+        "  @Get(':id')",
+        "  async getLabOrder(@Param('id') id: string) {",
+        "    return this.labOrdersService.getLabOrder(id, 'me');",
+        '  }',
+        '  @Get()',
+        "  async listLabOrders(@Query('patientId') patientId: string) {",
+        '    return this.labOrdersService.listLabOrders(patientId);',
+        '  }',
+        '}',
+      ],
+    };
+    const found = missingAccess(files, 'src/lab-orders.controller.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.trim().slice(0, 7)), ['@Get()'], found.join('\n'));
+  });
+
   test('a service gathered in an object of functions (named or defined in place) is followed to the history entry it writes; another of its functions is not an audit', () => {
     const files = {
       'src/history.service.ts': [
