@@ -253,6 +253,43 @@ describe('TypeScript: audit calls behind the handler', () => {
     assert.deepEqual(found.map((line) => line.trim().slice(0, 7)), ['@Get()'], found.join('\n'));
   });
 
+  test('a helper that writes who did what to which record (writeAudit({ actorUserId, action, target })) covers the route calling it; a write of the action alone does not', () => {
+    const files = {
+      'src/audit.ts': [
+        'export async function writeAudit(entry: { actorUserId?: string; action: string; target?: string }) {',
+        '  await store.put({ ...entry, createdAt: Date.now() });',
+        '}',
+        'export async function writeEvent(entry: { action: string }) {',
+        '  await store.put(entry);',
+        '}',
+        'export async function audit(userId: string | undefined, action: string, target: string) {',
+        '  await writeAudit({ actorUserId: userId, action, target });',
+        '}',
+        'export async function note(action: string) {',
+        '  await writeEvent({ action });',
+        '}',
+      ],
+      'src/patients.routes.ts': [
+        "import { Router } from 'express';",
+        "import { audit, note } from './audit';",
+        'const router = Router();',
+        "router.put('/patients/:patientId/diagnoses', async (req, res) => {",
+        '  const diagnosis = await prisma.diagnosis.update({ where: { patientId: req.params.patientId }, data: req.body });',
+        "  await audit(req.user.id, 'DIAGNOSIS_UPDATED', req.params.patientId);",
+        '  res.json(diagnosis);',
+        '});',
+        "router.put('/patients/:patientId/medications', async (req, res) => {",
+        '  const medication = await prisma.medication.update({ where: { patientId: req.params.patientId }, data: req.body });',
+        "  await note('MEDICATION_UPDATED');",
+        '  res.json(medication);',
+        '});',
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/patients.routes.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.put('/patients/:patientId/medicat"], found.join('\n'));
+  });
+
   test('a service gathered in an object of functions (named or defined in place) is followed to the history entry it writes; another of its functions is not an audit', () => {
     const files = {
       'src/history.service.ts': [
