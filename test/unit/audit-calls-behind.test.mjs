@@ -290,6 +290,42 @@ describe('TypeScript: audit calls behind the handler', () => {
     assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.put('/patients/:patientId/medicat"], found.join('\n'));
   });
 
+  test('a service inserting a row into an audit table in SQL (INSERT INTO audit_log) covers the route calling it; one inserting only the record does not', () => {
+    const files = {
+      'src/superbill.service.ts': [
+        "import { pool } from './db';",
+        'class SuperbillService {',
+        '  async generateFromEncounter(encounterId: string, userId: string) {',
+        '    const client = await pool.connect();',
+        "    const result = await client.query('INSERT INTO superbills (encounter_id, diagnosis) VALUES ($1, $2) RETURNING *', [encounterId, 'x']);",
+        "    await client.query('INSERT INTO audit_log (id, actor_id, action, entity_id) VALUES ($1, $2, $3, $4)', ['1', userId, 'superbill_created', result.rows[0].id]);",
+        '    return result.rows[0];',
+        '  }',
+        '  async regenerate(encounterId: string) {',
+        '    const client = await pool.connect();',
+        "    const result = await client.query('INSERT INTO superbills (encounter_id, diagnosis) VALUES ($1, $2) RETURNING *', [encounterId, 'x']);",
+        '    return result.rows[0];',
+        '  }',
+        '}',
+        'export const superbillService = new SuperbillService();',
+      ],
+      'src/superbills.routes.ts': [
+        "import { Router } from 'express';",
+        "import { superbillService } from './superbill.service';",
+        'const router = Router();',
+        "router.post('/generate/:encounterId', async (req, res) => {",
+        '  res.json(await superbillService.generateFromEncounter(req.params.encounterId, req.user.id));',
+        '});',
+        "router.post('/regenerate/:encounterId', async (req, res) => {",
+        '  res.json(await superbillService.regenerate(req.params.encounterId));',
+        '});',
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/superbills.routes.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.slice(0, 30)), ["router.post('/regenerate/:enco"], found.join('\n'));
+  });
+
   test('a service gathered in an object of functions (named or defined in place) is followed to the history entry it writes; another of its functions is not an audit', () => {
     const files = {
       'src/history.service.ts': [

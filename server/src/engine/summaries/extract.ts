@@ -23,7 +23,7 @@ import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
 import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
 import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
-import { columnClassifier } from '../analysis/endpoints/sql-tables';
+import { columnClassifier, insertedAuditTable, literalText } from '../analysis/endpoints/sql-tables';
 import { respondsWithTotalsOnly } from '../analysis/endpoints/totals-response';
 import { callsDataStore, callsOverHttp } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
@@ -144,6 +144,9 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     if (reads.records || unfollowed) fn.summary.readsRecords = true;
     // `fetch(url)`, `requests.get(url)`: what comes back over HTTP is unknown (endpoints/stateless-generation.ts).
     if ([...scopes].some((id) => callsIn(facts, id).some(({ call }) => callsOverHttp(calleePath(call.callee) ?? [])))) fn.summary.fetchesOverHttp = true;
+    // Its own body only, as the audit calls it makes (workspace-index.ts, reachesNamedCall).
+    const auditTable = callsIn(facts, fn.scope.id).map(({ call }) => auditTableInserted(call)).find(Boolean);
+    if (auditTable) fn.summary.insertsAuditRow = auditTable;
   }
   recordSinks(facts, policy, filePath, flow, functions, byScope);
 
@@ -182,6 +185,12 @@ function injectedServices(facts: FileFacts, classes: ReadonlyMap<number, ClassSu
     if (fields.length) found.set(scope.parentId!, fields);
   }
   return found;
+}
+
+/** The audit table a call's SQL (its first argument) inserts into. */
+function auditTableInserted(call: CallExpr): string | undefined {
+  const sql = call.args[0] ? literalText(call.args[0].value) : undefined;
+  return sql === undefined ? undefined : insertedAuditTable(sql);
 }
 
 /** Words of a sign-in or session event, in a call's own strings (`'Session expired'`, `SESSION_TIMEOUT`, `LOGIN_FAILED`). */

@@ -159,6 +159,8 @@ export interface FunctionSummary {
   readsRecords?: true;
   /** The function (with the functions nested in it) calls over HTTP (`fetch`, `axios.get`, `requests.post`). */
   fetchesOverHttp?: true;
+  /** The audit-named table an SQL statement of its own body inserts into (`client.query('INSERT INTO audit_log ...')`): an audit record written in SQL. */
+  insertsAuditRow?: string;
 }
 
 /** A class of the file, with its base classes as written. */

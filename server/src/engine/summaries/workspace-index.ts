@@ -207,6 +207,8 @@ export class WorkspaceIndex {
         // A structured log entry the project flags as its audit record (`logger.info({ action, patientId, audit: true })`).
         if (marksAuditEntry(callee, argumentNames(args))) return callee.join('.');
       }
+      // `client.query('INSERT INTO audit_log ...')` in its own body.
+      if (node.fn.insertsAuditRow) return node.fn.insertsAuditRow;
       // Calls of a callback the function runs before it answers (`tracer.startActiveSpan('x', async () => ...)`).
       for (const callee of node.fn.runNowCalls ?? []) {
         const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
