@@ -388,7 +388,8 @@ function namesKindsCall(name: string): boolean {
 /** Last words of a call's name for what a practice keeps rather than what a patient has. */
 const PRACTICE_THING_WORDS = new Set([
   'room', 'rooms', 'location', 'locations', 'facility', 'facilities', 'department', 'departments', 'ward', 'wards',
-  'provider', 'providers', 'doctor', 'doctors', 'clinician', 'clinicians', 'staff', 'setting', 'settings', 'config',
+  'provider', 'providers', 'doctor', 'doctors', 'clinician', 'clinicians', 'physician', 'physicians', 'practitioner',
+  'practitioners', 'staff', 'setting', 'settings', 'config',
   'configuration', 'options', 'hours', 'holidays',
 ]);
 
