@@ -166,6 +166,17 @@ test('a router module no module imports is never mounted: its routes are not rep
   assert.deepEqual(missing(project(tested)), ['src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
 });
 
+test('a copy kept aside (`labs_fixed.ts`, `labs_new.ts`) outside the mounted routers\' folder, nothing importing it, is never mounted; a router of another name there still is reported', () => {
+  const files = {
+    ...routes,
+    'src/labs_fixed.ts': router('labsRouter'),
+    'src/labs_new.ts': router('labsRouter'),
+    'src/labs.ts': router('labsRouter'),
+    'src/index.ts': index(['registerRoutes(app);', 'app.listen(3000);']),
+  };
+  assert.deepEqual(missing(project(files)), ['src/labs.ts:3', 'src/routes/encounters.ts:3', 'src/routes/wounds.ts:3']);
+});
+
 test('a router mounted into a barrel router is covered by the audit middleware used on the app before the barrel is mounted', () => {
   const files = {
     'src/routes/billing/claims.js': ["import express from 'express';", 'const router = express.Router();', "router.get('/claims/:id', async (req, res) => {", '  const patient = await db.patient.findUnique({ where: { id: req.params.id } });', '  res.json({ name: patient.name, ssn: patient.ssn });', '});', 'export default router;', ''].join('\n'),

@@ -214,6 +214,118 @@ describe('TypeScript: audit calls behind the handler', () => {
     assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.get('/patients/:patientId/assessm"]);
   });
 
+  test('a NestJS handler calling the service injected into its controller is followed to the audit entry the service writes; the sibling whose service method writes none stays reported', () => {
+    const files = {
+      'src/lab-orders.service.ts': [
+        "import { Injectable } from '@nestjs/common';",
+        "import { logger } from './logger';",
+        '@Injectable()',
+        'export class LabOrdersService {',
+        '  constructor(private readonly prisma: PrismaService) {}',
+        '  async getLabOrder(id: string, userId: string) {',
+        '    const order = await this.prisma.labOrder.findFirst({ where: { id }, include: { patient: true } });',
+        "    logger.info({ action: 'LAB_ORDER_VIEWED', labOrderId: id, userId, audit: true });",
+        '    return order;',
+        '  }',
+        '  async listLabOrders(patientId: string) {',
+        '    return this.prisma.labOrder.findMany({ where: { patientId }, include: { patient: true } });',
+        '  }',
+        '}',
+      ],
+      'src/lab-orders.controller.ts': [
+        "import { Controller, Get, Param, Query } from '@nestjs/common';",
+        "import { LabOrdersService } from './lab-orders.service';",
+        "@Controller('lab-orders')",
+        'export class LabOrdersController {',
+        '  constructor(private readonly labOrdersService: LabOrdersService) {}',
+        "  @Get(':id')",
+        "  async getLabOrder(@Param('id') id: string) {",
+        "    return this.labOrdersService.getLabOrder(id, 'me');",
+        '  }',
+        '  @Get()',
+        "  async listLabOrders(@Query('patientId') patientId: string) {",
+        '    return this.labOrdersService.listLabOrders(patientId);',
+        '  }',
+        '}',
+      ],
+    };
+    const found = missingAccess(files, 'src/lab-orders.controller.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.trim().slice(0, 7)), ['@Get()'], found.join('\n'));
+  });
+
+  test('a helper that writes who did what to which record (writeAudit({ actorUserId, action, target })) covers the route calling it; a write of the action alone does not', () => {
+    const files = {
+      'src/audit.ts': [
+        'export async function writeAudit(entry: { actorUserId?: string; action: string; target?: string }) {',
+        '  await store.put({ ...entry, createdAt: Date.now() });',
+        '}',
+        'export async function writeEvent(entry: { action: string }) {',
+        '  await store.put(entry);',
+        '}',
+        'export async function audit(userId: string | undefined, action: string, target: string) {',
+        '  await writeAudit({ actorUserId: userId, action, target });',
+        '}',
+        'export async function note(action: string) {',
+        '  await writeEvent({ action });',
+        '}',
+      ],
+      'src/patients.routes.ts': [
+        "import { Router } from 'express';",
+        "import { audit, note } from './audit';",
+        'const router = Router();',
+        "router.put('/patients/:patientId/diagnoses', async (req, res) => {",
+        '  const diagnosis = await prisma.diagnosis.update({ where: { patientId: req.params.patientId }, data: req.body });',
+        "  await audit(req.user.id, 'DIAGNOSIS_UPDATED', req.params.patientId);",
+        '  res.json(diagnosis);',
+        '});',
+        "router.put('/patients/:patientId/medications', async (req, res) => {",
+        '  const medication = await prisma.medication.update({ where: { patientId: req.params.patientId }, data: req.body });',
+        "  await note('MEDICATION_UPDATED');",
+        '  res.json(medication);',
+        '});',
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/patients.routes.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.slice(0, 40)), ["router.put('/patients/:patientId/medicat"], found.join('\n'));
+  });
+
+  test('a service inserting a row into an audit table in SQL (INSERT INTO audit_log) covers the route calling it; one inserting only the record does not', () => {
+    const files = {
+      'src/superbill.service.ts': [
+        "import { pool } from './db';",
+        'class SuperbillService {',
+        '  async generateFromEncounter(encounterId: string, userId: string) {',
+        '    const client = await pool.connect();',
+        "    const result = await client.query('INSERT INTO superbills (encounter_id, diagnosis) VALUES ($1, $2) RETURNING *', [encounterId, 'x']);",
+        "    await client.query('INSERT INTO audit_log (id, actor_id, action, entity_id) VALUES ($1, $2, $3, $4)', ['1', userId, 'superbill_created', result.rows[0].id]);",
+        '    return result.rows[0];',
+        '  }',
+        '  async regenerate(encounterId: string) {',
+        '    const client = await pool.connect();',
+        "    const result = await client.query('INSERT INTO superbills (encounter_id, diagnosis) VALUES ($1, $2) RETURNING *', [encounterId, 'x']);",
+        '    return result.rows[0];',
+        '  }',
+        '}',
+        'export const superbillService = new SuperbillService();',
+      ],
+      'src/superbills.routes.ts': [
+        "import { Router } from 'express';",
+        "import { superbillService } from './superbill.service';",
+        'const router = Router();',
+        "router.post('/generate/:encounterId', async (req, res) => {",
+        '  res.json(await superbillService.generateFromEncounter(req.params.encounterId, req.user.id));',
+        '});',
+        "router.post('/regenerate/:encounterId', async (req, res) => {",
+        '  res.json(await superbillService.regenerate(req.params.encounterId));',
+        '});',
+        'export default router;',
+      ],
+    };
+    const found = missingAccess(files, 'src/superbills.routes.ts', policyWith());
+    assert.deepEqual(found.map((line) => line.slice(0, 30)), ["router.post('/regenerate/:enco"], found.join('\n'));
+  });
+
   test('a service gathered in an object of functions (named or defined in place) is followed to the history entry it writes; another of its functions is not an audit', () => {
     const files = {
       'src/history.service.ts': [

@@ -16,6 +16,10 @@ router.get('/providers', async (req, res) => {
   res.json({ providers: await patientFlowService.listProviders() });
 });
 
+router.get('/referring-physicians', async (req, res) => {
+  res.json({ physicians: await patientFlowService.getReferringPhysicians() });
+});
+
 router.get('/board', phiAccess({ action: 'read', dataCategory: 'demographics', roles: ['clinician', 'billing'] }), async (req, res) => {
   const board = await patientFlowService.getBoard(req.query.locationId as string);
   res.json({ board });

@@ -15,6 +15,10 @@ router.get('/providers', async (req, res) => {
   res.json({ providers: await patientFlowService.listProviders() });
 });
 
+router.get('/referring-physicians', async (req, res) => {
+  res.json({ physicians: await patientFlowService.getReferringPhysicians() });
+});
+
 router.get('/board', async (req, res) => { // expect: missing-phi-access
   const board = await patientFlowService.getBoard(req.query.locationId as string);
   res.json({ board });

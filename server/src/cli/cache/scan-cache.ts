@@ -27,7 +27,7 @@ import * as path from 'node:path';
 import { effectiveBaa, type AnalysisResult, type FileSummary, type Finding, type ResolvedPolicy } from '../../engine';
 
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 18;
+const CACHE_FORMAT = 19;
 export const DEFAULT_CACHE_LOCATION = '.phi-guard-cache';
 
 interface CacheFile {

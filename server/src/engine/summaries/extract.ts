@@ -23,7 +23,7 @@ import { moduleTraits } from '../analysis/phi/module-traits';
 import { registeredRules } from '../rules/registry';
 import { isNotImplementedStub } from '../analysis/endpoints/stub-handler';
 import { namesResource, storeReads } from '../analysis/endpoints/totals-only';
-import { columnClassifier } from '../analysis/endpoints/sql-tables';
+import { columnClassifier, insertedAuditTable, literalText } from '../analysis/endpoints/sql-tables';
 import { respondsWithTotalsOnly } from '../analysis/endpoints/totals-response';
 import { callsDataStore, callsOverHttp } from '../analysis/endpoints/data-store-calls';
 import { namesCareRecord } from '../analysis/sinks/reference-codes';
@@ -59,6 +59,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
       classes.set(scope.id, { name: scope.name, bases: scope.bases ?? [] });
     }
   }
+  for (const [classId, injected] of injectedServices(facts, classes)) classes.get(classId)!.injected = injected;
   const functions: Summarised[] = [];
   const byScope = new Map<number, number>();
   for (const scope of facts.scopes) {
@@ -143,6 +144,9 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     if (reads.records || unfollowed) fn.summary.readsRecords = true;
     // `fetch(url)`, `requests.get(url)`: what comes back over HTTP is unknown (endpoints/stateless-generation.ts).
     if ([...scopes].some((id) => callsIn(facts, id).some(({ call }) => callsOverHttp(calleePath(call.callee) ?? [])))) fn.summary.fetchesOverHttp = true;
+    // Its own body only, as the audit calls it makes (workspace-index.ts, reachesNamedCall).
+    const auditTable = callsIn(facts, fn.scope.id).map(({ call }) => auditTableInserted(call)).find(Boolean);
+    if (auditTable) fn.summary.insertsAuditRow = auditTable;
   }
   recordSinks(facts, policy, filePath, flow, functions, byScope);
 
@@ -166,6 +170,27 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     ...(referenceFields.size ? { referenceFields: [...referenceFields] } : {}),
     ...(mintsClaimNumbers(facts, (expr, scopeId) => flow.taintOf(expr, scopeId)) ? { mintsClaimNumbers: true as const } : {}),
   };
+}
+
+/**
+ * TS classes' constructor parameters typed with one class name (`private readonly visits:
+ * VideoVisitService`): the services injected into the class, by the field they are kept in.
+ */
+function injectedServices(facts: FileFacts, classes: ReadonlyMap<number, ClassSummary>): Map<number, [string, string][]> {
+  const found = new Map<number, [string, string][]>();
+  if (facts.language === 'python') return found;
+  for (const scope of facts.scopes) {
+    if (scope.kind !== 'function' || scope.name !== 'constructor' || !classes.has(scope.parentId ?? -1)) continue;
+    const fields = scope.params.flatMap((param): [string, string][] => (!param.destructured && param.typeNames.length === 1 && /^[A-Z]/.test(param.typeNames[0]) ? [[param.name, param.typeNames[0]]] : []));
+    if (fields.length) found.set(scope.parentId!, fields);
+  }
+  return found;
+}
+
+/** The audit table a call's SQL (its first argument) inserts into. */
+function auditTableInserted(call: CallExpr): string | undefined {
+  const sql = call.args[0] ? literalText(call.args[0].value) : undefined;
+  return sql === undefined ? undefined : insertedAuditTable(sql);
 }
 
 /** Words of a sign-in or session event, in a call's own strings (`'Session expired'`, `SESSION_TIMEOUT`, `LOGIN_FAILED`). */

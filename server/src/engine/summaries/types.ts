@@ -159,12 +159,20 @@ export interface FunctionSummary {
   readsRecords?: true;
   /** The function (with the functions nested in it) calls over HTTP (`fetch`, `axios.get`, `requests.post`). */
   fetchesOverHttp?: true;
+  /** The audit-named table an SQL statement of its own body inserts into (`client.query('INSERT INTO audit_log ...')`): an audit record written in SQL. */
+  insertsAuditRow?: string;
 }
 
 /** A class of the file, with its base classes as written. */
 export interface ClassSummary {
   name: string;
   bases: string[];
+  /**
+   * Fields a TS constructor's typed parameters give the class, field -> class name
+   * (`constructor(private readonly labOrders: LabOrdersService)`): the services a NestJS
+   * controller is injected with, so that `this.labOrders.get(...)` resolves.
+   */
+  injected?: [string, string][];
 }
 
 /** `import`s as local name -> imported name (`*module*`, `*default*`), and what a barrel re-exports. */

@@ -207,6 +207,8 @@ export class WorkspaceIndex {
         // A structured log entry the project flags as its audit record (`logger.info({ action, patientId, audit: true })`).
         if (marksAuditEntry(callee, argumentNames(args))) return callee.join('.');
       }
+      // `client.query('INSERT INTO audit_log ...')` in its own body.
+      if (node.fn.insertsAuditRow) return node.fn.insertsAuditRow;
       // Calls of a callback the function runs before it answers (`tracer.startActiveSpan('x', async () => ...)`).
       for (const callee of node.fn.runNowCalls ?? []) {
         const name = names.find((candidate) => endsWithSegments(callee, candidate.split('.')));
@@ -262,7 +264,7 @@ export class WorkspaceIndex {
    */
   private *reachable(file: FileSummary, className: string | undefined, callee: string[], nested: boolean): Generator<Node | typeof CUT_SHORT> {
     this.ensureResolved();
-    const found = this.targetOf(file, className, callee);
+    const found = this.targetOf(file, className, callee) ?? this.injectedTarget(file, className, callee);
     const start = found && this.nodes.get(keyOf(found.file.path, found.fn.name));
     if (!start) return;
     const seen = new Set<Node>([start]);
@@ -505,6 +507,20 @@ export class WorkspaceIndex {
       return method && { ...method, offset: symbol.file.language === 'python' && ['self', 'cls'].includes(method.fn.params[0] ?? '') ? 1 : 0 };
     }
     return undefined;
+  }
+
+  /**
+   * `this.visitService.endVisit(...)` in a method of a class injected with `visitService:
+   * VideoVisitService` (ClassSummary.injected): that service's method. Only where a handler's call
+   * is followed to what it does behind (its audit call, its reads), not for the flows of every
+   * call: the first step of `reachable`.
+   */
+  private injectedTarget(file: FileSummary, className: string | undefined, callee: string[]): { file: FileSummary; fn: FunctionSummary; offset: number } | undefined {
+    if (!className || callee.length !== 3 || callee[0] !== 'this') return undefined;
+    const typeName = file.classes.find((cls) => cls.name === className)?.injected?.find(([field]) => field === callee[1])?.[1];
+    const symbol = typeName ? this.localSymbol(file, typeName, new Set()) : undefined;
+    const method = symbol?.kind === 'class' ? this.findMethod(symbol.file, symbol.cls.name, callee[2], 0) : undefined;
+    return method && { ...method, offset: 0 };
   }
 
   /** What a name means in a file: an import, else its own top-level function or class. */

@@ -5,7 +5,8 @@
 import { calleePath } from '../../model/expressions';
 import type { Expr, FileFacts, ParamFact, ScopeFact } from '../../model/facts';
 import { bindingsIn, callsIn, scopeTree } from '../../model/facts-index';
-import { tokenize } from '../phi/identifiers';
+import { tokenize, tokenMatches } from '../phi/identifiers';
+import { pathSegments } from './resources';
 import { dependencyTarget, isDependencyCall } from './controls/python-controls';
 
 /** Words of a dependency that resolves who is calling (`current_patient_id`, `get_my_patient_id`, `auth_user`). */
@@ -47,18 +48,25 @@ const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'context']);
 const USER_SEGMENTS = new Set(['user', 'auth', 'session', 'currentUser', 'identity', 'claims']);
 /** Words of the key of a person a portal serves. */
 const PERSON_KEY_WORDS = new Set(['patient', 'client', 'member']);
+/**
+ * The signed-in patient a portal's sign-in middleware puts on the request (`req.patient.patientId`
+ * after `patientAuthenticate`). Trusted only on a route whose path names no person: a staff route
+ * `/patients/:id` may load the patient it serves onto the request under the same name.
+ */
+const SIGNED_IN_PERSON_SEGMENTS = new Set(['patient']);
 
 /**
  * Whether the handler's scopes read the signed-in patient's own key from the session
  * (`session.patientId`, `req.user.patientId`): a patient portal serving the caller their own record.
  */
-export function readsSignedInPatientKey(facts: FileFacts, scopes: ReadonlySet<number>): boolean {
-  if (readsSessionKeyIn(facts, scopes)) return true;
+export function readsSignedInPatientKey(facts: FileFacts, scopes: ReadonlySet<number>, routePath?: string): boolean {
+  const personOnRequest = routePath !== undefined && !pathNamesPerson(routePath);
+  if (readsSessionKeyIn(facts, scopes, personOnRequest)) return true;
   // `const auth = await ensurePatient()`: a function of the file that reads the session for the handler.
   return calledModuleFunctions(facts, scopes).some((helper) => {
     const helperScopes = scopeTree(facts, helper.id);
     // `return { patientId: session.patientId }` in such a function.
-    return readsSessionKeyIn(facts, helperScopes) || (facts.returns ?? []).some((fact) => helperScopes.has(fact.scopeId) && !!fact.value && namesSessionPatientKeyIn(fact.value));
+    return readsSessionKeyIn(facts, helperScopes, personOnRequest) || (facts.returns ?? []).some((fact) => helperScopes.has(fact.scopeId) && !!fact.value && namesSessionPatientKeyIn(fact.value, personOnRequest));
   });
 }
 
@@ -77,17 +85,22 @@ export function calledModuleFunctions(facts: FileFacts, scopes: ReadonlySet<numb
   return found;
 }
 
-function readsSessionKeyIn(facts: FileFacts, scopes: ReadonlySet<number>): boolean {
+function readsSessionKeyIn(facts: FileFacts, scopes: ReadonlySet<number>, personOnRequest: boolean): boolean {
   for (const scopeId of scopes) {
-    for (const binding of bindingsIn(facts, scopeId)) if (namesSessionPatientKey(binding.value, 0)) return true;
-    for (const { call } of callsIn(facts, scopeId)) if (call.args.some((arg) => namesSessionPatientKey(arg.value, 0))) return true;
+    for (const binding of bindingsIn(facts, scopeId)) if (namesSessionPatientKey(binding.value, 0, personOnRequest)) return true;
+    for (const { call } of callsIn(facts, scopeId)) if (call.args.some((arg) => namesSessionPatientKey(arg.value, 0, personOnRequest))) return true;
   }
   return false;
 }
 
+/** A fixed segment of the route's path names a person (`/patients/:id`, `/clients/search`). */
+function pathNamesPerson(routePath: string): boolean {
+  return pathSegments(routePath).some((segment) => !segment.param && tokenize(segment.name).some((token) => [...PERSON_KEY_WORDS].some((word) => tokenMatches(token, word))));
+}
+
 /** A session key held directly or as a value of an object literal (`{ patientId: session.patientId }`). */
-function namesSessionPatientKeyIn(expr: Expr): boolean {
-  return namesSessionPatientKey(expr, 0) || (expr.kind === 'object' && expr.entries.some((entry) => namesSessionPatientKey(entry.value, 0)));
+function namesSessionPatientKeyIn(expr: Expr, personOnRequest: boolean): boolean {
+  return namesSessionPatientKey(expr, 0, personOnRequest) || (expr.kind === 'object' && expr.entries.some((entry) => namesSessionPatientKey(entry.value, 0, personOnRequest)));
 }
 
 /** The module-level function of the file named `name`, if there is one. */
@@ -106,13 +119,18 @@ function moduleFunction(facts: FileFacts, name: string): ScopeFact | undefined {
 /** Per file's facts (asked per endpoint at every keystroke). */
 const moduleFunctions = new WeakMap<FileFacts, Map<string, ScopeFact>>();
 
-function namesSessionPatientKey(expr: Expr, depth: number): boolean {
+function namesSessionPatientKey(expr: Expr, depth: number, personOnRequest: boolean): boolean {
   if (depth > 4) return false;
-  if (expr.kind === 'other') return expr.children.some((child) => namesSessionPatientKey(child, depth + 1));
+  if (expr.kind === 'other') return expr.children.some((child) => namesSessionPatientKey(child, depth + 1, personOnRequest));
+  // `req.patient?.patientId || ''`: the key with a fallback.
+  if (expr.kind === 'binary' && (expr.operator === '||' || expr.operator === '??')) return namesSessionPatientKey(expr.left, depth + 1, personOnRequest);
   if (expr.kind !== 'member') return false;
   const path = calleePath(expr);
   if (!path || path.length < 2) return false;
   const tokens = tokenize(path[path.length - 1]);
   if (tokens.length < 2 || tokens[tokens.length - 1] !== 'id' || !tokens.some((token) => PERSON_KEY_WORDS.has(token))) return false;
-  return SESSION_ROOTS.has(path[0]) || (REQUEST_ROOTS.has(path[0]) && path.slice(1, -1).some((segment) => USER_SEGMENTS.has(segment)));
+  if (SESSION_ROOTS.has(path[0])) return true;
+  if (!REQUEST_ROOTS.has(path[0])) return false;
+  const carriers = path.slice(1, -1);
+  return carriers.some((segment) => USER_SEGMENTS.has(segment)) || (personOnRequest && carriers.length === 1 && SIGNED_IN_PERSON_SEGMENTS.has(carriers[0]));
 }

@@ -22,6 +22,7 @@ import { servesDevelopmentOnly } from '../sinks/debug-only';
 import { aggregatedCalls, lastCalleeName } from './aggregate-calls';
 import { respondsWithTotalsOnly } from './totals-response';
 import { isHealthCheckPath } from './health-checks';
+import { isCallerRequestType } from './caller-request-types';
 import { isAuditTrailSegment, isReferenceData, keyedResources, namesNoRecord, pathResources, pathSegments, resourcesOf, routeNameResources, uniqueCategories, type ResourceMatch } from './resources';
 
 export interface PhiEvidenceInput {
@@ -66,7 +67,9 @@ const DATA_VERBS = new Set([
 ]);
 
 /** The evidence, computed; finders ask evidence-memo.ts's assessPhi, which remembers it across analyses. */
-export function gatherPhiEvidence(input: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
+export function gatherPhiEvidence(given: PhiEvidenceInput, facts: FileFacts, flow: FlowAnalyzer): PhiEvidence {
+  // `req: PatientAuthenticatedRequest`: the request of a signed-in caller, not a PHI model (caller-request-types.ts).
+  const input = { ...given, typeNames: given.typeNames.filter((name) => !isCallerRequestType(name)) };
   // Weak evidence (names: the path, declared types, view and class names, class attributes) and
   // strong evidence (what the handler's body reads). A handler whose body only aggregates
   // (`.count()`, `values(...).annotate(Count(...))`) returns totals, whatever its names say.
@@ -185,7 +188,7 @@ function takesPersonKey(facts: FileFacts, handlerScopeId: number | undefined, sc
 
 /** The handler reads the signed-in patient's key from the session, and no patient key from its path or request inputs. */
 function servesSignedInPatientOnly(facts: FileFacts, scopes: Set<number>, path: string): boolean {
-  return readsSignedInPatientKey(facts, scopes) && !keyedToPatient(path) && !requestKeyedToPatient(facts, scopes);
+  return readsSignedInPatientKey(facts, scopes, path) && !keyedToPatient(path) && !requestKeyedToPatient(facts, scopes);
 }
 
 /** Path words of an OAuth or SMART on FHIR authorization flow (`/oauth/authorize`, `/smart/launch`). */
@@ -226,7 +229,7 @@ function isTotal(expr: Expr, aggregated: Set<Expr>, totalNames?: Set<string>): b
 }
 
 /** Words of a name that says it returns totals (`getVisitCounts`, `/patients/stats`, `AdmissionStatistics`). */
-const TOTAL_WORDS = new Set(['count', 'counts', 'stats', 'statistics', 'totals', 'metrics', 'analytics', 'aggregate', 'aggregates']);
+const TOTAL_WORDS = new Set(['count', 'counts', 'stats', 'statistics', 'totals', 'metrics', 'analytics', 'aggregate', 'aggregates', 'trend', 'trends']);
 
 /** `/stats/admissions`, `/getVisitCounts`: totals, unless the path addresses one record (`/patients/{id}/stats`). */
 function pathNamesTotals(path: string): boolean {
@@ -385,7 +388,8 @@ function namesKindsCall(name: string): boolean {
 /** Last words of a call's name for what a practice keeps rather than what a patient has. */
 const PRACTICE_THING_WORDS = new Set([
   'room', 'rooms', 'location', 'locations', 'facility', 'facilities', 'department', 'departments', 'ward', 'wards',
-  'provider', 'providers', 'doctor', 'doctors', 'clinician', 'clinicians', 'staff', 'setting', 'settings', 'config',
+  'provider', 'providers', 'doctor', 'doctors', 'clinician', 'clinicians', 'physician', 'physicians', 'practitioner',
+  'practitioners', 'staff', 'setting', 'settings', 'config',
   'configuration', 'options', 'hours', 'holidays',
 ]);
 

@@ -3,14 +3,15 @@
 // workspace's other routers are mounted by import (an `app.use('/api/x', xRouter)` taking a
 // router from a module of the same folder) and no module loads modules by a computed name, so that
 // a project wiring its routes another way, or a scan that did not read the mounting module, keeps
-// every route. A module that mounts routers
-// itself or starts a server is an entry point, not a router module.
+// every route; a copy kept aside (`prescriptions_fixed.js`) needs only the workspace's mounts. A
+// module that mounts routers itself or starts a server is an entry point, not a router module.
 
 import * as path from 'node:path';
 import type { ProjectAuditContext } from '../../model/audit-context';
 import type { FileFacts } from '../../model/facts';
 import type { EndpointFact } from '../../model/endpoints';
 import { importedByAnother, loadedByComputedName } from '../modules/import-graph';
+import { isBackupCopy } from '../modules/unimported-modules';
 
 const ROUTER_FRAMEWORKS = new Set(['express', 'koa', 'fastify', 'hono']);
 
@@ -27,6 +28,13 @@ export function isUnmountedRouterModule(filePath: string, facts: FileFacts, endp
   if (mounts.some((use) => path.resolve(use.file) === file) || /\.listen\s*\(/.test(facts.text)) return false;
   const folder = path.dirname(file);
   const siblingsMounted = mounts.some((use) => use.routers.some((router) => path.dirname(path.resolve(router.file)) === folder && path.resolve(router.file) !== file));
-  if (!siblingsMounted) return false;
+  // `prescriptions_fixed.js`, `visits_new.js` beside the server, the live routers in their folder:
+  // a copy kept aside, wherever it sits, once the workspace is seen mounting its routers.
+  if (!siblingsMounted && !(mounts.length && isKeptAsideCopy(file))) return false;
   return !importedByAnother(file, imports);
+}
+
+/** A backup copy's name (modules/unimported-modules.ts), or a draft's next to the file it replaces (`visits_new.js`, `guardian.routes.new.ts`). */
+function isKeptAsideCopy(file: string): boolean {
+  return isBackupCopy(file) || /[_.-]new$/i.test(path.basename(file).replace(/\.[cm]?[jt]sx?$/, ''));
 }

@@ -89,8 +89,8 @@ export function writesChangeHistory(path: readonly string[], written: readonly W
   return actor && keys.some((tokens) => CHANGE_WORDS.has(tokens[0] ?? ''));
 }
 
-/** First words of a function that records an event (`log_crud_action`, `recordAccess`, `trackActivity`); a bare `log` is any logger's. */
-const EVENT_RECORDERS = new Set(['log', 'record', 'track']);
+/** First words of a function that records an event (`log_crud_action`, `recordAccess`, `trackActivity`, `writeAudit`); a bare `log` is any logger's. */
+const EVENT_RECORDERS = new Set(['log', 'record', 'track', 'write']);
 const ACTOR_WORDS = new Set(['user', 'actor', 'performer', 'username']);
 const ACTION_WORDS = new Set(['action', 'operation', 'activity']);
 const RECORD_WORDS = new Set(['entity', 'table', 'resource', 'record', 'target']);
