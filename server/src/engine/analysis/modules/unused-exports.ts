@@ -1,0 +1,183 @@
+// Exported functions nothing takes: a library module the application imports, whose importers
+// take some of its names (workspace/imported-names.ts), holds helpers no one takes by name and
+// that its own live code never reaches (`sendAppointmentReminder` left behind when the only module
+// taking it had its import commented out). Their sends never run.
+//
+// Reachability inside the module, from its text and facts: the module's top-level declarations
+// (functions, classes, module-level constants) are live when an importer takes a name they are
+// exported as, or when live code (a live declaration, or the module's top-level statements) names
+// them. Conservative by design: only TS/JS library modules other modules import (never an entry
+// file a framework loads by name or place), none of whose importers may take any name, and no
+// module with decorators (dependency injection resolves classes without importing their names).
+
+import type { ProjectAuditContext } from '../../model/audit-context';
+import type { Expr, FileFacts } from '../../model/facts';
+import type { Range } from '../../model/types';
+import { offsetOf } from '../../model/text';
+import { importedByAnother, loadedByComputedName, namesTakenFrom } from './import-graph';
+import { isEntryModule } from './unimported-modules';
+import { ALL_NAMES, COMMONJS_VALUE } from './taken-names';
+
+interface Declaration {
+  name: string;
+  /** Where its code is: the function or class, or a constant's value. */
+  spans: [number, number][];
+  /** The names it is exported as (`default` included). */
+  exportedAs: Set<string>;
+}
+
+const IDENTIFIERS = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
+const EXPORT_LIST = /\bexport\s*\{([^}]*)\}(?!\s*from\b)\s*;?/g;
+const EXPORT_DEFAULT_NAME = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$/gm;
+const COMMONJS_VALUE_EXPORT = /\bmodule\.exports\s*=\s*([A-Za-z_$][\w$]*)\s*;?\s*$/gm;
+const COMMONJS_OBJECT_EXPORT = /\bmodule\.exports\s*=\s*\{([^{}]*)\}\s*;?/g;
+
+/**
+ * A test of whether the code at an offset of the file never runs (inside an exported declaration
+ * nothing takes), or undefined when nothing can be said of the file.
+ */
+export function neverRunCode(filePath: string, facts: FileFacts, context: ProjectAuditContext | undefined, projectRoot?: string): ((range: Range) => boolean) | undefined {
+  const imports = context?.moduleImports;
+  if (!imports?.length || facts.language === 'python' || isEntryModule(filePath, projectRoot)) return undefined;
+  if (loadedByComputedName(filePath, imports) || !importedByAnother(filePath, imports)) return undefined;
+  if (facts.scopes.some((scope) => scope.decorators.length > 0)) return undefined;
+  const taken = namesTakenFrom(filePath, imports);
+  if (taken.has(ALL_NAMES)) return undefined;
+
+  const { text } = facts;
+  const at = (range: Range) => offsetOf(facts.lineStarts, text, range.start);
+  const end = (range: Range) => offsetOf(facts.lineStarts, text, range.end);
+  const declarations = declarationsOf(facts, at, end);
+  if (!declarations.size) return undefined;
+
+  // The module's top-level code: its text outside every declaration, comments and export lists.
+  const free = text.split('');
+  const blank = (from: number, to: number) => {
+    for (let index = from; index < to && index < free.length; index++) if (free[index] !== '\n') free[index] = ' ';
+  };
+  for (const comment of facts.comments) blank(at(comment.range), end(comment.range));
+  for (const declaration of declarations.values()) for (const [from, to] of declaration.spans) blank(from, to);
+  for (const name of declarationNameRanges(facts)) blank(at(name), end(name));
+  const exportedAs = (local: string, name: string) => declarations.get(local)?.exportedAs.add(name);
+  let freeText = free.join('');
+  freeText = freeText.replace(EXPORT_LIST, (statement, list: string) => {
+    for (const item of list.split(',')) {
+      const [local, alias] = item.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
+      if (local) exportedAs(local.trim(), (alias ?? local).trim());
+    }
+    return ' '.repeat(statement.length);
+  });
+  freeText = freeText.replace(EXPORT_DEFAULT_NAME, (statement, local: string) => {
+    exportedAs(local, 'default');
+    return ' '.repeat(statement.length);
+  });
+  const commonjsValue = [...freeText.matchAll(COMMONJS_VALUE_EXPORT)].length > 0;
+  freeText = freeText.replace(COMMONJS_VALUE_EXPORT, (statement, local: string) => {
+    exportedAs(local, 'default');
+    return ' '.repeat(statement.length);
+  });
+  freeText = freeText.replace(COMMONJS_OBJECT_EXPORT, (statement, body: string) => {
+    for (const entry of body.split(',')) {
+      const [key, value] = entry.trim().split(/\s*:\s*/);
+      const local = (value ?? key)?.trim();
+      if (key && local && /^[A-Za-z_$][\w$]*$/.test(local)) exportedAs(local, key.trim());
+      else if (entry.trim()) return statement; // anything else stays as code that names what it uses
+    }
+    return ' '.repeat(statement.length);
+  });
+  if (facts.defaultExportName) exportedAs(facts.defaultExportName, 'default');
+
+  const wanted = new Set(taken);
+  // The value `module.exports` was set to is what a whole `require()` gets.
+  if (taken.has(COMMONJS_VALUE) && commonjsValue) wanted.add('default');
+  const live = new Set<string>();
+  const queue: string[] = [];
+  const reach = (name: string) => {
+    if (declarations.has(name) && !live.has(name)) {
+      live.add(name);
+      queue.push(name);
+    }
+  };
+  for (const declaration of declarations.values()) if ([...declaration.exportedAs].some((name) => wanted.has(name))) reach(declaration.name);
+  for (const match of freeText.matchAll(IDENTIFIERS)) reach(match[0]);
+  while (queue.length) {
+    for (const [from, to] of declarations.get(queue.pop()!)!.spans) {
+      for (const match of text.slice(from, to).matchAll(IDENTIFIERS)) reach(match[0]);
+    }
+  }
+  const dead = [...declarations.values()].filter((declaration) => !live.has(declaration.name));
+  if (!dead.length) return undefined;
+  const liveSpans = [...live].flatMap((name) => declarations.get(name)!.spans);
+  const functions = facts.scopes.filter((scope) => scope.kind === 'function').map((scope): [number, number] => [at(scope.range), end(scope.range)]);
+  return (range) => {
+    const offset = at(range);
+    const inside = ([from, to]: [number, number]) => from <= offset && offset < to;
+    // Only code inside a function of the declaration: a value is computed when the module loads.
+    const deadSpan = dead.flatMap((declaration) => declaration.spans).find(inside);
+    if (!deadSpan || liveSpans.some(inside)) return false;
+    return functions.some((span) => inside(span) && span[0] >= deadSpan[0] && span[1] <= deadSpan[1]);
+  };
+}
+
+/**
+ * The module's top-level named functions and classes, and the constants whose value runs nothing
+ * when the module loads (a function, a name, literals, an object or list of those, a new instance
+ * of a class whose construction runs no code): `*default*` for `export default new X()`. Another
+ * constant's value is top-level code, left in the module's free text.
+ */
+function declarationsOf(facts: FileFacts, at: (range: Range) => number, end: (range: Range) => number): Map<string, Declaration> {
+  const declarations = new Map<string, Declaration>();
+  const add = (name: string, from: number, to: number) => {
+    let declaration = declarations.get(name);
+    if (!declaration) declarations.set(name, (declaration = { name, spans: [], exportedAs: new Set() }));
+    declaration.spans.push([from, to]);
+    const line = facts.text.slice(facts.text.lastIndexOf('\n', from - 1) + 1, from);
+    if (/^\s*export\s+default\s/.test(line)) declaration.exportedAs.add('default');
+    else if (/^\s*export\s/.test(line)) declaration.exportedAs.add(name);
+  };
+  const topLevel = facts.scopes.filter((scope) => scope.parentId === 0 && scope.name && (scope.kind === 'function' || scope.kind === 'class'));
+  for (const scope of topLevel) {
+    add(scope.name!, at(scope.range), end(scope.range));
+    if (scope.exportDefault) declarations.get(scope.name!)!.exportedAs.add('default');
+  }
+  const functionStarts = new Set(facts.scopes.filter((scope) => scope.kind === 'function').map((scope) => at(scope.range)));
+  const inertClasses = new Set(topLevel.filter((scope) => scope.kind === 'class' && !constructionRunsCode(facts, scope.id, functionStarts, at)).map((scope) => scope.name!));
+  for (const binding of facts.bindings) {
+    if (binding.scopeId !== 0 || binding.kind !== 'assign' || !/^(?:[A-Za-z_$][\w$]*|\*default\*)$/.test(binding.name)) continue;
+    const from = at(binding.value.range);
+    if (functionStarts.has(from)) continue;
+    if (runsNothing(binding.value, inertClasses)) add(binding.name, from, end(binding.value.range));
+  }
+  return declarations;
+}
+
+/** Whether evaluating the value runs no code of the workspace (its functions are only named, not called). */
+function runsNothing(value: Expr, inertClasses: ReadonlySet<string>): boolean {
+  switch (value.kind) {
+    case 'name':
+    case 'literal':
+    case 'string':
+      return true;
+    case 'object':
+      return value.entries.every((entry) => !entry.spread && runsNothing(entry.value, inertClasses));
+    case 'array':
+      return value.items.every((item) => runsNothing(item, inertClasses));
+    case 'call':
+      return value.isNew && value.args.length === 0 && value.callee.kind === 'name' && inertClasses.has(value.callee.name);
+    default:
+      return false;
+  }
+}
+
+/** A class with a constructor or a field set to something other than a function runs code when constructed. */
+function constructionRunsCode(facts: FileFacts, classId: number, functionStarts: ReadonlySet<number>, at: (range: Range) => number): boolean {
+  if (facts.scopes.some((scope) => scope.parentId === classId && scope.kind === 'function' && scope.name === 'constructor')) return true;
+  return facts.bindings.some((binding) => binding.scopeId === classId && binding.name.startsWith('this.') && !functionStarts.has(at(binding.value.range)) && binding.value.kind !== 'name');
+}
+
+/** Where the declarations' own names are written (a name declaring itself does not use it). */
+function declarationNameRanges(facts: FileFacts): Range[] {
+  const scopes = facts.scopes.filter((scope) => scope.parentId === 0 && scope.nameRange).map((scope) => scope.nameRange!);
+  const bindings = facts.bindings.filter((binding) => binding.scopeId === 0 && binding.kind === 'assign').map((binding) => binding.range);
+  return [...scopes, ...bindings];
+}

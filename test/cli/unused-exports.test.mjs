@@ -1,0 +1,81 @@
+// An exported send helper nothing takes by name, that its own module's live code never reaches,
+// never runs (analysis/modules/unused-exports.ts): its phi-to-third-party and phi-to-ai findings
+// are not reported. Taken by name anywhere (a React view included), reached from a taken export,
+// or in a module whose importers may take any name, the finding stays.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findingLines, tempProject } from './run-cli.mjs';
+
+const project = (files) => tempProject('unused-exports', files);
+const sends = (cwd) => [...findingLines(cwd, 'phi-to-third-party'), ...findingLines(cwd, 'phi-to-ai')].sort();
+
+const emailService = [
+  "import sgMail from '@sendgrid/mail';", // 1
+  '', // 2
+  'export async function sendEmail(to: string, subject: string, html: string) {', // 3
+  '  return sgMail.send({ to, from: process.env.MAIL_FROM, subject, html });', // 4
+  '}', // 5
+  '', // 6
+  'export async function sendOtpEmail(to: string, code: string) {', // 7
+  '  return sendEmail(to, "Your code", `Code: ${code}`);', // 8
+  '}', // 9
+  '', // 10
+  'export async function sendLabResults(patient: { email: string; firstName: string; diagnosis: string }) {', // 11
+  '  return sgMail.send({ to: patient.email, from: process.env.MAIL_FROM, subject: "Results", text: `Dear ${patient.firstName}, diagnosis: ${patient.diagnosis}` });', // 12
+  '}', // 13
+  '', // 14
+  'export const sendAppointmentReminder = async (patient: { email: string; firstName: string; diagnosis: string }) => {', // 15
+  '  return sgMail.send({ to: patient.email, from: process.env.MAIL_FROM, subject: "Reminder", text: `Hi ${patient.firstName}, about your ${patient.diagnosis}` });', // 16
+  '};', // 17
+  '', // 18
+  'export class EmailService {', // 19
+  '  async labResults(patient: { email: string; firstName: string; diagnosis: string }) {', // 20
+  '    return sendLabResults(patient);', // 21
+  '  }', // 22
+  '}', // 23
+  '', // 24
+  'export const emailService = new EmailService();', // 25
+  'export default emailService;', // 26
+  '',
+].join('\n');
+
+const authService = [
+  "import { sendOtpEmail } from './emailService';",
+  '// import { emailService } from "./emailService";',
+  'export async function requestOtp(email: string) {',
+  '  await sendOtpEmail(email, String(Math.floor(Math.random() * 1e6)));',
+  '}',
+  '',
+].join('\n');
+
+const files = {
+  'backend/src/services/emailService.ts': emailService,
+  'backend/src/services/authService.ts': authService,
+  'backend/src/routes/auth.ts': ["import { requestOtp } from '../services/authService';", 'export const otp = (req: any) => requestOtp(req.body.email);', ''].join('\n'),
+};
+
+test('exported helpers nothing takes, reached only from an instance nothing takes, send nothing: not reported', () => {
+  assert.deepEqual(sends(project(files)), []);
+});
+
+test('a helper taken by name, or reached from what an importer takes, is reported', () => {
+  const taken = { ...files, 'backend/src/jobs/reminders.ts': ["import { sendAppointmentReminder } from '../services/emailService';", 'export const run = (p: any) => sendAppointmentReminder(p);', ''].join('\n') };
+  assert.deepEqual(sends(project(taken)), ['backend/src/services/emailService.ts:16']);
+  const instance = { ...files, 'backend/src/jobs/labs.ts': ["import emailService from '../services/emailService';", 'export const run = (p: any) => emailService.labResults(p);', ''].join('\n') };
+  assert.deepEqual(sends(project(instance)), ['backend/src/services/emailService.ts:12']);
+});
+
+test('a React view taking the helper keeps it live (views are read for their imports)', () => {
+  const view = { ...files, 'web/src/components/Results.tsx': ["import { sendLabResults } from '../../../backend/src/services/emailService';", 'export const Results = (p: any) => <button onClick={() => sendLabResults(p)}>Send</button>;', ''].join('\n') };
+  assert.deepEqual(sends(project(view)), ['backend/src/services/emailService.ts:12']);
+});
+
+test('an importer that may take any name (a namespace handed around, a re-export of everything) keeps every finding', () => {
+  const namespace = { ...files, 'backend/src/jobs/all.ts': ["import * as mail from '../services/emailService';", 'export const services = [mail];', ''].join('\n') };
+  assert.deepEqual(sends(project(namespace)), ['backend/src/services/emailService.ts:12', 'backend/src/services/emailService.ts:16']);
+  const barrel = { ...files, 'backend/src/services/all.ts': ["export * from './emailService';", ''].join('\n') };
+  assert.deepEqual(sends(project(barrel)), ['backend/src/services/emailService.ts:12', 'backend/src/services/emailService.ts:16']);
+  const members = { ...files, 'backend/src/jobs/labs.js': ["const mail = require('../services/emailService');", 'exports.run = (p) => mail.sendAppointmentReminder(p);', ''].join('\n') };
+  assert.deepEqual(sends(project(members)), ['backend/src/services/emailService.ts:16']);
+});
