@@ -37,6 +37,10 @@ const emailService = [
   '', // 24
   'export const emailService = new EmailService();', // 25
   'export default emailService;', // 26
+  '', // 27
+  'export async function sendWelcome(patient: { email: string; firstName: string; diagnosis: string }) {', // 28
+  '  return sendEmail(patient.email, "Welcome", `Welcome ${patient.firstName}, we will treat your ${patient.diagnosis}`);', // 29
+  '}', // 30
   '',
 ].join('\n');
 
@@ -59,6 +63,11 @@ test('exported helpers nothing takes, reached only from an instance nothing take
   assert.deepEqual(sends(project(files)), []);
 });
 
+test('a call to a sending helper made in a helper nothing takes is not reported; taken, it is', () => {
+  const taken = { ...files, 'backend/src/jobs/welcome.ts': ["import { sendWelcome } from '../services/emailService';", 'export const run = (p: any) => sendWelcome(p);', ''].join('\n') };
+  assert.deepEqual(sends(project(taken)), ['backend/src/services/emailService.ts:29']);
+});
+
 test('a helper taken by name, or reached from what an importer takes, is reported', () => {
   const taken = { ...files, 'backend/src/jobs/reminders.ts': ["import { sendAppointmentReminder } from '../services/emailService';", 'export const run = (p: any) => sendAppointmentReminder(p);', ''].join('\n') };
   assert.deepEqual(sends(project(taken)), ['backend/src/services/emailService.ts:16']);
@@ -73,9 +82,10 @@ test('a React view taking the helper keeps it live (views are read for their imp
 
 test('an importer that may take any name (a namespace handed around, a re-export of everything) keeps every finding', () => {
   const namespace = { ...files, 'backend/src/jobs/all.ts': ["import * as mail from '../services/emailService';", 'export const services = [mail];', ''].join('\n') };
-  assert.deepEqual(sends(project(namespace)), ['backend/src/services/emailService.ts:12', 'backend/src/services/emailService.ts:16']);
+  const all = ['backend/src/services/emailService.ts:12', 'backend/src/services/emailService.ts:16', 'backend/src/services/emailService.ts:29'];
+  assert.deepEqual(sends(project(namespace)), all);
   const barrel = { ...files, 'backend/src/services/all.ts': ["export * from './emailService';", ''].join('\n') };
-  assert.deepEqual(sends(project(barrel)), ['backend/src/services/emailService.ts:12', 'backend/src/services/emailService.ts:16']);
+  assert.deepEqual(sends(project(barrel)), all);
   const members = { ...files, 'backend/src/jobs/labs.js': ["const mail = require('../services/emailService');", 'exports.run = (p) => mail.sendAppointmentReminder(p);', ''].join('\n') };
   assert.deepEqual(sends(project(members)), ['backend/src/services/emailService.ts:16']);
 });
