@@ -63,6 +63,11 @@ test('exported helpers nothing takes, reached only from an instance nothing take
   assert.deepEqual(sends(project(files)), []);
 });
 
+test("a class's method nothing reaches keeps its finding (what calls methods may go beyond the imports)", () => {
+  const method = emailService.replace('    return sendLabResults(patient);', '    return sgMail.send({ to: patient.email, from: "x@y.z", text: `${patient.firstName}: ${patient.diagnosis}` });');
+  assert.deepEqual(sends(project({ ...files, 'backend/src/services/emailService.ts': method })), ['backend/src/services/emailService.ts:21']);
+});
+
 test('a call to a sending helper made in a helper nothing takes is not reported; taken, it is', () => {
   const taken = { ...files, 'backend/src/jobs/welcome.ts': ["import { sendWelcome } from '../services/emailService';", 'export const run = (p: any) => sendWelcome(p);', ''].join('\n') };
   assert.deepEqual(sends(project(taken)), ['backend/src/services/emailService.ts:29']);

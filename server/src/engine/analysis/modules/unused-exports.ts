@@ -9,6 +9,7 @@
 // them. Conservative by design: only TS/JS library modules other modules import (never an entry
 // file a framework loads by name or place), none of whose importers may take any name, and no
 // module with decorators (dependency injection resolves classes without importing their names).
+// Only plain functions lose their findings; a class's methods keep theirs.
 
 import type { ProjectAuditContext } from '../../model/audit-context';
 import type { Expr, FileFacts } from '../../model/facts';
@@ -108,13 +109,17 @@ export function neverRunCode(filePath: string, facts: FileFacts, context: Projec
   const dead = [...declarations.values()].filter((declaration) => !live.has(declaration.name));
   if (!dead.length) return undefined;
   const liveSpans = [...live].flatMap((name) => declarations.get(name)!.spans);
-  const functions = facts.scopes.filter((scope) => scope.kind === 'function').map((scope): [number, number] => [at(scope.range), end(scope.range)]);
+  const spansOf = (kind: 'function' | 'class') => facts.scopes.filter((scope) => scope.kind === kind).map((scope): [number, number] => [at(scope.range), end(scope.range)]);
+  const functions = spansOf('function');
+  const classes = spansOf('class');
   return (range) => {
     const offset = at(range);
     const inside = ([from, to]: [number, number]) => from <= offset && offset < to;
     // Only code inside a function of the declaration: a value is computed when the module loads.
+    // Never a class's method: what calls methods (a container, a framework) may go beyond the
+    // imports, so a finding written in a class stays; a class nothing takes still reaches nothing.
     const deadSpan = dead.flatMap((declaration) => declaration.spans).find(inside);
-    if (!deadSpan || liveSpans.some(inside)) return false;
+    if (!deadSpan || liveSpans.some(inside) || classes.some(inside)) return false;
     return functions.some((span) => inside(span) && span[0] >= deadSpan[0] && span[1] <= deadSpan[1]);
   };
 }
