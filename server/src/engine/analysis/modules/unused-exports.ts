@@ -133,17 +133,19 @@ export function neverRunCode(filePath: string, facts: FileFacts, context: Projec
 function declarationsOf(facts: FileFacts, at: (range: Range) => number, end: (range: Range) => number): Map<string, Declaration> {
   const declarations = new Map<string, Declaration>();
   const add = (name: string, from: number, to: number) => {
+    const line = facts.text.slice(facts.text.lastIndexOf('\n', from - 1) + 1, from);
+    const exportedAs = declaredAs(line, facts.text.slice(from, from + 40), name);
+    // Written some other way (an object's member, a callback, a value on its own line): top-level code.
+    if (!exportedAs) return;
     let declaration = declarations.get(name);
     if (!declaration) declarations.set(name, (declaration = { name, spans: [], exportedAs: new Set() }));
     declaration.spans.push([from, to]);
-    const line = facts.text.slice(facts.text.lastIndexOf('\n', from - 1) + 1, from);
-    if (/^\s*export\s+default\s/.test(line)) declaration.exportedAs.add('default');
-    else if (/^\s*export\s/.test(line)) declaration.exportedAs.add(name);
+    for (const exported of exportedAs) declaration.exportedAs.add(exported);
   };
   const topLevel = facts.scopes.filter((scope) => scope.parentId === 0 && scope.name && (scope.kind === 'function' || scope.kind === 'class'));
   for (const scope of topLevel) {
     add(scope.name!, at(scope.range), end(scope.range));
-    if (scope.exportDefault) declarations.get(scope.name!)!.exportedAs.add('default');
+    if (scope.exportDefault) declarations.get(scope.name!)?.exportedAs.add('default');
   }
   const functionStarts = new Set(facts.scopes.filter((scope) => scope.kind === 'function').map((scope) => at(scope.range)));
   const inertClasses = new Set(topLevel.filter((scope) => scope.kind === 'class' && !constructionRunsCode(facts, scope.id, functionStarts, at)).map((scope) => scope.name!));
@@ -154,6 +156,27 @@ function declarationsOf(facts: FileFacts, at: (range: Range) => number, end: (ra
     if (runsNothing(binding.value, inertClasses)) add(binding.name, from, end(binding.value.range));
   }
   return declarations;
+}
+
+/**
+ * What the text around a declaration's start says it is, or undefined when it is not one of
+ * these statements: `function f` / `class C` (after `export` or `export default`), `const f =`
+ * (after `export`), `exports.f =` / `module.exports.f =`, `module.exports =`. The names it is
+ * exported as (none for a declaration the module keeps to itself).
+ */
+function declaredAs(before: string, after: string, name: string): string[] | undefined {
+  const escaped = name.replace(/[$*]/g, '\\$&');
+  // A statement of its own (not a method or an object's member, which start with their name).
+  const statement = /^(?:async\s+)?function\b|^(?:abstract\s+)?class\b/.test(after);
+  if (statement && /^\s*(?:export\s+default\s+)?$/.test(before)) return /\bdefault\b/.test(before) ? ['default'] : [];
+  if (statement && /^\s*export\s+$/.test(before)) return [name];
+  const constant = new RegExp(`^\\s*(export\\s+)?(?:const|let|var)\\s+${escaped}\\s*(?::[^=]*)?=\\s*$`).exec(before);
+  if (constant) return constant[1] ? [name] : [];
+  const commonjs = /^\s*(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=\s*$/.exec(before);
+  if (commonjs) return [commonjs[1]];
+  if (/^\s*module\.exports\s*=\s*$/.test(before)) return ['default'];
+  if (name === '*default*' && /^\s*export\s+default\s+$/.test(before)) return ['default'];
+  return undefined;
 }
 
 /** Whether evaluating the value runs no code of the workspace (its functions are only named, not called). */
