@@ -94,3 +94,30 @@ test('an importer that may take any name (a namespace handed around, a re-export
   const members = { ...files, 'backend/src/jobs/labs.js': ["const mail = require('../services/emailService');", 'exports.run = (p) => mail.sendAppointmentReminder(p);', ''].join('\n') };
   assert.deepEqual(sends(project(members)), ['backend/src/services/emailService.ts:16']);
 });
+
+// The default export an instance whose class gathers the helpers under other names: an importer
+// reading only `whatsapp.sendMessage` off it reaches only the helper that member holds.
+const whatsappService = [
+  "import twilio from 'twilio';", // 1
+  'const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);', // 2
+  'export const sendWhatsApp = async (to: string, body: string) => client.messages.create({ to, from: process.env.WA_FROM, body });', // 3
+  'export const sendLabResultsWhatsApp = async (patient: { phone: string; firstName: string; diagnosis: string }) => {', // 4
+  '  return client.messages.create({ to: patient.phone, from: process.env.WA_FROM, body: `${patient.firstName}: ${patient.diagnosis}` });', // 5
+  '};', // 6
+  'export class WhatsAppService {', // 7
+  '  sendMessage = sendWhatsApp;', // 8
+  '  sendLabResults = sendLabResultsWhatsApp;', // 9
+  '}', // 10
+  'export const whatsAppService = new WhatsAppService();', // 11
+  'export default whatsAppService;', // 12
+  '',
+].join('\n');
+const bot = (member) => ["import whatsapp from './whatsappService';", `export const reply = (p: any) => whatsapp.${member}(p);`, ''].join('\n');
+
+test('members read off a default instance reach only the helpers they hold; the instance used whole reaches all', () => {
+  const files = (botText) => ({ 'src/services/whatsappService.ts': whatsappService, 'src/services/bot.ts': botText });
+  assert.deepEqual(sends(project(files(bot('sendMessage')))), []);
+  assert.deepEqual(sends(project(files(bot('sendLabResults')))), ['src/services/whatsappService.ts:5']);
+  const whole = ["import whatsapp from './whatsappService';", 'export const services = { whatsapp };', ''].join('\n');
+  assert.deepEqual(sends(project(files(whole))), ['src/services/whatsappService.ts:5']);
+});

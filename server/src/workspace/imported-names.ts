@@ -21,7 +21,7 @@ export function importedNamesBySpecifier(code: string): Map<number, string[]> {
   };
   for (const match of code.matchAll(ESM_IMPORT)) {
     const names: string[] = [];
-    if (match[1] && match[1] !== 'type') names.push('default');
+    if (match[1] && match[1] !== 'type') names.push(...membersOf('default', membersReadOff(code, match[1], match.index! + match[0].length)));
     if (match[2]) names.push(...membersReadOff(code, match[2], match.index! + match[0].length));
     if (match[3] !== undefined) names.push(...listedNames(match[3]));
     add(quoteOffset(match, 5), names);
@@ -29,7 +29,8 @@ export function importedNamesBySpecifier(code: string): Map<number, string[]> {
   for (const match of code.matchAll(EXPORT_FROM)) add(quoteOffset(match, 4), match[1] ? [ALL_NAMES] : listedNames(match[2] ?? ''));
   for (const match of code.matchAll(REQUIRE_BINDING)) {
     let names: string[];
-    if (match[5]) names = [match[5]];
+    if (match[5] && match[1]) names = membersOf(match[5], membersReadOff(code, match[1], match.index! + match[0].length));
+    else if (match[5]) names = [match[5]];
     else if (match[1]) {
       const members = membersReadOff(code, match[1], match.index! + match[0].length);
       names = members.includes(ALL_NAMES) ? members : [COMMONJS_VALUE, ...members];
@@ -38,6 +39,14 @@ export function importedNamesBySpecifier(code: string): Map<number, string[]> {
   }
   for (const match of code.matchAll(REQUIRE_MEMBER)) add(quoteOffset(match, 2), [COMMONJS_VALUE, match[3]]);
   return byOffset;
+}
+
+/**
+ * `import svc from`, then only `svc.sendMessage(...)`: the members read off the export
+ * (`default.sendMessage`), or the export itself when it is used whole.
+ */
+function membersOf(exported: string, members: string[]): string[] {
+  return members.includes(ALL_NAMES) || !members.length ? [exported] : members.map((member) => `${exported}.${member}`);
 }
 
 /** Where the specifier of group `group` starts (its opening quote) in the code. */

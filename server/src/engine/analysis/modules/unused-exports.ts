@@ -99,7 +99,19 @@ export function neverRunCode(filePath: string, facts: FileFacts, context: Projec
       queue.push(name);
     }
   };
+  const reachIn = (from: number, to: number) => {
+    for (const match of text.slice(from, to).matchAll(IDENTIFIERS)) reach(match[0]);
+  };
   for (const declaration of declarations.values()) if ([...declaration.exportedAs].some((name) => wanted.has(name))) reach(declaration.name);
+  // `svc.sendMessage(...)` off the default export: only that member of the instance, class or object.
+  for (const [exported, members] of membersTaken(wanted)) {
+    for (const declaration of declarations.values()) {
+      if (!declaration.exportedAs.has(exported) || live.has(declaration.name)) continue;
+      const spans = memberSpans(facts, declaration.name, members, at, end);
+      if (spans) for (const [from, to] of spans) reachIn(from, to);
+      else reach(declaration.name);
+    }
+  }
   for (const match of freeText.matchAll(IDENTIFIERS)) reach(match[0]);
   while (queue.length) {
     for (const [from, to] of declarations.get(queue.pop()!)!.spans) {
@@ -156,6 +168,44 @@ function declarationsOf(facts: FileFacts, at: (range: Range) => number, end: (ra
     if (runsNothing(binding.value, inertClasses)) add(binding.name, from, end(binding.value.range));
   }
   return declarations;
+}
+
+/** `default.sendMessage` (a member read off an export, workspace/imported-names.ts): export -> members. */
+function membersTaken(wanted: ReadonlySet<string>): Map<string, string[]> {
+  const byExport = new Map<string, string[]>();
+  for (const name of wanted) {
+    const dot = name.indexOf('.');
+    if (dot <= 0) continue;
+    byExport.set(name.slice(0, dot), [...(byExport.get(name.slice(0, dot)) ?? []), name.slice(dot + 1)]);
+  }
+  return byExport;
+}
+
+/**
+ * Where the members `members` of a declaration are written: a class's methods and fields, those
+ * of the class a constant holds a new instance of (`new WhatsAppService()`), an object's entries.
+ * Undefined when one of them cannot be found there (inherited, added later): all of it may run.
+ */
+function memberSpans(facts: FileFacts, name: string, members: readonly string[], at: (range: Range) => number, end: (range: Range) => number): [number, number][] | undefined {
+  const classNamed = (className: string) => facts.scopes.find((scope) => scope.parentId === 0 && scope.kind === 'class' && scope.name === className);
+  const value = facts.bindings.find((binding) => binding.scopeId === 0 && binding.kind === 'assign' && binding.name === name)?.value;
+  const owner = classNamed(name) ?? (value?.kind === 'call' && value.isNew && value.callee.kind === 'name' ? classNamed(value.callee.name) : undefined);
+  const spans: [number, number][] = [];
+  for (const member of members) {
+    if (owner) {
+      if (owner.bases?.length) return undefined;
+      const method = facts.scopes.find((scope) => scope.parentId === owner.id && scope.kind === 'function' && scope.name === member);
+      const field = facts.bindings.find((binding) => binding.scopeId === owner.id && binding.name === `this.${member}`);
+      if (method) spans.push([at(method.range), end(method.range)]);
+      else if (field) spans.push([at(field.value.range), end(field.value.range)]);
+      else return undefined;
+    } else if (value?.kind === 'object') {
+      const entry = value.entries.find((candidate) => !candidate.spread && candidate.key === member);
+      if (!entry || value.entries.some((candidate) => candidate.spread)) return undefined;
+      spans.push([at(entry.range), end(entry.range)]);
+    } else return undefined;
+  }
+  return spans;
 }
 
 /**
