@@ -114,10 +114,13 @@ const whatsappService = [
 ].join('\n');
 const bot = (member) => ["import whatsapp from './whatsappService';", `export const reply = (p: any) => whatsapp.${member}(p);`, ''].join('\n');
 
-test('members read off a default instance reach only the helpers they hold; the instance used whole reaches all', () => {
+test('members read off a default instance reach only the helpers they hold (and members called by name anywhere); the instance used whole reaches all', () => {
   const files = (botText) => ({ 'src/services/whatsappService.ts': whatsappService, 'src/services/bot.ts': botText });
   assert.deepEqual(sends(project(files(bot('sendMessage')))), []);
   assert.deepEqual(sends(project(files(bot('sendLabResults')))), ['src/services/whatsappService.ts:5']);
+  // A member some module calls by that name, on whatever value, may be this one.
+  const elsewhere = { ...files(bot('sendMessage')), 'src/jobs/labs.ts': ['export const run = (channel: any, p: any) => channel.sendLabResults(p);', ''].join('\n') };
+  assert.deepEqual(sends(project(elsewhere)), ['src/services/whatsappService.ts:5']);
   const whole = ["import whatsapp from './whatsappService';", 'export const services = { whatsapp };', ''].join('\n');
   assert.deepEqual(sends(project(files(whole))), ['src/services/whatsappService.ts:5']);
 });

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ExpressPass, ExpressUse, ModuleImports, PathListedMiddleware } from '../engine/model/audit-context';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
-import { importedNamesBySpecifier } from './imported-names';
+import { calledMembers, importedNamesBySpecifier } from './imported-names';
 import { ALL_NAMES } from '../engine/analysis/modules/taken-names';
 
 const USE_CALL = /\b([A-Za-z_$][\w$]*)\.use\s*\(/g;
@@ -150,6 +150,7 @@ export function moduleImportsOf(file: string, code: string): ModuleImports {
   const stems: string[] = [];
   const names: Record<string, string[]> = {};
   const taken = importedNamesBySpecifier(code);
+  const calls = calledMembers(code);
   for (const match of code.matchAll(SPECIFIER)) {
     const specifier = match[1] ?? match[2] ?? match[3];
     let key: string;
@@ -169,9 +170,9 @@ export function moduleImportsOf(file: string, code: string): ModuleImports {
   }
   // Block comments (` * Payment import (CSV)`) and the text of plain strings say nothing about loading.
   // Lookaheads only, so that no backtracking over the spaces before a literal on its own line (`import(\n './x'\n)`) reads it as computed.
-  if (!/\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code))) return { file, files, stems, names };
+  if (!/\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code))) return { file, files, stems, names, calls };
   const under = computedLoadFolders(file, code);
-  return { file, files, stems, names, ...(under ? { dynamicUnder: under } : { dynamic: true as const }) };
+  return { file, files, stems, names, calls, ...(under ? { dynamicUnder: under } : { dynamic: true as const }) };
 }
 
 /** A computed name's fixed relative start: `./routes/` of `` `./routes/${name}` `` or of `'./routes/' + name`. */

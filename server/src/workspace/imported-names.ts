@@ -85,3 +85,10 @@ function membersReadOff(code: string, binding: string, from: number): string[] {
   }
   return [...members];
 }
+
+const MEMBER_CALL = /\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
+
+/** The member names a module calls (`svc.sendReminder(`, `this.notify(`), each once. */
+export function calledMembers(code: string): string[] {
+  return [...new Set([...code.matchAll(MEMBER_CALL)].map((match) => match[1]))];
+}

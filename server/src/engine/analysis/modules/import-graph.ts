@@ -31,6 +31,8 @@ interface ImportLookups {
   /** The names other modules take from each file and each stem (workspace/imported-names.ts). */
   namesOfFile: Map<string, Set<string>>;
   namesOfStem: Map<string, Set<string>>;
+  /** Every member name some module calls (tests included); undefined when a module was listed without them. */
+  calledMembers: Set<string> | undefined;
 }
 
 const lookups = new WeakMap<readonly ModuleImports[], ImportLookups>();
@@ -38,7 +40,7 @@ const lookups = new WeakMap<readonly ModuleImports[], ImportLookups>();
 function lookupsOf(imports: readonly ModuleImports[]): ImportLookups {
   let found = lookups.get(imports);
   if (found) return found;
-  found = { importersOfFile: new Map(), importersOfStem: new Map(), modulesOfFolder: new Map(), loadsAnyModule: false, computedLoadFolders: [], namesOfFile: new Map(), namesOfStem: new Map() };
+  found = { importersOfFile: new Map(), importersOfStem: new Map(), modulesOfFolder: new Map(), loadsAnyModule: false, computedLoadFolders: [], namesOfFile: new Map(), namesOfStem: new Map(), calledMembers: new Set() };
   for (const entry of imports) {
     const importer = path.resolve(entry.file);
     const folder = path.dirname(importer);
@@ -50,6 +52,8 @@ function lookupsOf(imports: readonly ModuleImports[]): ImportLookups {
     }
     if (entry.dynamic) found.loadsAnyModule = true;
     if (entry.dynamicUnder) found.computedLoadFolders.push(...entry.dynamicUnder);
+    if (!entry.calls) found.calledMembers = undefined;
+    for (const name of entry.calls ?? []) found.calledMembers?.add(name);
     if (isTestModule(entry.file)) continue;
     for (const target of entry.files) addTo(found.importersOfFile, path.resolve(target), importer);
     for (const stem of entry.stems) addTo(found.importersOfStem, stem, importer);
@@ -108,4 +112,10 @@ export function namesTakenFrom(file: string, imports: readonly ModuleImports[]):
   const resolved = path.resolve(file);
   const { namesOfFile, namesOfStem } = lookupsOf(imports);
   return new Set([...(namesOfFile.get(resolved) ?? []), ...(namesOfStem.get(stemOf(resolved)) ?? [])]);
+}
+
+/** Whether some module calls a member by this name (`x.name(`); true when unknown. */
+export function memberCalledAnywhere(name: string, imports: readonly ModuleImports[]): boolean {
+  const called = lookupsOf(imports).calledMembers;
+  return !called || called.has(name);
 }

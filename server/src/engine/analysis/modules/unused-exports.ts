@@ -15,7 +15,7 @@ import type { ProjectAuditContext } from '../../model/audit-context';
 import type { Expr, FileFacts } from '../../model/facts';
 import type { Range } from '../../model/types';
 import { offsetOf } from '../../model/text';
-import { importedByAnother, loadedByComputedName, namesTakenFrom } from './import-graph';
+import { importedByAnother, loadedByComputedName, memberCalledAnywhere, namesTakenFrom } from './import-graph';
 import { isEntryModule } from './unimported-modules';
 import { ALL_NAMES, COMMONJS_VALUE } from './taken-names';
 
@@ -107,7 +107,7 @@ export function neverRunCode(filePath: string, facts: FileFacts, context: Projec
   for (const [exported, members] of membersTaken(wanted)) {
     for (const declaration of declarations.values()) {
       if (!declaration.exportedAs.has(exported) || live.has(declaration.name)) continue;
-      const spans = memberSpans(facts, declaration.name, members, at, end);
+      const spans = memberSpans(facts, declaration.name, members, (member) => memberCalledAnywhere(member, imports), at, end);
       if (spans) for (const [from, to] of spans) reachIn(from, to);
       else reach(declaration.name);
     }
@@ -182,30 +182,35 @@ function membersTaken(wanted: ReadonlySet<string>): Map<string, string[]> {
 }
 
 /**
- * Where the members `members` of a declaration are written: a class's methods and fields, those
- * of the class a constant holds a new instance of (`new WhatsAppService()`), an object's entries.
- * Undefined when one of them cannot be found there (inherited, added later): all of it may run.
+ * Where the members `members` of a declaration are written, with every other member some module
+ * calls by name (the instance may be handed around where the imports do not show): a class's
+ * methods and fields, those of the class a constant holds a new instance of (`new
+ * WhatsAppService()`), an object's entries. Undefined when a member taken cannot be found there
+ * (inherited, added later): all of it may run.
  */
-function memberSpans(facts: FileFacts, name: string, members: readonly string[], at: (range: Range) => number, end: (range: Range) => number): [number, number][] | undefined {
+function memberSpans(
+  facts: FileFacts,
+  name: string,
+  members: readonly string[],
+  calledAnywhere: (member: string) => boolean,
+  at: (range: Range) => number,
+  end: (range: Range) => number,
+): [number, number][] | undefined {
   const classNamed = (className: string) => facts.scopes.find((scope) => scope.parentId === 0 && scope.kind === 'class' && scope.name === className);
   const value = facts.bindings.find((binding) => binding.scopeId === 0 && binding.kind === 'assign' && binding.name === name)?.value;
   const owner = classNamed(name) ?? (value?.kind === 'call' && value.isNew && value.callee.kind === 'name' ? classNamed(value.callee.name) : undefined);
-  const spans: [number, number][] = [];
-  for (const member of members) {
-    if (owner) {
-      if (owner.bases?.length) return undefined;
-      const method = facts.scopes.find((scope) => scope.parentId === owner.id && scope.kind === 'function' && scope.name === member);
-      const field = facts.bindings.find((binding) => binding.scopeId === owner.id && binding.name === `this.${member}`);
-      if (method) spans.push([at(method.range), end(method.range)]);
-      else if (field) spans.push([at(field.value.range), end(field.value.range)]);
-      else return undefined;
-    } else if (value?.kind === 'object') {
-      const entry = value.entries.find((candidate) => !candidate.spread && candidate.key === member);
-      if (!entry || value.entries.some((candidate) => candidate.spread)) return undefined;
-      spans.push([at(entry.range), end(entry.range)]);
-    } else return undefined;
-  }
-  return spans;
+  const found: { name: string; span: [number, number] }[] = [];
+  if (owner) {
+    if (owner.bases?.length) return undefined;
+    for (const scope of facts.scopes) if (scope.parentId === owner.id && scope.kind === 'function' && scope.name) found.push({ name: scope.name, span: [at(scope.range), end(scope.range)] });
+    for (const binding of facts.bindings) {
+      if (binding.scopeId === owner.id && binding.name.startsWith('this.')) found.push({ name: binding.name.slice(5), span: [at(binding.value.range), end(binding.value.range)] });
+    }
+  } else if (value?.kind === 'object' && !value.entries.some((entry) => entry.spread || entry.key === undefined)) {
+    for (const entry of value.entries) found.push({ name: entry.key!, span: [at(entry.range), end(entry.range)] });
+  } else return undefined;
+  if (members.some((member) => !found.some((candidate) => candidate.name === member))) return undefined;
+  return found.filter((candidate) => members.includes(candidate.name) || calledAnywhere(candidate.name)).map((candidate) => candidate.span);
 }
 
 /**
