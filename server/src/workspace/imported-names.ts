@@ -8,6 +8,9 @@
 import { ALL_NAMES, COMMONJS_VALUE } from '../engine/analysis/modules/taken-names';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const WORD_CHAR = /[\w$]/;
+/** `.sendReminder` (or `?.sendReminder`) right after a binding. */
+const MEMBER_AFTER = /^\s*\??\.\s*([A-Za-z_$][\w$]*)/;
 const ESM_IMPORT = /\bimport\s+(?:type\s+)?(?:([A-Za-z_$][\w$]*)\s*(?:,\s*)?)?(?:\*\s*as\s+([A-Za-z_$][\w$]*)|\{([^}]*)\})?\s*from\s*(['"])([^'"]+)\4/g;
 const EXPORT_FROM = /\bexport\s+(?:type\s+)?(?:(\*)(?:\s*as\s+[A-Za-z_$][\w$]*)?|\{([^}]*)\})\s*from\s*(['"])([^'"]+)\3/g;
 const REQUIRE_BINDING = /\b(?:const|let|var)\s+(?:([A-Za-z_$][\w$]*)|\{([^}]*)\})\s*=\s*(?:await\s+)?require\(\s*(['"])([^'"]+)\3\s*\)(?:\s*\.\s*([A-Za-z_$][\w$]*))?/g;
@@ -19,15 +22,17 @@ export function importedNamesBySpecifier(code: string): Map<number, string[]> {
   const add = (offset: number, names: string[]) => {
     if (!byOffset.has(offset)) byOffset.set(offset, names);
   };
-  for (const match of code.matchAll(ESM_IMPORT)) {
+  const esm = code.includes('import') || code.includes('export');
+  const commonjs = code.includes('require');
+  for (const match of esm ? code.matchAll(ESM_IMPORT) : []) {
     const names: string[] = [];
     if (match[1] && match[1] !== 'type') names.push(...membersOf('default', membersReadOff(code, match[1], match.index! + match[0].length)));
     if (match[2]) names.push(...membersReadOff(code, match[2], match.index! + match[0].length));
     if (match[3] !== undefined) names.push(...listedNames(match[3]));
     add(quoteOffset(match, 5), names);
   }
-  for (const match of code.matchAll(EXPORT_FROM)) add(quoteOffset(match, 4), match[1] ? [ALL_NAMES] : listedNames(match[2] ?? ''));
-  for (const match of code.matchAll(REQUIRE_BINDING)) {
+  for (const match of esm ? code.matchAll(EXPORT_FROM) : []) add(quoteOffset(match, 4), match[1] ? [ALL_NAMES] : listedNames(match[2] ?? ''));
+  for (const match of commonjs ? code.matchAll(REQUIRE_BINDING) : []) {
     let names: string[];
     if (match[5] && match[1]) names = membersOf(match[5], membersReadOff(code, match[1], match.index! + match[0].length));
     else if (match[5]) names = [match[5]];
@@ -37,7 +42,7 @@ export function importedNamesBySpecifier(code: string): Map<number, string[]> {
     } else names = listedNames(match[2] ?? '');
     add(quoteOffset(match, 4), names);
   }
-  for (const match of code.matchAll(REQUIRE_MEMBER)) add(quoteOffset(match, 2), [COMMONJS_VALUE, match[3]]);
+  for (const match of commonjs ? code.matchAll(REQUIRE_MEMBER) : []) add(quoteOffset(match, 2), [COMMONJS_VALUE, match[3]]);
   return byOffset;
 }
 
@@ -76,12 +81,15 @@ function listedNames(list: string): string[] {
  */
 function membersReadOff(code: string, binding: string, from: number): string[] {
   const members = new Set<string>();
-  const escaped = binding.replace(/\$/g, '\\$');
-  const use = new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])(\\s*\\??\\.\\s*([A-Za-z_$][\\w$]*))?`, 'g');
-  use.lastIndex = from;
-  for (let match = use.exec(code); match; match = use.exec(code)) {
-    if (!match[2]) return [ALL_NAMES];
-    members.add(match[2]);
+  // Plain string search (one per binding, from its declaration on): a pattern built per binding
+  // cost more than every other pattern of the file together.
+  for (let at = code.indexOf(binding, from); at >= 0; at = code.indexOf(binding, at + binding.length)) {
+    const before = at > 0 ? code[at - 1] : '';
+    const after = code[at + binding.length] ?? '';
+    if (WORD_CHAR.test(before) || before === '.' || WORD_CHAR.test(after)) continue;
+    const member = MEMBER_AFTER.exec(code.slice(at + binding.length, at + binding.length + 120));
+    if (!member) return [ALL_NAMES];
+    members.add(member[1]);
   }
   return [...members];
 }
