@@ -85,6 +85,11 @@ test('a React view taking the helper keeps it live (views are read for their imp
   assert.deepEqual(sends(project(view)), ['backend/src/services/emailService.ts:12']);
 });
 
+test('a workspace importing views it does not read (.vue) keeps every finding: their imports are unknown', () => {
+  const vue = { ...files, 'web/src/main.ts': ["import App from './App.vue';", 'export const app = App;', ''].join('\n') };
+  assert.deepEqual(sends(project(vue)), ['backend/src/services/emailService.ts:12', 'backend/src/services/emailService.ts:16', 'backend/src/services/emailService.ts:29']);
+});
+
 test('an importer that may take any name (a namespace handed around, a re-export of everything) keeps every finding', () => {
   const namespace = { ...files, 'backend/src/jobs/all.ts': ["import * as mail from '../services/emailService';", 'export const services = [mail];', ''].join('\n') };
   const all = ['backend/src/services/emailService.ts:12', 'backend/src/services/emailService.ts:16', 'backend/src/services/emailService.ts:29'];

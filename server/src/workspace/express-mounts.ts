@@ -142,6 +142,9 @@ export function pathListedMiddlewareOf(file: string, code: string): PathListedMi
   return prefixes.length && names.length ? [{ file, names, prefixes }] : [];
 }
 
+/** Single-file components the discovery does not list: their imports go unread. */
+const UNREAD_VIEW = /\.(?:vue|svelte|astro)$/;
+
 /** Every module specifier: `from '...'`, `require('...')`, `import('...')`, `import '...'`. */
 const SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
@@ -151,8 +154,10 @@ export function moduleImportsOf(file: string, code: string): ModuleImports {
   const names: Record<string, string[]> = {};
   const taken = importedNamesBySpecifier(code);
   const calls = calledMembers(code);
+  let unreadViews = false;
   for (const match of code.matchAll(SPECIFIER)) {
     const specifier = match[1] ?? match[2] ?? match[3];
+    if (UNREAD_VIEW.test(specifier)) unreadViews = true;
     let key: string;
     if (specifier.startsWith('.')) {
       const target = moduleFile(file, specifier);
@@ -170,9 +175,9 @@ export function moduleImportsOf(file: string, code: string): ModuleImports {
   }
   // Block comments (` * Payment import (CSV)`) and the text of plain strings say nothing about loading.
   // Lookaheads only, so that no backtracking over the spaces before a literal on its own line (`import(\n './x'\n)`) reads it as computed.
-  if (!/\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code))) return { file, files, stems, names, calls };
+  if (!/\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code))) return { file, files, stems, names, calls, ...(unreadViews ? { unreadViews: true as const } : {}) };
   const under = computedLoadFolders(file, code);
-  return { file, files, stems, names, calls, ...(under ? { dynamicUnder: under } : { dynamic: true as const }) };
+  return { file, files, stems, names, calls, ...(unreadViews ? { unreadViews: true as const } : {}), ...(under ? { dynamicUnder: under } : { dynamic: true as const }) };
 }
 
 /** A computed name's fixed relative start: `./routes/` of `` `./routes/${name}` `` or of `'./routes/' + name`. */

@@ -94,6 +94,8 @@ export interface ModuleImports {
    * exported names, `default`, `*` for every name, `*commonjs*` for the value `module.exports` was set to.
    */
   names?: Record<string, string[]>;
+  /** It imports a view the workspace does not read (`./App.vue`, `.svelte`): what those views import is unknown. */
+  unreadViews?: true;
   /** The member names the module calls (`x.sendReminder(`): a method of an instance handed around may be any of them. */
   calls?: string[];
   /** It loads modules by a computed name (`require(\`./routes/${name}\`)`): which, is unknown. */

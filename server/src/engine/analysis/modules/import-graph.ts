@@ -33,6 +33,8 @@ interface ImportLookups {
   namesOfStem: Map<string, Set<string>>;
   /** Every member name some module calls (tests included); undefined when a module was listed without them. */
   calledMembers: Set<string> | undefined;
+  /** Some module imports a view (`.vue`, `.svelte`) whose own imports are not read. */
+  unreadViews: boolean;
 }
 
 const lookups = new WeakMap<readonly ModuleImports[], ImportLookups>();
@@ -40,7 +42,7 @@ const lookups = new WeakMap<readonly ModuleImports[], ImportLookups>();
 function lookupsOf(imports: readonly ModuleImports[]): ImportLookups {
   let found = lookups.get(imports);
   if (found) return found;
-  found = { importersOfFile: new Map(), importersOfStem: new Map(), modulesOfFolder: new Map(), loadsAnyModule: false, computedLoadFolders: [], namesOfFile: new Map(), namesOfStem: new Map(), calledMembers: new Set() };
+  found = { importersOfFile: new Map(), importersOfStem: new Map(), modulesOfFolder: new Map(), loadsAnyModule: false, computedLoadFolders: [], namesOfFile: new Map(), namesOfStem: new Map(), calledMembers: new Set(), unreadViews: false };
   for (const entry of imports) {
     const importer = path.resolve(entry.file);
     const folder = path.dirname(importer);
@@ -52,6 +54,7 @@ function lookupsOf(imports: readonly ModuleImports[]): ImportLookups {
     }
     if (entry.dynamic) found.loadsAnyModule = true;
     if (entry.dynamicUnder) found.computedLoadFolders.push(...entry.dynamicUnder);
+    if (entry.unreadViews) found.unreadViews = true;
     if (!entry.calls) found.calledMembers = undefined;
     for (const name of entry.calls ?? []) found.calledMembers?.add(name);
     if (isTestModule(entry.file)) continue;
@@ -118,4 +121,9 @@ export function namesTakenFrom(file: string, imports: readonly ModuleImports[]):
 export function memberCalledAnywhere(name: string, imports: readonly ModuleImports[]): boolean {
   const called = lookupsOf(imports).calledMembers;
   return !called || called.has(name);
+}
+
+/** Whether some module imports a view whose imports the workspace does not read (`./App.vue`). */
+export function importsUnreadViews(imports: readonly ModuleImports[]): boolean {
+  return lookupsOf(imports).unreadViews;
 }

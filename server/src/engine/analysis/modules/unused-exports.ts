@@ -7,7 +7,8 @@
 // (functions, classes, module-level constants) are live when an importer takes a name they are
 // exported as, or when live code (a live declaration, or the module's top-level statements) names
 // them. Conservative by design: only TS/JS library modules other modules import (never an entry
-// file a framework loads by name or place), none of whose importers may take any name, and no
+// file a framework loads by name or place), none of whose importers may take any name, in a
+// workspace whose views are all read (a `.vue` or `.svelte` file's imports are not), and no
 // module with decorators (dependency injection resolves classes without importing their names).
 // Only plain functions lose their findings; a class's methods keep theirs.
 
@@ -15,7 +16,7 @@ import type { ProjectAuditContext } from '../../model/audit-context';
 import type { Expr, FileFacts } from '../../model/facts';
 import type { Range } from '../../model/types';
 import { offsetOf } from '../../model/text';
-import { importedByAnother, loadedByComputedName, memberCalledAnywhere, namesTakenFrom } from './import-graph';
+import { importedByAnother, importsUnreadViews, loadedByComputedName, memberCalledAnywhere, namesTakenFrom } from './import-graph';
 import { isEntryModule } from './unimported-modules';
 import { ALL_NAMES, COMMONJS_VALUE } from './taken-names';
 
@@ -40,7 +41,7 @@ const COMMONJS_OBJECT_EXPORT = /\bmodule\.exports\s*=\s*\{([^{}]*)\}\s*;?/g;
 export function neverRunCode(filePath: string, facts: FileFacts, context: ProjectAuditContext | undefined, projectRoot?: string): ((range: Range) => boolean) | undefined {
   const imports = context?.moduleImports;
   if (!imports?.length || facts.language === 'python' || isEntryModule(filePath, projectRoot)) return undefined;
-  if (loadedByComputedName(filePath, imports) || !importedByAnother(filePath, imports)) return undefined;
+  if (loadedByComputedName(filePath, imports) || importsUnreadViews(imports) || !importedByAnother(filePath, imports)) return undefined;
   if (facts.scopes.some((scope) => scope.decorators.length > 0)) return undefined;
   const taken = namesTakenFrom(filePath, imports);
   if (taken.has(ALL_NAMES)) return undefined;
