@@ -61,6 +61,9 @@ const files = {
 
 test('exported helpers nothing takes, reached only from an instance nothing takes, send nothing: not reported', () => {
   assert.deepEqual(sends(project(files)), []);
+  // A module named like an object's own property (`constructor`) is a stem like any other.
+  const oddStem = { ...files, 'backend/src/lib/shapes.ts': ["import { make } from 'shapes/constructor';", 'export const shape = make;', ''].join('\n') };
+  assert.deepEqual(sends(project(oddStem)), []);
 });
 
 test("a class's method nothing reaches keeps its finding (what calls methods may go beyond the imports)", () => {

@@ -151,7 +151,8 @@ const SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\b(?:require|import)\s*\(\s*['"]([^
 export function moduleImportsOf(file: string, code: string): ModuleImports {
   const files: string[] = [];
   const stems: string[] = [];
-  const names: Record<string, string[]> = {};
+  // No prototype: a module's stem may be `constructor` or `toString`.
+  const names: Record<string, string[]> = Object.create(null);
   const taken = importedNamesBySpecifier(code);
   const calls = calledMembers(code);
   let unreadViews = false;
