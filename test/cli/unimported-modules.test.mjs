@@ -86,32 +86,3 @@ test('a computed load under another folder leaves the question standing; one tha
   const anywhere = { ...withBackup, 'backend/loader.js': ['module.exports = (name) => require(name);', ''].join('\n') };
   assert.deepEqual(logsAndErrors(project(anywhere)).length, 4);
 });
-
-// A call to a workspace helper that sends (a finding reported at the call, from the helper's
-// summary) in a module nothing imports never runs either; the same call in the imported module does.
-const sendingHelper = [
-  "import twilio from 'twilio';",
-  'const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);',
-  'export async function sendSMS(to: string, body: string) {',
-  '  return client.messages.create({ to, from: process.env.TWILIO_FROM, body });',
-  '}',
-  '',
-].join('\n');
-const reminders = (name) =>
-  [
-    "import { sendSMS } from './smsHelper';",
-    `export async function ${name}(patient: any) {`,
-    '  await sendSMS(patient.phone, `Hi ${patient.firstName}, about your ${patient.diagnosis}`);',
-    '}',
-    '',
-  ].join('\n');
-const withHelper = {
-  'backend/services/smsHelper.ts': sendingHelper,
-  'backend/services/reminders.ts': reminders('remind'),
-  'backend/services/legacyReminders.ts': reminders('remindOld'),
-  'backend/controllers/appointmentController.ts': ["import { remind } from '../services/reminders';", 'export const go = (req: any) => remind(req.body.patient);', ''].join('\n'),
-};
-
-test('a call to a sending helper in a module nothing imports is not reported; in the imported one it is', () => {
-  assert.deepEqual(thirdParty(project(withHelper)), ['backend/services/reminders.ts:3']);
-});

@@ -1,5 +1,4 @@
 import { neverRunCode } from '../analysis/modules/unused-exports';
-import { isUnimportedModule } from '../analysis/modules/unimported-modules';
 import type { RawFinding, RuleContext } from './rule';
 
 /**
@@ -23,10 +22,6 @@ const SEND_RULES = new Set(['phi-to-third-party', 'phi-to-ai']);
 export function withoutNeverRunSends(findings: RawFinding[], context: RuleContext): RawFinding[] {
   const sends = findings.filter((finding) => SEND_RULES.has(finding.ruleId));
   if (!sends.length) return findings;
-  // A module nothing imports never runs (as phi-to-third-party's own findings in it).
-  if (sends.some((finding) => finding.ruleId === 'phi-to-third-party') && isUnimportedModule(context.filePath, context.facts, context.auditContext, context.projectRoot)) {
-    findings = findings.filter((finding) => finding.ruleId !== 'phi-to-third-party');
-  }
   const neverRun = neverRunCode(context.filePath, context.facts, context.auditContext, context.projectRoot);
   return neverRun ? findings.filter((finding) => !SEND_RULES.has(finding.ruleId) || !neverRun(finding.range)) : findings;
 }
