@@ -15,6 +15,7 @@ import { FlowAnalyzer } from './analysis/flow/flow';
 import { registeredRules, ruleMetadata } from './rules/registry';
 import type { FileFacts } from './model/facts';
 import { CrossFileFlows } from './summaries/cross-file';
+import { withoutNeverRunSends } from './rules/never-run-findings';
 import { summarizeFacts } from './summaries/extract';
 import type { WorkspaceIndex } from './summaries/workspace-index';
 import type { RuleContext } from './rules/rule';
@@ -206,7 +207,7 @@ function callFindings(
   const found: Finding[] = [];
   try {
     const enabled = (id: RuleId) => severity(id, ruleMetadata(id)?.defaultSeverity ?? 'error') !== 'off';
-    for (const raw of crossFile.callFindings(context, enabled)) {
+    for (const raw of withoutNeverRunSends(crossFile.callFindings(context, enabled), context)) {
       if (existing.some((finding) => finding.ruleId === raw.ruleId && finding.line === raw.line)) continue;
       const metadata = ruleMetadata(raw.ruleId)!;
       found.push({ ...raw, severity: severity(raw.ruleId, metadata.defaultSeverity) as Severity, hipaa: metadata.hipaa });

@@ -32,7 +32,7 @@ export class WorkspaceAuditContexts {
 
   /** An open document's current text: its entries in the context are replaced when they differ. */
   async documentChanged(filePath: string | undefined, text: string): Promise<void> {
-    if (!filePath || !/\.(py|[cm]?[jt]s|prisma)$/i.test(filePath)) return;
+    if (!filePath || !/\.(py|[cm]?[jt]sx?|prisma)$/i.test(filePath)) return;
     const current = this.forFile(filePath);
     if (!current) return;
     // A new object, never the old one changed: results cached for the old context are not reused.

@@ -17,6 +17,8 @@ import { dataModelsOf } from '../engine/analysis/endpoints/data-models';
 import { accountModelsOfPrisma } from '../engine/analysis/phi/account-models';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
 
+/** React views (JSX): read for what they import, and nothing else. */
+const VIEW_EXTENSIONS = ['.tsx', '.jsx'];
 /** Larger files are not settings modules or bootstrap files anyone wrote by hand. */
 const MAX_BYTES = 512 * 1024;
 const SETTINGS_ASSIGNMENT = /^MIDDLEWARE(?:_CLASSES)?\s*(?::[^=\n]*)?(\+?=)\s*[[(]([\s\S]*?)[\])]/gm;
@@ -61,8 +63,8 @@ export async function computeAuditContext(files: readonly string[]): Promise<Pro
   return context;
 }
 
-/** The source files that may register audit controls. */
-const AUDIT_CONTEXT_EXTENSIONS = new Set(['.py', '.ts', '.js', '.mts', '.cts', '.mjs', '.cjs', '.prisma']);
+/** The source files that may register audit controls, and the views read only for their imports. */
+const AUDIT_CONTEXT_EXTENSIONS = new Set(['.py', '.ts', '.js', '.mts', '.cts', '.mjs', '.cjs', '.prisma', ...VIEW_EXTENSIONS]);
 /** Files read between two turns of the event loop (a few milliseconds of work). */
 const READ_BATCH = 64;
 
@@ -77,6 +79,9 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
   const entries = emptyAuditContext();
   if (path.extname(file).toLowerCase() === '.prisma') {
     entries.accountModels!.push(...accountModelsOfPrisma(file, stripComments(text, '//')));
+  } else if (VIEW_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
+    // A React view registers no control, but a service it imports runs: only its imports are read.
+    entries.moduleImports!.push(moduleImportsOf(file, stripComments(text, '//')));
   } else if (path.extname(file).toLowerCase() === '.py') {
     const settings = djangoSettingsOf(file, text);
     if (settings) entries.djangoSettings.push(settings);

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ExpressPass, ExpressUse, ModuleImports, PathListedMiddleware } from '../engine/model/audit-context';
 import { untilClosingParenthesis } from '../policy/audit-candidates';
+import { calledMembers, importedNamesBySpecifier } from './imported-names';
+import { ALL_NAMES } from '../engine/analysis/modules/taken-names';
 
 const USE_CALL = /\b([A-Za-z_$][\w$]*)\.use\s*\(/g;
 /** `registerRoutes(app)` as a statement: a function of another module given an app or router. */
@@ -140,24 +142,43 @@ export function pathListedMiddlewareOf(file: string, code: string): PathListedMi
   return prefixes.length && names.length ? [{ file, names, prefixes }] : [];
 }
 
+/** Single-file components the discovery does not list: their imports go unread. */
+const UNREAD_VIEW = /\.(?:vue|svelte|astro)$/;
+
 /** Every module specifier: `from '...'`, `require('...')`, `import('...')`, `import '...'`. */
 const SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
 export function moduleImportsOf(file: string, code: string): ModuleImports {
   const files: string[] = [];
   const stems: string[] = [];
+  // No prototype: a module's stem may be `constructor` or `toString`.
+  const names: Record<string, string[]> = Object.create(null);
+  const taken = importedNamesBySpecifier(code);
+  const calls = calledMembers(code);
+  let unreadViews = false;
   for (const match of code.matchAll(SPECIFIER)) {
     const specifier = match[1] ?? match[2] ?? match[3];
+    if (UNREAD_VIEW.test(specifier)) unreadViews = true;
+    let key: string;
     if (specifier.startsWith('.')) {
       const target = moduleFile(file, specifier);
-      if (target) files.push(target);
-    } else stems.push(moduleStem(specifier));
+      if (!target) continue;
+      files.push(target);
+      key = target;
+    } else {
+      key = moduleStem(specifier);
+      stems.push(key);
+    }
+    // `import './polyfills'` runs the module and takes no name; a load not read by name takes all.
+    const quote = match.index! + match[0].lastIndexOf(specifier) - 1;
+    const loaded = match[3] !== undefined ? [] : (taken.get(quote) ?? [ALL_NAMES]);
+    names[key] = [...new Set([...(names[key] ?? []), ...loaded])];
   }
   // Block comments (` * Payment import (CSV)`) and the text of plain strings say nothing about loading.
   // Lookaheads only, so that no backtracking over the spaces before a literal on its own line (`import(\n './x'\n)`) reads it as computed.
-  if (!/\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code))) return { file, files, stems };
+  if (!/\b(?:require|import)\s*\((?=\s*[^\s)])(?!\s*['"][^'"`]*['"]\s*\))/.test(withoutBlockCommentsAndStrings(code))) return { file, files, stems, names, calls, ...(unreadViews ? { unreadViews: true as const } : {}) };
   const under = computedLoadFolders(file, code);
-  return { file, files, stems, ...(under ? { dynamicUnder: under } : { dynamic: true as const }) };
+  return { file, files, stems, names, calls, ...(unreadViews ? { unreadViews: true as const } : {}), ...(under ? { dynamicUnder: under } : { dynamic: true as const }) };
 }
 
 /** A computed name's fixed relative start: `./routes/` of `` `./routes/${name}` `` or of `'./routes/' + name`. */

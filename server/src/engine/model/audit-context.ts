@@ -89,6 +89,15 @@ export interface ModuleImports {
   files: string[];
   /** `@/routes/labs` -> labs; `~/routes/labs/index` -> labs. */
   stems: string[];
+  /**
+   * The names taken from each loaded module, keyed like `files` and `stems` (workspace/imported-names.ts):
+   * exported names, `default`, `*` for every name, `*commonjs*` for the value `module.exports` was set to.
+   */
+  names?: Record<string, string[]>;
+  /** It imports a view the workspace does not read (`./App.vue`, `.svelte`): what those views import is unknown. */
+  unreadViews?: true;
+  /** The member names the module calls (`x.sendReminder(`): a method of an instance handed around may be any of them. */
+  calls?: string[];
   /** It loads modules by a computed name (`require(\`./routes/${name}\`)`): which, is unknown. */
   dynamic?: true;
   /** It loads modules by a computed name, each under one of these folders (absolute paths). */

@@ -15,6 +15,7 @@ import { exprLabel } from '../analysis/flow/expr-label';
 import { withSuppressFix } from '../fixes/suppress';
 import { recordIdText } from '../fixes/patient-id';
 import { onlyCodesForCodeParameter } from '../analysis/sinks/reference-codes';
+import { isMessagingSink, namesSecurityMessage, onlyAddressElements } from '../analysis/sinks/security-code-messages';
 import { redactingLoggerFor, redactsWhole } from '../analysis/sinks/redacting-loggers';
 import type { RawFinding, RuleContext } from '../rules/rule';
 import { FIELD_PATH_SEPARATOR } from './extract';
@@ -152,6 +153,8 @@ export class CrossFileFlows {
         // An unknown field of a record is not PHI; the value a literal puts under the key read is that value itself.
         if (!arg || !taint || (viaField && taint.record && !(literal && fields && fields.every((field) => putUnder(literal, field.split(FIELD_PATH_SEPARATOR)))))) continue;
         if (effect.namesNoCareRecord && onlyCodesForCodeParameter(taint.elements, taint.record, target.summary.params[param])) continue;
+        // A one-time code or a password reset sent to the number or address given, and nothing else of the person.
+        if (this.sendsSecurityCodeTo(fact, arg, taint, effect, target, context)) continue;
         // The helper logs through a logger the project made to redact: what it redacts whatever the key is quiet here too.
         const redacting = effect.logger && redactingLoggerFor(effect.logger, effect.path, context.auditContext?.redactingLoggers);
         if (redacting && redactsWhole(redacting, taint.elements)) continue;
@@ -166,6 +169,18 @@ export class CrossFileFlows {
       }
     }
     return findings;
+  }
+
+  /**
+   * `sendVerificationSMS(invitation.patientPhone, otp, clinicName)`: a messaging helper named for
+   * an account-security message, given a phone number or an e-mail address and no other PHI
+   * (analysis/sinks/security-code-messages.ts).
+   */
+  private sendsSecurityCodeTo(fact: CallFact, arg: Argument, taint: Taint, effect: SinkEffect, target: CallTarget, context: RuleContext): boolean {
+    if (effect.ruleId !== 'phi-to-third-party' || !isMessagingSink(effect.sink) || !onlyAddressElements(taint.elements, taint.record)) return false;
+    const names = [lastName(fact.call.callee), target.summary.name].filter((name): name is string => !!name);
+    if (!namesSecurityMessage(names)) return false;
+    return fact.call.args.every((other) => other.value === arg.value || (!other.spread && !context.flow.taintOf(other.value, fact.scopeId)));
   }
 
   /**

@@ -22,13 +22,19 @@ export function isUnimportedModule(filePath: string, facts: FileFacts, context: 
   const imports = context?.moduleImports;
   if (!imports?.length || facts.language === 'python' || loadedByComputedName(filePath, imports)) return false;
   const file = path.resolve(filePath);
-  const stem = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-  const inProject = projectRoot ? path.relative(path.resolve(projectRoot), file) : file;
-  if (ENTRY_NAMES.test(stem) || ENTRY_FOLDERS.test(inProject) || isTestModule(file)) return false;
+  if (isEntryModule(file, projectRoot)) return false;
   if (!EXPORTS.test(facts.text) || /\.listen\s*\(/.test(facts.text)) return false;
   // Only a folder the workspace imports from: a sibling module imported by another module.
   if (!folderMates(file, imports).some((sibling) => importedByAnother(sibling, imports))) return false;
   return !importedByAnother(file, imports);
+}
+
+/** A file a framework, a server or a tool loads by its name or place (or a test): no import says whether it runs. */
+export function isEntryModule(filePath: string, projectRoot?: string): boolean {
+  const file = path.resolve(filePath);
+  const stem = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
+  const inProject = projectRoot ? path.relative(path.resolve(projectRoot), file) : file;
+  return ENTRY_NAMES.test(stem) || ENTRY_FOLDERS.test(inProject) || isTestModule(file);
 }
 
 /**

@@ -23,10 +23,10 @@ const MAX_DEPTH = 8;
 const RECIPIENT_TOKENS = new Set(['to', 'cc', 'bcc', 'recipient', 'recipients', 'destination', 'destinations', 'phone', 'number', 'numbers', 'email', 'emails', 'address', 'addresses', 'mobile']);
 
 /** The elements that are a delivery address: what a messaging service needs to deliver. */
-const ADDRESS_ELEMENTS = new Set(['phone', 'email']);
+export const ADDRESS_ELEMENTS = new Set(['phone', 'email']);
 
 /** Words of a message that speak of someone's care: a visit, a result, a prescription. */
-const CARE_WORDS = new Set([
+export const CARE_WORDS = new Set([
   'appointment', 'appointments', 'visit', 'visits', 'reminder', 'reminders', 'provider', 'doctor', 'physician', 'dr', 'nurse', 'therapist', 'therapy',
   'prescription', 'prescriptions', 'medication', 'medications', 'refill', 'pharmacy', 'result', 'results', 'lab', 'labs', 'test',
   'tests', 'diagnosis', 'treatment', 'surgery', 'procedure', 'referral', 'vaccine', 'vaccination', 'dose', 'scan', 'biopsy',

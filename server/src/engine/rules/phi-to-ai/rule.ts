@@ -3,6 +3,7 @@ import type { RawFinding, Rule } from '../rule';
 import { CODE_LANGUAGES, helpUri } from '../rule';
 import { uncoveredVendorCalls, vendorFinding } from '../vendor-findings';
 import { deidentifyFix } from './fix';
+import { withoutNeverRun } from '../never-run-findings';
 
 export const phiToAi: Rule = {
   metadata: {
@@ -23,6 +24,6 @@ export const phiToAi: Rule = {
       const fixes = withSuppressFix('phi-to-ai', base.line, facts, deidentify);
       findings.push({ ...base, fixes });
     }
-    return findings;
+    return withoutNeverRun(findings, context);
   },
 };

@@ -7,6 +7,7 @@ import { CODE_LANGUAGES, helpUri } from '../rule';
 import { uncoveredVendorCalls, vendorFinding, vendorResolver } from '../vendor-findings';
 import { sendIdInsteadFix } from './fix';
 import { isUnimportedModule } from '../../analysis/modules/unimported-modules';
+import { withoutNeverRun } from '../never-run-findings';
 
 export const phiToThirdParty: Rule = {
   metadata: {
@@ -52,6 +53,6 @@ export const phiToThirdParty: Rule = {
     // A module nothing imports never runs: its sends are dead code (unimported-modules.ts). Asked
     // only of a file with findings: the question reads the whole workspace's imports.
     if (findings.length && isUnimportedModule(context.filePath, facts, context.auditContext, context.projectRoot)) return [];
-    return findings;
+    return withoutNeverRun(findings, context);
   },
 };
