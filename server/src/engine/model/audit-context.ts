@@ -167,6 +167,15 @@ export interface FlaskActivityHook {
   projectRoot: string;
 }
 
+/** The blueprints a Python module registers by name (`app.register_blueprint(patients_bp)`), or that it registers one computed. */
+export interface FlaskBlueprintRegistration {
+  file: string;
+  /** The registered blueprints' names (the last name of a dotted one, and the name an alias was imported under). */
+  names: string[];
+  /** A registration of a blueprint not written by name (a loop's variable, a call): any blueprint may be registered. */
+  computed: boolean;
+}
+
 /** A model of the app's own people (analysis/phi/account-models.ts): its name, lower-cased (`person`). */
 export interface AccountModel {
   file: string;
@@ -200,6 +209,8 @@ export interface ProjectAuditContext {
   fastapiMounts?: FastApiMount[];
   /** Flask apps' hooks recording who requested which path (an activity log for the app's folder). */
   flaskActivityHooks?: FlaskActivityHook[];
+  /** Where Flask blueprints are registered: a blueprint module no module registers serves no route. */
+  flaskBlueprintRegistrations?: FlaskBlueprintRegistration[];
   /** FastAPI apps; their dependencies cover the project's routes when every app of the project has one. */
   fastapiApps?: FastApiApp[];
 }
