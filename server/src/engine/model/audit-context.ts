@@ -30,12 +30,14 @@ export interface NestGlobalControls {
 export interface FastApiMount {
   /** Absolute path of the file that mounts the router (`main.py`). */
   file: string;
-  /** Absolute path of the module defining the router, resolved from the mounting file's imports. */
+  /** Absolute path of the module defining the router, resolved from the mounting file's imports ('' when they do not resolve it). */
   routerFile: string;
   /** The router's name in that module (`router`). */
   routerName: string;
   /** The names in the call's `Depends(...)` / `Security(...)` dependencies. */
   dependencies: string[];
+  /** Mounted only under a debug switch (`if settings.DEBUG: app.include_router(debug_router)`): development tooling. */
+  debugOnly?: boolean;
 }
 
 /** `app = FastAPI(dependencies=[Depends(audit_phi)])`: every app of a Python project, with its dependencies. */
