@@ -56,3 +56,12 @@ test('a registration by a computed name, or none in sight: every blueprint keeps
   const unseen = project({ ...files, 'clinic/app.py': app({ imports: [], calls: [] }) });
   assert.deepEqual(missing(unseen), ['clinic/disaster.py:6', 'clinic/patients.py:6']);
 });
+
+test('a blueprint its package re-exports under another name is registered under that name', () => {
+  const cwd = project({
+    'clinic/overview/__init__.py': 'from .views import blueprint as overview\n',
+    'clinic/overview/views.py': blueprint('blueprint', 'overview'),
+    'clinic/app.py': app({ imports: ['from clinic import overview'], calls: ['app.register_blueprint(overview.overview)'] }),
+  });
+  assert.deepEqual(missing(cwd), ['clinic/overview/views.py:6']);
+});

@@ -11,7 +11,15 @@ import type { FlaskBlueprintRegistration } from '../engine/model/audit-context';
 const REGISTRATION = /\bregister_blueprint\s*\(\s*([^,)\n]{0,200})/g;
 const DOTTED_NAME = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
 
+/** `from .views import blueprint as overview` in a package's `__init__.py`: the package re-exports a name under another. */
+const ALIASED_IMPORT = /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\(?([^\n()]{0,300})/gm;
+
 export function flaskBlueprintRegistrationsOf(file: string, code: string): FlaskBlueprintRegistration[] {
+  // A package's re-exports under another name: the registering module may use that name.
+  if (/(^|[\\/])__init__\.py$/.test(file) && !code.includes('register_blueprint')) {
+    const aliases = [...code.matchAll(ALIASED_IMPORT)].flatMap((match) => [...match[1].matchAll(/\b([A-Za-z_]\w*)\s+as\s+([A-Za-z_]\w*)/g)].map((alias) => [alias[1], alias[2]] as [string, string]));
+    return aliases.length ? [{ file, names: [], computed: false, aliases }] : [];
+  }
   if (!code.includes('register_blueprint')) return [];
   const names = new Set<string>();
   let computed = false;

@@ -176,6 +176,8 @@ export interface FlaskBlueprintRegistration {
   names: string[];
   /** A registration of a blueprint not written by name (a loop's variable, a call): any blueprint may be registered. */
   computed: boolean;
+  /** A package's re-exports (`from .views import blueprint as overview`): [its own name, the name exported]. */
+  aliases?: [string, string][];
 }
 
 /** A model of the app's own people (analysis/phi/account-models.ts): its name, lower-cased (`person`). */

@@ -18,7 +18,7 @@ const ENTRY_POINT = /\b(?:Flask|Quart)\s*\(|\bregister_blueprint\s*\(/;
 
 export function isUnregisteredBlueprintModule(facts: FileFacts, endpoints: readonly EndpointFact[], context: ProjectAuditContext | undefined): boolean {
   const registrations = context?.flaskBlueprintRegistrations ?? [];
-  if (facts.language !== 'python' || !endpoints.length || !registrations.length) return false;
+  if (facts.language !== 'python' || !endpoints.length || !registrations.some((registration) => registration.names.length || registration.computed)) return false;
   if (registrations.some((registration) => registration.computed) || ENTRY_POINT.test(facts.text)) return false;
   if (!endpoints.every((endpoint) => BLUEPRINT_FRAMEWORKS.has(endpoint.framework))) return false;
   const blueprints = moduleBlueprints(facts);
@@ -33,6 +33,8 @@ export function isUnregisteredBlueprintModule(facts: FileFacts, endpoints: reado
   });
   if (!everyOnBlueprint) return false;
   const registered = new Set(registrations.flatMap((registration) => registration.names));
+  // Registered under the name a package re-exports it as (`app.register_blueprint(institutes.overview)`).
+  for (const [own, exported] of registrations.flatMap((registration) => registration.aliases ?? [])) if (registered.has(exported)) registered.add(own);
   return ![...blueprints].some((name) => registered.has(name));
 }
 
