@@ -13,6 +13,7 @@ import { redactingLoggersOf } from './redacting-loggers';
 import { consoleStrippingBuildsOf } from './console-stripping-builds';
 import { writeOnlyMiddlewareOf } from './write-only-middleware';
 import { flaskActivityHooksOf } from './flask-activity-hooks';
+import { flaskBlueprintRegistrationsOf } from './flask-blueprint-registrations';
 import { dataModelsOf } from '../engine/analysis/endpoints/data-models';
 import { accountModelsOfPrisma } from '../engine/analysis/phi/account-models';
 import type { DjangoSettingsModule, NestGlobalControls, ProjectAuditContext } from '../engine/model/audit-context';
@@ -36,6 +37,7 @@ const NEST_PROVIDER = /\{[^{}]*\bAPP_(?:GUARD|INTERCEPTOR)\b[^{}]*\}/g;
 const CONTEXT_LISTS = [
   'djangoSettings', 'nestGlobals', 'fastapiApps', 'fastapiMounts', 'expressUses', 'expressPasses', 'pathListedMiddleware',
   'moduleImports', 'redactingLoggers', 'consoleStrippingBuilds', 'writeOnlyMiddleware', 'dataModels', 'accountModels', 'flaskActivityHooks',
+  'flaskBlueprintRegistrations',
 ] as const satisfies readonly (keyof ProjectAuditContext)[];
 
 /** One list of the context, whatever the kind of its entries. */
@@ -92,6 +94,7 @@ export function auditContextOfFile(file: string, text: string): ProjectAuditCont
     entries.writeOnlyMiddleware!.push(...writeOnlyMiddlewareOf(file, code));
     entries.dataModels!.push(...dataModelsOf(file, text));
     entries.flaskActivityHooks!.push(...flaskActivityHooksOf(file, code));
+    entries.flaskBlueprintRegistrations!.push(...flaskBlueprintRegistrationsOf(file, code));
   } else {
     const globals = nestGlobalsOf(file, text);
     if (globals) entries.nestGlobals.push(globals);

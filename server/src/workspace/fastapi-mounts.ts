@@ -32,11 +32,39 @@ export function fastapiMountsOf(file: string, code: string): FastApiMount[] {
     const args = untilClosingParenthesis(code.slice((match.index ?? 0) + match[0].length));
     const dependencies = dependencyNames(args);
     const target = /^\s*([A-Za-z_][\w.]*)\s*(?:,|$)/.exec(args)?.[1];
-    if (!dependencies.length || !target) continue;
-    const router = resolveRouter(target, imports);
-    if (router) mounts.push({ file, ...router, dependencies });
+    if (!target) continue;
+    const debugOnly = underDebugSwitch(code, match.index ?? 0);
+    // Every mount is kept, so that a router mounted only under a debug switch is known to be one;
+    // one whose module the imports do not resolve is kept by its name alone (no file).
+    const router = resolveRouter(target, imports) ?? { routerFile: '', routerName: target.split('.').pop()! };
+    mounts.push({ file, ...router, dependencies, ...(debugOnly ? { debugOnly } : {}) });
   }
   return mounts;
+}
+
+/** A condition that turns on development tooling: `if settings.DEBUG:`, `if os.getenv("DEBUG", "false").lower() == "true":`. */
+const DEBUG_SWITCH = /^if\s+(?!not\b)[^\n]*\bdebug\b[^\n]*:\s*$/i;
+
+/**
+ * Whether the statement at `offset` runs only under a debug switch: the nearest enclosing block
+ * (a `try:` looked through) is an `if` testing a debug flag. An `else:` or any other block is not.
+ */
+function underDebugSwitch(code: string, offset: number): boolean {
+  const lineStart = code.lastIndexOf('\n', offset) + 1;
+  let indent = /^[ \t]*/.exec(code.slice(lineStart))![0].length;
+  const before = code.slice(0, lineStart).split('\n').reverse();
+  for (const line of before) {
+    if (!line.trim()) continue;
+    const own = line.length - line.trimStart().length;
+    if (own >= indent) continue;
+    const statement = line.trim();
+    if (statement === 'try:') {
+      indent = own;
+      continue;
+    }
+    return DEBUG_SWITCH.test(statement) && !/\bdebug\s*(?:==|is)\s*(?:false|0|none)\b|!=\s*["']?true/i.test(statement);
+  }
+  return false;
 }
 
 /** Local name -> the module file it is, or the module file and name it was imported from. */

@@ -30,12 +30,14 @@ export interface NestGlobalControls {
 export interface FastApiMount {
   /** Absolute path of the file that mounts the router (`main.py`). */
   file: string;
-  /** Absolute path of the module defining the router, resolved from the mounting file's imports. */
+  /** Absolute path of the module defining the router, resolved from the mounting file's imports ('' when they do not resolve it). */
   routerFile: string;
   /** The router's name in that module (`router`). */
   routerName: string;
   /** The names in the call's `Depends(...)` / `Security(...)` dependencies. */
   dependencies: string[];
+  /** Mounted only under a debug switch (`if settings.DEBUG: app.include_router(debug_router)`): development tooling. */
+  debugOnly?: boolean;
 }
 
 /** `app = FastAPI(dependencies=[Depends(audit_phi)])`: every app of a Python project, with its dependencies. */
@@ -176,6 +178,17 @@ export interface FlaskActivityHook {
   projectRoot: string;
 }
 
+/** The blueprints a Python module registers by name (`app.register_blueprint(patients_bp)`), or that it registers one computed. */
+export interface FlaskBlueprintRegistration {
+  file: string;
+  /** The registered blueprints' names (the last name of a dotted one, and the name an alias was imported under). */
+  names: string[];
+  /** A registration of a blueprint not written by name (a loop's variable, a call): any blueprint may be registered. */
+  computed: boolean;
+  /** A package's re-exports (`from .views import blueprint as overview`): [its own name, the name exported]. */
+  aliases?: [string, string][];
+}
+
 /** A model of the app's own people (analysis/phi/account-models.ts): its name, lower-cased (`person`). */
 export interface AccountModel {
   file: string;
@@ -209,6 +222,8 @@ export interface ProjectAuditContext {
   fastapiMounts?: FastApiMount[];
   /** Flask apps' hooks recording who requested which path (an activity log for the app's folder). */
   flaskActivityHooks?: FlaskActivityHook[];
+  /** Where Flask blueprints are registered: a blueprint module no module registers serves no route. */
+  flaskBlueprintRegistrations?: FlaskBlueprintRegistration[];
   /** FastAPI apps; their dependencies cover the project's routes when every app of the project has one. */
   fastapiApps?: FastApiApp[];
 }

@@ -18,6 +18,8 @@ import { handlerScope } from './controls/names';
 import { isStatelessGeneration } from './stateless-generation';
 import { servesNoPatientRows } from './totals-only';
 import { isUnmountedRouterModule } from './unmounted-routers';
+import { isUnregisteredBlueprintModule } from './unregistered-blueprints';
+import { servesDebugRoutersOnly } from './debug-only-routers';
 import { dataModelsOf } from './data-models';
 import { classServesOnlyLookupTables, servesOnlyLookupTables } from './reference-models';
 import { evidenceItemsOf } from './finder';
@@ -61,6 +63,10 @@ export function findEndpoints(context: EndpointContext & { auditContext?: Projec
     dropHandlersServingNoPatient(endpoints, context);
     // A router module nothing mounts serves no route (unmounted-routers.ts).
     if (isUnmountedRouterModule(context.filePath, context.facts, endpoints, context.auditContext)) endpoints = [];
+    // Nor does a Flask blueprint nothing registers (unregistered-blueprints.ts).
+    if (isUnregisteredBlueprintModule(context.facts, endpoints, context.auditContext)) endpoints = [];
+    // Nor, in production, does a FastAPI router mounted only under a debug switch (debug-only-routers.ts).
+    if (servesDebugRoutersOnly(context.filePath, context.facts, endpoints, context.auditContext)) endpoints = [];
     byPolicy.set(context.policy, { auditContext: context.auditContext, endpoints });
   }
   return endpoints;

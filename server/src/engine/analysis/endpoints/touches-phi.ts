@@ -122,10 +122,14 @@ export function gatherPhiEvidence(given: PhiEvidenceInput, facts: FileFacts, flo
   }
   const aggregated = aggregatedCalls(facts, scopes);
   // `const analytics = await service.getRevenueAnalytics(range)`: totals by the callee's name, and so is what is passed on of them.
+  // `procedures = store.get_procedure_types()`: the kinds a service keeps (or the practice's rooms, staff, settings), named
+  // after a resource yet nobody's record; what is passed on of them is not either.
   const totalNames = new Set<string>();
   for (const binding of [...scopes].flatMap((scopeId) => bindingsIn(facts, scopeId))) {
     const called = calledIn(binding.value);
-    if (called && !addressesOne && !binding.property && namesTotals(lastCalleeName(called))) totalNames.add(binding.name);
+    if (!called || binding.property) continue;
+    const callee = lastCalleeName(called);
+    if ((!addressesOne && namesTotals(callee)) || namesKindsCall(callee) || namesPracticeThingsCall(callee)) totalNames.add(binding.name);
   }
   for (const scopeId of scopes) {
     for (const call of callsIn(facts, scopeId)) {
@@ -159,7 +163,10 @@ export function gatherPhiEvidence(given: PhiEvidenceInput, facts: FileFacts, flo
   // A code list's endpoint (`ICDViewSet`, `/icd-codes/{id}`) serves no patient unless it reads one.
   const handlerName = input.handlerScopeId === undefined ? undefined : facts.scopes[input.handlerScopeId]?.name;
   const referenceNames = [...input.nameHints, ...(handlerName ? [handlerName] : []), ...pathSegments(input.path).map((segment) => segment.name)];
-  const reference = (referenceNames.some(isReferenceData) || listsKinds(input.path, input.nameHints, handlerName)) && !strong.categories.includes('demographics');
+  // `def get_procedure_types()` on `/procedures`: a handler named for listing kinds, for no one record.
+  // Only when its body reads nothing of a patient's and it takes no patient's key.
+  const kindsHandler = !!handlerName && namesKindsCall(handlerName) && strong.categories.length === 0 && !pathSegments(input.path).some((segment) => segment.param) && !takesPersonKey(facts, input.handlerScopeId, scopes);
+  const reference = (referenceNames.some(isReferenceData) || listsKinds(input.path, input.nameHints, handlerName) || kindsHandler) && !strong.categories.includes('demographics');
   // `POST /smart/consent/{session_id}/approve` taking `patient_id`: an authorization step that
   // records the launch's patient by key, reading and returning nothing of theirs.
   const launchContext = strong.categories.length === 0 && weak.keysOnly() && namesAuthorizationFlow(input.path);
@@ -222,9 +229,17 @@ function evidenceList() {
   return { categories, why, items, note, keysOnly: () => keysOnly && why.length > 0 };
 }
 
-/** A total passed on (`res.json(await prisma.patient.aggregate(...))`): not a record. */
+/**
+ * A total passed on (`res.json(await prisma.patient.aggregate(...))`), or what a call named for
+ * totals or kinds gave back: not a record. So is an object of such values and constants
+ * (`jsonify({'success': True, 'procedures': procedures})`).
+ */
 function isTotal(expr: Expr, aggregated: Set<Expr>, totalNames?: Set<string>): boolean {
   if (aggregated.has(expr) || (totalNames && expr.kind === 'name' && totalNames.has(expr.name))) return true;
+  if (expr.kind === 'object' && totalNames?.size) {
+    const values = expr.entries.map((entry) => entry.value);
+    return values.some((value) => isTotal(value, aggregated, totalNames)) && values.every((value) => isTotal(value, aggregated, totalNames) || value.kind === 'string' || value.kind === 'literal');
+  }
   return expr.kind === 'other' && expr.children.length === 1 && isTotal(expr.children[0], aggregated, totalNames);
 }
 
