@@ -25,4 +25,14 @@ async function describeVisit(visitId) {
   log.info('Visit medications', { visitId, medications: visit.medications });  // expect: phi-in-log
 }
 
-module.exports = { prescriptionsToDispense, describeVisit };
+// A parameter named for this file's model is its document, not known to be populated by the caller.
+async function dispenseForVisit(visit) {
+  for (const prescriptionId of visit.prescriptions) log.info('Dispensing', { visitId: visit._id, prescriptionId });
+}
+
+async function describeGivenVisit(visit) {
+  await visit.populate('prescriptions');
+  log.info('Visit prescriptions', { visitId: visit._id, prescriptions: visit.prescriptions });  // expect: phi-in-log
+}
+
+module.exports = { prescriptionsToDispense, describeVisit, dispenseForVisit, describeGivenVisit };
