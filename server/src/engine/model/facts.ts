@@ -136,11 +136,6 @@ export interface ParamFact {
   typeNames: string[];
   /** A name of a destructured parameter (`{ initialOrder }: OrderFormProps`): the annotation types the whole object, not the name. */
   destructured?: true;
-  /**
-   * TS/JS: the annotation types the name as objects only (`results: DiagnosticReport[]`), never a
-   * string, number or date: its string form in a template literal is `[object Object]`.
-   */
-  objectTyped?: true;
   /** The property a destructured name is taken from at the object's top level (`{ patientId: id }` -> patientId). */
   key?: string;
 }

@@ -99,8 +99,6 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
   const paramMarkers = new Map<ParamFact, string>();
   // A name destructured from a parameter (`({ tasks, results }) => ...`) stands for that key of it only.
   functions.forEach((fn, index) => fn.scope.params.forEach((param, i) => paramMarkers.set(param, `${MARKER}${param.key ? 'k' : 'p'}:${index}:${param.position ?? i}${param.key ? `:${param.key}` : ''}`)));
-  // `results: DiagnosticReport[]` written in a template literal prints `[object Object]`: no caller's value shows there.
-  const objectTypedMarkers = new Set([...paramMarkers].flatMap(([param, marker]) => (param.objectTyped ? [marker] : [])));
 
   const classifier = classifierFor(policy);
   const flow = new FlowAnalyzer(facts, classifier, {
@@ -118,7 +116,7 @@ export function summarizeFacts(facts: FileFacts, policy: ResolvedPolicy, filePat
     },
     unknownField: (taint, property) => ({ ...taint, elements: taint.elements.flatMap((element) => readField(element, property)) }),
     storedUnder: (taint, key) => ({ ...taint, elements: taint.elements.map((element) => storedMarker(element, key)) }),
-    stringForm: (taint) => ({ ...taint, elements: taint.elements.filter((element) => !objectTypedMarkers.has(element.element)).map(stringFormMarker) }),
+    stringForm: (taint) => ({ ...taint, elements: taint.elements.map(stringFormMarker) }),
   }, isAccountModule(filePath), moduleTraits(filePath));
 
   functions.forEach((fn, index) => {

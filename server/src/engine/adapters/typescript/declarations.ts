@@ -8,7 +8,6 @@ import { decoratorFact, type AdapterContext, type ScopeInit } from '../context';
 import { toExpr } from './expressions';
 import { decoratorNodes, identifiersIn } from './syntax';
 import { parentOf } from '../../parsing/node-parents';
-import { isObjectTypedAnnotation } from './object-typed';
 
 export const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition',
@@ -93,7 +92,6 @@ function params(node: Node | null): ParamFact[] {
       const param: ParamFact = { name: name.text, range: rangeOf(name), typeNames: types };
       if (position !== result.length || names.length > 1) param.position = position;
       if (pattern.type !== 'identifier') param.destructured = true;
-      else if (type && isObjectTypedAnnotation(type)) param.objectTyped = true;
       if (key) param.key = key;
       result.push(param);
     }
