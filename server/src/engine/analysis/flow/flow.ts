@@ -495,6 +495,8 @@ export class FlowAnalyzer {
       const rootByKey = ownRoot ? sourceOf(this.facts, expr.propertyRange) !== expr.property : !!objectTaint?.recordRootByKey;
       const fromCallerOnly = !!objectTaint && objectTaint.elements.every((element) => element.element.startsWith(SUMMARY_MARKER));
       if (this.contexts.quietsMember(classification.element, expr.object, objectName, { tainted: !!objectTaint, onRecord, fromCallerOnly }, scopeId)) return undefined;
+      // `visit.prescriptions` of `Visit.findById(id).select('prescriptions')`, a schema reference nothing populated: ObjectIds.
+      if (this.references.isIdOnly(expr, scopeId)) return undefined;
       switch (classification.context) {
         case 'any':
           if (!objectTaint && objectName && this.classifier.isNonPersonObjectName(objectName) && !this.isPersonReadFromRecord(expr.object, scopeId) && !this.classifier.isPersonByElement(objectName, classification.element) && !this.personByFields.isPersonHere(objectName, classification.element)) return undefined;

@@ -6,7 +6,8 @@
 // `await Appointment.findOne({...})` with no populate of `patient` in the function is an id, and
 // so is `this.patient` in a schema's method or hook (`visitSchema.methods.complete = function ...`,
 // `visitSchema.post('save', function (doc) ...)`) that populates nothing: the caller's document is
-// not known to be populated. A field the schema does not declare as a reference (an embedded
+// not known to be populated; so is a parameter named for a model of the same file
+// (`autoDispenseForInvoice(invoice)`). A field the schema does not declare as a reference (an embedded
 // `patient: { name: String }`) stays what its name says.
 
 import type { BindingFact, CallExpr, Expr, FileFacts, MemberExpr, ModelFact } from '../../model/facts';
@@ -80,7 +81,7 @@ export class UnpopulatedReferences {
     const ofSchema = (key: string | undefined) => (key ? { key, document: value.name } : undefined);
     if (value.name === 'this') return ofSchema(this.schemaFunctionOf(scopeId, undefined));
     const binding = this.resolveBinding(value.name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, value.range.start));
-    if (!binding) return ofSchema(this.schemaFunctionOf(scopeId, value.name));
+    if (!binding) return ofSchema(this.schemaFunctionOf(scopeId, value.name) ?? this.ownModelParameter(scopeId, value.name));
     if (binding.kind !== 'assign' && binding.kind !== 'iterate') return undefined;
     const queried = this.queriedModel(binding.value, binding.scopeId);
     return queried && { ...queried, document: value.name };
@@ -100,6 +101,21 @@ export class UnpopulatedReferences {
     const binding = this.resolveBinding(name, scopeId, offsetOf(this.facts.lineStarts, this.facts.text, at.range.start));
     if (!binding || binding.scopeId === 0) return false;
     return !(binding.value.kind === 'call' && namedModel(binding.value));
+  }
+
+  /**
+   * `autoDispenseForInvoice(invoice)` beside `invoiceSchema`: a parameter named for a model of this
+   * file is that model's document, which the caller is not known to have populated (as `this` in a
+   * schema method is not).
+   */
+  private ownModelParameter(scopeId: number, name: string): string | undefined {
+    const key = modelKey(name);
+    if (!this.own.has(key)) return undefined;
+    for (let current: number | undefined = scopeId, i = 0; current !== undefined && current !== 0 && i < 64; current = this.facts.scopes[current]?.parentId, i++) {
+      const scope = this.facts.scopes[current];
+      if (scope?.kind === 'function' && scope.params.some((param) => param.name === name && !param.destructured)) return key;
+    }
+    return undefined;
   }
 
   /** The model key of the schema whose method or hook holds `scopeId`; with `param`, only when it is a hook's document parameter. */
