@@ -57,3 +57,13 @@ test('mounted in the else branch, or outside the switch as well: still served', 
   });
   assert.deepEqual(missing(both), ['app/debug_tools.py:6', 'app/patients.py:6']);
 });
+
+test('a negated or production test is not a debug switch: the router under it is served', () => {
+  for (const condition of ['if settings.ENV != "debug":', 'if DEBUG == "False":', 'if DEBUG is not True:', 'if os.getenv("DEBUG") != "1":']) {
+    const cwd = project({
+      ...files,
+      'app/main.py': main(['from app.patients import patients_router', 'from app.debug_tools import debug_router', 'app.include_router(patients_router)', condition, '    app.include_router(debug_router)']),
+    });
+    assert.deepEqual(missing(cwd), ['app/debug_tools.py:6', 'app/patients.py:6'], condition);
+  }
+});

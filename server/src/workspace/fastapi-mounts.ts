@@ -45,6 +45,9 @@ export function fastapiMountsOf(file: string, code: string): FastApiMount[] {
 /** A condition that turns on development tooling: `if settings.DEBUG:`, `if os.getenv("DEBUG", "false").lower() == "true":`. */
 const DEBUG_SWITCH = /^if\s+(?!not\b)[^\n]*\bdebug\b[^\n]*:\s*$/i;
 
+/** A negated or production test (`!=`, `not`, `== "False"`, `is None`): its branch is the production one. */
+const NOT_DEBUG = /!=|\bnot\b|(?:==|\bis\b)\s*["']?(?:false|0|none|no|off)\b/i;
+
 /**
  * Whether the statement at `offset` runs only under a debug switch: the nearest enclosing block
  * (a `try:` looked through) is an `if` testing a debug flag. An `else:` or any other block is not.
@@ -62,7 +65,7 @@ function underDebugSwitch(code: string, offset: number): boolean {
       indent = own;
       continue;
     }
-    return DEBUG_SWITCH.test(statement) && !/\bdebug\s*(?:==|is)\s*(?:false|0|none)\b|!=\s*["']?true/i.test(statement);
+    return DEBUG_SWITCH.test(statement) && !NOT_DEBUG.test(statement);
   }
   return false;
 }
