@@ -9,7 +9,15 @@ import { tokenize } from '../phi/identifiers';
 const SIGNED_IN_WORDS = new Set(['authenticated', 'auth', 'authed', 'session', 'signed', 'logged']);
 const REQUEST_WORDS = new Set(['request', 'req']);
 
+/**
+ * Words that may stand beside the signed-in word: who signs in, or the framework. Any other word
+ * makes it a body's schema (`TherapySessionRequest`, `PriorAuthRequest` are a patient's care).
+ */
+const CALLER_WORDS = new Set(['patient', 'user', 'admin', 'staff', 'doctor', 'provider', 'clinician', 'client', 'member', 'current', 'custom', 'typed', 'express', 'api', 'app', 'http']);
+
 export function isCallerRequestType(name: string): boolean {
   const tokens = tokenize(name);
-  return tokens.length > 1 && REQUEST_WORDS.has(tokens[tokens.length - 1]) && tokens.slice(0, -1).some((token) => SIGNED_IN_WORDS.has(token));
+  if (tokens.length < 2 || !REQUEST_WORDS.has(tokens[tokens.length - 1])) return false;
+  const words = tokens.slice(0, -1);
+  return words.some((token) => SIGNED_IN_WORDS.has(token)) && words.every((token) => SIGNED_IN_WORDS.has(token) || CALLER_WORDS.has(token));
 }
