@@ -42,4 +42,9 @@ router.get('/patients/:patientId/trends', phiAccess({ action: 'read', dataCatego
   res.json({ trends: await reportsService.getPatientVisitTrends(req.params.patientId) });
 });
 
+// A trends call given one patient's key is that patient's series.
+router.get('/vitals/trends', phiAccess({ action: 'read', dataCategory: 'clinical', roles: ['clinician'] }), async (req: Request, res: Response) => {
+  res.json({ trends: await reportsService.getVitalTrends(req.query.patientId) });
+});
+
 export default router;

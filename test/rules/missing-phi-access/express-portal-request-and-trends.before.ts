@@ -41,4 +41,9 @@ router.get('/patients/:patientId/trends', async (req: Request, res: Response) =>
   res.json({ trends: await reportsService.getPatientVisitTrends(req.params.patientId) });
 });
 
+// A trends call given one patient's key is that patient's series.
+router.get('/vitals/trends', async (req: Request, res: Response) => { // expect: missing-phi-access
+  res.json({ trends: await reportsService.getVitalTrends(req.query.patientId) });
+});
+
 export default router;

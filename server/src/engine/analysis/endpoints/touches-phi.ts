@@ -135,7 +135,8 @@ export function gatherPhiEvidence(given: PhiEvidenceInput, facts: FileFacts, flo
     for (const call of callsIn(facts, scopeId)) {
       if (aggregated.has(call.call)) continue;
       // `await service.getReferralAnalytics(tenantId)` on `/analytics`: totals by its name, for no one record.
-      if (!addressesOne && namesTotals(lastCalleeName(call.call))) continue;
+      // `getVitalTrends(req.query.patientId)`: one patient's series, whatever the path says.
+      if (!addressesOne && namesTotals(lastCalleeName(call.call)) && !passesPatientKey(call.call)) continue;
       strong.note(...callEvidence(call.call, call.scopeId, flow, aggregated, totalNames));
     }
   }
@@ -241,6 +242,14 @@ function isTotal(expr: Expr, aggregated: Set<Expr>, totalNames?: Set<string>): b
     return values.some((value) => isTotal(value, aggregated, totalNames)) && values.every((value) => isTotal(value, aggregated, totalNames) || value.kind === 'string' || value.kind === 'literal');
   }
   return expr.kind === 'other' && expr.children.length === 1 && isTotal(expr.children[0], aggregated, totalNames);
+}
+
+/** A call given a patient's key (`patientId`, `req.query.patient_id`): it answers for that one patient. */
+function passesPatientKey(call: Expr & { kind: 'call' }): boolean {
+  return call.args.some((arg) => namesIn(arg.value).some((name) => {
+    const tokens = tokenize(name);
+    return tokens.includes('patient') && tokens.includes('id');
+  }));
 }
 
 /** Words of a name that says it returns totals (`getVisitCounts`, `/patients/stats`, `AdmissionStatistics`). */
