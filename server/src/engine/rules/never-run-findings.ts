@@ -6,10 +6,10 @@ import type { RawFinding, RuleContext } from './rule';
  * live code never reaches (analysis/modules/unused-exports.ts) is dropped. Asked only of a file
  * with findings: the question reads the whole workspace's imports.
  */
-export function withoutNeverRun(findings: RawFinding[], context: RuleContext): RawFinding[] {
-  if (!findings.length) return findings;
+export function withoutNeverRun(findings: RawFinding[], context: RuleContext, applies: (finding: RawFinding) => boolean = () => true): RawFinding[] {
+  if (!findings.some(applies)) return findings;
   const neverRun = neverRunCode(context.filePath, context.facts, context.auditContext, context.projectRoot);
-  return neverRun ? findings.filter((finding) => !neverRun(finding.range)) : findings;
+  return neverRun ? findings.filter((finding) => !applies(finding) || !neverRun(finding.range)) : findings;
 }
 
 /** The rules whose findings are sends to a vendor: a send in code that never runs discloses nothing. */
@@ -20,8 +20,5 @@ const SEND_RULES = new Set(['phi-to-third-party', 'phi-to-ai']);
  * made inside code that never runs sends nothing, as a send written there directly.
  */
 export function withoutNeverRunSends(findings: RawFinding[], context: RuleContext): RawFinding[] {
-  const sends = findings.filter((finding) => SEND_RULES.has(finding.ruleId));
-  if (!sends.length) return findings;
-  const neverRun = neverRunCode(context.filePath, context.facts, context.auditContext, context.projectRoot);
-  return neverRun ? findings.filter((finding) => !SEND_RULES.has(finding.ruleId) || !neverRun(finding.range)) : findings;
+  return withoutNeverRun(findings, context, (finding) => SEND_RULES.has(finding.ruleId));
 }

@@ -7,9 +7,8 @@
 import * as path from 'node:path';
 import type { ProjectAuditContext } from '../../model/audit-context';
 import type { EndpointFact } from '../../model/endpoints';
-import { calleePath } from '../../model/expressions';
 import type { FileFacts } from '../../model/facts';
-import { handlerScope } from './controls/names';
+import { decoratorReceivers, handlerScope } from './controls/names';
 
 export function servesDebugRoutersOnly(filePath: string, facts: FileFacts, endpoints: readonly EndpointFact[], context: ProjectAuditContext | undefined): boolean {
   const mounts = context?.fastapiMounts ?? [];
@@ -18,11 +17,7 @@ export function servesDebugRoutersOnly(filePath: string, facts: FileFacts, endpo
   const file = path.resolve(filePath);
   const routers = new Set<string>();
   for (const endpoint of endpoints) {
-    const scope = handlerScope(facts, endpoint);
-    const receivers = (scope?.decorators ?? []).flatMap((decorator) => {
-      const receiver = decorator.expr.kind === 'call' ? calleePath(decorator.expr.callee)?.slice(0, -1) : undefined;
-      return receiver?.length === 1 ? receiver : [];
-    });
+    const receivers = decoratorReceivers(handlerScope(facts, endpoint));
     if (!receivers.length) return false;
     for (const receiver of receivers) routers.add(receiver);
   }

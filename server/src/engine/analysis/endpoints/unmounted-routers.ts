@@ -34,7 +34,7 @@ export function isUnmountedRouterModule(filePath: string, facts: FileFacts, endp
   return !importedByAnother(file, imports);
 }
 
-/** A backup copy's name (modules/unimported-modules.ts), or a draft's next to the file it replaces (`visits_new.js`, `guardian.routes.new.ts`). */
+/** A backup copy's name (modules/unimported-modules.ts), or a draft's next to the file it replaces (`visits_new.js`, `labs.routes.new.ts`). */
 function isKeptAsideCopy(file: string): boolean {
   return isBackupCopy(file) || /[_.-]new$/i.test(path.basename(file).replace(/\.[cm]?[jt]sx?$/, ''));
 }

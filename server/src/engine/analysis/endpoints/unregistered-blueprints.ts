@@ -10,7 +10,7 @@ import type { EndpointFact } from '../../model/endpoints';
 import { calleePath } from '../../model/expressions';
 import type { FileFacts } from '../../model/facts';
 import { bindingsIn } from '../../model/facts-index';
-import { handlerScope } from './controls/names';
+import { decoratorReceivers, handlerScope } from './controls/names';
 
 const BLUEPRINT_FRAMEWORKS = new Set(['flask', 'quart']);
 /** A module making an app or registering blueprints (`Flask(__name__)`, `app.register_blueprint(bp)`) is where routes are wired. */
@@ -24,16 +24,10 @@ export function isUnregisteredBlueprintModule(facts: FileFacts, endpoints: reado
   const blueprints = moduleBlueprints(facts);
   if (!blueprints.size) return false;
   // Every route is a route of one of the module's blueprints (`@bp.route(...)`), none of them registered.
-  const everyOnBlueprint = endpoints.every((endpoint) => {
-    const scope = handlerScope(facts, endpoint);
-    return !!scope && scope.decorators.some((decorator) => {
-      const receiver = decorator.expr.kind === 'call' ? calleePath(decorator.expr.callee)?.slice(0, -1) : undefined;
-      return receiver?.length === 1 && blueprints.has(receiver[0]);
-    });
-  });
+  const everyOnBlueprint = endpoints.every((endpoint) => decoratorReceivers(handlerScope(facts, endpoint)).some((receiver) => blueprints.has(receiver)));
   if (!everyOnBlueprint) return false;
   const registered = new Set(registrations.flatMap((registration) => registration.names));
-  // Registered under the name a package re-exports it as (`app.register_blueprint(institutes.overview)`).
+  // Registered under the name a package re-exports it as (`app.register_blueprint(views.patients)`).
   for (const [own, exported] of registrations.flatMap((registration) => registration.aliases ?? [])) if (registered.has(exported)) registered.add(own);
   return ![...blueprints].some((name) => registered.has(name));
 }

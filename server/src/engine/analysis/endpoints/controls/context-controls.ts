@@ -14,7 +14,7 @@ import type { ResolvedPolicy } from '../../../model/policy';
 import type { FlowAnalyzer } from '../../flow/flow';
 import { HISTORY_MIDDLEWARE } from '../../../catalogues/history-middleware';
 import { ACTION_METHODS, type DrfAction } from '../drf-inherited';
-import { handlerScope, lastSegment } from './names';
+import { decoratorReceivers, handlerScope, lastSegment } from './names';
 import { routeReceiver } from './typescript-controls';
 
 export interface ControlsInput {
@@ -39,10 +39,7 @@ export function fastapiElsewhere(endpoint: EndpointFact, scope: ScopeFact, input
   if (!names.length || endpoint.framework !== 'fastapi' || !context) return undefined;
   const file = path.resolve(input.filePath);
   const named = (dependencies: readonly string[]) => dependencies.find((dependency) => names.includes(dependency));
-  const receivers = scope.decorators.flatMap((decorator) => {
-    const receiver = decorator.expr.kind === 'call' ? calleePath(decorator.expr.callee)?.slice(0, -1) : undefined;
-    return receiver?.length === 1 ? receiver : [];
-  });
+  const receivers = decoratorReceivers(scope);
   for (const mount of context.fastapiMounts ?? []) {
     if (path.resolve(mount.routerFile) !== file || !receivers.includes(mount.routerName)) continue;
     const name = named(mount.dependencies);

@@ -146,6 +146,14 @@ function allKeys(written: readonly WrittenKeys[], depth: number): string[] {
 }
 
 /** The handler's function (or, for an endpoint reported at its class, the class) scope. */
+/** The routers a handler's decorators are called on: `router` of `@router.get("/x")`, `bp` of `@bp.route(...)`. */
+export function decoratorReceivers(scope: ScopeFact | undefined): string[] {
+  return (scope?.decorators ?? []).flatMap((decorator) => {
+    const receiver = decorator.expr.kind === 'call' ? calleePath(decorator.expr.callee)?.slice(0, -1) : undefined;
+    return receiver?.length === 1 ? receiver : [];
+  });
+}
+
 export function handlerScope(facts: FileFacts, endpoint: EndpointFact): ScopeFact | undefined {
   const range = endpoint.handler.range;
   const exact = facts.scopes.find((scope) => scope.kind !== 'module' && scope.nameRange && sameRange(scope.nameRange, range));
