@@ -53,6 +53,11 @@ test('a registration by a computed name, or none in sight: every blueprint keeps
     'clinic/app.py': app({ imports: ['from clinic.blueprints import BLUEPRINTS'], calls: ['for bp in BLUEPRINTS:', '    app.register_blueprint(bp)'] }),
   });
   assert.deepEqual(missing(looped), ['clinic/disaster.py:6', 'clinic/patients.py:6']);
+  const helper = project({
+    ...files,
+    'clinic/app.py': app({ imports: ['from clinic.patients import patients_bp'], calls: ['def register(app, bp):', '    app.register_blueprint(bp)', 'register(app, patients_bp)'] }),
+  });
+  assert.deepEqual(missing(helper), ['clinic/disaster.py:6', 'clinic/patients.py:6']);
   const unseen = project({ ...files, 'clinic/app.py': app({ imports: [], calls: [] }) });
   assert.deepEqual(missing(unseen), ['clinic/disaster.py:6', 'clinic/patients.py:6']);
 });

@@ -30,8 +30,9 @@ export function flaskBlueprintRegistrationsOf(file: string, code: string): Flask
       continue;
     }
     const name = argument.split('.').pop()!.trim();
-    // A loop's variable (`for bp in blueprints:`) stands for whatever the loop goes over.
-    if (new RegExp(`\\bfor\\s+(?:[\\w\\s,]*,\\s*)?${name}\\s*(?:,[\\w\\s,]*)?\\bin\\b`).test(code)) {
+    // A loop's variable (`for bp in blueprints:`) or a helper's parameter (`def register(app, bp):`)
+    // stands for whatever is passed: any blueprint. Bounded to one line, so no run of words backtracks.
+    if (standsForAny(name, code)) {
       computed = true;
       continue;
     }
@@ -40,4 +41,10 @@ export function flaskBlueprintRegistrationsOf(file: string, code: string): Flask
     for (const alias of code.matchAll(new RegExp(`\\b([A-Za-z_]\\w*)\\s+as\\s+${name}\\b`, 'g'))) names.add(alias[1]);
   }
   return names.size || computed ? [{ file, names: [...names], computed }] : [];
+}
+
+function standsForAny(name: string, code: string): boolean {
+  const loopVariable = new RegExp(`\\bfor[ \\t]+(?:[\\w \\t,]{0,120},[ \\t]*)?${name}[ \\t]*(?:,[\\w \\t,]{0,120})?\\bin\\b`);
+  const parameter = new RegExp(`\\bdef[ \\t]+\\w+[ \\t]*\\([^)]{0,300}\\b${name}\\b`);
+  return loopVariable.test(code) || parameter.test(code);
 }
